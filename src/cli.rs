@@ -1,0 +1,134 @@
+//! Command-line interface: clap types only.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  no finding at or above --fail-on
+  1  findings at or above --fail-on
+  2  usage error, unreadable or invalid input, or invalid glossary";
+
+/// Check English translations against a terminology glossary.
+#[derive(Debug, Parser)]
+#[command(name = "termcheck", version, after_help = EXIT_CODES)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check text files against glossaries and report forbidden and deprecated renderings.
+    #[command(after_help = EXIT_CODES)]
+    Check(CheckArgs),
+    /// Work with glossary files.
+    #[command(subcommand)]
+    Glossary(GlossaryCommand),
+    /// List every rule: id, default severity, description.
+    Rules,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GlossaryCommand {
+    /// Validate glossary files without checking any text; exit 2 if any is invalid.
+    Check {
+        /// Glossary files (CSV, or TSV by extension).
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files or directories to check; `-` reads standard input. Directories are walked
+    /// recursively for *.txt and *.md, honouring .gitignore.
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    /// Glossary file to check against (repeatable). Without it, the bundled default glossary.
+    #[arg(short, long, value_name = "FILE", help_heading = "Glossaries")]
+    pub glossary: Vec<PathBuf>,
+    /// Also use the bundled default glossary when --glossary is given.
+    #[arg(long, help_heading = "Glossaries")]
+    pub default_glossary: bool,
+
+    /// Run only these rules (comma-separated ids; see `termcheck rules`).
+    #[arg(
+        long,
+        value_name = "RULE,…",
+        value_delimiter = ',',
+        help_heading = "Rules"
+    )]
+    pub select: Vec<String>,
+    /// Do not run these rules (comma-separated ids).
+    #[arg(
+        long,
+        value_name = "RULE,…",
+        value_delimiter = ',',
+        help_heading = "Rules"
+    )]
+    pub ignore: Vec<String>,
+    /// Exit with 1 when a finding has at least this severity.
+    #[arg(long, value_enum, default_value_t = FailOn::Warning, help_heading = "Rules")]
+    pub fail_on: FailOn,
+
+    /// Files to check inside directories (glob, repeatable; replaces the default *.txt, *.md).
+    #[arg(long, value_name = "GLOB", help_heading = "Files")]
+    pub include: Vec<String>,
+    /// Files or directories to skip inside directories (glob, repeatable).
+    #[arg(long, value_name = "GLOB", help_heading = "Files")]
+    pub exclude: Vec<String>,
+    /// Also check files that .gitignore, .ignore or hidden-file rules would skip.
+    #[arg(long, help_heading = "Files")]
+    pub no_ignore: bool,
+
+    /// Report format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Text, help_heading = "Output")]
+    pub format: FormatArg,
+    /// Write the report to FILE (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE", help_heading = "Output")]
+    pub output: Option<PathBuf>,
+    /// When to colour the text report (NO_COLOR is respected in auto).
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto, help_heading = "Output")]
+    pub color: ColorArg,
+    /// Print findings only, no summary.
+    #[arg(short, long, help_heading = "Output")]
+    pub quiet: bool,
+
+    /// Number of files checked in parallel (default: available cores).
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Text,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,180 @@
+//! The text shown around a finding: its sentence for reports, its line for underlining.
+
+use std::ops::Range;
+
+use crate::finding::Excerpt;
+
+/// Longest sentence reported whole as context; longer ones are cut to a window.
+const MAX_SENTENCE_CHARS: usize = 240;
+/// Characters of context either side of a finding when its sentence is too long.
+const WINDOW_CHARS: usize = 40;
+/// Longest line shown whole under a finding; longer ones are cut around it.
+const MAX_LINE_CHARS: usize = 160;
+
+/// The sentence around `span` in `text`, on one line (whitespace runs folded to a space); if
+/// the sentence is long, ±40 characters around the span, with `…` where it was cut.
+pub fn context(text: &str, span: Range<usize>) -> String {
+    let start = sentence_start(text, span.start);
+    let end = sentence_end(text, span.end);
+    let sentence = &text[start..end];
+    if sentence.chars().count() <= MAX_SENTENCE_CHARS {
+        return fold_whitespace(sentence.trim());
+    }
+    let before_start = back_chars(text, span.start, WINDOW_CHARS).max(start);
+    let after_end = forward_chars(text, span.end, WINDOW_CHARS).min(end);
+    let mut out = String::new();
+    if before_start > start {
+        out.push('…');
+    }
+    out.push_str(&fold_whitespace(&text[before_start..after_end]));
+    if after_end < end {
+        out.push('…');
+    }
+    out.trim().to_string()
+}
+
+/// The line holding the start of `span`, for showing the span underlined.
+pub fn line_excerpt(text: &str, span: Range<usize>) -> Excerpt {
+    let line_start = text[..span.start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let line_end = text[span.start..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |i| span.start + i);
+    let highlight_end = span.end.min(line_end).max(span.start);
+    let mut shown = line_start..line_end;
+    if text[line_start..line_end].chars().count() > MAX_LINE_CHARS {
+        shown.start = back_chars(text, span.start, WINDOW_CHARS).max(line_start);
+        shown.end = forward_chars(text, highlight_end, WINDOW_CHARS).min(line_end);
+    }
+    let prefix = if shown.start > line_start { "…" } else { "" };
+    let suffix = if shown.end < line_end { "…" } else { "" };
+    let before = expand_tabs(&text[shown.start..span.start]);
+    let highlighted = expand_tabs(&text[span.start..highlight_end]);
+    let after = expand_tabs(&text[highlight_end..shown.end]);
+    Excerpt {
+        highlight_start: prefix.chars().count() + before.chars().count(),
+        highlight_width: highlighted.chars().count().max(1),
+        text: format!("{prefix}{before}{highlighted}{after}{suffix}"),
+    }
+}
+
+fn expand_tabs(s: &str) -> String {
+    s.replace('\t', " ")
+}
+
+fn fold_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+        } else {
+            out.push(c);
+            in_space = false;
+        }
+    }
+    out
+}
+
+/// Start of the sentence holding byte `at`: after the last sentence end (`.!?` or CJK full
+/// stop followed by whitespace) or blank line before it, searching at most a few hundred bytes.
+fn sentence_start(text: &str, at: usize) -> usize {
+    let floor = back_chars(text, at, MAX_SENTENCE_CHARS * 2);
+    let region = &text[floor..at];
+    let mut start = floor;
+    let mut prev: Option<(usize, char)> = None;
+    for (i, c) in region.char_indices() {
+        if let Some((_, p)) = prev {
+            let ends_sentence = (matches!(p, '.' | '!' | '?') && c.is_whitespace())
+                || matches!(p, '。' | '！' | '？')
+                || (p == '\n' && (c == '\n' || c == '\r'));
+            if ends_sentence {
+                start = floor + i;
+            }
+        }
+        prev = Some((i, c));
+    }
+    start
+}
+
+/// End of the sentence holding byte `at` (exclusive).
+fn sentence_end(text: &str, at: usize) -> usize {
+    let ceiling = forward_chars(text, at, MAX_SENTENCE_CHARS * 2);
+    let region = &text[at..ceiling];
+    let mut chars = region.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let end_here = match c {
+            '.' | '!' | '?' => next.is_none_or(char::is_whitespace),
+            '。' | '！' | '？' => true,
+            '\n' => matches!(next, Some('\n') | Some('\r')),
+            _ => false,
+        };
+        if end_here {
+            return at + i + c.len_utf8();
+        }
+    }
+    ceiling
+}
+
+/// The byte offset `n` characters before `at` (or 0).
+fn back_chars(text: &str, at: usize, n: usize) -> usize {
+    text[..at]
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(0, |(i, _)| i)
+}
+
+/// The byte offset `n` characters after `at` (or the end).
+fn forward_chars(text: &str, at: usize, n: usize) -> usize {
+    text[at..]
+        .char_indices()
+        .nth(n)
+        .map_or(text.len(), |(i, _)| at + i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span_of(text: &str, needle: &str) -> Range<usize> {
+        let at = text.find(needle).unwrap();
+        at..at + needle.len()
+    }
+
+    #[test]
+    fn context_is_the_sentence_on_one_line() {
+        let text = "First one. The Municipal General\nAssembly met today. Last one.";
+        assert_eq!(
+            context(text, span_of(text, "Municipal")),
+            "The Municipal General Assembly met today."
+        );
+    }
+
+    #[test]
+    fn long_sentences_are_cut_around_the_finding() {
+        let text = format!("{} CAMCE {}", "word ".repeat(100), "more ".repeat(100));
+        let c = context(&text, span_of(&text, "CAMCE"));
+        assert!(c.starts_with('…') && c.ends_with('…'), "{c}");
+        assert!(c.contains("CAMCE") && c.chars().count() < 100, "{c}");
+    }
+
+    #[test]
+    fn excerpt_is_the_line_with_the_span_in_characters() {
+        let text = "first\r\n上海 CAMCE news\nlast";
+        let e = line_excerpt(text, span_of(text, "CAMCE"));
+        assert_eq!(e.text, "上海 CAMCE news");
+        assert_eq!((e.highlight_start, e.highlight_width), (3, 5));
+    }
+
+    #[test]
+    fn excerpt_of_a_wrapped_span_stops_at_the_line_end() {
+        let text = "the Municipal General\nAssembly";
+        let e = line_excerpt(text, span_of(text, "Municipal General\nAssembly"));
+        assert_eq!(e.text, "the Municipal General");
+        assert_eq!((e.highlight_start, e.highlight_width), (4, 17));
+    }
+}

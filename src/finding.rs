@@ -1,0 +1,86 @@
+//! What a check reports: plain data, positioned in the user's file.
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::location::Location;
+use crate::rules::Rule;
+
+/// How serious a finding is. Ordered: `Info < Warning < Error`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Worth a look.
+    Info,
+    /// Should be fixed.
+    Warning,
+    /// Must be fixed.
+    Error,
+}
+
+impl Severity {
+    /// The lower-case name used in reports and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Severity {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "info" => Ok(Severity::Info),
+            "warning" => Ok(Severity::Warning),
+            "error" => Ok(Severity::Error),
+            _ => Err(format!("{s:?} is not error, warning or info")),
+        }
+    }
+}
+
+/// The line a finding is on, for showing it underlined.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Excerpt {
+    /// The line (or the part of a long line around the finding), without its line ending.
+    pub text: String,
+    /// The finding's columns in `text`, in characters: start and width (at least 1).
+    pub highlight_start: usize,
+    /// How many characters to underline.
+    pub highlight_width: usize,
+}
+
+/// One problem found in one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// The check that found it.
+    pub rule: Rule,
+    /// How serious it is.
+    pub severity: Severity,
+    /// Id of the glossary concept concerned.
+    pub concept: String,
+    /// The text found, exactly as written.
+    pub found: String,
+    /// The rendering to use instead.
+    pub expected: String,
+    /// One sentence for a person.
+    pub message: String,
+    /// The concept's note from the glossary.
+    pub note: String,
+    /// The sentence around the finding (or ±40 characters of it), on one line.
+    pub context: String,
+    /// Where the found text starts.
+    pub start: Location,
+    /// Where it ends (the position just after its last character).
+    pub end: Location,
+    /// The line, for underlining.
+    pub excerpt: Excerpt,
+}

@@ -1,0 +1,220 @@
+//! Glossaries: the terminology model, loading and validation.
+//!
+//! A glossary is a list of [`Concept`]s; each has one preferred English rendering and any
+//! number of admitted (also correct), deprecated (replace them) and forbidden (never use)
+//! renderings. Every file is parsed and validated before any text is checked, so a bad
+//! glossary stops the run with every problem listed, not the first one.
+
+mod bundled;
+mod csv;
+mod table;
+mod validate;
+
+use std::path::Path;
+
+use crate::error::FileError;
+use crate::input::decode::{decode_all, DecodeError};
+use crate::location::{Location, LocationTracker};
+
+pub use bundled::bundled_glossaries;
+
+/// What a glossary says about one rendering of a concept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    /// The approved rendering.
+    Preferred,
+    /// Also acceptable.
+    Admitted,
+    /// To be replaced by the preferred rendering.
+    Deprecated,
+    /// Must not appear.
+    Forbidden,
+}
+
+impl Status {
+    /// Preferred and admitted renderings are correct text.
+    pub fn is_approved(self) -> bool {
+        matches!(self, Status::Preferred | Status::Admitted)
+    }
+
+    /// The name used in glossary columns and reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Preferred => "preferred",
+            Status::Admitted => "admitted",
+            Status::Deprecated => "deprecated",
+            Status::Forbidden => "forbidden",
+        }
+    }
+}
+
+/// Whether a concept's renderings match regardless of letter case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CaseMode {
+    /// "acftu", "ACFTU" and "Acftu" are the same rendering (the default).
+    #[default]
+    Insensitive,
+    /// Only the exact capitalisation matches (acronyms such as ACFTU).
+    Sensitive,
+}
+
+/// One way of writing a concept in English.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendering {
+    /// The rendering as the glossary writes it.
+    pub text: String,
+    /// Whether it is correct, to be replaced, or banned.
+    pub status: Status,
+    /// Where the glossary lists it.
+    pub location: Location,
+}
+
+/// A term: one meaning, its source-language terms and its English renderings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Concept {
+    /// Unique id (from the `id` column, or `row-N` for line N).
+    pub id: String,
+    /// Source-language terms (Chinese), for source-aware checks.
+    pub source: Vec<String>,
+    /// All renderings; the first is the preferred one.
+    pub renderings: Vec<Rendering>,
+    /// How letter case is compared.
+    pub case: CaseMode,
+    /// Free text shown in reports (usage advice, the source of the preferred form).
+    pub note: String,
+    /// The glossary file this concept comes from.
+    pub file: String,
+    /// Where its row starts.
+    pub location: Location,
+}
+
+impl Concept {
+    /// The approved rendering that findings suggest.
+    pub fn preferred(&self) -> &str {
+        &self.renderings[0].text
+    }
+
+    /// How reports name the concept: its source term if it has one, else its id.
+    pub fn label(&self) -> &str {
+        self.source.first().map_or(&self.id, |s| s)
+    }
+}
+
+/// One loaded glossary file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GlossaryFile {
+    /// The file as named by the user, or `bundled:NAME` for the built-in ones.
+    pub name: String,
+    /// How many concepts it holds.
+    pub concepts: usize,
+}
+
+/// Every concept of every loaded glossary file, validated.
+#[derive(Debug, Clone, Default)]
+pub struct Glossary {
+    /// Concepts in the order of the files and rows they come from.
+    pub concepts: Vec<Concept>,
+    /// The files they come from.
+    pub files: Vec<GlossaryFile>,
+}
+
+/// A glossary to load: a file on disk or text built into the binary.
+#[derive(Debug, Clone)]
+pub enum GlossarySource {
+    /// A glossary file named by the user.
+    File(std::path::PathBuf),
+    /// A glossary embedded in the binary.
+    Bundled {
+        /// Its display name.
+        name: String,
+        /// Its CSV text.
+        text: &'static str,
+    },
+}
+
+impl Glossary {
+    /// Loads and validates every source, in order. On failure returns every problem found.
+    pub fn load(sources: &[GlossarySource]) -> Result<Glossary, Vec<FileError>> {
+        let mut glossary = Glossary::default();
+        let mut errors = Vec::new();
+        for source in sources {
+            let loaded = match source {
+                GlossarySource::File(path) => load_file(path),
+                GlossarySource::Bundled { name, text } => {
+                    let detected = crate::input::decode::detect_encoding(text.as_bytes());
+                    csv::parse_glossary(text, name, ',', detected)
+                }
+            };
+            match loaded {
+                Ok(concepts) => {
+                    glossary.files.push(GlossaryFile {
+                        name: match source {
+                            GlossarySource::File(p) => p.display().to_string(),
+                            GlossarySource::Bundled { name, .. } => name.clone(),
+                        },
+                        concepts: concepts.len(),
+                    });
+                    glossary.concepts.extend(concepts);
+                }
+                Err(mut e) => errors.append(&mut e),
+            }
+        }
+        errors.extend(validate::validate(&glossary.concepts));
+        if errors.is_empty() {
+            Ok(glossary)
+        } else {
+            errors.sort_by(|a, b| (&a.path, a.location).cmp(&(&b.path, b.location)));
+            errors.dedup();
+            Err(errors)
+        }
+    }
+
+    /// Parses glossary text held in memory (tests, tools embedding termcheck).
+    pub fn from_csv_text(text: &str, name: &str) -> Result<Glossary, Vec<FileError>> {
+        let detected = crate::input::decode::detect_encoding(text.as_bytes());
+        let concepts = csv::parse_glossary(text, name, ',', detected)?;
+        let errors = validate::validate(&concepts);
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Glossary {
+            files: vec![GlossaryFile {
+                name: name.to_string(),
+                concepts: concepts.len(),
+            }],
+            concepts,
+        })
+    }
+}
+
+fn load_file(path: &Path) -> Result<Vec<Concept>, Vec<FileError>> {
+    let name = path.display().to_string();
+    if path.is_dir() {
+        return Err(vec![FileError::new(
+            name,
+            "is a directory; --glossary takes a glossary file",
+        )]);
+    }
+    let bytes = std::fs::read(path).map_err(|e| vec![FileError::new(&name, e.to_string())])?;
+    let (text, detected) = decode_all(&bytes).map_err(|e| vec![decode_error(&name, &bytes, &e)])?;
+    let delimiter = match path.extension().and_then(|e| e.to_str()) {
+        Some(ext) if ext.eq_ignore_ascii_case("tsv") || ext.eq_ignore_ascii_case("tab") => '\t',
+        _ => ',',
+    };
+    csv::parse_glossary(&text, &name, delimiter, detected)
+}
+
+/// Turns a decoding error into a [`FileError`] with the line and column of the bad byte.
+pub(crate) fn decode_error(path: &str, bytes: &[u8], e: &DecodeError) -> FileError {
+    let detected = crate::input::decode::detect_encoding(bytes);
+    let mut tracker = LocationTracker::new(detected.encoding, detected.bom_len as u64);
+    let valid = &bytes[detected.bom_len..(e.byte_offset as usize).max(detected.bom_len)];
+    let mut prefix = String::new();
+    let mut decoder = crate::input::decode::Decoder::new(detected.encoding, 0);
+    // The prefix before the bad byte decodes cleanly by construction.
+    let _ = decoder.decode(valid, false, &mut prefix);
+    tracker.advance(&prefix);
+    let mut location = tracker.location();
+    location.byte_offset = e.byte_offset;
+    FileError::at(path, location, &e.reason)
+}

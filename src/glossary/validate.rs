@@ -1,0 +1,142 @@
+//! Checks that span renderings and concepts: duplicate ids, conflicting renderings.
+
+use std::collections::HashMap;
+
+use super::{CaseMode, Concept, Status};
+use crate::error::FileError;
+use crate::normalize::normalize_key;
+
+/// Every problem that makes a set of concepts unusable together.
+pub(super) fn validate(concepts: &[Concept]) -> Vec<FileError> {
+    let mut errors = Vec::new();
+    let mut ids: HashMap<&str, &Concept> = HashMap::with_capacity(concepts.len());
+    for c in concepts {
+        if let Some(first) = ids.insert(&c.id, c) {
+            errors.push(FileError::at(
+                &c.file,
+                c.location,
+                format!(
+                    "duplicate concept id {:?} (first defined at {}:{})",
+                    c.id, first.file, first.location.line
+                ),
+            ));
+            ids.insert(&first.id, first);
+        }
+    }
+
+    // Every rendering by its case-folded normalized form, to find clashes between concepts.
+    let mut by_key: HashMap<String, Vec<Use>> = HashMap::new();
+    for (index, concept) in concepts.iter().enumerate() {
+        check_concept(concept, &mut errors);
+        for (rendering_index, r) in concept.renderings.iter().enumerate() {
+            let key = normalize_key(&r.text, true);
+            if key.is_empty() {
+                continue; // reported by check_concept
+            }
+            by_key.entry(key).or_default().push(Use {
+                concept: index,
+                rendering: rendering_index,
+            });
+        }
+    }
+    for uses in by_key.values() {
+        if uses.len() < 2 {
+            continue;
+        }
+        for bad in uses {
+            let (bc, br) = bad.get(concepts);
+            if br.status.is_approved() {
+                continue;
+            }
+            for good in uses {
+                let (gc, gr) = good.get(concepts);
+                if good.concept == bad.concept || !gr.status.is_approved() {
+                    continue;
+                }
+                if same_rendering(bc, &br.text, gc, &gr.text) {
+                    errors.push(FileError::at(
+                        &bc.file,
+                        br.location,
+                        format!(
+                            "{} rendering {:?} of concept {:?} is an approved rendering of concept {:?} ({}:{}); it cannot be both",
+                            br.status.as_str(),
+                            br.text,
+                            bc.id,
+                            gc.id,
+                            gc.file,
+                            gc.location.line
+                        ),
+                    ));
+                    break;
+                }
+            }
+        }
+    }
+    errors
+}
+
+struct Use {
+    concept: usize,
+    rendering: usize,
+}
+
+impl Use {
+    fn get<'a>(&self, concepts: &'a [Concept]) -> (&'a Concept, &'a super::Rendering) {
+        let c = &concepts[self.concept];
+        (c, &c.renderings[self.rendering])
+    }
+}
+
+/// Whether two renderings would match the same text: case matters only when both concepts
+/// are case-sensitive.
+fn same_rendering(a: &Concept, a_text: &str, b: &Concept, b_text: &str) -> bool {
+    let fold = a.case == CaseMode::Insensitive || b.case == CaseMode::Insensitive;
+    normalize_key(a_text, fold) == normalize_key(b_text, fold)
+}
+
+fn check_concept(concept: &Concept, errors: &mut Vec<FileError>) {
+    let fold = concept.case == CaseMode::Insensitive;
+    let mut seen: HashMap<String, Status> = HashMap::new();
+    for r in &concept.renderings {
+        let key = normalize_key(&r.text, fold);
+        if key.is_empty() {
+            errors.push(FileError::at(
+                &concept.file,
+                r.location,
+                format!(
+                    "{} rendering {:?} is empty once invisible characters are removed",
+                    r.status.as_str(),
+                    r.text
+                ),
+            ));
+            continue;
+        }
+        match seen.get(&key) {
+            None => {
+                seen.insert(key, r.status);
+            }
+            Some(&earlier) if earlier == r.status => {} // listed twice: harmless
+            Some(&earlier) if earlier.is_approved() && r.status.is_approved() => {}
+            Some(&earlier) if earlier.is_approved() => errors.push(FileError::at(
+                &concept.file,
+                r.location,
+                format!(
+                    "{} rendering {:?} equals the concept's own {} rendering",
+                    r.status.as_str(),
+                    r.text,
+                    earlier.as_str()
+                ),
+            )),
+            Some(&earlier) => errors.push(FileError::at(
+                &concept.file,
+                r.location,
+                format!(
+                    "rendering {:?} is listed as both {} and {}",
+                    r.text,
+                    earlier.as_str(),
+                    r.status.as_str()
+                ),
+            )),
+        }
+    }
+}

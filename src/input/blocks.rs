@@ -1,0 +1,315 @@
+//! Reading a text file as a sequence of bounded blocks, so memory does not grow with file size.
+//!
+//! A block ends at a paragraph break when there is one in reach: terms never span paragraphs,
+//! so nothing is lost there. Otherwise (one huge paragraph or line) it ends at whitespace and
+//! the next block starts an overlap earlier, so a term across the cut is still seen whole; the
+//! checker reports a match only from the block it starts in before the next block's start.
+
+use std::io::Read;
+
+use super::decode::{detect_encoding, DecodeError, Decoder};
+use crate::location::{Location, LocationTracker, TextEncoding};
+
+/// Bytes read from the file at a time.
+const READ_CHUNK: usize = 256 * 1024;
+/// Bytes of the start of a file looked at to tell text from binary data.
+const BINARY_PROBE: usize = 8 * 1024;
+
+/// Sizes that bound a reader's memory.
+#[derive(Debug, Clone, Copy)]
+pub struct BlockSizes {
+    /// Target size of a block of decoded text, in bytes.
+    pub block: usize,
+    /// How far back the next block starts when a block had to be cut inside a paragraph;
+    /// at least the longest term, with its whitespace, can span.
+    pub overlap: usize,
+}
+
+impl BlockSizes {
+    /// Sizes for a glossary whose longest normalized rendering is `longest_term` bytes.
+    pub fn for_longest_term(longest_term: usize) -> Self {
+        let overlap = (longest_term * 4 + 256).max(4096);
+        BlockSizes {
+            block: (overlap * 8).max(1 << 20),
+            overlap,
+        }
+    }
+}
+
+/// A block of decoded text.
+#[derive(Debug, Clone)]
+pub struct TextBlock {
+    /// The text.
+    pub text: String,
+    /// Matches starting at or after this byte belong to the next block.
+    pub report_until: usize,
+    /// Offset of `text` in the whole decoded document.
+    pub offset: u64,
+    /// Location of the first character of `text`.
+    pub start: LocationTracker,
+}
+
+/// Why a file could not be read.
+#[derive(Debug)]
+pub enum ReadError {
+    /// The operating system refused.
+    Io(std::io::Error),
+    /// The bytes are not valid text in the file's encoding.
+    Decode {
+        /// The bad bytes.
+        error: DecodeError,
+        /// Line and column where they are.
+        location: Location,
+    },
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::Io(e) => write!(f, "{e}"),
+            ReadError::Decode { error, .. } => f.write_str(&error.reason),
+        }
+    }
+}
+
+/// Reads a file block by block.
+pub struct BlockReader<R> {
+    reader: R,
+    decoder: Decoder,
+    encoding: TextEncoding,
+    sizes: BlockSizes,
+    /// Decoded text not yet handed out (apart from the overlap).
+    pending: String,
+    /// Offset of `pending` in the decoded document.
+    pending_offset: u64,
+    pending_start: LocationTracker,
+    raw: Vec<u8>,
+    eof: bool,
+    looks_binary: bool,
+}
+
+impl<R: Read> BlockReader<R> {
+    /// Starts reading: reads the first chunk to learn the encoding.
+    pub fn new(mut reader: R, sizes: BlockSizes) -> Result<Self, ReadError> {
+        let mut raw = vec![0u8; READ_CHUNK];
+        let mut filled = 0;
+        // Fill the first chunk completely (pipes deliver in pieces) to see enough to detect.
+        while filled < raw.len() {
+            match reader.read(&mut raw[filled..]) {
+                Ok(0) => break,
+                Ok(n) => filled += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(ReadError::Io(e)),
+            }
+        }
+        let eof = filled < raw.len();
+        let head = &raw[..filled];
+        let detected = detect_encoding(head);
+        let looks_binary = detected.encoding == TextEncoding::Utf8
+            && head[..head.len().min(BINARY_PROBE)].contains(&0);
+        let mut this = BlockReader {
+            reader,
+            decoder: Decoder::new(detected.encoding, detected.bom_len as u64),
+            encoding: detected.encoding,
+            sizes,
+            pending: String::new(),
+            pending_offset: 0,
+            pending_start: LocationTracker::new(detected.encoding, detected.bom_len as u64),
+            raw: Vec::new(),
+            eof,
+            looks_binary,
+        };
+        let body = raw[detected.bom_len..filled].to_vec();
+        this.decode(&body, eof)?;
+        this.raw = raw;
+        Ok(this)
+    }
+
+    /// The file's encoding.
+    pub fn encoding(&self) -> TextEncoding {
+        self.encoding
+    }
+
+    /// Whether the start of the file holds NUL bytes, as binary files do and text never does.
+    pub fn looks_binary(&self) -> bool {
+        self.looks_binary
+    }
+
+    /// The next block, or `None` at the end of the file.
+    pub fn next_block(&mut self) -> Result<Option<TextBlock>, ReadError> {
+        while !self.eof && self.pending.len() < self.sizes.block {
+            self.fill()?;
+        }
+        if self.pending.is_empty() {
+            return Ok(None);
+        }
+        let (end, next_start) = if self.eof && self.pending.len() <= self.sizes.block {
+            (self.pending.len(), self.pending.len())
+        } else {
+            split_point(&self.pending, self.sizes)
+        };
+        let block = TextBlock {
+            text: self.pending[..end].to_string(),
+            report_until: next_start,
+            offset: self.pending_offset,
+            start: self.pending_start.clone(),
+        };
+        self.pending_start.advance(&self.pending[..next_start]);
+        self.pending.drain(..next_start);
+        self.pending_offset += next_start as u64;
+        Ok(Some(block))
+    }
+
+    fn fill(&mut self) -> Result<(), ReadError> {
+        let n = loop {
+            match self.reader.read(&mut self.raw) {
+                Ok(n) => break n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(ReadError::Io(e)),
+            }
+        };
+        if n == 0 {
+            self.eof = true;
+        }
+        let chunk = std::mem::take(&mut self.raw);
+        let result = self.decode(&chunk[..n], n == 0);
+        self.raw = chunk;
+        result
+    }
+
+    fn decode(&mut self, bytes: &[u8], eof: bool) -> Result<(), ReadError> {
+        match self.decoder.decode(bytes, eof, &mut self.pending) {
+            Ok(()) => Ok(()),
+            Err(error) => {
+                // The text decoded before the bad bytes tells where they are.
+                let mut at = self.pending_start.clone();
+                at.advance(&self.pending);
+                let mut location = at.location();
+                location.byte_offset = error.byte_offset;
+                Err(ReadError::Decode { error, location })
+            }
+        }
+    }
+}
+
+/// Where to end a block of `text` (longer than the block size) and where the next one starts.
+fn split_point(text: &str, sizes: BlockSizes) -> (usize, usize) {
+    let limit = floor_char_boundary(text, sizes.block.min(text.len()));
+    let window = &text[..limit];
+    let half = floor_char_boundary(text, limit / 2);
+    let paragraph_break = ["\n\n", "\n\r\n", "\r\r"]
+        .iter()
+        .filter_map(|brk| window[half..].rfind(brk).map(|i| half + i + brk.len()))
+        .max();
+    if let Some(end) = paragraph_break {
+        return (end, end);
+    }
+    let Some(end) = window.rfind(is_break).map(|i| i + 1) else {
+        // No whitespace at all: a term cannot span this cut on word boundaries anyway.
+        return (limit, limit);
+    };
+    let next_start = window[..end.saturating_sub(sizes.overlap)]
+        .rfind(is_break)
+        .map(|i| i + 1)
+        .filter(|&s| s > 0)
+        .unwrap_or(end);
+    (end, next_start)
+}
+
+fn is_break(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r')
+}
+
+fn floor_char_boundary(s: &str, mut at: usize) -> usize {
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(text: &[u8], sizes: BlockSizes) -> Vec<TextBlock> {
+        let mut r = BlockReader::new(text, sizes).unwrap();
+        let mut out = Vec::new();
+        while let Some(b) = r.next_block().unwrap() {
+            out.push(b);
+        }
+        out
+    }
+
+    /// The reported parts of all blocks, glued, must be the whole text.
+    #[track_caller]
+    fn assert_blocks_cover(text: &str, sizes: BlockSizes) {
+        let bs = blocks(text.as_bytes(), sizes);
+        let mut glued = String::new();
+        for b in &bs {
+            assert_eq!(b.offset as usize, glued.len());
+            glued.push_str(&b.text[..b.report_until]);
+            assert!(
+                b.text.len() <= sizes.block,
+                "block of {} bytes",
+                b.text.len()
+            );
+        }
+        assert_eq!(glued, text);
+    }
+
+    #[test]
+    fn blocks_cover_the_text_at_paragraphs_and_inside_long_lines() {
+        let sizes = BlockSizes {
+            block: 64,
+            overlap: 16,
+        };
+        let paragraphs = "one two three.\n\nfour five six seven.\r\n\r\neight nine.\n".repeat(10);
+        assert_blocks_cover(&paragraphs, sizes);
+        let one_line = "上海 word ".repeat(100);
+        assert_blocks_cover(&one_line, sizes);
+        let no_spaces = "x".repeat(300);
+        assert_blocks_cover(&no_spaces, sizes);
+    }
+
+    #[test]
+    fn block_starts_carry_their_location() {
+        let sizes = BlockSizes {
+            block: 32,
+            overlap: 8,
+        };
+        let text = "aaaa bbbb cccc\n\ndddd eeee ffff\n\ngggg hhhh iiii\n";
+        for b in blocks(text.as_bytes(), sizes) {
+            let mut t = LocationTracker::new(TextEncoding::Utf8, 0);
+            t.advance(&text[..b.offset as usize]);
+            assert_eq!(b.start.location(), t.location());
+        }
+    }
+
+    #[test]
+    fn invalid_utf8_error_has_line_and_column() {
+        let err = BlockReader::new(&b"ok\nab\xFFc"[..], BlockSizes::for_longest_term(10))
+            .err()
+            .expect("invalid UTF-8 is an error");
+        match err {
+            ReadError::Decode { location, .. } => {
+                assert_eq!(
+                    (location.line, location.column, location.byte_offset),
+                    (2, 3, 5)
+                );
+            }
+            other => panic!("unexpected {other}"),
+        }
+    }
+
+    #[test]
+    fn detects_binary_data() {
+        let r = BlockReader::new(
+            &b"PK\x03\x04\0\0binary"[..],
+            BlockSizes::for_longest_term(10),
+        )
+        .unwrap();
+        assert!(r.looks_binary());
+        let r = BlockReader::new(&b"text"[..], BlockSizes::for_longest_term(10)).unwrap();
+        assert!(!r.looks_binary());
+    }
+}

@@ -1,0 +1,279 @@
+//! Incremental decoding of UTF-8 and UTF-16 bytes into text, with the byte offset of any error.
+
+use crate::location::TextEncoding;
+
+/// What the first bytes of a file say about its encoding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DetectedEncoding {
+    /// The encoding of the text.
+    pub encoding: TextEncoding,
+    /// Length of the byte-order mark the text starts after (0 when there is none).
+    pub bom_len: usize,
+}
+
+/// Detects the encoding from a byte-order mark, or, without one, from the pattern of NUL bytes
+/// that ASCII text in UTF-16 leaves (every other byte zero). Everything else is read as UTF-8.
+pub fn detect_encoding(head: &[u8]) -> DetectedEncoding {
+    let (encoding, bom_len) = match head {
+        [0xEF, 0xBB, 0xBF, ..] => (TextEncoding::Utf8, 3),
+        [0xFF, 0xFE, ..] => (TextEncoding::Utf16Le, 2),
+        [0xFE, 0xFF, ..] => (TextEncoding::Utf16Be, 2),
+        _ => (utf16_without_bom(head).unwrap_or(TextEncoding::Utf8), 0),
+    };
+    DetectedEncoding { encoding, bom_len }
+}
+
+fn utf16_without_bom(head: &[u8]) -> Option<TextEncoding> {
+    let sample = &head[..head.len().min(4096) & !1];
+    if sample.len() < 4 {
+        return None;
+    }
+    let pairs = sample.len() / 2;
+    let zero_even = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+    let zero_odd = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
+    // Mostly-ASCII UTF-16 has a zero in one byte of nearly every pair and almost never in the
+    // other; UTF-8 text has no zeros at all, binary files have them everywhere.
+    let mostly = |n: usize| n * 10 >= pairs * 7;
+    let rarely = |n: usize| n * 20 <= pairs;
+    if mostly(zero_odd) && rarely(zero_even) {
+        Some(TextEncoding::Utf16Le)
+    } else if mostly(zero_even) && rarely(zero_odd) {
+        Some(TextEncoding::Utf16Be)
+    } else {
+        None
+    }
+}
+
+/// Bytes that are not valid in the file's encoding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeError {
+    /// Offset of the first bad byte from the start of the file.
+    pub byte_offset: u64,
+    /// What is wrong with it.
+    pub reason: String,
+}
+
+/// Turns a file's bytes into text chunk by chunk, carrying incomplete sequences across chunks.
+#[derive(Debug)]
+pub struct Decoder {
+    encoding: TextEncoding,
+    /// Offset in the file of the first byte not yet decoded (including `carry`).
+    offset: u64,
+    carry: Vec<u8>,
+}
+
+impl Decoder {
+    /// A decoder for text in `encoding` that starts `offset` bytes into the file.
+    pub fn new(encoding: TextEncoding, offset: u64) -> Self {
+        Decoder {
+            encoding,
+            offset,
+            carry: Vec::new(),
+        }
+    }
+
+    /// Decodes `input` onto `out`. `eof` says no more bytes follow, so an incomplete sequence
+    /// at the end is an error rather than something to wait for.
+    pub fn decode(&mut self, input: &[u8], eof: bool, out: &mut String) -> Result<(), DecodeError> {
+        let joined;
+        let bytes = if self.carry.is_empty() {
+            input
+        } else {
+            let mut j = std::mem::take(&mut self.carry);
+            j.extend_from_slice(input);
+            joined = j;
+            &joined[..]
+        };
+        let used = match self.encoding {
+            TextEncoding::Utf8 => self.decode_utf8(bytes, eof, out)?,
+            TextEncoding::Utf16Le => self.decode_utf16(bytes, eof, out, u16::from_le_bytes)?,
+            TextEncoding::Utf16Be => self.decode_utf16(bytes, eof, out, u16::from_be_bytes)?,
+        };
+        self.offset += used as u64;
+        self.carry = bytes[used..].to_vec();
+        Ok(())
+    }
+
+    fn decode_utf8(&self, bytes: &[u8], eof: bool, out: &mut String) -> Result<usize, DecodeError> {
+        match std::str::from_utf8(bytes) {
+            Ok(s) => {
+                out.push_str(s);
+                Ok(bytes.len())
+            }
+            Err(e) => {
+                let valid = e.valid_up_to();
+                out.push_str(std::str::from_utf8(&bytes[..valid]).expect("prefix is valid"));
+                if e.error_len().is_some() || eof {
+                    let bad = &bytes[valid..bytes.len().min(valid + e.error_len().unwrap_or(4))];
+                    Err(DecodeError {
+                        byte_offset: self.offset + valid as u64,
+                        reason: format!(
+                            "invalid UTF-8 (byte{} {})",
+                            if bad.len() == 1 { "" } else { "s" },
+                            hex(bad)
+                        ),
+                    })
+                } else {
+                    Ok(valid)
+                }
+            }
+        }
+    }
+
+    fn decode_utf16(
+        &self,
+        bytes: &[u8],
+        eof: bool,
+        out: &mut String,
+        unit: fn([u8; 2]) -> u16,
+    ) -> Result<usize, DecodeError> {
+        let mut i = 0;
+        while i + 1 < bytes.len() {
+            let u = unit([bytes[i], bytes[i + 1]]);
+            if (0xD800..0xDC00).contains(&u) {
+                if i + 3 >= bytes.len() {
+                    if eof {
+                        return Err(self.utf16_error(i, "UTF-16 high surrogate at end of file"));
+                    }
+                    break;
+                }
+                let low = unit([bytes[i + 2], bytes[i + 3]]);
+                if !(0xDC00..0xE000).contains(&low) {
+                    return Err(self.utf16_error(i, "UTF-16 high surrogate without a low one"));
+                }
+                let c = 0x10000 + (((u as u32) - 0xD800) << 10) + ((low as u32) - 0xDC00);
+                out.push(char::from_u32(c).expect("surrogate pair is a valid scalar"));
+                i += 4;
+            } else if (0xDC00..0xE000).contains(&u) {
+                return Err(self.utf16_error(i, "UTF-16 low surrogate without a high one"));
+            } else {
+                out.push(char::from_u32(u as u32).expect("non-surrogate unit is a scalar"));
+                i += 2;
+            }
+        }
+        if eof && i < bytes.len() && bytes.len() - i == 1 {
+            return Err(self.utf16_error(i, "odd number of bytes in UTF-16 text"));
+        }
+        Ok(i)
+    }
+
+    fn utf16_error(&self, at: usize, reason: &str) -> DecodeError {
+        DecodeError {
+            byte_offset: self.offset + at as u64,
+            reason: reason.to_string(),
+        }
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|b| format!("0x{b:02X}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Decodes a whole file held in memory (glossaries, small inputs).
+pub fn decode_all(bytes: &[u8]) -> Result<(String, DetectedEncoding), DecodeError> {
+    let detected = detect_encoding(bytes);
+    let mut decoder = Decoder::new(detected.encoding, detected.bom_len as u64);
+    let mut text = String::with_capacity(bytes.len());
+    decoder.decode(&bytes[detected.bom_len..], true, &mut text)?;
+    Ok((text, detected))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utf16le(s: &str) -> Vec<u8> {
+        s.encode_utf16().flat_map(|u| u.to_le_bytes()).collect()
+    }
+
+    fn utf16be(s: &str) -> Vec<u8> {
+        s.encode_utf16().flat_map(|u| u.to_be_bytes()).collect()
+    }
+
+    #[test]
+    fn detects_boms_and_bomless_utf16() {
+        assert_eq!(detect_encoding(b"\xEF\xBB\xBFabc").bom_len, 3);
+        assert_eq!(
+            detect_encoding(b"\xFF\xFEa\0").encoding,
+            TextEncoding::Utf16Le
+        );
+        assert_eq!(
+            detect_encoding(b"\xFE\xFF\0a").encoding,
+            TextEncoding::Utf16Be
+        );
+        assert_eq!(
+            detect_encoding(&utf16le("Workers' Daily")).encoding,
+            TextEncoding::Utf16Le
+        );
+        assert_eq!(
+            detect_encoding(&utf16be("Workers' Daily")).encoding,
+            TextEncoding::Utf16Be
+        );
+        assert_eq!(detect_encoding(b"plain text").encoding, TextEncoding::Utf8);
+        assert_eq!(detect_encoding(&[0u8; 64]).encoding, TextEncoding::Utf8);
+    }
+
+    #[test]
+    fn decodes_whole_files() {
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend(utf16le("上海 😀"));
+        assert_eq!(decode_all(&bytes).unwrap().0, "上海 😀");
+        assert_eq!(decode_all(b"\xEF\xBB\xBFhi").unwrap().0, "hi");
+        assert_eq!(decode_all(b"").unwrap().0, "");
+    }
+
+    #[test]
+    fn reports_the_offset_of_invalid_utf8() {
+        let err = decode_all(b"abc\xFFdef").unwrap_err();
+        assert_eq!(err.byte_offset, 3);
+        assert!(err.reason.contains("0xFF"), "{}", err.reason);
+        let err = decode_all(b"\xEF\xBB\xBFab\xE4\xB8").unwrap_err();
+        assert_eq!(err.byte_offset, 5, "truncated sequence at end of file");
+    }
+
+    #[test]
+    fn carries_split_sequences_across_chunks() {
+        let text = "x上海😀y";
+        for encoding in [
+            TextEncoding::Utf8,
+            TextEncoding::Utf16Le,
+            TextEncoding::Utf16Be,
+        ] {
+            let bytes = match encoding {
+                TextEncoding::Utf8 => text.as_bytes().to_vec(),
+                TextEncoding::Utf16Le => utf16le(text),
+                TextEncoding::Utf16Be => utf16be(text),
+            };
+            for split in 0..=bytes.len() {
+                let mut d = Decoder::new(encoding, 0);
+                let mut out = String::new();
+                d.decode(&bytes[..split], false, &mut out).unwrap();
+                d.decode(&bytes[split..], true, &mut out).unwrap();
+                assert_eq!(out, text, "{encoding} split at {split}");
+            }
+        }
+    }
+
+    #[test]
+    fn reports_unpaired_surrogates_and_odd_lengths() {
+        let mut bytes = utf16le("ab");
+        bytes.extend([0x00, 0xDC]); // lone low surrogate
+        assert_eq!(
+            decode_all(&[&[0xFF, 0xFE][..], &bytes].concat())
+                .unwrap_err()
+                .byte_offset,
+            6
+        );
+        let err = decode_all(&[0xFF, 0xFE, b'a', 0, b'b']).unwrap_err();
+        assert_eq!(err.byte_offset, 4);
+    }
+}

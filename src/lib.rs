@@ -1,0 +1,20 @@
+//! termcheck: checks translations against a terminology list.
+//!
+//! The data flows one way: inputs are read in bounded blocks and normalized with an offset map;
+//! one compiled glossary ([`matcher::TermMatcher`]) finds every rendering; rules turn matches into
+//! [`finding::Finding`]s; report adapters write them. Checks never print and never exit.
+
+#![warn(missing_docs)]
+
+pub mod check;
+pub mod error;
+pub mod excerpt;
+pub mod finding;
+pub mod glossary;
+pub mod input;
+pub mod location;
+pub mod matcher;
+pub mod normalize;
+pub mod report;
+pub mod rules;
+pub mod run;

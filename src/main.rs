@@ -1,0 +1,221 @@
+//! The `termcheck` binary: parses the command line, runs the library, prints, exits.
+
+mod cli;
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use cli::{CheckArgs, Cli, ColorArg, Command, FailOn, FormatArg, GlossaryCommand};
+use termcheck::check::Checker;
+use termcheck::error::FileError;
+use termcheck::finding::Severity;
+use termcheck::glossary::{bundled_glossaries, Glossary, GlossarySource};
+use termcheck::input::{discover, InputSource, WalkOptions};
+use termcheck::matcher::TermMatcher;
+use termcheck::report::{write_report, Format, ReportOptions};
+use termcheck::rules::{RuleSet, RULES};
+use termcheck::run::check_inputs;
+
+/// Exit code: nothing at or above the failure threshold.
+const EXIT_CLEAN: u8 = 0;
+/// Exit code: findings at or above the failure threshold.
+const EXIT_FINDINGS: u8 = 1;
+/// Exit code: usage error, unreadable input, invalid glossary.
+const EXIT_ERROR: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Check(args) => check(args),
+        Command::Glossary(GlossaryCommand::Check { files }) => glossary_check(&files),
+        Command::Rules => rules(),
+    };
+    ExitCode::from(code)
+}
+
+fn usage_error(message: &str) -> u8 {
+    eprintln!("termcheck: error: {message}");
+    EXIT_ERROR
+}
+
+fn print_file_errors(errors: &[FileError]) {
+    for e in errors {
+        eprintln!("termcheck: error: {e}");
+    }
+}
+
+fn check(args: CheckArgs) -> u8 {
+    let rules = match RuleSet::from_ids(&args.select, &args.ignore) {
+        Ok(r) => r,
+        Err(e) => return usage_error(&e),
+    };
+    let mut sources: Vec<GlossarySource> = Vec::new();
+    if args.glossary.is_empty() || args.default_glossary {
+        sources.extend(bundled_glossaries());
+    }
+    sources.extend(args.glossary.iter().cloned().map(GlossarySource::File));
+    let glossary = match Glossary::load(&sources) {
+        Ok(g) => g,
+        Err(errors) => {
+            print_file_errors(&errors);
+            return EXIT_ERROR;
+        }
+    };
+    let walk = WalkOptions {
+        include: args.include.clone(),
+        exclude: args.exclude.clone(),
+        no_ignore: args.no_ignore,
+    };
+    let discovery = match discover(&args.paths, &walk) {
+        Ok(d) => d,
+        Err(e) => return usage_error(&e),
+    };
+    if discovery
+        .inputs
+        .iter()
+        .filter(|i| i.source == InputSource::Stdin)
+        .count()
+        > 1
+    {
+        return usage_error("`-` (standard input) may be given only once");
+    }
+    if let Some(output) = &args.output {
+        if let Some(clash) = discovery.inputs.iter().find(|i| match &i.source {
+            InputSource::File(p) => same_file(p, output),
+            InputSource::Stdin => false,
+        }) {
+            return usage_error(&format!(
+                "the report file {} is also an input ({}); refusing to overwrite it",
+                output.display(),
+                clash.display
+            ));
+        }
+    }
+
+    let matcher = TermMatcher::new(&glossary);
+    let checker = Checker::new(&glossary, &matcher, rules);
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.unwrap_or(0))
+        .build()
+    {
+        Ok(p) => p,
+        Err(e) => return usage_error(&format!("cannot start worker threads: {e}")),
+    };
+    let mut run = pool.install(|| check_inputs(&checker, &discovery.inputs));
+    run.errors.extend(discovery.errors);
+    run.errors.sort_by(|a, b| a.path.cmp(&b.path));
+
+    let format = match args.format {
+        FormatArg::Text => Format::Text,
+        FormatArg::Csv => Format::Csv,
+    };
+    let color = match args.color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => {
+            args.output.is_none()
+                && io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    let options = ReportOptions {
+        color,
+        quiet: args.quiet,
+    };
+    print_file_errors(&run.errors);
+    let written = match &args.output {
+        Some(path) => write_atomically(path, |out| write_report(&run, format, options, out)),
+        None => {
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::new(stdout.lock());
+            write_report(&run, format, options, &mut out).and_then(|()| out.flush())
+        }
+    };
+    if let Err(e) = written {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            let target = args
+                .output
+                .as_ref()
+                .map_or("standard output".to_string(), |p| p.display().to_string());
+            eprintln!("termcheck: error: cannot write the report to {target}: {e}");
+            return EXIT_ERROR;
+        }
+    }
+
+    let threshold = match args.fail_on {
+        FailOn::Error => Severity::Error,
+        FailOn::Warning => Severity::Warning,
+        FailOn::Info => Severity::Info,
+    };
+    if !run.errors.is_empty() {
+        EXIT_ERROR
+    } else if run.findings().any(|(_, f)| f.severity >= threshold) {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    }
+}
+
+/// Whether two paths name the same file (an output path that does not exist yet names none).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Writes through a temporary file in the target's directory, renamed over the target only
+/// once complete: a failed or interrupted write never leaves a truncated report.
+fn write_atomically(
+    path: &PathBuf,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".termcheck-report")
+        .tempfile_in(dir)?;
+    {
+        let mut out = io::BufWriter::new(tmp.as_file_mut());
+        write(&mut out)?;
+        out.flush()?;
+    }
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+fn glossary_check(files: &[PathBuf]) -> u8 {
+    let mut code = EXIT_CLEAN;
+    for file in files {
+        match Glossary::load(&[GlossarySource::File(file.clone())]) {
+            Ok(g) => {
+                let renderings: usize = g.concepts.iter().map(|c| c.renderings.len()).sum();
+                println!(
+                    "{}: ok ({} concepts, {} renderings)",
+                    file.display(),
+                    g.concepts.len(),
+                    renderings
+                );
+            }
+            Err(errors) => {
+                print_file_errors(&errors);
+                code = EXIT_ERROR;
+            }
+        }
+    }
+    code
+}
+
+fn rules() -> u8 {
+    let width = RULES.iter().map(|r| r.id.len()).max().unwrap_or(0);
+    for r in RULES {
+        println!("{:width$}  {:7}  {}", r.id, r.severity.as_str(), r.summary);
+    }
+    EXIT_CLEAN
+}

@@ -1,0 +1,290 @@
+//! Exact matching of every rendering of every concept with one automaton.
+//!
+//! All renderings (approved ones too) go into a single Aho-Corasick automaton over normalized,
+//! case-folded text, so the cost of a scan depends on the text, not on the glossary size.
+//! Approved renderings are matched so that the longest match wins: "Shanghai Federation of
+//! Trade Unions" hides a forbidden "Federation of Trade Unions" inside it.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use crate::glossary::{CaseMode, Glossary, Status};
+use crate::normalize::{is_word_char, normalize_key, Normalized};
+
+/// One use of a normalized pattern: which concept, in what status.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TermUse {
+    /// Index of the concept in the glossary.
+    pub concept: usize,
+    /// Index of the rendering in the concept.
+    pub rendering: usize,
+    /// The rendering's status.
+    pub status: Status,
+    /// For case-sensitive concepts, the normalized rendering with its case kept.
+    exact: Option<String>,
+}
+
+/// A glossary compiled for matching; built once, shared read-only by every worker.
+#[derive(Debug)]
+pub struct TermMatcher {
+    automaton: Option<AhoCorasick>,
+    /// Uses of each automaton pattern, by pattern id.
+    patterns: Vec<Vec<TermUse>>,
+    longest_pattern: usize,
+}
+
+/// A rendering found in text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TermMatch {
+    /// Byte span in the original text.
+    pub original: Range<usize>,
+    /// Byte span in the normalized text.
+    pub normalized: Range<usize>,
+    pattern: usize,
+}
+
+impl TermMatcher {
+    /// Compiles every rendering of every concept.
+    pub fn new(glossary: &Glossary) -> Self {
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut keys: Vec<String> = Vec::new();
+        let mut patterns: Vec<Vec<TermUse>> = Vec::new();
+        for (ci, concept) in glossary.concepts.iter().enumerate() {
+            for (ri, rendering) in concept.renderings.iter().enumerate() {
+                let key = normalize_key(&rendering.text, true);
+                if key.is_empty() {
+                    continue;
+                }
+                let exact = (concept.case == CaseMode::Sensitive)
+                    .then(|| normalize_key(&rendering.text, false));
+                let id = *index.entry(key.clone()).or_insert_with(|| {
+                    keys.push(key);
+                    patterns.push(Vec::new());
+                    patterns.len() - 1
+                });
+                let uses = &mut patterns[id];
+                let duplicate = uses
+                    .iter()
+                    .any(|u| u.concept == ci && u.status == rendering.status && u.exact == exact);
+                if !duplicate {
+                    uses.push(TermUse {
+                        concept: ci,
+                        rendering: ri,
+                        status: rendering.status,
+                        exact,
+                    });
+                }
+            }
+        }
+        let longest_pattern = keys.iter().map(String::len).max().unwrap_or(0);
+        let automaton = (!keys.is_empty()).then(|| {
+            AhoCorasick::builder()
+                // Overlapping search needs standard semantics; longest-wins is applied after
+                // word-boundary checks, so a failed boundary never hides a valid match.
+                .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&keys)
+                .expect("glossary patterns fit the automaton")
+        });
+        TermMatcher {
+            automaton,
+            patterns,
+            longest_pattern,
+        }
+    }
+
+    /// Length in bytes of the longest normalized rendering.
+    pub fn longest_pattern(&self) -> usize {
+        self.longest_pattern
+    }
+
+    /// Every rendering in `norm` (the normalized form of `original`), on word boundaries,
+    /// without overlaps: the leftmost match wins, then the longest. Sorted by position.
+    pub fn find(&self, norm: &Normalized, original: &str) -> Vec<TermMatch> {
+        let Some(automaton) = &self.automaton else {
+            return Vec::new();
+        };
+        let text = norm.text.as_str();
+        let mut candidates: Vec<TermMatch> = Vec::new();
+        for m in automaton.find_overlapping_iter(text) {
+            let span = m.start()..m.end();
+            if !on_word_boundaries(text, span.clone()) {
+                continue;
+            }
+            let found = TermMatch {
+                original: norm.original_span(span.clone()),
+                normalized: span,
+                pattern: m.pattern().as_usize(),
+            };
+            if self.uses(&found, original).next().is_some() {
+                candidates.push(found);
+            }
+        }
+        candidates.sort_unstable_by(|a, b| {
+            (a.normalized.start, std::cmp::Reverse(a.normalized.end))
+                .cmp(&(b.normalized.start, std::cmp::Reverse(b.normalized.end)))
+        });
+        let mut selected: Vec<TermMatch> = Vec::with_capacity(candidates.len());
+        let mut covered_until = 0;
+        for c in candidates {
+            if c.normalized.start >= covered_until {
+                covered_until = c.normalized.end;
+                selected.push(c);
+            }
+        }
+        selected
+    }
+
+    /// The glossary uses a match stands for, case-sensitive ones only if the case agrees.
+    pub fn uses<'a>(
+        &'a self,
+        m: &TermMatch,
+        original: &'a str,
+    ) -> impl Iterator<Item = &'a TermUse> {
+        let span = m.original.clone();
+        self.patterns[m.pattern]
+            .iter()
+            .filter(move |u| match &u.exact {
+                None => true,
+                Some(exact) => normalize_key(&original[span.clone()], false) == *exact,
+            })
+    }
+}
+
+/// A match must not start or end inside a word: "CAMCE" does not match in "CAMCEX". Edges that
+/// are not word characters themselves ("C++") need no boundary there.
+fn on_word_boundaries(text: &str, span: Range<usize>) -> bool {
+    let inner = &text[span.clone()];
+    let first = inner.chars().next();
+    let last = inner.chars().next_back();
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    let joined = |edge: Option<char>, outside: Option<char>| matches!((edge, outside), (Some(e), Some(o)) if is_word_char(e) && is_word_char(o));
+    !joined(first, before) && !joined(last, after)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize;
+
+    const GLOSSARY: &str = "\
+id,preferred,admitted,deprecated,forbidden,case
+shanghai-ftu,Shanghai Federation of Trade Unions,,Shanghai Trade Union,Municipal General Assembly|Federation of Trade Unions,
+acftu,All-China Federation of Trade Unions,,,China Federation of Trade Unions,
+acftu-abbr,ACFTU,,,Acftu,sensitive
+workercn,Workercn,,,CAMCE|China Industrial Network,
+workers-daily,Workers' Daily,,,Worker's Daily,
+cpp,C++,,,CPP language,
+hall,Assembly Hall,,,General Assembly Hall,
+";
+
+    /// The found texts (as written) and the status of their first use.
+    #[track_caller]
+    fn found(text: &str) -> Vec<(String, Status)> {
+        let glossary = Glossary::from_csv_text(GLOSSARY, "test.csv").expect("valid glossary");
+        let matcher = TermMatcher::new(&glossary);
+        let norm = normalize(text, true);
+        matcher
+            .find(&norm, text)
+            .iter()
+            .map(|m| {
+                let status = matcher.uses(m, text).next().unwrap().status;
+                (text[m.original.clone()].to_string(), status)
+            })
+            .collect()
+    }
+
+    fn s(found: &str, status: Status) -> (String, Status) {
+        (found.to_string(), status)
+    }
+
+    #[test]
+    fn finds_variants_in_any_case_and_typography() {
+        assert_eq!(
+            found("THE MUNICIPAL GENERAL ASSEMBLY MET"),
+            vec![s("MUNICIPAL GENERAL ASSEMBLY", Status::Forbidden)]
+        );
+        assert_eq!(
+            found("the Municipal\u{00A0}General \n Assembly’s plan"),
+            vec![s("Municipal\u{00A0}General \n Assembly", Status::Forbidden)]
+        );
+        assert_eq!(
+            found("the All\u{2013}China Federation of Trade Unions"),
+            vec![s(
+                "All\u{2013}China Federation of Trade Unions",
+                Status::Preferred
+            )]
+        );
+        assert_eq!(found("CAMCE's site"), vec![s("CAMCE", Status::Forbidden)]);
+        assert_eq!(
+            found("Worker’s Daily"),
+            vec![s("Worker’s Daily", Status::Forbidden)]
+        );
+    }
+
+    #[test]
+    fn longest_match_wins_over_contained_variants() {
+        assert_eq!(
+            found("the Shanghai Federation of Trade Unions said"),
+            vec![s("Shanghai Federation of Trade Unions", Status::Preferred)]
+        );
+        assert_eq!(
+            found("All-China Federation of Trade Unions"),
+            vec![s("All-China Federation of Trade Unions", Status::Preferred)]
+        );
+        assert_eq!(
+            found("a Federation of Trade Unions"),
+            vec![s("Federation of Trade Unions", Status::Forbidden)]
+        );
+    }
+
+    #[test]
+    fn does_not_match_inside_longer_words() {
+        assert!(found("CAMCEX and XCAMCE and camcel").is_empty());
+        assert!(found("the Shanghai Trade Unionist").is_empty());
+    }
+
+    #[test]
+    fn a_failed_boundary_does_not_hide_a_later_match() {
+        // "xMunicipal General Assembly" fails the start boundary; the variant that starts
+        // inside it must still be found.
+        assert_eq!(
+            found("the xMunicipal General Assembly Hall"),
+            vec![s("General Assembly Hall", Status::Forbidden)]
+        );
+    }
+
+    #[test]
+    fn case_sensitive_concepts_match_only_their_case() {
+        assert_eq!(found("the ACFTU said"), vec![s("ACFTU", Status::Preferred)]);
+        assert_eq!(found("the Acftu said"), vec![s("Acftu", Status::Forbidden)]);
+        assert!(found("the acftu said").is_empty());
+    }
+
+    #[test]
+    fn non_word_edges_need_no_boundary() {
+        assert_eq!(
+            found("C++, CPP language"),
+            vec![
+                s("C++", Status::Preferred),
+                s("CPP language", Status::Forbidden)
+            ]
+        );
+    }
+
+    #[test]
+    fn reports_spans_in_original_bytes_around_multibyte_text() {
+        let text = "上海市总工会（Municipal General Assembly）。中工网（CAMCE）";
+        let got = found(text);
+        assert_eq!(
+            got,
+            vec![
+                s("Municipal General Assembly", Status::Forbidden),
+                s("CAMCE", Status::Forbidden)
+            ]
+        );
+    }
+}

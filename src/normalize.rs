@@ -1,0 +1,279 @@
+//! Text normalization for matching, with a map back to the user's original bytes.
+//!
+//! Glossary renderings and checked text go through the same function, so that a term matches
+//! whatever typography it was written in: NFKC (full-width letters, ligatures, non-breaking
+//! spaces), curly apostrophes and quotes folded to straight ones, every Unicode dash and hyphen
+//! folded to `-`, runs of whitespace (including line wraps) folded to one space, invisible
+//! characters (soft hyphen, zero-width spaces and joiners, bidi controls, BOM) dropped, and,
+//! when asked, case folded. Every normalized byte remembers the original span it came from, so a
+//! match on normalized text is reported at the bytes the user wrote.
+
+use std::ops::Range;
+
+use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
+use unicode_normalization::UnicodeNormalization;
+
+/// Normalized text and, for each of its bytes, the span of original text it came from.
+#[derive(Debug, Clone, Default)]
+pub struct Normalized {
+    /// The normalized text.
+    pub text: String,
+    starts: Vec<u32>,
+    ends: Vec<u32>,
+}
+
+impl Normalized {
+    /// The original byte span that produced the normalized byte range `range` (non-empty).
+    pub fn original_span(&self, range: Range<usize>) -> Range<usize> {
+        debug_assert!(range.start < range.end && range.end <= self.text.len());
+        self.starts[range.start] as usize..self.ends[range.end - 1] as usize
+    }
+}
+
+/// Normalizes `original`; folds case when `fold_case` is set. Leading and trailing whitespace is
+/// dropped. Offsets are stored as `u32`, so `original` must be shorter than 4 GiB (callers
+/// work in blocks).
+pub fn normalize(original: &str, fold_case: bool) -> Normalized {
+    assert!(
+        original.len() < u32::MAX as usize,
+        "normalize works on blocks under 4 GiB"
+    );
+    let mut out = Builder {
+        fold_case,
+        norm: Normalized {
+            text: String::with_capacity(original.len()),
+            starts: Vec::with_capacity(original.len()),
+            ends: Vec::with_capacity(original.len()),
+        },
+        space: None,
+    };
+    let bytes = original.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let next_is_ascii = bytes.get(i + 1).is_none_or(|&n| n < 0x80);
+        if b < 0x80 && next_is_ascii {
+            out.ascii(b, i);
+            i += 1;
+            continue;
+        }
+        // A character and the combining marks after it compose together under NFKC, so they
+        // are normalized as one cluster and map back to the cluster's whole span.
+        let rest = &original[i..];
+        let mut chars = rest.char_indices();
+        let (_, first) = chars.next().expect("i is on a char boundary");
+        let mut end = first.len_utf8();
+        for (at, c) in chars {
+            if canonical_combining_class(c) == 0 {
+                break;
+            }
+            end = at + c.len_utf8();
+        }
+        let span = i..i + end;
+        if end == first.len_utf8() {
+            out.char_cluster(std::iter::once(fold_before_nfkc(first)), span);
+        } else {
+            out.char_cluster(rest[..end].chars().map(fold_before_nfkc), span);
+        }
+        i += end;
+    }
+    out.norm
+}
+
+/// The normalized form of a glossary rendering or any short string, without its offset map.
+pub fn normalize_key(s: &str, fold_case: bool) -> String {
+    normalize(s, fold_case).text
+}
+
+/// Whether `c` counts as part of a word for word-boundary checks.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || is_combining_mark(c)
+}
+
+struct Builder {
+    fold_case: bool,
+    norm: Normalized,
+    /// Original span of a whitespace run not yet written (written only if text follows it).
+    space: Option<Range<usize>>,
+}
+
+impl Builder {
+    #[inline]
+    fn ascii(&mut self, b: u8, at: usize) {
+        if b.is_ascii_whitespace() || b == 0x0b {
+            self.whitespace(at..at + 1);
+            return;
+        }
+        self.flush_space();
+        let c = if self.fold_case {
+            b.to_ascii_lowercase()
+        } else {
+            b
+        };
+        self.norm.text.push(c as char);
+        self.norm.starts.push(at as u32);
+        self.norm.ends.push(at as u32 + 1);
+    }
+
+    fn char_cluster(&mut self, cluster: impl Iterator<Item = char>, span: Range<usize>) {
+        for c in cluster.nfkc() {
+            if c.is_whitespace() {
+                self.whitespace(span.clone());
+                continue;
+            }
+            if is_invisible(c) {
+                continue;
+            }
+            self.flush_space();
+            let c = fold_punctuation(c);
+            if self.fold_case {
+                for lower in c.to_lowercase() {
+                    self.push(lower, &span);
+                }
+            } else {
+                self.push(c, &span);
+            }
+        }
+    }
+
+    fn push(&mut self, c: char, span: &Range<usize>) {
+        self.norm.text.push(c);
+        for _ in 0..c.len_utf8() {
+            self.norm.starts.push(span.start as u32);
+            self.norm.ends.push(span.end as u32);
+        }
+    }
+
+    fn whitespace(&mut self, span: Range<usize>) {
+        match &mut self.space {
+            Some(run) => run.end = span.end,
+            None => self.space = Some(span),
+        }
+    }
+
+    fn flush_space(&mut self) {
+        if let Some(run) = self.space.take() {
+            if !self.norm.text.is_empty() {
+                self.norm.text.push(' ');
+                self.norm.starts.push(run.start as u32);
+                self.norm.ends.push(run.end as u32);
+            }
+        }
+    }
+}
+
+/// Characters NFKC would decompose into something unhelpful (the acute accent becomes a space
+/// and a combining mark) but writers use as apostrophes.
+fn fold_before_nfkc(c: char) -> char {
+    match c {
+        '\u{00B4}' | '\u{02B9}' | '\u{02BB}' | '\u{02BC}' | '\u{02BD}' => '\'',
+        _ => c,
+    }
+}
+
+fn fold_punctuation(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{2035}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{2036}' => '"',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2043}' | '\u{2212}' | '\u{2E3A}' | '\u{2E3B}' | '\u{FE58}' | '\u{FE63}'
+        | '\u{FF0D}' => '-',
+        _ => c,
+    }
+}
+
+/// Characters that change nothing a reader sees: soft hyphens, zero-width spaces and joiners,
+/// word joiners, bidi controls and stray byte-order marks.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn assert_normalizes(input: &str, expected: &str) {
+        assert_eq!(normalize(input, true).text, expected, "input {input:?}");
+    }
+
+    /// Finds `needle` in the normalized text and returns the original text it maps back to.
+    #[track_caller]
+    fn original_of(input: &str, needle: &str) -> String {
+        let n = normalize(input, true);
+        let at = n.text.find(needle).expect("needle in normalized text");
+        let span = n.original_span(at..at + needle.len());
+        input[span].to_string()
+    }
+
+    #[test]
+    fn folds_typography_to_one_form() {
+        assert_normalizes("Workers’ Daily", "workers' daily");
+        assert_normalizes("Workers\u{2018} Daily", "workers' daily");
+        assert_normalizes("All\u{2013}China", "all-china");
+        assert_normalizes("All\u{2011}China", "all-china");
+        assert_normalizes("All\u{FF0D}China", "all-china");
+        assert_normalizes("“quoted”", "\"quoted\"");
+        assert_normalizes("ＡＣＦＴＵ", "acftu");
+        assert_normalizes("ﬁle", "file");
+        assert_normalizes("Trade\u{00A0}Unions", "trade unions");
+        assert_normalizes("Trade \t\r\n  Unions", "trade unions");
+        assert_normalizes("Trade\u{00AD}Unions", "tradeunions");
+        assert_normalizes("Tr\u{200B}ade", "trade");
+        assert_normalizes("  padded  ", "padded");
+        assert_normalizes("MUNICIPAL", "municipal");
+        assert_normalizes("Cafe\u{0301}", "café");
+    }
+
+    #[test]
+    fn keeps_case_when_not_folding() {
+        assert_eq!(normalize("ACFTU’s", false).text, "ACFTU's");
+    }
+
+    #[test]
+    fn maps_back_to_original_bytes_with_multibyte_text_around() {
+        let input = "上海市总工会（Municipal General Assembly）召开";
+        assert_eq!(
+            original_of(input, "municipal general assembly"),
+            "Municipal General Assembly"
+        );
+    }
+
+    #[test]
+    fn maps_a_line_wrapped_term_back_to_the_whole_wrap() {
+        let input = "the Municipal General\r\n   Assembly said";
+        assert_eq!(
+            original_of(input, "municipal general assembly"),
+            "Municipal General\r\n   Assembly"
+        );
+    }
+
+    #[test]
+    fn maps_curly_quotes_and_composed_characters_back() {
+        assert_eq!(
+            original_of("— Workers’ Daily —", "workers' daily"),
+            "Workers’ Daily"
+        );
+        assert_eq!(original_of("x Cafe\u{0301} y", "café"), "Cafe\u{0301}");
+        assert_eq!(original_of("ＡＣＦＴＵ。", "acftu"), "ＡＣＦＴＵ");
+    }
+
+    #[test]
+    fn word_characters() {
+        assert!(is_word_char('a'));
+        assert!(is_word_char('上'));
+        assert!(is_word_char('7'));
+        assert!(!is_word_char('-'));
+        assert!(!is_word_char('\''));
+        assert!(!is_word_char(' '));
+    }
+}

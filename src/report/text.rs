@@ -1,0 +1,120 @@
+//! The human-readable report: one block per finding with the line underlined, then a summary.
+
+use std::io::{self, Write};
+
+use crate::finding::{Finding, Severity};
+use crate::run::RunReport;
+
+use super::ReportOptions;
+
+struct Style {
+    on: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, s: &str) -> String {
+        if self.on {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+
+    fn severity(&self, severity: Severity) -> &'static str {
+        match severity {
+            Severity::Error => "1;31",
+            Severity::Warning => "1;33",
+            Severity::Info => "1;36",
+        }
+    }
+}
+
+/// Writes every finding, then (unless quiet) a one-line summary.
+pub fn write(run: &RunReport, options: ReportOptions, out: &mut dyn Write) -> io::Result<()> {
+    let style = Style { on: options.color };
+    for (path, finding) in run.findings() {
+        write_finding(&style, path, finding, out)?;
+    }
+    if !options.quiet {
+        writeln!(out, "{}", summary(run))?;
+    }
+    Ok(())
+}
+
+fn write_finding(style: &Style, path: &str, f: &Finding, out: &mut dyn Write) -> io::Result<()> {
+    let code = style.severity(f.severity);
+    writeln!(
+        out,
+        "{}: {} {}",
+        style.paint("1", &format!("{path}:{}:{}", f.start.line, f.start.column)),
+        style.paint(code, &format!("{}[{}]", f.severity, f.rule)),
+        f.message
+    )?;
+    let number = f.start.line.to_string();
+    let gutter = " ".repeat(number.len());
+    let bar = style.paint("1;34", "|");
+    writeln!(out, "{gutter} {bar}")?;
+    writeln!(
+        out,
+        "{} {bar} {}",
+        style.paint("1;34", &number),
+        f.excerpt.text
+    )?;
+    writeln!(
+        out,
+        "{gutter} {bar} {}{}",
+        " ".repeat(f.excerpt.highlight_start),
+        style.paint(code, &"^".repeat(f.excerpt.highlight_width))
+    )?;
+    if !f.note.is_empty() {
+        writeln!(out, "{gutter} = note: {}", f.note)?;
+    }
+    writeln!(out)
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// "Found 3 findings (2 errors, 1 warning) in 2 of 5 files." or "No findings in 5 files."
+fn summary(run: &RunReport) -> String {
+    let count = |s: Severity| run.findings().filter(|(_, f)| f.severity == s).count();
+    let total = run.findings().count();
+    let files = run.files.len();
+    let with_findings = run.files.iter().filter(|f| !f.findings.is_empty()).count();
+    let mut line = if total == 0 {
+        format!("No findings in {}.", plural(files, "file", "files"))
+    } else {
+        let mut parts = Vec::new();
+        for (s, one, many) in [
+            (Severity::Error, "error", "errors"),
+            (Severity::Warning, "warning", "warnings"),
+            (Severity::Info, "info", "infos"),
+        ] {
+            let n = count(s);
+            if n > 0 {
+                parts.push(plural(n, one, many));
+            }
+        }
+        format!(
+            "Found {} ({}) in {} of {}.",
+            plural(total, "finding", "findings"),
+            parts.join(", "),
+            with_findings,
+            plural(files, "file", "files")
+        )
+    };
+    if !run.errors.is_empty() {
+        line.push_str(&format!(
+            " {} could not be checked.",
+            plural(run.errors.len(), "file", "files")
+        ));
+    }
+    if !run.skipped.is_empty() {
+        line.push_str(&format!(
+            " Skipped {}.",
+            plural(run.skipped.len(), "binary file", "binary files")
+        ));
+    }
+    line
+}
