@@ -142,3 +142,58 @@ fn exact_rule(status: Status) -> Option<Rule> {
         Status::Preferred | Status::Admitted => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GLOSSARY: &str = "\
+id,preferred,deprecated,forbidden
+ftu,Shanghai Federation of Trade Unions,Shanghai Trade Union,Municipal General Assembly
+web,Workercn,,China Industrial Network
+";
+
+    fn summary(findings: &[Finding]) -> Vec<(u64, u64, u64, String)> {
+        findings
+            .iter()
+            .map(|f| {
+                (
+                    f.start.line,
+                    f.start.column,
+                    f.start.byte_offset,
+                    f.found.clone(),
+                )
+            })
+            .collect()
+    }
+
+    /// Findings must not depend on where blocks are cut, even when cuts fall inside terms,
+    /// inside long lines without paragraph breaks, and between CR and LF.
+    #[test]
+    fn block_boundaries_inside_terms_change_nothing() {
+        let glossary = Glossary::from_csv_text(GLOSSARY, "g.csv").unwrap();
+        let matcher = TermMatcher::new(&glossary);
+        let checker = Checker::new(&glossary, &matcher, RuleSet::all());
+        let mut text = String::new();
+        for i in 0..60 {
+            let sep = match i % 4 {
+                0 => "\n\n",
+                1 => " ",
+                2 => "\r\n",
+                _ => " 上海 ",
+            };
+            text.push_str(&format!(
+                "Item {i}: the Municipal General\nAssembly and China Industrial Network and the \
+                 Shanghai Federation of Trade Unions.{sep}"
+            ));
+        }
+        let expected = checker.check_str(&text);
+        assert_eq!(expected.len(), 120);
+        for block in [97, 128, 150, 233, 400] {
+            let small = Checker::new(&glossary, &matcher, RuleSet::all())
+                .with_block_sizes(BlockSizes { block, overlap: 64 });
+            let got = small.check_str(&text);
+            assert_eq!(summary(&got), summary(&expected), "block size {block}");
+        }
+    }
+}

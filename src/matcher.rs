@@ -42,6 +42,8 @@ pub struct TermMatch {
     pub original: Range<usize>,
     /// Byte span in the normalized text.
     pub normalized: Range<usize>,
+    /// The text is an approved rendering (of at least one concept).
+    pub approved: bool,
     pattern: usize,
 }
 
@@ -101,7 +103,10 @@ impl TermMatcher {
     }
 
     /// Every rendering in `norm` (the normalized form of `original`), on word boundaries,
-    /// without overlaps: the leftmost match wins, then the longest. Sorted by position.
+    /// without overlaps, sorted by position. Of two overlapping matches, the one that contains
+    /// the other wins ("Shanghai Trade Union Regulations" over "Shanghai Trade Union"); when
+    /// neither contains the other, a deprecated or forbidden rendering wins over an approved
+    /// one (the banned words are there, whatever else they also complete), then the leftmost.
     pub fn find(&self, norm: &Normalized, original: &str) -> Vec<TermMatch> {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
@@ -113,28 +118,20 @@ impl TermMatcher {
             if !on_word_boundaries(text, span.clone()) {
                 continue;
             }
-            let found = TermMatch {
+            let mut found = TermMatch {
                 original: norm.original_span(span.clone()),
                 normalized: span,
+                approved: false,
                 pattern: m.pattern().as_usize(),
             };
-            if self.uses(&found, original).next().is_some() {
-                candidates.push(found);
+            let mut uses = self.uses(&found, original).peekable();
+            if uses.peek().is_none() {
+                continue;
             }
+            found.approved = uses.any(|u| u.status.is_approved());
+            candidates.push(found);
         }
-        candidates.sort_unstable_by(|a, b| {
-            (a.normalized.start, std::cmp::Reverse(a.normalized.end))
-                .cmp(&(b.normalized.start, std::cmp::Reverse(b.normalized.end)))
-        });
-        let mut selected: Vec<TermMatch> = Vec::with_capacity(candidates.len());
-        let mut covered_until = 0;
-        for c in candidates {
-            if c.normalized.start >= covered_until {
-                covered_until = c.normalized.end;
-                selected.push(c);
-            }
-        }
-        selected
+        select_matches(candidates)
     }
 
     /// The glossary uses a match stands for, case-sensitive ones only if the case agrees.
@@ -153,16 +150,72 @@ impl TermMatcher {
     }
 }
 
-/// A match must not start or end inside a word: "CAMCE" does not match in "CAMCEX". Edges that
+/// Resolves overlaps between candidate matches (see [`TermMatcher::find`]).
+fn select_matches(mut candidates: Vec<TermMatch>) -> Vec<TermMatch> {
+    candidates.sort_unstable_by_key(|m| (m.normalized.start, std::cmp::Reverse(m.normalized.end)));
+    // Drop every match contained in another: sorted by start, then longest first, a match is
+    // contained exactly when it ends no later than some match before it.
+    let mut maximal: Vec<TermMatch> = Vec::with_capacity(candidates.len());
+    let mut reach = 0;
+    for m in candidates {
+        if m.normalized.end > reach {
+            reach = m.normalized.end;
+            maximal.push(m);
+        }
+    }
+    if maximal
+        .windows(2)
+        .all(|w| w[0].normalized.end <= w[1].normalized.start)
+    {
+        return maximal;
+    }
+    // Partial overlaps remain: banned renderings first, leftmost first, then approved ones
+    // in the gaps. Both lists are sorted by start and end, so one pass each suffices.
+    let mut banned: Vec<TermMatch> = Vec::new();
+    let mut banned_end = 0;
+    for m in maximal.iter().filter(|m| !m.approved) {
+        if m.normalized.start >= banned_end {
+            banned_end = m.normalized.end;
+            banned.push(m.clone());
+        }
+    }
+    let mut selected = banned.clone();
+    let mut next_banned = 0;
+    let mut approved_end = 0;
+    for m in maximal.iter().filter(|m| m.approved) {
+        while next_banned < banned.len() && banned[next_banned].normalized.end <= m.normalized.start
+        {
+            next_banned += 1;
+        }
+        let clashes_with_banned =
+            next_banned < banned.len() && banned[next_banned].normalized.start < m.normalized.end;
+        if !clashes_with_banned && m.normalized.start >= approved_end {
+            approved_end = m.normalized.end;
+            selected.push(m.clone());
+        }
+    }
+    selected.sort_unstable_by_key(|m| m.normalized.start);
+    selected
+}
+
+/// A match must not start or end inside a word: "CAMCE" does not match in "CAMCEX". A hyphen
+/// between two word characters joins a compound, so "doc-format" does not match inside
+/// "kernel-doc-format" and "memory space" does not match in "memory space-driver". Edges that
 /// are not word characters themselves ("C++") need no boundary there.
 fn on_word_boundaries(text: &str, span: Range<usize>) -> bool {
     let inner = &text[span.clone()];
-    let first = inner.chars().next();
-    let last = inner.chars().next_back();
-    let before = text[..span.start].chars().next_back();
-    let after = text[span.end..].chars().next();
-    let joined = |edge: Option<char>, outside: Option<char>| matches!((edge, outside), (Some(e), Some(o)) if is_word_char(e) && is_word_char(o));
-    !joined(first, before) && !joined(last, after)
+    let starts_with_word = inner.chars().next().is_some_and(is_word_char);
+    let ends_with_word = inner.chars().next_back().is_some_and(is_word_char);
+    let mut before = text[..span.start].chars().rev();
+    let mut after = text[span.end..].chars();
+    let joined = |outside: &mut dyn Iterator<Item = char>| match outside.next() {
+        Some('-') => outside.next().is_some_and(is_word_char),
+        Some(c) => is_word_char(c),
+        None => false,
+    };
+    let glued_before = starts_with_word && joined(&mut before);
+    let glued_after = ends_with_word && joined(&mut after);
+    !glued_before && !glued_after
 }
 
 #[cfg(test)]
@@ -179,6 +232,8 @@ workercn,Workercn,,,CAMCE|China Industrial Network,
 workers-daily,Workers' Daily,,,Worker's Daily,
 cpp,C++,,,CPP language,
 hall,Assembly Hall,,,General Assembly Hall,
+drv,space driver,,,space-driver,
+mem,memory space,,,memory-space,
 ";
 
     /// The found texts (as written) and the status of their first use.
@@ -245,6 +300,42 @@ hall,Assembly Hall,,,General Assembly Hall,
     fn does_not_match_inside_longer_words() {
         assert!(found("CAMCEX and XCAMCE and camcel").is_empty());
         assert!(found("the Shanghai Trade Unionist").is_empty());
+    }
+
+    #[test]
+    fn a_banned_rendering_wins_a_partial_overlap_with_an_approved_one() {
+        // "memory space" (approved) and "space driver" overlap without containing each other.
+        assert_eq!(
+            found("less memory space driver time"),
+            vec![s("memory space", Status::Preferred)],
+            "between approved renderings, the leftmost"
+        );
+        assert_eq!(
+            found("less memory space-driver time"),
+            vec![s("space-driver", Status::Forbidden)]
+        );
+        // Two banned renderings overlapping: the leftmost.
+        assert_eq!(
+            found("the Municipal General Assembly Hall"),
+            vec![s("Municipal General Assembly", Status::Forbidden)]
+        );
+    }
+
+    #[test]
+    fn hyphenated_compounds_are_one_word() {
+        assert!(found("the CAMCE-style and pre-CAMCE sites").is_empty());
+        // The approved form must not swallow the head of a hyphenated variant.
+        assert_eq!(
+            found("uses less memory Space-driver time"),
+            vec![s("Space-driver", Status::Forbidden)]
+        );
+        assert!(found("a Workers' Daily-China Industrial Network link").is_empty());
+        // A hyphen with a space after it is punctuation, not a joiner.
+        assert_eq!(
+            found("CAMCE- and others"),
+            vec![s("CAMCE", Status::Forbidden)]
+        );
+        assert_eq!(found("-- CAMCE --"), vec![s("CAMCE", Status::Forbidden)]);
     }
 
     #[test]

@@ -1,0 +1,446 @@
+//! The `termcheck` binary end to end: exit codes, stdout, stderr, reports parsed back.
+
+mod common;
+
+use common::{parse_csv, repo_root, scratch, termcheck, termcheck_in, TEST_GLOSSARY};
+
+const SAMPLES: &[&str] = &[
+    "clean-award-ceremony.txt",
+    "media-footer.txt",
+    "training-course.txt",
+    "union-services.md",
+];
+
+#[test]
+fn each_sample_matches_its_reviewed_csv_report() {
+    for sample in SAMPLES {
+        let path = format!("samples/{sample}");
+        let run = termcheck(&["check", &path, "--format", "csv"]);
+        let expected_path = repo_root()
+            .join("tests/expected")
+            .join(format!("{sample}.csv"));
+        let expected = std::fs::read_to_string(&expected_path).expect("expected report exists");
+        assert_eq!(
+            run.stdout, expected,
+            "report for {path} differs from {expected_path:?}"
+        );
+        let rows = parse_csv(&run.stdout);
+        assert_eq!(
+            run.code,
+            if rows.is_empty() { 0 } else { 1 },
+            "{path}: {}",
+            run.stderr
+        );
+        assert!(run.stderr.is_empty(), "{path}: {}", run.stderr);
+    }
+}
+
+#[test]
+fn the_readme_command_checks_every_sample() {
+    let run = termcheck(&["check", "samples/"]);
+    assert_eq!(run.code, 1, "the samples hold errors: {}", run.stderr);
+    for sample in SAMPLES.iter().filter(|s| !s.starts_with("clean")) {
+        assert!(
+            run.stdout.contains(&format!("samples/{sample}:")),
+            "{sample} reported"
+        );
+    }
+    assert!(
+        !run.stdout.contains("clean-award-ceremony"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.trim_end().ends_with("in 3 of 4 files."),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        !run.stdout.contains('\x1b'),
+        "no colour when stdout is not a terminal"
+    );
+}
+
+#[test]
+fn csv_fields_are_filled_from_the_finding() {
+    let dir = scratch(&[
+        ("g.csv", TEST_GLOSSARY.as_bytes()),
+        (
+            "draft.txt",
+            "上海 news.\nThe union met. The MUNICIPAL GENERAL ASSEMBLY’s staff met the CAMCE team.\n"
+                .as_bytes(),
+        ),
+    ]);
+    let run = termcheck_in(
+        dir.path(),
+        &["check", "draft.txt", "-g", "g.csv", "--format", "csv"],
+        b"",
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let rows = parse_csv(&run.stdout);
+    assert_eq!(rows.len(), 2);
+    let r = &rows[0];
+    assert_eq!(r.file, "draft.txt");
+    assert_eq!((r.line, r.column), (2, 20));
+    assert_eq!((r.end_line, r.end_column), (2, 46));
+    assert_eq!(r.rule, "forbidden-term");
+    assert_eq!(r.severity, "error");
+    assert_eq!(r.concept, "shanghai-ftu");
+    assert_eq!(r.found, "MUNICIPAL GENERAL ASSEMBLY");
+    assert_eq!(r.expected, "Shanghai Federation of Trade Unions");
+    assert!(
+        r.message.contains("forbidden") && r.message.contains("上海市总工会"),
+        "{}",
+        r.message
+    );
+    assert_eq!(
+        r.context,
+        "The MUNICIPAL GENERAL ASSEMBLY’s staff met the CAMCE team."
+    );
+    // "上海 news.\n" is 13 bytes; the finding starts 19 bytes into line 2.
+    assert_eq!((r.byte_offset, r.byte_end), (13 + 19, 13 + 19 + 26));
+    assert_eq!(r.note, "Official name");
+    assert_eq!(
+        (rows[1].found.as_str(), rows[1].concept.as_str()),
+        ("CAMCE", "workercn")
+    );
+}
+
+#[test]
+fn reads_standard_input() {
+    let run = common::termcheck_in(
+        &repo_root(),
+        &["check", "-", "--format", "csv"],
+        b"Source: China Industrial Network\n",
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let rows = parse_csv(&run.stdout);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(
+        (rows[0].file.as_str(), rows[0].concept.as_str()),
+        ("<stdin>", "workercn")
+    );
+}
+
+#[test]
+fn exit_codes_follow_fail_on() {
+    let dir = scratch(&[
+        ("g.csv", TEST_GLOSSARY.as_bytes()),
+        ("warn.txt", b"The Shanghai Trade Union met."),
+        (
+            "clean.txt",
+            b"The Shanghai Federation of Trade Unions met the ACFTU.",
+        ),
+    ]);
+    let check = |args: &[&str]| {
+        let mut all = vec!["check", "-g", "g.csv"];
+        all.extend_from_slice(args);
+        termcheck_in(dir.path(), &all, b"").code
+    };
+    assert_eq!(check(&["clean.txt"]), 0);
+    assert_eq!(check(&["warn.txt"]), 1, "default --fail-on is warning");
+    assert_eq!(check(&["warn.txt", "--fail-on", "error"]), 0);
+    assert_eq!(check(&["warn.txt", "--fail-on", "info"]), 1);
+    assert_eq!(check(&["warn.txt", "--ignore", "deprecated-term"]), 0);
+    assert_eq!(check(&["warn.txt", "--select", "forbidden-term"]), 0);
+    assert_eq!(check(&["warn.txt", "--select", "no-such-rule"]), 2);
+    assert_eq!(check(&["missing.txt"]), 2);
+    assert_eq!(
+        check(&["warn.txt", "--format", "xml"]),
+        2,
+        "clap usage errors exit 2"
+    );
+}
+
+#[test]
+fn a_bad_file_is_reported_and_the_others_are_still_checked() {
+    let dir = scratch(&[
+        ("g.csv", TEST_GLOSSARY.as_bytes()),
+        ("a-bad.txt", b"line one\nok \xFF\xFE here\n"),
+        ("b-good.txt", b"CAMCE"),
+    ]);
+    let run = termcheck_in(
+        dir.path(),
+        &[
+            "check",
+            "a-bad.txt",
+            "b-good.txt",
+            "missing.txt",
+            "-g",
+            "g.csv",
+            "--format",
+            "csv",
+        ],
+        b"",
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("a-bad.txt:2:4: invalid UTF-8 (byte 0xFF) (byte offset 12)"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("missing.txt: no such file or directory"),
+        "{}",
+        run.stderr
+    );
+    let rows = parse_csv(&run.stdout);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].file, "b-good.txt");
+}
+
+#[test]
+fn glossary_flag_replaces_the_default_unless_asked() {
+    let dir = scratch(&[
+        ("g.csv", b"id,preferred,forbidden\nx,Alpha,Beta Term\n"),
+        ("draft.txt", b"Beta Term and Municipal General Assembly"),
+    ]);
+    let concepts = |args: &[&str]| {
+        let mut all = vec!["check", "draft.txt", "--format", "csv"];
+        all.extend_from_slice(args);
+        let run = termcheck_in(dir.path(), &all, b"");
+        parse_csv(&run.stdout)
+            .into_iter()
+            .map(|r| r.found)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(concepts(&[]), vec!["Municipal General Assembly"]);
+    assert_eq!(concepts(&["-g", "g.csv"]), vec!["Beta Term"]);
+    assert_eq!(
+        concepts(&["-g", "g.csv", "--default-glossary"]),
+        vec!["Beta Term", "Municipal General Assembly"]
+    );
+}
+
+#[test]
+fn output_file_is_written_and_never_an_input() {
+    let dir = scratch(&[("g.csv", TEST_GLOSSARY.as_bytes()), ("d.txt", b"CAMCE")]);
+    let run = termcheck_in(
+        dir.path(),
+        &[
+            "check",
+            "d.txt",
+            "-g",
+            "g.csv",
+            "--format",
+            "csv",
+            "-o",
+            "report.csv",
+        ],
+        b"",
+    );
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.is_empty());
+    let report = std::fs::read_to_string(dir.path().join("report.csv")).unwrap();
+    assert_eq!(parse_csv(&report).len(), 1);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.starts_with(".termcheck"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+
+    let run = termcheck_in(
+        dir.path(),
+        &["check", "d.txt", "-g", "g.csv", "-o", "d.txt"],
+        b"",
+    );
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("also an input"), "{}", run.stderr);
+    assert_eq!(std::fs::read(dir.path().join("d.txt")).unwrap(), b"CAMCE");
+
+    let run = termcheck_in(
+        dir.path(),
+        &["check", "d.txt", "-g", "g.csv", "-o", "no/such/dir/r.csv"],
+        b"",
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("cannot write the report"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn directories_are_walked_for_text_and_markdown_honouring_gitignore() {
+    let dir = scratch(&[
+        ("g.csv", TEST_GLOSSARY.as_bytes()),
+        ("docs/a.txt", b"CAMCE"),
+        ("docs/b.md", b"CAMCE"),
+        ("docs/c.html", b"CAMCE"),
+        ("docs/ignored.txt", b"CAMCE"),
+        ("docs/.gitignore", b"ignored.txt\n"),
+        ("docs/binary.txt", b"CAMCE\0\0\0\x01\x02"),
+        ("docs/drafts/d.txt", b"CAMCE"),
+    ]);
+    let files = |args: &[&str]| {
+        let mut all = vec!["check", "docs", "-g", "g.csv", "--format", "csv"];
+        all.extend_from_slice(args);
+        let run = termcheck_in(dir.path(), &all, b"");
+        assert_ne!(run.code, 2, "{}", run.stderr);
+        parse_csv(&run.stdout)
+            .into_iter()
+            .map(|r| r.file)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        files(&[]),
+        vec!["docs/a.txt", "docs/b.md", "docs/drafts/d.txt"]
+    );
+    assert_eq!(
+        files(&["--exclude", "drafts"]),
+        vec!["docs/a.txt", "docs/b.md"]
+    );
+    assert_eq!(files(&["--include", "*.html"]), vec!["docs/c.html"]);
+    assert_eq!(
+        files(&["--no-ignore"]),
+        vec![
+            "docs/a.txt",
+            "docs/b.md",
+            "docs/drafts/d.txt",
+            "docs/ignored.txt"
+        ]
+    );
+}
+
+#[test]
+fn utf16_and_old_line_endings_keep_positions_right() {
+    let text = "first line\r\nsecond CAMCE\r\n";
+    let utf16le: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let utf16be: Vec<u8> = [0xFE, 0xFF]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+        .collect();
+    let dir = scratch(&[
+        ("g.csv", TEST_GLOSSARY.as_bytes()),
+        ("le.txt", &utf16le),
+        ("be.txt", &utf16be),
+        ("cr.txt", b"first line\rsecond CAMCE\r"),
+        ("bom.txt", b"\xEF\xBB\xBFfirst line\nsecond CAMCE\n"),
+        ("empty.txt", b""),
+    ]);
+    let run = termcheck_in(
+        dir.path(),
+        &[
+            "check",
+            "le.txt",
+            "be.txt",
+            "cr.txt",
+            "bom.txt",
+            "empty.txt",
+            "-g",
+            "g.csv",
+            "--format",
+            "csv",
+        ],
+        b"",
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let rows = parse_csv(&run.stdout);
+    let got: Vec<_> = rows
+        .iter()
+        .map(|r| {
+            (
+                r.file.as_str(),
+                r.line,
+                r.column,
+                r.byte_offset,
+                r.found.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("be.txt", 2, 8, 2 + 2 * 19, "CAMCE"),
+            ("bom.txt", 2, 8, 3 + 18, "CAMCE"),
+            ("cr.txt", 2, 8, 18, "CAMCE"),
+            ("le.txt", 2, 8, 2 + 2 * 19, "CAMCE"),
+        ]
+    );
+}
+
+#[test]
+fn text_report_underlines_the_span_and_colours_only_when_asked() {
+    let dir = scratch(&[
+        ("g.csv", TEST_GLOSSARY.as_bytes()),
+        ("d.txt", "上海 CAMCE x\n".as_bytes()),
+    ]);
+    let run = termcheck_in(dir.path(), &["check", "d.txt", "-g", "g.csv"], b"");
+    let expected = "\
+d.txt:1:4: error[forbidden-term] \"CAMCE\" is a forbidden rendering of 中工网; use \"Workercn\"
+  |
+1 | 上海 CAMCE x
+  |    ^^^^^
+  = note: Site name
+
+Found 1 finding (1 error) in 1 of 1 file.
+";
+    assert_eq!(run.stdout, expected);
+    let run = termcheck_in(
+        dir.path(),
+        &["check", "d.txt", "-g", "g.csv", "--color", "always"],
+        b"",
+    );
+    assert!(run.stdout.contains("\x1b[1;31m"), "{}", run.stdout);
+    let run = termcheck_in(
+        dir.path(),
+        &["check", "d.txt", "-g", "g.csv", "--quiet"],
+        b"",
+    );
+    assert!(!run.stdout.contains("Found"), "{}", run.stdout);
+}
+
+#[test]
+fn output_is_identical_for_any_thread_count() {
+    let mut files: Vec<(String, Vec<u8>)> =
+        vec![("g.csv".into(), TEST_GLOSSARY.as_bytes().to_vec())];
+    for i in 0..40 {
+        let body = format!(
+            "Doc {i}. {}The CAMCE site.\n",
+            "Filler words here. ".repeat(i * 7)
+        );
+        files.push((format!("batch/f{i:02}.txt"), body.into_bytes()));
+    }
+    let refs: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    let dir = scratch(&refs);
+    let run = |threads: &str| {
+        termcheck_in(
+            dir.path(),
+            &[
+                "check", "batch", "-g", "g.csv", "--format", "csv", "-j", threads,
+            ],
+            b"",
+        )
+        .stdout
+    };
+    let one = run("1");
+    assert_eq!(parse_csv(&one).len(), 40);
+    assert_eq!(one, run("4"));
+}
+
+#[test]
+fn rules_lists_every_rule() {
+    let run = termcheck(&["rules"]);
+    assert_eq!(run.code, 0);
+    for info in termcheck::rules::RULES {
+        assert!(run.stdout.contains(info.id), "{}", run.stdout);
+    }
+}
+
+#[test]
+fn help_documents_exit_codes() {
+    let run = termcheck(&["check", "--help"]);
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.contains("Exit codes:"), "{}", run.stdout);
+    assert!(run.stdout.contains("2  usage error"), "{}", run.stdout);
+}

@@ -1,0 +1,87 @@
+//! Helpers shared by the integration tests: run the built binary, write scratch files.
+
+#![allow(dead_code)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use termcheck::report::csv::ReportRow;
+
+/// What a run of the binary produced.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs `termcheck ARGS` in `dir`, feeding `stdin`.
+pub fn termcheck_in(dir: &Path, args: &[&str], stdin: &[u8]) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_termcheck"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("termcheck runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin)
+        .expect("stdin written");
+    let out = child.wait_with_output().expect("termcheck finishes");
+    Run {
+        code: out.status.code().expect("exited normally, not by a signal"),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// Runs `termcheck ARGS` in the repository root.
+pub fn termcheck(args: &[&str]) -> Run {
+    termcheck_in(&repo_root(), args, b"")
+}
+
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Writes `files` (relative path, bytes) into a fresh temporary directory.
+pub fn scratch(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, bytes) in files {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    }
+    dir
+}
+
+/// Parses a CSV report strictly: the header must be the contract, rows must fit [`ReportRow`].
+#[track_caller]
+pub fn parse_csv(report: &str) -> Vec<ReportRow> {
+    let mut reader = csv::Reader::from_reader(report.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .expect("CSV header")
+        .iter()
+        .map(String::from)
+        .collect();
+    assert_eq!(header, termcheck::report::csv::COLUMNS, "CSV header");
+    reader
+        .deserialize()
+        .collect::<Result<Vec<ReportRow>, _>>()
+        .expect("every row parses")
+}
+
+/// A small glossary used by tests that should not depend on the bundled one.
+pub const TEST_GLOSSARY: &str = "\
+id,source,preferred,admitted,deprecated,forbidden,case,note
+shanghai-ftu,上海市总工会,Shanghai Federation of Trade Unions,,Shanghai Trade Union,Municipal General Assembly,,Official name
+workercn,中工网,Workercn,,,China Industrial Network|CAMCE,,Site name
+acftu-abbr,全总,ACFTU,,,Acftu,sensitive,
+";

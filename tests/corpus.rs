@@ -1,0 +1,113 @@
+//! Tests over the real data in ../shared (not part of a fresh clone). They run when
+//! `TERMCHECK_SHARED` names that folder (`.ci/run` sets it); then missing files are failures.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use common::{parse_csv, repo_root, termcheck_in};
+use termcheck::glossary::{bundled_glossaries, Glossary};
+use termcheck::normalize::normalize_key;
+
+fn shared() -> Option<PathBuf> {
+    let dir = std::env::var_os("TERMCHECK_SHARED")?;
+    let dir = repo_root().join(dir);
+    assert!(
+        dir.is_dir(),
+        "TERMCHECK_SHARED={} is not a directory",
+        dir.display()
+    );
+    Some(dir)
+}
+
+#[test]
+fn finds_the_machine_translation_errors_of_the_seed_article() {
+    let Some(shared) = shared() else {
+        eprintln!("TERMCHECK_SHARED not set: corpus test not run");
+        return;
+    };
+    let seed = shared.join("seed");
+    assert!(seed.is_dir(), "{} is missing", seed.display());
+    let run = termcheck_in(&seed, &["check", ".", "--format", "csv"], b"");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let rows = parse_csv(&run.stdout);
+    let found: BTreeSet<(String, String)> = rows
+        .iter()
+        .map(|r| (r.concept.clone(), r.found.clone()))
+        .collect();
+    for (concept, text) in [
+        ("shanghai-ftu", "Municipal General Assembly"),
+        (
+            "shanghai-ftu-15th-committee",
+            "15th session of the Municipal General Assembly",
+        ),
+        ("workercn", "China Industrial Network"),
+        ("workercn", "CAMCE"),
+        ("workercn", "Zhonggong"),
+        ("wechat-account", "Microsignal"),
+        ("editor", "Editor in charge"),
+        (
+            "national-congress-18th",
+            "18th CPC National Congress of the Chinese Trade Union",
+        ),
+        (
+            "national-congress-18th",
+            "18th National Congress of China's Trade Unions",
+        ),
+        ("leading-party-members-group", "Party Leadership Group"),
+        (
+            "whole-process-peoples-democracy",
+            "people's democracy in the whole process",
+        ),
+        ("scan-to-follow", "Scan code for attention"),
+        ("douyin", "CAMCE Treble"),
+    ] {
+        assert!(
+            found.contains(&(concept.to_string(), text.to_string())),
+            "{concept}: {text:?} not found in {found:?}"
+        );
+    }
+    assert!(
+        !rows.iter().any(|r| r.found == "trade unions at all levels"),
+        "generic phrases are not findings"
+    );
+}
+
+/// On fifteen real MT outputs and a human reference, every finding must be a listed variant of
+/// its concept (no partial-word or overlapping artefacts), and no file may fail.
+#[test]
+fn every_finding_on_real_mt_output_is_a_listed_variant() {
+    let Some(shared) = shared() else {
+        eprintln!("TERMCHECK_SHARED not set: corpus test not run");
+        return;
+    };
+    let wmt = shared.join("corpus/wmt23-general-zhen");
+    assert!(wmt.is_dir(), "{} is missing", wmt.display());
+    let run = termcheck_in(
+        &wmt,
+        &["check", ".", "--include", "*.en", "--format", "csv"],
+        b"",
+    );
+    assert_ne!(run.code, 2, "{}", run.stderr);
+    let glossary = Glossary::load(&bundled_glossaries()).unwrap();
+    for row in parse_csv(&run.stdout) {
+        let concept = glossary
+            .concepts
+            .iter()
+            .find(|c| c.id == row.concept)
+            .unwrap();
+        let key = normalize_key(&row.found, true);
+        assert!(
+            concept
+                .renderings
+                .iter()
+                .any(|r| !r.status.is_approved() && normalize_key(&r.text, true) == key),
+            "{}:{}: {:?} is not a variant of {}",
+            row.file,
+            row.line,
+            row.found,
+            row.concept
+        );
+    }
+}
