@@ -95,19 +95,38 @@ impl LocationTracker {
 
     /// Moves past `text`, which must directly follow what was already walked.
     pub fn advance(&mut self, text: &str) {
-        match self.encoding {
-            TextEncoding::Utf8 => {
-                self.location.byte_offset += text.len() as u64;
-                for &b in text.as_bytes() {
-                    self.step_byte(b);
-                }
-            }
-            TextEncoding::Utf16Le | TextEncoding::Utf16Be => {
-                for c in text.chars() {
-                    self.advance_char(c);
-                }
-            }
+        if text.is_empty() {
+            return;
         }
+        if self.encoding != TextEncoding::Utf8 {
+            for c in text.chars() {
+                self.advance_char(c);
+            }
+            return;
+        }
+        let bytes = text.as_bytes();
+        self.location.byte_offset += bytes.len() as u64;
+        if bytes.contains(&b'\r') {
+            for &b in bytes {
+                self.step_byte(b);
+            }
+            return;
+        }
+        // Fast path for text without CR (nearly all text): count line feeds in bulk, then
+        // the characters after the last one.
+        let newlines = bytes.iter().filter(|&&b| b == b'\n').count() as u64;
+        let tail = match bytes.iter().rposition(|&b| b == b'\n') {
+            Some(last) => {
+                // An LF right after a CR that ended the previous walk closes the same line.
+                let merged = self.after_cr && bytes[0] == b'\n';
+                self.location.line += newlines - u64::from(merged);
+                self.location.column = 1;
+                &bytes[last + 1..]
+            }
+            None => bytes,
+        };
+        self.location.column += tail.iter().filter(|&&b| b & 0xC0 != 0x80).count() as u64;
+        self.after_cr = false;
     }
 
     #[inline]

@@ -8,7 +8,9 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA as DFA;
+use aho_corasick::{Anchored, MatchKind};
 
 use crate::glossary::{CaseMode, Glossary, Status};
 use crate::normalize::{is_word_char, normalize_key, Normalized};
@@ -29,10 +31,15 @@ pub struct TermUse {
 /// A glossary compiled for matching; built once, shared read-only by every worker.
 #[derive(Debug)]
 pub struct TermMatcher {
-    automaton: Option<AhoCorasick>,
+    automaton: Option<DFA>,
     /// Uses of each automaton pattern, by pattern id.
     patterns: Vec<Vec<TermUse>>,
     longest_pattern: usize,
+    /// Some rendering starts with a symbol, not a word character (".NET").
+    symbol_starts: bool,
+    /// Which first two bytes can start a rendering (one bit per byte pair); most word starts
+    /// fail this check, which is far cheaper than a walk through the automaton.
+    first_pairs: Box<[u64; 1024]>,
 }
 
 /// A rendering found in text.
@@ -81,12 +88,26 @@ impl TermMatcher {
             }
         }
         let longest_pattern = keys.iter().map(String::len).max().unwrap_or(0);
+        let mut first_pairs = Box::new([0u64; 1024]);
+        for key in &keys {
+            let b = key.as_bytes();
+            let pairs: Vec<usize> = match b {
+                [only] => (0..256)
+                    .map(|second| usize::from(*only) << 8 | second)
+                    .collect(),
+                [first, second, ..] => vec![usize::from(*first) << 8 | usize::from(*second)],
+                [] => Vec::new(),
+            };
+            for pair in pairs {
+                first_pairs[pair / 64] |= 1 << (pair % 64);
+            }
+        }
+        let symbol_starts = keys
+            .iter()
+            .any(|k| k.chars().next().is_some_and(|c| !is_word_char(c)));
         let automaton = (!keys.is_empty()).then(|| {
-            AhoCorasick::builder()
-                // Overlapping search needs standard semantics; longest-wins is applied after
-                // word-boundary checks, so a failed boundary never hides a valid match.
+            DFA::builder()
                 .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::DFA))
                 .build(&keys)
                 .expect("glossary patterns fit the automaton")
         });
@@ -94,6 +115,8 @@ impl TermMatcher {
             automaton,
             patterns,
             longest_pattern,
+            symbol_starts,
+            first_pairs,
         }
     }
 
@@ -111,25 +134,38 @@ impl TermMatcher {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
+        let scan = Scan {
+            automaton,
+            matcher: self,
+            norm,
+            original,
+        };
+        // A match can only start where a word (or, for renderings such as ".NET", a symbol)
+        // starts, so the automaton runs anchored at those positions only: far less work than
+        // reporting every overlapping match of an unanchored scan.
         let text = norm.text.as_str();
-        let mut candidates: Vec<TermMatch> = Vec::new();
-        for m in automaton.find_overlapping_iter(text) {
-            let span = m.start()..m.end();
-            if !on_word_boundaries(text, span.clone()) {
+        let mut candidates = Vec::new();
+        let mut ends = Vec::new();
+        let mut prev = ' ';
+        let mut before_prev = ' ';
+        for (at, c) in text.char_indices() {
+            let starts_word = is_word_char(c)
+                && !is_word_char(prev)
+                && !(prev == '-' && is_word_char(before_prev));
+            let starts_symbol = self.symbol_starts && !is_word_char(c) && c != ' ';
+            before_prev = prev;
+            prev = c;
+            if !(starts_word || starts_symbol) {
                 continue;
             }
-            let mut found = TermMatch {
-                original: norm.original_span(span.clone()),
-                normalized: span,
-                approved: false,
-                pattern: m.pattern().as_usize(),
-            };
-            let mut uses = self.uses(&found, original).peekable();
-            if uses.peek().is_none() {
+            let bytes = text.as_bytes();
+            let pair = usize::from(bytes[at]) << 8 | usize::from(*bytes.get(at + 1).unwrap_or(&0));
+            if self.first_pairs[pair / 64] & (1 << (pair % 64)) == 0 {
                 continue;
             }
-            found.approved = uses.any(|u| u.status.is_approved());
-            candidates.push(found);
+            if let Some(valid) = scan.longest_valid_at(at, &mut ends) {
+                candidates.push(valid);
+            }
         }
         select_matches(candidates)
     }
@@ -150,11 +186,71 @@ impl TermMatcher {
     }
 }
 
-/// Resolves overlaps between candidate matches (see [`TermMatcher::find`]).
-fn select_matches(mut candidates: Vec<TermMatch>) -> Vec<TermMatch> {
-    candidates.sort_unstable_by_key(|m| (m.normalized.start, std::cmp::Reverse(m.normalized.end)));
-    // Drop every match contained in another: sorted by start, then longest first, a match is
-    // contained exactly when it ends no later than some match before it.
+/// One search over one normalized text.
+struct Scan<'a> {
+    automaton: &'a DFA,
+    matcher: &'a TermMatcher,
+    norm: &'a Normalized,
+    original: &'a str,
+}
+
+impl Scan<'_> {
+    /// The longest rendering starting at `start` that passes the word-boundary and case
+    /// checks. One anchored walk of the automaton yields every rendering starting there, so
+    /// shorter ones are at hand when the longest fails. `ends` is scratch space.
+    fn longest_valid_at(&self, start: usize, ends: &mut Vec<(usize, usize)>) -> Option<TermMatch> {
+        let dfa = self.automaton;
+        let bytes = self.norm.text.as_bytes();
+        ends.clear();
+        let mut state = dfa
+            .start_state(Anchored::Yes)
+            .expect("the automaton is built for anchored searches");
+        for (i, &b) in bytes.iter().enumerate().skip(start) {
+            state = dfa.next_state(Anchored::Yes, state, b);
+            if !dfa.is_special(state) {
+                continue;
+            }
+            if dfa.is_dead(state) {
+                break;
+            }
+            if dfa.is_match(state) {
+                let len = i + 1 - start;
+                for k in 0..dfa.match_len(state) {
+                    let pattern = dfa.match_pattern(state, k);
+                    // Match states also list renderings that are suffixes of this one; only
+                    // those starting at `start` count.
+                    if dfa.pattern_len(pattern) == len {
+                        ends.push((i + 1, pattern.as_usize()));
+                    }
+                }
+            }
+        }
+        let text = self.norm.text.as_str();
+        for &(end, pattern) in ends.iter().rev() {
+            if !on_word_boundaries(text, start..end) {
+                continue;
+            }
+            let mut candidate = TermMatch {
+                original: self.norm.original_span(start..end, self.original),
+                normalized: start..end,
+                approved: false,
+                pattern,
+            };
+            let mut uses = self.matcher.uses(&candidate, self.original).peekable();
+            if uses.peek().is_some() {
+                candidate.approved = uses.any(|u| u.status.is_approved());
+                return Some(candidate);
+            }
+        }
+        None
+    }
+}
+
+/// Resolves overlaps between candidate matches, at most one per start position, sorted by
+/// start (see [`TermMatcher::find`]).
+fn select_matches(candidates: Vec<TermMatch>) -> Vec<TermMatch> {
+    // Drop every match contained in another: sorted by start, a match is contained exactly
+    // when it ends no later than some match before it.
     let mut maximal: Vec<TermMatch> = Vec::with_capacity(candidates.len());
     let mut reach = 0;
     for m in candidates {

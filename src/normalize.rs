@@ -13,21 +13,38 @@ use std::ops::Range;
 use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
 use unicode_normalization::UnicodeNormalization;
 
-/// Normalized text and, for each of its bytes, the span of original text it came from.
+/// Normalized text and, for each of its bytes, where in the original text it came from.
 #[derive(Debug, Clone, Default)]
 pub struct Normalized {
     /// The normalized text.
     pub text: String,
+    /// For each normalized byte, the start of the original character (or cluster, or
+    /// whitespace run) it came from.
     starts: Vec<u32>,
-    ends: Vec<u32>,
 }
 
 impl Normalized {
-    /// The original byte span that produced the normalized byte range `range` (non-empty).
-    pub fn original_span(&self, range: Range<usize>) -> Range<usize> {
+    /// The span of `original` (the text this was made from) that produced the normalized
+    /// byte range `range` (non-empty, not ending in whitespace).
+    pub fn original_span(&self, range: Range<usize>, original: &str) -> Range<usize> {
         debug_assert!(range.start < range.end && range.end <= self.text.len());
-        self.starts[range.start] as usize..self.ends[range.end - 1] as usize
+        let last = self.starts[range.end - 1] as usize;
+        self.starts[range.start] as usize..cluster_end(original, last)
     }
+}
+
+/// End of the character at `at` and the combining marks after it: the unit that
+/// normalization maps as a whole.
+fn cluster_end(original: &str, at: usize) -> usize {
+    let mut chars = original[at..].char_indices();
+    let mut end = at + chars.next().map_or(0, |(_, c)| c.len_utf8());
+    for (i, c) in chars {
+        if canonical_combining_class(c) == 0 {
+            break;
+        }
+        end = at + i + c.len_utf8();
+    }
+    end
 }
 
 /// Normalizes `original`; folds case when `fold_case` is set. Leading and trailing whitespace is
@@ -40,44 +57,41 @@ pub fn normalize(original: &str, fold_case: bool) -> Normalized {
     );
     let mut out = Builder {
         fold_case,
-        norm: Normalized {
-            text: String::with_capacity(original.len()),
-            starts: Vec::with_capacity(original.len()),
-            ends: Vec::with_capacity(original.len()),
-        },
+        text: Vec::with_capacity(original.len()),
+        starts: Vec::with_capacity(original.len()),
         space: None,
     };
     let bytes = original.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        let next_is_ascii = bytes.get(i + 1).is_none_or(|&n| n < 0x80);
-        if b < 0x80 && next_is_ascii {
-            out.ascii(b, i);
-            i += 1;
+        // Runs of ASCII (nearly all English text) take a fast path; the last byte before
+        // non-ASCII text goes the slow way, since a combining mark may follow it.
+        let run_end = bytes[i..]
+            .iter()
+            .position(|&b| b >= 0x80)
+            .map_or(bytes.len(), |p| (i + p).saturating_sub(1).max(i));
+        if run_end > i {
+            out.ascii_run(&bytes[i..run_end], i);
+            i = run_end;
             continue;
         }
         // A character and the combining marks after it compose together under NFKC, so they
         // are normalized as one cluster and map back to the cluster's whole span.
-        let rest = &original[i..];
-        let mut chars = rest.char_indices();
-        let (_, first) = chars.next().expect("i is on a char boundary");
-        let mut end = first.len_utf8();
-        for (at, c) in chars {
-            if canonical_combining_class(c) == 0 {
-                break;
-            }
-            end = at + c.len_utf8();
-        }
-        let span = i..i + end;
-        if end == first.len_utf8() {
-            out.char_cluster(std::iter::once(fold_before_nfkc(first)), span);
+        let end = cluster_end(original, i);
+        let cluster = &original[i..end];
+        let mut chars = cluster.chars();
+        let first = chars.next().expect("i is on a char boundary");
+        if chars.next().is_none() {
+            out.char_cluster(std::iter::once(fold_before_nfkc(first)), i);
         } else {
-            out.char_cluster(rest[..end].chars().map(fold_before_nfkc), span);
+            out.char_cluster(cluster.chars().map(fold_before_nfkc), i);
         }
-        i += end;
+        i = end;
     }
-    out.norm
+    Normalized {
+        text: String::from_utf8(out.text).expect("only whole characters are pushed"),
+        starts: out.starts,
+    }
 }
 
 /// The normalized form of a glossary rendering or any short string, without its offset map.
@@ -86,39 +100,57 @@ pub fn normalize_key(s: &str, fold_case: bool) -> String {
 }
 
 /// Whether `c` counts as part of a word for word-boundary checks.
+#[inline]
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_' || is_combining_mark(c)
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '_'
+    } else {
+        c.is_alphanumeric() || is_combining_mark(c)
+    }
 }
 
 struct Builder {
     fold_case: bool,
-    norm: Normalized,
-    /// Original span of a whitespace run not yet written (written only if text follows it).
-    space: Option<Range<usize>>,
+    text: Vec<u8>,
+    starts: Vec<u32>,
+    /// Original start of a whitespace run not yet written (written only if text follows it).
+    space: Option<usize>,
+}
+
+fn is_ascii_space(b: u8) -> bool {
+    b.is_ascii_whitespace() || b == 0x0b
 }
 
 impl Builder {
-    #[inline]
-    fn ascii(&mut self, b: u8, at: usize) {
-        if b.is_ascii_whitespace() || b == 0x0b {
-            self.whitespace(at..at + 1);
-            return;
+    /// Normalizes ASCII text starting `at` bytes into the original.
+    fn ascii_run(&mut self, run: &[u8], at: usize) {
+        let mut k = 0;
+        while k < run.len() {
+            if is_ascii_space(run[k]) {
+                self.whitespace(at + k);
+                k += 1;
+                continue;
+            }
+            self.flush_space();
+            let word_end = run[k..]
+                .iter()
+                .position(|&b| is_ascii_space(b))
+                .map_or(run.len(), |p| k + p);
+            let word = &run[k..word_end];
+            if self.fold_case {
+                self.text.extend(word.iter().map(u8::to_ascii_lowercase));
+            } else {
+                self.text.extend_from_slice(word);
+            }
+            self.starts.extend((at + k) as u32..(at + word_end) as u32);
+            k = word_end;
         }
-        self.flush_space();
-        let c = if self.fold_case {
-            b.to_ascii_lowercase()
-        } else {
-            b
-        };
-        self.norm.text.push(c as char);
-        self.norm.starts.push(at as u32);
-        self.norm.ends.push(at as u32 + 1);
     }
 
-    fn char_cluster(&mut self, cluster: impl Iterator<Item = char>, span: Range<usize>) {
+    fn char_cluster(&mut self, cluster: impl Iterator<Item = char>, at: usize) {
         for c in cluster.nfkc() {
             if c.is_whitespace() {
-                self.whitespace(span.clone());
+                self.whitespace(at);
                 continue;
             }
             if is_invisible(c) {
@@ -128,35 +160,34 @@ impl Builder {
             let c = fold_punctuation(c);
             if self.fold_case {
                 for lower in c.to_lowercase() {
-                    self.push(lower, &span);
+                    self.push(lower, at);
                 }
             } else {
-                self.push(c, &span);
+                self.push(c, at);
             }
         }
     }
 
-    fn push(&mut self, c: char, span: &Range<usize>) {
-        self.norm.text.push(c);
-        for _ in 0..c.len_utf8() {
-            self.norm.starts.push(span.start as u32);
-            self.norm.ends.push(span.end as u32);
+    fn push(&mut self, c: char, at: usize) {
+        let mut buf = [0u8; 4];
+        let encoded = c.encode_utf8(&mut buf);
+        self.text.extend_from_slice(encoded.as_bytes());
+        for _ in 0..encoded.len() {
+            self.starts.push(at as u32);
         }
     }
 
-    fn whitespace(&mut self, span: Range<usize>) {
-        match &mut self.space {
-            Some(run) => run.end = span.end,
-            None => self.space = Some(span),
+    fn whitespace(&mut self, at: usize) {
+        if self.space.is_none() {
+            self.space = Some(at);
         }
     }
 
     fn flush_space(&mut self) {
-        if let Some(run) = self.space.take() {
-            if !self.norm.text.is_empty() {
-                self.norm.text.push(' ');
-                self.norm.starts.push(run.start as u32);
-                self.norm.ends.push(run.end as u32);
+        if let Some(at) = self.space.take() {
+            if !self.text.is_empty() {
+                self.text.push(b' ');
+                self.starts.push(at as u32);
             }
         }
     }
@@ -211,7 +242,7 @@ mod tests {
     fn original_of(input: &str, needle: &str) -> String {
         let n = normalize(input, true);
         let at = n.text.find(needle).expect("needle in normalized text");
-        let span = n.original_span(at..at + needle.len());
+        let span = n.original_span(at..at + needle.len(), input);
         input[span].to_string()
     }
 
