@@ -33,20 +33,42 @@ pub fn context(text: &str, span: Range<usize>) -> String {
     out.trim().to_string()
 }
 
-/// The line holding the start of `span`, for showing the span underlined.
+/// The line holding the start of `span`, for showing the span underlined. Only a bounded
+/// stretch around the span is looked at, so findings on a huge line cost no more than others.
 pub fn line_excerpt(text: &str, span: Range<usize>) -> Excerpt {
-    let line_start = text[..span.start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-    let line_end = text[span.start..]
+    let reach_back = back_chars(text, span.start, MAX_LINE_CHARS);
+    let reach_forward = forward_chars(text, span.start, MAX_LINE_CHARS);
+    let line_start = text[reach_back..span.start]
+        .rfind(['\n', '\r'])
+        .map(|i| reach_back + i + 1);
+    let line_end = text[span.start..reach_forward]
         .find(['\n', '\r'])
-        .map_or(text.len(), |i| span.start + i);
-    let highlight_end = span.end.min(line_end).max(span.start);
-    let mut shown = line_start..line_end;
-    if text[line_start..line_end].chars().count() > MAX_LINE_CHARS {
-        shown.start = back_chars(text, span.start, WINDOW_CHARS).max(line_start);
-        shown.end = forward_chars(text, highlight_end, WINDOW_CHARS).min(line_end);
-    }
-    let prefix = if shown.start > line_start { "…" } else { "" };
-    let suffix = if shown.end < line_end { "…" } else { "" };
+        .map(|i| span.start + i);
+    let highlight_end = span.end.min(line_end.unwrap_or(text.len())).max(span.start);
+    let whole_line = match (line_start, line_end) {
+        (Some(start), Some(end)) => Some(start..end),
+        (Some(start), None) if reach_forward == text.len() => Some(start..text.len()),
+        (None, Some(end)) if reach_back == 0 => Some(0..end),
+        (None, None) if reach_back == 0 && reach_forward == text.len() => Some(0..text.len()),
+        _ => None,
+    };
+    let (shown, clipped_start, clipped_end) = match whole_line {
+        Some(line) if text[line.clone()].chars().count() <= MAX_LINE_CHARS => (line, false, false),
+        _ => {
+            let start = back_chars(text, span.start, WINDOW_CHARS).max(line_start.unwrap_or(0));
+            let end = forward_chars(text, highlight_end, WINDOW_CHARS)
+                .min(line_end.unwrap_or(text.len()));
+            let clipped_start = line_start.is_none_or(|l| start > l);
+            let clipped_end = line_end.is_none_or(|l| end < l);
+            (
+                start..end,
+                clipped_start && start > 0,
+                clipped_end && end < text.len(),
+            )
+        }
+    };
+    let prefix = if clipped_start { "…" } else { "" };
+    let suffix = if clipped_end { "…" } else { "" };
     let before = expand_tabs(&text[shown.start..span.start]);
     let highlighted = expand_tabs(&text[span.start..highlight_end]);
     let after = expand_tabs(&text[highlight_end..shown.end]);
@@ -168,6 +190,19 @@ mod tests {
         let e = line_excerpt(text, span_of(text, "CAMCE"));
         assert_eq!(e.text, "上海 CAMCE news");
         assert_eq!((e.highlight_start, e.highlight_width), (3, 5));
+    }
+
+    #[test]
+    fn excerpt_of_a_long_line_is_cut_around_the_span() {
+        let text = format!("{}CAMCE{}\nnext", "a ".repeat(500), " b".repeat(500));
+        let e = line_excerpt(&text, span_of(&text, "CAMCE"));
+        assert!(
+            e.text.starts_with('…') && e.text.ends_with('…'),
+            "{}",
+            e.text
+        );
+        assert_eq!(e.text.chars().nth(e.highlight_start), Some('C'));
+        assert_eq!(e.highlight_width, 5);
     }
 
     #[test]
