@@ -1,22 +1,35 @@
 //! Checking one document: blocks → normalized text → matches → findings.
 
 use std::io::Read;
+use std::ops::Range;
 
+use crate::consistency::{inconsistencies, ConsistencyScope, Occurrence, OccurrenceStatus};
 use crate::excerpt::{context, line_excerpt};
 use crate::finding::Finding;
+use crate::fuzzy::{FuzzyIndex, GarbledMatch, WordCache};
 use crate::glossary::{Glossary, Status};
 use crate::input::blocks::{BlockReader, BlockSizes, ReadError, TextBlock};
-use crate::matcher::TermMatcher;
+use crate::location::LocationTracker;
+use crate::matcher::{TermMatch, TermMatcher};
 use crate::normalize::normalize;
 use crate::rules::{Rule, RuleSet};
 
 /// The result of checking one document.
 #[derive(Debug)]
 pub enum Outcome {
-    /// The document was checked; these are its findings, sorted by position.
-    Checked(Vec<Finding>),
+    /// The document was checked.
+    Checked(DocumentReport),
     /// The document looked like binary data and was skipped.
     SkippedBinary,
+}
+
+/// What one document holds.
+#[derive(Debug, Default)]
+pub struct DocumentReport {
+    /// Findings, sorted by position.
+    pub findings: Vec<Finding>,
+    /// Every rendering of a concept found, in order (kept only when asked for).
+    pub occurrences: Vec<Occurrence>,
 }
 
 /// Checks documents against one compiled glossary; shared read-only across threads.
@@ -24,25 +37,50 @@ pub enum Outcome {
 pub struct Checker<'g> {
     glossary: &'g Glossary,
     matcher: &'g TermMatcher,
+    fuzzy: Option<&'g FuzzyIndex>,
     rules: RuleSet,
     sizes: BlockSizes,
+    scope: ConsistencyScope,
+    keep_occurrences: bool,
 }
 
 impl<'g> Checker<'g> {
-    /// A checker running `rules` with `glossary`, compiled as `matcher`.
+    /// A checker running `rules` with `glossary`, compiled as `matcher`. Garbled terms need
+    /// [`Checker::with_fuzzy`].
     pub fn new(glossary: &'g Glossary, matcher: &'g TermMatcher, rules: RuleSet) -> Self {
         Checker {
             glossary,
             matcher,
+            fuzzy: None,
             rules,
             sizes: BlockSizes::for_longest_term(matcher.longest_pattern()),
+            scope: ConsistencyScope::Document,
+            keep_occurrences: false,
         }
+    }
+
+    /// Looks for garbled terms with `index` (when the rule is selected).
+    pub fn with_fuzzy(mut self, index: &'g FuzzyIndex) -> Self {
+        self.fuzzy = Some(index);
+        self
+    }
+
+    /// Sets the consistency scope; `keep_occurrences` returns every occurrence with the
+    /// findings (for batch consistency and the distribution report).
+    pub fn with_consistency(mut self, scope: ConsistencyScope, keep_occurrences: bool) -> Self {
+        self.scope = scope;
+        self.keep_occurrences = keep_occurrences;
+        self
     }
 
     /// Uses smaller blocks than the default (tests put block boundaries inside terms).
     pub fn with_block_sizes(mut self, sizes: BlockSizes) -> Self {
         self.sizes = sizes;
         self
+    }
+
+    fn wants_occurrences(&self) -> bool {
+        self.keep_occurrences || self.rules.contains(Rule::InconsistentTerm)
     }
 
     /// Checks a whole document read from `reader`. With `skip_binary`, a document whose start
@@ -52,95 +90,309 @@ impl<'g> Checker<'g> {
         if skip_binary && blocks.looks_binary() {
             return Ok(Outcome::SkippedBinary);
         }
-        let mut findings = Vec::new();
-        // Matches found again in the overlap of the next block are skipped by this offset.
-        let mut covered_until = 0u64;
+        let mut doc = DocumentReport::default();
+        let mut state = DocumentState::default();
         while let Some(block) = blocks.next_block()? {
-            self.check_block(&block, &mut covered_until, &mut findings);
+            self.check_block(&block, &mut state, &mut doc);
         }
-        findings.sort_by(|a, b| {
-            (a.start.byte_offset, a.rule, &a.concept).cmp(&(
-                b.start.byte_offset,
-                b.rule,
-                &b.concept,
-            ))
-        });
-        Ok(Outcome::Checked(findings))
+        if self.scope == ConsistencyScope::Document && self.rules.contains(Rule::InconsistentTerm) {
+            let refs: Vec<&Occurrence> = doc.occurrences.iter().collect();
+            let found = inconsistencies(self.glossary, &refs, "document");
+            doc.findings.extend(found.into_iter().map(|(_, f)| f));
+        }
+        if !self.keep_occurrences {
+            doc.occurrences = Vec::new();
+        }
+        sort_findings(&mut doc.findings);
+        Ok(Outcome::Checked(doc))
     }
 
-    /// Checks text held in memory.
+    /// Checks text held in memory and returns its findings.
     pub fn check_str(&self, text: &str) -> Vec<Finding> {
         match self.check_reader(text.as_bytes(), false) {
-            Ok(Outcome::Checked(findings)) => findings,
+            Ok(Outcome::Checked(doc)) => doc.findings,
             Ok(Outcome::SkippedBinary) => unreachable!("binary files are only skipped when asked"),
             Err(e) => unreachable!("text in memory is valid UTF-8: {e}"),
         }
     }
 
-    fn check_block(&self, block: &TextBlock, covered_until: &mut u64, out: &mut Vec<Finding>) {
+    fn check_block(&self, block: &TextBlock, state: &mut DocumentState, doc: &mut DocumentReport) {
         let text = block.text.as_str();
         let norm = normalize(text, true);
+        let mut exact = self.matcher.find(&norm, text);
+        let garbled = match self.fuzzy {
+            Some(index) if self.rules.contains(Rule::GarbledTerm) || self.wants_occurrences() => {
+                let listed = |key: &str| self.matcher.is_listed(key);
+                let found = index.find(&norm, &listed, &mut state.words);
+                let concepts_of = |m: &TermMatch| -> Vec<usize> {
+                    self.matcher.uses(m, text).map(|u| u.concept).collect()
+                };
+                clear_of_exact(found, &exact, &concepts_of)
+            }
+            _ => Vec::new(),
+        };
+        // A garbled term wins a partial overlap with an approved rendering, as deprecated and
+        // forbidden ones do.
+        if !garbled.is_empty() {
+            exact.retain(|m| {
+                !m.approved
+                    || garbled.iter().all(|g| {
+                        g.normalized.end <= m.normalized.start
+                            || m.normalized.end <= g.normalized.start
+                    })
+            });
+        }
+        let mut events: Vec<(Range<usize>, Event)> =
+            Vec::with_capacity(exact.len() + garbled.len());
+        for m in exact {
+            events.push((m.original.clone(), Event::Exact(m)));
+        }
+        for g in garbled {
+            events.push((
+                norm.original_span(g.normalized.clone(), text),
+                Event::Garbled(g),
+            ));
+        }
+        // At one position the longer event first: a garbled term swallows an approved
+        // rendering that starts it.
+        events.sort_by_key(|(span, _)| (span.start, std::cmp::Reverse(span.end)));
+        // Garbled terms swallow the approved matches inside them.
+        let mut swallowed_until = 0;
         let mut tracker = block.start.clone();
         let mut walked = 0;
-        for m in self.matcher.find(&norm, text) {
-            if m.original.start >= block.report_until {
+        for (span, event) in events {
+            if span.start >= block.report_until {
                 break;
             }
-            if block.offset + (m.original.start as u64) < *covered_until {
+            if block.offset + (span.start as u64) < state.covered_until
+                || span.start < swallowed_until
+                || in_address(text, &span)
+            {
                 continue;
             }
-            *covered_until = block.offset + m.original.end as u64;
-            for term in self.matcher.uses(&m, text) {
-                let Some(rule) = exact_rule(term.status) else {
-                    continue;
-                };
-                if !self.rules.contains(rule) {
-                    continue;
-                }
-                tracker.advance(&text[walked..m.original.start]);
-                walked = m.original.start;
-                let mut end = tracker.clone();
-                end.advance(&text[m.original.clone()]);
-                let concept = &self.glossary.concepts[term.concept];
-                let found = &text[m.original.clone()];
-                let shown = found.split_whitespace().collect::<Vec<_>>().join(" ");
-                let message = match term.status {
-                    Status::Forbidden => format!(
-                        "\"{shown}\" is a forbidden rendering of {}; use \"{}\"",
-                        concept.label(),
-                        concept.preferred()
-                    ),
-                    _ => format!(
-                        "\"{shown}\" is a deprecated rendering of {}; use \"{}\"",
-                        concept.label(),
-                        concept.preferred()
-                    ),
-                };
-                out.push(Finding {
-                    rule,
-                    severity: rule.info().severity,
-                    concept: concept.id.clone(),
-                    found: found.to_string(),
-                    expected: concept.preferred().to_string(),
-                    message,
-                    note: concept.note.clone(),
-                    context: context(text, m.original.clone()),
-                    start: tracker.location(),
-                    end: end.location(),
-                    excerpt: line_excerpt(text, m.original.clone()),
-                });
+            state.covered_until = block.offset + span.end as u64;
+            if matches!(event, Event::Garbled(_)) {
+                swallowed_until = span.end;
             }
+            tracker.advance(&text[walked..span.start]);
+            walked = span.start;
+            let mut place = Place::new(text, span, &tracker);
+            match event {
+                Event::Exact(m) => self.exact_event(&m, &mut place, doc),
+                Event::Garbled(g) => self.garbled_event(&g, &mut place, doc),
+            }
+        }
+    }
+
+    fn exact_event(&self, m: &TermMatch, place: &mut Place<'_>, doc: &mut DocumentReport) {
+        for term in self.matcher.uses(m, place.text) {
+            let concept = &self.glossary.concepts[term.concept];
+            if self.wants_occurrences() {
+                let rendering = &concept.renderings[term.rendering].text;
+                doc.occurrences.push(place.occurrence(
+                    term.concept,
+                    term.rendering,
+                    OccurrenceStatus::Listed(term.status),
+                    Occurrence::surface_form(place.found(), rendering),
+                ));
+            }
+            let rule = match term.status {
+                Status::Forbidden => Rule::ForbiddenTerm,
+                Status::Deprecated => Rule::DeprecatedTerm,
+                Status::Preferred | Status::Admitted => continue,
+            };
+            if !self.rules.contains(rule) {
+                continue;
+            }
+            let shown = place.shown();
+            let message = format!(
+                "\"{shown}\" is a {} rendering of {}; use \"{}\"",
+                term.status.as_str(),
+                concept.label(),
+                concept.preferred()
+            );
+            doc.findings
+                .push(place.finding(rule, concept, concept.preferred(), message, None));
+        }
+    }
+
+    fn garbled_event(&self, g: &GarbledMatch, place: &mut Place<'_>, doc: &mut DocumentReport) {
+        let concept = &self.glossary.concepts[g.concept];
+        let target = &concept.renderings[g.rendering].text;
+        if self.wants_occurrences() {
+            doc.occurrences.push(place.occurrence(
+                g.concept,
+                g.rendering,
+                OccurrenceStatus::Garbled,
+                Some(place.shown()),
+            ));
+        }
+        if !self.rules.contains(Rule::GarbledTerm) {
+            return;
+        }
+        let message = format!(
+            "\"{}\" looks like a garbled \"{target}\" ({}; similarity {:.2})",
+            place.shown(),
+            concept.label(),
+            g.score
+        );
+        doc.findings.push(place.finding(
+            Rule::GarbledTerm,
+            concept,
+            target,
+            message,
+            Some(g.score),
+        ));
+    }
+}
+
+/// Per-document state carried from block to block.
+#[derive(Default)]
+struct DocumentState {
+    /// Matches found again in the overlap of the next block are skipped by this offset.
+    covered_until: u64,
+    /// Word lookups for garbled terms, reused across the document.
+    words: WordCache,
+}
+
+enum Event {
+    Exact(TermMatch),
+    Garbled(GarbledMatch),
+}
+
+/// A found span with its position, context and excerpt, computed once on first use.
+struct Place<'t> {
+    text: &'t str,
+    span: Range<usize>,
+    start: crate::location::Location,
+    end: crate::location::Location,
+    around: Option<(String, crate::finding::Excerpt)>,
+}
+
+impl<'t> Place<'t> {
+    fn new(text: &'t str, span: Range<usize>, at: &LocationTracker) -> Self {
+        let mut end = at.clone();
+        end.advance(&text[span.clone()]);
+        Place {
+            text,
+            start: at.location(),
+            end: end.location(),
+            span,
+            around: None,
+        }
+    }
+
+    fn found(&self) -> &'t str {
+        &self.text[self.span.clone()]
+    }
+
+    /// The found text on one line.
+    fn shown(&self) -> String {
+        self.found()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn around(&mut self) -> (String, crate::finding::Excerpt) {
+        self.around
+            .get_or_insert_with(|| {
+                (
+                    context(self.text, self.span.clone()),
+                    line_excerpt(self.text, self.span.clone()),
+                )
+            })
+            .clone()
+    }
+
+    fn finding(
+        &mut self,
+        rule: Rule,
+        concept: &crate::glossary::Concept,
+        expected: &str,
+        message: String,
+        score: Option<f64>,
+    ) -> Finding {
+        let (context, excerpt) = self.around();
+        Finding {
+            rule,
+            severity: rule.info().severity,
+            concept: concept.id.clone(),
+            found: self.found().to_string(),
+            expected: expected.to_string(),
+            message,
+            note: concept.note.clone(),
+            context,
+            start: self.start,
+            end: self.end,
+            excerpt,
+            score,
+        }
+    }
+
+    fn occurrence(
+        &mut self,
+        concept: usize,
+        rendering: usize,
+        status: OccurrenceStatus,
+        form: Option<String>,
+    ) -> Occurrence {
+        let (context, excerpt) = self.around();
+        Occurrence {
+            concept,
+            rendering,
+            status,
+            form,
+            found: self.found().to_string(),
+            start: self.start,
+            end: self.end,
+            context,
+            excerpt,
         }
     }
 }
 
-/// The exact-form rule that reports a rendering of this status, if any.
-fn exact_rule(status: Status) -> Option<Rule> {
-    match status {
-        Status::Forbidden => Some(Rule::ForbiddenTerm),
-        Status::Deprecated => Some(Rule::DeprecatedTerm),
-        Status::Preferred | Status::Admitted => None,
-    }
+/// Keeps the garbled matches that do not clash with exact ones: a garbled match may overlap
+/// approved renderings of other concepts but not a correct rendering of its own concept (that
+/// is the term with words around it), nor overlap a deprecated or forbidden one, nor lie
+/// inside any exact match.
+fn clear_of_exact(
+    garbled: Vec<GarbledMatch>,
+    exact: &[TermMatch],
+    concepts_of: &dyn Fn(&TermMatch) -> Vec<usize>,
+) -> Vec<GarbledMatch> {
+    garbled
+        .into_iter()
+        .filter(|g| {
+            let span = &g.normalized;
+            exact.iter().all(|m| {
+                let e = &m.normalized;
+                let overlaps = e.start < span.end && span.start < e.end;
+                let inside_exact = e.start <= span.start && span.end <= e.end;
+                !overlaps || (m.approved && !inside_exact && !concepts_of(m).contains(&g.concept))
+            })
+        })
+        .collect()
+}
+
+/// Whether the span lies in a web address or e-mail address, which is not prose: a term in
+/// "www.workercn.cn" is not a rendering choice.
+fn in_address(text: &str, span: &Range<usize>) -> bool {
+    let start = text[..span.start]
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| i + 1);
+    let end = text[span.end..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| span.end + i);
+    let chunk = &text[start..end];
+    chunk.contains("://") || chunk.contains('@') || chunk.to_ascii_lowercase().starts_with("www.")
+}
+
+/// Sorts findings by position, then rule, then concept.
+pub fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        (a.start.byte_offset, a.rule, &a.concept).cmp(&(b.start.byte_offset, b.rule, &b.concept))
+    });
 }
 
 #[cfg(test)]

@@ -20,7 +20,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check text files against glossaries and report forbidden and deprecated renderings.
+    /// Check text files against glossaries: forbidden, deprecated, garbled and inconsistent
+    /// renderings.
     #[command(after_help = EXIT_CODES)]
     Check(CheckArgs),
     /// Work with glossary files.
@@ -74,6 +75,17 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = FailOn::Warning, help_heading = "Rules")]
     pub fail_on: FailOn,
 
+    /// Minimum similarity (0–1) for a near-miss to be reported as a garbled term.
+    #[arg(long, value_name = "SCORE", default_value_t = termcheck::fuzzy::DEFAULT_THRESHOLD, value_parser = parse_threshold, help_heading = "Rules")]
+    pub garbled_threshold: f64,
+    /// Over what text a concept's renderings must agree (inconsistent-term).
+    #[arg(long, value_enum, default_value_t = ConsistencyArg::Document, help_heading = "Rules")]
+    pub consistency: ConsistencyArg,
+    /// Write every concept's rendering distribution (concept, rendering, status, count, files)
+    /// to FILE as CSV.
+    #[arg(long, value_name = "FILE", help_heading = "Output")]
+    pub consistency_report: Option<PathBuf>,
+
     /// Files to check inside directories (glob, repeatable; replaces the default *.txt, *.md).
     #[arg(long, value_name = "GLOB", help_heading = "Files")]
     pub include: Vec<String>,
@@ -107,6 +119,23 @@ pub enum FailOn {
     Error,
     Warning,
     Info,
+}
+
+fn parse_threshold(s: &str) -> Result<f64, String> {
+    let value: f64 = s.parse().map_err(|_| format!("{s:?} is not a number"))?;
+    if (0.0..=1.0).contains(&value) {
+        Ok(value)
+    } else {
+        Err(format!("{value} is not between 0 and 1"))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ConsistencyArg {
+    /// Each document on its own.
+    Document,
+    /// All documents of the run together.
+    Batch,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

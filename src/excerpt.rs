@@ -103,7 +103,8 @@ fn fold_whitespace(s: &str) -> String {
 /// Start of the sentence holding byte `at`: after the last sentence end (`.!?` or CJK full
 /// stop followed by whitespace) or blank line before it, searching at most a few hundred bytes.
 fn sentence_start(text: &str, at: usize) -> usize {
-    let floor = back_chars(text, at, MAX_SENTENCE_CHARS * 2);
+    // A bound in bytes, not characters: cheap, and only bounds the search.
+    let floor = floor_boundary(text, at.saturating_sub(MAX_SENTENCE_CHARS * 2));
     let region = &text[floor..at];
     let mut start = floor;
     let mut prev: Option<(usize, char)> = None;
@@ -123,7 +124,7 @@ fn sentence_start(text: &str, at: usize) -> usize {
 
 /// End of the sentence holding byte `at` (exclusive).
 fn sentence_end(text: &str, at: usize) -> usize {
-    let ceiling = forward_chars(text, at, MAX_SENTENCE_CHARS * 2);
+    let ceiling = ceil_boundary(text, (at + MAX_SENTENCE_CHARS * 2).min(text.len()));
     let region = &text[at..ceiling];
     let mut chars = region.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -139,6 +140,20 @@ fn sentence_end(text: &str, at: usize) -> usize {
         }
     }
     ceiling
+}
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn ceil_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
 }
 
 /// The byte offset `n` characters before `at` (or 0).

@@ -59,7 +59,7 @@ pub struct Excerpt {
 }
 
 /// One problem found in one file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     /// The check that found it.
     pub rule: Rule,
@@ -83,4 +83,6 @@ pub struct Finding {
     pub end: Location,
     /// The line, for underlining.
     pub excerpt: Excerpt,
+    /// Similarity to the expected rendering (garbled terms), in 0..=1.
+    pub score: Option<f64>,
 }

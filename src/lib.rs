@@ -7,9 +7,11 @@
 #![warn(missing_docs)]
 
 pub mod check;
+pub mod consistency;
 pub mod error;
 pub mod excerpt;
 pub mod finding;
+pub mod fuzzy;
 pub mod glossary;
 pub mod input;
 pub mod location;
@@ -18,3 +20,4 @@ pub mod normalize;
 pub mod report;
 pub mod rules;
 pub mod run;
+pub mod tokens;

@@ -8,15 +8,17 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use cli::{CheckArgs, Cli, ColorArg, Command, FailOn, FormatArg, GlossaryCommand};
+use cli::{CheckArgs, Cli, ColorArg, Command, ConsistencyArg, FailOn, FormatArg, GlossaryCommand};
 use termcheck::check::Checker;
+use termcheck::consistency::{write_distribution, ConsistencyScope};
 use termcheck::error::FileError;
 use termcheck::finding::Severity;
+use termcheck::fuzzy::FuzzyIndex;
 use termcheck::glossary::{bundled_glossaries, Glossary, GlossarySource};
 use termcheck::input::{discover, InputSource, WalkOptions};
 use termcheck::matcher::TermMatcher;
 use termcheck::report::{write_report, Format, ReportOptions};
-use termcheck::rules::{RuleSet, RULES};
+use termcheck::rules::{Rule, RuleSet, RULES};
 use termcheck::run::check_inputs;
 
 /// Exit code: nothing at or above the failure threshold.
@@ -96,7 +98,20 @@ fn check(args: CheckArgs) -> u8 {
     }
 
     let matcher = TermMatcher::new(&glossary);
-    let checker = Checker::new(&glossary, &matcher, rules);
+    let scope = match args.consistency {
+        ConsistencyArg::Document => ConsistencyScope::Document,
+        ConsistencyArg::Batch => ConsistencyScope::Batch,
+    };
+    let batch_consistency =
+        scope == ConsistencyScope::Batch && rules.contains(Rule::InconsistentTerm);
+    let keep_occurrences = batch_consistency || args.consistency_report.is_some();
+    let fuzzy = (rules.contains(Rule::GarbledTerm) || keep_occurrences)
+        .then(|| FuzzyIndex::new(&glossary, args.garbled_threshold));
+    let mut checker =
+        Checker::new(&glossary, &matcher, rules).with_consistency(scope, keep_occurrences);
+    if let Some(index) = &fuzzy {
+        checker = checker.with_fuzzy(index);
+    }
     let pool = match rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.unwrap_or(0))
         .build()
@@ -105,6 +120,9 @@ fn check(args: CheckArgs) -> u8 {
         Err(e) => return usage_error(&format!("cannot start worker threads: {e}")),
     };
     let mut run = pool.install(|| check_inputs(&checker, &discovery.inputs));
+    if batch_consistency {
+        run.add_batch_inconsistencies(&glossary);
+    }
     run.errors.extend(discovery.errors);
     run.errors.sort_by(|a, b| a.path.cmp(&b.path));
 
@@ -141,6 +159,17 @@ fn check(args: CheckArgs) -> u8 {
                 .as_ref()
                 .map_or("standard output".to_string(), |p| p.display().to_string());
             eprintln!("termcheck: error: cannot write the report to {target}: {e}");
+            return EXIT_ERROR;
+        }
+    }
+
+    if let Some(path) = &args.consistency_report {
+        let rows = run.distribution(&glossary);
+        if let Err(e) = write_atomically(path, |out| write_distribution(&rows, out)) {
+            eprintln!(
+                "termcheck: error: cannot write the consistency report to {}: {e}",
+                path.display()
+            );
             return EXIT_ERROR;
         }
     }

@@ -37,6 +37,8 @@ pub struct TermMatcher {
     longest_pattern: usize,
     /// Some rendering starts with a symbol, not a word character (".NET").
     symbol_starts: bool,
+    /// Pattern id of every normalized, case-folded rendering.
+    keys: HashMap<String, usize>,
     /// Which first two bytes can start a rendering (one bit per byte pair); most word starts
     /// fail this check, which is far cheaper than a walk through the automaton.
     first_pairs: Box<[u64; 1024]>,
@@ -69,7 +71,7 @@ impl TermMatcher {
                 let exact = (concept.case == CaseMode::Sensitive)
                     .then(|| normalize_key(&rendering.text, false));
                 let id = *index.entry(key.clone()).or_insert_with(|| {
-                    keys.push(key);
+                    keys.push(key.clone());
                     patterns.push(Vec::new());
                     patterns.len() - 1
                 });
@@ -117,7 +119,14 @@ impl TermMatcher {
             longest_pattern,
             symbol_starts,
             first_pairs,
+            keys: index,
         }
+    }
+
+    /// Whether a normalized, case-folded text is exactly a rendering listed in the glossary
+    /// (approved, deprecated or forbidden, of any concept).
+    pub fn is_listed(&self, key: &str) -> bool {
+        self.keys.contains_key(key)
     }
 
     /// Length in bytes of the longest normalized rendering.

@@ -14,6 +14,10 @@ pub enum Rule {
     ForbiddenTerm,
     /// A rendering the glossary marks as deprecated.
     DeprecatedTerm,
+    /// A near-miss of an approved rendering (typo, lost plural, dropped or swapped word…).
+    GarbledTerm,
+    /// A concept rendered differently from the majority of its occurrences.
+    InconsistentTerm,
 }
 
 /// What `termcheck rules` prints about a rule.
@@ -43,6 +47,18 @@ pub const RULES: &[RuleInfo] = &[
         severity: Severity::Warning,
         summary:
             "A rendering the glossary marks as deprecated; replace it with the preferred rendering.",
+    },
+    RuleInfo {
+        rule: Rule::GarbledTerm,
+        id: "garbled-term",
+        severity: Severity::Warning,
+        summary: "A near-miss of an approved rendering: a typo, a lost or added plural or possessive, a dropped, added or swapped word, broken hyphenation or spacing.",
+    },
+    RuleInfo {
+        rule: Rule::InconsistentTerm,
+        id: "inconsistent-term",
+        severity: Severity::Info,
+        summary: "A concept rendered by another approved form, or capitalised differently, than the majority of its occurrences in the document (or batch).",
     },
 ];
 

@@ -4,19 +4,23 @@ use std::fs::File;
 
 use rayon::prelude::*;
 
-use crate::check::{Checker, Outcome};
+use crate::check::{sort_findings, Checker, Outcome};
+use crate::consistency::{distribution, inconsistencies, DistributionRow, Occurrence};
 use crate::error::FileError;
 use crate::finding::Finding;
+use crate::glossary::Glossary;
 use crate::input::blocks::ReadError;
 use crate::input::{Input, InputSource};
 
 /// The findings of one document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct FileReport {
     /// The document as reports name it.
     pub path: String,
     /// Its findings, sorted by position.
     pub findings: Vec<Finding>,
+    /// Every rendering of a concept found in it (when the checker keeps them).
+    pub occurrences: Vec<Occurrence>,
 }
 
 /// Everything a run found.
@@ -49,15 +53,53 @@ pub fn check_inputs(checker: &Checker<'_>, inputs: &[Input]) -> RunReport {
     let mut report = RunReport::default();
     for (input, outcome) in inputs.iter().zip(outcomes) {
         match outcome {
-            Ok(Outcome::Checked(findings)) => report.files.push(FileReport {
+            Ok(Outcome::Checked(doc)) => report.files.push(FileReport {
                 path: input.display.clone(),
-                findings,
+                findings: doc.findings,
+                occurrences: doc.occurrences,
             }),
             Ok(Outcome::SkippedBinary) => report.skipped.push(input.display.clone()),
             Err(e) => report.errors.push(e),
         }
     }
     report
+}
+
+impl RunReport {
+    /// Adds `inconsistent-term` findings computed over all files together.
+    pub fn add_batch_inconsistencies(&mut self, glossary: &Glossary) {
+        let all: Vec<(usize, &Occurrence)> = self
+            .files
+            .iter()
+            .enumerate()
+            .flat_map(|(fi, f)| f.occurrences.iter().map(move |o| (fi, o)))
+            .collect();
+        let refs: Vec<&Occurrence> = all.iter().map(|(_, o)| *o).collect();
+        let found: Vec<(usize, Finding)> = inconsistencies(glossary, &refs, "batch")
+            .into_iter()
+            .map(|(i, finding)| (all[i].0, finding))
+            .collect();
+        let mut touched = Vec::new();
+        for (file, finding) in found {
+            touched.push(file);
+            self.files[file].findings.push(finding);
+        }
+        touched.sort_unstable();
+        touched.dedup();
+        for file in touched {
+            sort_findings(&mut self.files[file].findings);
+        }
+    }
+
+    /// Every concept's rendering distribution over all files.
+    pub fn distribution(&self, glossary: &Glossary) -> Vec<DistributionRow> {
+        let all: Vec<(&str, &Occurrence)> = self
+            .files
+            .iter()
+            .flat_map(|f| f.occurrences.iter().map(move |o| (f.path.as_str(), o)))
+            .collect();
+        distribution(glossary, &all)
+    }
 }
 
 fn check_input(checker: &Checker<'_>, input: &Input) -> Result<Outcome, FileError> {

@@ -26,6 +26,7 @@ pub const COLUMNS: &[&str] = &[
     "byte_offset",
     "byte_end",
     "note",
+    "score",
 ];
 
 /// One finding as a CSV row (also the shape of future JSON reports).
@@ -62,6 +63,8 @@ pub struct ReportRow {
     pub byte_end: u64,
     /// The concept's note from the glossary.
     pub note: String,
+    /// Similarity to the expected rendering (garbled terms only), two decimals.
+    pub score: String,
 }
 
 /// Every finding of `run` as rows, in report order.
@@ -83,6 +86,7 @@ pub fn rows(run: &RunReport) -> Vec<ReportRow> {
             byte_offset: f.start.byte_offset,
             byte_end: f.end.byte_offset,
             note: f.note.clone(),
+            score: f.score.map(|s| format!("{s:.2}")).unwrap_or_default(),
         })
         .collect()
 }
