@@ -3,7 +3,7 @@
 use std::io::Read;
 use std::ops::Range;
 
-use crate::consistency::{inconsistencies, ConsistencyScope, Occurrence, OccurrenceStatus};
+use crate::consistency::{inconsistencies, Around, ConsistencyScope, Occurrence, OccurrenceStatus};
 use crate::excerpt::{context, line_excerpt};
 use crate::finding::Finding;
 use crate::fuzzy::{FuzzyIndex, GarbledMatch, WordCache};
@@ -94,13 +94,18 @@ impl<'g> Checker<'g> {
         let mut state = DocumentState::default();
         while let Some(block) = blocks.next_block()? {
             self.check_block(&block, &mut state, &mut doc);
+            if self.wants_occurrences() {
+                state.keep_block(block.text, &mut doc.occurrences);
+            }
         }
         if self.scope == ConsistencyScope::Document && self.rules.contains(Rule::InconsistentTerm) {
             let refs: Vec<&Occurrence> = doc.occurrences.iter().collect();
-            let found = inconsistencies(self.glossary, &refs, "document");
+            let found = inconsistencies(self.glossary, &refs, "document", &|o| state.around(o));
             doc.findings.extend(found.into_iter().map(|(_, f)| f));
         }
-        if !self.keep_occurrences {
+        if self.keep_occurrences {
+            state.resolve_all(&mut doc.occurrences);
+        } else {
             doc.occurrences = Vec::new();
         }
         sort_findings(&mut doc.findings);
@@ -121,7 +126,7 @@ impl<'g> Checker<'g> {
         let norm = normalize(text, true);
         let mut exact = self.matcher.find(&norm, text);
         let garbled = match self.fuzzy {
-            Some(index) if self.rules.contains(Rule::GarbledTerm) || self.wants_occurrences() => {
+            Some(index) if self.rules.contains(Rule::GarbledTerm) || self.keep_occurrences => {
                 let listed = |key: &str| self.matcher.is_listed(key);
                 let found = index.find(&norm, &listed, &mut state.words);
                 let concepts_of = |m: &TermMatch| -> Vec<usize> {
@@ -176,7 +181,12 @@ impl<'g> Checker<'g> {
             }
             tracker.advance(&text[walked..span.start]);
             walked = span.start;
-            let mut place = Place::new(text, span, &tracker);
+            let mut place = Place::new(
+                text,
+                span,
+                &tracker,
+                state.deferring.then_some(state.blocks.len()),
+            );
             match event {
                 Event::Exact(m) => self.exact_event(&m, &mut place, doc),
                 Event::Garbled(g) => self.garbled_event(&g, &mut place, doc),
@@ -246,13 +256,72 @@ impl<'g> Checker<'g> {
     }
 }
 
+/// Most bytes of block text kept per document so that the context of occurrences is
+/// extracted only for the few that turn out to be minority renderings.
+const KEPT_TEXT_LIMIT: usize = 64 << 20;
+
 /// Per-document state carried from block to block.
-#[derive(Default)]
 struct DocumentState {
     /// Matches found again in the overlap of the next block are skipped by this offset.
     covered_until: u64,
     /// Word lookups for garbled terms, reused across the document.
     words: WordCache,
+    /// Occurrences point into kept blocks instead of extracting their context now.
+    deferring: bool,
+    /// Texts of the blocks seen so far, while deferring.
+    blocks: Vec<String>,
+    kept_bytes: usize,
+}
+
+impl Default for DocumentState {
+    fn default() -> Self {
+        DocumentState {
+            covered_until: 0,
+            words: WordCache::default(),
+            deferring: true,
+            blocks: Vec::new(),
+            kept_bytes: 0,
+        }
+    }
+}
+
+impl DocumentState {
+    /// Keeps a block's text for deferred contexts; past the limit, extracts every deferred
+    /// context and stops deferring, so memory stays bounded on huge documents.
+    fn keep_block(&mut self, text: String, occurrences: &mut [Occurrence]) {
+        if !self.deferring {
+            return;
+        }
+        self.kept_bytes += text.len();
+        self.blocks.push(text);
+        if self.kept_bytes > KEPT_TEXT_LIMIT {
+            self.resolve_all(occurrences);
+            self.deferring = false;
+            self.blocks = Vec::new();
+        }
+    }
+
+    fn around(&self, o: &Occurrence) -> (String, crate::finding::Excerpt) {
+        match &o.around {
+            Around::Ready(c, e) => (c.clone(), e.clone()),
+            Around::Deferred { block, span } => {
+                let text = &self.blocks[*block];
+                (
+                    context(text, span.clone()),
+                    line_excerpt(text, span.clone()),
+                )
+            }
+        }
+    }
+
+    fn resolve_all(&self, occurrences: &mut [Occurrence]) {
+        for o in occurrences {
+            if matches!(o.around, Around::Deferred { .. }) {
+                let (c, e) = self.around(o);
+                o.around = Around::Ready(c, e);
+            }
+        }
+    }
 }
 
 enum Event {
@@ -267,10 +336,17 @@ struct Place<'t> {
     start: crate::location::Location,
     end: crate::location::Location,
     around: Option<(String, crate::finding::Excerpt)>,
+    /// The number of the block being checked, when occurrences defer their context.
+    deferred_block: Option<usize>,
 }
 
 impl<'t> Place<'t> {
-    fn new(text: &'t str, span: Range<usize>, at: &LocationTracker) -> Self {
+    fn new(
+        text: &'t str,
+        span: Range<usize>,
+        at: &LocationTracker,
+        deferred_block: Option<usize>,
+    ) -> Self {
         let mut end = at.clone();
         end.advance(&text[span.clone()]);
         Place {
@@ -279,6 +355,7 @@ impl<'t> Place<'t> {
             end: end.location(),
             span,
             around: None,
+            deferred_block,
         }
     }
 
@@ -337,7 +414,16 @@ impl<'t> Place<'t> {
         status: OccurrenceStatus,
         form: Option<String>,
     ) -> Occurrence {
-        let (context, excerpt) = self.around();
+        let around = match self.deferred_block {
+            Some(block) => Around::Deferred {
+                block,
+                span: self.span.clone(),
+            },
+            None => {
+                let (context, excerpt) = self.around();
+                Around::Ready(context, excerpt)
+            }
+        };
         Occurrence {
             concept,
             rendering,
@@ -346,8 +432,7 @@ impl<'t> Place<'t> {
             found: self.found().to_string(),
             start: self.start,
             end: self.end,
-            context,
-            excerpt,
+            around,
         }
     }
 }

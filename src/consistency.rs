@@ -59,13 +59,33 @@ pub struct Occurrence {
     pub start: Location,
     /// Where it ends.
     pub end: Location,
-    /// Its sentence.
-    pub context: String,
-    /// Its line.
-    pub excerpt: Excerpt,
+    /// Its sentence and line, or where to find them later.
+    pub around: Around,
+}
+
+/// The text around an occurrence, needed only if it turns out to be a minority rendering.
+#[derive(Debug, Clone)]
+pub enum Around {
+    /// Already extracted: the sentence and the line.
+    Ready(String, Excerpt),
+    /// In block `block` of the document (kept by the checker), at this byte span.
+    Deferred {
+        /// Block number in the document.
+        block: usize,
+        /// Byte span in the block's text.
+        span: std::ops::Range<usize>,
+    },
 }
 
 impl Occurrence {
+    /// The sentence and line, when already extracted.
+    pub fn ready_around(&self) -> (String, Excerpt) {
+        match &self.around {
+            Around::Ready(c, e) => (c.clone(), e.clone()),
+            Around::Deferred { .. } => unreachable!("deferred context is resolved by the checker"),
+        }
+    }
+
     /// The surface form of `found`, a rendering of `rendering_text`, for comparing spellings.
     pub fn surface_form(found: &str, rendering_text: &str) -> Option<String> {
         if !found.chars().any(char::is_lowercase) {
@@ -114,6 +134,7 @@ pub fn inconsistencies(
     glossary: &Glossary,
     occurrences: &[&Occurrence],
     scope: &str,
+    around: &dyn Fn(&Occurrence) -> (String, Excerpt),
 ) -> Vec<(usize, Finding)> {
     let mut by_concept: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, o) in occurrences.iter().enumerate() {
@@ -121,14 +142,18 @@ pub fn inconsistencies(
             by_concept.entry(o.concept).or_default().push(i);
         }
     }
+    let variants: Vec<Option<Variant>> = occurrences
+        .iter()
+        .map(|o| o.form.is_some().then(|| variant(glossary, o)))
+        .collect();
     let mut findings = Vec::new();
     for (concept, indices) in by_concept {
         let mut counts: Vec<(Variant, usize, usize)> = Vec::new(); // variant, count, first seen
         for &i in &indices {
-            let v = variant(glossary, occurrences[i]);
-            match counts.iter_mut().find(|(known, _, _)| *known == v) {
+            let v = variants[i].as_ref().expect("filtered");
+            match counts.iter_mut().find(|(known, _, _)| known == v) {
                 Some((_, n, _)) => *n += 1,
-                None => counts.push((v, 1, i)),
+                None => counts.push((v.clone(), 1, i)),
             }
         }
         if counts.len() < 2 {
@@ -146,8 +171,7 @@ pub fn inconsistencies(
                 found: text.to_string(),
                 start: Location::default(),
                 end: Location::default(),
-                context: String::new(),
-                excerpt: Excerpt::default(),
+                around: Around::Ready(String::new(), Excerpt::default()),
             };
             probe.form.is_some().then(|| variant(glossary, &probe))
         };
@@ -170,10 +194,11 @@ pub fn inconsistencies(
             .expect("only occurrences with a form are compared");
         for &i in &indices {
             let o = occurrences[i];
-            if variant(glossary, o) == majority.0 {
+            if variants[i].as_ref() == Some(&majority.0) {
                 continue;
             }
             let shown = o.found.split_whitespace().collect::<Vec<_>>().join(" ");
+            let (context, excerpt) = around(o);
             findings.push((
                 i,
                 Finding {
@@ -188,10 +213,10 @@ pub fn inconsistencies(
                         times(majority.1)
                     ),
                     note: c.note.clone(),
-                    context: o.context.clone(),
+                    context,
                     start: o.start,
                     end: o.end,
-                    excerpt: o.excerpt.clone(),
+                    excerpt,
                     score: None,
                 },
             ));

@@ -94,6 +94,11 @@ pub struct FuzzyIndex {
     by_pair: HashMap<(u32, u32), Vec<u32>>,
     /// Single-word renderings by their word.
     by_single: HashMap<u32, Vec<u32>>,
+    /// Per word: every rendering holding it is a common noun without hyphens, so only a
+    /// misspelled or split word nearby can make a garbled form of it.
+    needs_damage: Vec<bool>,
+    /// Most words in a rendering.
+    longest: usize,
     threshold: f64,
 }
 
@@ -122,6 +127,8 @@ impl FuzzyIndex {
             renderings: Vec::new(),
             by_pair: HashMap::default(),
             by_single: HashMap::default(),
+            needs_damage: Vec::new(),
+            longest: 0,
             threshold,
         };
         // Document frequency of a word: how many concepts use it in an approved rendering.
@@ -208,6 +215,16 @@ impl FuzzyIndex {
                 common_noun: !text.chars().any(char::is_uppercase),
             });
         }
+        index.needs_damage = vec![true; index.words.len()];
+        for r in &index.renderings {
+            index.longest = index.longest.max(r.words.len());
+            let fixed_form = !r.common_noun || r.words.iter().any(|w| w.hyphenated);
+            if fixed_form {
+                for w in &r.words {
+                    index.needs_damage[w.word as usize] = false;
+                }
+            }
+        }
         for (id, word) in index.words.clone().iter().enumerate() {
             let id = id as u32;
             index.by_lemma.entry(lemma(word)).or_default().push(id);
@@ -279,17 +296,41 @@ impl FuzzyIndex {
             matches.flat.truncate(kept);
             matches.ranges.push(start as u32..kept as u32);
         }
+        // Damage a common noun can show: a misspelled word or a word written apart. Counting
+        // the words showing it lets most candidate windows be skipped without a comparison.
+        let mut damaged_before: Vec<u32> = Vec::with_capacity(tokens.len() + 1);
+        damaged_before.push(0);
+        for (i, t) in tokens.iter().enumerate() {
+            let damaged = t.merged || matches.of(i).iter().any(|m| m.likeness == Likeness::Typo);
+            damaged_before.push(damaged_before[i] + u32::from(damaged));
+        }
         let mut tried: HashSet<(u32, usize)> = HashSet::default();
         let mut found: Vec<GarbledMatch> = Vec::new();
         let mut consider = |rendering: u32, seed: usize, found: &mut Vec<GarbledMatch>| {
+            let r = &self.renderings[rendering as usize];
+            if r.common_noun && !r.words.iter().any(|w| w.hyphenated) {
+                let from = seed.saturating_sub(r.words.len());
+                let to = (seed + r.words.len() + 1).min(tokens.len());
+                if damaged_before[to] == damaged_before[from] {
+                    return;
+                }
+            }
             if tried.insert((rendering, seed)) {
                 if let Some(m) = self.verify(rendering, seed, &tokens, &matches, text, listed) {
                     found.push(m);
                 }
             }
         };
+        let reach = self.longest + PAIR_REACH;
         for i in 0..tokens.len() {
+            let damage_near = {
+                let to = (i + reach + 1).min(tokens.len());
+                damaged_before[to] != damaged_before[i.saturating_sub(reach)]
+            };
             for a in matches.of(i) {
+                if !damage_near && self.needs_damage[a.word as usize] {
+                    continue;
+                }
                 let near_miss = a.likeness != Likeness::Same || tokens[i].merged;
                 if near_miss {
                     for &r in self.by_single.get(&a.word).into_iter().flatten() {

@@ -75,10 +75,11 @@ impl RunReport {
             .flat_map(|(fi, f)| f.occurrences.iter().map(move |o| (fi, o)))
             .collect();
         let refs: Vec<&Occurrence> = all.iter().map(|(_, o)| *o).collect();
-        let found: Vec<(usize, Finding)> = inconsistencies(glossary, &refs, "batch")
-            .into_iter()
-            .map(|(i, finding)| (all[i].0, finding))
-            .collect();
+        let found: Vec<(usize, Finding)> =
+            inconsistencies(glossary, &refs, "batch", &Occurrence::ready_around)
+                .into_iter()
+                .map(|(i, finding)| (all[i].0, finding))
+                .collect();
         let mut touched = Vec::new();
         for (file, finding) in found {
             touched.push(file);
