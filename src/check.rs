@@ -6,7 +6,7 @@ use std::ops::Range;
 use crate::consistency::{inconsistencies, Around, ConsistencyScope, Occurrence, OccurrenceStatus};
 use crate::excerpt::{context, line_excerpt};
 use crate::finding::Finding;
-use crate::fuzzy::{FuzzyIndex, GarbledMatch, WordCache};
+use crate::fuzzy::{Damage, FuzzyIndex, GarbledMatch, WordCache};
 use crate::glossary::{Glossary, Status};
 use crate::input::blocks::{BlockReader, BlockSizes, ReadError, TextBlock};
 use crate::location::LocationTracker;
@@ -128,7 +128,7 @@ impl<'g> Checker<'g> {
         let garbled = match self.fuzzy {
             Some(index) if self.rules.contains(Rule::GarbledTerm) || self.keep_occurrences => {
                 let listed = |key: &str| self.matcher.is_listed(key);
-                let found = index.find(&norm, &listed, &mut state.words);
+                let found = index.find(&norm, text, &listed, &mut state.words);
                 let concepts_of = |m: &TermMatch| -> Vec<usize> {
                     self.matcher.uses(m, text).map(|u| u.concept).collect()
                 };
@@ -241,9 +241,10 @@ impl<'g> Checker<'g> {
             return;
         }
         let message = format!(
-            "\"{}\" looks like a garbled \"{target}\" ({}; similarity {:.2})",
+            "\"{}\" looks like a garbled \"{target}\" ({}: {}; similarity {:.2})",
             place.shown(),
             concept.label(),
+            g.damage.describe(),
             g.score
         );
         doc.findings.push(place.finding(
@@ -454,7 +455,12 @@ fn clear_of_exact(
                 let e = &m.normalized;
                 let overlaps = e.start < span.end && span.start < e.end;
                 let inside_exact = e.start <= span.start && span.end <= e.end;
-                !overlaps || (m.approved && !inside_exact && !concepts_of(m).contains(&g.concept))
+                // An approved rendering of the same concept inside a garbled form of a longer
+                // one ("Xinhua" in "Xinhua News Agencv") is part of the damage, unless the only
+                // damage is a word missing: "Xinhua News" is "Xinhua" and a word.
+                let part_of_damage = !inside_exact
+                    && (g.damage != Damage::MissingWord || !concepts_of(m).contains(&g.concept));
+                !overlaps || (m.approved && part_of_damage)
             })
         })
         .collect()

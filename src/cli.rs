@@ -29,6 +29,21 @@ pub enum Command {
     Glossary(GlossaryCommand),
     /// List every rule: id, default severity, description.
     Rules,
+    /// Measure precision and recall of the rules on a labelled set of cases.
+    Eval(EvalArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Labelled cases (TSV: id, glossary, expect, concept, found, kind, text).
+    #[arg(value_name = "CASES")]
+    pub cases: PathBuf,
+    /// Folder of the glossaries the cases name (default: `glossaries/` beside CASES).
+    #[arg(long, value_name = "DIR")]
+    pub glossary_dir: Option<PathBuf>,
+    /// Minimum similarity (0–1) for a garbled term.
+    #[arg(long, value_name = "SCORE", default_value_t = termcheck::fuzzy::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
+    pub garbled_threshold: f64,
 }
 
 #[derive(Debug, Subcommand)]

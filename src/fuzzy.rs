@@ -5,17 +5,29 @@
 //! document frequency over the glossary): "Shanghai" and "Federation" say which concept
 //! "Shanghai Federation of Trade Unions" is, "of" and "trade" do not. The words that weigh
 //! most in a rendering are its *identity* words. Words of the text are looked up exactly, by
-//! lemma (a lost or added plural) and by a one-edit deletion index (typos); only where two
-//! words of one rendering, one of them an identity word, appear close together (or a single-word
-//! rendering is near-missed) is a window of text compared with that rendering. A window is a
-//! garbled term when it keeps every identity word, replaces no word of the rendering with a
-//! different content word (that is another entity: "Guangdong Federation of Trade Unions"), and
-//! scores above the threshold, while not being any rendering the glossary lists.
+//! lemma (a lost or added plural), through a deletion index (one typo, two in long words), and
+//! split or joined against the glossary's words (broken spacing); only where two words of one
+//! rendering, one of them an identity word, appear close together (or a single-word rendering
+//! is near-missed) is a window of text compared with that rendering.
+//!
+//! A window is a garbled term when it keeps every identity word, scores above the threshold,
+//! is not a rendering the glossary lists, and differs from the rendering by *damage*, not by
+//! grammar or by being another entity:
+//! - a word of the rendering replaced by another content word, a number added, or a word
+//!   dropped where the text has another word in its place is another entity ("Guangdong
+//!   Federation of Trade Unions", "Beijing Municipal Party Committee");
+//! - a rendering whose head word is capitalised is a *name*: any change of its words, number,
+//!   possessives or hyphens is damage, except a plural head after a quantifier ("two National
+//!   May 1 Labor Medals"); word-level changes count only where the text keeps its capitals;
+//! - other renderings are *common nouns*: their head inflects freely ("a model worker"), and
+//!   only misspellings, broken spacing or hyphens, inflected modifiers, and (in terms of three
+//!   words or more) dropped or added function words, repeated or swapped words are damage;
+//! - a single-word rendering is garbled only by misspelling or broken spacing.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::ops::Range;
 
 use crate::glossary::Glossary;
 use crate::normalize::{is_word_char, normalize_key, Normalized};
@@ -28,8 +40,71 @@ pub const DEFAULT_THRESHOLD: f64 = 0.8;
 const PAIR_REACH: usize = 3;
 /// A word weighing at least this share of the heaviest word of its rendering is an identity word.
 const IDENTITY_SHARE: f32 = 0.75;
-/// Words shorter than this are compared exactly (no typo tolerance: "of" is not "or").
-const MIN_FUZZY_LEN: usize = 4;
+/// Words shorter than this are compared exactly: one edit turns a short word into another
+/// word too easily ("list" is not a typo of "NIST", nor "form" of "from").
+const MIN_FUZZY_LEN: usize = 5;
+/// Words at least this long may carry two edits ("modemization", "authentification").
+const MIN_TWO_EDIT_LEN: usize = 8;
+
+/// English function words (closed classes: articles, prepositions, conjunctions). They carry no
+/// identity: dropping or adding one inside a term is damage, not another entity, and a term
+/// does not start or end with one that is not its own.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "against", "among", "an", "and", "as", "at", "between", "by", "for", "from",
+    "in", "into", "of", "on", "or", "over", "per", "the", "to", "under", "via", "with",
+];
+
+/// Prepositions that end the head of a term: the head of "Standing Committee of the …" is
+/// "Committee".
+const HEAD_ENDING_PREPOSITIONS: &[&str] = &[
+    "about", "against", "among", "at", "between", "by", "for", "from", "in", "into", "of", "on",
+    "over", "to", "under", "with",
+];
+
+/// Words after which a plural head is grammar even in a name ("two National May 1 Labor
+/// Medals", "several Workers' Pioneer awards").
+const QUANTIFIERS: &[&str] = &[
+    "all",
+    "both",
+    "dozens",
+    "eight",
+    "eleven",
+    "few",
+    "five",
+    "four",
+    "hundreds",
+    "many",
+    "more",
+    "multiple",
+    "nine",
+    "numerous",
+    "other",
+    "several",
+    "seven",
+    "six",
+    "some",
+    "ten",
+    "these",
+    "those",
+    "thousands",
+    "three",
+    "twelve",
+    "two",
+    "various",
+];
+
+/// English derivational and inflectional endings. Two words that are one stem with two of
+/// these endings ("employers", "employees") are different words, not a typo of each other.
+const WORD_ENDINGS: &[&str] = &[
+    "able", "al", "ance", "ant", "ants", "ation", "ations", "ed", "ee", "ees", "en", "ence", "ent",
+    "ents", "er", "ers", "ery", "es", "est", "ful", "ible", "ic", "ical", "ics", "ies", "ing",
+    "ion", "ions", "ise", "ised", "ism", "ist", "ists", "ity", "ive", "ize", "ized", "less", "ly",
+    "ment", "ments", "ness", "or", "ors", "ous", "ry", "ure",
+];
+
+fn is_function_word(word: &str) -> bool {
+    FUNCTION_WORDS.contains(&word)
+}
 
 /// How a word of the text relates to a word of the glossary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,7 +112,7 @@ enum Likeness {
     Same,
     /// Same lemma, different number ("union" for "unions").
     Inflected,
-    /// One insertion, deletion, substitution or transposition away.
+    /// One edit away (two in long words): insertion, deletion, substitution, transposition.
     Typo,
 }
 
@@ -47,6 +122,46 @@ impl Likeness {
             Likeness::Same => 1.0,
             Likeness::Inflected => 0.9,
             Likeness::Typo => 0.8,
+        }
+    }
+}
+
+/// What is wrong with a garbled term, as reports name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Damage {
+    /// A word misspelled ("Federaton").
+    Misspelling,
+    /// A word in the wrong number ("Trade Union" for "Trade Unions", a plural unique name).
+    Number,
+    /// A possessive lost or added ("Workers Daily").
+    Possessive,
+    /// A hyphen lost or added ("All China", "Trade-Unions").
+    Hyphenation,
+    /// A word split or two words joined ("We Chat", "TradeUnions").
+    Spacing,
+    /// A word of the term left out.
+    MissingWord,
+    /// A word added inside the term.
+    ExtraWord,
+    /// A word of the term written twice.
+    RepeatedWord,
+    /// The words of the term in another order.
+    WordOrder,
+}
+
+impl Damage {
+    /// A few words for a person.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Damage::Misspelling => "misspelt word",
+            Damage::Number => "wrong singular or plural",
+            Damage::Possessive => "possessive lost or added",
+            Damage::Hyphenation => "hyphen lost or added",
+            Damage::Spacing => "broken spacing",
+            Damage::MissingWord => "word missing",
+            Damage::ExtraWord => "word added",
+            Damage::RepeatedWord => "word repeated",
+            Damage::WordOrder => "words out of order",
         }
     }
 }
@@ -64,6 +179,8 @@ struct RenderingWord {
     hyphenated: bool,
     identity: bool,
     has_digit: bool,
+    /// Written with a capital in the glossary.
+    capitalized: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -75,8 +192,18 @@ struct IndexedRendering {
     by_weight: Vec<usize>,
     /// The normalized rendering, to skip its exact occurrences quickly.
     key: String,
-    /// Written without capitals: a common noun, whose head may inflect ("a model worker").
-    common_noun: bool,
+    /// The head word: the last word before a preposition, or the last word.
+    head: usize,
+    /// The head is capitalised: a name with a fixed form, not a common noun.
+    name: bool,
+}
+
+impl IndexedRendering {
+    /// Only a misspelt, split or joined word, or an inflected modifier, can garble it: a
+    /// short common noun without hyphens.
+    fn needs_word_damage(&self) -> bool {
+        !self.name && self.words.len() < 3 && !self.words.iter().any(|w| w.hyphenated)
+    }
 }
 
 /// The glossary's approved renderings, indexed for near-miss search. Built once per run.
@@ -84,18 +211,22 @@ struct IndexedRendering {
 pub struct FuzzyIndex {
     vocabulary: HashMap<String, u32>,
     weights: Vec<f32>,
+    /// Per word: the other words with its lemma ("unions" for "union").
+    inflections: Vec<Vec<u32>>,
     by_lemma: HashMap<String, Vec<u32>>,
     /// Each word (of at least [`MIN_FUZZY_LEN`] characters, without digits) and every string one
-    /// deletion away from it, to the words it stands for.
+    /// deletion away from it (two for long words), to the words it stands for.
     by_deletion: HashMap<String, Vec<u32>>,
     words: Vec<String>,
     renderings: Vec<IndexedRendering>,
+    /// Per concept: its indexed renderings.
+    by_concept: HashMap<usize, Vec<u32>>,
     /// Pairs of words (one an identity word) to the renderings holding both.
     by_pair: HashMap<(u32, u32), Vec<u32>>,
     /// Single-word renderings by their word.
     by_single: HashMap<u32, Vec<u32>>,
-    /// Per word: every rendering holding it is a common noun without hyphens, so only a
-    /// misspelled or split word nearby can make a garbled form of it.
+    /// Per word: every rendering holding it needs word damage (see
+    /// [`IndexedRendering::needs_word_damage`]), so without such damage nearby it proposes none.
     needs_damage: Vec<bool>,
     /// Most words in a rendering.
     longest: usize,
@@ -113,6 +244,22 @@ pub struct GarbledMatch {
     pub rendering: usize,
     /// Similarity in 0..=1.
     pub score: f64,
+    /// The first difference found.
+    pub damage: Damage,
+}
+
+/// An approved rendering while the index is built: concept, rendering, normalized key, its
+/// words, and which of them the glossary capitalises.
+type TokenizedRendering = (usize, usize, String, Vec<Token>, Vec<bool>);
+
+/// Why a window cannot be a garbled form of a rendering.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reject {
+    /// Too little of the rendering is there.
+    Unrelated,
+    /// A word of the rendering is replaced by another content word, or a number is added:
+    /// another entity.
+    Substitution,
 }
 
 impl FuzzyIndex {
@@ -121,10 +268,12 @@ impl FuzzyIndex {
         let mut index = FuzzyIndex {
             vocabulary: HashMap::default(),
             weights: Vec::new(),
+            inflections: Vec::new(),
             by_lemma: HashMap::default(),
             by_deletion: HashMap::default(),
             words: Vec::new(),
             renderings: Vec::new(),
+            by_concept: HashMap::default(),
             by_pair: HashMap::default(),
             by_single: HashMap::default(),
             needs_damage: Vec::new(),
@@ -133,7 +282,7 @@ impl FuzzyIndex {
         };
         // Document frequency of a word: how many concepts use it in an approved rendering.
         let mut concepts_using: Vec<u32> = Vec::new();
-        let mut tokenized: Vec<(usize, usize, String, Vec<Token>)> = Vec::new();
+        let mut tokenized: Vec<TokenizedRendering> = Vec::new();
         for (ci, concept) in glossary.concepts.iter().enumerate() {
             let mut seen: HashSet<u32> = HashSet::default();
             for (ri, r) in concept.renderings.iter().enumerate() {
@@ -142,6 +291,16 @@ impl FuzzyIndex {
                 }
                 let key = normalize_key(&r.text, true);
                 let tokens = tokenize(&key);
+                let cased = normalize_key(&r.text, false);
+                let cased_tokens = tokenize(&cased);
+                let capitals: Vec<bool> = if cased_tokens.len() == tokens.len() {
+                    cased_tokens
+                        .iter()
+                        .map(|t| starts_upper(t.word(&cased)))
+                        .collect()
+                } else {
+                    vec![false; tokens.len()]
+                };
                 for t in &tokens {
                     let id = index.intern(t.word(&key));
                     if seen.insert(id) {
@@ -151,7 +310,7 @@ impl FuzzyIndex {
                         concepts_using[id as usize] += 1;
                     }
                 }
-                tokenized.push((ci, ri, key, tokens));
+                tokenized.push((ci, ri, key, tokens, capitals));
             }
         }
         let n = glossary.concepts.len().max(1) as f32;
@@ -159,7 +318,7 @@ impl FuzzyIndex {
             .iter()
             .map(|&df| ((n + 1.0) / (df as f32 + 0.5)).ln().max(0.1))
             .collect();
-        for (ci, ri, key, tokens) in tokenized {
+        for (ci, ri, key, tokens, capitals) in tokenized {
             if tokens.is_empty() {
                 continue;
             }
@@ -169,7 +328,8 @@ impl FuzzyIndex {
                 .fold(0.0f32, f32::max);
             let words: Vec<RenderingWord> = tokens
                 .iter()
-                .map(|t| {
+                .zip(&capitals)
+                .map(|(t, &capitalized)| {
                     let word = index.vocabulary[t.word(&key)];
                     let has_digit = t.word(&key).chars().any(|c| c.is_numeric());
                     RenderingWord {
@@ -179,10 +339,10 @@ impl FuzzyIndex {
                         identity: has_digit
                             || index.weights[word as usize] >= IDENTITY_SHARE * heaviest,
                         has_digit,
+                        capitalized,
                     }
                 })
                 .collect();
-            let text = &glossary.concepts[ci].renderings[ri].text;
             let id = index.renderings.len() as u32;
             if words.len() == 1 {
                 index.by_single.entry(words[0].word).or_default().push(id);
@@ -206,30 +366,67 @@ impl FuzzyIndex {
                 index.weights[words[b].word as usize]
                     .total_cmp(&index.weights[words[a].word as usize])
             });
+            // A preposition inside a hyphenated compound ("denial-of-service") ends no head.
+            let head = (1..words.len())
+                .find(|&k| {
+                    !words[k].hyphenated
+                        && HEAD_ENDING_PREPOSITIONS
+                            .contains(&index.words[words[k].word as usize].as_str())
+                })
+                .map_or(words.len() - 1, |k| k - 1);
+            index.by_concept.entry(ci).or_default().push(id);
             index.renderings.push(IndexedRendering {
                 concept: ci,
                 rendering: ri,
                 by_weight,
                 key: key.clone(),
+                name: words[head].capitalized,
+                head,
                 words,
-                common_noun: !text.chars().any(char::is_uppercase),
             });
         }
         index.needs_damage = vec![true; index.words.len()];
         for r in &index.renderings {
             index.longest = index.longest.max(r.words.len());
-            let fixed_form = !r.common_noun || r.words.iter().any(|w| w.hyphenated);
-            if fixed_form {
+            if !r.needs_word_damage() {
                 for w in &r.words {
                     index.needs_damage[w.word as usize] = false;
                 }
             }
         }
-        for (id, word) in index.words.clone().iter().enumerate() {
+        for (id, word) in index.words.iter().enumerate() {
+            for key in lemma_keys(word) {
+                let ids = index.by_lemma.entry(key).or_default();
+                if !ids.contains(&(id as u32)) {
+                    ids.push(id as u32);
+                }
+            }
+        }
+        index.inflections = index
+            .words
+            .iter()
+            .enumerate()
+            .map(|(id, word)| {
+                let mut others: Vec<u32> = lemma_keys(word)
+                    .iter()
+                    .flat_map(|k| index.by_lemma[k].iter().copied())
+                    .filter(|&other| other as usize != id)
+                    .collect();
+                others.sort_unstable();
+                others.dedup();
+                others
+            })
+            .collect();
+        for (id, word) in index.words.iter().enumerate() {
             let id = id as u32;
-            index.by_lemma.entry(lemma(word)).or_default().push(id);
             if fuzzy_eligible(word) {
-                for key in std::iter::once(word.clone()).chain(deletions(word)) {
+                let mut keys: Vec<String> = std::iter::once(word.clone())
+                    .chain(deletions(word))
+                    .collect();
+                if word.chars().count() >= MIN_TWO_EDIT_LEN {
+                    keys.extend(deletions(word).flat_map(|d| deletions(&d).collect::<Vec<_>>()));
+                }
+                for key in keys {
                     let ids = index.by_deletion.entry(key).or_default();
                     if !ids.contains(&id) {
                         ids.push(id);
@@ -250,12 +447,13 @@ impl FuzzyIndex {
         id
     }
 
-    /// Every near-miss of an approved rendering in `norm`. `listed` says whether a normalized
-    /// text is a rendering the glossary lists (those are never garbled). `cache` remembers
-    /// lookups of words across calls for one document.
+    /// Every near-miss of an approved rendering in `norm`, the normalized form of `original`.
+    /// `listed` says whether a normalized text is a rendering the glossary lists (those are
+    /// never garbled). `cache` remembers lookups of words across calls for one document.
     pub fn find(
         &self,
         norm: &Normalized,
+        original: &str,
         listed: &dyn Fn(&str) -> bool,
         cache: &mut WordCache,
     ) -> Vec<GarbledMatch> {
@@ -263,7 +461,7 @@ impl FuzzyIndex {
             return Vec::new();
         }
         let text = norm.text.as_str();
-        let tokens = self.merge_split_words(text, tokenize(text));
+        let tokens = self.prepare_words(norm, original, tokenize(text), cache);
         for t in &tokens {
             match cache.counts.get_mut(t.text.as_ref()) {
                 Some(n) => *n += 1,
@@ -296,19 +494,20 @@ impl FuzzyIndex {
             matches.flat.truncate(kept);
             matches.ranges.push(start as u32..kept as u32);
         }
-        // Damage a common noun can show: a misspelled word or a word written apart. Counting
-        // the words showing it lets most candidate windows be skipped without a comparison.
+        // Damage a short common noun can show: a misspelt, inflected, split or joined word.
+        // Counting the words showing it lets most candidate windows be skipped unseen.
         let mut damaged_before: Vec<u32> = Vec::with_capacity(tokens.len() + 1);
         damaged_before.push(0);
         for (i, t) in tokens.iter().enumerate() {
-            let damaged = t.merged || matches.of(i).iter().any(|m| m.likeness == Likeness::Typo);
+            let damaged =
+                t.merged || t.split || matches.of(i).iter().any(|m| m.likeness != Likeness::Same);
             damaged_before.push(damaged_before[i] + u32::from(damaged));
         }
         let mut tried: HashSet<(u32, usize)> = HashSet::default();
         let mut found: Vec<GarbledMatch> = Vec::new();
         let mut consider = |rendering: u32, seed: usize, found: &mut Vec<GarbledMatch>| {
             let r = &self.renderings[rendering as usize];
-            if r.common_noun && !r.words.iter().any(|w| w.hyphenated) {
+            if r.needs_word_damage() {
                 let from = seed.saturating_sub(r.words.len());
                 let to = (seed + r.words.len() + 1).min(tokens.len());
                 if damaged_before[to] == damaged_before[from] {
@@ -331,7 +530,7 @@ impl FuzzyIndex {
                 if !damage_near && self.needs_damage[a.word as usize] {
                     continue;
                 }
-                let near_miss = a.likeness != Likeness::Same || tokens[i].merged;
+                let near_miss = a.likeness == Likeness::Typo || tokens[i].merged || tokens[i].split;
                 if near_miss {
                     for &r in self.by_single.get(&a.word).into_iter().flatten() {
                         consider(r, i, &mut found);
@@ -350,20 +549,35 @@ impl FuzzyIndex {
         select(found)
     }
 
-    /// Joins two neighbouring words whose concatenation is a glossary word ("we chat" →
-    /// "wechat"), so that broken spacing and hyphenation are seen.
-    fn merge_split_words<'t>(&self, text: &'t str, tokens: Vec<Token>) -> Vec<TextWord<'t>> {
-        let mut out: Vec<TextWord> = Vec::with_capacity(tokens.len());
+    /// The words of the text, ready for comparison: two neighbouring words whose
+    /// concatenation is a glossary word are joined ("we chat" → "wechat"), and a word that is
+    /// two glossary words run together is split ("tradeunions" → "trade" "unions"), so that
+    /// broken spacing and hyphenation are seen. Capitals come from the original text.
+    fn prepare_words<'t>(
+        &self,
+        norm: &'t Normalized,
+        original: &str,
+        tokens: Vec<Token>,
+        cache: &mut WordCache,
+    ) -> Vec<TextWord<'t>> {
+        let text: &'t str = norm.text.as_str();
+        let capital = |span: &Range<usize>| {
+            let at = norm.original_span(span.clone(), original);
+            starts_upper(&original[at])
+        };
+        let mut out: Vec<TextWord<'t>> = Vec::with_capacity(tokens.len());
         let mut i = 0;
         let mut joined = String::new();
         while i < tokens.len() {
             let t = &tokens[i];
+            let word = t.word(text);
             if let Some(next) = tokens.get(i + 1) {
-                if !t.possessive {
+                let adjacent_or_hyphen = next.span.start <= t.span.end + 1;
+                if !t.possessive && adjacent_or_hyphen {
                     joined.clear();
-                    joined.push_str(t.word(text));
+                    joined.push_str(word);
                     joined.push_str(next.word(text));
-                    let known_alone = self.vocabulary.contains_key(t.word(text))
+                    let known_alone = self.vocabulary.contains_key(word)
                         && self.vocabulary.contains_key(next.word(text));
                     if !known_alone && self.vocabulary.contains_key(joined.as_str()) {
                         out.push(TextWord {
@@ -372,34 +586,92 @@ impl FuzzyIndex {
                             word_end: next.word.end,
                             possessive: next.possessive,
                             hyphenated: t.hyphenated,
+                            capitalized: capital(&t.word),
                             merged: true,
+                            split: false,
                         });
                         i += 2;
                         continue;
                     }
                 }
             }
+            if let Some(at) = self.split_point(word, cache) {
+                let middle = t.word.start + at;
+                out.push(TextWord {
+                    text: Cow::Borrowed(&word[..at]),
+                    span: t.word.start..middle,
+                    word_end: middle,
+                    possessive: false,
+                    hyphenated: t.hyphenated,
+                    capitalized: capital(&t.word),
+                    merged: false,
+                    split: true,
+                });
+                out.push(TextWord {
+                    text: Cow::Borrowed(&word[at..]),
+                    span: middle..t.span.end,
+                    word_end: t.word.end,
+                    possessive: t.possessive,
+                    hyphenated: false,
+                    capitalized: capital(&(middle..t.word.end)),
+                    merged: false,
+                    split: true,
+                });
+                i += 1;
+                continue;
+            }
             out.push(TextWord {
-                text: Cow::Borrowed(t.word(text)),
+                text: Cow::Borrowed(word),
                 span: t.span.clone(),
                 word_end: t.word.end,
                 possessive: t.possessive,
                 hyphenated: t.hyphenated,
+                capitalized: capital(&t.word),
                 merged: false,
+                split: false,
             });
             i += 1;
         }
         out
     }
 
+    /// Where `word`, not itself a glossary word, splits into two glossary words of at least
+    /// two characters each ("tradeunions", "windows11"); the longest first part wins.
+    fn split_point(&self, word: &str, cache: &mut WordCache) -> Option<usize> {
+        if word.len() < 4 || self.vocabulary.contains_key(word) {
+            return None;
+        }
+        if let Some(&known) = cache.splits.get(word) {
+            return known;
+        }
+        let found = word
+            .char_indices()
+            .map(|(i, _)| i)
+            .filter(|&i| i >= 2 && word.len() - i >= 2)
+            .rev()
+            .find(|&i| {
+                self.vocabulary.contains_key(&word[..i]) && self.vocabulary.contains_key(&word[i..])
+            });
+        cache.splits.insert(word.to_string(), found);
+        found
+    }
+
     /// Appends the glossary words a word of the text stands for: itself, another number of
-    /// it, or a word one typo away.
+    /// it, or a word one typo away (two in long words).
     fn lookup_into(&self, word: &str, cache: &mut WordCache, out: &mut Vec<WordMatch>) {
         if let Some(&id) = self.vocabulary.get(word) {
             out.push(WordMatch {
                 word: id,
                 likeness: Likeness::Same,
             });
+            out.extend(
+                self.inflections[id as usize]
+                    .iter()
+                    .map(|&other| WordMatch {
+                        word: other,
+                        likeness: Likeness::Inflected,
+                    }),
+            );
             return;
         }
         if let Some(hit) = cache.lookups.get(word) {
@@ -407,16 +679,27 @@ impl FuzzyIndex {
             return;
         }
         let mut found: Vec<WordMatch> = Vec::new();
-        for &id in self.by_lemma.get(&lemma(word)).into_iter().flatten() {
-            found.push(WordMatch {
-                word: id,
-                likeness: Likeness::Inflected,
-            });
+        for key in lemma_keys(word) {
+            for &id in self.by_lemma.get(&key).into_iter().flatten() {
+                if !found.iter().any(|m| m.word == id) {
+                    found.push(WordMatch {
+                        word: id,
+                        likeness: Likeness::Inflected,
+                    });
+                }
+            }
         }
         if found.is_empty() && fuzzy_eligible(word) {
+            let long = word.chars().count() >= MIN_TWO_EDIT_LEN;
+            let mut keys: Vec<String> = std::iter::once(word.to_string())
+                .chain(deletions(word))
+                .collect();
+            if long {
+                keys.extend(deletions(word).flat_map(|d| deletions(&d).collect::<Vec<_>>()));
+            }
             let mut candidates: Vec<u32> = Vec::new();
-            for key in std::iter::once(word.to_string()).chain(deletions(word)) {
-                for &id in self.by_deletion.get(&key).into_iter().flatten() {
+            for key in &keys {
+                for &id in self.by_deletion.get(key).into_iter().flatten() {
                     if !candidates.contains(&id) {
                         candidates.push(id);
                     }
@@ -424,7 +707,17 @@ impl FuzzyIndex {
             }
             candidates.sort_unstable();
             for id in candidates {
-                if strsim::osa_distance(word, &self.words[id as usize]) == 1 {
+                let glossary_word = &self.words[id as usize];
+                let allowed = if long && glossary_word.chars().count() >= MIN_TWO_EDIT_LEN {
+                    2
+                } else {
+                    1
+                };
+                let longer = word.chars().count().max(glossary_word.chars().count());
+                if longer >= MIN_FUZZY_LEN
+                    && strsim::osa_distance(word, glossary_word) <= allowed
+                    && !other_ending(word, glossary_word)
+                {
                     found.push(WordMatch {
                         word: id,
                         likeness: Likeness::Typo,
@@ -470,7 +763,7 @@ impl FuzzyIndex {
                 if end > tokens.len() || end <= seed {
                     continue;
                 }
-                let Some((score, alignment)) = self.align(r, start..end, tokens, matches) else {
+                let Ok((score, alignment)) = self.align(r, start..end, tokens, matches) else {
                     continue;
                 };
                 let better = match &best {
@@ -486,8 +779,40 @@ impl FuzzyIndex {
         if f64::from(score) < self.threshold {
             return None;
         }
-        if !self.differs(r, &window, &alignment, tokens) {
+        // A term does not run across the end of a sentence or a bracket: "(Xinhua). Xinhua
+        // News Agency" holds no repeated word.
+        let breaks = |a: &TextWord, b: &TextWord| {
+            text[a.span.end..b.span.start]
+                .chars()
+                .any(|c| ".;:!?()[]{}\"".contains(c))
+        };
+        if (window.start + 1..window.end).any(|i| breaks(&tokens[i - 1], &tokens[i]))
+            && !r.key.chars().any(|c| ".;:!?()[]{}\"".contains(c))
+        {
             return None;
+        }
+        let before = window.start.checked_sub(1).map(|i| &tokens[i]);
+        let damage = self.damage(r, &window, &alignment, tokens, before)?;
+        let word_level = matches!(
+            damage,
+            Damage::MissingWord | Damage::ExtraWord | Damage::RepeatedWord | Damage::WordOrder
+        );
+        if word_level && r.name && !self.keeps_capitals(r, &alignment, tokens) {
+            return None;
+        }
+        if self.replaces_a_neighbour(r, &window, &alignment, tokens, text) {
+            return None;
+        }
+        // The concept's other renderings may show the window to be correct English or another
+        // entity: "a great craftsman of China" is "great craftsmen of China" in the singular,
+        // not a garbled "China's great craftsmen"; "Beijing" in "Standing Committee of the
+        // Beijing Municipal People's Congress" takes the place of "Shanghai" in "Standing
+        // Committee of the Shanghai Municipal People's Congress".
+        let others = self.by_concept.get(&r.concept).into_iter().flatten();
+        for &other in others.filter(|&&o| o != rendering) {
+            if self.fits_other_rendering(rendering, other, &window, tokens, matches) {
+                return None;
+            }
         }
         let last = &tokens[window.end - 1];
         let last_rendering_word = alignment
@@ -510,20 +835,118 @@ impl FuzzyIndex {
             concept: r.concept,
             rendering: r.rendering,
             score: (f64::from(score) * 100.0).round() / 100.0,
+            damage,
         })
     }
 
-    /// Scores a window of words against a rendering; `None` when it cannot be a garbled form
-    /// of it (an identity word or a number is missing, a content word is replaced, the window
-    /// starts or ends with a word that is not part of the term). The alignment gives, for each
-    /// word of the rendering, the window word matched to it.
+    /// Whether the text around `window` is rendering `other` written correctly (up to
+    /// grammar), or `other` with a word replaced (another entity).
+    fn fits_other_rendering(
+        &self,
+        rendering: u32,
+        other: u32,
+        window: &Range<usize>,
+        tokens: &[TextWord],
+        matches: &Matches,
+    ) -> bool {
+        let o = &self.renderings[other as usize];
+        // The replacing word must be foreign to this rendering too: in "Standing Committee of
+        // the Shanghai People's Congress", "Shanghai" replaces nothing of the short form
+        // "Standing Committee of the Municipal People's Congress" that it does not also hold.
+        if self.align(o, window.clone(), tokens, matches) == Err(Reject::Substitution) {
+            let foreign = |ti: usize, words: &[RenderingWord]| {
+                !matches
+                    .of(ti)
+                    .iter()
+                    .any(|m| words.iter().any(|w| w.word == m.word))
+            };
+            let r = &self.renderings[rendering as usize];
+            if window
+                .clone()
+                .any(|ti| foreign(ti, &o.words) && foreign(ti, &r.words))
+            {
+                return true;
+            }
+        }
+        let n = o.words.len();
+        let from = window.start.saturating_sub(1);
+        let to = (window.end + 1).min(tokens.len());
+        for start in from..to {
+            for len in n.saturating_sub(1).max(1)..=n + 1 {
+                let end = start + len;
+                if end > to {
+                    continue;
+                }
+                if start > window.start || end < window.end {
+                    continue; // a shorter rendering inside the window says nothing of it
+                }
+                let candidate = start..end;
+                if let Ok((score, alignment)) = self.align(o, candidate.clone(), tokens, matches) {
+                    let before = start.checked_sub(1).map(|i| &tokens[i]);
+                    if f64::from(score) >= self.threshold
+                        && self
+                            .damage(o, &candidate, &alignment, tokens, before)
+                            .is_none()
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+        false
+    }
+
+    /// Whether the words a name capitalises are capitalised in the text too (or the text is
+    /// in capitals): "daily labor" is not a reordered "Labor Daily".
+    fn keeps_capitals(
+        &self,
+        r: &IndexedRendering,
+        alignment: &[Option<usize>],
+        tokens: &[TextWord],
+    ) -> bool {
+        r.words
+            .iter()
+            .zip(alignment)
+            .all(|(w, a)| !w.capitalized || a.is_none_or(|ti| tokens[ti].capitalized))
+    }
+
+    /// Whether a word of the rendering missing at an edge of the window is replaced by the
+    /// text's next word, a content word written right beside it: "Beijing Municipal Party
+    /// Committee" is another committee, not a "Shanghai Municipal Party Committee" missing
+    /// "Shanghai".
+    fn replaces_a_neighbour(
+        &self,
+        r: &IndexedRendering,
+        window: &Range<usize>,
+        alignment: &[Option<usize>],
+        tokens: &[TextWord],
+        text: &str,
+    ) -> bool {
+        let n = r.words.len();
+        let content = |t: &TextWord| !is_function_word(&t.text);
+        let joined = |a: &TextWord, b: &TextWord| text[a.span.end..b.span.start].trim().is_empty();
+        let first_missing = alignment[0].is_none();
+        let last_missing = alignment[n - 1].is_none();
+        (first_missing
+            && window.start > 0
+            && content(&tokens[window.start - 1])
+            && joined(&tokens[window.start - 1], &tokens[window.start]))
+            || (last_missing
+                && window.end < tokens.len()
+                && content(&tokens[window.end])
+                && joined(&tokens[window.end - 1], &tokens[window.end]))
+    }
+
+    /// Scores a window of words against a rendering, or says why it cannot be a garbled form
+    /// of it. The alignment gives, for each word of the rendering, the window word matched to
+    /// it.
     fn align(
         &self,
         r: &IndexedRendering,
         window: Range<usize>,
         tokens: &[TextWord],
         matches: &Matches,
-    ) -> Option<(f32, Vec<Option<usize>>)> {
+    ) -> Result<(f32, Vec<Option<usize>>), Reject> {
         let mut used = vec![false; window.len()];
         let mut alignment: Vec<Option<usize>> = vec![None; r.words.len()];
         let mut matched = 0.0f32;
@@ -544,11 +967,11 @@ impl FuzzyIndex {
                     continue;
                 }
                 let mut sim = m.likeness.similarity();
-                if r.common_noun && m.likeness == Likeness::Inflected {
-                    sim = 1.0; // grammar, see `differs`
+                if !r.name && k == r.head && m.likeness == Likeness::Inflected {
+                    sim = 1.0; // grammar, see `damage`
                 }
                 let grammatical_possessive =
-                    r.common_noun || (offset + 1 == window.len() && !rw.possessive);
+                    !r.name || (offset + 1 == window.len() && !rw.possessive);
                 if tokens[ti].possessive != rw.possessive && !grammatical_possessive {
                     sim -= 0.1;
                 }
@@ -564,31 +987,55 @@ impl FuzzyIndex {
                     alignment[k] = Some(window.start + offset);
                     matched += weight * sim;
                 }
-                None if rw.identity => return None,
+                None if rw.identity => return Err(Reject::Unrelated),
                 None => {}
             }
         }
+        if !used[0] || !used[window.len() - 1] {
+            return Err(Reject::Unrelated);
+        }
+        let word_of = |k: usize| self.words[r.words[k].word as usize].as_str();
         let missing: Vec<usize> = (0..r.words.len())
             .filter(|&k| alignment[k].is_none())
             .collect();
         let extra: Vec<usize> = (0..window.len()).filter(|&o| !used[o]).collect();
-        // Common nouns are ordinary English: "maximum battery temperature" is not a garbled
-        // "maximum temperature", nor "register shift" a garbled "shift register". Only names
-        // have a fixed wording whose dropped, added or swapped words are damage.
-        if r.common_noun {
-            let in_order = alignment
-                .iter()
-                .enumerate()
-                .all(|(k, a)| *a == Some(window.start + k));
-            if !missing.is_empty() || !extra.is_empty() || !in_order {
-                return None;
+        let repeated = |o: usize| {
+            let t = &tokens[window.start + o].text;
+            (o > 0 && tokens[window.start + o - 1].text == *t)
+                || (o + 1 < window.len() && tokens[window.start + o + 1].text == *t)
+        };
+        let function_or_short = |s: &str| is_function_word(s) || s.chars().count() <= 3;
+        // A number added is another entity: "the 15th Standing Committee …".
+        if extra
+            .iter()
+            .any(|&o| tokens[window.start + o].text.chars().any(char::is_numeric))
+        {
+            return Err(Reject::Substitution);
+        }
+        // A rendering word replaced by another word is another entity, unless both are
+        // function words ("of" for "for") or the added word repeats a neighbour.
+        let replacing: Vec<usize> = extra.iter().copied().filter(|&o| !repeated(o)).collect();
+        if !missing.is_empty() && !replacing.is_empty() {
+            let all_function = missing.iter().all(|&k| function_or_short(word_of(k)))
+                && replacing
+                    .iter()
+                    .all(|&o| function_or_short(&tokens[window.start + o].text));
+            if !all_function {
+                return Err(Reject::Substitution);
             }
         }
         if !missing.is_empty() && r.words.len() < 3 {
-            return None;
+            return Err(Reject::Unrelated);
         }
-        if !used[0] || !used[window.len() - 1] {
-            return None;
+        let in_order = alignment
+            .iter()
+            .flatten()
+            .zip(alignment.iter().flatten().skip(1))
+            .all(|(a, b)| a < b);
+        // Reordered words with a word added are two phrases side by side ("… People's Congress
+        // and National …"), not one term.
+        if !in_order && !replacing.is_empty() {
+            return Err(Reject::Unrelated);
         }
         // The window's edge words must be the rendering's own edges or content words: a
         // function word next to the term ("the 18th National Congress…") is not part of it.
@@ -597,20 +1044,27 @@ impl FuzzyIndex {
                 .iter()
                 .position(|&a| a == Some(edge))
                 .expect("edge words are used");
-            if k != rendering_edge && self.words[r.words[k].word as usize].chars().count() <= 3 {
-                return None;
+            if k != rendering_edge && function_or_short(word_of(k)) {
+                return Err(Reject::Unrelated);
             }
         }
-        // A rendering word replaced by another word is another entity, unless both are
-        // short function words ("of" for "for").
-        let short = |s: &str| s.chars().count() <= 3;
-        if !missing.is_empty() && !extra.is_empty() {
-            let all_short = missing
-                .iter()
-                .all(|&k| short(&self.words[r.words[k].word as usize]))
-                && extra.iter().all(|&o| short(&tokens[window.start + o].text));
-            if !all_short {
-                return None;
+        // Common nouns are ordinary English: "maximum battery temperature" is not a garbled
+        // "maximum temperature", nor "register shift" a garbled "shift register". Only longer
+        // ones lose or gain a function word, or have their words swapped, by damage.
+        if !r.name {
+            let words_changed = !missing.is_empty() || !replacing.is_empty();
+            if r.words.len() < 3 || (words_changed && !in_order) {
+                // Reordered with words changed is a paraphrase: "authentication with two
+                // factors".
+                if words_changed || !in_order {
+                    return Err(Reject::Unrelated);
+                }
+            } else if missing.iter().any(|&k| !is_function_word(word_of(k)))
+                || replacing
+                    .iter()
+                    .any(|&o| !is_function_word(&tokens[window.start + o].text))
+            {
+                return Err(Reject::Unrelated);
             }
         }
         let lightest = r
@@ -619,54 +1073,101 @@ impl FuzzyIndex {
             .map(|w| self.weights[w.word as usize])
             .fold(f32::MAX, f32::min);
         total += extra.len() as f32 * 0.5 * lightest;
-        Some((matched / total, alignment))
+        Ok((matched / total, alignment))
     }
 
-    /// Whether a window aligned with a rendering differs from it in a way that makes it a
-    /// garbled form, not the rendering itself nor grammar. Names have a fixed form: any change
-    /// is damage. Common nouns are English phrases: inflection, possessives and a hyphen in a
-    /// compound modifier ("base-address register") are grammar; a misspelled word, a dropped
-    /// hyphen of the glossary's form, or a closed compound split apart are damage.
-    fn differs(
+    /// How a window aligned with a rendering differs from it, if the difference is damage and
+    /// not the rendering itself nor grammar (see the module documentation). `before` is the
+    /// word before the window.
+    fn damage(
         &self,
         r: &IndexedRendering,
         window: &Range<usize>,
         alignment: &[Option<usize>],
         tokens: &[TextWord],
-    ) -> bool {
+        before: Option<&TextWord>,
+    ) -> Option<Damage> {
         let n = r.words.len();
-        if window.len() != n || alignment.iter().any(Option::is_none) {
-            return true; // a word dropped or added (names only, see `align`)
+        if alignment.iter().any(Option::is_none) {
+            return Some(Damage::MissingWord);
         }
+        if window.len() > n {
+            let repeated =
+                (window.start + 1..window.end).any(|i| tokens[i].text == tokens[i - 1].text);
+            return Some(if repeated {
+                Damage::RepeatedWord
+            } else {
+                Damage::ExtraWord
+            });
+        }
+        let mut found: Option<Damage> = None;
         for (k, rw) in r.words.iter().enumerate() {
             let ti = alignment[k].expect("all aligned");
             let t = &tokens[ti];
             if ti != window.start + k {
-                return true; // words swapped (names only)
+                return Some(Damage::WordOrder);
             }
             let glossary_word = &self.words[rw.word as usize];
-            let misspelled = t.text != *glossary_word && lemma(&t.text) != lemma(glossary_word);
-            if misspelled || t.merged {
-                return true;
-            }
             let inflected = t.text != *glossary_word;
+            if inflected && !same_lemma(&t.text, glossary_word) {
+                return Some(Damage::Misspelling);
+            }
+            if t.merged || t.split {
+                return Some(Damage::Spacing);
+            }
+            if n == 1 {
+                continue; // one word: its number and possessive are grammar
+            }
             let hyphen_dropped = k > 0 && rw.hyphenated && !t.hyphenated;
             let hyphen_added = k > 0 && !rw.hyphenated && t.hyphenated;
+            if hyphen_dropped || (r.name && hyphen_added) {
+                found = found.or(Some(Damage::Hyphenation));
+            }
+            if inflected {
+                let grammatical = if k == r.head {
+                    !r.name || before.is_some_and(|b| is_quantifier(&b.text))
+                } else {
+                    false
+                };
+                if !grammatical {
+                    found = found.or(Some(Damage::Number));
+                }
+            }
             let possessive_differs = if k + 1 < n {
                 t.possessive != rw.possessive
             } else {
                 rw.possessive && !t.possessive
             };
-            if r.common_noun {
-                if hyphen_dropped {
-                    return true;
-                }
-            } else if inflected || hyphen_dropped || hyphen_added || possessive_differs {
-                return true;
+            // A common noun may gain a possessive ("the memory's space"), not lose its own.
+            if possessive_differs && (r.name || rw.possessive) {
+                found = found.or(Some(Damage::Possessive));
             }
         }
-        false
+        found
     }
+}
+
+fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_quantifier(word: &str) -> bool {
+    QUANTIFIERS.contains(&word) || word.chars().all(|c| c.is_ascii_digit() || c == ',')
+}
+
+/// Whether two words are one stem with two different English endings ("employers" and
+/// "employees", "reporter" and "reported"): words of their own, not typos of each other.
+fn other_ending(a: &str, b: &str) -> bool {
+    let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    // One ending inside the other ("ment", "ent") is a letter added or lost: a typo.
+    (4..=common).rev().any(|stem| {
+        let (x, y) = (&a[stem..], &b[stem..]);
+        a.is_char_boundary(stem)
+            && WORD_ENDINGS.contains(&x)
+            && WORD_ENDINGS.contains(&y)
+            && !x.ends_with(y)
+            && !y.ends_with(x)
+    })
 }
 
 /// The glossary words each word of a text stands for, in one allocation.
@@ -690,8 +1191,12 @@ struct TextWord<'t> {
     word_end: usize,
     possessive: bool,
     hyphenated: bool,
+    /// Starts with a capital letter in the original text.
+    capitalized: bool,
     /// Made of two words of the text written apart.
     merged: bool,
+    /// One of two glossary words the text runs together.
+    split: bool,
 }
 
 /// What one document has taught about its words: glossary lookups already made, and how often
@@ -699,6 +1204,7 @@ struct TextWord<'t> {
 #[derive(Debug, Default)]
 pub struct WordCache {
     lookups: HashMap<String, Vec<WordMatch>>,
+    splits: HashMap<String, Option<usize>>,
     counts: HashMap<String, u32>,
 }
 
@@ -708,8 +1214,19 @@ impl WordCache {
     }
 }
 
-/// Of overlapping near-misses, the highest score wins, then the longest, then the leftmost.
-fn select(mut found: Vec<GarbledMatch>) -> Vec<GarbledMatch> {
+/// Of overlapping near-misses, one inside another loses (longest match wins, as for exact
+/// renderings); otherwise the highest score wins, then the longest, then the leftmost.
+fn select(found: Vec<GarbledMatch>) -> Vec<GarbledMatch> {
+    let inside = |a: &GarbledMatch, b: &GarbledMatch| {
+        b.normalized.start <= a.normalized.start
+            && a.normalized.end <= b.normalized.end
+            && b.normalized.len() > a.normalized.len()
+    };
+    let mut found: Vec<GarbledMatch> = found
+        .iter()
+        .filter(|a| !found.iter().any(|b| inside(a, b)))
+        .cloned()
+        .collect();
     found.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
@@ -745,8 +1262,34 @@ pub(crate) fn lemma(word: &str) -> String {
     word.to_string()
 }
 
+/// The word's possible singular forms: [`lemma`], and for "-es" plurals the word without "es"
+/// ("congresses", "boxes", "churches"), since spelling alone cannot tell "caches" from them.
+fn lemma_keys(word: &str) -> Vec<String> {
+    let mut keys = vec![lemma(word)];
+    if word.len() > 4 && word.ends_with("es") {
+        let stem = &word[..word.len() - 2];
+        if stem.ends_with("ss")
+            || stem.ends_with('x')
+            || stem.ends_with("ch")
+            || stem.ends_with("sh")
+        {
+            keys.push(stem.to_string());
+        }
+    }
+    keys
+}
+
+/// Whether two words are numbers of one word.
+fn same_lemma(a: &str, b: &str) -> bool {
+    let b_keys = lemma_keys(b);
+    lemma_keys(a).iter().any(|k| b_keys.contains(k))
+}
+
+/// Whether a word may be compared with typo tolerance. Glossary words and text words of one
+/// letter less than [`MIN_FUZZY_LEN`] are indexed and looked up, but a pair of them must hold a
+/// word of at least that length ("newss" for "news", not "list" for "nist").
 fn fuzzy_eligible(word: &str) -> bool {
-    word.chars().count() >= MIN_FUZZY_LEN && !word.chars().any(|c| c.is_numeric())
+    word.chars().count() + 1 >= MIN_FUZZY_LEN && !word.chars().any(|c| c.is_numeric())
 }
 
 /// Every string one character deletion away from `word`.
@@ -791,7 +1334,7 @@ memory,memory space,,,,
         let norm = normalize(text, true);
         let listed = |k: &str| exact.is_listed(k);
         index
-            .find(&norm, &listed, &mut WordCache::default())
+            .find(&norm, text, &listed, &mut WordCache::default())
             .into_iter()
             .map(|m| {
                 let span = norm.original_span(m.normalized.clone(), text);

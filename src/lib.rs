@@ -9,6 +9,7 @@
 pub mod check;
 pub mod consistency;
 pub mod error;
+pub mod eval;
 pub mod excerpt;
 pub mod finding;
 pub mod fuzzy;

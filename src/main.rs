@@ -8,7 +8,9 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use cli::{CheckArgs, Cli, ColorArg, Command, ConsistencyArg, FailOn, FormatArg, GlossaryCommand};
+use cli::{
+    CheckArgs, Cli, ColorArg, Command, ConsistencyArg, EvalArgs, FailOn, FormatArg, GlossaryCommand,
+};
 use termcheck::check::Checker;
 use termcheck::consistency::{write_distribution, ConsistencyScope};
 use termcheck::error::FileError;
@@ -34,6 +36,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check(args),
         Command::Glossary(GlossaryCommand::Check { files }) => glossary_check(&files),
         Command::Rules => rules(),
+        Command::Eval(args) => eval(&args),
     };
     ExitCode::from(code)
 }
@@ -247,4 +250,41 @@ fn rules() -> u8 {
         println!("{:width$}  {:7}  {}", r.id, r.severity.as_str(), r.summary);
     }
     EXIT_CLEAN
+}
+
+fn eval(args: &EvalArgs) -> u8 {
+    let name = args.cases.display().to_string();
+    let text = match std::fs::read(&args.cases) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                let offset = e.utf8_error().valid_up_to();
+                return usage_error(&format!("{name}: invalid UTF-8 at byte offset {offset}"));
+            }
+        },
+        Err(e) => return usage_error(&format!("{name}: {e}")),
+    };
+    let cases = match termcheck::eval::parse_cases(&text, &name) {
+        Ok(c) => c,
+        Err(errors) => {
+            print_file_errors(&errors);
+            return EXIT_ERROR;
+        }
+    };
+    let glossary_dir = args.glossary_dir.clone().unwrap_or_else(|| {
+        args.cases
+            .parent()
+            .unwrap_or(Path::new("."))
+            .join("glossaries")
+    });
+    match termcheck::eval::evaluate(&cases, &glossary_dir, args.garbled_threshold) {
+        Ok(evaluation) => {
+            print!("{}", evaluation.render());
+            EXIT_CLEAN
+        }
+        Err(errors) => {
+            print_file_errors(&errors);
+            EXIT_ERROR
+        }
+    }
 }
