@@ -40,6 +40,8 @@ pub const DEFAULT_THRESHOLD: f64 = 0.8;
 const PAIR_REACH: usize = 3;
 /// A word weighing at least this share of the heaviest word of its rendering is an identity word.
 const IDENTITY_SHARE: f32 = 0.75;
+/// The weight of a word every concept uses, and of function words.
+const MIN_WEIGHT: f32 = 0.1;
 /// Words shorter than this are compared exactly: one edit turns a short word into another
 /// word too easily ("list" is not a typo of "NIST", nor "form" of "from").
 const MIN_FUZZY_LEN: usize = 5;
@@ -313,10 +315,18 @@ impl FuzzyIndex {
                 tokenized.push((ci, ri, key, tokens, capitals));
             }
         }
+        // Function words carry no identity however rare they are in a small glossary.
         let n = glossary.concepts.len().max(1) as f32;
         index.weights = concepts_using
             .iter()
-            .map(|&df| ((n + 1.0) / (df as f32 + 0.5)).ln().max(0.1))
+            .zip(&index.words)
+            .map(|(&df, word)| {
+                if is_function_word(word) {
+                    MIN_WEIGHT
+                } else {
+                    ((n + 1.0) / (df as f32 + 0.5)).ln().max(MIN_WEIGHT)
+                }
+            })
             .collect();
         for (ci, ri, key, tokens, capitals) in tokenized {
             if tokens.is_empty() {
@@ -1314,7 +1324,7 @@ shanghai-ftu,Shanghai Federation of Trade Unions,,,Municipal General Assembly,
 acftu,All-China Federation of Trade Unions,,,,
 district-ftu,district federation of trade unions,,,,
 congress-18,18th National Congress of Chinese Trade Unions,,,,
-npc-sc,Standing Committee of the Shanghai Municipal People's Congress,,,,
+npc-sc,Standing Committee of the Shanghai Municipal People's Congress,Standing Committee of the Municipal People's Congress,,,
 lpmg,Leading Party Members' Group,,,,
 wechat,WeChat account,,,Microsignal,
 model-workers,model workers,model worker,,,
@@ -1323,6 +1333,14 @@ grassroots,grassroots trade unions,,,,
 douyin,Douyin,,,,
 tfa,two-factor authentication,,,,
 memory,memory space,,,,
+party,Shanghai Municipal Party Committee,,,,
+medal,National May 1 Labor Medal,,,,
+craftsmen,great craftsmen of China,China's great craftsmen,,,
+employees,employees,,,,
+xinhua,Xinhua News Agency,Xinhua,,,
+dos,denial-of-service attack,,,,
+siem,security information and event management,,,,
+modernization,modernization drive,,,,
 ";
 
     /// (found text, concept id) of every garbled term in `text`.
@@ -1458,6 +1476,99 @@ memory,memory space,,,,
         ] {
             assert_eq!(garbled(text), vec![], "{text}");
         }
+    }
+
+    #[test]
+    fn other_entities_shown_by_the_concepts_other_renderings_or_neighbours() {
+        for text in [
+            // "Beijing" takes the place of "Shanghai" of the preferred form.
+            "the Standing Committee of the Beijing Municipal People's Congress",
+            // "Beijing" stands where "Shanghai" is missing.
+            "the secretary of the Beijing Municipal Party Committee",
+        ] {
+            assert_eq!(garbled(text), vec![], "{text}");
+        }
+        assert_eq!(
+            garbled("the Standing Committee of Shanghai Municipal People's Congress"),
+            g(
+                "Standing Committee of Shanghai Municipal People's Congress",
+                "npc-sc"
+            )
+        );
+    }
+
+    #[test]
+    fn grammar_of_heads_and_quantifiers() {
+        for text in [
+            "he won two National May 1 Labor Medals",
+            "a great craftsman of China",
+            "three denial-of-service attacks",
+            "the employers agreed", // another word, not a typo of "employees"
+            "the editors' employee",
+        ] {
+            assert_eq!(garbled(text), vec![], "{text}");
+        }
+        assert_eq!(
+            garbled("the National May 1 Labor Medals"),
+            g("National May 1 Labor Medals", "medal")
+        );
+        assert_eq!(
+            garbled("a denial-of-services attack"),
+            g("denial-of-services attack", "dos")
+        );
+        assert_eq!(
+            garbled("the Xinhua News Agencies said"),
+            g("Xinhua News Agencies", "xinhua")
+        );
+    }
+
+    #[test]
+    fn typos_words_run_together_and_repeated_words() {
+        assert_eq!(
+            garbled("the Xinhua Newss Agency said"),
+            g("Xinhua Newss Agency", "xinhua")
+        );
+        assert_eq!(
+            garbled("a security information and event managemment tool"),
+            g("security information and event managemment", "siem")
+        );
+        assert_eq!(
+            garbled("the All-China Federation of TradeUnions"),
+            g("All-China Federation of TradeUnions", "acftu")
+        );
+        assert_eq!(
+            garbled("the Xinhua News News Agency"),
+            g("Xinhua News News Agency", "xinhua")
+        );
+        // Two edits in a long word.
+        assert_eq!(
+            garbled("the modemization drive"),
+            g("modemization drive", "modernization")
+        );
+    }
+
+    #[test]
+    fn no_term_across_sentences_or_in_paraphrases() {
+        for text in [
+            "reported by Xinhua. Xinhua News Agency added",
+            "authentication with two factors",
+            "management of security events and information",
+            "daily labor",
+            "Xinhua News reported", // "Xinhua" and a word, not a truncated name
+        ] {
+            assert_eq!(garbled(text), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn endings_and_lemmas() {
+        assert!(other_ending("employers", "employees"));
+        assert!(other_ending("reporter", "reported"));
+        assert!(!other_ending("managemment", "management"));
+        assert!(!other_ending("agencv", "agency"));
+        assert!(same_lemma("congresses", "congress"));
+        assert!(same_lemma("caches", "cache"));
+        assert!(!same_lemma("congress", "congo"));
     }
 
     #[test]

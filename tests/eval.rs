@@ -25,7 +25,11 @@ fn the_labelled_set_is_large_and_balanced() {
     let negatives = cases.len() - positives;
     let garbled = cases
         .iter()
-        .filter(|c| c.expected.as_ref().is_some_and(|e| e.rule == Rule::GarbledTerm))
+        .filter(|c| {
+            c.expected
+                .as_ref()
+                .is_some_and(|e| e.rule == Rule::GarbledTerm)
+        })
         .count();
     assert!(
         negatives >= garbled,
@@ -80,7 +84,12 @@ fn precision_and_recall_meet_the_bar() {
 fn eval_command_prints_the_table() {
     let run = termcheck(&["eval", "tests/eval/cases.tsv"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    for rule in ["forbidden-term", "deprecated-term", "garbled-term", "overall"] {
+    for rule in [
+        "forbidden-term",
+        "deprecated-term",
+        "garbled-term",
+        "overall",
+    ] {
         assert!(
             run.stdout.lines().any(|l| l.starts_with(rule)),
             "{rule} row missing:\n{}",

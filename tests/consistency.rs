@@ -1,0 +1,182 @@
+//! inconsistent-term and the consistency report, through the built binary.
+
+mod common;
+
+use common::{parse_csv, scratch, termcheck_in};
+
+const GLOSSARY: &[u8] = b"id,preferred,admitted,deprecated,forbidden\n\
+staff,workers and staff,employees,,\n\
+union,labor union,labour union,,\n\
+hq,high-quality development,,,\n";
+
+fn csv_of(run: &common::Run) -> Vec<termcheck::report::csv::ReportRow> {
+    assert_ne!(run.code, 2, "{}", run.stderr);
+    parse_csv(&run.stdout)
+}
+
+#[test]
+fn minority_renderings_in_a_document_are_reported_with_the_counts() {
+    let dir = scratch(&[
+        ("g.csv", GLOSSARY),
+        (
+            "a.txt",
+            b"The employees met. The employees voted. Workers and staff left.\n",
+        ),
+    ]);
+    let run = termcheck_in(
+        dir.path(),
+        &["check", "a.txt", "-g", "g.csv", "--format", "csv"],
+        b"",
+    );
+    let rows = csv_of(&run);
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    let r = &rows[0];
+    assert_eq!(
+        (r.rule.as_str(), r.concept.as_str(), r.found.as_str()),
+        ("inconsistent-term", "staff", "Workers and staff")
+    );
+    assert_eq!((r.line, r.column), (1, 41));
+    assert_eq!(r.severity, "info");
+    assert!(r.message.contains("\"employees\" twice"), "{}", r.message);
+    // Info findings do not fail the run unless asked.
+    assert_eq!(run.code, 0);
+}
+
+#[test]
+fn a_tie_goes_to_the_preferred_form_and_one_rendering_is_consistent() {
+    let dir = scratch(&[
+        ("g.csv", GLOSSARY),
+        ("tie.txt", b"The labour union and the labor union.\n"),
+        ("one.txt", b"The employees met. The employees voted.\n"),
+    ]);
+    let run = termcheck_in(
+        dir.path(),
+        &[
+            "check", "tie.txt", "one.txt", "-g", "g.csv", "--format", "csv",
+        ],
+        b"",
+    );
+    let rows = csv_of(&run);
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(
+        (rows[0].file.as_str(), rows[0].found.as_str()),
+        ("tie.txt", "labour union")
+    );
+}
+
+#[test]
+fn capitalisation_inside_the_term_is_a_surface_variant_but_sentence_case_is_not() {
+    let dir = scratch(&[
+        ("g.csv", GLOSSARY),
+        (
+            "a.txt",
+            b"High-quality development matters. We want high-quality development.\n\
+              The plan for high-quality development. Growth needs High-Quality Development.\n",
+        ),
+    ]);
+    let run = termcheck_in(
+        dir.path(),
+        &["check", "a.txt", "-g", "g.csv", "--format", "csv"],
+        b"",
+    );
+    let rows = csv_of(&run);
+    let found: Vec<&str> = rows.iter().map(|r| r.found.as_str()).collect();
+    assert_eq!(found, vec!["High-Quality Development"], "{rows:?}");
+}
+
+#[test]
+fn batch_scope_compares_across_files_and_document_scope_does_not() {
+    let dir = scratch(&[
+        ("g.csv", GLOSSARY),
+        ("a.txt", b"The employees met.\n"),
+        (
+            "b.txt",
+            b"Workers and staff met. Workers and staff voted.\n",
+        ),
+    ]);
+    let per_document = termcheck_in(
+        dir.path(),
+        &["check", "a.txt", "b.txt", "-g", "g.csv", "--format", "csv"],
+        b"",
+    );
+    assert!(csv_of(&per_document).is_empty());
+    let batch = termcheck_in(
+        dir.path(),
+        &[
+            "check",
+            "a.txt",
+            "b.txt",
+            "-g",
+            "g.csv",
+            "--format",
+            "csv",
+            "--consistency",
+            "batch",
+        ],
+        b"",
+    );
+    let rows = csv_of(&batch);
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(
+        (rows[0].file.as_str(), rows[0].found.as_str()),
+        ("a.txt", "employees")
+    );
+    assert!(
+        rows[0].message.contains("twice elsewhere in this batch"),
+        "{}",
+        rows[0].message
+    );
+}
+
+#[test]
+fn the_consistency_report_lists_every_rendering_with_status_count_and_files() {
+    let dir = scratch(&[
+        ("g.csv", GLOSSARY),
+        ("a.txt", b"The employees met. High quality development.\n"),
+        ("b.txt", b"Workers and staff met. The employees voted.\n"),
+    ]);
+    let run = termcheck_in(
+        dir.path(),
+        &[
+            "check",
+            "a.txt",
+            "b.txt",
+            "-g",
+            "g.csv",
+            "--consistency-report",
+            "dist.csv",
+            "--format",
+            "csv",
+        ],
+        b"",
+    );
+    assert_ne!(run.code, 2, "{}", run.stderr);
+    let text = std::fs::read_to_string(dir.path().join("dist.csv")).unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        vec!["concept", "rendering", "status", "count", "files"]
+    );
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    let row = |concept: &str, rendering: &str| {
+        rows.iter()
+            .find(|r| r[0] == concept && r[1] == rendering)
+            .unwrap_or_else(|| panic!("{concept} {rendering} missing from {rows:?}"))
+            .clone()
+    };
+    assert_eq!(
+        row("staff", "employees")[2..],
+        ["admitted", "2", "a.txt|b.txt"]
+    );
+    assert_eq!(
+        row("staff", "workers and staff")[2..],
+        ["preferred", "1", "b.txt"]
+    );
+    assert_eq!(
+        row("hq", "High quality development")[2..],
+        ["garbled", "1", "a.txt"]
+    );
+}
