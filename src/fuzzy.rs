@@ -40,6 +40,9 @@ pub const DEFAULT_THRESHOLD: f64 = 0.8;
 const PAIR_REACH: usize = 3;
 /// A word weighing at least this share of the heaviest word of its rendering is an identity word.
 const IDENTITY_SHARE: f32 = 0.75;
+/// A spelling the document uses this often is the author's own: not a typo, not a slip of
+/// number or spacing.
+const FREQUENT: u32 = 3;
 /// The weight of a word every concept uses, and of function words.
 const MIN_WEIGHT: f32 = 0.1;
 /// Words shorter than this are compared exactly: one edit turns a short word into another
@@ -196,7 +199,8 @@ struct IndexedRendering {
     key: String,
     /// The head word: the last word before a preposition, or the last word.
     head: usize,
-    /// The head is capitalised: a name with a fixed form, not a common noun.
+    /// The head is capitalised or a number ("Windows 11"): a name with a fixed form, not a
+    /// common noun.
     name: bool,
 }
 
@@ -390,7 +394,7 @@ impl FuzzyIndex {
                 rendering: ri,
                 by_weight,
                 key: key.clone(),
-                name: words[head].capitalized,
+                name: words[head].capitalized || words[head].has_digit,
                 head,
                 words,
             });
@@ -471,7 +475,7 @@ impl FuzzyIndex {
             return Vec::new();
         }
         let text = norm.text.as_str();
-        let tokens = self.prepare_words(norm, original, tokenize(text), cache);
+        let mut tokens = self.prepare_words(norm, original, tokenize(text), cache);
         for t in &tokens {
             match cache.counts.get_mut(t.text.as_ref()) {
                 Some(n) => *n += 1,
@@ -480,6 +484,9 @@ impl FuzzyIndex {
                 }
             }
         }
+        for t in &mut tokens {
+            t.frequent = cache.count(&t.text) >= FREQUENT;
+        }
         let mut matches = Matches {
             flat: Vec::with_capacity(tokens.len()),
             ranges: Vec::with_capacity(tokens.len()),
@@ -487,16 +494,12 @@ impl FuzzyIndex {
         for t in &tokens {
             let start = matches.flat.len();
             self.lookup_into(&t.text, cache, &mut matches.flat);
-            // A typo is rare: a word the document writes as often as (or more often than) the
-            // glossary word it resembles is a word of its own ("used", "user").
-            let n = cache.count(&t.text);
+            // A slip is rare: a spelling the document repeats is a word of its own
+            // ("scalability" is no typo of "capability", however often that is written).
             let mut kept = start;
             for k in start..matches.flat.len() {
                 let m = matches.flat[k];
-                if m.likeness != Likeness::Typo
-                    || n <= 2
-                    || n * 4 <= cache.count(&self.words[m.word as usize])
-                {
+                if m.likeness != Likeness::Typo || !t.frequent {
                     matches.flat[kept] = m;
                     kept += 1;
                 }
@@ -599,6 +602,7 @@ impl FuzzyIndex {
                             capitalized: capital(&t.word),
                             merged: true,
                             split: false,
+                            frequent: false,
                         });
                         i += 2;
                         continue;
@@ -616,6 +620,7 @@ impl FuzzyIndex {
                     capitalized: capital(&t.word),
                     merged: false,
                     split: true,
+                    frequent: false,
                 });
                 out.push(TextWord {
                     text: Cow::Borrowed(&word[at..]),
@@ -626,6 +631,7 @@ impl FuzzyIndex {
                     capitalized: capital(&(middle..t.word.end)),
                     merged: false,
                     split: true,
+                    frequent: false,
                 });
                 i += 1;
                 continue;
@@ -639,6 +645,7 @@ impl FuzzyIndex {
                 capitalized: capital(&t.word),
                 merged: false,
                 split: false,
+                frequent: false,
             });
             i += 1;
         }
@@ -723,8 +730,12 @@ impl FuzzyIndex {
                 } else {
                     1
                 };
+                // Slips keep a word's first letter; a word whose first letter differs is
+                // another word ("mport", "runqueues" for "enqueues").
+                let same_start = word.chars().next() == glossary_word.chars().next();
                 let longer = word.chars().count().max(glossary_word.chars().count());
-                if longer >= MIN_FUZZY_LEN
+                if same_start
+                    && longer >= MIN_FUZZY_LEN
                     && strsim::osa_distance(word, glossary_word) <= allowed
                     && !other_ending(word, glossary_word)
                 {
@@ -791,13 +802,14 @@ impl FuzzyIndex {
         }
         // A term does not run across the end of a sentence or a bracket: "(Xinhua). Xinhua
         // News Agency" holds no repeated word.
+        // Nor across a list or a path: "bindings/clock/clock", "number - second".
+        const BREAKS: &str = ".;:!?()[]{}\",/\\*|=<>#";
         let breaks = |a: &TextWord, b: &TextWord| {
-            text[a.span.end..b.span.start]
-                .chars()
-                .any(|c| ".;:!?()[]{}\"".contains(c))
+            let gap = &text[a.span.end..b.span.start];
+            gap.chars().any(|c| BREAKS.contains(c)) || gap.contains(" - ")
         };
         if (window.start + 1..window.end).any(|i| breaks(&tokens[i - 1], &tokens[i]))
-            && !r.key.chars().any(|c| ".;:!?()[]{}\"".contains(c))
+            && !r.key.chars().any(|c| BREAKS.contains(c))
         {
             return None;
         }
@@ -1063,6 +1075,16 @@ impl FuzzyIndex {
         // ones lose or gain a function word, or have their words swapped, by damage.
         if !r.name {
             let words_changed = !missing.is_empty() || !replacing.is_empty();
+            if !in_order && !self.one_swap(r, &alignment, tokens) {
+                // Other orders of a common noun's words are other phrases: "mailing list
+                // regressions", "temperature critical high".
+                return Err(Reject::Unrelated);
+            }
+            // In a phrase of three words a dropped function word leaves a compound of its
+            // own: "sequence operations" for "sequence of operations".
+            if r.words.len() < 4 && !missing.is_empty() {
+                return Err(Reject::Unrelated);
+            }
             if r.words.len() < 3 || (words_changed && !in_order) {
                 // Reordered with words changed is a paraphrase: "authentication with two
                 // factors".
@@ -1070,12 +1092,18 @@ impl FuzzyIndex {
                     return Err(Reject::Unrelated);
                 }
             } else if missing.iter().any(|&k| !is_function_word(word_of(k)))
-                || replacing
-                    .iter()
-                    .any(|&o| !is_function_word(&tokens[window.start + o].text))
+                || !replacing.is_empty()
             {
+                // A function word dropped is damage; one added makes another phrase ("entry in
+                // clock names").
                 return Err(Reject::Unrelated);
             }
+        }
+        // Words run together are repaired only where nothing else differs: "typeerror" is
+        // not a "type of error" missing "of".
+        let split_used = window.clone().any(|ti| tokens[ti].split);
+        if split_used && (!missing.is_empty() || !extra.is_empty() || !in_order) {
+            return Err(Reject::Unrelated);
         }
         let lightest = r
             .words
@@ -1084,6 +1112,37 @@ impl FuzzyIndex {
             .fold(f32::MAX, f32::min);
         total += extra.len() as f32 * 0.5 * lightest;
         Ok((matched / total, alignment))
+    }
+
+    /// Whether the window has the rendering's words in its order but for one pair swapped,
+    /// either neighbours ("private virtual network") or the two sides of "and" / "or"
+    /// ("skills and labor competitions").
+    fn one_swap(
+        &self,
+        r: &IndexedRendering,
+        alignment: &[Option<usize>],
+        tokens: &[TextWord],
+    ) -> bool {
+        let placed: Vec<(usize, usize)> = alignment
+            .iter()
+            .enumerate()
+            .filter_map(|(k, a)| a.map(|ti| (k, ti)))
+            .collect();
+        let mut by_text: Vec<usize> = placed.iter().map(|&(_, ti)| ti).collect();
+        by_text.sort_unstable();
+        let out_of_place: Vec<usize> = (0..placed.len())
+            .filter(|&i| placed[i].1 != by_text[i])
+            .collect();
+        let [i, j] = out_of_place[..] else {
+            return false;
+        };
+        if placed[i].1 != by_text[j] || placed[j].1 != by_text[i] {
+            return false;
+        }
+        let (a, b) = (placed[i].1.min(placed[j].1), placed[i].1.max(placed[j].1));
+        let between: Vec<&str> = (a + 1..b).map(|t| tokens[t].text.as_ref()).collect();
+        let _ = r;
+        between.is_empty() || matches!(between[..], ["and"] | ["or"])
     }
 
     /// How a window aligned with a rendering differs from it, if the difference is damage and
@@ -1122,7 +1181,9 @@ impl FuzzyIndex {
             if inflected && !same_lemma(&t.text, glossary_word) {
                 return Some(Damage::Misspelling);
             }
-            if t.merged || t.split {
+            // Closing an open compound is a spelling of a common noun ("timestamps" for "time
+            // stamps"); of a name, or a closed word written apart, it is damage.
+            if (t.merged && !t.frequent) || (t.split && r.name && !t.frequent) {
                 return Some(Damage::Spacing);
             }
             if n == 1 {
@@ -1134,10 +1195,11 @@ impl FuzzyIndex {
                 found = found.or(Some(Damage::Hyphenation));
             }
             if inflected {
+                // A number the document uses often is grammar ("takes care", "device tree").
                 let grammatical = if k == r.head {
                     !r.name || before.is_some_and(|b| is_quantifier(&b.text))
                 } else {
-                    false
+                    t.frequent
                 };
                 if !grammatical {
                     found = found.or(Some(Damage::Number));
@@ -1207,6 +1269,8 @@ struct TextWord<'t> {
     merged: bool,
     /// One of two glossary words the text runs together.
     split: bool,
+    /// The document uses this spelling at least [`FREQUENT`] times.
+    frequent: bool,
 }
 
 /// What one document has taught about its words: glossary lookups already made, and how often
@@ -1299,7 +1363,8 @@ fn same_lemma(a: &str, b: &str) -> bool {
 /// letter less than [`MIN_FUZZY_LEN`] are indexed and looked up, but a pair of them must hold a
 /// word of at least that length ("newss" for "news", not "list" for "nist").
 fn fuzzy_eligible(word: &str) -> bool {
-    word.chars().count() + 1 >= MIN_FUZZY_LEN && !word.chars().any(|c| c.is_numeric())
+    // Identifiers ("rx_queue", "event2") are code, not prose with slips.
+    word.chars().count() + 1 >= MIN_FUZZY_LEN && !word.chars().any(|c| c.is_numeric() || c == '_')
 }
 
 /// Every string one character deletion away from `word`.
