@@ -21,6 +21,28 @@ fn shared() -> Option<PathBuf> {
     Some(dir)
 }
 
+/// Runs `rules` over the WMT23 system outputs and reference; no file may fail.
+fn check_wmt_outputs(shared: &std::path::Path, rules: &str) -> common::Run {
+    let wmt = shared.join("corpus/wmt23-general-zhen");
+    assert!(wmt.is_dir(), "{} is missing", wmt.display());
+    let run = termcheck_in(
+        &wmt,
+        &[
+            "check",
+            ".",
+            "--include",
+            "*.en",
+            "--select",
+            rules,
+            "--format",
+            "csv",
+        ],
+        b"",
+    );
+    assert_ne!(run.code, 2, "{}", run.stderr);
+    run
+}
+
 #[test]
 fn finds_the_machine_translation_errors_of_the_seed_article() {
     let Some(shared) = shared() else {
@@ -82,23 +104,7 @@ fn every_finding_on_real_mt_output_is_a_listed_variant() {
         eprintln!("TERMCHECK_SHARED not set: corpus test not run");
         return;
     };
-    let wmt = shared.join("corpus/wmt23-general-zhen");
-    assert!(wmt.is_dir(), "{} is missing", wmt.display());
-    let run = termcheck_in(
-        &wmt,
-        &[
-            "check",
-            ".",
-            "--include",
-            "*.en",
-            "--select",
-            "forbidden-term,deprecated-term",
-            "--format",
-            "csv",
-        ],
-        b"",
-    );
-    assert_ne!(run.code, 2, "{}", run.stderr);
+    let run = check_wmt_outputs(&shared, "forbidden-term,deprecated-term");
     let glossary = Glossary::load(&bundled_glossaries()).unwrap();
     for row in parse_csv(&run.stdout) {
         let concept = glossary
@@ -129,23 +135,7 @@ fn garbled_terms_on_real_mt_output_are_near_misses_of_approved_forms() {
         eprintln!("TERMCHECK_SHARED not set: corpus test not run");
         return;
     };
-    let wmt = shared.join("corpus/wmt23-general-zhen");
-    assert!(wmt.is_dir(), "{} is missing", wmt.display());
-    let run = termcheck_in(
-        &wmt,
-        &[
-            "check",
-            ".",
-            "--include",
-            "*.en",
-            "--select",
-            "garbled-term",
-            "--format",
-            "csv",
-        ],
-        b"",
-    );
-    assert_ne!(run.code, 2, "{}", run.stderr);
+    let run = check_wmt_outputs(&shared, "garbled-term");
     let glossary = Glossary::load(&bundled_glossaries()).unwrap();
     let rows = parse_csv(&run.stdout);
     for row in &rows {
