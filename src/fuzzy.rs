@@ -202,13 +202,23 @@ struct IndexedRendering {
     /// The head is capitalised or a number ("Windows 11"): a name with a fixed form, not a
     /// common noun.
     name: bool,
+    /// One of its words is a function word.
+    has_function_word: bool,
 }
 
 impl IndexedRendering {
-    /// Only a misspelt, split or joined word, or an inflected modifier, can garble it: a
-    /// short common noun without hyphens.
+    /// Only damage a word shows (misspelt, inflected, split, joined or repeated), or its words
+    /// out of order, can garble it: a common noun without hyphens or possessives, and without
+    /// a function word it could lose (see `align`).
     fn needs_word_damage(&self) -> bool {
-        !self.name && self.words.len() < 3 && !self.words.iter().any(|w| w.hyphenated)
+        !self.name
+            && !self.words.iter().any(|w| w.hyphenated || w.possessive)
+            && (self.words.len() < 4 || !self.has_function_word)
+    }
+
+    /// Not even out of order: a common noun of two words cannot be swapped (see `align`).
+    fn needs_damage_in_order(&self) -> bool {
+        self.needs_word_damage() && self.words.len() < 3
     }
 }
 
@@ -223,12 +233,20 @@ pub struct FuzzyIndex {
     /// Each word (of at least [`MIN_FUZZY_LEN`] characters, without digits) and every string one
     /// deletion away from it (two for long words), to the words it stands for.
     by_deletion: HashMap<String, Vec<u32>>,
+    /// The keys of `by_deletion` in a small Bloom filter: most strings a text word yields are
+    /// in none, and the filter says so without a cache miss in the large map.
+    deletion_filter: BloomFilter,
     words: Vec<String>,
     renderings: Vec<IndexedRendering>,
     /// Per concept: its indexed renderings.
     by_concept: HashMap<usize, Vec<u32>>,
     /// Pairs of words (one an identity word) to the renderings holding both.
-    by_pair: HashMap<(u32, u32), Vec<u32>>,
+    /// Per identity word: the other words of its renderings, sorted, each with the renderings
+    /// holding both (a small list per word, searched without hashing).
+    partners: Vec<Vec<(u32, Vec<PairUse>)>>,
+    /// The same, with only the renderings that word damage nearby is not needed for (see
+    /// [`IndexedRendering::needs_damage_in_order`]): what is searched where no word is damaged.
+    loud_partners: Vec<Vec<(u32, Vec<PairUse>)>>,
     /// Single-word renderings by their word.
     by_single: HashMap<u32, Vec<u32>>,
     /// Per word: every rendering holding it needs word damage (see
@@ -236,6 +254,9 @@ pub struct FuzzyIndex {
     needs_damage: Vec<bool>,
     /// Most words in a rendering.
     longest: usize,
+    /// Proper beginnings and ends of glossary words: the parts a word written apart may show.
+    prefixes: HashSet<String>,
+    suffixes: HashSet<String>,
     threshold: f64,
 }
 
@@ -258,6 +279,14 @@ pub struct GarbledMatch {
 /// words, and which of them the glossary capitalises.
 type TokenizedRendering = (usize, usize, String, Vec<Token>, Vec<bool>);
 
+/// A rendering holding two words, and where they stand in it.
+#[derive(Debug, Clone, Copy)]
+struct PairUse {
+    rendering: u32,
+    a_at: u32,
+    b_at: u32,
+}
+
 /// Why a window cannot be a garbled form of a rendering.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Reject {
@@ -277,13 +306,17 @@ impl FuzzyIndex {
             inflections: Vec::new(),
             by_lemma: HashMap::default(),
             by_deletion: HashMap::default(),
+            deletion_filter: BloomFilter::default(),
             words: Vec::new(),
             renderings: Vec::new(),
             by_concept: HashMap::default(),
-            by_pair: HashMap::default(),
+            partners: Vec::new(),
+            loud_partners: Vec::new(),
             by_single: HashMap::default(),
             needs_damage: Vec::new(),
             longest: 0,
+            prefixes: HashSet::default(),
+            suffixes: HashSet::default(),
             threshold,
         };
         // Document frequency of a word: how many concepts use it in an approved rendering.
@@ -332,6 +365,7 @@ impl FuzzyIndex {
                 }
             })
             .collect();
+        let mut by_pair: HashMap<(u32, u32), Vec<PairUse>> = HashMap::default();
         for (ci, ri, key, tokens, capitals) in tokenized {
             if tokens.is_empty() {
                 continue;
@@ -361,18 +395,24 @@ impl FuzzyIndex {
             if words.len() == 1 {
                 index.by_single.entry(words[0].word).or_default().push(id);
             } else {
-                let mut pairs: Vec<(u32, u32)> = Vec::new();
-                for a in words.iter().filter(|w| w.identity) {
-                    for b in &words {
+                let mut pairs: Vec<((u32, u32), PairUse)> = Vec::new();
+                for (pa, a) in words.iter().enumerate().filter(|(_, w)| w.identity) {
+                    for (pb, b) in words.iter().enumerate() {
                         if a.word != b.word {
-                            pairs.push((a.word.min(b.word), a.word.max(b.word)));
+                            let used = PairUse {
+                                rendering: id,
+                                a_at: pa as u32,
+                                b_at: pb as u32,
+                            };
+                            pairs.push(((a.word, b.word), used));
                         }
                     }
                 }
-                pairs.sort_unstable();
-                pairs.dedup();
-                for pair in pairs {
-                    index.by_pair.entry(pair).or_default().push(id);
+                // One use per pair of words: the first places of both.
+                pairs.sort_by_key(|(pair, used)| (*pair, used.a_at, used.b_at));
+                pairs.dedup_by_key(|(pair, _)| *pair);
+                for (pair, used) in pairs {
+                    by_pair.entry(pair).or_default().push(used);
                 }
             }
             let mut by_weight: Vec<usize> = (0..words.len()).collect();
@@ -395,14 +435,33 @@ impl FuzzyIndex {
                 by_weight,
                 key: key.clone(),
                 name: words[head].capitalized || words[head].has_digit,
+                has_function_word: words
+                    .iter()
+                    .any(|w| is_function_word(&index.words[w.word as usize])),
                 head,
                 words,
             });
         }
+        index.partners = vec![Vec::new(); index.words.len()];
+        index.loud_partners = vec![Vec::new(); index.words.len()];
+        for ((a, b), uses) in by_pair {
+            let loud: Vec<PairUse> = uses
+                .iter()
+                .copied()
+                .filter(|u| !index.renderings[u.rendering as usize].needs_damage_in_order())
+                .collect();
+            if !loud.is_empty() {
+                index.loud_partners[a as usize].push((b, loud));
+            }
+            index.partners[a as usize].push((b, uses));
+        }
+        for list in index.partners.iter_mut().chain(&mut index.loud_partners) {
+            list.sort_unstable_by_key(|(b, _)| *b);
+        }
         index.needs_damage = vec![true; index.words.len()];
         for r in &index.renderings {
             index.longest = index.longest.max(r.words.len());
-            if !r.needs_word_damage() {
+            if !r.needs_damage_in_order() {
                 for w in &r.words {
                     index.needs_damage[w.word as usize] = false;
                 }
@@ -431,6 +490,12 @@ impl FuzzyIndex {
                 others
             })
             .collect();
+        for word in &index.words {
+            for (i, _) in word.char_indices().skip(1) {
+                index.prefixes.insert(word[..i].to_string());
+                index.suffixes.insert(word[i..].to_string());
+            }
+        }
         for (id, word) in index.words.iter().enumerate() {
             let id = id as u32;
             if fuzzy_eligible(word) {
@@ -441,6 +506,7 @@ impl FuzzyIndex {
                     keys.extend(deletions(word).flat_map(|d| deletions(&d).collect::<Vec<_>>()));
                 }
                 for key in keys {
+                    index.deletion_filter.insert(&key);
                     let ids = index.by_deletion.entry(key).or_default();
                     if !ids.contains(&id) {
                         ids.push(id);
@@ -475,64 +541,70 @@ impl FuzzyIndex {
             return Vec::new();
         }
         let text = norm.text.as_str();
-        let mut tokens = self.prepare_words(norm, original, tokenize(text), cache);
-        for t in &tokens {
-            match cache.counts.get_mut(t.text.as_ref()) {
-                Some(n) => *n += 1,
-                None => {
-                    cache.counts.insert(t.text.to_string(), 1);
-                }
-            }
-        }
-        for t in &mut tokens {
-            t.frequent = cache.count(&t.text) >= FREQUENT;
-        }
+        let mut tokens = self.prepare_words(text, tokenize(text), cache);
         let mut matches = Matches {
             flat: Vec::with_capacity(tokens.len()),
             ranges: Vec::with_capacity(tokens.len()),
         };
-        for t in &tokens {
+        for t in &mut tokens {
             let start = matches.flat.len();
-            self.lookup_into(&t.text, cache, &mut matches.flat);
+            if !t.has_matches {
+                matches.ranges.push(start as u32..start as u32);
+                continue;
+            }
+            let entry = &cache.entries[t.entry as usize];
+            t.frequent = entry.count >= FREQUENT;
             // A slip is rare: a spelling the document repeats is a word of its own
             // ("scalability" is no typo of "capability", however often that is written).
-            let mut kept = start;
-            for k in start..matches.flat.len() {
-                let m = matches.flat[k];
-                if m.likeness != Likeness::Typo || !t.frequent {
-                    matches.flat[kept] = m;
-                    kept += 1;
-                }
+            matches.flat.extend(
+                cache.pool[entry.matches.start as usize..entry.matches.end as usize]
+                    .iter()
+                    .filter(|m| m.likeness != Likeness::Typo || !t.frequent),
+            );
+            matches.ranges.push(start as u32..matches.flat.len() as u32);
+            if matches.flat.len() > start {
+                let at = norm.original_span(t.span.start..t.word_end, original);
+                t.capitalized = starts_upper(&original[at]);
             }
-            matches.flat.truncate(kept);
-            matches.ranges.push(start as u32..kept as u32);
         }
-        // Damage a short common noun can show: a misspelt, inflected, split or joined word.
-        // Counting the words showing it lets most candidate windows be skipped unseen.
+        // Damage a common noun can show in a word: misspelt, inflected, split, joined or
+        // repeated. Counting the words showing it lets most candidate windows be skipped
+        // unseen.
         let mut damaged_before: Vec<u32> = Vec::with_capacity(tokens.len() + 1);
         damaged_before.push(0);
         for (i, t) in tokens.iter().enumerate() {
-            let damaged =
-                t.merged || t.split || matches.of(i).iter().any(|m| m.likeness != Likeness::Same);
+            // Another number is damage to a common noun only in a spelling the document
+            // rarely uses (see `damage`).
+            let repeated = i > 0 && tokens[i - 1].entry == t.entry;
+            let damaged = t.merged
+                || t.split
+                || repeated
+                || matches.of(i).iter().any(|m| match m.likeness {
+                    Likeness::Same => false,
+                    Likeness::Inflected => !t.frequent,
+                    Likeness::Typo => true,
+                });
             damaged_before.push(damaged_before[i] + u32::from(damaged));
         }
         let mut tried: HashSet<(u32, usize)> = HashSet::default();
         let mut found: Vec<GarbledMatch> = Vec::new();
-        let mut consider = |rendering: u32, seed: usize, found: &mut Vec<GarbledMatch>| {
-            let r = &self.renderings[rendering as usize];
-            if r.needs_word_damage() {
-                let from = seed.saturating_sub(r.words.len());
-                let to = (seed + r.words.len() + 1).min(tokens.len());
-                if damaged_before[to] == damaged_before[from] {
-                    return;
+        // `in_order`: the two words that propose the rendering stand in its order.
+        let mut consider =
+            |rendering: u32, seed: usize, in_order: bool, found: &mut Vec<GarbledMatch>| {
+                let r = &self.renderings[rendering as usize];
+                if r.needs_word_damage() && (in_order || r.needs_damage_in_order()) {
+                    let from = seed.saturating_sub(r.words.len());
+                    let to = (seed + r.words.len() + 1).min(tokens.len());
+                    if damaged_before[to] == damaged_before[from] {
+                        return;
+                    }
                 }
-            }
-            if tried.insert((rendering, seed)) {
-                if let Some(m) = self.verify(rendering, seed, &tokens, &matches, text, listed) {
-                    found.push(m);
+                if tried.insert((rendering, seed)) {
+                    if let Some(m) = self.verify(rendering, seed, &tokens, &matches, text, listed) {
+                        found.push(m);
+                    }
                 }
-            }
-        };
+            };
         let reach = self.longest + PAIR_REACH;
         for i in 0..tokens.len() {
             let damage_near = {
@@ -546,14 +618,28 @@ impl FuzzyIndex {
                 let near_miss = a.likeness == Likeness::Typo || tokens[i].merged || tokens[i].split;
                 if near_miss {
                     for &r in self.by_single.get(&a.word).into_iter().flatten() {
-                        consider(r, i, &mut found);
+                        consider(r, i, true, &mut found);
                     }
                 }
-                for j in i + 1..tokens.len().min(i + 1 + PAIR_REACH) {
+                // Every pair holds an identity word: pairs are looked up from those only,
+                // with the words on both sides.
+                let partners = if damage_near {
+                    &self.partners[a.word as usize]
+                } else {
+                    &self.loud_partners[a.word as usize]
+                };
+                if partners.is_empty() {
+                    continue;
+                }
+                let around = i.saturating_sub(PAIR_REACH)..tokens.len().min(i + 1 + PAIR_REACH);
+                for j in around.filter(|&j| j != i) {
                     for b in matches.of(j) {
-                        let key = (a.word.min(b.word), a.word.max(b.word));
-                        for &r in self.by_pair.get(&key).into_iter().flatten() {
-                            consider(r, i, &mut found);
+                        let Ok(at) = partners.binary_search_by_key(&b.word, |(w, _)| *w) else {
+                            continue;
+                        };
+                        for used in &partners[at].1 {
+                            let in_order = (i < j) == (used.a_at < used.b_at);
+                            consider(used.rendering, i.min(j), in_order, &mut found);
                         }
                     }
                 }
@@ -565,18 +651,24 @@ impl FuzzyIndex {
     /// The words of the text, ready for comparison: two neighbouring words whose
     /// concatenation is a glossary word are joined ("we chat" → "wechat"), and a word that is
     /// two glossary words run together is split ("tradeunions" → "trade" "unions"), so that
-    /// broken spacing and hyphenation are seen. Capitals come from the original text.
+    /// broken spacing and hyphenation are seen. Each distinct word is looked up once per
+    /// document (`cache`).
     fn prepare_words<'t>(
         &self,
-        norm: &'t Normalized,
-        original: &str,
+        text: &'t str,
         tokens: Vec<Token>,
         cache: &mut WordCache,
     ) -> Vec<TextWord<'t>> {
-        let text: &'t str = norm.text.as_str();
-        let capital = |span: &Range<usize>| {
-            let at = norm.original_span(span.clone(), original);
-            starts_upper(&original[at])
+        let entries: Vec<u32> = tokens
+            .iter()
+            .map(|t| self.entry(t.word(text), cache))
+            .collect();
+        // Counted as the words the comparison sees: a word written apart counts as the
+        // glossary word it makes.
+        let seen = |entry: u32, cache: &mut WordCache| -> bool {
+            let e = &mut cache.entries[entry as usize];
+            e.count += 1;
+            !e.matches.is_empty()
         };
         let mut out: Vec<TextWord<'t>> = Vec::with_capacity(tokens.len());
         let mut i = 0;
@@ -584,22 +676,31 @@ impl FuzzyIndex {
         while i < tokens.len() {
             let t = &tokens[i];
             let word = t.word(text);
+            let entry = &cache.entries[entries[i] as usize];
             if let Some(next) = tokens.get(i + 1) {
+                let next_entry = &cache.entries[entries[i + 1] as usize];
                 let adjacent_or_hyphen = next.span.start <= t.span.end + 1;
-                if !t.possessive && adjacent_or_hyphen {
+                let known_alone = entry.vocab.is_some() && next_entry.vocab.is_some();
+                if !t.possessive
+                    && adjacent_or_hyphen
+                    && !known_alone
+                    && entry.starts_a_word
+                    && next_entry.ends_a_word
+                {
                     joined.clear();
                     joined.push_str(word);
                     joined.push_str(next.word(text));
-                    let known_alone = self.vocabulary.contains_key(word)
-                        && self.vocabulary.contains_key(next.word(text));
-                    if !known_alone && self.vocabulary.contains_key(joined.as_str()) {
+                    if self.vocabulary.contains_key(joined.as_str()) {
+                        let merged_entry = self.entry(&joined, cache);
                         out.push(TextWord {
                             text: Cow::Owned(joined.clone()),
+                            entry: merged_entry,
+                            has_matches: seen(merged_entry, cache),
                             span: t.span.start..next.span.end,
                             word_end: next.word.end,
                             possessive: next.possessive,
                             hyphenated: t.hyphenated,
-                            capitalized: capital(&t.word),
+                            capitalized: false,
                             merged: true,
                             split: false,
                             frequent: false,
@@ -609,26 +710,35 @@ impl FuzzyIndex {
                     }
                 }
             }
-            if let Some(at) = self.split_point(word, cache) {
+            if let Some(at) = entry.split {
+                let at = at as usize;
                 let middle = t.word.start + at;
+                let (first, second) = (
+                    self.entry(&word[..at], cache),
+                    self.entry(&word[at..], cache),
+                );
                 out.push(TextWord {
                     text: Cow::Borrowed(&word[..at]),
+                    entry: first,
+                    has_matches: seen(first, cache),
                     span: t.word.start..middle,
                     word_end: middle,
                     possessive: false,
                     hyphenated: t.hyphenated,
-                    capitalized: capital(&t.word),
+                    capitalized: false,
                     merged: false,
                     split: true,
                     frequent: false,
                 });
                 out.push(TextWord {
                     text: Cow::Borrowed(&word[at..]),
+                    entry: second,
+                    has_matches: seen(second, cache),
                     span: middle..t.span.end,
                     word_end: t.word.end,
                     possessive: t.possessive,
                     hyphenated: false,
-                    capitalized: capital(&(middle..t.word.end)),
+                    capitalized: false,
                     merged: false,
                     split: true,
                     frequent: false,
@@ -638,11 +748,13 @@ impl FuzzyIndex {
             }
             out.push(TextWord {
                 text: Cow::Borrowed(word),
+                entry: entries[i],
+                has_matches: seen(entries[i], cache),
                 span: t.span.clone(),
                 word_end: t.word.end,
                 possessive: t.possessive,
                 hyphenated: t.hyphenated,
-                capitalized: capital(&t.word),
+                capitalized: false,
                 merged: false,
                 split: false,
                 frequent: false,
@@ -652,30 +764,65 @@ impl FuzzyIndex {
         out
     }
 
+    /// The document's entry for `word`, made on first sight: what glossary words it stands
+    /// for, and how it can be joined or split.
+    fn entry(&self, word: &str, cache: &mut WordCache) -> u32 {
+        // Frequent words are found in a small direct-mapped table that stays in the cache;
+        // the large map is consulted for the rest.
+        let hash = fx_hash(word);
+        if cache.recent.is_empty() {
+            cache.recent = vec![(0, u32::MAX); RECENT_SLOTS];
+        }
+        let slot = (hash as usize) & (RECENT_SLOTS - 1);
+        let (seen_hash, seen_id) = cache.recent[slot];
+        if seen_hash == hash
+            && seen_id != u32::MAX
+            && *cache.entries[seen_id as usize].text == *word
+        {
+            return seen_id;
+        }
+        if let Some(&id) = cache.ids.get(word) {
+            cache.recent[slot] = (hash, id);
+            return id;
+        }
+        let start = cache.pool.len() as u32;
+        self.lookup_into(word, &mut cache.pool);
+        let vocab = self.vocabulary.get(word).copied();
+        let entry = WordEntry {
+            text: word.into(),
+            vocab,
+            starts_a_word: self.prefixes.contains(word),
+            ends_a_word: self.suffixes.contains(word),
+            split: self.split_point(word),
+            matches: start..cache.pool.len() as u32,
+            count: 0,
+        };
+        let id = cache.entries.len() as u32;
+        cache.entries.push(entry);
+        cache.ids.insert(word.to_string(), id);
+        cache.recent[slot] = (hash, id);
+        id
+    }
+
     /// Where `word`, not itself a glossary word, splits into two glossary words of at least
     /// two characters each ("tradeunions", "windows11"); the longest first part wins.
-    fn split_point(&self, word: &str, cache: &mut WordCache) -> Option<usize> {
-        if word.len() < 4 || self.vocabulary.contains_key(word) {
+    fn split_point(&self, word: &str) -> Option<u8> {
+        if word.len() < 4 || word.len() > 255 || self.vocabulary.contains_key(word) {
             return None;
         }
-        if let Some(&known) = cache.splits.get(word) {
-            return known;
-        }
-        let found = word
-            .char_indices()
+        word.char_indices()
             .map(|(i, _)| i)
             .filter(|&i| i >= 2 && word.len() - i >= 2)
             .rev()
             .find(|&i| {
                 self.vocabulary.contains_key(&word[..i]) && self.vocabulary.contains_key(&word[i..])
-            });
-        cache.splits.insert(word.to_string(), found);
-        found
+            })
+            .map(|i| i as u8)
     }
 
     /// Appends the glossary words a word of the text stands for: itself, another number of
     /// it, or a word one typo away (two in long words).
-    fn lookup_into(&self, word: &str, cache: &mut WordCache, out: &mut Vec<WordMatch>) {
+    fn lookup_into(&self, word: &str, out: &mut Vec<WordMatch>) {
         if let Some(&id) = self.vocabulary.get(word) {
             out.push(WordMatch {
                 word: id,
@@ -691,10 +838,6 @@ impl FuzzyIndex {
             );
             return;
         }
-        if let Some(hit) = cache.lookups.get(word) {
-            out.extend_from_slice(hit);
-            return;
-        }
         let mut found: Vec<WordMatch> = Vec::new();
         for key in lemma_keys(word) {
             for &id in self.by_lemma.get(&key).into_iter().flatten() {
@@ -708,17 +851,28 @@ impl FuzzyIndex {
         }
         if found.is_empty() && fuzzy_eligible(word) {
             let long = word.chars().count() >= MIN_TWO_EDIT_LEN;
-            let mut keys: Vec<String> = std::iter::once(word.to_string())
-                .chain(deletions(word))
-                .collect();
-            if long {
-                keys.extend(deletions(word).flat_map(|d| deletions(&d).collect::<Vec<_>>()));
-            }
             let mut candidates: Vec<u32> = Vec::new();
-            for key in &keys {
+            let mut add = |key: &str| {
+                if !self.deletion_filter.may_contain(key) {
+                    return;
+                }
                 for &id in self.by_deletion.get(key).into_iter().flatten() {
                     if !candidates.contains(&id) {
                         candidates.push(id);
+                    }
+                }
+            };
+            add(word);
+            let mut once = String::with_capacity(word.len());
+            let mut twice = String::with_capacity(word.len());
+            for (i, c) in word.char_indices() {
+                delete_at(word, i, c, &mut once);
+                add(&once);
+                if long {
+                    // Second deletions after the first one only: each pair once.
+                    for (k, d) in once.char_indices().skip_while(|&(k, _)| k < i) {
+                        delete_at(&once, k, d, &mut twice);
+                        add(&twice);
                     }
                 }
             }
@@ -747,7 +901,6 @@ impl FuzzyIndex {
             }
         }
         out.extend_from_slice(&found);
-        cache.lookups.insert(word.to_string(), found);
     }
 
     /// Compares the windows of text around word `seed` with rendering `rendering`; returns
@@ -776,8 +929,11 @@ impl FuzzyIndex {
                 return None;
             }
         }
-        let mut best: Option<(f32, Range<usize>, Vec<Option<usize>>)> = None;
         let first_start = seed.saturating_sub(n);
+        if !self.may_reach(r, first_start..(seed + n + 1).min(tokens.len()), matches) {
+            return None;
+        }
+        let mut best: Option<(f32, Range<usize>, Vec<Option<usize>>)> = None;
         for start in first_start..=seed {
             for len in n.saturating_sub(1).max(1)..=n + 1 {
                 let end = start + len;
@@ -859,6 +1015,32 @@ impl FuzzyIndex {
             score: (f64::from(score) * 100.0).round() / 100.0,
             damage,
         })
+    }
+
+    /// Whether some window inside `range` could align with `r`: every identity word is
+    /// there, and the words there could reach the threshold. Most candidates end here, before
+    /// any window is aligned.
+    fn may_reach(&self, r: &IndexedRendering, range: Range<usize>, matches: &Matches) -> bool {
+        let mut reachable = 0.0f32;
+        let mut total = 0.0f32;
+        for rw in &r.words {
+            let weight = self.weights[rw.word as usize];
+            total += weight;
+            let best = range
+                .clone()
+                .filter_map(|ti| matches.of(ti).iter().find(|m| m.word == rw.word))
+                .map(|m| match m.likeness {
+                    Likeness::Typo => Likeness::Typo.similarity(),
+                    // A common noun's head may inflect at no cost (see `align`).
+                    Likeness::Same | Likeness::Inflected => 1.0,
+                })
+                .fold(0.0f32, f32::max);
+            if best == 0.0 && rw.identity {
+                return false;
+            }
+            reachable += weight * best;
+        }
+        f64::from(reachable / total) >= self.threshold
     }
 
     /// Whether the text around `window` is rendering `other` written correctly (up to
@@ -1242,6 +1424,53 @@ fn other_ending(a: &str, b: &str) -> bool {
     })
 }
 
+/// Slots of the table of recently seen words: a power of two.
+const RECENT_SLOTS: usize = 4096;
+
+fn fx_hash(key: &str) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = rustc_hash::FxBuildHasher.build_hasher();
+    h.write(key.as_bytes());
+    h.finish()
+}
+
+/// A Bloom filter over strings: two bits per key in a table of 2^21 bits (256 KiB).
+#[derive(Debug, Clone)]
+struct BloomFilter {
+    bits: Vec<u64>,
+}
+
+impl Default for BloomFilter {
+    fn default() -> Self {
+        BloomFilter {
+            bits: vec![0; (1 << 21) / 64],
+        }
+    }
+}
+
+impl BloomFilter {
+    fn positions(key: &str) -> [usize; 2] {
+        let hash = fx_hash(key);
+        let mask = (1usize << 21) - 1;
+        [
+            (hash as usize) & mask,
+            ((hash >> 32) as usize ^ (hash >> 11) as usize) & mask,
+        ]
+    }
+
+    fn insert(&mut self, key: &str) {
+        for p in Self::positions(key) {
+            self.bits[p / 64] |= 1 << (p % 64);
+        }
+    }
+
+    fn may_contain(&self, key: &str) -> bool {
+        Self::positions(key)
+            .iter()
+            .all(|&p| self.bits[p / 64] & (1 << (p % 64)) != 0)
+    }
+}
+
 /// The glossary words each word of a text stands for, in one allocation.
 struct Matches {
     flat: Vec<WordMatch>,
@@ -1259,6 +1488,10 @@ impl Matches {
 #[derive(Debug, Clone)]
 struct TextWord<'t> {
     text: Cow<'t, str>,
+    /// Its entry in the document's [`WordCache`].
+    entry: u32,
+    /// It stands for some glossary word.
+    has_matches: bool,
     span: Range<usize>,
     word_end: usize,
     possessive: bool,
@@ -1273,19 +1506,35 @@ struct TextWord<'t> {
     frequent: bool,
 }
 
-/// What one document has taught about its words: glossary lookups already made, and how often
-/// each word occurs (a word the text uses often is a word, not a typo of a glossary word).
+/// What one document has taught about its words: each distinct word is looked up in the
+/// glossary once, and counted (a word the text uses often is a word, not a slip).
 #[derive(Debug, Default)]
 pub struct WordCache {
-    lookups: HashMap<String, Vec<WordMatch>>,
-    splits: HashMap<String, Option<usize>>,
-    counts: HashMap<String, u32>,
+    ids: HashMap<String, u32>,
+    /// Hash and entry of the word last seen in each slot (see [`FuzzyIndex::entry`]).
+    recent: Vec<(u64, u32)>,
+    entries: Vec<WordEntry>,
+    /// The glossary words each entry stands for, entry after entry.
+    pool: Vec<WordMatch>,
 }
 
-impl WordCache {
-    fn count(&self, word: &str) -> u32 {
-        self.counts.get(word).copied().unwrap_or(0)
-    }
+/// One distinct word of a document.
+#[derive(Debug)]
+struct WordEntry {
+    /// The word.
+    text: Box<str>,
+    /// The glossary word it is, if any.
+    vocab: Option<u32>,
+    /// It could be the first part of a glossary word written apart ("we" of "wechat").
+    starts_a_word: bool,
+    /// It could be the last part of a glossary word written apart ("chat" of "wechat").
+    ends_a_word: bool,
+    /// Where it splits into two glossary words.
+    split: Option<u8>,
+    /// Its glossary words, in [`WordCache::pool`].
+    matches: Range<u32>,
+    /// How often the document has used it so far.
+    count: u32,
 }
 
 /// Of overlapping near-misses, one inside another loses (longest match wins, as for exact
@@ -1365,6 +1614,13 @@ fn same_lemma(a: &str, b: &str) -> bool {
 fn fuzzy_eligible(word: &str) -> bool {
     // Identifiers ("rx_queue", "event2") are code, not prose with slips.
     word.chars().count() + 1 >= MIN_FUZZY_LEN && !word.chars().any(|c| c.is_numeric() || c == '_')
+}
+
+/// `word` without the character `c` at byte `at`, into `out`.
+fn delete_at(word: &str, at: usize, c: char, out: &mut String) {
+    out.clear();
+    out.push_str(&word[..at]);
+    out.push_str(&word[at + c.len_utf8()..]);
 }
 
 /// Every string one character deletion away from `word`.
@@ -1623,6 +1879,33 @@ modernization,modernization drive,,,,
         ] {
             assert_eq!(garbled(text), vec![], "{text}");
         }
+    }
+
+    #[test]
+    fn bloom_filter_never_forgets_a_key() {
+        let mut filter = BloomFilter::default();
+        let keys: Vec<String> = (0..20_000).map(|i| format!("key{i}")).collect();
+        for k in &keys {
+            filter.insert(k);
+        }
+        assert!(keys.iter().all(|k| filter.may_contain(k)));
+        let strangers = (0..10_000)
+            .filter(|i| filter.may_contain(&format!("other{i}")))
+            .count();
+        assert!(strangers < 500, "{strangers} false positives");
+    }
+
+    #[test]
+    fn a_document_looks_each_word_up_once_and_counts_it() {
+        let glossary = Glossary::from_csv_text(GLOSSARY, "g.csv").unwrap();
+        let index = FuzzyIndex::new(&glossary, DEFAULT_THRESHOLD);
+        let mut cache = WordCache::default();
+        let text = "douyin douyni douyin trade unions douyin";
+        let words = index.prepare_words(text, tokenize(text), &mut cache);
+        assert_eq!(cache.entries.len(), 4, "douyin, douyni, trade, unions");
+        assert_eq!(words[0].entry, words[2].entry);
+        assert_eq!(cache.entries[words[0].entry as usize].count, 3);
+        assert!(words[1].has_matches, "a typo of a glossary word");
     }
 
     #[test]

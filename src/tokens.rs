@@ -29,19 +29,28 @@ impl Token {
 /// a hyphen between two words marks the second as hyphenated.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
-    let mut tokens: Vec<Token> = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        if !is_word_char(c) {
-            continue;
-        }
-        let mut end = start + c.len_utf8();
-        while let Some(&(i, c)) = chars.peek() {
+    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 6);
+    let mut at = 0;
+    while at < bytes.len() {
+        let Some((start, first_len)) = next_word_start(text, at) else {
+            break;
+        };
+        let mut end = start + first_len;
+        // ASCII bytes are classified directly; other characters are decoded.
+        while end < bytes.len() {
+            let b = bytes[end];
+            if b.is_ascii() {
+                if b.is_ascii_alphanumeric() || b == b'_' {
+                    end += 1;
+                    continue;
+                }
+                break;
+            }
+            let c = text[end..].chars().next().expect("char boundary");
             if !is_word_char(c) {
                 break;
             }
-            end = i + c.len_utf8();
-            chars.next();
+            end += c.len_utf8();
         }
         let word = start..end;
         let mut span = word.clone();
@@ -56,24 +65,40 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 possessive = true;
                 span.end = end + 1;
             }
-            if possessive {
-                // Skip the possessive ending so it is not read as a word.
-                while chars.peek().is_some_and(|&(i, _)| i < span.end) {
-                    chars.next();
-                }
-            }
         }
         let hyphenated = start > 0
             && bytes[start - 1] == b'-'
             && tokens.last().is_some_and(|t| t.span.end == start - 1);
         tokens.push(Token {
-            span,
+            span: span.clone(),
             word,
             possessive,
             hyphenated,
         });
+        at = span.end;
     }
     tokens
+}
+
+/// The first word character at or after byte `at`, and its length in bytes.
+fn next_word_start(text: &str, mut at: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    while at < bytes.len() {
+        let b = bytes[at];
+        if b.is_ascii() {
+            if b.is_ascii_alphanumeric() || b == b'_' {
+                return Some((at, 1));
+            }
+            at += 1;
+            continue;
+        }
+        let c = text[at..].chars().next().expect("char boundary");
+        if is_word_char(c) {
+            return Some((at, c.len_utf8()));
+        }
+        at += c.len_utf8();
+    }
+    None
 }
 
 #[cfg(test)]
