@@ -243,10 +243,10 @@ pub struct FuzzyIndex {
     /// Pairs of words (one an identity word) to the renderings holding both.
     /// Per identity word: the other words of its renderings, sorted, each with the renderings
     /// holding both (a small list per word, searched without hashing).
-    partners: Vec<Vec<(u32, Vec<PairUse>)>>,
+    partners: Vec<Partners>,
     /// The same, with only the renderings that word damage nearby is not needed for (see
     /// [`IndexedRendering::needs_damage_in_order`]): what is searched where no word is damaged.
-    loud_partners: Vec<Vec<(u32, Vec<PairUse>)>>,
+    loud_partners: Vec<Partners>,
     /// Single-word renderings by their word.
     by_single: HashMap<u32, Vec<u32>>,
     /// Per word: every rendering holding it needs word damage (see
@@ -285,6 +285,44 @@ struct PairUse {
     rendering: u32,
     a_at: u32,
     b_at: u32,
+    /// [`IndexedRendering::needs_word_damage`] of the rendering.
+    quiet: bool,
+    /// [`IndexedRendering::needs_damage_in_order`] of the rendering.
+    quiet_in_order: bool,
+}
+
+/// The partners of one word, compact for searching: sorted partner words, and for each the
+/// renderings holding both (`uses[starts[k]..starts[k + 1]]`).
+#[derive(Debug, Clone, Default)]
+struct Partners {
+    words: Vec<u32>,
+    starts: Vec<u32>,
+    uses: Vec<PairUse>,
+}
+
+impl Partners {
+    fn new(mut list: Vec<(u32, Vec<PairUse>)>) -> Self {
+        list.sort_unstable_by_key(|(b, _)| *b);
+        let mut p = Partners::default();
+        for (b, uses) in list {
+            p.words.push(b);
+            p.starts.push(p.uses.len() as u32);
+            p.uses.extend(uses);
+        }
+        p.starts.push(p.uses.len() as u32);
+        p
+    }
+
+    fn of(&self, word: u32) -> &[PairUse] {
+        match self.words.binary_search(&word) {
+            Ok(k) => &self.uses[self.starts[k] as usize..self.starts[k + 1] as usize],
+            Err(_) => &[],
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
 }
 
 /// Why a window cannot be a garbled form of a rendering.
@@ -403,6 +441,8 @@ impl FuzzyIndex {
                                 rendering: id,
                                 a_at: pa as u32,
                                 b_at: pb as u32,
+                                quiet: false,
+                                quiet_in_order: false,
                             };
                             pairs.push(((a.word, b.word), used));
                         }
@@ -442,22 +482,22 @@ impl FuzzyIndex {
                 words,
             });
         }
-        index.partners = vec![Vec::new(); index.words.len()];
-        index.loud_partners = vec![Vec::new(); index.words.len()];
-        for ((a, b), uses) in by_pair {
-            let loud: Vec<PairUse> = uses
-                .iter()
-                .copied()
-                .filter(|u| !index.renderings[u.rendering as usize].needs_damage_in_order())
-                .collect();
-            if !loud.is_empty() {
-                index.loud_partners[a as usize].push((b, loud));
+        let mut partners: Vec<Vec<(u32, Vec<PairUse>)>> = vec![Vec::new(); index.words.len()];
+        let mut loud_partners: Vec<Vec<(u32, Vec<PairUse>)>> = vec![Vec::new(); index.words.len()];
+        for ((a, b), mut uses) in by_pair {
+            for u in &mut uses {
+                let r = &index.renderings[u.rendering as usize];
+                u.quiet = r.needs_word_damage();
+                u.quiet_in_order = r.needs_damage_in_order();
             }
-            index.partners[a as usize].push((b, uses));
+            let loud: Vec<PairUse> = uses.iter().copied().filter(|u| !u.quiet_in_order).collect();
+            if !loud.is_empty() {
+                loud_partners[a as usize].push((b, loud));
+            }
+            partners[a as usize].push((b, uses));
         }
-        for list in index.partners.iter_mut().chain(&mut index.loud_partners) {
-            list.sort_unstable_by_key(|(b, _)| *b);
-        }
+        index.partners = partners.into_iter().map(Partners::new).collect();
+        index.loud_partners = loud_partners.into_iter().map(Partners::new).collect();
         index.needs_damage = vec![true; index.words.len()];
         for r in &index.renderings {
             index.longest = index.longest.max(r.words.len());
@@ -562,10 +602,6 @@ impl FuzzyIndex {
                     .filter(|m| m.likeness != Likeness::Typo || !t.frequent),
             );
             matches.ranges.push(start as u32..matches.flat.len() as u32);
-            if matches.flat.len() > start {
-                let at = norm.original_span(t.span.start..t.word_end, original);
-                t.capitalized = starts_upper(&original[at]);
-            }
         }
         // Damage a common noun can show in a word: misspelt, inflected, split, joined or
         // repeated. Counting the words showing it lets most candidate windows be skipped
@@ -586,21 +622,29 @@ impl FuzzyIndex {
                 });
             damaged_before.push(damaged_before[i] + u32::from(damaged));
         }
+        // Capitals come from the original text, for the few words a name is compared with.
+        let capital = |t: &TextWord| {
+            let at = norm.original_span(t.span.start..t.word_end, original);
+            starts_upper(&original[at])
+        };
         let mut tried: HashSet<(u32, usize)> = HashSet::default();
         let mut found: Vec<GarbledMatch> = Vec::new();
-        // `in_order`: the two words that propose the rendering stand in its order.
+        // `quiet`: only word damage near the seed can garble the rendering here (it needs word
+        // damage, and the words proposing it stand in its order or it cannot be reordered).
         let mut consider =
-            |rendering: u32, seed: usize, in_order: bool, found: &mut Vec<GarbledMatch>| {
-                let r = &self.renderings[rendering as usize];
-                if r.needs_word_damage() && (in_order || r.needs_damage_in_order()) {
-                    let from = seed.saturating_sub(r.words.len());
-                    let to = (seed + r.words.len() + 1).min(tokens.len());
+            |rendering: u32, seed: usize, quiet: bool, found: &mut Vec<GarbledMatch>| {
+                if quiet {
+                    let n = self.renderings[rendering as usize].words.len();
+                    let from = seed.saturating_sub(n);
+                    let to = (seed + n + 1).min(tokens.len());
                     if damaged_before[to] == damaged_before[from] {
                         return;
                     }
                 }
                 if tried.insert((rendering, seed)) {
-                    if let Some(m) = self.verify(rendering, seed, &tokens, &matches, text, listed) {
+                    if let Some(m) =
+                        self.verify(rendering, seed, &tokens, &matches, text, listed, &capital)
+                    {
                         found.push(m);
                     }
                 }
@@ -618,7 +662,8 @@ impl FuzzyIndex {
                 let near_miss = a.likeness == Likeness::Typo || tokens[i].merged || tokens[i].split;
                 if near_miss {
                     for &r in self.by_single.get(&a.word).into_iter().flatten() {
-                        consider(r, i, true, &mut found);
+                        let quiet = self.renderings[r as usize].needs_word_damage();
+                        consider(r, i, quiet, &mut found);
                     }
                 }
                 // Every pair holds an identity word: pairs are looked up from those only,
@@ -634,12 +679,10 @@ impl FuzzyIndex {
                 let around = i.saturating_sub(PAIR_REACH)..tokens.len().min(i + 1 + PAIR_REACH);
                 for j in around.filter(|&j| j != i) {
                     for b in matches.of(j) {
-                        let Ok(at) = partners.binary_search_by_key(&b.word, |(w, _)| *w) else {
-                            continue;
-                        };
-                        for used in &partners[at].1 {
+                        for used in partners.of(b.word) {
                             let in_order = (i < j) == (used.a_at < used.b_at);
-                            consider(used.rendering, i.min(j), in_order, &mut found);
+                            let quiet = used.quiet && (in_order || used.quiet_in_order);
+                            consider(used.rendering, i.min(j), quiet, &mut found);
                         }
                     }
                 }
@@ -700,7 +743,6 @@ impl FuzzyIndex {
                             word_end: next.word.end,
                             possessive: next.possessive,
                             hyphenated: t.hyphenated,
-                            capitalized: false,
                             merged: true,
                             split: false,
                             frequent: false,
@@ -725,7 +767,6 @@ impl FuzzyIndex {
                     word_end: middle,
                     possessive: false,
                     hyphenated: t.hyphenated,
-                    capitalized: false,
                     merged: false,
                     split: true,
                     frequent: false,
@@ -738,7 +779,6 @@ impl FuzzyIndex {
                     word_end: t.word.end,
                     possessive: t.possessive,
                     hyphenated: false,
-                    capitalized: false,
                     merged: false,
                     split: true,
                     frequent: false,
@@ -754,7 +794,6 @@ impl FuzzyIndex {
                 word_end: t.word.end,
                 possessive: t.possessive,
                 hyphenated: t.hyphenated,
-                capitalized: false,
                 merged: false,
                 split: false,
                 frequent: false,
@@ -913,6 +952,7 @@ impl FuzzyIndex {
         matches: &Matches,
         text: &str,
         listed: &dyn Fn(&str) -> bool,
+        capital: &dyn Fn(&TextWord) -> bool,
     ) -> Option<GarbledMatch> {
         let r = &self.renderings[rendering as usize];
         let n = r.words.len();
@@ -975,7 +1015,7 @@ impl FuzzyIndex {
             damage,
             Damage::MissingWord | Damage::ExtraWord | Damage::RepeatedWord | Damage::WordOrder
         );
-        if word_level && r.name && !self.keeps_capitals(r, &alignment, tokens) {
+        if word_level && r.name && !self.keeps_capitals(r, &alignment, tokens, capital) {
             return None;
         }
         if self.replaces_a_neighbour(r, &window, &alignment, tokens, text) {
@@ -1107,11 +1147,12 @@ impl FuzzyIndex {
         r: &IndexedRendering,
         alignment: &[Option<usize>],
         tokens: &[TextWord],
+        capital: &dyn Fn(&TextWord) -> bool,
     ) -> bool {
         r.words
             .iter()
             .zip(alignment)
-            .all(|(w, a)| !w.capitalized || a.is_none_or(|ti| tokens[ti].capitalized))
+            .all(|(w, a)| !w.capitalized || a.is_none_or(|ti| capital(&tokens[ti])))
     }
 
     /// Whether a word of the rendering missing at an edge of the window is replaced by the
@@ -1496,8 +1537,6 @@ struct TextWord<'t> {
     word_end: usize,
     possessive: bool,
     hyphenated: bool,
-    /// Starts with a capital letter in the original text.
-    capitalized: bool,
     /// Made of two words of the text written apart.
     merged: bool,
     /// One of two glossary words the text runs together.
