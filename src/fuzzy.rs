@@ -627,6 +627,11 @@ impl FuzzyIndex {
             let at = norm.original_span(t.span.start..t.word_end, original);
             starts_upper(&original[at])
         };
+        let context = TextContext {
+            text,
+            listed,
+            capital: &capital,
+        };
         let mut tried: HashSet<(u32, usize)> = HashSet::default();
         let mut found: Vec<GarbledMatch> = Vec::new();
         // `quiet`: only word damage near the seed can garble the rendering here (it needs word
@@ -642,9 +647,7 @@ impl FuzzyIndex {
                     }
                 }
                 if tried.insert((rendering, seed)) {
-                    if let Some(m) =
-                        self.verify(rendering, seed, &tokens, &matches, text, listed, &capital)
-                    {
+                    if let Some(m) = self.verify(rendering, seed, &tokens, &matches, &context) {
                         found.push(m);
                     }
                 }
@@ -950,10 +953,13 @@ impl FuzzyIndex {
         seed: usize,
         tokens: &[TextWord],
         matches: &Matches,
-        text: &str,
-        listed: &dyn Fn(&str) -> bool,
-        capital: &dyn Fn(&TextWord) -> bool,
+        context: &TextContext,
     ) -> Option<GarbledMatch> {
+        let TextContext {
+            text,
+            listed,
+            capital,
+        } = *context;
         let r = &self.renderings[rendering as usize];
         let n = r.words.len();
         // The rendering itself, written exactly, starting near the seed: nothing to compare.
@@ -1523,6 +1529,15 @@ impl Matches {
         let r = &self.ranges[token];
         &self.flat[r.start as usize..r.end as usize]
     }
+}
+
+/// What verification needs of the text besides its words: the normalized text, whether a
+/// string is a listed rendering, and whether a word is capitalised in the original.
+#[derive(Clone, Copy)]
+struct TextContext<'a> {
+    text: &'a str,
+    listed: &'a dyn Fn(&str) -> bool,
+    capital: &'a dyn Fn(&TextWord) -> bool,
 }
 
 /// A word of the text prepared for comparison.
