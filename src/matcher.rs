@@ -153,21 +153,40 @@ impl TermMatcher {
         // starts, so the automaton runs anchored at those positions only: far less work than
         // reporting every overlapping match of an unanchored scan.
         let text = norm.text.as_str();
+        let bytes = text.as_bytes();
         let mut candidates = Vec::new();
         let mut ends = Vec::new();
-        let mut prev = ' ';
-        let mut before_prev = ' ';
-        for (at, c) in text.char_indices() {
-            let starts_word = is_word_char(c)
-                && !is_word_char(prev)
-                && !(prev == '-' && is_word_char(before_prev));
-            let starts_symbol = self.symbol_starts && !is_word_char(c) && c != ' ';
-            before_prev = prev;
-            prev = c;
+        // Whether the previous character, and the one before it, are word characters, and
+        // whether the previous one is a hyphen.
+        let mut prev_word = false;
+        let mut prev_hyphen = false;
+        let mut before_prev_word = false;
+        let mut at = 0;
+        while at < bytes.len() {
+            // ASCII is classified by byte; other characters are decoded.
+            let (c_word, c_len, c_is_space, c_is_hyphen) = match bytes[at] {
+                b if b.is_ascii() => (
+                    b.is_ascii_alphanumeric() || b == b'_',
+                    1,
+                    b == b' ',
+                    b == b'-',
+                ),
+                _ => {
+                    let c = text[at..].chars().next().expect("char boundary");
+                    (is_word_char(c), c.len_utf8(), false, false)
+                }
+            };
+            let starts_word = c_word && !prev_word && !(prev_hyphen && before_prev_word);
+            let starts_symbol = self.symbol_starts && !c_word && !c_is_space;
+            before_prev_word = prev_word;
+            prev_word = c_word;
+            prev_hyphen = c_is_hyphen;
+            let here = at;
+            at += c_len;
             if !(starts_word || starts_symbol) {
                 continue;
             }
-            let bytes = text.as_bytes();
+            let at = here;
             let pair = usize::from(bytes[at]) << 8 | usize::from(*bytes.get(at + 1).unwrap_or(&0));
             if self.first_pairs[pair / 64] & (1 << (pair % 64)) == 0 {
                 continue;
