@@ -295,6 +295,9 @@ struct PairUse {
 /// renderings holding both (`uses[starts[k]..starts[k + 1]]`).
 #[derive(Debug, Clone, Default)]
 struct Partners {
+    /// One bit per partner word (its id modulo 64): most words of the text are no partner,
+    /// and the mask says so before any search.
+    mask: u64,
     words: Vec<u32>,
     starts: Vec<u32>,
     uses: Vec<PairUse>,
@@ -305,6 +308,7 @@ impl Partners {
         list.sort_unstable_by_key(|(b, _)| *b);
         let mut p = Partners::default();
         for (b, uses) in list {
+            p.mask |= 1 << (b % 64);
             p.words.push(b);
             p.starts.push(p.uses.len() as u32);
             p.uses.extend(uses);
@@ -314,6 +318,9 @@ impl Partners {
     }
 
     fn of(&self, word: u32) -> &[PairUse] {
+        if self.mask & (1 << (word % 64)) == 0 {
+            return &[];
+        }
         match self.words.binary_search(&word) {
             Ok(k) => &self.uses[self.starts[k] as usize..self.starts[k + 1] as usize],
             Err(_) => &[],
