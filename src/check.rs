@@ -86,12 +86,24 @@ impl<'g> Checker<'g> {
     /// Checks a whole document read from `reader`. With `skip_binary`, a document whose start
     /// holds NUL bytes is skipped instead of checked.
     pub fn check_reader(&self, reader: impl Read, skip_binary: bool) -> Result<Outcome, ReadError> {
+        self.check_reader_with(reader, skip_binary, &mut WordCache::default())
+    }
+
+    /// [`Checker::check_reader`] with the glossary lookups of words kept in `words` from one
+    /// document to the next (one cache per worker; it never changes what is found).
+    pub fn check_reader_with(
+        &self,
+        reader: impl Read,
+        skip_binary: bool,
+        words: &mut WordCache,
+    ) -> Result<Outcome, ReadError> {
         let mut blocks = BlockReader::new(reader, self.sizes)?;
         if skip_binary && blocks.looks_binary() {
             return Ok(Outcome::SkippedBinary);
         }
+        words.start_document();
         let mut doc = DocumentReport::default();
-        let mut state = DocumentState::default();
+        let mut state = DocumentState::new(words);
         while let Some(block) = blocks.next_block()? {
             self.check_block(&block, &mut state, &mut doc);
             if self.wants_occurrences() {
@@ -121,14 +133,19 @@ impl<'g> Checker<'g> {
         }
     }
 
-    fn check_block(&self, block: &TextBlock, state: &mut DocumentState, doc: &mut DocumentReport) {
+    fn check_block(
+        &self,
+        block: &TextBlock,
+        state: &mut DocumentState<'_>,
+        doc: &mut DocumentReport,
+    ) {
         let text = block.text.as_str();
         let norm = normalize(text, true);
         let mut exact = self.matcher.find(&norm, text);
         let garbled = match self.fuzzy {
             Some(index) if self.rules.contains(Rule::GarbledTerm) || self.keep_occurrences => {
                 let listed = |key: &str| self.matcher.is_listed(key);
-                let found = index.find(&norm, text, &listed, &mut state.words);
+                let found = index.find(&norm, text, &listed, state.words);
                 let concepts_of = |m: &TermMatch| -> Vec<usize> {
                     self.matcher.uses(m, text).map(|u| u.concept).collect()
                 };
@@ -262,11 +279,11 @@ impl<'g> Checker<'g> {
 const KEPT_TEXT_LIMIT: usize = 64 << 20;
 
 /// Per-document state carried from block to block.
-struct DocumentState {
+struct DocumentState<'w> {
     /// Matches found again in the overlap of the next block are skipped by this offset.
     covered_until: u64,
-    /// Word lookups for garbled terms, reused across the document.
-    words: WordCache,
+    /// Word lookups for garbled terms, reused across the document (and documents).
+    words: &'w mut WordCache,
     /// Occurrences point into kept blocks instead of extracting their context now.
     deferring: bool,
     /// Texts of the blocks seen so far, while deferring.
@@ -274,19 +291,17 @@ struct DocumentState {
     kept_bytes: usize,
 }
 
-impl Default for DocumentState {
-    fn default() -> Self {
+impl<'w> DocumentState<'w> {
+    fn new(words: &'w mut WordCache) -> Self {
         DocumentState {
             covered_until: 0,
-            words: WordCache::default(),
+            words,
             deferring: true,
             blocks: Vec::new(),
             kept_bytes: 0,
         }
     }
-}
 
-impl DocumentState {
     /// Keeps a block's text for deferred contexts; past the limit, extracts every deferred
     /// context and stops deferring, so memory stays bounded on huge documents.
     fn keep_block(&mut self, text: String, occurrences: &mut [Occurrence]) {

@@ -600,7 +600,7 @@ impl FuzzyIndex {
                 continue;
             }
             let entry = &cache.entries[t.entry as usize];
-            t.frequent = entry.count >= FREQUENT;
+            t.frequent = entry.count_in(cache.document) >= FREQUENT;
             // A slip is rare: a spelling the document repeats is a word of its own
             // ("scalability" is no typo of "capability", however often that is written).
             matches.flat.extend(
@@ -719,8 +719,10 @@ impl FuzzyIndex {
         // Counted as the words the comparison sees: a word written apart counts as the
         // glossary word it makes.
         let seen = |entry: u32, cache: &mut WordCache| -> bool {
+            let document = cache.document;
             let e = &mut cache.entries[entry as usize];
-            e.count += 1;
+            e.count = e.count_in(document) + 1;
+            e.counted_in = document;
             !e.matches.is_empty()
         };
         let mut out: Vec<TextWord<'t>> = Vec::with_capacity(tokens.len());
@@ -845,6 +847,7 @@ impl FuzzyIndex {
             split: self.split_point(word),
             matches: start..cache.pool.len() as u32,
             count: 0,
+            counted_in: cache.document,
         };
         let id = cache.entries.len() as u32;
         cache.entries.push(entry);
@@ -1567,10 +1570,14 @@ struct TextWord<'t> {
     frequent: bool,
 }
 
-/// What one document has taught about its words: each distinct word is looked up in the
-/// glossary once, and counted (a word the text uses often is a word, not a slip).
+/// What the documents checked so far have taught about their words: each distinct word is
+/// looked up in the glossary once per worker, and counted per document (a word the text uses
+/// often is a word, not a slip). The lookups depend only on the word and the index, so keeping
+/// them across documents changes no finding.
 #[derive(Debug, Default)]
 pub struct WordCache {
+    /// Serial number of the document being checked: counts of another document are stale.
+    document: u32,
     ids: HashMap<String, u32>,
     /// Hash and entry of the word last seen in each slot (see [`FuzzyIndex::entry`]).
     recent: Vec<(u64, u32)>,
@@ -1596,6 +1603,33 @@ struct WordEntry {
     matches: Range<u32>,
     /// How often the document has used it so far.
     count: u32,
+    /// The document `count` belongs to.
+    counted_in: u32,
+}
+
+/// Distinct words kept at most: past this the cache starts afresh with the next document, so
+/// a long batch of varied text does not grow it without bound.
+const MAX_CACHED_WORDS: usize = 1 << 20;
+
+impl WordCache {
+    /// Marks the start of a document: counts start from zero.
+    pub fn start_document(&mut self) {
+        if self.entries.len() > MAX_CACHED_WORDS {
+            *self = WordCache::default();
+        }
+        self.document = self.document.wrapping_add(1);
+    }
+}
+
+impl WordEntry {
+    /// Its count in document `document`.
+    fn count_in(&self, document: u32) -> u32 {
+        if self.counted_in == document {
+            self.count
+        } else {
+            0
+        }
+    }
 }
 
 /// Of overlapping near-misses, one inside another loses (longest match wins, as for exact

@@ -8,6 +8,7 @@ use crate::check::{sort_findings, Checker, Outcome};
 use crate::consistency::{distribution, inconsistencies, DistributionRow, Occurrence};
 use crate::error::FileError;
 use crate::finding::Finding;
+use crate::fuzzy::WordCache;
 use crate::glossary::Glossary;
 use crate::input::blocks::ReadError;
 use crate::input::{Input, InputSource};
@@ -48,7 +49,9 @@ impl RunReport {
 pub fn check_inputs(checker: &Checker<'_>, inputs: &[Input]) -> RunReport {
     let outcomes: Vec<Result<Outcome, FileError>> = inputs
         .par_iter()
-        .map(|input| check_input(checker, input))
+        .map_init(WordCache::default, |words, input| {
+            check_input(checker, input, words)
+        })
         .collect();
     let mut report = RunReport::default();
     for (input, outcome) in inputs.iter().zip(outcomes) {
@@ -103,11 +106,15 @@ impl RunReport {
     }
 }
 
-fn check_input(checker: &Checker<'_>, input: &Input) -> Result<Outcome, FileError> {
+fn check_input(
+    checker: &Checker<'_>,
+    input: &Input,
+    words: &mut WordCache,
+) -> Result<Outcome, FileError> {
     let result = match &input.source {
-        InputSource::Stdin => checker.check_reader(std::io::stdin().lock(), false),
+        InputSource::Stdin => checker.check_reader_with(std::io::stdin().lock(), false, words),
         InputSource::File(path) => match File::open(path) {
-            Ok(file) => checker.check_reader(file, input.walked),
+            Ok(file) => checker.check_reader_with(file, input.walked, words),
             Err(e) => Err(ReadError::Io(e)),
         },
     };
