@@ -445,3 +445,59 @@ fn help_documents_exit_codes() {
     assert!(run.stdout.contains("Exit codes:"), "{}", run.stdout);
     assert!(run.stdout.contains("2  usage error"), "{}", run.stdout);
 }
+
+/// Garbled terms depend on how often a document repeats a spelling, never on what other
+/// documents (checked before, or by the same worker) hold, nor on the thread count.
+#[test]
+fn garbled_terms_count_words_per_document_whatever_the_batch() {
+    let glossary: &[u8] = b"id,preferred\ndouyin,Douyin\nftu,Shanghai Federation of Trade Unions\n";
+    let mut files: Vec<(String, Vec<u8>)> = vec![("g.csv".into(), glossary.to_vec())];
+    for i in 0..24 {
+        // Even documents repeat "Douyni" (a word of their own), odd ones slip once.
+        let body = if i % 2 == 0 {
+            "Douyni is a name here. Douyni again. Douyni and Douyni.\n".to_string()
+        } else {
+            format!(
+                "Doc {i}: watch it on Douyni. The Shanghai Federaton of Trade Unions said so.\n"
+            )
+        };
+        files.push((format!("batch/f{i:02}.txt"), body.into_bytes()));
+    }
+    let refs: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    let dir = scratch(&refs);
+    let run = |threads: &str| {
+        termcheck_in(
+            dir.path(),
+            &[
+                "check",
+                "batch",
+                "-g",
+                "g.csv",
+                "--format",
+                "csv",
+                "-j",
+                threads,
+                "--select",
+                "garbled-term",
+            ],
+            b"",
+        )
+        .stdout
+    };
+    let one = run("1");
+    let rows = parse_csv(&one);
+    assert_eq!(rows.len(), 24, "{one}");
+    for row in &rows {
+        let n: usize = row.file[7..9].parse().unwrap();
+        assert_eq!(n % 2, 1, "{row:?}");
+    }
+    assert_eq!(
+        rows.iter().filter(|r| r.concept == "douyin").count(),
+        12,
+        "{one}"
+    );
+    assert_eq!(one, run("4"));
+}
