@@ -208,7 +208,8 @@ fn split_point(text: &str, sizes: BlockSizes) -> (usize, usize) {
         // No whitespace at all: a term cannot span this cut on word boundaries anyway.
         return (limit, limit);
     };
-    let next_start = window[..end.saturating_sub(sizes.overlap)]
+    // The overlap is in bytes: step back to a character boundary before searching.
+    let next_start = window[..floor_char_boundary(window, end.saturating_sub(sizes.overlap))]
         .rfind(is_break)
         .map(|i| i + 1)
         .filter(|&s| s > 0)
@@ -230,6 +231,24 @@ fn floor_char_boundary(s: &str, mut at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cuts_inside_long_paragraphs_of_multibyte_text_fall_on_character_boundaries() {
+        let sizes = BlockSizes {
+            block: 64,
+            overlap: 9,
+        };
+        for shift in 0..6 {
+            let text = format!("{}{}", "a".repeat(shift), "éé 두두 ".repeat(60));
+            let found = blocks(text.as_bytes(), sizes);
+            assert!(found.len() > 3, "shift {shift}");
+            let mut joined = String::new();
+            for b in &found {
+                joined.push_str(&b.text[..b.report_until.min(b.text.len())]);
+            }
+            assert_eq!(joined, text, "shift {shift}");
+        }
+    }
 
     fn blocks(text: &[u8], sizes: BlockSizes) -> Vec<TextBlock> {
         let mut r = BlockReader::new(text, sizes).unwrap();
