@@ -143,7 +143,7 @@ impl<'g> Checker<'g> {
         let norm = normalize(text, true);
         let mut exact = self.matcher.find(&norm, text);
         let garbled = match self.fuzzy {
-            Some(index) if self.rules.contains(Rule::GarbledTerm) || self.keep_occurrences => {
+            Some(index) if self.rules.contains(Rule::GarbledTerm) || self.wants_occurrences() => {
                 let listed = |key: &str| self.matcher.is_listed(key);
                 let found = index.find(&norm, text, &listed, state.words);
                 let concepts_of = |m: &TermMatch| -> Vec<usize> {
@@ -246,15 +246,19 @@ impl<'g> Checker<'g> {
     fn garbled_event(&self, g: &GarbledMatch, place: &mut Place<'_>, doc: &mut DocumentReport) {
         let concept = &self.glossary.concepts[g.concept];
         let target = &concept.renderings[g.rendering].text;
+        // Another spelling of an approved rendering is that rendering, in another surface form.
+        let spelling = g.damage == Damage::OtherSpelling;
         if self.wants_occurrences() {
-            doc.occurrences.push(place.occurrence(
-                g.concept,
-                g.rendering,
-                OccurrenceStatus::Garbled,
-                Some(place.shown()),
-            ));
+            let (status, form) = if spelling {
+                let status = OccurrenceStatus::Listed(concept.renderings[g.rendering].status);
+                (status, Occurrence::surface_form(place.found(), target))
+            } else {
+                (OccurrenceStatus::Garbled, Some(place.shown()))
+            };
+            doc.occurrences
+                .push(place.occurrence(g.concept, g.rendering, status, form));
         }
-        if !self.rules.contains(Rule::GarbledTerm) {
+        if spelling || !self.rules.contains(Rule::GarbledTerm) {
             return;
         }
         let message = format!(

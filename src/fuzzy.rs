@@ -31,6 +31,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::glossary::Glossary;
 use crate::normalize::{is_word_char, normalize_key, Normalized};
+use crate::spelling::{same_word_spelled_differently, spelling_family};
 use crate::tokens::{tokenize, Token};
 
 /// Default minimum similarity for a garbled term.
@@ -119,12 +120,14 @@ enum Likeness {
     Inflected,
     /// One edit away (two in long words): insertion, deletion, substitution, transposition.
     Typo,
+    /// Another spelling of the same word ("labour" for "labor").
+    Spelling,
 }
 
 impl Likeness {
     fn similarity(self) -> f32 {
         match self {
-            Likeness::Same => 1.0,
+            Likeness::Same | Likeness::Spelling => 1.0,
             Likeness::Inflected => 0.9,
             Likeness::Typo => 0.8,
         }
@@ -152,6 +155,10 @@ pub enum Damage {
     RepeatedWord,
     /// The words of the term in another order.
     WordOrder,
+    /// Not damage: the term in another spelling of its words ("labour union" for "labor
+    /// union"). Such a match is an occurrence of the rendering for consistency, never a
+    /// garbled term.
+    OtherSpelling,
 }
 
 impl Damage {
@@ -167,6 +174,7 @@ impl Damage {
             Damage::ExtraWord => "word added",
             Damage::RepeatedWord => "word repeated",
             Damage::WordOrder => "words out of order",
+            Damage::OtherSpelling => "another spelling",
         }
     }
 }
@@ -230,6 +238,8 @@ pub struct FuzzyIndex {
     /// Per word: the other words with its lemma ("unions" for "union").
     inflections: Vec<Vec<u32>>,
     by_lemma: HashMap<String, Vec<u32>>,
+    /// Glossary words by their British/American spelling family.
+    by_spelling: HashMap<&'static str, Vec<u32>>,
     /// Each word (of at least [`MIN_FUZZY_LEN`] characters, without digits) and every string one
     /// deletion away from it (two for long words), to the words it stands for.
     by_deletion: HashMap<String, Vec<u32>>,
@@ -350,6 +360,7 @@ impl FuzzyIndex {
             weights: Vec::new(),
             inflections: Vec::new(),
             by_lemma: HashMap::default(),
+            by_spelling: HashMap::default(),
             by_deletion: HashMap::default(),
             deletion_filter: BloomFilter::default(),
             words: Vec::new(),
@@ -515,6 +526,9 @@ impl FuzzyIndex {
             }
         }
         for (id, word) in index.words.iter().enumerate() {
+            if let Some(family) = spelling_family(word) {
+                index.by_spelling.entry(family).or_default().push(id as u32);
+            }
             for key in lemma_keys(word) {
                 let ids = index.by_lemma.entry(key).or_default();
                 if !ids.contains(&(id as u32)) {
@@ -625,7 +639,7 @@ impl FuzzyIndex {
                 || matches.of(i).iter().any(|m| match m.likeness {
                     Likeness::Same => false,
                     Likeness::Inflected => !t.frequent,
-                    Likeness::Typo => true,
+                    Likeness::Typo | Likeness::Spelling => true,
                 });
             damaged_before.push(damaged_before[i] + u32::from(damaged));
         }
@@ -901,6 +915,14 @@ impl FuzzyIndex {
                 }
             }
         }
+        if let Some(family) = spelling_family(word) {
+            for &id in self.by_spelling.get(family).into_iter().flatten() {
+                found.push(WordMatch {
+                    word: id,
+                    likeness: Likeness::Spelling,
+                });
+            }
+        }
         if found.is_empty() && fuzzy_eligible(word) {
             let long = word.chars().count() >= MIN_TWO_EDIT_LEN;
             let mut candidates: Vec<u32> = Vec::new();
@@ -1088,7 +1110,7 @@ impl FuzzyIndex {
                 .map(|m| match m.likeness {
                     Likeness::Typo => Likeness::Typo.similarity(),
                     // A common noun's head may inflect at no cost (see `align`).
-                    Likeness::Same | Likeness::Inflected => 1.0,
+                    Likeness::Same | Likeness::Inflected | Likeness::Spelling => 1.0,
                 })
                 .fold(0.0f32, f32::max);
             if best == 0.0 && rw.identity {
@@ -1409,6 +1431,7 @@ impl FuzzyIndex {
             });
         }
         let mut found: Option<Damage> = None;
+        let mut spelled_differently = false;
         for (k, rw) in r.words.iter().enumerate() {
             let ti = alignment[k].expect("all aligned");
             let t = &tokens[ti];
@@ -1416,6 +1439,10 @@ impl FuzzyIndex {
                 return Some(Damage::WordOrder);
             }
             let glossary_word = &self.words[rw.word as usize];
+            if same_word_spelled_differently(&t.text, glossary_word) {
+                spelled_differently = true;
+                continue;
+            }
             let inflected = t.text != *glossary_word;
             if inflected && !same_lemma(&t.text, glossary_word) {
                 return Some(Damage::Misspelling);
@@ -1454,7 +1481,7 @@ impl FuzzyIndex {
                 found = found.or(Some(Damage::Possessive));
             }
         }
-        found
+        found.or(spelled_differently.then_some(Damage::OtherSpelling))
     }
 }
 
@@ -1974,6 +2001,34 @@ modernization,modernization drive,,,,
         ] {
             assert_eq!(garbled(text), vec![], "{text}");
         }
+    }
+
+    #[test]
+    fn another_spelling_is_not_damage() {
+        let glossary = Glossary::from_csv_text(
+            "id,preferred\nlabor,labor union\ncentre,service center for workers\n",
+            "g.csv",
+        )
+        .unwrap();
+        let exact = TermMatcher::new(&glossary);
+        let index = FuzzyIndex::new(&glossary, DEFAULT_THRESHOLD);
+        let damage = |text: &str| -> Vec<Damage> {
+            let norm = normalize(text, true);
+            let listed = |k: &str| exact.is_listed(k);
+            index
+                .find(&norm, text, &listed, &mut WordCache::default())
+                .into_iter()
+                .map(|m| m.damage)
+                .collect()
+        };
+        assert_eq!(damage("the labour union met"), vec![Damage::OtherSpelling]);
+        assert_eq!(
+            damage("a service centre for workers"),
+            vec![Damage::OtherSpelling]
+        );
+        // Real damage beside another spelling is still damage.
+        assert_eq!(damage("the labour unoin met"), vec![Damage::Misspelling]);
+        assert_eq!(damage("the labor union met"), vec![]);
     }
 
     #[test]

@@ -21,4 +21,5 @@ pub mod normalize;
 pub mod report;
 pub mod rules;
 pub mod run;
+pub mod spelling;
 pub mod tokens;

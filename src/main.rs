@@ -108,7 +108,10 @@ fn check(args: CheckArgs) -> u8 {
     let batch_consistency =
         scope == ConsistencyScope::Batch && rules.contains(Rule::InconsistentTerm);
     let keep_occurrences = batch_consistency || args.consistency_report.is_some();
-    let fuzzy = (rules.contains(Rule::GarbledTerm) || keep_occurrences)
+    // Near-misses are garbled terms, and their other spellings occurrences for consistency.
+    let fuzzy = (rules.contains(Rule::GarbledTerm)
+        || rules.contains(Rule::InconsistentTerm)
+        || keep_occurrences)
         .then(|| FuzzyIndex::new(&glossary, args.garbled_threshold));
     let mut checker =
         Checker::new(&glossary, &matcher, rules).with_consistency(scope, keep_occurrences);

@@ -180,3 +180,28 @@ fn the_consistency_report_lists_every_rendering_with_status_count_and_files() {
         ["garbled", "1", "a.txt"]
     );
 }
+
+#[test]
+fn british_and_american_spellings_are_surface_variants_not_garbled_terms() {
+    let dir = scratch(&[
+        ("g.csv", b"id,preferred\nlabor,labor union\n"),
+        (
+            "a.txt",
+            b"The labor union met. The labor union voted. The labour union left.\n",
+        ),
+        ("b.txt", b"The labour union met.\n"),
+    ]);
+    let run = termcheck_in(
+        dir.path(),
+        &["check", "a.txt", "b.txt", "-g", "g.csv", "--format", "csv"],
+        b"",
+    );
+    let rows = csv_of(&run);
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    let r = &rows[0];
+    assert_eq!(
+        (r.file.as_str(), r.rule.as_str(), r.found.as_str()),
+        ("a.txt", "inconsistent-term", "labour union")
+    );
+    assert!(r.message.contains("\"labor union\" twice"), "{}", r.message);
+}

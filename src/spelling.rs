@@ -1,0 +1,72 @@
+//! British and American spellings of one word ("labour" / "labor", "organisation" /
+//! "organization"), from VARCON, the variant-conversion word list that the `typos` spell
+//! checker also uses (through the `varcon` crate).
+//!
+//! Two spellings of a word are not a typo of each other: a British spelling of a term the
+//! glossary writes the American way is the same rendering in another variety of English, which
+//! matters for consistency, not as damage.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The word's spelling family: one spelling that stands for all its variants, or `None` for
+/// words without variants. Lower-case words only (text is case-folded before matching).
+pub fn spelling_family(word: &str) -> Option<&'static str> {
+    families().get(word).copied()
+}
+
+/// Whether two different words are spellings of one word.
+pub fn same_word_spelled_differently(a: &str, b: &str) -> bool {
+    a != b && spelling_family(a).is_some_and(|f| spelling_family(b) == Some(f))
+}
+
+fn families() -> &'static HashMap<&'static str, &'static str> {
+    static FAMILIES: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    FAMILIES.get_or_init(|| {
+        let mut map = HashMap::new();
+        for cluster in varcon::VARCON {
+            for entry in cluster.entries.iter().filter(|e| !e.archaic) {
+                let mut words: Vec<&'static str> = entry
+                    .variants
+                    .iter()
+                    .map(|v| v.word)
+                    .filter(|w| w.chars().all(|c| !c.is_uppercase()))
+                    .collect();
+                words.sort_unstable();
+                words.dedup();
+                if words.len() < 2 {
+                    continue;
+                }
+                // The family is named by its first spelling in alphabetical order, so that
+                // a word in several entries always gets the same family.
+                let family = words[0];
+                for w in words {
+                    map.entry(w).or_insert(family);
+                }
+            }
+        }
+        map
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn british_and_american_spellings_are_one_word() {
+        for (a, b) in [
+            ("labour", "labor"),
+            ("organisation", "organization"),
+            ("centre", "center"),
+            ("defence", "defense"),
+            ("travelled", "traveled"),
+        ] {
+            assert!(same_word_spelled_differently(a, b), "{a} {b}");
+        }
+        assert!(!same_word_spelled_differently("labor", "labor"));
+        assert!(!same_word_spelled_differently("employers", "employees"));
+        assert!(!same_word_spelled_differently("union", "unions"));
+        assert_eq!(spelling_family("federation"), None);
+    }
+}
