@@ -262,6 +262,8 @@ pub struct FuzzyIndex {
     /// Per word: every rendering holding it needs word damage (see
     /// [`IndexedRendering::needs_word_damage`]), so without such damage nearby it proposes none.
     needs_damage: Vec<bool>,
+    /// Pairs of glossary words that follow each other in some rendering.
+    neighbours: HashSet<(u32, u32)>,
     /// Most words in a rendering.
     longest: usize,
     /// Proper beginnings and ends of glossary words: the parts a word written apart may show.
@@ -370,6 +372,7 @@ impl FuzzyIndex {
             loud_partners: Vec::new(),
             by_single: HashMap::default(),
             needs_damage: Vec::new(),
+            neighbours: HashSet::default(),
             longest: 0,
             prefixes: HashSet::default(),
             suffixes: HashSet::default(),
@@ -516,6 +519,11 @@ impl FuzzyIndex {
         }
         index.partners = partners.into_iter().map(Partners::new).collect();
         index.loud_partners = loud_partners.into_iter().map(Partners::new).collect();
+        for r in &index.renderings {
+            for w in r.words.windows(2) {
+                index.neighbours.insert((w[0].word, w[1].word));
+            }
+        }
         index.needs_damage = vec![true; index.words.len()];
         for r in &index.renderings {
             index.longest = index.longest.max(r.words.len());
@@ -749,7 +757,13 @@ impl FuzzyIndex {
             if let Some(next) = tokens.get(i + 1) {
                 let next_entry = &cache.entries[entries[i + 1] as usize];
                 let adjacent_or_hyphen = next.span.start <= t.span.end + 1;
-                let known_alone = entry.vocab.is_some() && next_entry.vocab.is_some();
+                // Two glossary words that a rendering writes side by side are that rendering's
+                // words, not one word written apart.
+                let both_known = entry.vocab.is_some() && next_entry.vocab.is_some();
+                let known_alone = match (entry.vocab, next_entry.vocab) {
+                    (Some(a), Some(b)) => self.neighbours.contains(&(a, b)),
+                    _ => false,
+                };
                 if !t.possessive
                     && adjacent_or_hyphen
                     && !known_alone
@@ -770,6 +784,7 @@ impl FuzzyIndex {
                             possessive: next.possessive,
                             hyphenated: t.hyphenated,
                             merged: true,
+                            merged_words: both_known,
                             split: false,
                             frequent: false,
                         });
@@ -794,6 +809,7 @@ impl FuzzyIndex {
                     possessive: false,
                     hyphenated: t.hyphenated,
                     merged: false,
+                    merged_words: false,
                     split: true,
                     frequent: false,
                 });
@@ -806,6 +822,7 @@ impl FuzzyIndex {
                     possessive: t.possessive,
                     hyphenated: false,
                     merged: false,
+                    merged_words: false,
                     split: true,
                     frequent: false,
                 });
@@ -821,6 +838,7 @@ impl FuzzyIndex {
                 possessive: t.possessive,
                 hyphenated: t.hyphenated,
                 merged: false,
+                merged_words: false,
                 split: false,
                 frequent: false,
             });
@@ -1449,7 +1467,10 @@ impl FuzzyIndex {
             }
             // Closing an open compound is a spelling of a common noun ("timestamps" for "time
             // stamps"); of a name, or a closed word written apart, it is damage.
-            if (t.merged && !t.frequent) || (t.split && r.name && !t.frequent) {
+            // Two words of their own written apart ("request buffers" for "requestbuffers")
+            // are an open spelling of a common noun's compound, not damage.
+            let merged_damage = t.merged && !t.frequent && (r.name || !t.merged_words);
+            if merged_damage || (t.split && r.name && !t.frequent) {
                 return Some(Damage::Spacing);
             }
             if n == 1 {
@@ -1591,6 +1612,8 @@ struct TextWord<'t> {
     hyphenated: bool,
     /// Made of two words of the text written apart.
     merged: bool,
+    /// Merged from two words that are glossary words themselves ("request buffers").
+    merged_words: bool,
     /// One of two glossary words the text runs together.
     split: bool,
     /// The document uses this spelling at least [`FREQUENT`] times.
@@ -2029,6 +2052,36 @@ modernization,modernization drive,,,,
         // Real damage beside another spelling is still damage.
         assert_eq!(damage("the labour unoin met"), vec![Damage::Misspelling]);
         assert_eq!(damage("the labor union met"), vec![]);
+    }
+
+    #[test]
+    fn a_name_written_apart_even_where_its_parts_are_glossary_words() {
+        let glossary = Glossary::from_csv_text(
+            "id,preferred\nsite,Workercn\nhost,www.workercn.cn\nworker,model worker\nbuffers,requestbuffers\nrequest,request queue\nbuf,frame buffers\n",
+            "g.csv",
+        )
+        .unwrap();
+        let exact = TermMatcher::new(&glossary);
+        let index = FuzzyIndex::new(&glossary, DEFAULT_THRESHOLD);
+        let found = |text: &str| -> Vec<(String, Damage)> {
+            let norm = normalize(text, true);
+            let listed = |k: &str| exact.is_listed(k);
+            index
+                .find(&norm, text, &listed, &mut WordCache::default())
+                .into_iter()
+                .map(|m| {
+                    let span = norm.original_span(m.normalized.clone(), text);
+                    (text[span].to_string(), m.damage)
+                })
+                .collect()
+        };
+        // "worker" and "cn" are glossary words, but no rendering writes them side by side.
+        assert_eq!(
+            found("read it on Worker cn today"),
+            vec![("Worker cn".to_string(), Damage::Spacing)]
+        );
+        // A common noun's compound written open from two words of their own is a spelling.
+        assert_eq!(found("the request buffers are full"), vec![]);
     }
 
     #[test]
