@@ -49,6 +49,8 @@ const MIN_WEIGHT: f32 = 0.1;
 /// Words shorter than this are compared exactly: one edit turns a short word into another
 /// word too easily ("list" is not a typo of "NIST", nor "form" of "from").
 const MIN_FUZZY_LEN: usize = 5;
+/// Words longer than this (in bytes) are compared exactly, and never joined or split.
+const MAX_FUZZY_BYTES: usize = 48;
 /// Words at least this long may carry two edits ("modemization", "authentification").
 const MIN_TWO_EDIT_LEN: usize = 8;
 
@@ -559,7 +561,7 @@ impl FuzzyIndex {
                 others
             })
             .collect();
-        for word in &index.words {
+        for word in index.words.iter().filter(|w| w.len() <= MAX_FUZZY_BYTES) {
             for (i, _) in word.char_indices().skip(1) {
                 index.prefixes.insert(word[..i].to_string());
                 index.suffixes.insert(word[i..].to_string());
@@ -891,7 +893,7 @@ impl FuzzyIndex {
     /// Where `word`, not itself a glossary word, splits into two glossary words of at least
     /// two characters each ("tradeunions", "windows11"); the longest first part wins.
     fn split_point(&self, word: &str) -> Option<u8> {
-        if word.len() < 4 || word.len() > 255 || self.vocabulary.contains_key(word) {
+        if word.len() < 4 || word.len() > MAX_FUZZY_BYTES || self.vocabulary.contains_key(word) {
             return None;
         }
         word.char_indices()
@@ -1757,8 +1759,12 @@ fn same_lemma(a: &str, b: &str) -> bool {
 /// letter less than [`MIN_FUZZY_LEN`] are indexed and looked up, but a pair of them must hold a
 /// word of at least that length ("newss" for "news", not "list" for "nist").
 fn fuzzy_eligible(word: &str) -> bool {
-    // Identifiers ("rx_queue", "event2") are code, not prose with slips.
-    word.chars().count() + 1 >= MIN_FUZZY_LEN && !word.chars().any(|c| c.is_numeric() || c == '_')
+    // Identifiers ("rx_queue", "event2") are code, not prose with slips; and the deletion
+    // index grows with the square of a word's length, so very long "words" (hashes, base64,
+    // runs of letters in hostile input) are compared exactly.
+    word.len() <= MAX_FUZZY_BYTES
+        && word.chars().count() + 1 >= MIN_FUZZY_LEN
+        && !word.chars().any(|c| c.is_numeric() || c == '_')
 }
 
 /// `word` without the character `c` at byte `at`, into `out`.
@@ -2082,6 +2088,26 @@ modernization,modernization drive,,,,
         );
         // A common noun's compound written open from two words of their own is a spelling.
         assert_eq!(found("the request buffers are full"), vec![]);
+    }
+
+    #[test]
+    fn very_long_words_are_compared_exactly_and_quickly() {
+        let long = "a".repeat(200_000);
+        let glossary = Glossary::from_csv_text(
+            &format!(
+                "id,preferred\nlong,{}\nftu,Shanghai Federation of Trade Unions\n",
+                "b".repeat(10_000)
+            ),
+            "g.csv",
+        )
+        .unwrap();
+        let exact = TermMatcher::new(&glossary);
+        let index = FuzzyIndex::new(&glossary, DEFAULT_THRESHOLD);
+        let text = format!("the Shanghai Federaton of Trade Unions {long} said");
+        let norm = normalize(&text, true);
+        let listed = |k: &str| exact.is_listed(k);
+        let found = index.find(&norm, &text, &listed, &mut WordCache::default());
+        assert_eq!(found.len(), 1, "{found:?}");
     }
 
     #[test]
