@@ -53,6 +53,9 @@ const MIN_FUZZY_LEN: usize = 5;
 const MAX_FUZZY_BYTES: usize = 48;
 /// Words at least this long may carry two edits ("modemization", "authentification").
 const MIN_TWO_EDIT_LEN: usize = 8;
+/// Words longer than this get one edit only: the keys of two edits grow with the square of the
+/// length, and text full of long unknown strings (hashes, identifiers) would pay for it.
+const MAX_TWO_EDIT_LEN: usize = 24;
 
 /// English function words (closed classes: articles, prepositions, conjunctions). They carry no
 /// identity: dropping or adding one inside a term is damage, not another entity, and a term
@@ -573,7 +576,7 @@ impl FuzzyIndex {
                 let mut keys: Vec<String> = std::iter::once(word.clone())
                     .chain(deletions(word))
                     .collect();
-                if word.chars().count() >= MIN_TWO_EDIT_LEN {
+                if two_edits_allowed(word) {
                     keys.extend(deletions(word).flat_map(|d| deletions(&d).collect::<Vec<_>>()));
                 }
                 for key in keys {
@@ -944,7 +947,7 @@ impl FuzzyIndex {
             }
         }
         if found.is_empty() && fuzzy_eligible(word) {
-            let long = word.chars().count() >= MIN_TWO_EDIT_LEN;
+            let long = two_edits_allowed(word);
             let mut candidates: Vec<u32> = Vec::new();
             let mut add = |key: &str| {
                 if !self.deletion_filter.may_contain(key) {
@@ -973,7 +976,7 @@ impl FuzzyIndex {
             candidates.sort_unstable();
             for id in candidates {
                 let glossary_word = &self.words[id as usize];
-                let allowed = if long && glossary_word.chars().count() >= MIN_TWO_EDIT_LEN {
+                let allowed = if long && two_edits_allowed(glossary_word) {
                     2
                 } else {
                     1
@@ -1765,6 +1768,10 @@ fn fuzzy_eligible(word: &str) -> bool {
     word.len() <= MAX_FUZZY_BYTES
         && word.chars().count() + 1 >= MIN_FUZZY_LEN
         && !word.chars().any(|c| c.is_numeric() || c == '_')
+}
+
+fn two_edits_allowed(word: &str) -> bool {
+    (MIN_TWO_EDIT_LEN..=MAX_TWO_EDIT_LEN).contains(&word.chars().count())
 }
 
 /// `word` without the character `c` at byte `at`, into `out`.
