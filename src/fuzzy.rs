@@ -863,10 +863,7 @@ impl FuzzyIndex {
         }
         let slot = (hash as usize) & (RECENT_SLOTS - 1);
         let (seen_hash, seen_id) = cache.recent[slot];
-        if seen_hash == hash
-            && seen_id != u32::MAX
-            && *cache.entries[seen_id as usize].text == *word
-        {
+        if seen_hash == hash && seen_id != u32::MAX && *cache.texts[seen_id as usize] == *word {
             return seen_id;
         }
         if let Some(&id) = cache.ids.get(word) {
@@ -876,8 +873,8 @@ impl FuzzyIndex {
         let start = cache.pool.len() as u32;
         self.lookup_into(word, &mut cache.pool);
         let vocab = self.vocabulary.get(word).copied();
+        cache.texts.push(word.into());
         let entry = WordEntry {
-            text: word.into(),
             vocab,
             starts_a_word: self.prefixes.contains(word),
             ends_a_word: self.suffixes.contains(word),
@@ -1634,6 +1631,8 @@ pub struct WordCache {
     /// Serial number of the document being checked: counts of another document are stale.
     document: u32,
     ids: HashMap<String, u32>,
+    /// The text of each entry, apart from the entries so that those stay compact.
+    texts: Vec<Box<str>>,
     /// Hash and entry of the word last seen in each slot (see [`FuzzyIndex::entry`]).
     recent: Vec<(u64, u32)>,
     entries: Vec<WordEntry>,
@@ -1644,8 +1643,6 @@ pub struct WordCache {
 /// One distinct word of a document.
 #[derive(Debug)]
 struct WordEntry {
-    /// The word.
-    text: Box<str>,
     /// The glossary word it is, if any.
     vocab: Option<u32>,
     /// It could be the first part of a glossary word written apart ("we" of "wechat").
