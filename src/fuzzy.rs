@@ -1356,7 +1356,7 @@ impl FuzzyIndex {
         // ones lose or gain a function word, or have their words swapped, by damage.
         if !r.name {
             let words_changed = !missing.is_empty() || !replacing.is_empty();
-            if !in_order && !self.one_swap(r, &alignment, tokens) {
+            if !in_order && !one_swap(&alignment, tokens) {
                 // Other orders of a common noun's words are other phrases: "mailing list
                 // regressions", "temperature critical high".
                 return Err(Reject::Unrelated);
@@ -1393,37 +1393,6 @@ impl FuzzyIndex {
             .fold(f32::MAX, f32::min);
         total += extra.len() as f32 * 0.5 * lightest;
         Ok((matched / total, alignment))
-    }
-
-    /// Whether the window has the rendering's words in its order but for one pair swapped,
-    /// either neighbours ("private virtual network") or the two sides of "and" / "or"
-    /// ("skills and labor competitions").
-    fn one_swap(
-        &self,
-        r: &IndexedRendering,
-        alignment: &[Option<usize>],
-        tokens: &[TextWord],
-    ) -> bool {
-        let placed: Vec<(usize, usize)> = alignment
-            .iter()
-            .enumerate()
-            .filter_map(|(k, a)| a.map(|ti| (k, ti)))
-            .collect();
-        let mut by_text: Vec<usize> = placed.iter().map(|&(_, ti)| ti).collect();
-        by_text.sort_unstable();
-        let out_of_place: Vec<usize> = (0..placed.len())
-            .filter(|&i| placed[i].1 != by_text[i])
-            .collect();
-        let [i, j] = out_of_place[..] else {
-            return false;
-        };
-        if placed[i].1 != by_text[j] || placed[j].1 != by_text[i] {
-            return false;
-        }
-        let (a, b) = (placed[i].1.min(placed[j].1), placed[i].1.max(placed[j].1));
-        let between: Vec<&str> = (a + 1..b).map(|t| tokens[t].text.as_ref()).collect();
-        let _ = r;
-        between.is_empty() || matches!(between[..], ["and"] | ["or"])
     }
 
     /// How a window aligned with a rendering differs from it, if the difference is damage and
@@ -1506,6 +1475,31 @@ impl FuzzyIndex {
         }
         found.or(spelled_differently.then_some(Damage::OtherSpelling))
     }
+}
+
+/// Whether the window has the rendering's words in its order but for one pair swapped,
+/// either neighbours ("private virtual network") or the two sides of "and" / "or"
+/// ("skills and labor competitions").
+fn one_swap(alignment: &[Option<usize>], tokens: &[TextWord]) -> bool {
+    let placed: Vec<(usize, usize)> = alignment
+        .iter()
+        .enumerate()
+        .filter_map(|(k, a)| a.map(|ti| (k, ti)))
+        .collect();
+    let mut by_text: Vec<usize> = placed.iter().map(|&(_, ti)| ti).collect();
+    by_text.sort_unstable();
+    let out_of_place: Vec<usize> = (0..placed.len())
+        .filter(|&i| placed[i].1 != by_text[i])
+        .collect();
+    let [i, j] = out_of_place[..] else {
+        return false;
+    };
+    if placed[i].1 != by_text[j] || placed[j].1 != by_text[i] {
+        return false;
+    }
+    let (a, b) = (placed[i].1.min(placed[j].1), placed[i].1.max(placed[j].1));
+    let between: Vec<&str> = (a + 1..b).map(|t| tokens[t].text.as_ref()).collect();
+    between.is_empty() || matches!(between[..], ["and"] | ["or"])
 }
 
 fn starts_upper(word: &str) -> bool {
