@@ -409,21 +409,7 @@ fn output_is_identical_for_any_thread_count() {
         );
         files.push((format!("batch/f{i:02}.txt"), body.into_bytes()));
     }
-    let refs: Vec<(&str, &[u8])> = files
-        .iter()
-        .map(|(n, b)| (n.as_str(), b.as_slice()))
-        .collect();
-    let dir = scratch(&refs);
-    let run = |threads: &str| {
-        termcheck_in(
-            dir.path(),
-            &[
-                "check", "batch", "-g", "g.csv", "--format", "csv", "-j", threads,
-            ],
-            b"",
-        )
-        .stdout
-    };
+    let run = batch_runner(&files, &[]);
     let one = run("1");
     assert_eq!(parse_csv(&one).len(), 40);
     assert_eq!(one, run("4"));
@@ -463,30 +449,7 @@ fn garbled_terms_count_words_per_document_whatever_the_batch() {
         };
         files.push((format!("batch/f{i:02}.txt"), body.into_bytes()));
     }
-    let refs: Vec<(&str, &[u8])> = files
-        .iter()
-        .map(|(n, b)| (n.as_str(), b.as_slice()))
-        .collect();
-    let dir = scratch(&refs);
-    let run = |threads: &str| {
-        termcheck_in(
-            dir.path(),
-            &[
-                "check",
-                "batch",
-                "-g",
-                "g.csv",
-                "--format",
-                "csv",
-                "-j",
-                threads,
-                "--select",
-                "garbled-term",
-            ],
-            b"",
-        )
-        .stdout
-    };
+    let run = batch_runner(&files, &["--select", "garbled-term"]);
     let one = run("1");
     let rows = parse_csv(&one);
     assert_eq!(rows.len(), 24, "{one}");
@@ -500,4 +463,22 @@ fn garbled_terms_count_words_per_document_whatever_the_batch() {
         "{one}"
     );
     assert_eq!(one, run("4"));
+}
+
+/// Writes `files` to a scratch folder and returns a runner of `termcheck check batch -g g.csv
+/// --format csv EXTRA -j THREADS` there, giving its standard output.
+fn batch_runner(files: &[(String, Vec<u8>)], extra: &[&str]) -> impl Fn(&str) -> String {
+    let refs: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    let dir = scratch(&refs);
+    let extra: Vec<String> = extra.iter().map(|s| s.to_string()).collect();
+    move |threads: &str| {
+        let mut args = vec![
+            "check", "batch", "-g", "g.csv", "--format", "csv", "-j", threads,
+        ];
+        args.extend(extra.iter().map(String::as_str));
+        termcheck_in(dir.path(), &args, b"").stdout
+    }
 }

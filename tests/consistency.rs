@@ -3,15 +3,22 @@
 mod common;
 
 use common::{parse_csv, scratch, termcheck_in};
+use termcheck::report::csv::ReportRow;
 
 const GLOSSARY: &[u8] = b"id,preferred,admitted,deprecated,forbidden\n\
 staff,workers and staff,employees,,\n\
 union,labor union,labour union,,\n\
 hq,high-quality development,,,\n";
 
-fn csv_of(run: &common::Run) -> Vec<termcheck::report::csv::ReportRow> {
+/// Runs `termcheck check ARGS -g g.csv --format csv` in `dir`: the exit code and the rows.
+#[track_caller]
+fn check(dir: &tempfile::TempDir, args: &[&str]) -> (i32, Vec<ReportRow>) {
+    let mut all = vec!["check"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["-g", "g.csv", "--format", "csv"]);
+    let run = termcheck_in(dir.path(), &all, b"");
     assert_ne!(run.code, 2, "{}", run.stderr);
-    parse_csv(&run.stdout)
+    (run.code, parse_csv(&run.stdout))
 }
 
 #[test]
@@ -23,12 +30,7 @@ fn minority_renderings_in_a_document_are_reported_with_the_counts() {
             b"The employees met. The employees voted. Workers and staff left.\n",
         ),
     ]);
-    let run = termcheck_in(
-        dir.path(),
-        &["check", "a.txt", "-g", "g.csv", "--format", "csv"],
-        b"",
-    );
-    let rows = csv_of(&run);
+    let (run_code, rows) = check(&dir, &["a.txt"]);
     assert_eq!(rows.len(), 1, "{rows:?}");
     let r = &rows[0];
     assert_eq!(
@@ -39,7 +41,7 @@ fn minority_renderings_in_a_document_are_reported_with_the_counts() {
     assert_eq!(r.severity, "info");
     assert!(r.message.contains("\"employees\" twice"), "{}", r.message);
     // Info findings do not fail the run unless asked.
-    assert_eq!(run.code, 0);
+    assert_eq!(run_code, 0);
 }
 
 #[test]
@@ -49,14 +51,7 @@ fn a_tie_goes_to_the_preferred_form_and_one_rendering_is_consistent() {
         ("tie.txt", b"The labour union and the labor union.\n"),
         ("one.txt", b"The employees met. The employees voted.\n"),
     ]);
-    let run = termcheck_in(
-        dir.path(),
-        &[
-            "check", "tie.txt", "one.txt", "-g", "g.csv", "--format", "csv",
-        ],
-        b"",
-    );
-    let rows = csv_of(&run);
+    let (_, rows) = check(&dir, &["tie.txt", "one.txt"]);
     assert_eq!(rows.len(), 1, "{rows:?}");
     assert_eq!(
         (rows[0].file.as_str(), rows[0].found.as_str()),
@@ -74,12 +69,7 @@ fn capitalisation_inside_the_term_is_a_surface_variant_but_sentence_case_is_not(
               The plan for high-quality development. Growth needs High-Quality Development.\n",
         ),
     ]);
-    let run = termcheck_in(
-        dir.path(),
-        &["check", "a.txt", "-g", "g.csv", "--format", "csv"],
-        b"",
-    );
-    let rows = csv_of(&run);
+    let (_, rows) = check(&dir, &["a.txt"]);
     let found: Vec<&str> = rows.iter().map(|r| r.found.as_str()).collect();
     assert_eq!(found, vec!["High-Quality Development"], "{rows:?}");
 }
@@ -94,28 +84,8 @@ fn batch_scope_compares_across_files_and_document_scope_does_not() {
             b"Workers and staff met. Workers and staff voted.\n",
         ),
     ]);
-    let per_document = termcheck_in(
-        dir.path(),
-        &["check", "a.txt", "b.txt", "-g", "g.csv", "--format", "csv"],
-        b"",
-    );
-    assert!(csv_of(&per_document).is_empty());
-    let batch = termcheck_in(
-        dir.path(),
-        &[
-            "check",
-            "a.txt",
-            "b.txt",
-            "-g",
-            "g.csv",
-            "--format",
-            "csv",
-            "--consistency",
-            "batch",
-        ],
-        b"",
-    );
-    let rows = csv_of(&batch);
+    assert!(check(&dir, &["a.txt", "b.txt"]).1.is_empty());
+    let (_, rows) = check(&dir, &["a.txt", "b.txt", "--consistency", "batch"]);
     assert_eq!(rows.len(), 1, "{rows:?}");
     assert_eq!(
         (rows[0].file.as_str(), rows[0].found.as_str()),
@@ -135,22 +105,10 @@ fn the_consistency_report_lists_every_rendering_with_status_count_and_files() {
         ("a.txt", b"The employees met. High quality development.\n"),
         ("b.txt", b"Workers and staff met. The employees voted.\n"),
     ]);
-    let run = termcheck_in(
-        dir.path(),
-        &[
-            "check",
-            "a.txt",
-            "b.txt",
-            "-g",
-            "g.csv",
-            "--consistency-report",
-            "dist.csv",
-            "--format",
-            "csv",
-        ],
-        b"",
+    check(
+        &dir,
+        &["a.txt", "b.txt", "--consistency-report", "dist.csv"],
     );
-    assert_ne!(run.code, 2, "{}", run.stderr);
     let text = std::fs::read_to_string(dir.path().join("dist.csv")).unwrap();
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     assert_eq!(
@@ -191,12 +149,7 @@ fn british_and_american_spellings_are_surface_variants_not_garbled_terms() {
         ),
         ("b.txt", b"The labour union met.\n"),
     ]);
-    let run = termcheck_in(
-        dir.path(),
-        &["check", "a.txt", "b.txt", "-g", "g.csv", "--format", "csv"],
-        b"",
-    );
-    let rows = csv_of(&run);
+    let (_, rows) = check(&dir, &["a.txt", "b.txt"]);
     assert_eq!(rows.len(), 1, "{rows:?}");
     let r = &rows[0];
     assert_eq!(
