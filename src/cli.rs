@@ -18,6 +18,8 @@ pub struct Cli {
     pub command: Command,
 }
 
+// Parsed once per process: the size of the largest variant costs nothing worth boxing for.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check text files against glossaries: forbidden, deprecated, garbled and inconsistent
@@ -123,6 +125,18 @@ pub struct CheckArgs {
     /// Print findings only, no summary.
     #[arg(short, long, help_heading = "Output")]
     pub quiet: bool,
+
+    /// Report only findings that this baseline file does not record.
+    #[arg(long, value_name = "FILE", help_heading = "Baseline")]
+    pub baseline: Option<PathBuf>,
+    /// Record every current finding in FILE (atomically); the run then reports none of them.
+    #[arg(
+        long,
+        value_name = "FILE",
+        conflicts_with = "baseline",
+        help_heading = "Baseline"
+    )]
+    pub write_baseline: Option<PathBuf>,
 
     /// Number of files checked in parallel (default: available cores).
     #[arg(short = 'j', long, value_name = "N")]

@@ -6,6 +6,7 @@
 
 #![warn(missing_docs)]
 
+pub mod baseline;
 pub mod check;
 pub mod consistency;
 pub mod error;

@@ -11,6 +11,7 @@ use clap::Parser;
 use cli::{
     CheckArgs, Cli, ColorArg, Command, ConsistencyArg, EvalArgs, FailOn, FormatArg, GlossaryCommand,
 };
+use termcheck::baseline::{self, Baseline};
 use termcheck::check::Checker;
 use termcheck::consistency::{write_distribution, ConsistencyScope};
 use termcheck::error::FileError;
@@ -68,6 +69,16 @@ fn check(args: CheckArgs) -> u8 {
             print_file_errors(&errors);
             return EXIT_ERROR;
         }
+    };
+    let known = match &args.baseline {
+        Some(path) => match read_baseline(path) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                print_file_errors(&[e]);
+                return EXIT_ERROR;
+            }
+        },
+        None => None,
     };
     let walk = WalkOptions {
         include: args.include.clone(),
@@ -131,6 +142,22 @@ fn check(args: CheckArgs) -> u8 {
     }
     run.errors.extend(discovery.errors);
     run.errors.sort_by(|a, b| a.path.cmp(&b.path));
+    if let Some(path) = &args.write_baseline {
+        if let Err(e) = write_atomically(path, |out| baseline::write(&run, out)) {
+            eprintln!(
+                "termcheck: error: cannot write the baseline to {}: {e}",
+                path.display()
+            );
+            return EXIT_ERROR;
+        }
+        // Everything found is now known: the run reports what a run with this baseline would.
+        for file in &mut run.files {
+            file.findings.clear();
+        }
+    }
+    if let Some(known) = &known {
+        known.filter(&mut run);
+    }
 
     let format = match args.format {
         FormatArg::Text => Format::Text,
@@ -192,6 +219,22 @@ fn check(args: CheckArgs) -> u8 {
     } else {
         EXIT_CLEAN
     }
+}
+
+/// Reads and parses a baseline file; any problem is an error naming the file (and position).
+fn read_baseline(path: &Path) -> Result<Baseline, FileError> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| FileError::new(&name, e.to_string()))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        FileError::new(
+            &name,
+            format!(
+                "invalid UTF-8 at byte offset {}",
+                e.utf8_error().valid_up_to()
+            ),
+        )
+    })?;
+    Baseline::parse(&text, &name)
 }
 
 /// Whether two paths name the same file (an output path that does not exist yet names none).

@@ -1,0 +1,192 @@
+//! `--write-baseline` and `--baseline`: known findings stay quiet, new ones are reported.
+
+mod common;
+
+use common::{parse_csv, scratch, termcheck_in, TEST_GLOSSARY};
+
+const DRAFT: &str = "\
+The Municipal General Assembly met on Monday.
+Readers of CAMCE were told.
+";
+
+#[test]
+fn a_baseline_survives_lines_inserted_above_and_reports_new_errors() {
+    let dir = scratch(&[
+        ("g.csv", TEST_GLOSSARY.as_bytes()),
+        ("draft.txt", DRAFT.as_bytes()),
+    ]);
+    let write = termcheck_in(
+        dir.path(),
+        &[
+            "check",
+            "draft.txt",
+            "-g",
+            "g.csv",
+            "--write-baseline",
+            "known.txt",
+        ],
+        b"",
+    );
+    assert_eq!(
+        write.code, 0,
+        "recorded findings are not reported: {}",
+        write.stderr
+    );
+    let recorded = std::fs::read_to_string(dir.path().join("known.txt")).unwrap();
+    assert!(recorded.starts_with("termcheck-baseline 1\n"), "{recorded}");
+    assert_eq!(recorded.lines().count(), 3, "{recorded}");
+
+    // Without the baseline the findings are there.
+    let plain = termcheck_in(dir.path(), &["check", "draft.txt", "-g", "g.csv"], b"");
+    assert_eq!(plain.code, 1);
+
+    // Lines inserted above move every finding; the baseline still knows them.
+    let moved = format!("A title\n\nAn intro paragraph.\n\n{DRAFT}");
+    std::fs::write(dir.path().join("draft.txt"), &moved).unwrap();
+    let run = termcheck_in(
+        dir.path(),
+        &[
+            "check",
+            "draft.txt",
+            "-g",
+            "g.csv",
+            "--baseline",
+            "known.txt",
+            "--format",
+            "csv",
+        ],
+        b"",
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(parse_csv(&run.stdout).is_empty(), "{}", run.stdout);
+
+    // A new error is reported, and only it.
+    let grown = format!("{moved}Then China Industrial Network said so.\n");
+    std::fs::write(dir.path().join("draft.txt"), grown).unwrap();
+    let run = termcheck_in(
+        dir.path(),
+        &[
+            "check",
+            "draft.txt",
+            "-g",
+            "g.csv",
+            "--baseline",
+            "known.txt",
+            "--format",
+            "csv",
+        ],
+        b"",
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let rows = parse_csv(&run.stdout);
+    assert_eq!(rows.len(), 1, "{}", run.stdout);
+    assert_eq!(rows[0].found, "China Industrial Network");
+    assert_eq!(rows[0].line, 7);
+}
+
+#[test]
+fn a_second_identical_sentence_is_a_new_finding() {
+    let dir = scratch(&[
+        ("g.csv", TEST_GLOSSARY.as_bytes()),
+        ("draft.txt", b"CAMCE said so.\n"),
+    ]);
+    let args = ["check", "draft.txt", "-g", "g.csv"];
+    let write = termcheck_in(
+        dir.path(),
+        &[&args[..], &["--write-baseline", "b.txt"]].concat(),
+        b"",
+    );
+    assert_eq!(write.code, 0, "{}", write.stderr);
+    std::fs::write(
+        dir.path().join("draft.txt"),
+        "CAMCE said so.\nCAMCE said so.\n",
+    )
+    .unwrap();
+    let run = termcheck_in(
+        dir.path(),
+        &[&args[..], &["--baseline", "b.txt", "--format", "csv"]].concat(),
+        b"",
+    );
+    assert_eq!(run.code, 1);
+    assert_eq!(parse_csv(&run.stdout).len(), 1, "{}", run.stdout);
+}
+
+#[test]
+fn a_malformed_baseline_is_an_error_with_its_position() {
+    let dir = scratch(&[
+        ("g.csv", TEST_GLOSSARY.as_bytes()),
+        ("draft.txt", DRAFT.as_bytes()),
+        (
+            "bad.txt",
+            b"termcheck-baseline 1\n0123456789abcdef\tforbidden-term\tdraft.txt\tftu\n",
+        ),
+        ("old.txt", b"some other file\n"),
+    ]);
+    let run = termcheck_in(
+        dir.path(),
+        &["check", "draft.txt", "-g", "g.csv", "--baseline", "bad.txt"],
+        b"",
+    );
+    assert_eq!(run.code, 2);
+    assert!(run.stdout.is_empty(), "nothing is checked: {}", run.stdout);
+    assert!(
+        run.stderr
+            .starts_with("termcheck: error: bad.txt:2:1: expected 5 tab-separated fields"),
+        "{}",
+        run.stderr
+    );
+    let run = termcheck_in(
+        dir.path(),
+        &["check", "draft.txt", "-g", "g.csv", "--baseline", "old.txt"],
+        b"",
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("old.txt:1:1: not a termcheck baseline"),
+        "{}",
+        run.stderr
+    );
+    let run = termcheck_in(
+        dir.path(),
+        &[
+            "check",
+            "draft.txt",
+            "-g",
+            "g.csv",
+            "--baseline",
+            "missing.txt",
+        ],
+        b"",
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+}
+
+#[test]
+fn the_baseline_file_is_deterministic() {
+    let dir = scratch(&[
+        ("g.csv", TEST_GLOSSARY.as_bytes()),
+        ("a.txt", DRAFT.as_bytes()),
+        ("b.txt", DRAFT.as_bytes()),
+    ]);
+    let mut outputs = Vec::new();
+    for threads in ["1", "2"] {
+        let run = termcheck_in(
+            dir.path(),
+            &[
+                "check",
+                ".",
+                "-g",
+                "g.csv",
+                "-j",
+                threads,
+                "--write-baseline",
+                "baseline.tsv",
+            ],
+            b"",
+        );
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        outputs.push(std::fs::read_to_string(dir.path().join("baseline.tsv")).unwrap());
+    }
+    assert_eq!(outputs[0], outputs[1]);
+    assert_eq!(outputs[0].lines().count(), 5, "{}", outputs[0]);
+}
