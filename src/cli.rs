@@ -10,6 +10,12 @@ Exit codes:
   1  findings at or above --fail-on
   2  usage error, unreadable or invalid input, or invalid glossary";
 
+const FIX_EXIT_CODES: &str = "\
+Exit codes:
+  0  nothing at or above --fail-on is left unfixed
+  1  findings at or above --fail-on are left for a person
+  2  usage error, unreadable or invalid input, invalid glossary, or a file not written";
+
 /// Check English translations against a terminology glossary.
 #[derive(Debug, Parser)]
 #[command(name = "termcheck", version, after_help = EXIT_CODES)]
@@ -26,6 +32,10 @@ pub enum Command {
     /// renderings.
     #[command(after_help = EXIT_CODES)]
     Check(CheckArgs),
+    /// Apply the single unambiguous correction of forbidden, deprecated and garbled
+    /// renderings; report what is left for a person.
+    #[command(after_help = FIX_EXIT_CODES)]
+    Fix(FixArgs),
     /// Work with glossary files.
     #[command(subcommand)]
     Glossary(GlossaryCommand),
@@ -88,16 +98,18 @@ pub struct CheckArgs {
         help_heading = "Rules"
     )]
     pub ignore: Vec<String>,
-    /// Exit with 1 when a finding has at least this severity.
-    #[arg(long, value_enum, default_value_t = FailOn::Warning, help_heading = "Rules")]
-    pub fail_on: FailOn,
+    /// Exit with 1 when a finding has at least this severity [default: warning].
+    #[arg(long, value_enum, help_heading = "Rules")]
+    pub fail_on: Option<FailOn>,
 
-    /// Minimum similarity (0–1) for a near-miss to be reported as a garbled term.
-    #[arg(long, value_name = "SCORE", default_value_t = termcheck::fuzzy::DEFAULT_THRESHOLD, value_parser = parse_threshold, help_heading = "Rules")]
-    pub garbled_threshold: f64,
-    /// Over what text a concept's renderings must agree (inconsistent-term).
-    #[arg(long, value_enum, default_value_t = ConsistencyArg::Document, help_heading = "Rules")]
-    pub consistency: ConsistencyArg,
+    /// Minimum similarity (0–1) for a near-miss to be reported as a garbled term
+    /// [default: 0.8].
+    #[arg(long, value_name = "SCORE", value_parser = parse_threshold, help_heading = "Rules")]
+    pub garbled_threshold: Option<f64>,
+    /// Over what text a concept's renderings must agree (inconsistent-term) [default:
+    /// document].
+    #[arg(long, value_enum, help_heading = "Rules")]
+    pub consistency: Option<ConsistencyArg>,
     /// Write every concept's rendering distribution (concept, rendering, status, count, files)
     /// to FILE as CSV.
     #[arg(long, value_name = "FILE", help_heading = "Output")]
@@ -137,6 +149,61 @@ pub struct CheckArgs {
         help_heading = "Baseline"
     )]
     pub write_baseline: Option<PathBuf>,
+
+    /// Number of files checked in parallel (default: available cores).
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct FixArgs {
+    /// Files or directories to fix; `-` reads standard input and writes the fixed text to
+    /// standard output.
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Print a unified diff of the fixes to standard output and change nothing.
+    #[arg(long)]
+    pub diff: bool,
+
+    /// Glossary file to check against (repeatable). Without it, the bundled default glossary.
+    #[arg(short, long, value_name = "FILE", help_heading = "Glossaries")]
+    pub glossary: Vec<PathBuf>,
+    /// Also use the bundled default glossary when --glossary is given.
+    #[arg(long, help_heading = "Glossaries")]
+    pub default_glossary: bool,
+
+    /// Fix only findings of these rules (comma-separated ids; see `termcheck rules`).
+    #[arg(
+        long,
+        value_name = "RULE,…",
+        value_delimiter = ',',
+        help_heading = "Rules"
+    )]
+    pub select: Vec<String>,
+    /// Do not run these rules (comma-separated ids).
+    #[arg(
+        long,
+        value_name = "RULE,…",
+        value_delimiter = ',',
+        help_heading = "Rules"
+    )]
+    pub ignore: Vec<String>,
+    /// Exit with 1 when a finding left unfixed has at least this severity [default: warning].
+    #[arg(long, value_enum, help_heading = "Rules")]
+    pub fail_on: Option<FailOn>,
+    /// Minimum similarity (0–1) for a near-miss to be a garbled term [default: 0.8].
+    #[arg(long, value_name = "SCORE", value_parser = parse_threshold, help_heading = "Rules")]
+    pub garbled_threshold: Option<f64>,
+
+    /// Files to fix inside directories (glob, repeatable; replaces the default *.txt, *.md).
+    #[arg(long, value_name = "GLOB", help_heading = "Files")]
+    pub include: Vec<String>,
+    /// Files or directories to skip inside directories (glob, repeatable).
+    #[arg(long, value_name = "GLOB", help_heading = "Files")]
+    pub exclude: Vec<String>,
+    /// Also fix files that .gitignore, .ignore or hidden-file rules would skip.
+    #[arg(long, help_heading = "Files")]
+    pub no_ignore: bool,
 
     /// Number of files checked in parallel (default: available cores).
     #[arg(short = 'j', long, value_name = "N")]

@@ -2,27 +2,31 @@
 
 mod cli;
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
+use rayon::prelude::*;
 
 use cli::{
-    CheckArgs, Cli, ColorArg, Command, ConsistencyArg, EvalArgs, FailOn, FormatArg, GlossaryCommand,
+    CheckArgs, Cli, ColorArg, Command, ConsistencyArg, EvalArgs, FailOn, FixArgs, FormatArg,
+    GlossaryCommand,
 };
 use termcheck::baseline::{self, Baseline};
-use termcheck::check::Checker;
+use termcheck::check::{Checker, Outcome};
 use termcheck::consistency::{write_distribution, ConsistencyScope};
 use termcheck::error::FileError;
-use termcheck::finding::Severity;
+use termcheck::finding::{Finding, Severity};
 use termcheck::fuzzy::FuzzyIndex;
 use termcheck::glossary::{bundled_glossaries, Glossary, GlossarySource};
-use termcheck::input::{discover, InputSource, WalkOptions};
+use termcheck::input::blocks::ReadError;
+use termcheck::input::decode::{decode_all, DetectedEncoding};
+use termcheck::input::{discover, Discovery, Input, InputSource, WalkOptions};
 use termcheck::matcher::TermMatcher;
 use termcheck::report::{write_report, Format, ReportOptions};
 use termcheck::rules::{Rule, RuleSet, RULES};
-use termcheck::run::check_inputs;
+use termcheck::run::{check_inputs, FileReport, RunReport};
 
 /// Exit code: nothing at or above the failure threshold.
 const EXIT_CLEAN: u8 = 0;
@@ -35,6 +39,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Check(args) => check(args),
+        Command::Fix(args) => fix(args),
         Command::Glossary(GlossaryCommand::Check { files }) => glossary_check(&files),
         Command::Rules => rules(),
         Command::Eval(args) => eval(&args),
@@ -53,22 +58,187 @@ fn print_file_errors(errors: &[FileError]) {
     }
 }
 
-fn check(args: CheckArgs) -> u8 {
-    let rules = match RuleSet::from_ids(&args.select, &args.ignore) {
-        Ok(r) => r,
-        Err(e) => return usage_error(&e),
-    };
+/// What `check` and `fix` share: where to look, with which glossaries and rules.
+struct Selection<'a> {
+    paths: &'a [PathBuf],
+    glossary: &'a [PathBuf],
+    default_glossary: bool,
+    select: &'a [String],
+    ignore: &'a [String],
+    fail_on: Option<FailOn>,
+    garbled_threshold: Option<f64>,
+    consistency: Option<ConsistencyArg>,
+    include: &'a [String],
+    exclude: &'a [String],
+    no_ignore: bool,
+    threads: Option<usize>,
+    /// Whether every occurrence is needed (the consistency report).
+    distribution: bool,
+}
+
+impl CheckArgs {
+    fn selection(&self) -> Selection<'_> {
+        Selection {
+            paths: &self.paths,
+            glossary: &self.glossary,
+            default_glossary: self.default_glossary,
+            select: &self.select,
+            ignore: &self.ignore,
+            fail_on: self.fail_on,
+            garbled_threshold: self.garbled_threshold,
+            consistency: self.consistency,
+            include: &self.include,
+            exclude: &self.exclude,
+            no_ignore: self.no_ignore,
+            threads: self.threads,
+            distribution: self.consistency_report.is_some(),
+        }
+    }
+}
+
+impl FixArgs {
+    fn selection(&self) -> Selection<'_> {
+        Selection {
+            paths: &self.paths,
+            glossary: &self.glossary,
+            default_glossary: self.default_glossary,
+            select: &self.select,
+            ignore: &self.ignore,
+            fail_on: self.fail_on,
+            garbled_threshold: self.garbled_threshold,
+            consistency: None,
+            include: &self.include,
+            exclude: &self.exclude,
+            no_ignore: self.no_ignore,
+            threads: self.threads,
+            distribution: false,
+        }
+    }
+}
+
+/// Everything decided before any text is read: the compiled glossary, the rules, the inputs.
+struct CheckPlan {
+    glossary: Glossary,
+    matcher: TermMatcher,
+    rules: RuleSet,
+    discovery: Discovery,
+    scope: ConsistencyScope,
+    garbled_threshold: f64,
+    fail_on: Severity,
+    threads: Option<usize>,
+    keep_occurrences: bool,
+}
+
+/// Resolves the selection into a plan; on failure the errors are printed and the exit code
+/// returned.
+fn plan(sel: &Selection<'_>) -> Result<CheckPlan, u8> {
+    let rules = RuleSet::from_ids(sel.select, sel.ignore).map_err(|e| usage_error(&e))?;
     let mut sources: Vec<GlossarySource> = Vec::new();
-    if args.glossary.is_empty() || args.default_glossary {
+    if sel.glossary.is_empty() || sel.default_glossary {
         sources.extend(bundled_glossaries());
     }
-    sources.extend(args.glossary.iter().cloned().map(GlossarySource::File));
-    let glossary = match Glossary::load(&sources) {
-        Ok(g) => g,
-        Err(errors) => {
-            print_file_errors(&errors);
-            return EXIT_ERROR;
+    sources.extend(sel.glossary.iter().cloned().map(GlossarySource::File));
+    let glossary = Glossary::load(&sources).map_err(|errors| {
+        print_file_errors(&errors);
+        EXIT_ERROR
+    })?;
+    let walk = WalkOptions {
+        include: sel.include.to_vec(),
+        exclude: sel.exclude.to_vec(),
+        no_ignore: sel.no_ignore,
+    };
+    let discovery = discover(sel.paths, &walk).map_err(|e| usage_error(&e))?;
+    if discovery
+        .inputs
+        .iter()
+        .filter(|i| i.source == InputSource::Stdin)
+        .count()
+        > 1
+    {
+        return Err(usage_error("`-` (standard input) may be given only once"));
+    }
+    let scope = match sel.consistency.unwrap_or(ConsistencyArg::Document) {
+        ConsistencyArg::Document => ConsistencyScope::Document,
+        ConsistencyArg::Batch => ConsistencyScope::Batch,
+    };
+    let batch_consistency =
+        scope == ConsistencyScope::Batch && rules.contains(Rule::InconsistentTerm);
+    let fail_on = match sel.fail_on.unwrap_or(FailOn::Warning) {
+        FailOn::Error => Severity::Error,
+        FailOn::Warning => Severity::Warning,
+        FailOn::Info => Severity::Info,
+    };
+    Ok(CheckPlan {
+        matcher: TermMatcher::new(&glossary),
+        glossary,
+        rules,
+        discovery,
+        scope,
+        garbled_threshold: sel
+            .garbled_threshold
+            .unwrap_or(termcheck::fuzzy::DEFAULT_THRESHOLD),
+        fail_on,
+        threads: sel.threads,
+        keep_occurrences: batch_consistency || sel.distribution,
+    })
+}
+
+impl CheckPlan {
+    fn batch_consistency(&self) -> bool {
+        self.scope == ConsistencyScope::Batch && self.rules.contains(Rule::InconsistentTerm)
+    }
+
+    /// Builds the checker (and the fuzzy index it needs) and hands it to `run`.
+    fn with_checker<T: Send>(&self, run: impl FnOnce(&Checker<'_>) -> T + Send) -> Result<T, u8> {
+        // Near-misses are garbled terms, and their other spellings occurrences for consistency.
+        let fuzzy = (self.rules.contains(Rule::GarbledTerm)
+            || self.rules.contains(Rule::InconsistentTerm)
+            || self.keep_occurrences)
+            .then(|| FuzzyIndex::new(&self.glossary, self.garbled_threshold));
+        let mut checker = Checker::new(&self.glossary, &self.matcher, self.rules.clone())
+            .with_consistency(self.scope, self.keep_occurrences);
+        if let Some(index) = &fuzzy {
+            checker = checker.with_fuzzy(index);
         }
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(self.threads.unwrap_or(0))
+            .build()
+            .map_err(|e| usage_error(&format!("cannot start worker threads: {e}")))?;
+        Ok(pool.install(|| run(&checker)))
+    }
+
+    /// Checks every input.
+    fn run(&self) -> Result<RunReport, u8> {
+        let mut run = self.with_checker(|checker| check_inputs(checker, &self.discovery.inputs))?;
+        if self.batch_consistency() {
+            run.add_batch_inconsistencies(&self.glossary);
+        }
+        self.finish(&mut run);
+        Ok(run)
+    }
+
+    /// What every run does after checking: adds the inputs that could not be found.
+    fn finish(&self, run: &mut RunReport) {
+        run.errors.extend(self.discovery.errors.iter().cloned());
+        run.errors.sort_by(|a, b| a.path.cmp(&b.path));
+    }
+
+    /// The exit code for what `run` holds.
+    fn exit_code(&self, run: &RunReport) -> u8 {
+        if !run.errors.is_empty() {
+            EXIT_ERROR
+        } else if run.findings().any(|(_, f)| f.severity >= self.fail_on) {
+            EXIT_FINDINGS
+        } else {
+            EXIT_CLEAN
+        }
+    }
+}
+
+fn check(args: CheckArgs) -> u8 {
+    let plan = match plan(&args.selection()) {
+        Ok(p) => p,
+        Err(code) => return code,
     };
     let known = match &args.baseline {
         Some(path) => match read_baseline(path) {
@@ -80,26 +250,8 @@ fn check(args: CheckArgs) -> u8 {
         },
         None => None,
     };
-    let walk = WalkOptions {
-        include: args.include.clone(),
-        exclude: args.exclude.clone(),
-        no_ignore: args.no_ignore,
-    };
-    let discovery = match discover(&args.paths, &walk) {
-        Ok(d) => d,
-        Err(e) => return usage_error(&e),
-    };
-    if discovery
-        .inputs
-        .iter()
-        .filter(|i| i.source == InputSource::Stdin)
-        .count()
-        > 1
-    {
-        return usage_error("`-` (standard input) may be given only once");
-    }
     if let Some(output) = &args.output {
-        if let Some(clash) = discovery.inputs.iter().find(|i| match &i.source {
+        if let Some(clash) = plan.discovery.inputs.iter().find(|i| match &i.source {
             InputSource::File(p) => same_file(p, output),
             InputSource::Stdin => false,
         }) {
@@ -111,37 +263,10 @@ fn check(args: CheckArgs) -> u8 {
         }
     }
 
-    let matcher = TermMatcher::new(&glossary);
-    let scope = match args.consistency {
-        ConsistencyArg::Document => ConsistencyScope::Document,
-        ConsistencyArg::Batch => ConsistencyScope::Batch,
+    let mut run = match plan.run() {
+        Ok(r) => r,
+        Err(code) => return code,
     };
-    let batch_consistency =
-        scope == ConsistencyScope::Batch && rules.contains(Rule::InconsistentTerm);
-    let keep_occurrences = batch_consistency || args.consistency_report.is_some();
-    // Near-misses are garbled terms, and their other spellings occurrences for consistency.
-    let fuzzy = (rules.contains(Rule::GarbledTerm)
-        || rules.contains(Rule::InconsistentTerm)
-        || keep_occurrences)
-        .then(|| FuzzyIndex::new(&glossary, args.garbled_threshold));
-    let mut checker =
-        Checker::new(&glossary, &matcher, rules).with_consistency(scope, keep_occurrences);
-    if let Some(index) = &fuzzy {
-        checker = checker.with_fuzzy(index);
-    }
-    let pool = match rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads.unwrap_or(0))
-        .build()
-    {
-        Ok(p) => p,
-        Err(e) => return usage_error(&format!("cannot start worker threads: {e}")),
-    };
-    let mut run = pool.install(|| check_inputs(&checker, &discovery.inputs));
-    if batch_consistency {
-        run.add_batch_inconsistencies(&glossary);
-    }
-    run.errors.extend(discovery.errors);
-    run.errors.sort_by(|a, b| a.path.cmp(&b.path));
     if let Some(path) = &args.write_baseline {
         if let Err(e) = write_atomically(path, |out| baseline::write(&run, out)) {
             eprintln!(
@@ -197,7 +322,7 @@ fn check(args: CheckArgs) -> u8 {
     }
 
     if let Some(path) = &args.consistency_report {
-        let rows = run.distribution(&glossary);
+        let rows = run.distribution(&plan.glossary);
         if let Err(e) = write_atomically(path, |out| write_distribution(&rows, out)) {
             eprintln!(
                 "termcheck: error: cannot write the consistency report to {}: {e}",
@@ -206,19 +331,182 @@ fn check(args: CheckArgs) -> u8 {
             return EXIT_ERROR;
         }
     }
+    plan.exit_code(&run)
+}
 
-    let threshold = match args.fail_on {
-        FailOn::Error => Severity::Error,
-        FailOn::Warning => Severity::Warning,
-        FailOn::Info => Severity::Info,
+/// One document read whole for `fix`: its bytes, decoded text and encoding.
+struct Loaded {
+    text: String,
+    detected: DetectedEncoding,
+}
+
+fn fix(args: FixArgs) -> u8 {
+    let plan = match plan(&args.selection()) {
+        Ok(p) => p,
+        Err(code) => return code,
     };
-    if !run.errors.is_empty() {
-        EXIT_ERROR
-    } else if run.findings().any(|(_, f)| f.severity >= threshold) {
-        EXIT_FINDINGS
-    } else {
-        EXIT_CLEAN
+    let inputs = &plan.discovery.inputs;
+    // Each document is read once, whole: the fix rewrites exactly the bytes that were checked
+    // (standard input cannot be read twice).
+    let checked = plan.with_checker(|checker| {
+        inputs
+            .par_iter()
+            .map(|input| load_and_check(checker, input))
+            .collect::<Vec<_>>()
+    });
+    let checked = match checked {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let mut run = RunReport::default();
+    let mut loaded = Vec::new();
+    for (input, outcome) in inputs.iter().zip(checked) {
+        match outcome {
+            Ok(Some((doc, findings))) => {
+                run.files.push(FileReport {
+                    path: input.display.clone(),
+                    findings,
+                    occurrences: Vec::new(),
+                });
+                loaded.push((input, doc));
+            }
+            Ok(None) => run.skipped.push(input.display.clone()),
+            Err(e) => run.errors.push(e),
+        }
     }
+    plan.finish(&mut run);
+    print_file_errors(&run.errors);
+
+    let mut remaining = RunReport::default();
+    let (mut fixed, mut fixed_files, mut write_failed) = (0, 0, false);
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    for (file, (input, doc)) in run.files.iter().zip(&loaded) {
+        let file_plan =
+            termcheck::fix::plan(&doc.text, doc.detected, &file.findings, &plan.glossary);
+        for e in &file_plan.edits {
+            eprintln!(
+                "{}:{}:{}: fixed {} \"{}\" -> \"{}\"",
+                file.path, e.line, e.column, e.rule, e.found, e.replacement
+            );
+        }
+        let mut left = Vec::new();
+        for &(i, reason) in &file_plan.left {
+            let f = &file.findings[i];
+            eprintln!(
+                "{}:{}:{}: left {}[{}] \"{}\" for a person: {reason}",
+                file.path, f.start.line, f.start.column, f.severity, f.rule, f.found
+            );
+            left.push(f.clone());
+        }
+        remaining.files.push(FileReport {
+            path: file.path.clone(),
+            findings: left,
+            occurrences: Vec::new(),
+        });
+        let new_text = termcheck::fix::apply(&doc.text, &file_plan.edits);
+        let is_stdin = input.source == InputSource::Stdin;
+        let result = if args.diff {
+            write!(
+                out,
+                "{}",
+                termcheck::fix::unified_diff(&file.path, &doc.text, &new_text)
+            )
+        } else if is_stdin {
+            out.write_all(&termcheck::fix::encode(&new_text, doc.detected))
+        } else if let (InputSource::File(path), false) = (&input.source, file_plan.edits.is_empty())
+        {
+            let bytes = termcheck::fix::encode(&new_text, doc.detected);
+            replace_file(path, &bytes)
+        } else {
+            Ok(())
+        };
+        match result {
+            Ok(()) => {
+                fixed += file_plan.edits.len();
+                fixed_files += usize::from(!file_plan.edits.is_empty());
+            }
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => break,
+            Err(e) => {
+                eprintln!("termcheck: error: cannot write {}: {e}", file.path);
+                write_failed = true;
+            }
+        }
+    }
+    if let Err(e) = out.flush() {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            eprintln!("termcheck: error: cannot write to standard output: {e}");
+            write_failed = true;
+        }
+    }
+    let left: usize = remaining.files.iter().map(|f| f.findings.len()).sum();
+    let verb = if args.diff { "Would fix" } else { "Fixed" };
+    eprintln!(
+        "{verb} {fixed} finding{} in {fixed_files} file{}; {left} left for a person.",
+        plural(fixed),
+        plural(fixed_files)
+    );
+    remaining.errors = run.errors;
+    if write_failed {
+        return EXIT_ERROR;
+    }
+    plan.exit_code(&remaining)
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// Reads a whole document and checks it; `None` when it is skipped as binary.
+fn load_and_check(
+    checker: &Checker<'_>,
+    input: &Input,
+) -> Result<Option<(Loaded, Vec<Finding>)>, FileError> {
+    let bytes = match &input.source {
+        InputSource::Stdin => {
+            let mut bytes = Vec::new();
+            io::stdin()
+                .read_to_end(&mut bytes)
+                .map(|_| bytes)
+                .map_err(|e| FileError::new(&input.display, e.to_string()))?
+        }
+        InputSource::File(path) => {
+            std::fs::read(path).map_err(|e| FileError::new(&input.display, e.to_string()))?
+        }
+    };
+    let findings = match checker.check_reader(&bytes[..], input.walked) {
+        Ok(Outcome::Checked(doc)) => doc.findings,
+        Ok(Outcome::SkippedBinary) => return Ok(None),
+        Err(ReadError::Io(e)) => return Err(FileError::new(&input.display, e.to_string())),
+        Err(ReadError::Decode { error, location }) => {
+            return Err(FileError::at(&input.display, location, error.reason))
+        }
+    };
+    let (text, detected) =
+        decode_all(&bytes).map_err(|e| FileError::new(&input.display, e.reason))?;
+    Ok(Some((Loaded { text, detected }, findings)))
+}
+
+/// Replaces a file's content atomically (temporary file in its directory, then rename),
+/// keeping its permissions.
+fn replace_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let permissions = std::fs::metadata(path)?.permissions();
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".termcheck-fix")
+        .tempfile_in(dir)?;
+    tmp.as_file_mut().write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    std::fs::set_permissions(tmp.path(), permissions)?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }
 
 /// Reads and parses a baseline file; any problem is an error naming the file (and position).
@@ -248,7 +536,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
 /// Writes through a temporary file in the target's directory, renamed over the target only
 /// once complete: a failed or interrupted write never leaves a truncated report.
 fn write_atomically(
-    path: &PathBuf,
+    path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
     let dir = match path.parent() {

@@ -1,0 +1,566 @@
+//! Fixes: the single unambiguous correction of forbidden, deprecated and garbled renderings.
+//!
+//! Findings carry byte offsets into the file as stored (for UTF-16 files, file bytes, not
+//! offsets in the decoded text); a fix decodes the file, maps those offsets into the decoded
+//! text, replaces there and encodes the result back the way the file was (same encoding,
+//! same byte-order mark). Replacements never add or remove a line break, so line endings stay
+//! as they were. A finding is left for a person when its correction is not certain: several
+//! findings suggest different renderings for one span, its span overlaps another finding, it
+//! spans a line break (the replacement would re-wrap the paragraph), or its rule has no single
+//! correction (`inconsistent-term`).
+
+use std::fmt;
+use std::ops::Range;
+
+use crate::finding::Finding;
+use crate::glossary::{CaseMode, Concept, Glossary};
+use crate::input::decode::DetectedEncoding;
+use crate::location::TextEncoding;
+use crate::normalize::is_word_char;
+use crate::rules::Rule;
+
+/// One replacement in decoded text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    /// The span replaced, in bytes of the decoded text.
+    pub range: Range<usize>,
+    /// The text found there.
+    pub found: String,
+    /// What replaces it.
+    pub replacement: String,
+    /// The rule of the finding it fixes.
+    pub rule: Rule,
+    /// 1-based line of the finding.
+    pub line: u64,
+    /// 1-based column of the finding.
+    pub column: u64,
+}
+
+/// Why a finding is not fixed automatically.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeftReason {
+    /// Its rule has no single correction (inconsistent-term: which rendering wins is a choice).
+    NoSingleCorrection,
+    /// Findings on the same span suggest different renderings.
+    CompetingSuggestions,
+    /// Its span overlaps another finding's.
+    Overlaps,
+    /// The found text runs over a line break.
+    SpansLines,
+    /// The file no longer holds the found text where the finding says.
+    TextChanged,
+}
+
+impl fmt::Display for LeftReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            LeftReason::NoSingleCorrection => "no single correction",
+            LeftReason::CompetingSuggestions => "several suggestions compete",
+            LeftReason::Overlaps => "overlaps another finding",
+            LeftReason::SpansLines => "spans a line break",
+            LeftReason::TextChanged => "the text changed since it was checked",
+        })
+    }
+}
+
+/// What fixing one file would do.
+#[derive(Debug, Clone, Default)]
+pub struct FilePlan {
+    /// The replacements, in text order, never overlapping.
+    pub edits: Vec<Edit>,
+    /// Indexes of the findings left for a person, with the reason.
+    pub left: Vec<(usize, LeftReason)>,
+}
+
+/// Decides which of `findings` (one file's, in report order) can be fixed in `text`, the
+/// file's decoded content.
+pub fn plan(
+    text: &str,
+    detected: DetectedEncoding,
+    findings: &[Finding],
+    glossary: &Glossary,
+) -> FilePlan {
+    let starts: Vec<u64> = findings.iter().map(|f| f.start.byte_offset).collect();
+    let ends: Vec<u64> = findings.iter().map(|f| f.end.byte_offset).collect();
+    let starts = decoded_offsets(text, detected, &starts);
+    let ends = decoded_offsets(text, detected, &ends);
+    let spans: Vec<Option<Range<usize>>> = starts
+        .into_iter()
+        .zip(ends)
+        .map(|(s, e)| Some(s?..e?))
+        .collect();
+    let mut result = FilePlan::default();
+    for (i, f) in findings.iter().enumerate() {
+        let fixable = matches!(
+            f.rule,
+            Rule::ForbiddenTerm | Rule::DeprecatedTerm | Rule::GarbledTerm
+        );
+        if !fixable {
+            result.left.push((i, LeftReason::NoSingleCorrection));
+            continue;
+        }
+        let Some(span) = spans[i]
+            .clone()
+            .filter(|s| text.get(s.clone()) == Some(&f.found))
+        else {
+            result.left.push((i, LeftReason::TextChanged));
+            continue;
+        };
+        if f.found.contains(['\n', '\r']) {
+            result.left.push((i, LeftReason::SpansLines));
+            continue;
+        }
+        let mut reason = None;
+        for (j, other) in findings.iter().enumerate() {
+            if j == i {
+                continue;
+            }
+            let Some(o) = &spans[j] else { continue };
+            if o.start < span.end && span.start < o.end {
+                if *o == span && other.rule != Rule::InconsistentTerm {
+                    if other.expected != f.expected {
+                        reason = Some(LeftReason::CompetingSuggestions);
+                        break;
+                    }
+                } else {
+                    reason = Some(LeftReason::Overlaps);
+                    break;
+                }
+            }
+        }
+        if let Some(r) = reason {
+            result.left.push((i, r));
+            continue;
+        }
+        if result.edits.iter().any(|e| e.range == span) {
+            continue; // the same correction, suggested twice
+        }
+        let concept = glossary.concepts.iter().find(|c| c.id == f.concept);
+        result.edits.push(Edit {
+            replacement: match concept {
+                Some(c) => replacement_for(&f.found, &f.expected, c),
+                None => f.expected.clone(),
+            },
+            range: span,
+            found: f.found.clone(),
+            rule: f.rule,
+            line: f.start.line,
+            column: f.start.column,
+        });
+    }
+    result.edits.sort_by_key(|e| e.range.start);
+    result
+}
+
+/// Maps offsets in the file as stored to offsets in its decoded text (None: not on a
+/// character boundary or past the end).
+fn decoded_offsets(text: &str, detected: DetectedEncoding, file: &[u64]) -> Vec<Option<usize>> {
+    let bom = detected.bom_len as u64;
+    match detected.encoding {
+        TextEncoding::Utf8 => file
+            .iter()
+            .map(|&o| {
+                let d = usize::try_from(o.checked_sub(bom)?).ok()?;
+                text.is_char_boundary(d).then_some(d)
+            })
+            .collect(),
+        TextEncoding::Utf16Le | TextEncoding::Utf16Be => {
+            let mut order: Vec<usize> = (0..file.len()).collect();
+            order.sort_by_key(|&i| file[i]);
+            let mut out = vec![None; file.len()];
+            let mut chars = text.char_indices();
+            let mut at_file = bom;
+            let mut at_text = 0;
+            for i in order {
+                let want = file[i];
+                while at_file < want {
+                    match chars.next() {
+                        Some((_, c)) => {
+                            at_file += 2 * c.len_utf16() as u64;
+                            at_text += c.len_utf8();
+                        }
+                        None => break,
+                    }
+                }
+                if at_file == want {
+                    out[i] = Some(at_text);
+                }
+            }
+            out
+        }
+    }
+}
+
+/// The expected rendering written in the letter case of what it replaces: an ALL CAPS
+/// headline stays all caps, Title Case stays title case, a sentence-initial capital stays,
+/// lower case stays lower case. When the found text is written exactly as the glossary lists
+/// it, or the concept is case-sensitive, the expected rendering is used as the glossary
+/// writes it (an acronym is all caps because it is an acronym, not because it is shouting).
+pub fn replacement_for(found: &str, expected: &str, concept: &Concept) -> String {
+    if concept.case == CaseMode::Sensitive
+        || concept
+            .renderings
+            .iter()
+            .any(|r| collapse(&r.text) == collapse(found))
+    {
+        return expected.to_string();
+    }
+    match_case(found, expected)
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The capitalisation of a piece of text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CasePattern {
+    /// Every letter upper case (at least two letters).
+    Upper,
+    /// Every letter lower case.
+    Lower,
+    /// Several words, each that is not a small word (of, the, and…) capitalised.
+    Title,
+    /// The first letter capitalised, not every word.
+    Sentence,
+    /// Anything else (camelCase, one capital inside).
+    Mixed,
+}
+
+/// Words Title Case leaves in lower case.
+const SMALL_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with",
+];
+
+fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !is_word_char(c) && c != '\'' && c != '’')
+        .filter(|w| w.chars().any(char::is_alphabetic))
+}
+
+/// Classifies the capitalisation of `s`.
+pub fn case_pattern(s: &str) -> CasePattern {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    let cased = |c: &char| c.is_uppercase() || c.is_lowercase();
+    if !letters.iter().any(cased) {
+        return CasePattern::Mixed;
+    }
+    if letters
+        .iter()
+        .filter(|c| cased(c))
+        .all(|c| c.is_uppercase())
+    {
+        return if letters.len() >= 2 {
+            CasePattern::Upper
+        } else {
+            CasePattern::Sentence
+        };
+    }
+    if letters.iter().all(|c| !c.is_uppercase()) {
+        return CasePattern::Lower;
+    }
+    let initial_only = |w: &str| w.chars().skip(1).all(|c| !c.is_uppercase());
+    let ws: Vec<&str> = words(s).collect();
+    if !ws.iter().all(|w| initial_only(w)) {
+        return CasePattern::Mixed;
+    }
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    if !capital(ws[0]) {
+        return CasePattern::Mixed;
+    }
+    let rest_capital = ws[1..]
+        .iter()
+        .filter(|w| !SMALL_WORDS.contains(&w.to_lowercase().as_str()))
+        .all(|w| capital(w));
+    if ws.len() >= 2 && rest_capital {
+        CasePattern::Title
+    } else {
+        CasePattern::Sentence
+    }
+}
+
+/// `expected` in the case pattern of `found`.
+pub fn match_case(found: &str, expected: &str) -> String {
+    match case_pattern(found) {
+        CasePattern::Upper => expected.to_uppercase(),
+        CasePattern::Lower => expected.to_lowercase(),
+        CasePattern::Sentence => capitalize_first(expected),
+        CasePattern::Title => title_case(expected),
+        CasePattern::Mixed => expected.to_string(),
+    }
+}
+
+fn capitalize_first(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut done = false;
+    for c in s.chars() {
+        if !done && c.is_alphabetic() {
+            out.extend(c.to_uppercase());
+            done = true;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Capitalises the first letter of every word but small ones (kept as the glossary writes
+/// them); other letters stay as written, so "ACFTU" and "McDonald" survive.
+fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut first_word = true;
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String, first_word: &mut bool| {
+        if word.is_empty() {
+            return;
+        }
+        if !*first_word && SMALL_WORDS.contains(&word.to_lowercase().as_str()) {
+            out.push_str(word);
+        } else {
+            out.push_str(&capitalize_first(word));
+        }
+        *first_word = false;
+        word.clear();
+    };
+    for c in s.chars() {
+        if c.is_whitespace() || c == '-' {
+            flush(&mut word, &mut out, &mut first_word);
+            out.push(c);
+        } else {
+            word.push(c);
+        }
+    }
+    flush(&mut word, &mut out, &mut first_word);
+    out
+}
+
+/// `text` with `edits` (sorted, not overlapping) applied.
+pub fn apply(text: &str, edits: &[Edit]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for e in edits {
+        out.push_str(&text[at..e.range.start]);
+        out.push_str(&e.replacement);
+        at = e.range.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// Encodes `text` the way the file it came from was: same encoding, same byte-order mark.
+pub fn encode(text: &str, detected: DetectedEncoding) -> Vec<u8> {
+    let bom = detected.bom_len > 0;
+    match detected.encoding {
+        TextEncoding::Utf8 => {
+            let mut out = Vec::with_capacity(text.len() + 3);
+            if bom {
+                out.extend_from_slice(&[0xEF, 0xBB, 0xBF]);
+            }
+            out.extend_from_slice(text.as_bytes());
+            out
+        }
+        TextEncoding::Utf16Le => {
+            let mut out: Vec<u8> = if bom { vec![0xFF, 0xFE] } else { Vec::new() };
+            out.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+            out
+        }
+        TextEncoding::Utf16Be => {
+            let mut out: Vec<u8> = if bom { vec![0xFE, 0xFF] } else { Vec::new() };
+            out.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+            out
+        }
+    }
+}
+
+/// Splits text into lines, each with its line ending (LF, CRLF or CR).
+fn lines(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                out.push(&text[start..=i]);
+                start = i + 1;
+            }
+            b'\r' => {
+                let end = if bytes.get(i + 1) == Some(&b'\n') {
+                    i + 1
+                } else {
+                    i
+                };
+                out.push(&text[start..=end]);
+                i = end;
+                start = end + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+/// Lines of context around each change in a unified diff.
+const DIFF_CONTEXT: usize = 3;
+
+/// A unified diff (`--- a/PATH`, `+++ b/PATH`, hunks) from `old` to `new`, which have the same
+/// number of lines (fixes never add or remove a line break). Empty when they are equal.
+pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
+    let old_lines = lines(old);
+    let new_lines = lines(new);
+    assert_eq!(
+        old_lines.len(),
+        new_lines.len(),
+        "fixes keep the number of lines"
+    );
+    let changed: Vec<usize> = (0..old_lines.len())
+        .filter(|&i| old_lines[i] != new_lines[i])
+        .collect();
+    if changed.is_empty() {
+        return String::new();
+    }
+    let mut out = format!("--- a/{path}\n+++ b/{path}\n");
+    let mut hunks: Vec<(usize, usize)> = Vec::new();
+    for &i in &changed {
+        let start = i.saturating_sub(DIFF_CONTEXT);
+        let end = (i + DIFF_CONTEXT + 1).min(old_lines.len());
+        match hunks.last_mut() {
+            Some(last) if start <= last.1 => last.1 = end,
+            _ => hunks.push((start, end)),
+        }
+    }
+    let shown = |line: &str| line.trim_end_matches(['\n', '\r']).to_string();
+    for (start, end) in hunks {
+        let n = end - start;
+        out.push_str(&format!("@@ -{},{n} +{},{n} @@\n", start + 1, start + 1));
+        for i in start..end {
+            if old_lines[i] == new_lines[i] {
+                out.push_str(&format!(" {}\n", shown(old_lines[i])));
+            } else {
+                out.push_str(&format!("-{}\n", shown(old_lines[i])));
+                out.push_str(&format!("+{}\n", shown(new_lines[i])));
+            }
+        }
+        if end == old_lines.len() && !old_lines[end - 1].ends_with(['\n', '\r']) {
+            out.push_str("\\ No newline at end of file\n");
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn case(found: &str, expected: &str, want: &str) {
+        assert_eq!(match_case(found, expected), want, "{found:?}");
+    }
+
+    #[test]
+    fn replacements_keep_the_case_pattern() {
+        let fed = "Shanghai Federation of Trade Unions";
+        case(
+            "MUNICIPAL GENERAL ASSEMBLY",
+            fed,
+            "SHANGHAI FEDERATION OF TRADE UNIONS",
+        );
+        case("Municipal General Assembly", fed, fed);
+        case("Municipal general assembly", fed, fed);
+        case(
+            "municipal general assembly",
+            fed,
+            "shanghai federation of trade unions",
+        );
+        case(
+            "Municipal General Assembly",
+            "trade union of workers",
+            "Trade Union of Workers",
+        );
+        case(
+            "Municipal assembly",
+            "trade union of workers",
+            "Trade union of workers",
+        );
+        case("CAMCE", "Workercn", "WORKERCN");
+        case("Camce", "workercn", "Workercn");
+        case("ShangHai", "Workercn", "Workercn");
+        case(
+            "Title Of the Thing",
+            "all-china federation",
+            "All-China Federation",
+        );
+    }
+
+    #[test]
+    fn classifies_case_patterns() {
+        assert_eq!(case_pattern("ACFTU"), CasePattern::Upper);
+        assert_eq!(case_pattern("Workers' Daily"), CasePattern::Title);
+        assert_eq!(
+            case_pattern("Federation of Trade Unions"),
+            CasePattern::Title
+        );
+        assert_eq!(
+            case_pattern("Federation of trade unions"),
+            CasePattern::Sentence
+        );
+        assert_eq!(case_pattern("workers’ daily"), CasePattern::Lower);
+        assert_eq!(case_pattern("iPhone"), CasePattern::Mixed);
+        assert_eq!(case_pattern("上海"), CasePattern::Mixed);
+    }
+
+    #[test]
+    fn maps_utf16_file_offsets_to_text_offsets() {
+        let text = "上😀a b";
+        let detected = DetectedEncoding {
+            encoding: TextEncoding::Utf16Le,
+            bom_len: 2,
+        };
+        // 上 = 2 bytes, 😀 = 4 bytes in UTF-16; in UTF-8 3 and 4.
+        let got = decoded_offsets(text, detected, &[2, 4, 8, 12, 3, 99]);
+        assert_eq!(got, vec![Some(0), Some(3), Some(7), Some(9), None, None]);
+        let utf8 = DetectedEncoding {
+            encoding: TextEncoding::Utf8,
+            bom_len: 3,
+        };
+        assert_eq!(
+            decoded_offsets(text, utf8, &[3, 4, 6]),
+            vec![Some(0), None, Some(3)]
+        );
+    }
+
+    #[test]
+    fn round_trips_every_encoding() {
+        for (encoding, bom_len) in [
+            (TextEncoding::Utf8, 0),
+            (TextEncoding::Utf8, 3),
+            (TextEncoding::Utf16Le, 2),
+            (TextEncoding::Utf16Be, 2),
+            (TextEncoding::Utf16Le, 0),
+        ] {
+            let detected = DetectedEncoding { encoding, bom_len };
+            let text = "Workers Daily 上海 news\r\nand more\r";
+            let bytes = encode(text, detected);
+            let (decoded, again) = crate::input::decode::decode_all(&bytes).unwrap();
+            assert_eq!(decoded, text, "{encoding} BOM {bom_len}");
+            assert_eq!(again.bom_len, bom_len);
+        }
+    }
+
+    #[test]
+    fn diffs_show_changed_lines_with_context() {
+        let old = "1\n2\n3\n4\nold\n6\n7\n8\n9\n10\n11\n12\nold";
+        let new = "1\n2\n3\n4\nnew\n6\n7\n8\n9\n10\n11\n12\nnew";
+        let diff = unified_diff("f.txt", old, new);
+        assert_eq!(
+            diff,
+            "--- a/f.txt\n+++ b/f.txt\n@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-old\n+new\n 6\n 7\n 8\n\
+             @@ -10,4 +10,4 @@\n 10\n 11\n 12\n-old\n+new\n\\ No newline at end of file\n"
+        );
+        assert_eq!(unified_diff("f.txt", old, old), "");
+        assert_eq!(lines("a\r\nb\rc\n"), vec!["a\r\n", "b\r", "c\n"]);
+    }
+}

@@ -1,0 +1,257 @@
+//! `termcheck fix`: unambiguous corrections applied, encodings and line endings kept, the rest
+//! left for a person.
+
+mod common;
+
+use common::{parse_csv, scratch, termcheck_in, TEST_GLOSSARY};
+
+fn utf16(text: &str, little: bool) -> Vec<u8> {
+    let mut out = if little {
+        vec![0xFF, 0xFE]
+    } else {
+        vec![0xFE, 0xFF]
+    };
+    for u in text.encode_utf16() {
+        out.extend(if little {
+            u.to_le_bytes()
+        } else {
+            u.to_be_bytes()
+        });
+    }
+    out
+}
+
+const DRAFT: &str = "\u{FEFF}MUNICIPAL GENERAL ASSEMBLY’S STAFF MET\r\n\
+The Municipal General Assembly’s staff met the CAMCE team.\r\n\
+municipal general assembly, said the Shanghai Trade Union.\r\n\
+Municipal general assembly members spoke.\r\n";
+
+const FIXED: &str = "\u{FEFF}SHANGHAI FEDERATION OF TRADE UNIONS’S STAFF MET\r\n\
+The Shanghai Federation of Trade Unions’s staff met the Workercn team.\r\n\
+shanghai federation of trade unions, said the Shanghai Federation of Trade Unions.\r\n\
+Shanghai Federation of Trade Unions members spoke.\r\n";
+
+#[test]
+fn diff_shows_the_fixes_and_changes_nothing() {
+    let dir = scratch(&[
+        ("g.csv", TEST_GLOSSARY.as_bytes()),
+        ("draft.txt", DRAFT.as_bytes()),
+    ]);
+    let run = termcheck_in(
+        dir.path(),
+        &["fix", "draft.txt", "-g", "g.csv", "--diff"],
+        b"",
+    );
+    assert_eq!(run.code, 0, "everything is fixable: {}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("draft.txt")).unwrap(),
+        DRAFT,
+        "--diff changes nothing"
+    );
+    assert!(
+        run.stdout
+            .starts_with("--- a/draft.txt\n+++ b/draft.txt\n@@ -1,4 +1,4 @@\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("\n-The Municipal General Assembly’s staff met the CAMCE team.\n+The Shanghai Federation of Trade Unions’s staff met the Workercn team.\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stderr
+            .contains("Would fix 6 findings in 1 file; 0 left for a person."),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn fix_rewrites_in_place_keeping_bom_line_endings_case_and_mode() {
+    let dir = scratch(&[
+        ("g.csv", TEST_GLOSSARY.as_bytes()),
+        ("draft.txt", DRAFT.as_bytes()),
+    ]);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let path = dir.path().join("draft.txt");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+    }
+    let before = termcheck_in(
+        dir.path(),
+        &["check", "draft.txt", "-g", "g.csv", "--format", "csv"],
+        b"",
+    );
+    assert_eq!(parse_csv(&before.stdout).len(), 6, "{}", before.stdout);
+
+    let run = termcheck_in(dir.path(), &["fix", "draft.txt", "-g", "g.csv"], b"");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.is_empty());
+    assert!(
+        run.stderr
+            .contains("draft.txt:2:48: fixed forbidden-term \"CAMCE\" -> \"Workercn\""),
+        "{}",
+        run.stderr
+    );
+    let after = std::fs::read_to_string(dir.path().join("draft.txt")).unwrap();
+    assert_eq!(after, FIXED);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir.path().join("draft.txt"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o640);
+    }
+    let again = termcheck_in(
+        dir.path(),
+        &["check", "draft.txt", "-g", "g.csv", "--format", "csv"],
+        b"",
+    );
+    assert_eq!(again.code, 0, "{}", again.stdout);
+    // The lower-case line keeps its lower case, which inconsistent-term notes (info); none of
+    // the fixed findings is found again.
+    let rows = parse_csv(&again.stdout);
+    assert!(
+        rows.iter().all(|r| r.rule == "inconsistent-term"),
+        "{}",
+        again.stdout
+    );
+    assert_eq!(rows.len(), 1, "{}", again.stdout);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.starts_with(".termcheck"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn fix_keeps_utf16_encodings() {
+    let text = "The Municipal General Assembly met 上海 people.\nCAMCE too.\n";
+    let want = "The Shanghai Federation of Trade Unions met 上海 people.\nWorkercn too.\n";
+    for little in [true, false] {
+        let dir = scratch(&[
+            ("g.csv", TEST_GLOSSARY.as_bytes()),
+            ("draft.txt", &utf16(text, little)),
+        ]);
+        let run = termcheck_in(dir.path(), &["fix", "draft.txt", "-g", "g.csv"], b"");
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let after = std::fs::read(dir.path().join("draft.txt")).unwrap();
+        assert_eq!(after, utf16(want, little), "little endian: {little}");
+    }
+}
+
+#[test]
+fn ambiguous_and_unfixable_findings_are_left_for_a_person() {
+    let glossary = "\
+id,preferred,admitted,forbidden
+a,Trade Union,,Labour Union
+b,Workers Union,,Labour Union
+c,Workers' Daily,Workers Daily,
+";
+    let dir = scratch(&[
+        ("g.csv", glossary.as_bytes()),
+        (
+            "draft.txt",
+            b"A Labour Union met.\nWorkers' Daily and Workers Daily and Workers' Daily.\n",
+        ),
+    ]);
+    let run = termcheck_in(dir.path(), &["fix", "draft.txt", "-g", "g.csv"], b"");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("draft.txt:1:3: left error[forbidden-term] \"Labour Union\" for a person: several suggestions compete"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(
+            "left info[inconsistent-term] \"Workers Daily\" for a person: no single correction"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("draft.txt")).unwrap(),
+        "A Labour Union met.\nWorkers' Daily and Workers Daily and Workers' Daily.\n",
+        "nothing fixable, nothing written"
+    );
+    // Only info left: below the default --fail-on.
+    let run = termcheck_in(
+        dir.path(),
+        &[
+            "fix",
+            "draft.txt",
+            "-g",
+            "g.csv",
+            "--ignore",
+            "forbidden-term",
+        ],
+        b"",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = termcheck_in(
+        dir.path(),
+        &[
+            "fix",
+            "draft.txt",
+            "-g",
+            "g.csv",
+            "--ignore",
+            "forbidden-term",
+            "--fail-on",
+            "info",
+        ],
+        b"",
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+}
+
+#[test]
+fn fix_reads_standard_input_and_writes_the_fixed_text() {
+    let dir = scratch(&[("g.csv", TEST_GLOSSARY.as_bytes())]);
+    let run = termcheck_in(
+        dir.path(),
+        &["fix", "-", "-g", "g.csv"],
+        b"Ask CAMCE.\r\nOr China Industrial Network\r\n",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, "Ask Workercn.\r\nOr Workercn\r\n");
+    assert!(
+        run.stderr.contains("<stdin>:1:5: fixed forbidden-term"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn fix_errors_exit_2_and_other_files_are_still_fixed() {
+    let dir = scratch(&[
+        ("g.csv", TEST_GLOSSARY.as_bytes()),
+        ("ok.txt", b"Ask CAMCE.\n"),
+        ("bad.txt", b"Ask \xFF CAMCE.\n"),
+    ]);
+    let run = termcheck_in(
+        dir.path(),
+        &["fix", "ok.txt", "bad.txt", "missing.txt", "-g", "g.csv"],
+        b"",
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("bad.txt:1:5: invalid UTF-8"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("missing.txt: no such file"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("ok.txt")).unwrap(),
+        "Ask Workercn.\n"
+    );
+}
