@@ -36,6 +36,9 @@ pub enum Command {
     /// renderings; report what is left for a person.
     #[command(after_help = FIX_EXIT_CODES)]
     Fix(FixArgs),
+    /// Work with the configuration (termcheck.toml).
+    #[command(subcommand)]
+    Config(ConfigCommand),
     /// Work with glossary files.
     #[command(subcommand)]
     Glossary(GlossaryCommand),
@@ -56,6 +59,21 @@ pub struct EvalArgs {
     /// Minimum similarity (0–1) for a garbled term.
     #[arg(long, value_name = "SCORE", default_value_t = termcheck::fuzzy::DEFAULT_THRESHOLD, value_parser = parse_threshold)]
     pub garbled_threshold: f64,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print the configuration in effect (the file's settings with every default filled in),
+    /// as TOML.
+    Show {
+        /// Read FILE instead of the termcheck.toml found in the current directory or its
+        /// parents.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+        /// Ignore any termcheck.toml: print the defaults.
+        #[arg(long, conflicts_with = "config")]
+        no_config: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -150,6 +168,14 @@ pub struct CheckArgs {
     )]
     pub write_baseline: Option<PathBuf>,
 
+    /// Read settings from FILE instead of the termcheck.toml found in the current directory or
+    /// its parents.
+    #[arg(long, value_name = "FILE", help_heading = "Configuration")]
+    pub config: Option<PathBuf>,
+    /// Ignore any termcheck.toml.
+    #[arg(long, conflicts_with = "config", help_heading = "Configuration")]
+    pub no_config: bool,
+
     /// Number of files checked in parallel (default: available cores).
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
@@ -204,6 +230,14 @@ pub struct FixArgs {
     /// Also fix files that .gitignore, .ignore or hidden-file rules would skip.
     #[arg(long, help_heading = "Files")]
     pub no_ignore: bool,
+
+    /// Read settings from FILE instead of the termcheck.toml found in the current directory or
+    /// its parents.
+    #[arg(long, value_name = "FILE", help_heading = "Configuration")]
+    pub config: Option<PathBuf>,
+    /// Ignore any termcheck.toml.
+    #[arg(long, conflicts_with = "config", help_heading = "Configuration")]
+    pub no_config: bool,
 
     /// Number of files checked in parallel (default: available cores).
     #[arg(short = 'j', long, value_name = "N")]

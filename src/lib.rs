@@ -8,6 +8,7 @@
 
 pub mod baseline;
 pub mod check;
+pub mod config;
 pub mod consistency;
 pub mod error;
 pub mod eval;

@@ -10,11 +10,12 @@ use clap::Parser;
 use rayon::prelude::*;
 
 use cli::{
-    CheckArgs, Cli, ColorArg, Command, ConsistencyArg, EvalArgs, FailOn, FixArgs, FormatArg,
-    GlossaryCommand,
+    CheckArgs, Cli, ColorArg, Command, ConfigCommand, ConsistencyArg, EvalArgs, FailOn, FixArgs,
+    FormatArg, GlossaryCommand,
 };
 use termcheck::baseline::{self, Baseline};
 use termcheck::check::{Checker, Outcome};
+use termcheck::config::{self, Config, Level, LoadedConfig, Policy, Scope, SeverityName};
 use termcheck::consistency::{write_distribution, ConsistencyScope};
 use termcheck::error::FileError;
 use termcheck::finding::{Finding, Severity};
@@ -40,6 +41,9 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check(args) => check(args),
         Command::Fix(args) => fix(args),
+        Command::Config(ConfigCommand::Show { config, no_config }) => {
+            config_show(config.as_deref(), no_config)
+        }
         Command::Glossary(GlossaryCommand::Check { files }) => glossary_check(&files),
         Command::Rules => rules(),
         Command::Eval(args) => eval(&args),
@@ -74,6 +78,8 @@ struct Selection<'a> {
     threads: Option<usize>,
     /// Whether every occurrence is needed (the consistency report).
     distribution: bool,
+    config: Option<&'a Path>,
+    no_config: bool,
 }
 
 impl CheckArgs {
@@ -92,6 +98,8 @@ impl CheckArgs {
             no_ignore: self.no_ignore,
             threads: self.threads,
             distribution: self.consistency_report.is_some(),
+            config: self.config.as_deref(),
+            no_config: self.no_config,
         }
     }
 }
@@ -112,6 +120,8 @@ impl FixArgs {
             no_ignore: self.no_ignore,
             threads: self.threads,
             distribution: false,
+            config: self.config.as_deref(),
+            no_config: self.no_config,
         }
     }
 }
@@ -127,24 +137,108 @@ struct CheckPlan {
     fail_on: Severity,
     threads: Option<usize>,
     keep_occurrences: bool,
+    policy: Policy,
 }
 
-/// Resolves the selection into a plan; on failure the errors are printed and the exit code
-/// returned.
+/// The configuration file in effect: `--config FILE`, else termcheck.toml in the current
+/// directory or a parent, unless `--no-config`. A broken file is an error (exit 2).
+fn config_file(explicit: Option<&Path>, no_config: bool) -> Result<Option<LoadedConfig>, u8> {
+    let path = match explicit {
+        Some(p) => Some(p.to_path_buf()),
+        None if no_config => None,
+        None => config::find(Path::new(".")).map(|p| relative_to_cwd(&p)),
+    };
+    match path {
+        None => Ok(None),
+        Some(p) => config::load(&p).map(Some).map_err(|e| {
+            print_file_errors(&[e]);
+            EXIT_ERROR
+        }),
+    }
+}
+
+/// A found configuration path as the user would write it (relative when under the current
+/// directory), so that messages and resolved glossary paths read naturally.
+fn relative_to_cwd(path: &Path) -> PathBuf {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| cwd.canonicalize().ok())
+        .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf())
+}
+
+/// The settings in effect: the configuration file's, with the command line's on top.
+fn merge(sel: &Selection<'_>, file: Option<&LoadedConfig>) -> Config {
+    let mut merged = file.map(|f| f.config.clone()).unwrap_or_default();
+    if !sel.glossary.is_empty() {
+        merged.glossaries = sel.glossary.to_vec();
+    }
+    if sel.default_glossary {
+        merged.default_glossary = Some(true);
+    }
+    if !sel.include.is_empty() {
+        merged.include = sel.include.to_vec();
+    }
+    if !sel.exclude.is_empty() {
+        merged.exclude = sel.exclude.to_vec();
+    }
+    if let Some(f) = sel.fail_on {
+        merged.fail_on = Some(match f {
+            FailOn::Error => SeverityName::Error,
+            FailOn::Warning => SeverityName::Warning,
+            FailOn::Info => SeverityName::Info,
+        });
+    }
+    if let Some(t) = sel.garbled_threshold {
+        merged.garbled_threshold = Some(t);
+    }
+    if let Some(c) = sel.consistency {
+        merged.consistency = Some(match c {
+            ConsistencyArg::Document => Scope::Document,
+            ConsistencyArg::Batch => Scope::Batch,
+        });
+    }
+    merged.with_defaults()
+}
+
+/// Resolves the selection (and configuration) into a plan; on failure the errors are printed
+/// and the exit code returned.
 fn plan(sel: &Selection<'_>) -> Result<CheckPlan, u8> {
-    let rules = RuleSet::from_ids(sel.select, sel.ignore).map_err(|e| usage_error(&e))?;
+    let file = config_file(sel.config, sel.no_config)?;
+    let settings = merge(sel, file.as_ref());
+    // Rules the configuration turns off do not run, unless --select names them or an override
+    // turns them back on somewhere.
+    let mut ignore = sel.ignore.to_vec();
+    if sel.select.is_empty() {
+        for rule in settings.rules_off() {
+            let on_somewhere = settings
+                .overrides
+                .iter()
+                .any(|o| o.rules.get(rule).is_some_and(|l| l != Level::Off));
+            if !on_somewhere {
+                ignore.push(rule.id().to_string());
+            }
+        }
+    }
+    let rules = RuleSet::from_ids(sel.select, &ignore).map_err(|e| usage_error(&e))?;
     let mut sources: Vec<GlossarySource> = Vec::new();
-    if sel.glossary.is_empty() || sel.default_glossary {
+    if settings.glossaries.is_empty() || settings.default_glossary == Some(true) {
         sources.extend(bundled_glossaries());
     }
-    sources.extend(sel.glossary.iter().cloned().map(GlossarySource::File));
+    sources.extend(
+        settings
+            .glossaries
+            .iter()
+            .cloned()
+            .map(GlossarySource::File),
+    );
     let glossary = Glossary::load(&sources).map_err(|errors| {
         print_file_errors(&errors);
         EXIT_ERROR
     })?;
     let walk = WalkOptions {
-        include: sel.include.to_vec(),
-        exclude: sel.exclude.to_vec(),
+        include: settings.include.clone(),
+        exclude: settings.exclude.clone(),
         no_ignore: sel.no_ignore,
     };
     let discovery = discover(sel.paths, &walk).map_err(|e| usage_error(&e))?;
@@ -157,30 +251,55 @@ fn plan(sel: &Selection<'_>) -> Result<CheckPlan, u8> {
     {
         return Err(usage_error("`-` (standard input) may be given only once"));
     }
-    let scope = match sel.consistency.unwrap_or(ConsistencyArg::Document) {
-        ConsistencyArg::Document => ConsistencyScope::Document,
-        ConsistencyArg::Batch => ConsistencyScope::Batch,
+    let scope = match settings.consistency.unwrap_or(Scope::Document) {
+        Scope::Document => ConsistencyScope::Document,
+        Scope::Batch => ConsistencyScope::Batch,
     };
     let batch_consistency =
         scope == ConsistencyScope::Batch && rules.contains(Rule::InconsistentTerm);
-    let fail_on = match sel.fail_on.unwrap_or(FailOn::Warning) {
-        FailOn::Error => Severity::Error,
-        FailOn::Warning => Severity::Warning,
-        FailOn::Info => Severity::Info,
-    };
+    let base = file
+        .as_ref()
+        .map_or(Path::new("."), |f| f.dir())
+        .to_path_buf();
     Ok(CheckPlan {
         matcher: TermMatcher::new(&glossary),
         glossary,
         rules,
         discovery,
         scope,
-        garbled_threshold: sel
+        garbled_threshold: settings
             .garbled_threshold
             .unwrap_or(termcheck::fuzzy::DEFAULT_THRESHOLD),
-        fail_on,
+        fail_on: settings
+            .fail_on
+            .map_or(Severity::Warning, SeverityName::severity),
         threads: sel.threads,
         keep_occurrences: batch_consistency || sel.distribution,
+        policy: settings.policy(&base),
     })
+}
+
+fn config_show(explicit: Option<&Path>, no_config: bool) -> u8 {
+    let file = match config_file(explicit, no_config) {
+        Ok(f) => f,
+        Err(code) => return code,
+    };
+    let merged = file
+        .as_ref()
+        .map(|f| f.config.clone())
+        .unwrap_or_default()
+        .with_defaults();
+    match &file {
+        Some(f) => println!("# configuration file: {}", f.path.display()),
+        None => println!("# no configuration file: defaults"),
+    }
+    match toml::to_string(&merged) {
+        Ok(text) => {
+            print!("{text}");
+            EXIT_CLEAN
+        }
+        Err(e) => usage_error(&format!("cannot show the configuration: {e}")),
+    }
 }
 
 impl CheckPlan {
@@ -217,8 +336,10 @@ impl CheckPlan {
         Ok(run)
     }
 
-    /// What every run does after checking: adds the inputs that could not be found.
+    /// What every run does after checking: applies the configuration's policy, adds the
+    /// inputs that could not be found.
     fn finish(&self, run: &mut RunReport) {
+        self.policy.apply(run);
         run.errors.extend(self.discovery.errors.iter().cloned());
         run.errors.sort_by(|a, b| a.path.cmp(&b.path));
     }
