@@ -13,6 +13,7 @@ use crate::location::LocationTracker;
 use crate::matcher::{TermMatch, TermMatcher};
 use crate::normalize::normalize;
 use crate::rules::{Rule, RuleSet};
+use crate::suppress::{directives, is_suppressed, Allowances, Suppression};
 
 /// The result of checking one document.
 #[derive(Debug)]
@@ -30,6 +31,8 @@ pub struct DocumentReport {
     pub findings: Vec<Finding>,
     /// Every rendering of a concept found, in order (kept only when asked for).
     pub occurrences: Vec<Occurrence>,
+    /// The lines that `termcheck: ignore` comments silence.
+    pub suppressions: Vec<Suppression>,
 }
 
 /// Checks documents against one compiled glossary; shared read-only across threads.
@@ -42,6 +45,7 @@ pub struct Checker<'g> {
     sizes: BlockSizes,
     scope: ConsistencyScope,
     keep_occurrences: bool,
+    allowances: Allowances,
 }
 
 impl<'g> Checker<'g> {
@@ -56,6 +60,7 @@ impl<'g> Checker<'g> {
             sizes: BlockSizes::for_longest_term(matcher.longest_pattern()),
             scope: ConsistencyScope::Document,
             keep_occurrences: false,
+            allowances: Allowances::new(glossary),
         }
     }
 
@@ -105,6 +110,8 @@ impl<'g> Checker<'g> {
         let mut doc = DocumentReport::default();
         let mut state = DocumentState::new(words);
         while let Some(block) = blocks.next_block()? {
+            doc.suppressions
+                .extend(directives(&block.text, block.report_until, &block.start));
             self.check_block(&block, &mut state, &mut doc);
             if self.wants_occurrences() {
                 state.keep_block(block.text, &mut doc.occurrences);
@@ -115,6 +122,8 @@ impl<'g> Checker<'g> {
             let found = inconsistencies(self.glossary, &refs, "document", &|o| state.around(o));
             doc.findings.extend(found.into_iter().map(|(_, f)| f));
         }
+        doc.findings
+            .retain(|f| !self.allowances.allows(f) && !is_suppressed(f, &doc.suppressions));
         if self.keep_occurrences {
             state.resolve_all(&mut doc.occurrences);
         } else {

@@ -25,4 +25,5 @@ pub mod report;
 pub mod rules;
 pub mod run;
 pub mod spelling;
+pub mod suppress;
 pub mod tokens;

@@ -488,6 +488,7 @@ fn fix(args: FixArgs) -> u8 {
                     path: input.display.clone(),
                     findings,
                     occurrences: Vec::new(),
+                    suppressions: Vec::new(),
                 });
                 loaded.push((input, doc));
             }
@@ -524,6 +525,7 @@ fn fix(args: FixArgs) -> u8 {
             path: file.path.clone(),
             findings: left,
             occurrences: Vec::new(),
+            suppressions: Vec::new(),
         });
         let new_text = termcheck::fix::apply(&doc.text, &file_plan.edits);
         let is_stdin = input.source == InputSource::Stdin;

@@ -12,6 +12,7 @@ use crate::fuzzy::WordCache;
 use crate::glossary::Glossary;
 use crate::input::blocks::ReadError;
 use crate::input::{Input, InputSource};
+use crate::suppress::{is_suppressed, Allowances, Suppression};
 
 /// The findings of one document.
 #[derive(Debug, Clone)]
@@ -22,6 +23,8 @@ pub struct FileReport {
     pub findings: Vec<Finding>,
     /// Every rendering of a concept found in it (when the checker keeps them).
     pub occurrences: Vec<Occurrence>,
+    /// The lines `termcheck: ignore` comments silence in it.
+    pub suppressions: Vec<Suppression>,
 }
 
 /// Everything a run found.
@@ -60,6 +63,7 @@ pub fn check_inputs(checker: &Checker<'_>, inputs: &[Input]) -> RunReport {
                 path: input.display.clone(),
                 findings: doc.findings,
                 occurrences: doc.occurrences,
+                suppressions: doc.suppressions,
             }),
             Ok(Outcome::SkippedBinary) => report.skipped.push(input.display.clone()),
             Err(e) => report.errors.push(e),
@@ -83,8 +87,14 @@ impl RunReport {
                 .into_iter()
                 .map(|(i, finding)| (all[i].0, finding))
                 .collect();
+        let allowances = Allowances::new(glossary);
         let mut touched = Vec::new();
         for (file, finding) in found {
+            if allowances.allows(&finding)
+                || is_suppressed(&finding, &self.files[file].suppressions)
+            {
+                continue;
+            }
             touched.push(file);
             self.files[file].findings.push(finding);
         }

@@ -16,6 +16,8 @@ enum Column {
     Forbidden,
     Case,
     Note,
+    /// `x-allow`: accepted exceptions, never reported.
+    Allow,
     /// `x-…` columns belong to the user; they are kept out of the way.
     Extension,
 }
@@ -33,6 +35,7 @@ impl Column {
             "forbidden" => Column::Forbidden,
             "case" => Column::Case,
             "note" => Column::Note,
+            "x-allow" => Column::Allow,
             _ if name.starts_with("x-") => Column::Extension,
             _ => return None,
         })
@@ -168,6 +171,7 @@ fn concept_from_row(
     let (admitted, admitted_field) = list(Column::Admitted, "admitted");
     let (deprecated, deprecated_field) = list(Column::Deprecated, "deprecated");
     let (forbidden, forbidden_field) = list(Column::Forbidden, "forbidden");
+    let (allowed, _) = list(Column::Allow, "x-allow");
 
     let preferred_field = preferred_field.expect("header has a preferred column");
     if preferred.len() > 1 {
@@ -237,6 +241,7 @@ fn concept_from_row(
         note: field(Column::Note)
             .map(|f| f.value.trim().to_string())
             .unwrap_or_default(),
+        allowed,
         file: path.to_string(),
         location: row.location,
     })

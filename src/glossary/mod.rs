@@ -82,6 +82,8 @@ pub struct Concept {
     pub case: CaseMode,
     /// Free text shown in reports (usage advice, the source of the preferred form).
     pub note: String,
+    /// Surface forms accepted for this concept and never reported (the `x-allow` column).
+    pub allowed: Vec<String>,
     /// The glossary file this concept comes from.
     pub file: String,
     /// Where its row starts.
