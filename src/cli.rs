@@ -84,6 +84,15 @@ pub enum GlossaryCommand {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Point at glossary entries that are valid but likely to mislead: renderings listed for
+    /// two concepts, renderings shadowed by another concept's, forbidden ordinary words,
+    /// concepts without a source term or a note. Exit 1 when there are findings, 2 when a
+    /// file is invalid.
+    Lint {
+        /// Glossary files, linted together (CSV, or TSV by extension).
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -45,6 +45,7 @@ fn main() -> ExitCode {
             config_show(config.as_deref(), no_config)
         }
         Command::Glossary(GlossaryCommand::Check { files }) => glossary_check(&files),
+        Command::Glossary(GlossaryCommand::Lint { files }) => glossary_lint(&files),
         Command::Rules => rules(),
         Command::Eval(args) => eval(&args),
     };
@@ -699,6 +700,57 @@ fn glossary_check(files: &[PathBuf]) -> u8 {
         }
     }
     code
+}
+
+fn glossary_lint(files: &[PathBuf]) -> u8 {
+    let sources: Vec<GlossarySource> = files.iter().cloned().map(GlossarySource::File).collect();
+    let glossary = match Glossary::load(&sources) {
+        Ok(g) => g,
+        Err(errors) => {
+            print_file_errors(&errors);
+            return EXIT_ERROR;
+        }
+    };
+    let findings = termcheck::glossary::lint::lint(&glossary);
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut written = findings.iter().try_for_each(|f| {
+        writeln!(
+            out,
+            "{}:{}:{}: {}[{}] {}",
+            f.file, f.location.line, f.location.column, f.severity, f.id, f.message
+        )
+    });
+    if written.is_ok() {
+        let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+        let mut files_hit: Vec<&str> = findings.iter().map(|f| f.file.as_str()).collect();
+        files_hit.dedup();
+        written = writeln!(
+            out,
+            "Found {} lint finding{} ({} warning{}, {} info{}) in {} of {} glossar{}.",
+            findings.len(),
+            plural(findings.len()),
+            count(Severity::Warning),
+            plural(count(Severity::Warning)),
+            count(Severity::Info),
+            plural(count(Severity::Info)),
+            files_hit.len(),
+            files.len(),
+            if files.len() == 1 { "y" } else { "ies" }
+        )
+        .and_then(|()| out.flush());
+    }
+    if let Err(e) = written {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            eprintln!("termcheck: error: cannot write to standard output: {e}");
+            return EXIT_ERROR;
+        }
+    }
+    if findings.is_empty() {
+        EXIT_CLEAN
+    } else {
+        EXIT_FINDINGS
+    }
 }
 
 fn rules() -> u8 {

@@ -7,6 +7,7 @@
 
 mod bundled;
 mod csv;
+pub mod lint;
 mod table;
 mod validate;
 

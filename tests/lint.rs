@@ -1,0 +1,94 @@
+//! `termcheck glossary lint`: findings with file:line:column, exit 1; invalid files exit 2.
+
+mod common;
+
+use common::{repo_root, scratch, termcheck_in};
+
+#[test]
+fn lint_reports_each_problem_with_its_position() {
+    let glossary = "\
+id,source,preferred,admitted,deprecated,forbidden,case,note
+ftu,上海市总工会,Shanghai Federation of Trade Unions,,,Labour Union,,Xinhua
+tuf,,Trade Union Federation,,Trade Unions,Labour Union|federation,,
+";
+    let dir = scratch(&[("g.csv", glossary.as_bytes())]);
+    let run = termcheck_in(dir.path(), &["glossary", "lint", "g.csv"], b"");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    let heads: Vec<String> = lines
+        .iter()
+        .map(|l| l.split(' ').next().unwrap().to_string() + " " + l.split(' ').nth(1).unwrap())
+        .collect();
+    assert_eq!(
+        heads,
+        vec![
+            "g.csv:3:1: info[missing-note]",
+            "g.csv:3:1: info[missing-source]",
+            "g.csv:3:30: warning[shadowed-rendering]",
+            "g.csv:3:43: warning[duplicate-rendering]",
+            "g.csv:3:43: warning[ordinary-word]",
+            "g.csv:3:43: warning[shadowed-rendering]",
+            "Found 6",
+        ],
+        "{}",
+        run.stdout
+    );
+    assert!(
+        lines[3].contains("\"Labour Union\" of concept \"tuf\" is also a forbidden rendering of concept \"ftu\" (g.csv:2)"),
+        "{}",
+        lines[3]
+    );
+    assert_eq!(
+        lines[6],
+        "Found 6 lint findings (4 warnings, 2 infos) in 1 of 1 glossary."
+    );
+}
+
+#[test]
+fn a_clean_glossary_exits_0_and_an_invalid_one_2() {
+    let clean = "id,source,preferred,forbidden,note\nw,中工网,Workercn,China Industrial Network,Site name\n";
+    let invalid = "id,preferred,forbidden\nw,Workercn,Workercn\n";
+    let dir = scratch(&[
+        ("clean.csv", clean.as_bytes()),
+        ("bad.csv", invalid.as_bytes()),
+    ]);
+    let run = termcheck_in(dir.path(), &["glossary", "lint", "clean.csv"], b"");
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert_eq!(
+        run.stdout,
+        "Found 0 lint findings (0 warnings, 0 infos) in 0 of 1 glossary.\n"
+    );
+    let run = termcheck_in(
+        dir.path(),
+        &["glossary", "lint", "clean.csv", "bad.csv"],
+        b"",
+    );
+    assert_eq!(run.code, 2);
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+    assert!(
+        run.stderr
+            .contains("bad.csv:2:12: forbidden rendering \"Workercn\""),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn the_bundled_glossary_lints_to_its_known_findings() {
+    let run = termcheck_in(
+        &repo_root(),
+        &["glossary", "lint", "glossaries/zh-en-trade-union-news.csv"],
+        b"",
+    );
+    // One known, reviewed finding: "Shanghai Trade Union" (deprecated for 上海工会) is the
+    // start of the approved "Shanghai Trade Union Regulations"; the matcher prefers the
+    // longer approved match, so the entry stays.
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.stdout.lines().count(), 2, "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("warning[shadowed-rendering] deprecated rendering \"Shanghai Trade Union\""),
+        "{}",
+        run.stdout
+    );
+}
