@@ -618,7 +618,13 @@ fn load_and_check(
 /// Replaces a file's content atomically (temporary file in its directory, then rename),
 /// keeping its permissions.
 fn replace_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let permissions = std::fs::metadata(path)?.permissions();
+    let metadata = std::fs::metadata(path)?;
+    if !metadata.is_file() {
+        return Err(io::Error::other(
+            "not a regular file; fix rewrites files only (use `-` for a stream)",
+        ));
+    }
+    let permissions = metadata.permissions();
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -658,11 +664,18 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 /// Writes through a temporary file in the target's directory, renamed over the target only
-/// once complete: a failed or interrupted write never leaves a truncated report.
+/// once complete: a failed or interrupted write never leaves a truncated report. A target
+/// that exists and is not a regular file (`/dev/null`, `/dev/stdout`, a named pipe) is written
+/// directly: renaming over it would replace the device with a plain file.
 fn write_atomically(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        let mut out = io::BufWriter::new(std::fs::OpenOptions::new().write(true).open(path)?);
+        write(&mut out)?;
+        return out.flush();
+    }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),

@@ -190,3 +190,48 @@ fn the_baseline_file_is_deterministic() {
     assert_eq!(outputs[0], outputs[1]);
     assert_eq!(outputs[0].lines().count(), 5, "{}", outputs[0]);
 }
+
+/// `-o` and `--write-baseline` to a device or pipe write into it: renaming a temporary file
+/// over `/dev/null` would replace the device with a plain file for every program on the
+/// machine.
+#[cfg(unix)]
+#[test]
+fn outputs_that_are_not_regular_files_are_written_in_place() {
+    use std::io::Read;
+    use std::os::unix::fs::FileTypeExt;
+
+    let dir = scratch(&[
+        ("g.csv", TEST_GLOSSARY.as_bytes()),
+        ("draft.txt", DRAFT.as_bytes()),
+    ]);
+    for flag in ["-o", "--write-baseline"] {
+        let fifo = dir.path().join("pipe");
+        let _ = std::fs::remove_file(&fifo);
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo runs");
+        assert!(made.success());
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || {
+                let mut text = String::new();
+                std::fs::File::open(fifo)
+                    .unwrap()
+                    .read_to_string(&mut text)
+                    .unwrap();
+                text
+            })
+        };
+        let run = termcheck_in(
+            dir.path(),
+            &["check", "draft.txt", "-g", "g.csv", flag, "pipe"],
+            b"",
+        );
+        let text = reader.join().unwrap();
+        assert!(run.code <= 1, "{flag}: {}", run.stderr);
+        assert!(text.contains("CAMCE"), "{flag}: {text}");
+        let kind = std::fs::metadata(&fifo).unwrap().file_type();
+        assert!(kind.is_fifo(), "{flag}: the pipe is still a pipe");
+    }
+}
