@@ -222,6 +222,15 @@ fn plan(sel: &Selection<'_>) -> Result<CheckPlan, u8> {
         }
     }
     let rules = RuleSet::from_ids(sel.select, &ignore).map_err(|e| usage_error(&e))?;
+    let mut settings = settings;
+    for info in RULES {
+        // A rule that --select names runs, and reports, whatever [rules] says.
+        if sel.select.iter().any(|id| id.trim() == info.id)
+            && settings.rules.get(info.rule) == Some(Level::Off)
+        {
+            settings.rules.set(info.rule, Level::of(info.severity));
+        }
+    }
     let mut sources: Vec<GlossarySource> = Vec::new();
     if settings.glossaries.is_empty() || settings.default_glossary == Some(true) {
         sources.extend(bundled_glossaries());

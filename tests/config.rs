@@ -155,6 +155,49 @@ rules = { forbidden-term = "info", deprecated-term = "off" }
         run.stderr
     );
     assert_eq!(run.code, 0);
+    // --select runs a rule that [rules] turns off.
+    let run = termcheck_in(
+        dir.path(),
+        &[
+            "check",
+            "new.txt",
+            "--select",
+            "garbled-term",
+            "--format",
+            "csv",
+        ],
+        b"",
+    );
+    assert!(rules_of(&run.stdout).is_empty(), "{}", run.stdout);
+    std::fs::write(
+        dir.path().join("new.txt"),
+        "The Shanghai Federaton of Trade Unions.\n",
+    )
+    .unwrap();
+    let run = termcheck_in(dir.path(), &["check", "new.txt", "--format", "csv"], b"");
+    assert!(
+        rules_of(&run.stdout).is_empty(),
+        "off in [rules]: {}",
+        run.stdout
+    );
+    let run = termcheck_in(
+        dir.path(),
+        &[
+            "check",
+            "new.txt",
+            "--select",
+            "garbled-term",
+            "--format",
+            "csv",
+        ],
+        b"",
+    );
+    assert_eq!(
+        rules_of(&run.stdout),
+        vec![("new.txt".into(), "garbled-term".into(), "warning".into())],
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
