@@ -3,11 +3,12 @@
 //! Findings carry byte offsets into the file as stored (for UTF-16 files, file bytes, not
 //! offsets in the decoded text); a fix decodes the file, maps those offsets into the decoded
 //! text, replaces there and encodes the result back the way the file was (same encoding,
-//! same byte-order mark). Replacements never add or remove a line break, so line endings stay
-//! as they were. A finding is left for a person when its correction is not certain: several
-//! findings suggest different renderings for one span, its span overlaps another finding, it
-//! spans a line break (the replacement would re-wrap the paragraph), or its rule has no single
-//! correction (`inconsistent-term`).
+//! same byte-order mark). Replacements never add or remove a line break (a break inside a
+//! term stays between the same two words of the replacement), so line endings stay as they
+//! were. A finding is left for a person when its correction is not certain: several findings
+//! suggest different renderings for one span, its span overlaps another finding, it spans
+//! more line breaks than the replacement can hold, or its rule has no single correction
+//! (`inconsistent-term`).
 
 use std::fmt;
 use std::ops::Range;
@@ -45,7 +46,7 @@ pub enum LeftReason {
     CompetingSuggestions,
     /// Its span overlaps another finding's.
     Overlaps,
-    /// The found text runs over a line break.
+    /// The found text runs over line breaks that the replacement has too few words to keep.
     SpansLines,
     /// The file no longer holds the found text where the finding says.
     TextChanged,
@@ -57,7 +58,7 @@ impl fmt::Display for LeftReason {
             LeftReason::NoSingleCorrection => "no single correction",
             LeftReason::CompetingSuggestions => "several suggestions compete",
             LeftReason::Overlaps => "overlaps another finding",
-            LeftReason::SpansLines => "spans a line break",
+            LeftReason::SpansLines => "spans a line break the correction cannot keep",
             LeftReason::TextChanged => "the text changed since it was checked",
         })
     }
@@ -106,10 +107,6 @@ pub fn plan(
             result.left.push((i, LeftReason::TextChanged));
             continue;
         };
-        if f.found.contains(['\n', '\r']) {
-            result.left.push((i, LeftReason::SpansLines));
-            continue;
-        }
         let mut reason = None;
         for (j, other) in findings.iter().enumerate() {
             if j == i {
@@ -136,11 +133,19 @@ pub fn plan(
             continue; // the same correction, suggested twice
         }
         let concept = glossary.concepts.iter().find(|c| c.id == f.concept);
+        let mut replacement = match concept {
+            Some(c) => replacement_for(&f.found, &f.expected, c),
+            None => f.expected.clone(),
+        };
+        if starts_sentence(&text[..span.start]) {
+            replacement = capitalize_first(&replacement);
+        }
+        let Some(replacement) = rewrap(&f.found, &replacement) else {
+            result.left.push((i, LeftReason::SpansLines));
+            continue;
+        };
         result.edits.push(Edit {
-            replacement: match concept {
-                Some(c) => replacement_for(&f.found, &f.expected, c),
-                None => f.expected.clone(),
-            },
+            replacement,
             range: span,
             found: f.found.clone(),
             rule: f.rule,
@@ -150,6 +155,69 @@ pub fn plan(
     }
     result.edits.sort_by_key(|e| e.range.start);
     result
+}
+
+/// Whether text starting after `before` starts a sentence: at the start of the text or of a
+/// paragraph, or after a full stop, question or exclamation mark.
+fn starts_sentence(before: &str) -> bool {
+    let trimmed = before.trim_end_matches(char::is_whitespace);
+    if trimmed.is_empty() || trimmed.ends_with(['.', '!', '?']) {
+        return true;
+    }
+    let gap = before[trimmed.len()..]
+        .replace("\r\n", "\n")
+        .replace('\r', "\n");
+    if gap.matches('\n').count() >= 2 {
+        return true; // after a blank line: a new paragraph
+    }
+    // The first words after a heading marker or a list bullet on the same line.
+    let line_start = trimmed.rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    !gap.contains('\n')
+        && matches!(
+            trimmed[line_start..].trim_start(),
+            "#" | "##" | "###" | "-" | "*" | "•"
+        )
+}
+
+/// The replacement laid out like the found text: where the found text breaks a line between
+/// two words, the replacement breaks the line between the same two words (counted from the
+/// start), with the same whitespace, so the file keeps its number of lines and its line
+/// endings. `None` when the replacement has too few words to place every break.
+fn rewrap(found: &str, replacement: &str) -> Option<String> {
+    if !found.contains(['\n', '\r']) {
+        return Some(replacement.to_string());
+    }
+    let gaps: Vec<&str> = found
+        .split(|c: char| !c.is_whitespace())
+        .filter(|g| !g.is_empty())
+        .collect();
+    let words: Vec<&str> = replacement.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut out = String::with_capacity(replacement.len() + 8);
+    let breaks: Vec<(usize, &str)> = gaps
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.contains(['\n', '\r']))
+        .map(|(i, g)| (i, *g))
+        .collect();
+    let last_gap = words.len().checked_sub(2)?;
+    let mut placed: Vec<(usize, &str)> = Vec::new();
+    for (i, gap) in breaks {
+        let at = i.min(last_gap);
+        if placed.iter().any(|(p, _)| *p == at) {
+            return None;
+        }
+        placed.push((at, gap));
+    }
+    for (i, w) in words.iter().enumerate() {
+        out.push_str(w);
+        if i + 1 < words.len() {
+            match placed.iter().find(|(p, _)| *p == i) {
+                Some((_, gap)) => out.push_str(gap),
+                None => out.push(' '),
+            }
+        }
+    }
+    Some(out)
 }
 
 /// Maps offsets in the file as stored to offsets in its decoded text (None: not on a
@@ -493,6 +561,39 @@ mod tests {
             "all-china federation",
             "All-China Federation",
         );
+    }
+
+    #[test]
+    fn line_breaks_inside_a_term_stay_between_the_same_words() {
+        assert_eq!(
+            rewrap(
+                "Leading Party\nMember Group",
+                "Leading Party Members' Group"
+            )
+            .as_deref(),
+            Some("Leading Party\nMembers' Group")
+        );
+        assert_eq!(
+            rewrap(
+                "Municipal General\r\n  Assembly",
+                "Shanghai Federation of Trade Unions"
+            )
+            .as_deref(),
+            Some("Shanghai Federation\r\n  of Trade Unions")
+        );
+        assert_eq!(rewrap("CAMCE\nvideo signal", "Douyin"), None);
+        assert_eq!(rewrap("a\nb\nc", "x y").as_deref(), None);
+        assert_eq!(rewrap("a b\nc", "x y").as_deref(), Some("x\ny"));
+    }
+
+    #[test]
+    fn sentence_starts() {
+        for before in ["", "Done. ", "Really?\n", "# ", "a line\n\n", "- "] {
+            assert!(starts_sentence(before), "{before:?}");
+        }
+        for before in ["the ", "said\n", "of the\n  "] {
+            assert!(!starts_sentence(before), "{before:?}");
+        }
     }
 
     #[test]

@@ -519,7 +519,12 @@ fn fix(args: FixArgs) -> u8 {
         for e in &file_plan.edits {
             eprintln!(
                 "{}:{}:{}: fixed {} \"{}\" -> \"{}\"",
-                file.path, e.line, e.column, e.rule, e.found, e.replacement
+                file.path,
+                e.line,
+                e.column,
+                e.rule,
+                one_line(&e.found),
+                one_line(&e.replacement)
             );
         }
         let mut left = Vec::new();
@@ -527,7 +532,12 @@ fn fix(args: FixArgs) -> u8 {
             let f = &file.findings[i];
             eprintln!(
                 "{}:{}:{}: left {}[{}] \"{}\" for a person: {reason}",
-                file.path, f.start.line, f.start.column, f.severity, f.rule, f.found
+                file.path,
+                f.start.line,
+                f.start.column,
+                f.severity,
+                f.rule,
+                one_line(&f.found)
             );
             left.push(f.clone());
         }
@@ -584,6 +594,11 @@ fn fix(args: FixArgs) -> u8 {
         return EXIT_ERROR;
     }
     plan.exit_code(&remaining)
+}
+
+/// Text with its whitespace runs (line breaks included) shown as single spaces.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn plural(n: usize) -> &'static str {

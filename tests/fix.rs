@@ -23,13 +23,15 @@ fn utf16(text: &str, little: bool) -> Vec<u8> {
 
 const DRAFT: &str = "\u{FEFF}MUNICIPAL GENERAL ASSEMBLY’S STAFF MET\r\n\
 The Municipal General Assembly’s staff met the CAMCE team.\r\n\
-municipal general assembly, said the Shanghai Trade Union.\r\n\
-Municipal general assembly members spoke.\r\n";
+They said municipal general assembly, not the Shanghai Trade Union.\r\n\
+Municipal general assembly members spoke.\r\n\
+Then the Municipal General\r\n  Assembly closed.\r\n";
 
 const FIXED: &str = "\u{FEFF}SHANGHAI FEDERATION OF TRADE UNIONS’S STAFF MET\r\n\
 The Shanghai Federation of Trade Unions’s staff met the Workercn team.\r\n\
-shanghai federation of trade unions, said the Shanghai Federation of Trade Unions.\r\n\
-Shanghai Federation of Trade Unions members spoke.\r\n";
+They said shanghai federation of trade unions, not the Shanghai Federation of Trade Unions.\r\n\
+Shanghai Federation of Trade Unions members spoke.\r\n\
+Then the Shanghai Federation\r\n  of Trade Unions closed.\r\n";
 
 #[test]
 fn diff_shows_the_fixes_and_changes_nothing() {
@@ -50,7 +52,7 @@ fn diff_shows_the_fixes_and_changes_nothing() {
     );
     assert!(
         run.stdout
-            .starts_with("--- a/draft.txt\n+++ b/draft.txt\n@@ -1,4 +1,4 @@\n"),
+            .starts_with("--- a/draft.txt\n+++ b/draft.txt\n@@ -1,6 +1,6 @@\n"),
         "{}",
         run.stdout
     );
@@ -61,7 +63,7 @@ fn diff_shows_the_fixes_and_changes_nothing() {
     );
     assert!(
         run.stderr
-            .contains("Would fix 6 findings in 1 file; 0 left for a person."),
+            .contains("Would fix 7 findings in 1 file; 0 left for a person."),
         "{}",
         run.stderr
     );
@@ -84,7 +86,7 @@ fn fix_rewrites_in_place_keeping_bom_line_endings_case_and_mode() {
         &["check", "draft.txt", "-g", "g.csv", "--format", "csv"],
         b"",
     );
-    assert_eq!(parse_csv(&before.stdout).len(), 6, "{}", before.stdout);
+    assert_eq!(parse_csv(&before.stdout).len(), 7, "{}", before.stdout);
 
     let run = termcheck_in(dir.path(), &["fix", "draft.txt", "-g", "g.csv"], b"");
     assert_eq!(run.code, 0, "{}", run.stderr);
