@@ -291,6 +291,27 @@ mod tests {
         assert_ne!(fingerprint("a.txt", &a, 0), fingerprint("a.txt", &other, 0));
     }
 
+    /// Fingerprints are stored in users' baseline files: any change to what goes into one, or
+    /// to the hash, makes every recorded finding new again and needs a format version bump.
+    #[test]
+    fn fingerprints_are_a_stable_contract() {
+        let a = finding(
+            "Municipal General Assembly",
+            "The Municipal General Assembly met.",
+            3,
+        );
+        assert_eq!(
+            format!("{:016x}", fingerprint("a.txt", &a, 0)),
+            "abc2d244a6f06704"
+        );
+        let mut empty = Fnv64::new();
+        empty.write(b"");
+        assert_eq!(empty.finish(), 0xcbf2_9ce4_8422_2325, "FNV-1a offset basis");
+        let mut a = Fnv64::new();
+        a.write(b"a");
+        assert_eq!(a.finish(), 0xaf63_dc4c_8601_ec8c, "FNV-1a of \"a\"");
+    }
+
     #[test]
     fn parse_errors_have_line_and_column() {
         let err = Baseline::parse("nope\n", "b.txt").unwrap_err();
