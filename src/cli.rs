@@ -63,17 +63,40 @@ pub struct EvalArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum ConfigCommand {
-    /// Print the configuration in effect (the file's settings with every default filled in),
-    /// as TOML.
-    Show {
-        /// Read FILE instead of the termcheck.toml found in the current directory or its
-        /// parents.
-        #[arg(long, value_name = "FILE")]
-        config: Option<PathBuf>,
-        /// Ignore any termcheck.toml: print the defaults.
-        #[arg(long, conflicts_with = "config")]
-        no_config: bool,
-    },
+    /// Print the settings in effect as TOML: the configuration file's, with the flags given
+    /// here on top and every default filled in.
+    Show(ShowArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Read FILE instead of the termcheck.toml found in the current directory or its parents.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Ignore any termcheck.toml.
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
+    /// Glossary files, as `check --glossary` (replace the file's list).
+    #[arg(short, long, value_name = "FILE")]
+    pub glossary: Vec<PathBuf>,
+    /// As `check --default-glossary`.
+    #[arg(long)]
+    pub default_glossary: bool,
+    /// As `check --fail-on`.
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    /// As `check --garbled-threshold`.
+    #[arg(long, value_name = "SCORE", value_parser = parse_threshold)]
+    pub garbled_threshold: Option<f64>,
+    /// As `check --consistency`.
+    #[arg(long, value_enum)]
+    pub consistency: Option<ConsistencyArg>,
+    /// As `check --include`.
+    #[arg(long, value_name = "GLOB")]
+    pub include: Vec<String>,
+    /// As `check --exclude`.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -11,7 +11,7 @@ use rayon::prelude::*;
 
 use cli::{
     CheckArgs, Cli, ColorArg, Command, ConfigCommand, ConsistencyArg, EvalArgs, FailOn, FixArgs,
-    FormatArg, GlossaryCommand,
+    FormatArg, GlossaryCommand, ShowArgs,
 };
 use termcheck::baseline::{self, Baseline};
 use termcheck::check::{Checker, Outcome};
@@ -41,9 +41,7 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check(args) => check(args),
         Command::Fix(args) => fix(args),
-        Command::Config(ConfigCommand::Show { config, no_config }) => {
-            config_show(config.as_deref(), no_config)
-        }
+        Command::Config(ConfigCommand::Show(args)) => config_show(&args),
         Command::Glossary(GlossaryCommand::Check { files }) => glossary_check(&files),
         Command::Glossary(GlossaryCommand::Lint { files }) => glossary_lint(&files),
         Command::Rules => rules(),
@@ -289,16 +287,29 @@ fn plan(sel: &Selection<'_>) -> Result<CheckPlan, u8> {
     })
 }
 
-fn config_show(explicit: Option<&Path>, no_config: bool) -> u8 {
-    let file = match config_file(explicit, no_config) {
+fn config_show(args: &ShowArgs) -> u8 {
+    let file = match config_file(args.config.as_deref(), args.no_config) {
         Ok(f) => f,
         Err(code) => return code,
     };
-    let merged = file
-        .as_ref()
-        .map(|f| f.config.clone())
-        .unwrap_or_default()
-        .with_defaults();
+    let selection = Selection {
+        paths: &[],
+        glossary: &args.glossary,
+        default_glossary: args.default_glossary,
+        select: &[],
+        ignore: &[],
+        fail_on: args.fail_on,
+        garbled_threshold: args.garbled_threshold,
+        consistency: args.consistency,
+        include: &args.include,
+        exclude: &args.exclude,
+        no_ignore: false,
+        threads: None,
+        distribution: false,
+        config: None,
+        no_config: false,
+    };
+    let merged = merge(&selection, file.as_ref());
     match &file {
         Some(f) => println!("# configuration file: {}", f.path.display()),
         None => println!("# no configuration file: defaults"),

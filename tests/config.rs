@@ -228,6 +228,28 @@ fn config_show_prints_the_merged_settings_as_toml() {
         parsed.rules.garbled_term,
         Some(termcheck::config::Level::Off)
     );
+    // Flags are merged on top, as `check` would merge them.
+    let run = termcheck_in(
+        dir.path(),
+        &["config", "show", "--fail-on", "error", "-g", "other.csv"],
+        b"",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("glossaries = [\"other.csv\"]\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("fail-on = \"error\"\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("garbled-term = \"off\"\n"),
+        "{}",
+        run.stdout
+    );
     let run = termcheck_in(dir.path(), &["config", "show", "--no-config"], b"");
     assert!(
         run.stdout
