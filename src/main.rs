@@ -476,7 +476,7 @@ fn check(args: CheckArgs) -> u8 {
     plan.exit_code(&run)
 }
 
-/// One document read whole for `fix`: its bytes, decoded text and encoding.
+/// One document read whole for `fix`: its decoded text and how it was encoded.
 struct Loaded {
     text: String,
     detected: DetectedEncoding,
@@ -527,30 +527,39 @@ fn fix(args: FixArgs) -> u8 {
     for (file, (input, doc)) in run.files.iter().zip(&loaded) {
         let file_plan =
             termcheck::fix::plan(&doc.text, doc.detected, &file.findings, &plan.glossary);
+        // What was fixed and what is left, in the order of the file.
+        let verb = if args.diff { "would fix" } else { "fixed" };
+        let mut notes: Vec<(u64, u64, String)> = Vec::new();
         for e in &file_plan.edits {
-            eprintln!(
-                "{}:{}:{}: fixed {} \"{}\" -> \"{}\"",
-                file.path,
+            notes.push((
                 e.line,
                 e.column,
-                e.rule,
-                one_line(&e.found),
-                one_line(&e.replacement)
-            );
+                format!(
+                    "{verb} {} \"{}\" -> \"{}\"",
+                    e.rule,
+                    one_line(&e.found),
+                    one_line(&e.replacement)
+                ),
+            ));
         }
         let mut left = Vec::new();
         for &(i, reason) in &file_plan.left {
             let f = &file.findings[i];
-            eprintln!(
-                "{}:{}:{}: left {}[{}] \"{}\" for a person: {reason}",
-                file.path,
+            notes.push((
                 f.start.line,
                 f.start.column,
-                f.severity,
-                f.rule,
-                one_line(&f.found)
-            );
+                format!(
+                    "left {}[{}] \"{}\" for a person: {reason}",
+                    f.severity,
+                    f.rule,
+                    one_line(&f.found)
+                ),
+            ));
             left.push(f.clone());
+        }
+        notes.sort_by_key(|(line, column, _)| (*line, *column));
+        for (line, column, note) in notes {
+            eprintln!("{}:{line}:{column}: {note}", file.path);
         }
         remaining.files.push(FileReport {
             path: file.path.clone(),
