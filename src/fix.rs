@@ -563,6 +563,89 @@ mod tests {
         );
     }
 
+    fn finding(rule: Rule, text: &str, found: &str, expected: &str) -> Finding {
+        let start = text.find(found).expect("found in text");
+        let at = |offset: usize| crate::location::Location {
+            line: 1,
+            column: offset as u64 + 1,
+            byte_offset: offset as u64,
+        };
+        Finding {
+            rule,
+            severity: rule.info().severity,
+            concept: "c".into(),
+            found: found.into(),
+            expected: expected.into(),
+            message: String::new(),
+            note: String::new(),
+            context: String::new(),
+            start: at(start),
+            end: at(start + found.len()),
+            excerpt: Default::default(),
+            score: None,
+        }
+    }
+
+    #[test]
+    fn only_unambiguous_findings_are_fixed() {
+        let glossary = Glossary::from_csv_text("id,preferred\nc,Right\n", "g.csv").unwrap();
+        let utf8 = DetectedEncoding {
+            encoding: TextEncoding::Utf8,
+            bom_len: 0,
+        };
+        let text = "aa bb cc dd ee ff";
+        let findings = vec![
+            finding(Rule::ForbiddenTerm, text, "aa", "Right"),
+            finding(Rule::ForbiddenTerm, text, "bb", "Right"),
+            finding(Rule::DeprecatedTerm, text, "bb", "Other"),
+            finding(Rule::ForbiddenTerm, text, "cc dd", "Right"),
+            finding(Rule::GarbledTerm, text, "dd ee", "Right"),
+            finding(Rule::InconsistentTerm, text, "ff", "Right"),
+            finding(Rule::ForbiddenTerm, text, "ee ff", "Right"),
+        ];
+        let mut changed = findings.clone();
+        changed.push(Finding {
+            found: "zz".into(),
+            ..finding(Rule::ForbiddenTerm, text, "aa", "Right")
+        });
+        let plan = plan(text, utf8, &findings, &glossary);
+        assert_eq!(
+            plan.edits
+                .iter()
+                .map(|e| e.found.as_str())
+                .collect::<Vec<_>>(),
+            vec!["aa"]
+        );
+        assert_eq!(
+            plan.left,
+            vec![
+                (1, LeftReason::CompetingSuggestions),
+                (2, LeftReason::CompetingSuggestions),
+                (3, LeftReason::Overlaps),
+                (4, LeftReason::Overlaps),
+                (5, LeftReason::NoSingleCorrection),
+                (6, LeftReason::Overlaps),
+            ]
+        );
+        let plan = super::plan(text, utf8, &changed, &glossary);
+        assert_eq!(plan.left.last(), Some(&(7, LeftReason::TextChanged)));
+        let same = vec![
+            finding(Rule::ForbiddenTerm, text, "bb", "Right"),
+            finding(Rule::GarbledTerm, text, "bb", "Right"),
+        ];
+        let plan = super::plan(text, utf8, &same, &glossary);
+        assert_eq!(
+            plan.edits.len(),
+            1,
+            "one correction suggested twice is applied once"
+        );
+        assert_eq!(
+            apply(text, &plan.edits),
+            "aa right cc dd ee ff",
+            "lower case stays"
+        );
+    }
+
     #[test]
     fn line_breaks_inside_a_term_stay_between_the_same_words() {
         assert_eq!(
