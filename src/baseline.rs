@@ -35,7 +35,7 @@ pub const HEADER: &str = "termcheck-baseline 1";
 pub fn fingerprint(path: &str, finding: &Finding, occurrence_index: usize) -> u64 {
     let mut hash = Fnv64::new();
     for part in [
-        path,
+        &normalized_path(path),
         finding.rule.id(),
         &finding.concept,
         &normalized(&finding.found),
@@ -47,6 +47,17 @@ pub fn fingerprint(path: &str, finding: &Finding, occurrence_index: usize) -> u6
         hash.write(&[0xFF]);
     }
     hash.finish()
+}
+
+/// The path without `.` components, repeated or trailing separators, and with `/` between
+/// components: `./docs//a.md` and `docs/a.md` are one file (Windows `docs\\a.md` too).
+fn normalized_path(path: &str) -> String {
+    std::path::Path::new(path)
+        .components()
+        .filter(|c| !matches!(c, std::path::Component::CurDir))
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// Whitespace collapsed to single spaces and letters lower-cased: re-wrapping a paragraph or
@@ -283,6 +294,10 @@ mod tests {
         assert_eq!(fingerprint("a.txt", &a, 0), fingerprint("a.txt", &moved, 0));
         assert_ne!(fingerprint("a.txt", &a, 0), fingerprint("a.txt", &a, 1));
         assert_ne!(fingerprint("a.txt", &a, 0), fingerprint("b.txt", &a, 0));
+        assert_eq!(
+            fingerprint("docs/a.txt", &a, 0),
+            fingerprint("./docs//a.txt", &a, 0)
+        );
         let other = finding(
             "Municipal General Assembly",
             "A Municipal General Assembly met.",
