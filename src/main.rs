@@ -662,6 +662,9 @@ fn load_and_check(
 /// Replaces a file's content atomically (temporary file in its directory, then rename),
 /// keeping its permissions.
 fn replace_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    // Through a symbolic link to the file it names: renaming over the link would leave the
+    // real file unfixed and the link replaced by a copy.
+    let path = &path.canonicalize()?;
     let metadata = std::fs::metadata(path)?;
     if !metadata.is_file() {
         return Err(io::Error::other(

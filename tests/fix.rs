@@ -257,3 +257,21 @@ fn fix_errors_exit_2_and_other_files_are_still_fixed() {
         "Ask Workercn.\n"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn fix_writes_through_a_symbolic_link() {
+    let dir = scratch(&[
+        ("g.csv", TEST_GLOSSARY.as_bytes()),
+        ("real/draft.txt", b"Ask CAMCE.\n"),
+    ]);
+    std::os::unix::fs::symlink("real/draft.txt", dir.path().join("link.txt")).unwrap();
+    let run = termcheck_in(dir.path(), &["fix", "link.txt", "-g", "g.csv"], b"");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let link = std::fs::symlink_metadata(dir.path().join("link.txt")).unwrap();
+    assert!(link.file_type().is_symlink(), "the link is still a link");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("real/draft.txt")).unwrap(),
+        "Ask Workercn.\n"
+    );
+}
