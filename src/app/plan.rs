@@ -1,0 +1,337 @@
+//! From the command line and `termcheck.toml` to a [`CheckPlan`]: the settings in effect, the
+//! compiled glossary, the rules and the inputs, shared by `check` and `fix`.
+
+use std::path::{Path, PathBuf};
+
+use termcheck::check::Checker;
+use termcheck::config::{self, Config, Level, LoadedConfig, Policy, Scope, SeverityName};
+use termcheck::consistency::ConsistencyScope;
+use termcheck::finding::Severity;
+use termcheck::fuzzy::FuzzyIndex;
+use termcheck::glossary::{bundled_glossaries, Glossary, GlossarySource};
+use termcheck::input::{discover, Discovery, InputSource, WalkOptions};
+use termcheck::matcher::TermMatcher;
+use termcheck::rules::{Rule, RuleSet, RULES};
+use termcheck::run::{check_inputs, RunReport};
+
+use crate::cli::{CheckArgs, ConsistencyArg, FailOn, FixArgs, ShowArgs};
+use crate::{print_file_errors, usage_error, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
+
+/// What `check` and `fix` share: where to look, with which glossaries and rules.
+pub(crate) struct Selection<'a> {
+    paths: &'a [PathBuf],
+    glossary: &'a [PathBuf],
+    default_glossary: bool,
+    select: &'a [String],
+    ignore: &'a [String],
+    fail_on: Option<FailOn>,
+    garbled_threshold: Option<f64>,
+    consistency: Option<ConsistencyArg>,
+    include: &'a [String],
+    exclude: &'a [String],
+    no_ignore: bool,
+    threads: Option<usize>,
+    /// Whether every occurrence is needed (the consistency report).
+    distribution: bool,
+    config: Option<&'a Path>,
+    no_config: bool,
+}
+
+impl CheckArgs {
+    pub(crate) fn selection(&self) -> Selection<'_> {
+        Selection {
+            paths: &self.paths,
+            glossary: &self.glossary,
+            default_glossary: self.default_glossary,
+            select: &self.select,
+            ignore: &self.ignore,
+            fail_on: self.fail_on,
+            garbled_threshold: self.garbled_threshold,
+            consistency: self.consistency,
+            include: &self.include,
+            exclude: &self.exclude,
+            no_ignore: self.no_ignore,
+            threads: self.threads,
+            distribution: self.consistency_report.is_some(),
+            config: self.config.as_deref(),
+            no_config: self.no_config,
+        }
+    }
+}
+
+impl FixArgs {
+    pub(crate) fn selection(&self) -> Selection<'_> {
+        Selection {
+            paths: &self.paths,
+            glossary: &self.glossary,
+            default_glossary: self.default_glossary,
+            select: &self.select,
+            ignore: &self.ignore,
+            fail_on: self.fail_on,
+            garbled_threshold: self.garbled_threshold,
+            consistency: None,
+            include: &self.include,
+            exclude: &self.exclude,
+            no_ignore: self.no_ignore,
+            threads: self.threads,
+            distribution: false,
+            config: self.config.as_deref(),
+            no_config: self.no_config,
+        }
+    }
+}
+
+/// Everything decided before any text is read: the compiled glossary, the rules, the inputs.
+pub(crate) struct CheckPlan {
+    pub(crate) glossary: Glossary,
+    matcher: TermMatcher,
+    rules: RuleSet,
+    pub(crate) discovery: Discovery,
+    scope: ConsistencyScope,
+    garbled_threshold: f64,
+    fail_on: Severity,
+    threads: Option<usize>,
+    keep_occurrences: bool,
+    policy: Policy,
+}
+
+/// The configuration file in effect: `--config FILE`, else termcheck.toml in the current
+/// directory or a parent, unless `--no-config`. A broken file is an error (exit 2).
+fn config_file(explicit: Option<&Path>, no_config: bool) -> Result<Option<LoadedConfig>, u8> {
+    let path = match explicit {
+        Some(p) => Some(p.to_path_buf()),
+        None if no_config => None,
+        None => config::find(Path::new(".")).map(|p| relative_to_cwd(&p)),
+    };
+    match path {
+        None => Ok(None),
+        Some(p) => config::load(&p).map(Some).map_err(|e| {
+            print_file_errors(&[e]);
+            EXIT_ERROR
+        }),
+    }
+}
+
+/// A found configuration path as the user would write it (relative when under the current
+/// directory), so that messages and resolved glossary paths read naturally.
+fn relative_to_cwd(path: &Path) -> PathBuf {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| cwd.canonicalize().ok())
+        .and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf())
+}
+
+/// The settings in effect: the configuration file's, with the command line's on top.
+fn merge(sel: &Selection<'_>, file: Option<&LoadedConfig>) -> Config {
+    let mut merged = file.map(|f| f.config.clone()).unwrap_or_default();
+    if !sel.glossary.is_empty() {
+        merged.glossaries = sel.glossary.to_vec();
+    }
+    if sel.default_glossary {
+        merged.default_glossary = Some(true);
+    }
+    if !sel.include.is_empty() {
+        merged.include = sel.include.to_vec();
+    }
+    if !sel.exclude.is_empty() {
+        merged.exclude = sel.exclude.to_vec();
+    }
+    if let Some(f) = sel.fail_on {
+        merged.fail_on = Some(match f {
+            FailOn::Error => SeverityName::Error,
+            FailOn::Warning => SeverityName::Warning,
+            FailOn::Info => SeverityName::Info,
+        });
+    }
+    if let Some(t) = sel.garbled_threshold {
+        merged.garbled_threshold = Some(t);
+    }
+    if let Some(c) = sel.consistency {
+        merged.consistency = Some(match c {
+            ConsistencyArg::Document => Scope::Document,
+            ConsistencyArg::Batch => Scope::Batch,
+        });
+    }
+    merged.with_defaults()
+}
+
+/// Resolves the selection (and configuration) into a plan; on failure the errors are printed
+/// and the exit code returned.
+pub(crate) fn plan(sel: &Selection<'_>) -> Result<CheckPlan, u8> {
+    let file = config_file(sel.config, sel.no_config)?;
+    let settings = merge(sel, file.as_ref());
+    // Rules the configuration turns off do not run, unless --select names them or an override
+    // turns them back on somewhere.
+    let mut ignore = sel.ignore.to_vec();
+    if sel.select.is_empty() {
+        for rule in settings.rules_off() {
+            let on_somewhere = settings
+                .overrides
+                .iter()
+                .any(|o| o.rules.get(rule).is_some_and(|l| l != Level::Off));
+            if !on_somewhere {
+                ignore.push(rule.id().to_string());
+            }
+        }
+    }
+    let rules = RuleSet::from_ids(sel.select, &ignore).map_err(|e| usage_error(&e))?;
+    let mut settings = settings;
+    for info in RULES {
+        // A rule that --select names runs, and reports, whatever [rules] says.
+        if sel.select.iter().any(|id| id.trim() == info.id)
+            && settings.rules.get(info.rule) == Some(Level::Off)
+        {
+            settings.rules.set(info.rule, Level::of(info.severity));
+        }
+    }
+    let mut sources: Vec<GlossarySource> = Vec::new();
+    if settings.glossaries.is_empty() || settings.default_glossary == Some(true) {
+        sources.extend(bundled_glossaries());
+    }
+    sources.extend(
+        settings
+            .glossaries
+            .iter()
+            .cloned()
+            .map(GlossarySource::File),
+    );
+    let glossary = Glossary::load(&sources).map_err(|errors| {
+        print_file_errors(&errors);
+        EXIT_ERROR
+    })?;
+    let walk = WalkOptions {
+        include: settings.include.clone(),
+        exclude: settings.exclude.clone(),
+        no_ignore: sel.no_ignore,
+    };
+    let discovery = discover(sel.paths, &walk).map_err(|e| usage_error(&e))?;
+    if discovery
+        .inputs
+        .iter()
+        .filter(|i| i.source == InputSource::Stdin)
+        .count()
+        > 1
+    {
+        return Err(usage_error("`-` (standard input) may be given only once"));
+    }
+    let scope = match settings.consistency.unwrap_or(Scope::Document) {
+        Scope::Document => ConsistencyScope::Document,
+        Scope::Batch => ConsistencyScope::Batch,
+    };
+    let batch_consistency =
+        scope == ConsistencyScope::Batch && rules.contains(Rule::InconsistentTerm);
+    let base = file
+        .as_ref()
+        .map_or(Path::new("."), |f| f.dir())
+        .to_path_buf();
+    Ok(CheckPlan {
+        matcher: TermMatcher::new(&glossary),
+        glossary,
+        rules,
+        discovery,
+        scope,
+        garbled_threshold: settings
+            .garbled_threshold
+            .unwrap_or(termcheck::fuzzy::DEFAULT_THRESHOLD),
+        fail_on: settings
+            .fail_on
+            .map_or(Severity::Warning, SeverityName::severity),
+        threads: sel.threads,
+        keep_occurrences: batch_consistency || sel.distribution,
+        policy: settings.policy(&base),
+    })
+}
+
+pub(crate) fn config_show(args: &ShowArgs) -> u8 {
+    let file = match config_file(args.config.as_deref(), args.no_config) {
+        Ok(f) => f,
+        Err(code) => return code,
+    };
+    let selection = Selection {
+        paths: &[],
+        glossary: &args.glossary,
+        default_glossary: args.default_glossary,
+        select: &[],
+        ignore: &[],
+        fail_on: args.fail_on,
+        garbled_threshold: args.garbled_threshold,
+        consistency: args.consistency,
+        include: &args.include,
+        exclude: &args.exclude,
+        no_ignore: false,
+        threads: None,
+        distribution: false,
+        config: None,
+        no_config: false,
+    };
+    let merged = merge(&selection, file.as_ref());
+    match &file {
+        Some(f) => println!("# configuration file: {}", f.path.display()),
+        None => println!("# no configuration file: defaults"),
+    }
+    match toml::to_string(&merged) {
+        Ok(text) => {
+            print!("{text}");
+            EXIT_CLEAN
+        }
+        Err(e) => usage_error(&format!("cannot show the configuration: {e}")),
+    }
+}
+
+impl CheckPlan {
+    fn batch_consistency(&self) -> bool {
+        self.scope == ConsistencyScope::Batch && self.rules.contains(Rule::InconsistentTerm)
+    }
+
+    /// Builds the checker (and the fuzzy index it needs) and hands it to `run`.
+    pub(crate) fn with_checker<T: Send>(
+        &self,
+        run: impl FnOnce(&Checker<'_>) -> T + Send,
+    ) -> Result<T, u8> {
+        // Near-misses are garbled terms, and their other spellings occurrences for consistency.
+        let fuzzy = (self.rules.contains(Rule::GarbledTerm)
+            || self.rules.contains(Rule::InconsistentTerm)
+            || self.keep_occurrences)
+            .then(|| FuzzyIndex::new(&self.glossary, self.garbled_threshold));
+        let mut checker = Checker::new(&self.glossary, &self.matcher, self.rules.clone())
+            .with_consistency(self.scope, self.keep_occurrences);
+        if let Some(index) = &fuzzy {
+            checker = checker.with_fuzzy(index);
+        }
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(self.threads.unwrap_or(0))
+            .build()
+            .map_err(|e| usage_error(&format!("cannot start worker threads: {e}")))?;
+        Ok(pool.install(|| run(&checker)))
+    }
+
+    /// Checks every input.
+    pub(crate) fn run(&self) -> Result<RunReport, u8> {
+        let mut run = self.with_checker(|checker| check_inputs(checker, &self.discovery.inputs))?;
+        if self.batch_consistency() {
+            run.add_batch_inconsistencies(&self.glossary);
+        }
+        self.finish(&mut run);
+        Ok(run)
+    }
+
+    /// What every run does after checking: applies the configuration's policy, adds the
+    /// inputs that could not be found.
+    pub(crate) fn finish(&self, run: &mut RunReport) {
+        self.policy.apply(run);
+        run.errors.extend(self.discovery.errors.iter().cloned());
+        run.errors.sort_by(|a, b| a.path.cmp(&b.path));
+    }
+
+    /// The exit code for what `run` holds.
+    pub(crate) fn exit_code(&self, run: &RunReport) -> u8 {
+        if !run.errors.is_empty() {
+            EXIT_ERROR
+        } else if run.findings().any(|(_, f)| f.severity >= self.fail_on) {
+            EXIT_FINDINGS
+        } else {
+            EXIT_CLEAN
+        }
+    }
+}
