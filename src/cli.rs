@@ -8,7 +8,8 @@ const EXIT_CODES: &str = "\
 Exit codes:
   0  no finding at or above --fail-on
   1  findings at or above --fail-on
-  2  usage error, unreadable or invalid input, or invalid glossary";
+  2  usage error, unreadable or invalid input, or invalid glossary, configuration or
+     baseline";
 
 const FIX_EXIT_CODES: &str = "\
 Exit codes:
