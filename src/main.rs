@@ -100,6 +100,13 @@ fn check(args: CheckArgs) -> u8 {
         }
     }
 
+    // A report that cannot be written is known before a long run, not after it.
+    for path in args.output.iter().chain(&args.consistency_report) {
+        if let Err(message) = writable_location(path) {
+            return usage_error(&message);
+        }
+    }
+
     let matcher = TermMatcher::new(&glossary);
     let scope = match args.consistency {
         ConsistencyArg::Document => ConsistencyScope::Document,
@@ -191,6 +198,24 @@ fn check(args: CheckArgs) -> u8 {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
+    }
+}
+
+/// Checks that a report can be created at `path`: its directory exists and it is not one.
+fn writable_location(path: &Path) -> Result<(), String> {
+    if path.is_dir() {
+        return Err(format!(
+            "cannot write a report to {}: it is a directory",
+            path.display()
+        ));
+    }
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() && !dir.is_dir() => Err(format!(
+            "cannot write a report to {}: the directory {} does not exist",
+            path.display(),
+            dir.display()
+        )),
+        _ => Ok(()),
     }
 }
 
