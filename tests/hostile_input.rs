@@ -362,24 +362,68 @@ fn file_names_that_are_not_utf8_are_checked_and_shown_lossily() {
     assert_eq!(rows[0].file, "draft-\u{FFFD}.txt");
 }
 
-#[test]
-fn unreadable_files_are_errors_when_permissions_apply() {
-    use std::os::unix::fs::PermissionsExt;
-    let dir = scratch(&[
-        ("locked.txt", TERM.as_bytes()),
-        ("open.txt", TERM.as_bytes()),
-    ]);
-    let locked = dir.path().join("locked.txt");
-    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
-    if std::fs::read(&locked).is_ok() {
-        // Running as root: permissions do not stop reading, so there is nothing to observe.
-        eprintln!("file permissions are not enforced for this user; skipping");
-        return;
+/// The command that runs termcheck so that file permissions apply: as is for an ordinary user;
+/// for root (whom permissions do not stop), as `nobody` through util-linux's `setpriv`.
+fn unprivileged_termcheck() -> Option<Command> {
+    let root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0\n"));
+    if !root {
+        return Some(Command::new(env!("CARGO_BIN_EXE_termcheck")));
     }
-    let run = check_csv(dir.path(), &["locked.txt", "open.txt"], EXACT, b"");
-    assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("locked.txt: "), "{}", run.stderr);
-    assert_eq!(positions(&run.stdout).len(), 1);
+    let mut cmd = Command::new("setpriv");
+    cmd.args([
+        "--reuid=65534",
+        "--regid=65534",
+        "--clear-groups",
+        env!("CARGO_BIN_EXE_termcheck"),
+    ]);
+    let works = Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups", "true"])
+        .status()
+        .is_ok_and(|s| s.success());
+    works.then_some(cmd)
+}
+
+#[test]
+fn unreadable_files_and_directories_are_errors_and_the_rest_is_checked() {
+    use std::os::unix::fs::PermissionsExt;
+    let Some(mut cmd) = unprivileged_termcheck() else {
+        panic!("running as root without a working setpriv: cannot drop privileges");
+    };
+    let dir = scratch(&[
+        ("docs/locked.txt", TERM.as_bytes()),
+        ("docs/open.txt", TERM.as_bytes()),
+        ("docs/private/inner.txt", TERM.as_bytes()),
+    ]);
+    let mode = |path: &str, bits| {
+        std::fs::set_permissions(dir.path().join(path), std::fs::Permissions::from_mode(bits))
+            .unwrap()
+    };
+    mode("", 0o755);
+    mode("docs", 0o755);
+    mode("docs/open.txt", 0o644);
+    mode("docs/locked.txt", 0o000);
+    mode("docs/private", 0o000);
+    let out = cmd
+        .args(["check", "--format", "csv", "docs"])
+        .args(EXACT)
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    mode("docs/private", 0o755); // so that the temporary directory can be removed
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("docs/locked.txt: Permission denied"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("docs/private"), "{stderr}");
+    let rows = parse_csv(&stdout);
+    let files: Vec<&str> = rows.iter().map(|r| r.file.as_str()).collect();
+    assert_eq!(files, vec!["docs/open.txt"]);
 }
 
 #[test]
