@@ -81,6 +81,18 @@ fn check(args: CheckArgs) -> u8 {
         }
     }
 
+    // A report that cannot be written is known before a long run, not after it.
+    for path in args
+        .output
+        .iter()
+        .chain(&args.consistency_report)
+        .chain(&args.write_baseline)
+    {
+        if let Err(message) = writable_location(path) {
+            return usage_error(&message);
+        }
+    }
+
     let mut run = match plan.run() {
         Ok(r) => r,
         Err(code) => return code,
@@ -174,6 +186,24 @@ fn read_baseline(path: &Path) -> Result<Baseline, FileError> {
         )
     })?;
     Baseline::parse(&text, &name)
+}
+
+/// Checks that a report can be created at `path`: its directory exists and it is not one.
+fn writable_location(path: &Path) -> Result<(), String> {
+    if path.is_dir() {
+        return Err(format!(
+            "cannot write the report to {}: it is a directory",
+            path.display()
+        ));
+    }
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() && !dir.is_dir() => Err(format!(
+            "cannot write the report to {}: the directory {} does not exist",
+            path.display(),
+            dir.display()
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// Whether two paths name the same file (an output path that does not exist yet names none).

@@ -51,6 +51,18 @@ fn empty_rendering_in_a_list() {
 }
 
 #[test]
+fn rendering_made_only_of_punctuation() {
+    assert_error(
+        "id,preferred,forbidden\nx,dash,--\n",
+        "2:8",
+        "forbidden rendering \"--\" has no letter or digit, so it cannot be matched as a word",
+    );
+    // One letter or digit is enough: short variants are matched as whole words.
+    let (code, stderr) = validate(b"id,preferred,forbidden\nx,Xylophone,X\ny,Level 2,L-2\n");
+    assert_eq!(code, 0, "{stderr}");
+}
+
+#[test]
 fn duplicate_id() {
     assert_error(
         "id,preferred\nx,A\nx,B\n",

@@ -111,6 +111,20 @@ fn check_concept(concept: &Concept, errors: &mut Vec<FileError>) {
             ));
             continue;
         }
+        if !key.chars().any(char::is_alphanumeric) {
+            // Matches are anchored on word boundaries, which punctuation alone does not have:
+            // such a rendering would fire on every dash or full stop in the text.
+            errors.push(FileError::at(
+                &concept.file,
+                r.location,
+                format!(
+                    "{} rendering {:?} has no letter or digit, so it cannot be matched as a word",
+                    r.status.as_str(),
+                    r.text
+                ),
+            ));
+            continue;
+        }
         match seen.get(&key) {
             None => {
                 seen.insert(key, r.status);

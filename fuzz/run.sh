@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every fuzz target (or those named) for SECONDS each (default 600), seeded from the
+# repository's own samples and glossaries and, when TERMCHECK_SHARED is set, the shared format
+# corpus. Needs `cargo install cargo-fuzz` and a nightly toolchain. Usage:
+#   fuzz/run.sh [SECONDS] [TARGET…]
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+seconds="${1:-600}"
+shift || true
+targets=("$@")
+if [ ${#targets[@]} -eq 0 ]; then
+  mapfile -t targets < <(cargo +nightly fuzz list)
+fi
+
+seed() { # seed TARGET FILE…
+  mkdir -p "corpus/$1"
+  shift_target="$1"; shift
+  for f in "$@"; do [ -f "$f" ] && cp "$f" "corpus/$shift_target/seed-$(basename "$f")"; done
+}
+shared="${TERMCHECK_SHARED:-}"
+for t in "${targets[@]}"; do
+  case "$t" in
+    glossary_csv) seed "$t" ../glossaries/*.csv ../tests/eval/glossaries/*.csv \
+        ${shared:+$shared/corpus/formats/glossary-csv-tsv/*/*/*} ;;
+    decode|normalize|check_text) seed "$t" ../samples/* ;;
+    *) seed "$t" ;;
+  esac
+  echo "== $t for ${seconds}s"
+  cargo +nightly fuzz run -O "$t" "corpus/$t" -- -max_total_time="$seconds" -rss_limit_mb=2048 \
+    -max_len=65536 2>&1 | grep -E "^#[0-9]+ *DONE|Done [0-9]+ runs|ERROR|panicked|SUMMARY" || true
+done
