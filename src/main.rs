@@ -1,6 +1,7 @@
 //! The `termcheck` binary: parses the command line, runs the library, prints, exits.
 
 mod cli;
+mod progress;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -9,7 +10,8 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use cli::{
-    CheckArgs, Cli, ColorArg, Command, ConsistencyArg, EvalArgs, FailOn, FormatArg, GlossaryCommand,
+    CheckArgs, Cli, ColorArg, Command, ConsistencyArg, EvalArgs, FailOn, FormatArg,
+    GlossaryCommand, RulesFormat,
 };
 use termcheck::check::Checker;
 use termcheck::consistency::{write_distribution, ConsistencyScope};
@@ -21,7 +23,7 @@ use termcheck::input::{discover, InputSource, WalkOptions};
 use termcheck::matcher::TermMatcher;
 use termcheck::report::{write_report, Format, ReportOptions};
 use termcheck::rules::{Rule, RuleSet, RULES};
-use termcheck::run::check_inputs;
+use termcheck::run::check_inputs_counting;
 
 /// Exit code: nothing at or above the failure threshold.
 const EXIT_CLEAN: u8 = 0;
@@ -35,7 +37,7 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check(args) => check(args),
         Command::Glossary(GlossaryCommand::Check { files }) => glossary_check(&files),
-        Command::Rules => rules(),
+        Command::Rules(args) => rules(args.format),
         Command::Eval(args) => eval(&args),
     };
     ExitCode::from(code)
@@ -53,6 +55,12 @@ fn print_file_errors(errors: &[FileError]) {
 }
 
 fn check(args: CheckArgs) -> u8 {
+    let started = std::time::Instant::now();
+    if args.statistics && args.format != FormatArg::Text {
+        return usage_error(
+            "--statistics prints a text table; it cannot be combined with --format",
+        );
+    }
     let rules = match RuleSet::from_ids(&args.select, &args.ignore) {
         Ok(r) => r,
         Err(e) => return usage_error(&e),
@@ -107,7 +115,8 @@ fn check(args: CheckArgs) -> u8 {
     };
     let batch_consistency =
         scope == ConsistencyScope::Batch && rules.contains(Rule::InconsistentTerm);
-    let keep_occurrences = batch_consistency || args.consistency_report.is_some();
+    let keep_occurrences =
+        batch_consistency || args.consistency_report.is_some() || args.format == FormatArg::Html;
     // Near-misses are garbled terms, and their other spellings occurrences for consistency.
     let fuzzy = (rules.contains(Rule::GarbledTerm)
         || rules.contains(Rule::InconsistentTerm)
@@ -125,7 +134,11 @@ fn check(args: CheckArgs) -> u8 {
         Ok(p) => p,
         Err(e) => return usage_error(&format!("cannot start worker threads: {e}")),
     };
-    let mut run = pool.install(|| check_inputs(&checker, &discovery.inputs));
+    let done = std::sync::atomic::AtomicU64::new(0);
+    let mut run =
+        progress::while_running(discovery.inputs.len() as u64, &done, !args.quiet, || {
+            pool.install(|| check_inputs_counting(&checker, &discovery.inputs, Some(&done)))
+        });
     if batch_consistency {
         run.add_batch_inconsistencies(&glossary);
     }
@@ -135,7 +148,13 @@ fn check(args: CheckArgs) -> u8 {
     let format = match args.format {
         FormatArg::Text => Format::Text,
         FormatArg::Csv => Format::Csv,
+        FormatArg::Json => Format::Json,
+        FormatArg::Jsonl => Format::Jsonl,
+        FormatArg::Sarif => Format::Sarif,
+        FormatArg::Github => Format::Github,
+        FormatArg::Html => Format::Html,
     };
+    let distribution = (format == Format::Html).then(|| run.distribution(&glossary));
     let color = match args.color {
         ColorArg::Always => true,
         ColorArg::Never => false,
@@ -148,6 +167,10 @@ fn check(args: CheckArgs) -> u8 {
     let options = ReportOptions {
         color,
         quiet: args.quiet,
+        statistics: args.statistics,
+        elapsed: Some(started.elapsed()),
+        glossary: Some(&glossary),
+        distribution: distribution.as_deref(),
     };
     print_file_errors(&run.errors);
     let written = match &args.output {
@@ -247,7 +270,11 @@ fn glossary_check(files: &[PathBuf]) -> u8 {
     code
 }
 
-fn rules() -> u8 {
+fn rules(format: RulesFormat) -> u8 {
+    if format == RulesFormat::Markdown {
+        print!("{}", termcheck::report::rules_doc::markdown());
+        return EXIT_CLEAN;
+    }
     let width = RULES.iter().map(|r| r.id.len()).max().unwrap_or(0);
     for r in RULES {
         println!("{:width$}  {:7}  {}", r.id, r.severity.as_str(), r.summary);

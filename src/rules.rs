@@ -27,6 +27,8 @@ pub struct RuleInfo {
     pub rule: Rule,
     /// Stable kebab-case id.
     pub id: &'static str,
+    /// A few words naming it (SARIF `shortDescription`, annotation titles, docs headings).
+    pub title: &'static str,
     /// Severity of its findings.
     pub severity: Severity,
     /// One line on what it reports.
@@ -38,12 +40,14 @@ pub const RULES: &[RuleInfo] = &[
     RuleInfo {
         rule: Rule::ForbiddenTerm,
         id: "forbidden-term",
+        title: "Forbidden term",
         severity: Severity::Error,
         summary: "A rendering the glossary forbids for a concept; use the preferred rendering.",
     },
     RuleInfo {
         rule: Rule::DeprecatedTerm,
         id: "deprecated-term",
+        title: "Deprecated term",
         severity: Severity::Warning,
         summary:
             "A rendering the glossary marks as deprecated; replace it with the preferred rendering.",
@@ -51,12 +55,14 @@ pub const RULES: &[RuleInfo] = &[
     RuleInfo {
         rule: Rule::GarbledTerm,
         id: "garbled-term",
+        title: "Garbled term",
         severity: Severity::Warning,
         summary: "A near-miss of an approved rendering: a typo, a lost or added plural or possessive, a dropped, added or swapped word, broken hyphenation or spacing.",
     },
     RuleInfo {
         rule: Rule::InconsistentTerm,
         id: "inconsistent-term",
+        title: "Inconsistent term",
         severity: Severity::Info,
         summary: "A concept rendered by another approved form, or capitalised differently, than the majority of its occurrences in the document (or batch).",
     },
@@ -79,6 +85,13 @@ impl Rule {
     /// Looks a rule up by id.
     pub fn from_id(id: &str) -> Option<Rule> {
         RULES.iter().find(|i| i.id == id).map(|i| i.rule)
+    }
+}
+
+/// A rule serializes as its stable id (`"forbidden-term"`), the same text every report shows.
+impl serde::Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id())
     }
 }
 

@@ -5,7 +5,9 @@ use std::io::{self, Write};
 use crate::finding::{Finding, Severity};
 use crate::run::RunReport;
 
-use super::ReportOptions;
+use crate::rules::Rule;
+
+use super::{Counts, ReportOptions};
 
 struct Style {
     on: bool,
@@ -29,13 +31,41 @@ impl Style {
     }
 }
 
-/// Writes every finding, then (unless quiet) a one-line summary.
-pub fn write(run: &RunReport, options: ReportOptions, out: &mut dyn Write) -> io::Result<()> {
+/// Writes every finding, then (unless quiet) the summary: findings per rule, files checked
+/// and the time taken (when known), and the totals line last.
+pub fn write(run: &RunReport, options: ReportOptions<'_>, out: &mut dyn Write) -> io::Result<()> {
     let style = Style { on: options.color };
     for (path, finding) in run.findings() {
         write_finding(&style, path, finding, out)?;
     }
     if !options.quiet {
+        let counts = Counts::of(run);
+        let width = counts
+            .by_rule
+            .iter()
+            .map(|(_, n)| n.to_string().len())
+            .max()
+            .unwrap_or(1);
+        for (id, n) in counts.by_rule.iter().filter(|(_, n)| *n > 0) {
+            let severity = Rule::from_id(id)
+                .expect("ids come from RULES")
+                .info()
+                .severity;
+            writeln!(
+                out,
+                "{:>width$}  {}",
+                n,
+                style.paint(style.severity(severity), &format!("{severity}[{id}]"))
+            )?;
+        }
+        if let Some(elapsed) = options.elapsed {
+            writeln!(
+                out,
+                "Checked {} in {:.2}s.",
+                plural(run.files.len(), "file", "files"),
+                elapsed.as_secs_f64()
+            )?;
+        }
         writeln!(out, "{}", summary(run))?;
     }
     Ok(())
