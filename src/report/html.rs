@@ -74,7 +74,8 @@ tr.info mark { background: #ddf4ff; border-bottom-color: var(--info); }
 .message { margin-top: 4px; }
 .note { color: var(--muted); font-size: 13px; margin-top: 2px; }
 .suggestion { color: var(--ok); font-weight: 600; }
-#findings td.where { white-space: nowrap; }
+#findings td.where, #findings td.rule { white-space: nowrap; }
+#findings th { white-space: nowrap; }
 #controls { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; margin: 8px 0 12px; }
 #controls input, #controls select { font: inherit; padding: 4px 8px; border: 1px solid var(--line); border-radius: 6px; }
 #controls input { min-width: 280px; }
@@ -90,6 +91,7 @@ th[aria-sort=descending] button::after { content: " \2193"; }
 .bar.deprecated { background: var(--warning); } .bar.forbidden { background: var(--error); }
 .bar.garbled { background: #8250df; }
 .legend span { margin-right: 12px; font-size: 13px; }
+details summary { cursor: pointer; color: var(--muted); margin: 12px 0; }
 .legend i { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 4px; }
 footer { color: var(--muted); font-size: 12px; padding-top: 24px; padding-bottom: 32px; }
 "#;
@@ -141,6 +143,9 @@ const SCRIPT: &str = r#"
     button.addEventListener("click", function () { sortBy(th); });
   });
   [text, severity, rule].forEach(function (input) { input.addEventListener("input", apply); });
+  // A link can carry a filter: report.html#q=CAMCE shows only the findings mentioning it.
+  var match = /^#q=(.*)$/.exec(window.location.hash);
+  if (match) { text.value = decodeURIComponent(match[1]); }
   controls.hidden = false;
   apply();
   document.documentElement.setAttribute("data-ready", "true");
@@ -275,7 +280,7 @@ fn findings_table(out: &mut String, run: &RunReport) {
         );
         let _ = write!(
             out,
-            "<td><span class=\"badge {sev}\">{sev}</span></td><td><code>{}</code></td><td class=\"where mono\">{}:{}:{}</td>",
+            "<td><span class=\"badge {sev}\">{sev}</span></td><td class=\"rule\"><code>{}</code></td><td class=\"where mono\">{}:{}:{}</td>",
             escape(f.rule.id()),
             escape(path),
             f.start.line,
@@ -325,44 +330,72 @@ fn distribution_chart(out: &mut String, rows: Option<&[DistributionRow]>) {
         let _ = write!(out, "<span><i class=\"bar {status}\"></i>{status}</span>");
     }
     out.push_str("</p>");
+    // Concepts written more than one way first: that is where consistency is decided. Those
+    // written one way only are folded away (a <details>, which needs no script).
+    let mut groups: Vec<&[DistributionRow]> = Vec::new();
     let mut start = 0;
     while start < rows.len() {
         let concept = &rows[start].concept;
-        let end = start
-            + rows[start..]
-                .iter()
-                .take_while(|r| &r.concept == concept)
-                .count();
-        let group = &rows[start..end];
-        let total: usize = group.iter().map(|r| r.count).sum();
+        let len = rows[start..]
+            .iter()
+            .take_while(|r| &r.concept == concept)
+            .count();
+        groups.push(&rows[start..start + len]);
+        start += len;
+    }
+    let (several, single): (Vec<_>, Vec<_>) = groups.into_iter().partition(|g| g.len() > 1);
+    if several.is_empty() {
+        out.push_str("<p>Every concept found is written one way only.</p>");
+    }
+    for group in &several {
+        concept_chart(out, group);
+    }
+    if !single.is_empty() {
         let _ = write!(
             out,
-            "<div class=\"concept\"><h3><code>{}</code> <span class=\"muted\">{} {}</span></h3>",
-            escape(concept),
-            total,
-            if total == 1 {
-                "occurrence"
+            "<details><summary>{} {} written one way only</summary>",
+            single.len(),
+            if single.len() == 1 {
+                "concept"
             } else {
-                "occurrences"
+                "concepts"
             }
         );
-        for r in group {
-            let percent = r.count as f64 * 100.0 / total.max(1) as f64;
-            let _ = write!(
-                out,
-                "<div class=\"bar-row\" title=\"{files}\"><span>{rendering} <span class=\"muted\">({status})</span></span>\
-                 <span class=\"bar-track\"><span class=\"bar {status}\" style=\"display:block;width:{percent:.1}%\"></span></span>\
-                 <span class=\"num\">{count}</span></div>",
-                files = escape(&r.files.replace('|', ", ")),
-                rendering = escape(&r.rendering),
-                status = escape(&r.status),
-                count = r.count
-            );
+        for group in &single {
+            concept_chart(out, group);
         }
-        out.push_str("</div>");
-        start = end;
+        out.push_str("</details>");
     }
     out.push_str("</section>");
+}
+
+fn concept_chart(out: &mut String, group: &[DistributionRow]) {
+    let total: usize = group.iter().map(|r| r.count).sum();
+    let _ = write!(
+        out,
+        "<div class=\"concept\"><h3><code>{}</code> <span class=\"muted\">{} {}</span></h3>",
+        escape(&group[0].concept),
+        total,
+        if total == 1 {
+            "occurrence"
+        } else {
+            "occurrences"
+        }
+    );
+    for r in group {
+        let percent = r.count as f64 * 100.0 / total.max(1) as f64;
+        let _ = write!(
+            out,
+            "<div class=\"bar-row\" title=\"{files}\"><span>{rendering} <span class=\"muted\">({status})</span></span>\
+             <span class=\"bar-track\"><span class=\"bar {status}\" style=\"display:block;width:{percent:.1}%\"></span></span>\
+             <span class=\"num\">{count}</span></div>",
+            files = escape(&r.files.replace('|', ", ")),
+            rendering = escape(&r.rendering),
+            status = escape(&r.status),
+            count = r.count
+        );
+    }
+    out.push_str("</div>");
 }
 
 /// Writes the page.
