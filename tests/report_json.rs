@@ -88,6 +88,7 @@ struct Finding {
     end: Location,
     excerpt: Excerpt,
     score: Option<f64>,
+    fingerprint: String,
 }
 
 #[track_caller]
@@ -138,8 +139,15 @@ fn the_samples_document_holds_everything_the_csv_does_and_the_summary() {
 
     let csv = parse_csv(&termcheck(&["check", "samples/", "--format", "csv"]).stdout);
     assert_eq!(doc.findings.len(), csv.len());
-    for (f, row) in doc.findings.iter().zip(&csv) {
+    let sarif: serde_json::Value =
+        serde_json::from_str(&termcheck(&["check", "samples/", "--format", "sarif"]).stdout)
+            .unwrap();
+    for (i, (f, row)) in doc.findings.iter().zip(&csv).enumerate() {
         assert_matches_csv(f, row);
+        assert_eq!(
+            f.fingerprint, sarif["runs"][0]["results"][i]["partialFingerprints"]["termcheck/v1"],
+            "JSON and SARIF fingerprints agree"
+        );
         let highlighted: String = f
             .excerpt
             .text

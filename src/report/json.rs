@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::error::FileError;
 use crate::finding::Finding;
+use crate::fingerprint::file_fingerprints;
 use crate::glossary::GlossaryFile;
 use crate::location::Location;
 use crate::run::RunReport;
@@ -79,7 +80,7 @@ impl Summary {
     }
 }
 
-/// A finding with the file it is in.
+/// A finding with the file it is in and its fingerprint.
 #[derive(Debug, Clone, Serialize)]
 pub struct FileFinding<'a> {
     /// The file, as the user named it (`<stdin>` for standard input).
@@ -87,6 +88,23 @@ pub struct FileFinding<'a> {
     /// Every field of the finding.
     #[serde(flatten)]
     pub finding: &'a Finding,
+    /// Its [`crate::fingerprint`] (the same as SARIF's `partialFingerprints`): stays the same
+    /// when lines around it move.
+    pub fingerprint: String,
+}
+
+/// Every finding of `run` with its file and fingerprint, in report order.
+pub fn file_findings(run: &RunReport) -> impl Iterator<Item = FileFinding<'_>> {
+    run.files.iter().flat_map(|file| {
+        file_fingerprints(&file.findings)
+            .into_iter()
+            .zip(&file.findings)
+            .map(move |(fingerprint, finding)| FileFinding {
+                file: &file.path,
+                finding,
+                fingerprint,
+            })
+    })
 }
 
 /// A document that could not be checked.
@@ -138,10 +156,7 @@ pub fn document<'a>(run: &'a RunReport, options: &ReportOptions<'a>) -> Document
         summary: Summary::of(run),
         skipped: &run.skipped,
         errors: run.errors.iter().map(ErrorEntry::from).collect(),
-        findings: run
-            .findings()
-            .map(|(file, finding)| FileFinding { file, finding })
-            .collect(),
+        findings: file_findings(run).collect(),
     }
 }
 
