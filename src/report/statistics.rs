@@ -69,3 +69,49 @@ pub fn write(run: &RunReport, out: &mut dyn Write) -> io::Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::Checker;
+    use crate::glossary::Glossary;
+    use crate::matcher::TermMatcher;
+    use crate::rules::RuleSet;
+    use crate::run::FileReport;
+
+    #[test]
+    fn most_frequent_first_then_rule_then_concept() {
+        let glossary = Glossary::from_csv_text(
+            "id,preferred,deprecated,forbidden\n\
+             b,Workercn,,CAMCE\n\
+             a,Shanghai Federation of Trade Unions,Shanghai Trade Union,Municipal General Assembly\n",
+            "g.csv",
+        )
+        .unwrap();
+        let matcher = TermMatcher::new(&glossary);
+        let checker = Checker::new(&glossary, &matcher, RuleSet::all());
+        let findings = checker.check_str(
+            "CAMCE. The Shanghai Trade Union. Municipal General Assembly. CAMCE and CAMCE.",
+        );
+        let run = RunReport {
+            files: vec![FileReport {
+                path: "d.txt".into(),
+                findings,
+                occurrences: Vec::new(),
+            }],
+            ..RunReport::default()
+        };
+        let got: Vec<(usize, &str, String)> = rows(&run)
+            .into_iter()
+            .map(|r| (r.count, r.rule.id(), r.concept))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (3, "forbidden-term", "b".to_string()),
+                (1, "forbidden-term", "a".to_string()),
+                (1, "deprecated-term", "a".to_string()),
+            ]
+        );
+    }
+}
