@@ -79,3 +79,19 @@ fn a_clean_run_says_so() {
     assert!(run.stdout.contains("<p>No findings.</p>"));
     assert!(!run.stdout.contains("<table id=\"findings-table\""));
 }
+
+/// The page keeps every occurrence for its chart; that must not change which findings it lists.
+#[test]
+fn charting_occurrences_changes_no_finding() {
+    for info in termcheck::rules::RULES {
+        let args = ["check", "samples/", "--select", info.id, "--format"];
+        let csv = parse_csv(&termcheck(&[&args[..], &["csv"]].concat()).stdout);
+        let page = termcheck(&[&args[..], &["html"]].concat()).stdout;
+        assert_eq!(
+            page.matches("<tr class=\"finding ").count(),
+            csv.len(),
+            "{}",
+            info.id
+        );
+    }
+}
