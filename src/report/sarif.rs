@@ -19,8 +19,13 @@ use crate::run::RunReport;
 use super::json::Tool;
 use super::ReportOptions;
 
-/// Where the rules are documented.
-pub const INFORMATION_URI: &str = "https://crates.io/crates/termcheck";
+/// Where to read about termcheck: Cargo.toml's `repository` once it is set, else the crate's
+/// page on crates.io.
+pub const INFORMATION_URI: &str = if env!("CARGO_PKG_REPOSITORY").is_empty() {
+    "https://crates.io/crates/termcheck"
+} else {
+    env!("CARGO_PKG_REPOSITORY")
+};
 
 /// The `$schema` every SARIF 2.1.0 log names.
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
