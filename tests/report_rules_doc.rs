@@ -28,6 +28,9 @@ fn rules_markdown_is_printed_by_the_binary_and_names_every_rule() {
             info.id
         );
         assert!(run.stdout.contains(info.summary));
+        assert!(run
+            .stdout
+            .contains(&format!("**What to do:** {}", info.fix)));
         assert!(run.stdout.contains(&format!(
             "| [`{0}`](#{0}) | {1} | {2} |",
             info.id,

@@ -67,6 +67,8 @@ fn the_samples_report_is_valid_sarif_matching_the_csv_report() {
         assert_eq!(descriptor["id"], info.id);
         assert_eq!(descriptor["shortDescription"]["text"], info.title);
         assert_eq!(descriptor["fullDescription"]["text"], info.summary);
+        let help = descriptor["help"]["text"].as_str().unwrap();
+        assert!(help.contains(info.fix), "{help}");
         let level = match info.severity.as_str() {
             "info" => "note",
             other => other,

@@ -30,11 +30,12 @@ pub fn markdown() -> String {
     for r in RULES {
         let _ = write!(
             out,
-            "\n## {}\n\n{}. Default severity: **{}**.\n\n{}\n",
+            "\n## {}\n\n{}. Default severity: **{}**.\n\n{}\n\n**What to do:** {}\n",
             r.id,
             r.title,
             r.severity.as_str(),
-            r.summary
+            r.summary,
+            r.fix
         );
     }
     out

@@ -74,8 +74,11 @@ fn rule_descriptors() -> Vec<Value> {
                 "shortDescription": { "text": r.title },
                 "fullDescription": { "text": r.summary },
                 "help": {
-                    "text": format!("{} See docs/rules.md#{}.", r.summary, r.id),
-                    "markdown": format!("{}\n\nSee [docs/rules.md](docs/rules.md#{}).", r.summary, r.id),
+                    "text": format!("{} {} See docs/rules.md#{}.", r.summary, r.fix, r.id),
+                    "markdown": format!(
+                        "{}\n\n{}\n\nSee [docs/rules.md](docs/rules.md#{}).",
+                        r.summary, r.fix, r.id
+                    ),
                 },
                 "defaultConfiguration": { "level": level(r.severity) },
             })
