@@ -135,6 +135,18 @@ fn the_html_report_works_in_a_headless_browser() {
     assert!((1..28).contains(&shown), "{shown} rows shown");
     assert!(dom.contains(&format!("{shown} of 28 shown")));
 
+    // An order, given in the address: least severe first, so the infos lead.
+    let (dom, log) = run_chromium(
+        &browser,
+        &profile,
+        &["--dump-dom"],
+        &format!("{url}#sort=-rank"),
+    );
+    assert_no_script_errors(&log);
+    let first = dom.split("<tr class=\"finding ").nth(1).unwrap();
+    assert!(first.starts_with("info\""), "{}", &first[..80]);
+    assert!(dom.contains("<th data-key=\"rank\" data-numeric=\"\" aria-sort=\"descending\">"));
+
     // Without JavaScript: every finding is still there, the controls stay hidden. (Chromium's
     // --dump-dom itself needs scripting, so the page's one script is cut out instead.)
     let html = std::fs::read_to_string(&page).unwrap();

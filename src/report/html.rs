@@ -119,10 +119,9 @@ const SCRIPT: &str = r#"
     });
     shown.textContent = n + " of " + rows.length + " shown";
   }
-  function sortBy(th) {
+  function sortBy(th, ascending) {
     var key = th.getAttribute("data-key");
     var numeric = th.hasAttribute("data-numeric");
-    var ascending = th.getAttribute("aria-sort") !== "ascending";
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (cell) { cell.removeAttribute("aria-sort"); });
     th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
     rows.sort(function (a, b) {
@@ -140,12 +139,26 @@ const SCRIPT: &str = r#"
     button.textContent = th.textContent;
     th.textContent = "";
     th.appendChild(button);
-    button.addEventListener("click", function () { sortBy(th); });
+    button.addEventListener("click", function () {
+      sortBy(th, th.getAttribute("aria-sort") !== "ascending");
+    });
   });
   [text, severity, rule].forEach(function (input) { input.addEventListener("input", apply); });
-  // A link can carry a filter: report.html#q=CAMCE shows only the findings mentioning it.
-  var match = /^#q=(.*)$/.exec(window.location.hash);
-  if (match) { text.value = decodeURIComponent(match[1]); }
+  // A link can carry a filter and an order: report.html#q=CAMCE&sort=-rank shows the findings
+  // mentioning CAMCE, least severe first ("-" sorts descending).
+  window.location.hash.replace(/^#/, "").split("&").forEach(function (part) {
+    var eq = part.indexOf("=");
+    if (eq < 0) { return; }
+    var name = part.slice(0, eq), value = decodeURIComponent(part.slice(eq + 1));
+    if (name === "q") { text.value = value; }
+    if (name === "sort") {
+      var descending = value.charAt(0) === "-";
+      var key = descending ? value.slice(1) : value;
+      Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
+        if (th.getAttribute("data-key") === key) { sortBy(th, !descending); }
+      });
+    }
+  });
   controls.hidden = false;
   apply();
   document.documentElement.setAttribute("data-ready", "true");
