@@ -5,9 +5,9 @@ use std::io::{self, Write};
 use crate::finding::{Finding, Severity};
 use crate::run::RunReport;
 
-use crate::rules::Rule;
+use crate::rules::RULES;
 
-use super::{Counts, ReportOptions};
+use super::ReportOptions;
 
 struct Style {
     on: bool,
@@ -39,18 +39,26 @@ pub fn write(run: &RunReport, options: ReportOptions<'_>, out: &mut dyn Write) -
         write_finding(&style, path, finding, out)?;
     }
     if !options.quiet {
-        let counts = Counts::of(run);
-        let width = counts
-            .by_rule
+        // Per rule and the severity its findings actually have (configuration may change a
+        // rule's severity), in rule-table order.
+        let mut lines: Vec<(usize, Severity, &str)> = Vec::new();
+        for info in RULES {
+            for severity in [Severity::Error, Severity::Warning, Severity::Info] {
+                let n = run
+                    .findings()
+                    .filter(|(_, f)| f.rule == info.rule && f.severity == severity)
+                    .count();
+                if n > 0 {
+                    lines.push((n, severity, info.id));
+                }
+            }
+        }
+        let width = lines
             .iter()
-            .map(|(_, n)| n.to_string().len())
+            .map(|(n, _, _)| n.to_string().len())
             .max()
             .unwrap_or(1);
-        for (id, n) in counts.by_rule.iter().filter(|(_, n)| *n > 0) {
-            let severity = Rule::from_id(id)
-                .expect("ids come from RULES")
-                .info()
-                .severity;
+        for (n, severity, id) in lines {
             writeln!(
                 out,
                 "{:>width$}  {}",
