@@ -150,6 +150,21 @@ mod tests {
         assert_ne!(a, other);
     }
 
+    /// Baselines store fingerprints: a change to this value breaks every stored baseline, so it
+    /// must come with a new [`FINGERPRINT_VERSION`].
+    #[test]
+    fn the_v1_scheme_is_pinned() {
+        let f = finding("CAMCE", "The CAMCE site.", 2);
+        assert_eq!(
+            finding_key(&f),
+            "forbidden-term\u{1f}workercn\u{1f}camce\u{1f}the camce site."
+        );
+        assert_eq!(
+            file_fingerprints([&f])[0],
+            "ab9b05705f276fe980958abff93d9a6f"
+        );
+    }
+
     #[test]
     fn identical_findings_in_a_file_are_told_apart_by_occurrence() {
         let f = finding("CAMCE", "The CAMCE site.", 2);
