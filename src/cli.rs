@@ -44,9 +44,24 @@ pub enum Command {
     #[command(subcommand)]
     Glossary(GlossaryCommand),
     /// List every rule: id, default severity, description.
-    Rules,
+    Rules(RulesArgs),
     /// Measure precision and recall of the rules on a labelled set of cases.
     Eval(EvalArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// How to print the table (`markdown` is docs/rules.md).
+    #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+    pub format: RulesFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    /// One aligned line per rule.
+    Text,
+    /// The rule reference, docs/rules.md.
+    Markdown,
 }
 
 #[derive(Debug, Args)]
@@ -185,9 +200,12 @@ pub struct CheckArgs {
     /// When to colour the text report (NO_COLOR is respected in auto).
     #[arg(long, value_enum, default_value_t = ColorArg::Auto, help_heading = "Output")]
     pub color: ColorArg,
-    /// Print findings only, no summary.
+    /// Print findings only, no summary (and no progress bar).
     #[arg(short, long, help_heading = "Output")]
     pub quiet: bool,
+    /// Instead of the findings, print how many each rule reported per concept (text format).
+    #[arg(long, help_heading = "Output")]
+    pub statistics: bool,
 
     /// Report only findings that this baseline file does not record.
     #[arg(long, value_name = "FILE", help_heading = "Baseline")]
@@ -303,8 +321,20 @@ pub enum ConsistencyArg {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
+    /// For people: each finding with its line underlined, then a summary.
     Text,
+    /// One row per finding (stable columns).
     Csv,
+    /// One document: tool, glossaries with hashes, summary, findings.
+    Json,
+    /// One JSON object per finding per line.
+    Jsonl,
+    /// SARIF 2.1.0 (code scanning).
+    Sarif,
+    /// GitHub Actions annotations (workflow commands).
+    Github,
+    /// One self-contained HTML page.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

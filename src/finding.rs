@@ -3,11 +3,14 @@
 use std::fmt;
 use std::str::FromStr;
 
+use serde::Serialize;
+
 use crate::location::Location;
 use crate::rules::Rule;
 
 /// How serious a finding is. Ordered: `Info < Warning < Error`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Worth a look.
     Info,
@@ -48,7 +51,7 @@ impl FromStr for Severity {
 }
 
 /// The line a finding is on, for showing it underlined.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Excerpt {
     /// The line (or the part of a long line around the finding), without its line ending.
     pub text: String,
@@ -59,7 +62,10 @@ pub struct Excerpt {
 }
 
 /// One problem found in one file.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// Serializes field by field (JSON, JSON Lines, SARIF properties), so a field added here
+/// appears in those reports without touching them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
     /// The check that found it.
     pub rule: Rule,

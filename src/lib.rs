@@ -14,6 +14,7 @@ pub mod error;
 pub mod eval;
 pub mod excerpt;
 pub mod finding;
+pub mod fingerprint;
 pub mod fix;
 pub mod fuzzy;
 pub mod glossary;

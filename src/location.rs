@@ -6,6 +6,8 @@
 
 use std::fmt;
 
+use serde::Serialize;
+
 /// How a file's bytes encode its text; decides how decoded offsets map back to file offsets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TextEncoding {
@@ -38,7 +40,7 @@ impl fmt::Display for TextEncoding {
 }
 
 /// A position in a file: 1-based line and column, 0-based byte offset into the file as stored.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
 pub struct Location {
     /// 1-based line number; CRLF, LF and CR each end a line.
     pub line: u64,

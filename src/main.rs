@@ -2,6 +2,7 @@
 
 mod app;
 mod cli;
+mod progress;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -11,7 +12,10 @@ use clap::Parser;
 
 use app::fix::fix;
 use app::plan::{config_show, plan};
-use cli::{CheckArgs, Cli, ColorArg, Command, ConfigCommand, EvalArgs, FormatArg, GlossaryCommand};
+use cli::{
+    CheckArgs, Cli, ColorArg, Command, ConfigCommand, EvalArgs, FormatArg, GlossaryCommand,
+    RulesFormat,
+};
 use termcheck::baseline::{self, Baseline};
 use termcheck::consistency::write_distribution;
 use termcheck::error::FileError;
@@ -36,7 +40,7 @@ fn main() -> ExitCode {
         Command::Config(ConfigCommand::Show(args)) => config_show(&args),
         Command::Glossary(GlossaryCommand::Check { files }) => glossary_check(&files),
         Command::Glossary(GlossaryCommand::Lint { files }) => glossary_lint(&files),
-        Command::Rules => rules(),
+        Command::Rules(args) => rules(args.format),
         Command::Eval(args) => eval(&args),
     };
     ExitCode::from(code)
@@ -54,6 +58,12 @@ fn print_file_errors(errors: &[FileError]) {
 }
 
 fn check(args: CheckArgs) -> u8 {
+    let started = std::time::Instant::now();
+    if args.statistics && args.format != FormatArg::Text {
+        return usage_error(
+            "--statistics prints a text table; it cannot be combined with --format",
+        );
+    }
     let plan = match plan(&args.selection()) {
         Ok(p) => p,
         Err(code) => return code,
@@ -93,7 +103,7 @@ fn check(args: CheckArgs) -> u8 {
         }
     }
 
-    let mut run = match plan.run() {
+    let mut run = match plan.run(!args.quiet) {
         Ok(r) => r,
         Err(code) => return code,
     };
@@ -117,7 +127,13 @@ fn check(args: CheckArgs) -> u8 {
     let format = match args.format {
         FormatArg::Text => Format::Text,
         FormatArg::Csv => Format::Csv,
+        FormatArg::Json => Format::Json,
+        FormatArg::Jsonl => Format::Jsonl,
+        FormatArg::Sarif => Format::Sarif,
+        FormatArg::Github => Format::Github,
+        FormatArg::Html => Format::Html,
     };
+    let distribution = (format == Format::Html).then(|| run.distribution(&plan.glossary));
     let color = match args.color {
         ColorArg::Always => true,
         ColorArg::Never => false,
@@ -130,6 +146,10 @@ fn check(args: CheckArgs) -> u8 {
     let options = ReportOptions {
         color,
         quiet: args.quiet,
+        statistics: args.statistics,
+        elapsed: Some(started.elapsed()),
+        glossary: Some(&plan.glossary),
+        distribution: distribution.as_deref(),
     };
     print_file_errors(&run.errors);
     let written = match &args.output {
@@ -317,7 +337,11 @@ fn glossary_lint(files: &[PathBuf]) -> u8 {
     }
 }
 
-fn rules() -> u8 {
+fn rules(format: RulesFormat) -> u8 {
+    if format == RulesFormat::Markdown {
+        print!("{}", termcheck::report::rules_doc::markdown());
+        return EXIT_CLEAN;
+    }
     let width = RULES.iter().map(|r| r.id.len()).max().unwrap_or(0);
     for r in RULES {
         println!("{:width$}  {:7}  {}", r.id, r.severity.as_str(), r.summary);

@@ -27,10 +27,14 @@ pub struct RuleInfo {
     pub rule: Rule,
     /// Stable kebab-case id.
     pub id: &'static str,
+    /// A few words naming it (SARIF `shortDescription`, annotation titles, docs headings).
+    pub title: &'static str,
     /// Severity of its findings.
     pub severity: Severity,
     /// One line on what it reports.
     pub summary: &'static str,
+    /// What to do about a finding (SARIF `help`, docs/rules.md).
+    pub fix: &'static str,
 }
 
 /// Every rule, in the order `termcheck rules` lists them.
@@ -38,27 +42,35 @@ pub const RULES: &[RuleInfo] = &[
     RuleInfo {
         rule: Rule::ForbiddenTerm,
         id: "forbidden-term",
+        title: "Forbidden term",
         severity: Severity::Error,
         summary: "A rendering the glossary forbids for a concept; use the preferred rendering.",
+        fix: "Replace the text with the expected rendering. If the glossary is wrong for this text, correct the glossary (for instance, list the rendering as `admitted`); `--ignore forbidden-term` turns the rule off.",
     },
     RuleInfo {
         rule: Rule::DeprecatedTerm,
         id: "deprecated-term",
+        title: "Deprecated term",
         severity: Severity::Warning,
         summary:
             "A rendering the glossary marks as deprecated; replace it with the preferred rendering.",
+        fix: "Replace it with the preferred rendering; deprecated renderings are understood but should not appear in new text. With `--fail-on error` they are reported without failing the run.",
     },
     RuleInfo {
         rule: Rule::GarbledTerm,
         id: "garbled-term",
+        title: "Garbled term",
         severity: Severity::Warning,
         summary: "A near-miss of an approved rendering: a typo, a lost or added plural or possessive, a dropped, added or swapped word, broken hyphenation or spacing.",
+        fix: "Correct the text to the expected rendering. If it names a different entity that only looks alike, add that entity to the glossary as a concept of its own; `--garbled-threshold` raises the similarity a near-miss needs.",
     },
     RuleInfo {
         rule: Rule::InconsistentTerm,
         id: "inconsistent-term",
+        title: "Inconsistent term",
         severity: Severity::Info,
         summary: "A concept rendered by another approved form, or capitalised differently, than the majority of its occurrences in the document (or batch).",
+        fix: "Use one rendering of the concept throughout the document (or the whole batch, with `--consistency batch`); the message names the majority rendering. Being `info`, it fails a run only with `--fail-on info`.",
     },
 ];
 
@@ -79,6 +91,13 @@ impl Rule {
     /// Looks a rule up by id.
     pub fn from_id(id: &str) -> Option<Rule> {
         RULES.iter().find(|i| i.id == id).map(|i| i.rule)
+    }
+}
+
+/// A rule serializes as its stable id (`"forbidden-term"`), the same text every report shows.
+impl serde::Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id())
     }
 }
 

@@ -1,6 +1,7 @@
 //! Checking many documents in parallel, with results in a deterministic order.
 
 use std::fs::File;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
 
@@ -50,10 +51,24 @@ impl RunReport {
 /// Checks every input (in parallel on the current rayon pool). The report is the same whatever
 /// the number of threads: results are collected in input order.
 pub fn check_inputs(checker: &Checker<'_>, inputs: &[Input]) -> RunReport {
+    check_inputs_counting(checker, inputs, None)
+}
+
+/// [`check_inputs`], adding 1 to `done` as each input is finished (checked, skipped or failed),
+/// so that a caller's progress display can follow the run. Counting never changes the report.
+pub fn check_inputs_counting(
+    checker: &Checker<'_>,
+    inputs: &[Input],
+    done: Option<&AtomicU64>,
+) -> RunReport {
     let outcomes: Vec<Result<Outcome, FileError>> = inputs
         .par_iter()
         .map_init(WordCache::default, |words, input| {
-            check_input(checker, input, words)
+            let outcome = check_input(checker, input, words);
+            if let Some(done) = done {
+                done.fetch_add(1, Ordering::Relaxed);
+            }
+            outcome
         })
         .collect();
     let mut report = RunReport::default();

@@ -12,9 +12,9 @@ use termcheck::glossary::{bundled_glossaries, Glossary, GlossarySource};
 use termcheck::input::{discover, Discovery, InputSource, WalkOptions};
 use termcheck::matcher::TermMatcher;
 use termcheck::rules::{Rule, RuleSet, RULES};
-use termcheck::run::{check_inputs, RunReport};
+use termcheck::run::{check_inputs_counting, RunReport};
 
-use crate::cli::{CheckArgs, ConsistencyArg, FailOn, FixArgs, ShowArgs};
+use crate::cli::{CheckArgs, ConsistencyArg, FailOn, FixArgs, FormatArg, ShowArgs};
 use crate::{print_file_errors, usage_error, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 
 /// What `check` and `fix` share: where to look, with which glossaries and rules.
@@ -52,7 +52,8 @@ impl CheckArgs {
             exclude: &self.exclude,
             no_ignore: self.no_ignore,
             threads: self.threads,
-            distribution: self.consistency_report.is_some(),
+            // The HTML report charts every concept's renderings.
+            distribution: self.consistency_report.is_some() || self.format == FormatArg::Html,
             config: self.config.as_deref(),
             no_config: self.no_config,
         }
@@ -306,9 +307,13 @@ impl CheckPlan {
         Ok(pool.install(|| run(&checker)))
     }
 
-    /// Checks every input.
-    pub(crate) fn run(&self) -> Result<RunReport, u8> {
-        let mut run = self.with_checker(|checker| check_inputs(checker, &self.discovery.inputs))?;
+    /// Checks every input, with a progress bar on a terminal when `progress` allows one.
+    pub(crate) fn run(&self, progress: bool) -> Result<RunReport, u8> {
+        let inputs = &self.discovery.inputs;
+        let done = std::sync::atomic::AtomicU64::new(0);
+        let mut run = crate::progress::while_running(inputs.len() as u64, &done, progress, || {
+            self.with_checker(|checker| check_inputs_counting(checker, inputs, Some(&done)))
+        })?;
         if self.batch_consistency() {
             run.add_batch_inconsistencies(&self.glossary);
         }

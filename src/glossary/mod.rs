@@ -14,6 +14,7 @@ mod validate;
 use std::path::Path;
 
 use crate::error::FileError;
+use crate::fingerprint::sha256_hex;
 use crate::input::decode::{decode_all, DecodeError};
 use crate::location::{Location, LocationTracker};
 
@@ -104,12 +105,15 @@ impl Concept {
 }
 
 /// One loaded glossary file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct GlossaryFile {
     /// The file as named by the user, or `bundled:NAME` for the built-in ones.
     pub name: String,
     /// How many concepts it holds.
     pub concepts: usize,
+    /// Lower-case hex SHA-256 of its bytes as stored (of the embedded text for bundled ones):
+    /// reports name exactly which glossary they were checked against.
+    pub sha256: String,
 }
 
 /// Every concept of every loaded glossary file, validated.
@@ -146,16 +150,18 @@ impl Glossary {
                 GlossarySource::Bundled { name, text } => {
                     let detected = crate::input::decode::detect_encoding(text.as_bytes());
                     csv::parse_glossary(text, name, ',', detected)
+                        .map(|c| (c, sha256_hex(text.as_bytes())))
                 }
             };
             match loaded {
-                Ok(concepts) => {
+                Ok((concepts, sha256)) => {
                     glossary.files.push(GlossaryFile {
                         name: match source {
                             GlossarySource::File(p) => p.display().to_string(),
                             GlossarySource::Bundled { name, .. } => name.clone(),
                         },
                         concepts: concepts.len(),
+                        sha256,
                     });
                     glossary.concepts.extend(concepts);
                 }
@@ -184,13 +190,15 @@ impl Glossary {
             files: vec![GlossaryFile {
                 name: name.to_string(),
                 concepts: concepts.len(),
+                sha256: sha256_hex(text.as_bytes()),
             }],
             concepts,
         })
     }
 }
 
-fn load_file(path: &Path) -> Result<Vec<Concept>, Vec<FileError>> {
+/// The file's concepts and the SHA-256 of its bytes.
+fn load_file(path: &Path) -> Result<(Vec<Concept>, String), Vec<FileError>> {
     let name = path.display().to_string();
     if path.is_dir() {
         return Err(vec![FileError::new(
@@ -204,7 +212,7 @@ fn load_file(path: &Path) -> Result<Vec<Concept>, Vec<FileError>> {
         Some(ext) if ext.eq_ignore_ascii_case("tsv") || ext.eq_ignore_ascii_case("tab") => '\t',
         _ => ',',
     };
-    csv::parse_glossary(&text, &name, delimiter, detected)
+    csv::parse_glossary(&text, &name, delimiter, detected).map(|c| (c, sha256_hex(&bytes)))
 }
 
 /// Turns a decoding error into a [`FileError`] with the line and column of the bad byte.

@@ -5,6 +5,8 @@ use std::io::{self, Write};
 use crate::finding::{Finding, Severity};
 use crate::run::RunReport;
 
+use crate::rules::RULES;
+
 use super::ReportOptions;
 
 struct Style {
@@ -29,13 +31,49 @@ impl Style {
     }
 }
 
-/// Writes every finding, then (unless quiet) a one-line summary.
-pub fn write(run: &RunReport, options: ReportOptions, out: &mut dyn Write) -> io::Result<()> {
+/// Writes every finding, then (unless quiet) the summary: findings per rule, files checked
+/// and the time taken (when known), and the totals line last.
+pub fn write(run: &RunReport, options: ReportOptions<'_>, out: &mut dyn Write) -> io::Result<()> {
     let style = Style { on: options.color };
     for (path, finding) in run.findings() {
         write_finding(&style, path, finding, out)?;
     }
     if !options.quiet {
+        // Per rule and the severity its findings actually have (configuration may change a
+        // rule's severity), in rule-table order.
+        let mut lines: Vec<(usize, Severity, &str)> = Vec::new();
+        for info in RULES {
+            for severity in [Severity::Error, Severity::Warning, Severity::Info] {
+                let n = run
+                    .findings()
+                    .filter(|(_, f)| f.rule == info.rule && f.severity == severity)
+                    .count();
+                if n > 0 {
+                    lines.push((n, severity, info.id));
+                }
+            }
+        }
+        let width = lines
+            .iter()
+            .map(|(n, _, _)| n.to_string().len())
+            .max()
+            .unwrap_or(1);
+        for (n, severity, id) in lines {
+            writeln!(
+                out,
+                "{:>width$}  {}",
+                n,
+                style.paint(style.severity(severity), &format!("{severity}[{id}]"))
+            )?;
+        }
+        if let Some(elapsed) = options.elapsed {
+            writeln!(
+                out,
+                "Checked {} in {:.2}s.",
+                plural(run.files.len(), "file", "files"),
+                elapsed.as_secs_f64()
+            )?;
+        }
         writeln!(out, "{}", summary(run))?;
     }
     Ok(())
