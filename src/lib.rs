@@ -21,5 +21,6 @@ pub mod normalize;
 pub mod report;
 pub mod rules;
 pub mod run;
+pub mod segment;
 pub mod spelling;
 pub mod tokens;
