@@ -9,19 +9,21 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use cli::{
-    CheckArgs, Cli, ColorArg, Command, ConsistencyArg, EvalArgs, FailOn, FormatArg, GlossaryCommand,
+    CheckArgs, Cli, ColorArg, Command, ConsistencyArg, EvalArgs, FailOn, FormatArg,
+    GlossaryCommand, InputFormatArg,
 };
 use termcheck::check::Checker;
 use termcheck::consistency::{write_distribution, ConsistencyScope};
 use termcheck::error::FileError;
 use termcheck::finding::Severity;
+use termcheck::formats::{Column, Columns, Fields, FormatOptions, InputFormat, LanguagePair};
 use termcheck::fuzzy::FuzzyIndex;
 use termcheck::glossary::{bundled_glossaries, Glossary, GlossarySource};
 use termcheck::input::{discover, InputSource, WalkOptions};
 use termcheck::matcher::TermMatcher;
 use termcheck::report::{write_report, Format, ReportOptions};
 use termcheck::rules::{Rule, RuleSet, RULES};
-use termcheck::run::check_inputs;
+use termcheck::run::check_inputs_with;
 
 /// Exit code: nothing at or above the failure threshold.
 const EXIT_CLEAN: u8 = 0;
@@ -33,7 +35,7 @@ const EXIT_ERROR: u8 = 2;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
-        Command::Check(args) => check(args),
+        Command::Check(args) => check(*args),
         Command::Glossary(GlossaryCommand::Check { files }) => glossary_check(&files),
         Command::Rules => rules(),
         Command::Eval(args) => eval(&args),
@@ -100,6 +102,11 @@ fn check(args: CheckArgs) -> u8 {
         }
     }
 
+    let formats = match format_options(&args, discovery.inputs.len()) {
+        Ok(f) => f,
+        Err(e) => return usage_error(&e),
+    };
+
     let matcher = TermMatcher::new(&glossary);
     let scope = match args.consistency {
         ConsistencyArg::Document => ConsistencyScope::Document,
@@ -125,7 +132,8 @@ fn check(args: CheckArgs) -> u8 {
         Ok(p) => p,
         Err(e) => return usage_error(&format!("cannot start worker threads: {e}")),
     };
-    let mut run = pool.install(|| check_inputs(&checker, &discovery.inputs));
+    let mut run =
+        pool.install(|| check_inputs_with(&checker, &discovery.inputs, &formats, &|_, _| {}));
     if batch_consistency {
         run.add_batch_inconsistencies(&glossary);
     }
@@ -192,6 +200,62 @@ fn check(args: CheckArgs) -> u8 {
     } else {
         EXIT_CLEAN
     }
+}
+
+/// How inputs are read, from the input-format flags.
+fn format_options(args: &CheckArgs, inputs: usize) -> Result<FormatOptions, String> {
+    let format = args.input_format.map(|f| match f {
+        InputFormatArg::Txt | InputFormatArg::Md => InputFormat::Text,
+        InputFormatArg::Xliff => InputFormat::Xliff,
+        InputFormatArg::Tmx => InputFormat::Tmx,
+        InputFormatArg::Po => InputFormat::Po,
+        InputFormatArg::Tsv => InputFormat::Tsv,
+        InputFormatArg::Csv => InputFormat::Csv,
+        InputFormatArg::Jsonl => InputFormat::Jsonl,
+        InputFormatArg::Paired => InputFormat::Paired,
+    });
+    if format == Some(InputFormat::Paired) && args.source_file.is_none() {
+        return Err("--input-format paired needs --source-file".to_string());
+    }
+    if args.source_file.is_some() {
+        if format.is_some_and(|f| f != InputFormat::Paired) {
+            return Err(
+                "--source-file pairs plain files; it cannot be used with another --input-format"
+                    .to_string(),
+            );
+        }
+        if inputs != 1 {
+            return Err(format!(
+                "--source-file pairs one English file with its source, but {inputs} inputs were given"
+            ));
+        }
+    }
+    let defaults = Columns::default();
+    Ok(FormatOptions {
+        format,
+        source_file: args.source_file.clone(),
+        languages: LanguagePair {
+            source: args.source_lang.clone(),
+            target: args.target_lang.clone(),
+        },
+        columns: Columns {
+            source: args
+                .source_column
+                .as_deref()
+                .map_or(defaults.source, Column::parse),
+            target: args
+                .target_column
+                .as_deref()
+                .map_or(defaults.target, Column::parse),
+        },
+        fields: Fields {
+            source: args.source_field.clone(),
+            target: args.target_field.clone(),
+        },
+        po: termcheck::formats::PoOptions {
+            include_fuzzy: args.include_fuzzy,
+        },
+    })
 }
 
 /// Whether two paths name the same file (an output path that does not exist yet names none).
