@@ -144,6 +144,14 @@ pub fn read_po(bytes: &[u8], options: PoOptions) -> Result<Vec<Segment>, FormatE
             .find(|c: char| c.is_whitespace() || c == '"')
             .unwrap_or(trimmed.len());
         let keyword = &trimmed[..keyword_end];
+        if keyword == "domain" {
+            // `domain "name"` switches the message domain; the entries after it are read alike.
+            if entry.id.is_some() {
+                finish(&mut entry, options, &mut segments);
+            }
+            field = None;
+            continue;
+        }
         let next = match keyword {
             "msgctxt" => Field::Context,
             "msgid" => Field::Id,
@@ -189,6 +197,11 @@ pub fn read_po(bytes: &[u8], options: PoOptions) -> Result<Vec<Segment>, FormatE
         let rest_trimmed = rest.trim_start();
         let mut string_at = at.clone();
         string_at.advance(&trimmed[..keyword_end + rest.len() - rest_trimmed.len()]);
+        if rest_trimmed.is_empty() {
+            // The string starts on the next line.
+            slot(&mut entry, next, &string_at);
+            continue;
+        }
         if !rest_trimmed.starts_with('"') {
             return Err(FormatError::at(
                 string_at.location(),
@@ -382,8 +395,10 @@ msgstr[1] "%d travailleurs"
 
 #~ msgid "Old"
 #~ msgstr "Ancien"
+domain "other"
 msgid "Last"
-msgstr "Dernier"
+msgstr
+"Dernier"
 "#;
 
     type Row = (Option<String>, String, Option<String>);

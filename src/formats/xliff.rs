@@ -144,7 +144,9 @@ impl<R: Read> XliffReader<R> {
                     ));
                 }
                 let id = attribute(attributes, "id").map(str::to_string);
-                if let Some(id) = &id {
+                if let Some(id) = id.as_ref().filter(|_| self.version == Version::V2) {
+                    // XLIFF 1.x tools (Passolo) repeat ids across groups; positions still tell
+                    // the units apart, so only 2.x, whose ids are references, is strict.
                     if !self.ids.insert(id.clone()) {
                         return Err(FormatError::at(
                             at,
@@ -217,6 +219,7 @@ impl<R: Read> XliffReader<R> {
     fn unit_v2(&mut self, id: Option<String>, at: Location) -> Result<(), FormatError> {
         let depth = self.xml.depth();
         let mut segments: Vec<SegmentParts> = Vec::new();
+        let mut part_ids = HashSet::new();
         loop {
             match self.xml.next_event()? {
                 XmlEvent::Start {
@@ -225,12 +228,26 @@ impl<R: Read> XliffReader<R> {
                     empty,
                     at: segment_at,
                 } => match name.as_str() {
-                    _ if empty => {}
-                    "segment" => {
+                    "segment" | "ignorable" => {
                         let segment_id = attribute(&attributes, "id").map(str::to_string);
+                        if let Some(sid) = &segment_id {
+                            if !part_ids.insert(sid.clone()) {
+                                return Err(FormatError::at(
+                                    segment_at,
+                                    format!("duplicate segment id {sid:?} in this unit"),
+                                ));
+                            }
+                        }
+                        if empty {
+                            continue;
+                        }
                         let (source, target) = self.segment_v2()?;
-                        segments.push((segment_id, segment_at, source, target));
+                        // Ignorable content is outside the segments: not translatable text.
+                        if name == "segment" {
+                            segments.push((segment_id, segment_at, source, target));
+                        }
                     }
+                    _ if empty => {}
                     _ => self.xml.skip_element()?,
                 },
                 XmlEvent::End { .. } if self.xml.depth() < depth => break,
@@ -253,6 +270,19 @@ impl<R: Read> XliffReader<R> {
         Ok(())
     }
 
+    /// A 2.x `<target>` needs `trgLang`. (An `xml:lang` on a source or target that differs
+    /// from `srcLang`/`trgLang` is accepted: it changes nothing in what is checked, and real
+    /// fixtures, such as matecat's, have it.)
+    fn check_target_language(&self, at: Location) -> Result<(), FormatError> {
+        match &self.target_language {
+            Some(_) => Ok(()),
+            None => Err(FormatError::at(
+                at,
+                "a <target> but no trgLang on <xliff>: the target language is unknown",
+            )),
+        }
+    }
+
     fn segment_v2(&mut self) -> Result<(Option<MappedText>, Option<MappedText>), FormatError> {
         let depth = self.xml.depth();
         let (mut source, mut target) = (None, None);
@@ -261,18 +291,29 @@ impl<R: Read> XliffReader<R> {
                 XmlEvent::Start {
                     name, empty, at, ..
                 } => match name.as_str() {
-                    _ if empty => {}
-                    "source" => source = Some(read_content(&mut self.xml, DROPPED, false)?.text),
-                    "target" => {
-                        if self.target_language.is_none() {
+                    "source" | "target" => {
+                        let slot = if name == "source" { &source } else { &target };
+                        if slot.is_some() {
                             return Err(FormatError::at(
                                 at,
-                                "a <target> but no trgLang on <xliff>: the target language is \
-                                 unknown",
+                                format!("a second <{name}> in one segment"),
                             ));
                         }
-                        target = Some(read_content(&mut self.xml, DROPPED, false)?.text);
+                        if name == "target" {
+                            self.check_target_language(at)?;
+                        }
+                        let text = if empty {
+                            MappedText::new(self.xml.here())
+                        } else {
+                            read_content(&mut self.xml, DROPPED, false)?.text
+                        };
+                        if name == "source" {
+                            source = Some(text);
+                        } else {
+                            target = Some(text);
+                        }
                     }
+                    _ if empty => {}
                     _ => self.xml.skip_element()?,
                 },
                 XmlEvent::End { .. } if self.xml.depth() < depth => break,
@@ -435,11 +476,27 @@ mod tests {
         );
         assert_eq!((line, column), (3, 3));
         assert!(message.contains("trgLang"), "{message}");
-        let (line, _, message) = error(
+        // XLIFF 1.x ids repeated (as Passolo writes them) are accepted: positions differ.
+        let repeated = read(
             "<xliff version=\"1.2\"><file><body>\n<trans-unit id=\"1\"><source>a</source>\
              </trans-unit>\n<trans-unit id=\"1\"><source>b</source></trans-unit></body></file></xliff>",
         );
-        assert_eq!(line, 3);
+        assert_eq!(repeated.unwrap().len(), 2);
+        let v2 = |body: &str| {
+            format!(
+                "<xliff version=\"2.0\" srcLang=\"zh\" trgLang=\"en\"><file id=\"f\">\n{body}</file></xliff>"
+            )
+        };
+        let (line, column, message) = error(&v2(
+            "<unit id=\"u\"><segment><source>a</source><source>b</source></segment></unit>",
+        ));
+        assert_eq!((line, column), (2, 41));
+        assert!(message.contains("second <source>"), "{message}");
+        let (_, _, message) = error(&v2(
+            "<unit id=\"u\"><segment id=\"s\"/><ignorable id=\"s\"/></unit>",
+        ));
+        assert!(message.contains("duplicate segment id"), "{message}");
+        let (_, _, message) = error(&v2("<unit id=\"u\"/><unit id=\"u\"/>"));
         assert!(message.contains("duplicate unit id"), "{message}");
         let (_, _, message) = error("<xliff version=\"2.0\" srcLang=\"en\"></xliff>");
         assert!(message.contains("no <file>"), "{message}");
