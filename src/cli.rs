@@ -50,10 +50,39 @@ pub struct EvalArgs {
 pub enum GlossaryCommand {
     /// Validate glossary files without checking any text; exit 2 if any is invalid.
     Check {
-        /// Glossary files (CSV, or TSV by extension).
+        /// Glossary files (CSV; TSV or TBX by extension or content).
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Convert a glossary between CSV and TBX (TBX v3, TBX-Basic); exit 2 if it is invalid.
+    Convert(ConvertArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ConvertArgs {
+    /// The glossary to convert (CSV, TSV or TBX).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The format to write.
+    #[arg(long, value_enum)]
+    pub to: GlossaryFormatArg,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Source language of TBX terms (read and written; matched by prefix).
+    #[arg(long, value_name = "LANG", default_value = "zh")]
+    pub source_lang: String,
+    /// Target language of TBX terms (read and written; matched by prefix).
+    #[arg(long, value_name = "LANG", default_value = "en")]
+    pub target_lang: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GlossaryFormatArg {
+    /// CSV with every termcheck column.
+    Csv,
+    /// TBX v3, TBX-Basic, DCA style.
+    Tbx,
 }
 
 #[derive(Debug, Args)]

@@ -9,8 +9,8 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use cli::{
-    CheckArgs, Cli, ColorArg, Command, ConsistencyArg, EvalArgs, FailOn, FormatArg,
-    GlossaryCommand, InputFormatArg,
+    CheckArgs, Cli, ColorArg, Command, ConsistencyArg, ConvertArgs, EvalArgs, FailOn, FormatArg,
+    GlossaryCommand, GlossaryFormatArg, InputFormatArg,
 };
 use termcheck::check::Checker;
 use termcheck::consistency::{write_distribution, ConsistencyScope};
@@ -18,7 +18,9 @@ use termcheck::error::FileError;
 use termcheck::finding::Severity;
 use termcheck::formats::{Column, Columns, Fields, FormatOptions, InputFormat, LanguagePair};
 use termcheck::fuzzy::FuzzyIndex;
-use termcheck::glossary::{bundled_glossaries, Glossary, GlossarySource};
+use termcheck::glossary::{
+    bundled_glossaries, write_csv, write_tbx, Glossary, GlossaryLanguages, GlossarySource,
+};
 use termcheck::input::{discover, InputSource, WalkOptions};
 use termcheck::matcher::TermMatcher;
 use termcheck::report::{write_report, Format, ReportOptions};
@@ -37,6 +39,7 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check(args) => check(*args),
         Command::Glossary(GlossaryCommand::Check { files }) => glossary_check(&files),
+        Command::Glossary(GlossaryCommand::Convert(args)) => glossary_convert(&args),
         Command::Rules => rules(),
         Command::Eval(args) => eval(&args),
     };
@@ -64,7 +67,11 @@ fn check(args: CheckArgs) -> u8 {
         sources.extend(bundled_glossaries());
     }
     sources.extend(args.glossary.iter().cloned().map(GlossarySource::File));
-    let glossary = match Glossary::load(&sources) {
+    let languages = GlossaryLanguages {
+        source: args.source_lang.clone().unwrap_or_else(|| "zh".into()),
+        target: args.target_lang.clone().unwrap_or_else(|| "en".into()),
+    };
+    let glossary = match Glossary::load_with(&sources, &languages) {
         Ok(g) => g,
         Err(errors) => {
             print_file_errors(&errors);
@@ -309,6 +316,44 @@ fn glossary_check(files: &[PathBuf]) -> u8 {
         }
     }
     code
+}
+
+fn glossary_convert(args: &ConvertArgs) -> u8 {
+    let languages = GlossaryLanguages {
+        source: args.source_lang.clone(),
+        target: args.target_lang.clone(),
+    };
+    let glossary = match Glossary::load_with(&[GlossarySource::File(args.file.clone())], &languages)
+    {
+        Ok(g) => g,
+        Err(errors) => {
+            print_file_errors(&errors);
+            return EXIT_ERROR;
+        }
+    };
+    let text = match args.to {
+        GlossaryFormatArg::Csv => write_csv(&glossary.concepts),
+        GlossaryFormatArg::Tbx => write_tbx(
+            &glossary.concepts,
+            &languages,
+            &args.file.display().to_string(),
+        ),
+    };
+    let written = match &args.output {
+        Some(path) => write_atomically(path, |out| out.write_all(text.as_bytes())),
+        None => {
+            let mut out = io::stdout().lock();
+            out.write_all(text.as_bytes()).and_then(|()| out.flush())
+        }
+    };
+    match written {
+        Ok(()) => EXIT_CLEAN,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => EXIT_CLEAN,
+        Err(e) => {
+            eprintln!("termcheck: error: cannot write the converted glossary: {e}");
+            EXIT_ERROR
+        }
+    }
 }
 
 fn rules() -> u8 {

@@ -58,6 +58,25 @@ pub fn sniff_encoding(head: &[u8]) -> Result<(TextEncoding, usize), FormatError>
     }
 }
 
+/// Whether a file's first bytes look like XML: after a byte-order mark and whitespace (in
+/// UTF-8 or UTF-16), a `<`.
+pub fn looks_like_xml(head: &[u8]) -> bool {
+    let d = detect_encoding(head);
+    let body = &head[d.bom_len..];
+    let first = match d.encoding {
+        TextEncoding::Utf16Le => body
+            .chunks(2)
+            .map(|c| c[0])
+            .find(|b| !b.is_ascii_whitespace()),
+        TextEncoding::Utf16Be => body
+            .chunks(2)
+            .filter_map(|c| c.get(1).copied())
+            .find(|b| !b.is_ascii_whitespace()),
+        _ => body.iter().copied().find(|b| !b.is_ascii_whitespace()),
+    };
+    first == Some(b'<')
+}
+
 /// The `encoding="…"` of an XML declaration at the start of `head`.
 fn declared_encoding(head: &[u8]) -> Option<String> {
     let head = &head[..head.len().min(HEAD)];
