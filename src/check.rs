@@ -9,7 +9,7 @@ use crate::finding::Finding;
 use crate::fuzzy::{Damage, FuzzyIndex, GarbledMatch, WordCache};
 use crate::glossary::{Glossary, Status};
 use crate::input::blocks::{BlockReader, BlockSizes, ReadError, TextBlock};
-use crate::location::LocationTracker;
+use crate::location::{LocationTracker, TextEncoding};
 use crate::matcher::{TermMatch, TermMatcher};
 use crate::normalize::normalize;
 use crate::rules::{Rule, RuleSet};
@@ -112,6 +112,25 @@ impl<'g> Checker<'g> {
     /// document-wide consistency, which the caller computes over all pieces together. Positions
     /// are in `text` (byte offsets are offsets into it).
     pub fn check_fragment(&self, text: &str, words: &mut WordCache) -> DocumentReport {
+        if text.len() <= self.sizes.block {
+            // One block, as the block reader would make it, without its read buffer: segments
+            // are many and short. (Its text is taken as is: no byte-order mark to detect.)
+            let block = TextBlock {
+                text: text.to_string(),
+                report_until: text.len(),
+                offset: 0,
+                start: LocationTracker::new(TextEncoding::Utf8, 0),
+            };
+            let mut doc = DocumentReport::default();
+            let mut state = DocumentState::new(words);
+            self.check_block(&block, &mut state, &mut doc);
+            if self.wants_occurrences() {
+                state.keep_block(block.text, &mut doc.occurrences);
+            }
+            state.resolve_all(&mut doc.occurrences);
+            sort_findings(&mut doc.findings);
+            return doc;
+        }
         let checked = BlockReader::new(text.as_bytes(), self.sizes)
             .and_then(|blocks| self.check_blocks(blocks, words, false));
         match checked {
