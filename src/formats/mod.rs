@@ -301,3 +301,100 @@ mod tests {
         );
     }
 }
+
+/// Readers on damaged input: every prefix and many byte mutations of small fixtures read to a
+/// result (segments or an error), never a panic, and every segment's spans map on character
+/// boundaries to positions inside the file.
+#[cfg(test)]
+mod robustness {
+    use super::*;
+
+    const FIXTURES: &[(InputFormat, &str)] = &[
+        (
+            InputFormat::Xliff,
+            "<?xml version=\"1.0\"?>\n<xliff version=\"1.2\"><file target-language=\"en\"><body>\
+             <trans-unit id=\"1\"><source>上海</source><seg-source><mrk mtype=\"seg\" mid=\"1\">上</mrk>\
+             </seg-source><target><mrk mtype=\"seg\" mid=\"1\">The <g id=\"1\">Trade</g> &amp; &#x4E0A; \
+             <ph id=\"2\">x</ph><![CDATA[<b>]]></mrk></target></trans-unit></body></file></xliff>",
+        ),
+        (
+            InputFormat::Xliff,
+            "<xliff version=\"2.0\" srcLang=\"zh\" trgLang=\"en\"><file id=\"f\"><unit id=\"u\">\
+             <segment id=\"s\"><source>一</source><target>Union <pc id=\"1\">hall</pc><sc id=\"2\"/></target>\
+             </segment><ignorable><source> </source></ignorable></unit></file></xliff>",
+        ),
+        (
+            InputFormat::Tmx,
+            "<tmx version=\"1.4\"><header srclang=\"zh\"/><body><tu tuid=\"a\"><tuv xml:lang=\"zh\">\
+             <seg>上海</seg></tuv><tuv lang=\"en\"><seg>The <bpt i=\"1\">&lt;b&gt;</bpt>union<hi>x</hi></seg>\
+             </tuv></tu></body></tmx>",
+        ),
+        (
+            InputFormat::Po,
+            "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\n#, fuzzy\nmsgctxt \"c\"\n\
+             msgid \"a\\\"b\"\nmsgid_plural \"p\"\nmsgstr[0] \"x\\n\\101\\x41\"\n\"y\"\nmsgstr[1] \"z\"\n",
+        ),
+        (
+            InputFormat::Csv,
+            "id,source,target\n1,\"上\"\"海\",\"The \"\"union\"\"\"\n2,a,b\r\n",
+        ),
+        (InputFormat::Tsv, "source\ttarget\n上海\tThe union\n\t\n"),
+        (
+            InputFormat::Jsonl,
+            "{\"id\":1,\"source\":\"上\",\"target\":\"a\\n\\\"b\\\" \\u4e0a \\ud83d\\ude00\"}\n[]\n{\"target\":null}\n",
+        ),
+    ];
+
+    fn exercise(format: InputFormat, bytes: &[u8]) {
+        let options = FormatOptions::default();
+        let Ok(segments) = read_segments(format, Box::new(bytes), "t", &options) else {
+            return;
+        };
+        for segment in segments.flatten() {
+            for text in [&segment.source, &segment.target].into_iter().flatten() {
+                let t = text.text();
+                for (i, _) in t.char_indices().chain([(t.len(), ' ')]) {
+                    let (start, end) = text.span(i..t.len());
+                    assert!(
+                        start.byte_offset <= end.byte_offset || i == t.len(),
+                        "{format:?}"
+                    );
+                    assert!(end.byte_offset <= bytes.len() as u64, "{format:?}: {end:?}");
+                    assert!(start.line >= 1 && start.column >= 1);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn damaged_inputs_never_panic() {
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let specials = b"<>&;\"'\\/#[]{}:,\t\n\r\x00\xFF\xE4x";
+        for (format, text) in FIXTURES {
+            let bytes = text.as_bytes();
+            for cut in 0..=bytes.len() {
+                exercise(*format, &bytes[..cut]);
+            }
+            for _ in 0..400 {
+                let mut damaged = bytes.to_vec();
+                for _ in 0..1 + next() % 3 {
+                    let at = (next() as usize) % damaged.len();
+                    match next() % 3 {
+                        0 => damaged[at] = specials[(next() as usize) % specials.len()],
+                        1 => {
+                            damaged.remove(at);
+                        }
+                        _ => damaged.insert(at, specials[(next() as usize) % specials.len()]),
+                    }
+                }
+                exercise(*format, &damaged);
+            }
+        }
+    }
+}
