@@ -25,7 +25,7 @@ use termcheck::input::{discover, InputSource, WalkOptions};
 use termcheck::matcher::TermMatcher;
 use termcheck::report::{write_report, Format, ReportOptions};
 use termcheck::rules::{Rule, RuleSet, RULES};
-use termcheck::run::check_inputs_with;
+use termcheck::run::{check_inputs_with, no_segment_rules};
 
 /// Exit code: nothing at or above the failure threshold.
 const EXIT_CLEAN: u8 = 0;
@@ -139,8 +139,8 @@ fn check(args: CheckArgs) -> u8 {
         Ok(p) => p,
         Err(e) => return usage_error(&format!("cannot start worker threads: {e}")),
     };
-    let mut run =
-        pool.install(|| check_inputs_with(&checker, &discovery.inputs, &formats, &|_, _| {}));
+    let mut run = pool
+        .install(|| check_inputs_with(&checker, &discovery.inputs, &formats, &no_segment_rules));
     if batch_consistency {
         run.add_batch_inconsistencies(&glossary);
     }

@@ -14,7 +14,7 @@ use crate::fuzzy::WordCache;
 use crate::glossary::Glossary;
 use crate::input::blocks::ReadError;
 use crate::input::{Input, InputSource};
-use crate::segment::{check_segments, Segment};
+use crate::segment::{check_segments, NoSegmentRules, SegmentVisitor};
 
 /// The findings of one document.
 #[derive(Debug, Clone)]
@@ -47,29 +47,39 @@ impl RunReport {
     }
 }
 
-/// What source-aware rules plug in: called for each segment of a bilingual input with the
-/// English findings on its target, which it may add to or remove from.
-pub type SegmentVisitor = dyn Fn(&Segment, &mut Vec<Finding>) + Sync;
+/// Makes the [`SegmentVisitor`] of each bilingual document (source-aware rules); called once
+/// per document, on the worker checking it.
+pub type SegmentVisitors = dyn Fn() -> Box<dyn SegmentVisitor> + Sync;
+
+/// No source-aware rules.
+pub fn no_segment_rules() -> Box<dyn SegmentVisitor> {
+    Box::new(NoSegmentRules)
+}
 
 /// Checks every input (in parallel on the current rayon pool), each in the format its
 /// extension or first bytes say. The report is the same whatever the number of threads:
 /// results are collected in input order.
 pub fn check_inputs(checker: &Checker<'_>, inputs: &[Input]) -> RunReport {
-    check_inputs_with(checker, inputs, &FormatOptions::default(), &|_, _| {})
+    check_inputs_with(
+        checker,
+        inputs,
+        &FormatOptions::default(),
+        &no_segment_rules,
+    )
 }
 
-/// [`check_inputs`] with the input formats read as `formats` says, and `visit` called on
-/// every segment of bilingual inputs.
+/// [`check_inputs`] with the input formats read as `formats` says, and the segments of each
+/// bilingual document shown to a visitor from `visitors`.
 pub fn check_inputs_with(
     checker: &Checker<'_>,
     inputs: &[Input],
     formats: &FormatOptions,
-    visit: &SegmentVisitor,
+    visitors: &SegmentVisitors,
 ) -> RunReport {
     let outcomes: Vec<Result<Outcome, FileError>> = inputs
         .par_iter()
         .map_init(WordCache::default, |words, input| {
-            check_input(checker, input, formats, visit, words)
+            check_input(checker, input, formats, visitors, words)
         })
         .collect();
     let mut report = RunReport::default();
@@ -129,7 +139,7 @@ fn check_input(
     checker: &Checker<'_>,
     input: &Input,
     formats: &FormatOptions,
-    visit: &SegmentVisitor,
+    visitors: &SegmentVisitors,
     words: &mut WordCache,
 ) -> Result<Outcome, FileError> {
     let (reader, path): (Box<dyn Read + Send>, _) = match &input.source {
@@ -164,7 +174,7 @@ fn check_input(
     }
     let segments = read_segments(format, reader, &input.display, formats)
         .map_err(|e| e.in_file(&input.display))?;
-    check_segments(checker, segments, words, &mut |s, f| visit(s, f))
+    check_segments(checker, segments, words, visitors().as_mut())
         .map(Outcome::Checked)
         .map_err(|e| e.in_file(&input.display))
 }

@@ -276,16 +276,46 @@ pub fn check_segment(
     }
 }
 
+/// Where source-aware rules plug in: one visitor per document sees every segment, in order,
+/// with the English findings on its target, and may add findings (with positions from the
+/// segment's [`MappedText`]s and its unit) or remove ones it supersedes. Closures
+/// `FnMut(&Segment, &mut Vec<Finding>)` are visitors.
+pub trait SegmentVisitor {
+    /// Called for each segment with the findings on its target.
+    fn segment(&mut self, segment: &Segment, findings: &mut Vec<Finding>);
+
+    /// Called once after the last segment, for findings about the document as a whole (the
+    /// same source translated two ways); `findings` holds every finding of the document so
+    /// far. Does nothing by default.
+    fn finish(&mut self, findings: &mut Vec<Finding>) {
+        let _ = findings;
+    }
+}
+
+impl<F: FnMut(&Segment, &mut Vec<Finding>)> SegmentVisitor for F {
+    fn segment(&mut self, segment: &Segment, findings: &mut Vec<Finding>) {
+        self(segment, findings)
+    }
+}
+
+/// No source-aware rules: the English findings as they are.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoSegmentRules;
+
+impl SegmentVisitor for NoSegmentRules {
+    fn segment(&mut self, _: &Segment, _: &mut Vec<Finding>) {}
+}
+
 /// Checks every segment of one document: the English rules on each target (see
-/// [`check_segment`]), then `visit` with the segment and its findings (source-aware rules add
-/// theirs there, or drop ones they supersede), then document-wide consistency over all
-/// targets. The report's findings are sorted by position; the first [`FormatError`] ends the
-/// document and is returned instead.
+/// [`check_segment`]), then `visit` with the segment and its findings, then `visit`'s
+/// [`SegmentVisitor::finish`], then document-wide consistency over all targets. The report's
+/// findings are sorted by position; the first [`FormatError`] ends the document and is
+/// returned instead.
 pub fn check_segments(
     checker: &Checker<'_>,
     segments: impl IntoIterator<Item = SegmentResult>,
     words: &mut WordCache,
-    visit: &mut dyn FnMut(&Segment, &mut Vec<Finding>),
+    visit: &mut dyn SegmentVisitor,
 ) -> Result<DocumentReport, FormatError> {
     words.start_document();
     let mut doc = DocumentReport::default();
@@ -294,7 +324,7 @@ pub fn check_segments(
     for segment in segments {
         let segment = segment?;
         let mut report = check_segment(checker, &segment, words);
-        visit(&segment, &mut report.findings);
+        visit.segment(&segment, &mut report.findings);
         doc.findings.append(&mut report.findings);
         units.extend(std::iter::repeat_n(
             segment.unit.clone(),
@@ -302,6 +332,7 @@ pub fn check_segments(
         ));
         doc.occurrences.append(&mut report.occurrences);
     }
+    visit.finish(&mut doc.findings);
     if checker.consistency_scope() == ConsistencyScope::Document
         && checker.rules().contains(Rule::InconsistentTerm)
     {
@@ -424,7 +455,7 @@ ftu,Shanghai Federation of Trade Unions,Shanghai Trade Union,Municipal General A
             &checker,
             segments,
             &mut WordCache::default(),
-            &mut |s, f| visited.push((s.unit.clone(), f.len())),
+            &mut |s: &Segment, f: &mut Vec<Finding>| visited.push((s.unit.clone(), f.len())),
         )
         .unwrap();
         assert_eq!(
@@ -468,7 +499,7 @@ staff,workers and staff,employees
             &checker,
             segments,
             &mut WordCache::default(),
-            &mut |_, _| {},
+            &mut NoSegmentRules,
         )
         .unwrap();
         let found: Vec<_> = doc
@@ -479,6 +510,44 @@ staff,workers and staff,employees
         assert_eq!(
             found,
             vec![(Rule::InconsistentTerm, Some("line 3".into()), 3, 5)]
+        );
+    }
+
+    /// A document-level visitor: sees every segment, then adds one finding at the end.
+    #[test]
+    fn visitors_see_every_segment_then_finish_the_document() {
+        struct Count(usize, Option<Location>);
+        impl SegmentVisitor for Count {
+            fn segment(&mut self, segment: &Segment, _: &mut Vec<Finding>) {
+                self.0 += 1;
+                self.1 = Some(segment.location);
+            }
+            fn finish(&mut self, findings: &mut Vec<Finding>) {
+                let mut f = findings[0].clone();
+                f.message = format!("{} segments", self.0);
+                f.start = self.1.unwrap();
+                findings.push(f);
+            }
+        }
+        let glossary = Glossary::from_csv_text(GLOSSARY, "g.csv").unwrap();
+        let matcher = TermMatcher::new(&glossary);
+        let checker = Checker::new(&glossary, &matcher, RuleSet::all());
+        let segments = (0..3).map(|i| {
+            segment(
+                i,
+                "u",
+                MappedText::verbatim("Shanghai Trade Union", at(i as u64 + 1, 1, i as u64 * 21)),
+            )
+        });
+        let mut visitor = Count(0, None);
+        let doc =
+            check_segments(&checker, segments, &mut WordCache::default(), &mut visitor).unwrap();
+        assert_eq!(doc.findings.len(), 4);
+        assert_eq!(doc.findings.last().unwrap().message, "3 segments");
+        assert_eq!(
+            doc.findings.last().unwrap().start.line,
+            3,
+            "sorted by position"
         );
     }
 
@@ -493,7 +562,7 @@ staff,workers and staff,employees
             &checker,
             segments,
             &mut WordCache::default(),
-            &mut |_, _| {},
+            &mut NoSegmentRules,
         );
         assert_eq!(got.unwrap_err(), err);
         assert_eq!(
