@@ -158,3 +158,129 @@ fn cjk_targets_of_real_xliff_keep_their_positions() {
         );
     }
 }
+
+/// Over every readable sample, a finding's line and column point at the first character of
+/// the text found, in the file as decoded (whatever its encoding and markup).
+#[test]
+fn findings_in_real_files_point_at_the_found_text() {
+    use termcheck::check::Checker;
+    use termcheck::fuzzy::WordCache;
+    use termcheck::glossary::Glossary;
+    use termcheck::matcher::TermMatcher;
+    use termcheck::rules::RuleSet;
+    use termcheck::segment::{check_segments, NoSegmentRules};
+
+    let Some(shared) = shared() else {
+        return;
+    };
+    // Common words as forbidden renderings: findings everywhere.
+    let glossary = Glossary::from_csv_text(
+        "id,preferred,forbidden\nthe,THE-X,the\nfile,FILE-X,file\ntext,TEXT-X,text\nand,AND-X,and\nof,OF-X,of\nto,TO-X,to\nis,IS-X,is\nde,DE-X,de\nla,LA-X,la\n",
+        "g.csv",
+    )
+    .unwrap();
+    let matcher = TermMatcher::new(&glossary);
+    let checker = Checker::new(
+        &glossary,
+        &matcher,
+        RuleSet::from_ids(&["forbidden-term".into()], &[]).unwrap(),
+    );
+    let root = shared.join("corpus/formats");
+    let mut all = Vec::new();
+    files(&root, &mut all);
+    let (mut checked, mut failures) = (0, Vec::new());
+    for path in &all {
+        let shown = path.strip_prefix(&root).unwrap().display().to_string();
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        let format = match ext {
+            "xlf" | "xliff" | "sdlxliff" if !shown.contains("/invalid/") => InputFormat::Xliff,
+            "tmx" => InputFormat::Tmx,
+            "po" | "pot" => InputFormat::Po,
+            _ => continue,
+        };
+        let bytes = std::fs::read(path).unwrap();
+        let Ok(segments) = read_segments(
+            format,
+            Box::new(&bytes[..]),
+            &shown,
+            &FormatOptions::default(),
+        ) else {
+            continue;
+        };
+        let Ok(doc) = check_segments(
+            &checker,
+            segments,
+            &mut WordCache::default(),
+            &mut NoSegmentRules,
+        ) else {
+            continue;
+        };
+        let text = decode(&bytes, format);
+        let lines: Vec<Vec<char>> = text
+            .split('\n')
+            .map(|l| l.trim_end_matches('\r').chars().collect())
+            .collect();
+        for f in &doc.findings {
+            checked += 1;
+            let at = lines
+                .get(f.start.line as usize - 1)
+                .and_then(|l| l.get(f.start.column as usize - 1))
+                .copied();
+            let first = f.found.chars().next();
+            if at.map(|c| c.to_lowercase().to_string())
+                != first.map(|c| c.to_lowercase().to_string())
+            {
+                failures.push(format!(
+                    "{shown}:{}: found {:?}, file has {at:?}",
+                    f.start, f.found
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {checked}:\n{}",
+        failures.len(),
+        failures[..failures.len().min(20)].join("\n")
+    );
+    assert!(checked > 300, "{checked} findings checked");
+}
+
+/// The file's text, decoded as the readers decode it.
+fn decode(bytes: &[u8], format: InputFormat) -> String {
+    let (bom, rest) = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        (encoding_rs::UTF_8, &bytes[3..])
+    } else if bytes.starts_with(b"\xFF\xFE") {
+        (encoding_rs::UTF_16LE, &bytes[2..])
+    } else if bytes.starts_with(b"\xFE\xFF") {
+        (encoding_rs::UTF_16BE, &bytes[2..])
+    } else {
+        let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_string();
+        let label = match format {
+            InputFormat::Po => head.split("charset=").nth(1).map(|r| {
+                r.split(|c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '_')
+                    .next()
+                    .unwrap_or("")
+                    .to_string()
+            }),
+            _ => head
+                .lines()
+                .next()
+                .filter(|l| l.starts_with("<?xml"))
+                .and_then(|l| l.split("encoding=").nth(1))
+                .map(|r| {
+                    r.trim_start_matches(['"', '\''])
+                        .split(['"', '\''])
+                        .next()
+                        .unwrap_or("")
+                        .to_string()
+                }),
+        };
+        let e = label
+            .and_then(|l| encoding_rs::Encoding::for_label(l.as_bytes()))
+            .filter(|e| *e != encoding_rs::UTF_16LE && *e != encoding_rs::UTF_16BE)
+            .unwrap_or(encoding_rs::UTF_8);
+        (e, bytes)
+    };
+    bom.decode_without_bom_handling(rest).0.into_owned()
+}
