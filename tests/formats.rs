@@ -86,6 +86,16 @@ fn xliff_findings_point_into_the_file_and_name_the_unit() {
         XLIFF.find("Shanghai</g>").unwrap() as u64
     );
     assert_eq!(rows[1].byte_offset, XLIFF.find("Municipal").unwrap() as u64);
+    // The text report names the unit under the excerpt.
+    let dir = scratch(&[("g.csv", GLOSSARY), ("a.xlf", XLIFF.as_bytes())]);
+    let text = termcheck_in(dir.path(), &["check", "a.xlf", "-g", "g.csv"], b"");
+    assert!(
+        text.stdout
+            .starts_with("a.xlf:7:27: warning[deprecated-term]"),
+        "{}",
+        text.stdout
+    );
+    assert!(text.stdout.contains("\n  = unit: u1\n"), "{}", text.stdout);
 }
 
 #[test]
