@@ -193,9 +193,14 @@ impl<R: Read> XliffReader<R> {
                 XmlEvent::Eof => return Err(self.xml.error_here("the file ends inside a unit")),
             }
         }
+        // Segmented units pair marked segments by mid; a target that is not segmented (or no
+        // target) pairs with the whole source instead, so no target text is lost.
         let marked = seg_source
             .as_ref()
-            .is_some_and(|s| !s.marked_segments.is_empty());
+            .is_some_and(|s| !s.marked_segments.is_empty())
+            && target
+                .as_ref()
+                .is_none_or(|t| !t.marked_segments.is_empty() || t.text.is_blank());
         if !marked {
             self.push(
                 id,
@@ -428,6 +433,18 @@ mod tests {
                 row("t#1", "一。", Some("One.")),
                 row("t#2", "二。", Some("Two."))
             ]
+        );
+    }
+
+    #[test]
+    fn a_target_without_marks_pairs_with_the_whole_source() {
+        let xml = r#"<xliff version="1.2"><file target-language="en"><body>
+<trans-unit id="t"><source>一。二。</source>
+<seg-source><mrk mtype="seg" mid="1">一。</mrk><mrk mtype="seg" mid="2">二。</mrk></seg-source>
+<target>One. Two.</target></trans-unit></body></file></xliff>"#;
+        assert_eq!(
+            read(xml).unwrap(),
+            [row("t", "一。二。", Some("One. Two."))]
         );
     }
 
