@@ -17,8 +17,8 @@ use std::fmt;
 use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
 
-use crate::input::decode::{decode_all, detect_encoding};
-use crate::location::LocationTracker;
+use crate::input::decode::{decode_all, detect_encoding, Decoder};
+use crate::location::{LocationTracker, TextEncoding};
 use crate::segment::{FormatError, Segment, SegmentResult};
 
 pub use jsonl::Fields;
@@ -212,7 +212,7 @@ pub fn read_segments<'a>(
         InputFormat::Tsv | InputFormat::Csv => {
             let bytes = read_all(input)?;
             let (encoding, bom_len) = text_encoding(&bytes);
-            let text = po::decode_file(&bytes, encoding, bom_len)?;
+            let text = decode_file(&bytes, encoding, bom_len)?;
             let delimiter = if format == InputFormat::Tsv {
                 '\t'
             } else {
@@ -237,13 +237,13 @@ pub fn read_segments<'a>(
                 FormatError::whole(format!("cannot read the source file {source_name}: {e}"))
             })?;
             let (se, sb) = text_encoding(&source_bytes);
-            let source = po::decode_file(&source_bytes, se, sb).map_err(|e| FormatError {
+            let source = decode_file(&source_bytes, se, sb).map_err(|e| FormatError {
                 message: format!("in the source file {source_name}: {}", e.message),
                 ..e
             })?;
             let bytes = read_all(input)?;
             let (te, tb) = text_encoding(&bytes);
-            let target = po::decode_file(&bytes, te, tb)?;
+            let target = decode_file(&bytes, te, tb)?;
             whole(tabular::read_paired(
                 (&source, LocationTracker::new(se, sb as u64), &source_name),
                 (&target, LocationTracker::new(te, tb as u64), name),
@@ -252,8 +252,29 @@ pub fn read_segments<'a>(
     })
 }
 
+/// Decodes a whole file in `encoding` after a byte-order mark of `bom_len` bytes; a decoding
+/// error names its line and column.
+pub fn decode_file(
+    bytes: &[u8],
+    encoding: TextEncoding,
+    bom_len: usize,
+) -> Result<String, FormatError> {
+    let mut decoder = Decoder::new(encoding, bom_len as u64);
+    let mut text = String::with_capacity(bytes.len());
+    match decoder.decode(&bytes[bom_len..], true, &mut text) {
+        Ok(()) => Ok(text),
+        Err(e) => {
+            let mut t = LocationTracker::new(encoding, bom_len as u64);
+            t.advance(&text);
+            let mut location = t.location();
+            location.byte_offset = e.byte_offset;
+            Err(FormatError::at(location, e.reason))
+        }
+    }
+}
+
 /// The encoding of a line-oriented text file: byte-order mark or UTF-16 pattern, else UTF-8.
-fn text_encoding(bytes: &[u8]) -> (crate::location::TextEncoding, usize) {
+fn text_encoding(bytes: &[u8]) -> (TextEncoding, usize) {
     let d = detect_encoding(bytes);
     (d.encoding, d.bom_len)
 }

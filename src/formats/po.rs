@@ -10,7 +10,8 @@
 //!
 //! The encoding is the byte-order mark's, else the header's `charset=`, else UTF-8.
 
-use crate::input::decode::{detect_encoding, Decoder};
+use super::decode_file;
+use crate::input::decode::detect_encoding;
 use crate::location::{Location, LocationTracker, TextEncoding};
 use crate::segment::{FormatError, MappedText, Segment};
 
@@ -52,27 +53,6 @@ fn po_encoding(bytes: &[u8]) -> Result<(TextEncoding, usize), FormatError> {
         None => Err(FormatError::whole(format!(
             "unknown charset {label:?} in the PO header"
         ))),
-    }
-}
-
-/// Decodes a whole file in `encoding` after a byte-order mark of `bom_len` bytes; a decoding
-/// error names its line and column.
-pub fn decode_file(
-    bytes: &[u8],
-    encoding: TextEncoding,
-    bom_len: usize,
-) -> Result<String, FormatError> {
-    let mut decoder = Decoder::new(encoding, bom_len as u64);
-    let mut text = String::with_capacity(bytes.len());
-    match decoder.decode(&bytes[bom_len..], true, &mut text) {
-        Ok(()) => Ok(text),
-        Err(e) => {
-            let mut t = LocationTracker::new(encoding, bom_len as u64);
-            t.advance(&text);
-            let mut location = t.location();
-            location.byte_offset = e.byte_offset;
-            Err(FormatError::at(location, e.reason))
-        }
     }
 }
 

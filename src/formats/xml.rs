@@ -283,6 +283,8 @@ pub struct XmlReader<R: Read> {
     open_at: Vec<Location>,
     /// The root element was seen.
     seen_root: bool,
+    /// The root element was closed: only comments and whitespace may follow.
+    root_closed: bool,
     done: bool,
 }
 
@@ -313,6 +315,7 @@ impl<R: Read> XmlReader<R> {
             open: Vec::new(),
             open_at: Vec::new(),
             seen_root: false,
+            root_closed: false,
             done: false,
         })
     }
@@ -363,6 +366,17 @@ impl<R: Read> XmlReader<R> {
                 }
             };
             let end_pos = self.reader.buffer_position();
+            let after_root = match &event {
+                Event::Start(_) | Event::Empty(_) | Event::CData(_) | Event::GeneralRef(_) => true,
+                Event::Text(t) => !t.trim_ascii().is_empty(),
+                _ => false,
+            };
+            if self.root_closed && after_root {
+                return Err(FormatError::at(
+                    at.location(),
+                    "content after the end of the root element: the XML is not well-formed",
+                ));
+            }
             match event {
                 Event::Start(e) => {
                     let (name, attributes) = start_tag(&e, at.location())?;
@@ -385,6 +399,7 @@ impl<R: Read> XmlReader<R> {
                 Event::Empty(e) => {
                     let (name, attributes) = start_tag(&e, at.location())?;
                     self.seen_root = true;
+                    self.root_closed = self.open.is_empty();
                     return Ok(XmlEvent::Start {
                         name,
                         attributes,
@@ -396,6 +411,7 @@ impl<R: Read> XmlReader<R> {
                     let name = local(e.local_name().as_ref());
                     self.open.pop();
                     self.open_at.pop();
+                    self.root_closed = self.open.is_empty();
                     return Ok(XmlEvent::End { name });
                 }
                 Event::Text(t) => {
@@ -682,6 +698,9 @@ mod tests {
         let l = err.location.unwrap();
         assert_eq!((l.line, l.column, l.byte_offset), (2, 6, 44));
         assert!(err.message.contains("0xA9"), "{}", err.message);
+        let err = events(b"<a>x</a>\n<b/>").unwrap_err();
+        assert_eq!(err.location.map(|l| (l.line, l.column)), Some((2, 1)));
+        assert!(events(b"<a/>\n<!-- c -->\n").is_ok());
         assert!(events(b"").is_err());
         assert!(events(b"\xEF\xBB\xBF").is_err());
         assert!(events(b"not xml at all").is_err());
