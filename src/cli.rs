@@ -20,8 +20,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check text files against glossaries: forbidden, deprecated, garbled and inconsistent
-    /// renderings.
+    /// Check text and bilingual files (XLIFF, TMX, PO, TSV/CSV, JSON Lines, paired files)
+    /// against glossaries: forbidden, deprecated, garbled and inconsistent renderings.
     #[command(after_help = EXIT_CODES)]
     Check(Box<CheckArgs>),
     /// Work with glossary files.
@@ -92,7 +92,8 @@ pub struct CheckArgs {
     #[arg(value_name = "PATH", default_value = ".")]
     pub paths: Vec<PathBuf>,
 
-    /// Glossary file to check against (repeatable). Without it, the bundled default glossary.
+    /// Glossary file to check against (repeatable; CSV, TSV or TBX). Without it, the bundled
+    /// default glossary.
     #[arg(short, long, value_name = "FILE", help_heading = "Glossaries")]
     pub glossary: Vec<PathBuf>,
     /// Also use the bundled default glossary when --glossary is given.
