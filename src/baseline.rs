@@ -276,6 +276,7 @@ mod tests {
             end: Location::default(),
             excerpt: Excerpt::default(),
             score: None,
+            unit: None,
         }
     }
 

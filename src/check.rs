@@ -9,7 +9,7 @@ use crate::finding::Finding;
 use crate::fuzzy::{Damage, FuzzyIndex, GarbledMatch, WordCache};
 use crate::glossary::{Glossary, Status};
 use crate::input::blocks::{BlockReader, BlockSizes, ReadError, TextBlock};
-use crate::location::LocationTracker;
+use crate::location::{LocationTracker, TextEncoding};
 use crate::matcher::{TermMatch, TermMatcher};
 use crate::normalize::normalize;
 use crate::rules::{Rule, RuleSet};
@@ -84,7 +84,9 @@ impl<'g> Checker<'g> {
         self
     }
 
-    fn wants_occurrences(&self) -> bool {
+    /// Whether checking needs the occurrences of concepts (to return them, or for
+    /// `inconsistent-term`).
+    pub fn wants_occurrences(&self) -> bool {
         self.keep_occurrences || self.rules.contains(Rule::InconsistentTerm)
     }
 
@@ -102,11 +104,72 @@ impl<'g> Checker<'g> {
         skip_binary: bool,
         words: &mut WordCache,
     ) -> Result<Outcome, ReadError> {
-        let mut blocks = BlockReader::new(reader, self.sizes)?;
+        let blocks = BlockReader::new(reader, self.sizes)?;
         if skip_binary && blocks.looks_binary() {
             return Ok(Outcome::SkippedBinary);
         }
         words.start_document();
+        Ok(Outcome::Checked(self.check_blocks(blocks, words, true)?))
+    }
+
+    /// Checks one piece of a larger document, such as the target text of a translation unit:
+    /// findings, and every occurrence (with its context) when consistency needs them, but no
+    /// document-wide consistency, which the caller computes over all pieces together. Positions
+    /// are in `text` (byte offsets are offsets into it).
+    pub fn check_fragment(&self, text: &str, words: &mut WordCache) -> DocumentReport {
+        if text.len() <= self.sizes.block {
+            // One block, as the block reader would make it, without its read buffer: segments
+            // are many and short. (Its text is taken as is: no byte-order mark to detect.)
+            let block = TextBlock {
+                text: text.to_string(),
+                report_until: text.len(),
+                offset: 0,
+                start: LocationTracker::new(TextEncoding::Utf8, 0),
+            };
+            let mut doc = DocumentReport::default();
+            let mut state = DocumentState::new(words);
+            self.check_block(&block, &mut state, &mut doc);
+            if self.wants_occurrences() {
+                state.keep_block(block.text, &mut doc.occurrences);
+            }
+            state.resolve_all(&mut doc.occurrences);
+            sort_findings(&mut doc.findings);
+            return doc;
+        }
+        let checked = BlockReader::new(text.as_bytes(), self.sizes)
+            .and_then(|blocks| self.check_blocks(blocks, words, false));
+        match checked {
+            Ok(doc) => doc,
+            Err(e) => unreachable!("text in memory is valid UTF-8: {e}"),
+        }
+    }
+
+    /// The glossary checked against.
+    pub fn glossary(&self) -> &'g Glossary {
+        self.glossary
+    }
+
+    /// The rules run.
+    pub fn rules(&self) -> &RuleSet {
+        &self.rules
+    }
+
+    /// Over what text renderings must agree.
+    pub fn consistency_scope(&self) -> ConsistencyScope {
+        self.scope
+    }
+
+    /// Whether every occurrence is returned with the findings.
+    pub fn keeps_occurrences(&self) -> bool {
+        self.keep_occurrences
+    }
+
+    fn check_blocks<R: Read>(
+        &self,
+        mut blocks: BlockReader<R>,
+        words: &mut WordCache,
+        whole_document: bool,
+    ) -> Result<DocumentReport, ReadError> {
         let mut doc = DocumentReport::default();
         let mut state = DocumentState::new(words);
         while let Some(block) = blocks.next_block()? {
@@ -116,6 +179,11 @@ impl<'g> Checker<'g> {
             if self.wants_occurrences() {
                 state.keep_block(block.text, &mut doc.occurrences);
             }
+        }
+        if !whole_document {
+            state.resolve_all(&mut doc.occurrences);
+            sort_findings(&mut doc.findings);
+            return Ok(doc);
         }
         if self.scope == ConsistencyScope::Document && self.rules.contains(Rule::InconsistentTerm) {
             let refs: Vec<&Occurrence> = doc.occurrences.iter().collect();
@@ -130,7 +198,7 @@ impl<'g> Checker<'g> {
             doc.occurrences = Vec::new();
         }
         sort_findings(&mut doc.findings);
-        Ok(Outcome::Checked(doc))
+        Ok(doc)
     }
 
     /// Checks text held in memory and returns its findings.
@@ -433,6 +501,7 @@ impl<'t> Place<'t> {
             end: self.end,
             excerpt,
             score,
+            unit: None,
         }
     }
 

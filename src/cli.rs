@@ -29,10 +29,10 @@ pub struct Cli {
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check text files against glossaries: forbidden, deprecated, garbled and inconsistent
-    /// renderings.
+    /// Check text and bilingual files (XLIFF, TMX, PO, TSV/CSV, JSON Lines, paired files)
+    /// against glossaries: forbidden, deprecated, garbled and inconsistent renderings.
     #[command(after_help = EXIT_CODES)]
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// Apply the single unambiguous correction of forbidden, deprecated and garbled
     /// renderings; report what is left for a person.
     #[command(after_help = FIX_EXIT_CODES)]
@@ -119,7 +119,7 @@ pub struct ShowArgs {
 pub enum GlossaryCommand {
     /// Validate glossary files without checking any text; exit 2 if any is invalid.
     Check {
-        /// Glossary files (CSV, or TSV by extension).
+        /// Glossary files (CSV; TSV or TBX by extension or content).
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
@@ -132,6 +132,35 @@ pub enum GlossaryCommand {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Convert a glossary between CSV and TBX (TBX v3, TBX-Basic); exit 2 if it is invalid.
+    Convert(ConvertArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ConvertArgs {
+    /// The glossary to convert (CSV, TSV or TBX).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The format to write.
+    #[arg(long, value_enum)]
+    pub to: GlossaryFormatArg,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Source language of TBX terms (read and written; matched by prefix).
+    #[arg(long, value_name = "LANG", default_value = "zh")]
+    pub source_lang: String,
+    /// Target language of TBX terms (read and written; matched by prefix).
+    #[arg(long, value_name = "LANG", default_value = "en")]
+    pub target_lang: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GlossaryFormatArg {
+    /// CSV with every termcheck column.
+    Csv,
+    /// TBX v3, TBX-Basic, DCA style.
+    Tbx,
 }
 
 #[derive(Debug, Args)]
@@ -141,7 +170,8 @@ pub struct CheckArgs {
     #[arg(value_name = "PATH", default_value = ".")]
     pub paths: Vec<PathBuf>,
 
-    /// Glossary file to check against (repeatable). Without it, the bundled default glossary.
+    /// Glossary file to check against (repeatable; CSV, TSV or TBX). Without it, the bundled
+    /// default glossary.
     #[arg(short, long, value_name = "FILE", help_heading = "Glossaries")]
     pub glossary: Vec<PathBuf>,
     /// Also use the bundled default glossary when --glossary is given.
@@ -226,6 +256,51 @@ pub struct CheckArgs {
     /// Ignore any termcheck.toml.
     #[arg(long, conflicts_with = "config", help_heading = "Configuration")]
     pub no_config: bool,
+
+    /// Read every input as this format (default: from the extension, else the first bytes).
+    #[arg(
+        long,
+        value_enum,
+        value_name = "FORMAT",
+        help_heading = "Input formats"
+    )]
+    pub input_format: Option<InputFormatArg>,
+    /// Source text aligned line by line with the (one) English input: paired files.
+    #[arg(long, value_name = "FILE", help_heading = "Input formats")]
+    pub source_file: Option<PathBuf>,
+    /// Source language of TMX files and TBX glossaries (BCP 47, matched by prefix: zh matches
+    /// zh-CN). Default: the TMX header's srclang; zh for TBX.
+    #[arg(long, value_name = "LANG", help_heading = "Input formats")]
+    pub source_lang: Option<String>,
+    /// Target language of TMX files and TBX glossaries. Default: English (en*), else the first
+    /// language that is not the source.
+    #[arg(long, value_name = "LANG", help_heading = "Input formats")]
+    pub target_lang: Option<String>,
+    /// Source column of TSV/CSV inputs: a header name or a 1-based number [default: source].
+    #[arg(long, value_name = "NAME|N", help_heading = "Input formats")]
+    pub source_column: Option<String>,
+    /// Target column of TSV/CSV inputs: a header name or a 1-based number [default: target].
+    #[arg(long, value_name = "NAME|N", help_heading = "Input formats")]
+    pub target_column: Option<String>,
+    /// Source field of JSON Lines objects.
+    #[arg(
+        long,
+        value_name = "NAME",
+        default_value = "source",
+        help_heading = "Input formats"
+    )]
+    pub source_field: String,
+    /// Target field of JSON Lines objects.
+    #[arg(
+        long,
+        value_name = "NAME",
+        default_value = "target",
+        help_heading = "Input formats"
+    )]
+    pub target_field: String,
+    /// Also check PO entries flagged fuzzy.
+    #[arg(long, help_heading = "Input formats")]
+    pub include_fuzzy: bool,
 
     /// Number of files checked in parallel (default: available cores).
     #[arg(short = 'j', long, value_name = "N")]
@@ -317,6 +392,28 @@ pub enum ConsistencyArg {
     Document,
     /// All documents of the run together.
     Batch,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormatArg {
+    /// Plain text.
+    Txt,
+    /// Markdown (checked as plain text).
+    Md,
+    /// XLIFF 1.2 or 2.x.
+    Xliff,
+    /// TMX 1.4.
+    Tmx,
+    /// Gettext PO.
+    Po,
+    /// Tab-separated source and target columns.
+    Tsv,
+    /// Comma-separated source and target columns.
+    Csv,
+    /// JSON Lines.
+    Jsonl,
+    /// Plain English file paired line by line with --source-file.
+    Paired,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -120,6 +120,7 @@ mod tests {
             end: at(line, 8),
             excerpt: Default::default(),
             score: None,
+            unit: None,
         }
     }
 

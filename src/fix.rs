@@ -232,7 +232,7 @@ fn decoded_offsets(text: &str, detected: DetectedEncoding, file: &[u64]) -> Vec<
                 text.is_char_boundary(d).then_some(d)
             })
             .collect(),
-        TextEncoding::Utf16Le | TextEncoding::Utf16Be => {
+        encoding @ (TextEncoding::Utf16Le | TextEncoding::Utf16Be | TextEncoding::Legacy(_)) => {
             let mut order: Vec<usize> = (0..file.len()).collect();
             order.sort_by_key(|&i| file[i]);
             let mut out = vec![None; file.len()];
@@ -244,7 +244,7 @@ fn decoded_offsets(text: &str, detected: DetectedEncoding, file: &[u64]) -> Vec<
                 while at_file < want {
                     match chars.next() {
                         Some((_, c)) => {
-                            at_file += 2 * c.len_utf16() as u64;
+                            at_file += encoding.encoded_len(c);
                             at_text += c.len_utf8();
                         }
                         None => break,
@@ -436,6 +436,8 @@ pub fn encode(text: &str, detected: DetectedEncoding) -> Vec<u8> {
             out.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
             out
         }
+        // Text read in a legacy encoding came from it, so it encodes back without loss.
+        TextEncoding::Legacy(encoding) => encoding.encode(text).0.into_owned(),
     }
 }
 
@@ -583,6 +585,7 @@ mod tests {
             end: at(start + found.len()),
             excerpt: Default::default(),
             score: None,
+            unit: None,
         }
     }
 

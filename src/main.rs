@@ -13,14 +13,15 @@ use clap::Parser;
 use app::fix::fix;
 use app::plan::{config_show, plan};
 use cli::{
-    CheckArgs, Cli, ColorArg, Command, ConfigCommand, EvalArgs, FormatArg, GlossaryCommand,
-    RulesFormat,
+    CheckArgs, Cli, ColorArg, Command, ConfigCommand, ConvertArgs, EvalArgs, FormatArg,
+    GlossaryCommand, GlossaryFormatArg, InputFormatArg, RulesFormat,
 };
 use termcheck::baseline::{self, Baseline};
 use termcheck::consistency::write_distribution;
 use termcheck::error::FileError;
 use termcheck::finding::Severity;
-use termcheck::glossary::{Glossary, GlossarySource};
+use termcheck::formats::{Column, Columns, Fields, FormatOptions, InputFormat, LanguagePair};
+use termcheck::glossary::{write_csv, write_tbx, Glossary, GlossaryLanguages, GlossarySource};
 use termcheck::input::InputSource;
 use termcheck::report::{write_report, Format, ReportOptions};
 use termcheck::rules::RULES;
@@ -35,11 +36,12 @@ const EXIT_ERROR: u8 = 2;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
-        Command::Check(args) => check(args),
+        Command::Check(args) => check(*args),
         Command::Fix(args) => fix(args),
         Command::Config(ConfigCommand::Show(args)) => config_show(&args),
         Command::Glossary(GlossaryCommand::Check { files }) => glossary_check(&files),
         Command::Glossary(GlossaryCommand::Lint { files }) => glossary_lint(&files),
+        Command::Glossary(GlossaryCommand::Convert(args)) => glossary_convert(&args),
         Command::Rules(args) => rules(args.format),
         Command::Eval(args) => eval(&args),
     };
@@ -103,7 +105,11 @@ fn check(args: CheckArgs) -> u8 {
         }
     }
 
-    let mut run = match plan.run(!args.quiet) {
+    let formats = match format_options(&args, plan.discovery.inputs.len()) {
+        Ok(f) => f,
+        Err(e) => return usage_error(&e),
+    };
+    let mut run = match plan.run(!args.quiet, &formats, &termcheck::run::no_segment_rules) {
         Ok(r) => r,
         Err(code) => return code,
     };
@@ -226,6 +232,62 @@ fn writable_location(path: &Path) -> Result<(), String> {
     }
 }
 
+/// How inputs are read, from the input-format flags.
+fn format_options(args: &CheckArgs, inputs: usize) -> Result<FormatOptions, String> {
+    let format = args.input_format.map(|f| match f {
+        InputFormatArg::Txt | InputFormatArg::Md => InputFormat::Text,
+        InputFormatArg::Xliff => InputFormat::Xliff,
+        InputFormatArg::Tmx => InputFormat::Tmx,
+        InputFormatArg::Po => InputFormat::Po,
+        InputFormatArg::Tsv => InputFormat::Tsv,
+        InputFormatArg::Csv => InputFormat::Csv,
+        InputFormatArg::Jsonl => InputFormat::Jsonl,
+        InputFormatArg::Paired => InputFormat::Paired,
+    });
+    if format == Some(InputFormat::Paired) && args.source_file.is_none() {
+        return Err("--input-format paired needs --source-file".to_string());
+    }
+    if args.source_file.is_some() {
+        if format.is_some_and(|f| f != InputFormat::Paired) {
+            return Err(
+                "--source-file pairs plain files; it cannot be used with another --input-format"
+                    .to_string(),
+            );
+        }
+        if inputs != 1 {
+            return Err(format!(
+                "--source-file pairs one English file with its source, but {inputs} inputs were given"
+            ));
+        }
+    }
+    let defaults = Columns::default();
+    Ok(FormatOptions {
+        format,
+        source_file: args.source_file.clone(),
+        languages: LanguagePair {
+            source: args.source_lang.clone(),
+            target: args.target_lang.clone(),
+        },
+        columns: Columns {
+            source: args
+                .source_column
+                .as_deref()
+                .map_or(defaults.source, Column::parse),
+            target: args
+                .target_column
+                .as_deref()
+                .map_or(defaults.target, Column::parse),
+        },
+        fields: Fields {
+            source: args.source_field.clone(),
+            target: args.target_field.clone(),
+        },
+        po: termcheck::formats::PoOptions {
+            include_fuzzy: args.include_fuzzy,
+        },
+    })
+}
+
 /// Whether two paths name the same file (an output path that does not exist yet names none).
 fn same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
@@ -284,6 +346,44 @@ fn glossary_check(files: &[PathBuf]) -> u8 {
         }
     }
     code
+}
+
+fn glossary_convert(args: &ConvertArgs) -> u8 {
+    let languages = GlossaryLanguages {
+        source: args.source_lang.clone(),
+        target: args.target_lang.clone(),
+    };
+    let glossary = match Glossary::load_with(&[GlossarySource::File(args.file.clone())], &languages)
+    {
+        Ok(g) => g,
+        Err(errors) => {
+            print_file_errors(&errors);
+            return EXIT_ERROR;
+        }
+    };
+    let text = match args.to {
+        GlossaryFormatArg::Csv => write_csv(&glossary.concepts),
+        GlossaryFormatArg::Tbx => write_tbx(
+            &glossary.concepts,
+            &languages,
+            &args.file.display().to_string(),
+        ),
+    };
+    let written = match &args.output {
+        Some(path) => write_atomically(path, |out| out.write_all(text.as_bytes())),
+        None => {
+            let mut out = io::stdout().lock();
+            out.write_all(text.as_bytes()).and_then(|()| out.flush())
+        }
+    };
+    match written {
+        Ok(()) => EXIT_CLEAN,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => EXIT_CLEAN,
+        Err(e) => {
+            eprintln!("termcheck: error: cannot write the converted glossary: {e}");
+            EXIT_ERROR
+        }
+    }
 }
 
 fn glossary_lint(files: &[PathBuf]) -> u8 {

@@ -1,6 +1,7 @@
 //! Checking many documents in parallel, with results in a deterministic order.
 
 use std::fs::File;
+use std::io::{Cursor, Read};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
@@ -9,10 +10,12 @@ use crate::check::{sort_findings, Checker, Outcome};
 use crate::consistency::{distribution, inconsistencies, DistributionRow, Occurrence};
 use crate::error::FileError;
 use crate::finding::Finding;
+use crate::formats::{read_segments, sniff, FormatOptions, InputFormat, SNIFF_LEN};
 use crate::fuzzy::WordCache;
 use crate::glossary::Glossary;
 use crate::input::blocks::ReadError;
 use crate::input::{Input, InputSource};
+use crate::segment::{check_segments, NoSegmentRules, SegmentVisitor};
 use crate::suppress::{is_suppressed, Allowances, Suppression};
 
 /// The findings of one document.
@@ -48,8 +51,19 @@ impl RunReport {
     }
 }
 
-/// Checks every input (in parallel on the current rayon pool). The report is the same whatever
-/// the number of threads: results are collected in input order.
+/// Makes the [`SegmentVisitor`] of each bilingual document (source-aware rules); called once
+/// per document, on the worker checking it.
+/// Visitors may borrow what outlives the run (the glossary, compiled source-term automata).
+pub type SegmentVisitors<'v> = dyn Fn() -> Box<dyn SegmentVisitor + 'v> + Sync + 'v;
+
+/// No source-aware rules.
+pub fn no_segment_rules() -> Box<dyn SegmentVisitor> {
+    Box::new(NoSegmentRules)
+}
+
+/// Checks every input (in parallel on the current rayon pool), each in the format its
+/// extension or first bytes say. The report is the same whatever the number of threads:
+/// results are collected in input order.
 pub fn check_inputs(checker: &Checker<'_>, inputs: &[Input]) -> RunReport {
     check_inputs_counting(checker, inputs, None)
 }
@@ -61,10 +75,28 @@ pub fn check_inputs_counting(
     inputs: &[Input],
     done: Option<&AtomicU64>,
 ) -> RunReport {
+    check_inputs_with(
+        checker,
+        inputs,
+        &FormatOptions::default(),
+        &no_segment_rules,
+        done,
+    )
+}
+
+/// [`check_inputs_counting`] with the input formats read as `formats` says, and the segments of
+/// each bilingual document shown to a visitor from `visitors`.
+pub fn check_inputs_with(
+    checker: &Checker<'_>,
+    inputs: &[Input],
+    formats: &FormatOptions,
+    visitors: &SegmentVisitors<'_>,
+    done: Option<&AtomicU64>,
+) -> RunReport {
     let outcomes: Vec<Result<Outcome, FileError>> = inputs
         .par_iter()
         .map_init(WordCache::default, |words, input| {
-            let outcome = check_input(checker, input, words);
+            let outcome = check_input(checker, input, formats, visitors, words);
             if let Some(done) = done {
                 done.fetch_add(1, Ordering::Relaxed);
             }
@@ -134,16 +166,45 @@ impl RunReport {
 fn check_input(
     checker: &Checker<'_>,
     input: &Input,
+    formats: &FormatOptions,
+    visitors: &SegmentVisitors<'_>,
     words: &mut WordCache,
 ) -> Result<Outcome, FileError> {
-    let result = match &input.source {
-        InputSource::Stdin => checker.check_reader_with(std::io::stdin().lock(), false, words),
+    let (reader, path): (Box<dyn Read + Send>, _) = match &input.source {
+        InputSource::Stdin => (Box::new(std::io::stdin()), None),
         InputSource::File(path) => match File::open(path) {
-            Ok(file) => checker.check_reader_with(file, input.walked, words),
-            Err(e) => Err(ReadError::Io(e)),
+            Ok(file) => (Box::new(file), Some(path.as_path())),
+            Err(e) => return Err(read_error(&input.display, ReadError::Io(e))),
         },
     };
-    result.map_err(|e| read_error(&input.display, e))
+    let known = formats
+        .format
+        .or(formats.source_file.as_ref().map(|_| InputFormat::Paired))
+        .or_else(|| path.and_then(InputFormat::from_extension));
+    let (format, reader) = match known {
+        Some(format) => (format, reader),
+        None => {
+            // Sniff the first bytes, then read them again with the rest.
+            let mut head = Vec::with_capacity(SNIFF_LEN);
+            let mut reader = reader;
+            if let Err(e) = (&mut reader).take(SNIFF_LEN as u64).read_to_end(&mut head) {
+                return Err(read_error(&input.display, ReadError::Io(e)));
+            }
+            let format = sniff(&head);
+            let chained: Box<dyn Read + Send> = Box::new(Cursor::new(head).chain(reader));
+            (format, chained)
+        }
+    };
+    if !format.is_bilingual() {
+        return checker
+            .check_reader_with(reader, input.walked, words)
+            .map_err(|e| read_error(&input.display, e));
+    }
+    let segments = read_segments(format, reader, &input.display, formats)
+        .map_err(|e| e.in_file(&input.display))?;
+    check_segments(checker, segments, words, visitors().as_mut())
+        .map(Outcome::Checked)
+        .map_err(|e| e.in_file(&input.display))
 }
 
 fn read_error(path: &str, e: ReadError) -> FileError {

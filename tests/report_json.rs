@@ -88,6 +88,7 @@ struct Finding {
     end: Location,
     excerpt: Excerpt,
     score: Option<f64>,
+    unit: Option<String>,
     fingerprint: String,
 }
 
@@ -108,6 +109,7 @@ fn assert_matches_csv(f: &Finding, row: &ReportRow) {
     assert_eq!(f.message, row.message);
     assert_eq!(f.context, row.context);
     assert_eq!(f.note, row.note);
+    assert_eq!(f.unit.clone().unwrap_or_default(), row.unit);
     assert_eq!(
         f.score.map(|s| format!("{s:.2}")).unwrap_or_default(),
         row.score

@@ -7,12 +7,13 @@ use termcheck::check::Checker;
 use termcheck::config::{self, Config, Level, LoadedConfig, Policy, Scope, SeverityName};
 use termcheck::consistency::ConsistencyScope;
 use termcheck::finding::Severity;
+use termcheck::formats::FormatOptions;
 use termcheck::fuzzy::FuzzyIndex;
-use termcheck::glossary::{bundled_glossaries, Glossary, GlossarySource};
+use termcheck::glossary::{bundled_glossaries, Glossary, GlossaryLanguages, GlossarySource};
 use termcheck::input::{discover, Discovery, InputSource, WalkOptions};
 use termcheck::matcher::TermMatcher;
 use termcheck::rules::{Rule, RuleSet, RULES};
-use termcheck::run::{check_inputs_counting, RunReport};
+use termcheck::run::{check_inputs_with, RunReport, SegmentVisitors};
 
 use crate::cli::{CheckArgs, ConsistencyArg, FailOn, FixArgs, FormatArg, ShowArgs};
 use crate::{print_file_errors, usage_error, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
@@ -35,6 +36,8 @@ pub(crate) struct Selection<'a> {
     distribution: bool,
     config: Option<&'a Path>,
     no_config: bool,
+    /// Languages of TBX glossaries.
+    languages: GlossaryLanguages,
 }
 
 impl CheckArgs {
@@ -56,6 +59,10 @@ impl CheckArgs {
             distribution: self.consistency_report.is_some() || self.format == FormatArg::Html,
             config: self.config.as_deref(),
             no_config: self.no_config,
+            languages: GlossaryLanguages {
+                source: self.source_lang.clone().unwrap_or_else(|| "zh".into()),
+                target: self.target_lang.clone().unwrap_or_else(|| "en".into()),
+            },
         }
     }
 }
@@ -78,6 +85,7 @@ impl FixArgs {
             distribution: false,
             config: self.config.as_deref(),
             no_config: self.no_config,
+            languages: GlossaryLanguages::default(),
         }
     }
 }
@@ -197,7 +205,7 @@ pub(crate) fn plan(sel: &Selection<'_>) -> Result<CheckPlan, u8> {
             .cloned()
             .map(GlossarySource::File),
     );
-    let glossary = Glossary::load(&sources).map_err(|errors| {
+    let glossary = Glossary::load_with(&sources, &sel.languages).map_err(|errors| {
         print_file_errors(&errors);
         EXIT_ERROR
     })?;
@@ -265,6 +273,7 @@ pub(crate) fn config_show(args: &ShowArgs) -> u8 {
         distribution: false,
         config: None,
         no_config: false,
+        languages: GlossaryLanguages::default(),
     };
     let merged = merge(&selection, file.as_ref());
     match &file {
@@ -307,12 +316,20 @@ impl CheckPlan {
         Ok(pool.install(|| run(&checker)))
     }
 
-    /// Checks every input, with a progress bar on a terminal when `progress` allows one.
-    pub(crate) fn run(&self, progress: bool) -> Result<RunReport, u8> {
+    /// Checks every input, read as `formats` says, with `visitors` over bilingual segments and
+    /// a progress bar on a terminal when `progress` allows one.
+    pub(crate) fn run(
+        &self,
+        progress: bool,
+        formats: &FormatOptions,
+        visitors: &SegmentVisitors<'_>,
+    ) -> Result<RunReport, u8> {
         let inputs = &self.discovery.inputs;
         let done = std::sync::atomic::AtomicU64::new(0);
         let mut run = crate::progress::while_running(inputs.len() as u64, &done, progress, || {
-            self.with_checker(|checker| check_inputs_counting(checker, inputs, Some(&done)))
+            self.with_checker(|checker| {
+                check_inputs_with(checker, inputs, formats, visitors, Some(&done))
+            })
         })?;
         if self.batch_consistency() {
             run.add_batch_inconsistencies(&self.glossary);

@@ -9,6 +9,7 @@ mod bundled;
 mod csv;
 pub mod lint;
 mod table;
+mod tbx;
 mod validate;
 
 use std::path::Path;
@@ -19,6 +20,36 @@ use crate::input::decode::{decode_all, DecodeError};
 use crate::location::{Location, LocationTracker};
 
 pub use bundled::bundled_glossaries;
+pub use tbx::{write_tbx, GlossaryLanguages};
+
+/// The file formats a glossary may be in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GlossaryFormat {
+    /// CSV (RFC 4180).
+    Csv,
+    /// Tab-separated, read like CSV.
+    Tsv,
+    /// TBX 2008 (`martif`) or TBX v3 (`tbx`).
+    Tbx,
+}
+
+impl GlossaryFormat {
+    /// The format of a glossary file: `.tbx`/`.tbxm` is TBX, `.tsv`/`.tab` TSV, a file whose
+    /// text starts with `<` TBX, anything else CSV.
+    pub fn detect(path: &Path, head: &[u8]) -> GlossaryFormat {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match ext.as_deref() {
+            Some("tbx" | "tbxm") => GlossaryFormat::Tbx,
+            Some("tsv" | "tab") => GlossaryFormat::Tsv,
+            Some("csv") => GlossaryFormat::Csv,
+            _ if crate::formats::xml::looks_like_xml(head) => GlossaryFormat::Tbx,
+            _ => GlossaryFormat::Csv,
+        }
+    }
+}
 
 /// What a glossary says about one rendering of a concept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -142,11 +173,20 @@ pub enum GlossarySource {
 impl Glossary {
     /// Loads and validates every source, in order. On failure returns every problem found.
     pub fn load(sources: &[GlossarySource]) -> Result<Glossary, Vec<FileError>> {
+        Glossary::load_with(sources, &GlossaryLanguages::default())
+    }
+
+    /// [`Glossary::load`], taking the source and target terms of multilingual (TBX) files in
+    /// `languages`.
+    pub fn load_with(
+        sources: &[GlossarySource],
+        languages: &GlossaryLanguages,
+    ) -> Result<Glossary, Vec<FileError>> {
         let mut glossary = Glossary::default();
         let mut errors = Vec::new();
         for source in sources {
             let loaded = match source {
-                GlossarySource::File(path) => load_file(path),
+                GlossarySource::File(path) => load_file(path, languages),
                 GlossarySource::Bundled { name, text } => {
                     let detected = crate::input::decode::detect_encoding(text.as_bytes());
                     csv::parse_glossary(text, name, ',', detected)
@@ -198,7 +238,10 @@ impl Glossary {
 }
 
 /// The file's concepts and the SHA-256 of its bytes.
-fn load_file(path: &Path) -> Result<(Vec<Concept>, String), Vec<FileError>> {
+fn load_file(
+    path: &Path,
+    languages: &GlossaryLanguages,
+) -> Result<(Vec<Concept>, String), Vec<FileError>> {
     let name = path.display().to_string();
     if path.is_dir() {
         return Err(vec![FileError::new(
@@ -207,12 +250,69 @@ fn load_file(path: &Path) -> Result<(Vec<Concept>, String), Vec<FileError>> {
         )]);
     }
     let bytes = std::fs::read(path).map_err(|e| vec![FileError::new(&name, e.to_string())])?;
+    let format = GlossaryFormat::detect(path, &bytes[..bytes.len().min(1024)]);
+    if format == GlossaryFormat::Tbx {
+        return tbx::parse_tbx(&bytes, &name, languages).map(|c| (c, sha256_hex(&bytes)));
+    }
     let (text, detected) = decode_all(&bytes).map_err(|e| vec![decode_error(&name, &bytes, &e)])?;
-    let delimiter = match path.extension().and_then(|e| e.to_str()) {
-        Some(ext) if ext.eq_ignore_ascii_case("tsv") || ext.eq_ignore_ascii_case("tab") => '\t',
-        _ => ',',
+    let delimiter = if format == GlossaryFormat::Tsv {
+        '\t'
+    } else {
+        ','
     };
     csv::parse_glossary(&text, &name, delimiter, detected).map(|c| (c, sha256_hex(&bytes)))
+}
+
+/// Writes concepts as a CSV glossary with every column termcheck reads, in the documented
+/// order; lists are `|`-separated with `\|` for a literal bar.
+pub fn write_csv(concepts: &[Concept]) -> String {
+    let list = |items: &mut dyn Iterator<Item = &String>| -> String {
+        items
+            .map(|s| s.replace('|', "\\|"))
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    let mut writer = ::csv::WriterBuilder::new().from_writer(Vec::new());
+    let header = [
+        "id",
+        "source",
+        "preferred",
+        "admitted",
+        "deprecated",
+        "forbidden",
+        "case",
+        "note",
+    ];
+    writer.write_record(header).expect("writing to memory");
+    for c in concepts {
+        let with = |status: Status| -> String {
+            list(
+                &mut c
+                    .renderings
+                    .iter()
+                    .filter(|r| r.status == status)
+                    .map(|r| &r.text),
+            )
+        };
+        let case = match c.case {
+            CaseMode::Insensitive => "",
+            CaseMode::Sensitive => "sensitive",
+        };
+        writer
+            .write_record([
+                c.id.as_str(),
+                &list(&mut c.source.iter()),
+                c.preferred(),
+                &with(Status::Admitted),
+                &with(Status::Deprecated),
+                &with(Status::Forbidden),
+                case,
+                &c.note,
+            ])
+            .expect("writing to memory");
+    }
+    String::from_utf8(writer.into_inner().expect("writing to memory"))
+        .expect("CSV of strings is UTF-8")
 }
 
 /// Turns a decoding error into a [`FileError`] with the line and column of the bad byte.

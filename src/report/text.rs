@@ -104,6 +104,10 @@ fn write_finding(style: &Style, path: &str, f: &Finding, out: &mut dyn Write) ->
         " ".repeat(f.excerpt.highlight_start),
         style.paint(code, &"^".repeat(f.excerpt.highlight_width))
     )?;
+    if let Some(unit) = &f.unit {
+        // The excerpt of a bilingual input is the unit's text, markup removed.
+        writeln!(out, "{gutter} = unit: {unit}")?;
+    }
     if !f.note.is_empty() {
         writeln!(out, "{gutter} = note: {}", f.note)?;
     }

@@ -1,0 +1,328 @@
+//! Bilingual inputs and glossary formats through the built binary: findings at positions of
+//! the original file with their unit, format errors with positions, TBX round trips.
+
+mod common;
+
+use common::{parse_csv, scratch, termcheck_in};
+use termcheck::report::csv::ReportRow;
+
+const GLOSSARY: &[u8] = b"id,source,preferred,admitted,deprecated,forbidden,case,note\n\
+ftu,\xE4\xB8\x8A\xE6\xB5\xB7\xE5\xB8\x82\xE6\x80\xBB\xE5\xB7\xA5\xE4\xBC\x9A,Shanghai Federation of Trade Unions,,Shanghai Trade Union,Municipal General Assembly,,Xinhua usage.\n\
+acftu,\xE5\x85\xA8\xE6\x80\xBB,ACFTU,All-China Federation of Trade Unions,,Acftu,sensitive,\"A note, with \"\"quotes\"\" | and a bar\"\n";
+
+/// Runs `termcheck check ARGS -g g.csv --format csv` over `files`: exit code, rows, stderr.
+#[track_caller]
+fn check(files: &[(&str, &[u8])], args: &[&str]) -> (i32, Vec<ReportRow>, String) {
+    let mut all: Vec<(&str, &[u8])> = vec![("g.csv", GLOSSARY)];
+    all.extend_from_slice(files);
+    let dir = scratch(&all);
+    let mut argv = vec!["check"];
+    argv.extend_from_slice(args);
+    argv.extend_from_slice(&["-g", "g.csv", "--format", "csv"]);
+    let run = termcheck_in(dir.path(), &argv, b"");
+    let rows = if run.stdout.is_empty() {
+        Vec::new()
+    } else {
+        parse_csv(&run.stdout)
+    };
+    (run.code, rows, run.stderr)
+}
+
+fn summary(rows: &[ReportRow]) -> Vec<(String, u64, u64, String, String)> {
+    rows.iter()
+        .map(|r| {
+            (
+                r.rule.clone(),
+                r.line,
+                r.column,
+                r.found.clone(),
+                r.unit.clone(),
+            )
+        })
+        .collect()
+}
+
+fn row(
+    rule: &str,
+    line: u64,
+    column: u64,
+    found: &str,
+    unit: &str,
+) -> (String, u64, u64, String, String) {
+    (rule.into(), line, column, found.into(), unit.into())
+}
+
+const XLIFF: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+ <file source-language="zh-CN" target-language="en" datatype="plaintext" original="a.txt">
+  <body>
+   <trans-unit id="u1">
+    <source>上海市总工会</source>
+    <target>The <g id="1">Shanghai</g> Trade Union &amp; the
+      Municipal General Assembly.</target>
+   </trans-unit>
+   <trans-unit id="u2"><source>源</source><target>Only the source is <ph id="1">Municipal General Assembly</ph> here.</target></trans-unit>
+  </body>
+ </file>
+</xliff>
+"#;
+
+#[test]
+fn xliff_findings_point_into_the_file_and_name_the_unit() {
+    let (code, rows, stderr) = check(&[("a.xlf", XLIFF.as_bytes())], &["a.xlf"]);
+    assert_eq!(code, 1, "{stderr}");
+    // The found text is the text matched, without the markup between its words; the finding
+    // in the <ph> placeholder of u2 is not text.
+    assert_eq!(
+        summary(&rows),
+        [
+            row("deprecated-term", 7, 27, "Shanghai Trade Union", "u1"),
+            row("forbidden-term", 8, 7, "Municipal General Assembly", "u1"),
+        ]
+    );
+    assert_eq!((rows[0].end_line, rows[0].end_column), (7, 51));
+    assert_eq!(
+        rows[0].byte_offset,
+        XLIFF.find("Shanghai</g>").unwrap() as u64
+    );
+    assert_eq!(rows[1].byte_offset, XLIFF.find("Municipal").unwrap() as u64);
+    // The text report names the unit under the excerpt.
+    let dir = scratch(&[("g.csv", GLOSSARY), ("a.xlf", XLIFF.as_bytes())]);
+    let text = termcheck_in(dir.path(), &["check", "a.xlf", "-g", "g.csv"], b"");
+    assert!(
+        text.stdout
+            .starts_with("a.xlf:7:27: warning[deprecated-term]"),
+        "{}",
+        text.stdout
+    );
+    assert!(text.stdout.contains("\n  = unit: u1\n"), "{}", text.stdout);
+}
+
+#[test]
+fn stdin_and_unknown_extensions_are_sniffed() {
+    let dir = scratch(&[("g.csv", GLOSSARY), ("a.xml", XLIFF.as_bytes())]);
+    let run = termcheck_in(
+        dir.path(),
+        &["check", "a.xml", "-", "-g", "g.csv", "--format", "csv"],
+        XLIFF.as_bytes(),
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let rows = parse_csv(&run.stdout);
+    let files: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| (r.file.as_str(), r.unit.as_str()))
+        .collect();
+    assert_eq!(
+        files,
+        [
+            ("<stdin>", "u1"),
+            ("<stdin>", "u1"),
+            ("a.xml", "u1"),
+            ("a.xml", "u1")
+        ]
+    );
+}
+
+#[test]
+fn malformed_xml_is_an_error_with_a_position_and_exit_2() {
+    let broken = "<xliff version=\"1.2\"><file target-language=\"en\"><body>\n<trans-unit id=\"1\">\n<target>Shanghai</source>\n";
+    let (code, rows, stderr) = check(
+        &[
+            ("b.xlf", broken.as_bytes()),
+            ("ok.txt", b"Shanghai Trade Union\n"),
+        ],
+        &["b.xlf", "ok.txt"],
+    );
+    assert_eq!(code, 2);
+    assert!(stderr.contains("b.xlf:3:17: malformed XML"), "{stderr}");
+    // The other file is still checked.
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].file, "ok.txt");
+    assert_eq!(rows[0].unit, "");
+}
+
+#[test]
+fn tmx_languages_are_chosen_by_prefix() {
+    let tmx = "<tmx version=\"1.4\"><header srclang=\"zh-CN\"/><body>\n\
+               <tu tuid=\"t1\"><tuv xml:lang=\"zh-CN\"><seg>上海市总工会</seg></tuv>\
+               <tuv xml:lang=\"en-GB\"><seg>The <bpt i=\"1\">&lt;b&gt;</bpt>Shanghai Trade Union<ept i=\"1\">&lt;/b&gt;</ept></seg></tuv></tu>\n\
+               </body></tmx>";
+    let (code, rows, stderr) = check(&[("m.tmx", tmx.as_bytes())], &["m.tmx"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(
+        summary(&rows),
+        [row("deprecated-term", 2, 117, "Shanghai Trade Union", "t1")]
+    );
+    let (code, _, stderr) = check(
+        &[("m.tmx", tmx.as_bytes())],
+        &["m.tmx", "--target-lang", "fr"],
+    );
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("no <tuv> in the target language \"fr\""),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn po_tsv_csv_jsonl_and_paired_inputs() {
+    let po = b"msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\nmsgctxt \"title\"\nmsgid \"x\"\nmsgstr \"The \\\"Shanghai Trade Union\\\"\"\n\n#, fuzzy\nmsgid \"y\"\nmsgstr \"Acftu\"\n";
+    let (_, rows, stderr) = check(&[("a.po", po)], &["a.po"]);
+    assert_eq!(
+        summary(&rows),
+        [row(
+            "deprecated-term",
+            6,
+            15,
+            "Shanghai Trade Union",
+            "[title] x"
+        )],
+        "{stderr}"
+    );
+    let (_, rows, _) = check(&[("a.po", po)], &["a.po", "--include-fuzzy"]);
+    assert_eq!(rows.len(), 2);
+
+    let tsv = "id\tsource\ttarget\nr1\t全总\tThe Acftu met.\n";
+    let (_, rows, _) = check(&[("a.tsv", tsv.as_bytes())], &["a.tsv"]);
+    assert_eq!(
+        summary(&rows),
+        [row("forbidden-term", 2, 11, "Acftu", "r1")]
+    );
+
+    let csv = "zh,en\n全总,\"He said \"\"Acftu\"\".\"\n";
+    let (_, rows, stderr) = check(
+        &[("a.csv", csv.as_bytes())],
+        &["a.csv", "--source-column", "zh", "--target-column", "en"],
+    );
+    assert_eq!(
+        summary(&rows),
+        [row("forbidden-term", 2, 15, "Acftu", "2")],
+        "{stderr}"
+    );
+
+    let jsonl = "{\"id\":\"d1\",\"target\":\"First paragraph.\\n\\nThe Acftu met.\"}\n";
+    let (_, rows, _) = check(&[("a.jsonl", jsonl.as_bytes())], &["a.jsonl"]);
+    assert_eq!(
+        summary(&rows),
+        [row("forbidden-term", 1, 46, "Acftu", "d1")]
+    );
+
+    let (_, rows, stderr) = check(
+        &[
+            ("zh.txt", "一\n全总\n".as_bytes()),
+            ("en.txt", b"One\nThe Acftu.\n"),
+        ],
+        &["en.txt", "--source-file", "zh.txt"],
+    );
+    assert_eq!(
+        summary(&rows),
+        [row("forbidden-term", 2, 5, "Acftu", "2")],
+        "{stderr}"
+    );
+    let (code, _, stderr) = check(
+        &[
+            ("zh.txt", "一\n全总\n三\n".as_bytes()),
+            ("en.txt", b"One\nThe Acftu.\n"),
+        ],
+        &["en.txt", "--source-file", "zh.txt"],
+    );
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("zh.txt has 3 lines but en.txt has 2"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn input_format_flag_overrides_detection_and_bad_combinations_are_usage_errors() {
+    let (code, rows, _) = check(&[("a.txt", XLIFF.as_bytes())], &["a.txt"]);
+    assert_eq!(code, 1);
+    // As plain text the markup is checked as text: no unit.
+    assert!(rows.iter().all(|r| r.unit.is_empty()));
+    let (_, rows, _) = check(
+        &[("a.txt", XLIFF.as_bytes())],
+        &["a.txt", "--input-format", "xliff"],
+    );
+    assert!(rows.iter().all(|r| r.unit == "u1"));
+    let (code, _, stderr) = check(&[], &["a.txt", "--input-format", "paired"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--source-file"), "{stderr}");
+}
+
+#[test]
+fn csv_and_tbx_glossaries_round_trip() {
+    let dir = scratch(&[("g.csv", GLOSSARY)]);
+    let run = |args: &[&str]| {
+        let r = termcheck_in(dir.path(), args, b"");
+        assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+        r.stdout
+    };
+    run(&["glossary", "convert", "g.csv", "--to", "tbx", "-o", "g.tbx"]);
+    let tbx = std::fs::read_to_string(dir.path().join("g.tbx")).unwrap();
+    assert!(
+        tbx.contains("<tbx style=\"dca\" type=\"TBX-Basic\""),
+        "{tbx}"
+    );
+    assert!(tbx.contains("deprecatedTerm-admn-sts"), "{tbx}");
+    let back = run(&["glossary", "convert", "g.tbx", "--to", "csv"]);
+    assert_eq!(back.as_bytes(), GLOSSARY, "CSV → TBX → CSV is the identity");
+    // A TBX glossary checks like its CSV.
+    let checked = termcheck_in(
+        dir.path(),
+        &["check", "-", "-g", "g.tbx", "--format", "csv"],
+        b"The Acftu met.\n",
+    );
+    assert_eq!(checked.code, 1, "{}", checked.stderr);
+    assert_eq!(parse_csv(&checked.stdout)[0].concept, "acftu");
+    let run2 = termcheck_in(dir.path(), &["glossary", "check", "g.tbx"], b"");
+    assert_eq!(run2.stdout.trim(), "g.tbx: ok (2 concepts, 6 renderings)");
+}
+
+/// Every TBX sample of the shared corpus converts, and TBX → CSV → TBX → CSV is stable.
+#[test]
+fn corpus_tbx_glossaries_convert_stably() {
+    let Some(dir) = std::env::var_os("TERMCHECK_SHARED") else {
+        return;
+    };
+    let root = common::repo_root().join(dir).join("corpus/formats/tbx");
+    assert!(root.is_dir(), "{} is missing", root.display());
+    let files = [
+        "klew00-okapi/okapi/libraries/lib-terminology/src/test/resources/ibm_tbx.tbx",
+        "klew00-okapi/okapi/libraries/lib-terminology/src/test/resources/maryland.tbx",
+        "klew00-okapi/okapi/libraries/lib-terminology/src/test/resources/medtronic_TBX.tbx",
+        "klew00-okapi/okapi/libraries/lib-terminology/src/test/resources/oracle_TBX.tbx",
+        "klew00-okapi/okapi/libraries/lib-terminology/src/test/resources/sdl_tbx.tbx",
+        "klew00-okapi/okapi/libraries/lib-terminology/src/test/resources/test01.tbx",
+        "klew00-okapi/okapi/libraries/lib-terminology/src/test/resources/test02_win1254.tbx",
+        "DeNederlandscheBank-termate/data/examples/Example_Astronomy_DCA_VALID.tbx",
+    ];
+    let out = tempfile::tempdir().unwrap();
+    for f in files {
+        let path = root.join(f);
+        let path = path.to_str().unwrap();
+        let convert = |input: &str, to: &str, output: &str| {
+            let r = termcheck_in(
+                out.path(),
+                &[
+                    "glossary",
+                    "convert",
+                    input,
+                    "--to",
+                    to,
+                    "-o",
+                    output,
+                    "--source-lang",
+                    "fr",
+                ],
+                b"",
+            );
+            assert_eq!(r.code, 0, "{input} → {to}: {}", r.stderr);
+            std::fs::read_to_string(out.path().join(output)).unwrap()
+        };
+        let first = convert(path, "csv", "1.csv");
+        assert!(first.lines().count() > 1, "{f}: no concept");
+        convert("1.csv", "tbx", "2.tbx");
+        let second = convert("2.tbx", "csv", "3.csv");
+        assert_eq!(first, second, "{f}: TBX → CSV → TBX → CSV changed");
+    }
+}

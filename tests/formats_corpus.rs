@@ -1,0 +1,286 @@
+//! Conformance of the bilingual readers over the real samples in
+//! ../shared/corpus/formats (OASIS XLIFF 2.0 test suite, Okapi, matecat, translate-toolkit).
+//! Runs when `TERMCHECK_SHARED` names the shared folder; then missing files are failures.
+//!
+//! Every XLIFF, TMX and PO sample must read without error, except the ones listed in
+//! [`REJECTED`], which must fail with a position. termcheck is a checker, not a validator:
+//! schema-invalid files whose text and units are still unambiguous are read (see
+//! docs/formats.md for which invalid classes are accepted and why).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::repo_root;
+use termcheck::formats::{read_segments, FormatOptions, InputFormat};
+use termcheck::segment::{FormatError, Segment};
+
+fn shared() -> Option<PathBuf> {
+    let dir = std::env::var_os("TERMCHECK_SHARED")?;
+    let dir = repo_root().join(dir);
+    assert!(
+        dir.is_dir(),
+        "TERMCHECK_SHARED={} is not a directory",
+        dir.display()
+    );
+    Some(dir)
+}
+
+/// Samples that must be refused, with a word of the expected message.
+const REJECTED: &[(&str, &str)] = &[
+    // Not XML at all.
+    ("TestData.Xliff.OM.Tests/EmptyFile.xlf", "no XML element"),
+    ("TestData.Xliff.OM.Tests/InvalidFile.xlf", "no XML element"),
+    // Declares UTF-8, holds a raw 0xA9.
+    ("reader/TestDocument01.odt.xlf", "invalid UTF-8"),
+    // No charset header, not UTF-8.
+    ("pocount_syntax_errors/f43.tgif.fr.po", "invalid UTF-8"),
+    // The units and their text become ambiguous or unattributable.
+    ("core/invalid/bad_NoFile.xlf", "no <file>"),
+    ("core/invalid/bad_NoTrgLang.xlf", "no trgLang"),
+    ("core/invalid/bad_NoTrgLangWithIgnorable.xlf", "no trgLang"),
+    ("core/invalid/bad_TwoSourceInUnit.xlf", "second <source>"),
+    (
+        "core/invalid/bad_SegmentIdNotUnique.xlf",
+        "duplicate segment id",
+    ),
+    (
+        "core/invalid/bad_IgnorableIdNotUnique.xlf",
+        "duplicate segment id",
+    ),
+    (
+        "core/invalid/bad_PartIdNotUnique.xlf",
+        "duplicate segment id",
+    ),
+    ("tests/files/v2-duplicate-ids.xliff", "duplicate unit id"),
+];
+
+fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            files(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
+}
+
+fn read(path: &Path, format: InputFormat) -> Result<Vec<Segment>, FormatError> {
+    let file = std::fs::File::open(path).unwrap();
+    let name = path.display().to_string();
+    read_segments(format, Box::new(file), &name, &FormatOptions::default())?.collect()
+}
+
+#[test]
+fn every_sample_reads_or_is_refused_with_a_position() {
+    let Some(shared) = shared() else {
+        eprintln!("TERMCHECK_SHARED not set: format corpus test not run");
+        return;
+    };
+    let root = shared.join("corpus/formats");
+    assert!(root.is_dir(), "{} is missing", root.display());
+    let mut all = Vec::new();
+    files(&root, &mut all);
+    let mut failures = Vec::new();
+    let mut rejected_seen = Vec::new();
+    let (mut read_files, mut segments, mut targets) = (0, 0, 0);
+    for path in &all {
+        let shown = path.strip_prefix(&root).unwrap().display().to_string();
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        let format = match (shown.split('/').next().unwrap(), ext) {
+            ("xliff12" | "xliff20", "xlf" | "xliff" | "sdlxliff") => InputFormat::Xliff,
+            ("tmx", "tmx") => InputFormat::Tmx,
+            ("po", "po" | "pot") => InputFormat::Po,
+            _ => continue,
+        };
+        let expected = REJECTED.iter().find(|(suffix, _)| shown.ends_with(suffix));
+        match (read(path, format), expected) {
+            (Ok(s), None) => {
+                read_files += 1;
+                segments += s.len();
+                targets += s.iter().filter(|s| s.target.is_some()).count();
+            }
+            (Ok(_), Some(_)) => failures.push(format!("{shown}: read, but must be refused")),
+            (Err(e), None) => failures.push(format!("{shown}: {e}")),
+            (Err(e), Some((suffix, word))) => {
+                rejected_seen.push(*suffix);
+                if e.location.is_none() {
+                    failures.push(format!("{shown}: refused without a position: {e}"));
+                }
+                if !e.message.contains(word) {
+                    failures.push(format!("{shown}: refused for {e}, expected {word:?}"));
+                }
+            }
+        }
+    }
+    for (suffix, _) in REJECTED {
+        if !rejected_seen.contains(suffix) {
+            failures.push(format!(
+                "{suffix}: listed as refused but not found or not refused"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // The suite and the samples hold a few hundred files and thousands of units.
+    assert!(read_files > 200, "{read_files} files read");
+    assert!(segments > 2000, "{segments} segments");
+    assert!(targets > 1000, "{targets} targets");
+}
+
+/// Findings in a real XLIFF 2.0 file with zh-hk targets point at the file's lines.
+#[test]
+fn cjk_targets_of_real_xliff_keep_their_positions() {
+    let Some(shared) = shared() else {
+        return;
+    };
+    let path = shared
+        .join("corpus/formats/xliff20/matecat-xliff-parser/tests/files/size-restriction.xliff");
+    let segments = read(&path, InputFormat::Xliff).unwrap();
+    assert_eq!(segments.len(), 87);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    for s in segments.iter().filter_map(|s| s.target.as_ref()) {
+        let Some((i, c)) = s.text().char_indices().find(|(_, c)| !c.is_ascii()) else {
+            continue;
+        };
+        let at = s.location(i);
+        let line = lines[at.line as usize - 1];
+        let shown: String = line.chars().skip(at.column as usize - 1).take(1).collect();
+        assert_eq!(shown, c.to_string(), "at {at}");
+        assert_eq!(
+            &text.as_bytes()[at.byte_offset as usize..][..c.len_utf8()],
+            c.to_string().as_bytes()
+        );
+    }
+}
+
+/// Over every readable sample, a finding's line and column point at the first character of
+/// the text found, in the file as decoded (whatever its encoding and markup).
+#[test]
+fn findings_in_real_files_point_at_the_found_text() {
+    use termcheck::check::Checker;
+    use termcheck::fuzzy::WordCache;
+    use termcheck::glossary::Glossary;
+    use termcheck::matcher::TermMatcher;
+    use termcheck::rules::RuleSet;
+    use termcheck::segment::{check_segments, NoSegmentRules};
+
+    let Some(shared) = shared() else {
+        return;
+    };
+    // Common words as forbidden renderings: findings everywhere.
+    let glossary = Glossary::from_csv_text(
+        "id,preferred,forbidden\nthe,THE-X,the\nfile,FILE-X,file\ntext,TEXT-X,text\nand,AND-X,and\nof,OF-X,of\nto,TO-X,to\nis,IS-X,is\nde,DE-X,de\nla,LA-X,la\n",
+        "g.csv",
+    )
+    .unwrap();
+    let matcher = TermMatcher::new(&glossary);
+    let checker = Checker::new(
+        &glossary,
+        &matcher,
+        RuleSet::from_ids(&["forbidden-term".into()], &[]).unwrap(),
+    );
+    let root = shared.join("corpus/formats");
+    let mut all = Vec::new();
+    files(&root, &mut all);
+    let (mut checked, mut failures) = (0, Vec::new());
+    for path in &all {
+        let shown = path.strip_prefix(&root).unwrap().display().to_string();
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        let format = match ext {
+            "xlf" | "xliff" | "sdlxliff" if !shown.contains("/invalid/") => InputFormat::Xliff,
+            "tmx" => InputFormat::Tmx,
+            "po" | "pot" => InputFormat::Po,
+            _ => continue,
+        };
+        let bytes = std::fs::read(path).unwrap();
+        let Ok(segments) = read_segments(
+            format,
+            Box::new(&bytes[..]),
+            &shown,
+            &FormatOptions::default(),
+        ) else {
+            continue;
+        };
+        let Ok(doc) = check_segments(
+            &checker,
+            segments,
+            &mut WordCache::default(),
+            &mut NoSegmentRules,
+        ) else {
+            continue;
+        };
+        let text = decode(&bytes, format);
+        let lines: Vec<Vec<char>> = text
+            .split('\n')
+            .map(|l| l.trim_end_matches('\r').chars().collect())
+            .collect();
+        for f in &doc.findings {
+            checked += 1;
+            let at = lines
+                .get(f.start.line as usize - 1)
+                .and_then(|l| l.get(f.start.column as usize - 1))
+                .copied();
+            let first = f.found.chars().next();
+            if at.map(|c| c.to_lowercase().to_string())
+                != first.map(|c| c.to_lowercase().to_string())
+            {
+                failures.push(format!(
+                    "{shown}:{}: found {:?}, file has {at:?}",
+                    f.start, f.found
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {checked}:\n{}",
+        failures.len(),
+        failures[..failures.len().min(20)].join("\n")
+    );
+    assert!(checked > 300, "{checked} findings checked");
+}
+
+/// The file's text, decoded as the readers decode it.
+fn decode(bytes: &[u8], format: InputFormat) -> String {
+    let (bom, rest) = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        (encoding_rs::UTF_8, &bytes[3..])
+    } else if bytes.starts_with(b"\xFF\xFE") {
+        (encoding_rs::UTF_16LE, &bytes[2..])
+    } else if bytes.starts_with(b"\xFE\xFF") {
+        (encoding_rs::UTF_16BE, &bytes[2..])
+    } else {
+        let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_string();
+        let label = match format {
+            InputFormat::Po => head.split("charset=").nth(1).map(|r| {
+                r.split(|c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '_')
+                    .next()
+                    .unwrap_or("")
+                    .to_string()
+            }),
+            _ => head
+                .lines()
+                .next()
+                .filter(|l| l.starts_with("<?xml"))
+                .and_then(|l| l.split("encoding=").nth(1))
+                .map(|r| {
+                    r.trim_start_matches(['"', '\''])
+                        .split(['"', '\''])
+                        .next()
+                        .unwrap_or("")
+                        .to_string()
+                }),
+        };
+        let e = label
+            .and_then(|l| encoding_rs::Encoding::for_label(l.as_bytes()))
+            .filter(|e| *e != encoding_rs::UTF_16LE && *e != encoding_rs::UTF_16BE)
+            .unwrap_or(encoding_rs::UTF_8);
+        (e, bytes)
+    };
+    bom.decode_without_bom_handling(rest).0.into_owned()
+}
