@@ -23,3 +23,4 @@ pub mod rules;
 pub mod run;
 pub mod spelling;
 pub mod tokens;
+pub mod zh;
