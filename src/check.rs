@@ -79,7 +79,9 @@ impl<'g> Checker<'g> {
         self
     }
 
-    fn wants_occurrences(&self) -> bool {
+    /// Whether checking needs the occurrences of concepts (to return them, or for
+    /// `inconsistent-term`).
+    pub fn wants_occurrences(&self) -> bool {
         self.keep_occurrences || self.rules.contains(Rule::InconsistentTerm)
     }
 
@@ -97,11 +99,53 @@ impl<'g> Checker<'g> {
         skip_binary: bool,
         words: &mut WordCache,
     ) -> Result<Outcome, ReadError> {
-        let mut blocks = BlockReader::new(reader, self.sizes)?;
+        let blocks = BlockReader::new(reader, self.sizes)?;
         if skip_binary && blocks.looks_binary() {
             return Ok(Outcome::SkippedBinary);
         }
         words.start_document();
+        Ok(Outcome::Checked(self.check_blocks(blocks, words, true)?))
+    }
+
+    /// Checks one piece of a larger document, such as the target text of a translation unit:
+    /// findings, and every occurrence (with its context) when consistency needs them, but no
+    /// document-wide consistency, which the caller computes over all pieces together. Positions
+    /// are in `text` (byte offsets are offsets into it).
+    pub fn check_fragment(&self, text: &str, words: &mut WordCache) -> DocumentReport {
+        let checked = BlockReader::new(text.as_bytes(), self.sizes)
+            .and_then(|blocks| self.check_blocks(blocks, words, false));
+        match checked {
+            Ok(doc) => doc,
+            Err(e) => unreachable!("text in memory is valid UTF-8: {e}"),
+        }
+    }
+
+    /// The glossary checked against.
+    pub fn glossary(&self) -> &'g Glossary {
+        self.glossary
+    }
+
+    /// The rules run.
+    pub fn rules(&self) -> &RuleSet {
+        &self.rules
+    }
+
+    /// Over what text renderings must agree.
+    pub fn consistency_scope(&self) -> ConsistencyScope {
+        self.scope
+    }
+
+    /// Whether every occurrence is returned with the findings.
+    pub fn keeps_occurrences(&self) -> bool {
+        self.keep_occurrences
+    }
+
+    fn check_blocks<R: Read>(
+        &self,
+        mut blocks: BlockReader<R>,
+        words: &mut WordCache,
+        whole_document: bool,
+    ) -> Result<DocumentReport, ReadError> {
         let mut doc = DocumentReport::default();
         let mut state = DocumentState::new(words);
         while let Some(block) = blocks.next_block()? {
@@ -109,6 +153,11 @@ impl<'g> Checker<'g> {
             if self.wants_occurrences() {
                 state.keep_block(block.text, &mut doc.occurrences);
             }
+        }
+        if !whole_document {
+            state.resolve_all(&mut doc.occurrences);
+            sort_findings(&mut doc.findings);
+            return Ok(doc);
         }
         if self.scope == ConsistencyScope::Document && self.rules.contains(Rule::InconsistentTerm) {
             let refs: Vec<&Occurrence> = doc.occurrences.iter().collect();
@@ -121,7 +170,7 @@ impl<'g> Checker<'g> {
             doc.occurrences = Vec::new();
         }
         sort_findings(&mut doc.findings);
-        Ok(Outcome::Checked(doc))
+        Ok(doc)
     }
 
     /// Checks text held in memory and returns its findings.
@@ -424,6 +473,7 @@ impl<'t> Place<'t> {
             end: self.end,
             excerpt,
             score,
+            unit: None,
         }
     }
 

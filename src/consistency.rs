@@ -218,6 +218,7 @@ pub fn inconsistencies(
                     end: o.end,
                     excerpt,
                     score: None,
+                    unit: None,
                 },
             ));
         }

@@ -85,4 +85,8 @@ pub struct Finding {
     pub excerpt: Excerpt,
     /// Similarity to the expected rendering (garbled terms), in 0..=1.
     pub score: Option<f64>,
+    /// The translation unit the finding is in, for bilingual inputs (XLIFF `trans-unit`/`unit`
+    /// id, TMX `tuid`, PO msgctxt and msgid, the line of a paired or tabular file); `None` for
+    /// plain text.
+    pub unit: Option<String>,
 }

@@ -21,6 +21,7 @@ pub mod normalize;
 pub mod report;
 pub mod rules;
 pub mod run;
+pub mod segment;
 pub mod spelling;
 pub mod tokens;
 pub mod zh;

@@ -15,6 +15,9 @@ pub enum TextEncoding {
     Utf16Le,
     /// UTF-16 big-endian.
     Utf16Be,
+    /// A legacy encoding declared by the file (an XML declaration, a PO charset): windows-1252,
+    /// ISO-8859-1, GBK and the others of the WHATWG Encoding Standard.
+    Legacy(&'static encoding_rs::Encoding),
 }
 
 impl TextEncoding {
@@ -23,6 +26,12 @@ impl TextEncoding {
         match self {
             TextEncoding::Utf8 => c.len_utf8() as u64,
             TextEncoding::Utf16Le | TextEncoding::Utf16Be => 2 * c.len_utf16() as u64,
+            TextEncoding::Legacy(_) if c.is_ascii() => 1,
+            TextEncoding::Legacy(encoding) => {
+                let mut buf = [0u8; 4];
+                let (bytes, _, _) = encoding.encode(c.encode_utf8(&mut buf));
+                bytes.len() as u64
+            }
         }
     }
 }
@@ -33,6 +42,7 @@ impl fmt::Display for TextEncoding {
             TextEncoding::Utf8 => "UTF-8",
             TextEncoding::Utf16Le => "UTF-16LE",
             TextEncoding::Utf16Be => "UTF-16BE",
+            TextEncoding::Legacy(encoding) => encoding.name(),
         })
     }
 }
@@ -76,6 +86,20 @@ impl LocationTracker {
             encoding,
             after_cr: false,
         }
+    }
+
+    /// A tracker at `location` of a file in `encoding`, not right after a CR.
+    pub fn at(location: Location, encoding: TextEncoding) -> Self {
+        LocationTracker {
+            location,
+            encoding,
+            after_cr: false,
+        }
+    }
+
+    /// The encoding whose byte lengths the offsets count.
+    pub fn encoding(&self) -> TextEncoding {
+        self.encoding
     }
 
     /// The location of the next character.

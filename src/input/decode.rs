@@ -65,15 +65,31 @@ pub struct Decoder {
     /// Offset in the file of the first byte not yet decoded (including `carry`).
     offset: u64,
     carry: Vec<u8>,
+    /// The stateful decoder of a legacy encoding.
+    legacy: Option<LegacyDecoder>,
+}
+
+/// `encoding_rs`'s decoder, which keeps multi-byte sequences split across chunks itself.
+struct LegacyDecoder(encoding_rs::Decoder);
+
+impl std::fmt::Debug for LegacyDecoder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "LegacyDecoder({})", self.0.encoding().name())
+    }
 }
 
 impl Decoder {
     /// A decoder for text in `encoding` that starts `offset` bytes into the file.
     pub fn new(encoding: TextEncoding, offset: u64) -> Self {
+        let legacy = match encoding {
+            TextEncoding::Legacy(e) => Some(LegacyDecoder(e.new_decoder_without_bom_handling())),
+            _ => None,
+        };
         Decoder {
             encoding,
             offset,
             carry: Vec::new(),
+            legacy,
         }
     }
 
@@ -93,6 +109,7 @@ impl Decoder {
             TextEncoding::Utf8 => self.decode_utf8(bytes, eof, out)?,
             TextEncoding::Utf16Le => self.decode_utf16(bytes, eof, out, u16::from_le_bytes)?,
             TextEncoding::Utf16Be => self.decode_utf16(bytes, eof, out, u16::from_be_bytes)?,
+            TextEncoding::Legacy(_) => self.decode_legacy(bytes, eof, out)?,
         };
         self.offset += used as u64;
         self.carry = bytes[used..].to_vec();
@@ -160,6 +177,46 @@ impl Decoder {
             return Err(self.utf16_error(i, "odd number of bytes in UTF-16 text"));
         }
         Ok(i)
+    }
+
+    fn decode_legacy(
+        &mut self,
+        bytes: &[u8],
+        eof: bool,
+        out: &mut String,
+    ) -> Result<usize, DecodeError> {
+        let offset = self.offset;
+        let decoder = &mut self
+            .legacy
+            .as_mut()
+            .expect("legacy encodings have a decoder")
+            .0;
+        let mut read = 0;
+        loop {
+            let room = decoder
+                .max_utf8_buffer_length_without_replacement(bytes.len() - read)
+                .unwrap_or(bytes.len() * 3 + 16);
+            out.reserve(room);
+            let (result, used) =
+                decoder.decode_to_string_without_replacement(&bytes[read..], out, eof);
+            read += used;
+            match result {
+                encoding_rs::DecoderResult::InputEmpty => return Ok(read),
+                encoding_rs::DecoderResult::OutputFull => continue,
+                encoding_rs::DecoderResult::Malformed(bad, after) => {
+                    let at = read - bad as usize - after as usize;
+                    return Err(DecodeError {
+                        byte_offset: offset + at as u64,
+                        reason: format!(
+                            "invalid {} (byte{} {})",
+                            decoder.encoding().name(),
+                            if bad == 1 { "" } else { "s" },
+                            hex(&bytes[at..at + bad as usize])
+                        ),
+                    });
+                }
+            }
+        }
     }
 
     fn utf16_error(&self, at: usize, reason: &str) -> DecodeError {
@@ -252,6 +309,7 @@ mod tests {
                 TextEncoding::Utf8 => text.as_bytes().to_vec(),
                 TextEncoding::Utf16Le => utf16le(text),
                 TextEncoding::Utf16Be => utf16be(text),
+                TextEncoding::Legacy(_) => unreachable!("not in the list"),
             };
             for split in 0..=bytes.len() {
                 let mut d = Decoder::new(encoding, 0);
@@ -261,6 +319,23 @@ mod tests {
                 assert_eq!(out, text, "{encoding} split at {split}");
             }
         }
+    }
+
+    #[test]
+    fn decodes_legacy_encodings_and_reports_bad_bytes() {
+        let mut d = Decoder::new(TextEncoding::Legacy(encoding_rs::WINDOWS_1252), 0);
+        let mut out = String::new();
+        d.decode(b"caf\xE9 \x93q\x94", true, &mut out).unwrap();
+        assert_eq!(out, "café “q”");
+        let mut d = Decoder::new(TextEncoding::Legacy(encoding_rs::GBK), 10);
+        let mut out = String::new();
+        d.decode(b"\xC9\xCF", false, &mut out).unwrap();
+        d.decode(b"\xBA", false, &mut out).unwrap();
+        d.decode(b"\xA3", true, &mut out).unwrap();
+        assert_eq!(out, "上海");
+        let mut d = Decoder::new(TextEncoding::Legacy(encoding_rs::SHIFT_JIS), 0);
+        let err = d.decode(b"ab\x81", true, &mut String::new()).unwrap_err();
+        assert_eq!(err.byte_offset, 2);
     }
 
     #[test]

@@ -27,6 +27,7 @@ pub const COLUMNS: &[&str] = &[
     "byte_end",
     "note",
     "score",
+    "unit",
 ];
 
 /// One finding as a CSV row (also the shape of future JSON reports).
@@ -65,6 +66,8 @@ pub struct ReportRow {
     pub note: String,
     /// Similarity to the expected rendering (garbled terms only), two decimals.
     pub score: String,
+    /// The translation unit (bilingual inputs), empty for plain text.
+    pub unit: String,
 }
 
 /// Every finding of `run` as rows, in report order.
@@ -87,6 +90,7 @@ pub fn rows(run: &RunReport) -> Vec<ReportRow> {
             byte_end: f.end.byte_offset,
             note: f.note.clone(),
             score: f.score.map(|s| format!("{s:.2}")).unwrap_or_default(),
+            unit: f.unit.clone().unwrap_or_default(),
         })
         .collect()
 }
