@@ -18,6 +18,14 @@ pub enum Rule {
     GarbledTerm,
     /// A concept rendered differently from the majority of its occurrences.
     InconsistentTerm,
+    /// A source term whose concept has no approved rendering in the target.
+    MissingTerm,
+    /// A target left empty, copied from the source, or holding Chinese text.
+    Untranslated,
+    /// Numbers of the source and the target that differ.
+    NumberMismatch,
+    /// A source segment translated differently elsewhere, or a target used for different sources.
+    InconsistentSegment,
 }
 
 /// What `termcheck rules` prints about a rule.
@@ -59,6 +67,30 @@ pub const RULES: &[RuleInfo] = &[
         id: "inconsistent-term",
         severity: Severity::Info,
         summary: "A concept rendered by another approved form, or capitalised differently, than the majority of its occurrences in the document (or batch).",
+    },
+    RuleInfo {
+        rule: Rule::MissingTerm,
+        id: "missing-term",
+        severity: Severity::Error,
+        summary: "A glossary source term in the source segment whose concept has no approved rendering in the target (or fewer than the source has occurrences).",
+    },
+    RuleInfo {
+        rule: Rule::Untranslated,
+        id: "untranslated",
+        severity: Severity::Error,
+        summary: "A target that is empty for a non-empty source, identical to the source, or holds a run of Chinese characters.",
+    },
+    RuleInfo {
+        rule: Rule::NumberMismatch,
+        id: "number-mismatch",
+        severity: Severity::Warning,
+        summary: "The numbers of the source and the target differ (numerals, Chinese numerals, ordinals, dates, percentages, number words).",
+    },
+    RuleInfo {
+        rule: Rule::InconsistentSegment,
+        id: "inconsistent-segment",
+        severity: Severity::Warning,
+        summary: "The same source segment translated differently in the batch, or the same target used for different sources.",
     },
 ];
 
