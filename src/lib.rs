@@ -6,6 +6,7 @@
 
 #![warn(missing_docs)]
 
+pub mod bilingual_rules;
 pub mod check;
 pub mod consistency;
 pub mod error;
@@ -21,6 +22,7 @@ pub mod normalize;
 pub mod report;
 pub mod rules;
 pub mod run;
+pub mod score;
 pub mod segment;
 pub mod spelling;
 pub mod tokens;
