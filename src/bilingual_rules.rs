@@ -16,6 +16,7 @@ use crate::location::{Location, LocationTracker, TextEncoding};
 use crate::matcher::TermMatcher;
 use crate::normalize::{normalize, normalize_key};
 use crate::rules::{Rule, RuleSet};
+use crate::segment::Segment;
 use crate::zh::numbers::{chinese_numbers, compare, display_value, english_numbers};
 use crate::zh::source_terms::SourceTermMatcher;
 use crate::zh::untranslated::{untranslated, Untranslated};
@@ -277,6 +278,99 @@ impl<'g> SourceRules<'g> {
     }
 }
 
+impl SourceRules<'_> {
+    /// The `visit` hook of [`crate::segment::check_segments`]: adds the source-aware findings
+    /// of `segment` (none without a source) to the English findings of its target, positioned
+    /// in the file and tagged with the unit. A segment without a target counts as an empty one.
+    pub fn visit_segment(&self, segment: &Segment, findings: &mut Vec<Finding>) {
+        let Some(source) = &segment.source else {
+            return;
+        };
+        let target = segment.target.as_ref().map_or("", |t| t.text());
+        let before = findings.len();
+        self.check_segment(source.text(), target, findings);
+        for f in &mut findings[before..] {
+            match &segment.target {
+                Some(t) => {
+                    let (start, end) =
+                        t.span(f.start.byte_offset as usize..f.end.byte_offset as usize);
+                    f.start = start;
+                    f.end = end;
+                }
+                None => {
+                    f.start = segment.location;
+                    f.end = segment.location;
+                }
+            }
+            f.unit = segment.unit.clone();
+        }
+    }
+}
+
+/// The segments of a batch, kept for [`inconsistent_segments`] across files.
+#[derive(Debug, Default)]
+pub struct SegmentBatch {
+    kept: Vec<KeptSegment>,
+}
+
+#[derive(Debug)]
+struct KeptSegment {
+    file: String,
+    label: String,
+    unit: Option<String>,
+    source: String,
+    target: String,
+    start: Location,
+    end: Location,
+}
+
+impl SegmentBatch {
+    /// Keeps `segment` of `file` (segments without a source or target take no part).
+    pub fn record(&mut self, file: &str, segment: &Segment) {
+        let (Some(source), Some(target)) = (&segment.source, &segment.target) else {
+            return;
+        };
+        let span = trimmed_span(target.text());
+        let (start, end) = target.span(span);
+        let label = match &segment.unit {
+            Some(unit) => format!("{file} unit {unit}"),
+            None => format!("{file}:{}", start.line),
+        };
+        self.kept.push(KeptSegment {
+            file: file.to_string(),
+            label,
+            unit: segment.unit.clone(),
+            source: source.text().to_string(),
+            target: target.text().to_string(),
+            start,
+            end,
+        });
+    }
+
+    /// The `inconsistent-segment` findings of the batch, each with its file, in batch order.
+    pub fn findings(&self) -> Vec<(String, Finding)> {
+        let texts: Vec<SegmentText<'_>> = self
+            .kept
+            .iter()
+            .map(|k| SegmentText {
+                source: &k.source,
+                target: &k.target,
+                label: &k.label,
+            })
+            .collect();
+        inconsistent_segments(&texts)
+            .into_iter()
+            .map(|(i, mut f)| {
+                let k = &self.kept[i];
+                f.start = k.start;
+                f.end = k.end;
+                f.unit = k.unit.clone();
+                (k.file.clone(), f)
+            })
+            .collect()
+    }
+}
+
 /// A finding at byte `span` of `text` (an empty span at 0 for the segment as a whole).
 pub(crate) fn finding_at(
     text: &str,
@@ -317,6 +411,8 @@ pub struct SegmentText<'t> {
     pub source: &'t str,
     /// The target text.
     pub target: &'t str,
+    /// How messages name the segment (`file:line`, the unit id).
+    pub label: &'t str,
 }
 
 /// Which segments of a batch break segment consistency, with the finding for each (positioned
@@ -364,14 +460,14 @@ pub fn inconsistent_segments(segments: &[SegmentText<'_>]) -> Vec<(usize, Findin
             let seg = &segments[i];
             let message = if by_source {
                 format!(
-                    "this source is translated differently in segment {} (\"{}\")",
-                    first + 1,
+                    "this source is translated differently at {} (\"{}\")",
+                    segments[first].label,
                     segments[first].target.trim()
                 )
             } else {
                 format!(
-                    "this target translates a different source in segment {} ({})",
-                    first + 1,
+                    "this target translates a different source at {} ({})",
+                    segments[first].label,
                     segments[first].source.trim()
                 )
             };
@@ -529,7 +625,11 @@ chief-executive,行政长官,Chief Executive,,,
 
     #[test]
     fn segment_consistency() {
-        let seg = |source, target| SegmentText { source, target };
+        let seg = |source, target| SegmentText {
+            source,
+            target,
+            label: "there",
+        };
         let batch = [
             seg("召开会议", "The meeting opened."),
             seg("召开会议", "the  meeting opened."),
@@ -543,7 +643,11 @@ chief-executive,行政长官,Chief Executive,,,
             .collect();
         assert_eq!(got.len(), 2, "{got:?}");
         assert_eq!(got[0].0, 2);
-        assert!(got[0].1.contains("segment 1"), "{}", got[0].1);
+        assert!(
+            got[0].1.contains("at there (\"The meeting opened.\")"),
+            "{}",
+            got[0].1
+        );
         assert_eq!(got[1].0, 3);
         assert!(got[1].1.contains("different source"), "{}", got[1].1);
     }

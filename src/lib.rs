@@ -19,6 +19,7 @@ pub mod input;
 pub mod location;
 pub mod matcher;
 pub mod normalize;
+pub mod paired;
 pub mod report;
 pub mod rules;
 pub mod run;

@@ -1,6 +1,7 @@
 //! The `termcheck` binary: parses the command line, runs the library, prints, exits.
 
 mod cli;
+mod score_cmd;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -37,6 +38,7 @@ fn main() -> ExitCode {
         Command::Glossary(GlossaryCommand::Check { files }) => glossary_check(&files),
         Command::Rules => rules(),
         Command::Eval(args) => eval(&args),
+        Command::Score(args) => score_cmd::score(&args),
     };
     ExitCode::from(code)
 }
@@ -125,7 +127,13 @@ fn check(args: CheckArgs) -> u8 {
         Ok(p) => p,
         Err(e) => return usage_error(&format!("cannot start worker threads: {e}")),
     };
-    let mut run = pool.install(|| check_inputs(&checker, &discovery.inputs));
+    let mut run = match &args.source_file {
+        Some(source) => match check_with_source(&checker, &matcher, source, &discovery.inputs) {
+            Ok(run) => run,
+            Err(code) => return code,
+        },
+        None => pool.install(|| check_inputs(&checker, &discovery.inputs)),
+    };
     if batch_consistency {
         run.add_batch_inconsistencies(&glossary);
     }
@@ -192,6 +200,39 @@ fn check(args: CheckArgs) -> u8 {
     } else {
         EXIT_CLEAN
     }
+}
+
+/// `check --source-file`: the one target file checked line by line against its source.
+fn check_with_source(
+    checker: &Checker<'_>,
+    matcher: &TermMatcher,
+    source: &Path,
+    inputs: &[termcheck::input::Input],
+) -> Result<termcheck::run::RunReport, u8> {
+    let [input] = inputs else {
+        return Err(usage_error(
+            "--source-file pairs with exactly one target file",
+        ));
+    };
+    let InputSource::File(target) = &input.source else {
+        return Err(usage_error(
+            "--source-file needs the target as a file, not standard input",
+        ));
+    };
+    let glossary = checker.glossary();
+    let source_terms = termcheck::zh::source_terms::SourceTermMatcher::new(glossary);
+    let rules = termcheck::bilingual_rules::SourceRules::new(
+        glossary,
+        matcher,
+        &source_terms,
+        checker.rules().clone(),
+    );
+    let mut run = termcheck::run::RunReport::default();
+    match termcheck::paired::check_paired(checker, &rules, source, target, &input.display) {
+        Ok(file) => run.files.push(file),
+        Err(e) => run.errors.push(e),
+    }
+    Ok(run)
 }
 
 /// Whether two paths name the same file (an output path that does not exist yet names none).

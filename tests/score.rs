@@ -387,3 +387,39 @@ fn wmt23_reference_scored_against_its_own_annotations() {
         tc.missing
     );
 }
+
+/// `termcheck score` with the per-line dictionaries gives the library's figures.
+#[test]
+fn wmt23_score_command_matches_the_library() {
+    let Some(shared) = shared() else {
+        eprintln!("TERMCHECK_SHARED not set: corpus test not run");
+        return;
+    };
+    let dir = shared.join("corpus/wmt23-terminology-zhen");
+    assert!(dir.is_dir(), "{} is missing", dir.display());
+    for (metric, counted, sum) in [("wmt25", 2059, 2036.5), ("termcheck", 2050, 2019.25)] {
+        let run = common::termcheck_in(
+            &dir,
+            &[
+                "score",
+                "zhen.en",
+                "--source",
+                "zhen.zh",
+                "--reference",
+                "zhen.en",
+                "--terms",
+                "zhen.term.proper",
+                "--metric",
+                metric,
+                "--format",
+                "json",
+            ],
+            b"",
+        );
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        assert_eq!(v["overall"]["counted"], counted, "{metric}");
+        let got = v["overall"]["score_sum"].as_f64().unwrap();
+        assert!((got - sum).abs() < 1e-9, "{metric}: {got}");
+    }
+}

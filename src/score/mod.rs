@@ -171,3 +171,96 @@ pub fn glossary_from_entries(entries: &[wmt25::Entry], name: &str) -> Glossary {
         files: Vec::new(),
     }
 }
+
+/// Parses one line of a per-document term dictionary in JSON: an array of `{"zh": …, "en": …}`
+/// pairs (WMT 2023; pairs with the same source term are one entry, in order), an object from
+/// source terms to lists of renderings (or to one rendering), or such an object under
+/// `"terms"` (WMT 2025).
+pub fn parse_term_line(line: &str) -> Result<Vec<wmt25::Entry>, String> {
+    use serde_json::Value;
+    let value: Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
+    let mut entries: Vec<wmt25::Entry> = Vec::new();
+    let as_text = |v: &Value| -> Result<String, String> {
+        v.as_str()
+            .map(str::to_string)
+            .ok_or_else(|| format!("{v} is not a string"))
+    };
+    let object = match &value {
+        Value::Object(map) => map.get("terms").unwrap_or(&value),
+        _ => &value,
+    };
+    match object {
+        Value::Array(pairs) => {
+            for pair in pairs {
+                let obj = pair
+                    .as_object()
+                    .ok_or_else(|| format!("{pair} is not a {{source, target}} object"))?;
+                let mut texts = obj.values().map(as_text);
+                match (texts.next(), texts.next(), texts.next()) {
+                    (Some(s), Some(t), None) => {
+                        // Source first, whatever the keys are named: zh/en, source/target.
+                        let (s, t) = match (
+                            obj.get("zh").or(obj.get("source")),
+                            obj.get("en").or(obj.get("target")),
+                        ) {
+                            (Some(s), Some(t)) => (as_text(s)?, as_text(t)?),
+                            _ => (s?, t?),
+                        };
+                        add(&mut entries, &s, t);
+                    }
+                    _ => {
+                        return Err(format!(
+                            "{pair} is not a pair of a source and a target term"
+                        ))
+                    }
+                }
+            }
+        }
+        Value::Object(map) => {
+            for (source, targets) in map {
+                match targets {
+                    Value::Array(list) => {
+                        for t in list {
+                            add(&mut entries, source, as_text(t)?);
+                        }
+                    }
+                    other => add(&mut entries, source, as_text(other)?),
+                }
+            }
+        }
+        other => return Err(format!("{other} is not a term dictionary")),
+    }
+    Ok(entries)
+}
+
+fn add(entries: &mut Vec<wmt25::Entry>, source: &str, target: String) {
+    match entries.iter_mut().find(|e| e.source == source) {
+        Some(e) => e.targets.push(target),
+        None => entries.push(wmt25::Entry {
+            source: source.to_string(),
+            targets: vec![target],
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn term_lines() {
+        let e = parse_term_line(
+            r#"[{"zh":"郝仁","en":"Hao Ren"},{"zh":"郝仁","en":"Hao"},{"zh":"x","en":"y"}]"#,
+        )
+        .unwrap();
+        assert_eq!(e.len(), 2);
+        assert_eq!(e[0].targets, ["Hao Ren", "Hao"]);
+        let e = parse_term_line(r#"{"terms": {"工会": ["union", "trade union"]}}"#).unwrap();
+        assert_eq!(e[0].targets, ["union", "trade union"]);
+        let e = parse_term_line(r#"{"工会": "union"}"#).unwrap();
+        assert_eq!(e[0].targets, ["union"]);
+        assert_eq!(parse_term_line("[]").unwrap(), []);
+        assert!(parse_term_line("[1]").is_err());
+        assert!(parse_term_line("nope").is_err());
+    }
+}
