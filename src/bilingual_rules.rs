@@ -7,15 +7,21 @@
 //! caller maps them into the file.
 
 use std::collections::{BTreeMap, HashMap};
+use std::fs::File;
+use std::io::Read;
 use std::ops::Range;
 
+use crate::check::sort_findings;
 use crate::excerpt::{context, line_excerpt};
 use crate::finding::Finding;
+use crate::formats::{read_segments, FormatOptions, SNIFF_LEN};
 use crate::glossary::Glossary;
+use crate::input::{Input, InputSource};
 use crate::location::{Location, LocationTracker, TextEncoding};
 use crate::matcher::TermMatcher;
 use crate::normalize::{normalize, normalize_key};
 use crate::rules::{Rule, RuleSet};
+use crate::run::RunReport;
 use crate::segment::Segment;
 use crate::zh::numbers::{chinese_numbers, compare, display_value, english_numbers};
 use crate::zh::source_terms::SourceTermMatcher;
@@ -368,6 +374,50 @@ impl SegmentBatch {
                 (k.file.clone(), f)
             })
             .collect()
+    }
+}
+
+/// Adds the `inconsistent-segment` findings of the whole batch to `run`: every bilingual
+/// input is read again as `formats` says (segments are not kept during the parallel check,
+/// which never sees the file a segment is in); standard input cannot be read twice and takes
+/// no part. Inputs that failed are already reported and are skipped.
+pub fn add_segment_inconsistencies(run: &mut RunReport, inputs: &[Input], formats: &FormatOptions) {
+    let mut batch = SegmentBatch::default();
+    for input in inputs {
+        let InputSource::File(path) = &input.source else {
+            continue;
+        };
+        let mut head = Vec::with_capacity(SNIFF_LEN);
+        let Ok(file) = File::open(path) else { continue };
+        if file.take(SNIFF_LEN as u64).read_to_end(&mut head).is_err() {
+            continue;
+        }
+        let format = formats.format_of(Some(path), &head);
+        if !format.is_bilingual() {
+            continue;
+        }
+        let Ok(file) = File::open(path) else { continue };
+        let Ok(segments) = read_segments(format, Box::new(file), &input.display, formats) else {
+            continue;
+        };
+        for segment in segments {
+            match segment {
+                Ok(s) => batch.record(&input.display, &s),
+                Err(_) => break,
+            }
+        }
+    }
+    let mut touched = Vec::new();
+    for (file, finding) in batch.findings() {
+        if let Some(i) = run.files.iter().position(|f| f.path == file) {
+            run.files[i].findings.push(finding);
+            touched.push(i);
+        }
+    }
+    touched.sort_unstable();
+    touched.dedup();
+    for i in touched {
+        sort_findings(&mut run.files[i].findings);
     }
 }
 

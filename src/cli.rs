@@ -23,7 +23,7 @@ pub enum Command {
     /// Check text files against glossaries: forbidden, deprecated, garbled and inconsistent
     /// renderings.
     #[command(after_help = EXIT_CODES)]
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// Work with glossary files.
     #[command(subcommand)]
     Glossary(GlossaryCommand),
@@ -182,10 +182,50 @@ pub struct CheckArgs {
     #[arg(short, long, help_heading = "Output")]
     pub quiet: bool,
 
-    /// The line-aligned source (Chinese) of the one PATH checked: runs the source-aware rules
-    /// (missing-term, untranslated, number-mismatch, inconsistent-segment) line by line.
-    #[arg(long, value_name = "FILE", help_heading = "Bilingual")]
+    /// Read every input as this format (default: from the extension, else the first bytes).
+    #[arg(
+        long,
+        value_enum,
+        value_name = "FORMAT",
+        help_heading = "Input formats"
+    )]
+    pub input_format: Option<InputFormatArg>,
+    /// Source text aligned line by line with the (one) English input: paired files.
+    #[arg(long, value_name = "FILE", help_heading = "Input formats")]
     pub source_file: Option<PathBuf>,
+    /// Source language of TMX files and TBX glossaries (BCP 47, matched by prefix: zh matches
+    /// zh-CN). Default: the TMX header's srclang; zh for TBX.
+    #[arg(long, value_name = "LANG", help_heading = "Input formats")]
+    pub source_lang: Option<String>,
+    /// Target language of TMX files and TBX glossaries. Default: English (en*), else the first
+    /// language that is not the source.
+    #[arg(long, value_name = "LANG", help_heading = "Input formats")]
+    pub target_lang: Option<String>,
+    /// Source column of TSV/CSV inputs: a header name or a 1-based number [default: source].
+    #[arg(long, value_name = "NAME|N", help_heading = "Input formats")]
+    pub source_column: Option<String>,
+    /// Target column of TSV/CSV inputs: a header name or a 1-based number [default: target].
+    #[arg(long, value_name = "NAME|N", help_heading = "Input formats")]
+    pub target_column: Option<String>,
+    /// Source field of JSON Lines objects.
+    #[arg(
+        long,
+        value_name = "NAME",
+        default_value = "source",
+        help_heading = "Input formats"
+    )]
+    pub source_field: String,
+    /// Target field of JSON Lines objects.
+    #[arg(
+        long,
+        value_name = "NAME",
+        default_value = "target",
+        help_heading = "Input formats"
+    )]
+    pub target_field: String,
+    /// Also check PO entries flagged fuzzy.
+    #[arg(long, help_heading = "Input formats")]
+    pub include_fuzzy: bool,
 
     /// Number of files checked in parallel (default: available cores).
     #[arg(short = 'j', long, value_name = "N")]
@@ -214,6 +254,28 @@ pub enum ConsistencyArg {
     Document,
     /// All documents of the run together.
     Batch,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormatArg {
+    /// Plain text.
+    Txt,
+    /// Markdown (checked as plain text).
+    Md,
+    /// XLIFF 1.2 or 2.x.
+    Xliff,
+    /// TMX 1.4.
+    Tmx,
+    /// Gettext PO.
+    Po,
+    /// Tab-separated source and target columns.
+    Tsv,
+    /// Comma-separated source and target columns.
+    Csv,
+    /// JSON Lines.
+    Jsonl,
+    /// Plain English file paired line by line with --source-file.
+    Paired,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

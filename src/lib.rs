@@ -13,6 +13,7 @@ pub mod error;
 pub mod eval;
 pub mod excerpt;
 pub mod finding;
+pub mod formats;
 pub mod fuzzy;
 pub mod glossary;
 pub mod input;

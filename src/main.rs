@@ -10,19 +10,25 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use cli::{
-    CheckArgs, Cli, ColorArg, Command, ConsistencyArg, EvalArgs, FailOn, FormatArg, GlossaryCommand,
+    CheckArgs, Cli, ColorArg, Command, ConsistencyArg, EvalArgs, FailOn, FormatArg,
+    GlossaryCommand, InputFormatArg,
 };
+use termcheck::bilingual_rules::{add_segment_inconsistencies, SourceRules};
 use termcheck::check::Checker;
 use termcheck::consistency::{write_distribution, ConsistencyScope};
 use termcheck::error::FileError;
+use termcheck::finding::Finding;
 use termcheck::finding::Severity;
+use termcheck::formats::{Column, Columns, Fields, FormatOptions, InputFormat, LanguagePair};
 use termcheck::fuzzy::FuzzyIndex;
 use termcheck::glossary::{bundled_glossaries, Glossary, GlossarySource};
 use termcheck::input::{discover, InputSource, WalkOptions};
 use termcheck::matcher::TermMatcher;
 use termcheck::report::{write_report, Format, ReportOptions};
 use termcheck::rules::{Rule, RuleSet, RULES};
-use termcheck::run::check_inputs;
+use termcheck::run::check_inputs_with;
+use termcheck::segment::Segment;
+use termcheck::zh::source_terms::SourceTermMatcher;
 
 /// Exit code: nothing at or above the failure threshold.
 const EXIT_CLEAN: u8 = 0;
@@ -34,7 +40,7 @@ const EXIT_ERROR: u8 = 2;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
-        Command::Check(args) => check(args),
+        Command::Check(args) => check(*args),
         Command::Glossary(GlossaryCommand::Check { files }) => glossary_check(&files),
         Command::Rules => rules(),
         Command::Eval(args) => eval(&args),
@@ -102,6 +108,11 @@ fn check(args: CheckArgs) -> u8 {
         }
     }
 
+    let formats = match format_options(&args, discovery.inputs.len()) {
+        Ok(f) => f,
+        Err(e) => return usage_error(&e),
+    };
+
     let matcher = TermMatcher::new(&glossary);
     let scope = match args.consistency {
         ConsistencyArg::Document => ConsistencyScope::Document,
@@ -127,13 +138,15 @@ fn check(args: CheckArgs) -> u8 {
         Ok(p) => p,
         Err(e) => return usage_error(&format!("cannot start worker threads: {e}")),
     };
-    let mut run = match &args.source_file {
-        Some(source) => match check_with_source(&checker, &matcher, source, &discovery.inputs) {
-            Ok(run) => run,
-            Err(code) => return code,
-        },
-        None => pool.install(|| check_inputs(&checker, &discovery.inputs)),
-    };
+    // Source-aware rules run on every segment that has a source (bilingual inputs).
+    let source_terms = SourceTermMatcher::new(&glossary);
+    let source_rules =
+        SourceRules::new(&glossary, &matcher, &source_terms, checker.rules().clone());
+    let visit = |s: &Segment, f: &mut Vec<Finding>| source_rules.visit_segment(s, f);
+    let mut run = pool.install(|| check_inputs_with(&checker, &discovery.inputs, &formats, &visit));
+    if checker.rules().contains(Rule::InconsistentSegment) {
+        add_segment_inconsistencies(&mut run, &discovery.inputs, &formats);
+    }
     if batch_consistency {
         run.add_batch_inconsistencies(&glossary);
     }
@@ -202,37 +215,60 @@ fn check(args: CheckArgs) -> u8 {
     }
 }
 
-/// `check --source-file`: the one target file checked line by line against its source.
-fn check_with_source(
-    checker: &Checker<'_>,
-    matcher: &TermMatcher,
-    source: &Path,
-    inputs: &[termcheck::input::Input],
-) -> Result<termcheck::run::RunReport, u8> {
-    let [input] = inputs else {
-        return Err(usage_error(
-            "--source-file pairs with exactly one target file",
-        ));
-    };
-    let InputSource::File(target) = &input.source else {
-        return Err(usage_error(
-            "--source-file needs the target as a file, not standard input",
-        ));
-    };
-    let glossary = checker.glossary();
-    let source_terms = termcheck::zh::source_terms::SourceTermMatcher::new(glossary);
-    let rules = termcheck::bilingual_rules::SourceRules::new(
-        glossary,
-        matcher,
-        &source_terms,
-        checker.rules().clone(),
-    );
-    let mut run = termcheck::run::RunReport::default();
-    match termcheck::paired::check_paired(checker, &rules, source, target, &input.display) {
-        Ok(file) => run.files.push(file),
-        Err(e) => run.errors.push(e),
+/// How inputs are read, from the input-format flags.
+fn format_options(args: &CheckArgs, inputs: usize) -> Result<FormatOptions, String> {
+    let format = args.input_format.map(|f| match f {
+        InputFormatArg::Txt | InputFormatArg::Md => InputFormat::Text,
+        InputFormatArg::Xliff => InputFormat::Xliff,
+        InputFormatArg::Tmx => InputFormat::Tmx,
+        InputFormatArg::Po => InputFormat::Po,
+        InputFormatArg::Tsv => InputFormat::Tsv,
+        InputFormatArg::Csv => InputFormat::Csv,
+        InputFormatArg::Jsonl => InputFormat::Jsonl,
+        InputFormatArg::Paired => InputFormat::Paired,
+    });
+    if format == Some(InputFormat::Paired) && args.source_file.is_none() {
+        return Err("--input-format paired needs --source-file".to_string());
     }
-    Ok(run)
+    if args.source_file.is_some() {
+        if format.is_some_and(|f| f != InputFormat::Paired) {
+            return Err(
+                "--source-file pairs plain files; it cannot be used with another --input-format"
+                    .to_string(),
+            );
+        }
+        if inputs != 1 {
+            return Err(format!(
+                "--source-file pairs one English file with its source, but {inputs} inputs were given"
+            ));
+        }
+    }
+    let defaults = Columns::default();
+    Ok(FormatOptions {
+        format,
+        source_file: args.source_file.clone(),
+        languages: LanguagePair {
+            source: args.source_lang.clone(),
+            target: args.target_lang.clone(),
+        },
+        columns: Columns {
+            source: args
+                .source_column
+                .as_deref()
+                .map_or(defaults.source, Column::parse),
+            target: args
+                .target_column
+                .as_deref()
+                .map_or(defaults.target, Column::parse),
+        },
+        fields: Fields {
+            source: args.source_field.clone(),
+            target: args.target_field.clone(),
+        },
+        po: termcheck::formats::PoOptions {
+            include_fuzzy: args.include_fuzzy,
+        },
+    })
 }
 
 /// Whether two paths name the same file (an output path that does not exist yet names none).

@@ -1,6 +1,7 @@
 //! Checking many documents in parallel, with results in a deterministic order.
 
 use std::fs::File;
+use std::io::{Cursor, Read};
 
 use rayon::prelude::*;
 
@@ -8,10 +9,12 @@ use crate::check::{sort_findings, Checker, Outcome};
 use crate::consistency::{distribution, inconsistencies, DistributionRow, Occurrence};
 use crate::error::FileError;
 use crate::finding::Finding;
+use crate::formats::{read_segments, sniff, FormatOptions, InputFormat, SNIFF_LEN};
 use crate::fuzzy::WordCache;
 use crate::glossary::Glossary;
 use crate::input::blocks::ReadError;
 use crate::input::{Input, InputSource};
+use crate::segment::{check_segments, Segment};
 
 /// The findings of one document.
 #[derive(Debug, Clone)]
@@ -44,13 +47,29 @@ impl RunReport {
     }
 }
 
-/// Checks every input (in parallel on the current rayon pool). The report is the same whatever
-/// the number of threads: results are collected in input order.
+/// What source-aware rules plug in: called for each segment of a bilingual input with the
+/// English findings on its target, which it may add to or remove from.
+pub type SegmentVisitor<'v> = dyn Fn(&Segment, &mut Vec<Finding>) + Sync + 'v;
+
+/// Checks every input (in parallel on the current rayon pool), each in the format its
+/// extension or first bytes say. The report is the same whatever the number of threads:
+/// results are collected in input order.
 pub fn check_inputs(checker: &Checker<'_>, inputs: &[Input]) -> RunReport {
+    check_inputs_with(checker, inputs, &FormatOptions::default(), &|_, _| {})
+}
+
+/// [`check_inputs`] with the input formats read as `formats` says, and `visit` called on
+/// every segment of bilingual inputs.
+pub fn check_inputs_with(
+    checker: &Checker<'_>,
+    inputs: &[Input],
+    formats: &FormatOptions,
+    visit: &SegmentVisitor<'_>,
+) -> RunReport {
     let outcomes: Vec<Result<Outcome, FileError>> = inputs
         .par_iter()
         .map_init(WordCache::default, |words, input| {
-            check_input(checker, input, words)
+            check_input(checker, input, formats, visit, words)
         })
         .collect();
     let mut report = RunReport::default();
@@ -109,16 +128,45 @@ impl RunReport {
 fn check_input(
     checker: &Checker<'_>,
     input: &Input,
+    formats: &FormatOptions,
+    visit: &SegmentVisitor<'_>,
     words: &mut WordCache,
 ) -> Result<Outcome, FileError> {
-    let result = match &input.source {
-        InputSource::Stdin => checker.check_reader_with(std::io::stdin().lock(), false, words),
+    let (reader, path): (Box<dyn Read + Send>, _) = match &input.source {
+        InputSource::Stdin => (Box::new(std::io::stdin()), None),
         InputSource::File(path) => match File::open(path) {
-            Ok(file) => checker.check_reader_with(file, input.walked, words),
-            Err(e) => Err(ReadError::Io(e)),
+            Ok(file) => (Box::new(file), Some(path.as_path())),
+            Err(e) => return Err(read_error(&input.display, ReadError::Io(e))),
         },
     };
-    result.map_err(|e| read_error(&input.display, e))
+    let known = formats
+        .format
+        .or(formats.source_file.as_ref().map(|_| InputFormat::Paired))
+        .or_else(|| path.and_then(InputFormat::from_extension));
+    let (format, reader) = match known {
+        Some(format) => (format, reader),
+        None => {
+            // Sniff the first bytes, then read them again with the rest.
+            let mut head = Vec::with_capacity(SNIFF_LEN);
+            let mut reader = reader;
+            if let Err(e) = (&mut reader).take(SNIFF_LEN as u64).read_to_end(&mut head) {
+                return Err(read_error(&input.display, ReadError::Io(e)));
+            }
+            let format = sniff(&head);
+            let chained: Box<dyn Read + Send> = Box::new(Cursor::new(head).chain(reader));
+            (format, chained)
+        }
+    };
+    if !format.is_bilingual() {
+        return checker
+            .check_reader_with(reader, input.walked, words)
+            .map_err(|e| read_error(&input.display, e));
+    }
+    let segments = read_segments(format, reader, &input.display, formats)
+        .map_err(|e| e.in_file(&input.display))?;
+    check_segments(checker, segments, words, &mut |s, f| visit(s, f))
+        .map(Outcome::Checked)
+        .map_err(|e| e.in_file(&input.display))
 }
 
 fn read_error(path: &str, e: ReadError) -> FileError {

@@ -9,16 +9,18 @@ use crate::cli::{MetricArg, ScoreArgs, ScoreFormatArg};
 use termcheck::bilingual_rules::SourceRules;
 use termcheck::check::Checker;
 use termcheck::error::FileError;
+use termcheck::formats::{read_segments, FormatOptions, InputFormat};
 use termcheck::fuzzy::FuzzyIndex;
 use termcheck::glossary::{bundled_glossaries, Glossary, GlossarySource};
 use termcheck::matcher::TermMatcher;
-use termcheck::paired::{read_lines, read_paired};
+use termcheck::paired::read_lines;
 use termcheck::rules::RuleSet;
 use termcheck::score::termcheck::TermcheckScorer;
 use termcheck::score::wmt25::{self, Entry};
 use termcheck::score::{
     entries_from_glossary, glossary_from_entries, parse_term_line, Aligned, DocumentScore, Tally,
 };
+use termcheck::segment::Segment;
 use termcheck::zh::source_terms::SourceTermMatcher;
 
 /// One line of the report: a file, or the whole run.
@@ -216,7 +218,16 @@ fn score_file(
     shared: Option<&Compiled>,
 ) -> Result<Tally, Vec<FileError>> {
     let path: &PathBuf = &args.paths[i];
-    let segments = read_paired(&args.source[i], path).map_err(|e| vec![e])?;
+    let name = path.display().to_string();
+    let options = FormatOptions {
+        source_file: Some(args.source[i].clone()),
+        ..FormatOptions::default()
+    };
+    let file = std::fs::File::open(path).map_err(|e| vec![FileError::new(&name, e.to_string())])?;
+    let segments: Vec<Segment> =
+        read_segments(InputFormat::Paired, Box::new(file), &name, &options)
+            .and_then(|segments| segments.collect::<Result<Vec<_>, _>>())
+            .map_err(|e| vec![e.in_file(&name)])?;
     let texts: Vec<(&str, &str)> = segments
         .iter()
         .map(|s| {

@@ -110,7 +110,7 @@ fn misaligned_files_are_an_input_error() {
         b"",
     );
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("line-aligned"), "{}", run.stderr);
+    assert!(run.stderr.contains("align line by line"), "{}", run.stderr);
 }
 
 #[test]

@@ -1,0 +1,303 @@
+//! Input formats: telling them apart, and reading bilingual ones as [`Segment`]s.
+//!
+//! Plain text and Markdown are checked as they are (see [`crate::check`]). XLIFF, TMX, PO,
+//! TSV/CSV tables, JSON Lines and paired plain files are read as segments (see
+//! [`crate::segment`]) and only their targets are checked with the English rules; every
+//! finding points at the line and column of the original file. The format is the one asked
+//! for, else the extension's, else what the first bytes look like. See `docs/formats.md`.
+
+pub mod jsonl;
+pub mod po;
+pub mod tabular;
+pub mod tmx;
+pub mod xliff;
+pub mod xml;
+
+use std::fmt;
+use std::io::{BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use crate::input::decode::{decode_all, detect_encoding};
+use crate::location::LocationTracker;
+use crate::segment::{FormatError, Segment, SegmentResult};
+
+pub use jsonl::Fields;
+pub use po::PoOptions;
+pub use tabular::{Column, Columns};
+pub use tmx::LanguagePair;
+
+/// What kind of file an input is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum InputFormat {
+    /// Plain text or Markdown, checked as a whole.
+    Text,
+    /// XLIFF 1.x or 2.x.
+    Xliff,
+    /// TMX translation memory.
+    Tmx,
+    /// Gettext PO or POT.
+    Po,
+    /// Tab-separated source and target columns.
+    Tsv,
+    /// Comma-separated source and target columns.
+    Csv,
+    /// JSON Lines, one segment or document per line.
+    Jsonl,
+    /// A plain English file aligned line by line with a source file.
+    Paired,
+}
+
+impl InputFormat {
+    /// Whether the format has translation units (everything but plain text).
+    pub fn is_bilingual(self) -> bool {
+        self != InputFormat::Text
+    }
+
+    /// The format of a file with this extension, when the extension says.
+    pub fn from_extension(path: &Path) -> Option<InputFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "txt" | "text" | "md" | "markdown" => InputFormat::Text,
+            "xlf" | "xliff" | "sdlxliff" | "mqxliff" | "xlif" => InputFormat::Xliff,
+            "tmx" => InputFormat::Tmx,
+            "po" | "pot" => InputFormat::Po,
+            "tsv" | "tab" => InputFormat::Tsv,
+            "csv" => InputFormat::Csv,
+            "jsonl" | "ndjson" => InputFormat::Jsonl,
+            _ => return None,
+        })
+    }
+}
+
+impl fmt::Display for InputFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            InputFormat::Text => "text",
+            InputFormat::Xliff => "XLIFF",
+            InputFormat::Tmx => "TMX",
+            InputFormat::Po => "PO",
+            InputFormat::Tsv => "TSV",
+            InputFormat::Csv => "CSV",
+            InputFormat::Jsonl => "JSON Lines",
+            InputFormat::Paired => "paired text",
+        })
+    }
+}
+
+/// Bytes of a file's start read to recognize its format.
+pub const SNIFF_LEN: usize = 1024;
+
+/// The format of a file whose extension does not say, from its first bytes: an XML root
+/// element `xliff` or `tmx`, PO keywords at the start of lines, else plain text.
+pub fn sniff(head: &[u8]) -> InputFormat {
+    let detected = detect_encoding(head);
+    let text = match decode_all(&head[..head.len() & !1]) {
+        Ok((t, _)) => t,
+        Err(_) => String::from_utf8_lossy(&head[detected.bom_len..]).into_owned(),
+    };
+    let t = text.trim_start();
+    if t.starts_with('<') {
+        if let Some(root) = xml_root(t) {
+            match root.rsplit(':').next().unwrap_or(root) {
+                "xliff" => return InputFormat::Xliff,
+                "tmx" => return InputFormat::Tmx,
+                _ => {}
+            }
+        }
+        return InputFormat::Text;
+    }
+    // PO: the first line that is neither blank nor a comment is a msgctxt or msgid.
+    let first = t
+        .lines()
+        .map(str::trim_start)
+        .find(|l| !l.is_empty() && !l.starts_with('#'));
+    if first.is_some_and(|l| l.starts_with("msgid") || l.starts_with("msgctxt")) {
+        return InputFormat::Po;
+    }
+    InputFormat::Text
+}
+
+/// The name of the first element of an XML text (after the declaration, comments, DOCTYPE).
+fn xml_root(mut t: &str) -> Option<&str> {
+    loop {
+        t = t.trim_start();
+        if let Some(rest) = t.strip_prefix("<?") {
+            t = &rest[rest.find("?>")? + 2..];
+        } else if let Some(rest) = t.strip_prefix("<!--") {
+            t = &rest[rest.find("-->")? + 3..];
+        } else if let Some(rest) = t.strip_prefix("<!") {
+            // A DOCTYPE, possibly with an internal subset in brackets.
+            let end = match (rest.find('['), rest.find('>')) {
+                (Some(b), Some(g)) if b < g => rest.find("]>").map(|e| e + 2)?,
+                (_, Some(g)) => g + 1,
+                _ => return None,
+            };
+            t = &rest[end..];
+        } else {
+            let rest = t.strip_prefix('<')?;
+            let end = rest
+                .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+                .unwrap_or(rest.len());
+            return Some(&rest[..end]);
+        }
+    }
+}
+
+/// How bilingual inputs are read.
+#[derive(Debug, Clone, Default)]
+pub struct FormatOptions {
+    /// The format of every input; `None` detects each one.
+    pub format: Option<InputFormat>,
+    /// The source file paired line by line with the (single) input.
+    pub source_file: Option<PathBuf>,
+    /// Languages to take from multilingual files (TMX).
+    pub languages: LanguagePair,
+    /// Columns of TSV and CSV tables.
+    pub columns: Columns,
+    /// Fields of JSON Lines objects.
+    pub fields: Fields,
+    /// PO options.
+    pub po: PoOptions,
+}
+
+impl FormatOptions {
+    /// The format of the input at `path` (`None` for standard input) whose first bytes are
+    /// `head`.
+    pub fn format_of(&self, path: Option<&Path>, head: &[u8]) -> InputFormat {
+        if let Some(f) = self.format {
+            return f;
+        }
+        if self.source_file.is_some() {
+            return InputFormat::Paired;
+        }
+        match path.and_then(InputFormat::from_extension) {
+            Some(f) => f,
+            None => sniff(head),
+        }
+    }
+}
+
+/// The segments of a bilingual input in `format`, read from `input` (named `name` in
+/// messages). XML formats and JSON Lines are read as they are iterated; PO, tables and
+/// paired files are read whole first (they are line-oriented and small in practice).
+pub fn read_segments<'a>(
+    format: InputFormat,
+    input: Box<dyn Read + Send + 'a>,
+    name: &str,
+    options: &FormatOptions,
+) -> Result<Box<dyn Iterator<Item = SegmentResult> + Send + 'a>, FormatError> {
+    let read_all = |mut input: Box<dyn Read + Send + 'a>| -> Result<Vec<u8>, FormatError> {
+        let mut bytes = Vec::new();
+        input
+            .read_to_end(&mut bytes)
+            .map_err(|e| FormatError::whole(e.to_string()))?;
+        Ok(bytes)
+    };
+    let whole = |segments: Vec<Segment>| -> Box<dyn Iterator<Item = SegmentResult> + Send + 'a> {
+        Box::new(segments.into_iter().map(Ok))
+    };
+    Ok(match format {
+        InputFormat::Text => {
+            return Err(FormatError::whole(
+                "plain text has no translation units; it is checked as a whole",
+            ))
+        }
+        InputFormat::Xliff => Box::new(xliff::XliffReader::new(input)?),
+        InputFormat::Tmx => Box::new(tmx::TmxReader::new(input, options.languages.clone())?),
+        InputFormat::Jsonl => Box::new(jsonl::JsonlReader::new(
+            BufReader::new(input),
+            options.fields.clone(),
+        )),
+        InputFormat::Po => whole(po::read_po(&read_all(input)?, options.po)?),
+        InputFormat::Tsv | InputFormat::Csv => {
+            let bytes = read_all(input)?;
+            let (encoding, bom_len) = text_encoding(&bytes);
+            let text = po::decode_file(&bytes, encoding, bom_len)?;
+            let delimiter = if format == InputFormat::Tsv {
+                '\t'
+            } else {
+                ','
+            };
+            whole(tabular::read_table(
+                &text,
+                delimiter,
+                &options.columns,
+                encoding,
+                bom_len,
+            )?)
+        }
+        InputFormat::Paired => {
+            let Some(source_path) = &options.source_file else {
+                return Err(FormatError::whole(
+                    "paired input needs --source-file with the source text",
+                ));
+            };
+            let source_name = source_path.display().to_string();
+            let source_bytes = std::fs::read(source_path).map_err(|e| {
+                FormatError::whole(format!("cannot read the source file {source_name}: {e}"))
+            })?;
+            let (se, sb) = text_encoding(&source_bytes);
+            let source = po::decode_file(&source_bytes, se, sb).map_err(|e| FormatError {
+                message: format!("in the source file {source_name}: {}", e.message),
+                ..e
+            })?;
+            let bytes = read_all(input)?;
+            let (te, tb) = text_encoding(&bytes);
+            let target = po::decode_file(&bytes, te, tb)?;
+            whole(tabular::read_paired(
+                (&source, LocationTracker::new(se, sb as u64), &source_name),
+                (&target, LocationTracker::new(te, tb as u64), name),
+            )?)
+        }
+    })
+}
+
+/// The encoding of a line-oriented text file: byte-order mark or UTF-16 pattern, else UTF-8.
+fn text_encoding(bytes: &[u8]) -> (crate::location::TextEncoding, usize) {
+    let d = detect_encoding(bytes);
+    (d.encoding, d.bom_len)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_from_extensions_and_first_bytes() {
+        let ext = |p: &str| InputFormat::from_extension(Path::new(p));
+        assert_eq!(ext("a.XLF"), Some(InputFormat::Xliff));
+        assert_eq!(ext("a.sdlxliff"), Some(InputFormat::Xliff));
+        assert_eq!(ext("a.tmx"), Some(InputFormat::Tmx));
+        assert_eq!(ext("a.pot"), Some(InputFormat::Po));
+        assert_eq!(ext("a.jsonl"), Some(InputFormat::Jsonl));
+        assert_eq!(ext("a.md"), Some(InputFormat::Text));
+        assert_eq!(ext("a.xml"), None);
+        assert_eq!(
+            sniff(b"\xEF\xBB\xBF<?xml version='1.0'?>\n<!-- c --><!DOCTYPE x [<!ENTITY a 'b'>]>\n<x:xliff>"),
+            InputFormat::Xliff
+        );
+        assert_eq!(sniff(b"<tmx version=\"1.4\">"), InputFormat::Tmx);
+        assert_eq!(sniff(b"<html>"), InputFormat::Text);
+        assert_eq!(
+            sniff(b"# comment\nmsgid \"\"\nmsgstr \"\"\n"),
+            InputFormat::Po
+        );
+        assert_eq!(
+            sniff(b"The msgid field is explained here."),
+            InputFormat::Text
+        );
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("<tmx>".encode_utf16().flat_map(|u| u.to_le_bytes()))
+            .collect();
+        assert_eq!(sniff(&utf16), InputFormat::Tmx);
+        let options = FormatOptions {
+            source_file: Some("zh.txt".into()),
+            ..FormatOptions::default()
+        };
+        assert_eq!(
+            options.format_of(Some(Path::new("en.txt")), b""),
+            InputFormat::Paired
+        );
+    }
+}

@@ -1,0 +1,392 @@
+//! Line-oriented bilingual files: TSV/CSV with source and target columns, and two plain files
+//! aligned line by line.
+//!
+//! Tables: the header row names the columns (`source` and `target`, case-insensitive, or the
+//! names given with `--source-column`/`--target-column`); a 1-based number selects a column
+//! by position and then the first row is data unless it names the columns. An `id` column,
+//! when there is one, gives the unit id; otherwise it is the row's line number. CSV fields may
+//! be quoted (RFC 4180: `""` is a quote); TSV fields are taken as written.
+//!
+//! Paired files: line *n* of the source file is the source of line *n* of the target file;
+//! the unit id is the line number. Files of different lengths are an error that says where
+//! they diverge.
+
+use crate::location::{LocationTracker, TextEncoding};
+use crate::segment::{FormatError, MappedText, Segment};
+
+/// A column chosen by header name or by 1-based position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Column {
+    /// The column whose header is this name (case-insensitive).
+    Name(String),
+    /// The column at this 1-based position.
+    Position(usize),
+}
+
+impl Column {
+    /// A number is a position, anything else a name.
+    pub fn parse(s: &str) -> Column {
+        match s.parse::<usize>() {
+            Ok(n) if n > 0 => Column::Position(n),
+            _ => Column::Name(s.to_string()),
+        }
+    }
+}
+
+/// Which columns of a table hold the texts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Columns {
+    /// The source column.
+    pub source: Column,
+    /// The target column.
+    pub target: Column,
+}
+
+impl Default for Columns {
+    fn default() -> Self {
+        Columns {
+            source: Column::Name("source".into()),
+            target: Column::Name("target".into()),
+        }
+    }
+}
+
+/// One field with its text mapped into the file.
+struct Cell {
+    text: MappedText,
+}
+
+/// Splits decoded `text` into rows of cells. `quoted` allows RFC 4180 quoting.
+fn rows(
+    text: &str,
+    delimiter: char,
+    quoted: bool,
+    start: LocationTracker,
+) -> Result<Vec<(LocationTracker, Vec<Cell>)>, FormatError> {
+    let mut out = Vec::new();
+    let mut t = start;
+    let mut rest = text;
+    while !rest.is_empty() {
+        let row_at = t.clone();
+        let mut cells = Vec::new();
+        loop {
+            let mut cell = MappedText::new(t.clone());
+            if quoted && rest.starts_with('"') {
+                let open = t.location();
+                t.advance("\"");
+                rest = &rest[1..];
+                loop {
+                    let Some(q) = rest.find('"') else {
+                        return Err(FormatError::at(
+                            open,
+                            "a quoted field is never closed (no matching \")",
+                        ));
+                    };
+                    cell.push_verbatim(&rest[..q], t.clone());
+                    t.advance(&rest[..q]);
+                    rest = &rest[q..];
+                    if rest.starts_with("\"\"") {
+                        let at = t.clone();
+                        t.advance("\"\"");
+                        cell.push_replaced("\"", at, t.location());
+                        rest = &rest[2..];
+                    } else {
+                        t.advance("\"");
+                        rest = &rest[1..];
+                        break;
+                    }
+                }
+                let after = rest.find([delimiter, '\n', '\r']).unwrap_or(rest.len());
+                if after > 0 {
+                    return Err(FormatError::at(
+                        t.location(),
+                        "text after the closing quote of a field",
+                    ));
+                }
+            } else {
+                let end = rest.find([delimiter, '\n', '\r']).unwrap_or(rest.len());
+                cell.push_verbatim(&rest[..end], t.clone());
+                t.advance(&rest[..end]);
+                rest = &rest[end..];
+            }
+            cells.push(Cell { text: cell });
+            if rest.starts_with(delimiter) {
+                t.advance(&rest[..delimiter.len_utf8()]);
+                rest = &rest[delimiter.len_utf8()..];
+                continue;
+            }
+            let eol = if rest.starts_with("\r\n") {
+                2
+            } else {
+                usize::from(rest.starts_with(['\n', '\r']))
+            };
+            t.advance(&rest[..eol]);
+            rest = &rest[eol..];
+            break;
+        }
+        let blank = cells.len() == 1 && cells[0].text.text().is_empty();
+        if !blank {
+            out.push((row_at, cells));
+        }
+    }
+    Ok(out)
+}
+
+/// Reads a TSV (`delimiter` tab) or CSV table of decoded `text` as segments.
+pub fn read_table(
+    text: &str,
+    delimiter: char,
+    columns: &Columns,
+    encoding: TextEncoding,
+    bom_len: usize,
+) -> Result<Vec<Segment>, FormatError> {
+    let start = LocationTracker::new(encoding, bom_len as u64);
+    let mut rows = rows(text, delimiter, delimiter == ',', start.clone())?;
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    let header: Vec<String> = rows[0]
+        .1
+        .iter()
+        .map(|c| c.text.text().trim().to_ascii_lowercase())
+        .collect();
+    let named =
+        |c: &Column| matches!(c, Column::Name(n) if header.contains(&n.to_ascii_lowercase()));
+    let has_header =
+        named(&columns.source) || named(&columns.target) || header.iter().any(|h| h == "id");
+    let index = |c: &Column| -> Result<usize, FormatError> {
+        match c {
+            Column::Position(n) => Ok(n - 1),
+            Column::Name(name) => header
+                .iter()
+                .position(|h| *h == name.to_ascii_lowercase())
+                .ok_or_else(|| {
+                    FormatError::at(
+                        rows[0].0.location(),
+                        format!(
+                            "no column named {name:?} in the header ({}); name the columns with \
+                             --source-column and --target-column",
+                            header.join(", ")
+                        ),
+                    )
+                }),
+        }
+    };
+    let source = index(&columns.source)?;
+    let target = index(&columns.target)?;
+    let id = has_header
+        .then(|| header.iter().position(|h| h == "id"))
+        .flatten();
+    if has_header {
+        rows.remove(0);
+    }
+    let mut segments = Vec::with_capacity(rows.len());
+    for (row_at, mut cells) in rows {
+        let width = cells.len();
+        let mut take = |i: usize| {
+            (i < width)
+                .then(|| std::mem::replace(&mut cells[i].text, MappedText::new(row_at.clone())))
+        };
+        let unit = match id {
+            Some(i) => take(i).map(|t| t.text().to_string()),
+            None => Some(row_at.location().line.to_string()),
+        };
+        let source_text = take(source);
+        let target_text = take(target).filter(|t| !t.text().is_empty());
+        if source_text.is_none() && target_text.is_none() {
+            continue;
+        }
+        segments.push(Segment {
+            index: segments.len(),
+            unit,
+            location: row_at.location(),
+            source: source_text,
+            target: target_text,
+        });
+    }
+    Ok(segments)
+}
+
+/// A text split into lines with where each starts (line endings not included).
+fn lines(text: &str, start: LocationTracker) -> Vec<MappedText> {
+    let mut t = start;
+    let mut out = Vec::new();
+    for raw in text.split_inclusive('\n') {
+        let line = raw.trim_end_matches(['\n', '\r']);
+        out.push(MappedText::verbatim(line, t.clone()));
+        t.advance(raw);
+    }
+    out
+}
+
+/// Pairs the lines of a source text and a target text (each decoded, with its start).
+pub fn read_paired(
+    source: (&str, LocationTracker, &str),
+    target: (&str, LocationTracker, &str),
+) -> Result<Vec<Segment>, FormatError> {
+    let (source_text, source_start, source_name) = source;
+    let (target_text, target_start, target_name) = target;
+    let target_origin = target_start.location();
+    let source_lines = lines(source_text, source_start);
+    let target_lines = lines(target_text, target_start);
+    if source_lines.len() != target_lines.len() {
+        let common = source_lines.len().min(target_lines.len());
+        // Where the paragraph structure first differs is usually where a line was lost.
+        let first_blank_mismatch = source_lines
+            .iter()
+            .zip(&target_lines)
+            .position(|(s, t)| s.is_blank() != t.is_blank());
+        let hint = match first_blank_mismatch {
+            Some(i) => format!(
+                "; the first line blank in one file but not the other is line {}",
+                i + 1
+            ),
+            None => format!(
+                "; the first {common} lines pair up, line {} has no partner",
+                common + 1
+            ),
+        };
+        // In the target file: its first line without a partner, or its last line.
+        let last = target_lines
+            .get(common)
+            .or(target_lines.last())
+            .map_or(target_origin, MappedText::start);
+        return Err(FormatError::at(
+            last,
+            format!(
+                "{source_name} has {} lines but {target_name} has {}: paired files must align \
+                 line by line{hint}",
+                source_lines.len(),
+                target_lines.len()
+            ),
+        ));
+    }
+    let mut segments = Vec::new();
+    for (i, (s, t)) in source_lines.into_iter().zip(target_lines).enumerate() {
+        if s.is_blank() && t.is_blank() {
+            continue;
+        }
+        segments.push(Segment {
+            index: segments.len(),
+            unit: Some((i + 1).to_string()),
+            location: t.start(),
+            source: Some(s),
+            target: (!t.text().is_empty()).then_some(t),
+        });
+    }
+    Ok(segments)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn start() -> LocationTracker {
+        LocationTracker::new(TextEncoding::Utf8, 0)
+    }
+
+    type Row = (Option<String>, Option<String>, Option<String>);
+
+    fn summary(segments: &[Segment]) -> Vec<Row> {
+        segments
+            .iter()
+            .map(|s| {
+                (
+                    s.unit.clone(),
+                    s.source.as_ref().map(|t| t.text().to_string()),
+                    s.target.as_ref().map(|t| t.text().to_string()),
+                )
+            })
+            .collect()
+    }
+
+    fn row(unit: &str, source: &str, target: Option<&str>) -> Row {
+        (
+            Some(unit.into()),
+            Some(source.into()),
+            target.map(str::to_string),
+        )
+    }
+
+    #[test]
+    fn tsv_with_header_and_id_column() {
+        let tsv = "id\ttarget\tsource\nu1\tTrade Union\t工会\r\nu2\t\t空\n";
+        let segments = read_table(tsv, '\t', &Columns::default(), TextEncoding::Utf8, 0).unwrap();
+        assert_eq!(
+            summary(&segments),
+            [
+                row("u1", "工会", Some("Trade Union")),
+                row("u2", "空", None)
+            ]
+        );
+        let t = segments[0].target.as_ref().unwrap();
+        assert_eq!((t.start().line, t.start().column), (2, 4));
+    }
+
+    #[test]
+    fn csv_quotes_and_columns_by_position() {
+        let csv = "工会,\"The \"\"Trade\"\" Union\"\n会议,\"a,\nb\"\n";
+        let columns = Columns {
+            source: Column::parse("1"),
+            target: Column::parse("2"),
+        };
+        let segments = read_table(csv, ',', &columns, TextEncoding::Utf8, 0).unwrap();
+        assert_eq!(
+            summary(&segments),
+            [
+                row("1", "工会", Some("The \"Trade\" Union")),
+                row("2", "会议", Some("a,\nb"))
+            ]
+        );
+        let t = segments[0].target.as_ref().unwrap();
+        let i = t.text().find("Union").unwrap();
+        assert_eq!(t.location(i).column, 19);
+    }
+
+    #[test]
+    fn table_errors_name_the_position() {
+        let err = read_table(
+            "zh,en\na,b\n",
+            ',',
+            &Columns::default(),
+            TextEncoding::Utf8,
+            0,
+        )
+        .unwrap_err();
+        assert!(err.message.contains("\"source\""), "{}", err.message);
+        let err = read_table(
+            "source,target\na,\"b\n",
+            ',',
+            &Columns::default(),
+            TextEncoding::Utf8,
+            0,
+        )
+        .unwrap_err();
+        let l = err.location.unwrap();
+        assert_eq!((l.line, l.column), (2, 3));
+    }
+
+    #[test]
+    fn paired_files_align_by_line() {
+        let segments = read_paired(
+            ("一\n\n二\n", start(), "zh.txt"),
+            ("One\n\nTwo\n", start(), "en.txt"),
+        )
+        .unwrap();
+        assert_eq!(
+            summary(&segments),
+            [row("1", "一", Some("One")), row("3", "二", Some("Two"))]
+        );
+        let err = read_paired(
+            ("一\n二\n\n三\n", start(), "zh.txt"),
+            ("One\n\nThree\n", start(), "en.txt"),
+        )
+        .unwrap_err();
+        assert!(
+            err.message.contains("zh.txt has 4 lines but en.txt has 3"),
+            "{}",
+            err.message
+        );
+        assert!(err.message.contains("line 2"), "{}", err.message);
+    }
+}

@@ -1,0 +1,694 @@
+//! Streaming XML for the bilingual readers: decoding, positions, and the safety limits.
+//!
+//! The file is decoded to UTF-8 as it is read (UTF-8, UTF-16 with a byte-order mark or the NUL
+//! pattern of ASCII, or the encoding its XML declaration names, through `encoding_rs`) and fed
+//! to `quick-xml`, which sees a UTF-8 stream. [`XmlInput`] keeps the decoded bytes from the
+//! last position asked about, so turning a stream position into a [`Location`] of the original
+//! file walks each byte once; memory stays bounded by the largest element, not the file.
+//!
+//! Entities: only XML's five predefined entities and character references are expanded. A
+//! `<!DOCTYPE>` is skipped without reading its internal subset, external entities are never
+//! fetched, and a reference to any other entity is an error. That rules out entity-expansion
+//! bombs and external-entity attacks (XXE) by construction.
+
+use std::io::{self, BufRead, Read};
+
+use quick_xml::events::{BytesStart, Event};
+
+use crate::input::decode::{detect_encoding, Decoder};
+use crate::location::{Location, LocationTracker, TextEncoding};
+use crate::segment::{FormatError, MappedText};
+
+/// Deepest element nesting accepted; deeper documents are refused (stack-exhaustion attacks,
+/// runaway generated files). Real XLIFF and TMX files stay far below it.
+pub const MAX_DEPTH: usize = 256;
+
+/// Bytes of raw file read at a time.
+const READ_CHUNK: usize = 64 * 1024;
+
+/// Bytes of the file's start examined for a byte-order mark and an XML declaration.
+const HEAD: usize = 1024;
+
+/// The encoding of an XML file: the byte-order mark, else UTF-16 detected from NUL bytes, else
+/// the declaration's `encoding`, else UTF-8. Returns the encoding and the byte-order mark's
+/// length.
+pub fn sniff_encoding(head: &[u8]) -> Result<(TextEncoding, usize), FormatError> {
+    let detected = detect_encoding(head);
+    if detected.bom_len > 0 || detected.encoding != TextEncoding::Utf8 {
+        return Ok((detected.encoding, detected.bom_len));
+    }
+    let Some(label) = declared_encoding(head) else {
+        return Ok((TextEncoding::Utf8, 0));
+    };
+    match encoding_rs::Encoding::for_label(label.as_bytes()) {
+        Some(e) if e == encoding_rs::UTF_8 => Ok((TextEncoding::Utf8, 0)),
+        // A declared UTF-16 without a byte-order mark or NUL pattern is really ASCII-compatible.
+        Some(e) if e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE => {
+            Ok((TextEncoding::Utf8, 0))
+        }
+        Some(e) => Ok((TextEncoding::Legacy(e), 0)),
+        None => Err(FormatError::at(
+            Location {
+                line: 1,
+                column: 1,
+                byte_offset: 0,
+            },
+            format!("unknown encoding {label:?} in the XML declaration"),
+        )),
+    }
+}
+
+/// The `encoding="…"` of an XML declaration at the start of `head`.
+fn declared_encoding(head: &[u8]) -> Option<String> {
+    let head = &head[..head.len().min(HEAD)];
+    if !head.starts_with(b"<?xml") {
+        return None;
+    }
+    let end = head.windows(2).position(|w| w == b"?>")?;
+    let decl = std::str::from_utf8(&head[..end]).ok()?;
+    let at = decl.find("encoding")?;
+    let rest = decl[at + "encoding".len()..]
+        .trim_start()
+        .strip_prefix('=')?;
+    let rest = rest.trim_start();
+    let quote = rest.chars().next().filter(|&c| c == '"' || c == '\'')?;
+    let value = &rest[1..];
+    value.find(quote).map(|e| value[..e].trim().to_string())
+}
+
+/// A file's bytes decoded to UTF-8 on the fly, for `quick-xml`, with the positions of the
+/// original file.
+pub struct XmlInput<R> {
+    inner: R,
+    decoder: Decoder,
+    raw: Vec<u8>,
+    eof: bool,
+    /// Decoded text from stream position `walked` on.
+    pending: String,
+    /// How much of `pending` the XML parser has consumed.
+    consumed: usize,
+    /// Stream position of `pending[0]`.
+    walked: u64,
+    /// The file position of `pending[0]`.
+    tracker: LocationTracker,
+    /// Why decoding stopped, when it did.
+    error: Option<FormatError>,
+}
+
+impl<R: Read> XmlInput<R> {
+    /// Reads `inner`, whose first bytes are `head` (already read), in `encoding`, after a
+    /// byte-order mark of `bom_len` bytes.
+    pub fn new(inner: R, head: Vec<u8>, encoding: TextEncoding, bom_len: usize) -> Self {
+        XmlInput {
+            inner,
+            decoder: Decoder::new(encoding, bom_len as u64),
+            raw: head[bom_len.min(head.len())..].to_vec(),
+            eof: false,
+            pending: String::new(),
+            consumed: 0,
+            walked: 0,
+            tracker: LocationTracker::new(encoding, bom_len as u64),
+            error: None,
+        }
+    }
+
+    /// The position in the file of stream position `pos` (a character boundary not before the
+    /// last position asked about). Forgets the decoded text before it.
+    pub fn tracker_at(&mut self, pos: u64) -> LocationTracker {
+        if pos > self.walked {
+            let n = ((pos - self.walked) as usize).min(self.pending.len());
+            let n = floor_char_boundary(&self.pending, n);
+            self.tracker.advance(&self.pending[..n]);
+            self.pending.drain(..n);
+            self.consumed -= n.min(self.consumed);
+            self.walked += n as u64;
+        }
+        self.tracker.clone()
+    }
+
+    /// [`XmlInput::tracker_at`], as a location.
+    pub fn location_at(&mut self, pos: u64) -> Location {
+        self.tracker_at(pos).location()
+    }
+
+    /// The decoding error that stopped the stream, if any.
+    pub fn take_error(&mut self) -> Option<FormatError> {
+        self.error.take()
+    }
+
+    fn refill(&mut self) -> io::Result<()> {
+        while self.consumed == self.pending.len() && !self.eof {
+            if self.raw.is_empty() {
+                self.raw.resize(READ_CHUNK, 0);
+                let n = loop {
+                    match self.inner.read(&mut self.raw) {
+                        Ok(n) => break n,
+                        Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                        Err(e) => {
+                            self.raw.clear();
+                            return Err(e);
+                        }
+                    }
+                };
+                self.raw.truncate(n);
+                if n == 0 {
+                    self.eof = true;
+                }
+            }
+            let chunk = std::mem::take(&mut self.raw);
+            if let Err(e) = self.decoder.decode(&chunk, self.eof, &mut self.pending) {
+                // Everything before the bad bytes is in `pending`: walk it for the position.
+                let mut at = self.tracker.clone();
+                at.advance(&self.pending);
+                let mut location = at.location();
+                location.byte_offset = e.byte_offset;
+                let error = FormatError::at(location, e.reason);
+                self.error = Some(error.clone());
+                self.eof = true;
+                return Err(io::Error::new(io::ErrorKind::InvalidData, error));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn floor_char_boundary(s: &str, mut n: usize) -> usize {
+    while n > 0 && !s.is_char_boundary(n) {
+        n -= 1;
+    }
+    n
+}
+
+impl<R: Read> Read for XmlInput<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let available = self.fill_buf()?;
+        let n = available.len().min(buf.len());
+        buf[..n].copy_from_slice(&available[..n]);
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl<R: Read> BufRead for XmlInput<R> {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        self.refill()?;
+        Ok(&self.pending.as_bytes()[self.consumed..])
+    }
+
+    fn consume(&mut self, amount: usize) {
+        self.consumed = (self.consumed + amount).min(self.pending.len());
+    }
+}
+
+/// An XML event with what the readers need, positions included.
+#[derive(Debug)]
+pub enum XmlEvent {
+    /// A start tag (`empty` for `<x/>`): local name, attributes (names as written, values
+    /// with references expanded), and where its `<` is.
+    Start {
+        /// The element's name without a namespace prefix.
+        name: String,
+        /// Attributes in order: qualified name, value.
+        attributes: Vec<(String, String)>,
+        /// Written as an empty-element tag.
+        empty: bool,
+        /// Where the tag starts.
+        at: Location,
+    },
+    /// An end tag.
+    End {
+        /// The element's name without a namespace prefix.
+        name: String,
+    },
+    /// Character data: literal text, CDATA content or a resolved reference, with its place.
+    Text(TextPiece),
+    /// The end of the document.
+    Eof,
+}
+
+/// Text as the readers append it to a [`MappedText`].
+#[derive(Debug)]
+pub enum TextPiece {
+    /// Written in the file exactly so.
+    Verbatim(String, LocationTracker),
+    /// A reference (`&amp;`, `&#x4E0A;`) standing for this text, from the tracker's location
+    /// to the end location.
+    Replaced(String, LocationTracker, Location),
+}
+
+impl TextPiece {
+    /// Appends the piece to `text`.
+    pub fn push_to(&self, text: &mut MappedText) {
+        match self {
+            TextPiece::Verbatim(s, at) => text.push_verbatim(s, at.clone()),
+            TextPiece::Replaced(s, at, end) => text.push_replaced(s, at.clone(), *end),
+        }
+    }
+
+    /// Where the piece starts.
+    pub fn tracker(&self) -> &LocationTracker {
+        match self {
+            TextPiece::Verbatim(_, at) | TextPiece::Replaced(_, at, _) => at,
+        }
+    }
+}
+
+/// A pull parser over [`XmlInput`] that returns owned events with file positions, checks
+/// nesting, and refuses what termcheck does not expand.
+pub struct XmlReader<R: Read> {
+    reader: quick_xml::Reader<XmlInput<R>>,
+    buf: Vec<u8>,
+    /// Names of the open elements (local names).
+    open: Vec<String>,
+    /// Where the open elements start, for "not closed" errors.
+    open_at: Vec<Location>,
+    /// The root element was seen.
+    seen_root: bool,
+    done: bool,
+}
+
+impl<R: Read> XmlReader<R> {
+    /// A reader of the XML file `inner`: sniffs its encoding from the first bytes.
+    pub fn new(mut inner: R) -> Result<Self, FormatError> {
+        let mut head = vec![0u8; HEAD];
+        let mut filled = 0;
+        while filled < HEAD {
+            match inner.read(&mut head[filled..]) {
+                Ok(0) => break,
+                Ok(n) => filled += n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(FormatError::whole(e.to_string())),
+            }
+        }
+        head.truncate(filled);
+        let (encoding, bom_len) = sniff_encoding(&head)?;
+        let input = XmlInput::new(inner, head, encoding, bom_len);
+        let mut reader = quick_xml::Reader::from_reader(input);
+        let config = reader.config_mut();
+        config.check_end_names = true;
+        config.expand_empty_elements = false;
+        config.trim_text(false);
+        Ok(XmlReader {
+            reader,
+            buf: Vec::new(),
+            open: Vec::new(),
+            open_at: Vec::new(),
+            seen_root: false,
+            done: false,
+        })
+    }
+
+    /// How deep the reader is: the number of open elements.
+    pub fn depth(&self) -> usize {
+        self.open.len()
+    }
+
+    /// The location of stream position `pos`.
+    fn location(&mut self, pos: u64) -> Location {
+        self.reader.get_mut().location_at(pos)
+    }
+
+    /// The position just after the last event (inside an element just started: where its
+    /// content starts).
+    pub fn here(&mut self) -> LocationTracker {
+        let pos = self.reader.buffer_position();
+        self.reader.get_mut().tracker_at(pos)
+    }
+
+    /// An error at the current position.
+    pub fn error_here(&mut self, message: impl Into<String>) -> FormatError {
+        let pos = self.reader.buffer_position();
+        FormatError::at(self.location(pos), message)
+    }
+
+    /// The next event; an error for malformed XML, undefined entities, too deep nesting,
+    /// undecodable bytes.
+    pub fn next_event(&mut self) -> Result<XmlEvent, FormatError> {
+        loop {
+            if self.done {
+                return Ok(XmlEvent::Eof);
+            }
+            let start = self.reader.buffer_position();
+            // Walk to the start of this event now: positions only move forward.
+            let at = self.reader.get_mut().tracker_at(start);
+            self.buf.clear();
+            let event = match self.reader.read_event_into(&mut self.buf) {
+                Ok(e) => e,
+                Err(e) => {
+                    if let Some(decode) = self.reader.get_mut().take_error() {
+                        return Err(decode);
+                    }
+                    let pos = self.reader.error_position();
+                    let location = self.reader.get_mut().location_at(pos.max(start));
+                    return Err(FormatError::at(location, format!("malformed XML: {e}")));
+                }
+            };
+            let end_pos = self.reader.buffer_position();
+            match event {
+                Event::Start(e) => {
+                    let (name, attributes) = start_tag(&e, at.location())?;
+                    if self.open.len() >= MAX_DEPTH {
+                        return Err(FormatError::at(
+                            at.location(),
+                            format!("elements nested deeper than {MAX_DEPTH} levels"),
+                        ));
+                    }
+                    self.open.push(name.clone());
+                    self.open_at.push(at.location());
+                    self.seen_root = true;
+                    return Ok(XmlEvent::Start {
+                        name,
+                        attributes,
+                        empty: false,
+                        at: at.location(),
+                    });
+                }
+                Event::Empty(e) => {
+                    let (name, attributes) = start_tag(&e, at.location())?;
+                    self.seen_root = true;
+                    return Ok(XmlEvent::Start {
+                        name,
+                        attributes,
+                        empty: true,
+                        at: at.location(),
+                    });
+                }
+                Event::End(e) => {
+                    let name = local(e.local_name().as_ref());
+                    self.open.pop();
+                    self.open_at.pop();
+                    return Ok(XmlEvent::End { name });
+                }
+                Event::Text(t) => {
+                    if self.open.is_empty() {
+                        continue;
+                    }
+                    let text = t.into_inner().into_owned();
+                    return Ok(XmlEvent::Text(TextPiece::Verbatim(text, at)));
+                }
+                Event::CData(t) => {
+                    let text = t.into_inner().into_owned();
+                    let mut inside = at;
+                    inside.advance("<![CDATA[");
+                    return Ok(XmlEvent::Text(TextPiece::Verbatim(text, inside)));
+                }
+                Event::GeneralRef(r) => {
+                    let name = r.into_inner().into_owned();
+                    let end = self.location(end_pos);
+                    let text = resolve_reference(&name).ok_or_else(|| {
+                        FormatError::at(
+                            at.location(),
+                            format!(
+                                "reference to the entity &{name}; (only XML's predefined entities \
+                                 and character references are expanded; DTD entities are not)"
+                            ),
+                        )
+                    })?;
+                    if self.open.is_empty() {
+                        continue;
+                    }
+                    return Ok(XmlEvent::Text(TextPiece::Replaced(text, at, end)));
+                }
+                // The DOCTYPE's internal subset is never read: no entity is declared.
+                Event::Decl(_) | Event::PI(_) | Event::Comment(_) | Event::DocType(_) => continue,
+                Event::Eof => {
+                    self.done = true;
+                    if let Some(name) = self.open.last().cloned() {
+                        let opened = *self.open_at.last().expect("one per open element");
+                        return Err(FormatError::at(
+                            self.location(end_pos),
+                            format!(
+                                "the file ends inside <{name}> (opened at {opened}); the XML is \
+                                 truncated or not well-formed"
+                            ),
+                        ));
+                    }
+                    if !self.seen_root {
+                        return Err(FormatError::at(
+                            self.location(end_pos),
+                            "no XML element in the file",
+                        ));
+                    }
+                    return Ok(XmlEvent::Eof);
+                }
+            }
+        }
+    }
+
+    /// Skips to the end of the element just started (its content is not needed).
+    pub fn skip_element(&mut self) -> Result<(), FormatError> {
+        let depth = self.open.len();
+        loop {
+            match self.next_event()? {
+                XmlEvent::End { .. } if self.open.len() < depth => return Ok(()),
+                XmlEvent::Eof => return Ok(()),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// The content of an element holding translatable text (`<source>`, `<target>`, `<seg>`).
+#[derive(Debug)]
+pub struct Content {
+    /// Its text, inline markup removed.
+    pub text: MappedText,
+    /// The texts of `<mrk mtype="seg">` segments in it (XLIFF 1.2), by `mid`.
+    pub marked_segments: Vec<(String, MappedText)>,
+}
+
+/// Reads the content of the element just started, to its end tag: text and the text of inline
+/// elements is kept, except inside the elements named in `dropped` (codes and placeholders),
+/// whose content is not text of the translation. With `split_marks`, the segments marked by
+/// `<mrk mtype="seg" mid="…">` are collected too.
+pub fn read_content<R: Read>(
+    xml: &mut XmlReader<R>,
+    dropped: &[&str],
+    split_marks: bool,
+) -> Result<Content, FormatError> {
+    let depth = xml.depth();
+    let mut content = Content {
+        text: MappedText::new(xml.here()),
+        marked_segments: Vec::new(),
+    };
+    let mut dropping: Option<usize> = None;
+    let mut mark: Option<(String, MappedText, usize)> = None;
+    loop {
+        match xml.next_event()? {
+            XmlEvent::Start {
+                name,
+                attributes,
+                empty,
+                ..
+            } => {
+                if empty || dropping.is_some() {
+                    continue;
+                }
+                if dropped.contains(&name.as_str()) {
+                    dropping = Some(xml.depth());
+                } else if split_marks
+                    && name == "mrk"
+                    && attribute(&attributes, "mtype") == Some("seg")
+                    && mark.is_none()
+                {
+                    let mid = attribute(&attributes, "mid")
+                        .unwrap_or_default()
+                        .to_string();
+                    mark = Some((mid, MappedText::new(xml.here()), xml.depth()));
+                }
+            }
+            XmlEvent::End { .. } => {
+                let now = xml.depth();
+                if now < depth {
+                    if let Some((mid, text, _)) = mark.take() {
+                        content.marked_segments.push((mid, text));
+                    }
+                    return Ok(content);
+                }
+                if dropping.is_some_and(|d| now < d) {
+                    dropping = None;
+                }
+                if mark.as_ref().is_some_and(|(_, _, d)| now < *d) {
+                    let (mid, text, _) = mark.take().expect("checked");
+                    content.marked_segments.push((mid, text));
+                }
+            }
+            XmlEvent::Text(piece) => {
+                if dropping.is_none() {
+                    piece.push_to(&mut content.text);
+                    if let Some((_, text, _)) = &mut mark {
+                        piece.push_to(text);
+                    }
+                }
+            }
+            XmlEvent::Eof => return Err(xml.error_here("the file ends inside an element")),
+        }
+    }
+}
+
+fn local(name: &str) -> String {
+    name.to_string()
+}
+
+fn start_tag(
+    e: &BytesStart<'_>,
+    at: Location,
+) -> Result<(String, Vec<(String, String)>), FormatError> {
+    let name = local(e.local_name().as_ref());
+    let mut attributes = Vec::new();
+    for attribute in e.attributes() {
+        let attribute = attribute.map_err(|err| {
+            FormatError::at(at, format!("malformed attribute in <{name}>: {err}"))
+        })?;
+        let key = local(attribute.key.as_ref());
+        let value = attribute
+            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+            .map_err(|err| {
+                FormatError::at(
+                    at,
+                    format!("attribute {key} of <{name}>: {err} (DTD entities are not expanded)"),
+                )
+            })?
+            .into_owned();
+        attributes.push((key, value));
+    }
+    Ok((name, attributes))
+}
+
+/// The text of a predefined entity or character reference (`amp`, `#38`, `#x26`).
+fn resolve_reference(name: &str) -> Option<String> {
+    let c = match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        _ => {
+            let code =
+                if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+                    u32::from_str_radix(hex, 16).ok()?
+                } else {
+                    name.strip_prefix('#')?.parse().ok()?
+                };
+            char::from_u32(code)?
+        }
+    };
+    Some(c.to_string())
+}
+
+/// The value of attribute `name` (qualified name as written, e.g. `xml:lang`).
+pub fn attribute<'a>(attributes: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    attributes
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+}
+
+/// The value of the attribute whose local name is `name`, whatever its prefix.
+pub fn attribute_local<'a>(attributes: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    attributes
+        .iter()
+        .find(|(k, _)| k == name || k.rsplit(':').next() == Some(name))
+        .map(|(_, v)| v.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn events(xml: &[u8]) -> Result<Vec<String>, FormatError> {
+        let mut r = XmlReader::new(xml)?;
+        let mut out = Vec::new();
+        loop {
+            match r.next_event()? {
+                XmlEvent::Start { name, at, .. } => out.push(format!("<{name}@{at}")),
+                XmlEvent::End { name } => out.push(format!("</{name}")),
+                XmlEvent::Text(TextPiece::Verbatim(t, at)) => {
+                    out.push(format!("{t:?}@{}", at.location()))
+                }
+                XmlEvent::Text(TextPiece::Replaced(t, at, end)) => {
+                    out.push(format!("{t:?}@{}-{end}", at.location()))
+                }
+                XmlEvent::Eof => return Ok(out),
+            }
+        }
+    }
+
+    #[test]
+    fn events_carry_file_positions() {
+        let got = events("<a>\n  <b x='1'>上&amp;海</b></a>".as_bytes()).unwrap();
+        assert_eq!(
+            got,
+            [
+                "<a@1:1",
+                "\"\\n  \"@1:4",
+                "<b@2:3",
+                "\"上\"@2:12",
+                "\"&\"@2:13-2:18",
+                "\"海\"@2:18",
+                "</b",
+                "</a"
+            ]
+        );
+    }
+
+    #[test]
+    fn positions_count_utf16_and_legacy_bytes() {
+        let text = "<a>上<b/>x</a>";
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
+        let mut r = XmlReader::new(&bytes[..]).unwrap();
+        let mut offsets = Vec::new();
+        loop {
+            match r.next_event().unwrap() {
+                XmlEvent::Start { at, .. } => offsets.push(at.byte_offset),
+                XmlEvent::Text(t) => offsets.push(t.tracker().location().byte_offset),
+                XmlEvent::End { .. } => {}
+                XmlEvent::Eof => break,
+            }
+        }
+        assert_eq!(offsets, [2, 8, 10, 18]);
+        let latin = b"<?xml version='1.0' encoding='windows-1252'?>\n<a>caf\xE9 \x93x\x94</a>";
+        let got = events(latin).unwrap();
+        assert_eq!(got, ["<a@2:1", "\"café “x”\"@2:4", "</a"]);
+    }
+
+    #[test]
+    fn malformed_xml_and_bad_bytes_are_errors_with_positions() {
+        let err = events(b"<a>\n<b></c></a>").unwrap_err();
+        assert_eq!(err.location.map(|l| (l.line, l.column)), Some((2, 4)));
+        let err = events(b"<a>\n  <b>x").unwrap_err();
+        assert!(err.message.contains("ends inside <b>"), "{}", err.message);
+        let err = events(b"<?xml version='1.0' encoding='UTF-8'?>\n<a>ab\xA9</a>").unwrap_err();
+        let l = err.location.unwrap();
+        assert_eq!((l.line, l.column, l.byte_offset), (2, 6, 44));
+        assert!(err.message.contains("0xA9"), "{}", err.message);
+        assert!(events(b"").is_err());
+        assert!(events(b"\xEF\xBB\xBF").is_err());
+        assert!(events(b"not xml at all").is_err());
+    }
+
+    #[test]
+    fn dtd_entities_are_never_expanded() {
+        let bomb =
+            b"<!DOCTYPE a [<!ENTITY x \"xxxxxxxx\"><!ENTITY y \"&x;&x;&x;&x;\">]>\n<a>&y;</a>";
+        let err = events(bomb).unwrap_err();
+        assert!(err.message.contains("&y;"), "{}", err.message);
+        assert_eq!(err.location.map(|l| (l.line, l.column)), Some((2, 4)));
+        let xxe = b"<!DOCTYPE a [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><a>&e;</a>";
+        assert!(events(xxe).is_err());
+        // A DOCTYPE without entity references is fine.
+        assert!(events(b"<!DOCTYPE a SYSTEM \"a.dtd\"><a>x &#x4E0A;</a>").is_ok());
+    }
+
+    #[test]
+    fn deep_nesting_is_refused() {
+        let xml = format!(
+            "{}{}",
+            "<a>".repeat(MAX_DEPTH + 1),
+            "</a>".repeat(MAX_DEPTH + 1)
+        );
+        let err = events(xml.as_bytes()).unwrap_err();
+        assert!(err.message.contains("nested deeper"), "{}", err.message);
+    }
+}
