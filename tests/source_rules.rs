@@ -174,3 +174,12 @@ fn score_prints_tallies_per_file_and_overall() {
     assert_eq!(bad.code, 2);
     assert!(bad.stderr.contains("--reference"), "{}", bad.stderr);
 }
+
+#[test]
+fn readme_lists_every_rule_with_its_severity() {
+    let readme = std::fs::read_to_string(common::repo_root().join("README.md")).unwrap();
+    for r in termcheck::rules::RULES {
+        let row = format!("| `{}` | {} |", r.id, r.severity.as_str());
+        assert!(readme.contains(&row), "README has no row {row}");
+    }
+}
