@@ -475,7 +475,7 @@ pub fn inconsistent_segments(segments: &[SegmentText<'_>]) -> Vec<(usize, Findin
     let keys: Vec<Option<(String, String)>> = segments
         .iter()
         .map(|s| {
-            let (k_s, k_t) = (normalize_key(s.source, true), normalize_key(s.target, true));
+            let (k_s, k_t) = (segment_key(s.source), segment_key(s.target));
             (!k_s.is_empty() && !k_t.is_empty()).then_some((k_s, k_t))
         })
         .collect();
@@ -542,6 +542,20 @@ pub fn inconsistent_segments(segments: &[SegmentText<'_>]) -> Vec<(usize, Findin
     }
     out.sort_by_key(|(i, _)| *i);
     out
+}
+
+/// A segment as consistency compares it: whitespace folded, case ignored, and quotation marks
+/// around it dropped (a quoted line of dialogue is the same line unquoted).
+fn segment_key(text: &str) -> String {
+    let key = normalize_key(text, true);
+    key.trim_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』'
+            )
+    })
+    .to_string()
 }
 
 fn trimmed_span(text: &str) -> Range<usize> {
@@ -686,6 +700,7 @@ chief-executive,行政长官,Chief Executive,,,
             seg("召开会议", "A meeting was held."),
             seg("闭幕", "The meeting opened."),
             seg("开幕", "It began."),
+            seg("“开幕”", "\"It began.\""),
         ];
         let got: Vec<(usize, String)> = inconsistent_segments(&batch)
             .into_iter()

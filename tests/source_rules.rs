@@ -183,3 +183,38 @@ fn readme_lists_every_rule_with_its_severity() {
         assert!(readme.contains(&row), "README has no row {row}");
     }
 }
+
+/// The source-aware rules over the WMT23 zh→en human reference (../shared, when
+/// `TERMCHECK_SHARED` is set): no input error, no untranslated line, and number-mismatch on
+/// under 4% of the lines (the figure in docs/source-rules.md).
+#[test]
+fn wmt23_reference_with_its_source() {
+    let Some(dir) = std::env::var_os("TERMCHECK_SHARED") else {
+        eprintln!("TERMCHECK_SHARED not set: corpus test not run");
+        return;
+    };
+    let dir = common::repo_root()
+        .join(dir)
+        .join("corpus/wmt23-terminology-zhen");
+    assert!(dir.is_dir(), "{} is missing", dir.display());
+    let run = termcheck_in(
+        &dir,
+        &[
+            "check",
+            "zhen.en",
+            "--source-file",
+            "zhen.zh",
+            "--select",
+            "number-mismatch,untranslated,inconsistent-segment",
+            "--format",
+            "csv",
+        ],
+        b"",
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let rows = parse_csv(&run.stdout);
+    let count = |rule: &str| rows.iter().filter(|r| r.rule == rule).count();
+    assert_eq!(count("untranslated"), 0);
+    assert_eq!(count("number-mismatch"), 104);
+    assert_eq!(count("inconsistent-segment"), 12);
+}

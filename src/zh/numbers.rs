@@ -97,32 +97,17 @@ fn is_chinese_numeral(c: char) -> bool {
         || c == '點'
 }
 
-/// Characters after a numeral that make it a count, date or ordinal, not part of a word.
-fn is_chinese_counter(c: char) -> bool {
-    matches!(
-        c,
-        '月' | '日'
-            | '号'
-            | '號'
-            | '年'
-            | '届'
-            | '屆'
-            | '次'
-            | '岁'
-            | '歲'
-            | '%'
-            | '元'
-            | '名'
-            | '项'
-            | '項'
-            | '位'
-            | '人'
-            | '天'
-            | '周'
-            | '亿'
-            | '万'
-            | '倍'
-    )
+/// Characters after a numeral that make it a date or a percentage: such a numeral is a number
+/// even when it is one character (五月 "May", 二十日).
+fn is_date_or_percent(c: char) -> bool {
+    matches!(c, '月' | '日' | '号' | '號' | '%' | '％')
+}
+
+/// Characters around a numeral that make it an approximation (十几个 "a dozen or so", 二十多
+/// "over twenty", 上百 "about a hundred"), which translations render loosely.
+fn is_approximation(before: Option<char>, after: Option<char>) -> bool {
+    matches!(after, Some('几' | '幾' | '多' | '余' | '餘' | '来' | '來'))
+        || matches!(before, Some('上' | '近' | '成' | '百'))
 }
 
 /// The value of a Chinese numeral written with units (`一千五百`, `十八`, `三万二千`), or digit
@@ -172,6 +157,10 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
     let mut i = 0;
     while i < chars.len() {
         let (start, c) = chars[i];
+        if c.is_ascii_digit() && after_entity_start(text, start) {
+            i = skip_entity(&chars, i);
+            continue;
+        }
         if c.is_ascii_digit() {
             let (value, mut j) = arabic_at(&chars, i);
             let mut value = value;
@@ -194,7 +183,12 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
             i = j;
             continue;
         }
-        let starts_numeral = chinese_digit(c).is_some() || matches!(c, '十' | '拾');
+        // A run may start with 百 or 千 only after 上/近/成 (上百 "about a hundred"): elsewhere they
+        // start words (千万 "by all means", 百姓 "the people").
+        let prev = i.checked_sub(1).map(|k| chars[k].1);
+        let starts_numeral = chinese_digit(c).is_some()
+            || matches!(c, '十' | '拾')
+            || (matches!(c, '百' | '千') && matches!(prev, Some('上' | '近' | '成')));
         if !starts_numeral {
             i += 1;
             continue;
@@ -211,7 +205,24 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
         let before = i.checked_sub(1).map(|k| chars[k].1);
         let after = chars.get(j).map(|&(_, c)| c);
         i = j;
-        if let Some(n) = read_chinese_run(&run, before, after) {
+        // A range of two adjacent digits (七八万 "seventy or eighty thousand", 二十七八 "27 or
+        // 28", 五六月 "May or June") is an approximation: both readings, weak.
+        if let Some(k) = range_at(&run) {
+            for drop in [k + 1, k] {
+                let mut reading = run.clone();
+                reading.remove(drop);
+                if let Some((value, _)) = read_chinese_run(&reading, before, after, true) {
+                    out.push(Number {
+                        value,
+                        strength: Strength::Weak,
+                        start,
+                        end: end_of(j),
+                    });
+                }
+            }
+            continue;
+        }
+        if let Some(n) = read_chinese_run(&run, before, after, false) {
             out.push(Number {
                 value: n.0,
                 strength: n.1,
@@ -223,17 +234,35 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
     out
 }
 
+/// Where a run has two adjacent digits one apart (七八, 五六), not a zero.
+fn range_at(run: &[char]) -> Option<usize> {
+    // Digit by digit (二〇二三, 一九四九年): a year, not a range.
+    let has_unit = run
+        .iter()
+        .any(|&c| chinese_small_unit(c).is_some() || chinese_big_unit(c).is_some());
+    if run.iter().any(|&c| matches!(c, '〇' | '零')) || (!has_unit && run.len() > 2) {
+        return None;
+    }
+    run.windows(2)
+        .position(|w| match (chinese_digit(w[0]), chinese_digit(w[1])) {
+            (Some(a), Some(b)) => a > 0 && b == a + 1,
+            _ => false,
+        })
+}
+
 /// The value and strength of one run of Chinese numeral characters, or `None` when the run is
 /// a word rather than a number (`十分` "very", `五六月` "May or June", `几十` "dozens").
 fn read_chinese_run(
     run: &[char],
     before: Option<char>,
     after: Option<char>,
+    in_range: bool,
 ) -> Option<(Value, Strength)> {
     if matches!(before, Some('几' | '幾' | '数' | '數' | '万' | '萬' | '千')) {
         return None;
     }
-    if run == ['十'] && after == Some('分') {
+    // Words: 十分 "very", 十足 "utterly", 十字 "cross", 十全 "perfect".
+    if run == ['十'] && matches!(after, Some('分' | '足' | '字' | '全')) {
         return None;
     }
     let point = run.iter().position(|&c| matches!(c, '点' | '點'));
@@ -244,12 +273,14 @@ fn read_chinese_run(
     let has_unit = int_part
         .iter()
         .any(|&c| chinese_small_unit(c).is_some() || chinese_big_unit(c).is_some());
-    let counted =
-        after.is_some_and(is_chinese_counter) || before == Some('第') || before == Some('之');
+    // An ordinal (第十), a percentage (百分之三十) or a date (五月, 二十日).
+    // 第一 "first", also "the best": one-character ordinals are as loose as "first".
+    let counted = after.is_some_and(is_date_or_percent) || before == Some('之');
     // Unitless runs of digits are read digit by digit only where that is how they are written:
     // years (二〇二三年) and runs with a zero; elsewhere adjacent digits are an approximation
     // (五六月份 "May or June", 三三两两).
     if !has_unit
+        && !in_range
         && int_part.len() > 1
         && !int_part.iter().any(|&c| matches!(c, '〇' | '零'))
         && after != Some('年')
@@ -263,10 +294,10 @@ fn read_chinese_run(
         value += chinese_digit(c)? as f64 * scale;
         scale /= 10.0;
     }
-    let strength = if run.len() == 1 && whole < 10 && !counted {
-        Strength::Weak
-    } else if run.len() == 1 && whole < 10 && after == Some('人') {
-        // 一人 "one person", 三人 "the three": still often an article or pronoun.
+    // A numeral of one character (一, 三, 十, 百) is also an article or part of a phrase
+    // (一个好人 "a good man", 一天 "one day" or "a day"), and an approximation is rendered
+    // loosely: both may stand for a number of the translation but need not.
+    let strength = if (run.len() == 1 && !counted) || is_approximation(before, after) {
         Strength::Weak
     } else {
         Strength::Strong
@@ -299,6 +330,24 @@ fn arabic_at(chars: &[(usize, char)], i: usize) -> (f64, usize) {
         }
     }
     (s.parse().unwrap_or(0.0), j)
+}
+
+/// Whether the digits at `at` are those of a character reference left in the text (`&#183;`,
+/// an artefact of HTML sources), not a number.
+fn after_entity_start(text: &str, at: usize) -> bool {
+    text[..at].ends_with("&#")
+}
+
+/// The index after the digits (and `;`) of a character reference starting at `chars[i]`.
+fn skip_entity(chars: &[(usize, char)], i: usize) -> usize {
+    let mut j = i;
+    while j < chars.len() && chars[j].1.is_ascii_digit() {
+        j += 1;
+    }
+    if j < chars.len() && chars[j].1 == ';' {
+        j += 1;
+    }
+    j
 }
 
 fn three_digits_follow(chars: &[(usize, char)], k: usize) -> bool {
@@ -426,16 +475,21 @@ fn english_tokens(text: &str) -> Vec<Token<'_>> {
     let mut i = 0;
     while i < chars.len() {
         let (start, c) = chars[i];
+        if c.is_ascii_digit() && after_entity_start(text, start) {
+            i = skip_entity(&chars, i);
+            continue;
+        }
         if c.is_ascii_digit() {
             let (v, mut j) = arabic_at(&chars, i);
             let mut ordinal = false;
             // 18th, 1st, 2nd, 3rd: the suffix is part of the numeral.
             let rest = &text[end_of(j)..];
             for suffix in ["st", "nd", "rd", "th"] {
-                if rest.len() >= 2
-                    && rest[..2].eq_ignore_ascii_case(suffix)
-                    && !rest[2..].starts_with(|c: char| c.is_alphanumeric())
-                {
+                // `get` and not indexing: the text after the digits may be multi-byte (’s).
+                let found = rest
+                    .get(..2)
+                    .is_some_and(|r| r.eq_ignore_ascii_case(suffix));
+                if found && !rest[2..].starts_with(|c: char| c.is_alphanumeric()) {
                     j += 2;
                     ordinal = true;
                     break;
@@ -544,9 +598,10 @@ fn english_word_number(text: &str, tokens: &[Token<'_>], i: usize) -> (Option<Nu
     let mut ordinal = false;
     let mut words = 0;
     let mut j = i;
-    let Token::Word(_, start, mut end) = tokens[i] else {
+    let Token::Word(first, start, mut end) = tokens[i] else {
         return (None, i + 1);
     };
+    let first_word = first.to_ascii_lowercase();
     let mut small_only = true;
     while let Some(Token::Word(w, s, e)) = tokens.get(j) {
         if j > i && !adjacent(text, end, *s) {
@@ -598,7 +653,9 @@ fn english_word_number(text: &str, tokens: &[Token<'_>], i: usize) -> (Option<Nu
         return (None, i + 1);
     }
     let value = total + current;
-    let strength = if small_only && value < 10 {
+    // A bare "hundred" ("a hundred", "hundreds") is as loose as Chinese 百.
+    let bare_multiplier = words == 1 && english_word_value(&first_word).is_none();
+    let strength = if (small_only && value < 10) || bare_multiplier {
         Strength::Weak
     } else {
         Strength::Strong
@@ -690,7 +747,9 @@ mod tests {
         let cases: &[(&str, &[&str])] = &[
             ("第十八次全国代表大会", &["18"]),
             ("十五届", &["15"]),
+            ("最后一届", &[]),
             ("二〇二三年", &["2023"]),
+            ("一九四九年", &["1949"]),
             ("一千五百名职工", &["1500"]),
             ("3.5万人", &["35000"]),
             ("1.2亿元", &["120000000"]),
@@ -700,13 +759,19 @@ mod tests {
             ("增长30%", &["30"]),
             ("1,234,567.89元", &["1234567.89"]),
             ("三万二千", &["32000"]),
-            ("二十来年", &["20"]),
+            ("二十来年", &[]),
+            ("五月", &["5"]),
+            ("十几个人", &[]),
+            ("十足", &[]),
+            ("大卫&#183;约翰", &[]),
             ("九十九", &["99"]),
             ("十万亿", &["10000000000000"]),
             ("两千", &["2000"]),
             // Words, not numbers.
             ("十分重要", &[]),
             ("五六月份", &[]),
+            ("七八万", &[]),
+            ("二十七八岁", &[]),
             ("几十年", &[]),
             ("乱七八糟", &[]),
             ("一个好人", &[]),
@@ -723,7 +788,15 @@ mod tests {
         let got = chinese_numbers("一个好人和三个工会");
         assert_eq!(values(&got, Strength::Weak), ["1", "3"]);
         let got = chinese_numbers("第一次");
-        assert_eq!(values(&got, Strength::Strong), ["1"]);
+        assert_eq!(values(&got, Strength::Weak), ["1"]);
+        let got = chinese_numbers("七八万，二十七八岁，五六月");
+        assert_eq!(
+            values(&got, Strength::Weak),
+            ["70000", "80000", "27", "28", "5", "6"]
+        );
+        // Approximations and one-character numerals may match, need not.
+        let got = chinese_numbers("二十来年，十几个，一天，上百人");
+        assert_eq!(values(&got, Strength::Weak), ["20", "10", "1", "100"]);
     }
 
     #[test]
@@ -747,7 +820,9 @@ mod tests {
             ("twenty-five", &["25"]),
             ("ninety-nine", &["99"]),
             ("3.5 per cent", &["3.5"]),
-            ("a hundred", &["100"]),
+            ("a hundred", &[]),
+            ("one hundred", &["100"]),
+            ("David&#183;John", &[]),
             ("one hundred and five", &["105"]),
             ("two hundred twenty-five", &["225"]),
             ("one two", &[]),
@@ -756,12 +831,18 @@ mod tests {
             ("the one who came", &[]),
             ("version2", &["2"]),
             ("1,23", &["1", "23"]),
+            // Multi-byte text right after digits.
+            ("1’s data", &["1"]),
+            ("2—3", &["2", "3"]),
+            ("5€", &["5"]),
         ];
         for (text, strong) in cases {
             en(text, strong);
         }
         let got = english_numbers("one of the three");
         assert_eq!(values(&got, Strength::Weak), ["1", "3"]);
+        let got = english_numbers("a hundred men");
+        assert_eq!(values(&got, Strength::Weak), ["100"]);
     }
 
     #[track_caller]
@@ -789,6 +870,15 @@ mod tests {
             ("一个好人", "a good man"),
             ("二〇二三年", "2023"),
             ("一千五百", "1,500"),
+            ("二十来年", "twenty-odd years"),
+            ("二十来年", "for years"),
+            ("上百人", "a hundred people"),
+            ("七八万", "70,000 to 80,000"),
+            ("二十七八岁", "27 or 28 years old"),
+            ("五六月份", "in May or June"),
+            ("五六月份", "in early summer"),
+            ("第一", "the best"),
+            ("一百人", "a hundred people"),
         ];
         for (zh, en) in agree {
             assert_eq!(mismatches(zh, en), Vec::<String>::new(), "{zh} / {en}");
