@@ -38,14 +38,15 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct ScoreArgs {
-    /// Translations to score (plain text, one segment per line).
+    /// Translations to score: bilingual files (XLIFF, TMX, PO, TSV/CSV, JSON Lines), or plain
+    /// text with one segment per line and --source.
     #[arg(required = true, value_name = "FILE")]
     pub paths: Vec<PathBuf>,
-    /// The line-aligned source of each FILE, in the same order (repeat once per FILE).
-    #[arg(long, required = true, value_name = "FILE", help_heading = "Inputs")]
+    /// The line-aligned source of each plain FILE, in the same order (repeat once per FILE).
+    #[arg(long, value_name = "FILE", help_heading = "Inputs")]
     pub source: Vec<PathBuf>,
-    /// The human reference of each FILE, line-aligned, in the same order: only terms the
-    /// reference renders are counted.
+    /// The human reference of each FILE, in the same format and aligned with it (plain lines
+    /// beside --source), in the same order: only terms the reference renders are counted.
     #[arg(long, value_name = "FILE", help_heading = "Inputs")]
     pub reference: Vec<PathBuf>,
     /// Per-line term dictionaries (JSON Lines, one per source line, WMT style) of each FILE,

@@ -1,6 +1,6 @@
 //! `termcheck score`: reads the inputs, runs the library's scorers, prints the tallies.
 
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -9,7 +9,7 @@ use crate::cli::{MetricArg, ScoreArgs, ScoreFormatArg};
 use termcheck::bilingual_rules::SourceRules;
 use termcheck::check::Checker;
 use termcheck::error::FileError;
-use termcheck::formats::{read_segments, FormatOptions, InputFormat};
+use termcheck::formats::{read_segments, FormatOptions, SNIFF_LEN};
 use termcheck::fuzzy::FuzzyIndex;
 use termcheck::glossary::{bundled_glossaries, Glossary, GlossarySource};
 use termcheck::matcher::TermMatcher;
@@ -140,8 +140,8 @@ pub fn score(args: &ScoreArgs) -> u8 {
         eprintln!("termcheck: error: {m}");
         2
     };
-    if args.source.len() != n {
-        return usage("give one --source per FILE, in the same order");
+    if !args.source.is_empty() && args.source.len() != n {
+        return usage("give one --source per FILE, in the same order, or none (bilingual files)");
     }
     if !args.reference.is_empty() && args.reference.len() != n {
         return usage("give one --reference per FILE, in the same order, or none");
@@ -212,22 +212,40 @@ fn report_errors(errors: &[FileError]) -> u8 {
     2
 }
 
+/// The segments of a bilingual input: paired with `source` line by line, or in the format its
+/// extension or first bytes say.
+fn read_input(path: &Path, source: Option<&Path>) -> Result<Vec<Segment>, Vec<FileError>> {
+    let name = path.display().to_string();
+    let open = || std::fs::File::open(path).map_err(|e| vec![FileError::new(&name, e.to_string())]);
+    let options = FormatOptions {
+        source_file: source.map(Path::to_path_buf),
+        ..FormatOptions::default()
+    };
+    let mut head = Vec::with_capacity(SNIFF_LEN);
+    open()?
+        .take(SNIFF_LEN as u64)
+        .read_to_end(&mut head)
+        .map_err(|e| vec![FileError::new(&name, e.to_string())])?;
+    let format = options.format_of(Some(path), &head);
+    if !format.is_bilingual() {
+        return Err(vec![FileError::new(
+            &name,
+            "is plain text without a source: give its line-aligned source with --source, or a bilingual file (XLIFF, TMX, PO, TSV, JSON Lines)",
+        )]);
+    }
+    read_segments(format, Box::new(open()?), &name, &options)
+        .and_then(|segments| segments.collect::<Result<Vec<_>, _>>())
+        .map_err(|e| vec![e.in_file(&name)])
+}
+
 fn score_file(
     args: &ScoreArgs,
     i: usize,
     shared: Option<&Compiled>,
 ) -> Result<Tally, Vec<FileError>> {
     let path: &PathBuf = &args.paths[i];
-    let name = path.display().to_string();
-    let options = FormatOptions {
-        source_file: Some(args.source[i].clone()),
-        ..FormatOptions::default()
-    };
-    let file = std::fs::File::open(path).map_err(|e| vec![FileError::new(&name, e.to_string())])?;
-    let segments: Vec<Segment> =
-        read_segments(InputFormat::Paired, Box::new(file), &name, &options)
-            .and_then(|segments| segments.collect::<Result<Vec<_>, _>>())
-            .map_err(|e| vec![e.in_file(&name)])?;
+    let source = args.source.get(i).map(PathBuf::as_path);
+    let segments = read_input(path, source)?;
     let texts: Vec<(&str, &str)> = segments
         .iter()
         .map(|s| {
@@ -237,14 +255,27 @@ fn score_file(
             )
         })
         .collect();
+    // The reference is in the input's format: plain lines beside a paired file, the targets of
+    // a file of the same format (XLIFF, TMX, PO, TSV, JSON Lines) otherwise.
     let references = match args.reference.get(i) {
         Some(r) => {
-            let lines = read_lines(r).map_err(|e| vec![e])?;
+            let lines: Vec<String> = if source.is_some() {
+                read_lines(r).map_err(|e| vec![e])?
+            } else {
+                read_input(r, None)?
+                    .iter()
+                    .map(|s| {
+                        s.target
+                            .as_ref()
+                            .map_or(String::new(), |t| t.text().to_string())
+                    })
+                    .collect()
+            };
             if lines.len() != texts.len() {
                 return Err(vec![FileError::new(
                     r.display().to_string(),
                     format!(
-                        "has {} lines but {} has {}: the files must be line-aligned",
+                        "has {} segments but {} has {}: the reference must be aligned with it",
                         lines.len(),
                         path.display(),
                         texts.len()

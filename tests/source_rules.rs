@@ -218,3 +218,69 @@ fn wmt23_reference_with_its_source() {
     assert_eq!(count("number-mismatch"), 104);
     assert_eq!(count("inconsistent-segment"), 12);
 }
+
+const XLIFF: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2"><file source-language="zh" target-language="en"><body>
+<trans-unit id="u1"><source>市總工會召开第十八次会议</source><target>The <g id="1">union</g> held its 19th meeting.</target></trans-unit>
+<trans-unit id="u2"><source>劳模</source><target>劳模</target></trans-unit>
+</body></file></xliff>
+"#;
+
+#[test]
+fn xliff_findings_point_into_the_file_and_score_reads_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "g.csv", GLOSSARY);
+    write(d, "a.xlf", XLIFF);
+    write(
+        d,
+        "ref.xlf",
+        &XLIFF
+            .replace(
+                "The <g id=\"1\">union</g> held its 19th",
+                "The Shanghai Federation of Trade Unions held its 18th",
+            )
+            .replace("<target>劳模</target>", "<target>A model worker</target>"),
+    );
+    let run = termcheck_in(
+        d,
+        &["check", "a.xlf", "-g", "g.csv", "--format", "csv"],
+        b"",
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let got: Vec<(String, u64, u64, String)> = parse_csv(&run.stdout)
+        .into_iter()
+        .map(|r| (r.rule, r.line, r.column, r.unit))
+        .collect();
+    let u = |s: &str| s.to_string();
+    assert_eq!(
+        got,
+        [
+            // missing-term at the start of the target; the number at "19th" in the file.
+            ("missing-term".to_string(), 3, 58, u("u1")),
+            ("number-mismatch".to_string(), 3, 91, u("u1")),
+            ("untranslated".to_string(), 4, 48, u("u2")),
+        ]
+    );
+    let score = termcheck_in(
+        d,
+        &[
+            "score",
+            "a.xlf",
+            "--reference",
+            "ref.xlf",
+            "-g",
+            "g.csv",
+            "--format",
+            "csv",
+        ],
+        b"",
+    );
+    assert_eq!(score.code, 0, "{}", score.stderr);
+    assert_eq!(
+        score.stdout.lines().nth(1),
+        Some("file,a.xlf,2,0,0,2,2,0.0,0.0"),
+        "{}",
+        score.stdout
+    );
+}
