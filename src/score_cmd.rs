@@ -162,6 +162,11 @@ pub fn score(args: &ScoreArgs) -> u8 {
         }
         sources.extend(args.glossary.iter().cloned().map(GlossarySource::File));
         match Glossary::load(&sources) {
+            Ok(g) if g.concepts.iter().all(|c| c.source.is_empty()) => {
+                return usage(
+                    "the glossaries list no source terms: scoring needs their `source` column",
+                )
+            }
             Ok(g) => Some(Compiled::new(g, args.garbled_threshold)),
             Err(errors) => return report_errors(&errors),
         }
