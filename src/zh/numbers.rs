@@ -10,7 +10,9 @@
 //! (`一个好人`, "a good man") and part of words (`统一`), English "one" is also a pronoun. Such
 //! occurrences are *weak*: they are not required to appear on the other side, but they may
 //! stand for a number the other side states. So `三个工会` matches "3 unions" and "three unions",
-//! and a text with neither "3" nor "three" is not a mismatch.
+//! and a text with neither "3" nor "three" is not a mismatch. One-character Chinese numerals
+//! outside dates and percentages (一天, 第一, 百), approximations (十几, 二十多, 上百), both
+//! readings of a range (七八万 → 70,000 or 80,000) and a bare English "hundred" are weak too.
 
 use std::collections::BTreeMap;
 
@@ -591,8 +593,9 @@ fn adjacent(text: &str, end: usize, start: usize) -> bool {
         .all(|c| c == ' ' || c == '-' || c == '\u{a0}')
 }
 
-/// Reads number words from `tokens[i]`: "twenty-five", "one thousand five hundred", "a
-/// hundred" is not reached here (starts at the article). Returns the number and the next index.
+/// Reads number words from `tokens[i]` ("twenty-five", "one thousand five hundred and
+/// five"; in "a hundred" it starts at "hundred", the article is no number). Returns the number
+/// and the index after it.
 fn english_word_number(text: &str, tokens: &[Token<'_>], i: usize) -> (Option<Number>, usize) {
     let (mut total, mut current): (i64, i64) = (0, 0);
     let mut ordinal = false;
