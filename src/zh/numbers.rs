@@ -577,7 +577,37 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
             }
         }
     }
+    distribute_ranges(text, &mut out);
     out
+}
+
+/// "seventy to eighty thousand", "two or three million": the multiplier of the second number
+/// applies to the first, which then reads as both (70 and 70,000), weak.
+fn distribute_ranges(text: &str, numbers: &mut Vec<Number>) {
+    let mut added = Vec::new();
+    for k in 1..numbers.len() {
+        let (a, b) = (numbers[k - 1], numbers[k]);
+        let between = text[a.end..b.start].trim().to_ascii_lowercase();
+        if !matches!(between.as_str(), "to" | "or" | "-" | "–") || a.value >= 1000 * UNIT {
+            continue;
+        }
+        let Some(m) = [1_000_000_000_000, 1_000_000_000, 1_000_000, 1_000]
+            .into_iter()
+            .find(|&m| {
+                b.value >= m * UNIT && b.value % (m * UNIT) == 0 && b.value < 1000 * m * UNIT
+            })
+        else {
+            continue;
+        };
+        numbers[k - 1].strength = Strength::Weak;
+        added.push(Number {
+            value: a.value * m,
+            strength: Strength::Weak,
+            ..a
+        });
+    }
+    numbers.extend(added);
+    numbers.sort_by_key(|n| (n.start, n.value));
 }
 
 fn tokens_start(t: &Token<'_>) -> usize {
@@ -877,6 +907,8 @@ mod tests {
             ("二十来年", "for years"),
             ("上百人", "a hundred people"),
             ("七八万", "70,000 to 80,000"),
+            ("七八万", "seventy to eighty thousand"),
+            ("两三百万", "two or three million"),
             ("二十七八岁", "27 or 28 years old"),
             ("五六月份", "in May or June"),
             ("五六月份", "in early summer"),
