@@ -566,9 +566,11 @@ fn clear_of_exact(
 /// Whether the span lies in a web address or e-mail address, which is not prose: a term in
 /// "www.workercn.cn" is not a rendering choice.
 fn in_address(text: &str, span: &Range<usize>) -> bool {
+    // Whitespace may be wider than a byte (U+3000 in text from Chinese sources, U+00A0).
     let start = text[..span.start]
-        .rfind(char::is_whitespace)
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rfind(|&(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let end = text[span.end..]
         .find(char::is_whitespace)
         .map_or(text.len(), |i| span.end + i);
@@ -634,6 +636,23 @@ web,Workercn,,China Industrial Network
                 .with_block_sizes(BlockSizes { block, overlap: 64 });
             let got = small.check_str(&text);
             assert_eq!(summary(&got), summary(&expected), "block size {block}");
+        }
+    }
+
+    #[test]
+    fn wide_whitespace_before_a_term_is_no_address() {
+        // U+3000 (three bytes) and U+00A0 (two) before a term: no panic, the term is found.
+        let glossary = Glossary::from_csv_text(
+            "id,preferred,forbidden\nm,model worker,labour model\n",
+            "g.csv",
+        )
+        .unwrap();
+        let matcher = TermMatcher::new(&glossary);
+        let checker = Checker::new(&glossary, &matcher, RuleSet::all());
+        for text in ["a\u{3000}labour model", "a\u{a0}labour model here"] {
+            let found = checker.check_str(text);
+            assert_eq!(found.len(), 1, "{text:?}");
+            assert_eq!(found[0].found, "labour model");
         }
     }
 }

@@ -47,6 +47,65 @@ pub enum Command {
     Rules(RulesArgs),
     /// Measure precision and recall of the rules on a labelled set of cases.
     Eval(EvalArgs),
+    /// Term accuracy: how many source-term occurrences the translation renders as the glossary
+    /// says, per file and overall (see docs/metrics.md).
+    Score(ScoreArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// Translations to score: bilingual files (XLIFF, TMX, PO, TSV/CSV, JSON Lines), or plain
+    /// text with one segment per line and --source.
+    #[arg(required = true, value_name = "FILE")]
+    pub paths: Vec<PathBuf>,
+    /// The line-aligned source of each plain FILE, in the same order (repeat once per FILE).
+    #[arg(long, value_name = "FILE", help_heading = "Inputs")]
+    pub source: Vec<PathBuf>,
+    /// The human reference of each FILE, in the same format and aligned with it (plain lines
+    /// beside --source), in the same order: only terms the reference renders are counted.
+    #[arg(long, value_name = "FILE", help_heading = "Inputs")]
+    pub reference: Vec<PathBuf>,
+    /// Per-line term dictionaries (JSON Lines, one per source line, WMT style) of each FILE,
+    /// instead of glossaries; each line is then a document.
+    #[arg(long, value_name = "FILE", help_heading = "Inputs")]
+    pub terms: Vec<PathBuf>,
+    /// Each line is a document (the WMT unit), not each file.
+    #[arg(long, help_heading = "Inputs")]
+    pub per_line: bool,
+
+    /// Glossary file (repeatable). Without it (and without --terms), the bundled default.
+    #[arg(short, long, value_name = "FILE", help_heading = "Glossaries")]
+    pub glossary: Vec<PathBuf>,
+    /// Also use the bundled default glossary when --glossary is given.
+    #[arg(long, help_heading = "Glossaries")]
+    pub default_glossary: bool,
+
+    /// Which definition of the term success rate.
+    #[arg(long, value_enum, default_value_t = MetricArg::Termcheck, help_heading = "Metric")]
+    pub metric: MetricArg,
+    /// Minimum similarity (0–1) for a near-miss to count as a garbled (wrong) rendering.
+    #[arg(long, value_name = "SCORE", default_value_t = termcheck::fuzzy::DEFAULT_THRESHOLD, value_parser = parse_threshold, help_heading = "Metric")]
+    pub garbled_threshold: f64,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ScoreFormatArg::Text, help_heading = "Output")]
+    pub format: ScoreFormatArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MetricArg {
+    /// termcheck's matching: normalization, word boundaries, admitted renderings, garbled
+    /// forms counted as wrong.
+    Termcheck,
+    /// The WMT 2025 terminology task (track 2) term success rate, reproduced exactly.
+    Wmt25,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ScoreFormatArg {
+    Text,
+    Csv,
+    Json,
 }
 
 #[derive(Debug, Args)]

@@ -85,6 +85,18 @@ pub struct RuleLevels {
     /// `inconsistent-term`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub inconsistent_term: Option<Level>,
+    /// `missing-term`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub missing_term: Option<Level>,
+    /// `untranslated`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub untranslated: Option<Level>,
+    /// `number-mismatch`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number_mismatch: Option<Level>,
+    /// `inconsistent-segment`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inconsistent_segment: Option<Level>,
 }
 
 impl RuleLevels {
@@ -99,6 +111,10 @@ impl RuleLevels {
             Rule::DeprecatedTerm => self.deprecated_term,
             Rule::GarbledTerm => self.garbled_term,
             Rule::InconsistentTerm => self.inconsistent_term,
+            Rule::MissingTerm => self.missing_term,
+            Rule::Untranslated => self.untranslated,
+            Rule::NumberMismatch => self.number_mismatch,
+            Rule::InconsistentSegment => self.inconsistent_segment,
         }
     }
 
@@ -109,6 +125,10 @@ impl RuleLevels {
             Rule::DeprecatedTerm => &mut self.deprecated_term,
             Rule::GarbledTerm => &mut self.garbled_term,
             Rule::InconsistentTerm => &mut self.inconsistent_term,
+            Rule::MissingTerm => &mut self.missing_term,
+            Rule::Untranslated => &mut self.untranslated,
+            Rule::NumberMismatch => &mut self.number_mismatch,
+            Rule::InconsistentSegment => &mut self.inconsistent_segment,
         };
         *slot = Some(level);
     }

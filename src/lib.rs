@@ -7,6 +7,7 @@
 #![warn(missing_docs)]
 
 pub mod baseline;
+pub mod bilingual_rules;
 pub mod check;
 pub mod config;
 pub mod consistency;
@@ -23,10 +24,13 @@ pub mod input;
 pub mod location;
 pub mod matcher;
 pub mod normalize;
+pub mod paired;
 pub mod report;
 pub mod rules;
 pub mod run;
+pub mod score;
 pub mod segment;
 pub mod spelling;
 pub mod suppress;
 pub mod tokens;
+pub mod zh;

@@ -3,6 +3,7 @@
 mod app;
 mod cli;
 mod progress;
+mod score_cmd;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -17,14 +18,18 @@ use cli::{
     GlossaryCommand, GlossaryFormatArg, InputFormatArg, RulesFormat,
 };
 use termcheck::baseline::{self, Baseline};
+use termcheck::bilingual_rules::SourceRules;
 use termcheck::consistency::write_distribution;
 use termcheck::error::FileError;
+use termcheck::finding::Finding;
 use termcheck::finding::Severity;
 use termcheck::formats::{Column, Columns, Fields, FormatOptions, InputFormat, LanguagePair};
 use termcheck::glossary::{write_csv, write_tbx, Glossary, GlossaryLanguages, GlossarySource};
 use termcheck::input::InputSource;
 use termcheck::report::{write_report, Format, ReportOptions};
 use termcheck::rules::RULES;
+use termcheck::segment::{Segment, SegmentVisitor};
+use termcheck::zh::source_terms::SourceTermMatcher;
 
 /// Exit code: nothing at or above the failure threshold.
 const EXIT_CLEAN: u8 = 0;
@@ -44,6 +49,7 @@ fn main() -> ExitCode {
         Command::Glossary(GlossaryCommand::Convert(args)) => glossary_convert(&args),
         Command::Rules(args) => rules(args.format),
         Command::Eval(args) => eval(&args),
+        Command::Score(args) => score_cmd::score(&args),
     };
     ExitCode::from(code)
 }
@@ -109,7 +115,18 @@ fn check(args: CheckArgs) -> u8 {
         Ok(f) => f,
         Err(e) => return usage_error(&e),
     };
-    let mut run = match plan.run(!args.quiet, &formats, &termcheck::run::no_segment_rules) {
+    // Source-aware rules run on every segment that has a source (bilingual inputs).
+    let source_terms = SourceTermMatcher::new(&plan.glossary);
+    let source_rules = SourceRules::new(
+        &plan.glossary,
+        &plan.matcher,
+        &source_terms,
+        plan.rules.clone(),
+    );
+    let visitors = || -> Box<dyn SegmentVisitor + '_> {
+        Box::new(|s: &Segment, f: &mut Vec<Finding>| source_rules.visit_segment(s, f))
+    };
+    let mut run = match plan.run(!args.quiet, &formats, &visitors) {
         Ok(r) => r,
         Err(code) => return code,
     };

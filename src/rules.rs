@@ -18,6 +18,14 @@ pub enum Rule {
     GarbledTerm,
     /// A concept rendered differently from the majority of its occurrences.
     InconsistentTerm,
+    /// A source term whose concept has no approved rendering in the target.
+    MissingTerm,
+    /// A target left empty, copied from the source, or holding Chinese text.
+    Untranslated,
+    /// Numbers of the source and the target that differ.
+    NumberMismatch,
+    /// A source segment translated differently elsewhere, or a target used for different sources.
+    InconsistentSegment,
 }
 
 /// What `termcheck rules` prints about a rule.
@@ -71,6 +79,38 @@ pub const RULES: &[RuleInfo] = &[
         severity: Severity::Info,
         summary: "A concept rendered by another approved form, or capitalised differently, than the majority of its occurrences in the document (or batch).",
         fix: "Use one rendering of the concept throughout the document (or the whole batch, with `--consistency batch`); the message names the majority rendering. Being `info`, it fails a run only with `--fail-on info`.",
+    },
+    RuleInfo {
+        rule: Rule::MissingTerm,
+        id: "missing-term",
+        title: "Missing term",
+        severity: Severity::Error,
+        summary: "A glossary source term in the source segment whose concept has no approved rendering in the target (or fewer than the source has occurrences).",
+        fix: "Translate the source term with an approved rendering of its concept (the message names it and how many times the source has it). If the target says it another acceptable way, add that rendering to the glossary as `admitted`.",
+    },
+    RuleInfo {
+        rule: Rule::Untranslated,
+        id: "untranslated",
+        title: "Untranslated text",
+        severity: Severity::Error,
+        summary: "A target that is empty for a non-empty source, identical to the source, or holds a run of Chinese characters.",
+        fix: "Translate the segment, or remove the Chinese left in the English target.",
+    },
+    RuleInfo {
+        rule: Rule::NumberMismatch,
+        id: "number-mismatch",
+        title: "Number mismatch",
+        severity: Severity::Warning,
+        summary: "The numbers of the source and the target differ (numerals, Chinese numerals, ordinals, dates, percentages, number words).",
+        fix: "Check every number of the source against the target: a changed, dropped or added number is a translation error. Numbers written differently (十八 and 18, 3.5万 and 35,000) already agree.",
+    },
+    RuleInfo {
+        rule: Rule::InconsistentSegment,
+        id: "inconsistent-segment",
+        title: "Inconsistent segment",
+        severity: Severity::Warning,
+        summary: "The same source segment translated differently in the batch, or the same target used for different sources.",
+        fix: "Translate the same source segment the same way throughout the batch (the message names the other translation), and give different sources different targets.",
     },
 ];
 

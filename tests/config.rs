@@ -221,7 +221,11 @@ fn config_show_prints_the_merged_settings_as_toml() {
          forbidden-term = \"error\"\n\
          deprecated-term = \"warning\"\n\
          garbled-term = \"off\"\n\
-         inconsistent-term = \"info\"\n"
+         inconsistent-term = \"info\"\n\
+         missing-term = \"error\"\n\
+         untranslated = \"error\"\n\
+         number-mismatch = \"warning\"\n\
+         inconsistent-segment = \"warning\"\n"
     );
     let parsed = termcheck::config::parse(&run.stdout, "shown").expect("the output is a config");
     assert_eq!(

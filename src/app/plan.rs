@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use termcheck::bilingual_rules::add_segment_inconsistencies;
 use termcheck::check::Checker;
 use termcheck::config::{self, Config, Level, LoadedConfig, Policy, Scope, SeverityName};
 use termcheck::consistency::ConsistencyScope;
@@ -93,8 +94,8 @@ impl FixArgs {
 /// Everything decided before any text is read: the compiled glossary, the rules, the inputs.
 pub(crate) struct CheckPlan {
     pub(crate) glossary: Glossary,
-    matcher: TermMatcher,
-    rules: RuleSet,
+    pub(crate) matcher: TermMatcher,
+    pub(crate) rules: RuleSet,
     pub(crate) discovery: Discovery,
     scope: ConsistencyScope,
     garbled_threshold: f64,
@@ -331,6 +332,9 @@ impl CheckPlan {
                 check_inputs_with(checker, inputs, formats, visitors, Some(&done))
             })
         })?;
+        if self.rules.contains(Rule::InconsistentSegment) {
+            add_segment_inconsistencies(&mut run, inputs, formats);
+        }
         if self.batch_consistency() {
             run.add_batch_inconsistencies(&self.glossary);
         }

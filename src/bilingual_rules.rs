@@ -1,0 +1,719 @@
+//! Source-aware rules: what a segment's Chinese source says its English target must hold.
+//!
+//! Given a segment's source, its target and the English findings already made on the target,
+//! [`SourceRules::check_segment`] adds `missing-term`, `untranslated` and `number-mismatch`
+//! findings; [`inconsistent_segments`] compares the segments of a whole batch. Positions are
+//! byte offsets into the target text, as in [`crate::check::Checker::check_fragment`]: the
+//! caller maps them into the file.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fs::File;
+use std::io::Read;
+use std::ops::Range;
+
+use crate::check::sort_findings;
+use crate::excerpt::{context, line_excerpt};
+use crate::finding::Finding;
+use crate::formats::{read_segments, FormatOptions, SNIFF_LEN};
+use crate::glossary::Glossary;
+use crate::input::{Input, InputSource};
+use crate::location::{Location, LocationTracker, TextEncoding};
+use crate::matcher::TermMatcher;
+use crate::normalize::{normalize, normalize_key};
+use crate::rules::{Rule, RuleSet};
+use crate::run::RunReport;
+use crate::segment::Segment;
+use crate::zh::numbers::{chinese_numbers, compare, display_value, english_numbers};
+use crate::zh::source_terms::SourceTermMatcher;
+use crate::zh::untranslated::{untranslated, Untranslated};
+
+/// How one concept named in a segment's source fares in its target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TermAccount {
+    /// Index of the concept in the glossary.
+    pub concept: usize,
+    /// The source term as found first in the source (the user's spelling).
+    pub source_term: String,
+    /// Its first span in the source.
+    pub source_span: Range<usize>,
+    /// Occurrences of the concept's source terms in the source.
+    pub in_source: usize,
+    /// Of those, rendered by an approved rendering in the target.
+    pub correct: usize,
+    /// Rendered by a forbidden, deprecated or garbled rendering.
+    pub wrong: usize,
+    /// Not rendered at all.
+    pub missing: usize,
+    /// Indices (into the findings given) of the wrong renderings counted.
+    pub wrong_findings: Vec<usize>,
+}
+
+/// The source-aware rules, over one compiled glossary.
+#[derive(Debug)]
+pub struct SourceRules<'g> {
+    glossary: &'g Glossary,
+    matcher: &'g TermMatcher,
+    source_terms: &'g SourceTermMatcher,
+    rules: RuleSet,
+    ids: HashMap<&'g str, usize>,
+}
+
+fn is_wrong_rendering(rule: Rule) -> bool {
+    matches!(
+        rule,
+        Rule::ForbiddenTerm | Rule::DeprecatedTerm | Rule::GarbledTerm
+    )
+}
+
+impl<'g> SourceRules<'g> {
+    /// Rules over `glossary`, its target matcher and its source-term matcher.
+    pub fn new(
+        glossary: &'g Glossary,
+        matcher: &'g TermMatcher,
+        source_terms: &'g SourceTermMatcher,
+        rules: RuleSet,
+    ) -> Self {
+        let ids = glossary
+            .concepts
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.as_str(), i))
+            .collect();
+        SourceRules {
+            glossary,
+            matcher,
+            source_terms,
+            rules,
+            ids,
+        }
+    }
+
+    /// Counts, for every concept whose source term is in `source`, how its occurrences are
+    /// rendered in `target` (`findings` are the English findings on the target). An approved
+    /// rendering shared by several concepts (synonymous source terms) renders only one source
+    /// occurrence: the source tells the concepts apart, so 总裁 and 行政长官 in one sentence need
+    /// "Chief Executive" twice.
+    pub fn account(&self, source: &str, target: &str, findings: &[Finding]) -> Vec<TermAccount> {
+        let mut accounts: BTreeMap<usize, TermAccount> = BTreeMap::new();
+        for m in self.source_terms.find(source) {
+            for &c in &m.concepts {
+                let a = accounts.entry(c).or_insert_with(|| TermAccount {
+                    concept: c,
+                    source_term: source[m.span.clone()].to_string(),
+                    source_span: m.span.clone(),
+                    in_source: 0,
+                    correct: 0,
+                    wrong: 0,
+                    missing: 0,
+                    wrong_findings: Vec::new(),
+                });
+                a.in_source += 1;
+            }
+        }
+        if accounts.is_empty() {
+            return Vec::new();
+        }
+        // Approved renderings in the target, each with the demanded concepts it can render.
+        let norm = normalize(target, true);
+        let mut candidates: Vec<Vec<usize>> = self
+            .matcher
+            .find(&norm, target)
+            .iter()
+            .filter(|m| m.approved)
+            .map(|m| {
+                let mut cs: Vec<usize> = self
+                    .matcher
+                    .uses(m, target)
+                    .filter(|u| u.status.is_approved() && accounts.contains_key(&u.concept))
+                    .map(|u| u.concept)
+                    .collect();
+                cs.sort_unstable();
+                cs.dedup();
+                cs
+            })
+            .filter(|cs| !cs.is_empty())
+            .collect();
+        // Renderings of one concept first, then shared ones to whichever still lacks most.
+        candidates.sort_by_key(Vec::len);
+        for cs in candidates {
+            let best = cs
+                .iter()
+                .copied()
+                .filter(|c| accounts[c].correct < accounts[c].in_source)
+                .max_by_key(|c| (accounts[c].in_source - accounts[c].correct, usize::MAX - c));
+            if let Some(c) = best {
+                accounts.get_mut(&c).expect("demanded").correct += 1;
+            }
+        }
+        for (i, f) in findings.iter().enumerate() {
+            if !is_wrong_rendering(f.rule) {
+                continue;
+            }
+            let Some(&c) = self.ids.get(f.concept.as_str()) else {
+                continue;
+            };
+            if let Some(a) = accounts.get_mut(&c) {
+                if a.correct + a.wrong < a.in_source {
+                    a.wrong += 1;
+                    a.wrong_findings.push(i);
+                }
+            }
+        }
+        accounts
+            .into_values()
+            .map(|mut a| {
+                a.missing = a.in_source - a.correct - a.wrong;
+                a
+            })
+            .collect()
+    }
+
+    /// Adds the source-aware findings of one segment to `findings` (the English findings on
+    /// its target, positioned in `target`). A wrong rendering that stands for a source term
+    /// keeps its finding and names the source term; `missing-term` reports only the
+    /// occurrences that nothing in the target renders.
+    pub fn check_segment(&self, source: &str, target: &str, findings: &mut Vec<Finding>) {
+        if source.trim().is_empty() {
+            return;
+        }
+        let untranslated_found = untranslated(source, target);
+        if self.rules.contains(Rule::Untranslated) {
+            for u in &untranslated_found {
+                let (span, message) = match u {
+                    Untranslated::Empty => (0..0, "the target is empty".to_string()),
+                    Untranslated::Copied => (
+                        0..target.len(),
+                        "the target is the source, untranslated".to_string(),
+                    ),
+                    Untranslated::ChineseRun(r) => (
+                        r.clone(),
+                        format!("Chinese text \"{}\" left in the target", &target[r.clone()]),
+                    ),
+                };
+                findings.push(finding_at(
+                    target,
+                    span,
+                    Rule::Untranslated,
+                    "",
+                    "",
+                    message,
+                    "",
+                ));
+            }
+        }
+        // An empty or copied target is one problem; term and number findings would repeat it.
+        if untranslated_found
+            .iter()
+            .any(|u| matches!(u, Untranslated::Empty | Untranslated::Copied))
+        {
+            return;
+        }
+        if self.rules.contains(Rule::MissingTerm) {
+            let accounts = self.account(source, target, findings);
+            for a in &accounts {
+                let concept = &self.glossary.concepts[a.concept];
+                for &i in &a.wrong_findings {
+                    let f = &mut findings[i];
+                    f.message = format!("{} (source term {})", f.message, a.source_term);
+                }
+                if a.missing == 0 {
+                    continue;
+                }
+                let message = if a.in_source == 1 {
+                    format!(
+                        "the source has {} but the target has no approved rendering of it; expected \"{}\"",
+                        a.source_term,
+                        concept.preferred()
+                    )
+                } else {
+                    format!(
+                        "the source has {} {} times, the target renders it {} time{}; expected \"{}\" for each",
+                        a.source_term,
+                        a.in_source,
+                        a.correct + a.wrong,
+                        if a.correct + a.wrong == 1 { "" } else { "s" },
+                        concept.preferred()
+                    )
+                };
+                findings.push(finding_at(
+                    target,
+                    0..0,
+                    Rule::MissingTerm,
+                    &concept.id,
+                    concept.preferred(),
+                    message,
+                    &concept.note,
+                ));
+            }
+        }
+        if self.rules.contains(Rule::NumberMismatch) {
+            let target_numbers = english_numbers(target);
+            let mismatches = compare(&chinese_numbers(source), &target_numbers);
+            if !mismatches.is_empty() {
+                let described: Vec<String> = mismatches
+                    .iter()
+                    .map(|m| {
+                        format!(
+                            "{} ({}× in the source, {}× in the target)",
+                            display_value(m.value),
+                            m.in_source,
+                            m.in_target
+                        )
+                    })
+                    .collect();
+                // Point at the first target number the source does not account for.
+                let span = target_numbers
+                    .iter()
+                    .find(|n| {
+                        mismatches
+                            .iter()
+                            .any(|m| m.value == n.value && m.in_target > m.in_source)
+                    })
+                    .map_or(0..0, |n| n.start..n.end);
+                findings.push(finding_at(
+                    target,
+                    span,
+                    Rule::NumberMismatch,
+                    "",
+                    "",
+                    format!("numbers differ: {}", described.join(", ")),
+                    "",
+                ));
+            }
+        }
+    }
+}
+
+impl SourceRules<'_> {
+    /// The `visit` hook of [`crate::segment::check_segments`]: adds the source-aware findings
+    /// of `segment` (none without a source) to the English findings of its target, positioned
+    /// in the file and tagged with the unit. A segment without a target counts as an empty one.
+    pub fn visit_segment(&self, segment: &Segment, findings: &mut Vec<Finding>) {
+        let Some(source) = &segment.source else {
+            return;
+        };
+        let target = segment.target.as_ref().map_or("", |t| t.text());
+        let before = findings.len();
+        self.check_segment(source.text(), target, findings);
+        for f in &mut findings[before..] {
+            match &segment.target {
+                Some(t) => {
+                    let (start, end) =
+                        t.span(f.start.byte_offset as usize..f.end.byte_offset as usize);
+                    f.start = start;
+                    f.end = end;
+                }
+                None => {
+                    f.start = segment.location;
+                    f.end = segment.location;
+                }
+            }
+            f.unit = segment.unit.clone();
+        }
+    }
+}
+
+/// The segments of a batch, kept for [`inconsistent_segments`] across files.
+#[derive(Debug, Default)]
+pub struct SegmentBatch {
+    kept: Vec<KeptSegment>,
+}
+
+#[derive(Debug)]
+struct KeptSegment {
+    file: String,
+    label: String,
+    unit: Option<String>,
+    source: String,
+    target: String,
+    start: Location,
+    end: Location,
+}
+
+impl SegmentBatch {
+    /// Keeps `segment` of `file` (segments without a source or target take no part).
+    pub fn record(&mut self, file: &str, segment: &Segment) {
+        let (Some(source), Some(target)) = (&segment.source, &segment.target) else {
+            return;
+        };
+        let span = trimmed_span(target.text());
+        let (start, end) = target.span(span);
+        let label = match &segment.unit {
+            Some(unit) => format!("{file} unit {unit}"),
+            None => format!("{file}:{}", start.line),
+        };
+        self.kept.push(KeptSegment {
+            file: file.to_string(),
+            label,
+            unit: segment.unit.clone(),
+            source: source.text().to_string(),
+            target: target.text().to_string(),
+            start,
+            end,
+        });
+    }
+
+    /// The `inconsistent-segment` findings of the batch, each with its file, in batch order.
+    pub fn findings(&self) -> Vec<(String, Finding)> {
+        let texts: Vec<SegmentText<'_>> = self
+            .kept
+            .iter()
+            .map(|k| SegmentText {
+                source: &k.source,
+                target: &k.target,
+                label: &k.label,
+            })
+            .collect();
+        inconsistent_segments(&texts)
+            .into_iter()
+            .map(|(i, mut f)| {
+                let k = &self.kept[i];
+                f.start = k.start;
+                f.end = k.end;
+                f.unit = k.unit.clone();
+                (k.file.clone(), f)
+            })
+            .collect()
+    }
+}
+
+/// Adds the `inconsistent-segment` findings of the whole batch to `run`: every bilingual
+/// input is read again as `formats` says (segments are not kept during the parallel check,
+/// which never sees the file a segment is in); standard input cannot be read twice and takes
+/// no part. Inputs that failed are already reported and are skipped.
+pub fn add_segment_inconsistencies(run: &mut RunReport, inputs: &[Input], formats: &FormatOptions) {
+    let mut batch = SegmentBatch::default();
+    for input in inputs {
+        let InputSource::File(path) = &input.source else {
+            continue;
+        };
+        let mut head = Vec::with_capacity(SNIFF_LEN);
+        let Ok(file) = File::open(path) else { continue };
+        if file.take(SNIFF_LEN as u64).read_to_end(&mut head).is_err() {
+            continue;
+        }
+        let format = formats.format_of(Some(path), &head);
+        if !format.is_bilingual() {
+            continue;
+        }
+        let Ok(file) = File::open(path) else { continue };
+        let Ok(segments) = read_segments(format, Box::new(file), &input.display, formats) else {
+            continue;
+        };
+        for segment in segments {
+            match segment {
+                Ok(s) => batch.record(&input.display, &s),
+                Err(_) => break,
+            }
+        }
+    }
+    let mut touched = Vec::new();
+    for (file, finding) in batch.findings() {
+        if let Some(i) = run.files.iter().position(|f| f.path == file) {
+            run.files[i].findings.push(finding);
+            touched.push(i);
+        }
+    }
+    touched.sort_unstable();
+    touched.dedup();
+    for i in touched {
+        sort_findings(&mut run.files[i].findings);
+    }
+}
+
+/// A finding at byte `span` of `text` (an empty span at 0 for the segment as a whole).
+pub(crate) fn finding_at(
+    text: &str,
+    span: Range<usize>,
+    rule: Rule,
+    concept: &str,
+    expected: &str,
+    message: String,
+    note: &str,
+) -> Finding {
+    let locate = |offset: usize| {
+        let mut t = LocationTracker::new(TextEncoding::Utf8, 0);
+        t.advance(&text[..offset]);
+        t.location()
+    };
+    let (start, end): (Location, Location) = (locate(span.start), locate(span.end));
+    Finding {
+        rule,
+        severity: rule.info().severity,
+        concept: concept.to_string(),
+        found: text[span.clone()].to_string(),
+        expected: expected.to_string(),
+        message,
+        note: note.to_string(),
+        context: context(text, span.clone()),
+        start,
+        end,
+        excerpt: line_excerpt(text, span),
+        score: None,
+        unit: None,
+    }
+}
+
+/// One segment of a batch, for [`inconsistent_segments`].
+#[derive(Debug, Clone, Copy)]
+pub struct SegmentText<'t> {
+    /// The source text.
+    pub source: &'t str,
+    /// The target text.
+    pub target: &'t str,
+    /// How messages name the segment (`file:line`, the unit id).
+    pub label: &'t str,
+}
+
+/// Which segments of a batch break segment consistency, with the finding for each (positioned
+/// over the whole target, byte offsets into it). Xbench's two checks: a source translated
+/// differently elsewhere (the segments whose target differs from the most frequent one — the
+/// first seen on a tie), and a target used for different sources (likewise by source).
+/// Sources and targets are compared with whitespace folded and case ignored; segments with an
+/// empty source or target take no part. Ordered by segment, then check.
+pub fn inconsistent_segments(segments: &[SegmentText<'_>]) -> Vec<(usize, Finding)> {
+    let keys: Vec<Option<(String, String)>> = segments
+        .iter()
+        .map(|s| {
+            let (k_s, k_t) = (segment_key(s.source), segment_key(s.target));
+            (!k_s.is_empty() && !k_t.is_empty()).then_some((k_s, k_t))
+        })
+        .collect();
+    let mut out = Vec::new();
+    for by_source in [true, false] {
+        // key → (other side → (count, first segment)), in first-seen order.
+        let mut groups: HashMap<&str, Vec<(&str, usize, usize)>> = HashMap::new();
+        for (i, k) in keys.iter().enumerate() {
+            let Some((s, t)) = k else { continue };
+            let (key, other) = if by_source { (s, t) } else { (t, s) };
+            let variants = groups.entry(key.as_str()).or_default();
+            match variants.iter_mut().find(|v| v.0 == other.as_str()) {
+                Some(v) => v.1 += 1,
+                None => variants.push((other.as_str(), 1, i)),
+            }
+        }
+        for (i, k) in keys.iter().enumerate() {
+            let Some((s, t)) = k else { continue };
+            let (key, other) = if by_source { (s, t) } else { (t, s) };
+            let variants = &groups[key.as_str()];
+            if variants.len() < 2 {
+                continue;
+            }
+            let majority = variants
+                .iter()
+                .max_by_key(|v| (v.1, usize::MAX - v.2))
+                .expect("non-empty");
+            if majority.0 == other.as_str() {
+                continue;
+            }
+            let first = majority.2;
+            let seg = &segments[i];
+            let message = if by_source {
+                format!(
+                    "this source is translated differently at {} (\"{}\")",
+                    segments[first].label,
+                    segments[first].target.trim()
+                )
+            } else {
+                format!(
+                    "this target translates a different source at {} ({})",
+                    segments[first].label,
+                    segments[first].source.trim()
+                )
+            };
+            let span = trimmed_span(seg.target);
+            out.push((
+                i,
+                finding_at(
+                    seg.target,
+                    span,
+                    Rule::InconsistentSegment,
+                    "",
+                    if by_source {
+                        segments[first].target.trim()
+                    } else {
+                        ""
+                    },
+                    message,
+                    "",
+                ),
+            ));
+        }
+    }
+    out.sort_by_key(|(i, _)| *i);
+    out
+}
+
+/// A segment as consistency compares it: whitespace folded, case ignored, and quotation marks
+/// around it dropped (a quoted line of dialogue is the same line unquoted).
+fn segment_key(text: &str) -> String {
+    let key = normalize_key(text, true);
+    key.trim_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」' | '『' | '』'
+            )
+    })
+    .to_string()
+}
+
+fn trimmed_span(text: &str) -> Range<usize> {
+    let start = text.len() - text.trim_start().len();
+    let end = text.trim_end().len();
+    start..end.max(start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::Checker;
+
+    const GLOSSARY: &str = "\
+id,source,preferred,admitted,deprecated,forbidden
+shanghai-ftu,上海市总工会|市总工会,Shanghai Federation of Trade Unions,,Shanghai General Trade Union,Municipal General Assembly
+model-worker,劳动模范|劳模,model worker,,,labour model
+president,总裁,Chief Executive,,,
+chief-executive,行政长官,Chief Executive,,,
+";
+
+    struct Fixture {
+        glossary: Glossary,
+        matcher: TermMatcher,
+        source_terms: SourceTermMatcher,
+    }
+
+    fn fixture() -> Fixture {
+        let glossary = Glossary::from_csv_text(GLOSSARY, "g.csv").expect("valid glossary");
+        let matcher = TermMatcher::new(&glossary);
+        let source_terms = SourceTermMatcher::new(&glossary);
+        Fixture {
+            glossary,
+            matcher,
+            source_terms,
+        }
+    }
+
+    /// Rule ids and found text of every finding on `target` for `source`.
+    #[track_caller]
+    fn run(source: &str, target: &str) -> Vec<(String, String, String)> {
+        let f = fixture();
+        let checker = Checker::new(&f.glossary, &f.matcher, RuleSet::all());
+        let mut findings = checker.check_str(target);
+        let rules = SourceRules::new(&f.glossary, &f.matcher, &f.source_terms, RuleSet::all());
+        rules.check_segment(source, target, &mut findings);
+        findings
+            .into_iter()
+            .map(|f| (f.rule.id().to_string(), f.found, f.message))
+            .collect()
+    }
+
+    fn ids(found: &[(String, String, String)]) -> Vec<&str> {
+        found.iter().map(|f| f.0.as_str()).collect()
+    }
+
+    #[test]
+    fn missing_term() {
+        let got = run("市总工会召开会议", "The union held a meeting.");
+        assert_eq!(ids(&got), ["missing-term"]);
+        assert!(got[0].2.contains("市总工会"), "{}", got[0].2);
+        // Traditional source, Simplified glossary.
+        assert_eq!(
+            ids(&run("市總工會召開會議", "The union met.")),
+            ["missing-term"]
+        );
+        // Rendered: nothing.
+        assert!(run(
+            "市总工会召开会议",
+            "The Shanghai Federation of Trade Unions met."
+        )
+        .is_empty());
+        // The concept absent from the source: its absence in the target is no finding.
+        assert!(run("召开会议", "A meeting.").is_empty());
+    }
+
+    #[test]
+    fn wrong_rendering_is_reported_instead() {
+        let got = run("市总工会召开会议", "The Municipal General Assembly met.");
+        assert_eq!(ids(&got), ["forbidden-term"]);
+        assert!(got[0].2.contains("source term 市总工会"), "{}", got[0].2);
+    }
+
+    #[test]
+    fn counts() {
+        // Twice in the source, once in the target: one count mismatch.
+        let got = run("劳模和劳动模范", "The model worker.");
+        assert_eq!(ids(&got), ["missing-term"]);
+        assert!(got[0].2.contains("2 times"), "{}", got[0].2);
+        assert!(run("劳模和劳动模范", "A model worker and another model worker.").is_empty());
+        // One rendered, one wrong: the wrong one's finding only.
+        assert_eq!(
+            ids(&run("劳模和劳模", "A model worker and a labour model.")),
+            ["forbidden-term"]
+        );
+    }
+
+    #[test]
+    fn synonyms_sharing_a_rendering() {
+        assert_eq!(
+            ids(&run("总裁和行政长官", "The Chief Executive.")),
+            ["missing-term"]
+        );
+        assert!(run(
+            "总裁和行政长官",
+            "The Chief Executive and the Chief Executive."
+        )
+        .is_empty());
+        assert!(run("行政长官", "The Chief Executive.").is_empty());
+    }
+
+    #[test]
+    fn untranslated_and_numbers() {
+        assert_eq!(ids(&run("召开会议", "")), ["untranslated"]);
+        assert_eq!(ids(&run("召开会议", "召开会议")), ["untranslated"]);
+        assert_eq!(ids(&run("召开会议", "The 会议 opened.")), ["untranslated"]);
+        assert_eq!(
+            ids(&run("第十八次会议", "The 19th meeting.")),
+            ["number-mismatch"]
+        );
+        let got = run("第十八次会议", "The 19th meeting.");
+        assert_eq!(got[0].1, "19th");
+        assert!(run(
+            "第十八次会议于10月20日召开",
+            "The 18th meeting opened on October 20."
+        )
+        .is_empty());
+        // An empty source is nothing to translate.
+        assert!(run("", "").is_empty());
+    }
+
+    #[test]
+    fn segment_consistency() {
+        let seg = |source, target| SegmentText {
+            source,
+            target,
+            label: "there",
+        };
+        let batch = [
+            seg("召开会议", "The meeting opened."),
+            seg("召开会议", "the  meeting opened."),
+            seg("召开会议", "A meeting was held."),
+            seg("闭幕", "The meeting opened."),
+            seg("开幕", "It began."),
+            seg("“开幕”", "\"It began.\""),
+        ];
+        let got: Vec<(usize, String)> = inconsistent_segments(&batch)
+            .into_iter()
+            .map(|(i, f)| (i, f.message))
+            .collect();
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, 2);
+        assert!(
+            got[0].1.contains("at there (\"The meeting opened.\")"),
+            "{}",
+            got[0].1
+        );
+        assert_eq!(got[1].0, 3);
+        assert!(got[1].1.contains("different source"), "{}", got[1].1);
+    }
+}

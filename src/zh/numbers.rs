@@ -1,0 +1,933 @@
+//! The numbers a Chinese source and an English target state, for `number-mismatch`.
+//!
+//! Each side is read into a multiset of values: Arabic numerals (with thousands separators and
+//! decimals, and a Chinese or English multiplier after them: `3.5万`, `1.2 billion`), Chinese
+//! numerals (`十八`, `一千五百`, `二〇二三`), ordinals (`第十八次`, `18th`, `eighteenth`), dates
+//! (`10月20日` and `October 20` both give 10 and 20), percentages (`百分之三十`, `30%`,
+//! `30 percent` all give 30) and common English number words.
+//!
+//! Small numbers written as words are ambiguous on both sides: Chinese `一` is also an article
+//! (`一个好人`, "a good man") and part of words (`统一`), English "one" is also a pronoun. Such
+//! occurrences are *weak*: they are not required to appear on the other side, but they may
+//! stand for a number the other side states. So `三个工会` matches "3 unions" and "three unions",
+//! and a text with neither "3" nor "three" is not a mismatch. One-character Chinese numerals
+//! outside dates and percentages (一天, 第一, 百), approximations (十几, 二十多, 上百), both
+//! readings of a range (七八万 → 70,000 or 80,000) and a bare English "hundred" are weak too.
+
+use std::collections::BTreeMap;
+
+/// A value in thousandths, so that 3.5 and 1.2 billion compare exactly.
+pub type Value = i64;
+
+/// How sure the reading is that a numeral is a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Strength {
+    /// Digits, or a numeral word that is only a number.
+    Strong,
+    /// A small numeral word that is also an article, pronoun or part of another word.
+    Weak,
+}
+
+/// One number read from a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Number {
+    /// Its value in thousandths.
+    pub value: Value,
+    /// Whether the other side must state it.
+    pub strength: Strength,
+    /// Its bytes in the text read.
+    pub start: usize,
+    /// End of its bytes.
+    pub end: usize,
+}
+
+/// Thousandths of a whole number.
+const UNIT: i64 = 1000;
+
+fn from_f64(v: f64) -> Value {
+    (v * UNIT as f64).round() as Value
+}
+
+/// Shows a value as the number a person would write: `35000`, `3.5`.
+pub fn display_value(v: Value) -> String {
+    if v % UNIT == 0 {
+        (v / UNIT).to_string()
+    } else {
+        let s = format!("{:.3}", v as f64 / UNIT as f64);
+        s.trim_end_matches('0').to_string()
+    }
+}
+
+fn chinese_digit(c: char) -> Option<i64> {
+    Some(match c {
+        '零' | '〇' => 0,
+        '一' | '壹' => 1,
+        '二' | '两' | '兩' | '贰' | '貳' => 2,
+        '三' | '叁' | '參' => 3,
+        '四' | '肆' => 4,
+        '五' | '伍' => 5,
+        '六' | '陆' | '陸' => 6,
+        '七' | '柒' => 7,
+        '八' | '捌' => 8,
+        '九' | '玖' => 9,
+        _ => return None,
+    })
+}
+
+fn chinese_small_unit(c: char) -> Option<i64> {
+    Some(match c {
+        '十' | '拾' => 10,
+        '百' | '佰' => 100,
+        '千' | '仟' => 1000,
+        _ => return None,
+    })
+}
+
+fn chinese_big_unit(c: char) -> Option<i64> {
+    Some(match c {
+        '万' | '萬' => 10_000,
+        '亿' | '億' => 100_000_000,
+        _ => return None,
+    })
+}
+
+fn is_chinese_numeral(c: char) -> bool {
+    chinese_digit(c).is_some()
+        || chinese_small_unit(c).is_some()
+        || chinese_big_unit(c).is_some()
+        || c == '点'
+        || c == '點'
+}
+
+/// Characters after a numeral that make it a date or a percentage: such a numeral is a number
+/// even when it is one character (五月 "May", 二十日).
+fn is_date_or_percent(c: char) -> bool {
+    matches!(c, '月' | '日' | '号' | '號' | '%' | '％')
+}
+
+/// Characters around a numeral that make it an approximation (十几个 "a dozen or so", 二十多
+/// "over twenty", 上百 "about a hundred"), which translations render loosely.
+fn is_approximation(before: Option<char>, after: Option<char>) -> bool {
+    matches!(after, Some('几' | '幾' | '多' | '余' | '餘' | '来' | '來'))
+        || matches!(before, Some('上' | '近' | '成' | '百'))
+}
+
+/// The value of a Chinese numeral written with units (`一千五百`, `十八`, `三万二千`), or digit
+/// by digit (`二〇二三`), in whole units; decimals (`三点五`) are read by the caller.
+fn chinese_integer(chars: &[char]) -> Option<i64> {
+    if chars.is_empty() {
+        return None;
+    }
+    let has_unit = chars
+        .iter()
+        .any(|&c| chinese_small_unit(c).is_some() || chinese_big_unit(c).is_some());
+    if !has_unit {
+        let mut v: i64 = 0;
+        for &c in chars {
+            v = v.checked_mul(10)?.checked_add(chinese_digit(c)?)?;
+        }
+        return Some(v);
+    }
+    let (mut total, mut section, mut digit): (i64, i64, Option<i64>) = (0, 0, None);
+    for &c in chars {
+        if let Some(d) = chinese_digit(c) {
+            digit = Some(d);
+        } else if let Some(u) = chinese_small_unit(c) {
+            section += digit.unwrap_or(1) * u;
+            digit = None;
+        } else if let Some(u) = chinese_big_unit(c) {
+            let part = section + digit.unwrap_or(0);
+            if u == 100_000_000 {
+                total = (total + part).checked_mul(u)?;
+            } else {
+                total = total.checked_add(part.max(1).checked_mul(u)?)?;
+            }
+            section = 0;
+            digit = None;
+        } else {
+            return None;
+        }
+    }
+    total.checked_add(section + digit.unwrap_or(0))
+}
+
+/// Reads every number in Chinese text.
+pub fn chinese_numbers(text: &str) -> Vec<Number> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let end_of = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        if c.is_ascii_digit() && after_entity_start(text, start) {
+            i = skip_entity(&chars, i);
+            continue;
+        }
+        if c.is_ascii_digit() {
+            let (value, mut j) = arabic_at(&chars, i);
+            let mut value = value;
+            // A Chinese multiplier after Arabic digits: 3.5万, 1.2亿, 10万亿.
+            while let Some(&(_, m)) = chars.get(j) {
+                match chinese_big_unit(m).or(if m == '千' { Some(1000) } else { None }) {
+                    Some(u) => {
+                        value *= u as f64;
+                        j += 1;
+                    }
+                    None => break,
+                }
+            }
+            out.push(Number {
+                value: from_f64(value),
+                strength: Strength::Strong,
+                start,
+                end: end_of(j),
+            });
+            i = j;
+            continue;
+        }
+        // A run may start with 百 or 千 only after 上/近/成 (上百 "about a hundred"): elsewhere they
+        // start words (千万 "by all means", 百姓 "the people").
+        let prev = i.checked_sub(1).map(|k| chars[k].1);
+        let starts_numeral = chinese_digit(c).is_some()
+            || matches!(c, '十' | '拾')
+            || (matches!(c, '百' | '千') && matches!(prev, Some('上' | '近' | '成')));
+        if !starts_numeral {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < chars.len() && is_chinese_numeral(chars[j].1) {
+            j += 1;
+        }
+        // A decimal point must be followed by a digit.
+        while j > i && matches!(chars[j - 1].1, '点' | '點') {
+            j -= 1;
+        }
+        let run: Vec<char> = chars[i..j].iter().map(|&(_, c)| c).collect();
+        let before = i.checked_sub(1).map(|k| chars[k].1);
+        let after = chars.get(j).map(|&(_, c)| c);
+        i = j;
+        // A range of two adjacent digits (七八万 "seventy or eighty thousand", 二十七八 "27 or
+        // 28", 五六月 "May or June") is an approximation: both readings, weak.
+        if let Some(k) = range_at(&run) {
+            for drop in [k + 1, k] {
+                let mut reading = run.clone();
+                reading.remove(drop);
+                if let Some((value, _)) = read_chinese_run(&reading, before, after, true) {
+                    out.push(Number {
+                        value,
+                        strength: Strength::Weak,
+                        start,
+                        end: end_of(j),
+                    });
+                }
+            }
+            continue;
+        }
+        if let Some(n) = read_chinese_run(&run, before, after, false) {
+            out.push(Number {
+                value: n.0,
+                strength: n.1,
+                start,
+                end: end_of(j),
+            });
+        }
+    }
+    out
+}
+
+/// Where a run has two adjacent digits one apart (七八, 五六), not a zero.
+fn range_at(run: &[char]) -> Option<usize> {
+    // Digit by digit (二〇二三, 一九四九年): a year, not a range.
+    let has_unit = run
+        .iter()
+        .any(|&c| chinese_small_unit(c).is_some() || chinese_big_unit(c).is_some());
+    if run.iter().any(|&c| matches!(c, '〇' | '零')) || (!has_unit && run.len() > 2) {
+        return None;
+    }
+    run.windows(2)
+        .position(|w| match (chinese_digit(w[0]), chinese_digit(w[1])) {
+            (Some(a), Some(b)) => a > 0 && b == a + 1,
+            _ => false,
+        })
+}
+
+/// The value and strength of one run of Chinese numeral characters, or `None` when the run is
+/// a word rather than a number (`十分` "very", `五六月` "May or June", `几十` "dozens").
+fn read_chinese_run(
+    run: &[char],
+    before: Option<char>,
+    after: Option<char>,
+    in_range: bool,
+) -> Option<(Value, Strength)> {
+    if matches!(before, Some('几' | '幾' | '数' | '數' | '万' | '萬' | '千')) {
+        return None;
+    }
+    // Words: 十分 "very", 十足 "utterly", 十字 "cross", 十全 "perfect".
+    if run == ['十'] && matches!(after, Some('分' | '足' | '字' | '全')) {
+        return None;
+    }
+    let point = run.iter().position(|&c| matches!(c, '点' | '點'));
+    let (int_part, frac_part) = match point {
+        Some(p) => (&run[..p], &run[p + 1..]),
+        None => (run, &run[run.len()..]),
+    };
+    let has_unit = int_part
+        .iter()
+        .any(|&c| chinese_small_unit(c).is_some() || chinese_big_unit(c).is_some());
+    // An ordinal (第十), a percentage (百分之三十) or a date (五月, 二十日).
+    // 第一 "first", also "the best": one-character ordinals are as loose as "first".
+    let counted = after.is_some_and(is_date_or_percent) || before == Some('之');
+    // Unitless runs of digits are read digit by digit only where that is how they are written:
+    // years (二〇二三年) and runs with a zero; elsewhere adjacent digits are an approximation
+    // (五六月份 "May or June", 三三两两).
+    if !has_unit
+        && !in_range
+        && int_part.len() > 1
+        && !int_part.iter().any(|&c| matches!(c, '〇' | '零'))
+        && after != Some('年')
+    {
+        return None;
+    }
+    let whole = chinese_integer(int_part)?;
+    let mut value = whole as f64;
+    let mut scale = 0.1;
+    for &c in frac_part {
+        value += chinese_digit(c)? as f64 * scale;
+        scale /= 10.0;
+    }
+    // A numeral of one character (一, 三, 十, 百) is also an article or part of a phrase
+    // (一个好人 "a good man", 一天 "one day" or "a day"), and an approximation is rendered
+    // loosely: both may stand for a number of the translation but need not.
+    let strength = if (run.len() == 1 && !counted) || is_approximation(before, after) {
+        Strength::Weak
+    } else {
+        Strength::Strong
+    };
+    Some((from_f64(value), strength))
+}
+
+/// Reads an Arabic numeral at `chars[i]`: digits with `,` thousands separators (only before
+/// three digits) and one `.` decimal point. Returns the value and the index after it.
+fn arabic_at(chars: &[(usize, char)], i: usize) -> (f64, usize) {
+    let mut j = i;
+    let mut s = String::new();
+    let mut seen_point = false;
+    while j < chars.len() {
+        let c = chars[j].1;
+        if c.is_ascii_digit() {
+            s.push(c);
+            j += 1;
+        } else if c == ',' && !seen_point && three_digits_follow(chars, j + 1) {
+            j += 1;
+        } else if c == '.'
+            && !seen_point
+            && chars.get(j + 1).is_some_and(|&(_, d)| d.is_ascii_digit())
+        {
+            seen_point = true;
+            s.push('.');
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    (s.parse().unwrap_or(0.0), j)
+}
+
+/// Whether the digits at `at` are those of a character reference left in the text (`&#183;`,
+/// an artefact of HTML sources), not a number.
+fn after_entity_start(text: &str, at: usize) -> bool {
+    text[..at].ends_with("&#")
+}
+
+/// The index after the digits (and `;`) of a character reference starting at `chars[i]`.
+fn skip_entity(chars: &[(usize, char)], i: usize) -> usize {
+    let mut j = i;
+    while j < chars.len() && chars[j].1.is_ascii_digit() {
+        j += 1;
+    }
+    if j < chars.len() && chars[j].1 == ';' {
+        j += 1;
+    }
+    j
+}
+
+fn three_digits_follow(chars: &[(usize, char)], k: usize) -> bool {
+    (k..k + 3).all(|m| chars.get(m).is_some_and(|&(_, d)| d.is_ascii_digit()))
+        && !chars.get(k + 3).is_some_and(|&(_, d)| d.is_ascii_digit())
+}
+
+fn english_word_value(word: &str) -> Option<(i64, bool)> {
+    // (value, is_ordinal)
+    const CARDINALS: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const ORDINALS: [&str; 20] = [
+        "zeroth",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    const TENTHS: [&str; 8] = [
+        "twentieth",
+        "thirtieth",
+        "fortieth",
+        "fiftieth",
+        "sixtieth",
+        "seventieth",
+        "eightieth",
+        "ninetieth",
+    ];
+    if let Some(v) = CARDINALS.iter().position(|&w| w == word) {
+        return Some((v as i64, false));
+    }
+    if let Some(v) = ORDINALS.iter().position(|&w| w == word) {
+        return Some((v as i64, true));
+    }
+    if let Some(v) = TENS.iter().position(|&w| w == word) {
+        return Some((20 + 10 * v as i64, false));
+    }
+    if let Some(v) = TENTHS.iter().position(|&w| w == word) {
+        return Some((20 + 10 * v as i64, true));
+    }
+    None
+}
+
+fn english_multiplier(word: &str) -> Option<i64> {
+    Some(match word {
+        "hundred" => 100,
+        "thousand" => 1_000,
+        "million" => 1_000_000,
+        "billion" => 1_000_000_000,
+        "trillion" => 1_000_000_000_000,
+        _ => return None,
+    })
+}
+
+fn month(word: &str) -> Option<i64> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let lower = word.to_ascii_lowercase();
+    MONTHS
+        .iter()
+        .position(|&m| m == lower || (m.len() > 4 && lower.len() == 3 && m.starts_with(&lower)))
+        .map(|p| p as i64 + 1)
+}
+
+#[derive(Debug, Clone)]
+enum Token<'t> {
+    Word(&'t str, usize, usize),
+    Arabic(f64, usize, usize, bool),
+}
+
+fn english_tokens(text: &str) -> Vec<Token<'_>> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let end_of = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        if c.is_ascii_digit() && after_entity_start(text, start) {
+            i = skip_entity(&chars, i);
+            continue;
+        }
+        if c.is_ascii_digit() {
+            let (v, mut j) = arabic_at(&chars, i);
+            let mut ordinal = false;
+            // 18th, 1st, 2nd, 3rd: the suffix is part of the numeral.
+            let rest = &text[end_of(j)..];
+            for suffix in ["st", "nd", "rd", "th"] {
+                // `get` and not indexing: the text after the digits may be multi-byte (’s).
+                let found = rest
+                    .get(..2)
+                    .is_some_and(|r| r.eq_ignore_ascii_case(suffix));
+                if found && !rest[2..].starts_with(|c: char| c.is_alphanumeric()) {
+                    j += 2;
+                    ordinal = true;
+                    break;
+                }
+            }
+            out.push(Token::Arabic(v, start, end_of(j), ordinal));
+            i = j;
+        } else if c.is_alphabetic() {
+            let mut j = i;
+            while j < chars.len() && chars[j].1.is_alphabetic() {
+                j += 1;
+            }
+            out.push(Token::Word(&text[start..end_of(j)], start, end_of(j)));
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Reads every number in English text.
+pub fn english_numbers(text: &str) -> Vec<Number> {
+    let tokens = english_tokens(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match tokens[i] {
+            Token::Arabic(v, start, mut end, ordinal) => {
+                let mut value = v;
+                let mut j = i + 1;
+                if !ordinal {
+                    while let Some(Token::Word(w, _, e)) = tokens.get(j) {
+                        match english_multiplier(&w.to_ascii_lowercase()) {
+                            Some(m) if adjacent(text, end, tokens_start(&tokens[j])) => {
+                                value *= m as f64;
+                                end = *e;
+                                j += 1;
+                            }
+                            _ => break,
+                        }
+                    }
+                }
+                out.push(Number {
+                    value: from_f64(value),
+                    strength: Strength::Strong,
+                    start,
+                    end,
+                });
+                i = j;
+            }
+            Token::Word(w, start, end) => {
+                let lower = w.to_ascii_lowercase();
+                if let Some(m) = month(w) {
+                    // "May" is also a verb: a month only when written with a capital and next
+                    // to a day or year number; the other months are unambiguous when capitalised.
+                    let capital = w.starts_with(|c: char| c.is_uppercase());
+                    let near_number = matches!(tokens.get(i + 1), Some(Token::Arabic(..)))
+                        || matches!(
+                            i.checked_sub(1).and_then(|k| tokens.get(k)),
+                            Some(Token::Arabic(..))
+                        );
+                    let is_month =
+                        capital && (lower != "may" || near_number) && (w.len() > 3 || near_number);
+                    if is_month {
+                        out.push(Number {
+                            value: m * UNIT,
+                            strength: Strength::Strong,
+                            start,
+                            end,
+                        });
+                    }
+                    i += 1;
+                    continue;
+                }
+                if english_word_value(&lower).is_some() || english_multiplier(&lower).is_some() {
+                    let (number, j) = english_word_number(text, &tokens, i);
+                    out.extend(number);
+                    i = j;
+                    continue;
+                }
+                i += 1;
+            }
+        }
+    }
+    distribute_ranges(text, &mut out);
+    out
+}
+
+/// "seventy to eighty thousand", "two or three million": the multiplier of the second number
+/// applies to the first, which then reads as both (70 and 70,000), weak.
+fn distribute_ranges(text: &str, numbers: &mut Vec<Number>) {
+    let mut added = Vec::new();
+    for k in 1..numbers.len() {
+        let (a, b) = (numbers[k - 1], numbers[k]);
+        let between = text[a.end..b.start].trim().to_ascii_lowercase();
+        if !matches!(between.as_str(), "to" | "or" | "-" | "–") || a.value >= 1000 * UNIT {
+            continue;
+        }
+        let Some(m) = [1_000_000_000_000, 1_000_000_000, 1_000_000, 1_000]
+            .into_iter()
+            .find(|&m| {
+                b.value >= m * UNIT && b.value % (m * UNIT) == 0 && b.value < 1000 * m * UNIT
+            })
+        else {
+            continue;
+        };
+        numbers[k - 1].strength = Strength::Weak;
+        added.push(Number {
+            value: a.value * m,
+            strength: Strength::Weak,
+            ..a
+        });
+    }
+    numbers.extend(added);
+    numbers.sort_by_key(|n| (n.start, n.value));
+}
+
+fn tokens_start(t: &Token<'_>) -> usize {
+    match t {
+        Token::Word(_, s, _) | Token::Arabic(_, s, _, _) => *s,
+    }
+}
+
+/// Whether only spaces (or a hyphen) separate two tokens.
+fn adjacent(text: &str, end: usize, start: usize) -> bool {
+    text[end..start]
+        .chars()
+        .all(|c| c == ' ' || c == '-' || c == '\u{a0}')
+}
+
+/// Reads number words from `tokens[i]` ("twenty-five", "one thousand five hundred and
+/// five"; in "a hundred" it starts at "hundred", the article is no number). Returns the number
+/// and the index after it.
+fn english_word_number(text: &str, tokens: &[Token<'_>], i: usize) -> (Option<Number>, usize) {
+    let (mut total, mut current): (i64, i64) = (0, 0);
+    let mut ordinal = false;
+    let mut words = 0;
+    let mut j = i;
+    let Token::Word(first, start, mut end) = tokens[i] else {
+        return (None, i + 1);
+    };
+    let first_word = first.to_ascii_lowercase();
+    let mut small_only = true;
+    while let Some(Token::Word(w, s, e)) = tokens.get(j) {
+        if j > i && !adjacent(text, end, *s) {
+            break;
+        }
+        let lower = w.to_ascii_lowercase();
+        if lower == "and" {
+            // "one hundred and five": only between number words.
+            let number_next = matches!(tokens.get(j + 1), Some(Token::Word(n, ..)) if english_word_value(&n.to_ascii_lowercase()).is_some());
+            if number_next && (current >= 100 || total > 0) {
+                end = *e;
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        if ordinal {
+            break;
+        }
+        if let Some((v, ord)) = english_word_value(&lower) {
+            let tail = current % 100;
+            // "one hundred twenty-five": a unit may follow a ten, anything a round number.
+            if tail == 0 || (tail >= 20 && tail % 10 == 0 && v < 10) {
+                current += v;
+            } else {
+                break;
+            }
+            if v >= 10 {
+                small_only = false;
+            }
+            ordinal = ord;
+        } else if let Some(m) = english_multiplier(&lower) {
+            small_only = false;
+            let base = if current == 0 { 1 } else { current };
+            if m == 100 {
+                current = base * 100;
+            } else {
+                total += base * m;
+                current = 0;
+            }
+        } else {
+            break;
+        }
+        words += 1;
+        end = *e;
+        j += 1;
+    }
+    if words == 0 {
+        return (None, i + 1);
+    }
+    let value = total + current;
+    // A bare "hundred" ("a hundred", "hundreds") is as loose as Chinese 百.
+    let bare_multiplier = words == 1 && english_word_value(&first_word).is_none();
+    let strength = if (small_only && value < 10) || bare_multiplier {
+        Strength::Weak
+    } else {
+        Strength::Strong
+    };
+    (
+        Some(Number {
+            value: value * UNIT,
+            strength,
+            start,
+            end,
+        }),
+        j,
+    )
+}
+
+/// Counts of one value on each side.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Counts {
+    strong: usize,
+    weak: usize,
+}
+
+/// A value that one side states more often than the other can account for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mismatch {
+    /// The value.
+    pub value: Value,
+    /// How often the source states it (strong and weak readings).
+    pub in_source: usize,
+    /// How often the target states it.
+    pub in_target: usize,
+}
+
+/// Compares the numbers of a source and a target as multisets: a value stated (strongly) more
+/// often on one side than the other side states it at all is a mismatch. Sorted by value.
+pub fn compare(source: &[Number], target: &[Number]) -> Vec<Mismatch> {
+    let mut counts: BTreeMap<Value, (Counts, Counts)> = BTreeMap::new();
+    for (side, numbers) in [(0, source), (1, target)] {
+        for n in numbers {
+            let entry = counts.entry(n.value).or_default();
+            let c = if side == 0 {
+                &mut entry.0
+            } else {
+                &mut entry.1
+            };
+            match n.strength {
+                Strength::Strong => c.strong += 1,
+                Strength::Weak => c.weak += 1,
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, (s, t))| s.strong > t.strong + t.weak || t.strong > s.strong + s.weak)
+        .map(|(value, (s, t))| Mismatch {
+            value,
+            in_source: s.strong + s.weak,
+            in_target: t.strong + t.weak,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(numbers: &[Number], strength: Strength) -> Vec<String> {
+        numbers
+            .iter()
+            .filter(|n| n.strength == strength)
+            .map(|n| display_value(n.value))
+            .collect()
+    }
+
+    #[track_caller]
+    fn zh(text: &str, strong: &[&str]) {
+        let got = chinese_numbers(text);
+        assert_eq!(values(&got, Strength::Strong), strong, "{text}");
+    }
+
+    #[track_caller]
+    fn en(text: &str, strong: &[&str]) {
+        let got = english_numbers(text);
+        assert_eq!(values(&got, Strength::Strong), strong, "{text}");
+    }
+
+    #[test]
+    fn chinese_numerals() {
+        let cases: &[(&str, &[&str])] = &[
+            ("第十八次全国代表大会", &["18"]),
+            ("十五届", &["15"]),
+            ("最后一届", &[]),
+            ("二〇二三年", &["2023"]),
+            ("一九四九年", &["1949"]),
+            ("一千五百名职工", &["1500"]),
+            ("3.5万人", &["35000"]),
+            ("1.2亿元", &["120000000"]),
+            ("10月20日", &["10", "20"]),
+            ("百分之三十", &["30"]),
+            ("百分之三点五", &["3.5"]),
+            ("增长30%", &["30"]),
+            ("1,234,567.89元", &["1234567.89"]),
+            ("三万二千", &["32000"]),
+            ("二十来年", &[]),
+            ("五月", &["5"]),
+            ("十几个人", &[]),
+            ("十足", &[]),
+            ("大卫&#183;约翰", &[]),
+            ("九十九", &["99"]),
+            ("十万亿", &["10000000000000"]),
+            ("两千", &["2000"]),
+            // Words, not numbers.
+            ("十分重要", &[]),
+            ("五六月份", &[]),
+            ("七八万", &[]),
+            ("二十七八岁", &[]),
+            ("几十年", &[]),
+            ("乱七八糟", &[]),
+            ("一个好人", &[]),
+            ("统一", &[]),
+            ("千万不要", &[]),
+        ];
+        for (text, strong) in cases {
+            zh(text, strong);
+        }
+    }
+
+    #[test]
+    fn weak_chinese_numerals() {
+        let got = chinese_numbers("一个好人和三个工会");
+        assert_eq!(values(&got, Strength::Weak), ["1", "3"]);
+        let got = chinese_numbers("第一次");
+        assert_eq!(values(&got, Strength::Weak), ["1"]);
+        let got = chinese_numbers("七八万，二十七八岁，五六月");
+        assert_eq!(
+            values(&got, Strength::Weak),
+            ["70000", "80000", "27", "28", "5", "6"]
+        );
+        // Approximations and one-character numerals may match, need not.
+        let got = chinese_numbers("二十来年，十几个，一天，上百人");
+        assert_eq!(values(&got, Strength::Weak), ["20", "10", "1", "100"]);
+    }
+
+    #[test]
+    fn english_numerals() {
+        let cases: &[(&str, &[&str])] = &[
+            ("the 18th National Congress", &["18"]),
+            ("the eighteenth congress", &["18"]),
+            ("the 15th session", &["15"]),
+            ("in 2023", &["2023"]),
+            ("1,500 workers", &["1500"]),
+            ("one thousand five hundred workers", &["1500"]),
+            ("35,000 people", &["35000"]),
+            ("35 thousand people", &["35000"]),
+            ("120 million yuan", &["120000000"]),
+            ("1.2 billion", &["1200000000"]),
+            ("on October 20", &["10", "20"]),
+            ("on 20 October", &["20", "10"]),
+            ("30%", &["30"]),
+            ("30 percent", &["30"]),
+            ("thirty percent", &["30"]),
+            ("twenty-five", &["25"]),
+            ("ninety-nine", &["99"]),
+            ("3.5 per cent", &["3.5"]),
+            ("a hundred", &[]),
+            ("one hundred", &["100"]),
+            ("David&#183;John", &[]),
+            ("one hundred and five", &["105"]),
+            ("two hundred twenty-five", &["225"]),
+            ("one two", &[]),
+            // Not numbers.
+            ("you may go", &[]),
+            ("the one who came", &[]),
+            ("version2", &["2"]),
+            ("1,23", &["1", "23"]),
+            // Multi-byte text right after digits.
+            ("1’s data", &["1"]),
+            ("2—3", &["2", "3"]),
+            ("5€", &["5"]),
+        ];
+        for (text, strong) in cases {
+            en(text, strong);
+        }
+        let got = english_numbers("one of the three");
+        assert_eq!(values(&got, Strength::Weak), ["1", "3"]);
+        let got = english_numbers("a hundred men");
+        assert_eq!(values(&got, Strength::Weak), ["100"]);
+    }
+
+    #[track_caller]
+    fn mismatches(zh: &str, en: &str) -> Vec<String> {
+        compare(&chinese_numbers(zh), &english_numbers(en))
+            .iter()
+            .map(|m| format!("{}:{}/{}", display_value(m.value), m.in_source, m.in_target))
+            .collect()
+    }
+
+    #[test]
+    fn comparisons() {
+        let agree: &[(&str, &str)] = &[
+            ("第十八次全国代表大会", "the 18th National Congress"),
+            ("十五届", "the 15th"),
+            ("3.5万名职工", "35,000 workers"),
+            ("1.2亿元", "120 million yuan"),
+            ("10月20日", "October 20"),
+            ("10月20日", "20 October"),
+            ("百分之三十", "30%"),
+            ("百分之三十", "30 percent"),
+            ("三个工会", "3 unions"),
+            ("三个工会", "three unions"),
+            ("三个工会", "the unions"),
+            ("一个好人", "a good man"),
+            ("二〇二三年", "2023"),
+            ("一千五百", "1,500"),
+            ("二十来年", "twenty-odd years"),
+            ("二十来年", "for years"),
+            ("上百人", "a hundred people"),
+            ("七八万", "70,000 to 80,000"),
+            ("七八万", "seventy to eighty thousand"),
+            ("两三百万", "two or three million"),
+            ("二十七八岁", "27 or 28 years old"),
+            ("五六月份", "in May or June"),
+            ("五六月份", "in early summer"),
+            ("第一", "the best"),
+            ("一百人", "a hundred people"),
+        ];
+        for (zh, en) in agree {
+            assert_eq!(mismatches(zh, en), Vec::<String>::new(), "{zh} / {en}");
+        }
+        let differ: &[(&str, &str, &[&str])] = &[
+            ("第十八次", "the 19th", &["18:1/0", "19:0/1"]),
+            ("3.5万", "3,500", &["3500:0/1", "35000:1/0"]),
+            ("10月20日", "October 21", &["20:1/0", "21:0/1"]),
+            ("百分之三十", "13%", &["13:0/1", "30:1/0"]),
+            ("2023年和2023年", "2023", &["2023:2/1"]),
+            ("三个工会", "4 unions", &["4:0/1"]),
+        ];
+        for (zh, en, expected) in differ {
+            assert_eq!(mismatches(zh, en), *expected, "{zh} / {en}");
+        }
+    }
+}

@@ -1,0 +1,190 @@
+//! Numbers of a Chinese source and an English target through the public API: tables of pairs
+//! that must agree and pairs that must not, and a robustness run over generated text (no panic,
+//! spans on character boundaries) for numbers, script folding and the source-aware rules.
+
+use termcheck::bilingual_rules::SourceRules;
+use termcheck::check::Checker;
+use termcheck::glossary::Glossary;
+use termcheck::matcher::TermMatcher;
+use termcheck::rules::RuleSet;
+use termcheck::zh::numbers::{chinese_numbers, compare, english_numbers};
+use termcheck::zh::script::fold;
+use termcheck::zh::source_terms::SourceTermMatcher;
+
+#[track_caller]
+fn agree(zh: &str, en: &str) -> bool {
+    compare(&chinese_numbers(zh), &english_numbers(en)).is_empty()
+}
+
+#[test]
+fn pairs_that_agree() {
+    let cases = [
+        (
+            "上海市总工会第十五届委员会",
+            "the 15th Committee of the Shanghai Federation of Trade Unions",
+        ),
+        (
+            "第十八次全国代表大会于2023年10月9日开幕",
+            "the 18th National Congress opened on October 9, 2023",
+        ),
+        ("全市共有3.5万名劳模", "the city has 35,000 model workers"),
+        ("投入资金1.2亿元", "120 million yuan was invested"),
+        ("投入资金1.2亿元", "RMB 0.12 billion was invested"),
+        ("增长百分之三十", "up 30 percent"),
+        ("增长百分之三十", "up 30%"),
+        ("增长30%", "a thirty per cent rise"),
+        ("一千五百名职工", "one thousand five hundred workers"),
+        ("二十一名代表", "twenty-one deputies"),
+        ("二十一名代表", "21 deputies"),
+        ("两天的培训班", "the two-day training course"),
+        ("两天的培训班", "the training course"),
+        ("十月十九日", "19 October"),
+        ("二〇二三年", "in 2023"),
+        ("他是一个好人", "he was a good man"),
+    ];
+    for (zh, en) in cases {
+        assert!(
+            agree(zh, en),
+            "{zh} / {en}: {:?}",
+            compare(&chinese_numbers(zh), &english_numbers(en))
+        );
+    }
+}
+
+#[test]
+fn pairs_that_differ() {
+    let cases = [
+        ("第十八次全国代表大会", "the 19th National Congress"),
+        ("第十八次全国代表大会", "the eighth National Congress"),
+        ("3.5万名劳模", "3,500 model workers"),
+        ("1.2亿元", "1.2 million yuan"),
+        ("百分之三十", "13 percent"),
+        ("十月十九日", "October 20"),
+        ("十月十九日", "September 19"),
+        ("二〇二三年", "in 2022"),
+        ("一千五百名职工", "1,005 workers"),
+        ("三个工会", "5 unions"),
+    ];
+    for (zh, en) in cases {
+        assert!(!agree(zh, en), "{zh} / {en} should differ");
+    }
+}
+
+/// A small deterministic generator (xorshift), so the run is the same everywhere.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn text(&mut self, pool: &[&str], len: usize) -> String {
+        (0..len)
+            .map(|_| pool[(self.next() % pool.len() as u64) as usize])
+            .collect()
+    }
+}
+
+const POOL: &[&str] = &[
+    "一",
+    "二",
+    "十",
+    "百",
+    "千",
+    "万",
+    "亿",
+    "〇",
+    "零",
+    "点",
+    "第",
+    "月",
+    "日",
+    "年",
+    "几",
+    "多",
+    "工會",
+    "工会",
+    "总",
+    "劳模",
+    "之",
+    "百分之",
+    "1",
+    "2",
+    ".",
+    ",",
+    "%",
+    "&#",
+    ";",
+    " ",
+    "’",
+    "é",
+    "\u{301}",
+    "ｆ",
+    "１",
+    "th",
+    "st",
+    "one",
+    "hundred",
+    "million",
+    "May",
+    "-",
+    "\n",
+    "\r\n",
+    "union",
+    "model worker",
+    "labour model",
+    "😀",
+    "\u{200b}",
+    "\u{3000}",
+];
+
+#[test]
+fn generated_text_never_panics_and_spans_stay_on_character_boundaries() {
+    let glossary = Glossary::from_csv_text(
+        "id,source,preferred,forbidden\n\
+         union,工会|總工會,trade union,\n\
+         model,劳模,model worker,labour model\n",
+        "g.csv",
+    )
+    .unwrap();
+    let matcher = TermMatcher::new(&glossary);
+    let source_terms = SourceTermMatcher::new(&glossary);
+    let checker = Checker::new(&glossary, &matcher, RuleSet::all());
+    let rules = SourceRules::new(&glossary, &matcher, &source_terms, RuleSet::all());
+    let mut rng = Rng(0x5eed_1234_abcd_0001);
+    for round in 0..3000 {
+        let len = (rng.next() % 24) as usize;
+        let zh = rng.text(POOL, len);
+        let en = rng.text(POOL, len);
+        for n in chinese_numbers(&zh) {
+            assert!(
+                zh.is_char_boundary(n.start) && zh.is_char_boundary(n.end),
+                "{round}: {zh:?}"
+            );
+        }
+        for n in english_numbers(&en) {
+            assert!(
+                en.is_char_boundary(n.start) && en.is_char_boundary(n.end),
+                "{round}: {en:?}"
+            );
+        }
+        let folded = fold(&zh);
+        for m in source_terms.find(&zh) {
+            assert!(zh.is_char_boundary(m.span.start) && zh.is_char_boundary(m.span.end));
+            assert!(m.span.start < m.span.end, "{round}: {zh:?}");
+        }
+        assert!(folded.text.len() <= zh.len() * 3 + 3);
+        let mut findings = checker.check_str(&en);
+        rules.check_segment(&zh, &en, &mut findings);
+        for f in &findings {
+            let (s, e) = (f.start.byte_offset as usize, f.end.byte_offset as usize);
+            assert!(
+                s <= e && en.is_char_boundary(s) && en.is_char_boundary(e),
+                "{round}: {zh:?} / {en:?}: {f:?}"
+            );
+        }
+    }
+}
