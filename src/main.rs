@@ -9,7 +9,8 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use cli::{
-    CheckArgs, Cli, ColorArg, Command, ConsistencyArg, EvalArgs, FailOn, FormatArg, GlossaryCommand,
+    CheckArgs, Cli, ColorArg, Command, ConsistencyArg, EvalArgs, FailOn, FormatArg,
+    GlossaryCommand, MergeArgs, MergeFormatArg,
 };
 use termcheck::check::Checker;
 use termcheck::consistency::{write_distribution, ConsistencyScope};
@@ -19,6 +20,7 @@ use termcheck::fuzzy::FuzzyIndex;
 use termcheck::glossary::{bundled_glossaries, Glossary, GlossarySource};
 use termcheck::input::{discover, InputSource, WalkOptions};
 use termcheck::matcher::TermMatcher;
+use termcheck::merge::MergeFormat;
 use termcheck::report::{write_report, Format, ReportOptions};
 use termcheck::rules::{Rule, RuleSet, RULES};
 use termcheck::run::check_inputs;
@@ -37,6 +39,7 @@ fn main() -> ExitCode {
         Command::Glossary(GlossaryCommand::Check { files }) => glossary_check(&files),
         Command::Rules => rules(),
         Command::Eval(args) => eval(&args),
+        Command::Merge(args) => merge(&args),
     };
     ExitCode::from(code)
 }
@@ -74,10 +77,23 @@ fn check(args: CheckArgs) -> u8 {
         exclude: args.exclude.clone(),
         no_ignore: args.no_ignore,
     };
-    let discovery = match discover(&args.paths, &walk) {
+    let mut discovery = match discover(&args.paths, &walk) {
         Ok(d) => d,
         Err(e) => return usage_error(&e),
     };
+    if let Some(shard) = args.shard {
+        if shard.count() > 1
+            && args.consistency == ConsistencyArg::Batch
+            && rules.contains(Rule::InconsistentTerm)
+        {
+            return usage_error(
+                "--consistency batch needs every file in one run, so it cannot be combined \
+                 with --shard; use --consistency document or --ignore inconsistent-term",
+            );
+        }
+        discovery.inputs.retain(|i| shard.contains(&i.display));
+        discovery.errors.retain(|e| shard.contains(&e.path));
+    }
     if discovery
         .inputs
         .iter()
@@ -223,6 +239,38 @@ fn write_atomically(
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+fn merge(args: &MergeArgs) -> u8 {
+    let mut reports = Vec::with_capacity(args.reports.len());
+    for path in &args.reports {
+        match std::fs::read(path) {
+            Ok(bytes) => reports.push((path.display().to_string(), bytes)),
+            Err(e) => return usage_error(&format!("{}: {e}", path.display())),
+        }
+    }
+    let format = match args.format {
+        Some(MergeFormatArg::Csv) => MergeFormat::Csv,
+        Some(MergeFormatArg::Json) => MergeFormat::Json,
+        None => MergeFormat::detect(&reports[0].1),
+    };
+    let merged = match termcheck::merge::merge(&reports, format) {
+        Ok(m) => m,
+        Err(e) => return usage_error(&e.to_string()),
+    };
+    let written = match &args.output {
+        Some(path) => write_atomically(path, |out| out.write_all(&merged)),
+        None => {
+            let mut out = io::stdout().lock();
+            out.write_all(&merged).and_then(|()| out.flush())
+        }
+    };
+    match written {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            usage_error(&format!("cannot write the merged report: {e}"))
+        }
+        _ => EXIT_CLEAN,
+    }
 }
 
 fn glossary_check(files: &[PathBuf]) -> u8 {
