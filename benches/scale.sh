@@ -24,7 +24,7 @@
 #
 # Environment: BENCH_WORK [target/bench-work], TERMCHECK_SHARED [../shared], TERMCHECK_BIN
 # (skip the build), ROUNDS [3, quick 1], SPLIT [16], SCALE_MB [10, quick 5], PEER_TIMEOUT [120],
-# SAMPLE_MB [2]: ripgrep runs once; if it exceeds PEER_TIMEOUT, its row is a run on the first
+# SAMPLE_MB [0.5]: ripgrep runs once; if it exceeds PEER_TIMEOUT, its row is a run on the first
 # SAMPLE_MB of the corpus (marked in the table).
 set -euo pipefail
 die() { echo "scale.sh: $*" >&2; exit 1; }
@@ -86,7 +86,7 @@ echo "# results: $OUT" >&2
 
 python3 - "$BENCH_WORK/bench" "$TC" "$OUT" "$ROUNDS" "${SPLIT:-16}" "$SCALE_MB" "$BIG" \
   "${PEER_TIMEOUT:-120}" "$(IFS=';'; echo "${SETS[*]}")" "$(IFS=';'; echo "${GLOSSES[*]}")" \
-  "${TEXT_MB[*]}" "${SAMPLE_MB:-2}" <<'EOF' | tee "$OUT/summary.txt"
+  "${TEXT_MB[*]}" "${SAMPLE_MB:-0.5}" <<'EOF' | tee "$OUT/summary.txt"
 import csv, os, shlex, subprocess, sys
 
 harness, tc, out, rounds, split, scale_mb, big, timeout, sets, glosses, text_mb, sample_mb = \
@@ -236,10 +236,13 @@ def table(size, n, gtsv, corpus, truth):
     print("| tool | wall s | MB/s | CPU s | peak RSS MB | recall | extra | near-miss recall |")
     print("|---|---|---|---|---|---|---|---|")
     res = {}
+    cpu = {}
     for k, (name, _, first_lines) in enumerate(rows):
         b = best(runs[name])
         if b is None:
-            print(f"| {name} | failed | | | | | | |")
+            why = (f"timed out (> {timeout} s, also on the first {notes[name][0]:.1f} MB)"
+                   if name in notes else "failed")
+            print(f"| {name} | {why} | | | | | | |")
             continue
         raw = os.path.join(wd, f"raw{k}")
         if first_lines == "grep":
@@ -255,6 +258,7 @@ def table(size, n, gtsv, corpus, truth):
             s = peers.score(exact, ex, fz)
         near = len(fz & set(other)) / len(fz) if fz else 0.0
         res[name] = b[0]
+        cpu[["e1", "eN", "a1", "aN", "grep", "rg"][k]] = b[2]
         near_cell = f"{near:.3f}" if "all rules" in name else "-"
         print(f"| {name} | {b[0]:.2f} | {rmb / b[0]:.1f} | {b[2]:.2f} | {b[1]:.0f} | "
               f"{s['recall_exact']:.4f} | {s['extra']} | {near_cell} |")
@@ -264,8 +268,12 @@ def table(size, n, gtsv, corpus, truth):
     eN = res.get(f"termcheck exact, {CORES} threads")
     aN = res.get(f"termcheck all rules, {CORES} threads")
     if g and e1 and a1:
-        print(f"\nthroughput vs grep: exact {g / e1:.2f}x, all rules {g / a1:.2f}x; "
-              f"{CORES} threads vs 1: exact {e1 / eN:.2f}x, all rules {a1 / aN:.2f}x")
+        print(f"\nthroughput vs grep (wall): exact {g / e1:.2f}x, all rules {g / a1:.2f}x; "
+              f"{CORES} threads vs 1 (wall): exact {e1 / eN:.2f}x, all rules {a1 / aN:.2f}x")
+        c = cpu.get
+        print(f"throughput vs grep (CPU time): exact {c('grep') / c('e1'):.2f}x, all rules "
+              f"{c('grep') / c('a1'):.2f}x; CPU time {CORES} threads / 1: exact "
+              f"{c('eN') / c('e1'):.2f}, all rules {c('aN') / c('a1'):.2f} (1.00 = no extra work)")
 
 
 def startup(wd, select):
@@ -282,8 +290,10 @@ def concepts_table():
     mb = os.path.getsize(text) / 1e6
     print(f"\n## Concepts at a fixed text: the first {mb:.1f} MB of {big}; 1 thread, "
           f"minimum of {rounds}")
-    print("| concepts | renderings | exact MB/s | all rules MB/s | grep MB/s | start-up exact s "
-          "(RSS MB) | start-up all rules s (RSS MB) | all rules peak RSS MB |")
+    print("MB/s from CPU time (user + system, start-up included); start-up on a one-line file: "
+          "wall s / CPU s (peak RSS MB)")
+    print("| concepts | renderings | exact MB/s | all rules MB/s | grep MB/s | start-up exact "
+          "| start-up all rules | all rules peak RSS MB |")
     print("|---|---|---|---|---|---|---|---|")
     for item in glosses.split(";"):
         n, gtsv = item.split(" ", 1)
@@ -303,8 +313,8 @@ def concepts_table():
                 runs[k].append(measure(c, wd, k))
         b = {k: best(v) for k, v in runs.items()}
         se, sa = startup(wd, EXACT), startup(wd, "")
-        f = lambda x: f"{mb / x[0]:.1f}" if x else "failed"
-        s = lambda x: f"{x[0]:.2f} ({x[1]:.0f})" if x else "failed"
+        f = lambda x: f"{mb / x[2]:.1f}" if x else "failed"
+        s = lambda x: f"{x[0]:.2f} / {x[2]:.2f} ({x[1]:.0f})" if x else "failed"
         print(f"| {int(n):,} | {renderings:,} | {f(b['exact'])} | {f(b['all'])} | {f(b['grep'])} | "
               f"{s(se)} | {s(sa)} | {b['all'][1] if b['all'] else 0:.0f} |")
 
@@ -314,8 +324,8 @@ def text_table():
     gl = [g for g in glosses.split(";") if g.startswith("10000 ")][0].split(" ", 1)[1]
     prepare_glossary(gl, wd)
     print(f"\n## Text size at 10,000 concepts; 1 thread, minimum of {rounds} (1 for 500 MB)")
-    print("| text | exact: wall s, MB/s, peak RSS MB | exact + garbled (no inconsistent-term) | "
-          "all rules |")
+    print("cells: wall s, MB/s from CPU time, peak RSS MB")
+    print("| text | exact | exact + garbled (no inconsistent-term) | all rules |")
     print("|---|---|---|---|")
     for size in text_mb.split():
         size = int(size)
@@ -331,7 +341,7 @@ def text_table():
         for sel in (EXACT, EXACT + ",garbled-term", ""):
             b = best([measure(tc_cmd(path, wd, sel, 1, os.path.join(wd, "raw")), wd, "t",
                               limit=30 * timeout) for _ in range(r)])
-            cells.append(f"{b[0]:.1f} s, {mb / b[0]:.1f}, {b[1]:.0f}" if b else "failed")
+            cells.append(f"{b[0]:.1f} s, {mb / b[2]:.1f}, {b[1]:.0f}" if b else "failed")
         print(f"| {mb:.0f} MB | " + " | ".join(cells) + " |")
 
 
