@@ -91,6 +91,13 @@ fn check(args: CheckArgs) -> u8 {
                  with --shard; use --consistency document or --ignore inconsistent-term",
             );
         }
+        if discovery
+            .inputs
+            .iter()
+            .any(|i| i.source == InputSource::Stdin)
+        {
+            return usage_error("standard input (`-`) cannot be split into shards");
+        }
         discovery.inputs.retain(|i| shard.contains(&i.display));
         discovery.errors.retain(|e| shard.contains(&e.path));
     }

@@ -145,7 +145,7 @@ fn shards_cover_every_file_once_also_without_findings() {
 }
 
 #[test]
-fn batch_consistency_is_refused_with_shards() {
+fn batch_consistency_standard_input_and_bad_shards_are_refused() {
     let files = batch();
     let dir = scratch(&refs(&files));
     let run = termcheck_in(
@@ -175,6 +175,17 @@ fn batch_consistency_is_refused_with_shards() {
         &dir,
         &check_args(&["--consistency", "batch", "--shard", "1/1"]),
     );
+    // Standard input has no path to hash: refused rather than silently in one shard.
+    let run = termcheck_in(
+        dir.path(),
+        &["check", "-", "-g", "g.csv", "--shard", "2/3"],
+        b"CAMCE",
+    );
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("standard input"), "{}", run.stderr);
+    let run = termcheck_in(dir.path(), &["check", "batch", "--shard", "0/3"], b"");
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("K/N"), "{}", run.stderr);
 }
 
 #[test]
