@@ -7,7 +7,12 @@
 //! into rows and written again, so the merged report is byte for byte what one run writes.
 //!
 //! A format only has to say how to cut its report ([`split`]) and how to join chunks
-//! ([`join`]); the checks and the ordering are shared.
+//! ([`join`]); the checks and the ordering are shared. For the formats being added elsewhere:
+//! JSON Lines fits as it is (no head, one line per finding, each with its `file`); the JSON
+//! document has a head that differs between shards (`summary` counts, `skipped`, `errors`), so
+//! its adapter must sum the summaries and concatenate those lists in path order instead of
+//! requiring equal heads, and must write the result with the report writer's own serializer
+//! to keep the bytes of an unsharded run.
 
 use crate::error::FileError;
 
