@@ -19,6 +19,8 @@
 #   PEER_TIMEOUT      seconds per peer run (peers.py --timeout)       [300]
 #   SAMPLE_MB         peers.py probe size, see the harness README     [0.5]
 #   SEED INJECT_PER_MB FUZZY_PER_MB   corpus generation, as run_peers.sh [7 200 40]
+#   DATA_ONLY         set to 1: only make (or find) the data, print the glossary, corpus and
+#                     truth paths on one line and exit (benches/scale.sh uses this)
 #
 # Output: a table on stdout, also written with every run's raw files to
 # $BENCH_WORK/bench/results/compare_<SIZE>mb_<N>t_<stamp>/ (summary.txt,
@@ -103,6 +105,11 @@ if [ ! -s "$C" ] || [ ! -s "$T" ] || [ "$G" -nt "$C" ]; then
      "$C.tmp" "$T.tmp" \
      --seed "${SEED:-7}" --inject-per-mb "${INJECT_PER_MB:-200}" --fuzzy-per-mb "${FUZZY_PER_MB:-40}" &&
      mv "$T.tmp" "$T" && mv "$C.tmp" "$C")
+fi
+
+if [ "${DATA_ONLY:-}" = 1 ]; then
+  echo "$G $C $T"
+  exit 0
 fi
 
 # ---------------------------------------------------------------- termcheck

@@ -50,6 +50,33 @@ pub enum Command {
     /// Term accuracy: how many source-term occurrences the translation renders as the glossary
     /// says, per file and overall (see docs/metrics.md).
     Score(ScoreArgs),
+    /// Merge the CSV reports of `check --shard K/N` runs into the report of one run.
+    #[command(after_help = MERGE_EXIT_CODES)]
+    Merge(MergeArgs),
+}
+
+const MERGE_EXIT_CODES: &str = "\
+Exit codes:
+  0  the reports were merged
+  2  usage error, unreadable report, or reports that cannot be merged";
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// Reports of the shards, in any order.
+    #[arg(required = true, value_name = "REPORT")]
+    pub reports: Vec<PathBuf>,
+    /// Write the merged report to FILE (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Format of the reports (default: from the content of the first one).
+    #[arg(long, value_enum)]
+    pub format: Option<MergeFormatArg>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MergeFormatArg {
+    Csv,
+    Json,
 }
 
 #[derive(Debug, Args)]
@@ -279,6 +306,10 @@ pub struct CheckArgs {
     /// Also check files that .gitignore, .ignore or hidden-file rules would skip.
     #[arg(long, help_heading = "Files")]
     pub no_ignore: bool,
+    /// Check only shard K of N: the files whose path hashes to K (stable across runs and
+    /// platforms). Merge the shards' CSV reports with `termcheck merge`.
+    #[arg(long, value_name = "K/N", help_heading = "Files")]
+    pub shard: Option<termcheck::shard::Shard>,
 
     /// Report format.
     #[arg(long, value_enum, default_value_t = FormatArg::Text, help_heading = "Output")]

@@ -745,11 +745,14 @@ impl FuzzyIndex {
             .collect();
         // Counted as the words the comparison sees: a word written apart counts as the
         // glossary word it makes.
-        let seen = |entry: u32, cache: &mut WordCache| -> bool {
+        let seen = |entry: u32, at: usize, cache: &mut WordCache| -> bool {
             let document = cache.document;
+            let counted = cache.count_until.is_none_or(|until| at < until);
             let e = &mut cache.entries[entry as usize];
-            e.count = e.count_in(document) + 1;
-            e.counted_in = document;
+            if counted {
+                e.count = e.count_in(document) + 1;
+                e.counted_in = document;
+            }
             !e.matches.is_empty()
         };
         let mut out: Vec<TextWord<'t>> = Vec::with_capacity(tokens.len());
@@ -783,7 +786,7 @@ impl FuzzyIndex {
                         out.push(TextWord {
                             text: Cow::Owned(joined.clone()),
                             entry: merged_entry,
-                            has_matches: seen(merged_entry, cache),
+                            has_matches: seen(merged_entry, t.span.start, cache),
                             span: t.span.start..next.span.end,
                             word_end: next.word.end,
                             possessive: next.possessive,
@@ -808,7 +811,7 @@ impl FuzzyIndex {
                 out.push(TextWord {
                     text: Cow::Borrowed(&word[..at]),
                     entry: first,
-                    has_matches: seen(first, cache),
+                    has_matches: seen(first, t.word.start, cache),
                     span: t.word.start..middle,
                     word_end: middle,
                     possessive: false,
@@ -821,7 +824,7 @@ impl FuzzyIndex {
                 out.push(TextWord {
                     text: Cow::Borrowed(&word[at..]),
                     entry: second,
-                    has_matches: seen(second, cache),
+                    has_matches: seen(second, middle, cache),
                     span: middle..t.span.end,
                     word_end: t.word.end,
                     possessive: t.possessive,
@@ -837,7 +840,7 @@ impl FuzzyIndex {
             out.push(TextWord {
                 text: Cow::Borrowed(word),
                 entry: entries[i],
-                has_matches: seen(entries[i], cache),
+                has_matches: seen(entries[i], t.span.start, cache),
                 span: t.span.clone(),
                 word_end: t.word.end,
                 possessive: t.possessive,
@@ -1624,6 +1627,9 @@ struct TextWord<'t> {
 pub struct WordCache {
     /// Serial number of the document being checked: counts of another document are stale.
     document: u32,
+    /// Words from this normalized offset on are not counted: they belong to the overlap
+    /// with the next block, which counts them (see [`WordCache::count_until`]).
+    count_until: Option<usize>,
     ids: HashMap<String, u32>,
     /// The text of each entry, apart from the entries so that those stay compact.
     texts: Vec<Box<str>>,
@@ -1664,6 +1670,14 @@ impl WordCache {
             *self = WordCache::default();
         }
         self.document = self.document.wrapping_add(1);
+        self.count_until = None;
+    }
+
+    /// Counts only the words before normalized offset `until` (all when `None`) in the next
+    /// searches: a block cut inside a paragraph shares its end with the next block, and a word
+    /// there must be counted once, or a slip written twice near a cut would look frequent.
+    pub fn count_until(&mut self, until: Option<usize>) {
+        self.count_until = until;
     }
 }
 

@@ -15,7 +15,7 @@ use app::fix::fix;
 use app::plan::{config_show, plan};
 use cli::{
     CheckArgs, Cli, ColorArg, Command, ConfigCommand, ConvertArgs, EvalArgs, FormatArg,
-    GlossaryCommand, GlossaryFormatArg, InputFormatArg, RulesFormat,
+    GlossaryCommand, GlossaryFormatArg, InputFormatArg, MergeArgs, MergeFormatArg, RulesFormat,
 };
 use termcheck::baseline::{self, Baseline};
 use termcheck::bilingual_rules::SourceRules;
@@ -26,6 +26,7 @@ use termcheck::finding::Severity;
 use termcheck::formats::{Column, Columns, Fields, FormatOptions, InputFormat, LanguagePair};
 use termcheck::glossary::{write_csv, write_tbx, Glossary, GlossaryLanguages, GlossarySource};
 use termcheck::input::InputSource;
+use termcheck::merge::MergeFormat;
 use termcheck::report::{write_report, Format, ReportOptions};
 use termcheck::rules::RULES;
 use termcheck::segment::{Segment, SegmentVisitor};
@@ -50,6 +51,7 @@ fn main() -> ExitCode {
         Command::Rules(args) => rules(args.format),
         Command::Eval(args) => eval(&args),
         Command::Score(args) => score_cmd::score(&args),
+        Command::Merge(args) => merge(&args),
     };
     ExitCode::from(code)
 }
@@ -341,6 +343,38 @@ fn write_atomically(
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+fn merge(args: &MergeArgs) -> u8 {
+    let mut reports = Vec::with_capacity(args.reports.len());
+    for path in &args.reports {
+        match std::fs::read(path) {
+            Ok(bytes) => reports.push((path.display().to_string(), bytes)),
+            Err(e) => return usage_error(&format!("{}: {e}", path.display())),
+        }
+    }
+    let format = match args.format {
+        Some(MergeFormatArg::Csv) => MergeFormat::Csv,
+        Some(MergeFormatArg::Json) => MergeFormat::Json,
+        None => MergeFormat::detect(&reports[0].1),
+    };
+    let merged = match termcheck::merge::merge(&reports, format) {
+        Ok(m) => m,
+        Err(e) => return usage_error(&e.to_string()),
+    };
+    let written = match &args.output {
+        Some(path) => write_atomically(path, |out| out.write_all(&merged)),
+        None => {
+            let mut out = io::stdout().lock();
+            out.write_all(&merged).and_then(|()| out.flush())
+        }
+    };
+    match written {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            usage_error(&format!("cannot write the merged report: {e}"))
+        }
+        _ => EXIT_CLEAN,
+    }
 }
 
 fn glossary_check(files: &[PathBuf]) -> u8 {

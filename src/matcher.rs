@@ -5,12 +5,14 @@
 //! Approved renderings are matched so that the longest match wins: "Shanghai Federation of
 //! Trade Unions" hides a forbidden "Federation of Trade Unions" inside it.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA as DFA;
 use aho_corasick::{Anchored, MatchKind};
+// Lookups only, never iterated: the fast non-cryptographic hash is safe (and `is_listed` runs
+// for every garbled candidate).
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::glossary::{CaseMode, Glossary, Status};
 use crate::normalize::{is_word_char, normalize_key, Normalized};
@@ -59,7 +61,7 @@ pub struct TermMatch {
 impl TermMatcher {
     /// Compiles every rendering of every concept.
     pub fn new(glossary: &Glossary) -> Self {
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut index: HashMap<String, usize> = HashMap::default();
         let mut keys: Vec<String> = Vec::new();
         let mut patterns: Vec<Vec<TermUse>> = Vec::new();
         for (ci, concept) in glossary.concepts.iter().enumerate() {
@@ -70,7 +72,7 @@ impl TermMatcher {
                 }
                 let exact = (concept.case == CaseMode::Sensitive)
                     .then(|| normalize_key(&rendering.text, false));
-                let id = *index.entry(key.clone()).or_insert_with(|| {
+                let id = *index.entry(key).or_insert_with_key(|key| {
                     keys.push(key.clone());
                     patterns.push(Vec::new());
                     patterns.len() - 1

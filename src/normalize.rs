@@ -31,6 +31,11 @@ impl Normalized {
         let last = self.starts[range.end - 1] as usize;
         self.starts[range.start] as usize..cluster_end(original, last)
     }
+
+    /// The first normalized byte that comes from `original` at or after byte `at`.
+    pub fn normalized_offset(&self, at: usize) -> usize {
+        self.starts.partition_point(|&s| (s as usize) < at)
+    }
 }
 
 /// End of the character at `at` and the combining marks after it: the unit that

@@ -15,6 +15,7 @@ use termcheck::input::{discover, Discovery, InputSource, WalkOptions};
 use termcheck::matcher::TermMatcher;
 use termcheck::rules::{Rule, RuleSet, RULES};
 use termcheck::run::{check_inputs_with, RunReport, SegmentVisitors};
+use termcheck::shard::Shard;
 
 use crate::cli::{CheckArgs, ConsistencyArg, FailOn, FixArgs, FormatArg, ShowArgs};
 use crate::{print_file_errors, usage_error, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
@@ -39,6 +40,8 @@ pub(crate) struct Selection<'a> {
     no_config: bool,
     /// Languages of TBX glossaries.
     languages: GlossaryLanguages,
+    /// Check only this shard of the inputs.
+    shard: Option<Shard>,
 }
 
 impl CheckArgs {
@@ -64,6 +67,7 @@ impl CheckArgs {
                 source: self.source_lang.clone().unwrap_or_else(|| "zh".into()),
                 target: self.target_lang.clone().unwrap_or_else(|| "en".into()),
             },
+            shard: self.shard,
         }
     }
 }
@@ -87,6 +91,7 @@ impl FixArgs {
             config: self.config.as_deref(),
             no_config: self.no_config,
             languages: GlossaryLanguages::default(),
+            shard: None,
         }
     }
 }
@@ -215,7 +220,7 @@ pub(crate) fn plan(sel: &Selection<'_>) -> Result<CheckPlan, u8> {
         exclude: settings.exclude.clone(),
         no_ignore: sel.no_ignore,
     };
-    let discovery = discover(sel.paths, &walk).map_err(|e| usage_error(&e))?;
+    let mut discovery = discover(sel.paths, &walk).map_err(|e| usage_error(&e))?;
     if discovery
         .inputs
         .iter()
@@ -231,6 +236,25 @@ pub(crate) fn plan(sel: &Selection<'_>) -> Result<CheckPlan, u8> {
     };
     let batch_consistency =
         scope == ConsistencyScope::Batch && rules.contains(Rule::InconsistentTerm);
+    if let Some(shard) = sel.shard {
+        if shard.count() > 1 && batch_consistency {
+            return Err(usage_error(
+                "--consistency batch needs every file in one run, so it cannot be combined \
+                 with --shard; use --consistency document or --ignore inconsistent-term",
+            ));
+        }
+        if discovery
+            .inputs
+            .iter()
+            .any(|i| i.source == InputSource::Stdin)
+        {
+            return Err(usage_error(
+                "standard input (`-`) cannot be split into shards",
+            ));
+        }
+        discovery.inputs.retain(|i| shard.contains(&i.display));
+        discovery.errors.retain(|e| shard.contains(&e.path));
+    }
     let base = file
         .as_ref()
         .map_or(Path::new("."), |f| f.dir())
@@ -275,6 +299,7 @@ pub(crate) fn config_show(args: &ShowArgs) -> u8 {
         config: None,
         no_config: false,
         languages: GlossaryLanguages::default(),
+        shard: None,
     };
     let merged = merge(&selection, file.as_ref());
     match &file {
