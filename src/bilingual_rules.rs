@@ -19,7 +19,7 @@ use crate::glossary::Glossary;
 use crate::input::{Input, InputSource};
 use crate::location::{Location, LocationTracker, TextEncoding};
 use crate::matcher::TermMatcher;
-use crate::normalize::{normalize, normalize_key};
+use crate::normalize::{is_word_char, normalize, normalize_key};
 use crate::rules::{Rule, RuleSet};
 use crate::run::RunReport;
 use crate::segment::Segment;
@@ -143,6 +143,20 @@ impl<'g> SourceRules<'g> {
                 .max_by_key(|c| (accounts[c].in_source - accounts[c].correct, usize::MAX - c));
             if let Some(c) = best {
                 accounts.get_mut(&c).expect("demanded").correct += 1;
+            }
+        }
+        // A countable term's head noun inflected for number ("a labor and skills competition"
+        // for "labor and skills competitions") is correct English, as garbled-term holds too.
+        for a in accounts.values_mut() {
+            if a.correct < a.in_source {
+                let found = self.glossary.concepts[a.concept]
+                    .renderings
+                    .iter()
+                    .filter(|r| r.status.is_approved())
+                    .map(|r| head_inflections(&norm.text, &normalize_key(&r.text, true)))
+                    .max()
+                    .unwrap_or(0);
+                a.correct = (a.correct + found).min(a.in_source);
             }
         }
         for (i, f) in findings.iter().enumerate() {
@@ -421,6 +435,57 @@ pub fn add_segment_inconsistencies(run: &mut RunReport, inputs: &[Input], format
     }
 }
 
+/// How often `text` (normalized, case-folded) holds `rendering` (likewise) with its last word in
+/// the other grammatical number: singular for a plural rendering and plural for a singular one.
+/// The rendering as written is not counted (the exact matcher did).
+fn head_inflections(text: &str, rendering: &str) -> usize {
+    let (stem, head) = rendering.rsplit_once(' ').unwrap_or(("", rendering));
+    if head.chars().count() < 3 || !head.chars().all(char::is_alphabetic) {
+        return 0;
+    }
+    let mut heads = Vec::new();
+    if let Some(y) = head.strip_suffix("ies") {
+        heads.push(format!("{y}y"));
+    } else if let Some(base) = head
+        .strip_suffix("es")
+        .filter(|b| b.ends_with('s') || b.ends_with('x') || b.ends_with("ch") || b.ends_with("sh"))
+    {
+        heads.push(base.to_string());
+    } else if let Some(base) = head.strip_suffix('s').filter(|b| !b.ends_with('s')) {
+        heads.push(base.to_string());
+    } else if let Some(y) = head.strip_suffix('y') {
+        heads.push(format!("{y}ies"));
+    } else if head.ends_with('s')
+        || head.ends_with('x')
+        || head.ends_with("ch")
+        || head.ends_with("sh")
+    {
+        heads.push(format!("{head}es"));
+    } else {
+        heads.push(format!("{head}s"));
+    }
+    let mut count = 0;
+    for h in heads {
+        let form = if stem.is_empty() {
+            h
+        } else {
+            format!("{stem} {h}")
+        };
+        let mut at = 0;
+        while let Some(i) = text[at..].find(&form) {
+            let start = at + i;
+            let end = start + form.len();
+            let before = text[..start].chars().next_back();
+            let after = text[end..].chars().next();
+            if !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char) {
+                count += 1;
+            }
+            at = end;
+        }
+    }
+    count
+}
+
 /// A finding at byte `span` of `text` (an empty span at 0 for the segment as a whole).
 pub(crate) fn finding_at(
     text: &str,
@@ -637,6 +702,48 @@ chief-executive,行政长官,Chief Executive,,,
         let got = run("市总工会召开会议", "The Municipal General Assembly met.");
         assert_eq!(ids(&got), ["forbidden-term"]);
         assert!(got[0].2.contains("source term 市总工会"), "{}", got[0].2);
+    }
+
+    #[test]
+    fn the_head_noun_in_the_other_number_renders_the_term() {
+        let glossary = Glossary::from_csv_text(
+            "id,source,preferred\nc,劳动和技能竞赛,labor and skills competitions\nb,直属单位,directly affiliated unit\n",
+            "g.csv",
+        )
+        .unwrap();
+        let matcher = TermMatcher::new(&glossary);
+        let source_terms = SourceTermMatcher::new(&glossary);
+        let rules = SourceRules::new(&glossary, &matcher, &source_terms, RuleSet::all());
+        let missing = |source: &str, target: &str| {
+            let mut findings = Vec::new();
+            rules.check_segment(source, target, &mut findings);
+            findings
+                .iter()
+                .filter(|f| f.rule == Rule::MissingTerm)
+                .count()
+        };
+        assert_eq!(
+            missing(
+                "劳动和技能竞赛",
+                "The largest labor and skills competition."
+            ),
+            0
+        );
+        assert_eq!(missing("直属单位", "All directly affiliated units."), 0);
+        // Look-alikes that do not render it: the head noun dropped or another word.
+        assert_eq!(missing("劳动和技能竞赛", "A labor and skills contest."), 1);
+        assert_eq!(
+            missing("劳动和技能竞赛", "Labor and skills competitiveness."),
+            1
+        );
+        // Each inflected occurrence renders one source occurrence, no more.
+        assert_eq!(
+            missing(
+                "劳动和技能竞赛和劳动和技能竞赛",
+                "A labor and skills competition."
+            ),
+            1
+        );
     }
 
     #[test]

@@ -36,6 +36,39 @@ fn each_sample_matches_its_reviewed_csv_report() {
     }
 }
 
+/// The bilingual sample: a CAT-tool file with its Chinese source, where the source-aware rules
+/// add what a target-only check cannot see (a missing term, a changed number, Chinese left in
+/// the English) and findings point into the XLIFF file and name their unit.
+#[test]
+fn the_bilingual_sample_matches_its_reviewed_csv_report() {
+    let path = "samples/bilingual/skills-contest.xlf";
+    let run = termcheck(&["check", path, "--format", "csv"]);
+    let expected = std::fs::read_to_string(
+        repo_root().join("tests/expected/bilingual/skills-contest.xlf.csv"),
+    )
+    .expect("expected report exists");
+    assert_eq!(run.stdout, expected);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let rows = parse_csv(&run.stdout);
+    let rules: std::collections::BTreeSet<&str> = rows.iter().map(|r| r.rule.as_str()).collect();
+    for rule in [
+        "forbidden-term",
+        "missing-term",
+        "number-mismatch",
+        "untranslated",
+    ] {
+        assert!(rules.contains(rule), "{rule} in {rules:?}");
+    }
+    assert!(
+        rows.iter().all(|r| !r.unit.is_empty()),
+        "every finding names its unit"
+    );
+    // The singular of "labor and skills competitions" renders the term: no missing-term in p1.
+    assert!(!rows
+        .iter()
+        .any(|r| r.unit == "p1" && r.rule == "missing-term"));
+}
+
 #[test]
 fn the_readme_command_checks_every_sample() {
     let run = termcheck(&["check", "samples/"]);
