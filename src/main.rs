@@ -40,6 +40,13 @@ const EXIT_FINDINGS: u8 = 1;
 const EXIT_ERROR: u8 = 2;
 
 fn main() -> ExitCode {
+    #[cfg(unix)]
+    // SAFETY: ignoring a signal installs no handler. Past a file-size limit (RLIMIT_FSIZE) the
+    // kernel then fails the write with EFBIG instead of killing the process, so the temporary
+    // file is removed and the error reported like a full disk.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Check(args) => check(*args),
