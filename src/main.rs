@@ -139,6 +139,7 @@ fn check(args: CheckArgs) -> u8 {
         Ok(r) => r,
         Err(code) => return code,
     };
+    plan.print_memory_estimate(&run, 0);
     if let Some(path) = &args.write_baseline {
         if let Err(e) = write_atomically(path, |out| baseline::write(&run, out)) {
             eprintln!(
@@ -311,6 +312,7 @@ fn format_options(args: &CheckArgs, inputs: usize) -> Result<FormatOptions, Stri
         po: termcheck::formats::PoOptions {
             include_fuzzy: args.include_fuzzy,
         },
+        max_file_size: Some(args.max_file_size),
     })
 }
 

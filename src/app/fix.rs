@@ -10,6 +10,7 @@ use termcheck::error::FileError;
 use termcheck::finding::Finding;
 use termcheck::input::blocks::ReadError;
 use termcheck::input::decode::{decode_all, DetectedEncoding};
+use termcheck::input::limit::{check_size, Limited};
 use termcheck::input::{Input, InputSource};
 use termcheck::run::{FileReport, RunReport};
 
@@ -34,7 +35,7 @@ pub(crate) fn fix(args: FixArgs) -> u8 {
     let checked = plan.with_checker(|checker| {
         inputs
             .par_iter()
-            .map(|input| load_and_check(checker, input))
+            .map(|input| load_and_check(checker, input, args.max_file_size))
             .collect::<Vec<_>>()
     });
     let checked = match checked {
@@ -60,6 +61,8 @@ pub(crate) fn fix(args: FixArgs) -> u8 {
     }
     plan.finish(&mut run);
     print_file_errors(&run.errors);
+    let held = loaded.iter().map(|(_, doc)| doc.text.len()).sum();
+    plan.print_memory_estimate(&run, held);
 
     let mut remaining = RunReport::default();
     let (mut fixed, mut fixed_files, mut write_failed) = (0, 0, false);
@@ -213,17 +216,21 @@ fn one_line(s: &str) -> String {
 fn load_and_check(
     checker: &Checker<'_>,
     input: &Input,
+    max_file_size: u64,
 ) -> Result<Option<(Loaded, Vec<Finding>)>, FileError> {
-    let bytes = match &input.source {
-        InputSource::Stdin => {
-            let mut bytes = Vec::new();
-            io::stdin()
-                .read_to_end(&mut bytes)
-                .map(|_| bytes)
-                .map_err(|e| FileError::new(&input.display, e.to_string()))?
-        }
+    let error = |e: &dyn std::fmt::Display| FileError::new(&input.display, e.to_string());
+    let mut bytes = Vec::new();
+    match &input.source {
+        InputSource::Stdin => Limited::new(io::stdin(), max_file_size)
+            .read_to_end(&mut bytes)
+            .map_err(|e| error(&e))?,
         InputSource::File(path) => {
-            std::fs::read(path).map_err(|e| FileError::new(&input.display, e.to_string()))?
+            let file = std::fs::File::open(path).map_err(|e| error(&e))?;
+            let size = file.metadata().map_err(|e| error(&e))?.len();
+            check_size(size, max_file_size).map_err(|e| error(&e))?;
+            Limited::new(file, max_file_size)
+                .read_to_end(&mut bytes)
+                .map_err(|e| error(&e))?
         }
     };
     let findings = match checker.check_reader(&bytes[..], input.walked) {
