@@ -71,7 +71,13 @@ pub(crate) fn fix(args: FixArgs) -> u8 {
     let mut out = io::BufWriter::new(stdout.lock());
     // From here on files are replaced: an interruption lets the file being written finish
     // (or be abandoned, its temporary file removed) and ends with the summary of what changed.
-    let interrupt = interruption::Guard::install();
+    // `--diff` replaces nothing, and keeps the default (a Ctrl-C ends it at once, even while
+    // blocked writing to a pipe).
+    let interrupt = if args.diff {
+        interruption::Guard::inactive()
+    } else {
+        interruption::Guard::install()
+    };
     let mut interrupted = None;
     for (file, (input, doc)) in run.files.iter().zip(&loaded) {
         if let Some(signal) = interrupt.received() {
@@ -325,8 +331,10 @@ mod interruption {
     #[cfg(not(unix))]
     const SIGINT: i32 = 2;
 
-    /// Notes SIGINT and SIGTERM while alive; restores the default on drop.
-    pub(super) struct Guard;
+    /// Notes SIGINT and SIGTERM while alive (when installed); restores the default on drop.
+    pub(super) struct Guard {
+        installed: bool,
+    }
 
     #[cfg(unix)]
     extern "C" fn note(signal: libc::c_int) {
@@ -343,7 +351,12 @@ mod interruption {
                 libc::signal(libc::SIGINT, handler);
                 libc::signal(libc::SIGTERM, handler);
             }
-            Guard
+            Guard { installed: true }
+        }
+
+        /// A guard that changes nothing: signals keep their default.
+        pub(super) fn inactive() -> Guard {
+            Guard { installed: false }
         }
 
         /// The signal received since the guard was installed, if any.
@@ -357,6 +370,9 @@ mod interruption {
 
     impl Drop for Guard {
         fn drop(&mut self) {
+            if !self.installed {
+                return;
+            }
             #[cfg(unix)]
             // SAFETY: restoring the default disposition.
             unsafe {
