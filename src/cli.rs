@@ -395,6 +395,18 @@ pub struct CheckArgs {
     /// Number of files checked in parallel (default: available cores).
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
+    /// Refuse inputs larger than SIZE: bytes, or with K, M, G, T (binary: 100M, 2G). A larger
+    /// file is an error (exit 2) and the others are still checked; standard input stops there.
+    #[arg(
+        long,
+        value_name = "SIZE",
+        default_value = "1G",
+        value_parser = termcheck::input::limit::parse_size
+    )]
+    pub max_file_size: u64,
+    /// Print to stderr an estimate of the run's memory (see docs/reliability.md).
+    #[arg(short, long)]
+    pub verbose: bool,
 }
 
 #[derive(Debug, Args)]
@@ -458,6 +470,18 @@ pub struct FixArgs {
     /// Number of files checked in parallel (default: available cores).
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
+    /// Refuse inputs larger than SIZE: bytes, or with K, M, G, T (binary: 100M, 2G). A larger
+    /// file is an error (exit 2) and the others are still checked; standard input stops there.
+    #[arg(
+        long,
+        value_name = "SIZE",
+        default_value = "1G",
+        value_parser = termcheck::input::limit::parse_size
+    )]
+    pub max_file_size: u64,
+    /// Print to stderr an estimate of the run's memory (see docs/reliability.md).
+    #[arg(short, long)]
+    pub verbose: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

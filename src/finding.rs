@@ -61,6 +61,26 @@ pub struct Excerpt {
     pub highlight_width: usize,
 }
 
+impl Finding {
+    /// Bytes it takes in memory: the struct and the text it owns (allocator overhead aside).
+    pub fn memory_estimate(&self) -> usize {
+        std::mem::size_of::<Finding>()
+            + [
+                &self.concept,
+                &self.found,
+                &self.expected,
+                &self.message,
+                &self.note,
+                &self.context,
+                &self.excerpt.text,
+            ]
+            .iter()
+            .map(|s| s.capacity())
+            .sum::<usize>()
+            + self.unit.as_ref().map_or(0, String::capacity)
+    }
+}
+
 /// One problem found in one file.
 ///
 /// Serializes field by field (JSON, JSON Lines, SARIF properties), so a field added here

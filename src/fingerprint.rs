@@ -4,7 +4,9 @@
 //! moves its line number, so the line is not part of it. It is built from what the finding *is*
 //! — its rule, concept, the text found and the sentence around it, both normalized — and, to
 //! tell identical findings in one file apart, how many identical ones come before it. SARIF
-//! viewers (`partialFingerprints`) and baselines use it to recognise a finding they have seen.
+//! viewers (`partialFingerprints`), the JSON reports and baselines (version 2, with the file
+//! beside it) use it to recognise a finding they have seen: it is the one fingerprint of a
+//! finding. Version 1 baselines had their own FNV-1a scheme, still read by [`crate::baseline`].
 //!
 //! Every function here is pure: same input, same output, on every platform and version of
 //! termcheck that keeps [`FINGERPRINT_VERSION`].

@@ -360,6 +360,38 @@ enum Reject {
 }
 
 impl FuzzyIndex {
+    /// Bytes of its largest tables: the deletion index (the bulk of it), the vocabulary, the
+    /// words, the prefixes and the renderings' keys. Smaller tables and hash-table overhead
+    /// are not counted, so this is a lower bound.
+    pub fn memory_estimate(&self) -> usize {
+        let string = std::mem::size_of::<String>();
+        self.by_deletion
+            .iter()
+            .map(|(k, v)| string + k.capacity() + std::mem::size_of_val(v.as_slice()) + 24)
+            .sum::<usize>()
+            + self
+                .vocabulary
+                .keys()
+                .map(|k| string + k.capacity() + 4)
+                .sum::<usize>()
+            + self
+                .words
+                .iter()
+                .map(|w| string + w.capacity())
+                .sum::<usize>()
+            + self
+                .prefixes
+                .iter()
+                .map(|p| string + p.capacity())
+                .sum::<usize>()
+            + self
+                .renderings
+                .iter()
+                .map(|r| r.key.capacity())
+                .sum::<usize>()
+            + std::mem::size_of_val(self.renderings.as_slice())
+    }
+
     /// Indexes the approved renderings of `glossary`; `threshold` is the minimum similarity.
     pub fn new(glossary: &Glossary, threshold: f64) -> Self {
         let mut index = FuzzyIndex {

@@ -40,6 +40,13 @@ const EXIT_FINDINGS: u8 = 1;
 const EXIT_ERROR: u8 = 2;
 
 fn main() -> ExitCode {
+    #[cfg(unix)]
+    // SAFETY: ignoring a signal installs no handler. Past a file-size limit (RLIMIT_FSIZE) the
+    // kernel then fails the write with EFBIG instead of killing the process, so the temporary
+    // file is removed and the error reported like a full disk.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Check(args) => check(*args),
@@ -132,6 +139,7 @@ fn check(args: CheckArgs) -> u8 {
         Ok(r) => r,
         Err(code) => return code,
     };
+    plan.print_memory_estimate(&run, 0);
     if let Some(path) = &args.write_baseline {
         if let Err(e) = write_atomically(path, |out| baseline::write(&run, out)) {
             eprintln!(
@@ -304,6 +312,7 @@ fn format_options(args: &CheckArgs, inputs: usize) -> Result<FormatOptions, Stri
         po: termcheck::formats::PoOptions {
             include_fuzzy: args.include_fuzzy,
         },
+        max_file_size: Some(args.max_file_size),
     })
 }
 

@@ -131,6 +131,23 @@ impl TermMatcher {
         self.keys.contains_key(key)
     }
 
+    /// Bytes the compiled matcher takes: the automaton (as aho-corasick counts it), the
+    /// pattern table, the rendering keys and the first-pair bitmap; hash-table overhead aside.
+    pub fn memory_estimate(&self) -> usize {
+        self.automaton.as_ref().map_or(0, |a| a.memory_usage())
+            + self
+                .patterns
+                .iter()
+                .map(|p| std::mem::size_of_val(p.as_slice()) + std::mem::size_of::<Vec<TermUse>>())
+                .sum::<usize>()
+            + self
+                .keys
+                .keys()
+                .map(|k| k.capacity() + std::mem::size_of::<(String, usize)>())
+                .sum::<usize>()
+            + std::mem::size_of::<[u64; 1024]>()
+    }
+
     /// Length in bytes of the longest normalized rendering.
     pub fn longest_pattern(&self) -> usize {
         self.longest_pattern

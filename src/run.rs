@@ -14,6 +14,7 @@ use crate::formats::{read_segments, sniff, FormatOptions, InputFormat, SNIFF_LEN
 use crate::fuzzy::WordCache;
 use crate::glossary::Glossary;
 use crate::input::blocks::ReadError;
+use crate::input::limit::{check_size, Limited};
 use crate::input::{Input, InputSource};
 use crate::segment::{check_segments, NoSegmentRules, SegmentVisitor};
 use crate::suppress::{is_suppressed, Allowances, Suppression};
@@ -173,9 +174,22 @@ fn check_input(
     let (reader, path): (Box<dyn Read + Send>, _) = match &input.source {
         InputSource::Stdin => (Box::new(std::io::stdin()), None),
         InputSource::File(path) => match File::open(path) {
-            Ok(file) => (Box::new(file), Some(path.as_path())),
+            Ok(file) => {
+                if let Some(limit) = formats.max_file_size {
+                    // Known before reading a byte: the size on disk.
+                    let size = file.metadata().map_or(0, |m| m.len());
+                    check_size(size, limit)
+                        .map_err(|e| FileError::new(&input.display, e.to_string()))?;
+                }
+                (Box::new(file), Some(path.as_path()))
+            }
             Err(e) => return Err(read_error(&input.display, ReadError::Io(e))),
         },
+    };
+    // Standard input, and a file that grows while read, stop at the limit.
+    let reader: Box<dyn Read + Send> = match formats.max_file_size {
+        Some(limit) => Box::new(Limited::new(reader, limit)),
+        None => reader,
     };
     let known = formats
         .format

@@ -33,7 +33,7 @@ fn a_baseline_survives_lines_inserted_above_and_reports_new_errors() {
         write.stderr
     );
     let recorded = std::fs::read_to_string(dir.path().join("known.txt")).unwrap();
-    assert!(recorded.starts_with("termcheck-baseline 1\n"), "{recorded}");
+    assert!(recorded.starts_with("termcheck-baseline 2\n"), "{recorded}");
     assert_eq!(recorded.lines().count(), 3, "{recorded}");
 
     // Without the baseline the findings are there.
@@ -234,4 +234,125 @@ fn outputs_that_are_not_regular_files_are_written_in_place() {
         let kind = std::fs::metadata(&fifo).unwrap().file_type();
         assert!(kind.is_fifo(), "{flag}: the pipe is still a pipe");
     }
+}
+
+/// One fingerprint: the baseline records each finding by the fingerprint the JSON report and
+/// SARIF's `partialFingerprints` give it.
+#[test]
+fn the_baseline_holds_the_fingerprints_of_the_json_and_sarif_reports() {
+    let dir = scratch(&[
+        ("g.csv", TEST_GLOSSARY.as_bytes()),
+        ("draft.txt", DRAFT.as_bytes()),
+    ]);
+    let args = ["check", "draft.txt", "-g", "g.csv"];
+    let write = termcheck_in(
+        dir.path(),
+        &[&args[..], &["--write-baseline", "b.tsv"]].concat(),
+        b"",
+    );
+    assert_eq!(write.code, 0, "{}", write.stderr);
+    let baseline = std::fs::read_to_string(dir.path().join("b.tsv")).unwrap();
+    let recorded: Vec<(String, String)> = baseline
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let fields: Vec<&str> = l.split('\t').collect();
+            (fields[2].to_string(), fields[0].to_string())
+        })
+        .collect();
+    assert!(!recorded.is_empty());
+
+    let json = termcheck_in(
+        dir.path(),
+        &[&args[..], &["--format", "json"]].concat(),
+        b"",
+    );
+    let json: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let from_json: Vec<(String, String)> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["file"].as_str().unwrap().to_string(),
+                f["fingerprint"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(recorded, from_json);
+
+    let sarif = termcheck_in(
+        dir.path(),
+        &[&args[..], &["--format", "sarif"]].concat(),
+        b"",
+    );
+    let sarif: serde_json::Value = serde_json::from_str(&sarif.stdout).unwrap();
+    let from_sarif: Vec<String> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            r["partialFingerprints"]["termcheck/v1"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    let prints: Vec<String> = recorded.into_iter().map(|(_, p)| p).collect();
+    assert_eq!(prints, from_sarif);
+}
+
+/// Baselines written before version 2 (FNV-1a fingerprints) keep working.
+#[test]
+fn a_version_1_baseline_is_still_read() {
+    let dir = scratch(&[
+        ("g.csv", TEST_GLOSSARY.as_bytes()),
+        (
+            "draft.txt",
+            b"CAMCE said so.\nThen China Industrial Network said so.\n",
+        ),
+    ]);
+    let finding = |found: &str, context: &str| termcheck::finding::Finding {
+        rule: termcheck::rules::Rule::ForbiddenTerm,
+        severity: termcheck::finding::Severity::Error,
+        concept: "workercn".into(),
+        found: found.into(),
+        expected: String::new(),
+        message: String::new(),
+        note: String::new(),
+        context: context.into(),
+        start: Default::default(),
+        end: Default::default(),
+        excerpt: Default::default(),
+        score: None,
+        unit: None,
+    };
+    let print = termcheck::baseline::legacy_fingerprint(
+        "draft.txt",
+        &finding("CAMCE", "CAMCE said so."),
+        0,
+    );
+    std::fs::write(
+        dir.path().join("v1.tsv"),
+        format!("termcheck-baseline 1\n{print:016x}\tforbidden-term\tdraft.txt\tworkercn\tCAMCE\n"),
+    )
+    .unwrap();
+    let run = termcheck_in(
+        dir.path(),
+        &[
+            "check",
+            "draft.txt",
+            "-g",
+            "g.csv",
+            "--baseline",
+            "v1.tsv",
+            "--format",
+            "csv",
+        ],
+        b"",
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let rows = parse_csv(&run.stdout);
+    assert_eq!(rows.len(), 1, "{}", run.stdout);
+    assert_eq!(rows[0].found, "China Industrial Network");
 }

@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{parse_csv, scratch};
+use common::{parse_csv, scratch, unprivileged_termcheck};
 
 /// What a bounded run produced. Output is kept as bytes: some cases print lossy file names.
 struct Bounded {
@@ -365,30 +365,6 @@ fn file_names_that_are_not_utf8_are_checked_and_shown_lossily() {
     let rows = parse_csv(&run.stdout);
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].file, "draft-\u{FFFD}.txt");
-}
-
-/// The command that runs termcheck so that file permissions apply: as is for an ordinary user;
-/// for root (whom permissions do not stop), as `nobody` through util-linux's `setpriv`.
-fn unprivileged_termcheck() -> Option<Command> {
-    let root = Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|o| o.stdout.starts_with(b"0\n"));
-    if !root {
-        return Some(Command::new(env!("CARGO_BIN_EXE_termcheck")));
-    }
-    let mut cmd = Command::new("setpriv");
-    cmd.args([
-        "--reuid=65534",
-        "--regid=65534",
-        "--clear-groups",
-        env!("CARGO_BIN_EXE_termcheck"),
-    ]);
-    let works = Command::new("setpriv")
-        .args(["--reuid=65534", "--regid=65534", "--clear-groups", "true"])
-        .status()
-        .is_ok_and(|s| s.success());
-    works.then_some(cmd)
 }
 
 #[test]

@@ -10,6 +10,7 @@ use termcheck::error::FileError;
 use termcheck::finding::Finding;
 use termcheck::input::blocks::ReadError;
 use termcheck::input::decode::{decode_all, DetectedEncoding};
+use termcheck::input::limit::{check_size, Limited};
 use termcheck::input::{Input, InputSource};
 use termcheck::run::{FileReport, RunReport};
 
@@ -34,7 +35,7 @@ pub(crate) fn fix(args: FixArgs) -> u8 {
     let checked = plan.with_checker(|checker| {
         inputs
             .par_iter()
-            .map(|input| load_and_check(checker, input))
+            .map(|input| load_and_check(checker, input, args.max_file_size))
             .collect::<Vec<_>>()
     });
     let checked = match checked {
@@ -60,47 +61,34 @@ pub(crate) fn fix(args: FixArgs) -> u8 {
     }
     plan.finish(&mut run);
     print_file_errors(&run.errors);
+    let held = loaded.iter().map(|(_, doc)| doc.text.len()).sum();
+    plan.print_memory_estimate(&run, held);
 
     let mut remaining = RunReport::default();
     let (mut fixed, mut fixed_files, mut write_failed) = (0, 0, false);
+    let mut unwritten: Vec<&str> = Vec::new();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
+    // From here on files are replaced: an interruption lets the file being written finish
+    // (or be abandoned, its temporary file removed) and ends with the summary of what changed.
+    // `--diff` replaces nothing, and keeps the default (a Ctrl-C ends it at once, even while
+    // blocked writing to a pipe).
+    let interrupt = if args.diff {
+        interruption::Guard::inactive()
+    } else {
+        interruption::Guard::install()
+    };
+    let mut interrupted = None;
     for (file, (input, doc)) in run.files.iter().zip(&loaded) {
+        if let Some(signal) = interrupt.received() {
+            interrupted = Some(signal);
+            break;
+        }
         let file_plan =
             termcheck::fix::plan(&doc.text, doc.detected, &file.findings, &plan.glossary);
-        // What was fixed and what is left, in the order of the file.
-        let verb = if args.diff { "would fix" } else { "fixed" };
-        let mut notes: Vec<(u64, u64, String)> = Vec::new();
-        for e in &file_plan.edits {
-            notes.push((
-                e.line,
-                e.column,
-                format!(
-                    "{verb} {} \"{}\" -> \"{}\"",
-                    e.rule,
-                    one_line(&e.found),
-                    one_line(&e.replacement)
-                ),
-            ));
-        }
         let mut left = Vec::new();
-        for &(i, reason) in &file_plan.left {
-            let f = &file.findings[i];
-            notes.push((
-                f.start.line,
-                f.start.column,
-                format!(
-                    "left {}[{}] \"{}\" for a person: {reason}",
-                    f.severity,
-                    f.rule,
-                    one_line(&f.found)
-                ),
-            ));
-            left.push(f.clone());
-        }
-        notes.sort_by_key(|(line, column, _)| (*line, *column));
-        for (line, column, note) in notes {
-            eprintln!("{}:{line}:{column}: {note}", file.path);
+        for &(i, _) in &file_plan.left {
+            left.push(file.findings[i].clone());
         }
         remaining.files.push(FileReport {
             path: file.path.clone(),
@@ -121,18 +109,71 @@ pub(crate) fn fix(args: FixArgs) -> u8 {
         } else if let (InputSource::File(path), false) = (&input.source, file_plan.edits.is_empty())
         {
             let bytes = termcheck::fix::encode(&new_text, doc.detected);
-            replace_file(path, &bytes)
+            replace_file(path, &bytes, &interrupt)
         } else {
             Ok(())
         };
+        // The notes come after the write, so that "fixed" is said only of what is on disk.
+        let written = match &result {
+            Ok(()) => true,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => false,
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => false,
+            Err(e) => {
+                eprintln!(
+                    "termcheck: error: cannot write {}: {e}; it is unchanged",
+                    file.path
+                );
+                false
+            }
+        };
+        let verb = match (args.diff, written) {
+            (true, _) => "would fix",
+            (false, true) => "fixed",
+            (false, false) => "not fixed (unchanged)",
+        };
+        let mut notes: Vec<(u64, u64, String)> = Vec::new();
+        for e in &file_plan.edits {
+            notes.push((
+                e.line,
+                e.column,
+                format!(
+                    "{verb} {} \"{}\" -> \"{}\"",
+                    e.rule,
+                    one_line(&e.found),
+                    one_line(&e.replacement)
+                ),
+            ));
+        }
+        for &(i, reason) in &file_plan.left {
+            let f = &file.findings[i];
+            notes.push((
+                f.start.line,
+                f.start.column,
+                format!(
+                    "left {}[{}] \"{}\" for a person: {reason}",
+                    f.severity,
+                    f.rule,
+                    one_line(&f.found)
+                ),
+            ));
+        }
+        notes.sort_by_key(|(line, column, _)| (*line, *column));
+        for (line, column, note) in notes {
+            eprintln!("{}:{line}:{column}: {note}", file.path);
+        }
         match result {
             Ok(()) => {
                 fixed += file_plan.edits.len();
                 fixed_files += usize::from(!file_plan.edits.is_empty());
             }
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => break,
-            Err(e) => {
-                eprintln!("termcheck: error: cannot write {}: {e}", file.path);
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {
+                unwritten.push(&file.path);
+                interrupted = interrupt.received();
+                break;
+            }
+            Err(_) => {
+                unwritten.push(&file.path);
                 write_failed = true;
             }
         }
@@ -150,6 +191,21 @@ pub(crate) fn fix(args: FixArgs) -> u8 {
         plural(fixed),
         plural(fixed_files)
     );
+    if !unwritten.is_empty() && interrupted.is_none() {
+        eprintln!(
+            "Not written ({} file{}, each unchanged): {}",
+            unwritten.len(),
+            plural(unwritten.len()),
+            unwritten.join(", ")
+        );
+    }
+    if let Some(signal) = interrupted {
+        eprintln!(
+            "termcheck: interrupted by {}: the files noted \"fixed\" above were replaced; every other file is unchanged.",
+            signal.name()
+        );
+        return 128 + signal.number();
+    }
     remaining.errors = run.errors;
     if write_failed {
         return EXIT_ERROR;
@@ -166,17 +222,21 @@ fn one_line(s: &str) -> String {
 fn load_and_check(
     checker: &Checker<'_>,
     input: &Input,
+    max_file_size: u64,
 ) -> Result<Option<(Loaded, Vec<Finding>)>, FileError> {
-    let bytes = match &input.source {
-        InputSource::Stdin => {
-            let mut bytes = Vec::new();
-            io::stdin()
-                .read_to_end(&mut bytes)
-                .map(|_| bytes)
-                .map_err(|e| FileError::new(&input.display, e.to_string()))?
-        }
+    let error = |e: &dyn std::fmt::Display| FileError::new(&input.display, e.to_string());
+    let mut bytes = Vec::new();
+    match &input.source {
+        InputSource::Stdin => Limited::new(io::stdin(), max_file_size)
+            .read_to_end(&mut bytes)
+            .map_err(|e| error(&e))?,
         InputSource::File(path) => {
-            std::fs::read(path).map_err(|e| FileError::new(&input.display, e.to_string()))?
+            let file = std::fs::File::open(path).map_err(|e| error(&e))?;
+            let size = file.metadata().map_err(|e| error(&e))?.len();
+            check_size(size, max_file_size).map_err(|e| error(&e))?;
+            Limited::new(file, max_file_size)
+                .read_to_end(&mut bytes)
+                .map_err(|e| error(&e))?
         }
     };
     let findings = match checker.check_reader(&bytes[..], input.walked) {
@@ -192,9 +252,12 @@ fn load_and_check(
     Ok(Some((Loaded { text, detected }, findings)))
 }
 
-/// Replaces a file's content atomically (temporary file in its directory, then rename),
-/// keeping its permissions.
-fn replace_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+/// Replaces a file's content atomically (temporary file `.termcheck-fix*` in its directory,
+/// then rename), keeping its permissions and, where allowed, its owner. A file the user may
+/// not write is refused even when its directory would allow the rename: replacing it would
+/// bypass its read-only mode. An interruption before the rename abandons the temporary file
+/// (removed) and leaves the file as it was: `ErrorKind::Interrupted`.
+fn replace_file(path: &Path, bytes: &[u8], interrupt: &interruption::Guard) -> io::Result<()> {
     // Through a symbolic link to the file it names: renaming over the link would leave the
     // real file unfixed and the link replaced by a copy.
     let path = &path.canonicalize()?;
@@ -204,6 +267,8 @@ fn replace_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
             "not a regular file; fix rewrites files only (use `-` for a stream)",
         ));
     }
+    // Opening for writing (without truncating) asks the kernel the question permissions answer.
+    std::fs::OpenOptions::new().write(true).open(path)?;
     let permissions = metadata.permissions();
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
@@ -215,6 +280,105 @@ fn replace_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
     tmp.as_file_mut().write_all(bytes)?;
     tmp.as_file().sync_all()?;
     std::fs::set_permissions(tmp.path(), permissions)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // Root fixing another user's file keeps it theirs; anyone else cannot give files away
+        // and keeps the file's group only when a member of it (failure is not an error).
+        let _ = std::os::unix::fs::chown(tmp.path(), Some(metadata.uid()), Some(metadata.gid()));
+    }
+    if interrupt.received().is_some() {
+        // Dropping `tmp` removes it.
+        return Err(io::Error::from(io::ErrorKind::Interrupted));
+    }
     tmp.persist(path).map_err(|e| e.error)?;
+    // The rename is durable once the directory is: best effort (not every filesystem can).
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
     Ok(())
+}
+
+/// SIGINT and SIGTERM while `fix` replaces files: noted, not fatal, so that no temporary file
+/// is left behind and the summary is printed. Only while files are replaced: before, nothing
+/// has been written and the default (ending at once) is right.
+mod interruption {
+    use std::sync::atomic::{AtomicI32, Ordering};
+
+    static RECEIVED: AtomicI32 = AtomicI32::new(0);
+
+    /// A signal that ended the run early.
+    #[derive(Debug, Clone, Copy)]
+    pub(super) struct Signal(i32);
+
+    impl Signal {
+        pub(super) fn name(self) -> &'static str {
+            if self.0 == SIGINT {
+                "SIGINT"
+            } else {
+                "SIGTERM"
+            }
+        }
+
+        /// The signal number (the exit code is 128 plus it, as a shell reports).
+        pub(super) fn number(self) -> u8 {
+            self.0 as u8
+        }
+    }
+
+    #[cfg(unix)]
+    const SIGINT: i32 = libc::SIGINT;
+    #[cfg(not(unix))]
+    const SIGINT: i32 = 2;
+
+    /// Notes SIGINT and SIGTERM while alive (when installed); restores the default on drop.
+    pub(super) struct Guard {
+        installed: bool,
+    }
+
+    #[cfg(unix)]
+    extern "C" fn note(signal: libc::c_int) {
+        // Only an atomic store: async-signal-safe.
+        RECEIVED.store(signal, Ordering::SeqCst);
+    }
+
+    impl Guard {
+        pub(super) fn install() -> Guard {
+            #[cfg(unix)]
+            // SAFETY: `note` only stores into an atomic, which is async-signal-safe.
+            unsafe {
+                let handler = note as extern "C" fn(libc::c_int) as libc::sighandler_t;
+                libc::signal(libc::SIGINT, handler);
+                libc::signal(libc::SIGTERM, handler);
+            }
+            Guard { installed: true }
+        }
+
+        /// A guard that changes nothing: signals keep their default.
+        pub(super) fn inactive() -> Guard {
+            Guard { installed: false }
+        }
+
+        /// The signal received since the guard was installed, if any.
+        pub(super) fn received(&self) -> Option<Signal> {
+            match RECEIVED.load(Ordering::SeqCst) {
+                0 => None,
+                n => Some(Signal(n)),
+            }
+        }
+    }
+
+    impl Drop for Guard {
+        fn drop(&mut self) {
+            if !self.installed {
+                return;
+            }
+            #[cfg(unix)]
+            // SAFETY: restoring the default disposition.
+            unsafe {
+                libc::signal(libc::SIGINT, libc::SIG_DFL);
+                libc::signal(libc::SIGTERM, libc::SIG_DFL);
+            }
+        }
+    }
 }

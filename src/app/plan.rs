@@ -2,6 +2,7 @@
 //! compiled glossary, the rules and the inputs, shared by `check` and `fix`.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use termcheck::bilingual_rules::add_segment_inconsistencies;
 use termcheck::check::Checker;
@@ -11,6 +12,7 @@ use termcheck::finding::Severity;
 use termcheck::formats::FormatOptions;
 use termcheck::fuzzy::FuzzyIndex;
 use termcheck::glossary::{bundled_glossaries, Glossary, GlossaryLanguages, GlossarySource};
+use termcheck::input::blocks::BlockSizes;
 use termcheck::input::{discover, Discovery, InputSource, WalkOptions};
 use termcheck::matcher::TermMatcher;
 use termcheck::rules::{Rule, RuleSet, RULES};
@@ -42,6 +44,8 @@ pub(crate) struct Selection<'a> {
     languages: GlossaryLanguages,
     /// Check only this shard of the inputs.
     shard: Option<Shard>,
+    /// Print the memory estimate.
+    verbose: bool,
 }
 
 impl CheckArgs {
@@ -68,6 +72,7 @@ impl CheckArgs {
                 target: self.target_lang.clone().unwrap_or_else(|| "en".into()),
             },
             shard: self.shard,
+            verbose: self.verbose,
         }
     }
 }
@@ -92,6 +97,7 @@ impl FixArgs {
             no_config: self.no_config,
             languages: GlossaryLanguages::default(),
             shard: None,
+            verbose: self.verbose,
         }
     }
 }
@@ -108,6 +114,9 @@ pub(crate) struct CheckPlan {
     threads: Option<usize>,
     keep_occurrences: bool,
     policy: Policy,
+    verbose: bool,
+    /// Bytes of the compiled fuzzy index, once built (for the memory estimate).
+    fuzzy_memory: AtomicUsize,
 }
 
 /// The configuration file in effect: `--config FILE`, else termcheck.toml in the current
@@ -274,6 +283,8 @@ pub(crate) fn plan(sel: &Selection<'_>) -> Result<CheckPlan, u8> {
         threads: sel.threads,
         keep_occurrences: batch_consistency || sel.distribution,
         policy: settings.policy(&base),
+        verbose: sel.verbose,
+        fuzzy_memory: AtomicUsize::new(0),
     })
 }
 
@@ -300,6 +311,7 @@ pub(crate) fn config_show(args: &ShowArgs) -> u8 {
         no_config: false,
         languages: GlossaryLanguages::default(),
         shard: None,
+        verbose: false,
     };
     let merged = merge(&selection, file.as_ref());
     match &file {
@@ -333,6 +345,10 @@ impl CheckPlan {
         let mut checker = Checker::new(&self.glossary, &self.matcher, self.rules.clone())
             .with_consistency(self.scope, self.keep_occurrences);
         if let Some(index) = &fuzzy {
+            if self.verbose {
+                self.fuzzy_memory
+                    .store(index.memory_estimate(), Ordering::Relaxed);
+            }
             checker = checker.with_fuzzy(index);
         }
         let pool = rayon::ThreadPoolBuilder::new()
@@ -375,6 +391,42 @@ impl CheckPlan {
         run.errors.sort_by(|a, b| a.path.cmp(&b.path));
     }
 
+    /// With `--verbose`, prints to stderr what the run's memory is estimated at: the compiled
+    /// glossary, each worker's block buffers, the findings kept, and `held` bytes of documents
+    /// kept whole (`fix`). The formula is in docs/reliability.md.
+    pub(crate) fn print_memory_estimate(&self, run: &RunReport, held: usize) {
+        if !self.verbose {
+            return;
+        }
+        let matcher = self.matcher.memory_estimate();
+        let fuzzy = self.fuzzy_memory.load(Ordering::Relaxed);
+        let threads = self.threads.filter(|&n| n > 0).unwrap_or_else(|| {
+            std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+        });
+        let sizes = BlockSizes::for_longest_term(self.matcher.longest_pattern());
+        // Per block: the bytes read, the decoded text, and the normalized text with its u32
+        // offset map (5 bytes per byte): 7 times the block and its overlap.
+        let per_worker = 7 * (sizes.block + sizes.overlap);
+        let count = run.findings().count();
+        let findings: usize = run.findings().map(|(_, f)| f.memory_estimate()).sum();
+        let total = matcher + fuzzy + threads * per_worker + findings + held;
+        let mut line = format!(
+            "termcheck: memory estimate {}: glossary {} (matcher {} + fuzzy index {}) + {threads} worker{} × {} block buffers + {count} finding{} {}",
+            mib(total),
+            mib(matcher + fuzzy),
+            mib(matcher),
+            mib(fuzzy),
+            crate::plural(threads),
+            mib(per_worker),
+            crate::plural(count),
+            mib(findings),
+        );
+        if held > 0 {
+            line.push_str(&format!(" + documents held whole {}", mib(held)));
+        }
+        eprintln!("{line}");
+    }
+
     /// The exit code for what `run` holds.
     pub(crate) fn exit_code(&self, run: &RunReport) -> u8 {
         if !run.errors.is_empty() {
@@ -385,4 +437,9 @@ impl CheckPlan {
             EXIT_CLEAN
         }
     }
+}
+
+/// Bytes as MiB with one decimal.
+fn mib(bytes: usize) -> String {
+    format!("{:.1} MiB", bytes as f64 / f64::from(1 << 20))
 }

@@ -158,6 +158,8 @@ pub struct FormatOptions {
     pub fields: Fields,
     /// PO options.
     pub po: PoOptions,
+    /// The largest input read, in bytes (`--max-file-size`); `None`: no limit.
+    pub max_file_size: Option<u64>,
 }
 
 impl FormatOptions {

@@ -2,6 +2,7 @@
 
 pub mod blocks;
 pub mod decode;
+pub mod limit;
 
 use std::path::{Path, PathBuf};
 

@@ -102,3 +102,27 @@ pub fn untimed(report: &str) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// The command that runs termcheck so that file permissions apply: as is for an ordinary user;
+/// for root (whom permissions do not stop), as `nobody` through util-linux's `setpriv`.
+pub fn unprivileged_termcheck() -> Option<Command> {
+    let root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0\n"));
+    if !root {
+        return Some(Command::new(env!("CARGO_BIN_EXE_termcheck")));
+    }
+    let mut cmd = Command::new("setpriv");
+    cmd.args([
+        "--reuid=65534",
+        "--regid=65534",
+        "--clear-groups",
+        env!("CARGO_BIN_EXE_termcheck"),
+    ]);
+    let works = Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups", "true"])
+        .status()
+        .is_ok_and(|s| s.success());
+    works.then_some(cmd)
+}
