@@ -4,11 +4,14 @@
 # one thread. Prints MB/s and peak RSS.
 #
 # The English side is the corpus ../shared/bench makes (real documentation text with injected
-# glossary errors; run `DATA_ONLY=1 benches/compare_grep.sh` first). The bench glossary has no
-# source language, so each concept gets a synthetic Chinese source term (deterministic, from its
-# id), and each segment's source is Chinese filler holding the source terms of two concepts and
-# the segment's numbers: enough for the source automaton, missing-term and number-mismatch to do
-# their real work on every segment.
+# glossary errors and a truth file; run `DATA_ONLY=1 benches/compare_grep.sh` first). The bench
+# glossary has no source language, so each concept gets a synthetic Chinese source term
+# (deterministic, from its id). Each segment's source is Chinese filler holding the segment's
+# numbers and the source terms of the concepts the truth file says were injected into that line
+# (so a forbidden variant there stands for its source term, as in a real translation), plus,
+# in one segment of 50, the source term of a concept the target does not render (a real
+# missing term), and a tag that makes it unique. The corpus is read twice for 100 MB; the second pass marks its targets so
+# that no segment repeats another.
 #
 # Usage: benches/bilingual.sh [SIZE_MB]      (default 100; BENCH_WORK as for compare_grep.sh)
 set -euo pipefail
@@ -24,9 +27,10 @@ done
 out="$work/bilingual"
 mkdir -p "$out"
 
-python3 - "$corpus" "$glossary_tsv" "$out" "$size_mb" <<'EOF'
+truth="$data/truth_50_10000.tsv"
+python3 - "$corpus" "$glossary_tsv" "$out" "$size_mb" "$truth" <<'EOF'
 import csv, random, re, sys
-corpus, glossary_tsv, out, size_mb = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+corpus, glossary_tsv, out, size_mb, truth = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5]
 random.seed(7)
 
 def zh_term(n):
@@ -50,11 +54,22 @@ with open(f"{out}/glossary.csv", "w", encoding="utf-8", newline="") as f:
         w.writerow([cid, zh, preferred, variants])
 
 filler = "本文介绍了系统的设计和实现方法以及相关的注意事项"
-lines = [l.strip() for l in open(corpus, encoding="utf-8") if l.strip()]
-def source_for(line):
-    picked = random.sample(concepts, 2)
-    numbers = " ".join(re.findall(r"\d+", line)[:4])
-    return f"{filler}{picked[0][1]}{filler[:6]}{picked[1][1]}{numbers}。"
+by_id = {c[0]: c for c in concepts}
+injected = {}
+with open(truth, encoding="utf-8") as f:
+    for row in csv.reader(f, delimiter="\t"):
+        if row[1] == "exact" and row[3] in by_id:
+            injected.setdefault(int(row[0]), []).append(by_id[row[3]][1])
+raw = open(corpus, encoding="utf-8").read().split("\n")
+lines = [(n + 1, l.strip()) for n, l in enumerate(raw) if l.strip()]
+def source_for(number, line, i):
+    numbers = "".join(f"{n}项" for n in re.findall(r"\d+(?:\.\d+)?", line))
+    terms = "".join(injected.get(number, []))
+    if i % 50 == 0:
+        terms += random.choice(concepts)[1]
+    # A tag of its own, so that no two segments share a source (real sentences rarely do).
+    tag = "".join(chr(0x6000 + (i >> (12 * k)) % 4096) for k in range(2))
+    return f"{tag}{filler}{terms}{numbers}。"
 
 def esc(s):
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -69,8 +84,11 @@ with open(f"{out}/segments.tsv", "w", encoding="utf-8") as tsv, \
     written_tsv = written_tmx = 0
     i = 0
     while written_tsv < limit or written_tmx < limit:
-        line = lines[i % len(lines)].replace("\t", " ")
-        src = source_for(line)
+        number, line = lines[i % len(lines)]
+        line = line.replace("\t", " ")
+        if i >= len(lines):
+            line = f"{line} (reprinted)"
+        src = source_for(number, line, i)
         if written_tsv < limit:
             row = f"{src}\t{line}\n"
             tsv.write(row)
@@ -95,8 +113,8 @@ for input in segments.tmx segments.tsv; do
     [ "$rules" = exact ] && sel=(--select forbidden-term,deprecated-term)
     /usr/bin/time -f '%e %M' -o "$out/time" "$bin" check "$file" -g "$out/glossary.csv" \
       -j 1 --format csv -o "$out/report.csv" "${sel[@]}" || [ $? -eq 1 ]
-    read -r wall rss < "$out/time"
-    findings=$(($(wc -l < "$out/report.csv") - 1))
+    read -r wall rss < <(tail -n 1 "$out/time")
+    findings=$(python3 -c "import csv,sys; print(sum(1 for _ in csv.reader(open(sys.argv[1], encoding='utf-8'))) - 1)" "$out/report.csv")
     printf '%-8s %-10s %9s %8s %8.1f %10.0f %9s\n' "${input#segments.}" "$rules" "$mb" "$wall" \
       "$(python3 -c "print($mb/max($wall,0.01))")" "$((rss / 1024))" "$findings"
   done
