@@ -3,7 +3,9 @@
 use std::io::Read;
 use std::ops::Range;
 
-use crate::consistency::{inconsistencies, Around, ConsistencyScope, Occurrence, OccurrenceStatus};
+use crate::consistency::{
+    inconsistencies, Around, ConsistencyScope, Occurrence, OccurrenceStatus, RenderingCounts,
+};
 use crate::excerpt::{context, line_excerpt};
 use crate::finding::Finding;
 use crate::fuzzy::{Damage, FuzzyIndex, GarbledMatch, WordCache};
@@ -46,7 +48,11 @@ pub struct Checker<'g> {
     scope: ConsistencyScope,
     keep_occurrences: bool,
     allowances: Allowances,
+    kept_text_limit: usize,
 }
+
+/// Opens a document again from its start, for a second read (see [`Checker::check_reopenable`]).
+pub type Reopen<'r> = dyn Fn() -> std::io::Result<Box<dyn Read + Send + 'r>> + 'r;
 
 impl<'g> Checker<'g> {
     /// A checker running `rules` with `glossary`, compiled as `matcher`. Garbled terms need
@@ -61,6 +67,7 @@ impl<'g> Checker<'g> {
             scope: ConsistencyScope::Document,
             keep_occurrences: false,
             allowances: Allowances::new(glossary),
+            kept_text_limit: KEPT_TEXT_LIMIT,
         }
     }
 
@@ -84,6 +91,13 @@ impl<'g> Checker<'g> {
         self
     }
 
+    /// Keeps at most `bytes` of a document's text for the contexts of `inconsistent-term`
+    /// (default 64 MiB; tests make it small to exercise huge documents).
+    pub fn with_kept_text_limit(mut self, bytes: usize) -> Self {
+        self.kept_text_limit = bytes;
+        self
+    }
+
     /// Whether checking needs the occurrences of concepts (to return them, or for
     /// `inconsistent-term`).
     pub fn wants_occurrences(&self) -> bool {
@@ -104,12 +118,39 @@ impl<'g> Checker<'g> {
         skip_binary: bool,
         words: &mut WordCache,
     ) -> Result<Outcome, ReadError> {
+        self.check_document(reader, skip_binary, words, None)
+    }
+
+    /// [`Checker::check_reader_with`] for a document that `reopen` can read again from its
+    /// start (a file, not standard input). A document longer than the text kept for the
+    /// contexts of `inconsistent-term` is then read twice: the first read counts the renderings
+    /// of each concept, the second reports the minority ones with their contexts, so memory
+    /// does not grow with the occurrences. The report is the same as with one read.
+    pub fn check_reopenable(
+        &self,
+        reader: impl Read,
+        skip_binary: bool,
+        words: &mut WordCache,
+        reopen: &Reopen<'_>,
+    ) -> Result<Outcome, ReadError> {
+        self.check_document(reader, skip_binary, words, Some(reopen))
+    }
+
+    fn check_document(
+        &self,
+        reader: impl Read,
+        skip_binary: bool,
+        words: &mut WordCache,
+        reopen: Option<&Reopen<'_>>,
+    ) -> Result<Outcome, ReadError> {
         let blocks = BlockReader::new(reader, self.sizes)?;
         if skip_binary && blocks.looks_binary() {
             return Ok(Outcome::SkippedBinary);
         }
         words.start_document();
-        Ok(Outcome::Checked(self.check_blocks(blocks, words, true)?))
+        Ok(Outcome::Checked(
+            self.check_blocks(blocks, words, true, reopen)?,
+        ))
     }
 
     /// Checks one piece of a larger document, such as the target text of a translation unit:
@@ -127,7 +168,7 @@ impl<'g> Checker<'g> {
                 start: LocationTracker::new(TextEncoding::Utf8, 0),
             };
             let mut doc = DocumentReport::default();
-            let mut state = DocumentState::new(words);
+            let mut state = DocumentState::new(words, self.kept_text_limit, None);
             self.check_block(&block, &mut state, &mut doc);
             if self.wants_occurrences() {
                 state.keep_block(block.text, &mut doc.occurrences);
@@ -137,7 +178,7 @@ impl<'g> Checker<'g> {
             return doc;
         }
         let checked = BlockReader::new(text.as_bytes(), self.sizes)
-            .and_then(|blocks| self.check_blocks(blocks, words, false));
+            .and_then(|blocks| self.check_blocks(blocks, words, false, None));
         match checked {
             Ok(doc) => doc,
             Err(e) => unreachable!("text in memory is valid UTF-8: {e}"),
@@ -169,9 +210,19 @@ impl<'g> Checker<'g> {
         mut blocks: BlockReader<R>,
         words: &mut WordCache,
         whole_document: bool,
+        reopen: Option<&Reopen<'_>>,
     ) -> Result<DocumentReport, ReadError> {
         let mut doc = DocumentReport::default();
-        let mut state = DocumentState::new(words);
+        // Counting renderings instead of keeping occurrences needs a second read, and only
+        // document consistency can be reported from counts.
+        let counting = (whole_document
+            && !self.keep_occurrences
+            && self.scope == ConsistencyScope::Document
+            && self.rules.contains(Rule::InconsistentTerm))
+        .then_some(reopen)
+        .flatten()
+        .map(|_| self.glossary);
+        let mut state = DocumentState::new(words, self.kept_text_limit, counting);
         while let Some(block) = blocks.next_block()? {
             doc.suppressions
                 .extend(directives(&block.text, block.report_until, &block.start));
@@ -185,7 +236,14 @@ impl<'g> Checker<'g> {
             sort_findings(&mut doc.findings);
             return Ok(doc);
         }
-        if self.scope == ConsistencyScope::Document && self.rules.contains(Rule::InconsistentTerm) {
+        if let Some(counts) = state.counts.take() {
+            let reopen = reopen.expect("counting needs a second read");
+            let again = reopen().map_err(ReadError::Io)?;
+            let found = self.report_inconsistencies(again, &counts, state.words)?;
+            doc.findings.extend(found);
+        } else if self.scope == ConsistencyScope::Document
+            && self.rules.contains(Rule::InconsistentTerm)
+        {
             let refs: Vec<&Occurrence> = doc.occurrences.iter().collect();
             let found = inconsistencies(self.glossary, &refs, "document", &|o| state.around(o));
             doc.findings.extend(found.into_iter().map(|(_, f)| f));
@@ -199,6 +257,48 @@ impl<'g> Checker<'g> {
         }
         sort_findings(&mut doc.findings);
         Ok(doc)
+    }
+
+    /// The second read of a document whose renderings were counted: checks it again and
+    /// reports each occurrence that departs from its concept's majority, with its context
+    /// taken from the block being checked. Nothing else of this read is kept.
+    fn report_inconsistencies(
+        &self,
+        reader: impl Read,
+        counts: &RenderingCounts,
+        words: &mut WordCache,
+    ) -> Result<Vec<Finding>, ReadError> {
+        let mut found = Vec::new();
+        let majorities = counts.majorities(self.glossary);
+        if majorities.is_empty() {
+            return Ok(found);
+        }
+        let mut blocks = BlockReader::new(reader, self.sizes)?;
+        words.start_document();
+        let mut state = DocumentState::new(words, self.kept_text_limit, None);
+        let mut seen = 0;
+        while let Some(block) = blocks.next_block()? {
+            let mut scratch = DocumentReport::default();
+            self.check_block(&block, &mut state, &mut scratch);
+            let text = block.text.as_str();
+            let mut around = |o: &Occurrence| match &o.around {
+                Around::Ready(c, e) => (c.clone(), e.clone()),
+                Around::Deferred { span, .. } => (
+                    context(text, span.clone()),
+                    line_excerpt(text, span.clone()),
+                ),
+            };
+            for o in &scratch.occurrences {
+                found.extend(majorities.finding(self.glossary, o, "document", &mut around));
+            }
+            seen += scratch.occurrences.len();
+        }
+        if seen != counts.seen() {
+            return Err(ReadError::Io(std::io::Error::other(
+                "the file changed while it was being checked",
+            )));
+        }
+        Ok(found)
     }
 
     /// Checks text held in memory and returns its findings.
@@ -282,7 +382,7 @@ impl<'g> Checker<'g> {
                 text,
                 span,
                 &tracker,
-                state.deferring.then_some(state.blocks.len()),
+                state.deferring.then_some(state.blocks_seen),
             );
             match event {
                 Event::Exact(m) => self.exact_event(&m, &mut place, doc),
@@ -373,30 +473,61 @@ struct DocumentState<'w> {
     /// Texts of the blocks seen so far, while deferring.
     blocks: Vec<String>,
     kept_bytes: usize,
+    /// Most bytes of text kept.
+    kept_limit: usize,
+    /// Blocks checked so far (the number of the next one).
+    blocks_seen: usize,
+    /// Past the kept text, with a second read to come: occurrences are only counted.
+    counts: Option<RenderingCounts>,
+    /// The glossary, when the document may switch to counting.
+    counting: Option<&'w Glossary>,
 }
 
 impl<'w> DocumentState<'w> {
-    fn new(words: &'w mut WordCache) -> Self {
+    fn new(words: &'w mut WordCache, kept_limit: usize, counting: Option<&'w Glossary>) -> Self {
         DocumentState {
             covered_until: 0,
             words,
             deferring: true,
             blocks: Vec::new(),
             kept_bytes: 0,
+            kept_limit,
+            blocks_seen: 0,
+            counts: None,
+            counting,
         }
     }
 
-    /// Keeps a block's text for deferred contexts; past the limit, extracts every deferred
-    /// context and stops deferring, so memory stays bounded on huge documents.
-    fn keep_block(&mut self, text: String, occurrences: &mut [Occurrence]) {
+    /// Keeps a block's text for deferred contexts. Past the limit, either counts the
+    /// occurrences (and from then on counts each block's occurrences and drops them) when a
+    /// second read will report them, or extracts every deferred context and stops deferring;
+    /// either way the kept text stays bounded on huge documents.
+    fn keep_block(&mut self, text: String, occurrences: &mut Vec<Occurrence>) {
+        self.blocks_seen += 1;
+        if let Some(counts) = &mut self.counts {
+            let glossary = self.counting.expect("counting has a glossary");
+            for o in occurrences.drain(..) {
+                counts.add(glossary, &o);
+            }
+            return;
+        }
         if !self.deferring {
             return;
         }
         self.kept_bytes += text.len();
         self.blocks.push(text);
-        if self.kept_bytes > KEPT_TEXT_LIMIT {
-            self.resolve_all(occurrences);
-            self.deferring = false;
+        if self.kept_bytes > self.kept_limit {
+            if let Some(glossary) = self.counting {
+                let mut counts = RenderingCounts::default();
+                for o in occurrences.drain(..) {
+                    counts.add(glossary, &o);
+                }
+                *occurrences = Vec::new();
+                self.counts = Some(counts);
+            } else {
+                self.resolve_all(occurrences);
+                self.deferring = false;
+            }
             self.blocks = Vec::new();
         }
     }
@@ -640,6 +771,74 @@ web,Workercn,,China Industrial Network
             let got = small.check_str(&text);
             assert_eq!(summary(&got), summary(&expected), "block size {block}");
         }
+    }
+
+    /// A document longer than the kept text, read twice (renderings counted, then the
+    /// minority ones reported), gives the same findings as one read keeping every occurrence,
+    /// and as one read that cannot be repeated (standard input).
+    #[test]
+    fn a_second_read_reports_the_same_inconsistencies() {
+        let glossary = Glossary::from_csv_text(
+            "id,preferred,admitted,forbidden\n\
+             m,model worker,labour hero,labour model\n\
+             f,Federation of Trade Unions,union federation,\n",
+            "g.csv",
+        )
+        .unwrap();
+        let matcher = TermMatcher::new(&glossary);
+        let fuzzy = FuzzyIndex::new(&glossary, crate::fuzzy::DEFAULT_THRESHOLD);
+        let mut text = String::new();
+        for i in 0..200 {
+            let (m, f) = match i % 7 {
+                0 => ("labour hero", "union federation"),
+                3 => ("Model Worker", "Federation of Trade Unions"),
+                5 => ("labour model", "Federation of Trade Unions"),
+                _ => ("model worker", "Federation of Trade Unions"),
+            };
+            // The minority renderings of `f` come first, so the majority is clear only late.
+            let f = if i < 40 { "union federation" } else { f };
+            let sep = if i % 3 == 0 { "\n\n" } else { " " };
+            text.push_str(&format!("Item {i}: a {m} of the {f} spoke.{sep}"));
+        }
+        let sizes = BlockSizes {
+            block: 150,
+            overlap: 64,
+        };
+        let checker = || {
+            Checker::new(&glossary, &matcher, RuleSet::all())
+                .with_fuzzy(&fuzzy)
+                .with_block_sizes(sizes)
+        };
+        let expected = checker().check_str(&text);
+        let inconsistent = expected
+            .iter()
+            .filter(|f| f.rule == Rule::InconsistentTerm)
+            .count();
+        assert!(inconsistent >= 60, "{inconsistent}");
+        let findings = |outcome: Result<Outcome, ReadError>| match outcome {
+            Ok(Outcome::Checked(doc)) => doc.findings,
+            _ => unreachable!(),
+        };
+        let bytes = text.as_bytes();
+        let reopen = || Ok(Box::new(bytes) as Box<dyn Read + Send>);
+        for limit in [0, 1000, 5000] {
+            let small = checker().with_kept_text_limit(limit);
+            let once = small.check_reader(bytes, false);
+            assert_eq!(findings(once), expected, "one read, limit {limit}");
+            let twice = small.check_reopenable(bytes, false, &mut WordCache::default(), &reopen);
+            assert_eq!(findings(twice), expected, "two reads, limit {limit}");
+        }
+        // A document that changed between the reads is an error, not a wrong report.
+        let other = text.replace("labour hero", "somebody");
+        let other = other.as_bytes();
+        let reopen_other = || Ok(Box::new(other) as Box<dyn Read + Send>);
+        let changed = checker().with_kept_text_limit(0).check_reopenable(
+            bytes,
+            false,
+            &mut WordCache::default(),
+            &reopen_other,
+        );
+        assert!(matches!(changed, Err(ReadError::Io(_))));
     }
 
     #[test]

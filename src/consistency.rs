@@ -127,100 +127,204 @@ fn variant(glossary: &Glossary, o: &Occurrence) -> Variant {
     }
 }
 
+/// Whether an occurrence takes part in consistency: an approved rendering with a surface form.
+fn compared(o: &Occurrence) -> bool {
+    matches!(o.status, OccurrenceStatus::Listed(s) if s.is_approved()) && o.form.is_some()
+}
+
+/// One variant of a concept, counted.
+#[derive(Debug, Clone)]
+struct VariantCount {
+    variant: Variant,
+    count: usize,
+    /// Sequence number of its first occurrence.
+    first: usize,
+    /// The surface form of its first occurrence.
+    first_form: String,
+}
+
+/// How often each concept is rendered in each variant, counted occurrence after occurrence:
+/// memory per concept and variant, not per occurrence.
+#[derive(Debug, Clone, Default)]
+pub struct RenderingCounts {
+    by_concept: BTreeMap<usize, Vec<VariantCount>>,
+    /// Occurrences counted so far (all of them, compared or not).
+    seen: usize,
+}
+
+impl RenderingCounts {
+    /// Counts `o`, the next occurrence of the scope.
+    pub fn add(&mut self, glossary: &Glossary, o: &Occurrence) {
+        let i = self.seen;
+        self.seen += 1;
+        if !compared(o) {
+            return;
+        }
+        let v = variant(glossary, o);
+        let counts = self.by_concept.entry(o.concept).or_default();
+        match counts.iter_mut().find(|c| c.variant == v) {
+            Some(c) => c.count += 1,
+            None => counts.push(VariantCount {
+                variant: v,
+                count: 1,
+                first: i,
+                first_form: o.form.clone().expect("compared"),
+            }),
+        }
+    }
+
+    /// How many occurrences were counted.
+    pub fn seen(&self) -> usize {
+        self.seen
+    }
+
+    /// The majority variant of every concept rendered in two variants at least. Ties go to
+    /// the preferred rendering, then to the glossary's own spelling, then to the variant seen
+    /// first.
+    pub fn majorities(&self, glossary: &Glossary) -> Majorities {
+        let mut by_concept = BTreeMap::new();
+        for (&concept, counts) in &self.by_concept {
+            if counts.len() < 2 {
+                continue;
+            }
+            let c = &glossary.concepts[concept];
+            // The preferred rendering as the glossary writes it, as a variant.
+            let preferred = {
+                let text = c.preferred();
+                let probe = Occurrence {
+                    concept,
+                    rendering: 0,
+                    status: OccurrenceStatus::Listed(Status::Preferred),
+                    form: Occurrence::surface_form(text, text),
+                    found: text.to_string(),
+                    start: Location::default(),
+                    end: Location::default(),
+                    around: Around::Ready(String::new(), Excerpt::default()),
+                };
+                probe.form.is_some().then(|| variant(glossary, &probe))
+            };
+            let is_preferred = |v: &Variant| preferred.as_ref() == Some(v);
+            let majority = counts
+                .iter()
+                .max_by(|a, b| {
+                    (
+                        a.count,
+                        is_preferred(&a.variant),
+                        std::cmp::Reverse(a.first),
+                    )
+                        .cmp(&(
+                            b.count,
+                            is_preferred(&b.variant),
+                            std::cmp::Reverse(b.first),
+                        ))
+                })
+                .expect("two variants at least");
+            by_concept.insert(
+                concept,
+                Majority {
+                    variant: majority.variant.clone(),
+                    count: majority.count,
+                    // Named by how it was written the first time.
+                    shown: majority.first_form.clone(),
+                },
+            );
+        }
+        Majorities { by_concept }
+    }
+}
+
+/// A concept's majority variant.
+#[derive(Debug, Clone)]
+struct Majority {
+    variant: Variant,
+    count: usize,
+    shown: String,
+}
+
+/// The majority variant of each concept rendered in several variants in one scope.
+#[derive(Debug, Clone, Default)]
+pub struct Majorities {
+    by_concept: BTreeMap<usize, Majority>,
+}
+
+impl Majorities {
+    /// Whether no concept has several variants (no occurrence can be inconsistent).
+    pub fn is_empty(&self) -> bool {
+        self.by_concept.is_empty()
+    }
+
+    /// The finding for `o` if it departs from its concept's majority; `around` gives its
+    /// sentence and line (asked only for a finding). `scope` names the scope in messages.
+    pub fn finding(
+        &self,
+        glossary: &Glossary,
+        o: &Occurrence,
+        scope: &str,
+        around: &mut dyn FnMut(&Occurrence) -> (String, Excerpt),
+    ) -> Option<Finding> {
+        if !compared(o) {
+            return None;
+        }
+        let majority = self.by_concept.get(&o.concept)?;
+        if variant(glossary, o) == majority.variant {
+            return None;
+        }
+        let c = &glossary.concepts[o.concept];
+        let shown = o.found.split_whitespace().collect::<Vec<_>>().join(" ");
+        let (context, excerpt) = around(o);
+        Some(Finding {
+            rule: Rule::InconsistentTerm,
+            severity: Rule::InconsistentTerm.info().severity,
+            concept: c.id.clone(),
+            found: o.found.clone(),
+            expected: majority.shown.clone(),
+            message: format!(
+                "{} rendered \"{shown}\" here; \"{}\" {} elsewhere in this {scope}",
+                c.label(),
+                majority.shown,
+                times(majority.count)
+            ),
+            note: c.note.clone(),
+            context,
+            start: o.start,
+            end: o.end,
+            excerpt,
+            score: None,
+            unit: None,
+        })
+    }
+}
+
 /// Findings for every approved occurrence whose variant is not the majority's among
-/// `occurrences` (of one scope). Ties go to the preferred rendering, then to the glossary's own
-/// spelling, then to the variant seen first. `scope` names the scope in messages.
+/// `occurrences` (of one scope), concept after concept, each in occurrence order (see
+/// [`RenderingCounts::majorities`] for ties). `scope` names the scope in messages.
 pub fn inconsistencies(
     glossary: &Glossary,
     occurrences: &[&Occurrence],
     scope: &str,
     around: &dyn Fn(&Occurrence) -> (String, Excerpt),
 ) -> Vec<(usize, Finding)> {
+    let mut counts = RenderingCounts::default();
+    for o in occurrences {
+        counts.add(glossary, o);
+    }
+    let majorities = counts.majorities(glossary);
+    if majorities.is_empty() {
+        return Vec::new();
+    }
     let mut by_concept: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, o) in occurrences.iter().enumerate() {
-        if matches!(o.status, OccurrenceStatus::Listed(s) if s.is_approved()) && o.form.is_some() {
+        if compared(o) && majorities.by_concept.contains_key(&o.concept) {
             by_concept.entry(o.concept).or_default().push(i);
         }
     }
-    let variants: Vec<Option<Variant>> = occurrences
-        .iter()
-        .map(|o| o.form.is_some().then(|| variant(glossary, o)))
-        .collect();
     let mut findings = Vec::new();
-    for (concept, indices) in by_concept {
-        let mut counts: Vec<(Variant, usize, usize)> = Vec::new(); // variant, count, first seen
-        for &i in &indices {
-            let v = variants[i].as_ref().expect("filtered");
-            match counts.iter_mut().find(|(known, _, _)| known == v) {
-                Some((_, n, _)) => *n += 1,
-                None => counts.push((v.clone(), 1, i)),
+    let mut around = |o: &Occurrence| around(o);
+    for indices in by_concept.into_values() {
+        for i in indices {
+            if let Some(f) = majorities.finding(glossary, occurrences[i], scope, &mut around) {
+                findings.push((i, f));
             }
-        }
-        if counts.len() < 2 {
-            continue;
-        }
-        let c = &glossary.concepts[concept];
-        // The preferred rendering as the glossary writes it, as a variant.
-        let preferred = {
-            let text = c.preferred();
-            let probe = Occurrence {
-                concept,
-                rendering: 0,
-                status: OccurrenceStatus::Listed(Status::Preferred),
-                form: Occurrence::surface_form(text, text),
-                found: text.to_string(),
-                start: Location::default(),
-                end: Location::default(),
-                around: Around::Ready(String::new(), Excerpt::default()),
-            };
-            probe.form.is_some().then(|| variant(glossary, &probe))
-        };
-        let is_preferred = |v: &Variant| preferred.as_ref() == Some(v);
-        let majority = counts
-            .iter()
-            .max_by(|a, b| {
-                (a.1, is_preferred(&a.0), std::cmp::Reverse(a.2)).cmp(&(
-                    b.1,
-                    is_preferred(&b.0),
-                    std::cmp::Reverse(b.2),
-                ))
-            })
-            .expect("two variants at least")
-            .clone();
-        // Name the majority by how it was written the first time.
-        let majority_shown = occurrences[majority.2]
-            .form
-            .clone()
-            .expect("only occurrences with a form are compared");
-        for &i in &indices {
-            let o = occurrences[i];
-            if variants[i].as_ref() == Some(&majority.0) {
-                continue;
-            }
-            let shown = o.found.split_whitespace().collect::<Vec<_>>().join(" ");
-            let (context, excerpt) = around(o);
-            findings.push((
-                i,
-                Finding {
-                    rule: Rule::InconsistentTerm,
-                    severity: Rule::InconsistentTerm.info().severity,
-                    concept: c.id.clone(),
-                    found: o.found.clone(),
-                    expected: majority_shown.clone(),
-                    message: format!(
-                        "{} rendered \"{shown}\" here; \"{majority_shown}\" {} elsewhere in this {scope}",
-                        c.label(),
-                        times(majority.1)
-                    ),
-                    note: c.note.clone(),
-                    context,
-                    start: o.start,
-                    end: o.end,
-                    excerpt,
-                    score: None,
-                    unit: None,
-                },
-            ));
         }
     }
     findings

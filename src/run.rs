@@ -210,9 +210,15 @@ fn check_input(
         }
     };
     if !format.is_bilingual() {
-        return checker
-            .check_reader_with(reader, input.walked, words)
-            .map_err(|e| read_error(&input.display, e));
+        let checked = match path {
+            // A file can be read again (see `Checker::check_reopenable`); standard input cannot.
+            Some(path) => {
+                let reopen = || File::open(path).map(|f| Box::new(f) as Box<dyn Read + Send>);
+                checker.check_reopenable(reader, input.walked, words, &reopen)
+            }
+            None => checker.check_reader_with(reader, input.walked, words),
+        };
+        return checked.map_err(|e| read_error(&input.display, e));
     }
     let segments = read_segments(format, reader, &input.display, formats)
         .map_err(|e| e.in_file(&input.display))?;
