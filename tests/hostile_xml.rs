@@ -486,3 +486,23 @@ fn tbx_glossaries_refuse_external_entities_and_bombs() {
     }
     assert_not_contacted(&listener);
 }
+
+#[test]
+fn thousands_of_findings_in_one_long_text_node_are_mapped_in_linear_time() {
+    // Each finding used to walk its text node from the start: 4 MB × 4,000 findings took over
+    // five minutes (2.6 s now, debug build).
+    let chunk = format!(
+        "{}{TERM} ",
+        "workers met at the hall to talk about rest ".repeat(24)
+    );
+    let target = chunk.repeat((4 << 20) / chunk.len());
+    let count = target.matches(TERM).count();
+    let last = target.rfind(TERM).unwrap() + "<target>".len() + 1;
+    let dir = scratch(&[("many.xlf", xliff("", &target).as_bytes())]);
+    let run = check_csv(dir.path(), &["many.xlf"], EXACT, Duration::from_secs(120));
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let found = positions(&run.stdout);
+    assert_eq!(found.len(), count);
+    assert_eq!(found.last(), Some(&(5, last as u64, TERM.to_string())));
+    assert!(run.elapsed < Duration::from_secs(60), "{:?}", run.elapsed);
+}
