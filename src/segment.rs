@@ -38,9 +38,16 @@ use crate::rules::Rule;
 pub struct MappedText {
     text: String,
     pieces: Vec<Piece>,
+    /// Positions every [`CHECKPOINT`] bytes inside long verbatim pieces, by text offset: a
+    /// lookup walks at most that far, so mapping many findings in one huge text node stays
+    /// linear.
+    checkpoints: Vec<(usize, LocationTracker)>,
     /// Where the text would start when it is empty (the start of the element's content).
     anchor: LocationTracker,
 }
+
+/// Bytes of verbatim text between two checkpoints.
+const CHECKPOINT: usize = 4096;
 
 #[derive(Debug, Clone)]
 struct Piece {
@@ -58,6 +65,7 @@ impl MappedText {
         MappedText {
             text: String::new(),
             pieces: Vec::new(),
+            checkpoints: Vec::new(),
             anchor,
         }
     }
@@ -85,8 +93,22 @@ impl MappedText {
         if text.is_empty() {
             return;
         }
+        let text_start = self.text.len();
+        if text.len() > CHECKPOINT {
+            let mut t = at.clone();
+            let mut walked = 0;
+            while text.len() - walked > CHECKPOINT {
+                let mut next = walked + CHECKPOINT;
+                while !text.is_char_boundary(next) {
+                    next += 1;
+                }
+                t.advance(&text[walked..next]);
+                walked = next;
+                self.checkpoints.push((text_start + walked, t.clone()));
+            }
+        }
         self.pieces.push(Piece {
-            text_start: self.text.len(),
+            text_start,
             start: at,
             replaced_end: None,
         });
@@ -113,6 +135,18 @@ impl MappedText {
         i.checked_sub(1).map(|i| &self.pieces[i])
     }
 
+    /// The position of verbatim piece `p` at text offset `offset` (inside it or at its end),
+    /// walked from the nearest checkpoint before it.
+    fn walk(&self, p: &Piece, offset: usize) -> Location {
+        let i = self.checkpoints.partition_point(|(at, _)| *at <= offset);
+        let (from, mut t) = match i.checked_sub(1).map(|i| &self.checkpoints[i]) {
+            Some((at, t)) if *at > p.text_start => (*at, t.clone()),
+            _ => (p.text_start, p.start.clone()),
+        };
+        t.advance(&self.text[from..offset]);
+        t.location()
+    }
+
     /// Where the character at byte `offset` of the text is in the file; at the end of the
     /// text, the position just after its last character.
     pub fn location(&self, offset: usize) -> Location {
@@ -122,11 +156,7 @@ impl MappedText {
         match self.piece_at(offset) {
             None => self.anchor.location(),
             Some(p) if p.replaced_end.is_some() => p.start.location(),
-            Some(p) => {
-                let mut t = p.start.clone();
-                t.advance(&self.text[p.text_start..offset]);
-                t.location()
-            }
+            Some(p) => self.walk(p, offset),
         }
     }
 
@@ -141,11 +171,7 @@ impl MappedText {
             None => self.anchor.location(),
             Some(p) => match p.replaced_end {
                 Some(after) => after,
-                None => {
-                    let mut t = p.start.clone();
-                    t.advance(&self.text[p.text_start..end]);
-                    t.location()
-                }
+                None => self.walk(p, end),
             },
         }
     }
@@ -406,6 +432,33 @@ mod tests {
         let union = m.text().find("Union").unwrap();
         assert_eq!(lc(m.location(union)), (2, 1, 29));
         assert_eq!(lc(m.end_location(m.text().len())), (2, 6, 34));
+    }
+
+    #[test]
+    fn long_verbatim_pieces_map_the_same_through_checkpoints() {
+        // Multi-byte characters and CRLFs cut by the checkpoints, in UTF-8 and UTF-16.
+        let unit = "上海 Trade\r\nUnion 🇨🇳\r";
+        let long = unit.repeat(3 * CHECKPOINT / unit.len() + 7);
+        for encoding in [TextEncoding::Utf8, TextEncoding::Utf16Le] {
+            let start = LocationTracker::at(at(2, 5, 9).location(), encoding);
+            let mut m = MappedText::new(start.clone());
+            m.push_verbatim("x", start.clone());
+            let mut second = start.clone();
+            second.advance("x");
+            m.push_verbatim(&long, second.clone());
+            assert!(m.checkpoints.len() >= 3);
+            let text = m.text().to_string();
+            let naive = |offset: usize| {
+                let mut t = start.clone();
+                t.advance(&text[..offset]);
+                t.location()
+            };
+            for (i, _) in text.char_indices().skip(1) {
+                assert_eq!(m.location(i), naive(i), "{encoding} at {i}");
+                assert_eq!(m.end_location(i), naive(i), "{encoding} end at {i}");
+            }
+            assert_eq!(m.end_location(text.len()), naive(text.len()));
+        }
     }
 
     #[test]

@@ -39,7 +39,9 @@ fuzz_target!(|data: &[u8]| {
     let Ok(Outcome::Checked(doc)) = checker.check_reader(data, false) else {
         return;
     };
-    let plain_utf8 = std::str::from_utf8(data).ok().filter(|t| !t.starts_with('\u{FEFF}'));
+    let plain_utf8 = std::str::from_utf8(data)
+        .ok()
+        .filter(|t| !t.starts_with('\u{FEFF}'));
     for f in &doc.findings {
         let (start, end) = (f.start.byte_offset as usize, f.end.byte_offset as usize);
         assert!(start <= end && end <= data.len(), "{f:?}");

@@ -303,6 +303,21 @@ impl<R: Read> XmlReader<R> {
         }
         head.truncate(filled);
         let (encoding, bom_len) = sniff_encoding(&head)?;
+        // quick-xml would skip a second byte-order mark silently and every position after it
+        // would be short by its length: refuse it (a U+FEFF before the root is not XML).
+        let second: &[u8] = match encoding {
+            TextEncoding::Utf16Le => &[0xFF, 0xFE],
+            TextEncoding::Utf16Be => &[0xFE, 0xFF],
+            _ => &[0xEF, 0xBB, 0xBF],
+        };
+        if bom_len > 0 && head[bom_len..].starts_with(second) {
+            let mut at = LocationTracker::new(encoding, bom_len as u64).location();
+            at.byte_offset = bom_len as u64;
+            return Err(FormatError::at(
+                at,
+                "a second byte-order mark (U+FEFF) before the root element: the XML is not well-formed",
+            ));
+        }
         let input = XmlInput::new(inner, head, encoding, bom_len);
         let mut reader = quick_xml::Reader::from_reader(input);
         let config = reader.config_mut();

@@ -218,6 +218,16 @@ impl Glossary {
         }
     }
 
+    /// Parses a TBX glossary held in memory (fuzzing, tools embedding termcheck) into its
+    /// concepts, not validated; errors name `name`.
+    pub fn tbx_concepts(
+        bytes: &[u8],
+        name: &str,
+        languages: &GlossaryLanguages,
+    ) -> Result<Vec<Concept>, Vec<FileError>> {
+        tbx::parse_tbx(bytes, name, languages)
+    }
+
     /// Parses glossary text held in memory (tests, tools embedding termcheck).
     pub fn from_csv_text(text: &str, name: &str) -> Result<Glossary, Vec<FileError>> {
         let detected = crate::input::decode::detect_encoding(text.as_bytes());
