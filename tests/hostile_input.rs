@@ -7,72 +7,9 @@ mod common;
 use std::io::{Read, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use common::{parse_csv, scratch, unprivileged_termcheck};
-
-/// What a bounded run produced. Output is kept as bytes: some cases print lossy file names.
-struct Bounded {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs `termcheck ARGS` in `dir` with `stdin`, failing the test if it runs past `limit` or dies
-/// by a signal (a panic exits 101, which the callers' exit-code checks reject).
-#[track_caller]
-fn run_bounded(dir: &Path, args: &[&str], stdin: &[u8], limit: Duration) -> Bounded {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_termcheck"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("termcheck runs");
-    let input = stdin.to_vec();
-    let mut child_stdin = child.stdin.take().unwrap();
-    let feeder = std::thread::spawn(move || {
-        // A process that exits before reading all of its input closes the pipe: not an error.
-        let _ = child_stdin.write_all(&input);
-    });
-    let mut out = child.stdout.take().unwrap();
-    let mut err = child.stderr.take().unwrap();
-    let stdout = std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        out.read_to_end(&mut buf).map(|_| buf)
-    });
-    let stderr = std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        err.read_to_end(&mut buf).map(|_| buf)
-    });
-    let started = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait") {
-            break status;
-        }
-        if started.elapsed() > limit {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("termcheck {args:?} hung: still running after {limit:?}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    feeder.join().unwrap();
-    let stdout = stdout.join().unwrap().expect("stdout read");
-    let stderr = stderr.join().unwrap().expect("stderr read");
-    let stderr = String::from_utf8_lossy(&stderr).into_owned();
-    assert!(
-        !stderr.contains("panicked"),
-        "termcheck {args:?} panicked:\n{stderr}"
-    );
-    Bounded {
-        code: status.code().expect("exited normally, not by a signal"),
-        stdout: String::from_utf8_lossy(&stdout).into_owned(),
-        stderr,
-    }
-}
+use common::{parse_csv, run_bounded, scratch, unprivileged_termcheck, Bounded};
 
 const LIMIT: Duration = Duration::from_secs(120);
 /// For the 100 MB input: about 15 s on an idle machine in a debug build, far more on a loaded

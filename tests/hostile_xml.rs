@@ -5,72 +5,11 @@
 
 mod common;
 
-use std::io::Read;
 use std::net::TcpListener;
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use common::{parse_csv, scratch};
-
-/// What a bounded run produced.
-struct Bounded {
-    code: i32,
-    stdout: String,
-    stderr: String,
-    elapsed: Duration,
-}
-
-/// Runs `termcheck ARGS` in `dir`, failing the test if it runs past `limit`, panics or dies by
-/// a signal (a copy of the helper of `tests/hostile_input.rs`, with the time taken).
-#[track_caller]
-fn run_bounded(dir: &Path, args: &[&str], limit: Duration) -> Bounded {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_termcheck"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("termcheck runs");
-    let mut out = child.stdout.take().unwrap();
-    let mut err = child.stderr.take().unwrap();
-    let stdout = std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        out.read_to_end(&mut buf).map(|_| buf)
-    });
-    let stderr = std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        err.read_to_end(&mut buf).map(|_| buf)
-    });
-    let started = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait") {
-            break status;
-        }
-        if started.elapsed() > limit {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("termcheck {args:?} hung: still running after {limit:?}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    let elapsed = started.elapsed();
-    let stdout = stdout.join().unwrap().expect("stdout read");
-    let stderr = stderr.join().unwrap().expect("stderr read");
-    let stderr = String::from_utf8_lossy(&stderr).into_owned();
-    assert!(
-        !stderr.contains("panicked"),
-        "termcheck {args:?} panicked:\n{stderr}"
-    );
-    Bounded {
-        code: status.code().expect("exited normally, not by a signal"),
-        stdout: String::from_utf8_lossy(&stdout).into_owned(),
-        stderr,
-        elapsed,
-    }
-}
+use common::{parse_csv, run_bounded, scratch, Bounded};
 
 /// Small inputs must be handled at once, even in a debug build on a busy machine.
 const QUICK: Duration = Duration::from_secs(30);
@@ -83,7 +22,7 @@ fn check_csv(dir: &Path, paths: &[&str], extra: &[&str], limit: Duration) -> Bou
     let mut args = vec!["check", "--format", "csv"];
     args.extend_from_slice(paths);
     args.extend_from_slice(extra);
-    run_bounded(dir, &args, limit)
+    run_bounded(dir, &args, b"", limit)
 }
 
 /// (line, column, found) of every row of a CSV report.
@@ -310,7 +249,12 @@ fn ten_thousand_nested_elements_are_refused_at_the_depth_limit() {
             run.stderr
         );
     }
-    let run = run_bounded(dir.path(), &["check", "-g", "deep.tbx", "deep.xlf"], QUICK);
+    let run = run_bounded(
+        dir.path(),
+        &["check", "-g", "deep.tbx", "deep.xlf"],
+        b"",
+        QUICK,
+    );
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(
         run.stderr.contains("deep.tbx:5:") && run.stderr.contains("nested deeper than 256 levels"),
@@ -356,6 +300,7 @@ fn unclosed_tags_are_errors_with_line_and_column() {
     let run = run_bounded(
         dir.path(),
         &["check", "-g", "open-term.tbx", "mismatch.xlf"],
+        b"",
         QUICK,
     );
     assert_refused(&run, "open-term.tbx", "5:43", "ends inside <term>");
@@ -376,6 +321,7 @@ fn a_false_encoding_declaration_is_an_error_and_a_true_legacy_one_is_decoded() {
     let run = run_bounded(
         dir.path(),
         &[&["check", "--format", "json", "legacy.xlf"], EXACT].concat(),
+        b"",
         QUICK,
     );
     assert_eq!(run.code, 1, "{}", run.stderr);
@@ -467,7 +413,7 @@ fn tbx_glossaries_refuse_external_entities_and_bombs() {
     std::fs::write(dir.path().join("doc.txt"), format!("{TERM}\n")).unwrap();
     for (name, text) in &files {
         std::fs::write(dir.path().join(name), text).unwrap();
-        let run = run_bounded(dir.path(), &["check", "-g", name, "doc.txt"], QUICK);
+        let run = run_bounded(dir.path(), &["check", "-g", name, "doc.txt"], b"", QUICK);
         let entity = if name == &"bomb.tbx" { "&lol9;" } else { "&e;" };
         assert_refused(&run, name, &line_col(text, entity), entity);
         assert!(

@@ -126,3 +126,75 @@ pub fn unprivileged_termcheck() -> Option<Command> {
         .is_ok_and(|s| s.success());
     works.then_some(cmd)
 }
+
+/// What a bounded run produced. Output is kept as bytes: some cases print lossy file names.
+pub struct Bounded {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+    /// How long the run took.
+    pub elapsed: std::time::Duration,
+}
+
+/// Runs `termcheck ARGS` in `dir` with `stdin`, failing the test if it runs past `limit` or dies
+/// by a signal (a panic exits 101, which the callers' exit-code checks reject).
+#[track_caller]
+pub fn run_bounded(
+    dir: &std::path::Path,
+    args: &[&str],
+    stdin: &[u8],
+    limit: std::time::Duration,
+) -> Bounded {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_termcheck"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("termcheck runs");
+    let input = stdin.to_vec();
+    let mut child_stdin = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        // A process that exits before reading all of its input closes the pipe: not an error.
+        let _ = std::io::Write::write_all(&mut child_stdin, &input);
+    });
+    let mut out = child.stdout.take().unwrap();
+    let mut err = child.stderr.take().unwrap();
+    let stdout = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(&mut out, &mut buf).map(|_| buf)
+    });
+    let stderr = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(&mut err, &mut buf).map(|_| buf)
+    });
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("termcheck {args:?} hung: still running after {limit:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let elapsed = started.elapsed();
+    feeder.join().unwrap();
+    let stdout = stdout.join().unwrap().expect("stdout read");
+    let stderr = stderr.join().unwrap().expect("stderr read");
+    let stderr = String::from_utf8_lossy(&stderr).into_owned();
+    assert!(
+        !stderr.contains("panicked"),
+        "termcheck {args:?} panicked:\n{stderr}"
+    );
+    Bounded {
+        code: status.code().expect("exited normally, not by a signal"),
+        stdout: String::from_utf8_lossy(&stdout).into_owned(),
+        stderr,
+        elapsed,
+    }
+}
