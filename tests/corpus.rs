@@ -4,22 +4,10 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 
-use common::{parse_csv, repo_root, termcheck_in};
+use common::{parse_csv, shared, termcheck_in};
 use termcheck::glossary::{bundled_glossaries, Glossary};
 use termcheck::normalize::normalize_key;
-
-fn shared() -> Option<PathBuf> {
-    let dir = std::env::var_os("TERMCHECK_SHARED")?;
-    let dir = repo_root().join(dir);
-    assert!(
-        dir.is_dir(),
-        "TERMCHECK_SHARED={} is not a directory",
-        dir.display()
-    );
-    Some(dir)
-}
 
 /// Runs `rules` over the WMT23 system outputs and reference; no file may fail.
 fn check_wmt_outputs(shared: &std::path::Path, rules: &str) -> common::Run {

@@ -11,20 +11,9 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::repo_root;
+use common::shared;
 use termcheck::formats::{read_segments, FormatOptions, InputFormat};
 use termcheck::segment::{FormatError, Segment};
-
-fn shared() -> Option<PathBuf> {
-    let dir = std::env::var_os("TERMCHECK_SHARED")?;
-    let dir = repo_root().join(dir);
-    assert!(
-        dir.is_dir(),
-        "TERMCHECK_SHARED={} is not a directory",
-        dir.display()
-    );
-    Some(dir)
-}
 
 /// Samples that must be refused, with a word of the expected message.
 const REJECTED: &[(&str, &str)] = &[

@@ -5,9 +5,8 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
-use common::repo_root;
+use common::shared;
 use termcheck::bilingual_rules::SourceRules;
 use termcheck::check::Checker;
 use termcheck::fuzzy::{FuzzyIndex, DEFAULT_THRESHOLD};
@@ -104,17 +103,6 @@ fn termcheck_differs_where_the_definitions_do() {
     let entries = [entry("工会", &["union"])];
     assert_eq!(wmt25::score(&entries, &segments).tally.counted, 0);
     assert_eq!(termcheck_score(&entries, &segments).tally.score_sum, 1.0);
-}
-
-fn shared() -> Option<PathBuf> {
-    let dir = std::env::var_os("TERMCHECK_SHARED")?;
-    let dir = repo_root().join(dir);
-    assert!(
-        dir.is_dir(),
-        "TERMCHECK_SHARED={} is not a directory",
-        dir.display()
-    );
-    Some(dir)
 }
 
 /// One line of the WMT23 test set: source, reference and its term dictionary (the line's

@@ -198,3 +198,16 @@ pub fn run_bounded(
         elapsed,
     }
 }
+
+/// The shared test data named by `TERMCHECK_SHARED` (relative to the repository), if set. Set
+/// but missing is a failure, not a skip: CI sets it and must not pass without the data.
+pub fn shared() -> Option<PathBuf> {
+    let dir = std::env::var_os("TERMCHECK_SHARED")?;
+    let dir = repo_root().join(dir);
+    assert!(
+        dir.is_dir(),
+        "TERMCHECK_SHARED={} is not a directory",
+        dir.display()
+    );
+    Some(dir)
+}
