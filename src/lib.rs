@@ -26,6 +26,7 @@ pub mod matcher;
 pub mod merge;
 pub mod normalize;
 pub mod paired;
+pub mod prefix_tree;
 pub mod report;
 pub mod rules;
 pub mod run;

@@ -1,21 +1,19 @@
-//! Exact matching of every rendering of every concept with one automaton.
+//! Exact matching of every rendering of every concept with one prefix tree.
 //!
-//! All renderings (approved ones too) go into a single Aho-Corasick automaton over normalized,
-//! case-folded text, so the cost of a scan depends on the text, not on the glossary size.
-//! Approved renderings are matched so that the longest match wins: "Shanghai Federation of
+//! All renderings (approved ones too) go into a single [`PrefixTree`] over normalized,
+//! case-folded text, looked up at each word start, so the cost of a scan depends on the text,
+//! not on the glossary size. Approved renderings are matched so that the longest match wins: "Shanghai Federation of
 //! Trade Unions" hides a forbidden "Federation of Trade Unions" inside it.
 
 use std::ops::Range;
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::nfa::contiguous::NFA as DFA;
-use aho_corasick::{Anchored, MatchKind};
 // Lookups only, never iterated: the fast non-cryptographic hash is safe (and `is_listed` runs
 // for every garbled candidate).
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::glossary::{CaseMode, Glossary, Status};
 use crate::normalize::{is_word_char, normalize_key, Normalized};
+use crate::prefix_tree::PrefixTree;
 
 /// One use of a normalized pattern: which concept, in what status.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,8 +31,9 @@ pub struct TermUse {
 /// A glossary compiled for matching; built once, shared read-only by every worker.
 #[derive(Debug)]
 pub struct TermMatcher {
-    automaton: Option<DFA>,
-    /// Uses of each automaton pattern, by pattern id.
+    /// Every normalized rendering (a pattern), found where it starts at a word start.
+    tree: PrefixTree,
+    /// Uses of each pattern, by pattern id.
     patterns: Vec<Vec<TermUse>>,
     longest_pattern: usize,
     /// Some rendering starts with a symbol, not a word character (".NET").
@@ -42,7 +41,7 @@ pub struct TermMatcher {
     /// Pattern id of every normalized, case-folded rendering.
     keys: HashMap<String, usize>,
     /// Which first two bytes can start a rendering (one bit per byte pair); most word starts
-    /// fail this check, which is far cheaper than a walk through the automaton.
+    /// fail this check, which is far cheaper than a walk through the tree.
     first_pairs: Box<[u64; 1024]>,
 }
 
@@ -109,14 +108,8 @@ impl TermMatcher {
         let symbol_starts = keys
             .iter()
             .any(|k| k.chars().next().is_some_and(|c| !is_word_char(c)));
-        let automaton = (!keys.is_empty()).then(|| {
-            DFA::builder()
-                .match_kind(MatchKind::Standard)
-                .build(&keys)
-                .expect("glossary patterns fit the automaton")
-        });
         TermMatcher {
-            automaton,
+            tree: PrefixTree::new(&keys),
             patterns,
             longest_pattern,
             symbol_starts,
@@ -131,10 +124,10 @@ impl TermMatcher {
         self.keys.contains_key(key)
     }
 
-    /// Bytes the compiled matcher takes: the automaton (as aho-corasick counts it), the
-    /// pattern table, the rendering keys and the first-pair bitmap; hash-table overhead aside.
+    /// Bytes the compiled matcher takes: the prefix tree, the pattern table, the rendering
+    /// keys and the first-pair bitmap; hash-table overhead aside.
     pub fn memory_estimate(&self) -> usize {
-        self.automaton.as_ref().map_or(0, |a| a.memory_usage())
+        self.tree.memory_estimate()
             + self
                 .patterns
                 .iter()
@@ -159,18 +152,17 @@ impl TermMatcher {
     /// neither contains the other, a deprecated or forbidden rendering wins over an approved
     /// one (the banned words are there, whatever else they also complete), then the leftmost.
     pub fn find(&self, norm: &Normalized, original: &str) -> Vec<TermMatch> {
-        let Some(automaton) = &self.automaton else {
+        if self.patterns.is_empty() {
             return Vec::new();
-        };
+        }
         let scan = Scan {
-            automaton,
             matcher: self,
             norm,
             original,
         };
         // A match can only start where a word (or, for renderings such as ".NET", a symbol)
-        // starts, so the automaton runs anchored at those positions only: far less work than
-        // reporting every overlapping match of an unanchored scan.
+        // starts, so the renderings are looked up anchored at those positions only: far less
+        // work than reporting every overlapping match of an unanchored scan.
         let text = norm.text.as_str();
         let bytes = text.as_bytes();
         let mut candidates = Vec::new();
@@ -235,7 +227,6 @@ impl TermMatcher {
 
 /// One search over one normalized text.
 struct Scan<'a> {
-    automaton: &'a DFA,
     matcher: &'a TermMatcher,
     norm: &'a Normalized,
     original: &'a str,
@@ -243,35 +234,15 @@ struct Scan<'a> {
 
 impl Scan<'_> {
     /// The longest rendering starting at `start` that passes the word-boundary and case
-    /// checks. One anchored walk of the automaton yields every rendering starting there, so
-    /// shorter ones are at hand when the longest fails. `ends` is scratch space.
+    /// checks. One walk of the prefix tree yields every rendering starting there, so shorter
+    /// ones are at hand when the longest fails. `ends` is scratch space.
     fn longest_valid_at(&self, start: usize, ends: &mut Vec<(usize, usize)>) -> Option<TermMatch> {
-        let dfa = self.automaton;
-        let bytes = self.norm.text.as_bytes();
         ends.clear();
-        let mut state = dfa
-            .start_state(Anchored::Yes)
-            .expect("the automaton is built for anchored searches");
-        for (i, &b) in bytes.iter().enumerate().skip(start) {
-            state = dfa.next_state(Anchored::Yes, state, b);
-            if !dfa.is_special(state) {
-                continue;
-            }
-            if dfa.is_dead(state) {
-                break;
-            }
-            if dfa.is_match(state) {
-                let len = i + 1 - start;
-                for k in 0..dfa.match_len(state) {
-                    let pattern = dfa.match_pattern(state, k);
-                    // Match states also list renderings that are suffixes of this one; only
-                    // those starting at `start` count.
-                    if dfa.pattern_len(pattern) == len {
-                        ends.push((i + 1, pattern.as_usize()));
-                    }
-                }
-            }
-        }
+        self.matcher
+            .tree
+            .prefixes_of(&self.norm.text.as_bytes()[start..], |len, pattern| {
+                ends.push((start + len, pattern as usize));
+            });
         let text = self.norm.text.as_str();
         for &(end, pattern) in ends.iter().rev() {
             if !on_word_boundaries(text, start..end) {
