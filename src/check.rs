@@ -6,7 +6,7 @@ use std::ops::Range;
 use crate::consistency::{
     inconsistencies, Around, ConsistencyScope, Occurrence, OccurrenceStatus, RenderingCounts,
 };
-use crate::excerpt::{context, line_excerpt};
+use crate::excerpt::surroundings;
 use crate::finding::Finding;
 use crate::fuzzy::{Damage, FuzzyIndex, GarbledMatch, WordCache};
 use crate::glossary::{Glossary, Status};
@@ -163,6 +163,7 @@ impl<'g> Checker<'g> {
             // are many and short. (Its text is taken as is: no byte-order mark to detect.)
             let block = TextBlock {
                 text: text.to_string(),
+                before: String::new(),
                 report_until: text.len(),
                 offset: 0,
                 start: LocationTracker::new(TextEncoding::Utf8, 0),
@@ -171,7 +172,7 @@ impl<'g> Checker<'g> {
             let mut state = DocumentState::new(words, self.kept_text_limit, None);
             self.check_block(&block, &mut state, &mut doc);
             if self.wants_occurrences() {
-                state.keep_block(block.text, &mut doc.occurrences);
+                state.keep_block(block.before, block.text, &mut doc.occurrences);
             }
             state.resolve_all(&mut doc.occurrences);
             sort_findings(&mut doc.findings);
@@ -228,7 +229,7 @@ impl<'g> Checker<'g> {
                 .extend(directives(&block.text, block.report_until, &block.start));
             self.check_block(&block, &mut state, &mut doc);
             if self.wants_occurrences() {
-                state.keep_block(block.text, &mut doc.occurrences);
+                state.keep_block(block.before, block.text, &mut doc.occurrences);
             }
         }
         if !whole_document {
@@ -283,10 +284,7 @@ impl<'g> Checker<'g> {
             let text = block.text.as_str();
             let mut around = |o: &Occurrence| match &o.around {
                 Around::Ready(c, e) => (c.clone(), e.clone()),
-                Around::Deferred { span, .. } => (
-                    context(text, span.clone()),
-                    line_excerpt(text, span.clone()),
-                ),
+                Around::Deferred { span, .. } => surroundings(&block.before, text, span.clone()),
             };
             for o in &scratch.occurrences {
                 found.extend(majorities.finding(self.glossary, o, "document", &mut around));
@@ -379,6 +377,7 @@ impl<'g> Checker<'g> {
             tracker.advance(&text[walked..span.start]);
             walked = span.start;
             let mut place = Place::new(
+                &block.before,
                 text,
                 span,
                 &tracker,
@@ -470,8 +469,8 @@ struct DocumentState<'w> {
     words: &'w mut WordCache,
     /// Occurrences point into kept blocks instead of extracting their context now.
     deferring: bool,
-    /// Texts of the blocks seen so far, while deferring.
-    blocks: Vec<String>,
+    /// The blocks seen so far, while deferring: the text before each and its text.
+    blocks: Vec<(String, String)>,
     kept_bytes: usize,
     /// Most bytes of text kept.
     kept_limit: usize,
@@ -502,7 +501,7 @@ impl<'w> DocumentState<'w> {
     /// occurrences (and from then on counts each block's occurrences and drops them) when a
     /// second read will report them, or extracts every deferred context and stops deferring;
     /// either way the kept text stays bounded on huge documents.
-    fn keep_block(&mut self, text: String, occurrences: &mut Vec<Occurrence>) {
+    fn keep_block(&mut self, before: String, text: String, occurrences: &mut Vec<Occurrence>) {
         self.blocks_seen += 1;
         if let Some(counts) = &mut self.counts {
             let glossary = self.counting.expect("counting has a glossary");
@@ -514,8 +513,8 @@ impl<'w> DocumentState<'w> {
         if !self.deferring {
             return;
         }
-        self.kept_bytes += text.len();
-        self.blocks.push(text);
+        self.kept_bytes += before.len() + text.len();
+        self.blocks.push((before, text));
         if self.kept_bytes > self.kept_limit {
             if let Some(glossary) = self.counting {
                 let mut counts = RenderingCounts::default();
@@ -536,11 +535,8 @@ impl<'w> DocumentState<'w> {
         match &o.around {
             Around::Ready(c, e) => (c.clone(), e.clone()),
             Around::Deferred { block, span } => {
-                let text = &self.blocks[*block];
-                (
-                    context(text, span.clone()),
-                    line_excerpt(text, span.clone()),
-                )
+                let (before, text) = &self.blocks[*block];
+                surroundings(before, text, span.clone())
             }
         }
     }
@@ -562,6 +558,8 @@ enum Event {
 
 /// A found span with its position, context and excerpt, computed once on first use.
 struct Place<'t> {
+    /// The text before the block (see [`TextBlock::before`]).
+    before: &'t str,
     text: &'t str,
     span: Range<usize>,
     start: crate::location::Location,
@@ -573,6 +571,7 @@ struct Place<'t> {
 
 impl<'t> Place<'t> {
     fn new(
+        before: &'t str,
         text: &'t str,
         span: Range<usize>,
         at: &LocationTracker,
@@ -581,6 +580,7 @@ impl<'t> Place<'t> {
         let mut end = at.clone();
         end.advance(&text[span.clone()]);
         Place {
+            before,
             text,
             start: at.location(),
             end: end.location(),
@@ -604,12 +604,7 @@ impl<'t> Place<'t> {
 
     fn around(&mut self) -> (String, crate::finding::Excerpt) {
         self.around
-            .get_or_insert_with(|| {
-                (
-                    context(self.text, self.span.clone()),
-                    line_excerpt(self.text, self.span.clone()),
-                )
-            })
+            .get_or_insert_with(|| surroundings(self.before, self.text, self.span.clone()))
             .clone()
     }
 
@@ -770,6 +765,36 @@ web,Workercn,,China Industrial Network
                 .with_block_sizes(BlockSizes { block, overlap: 64 });
             let got = small.check_str(&text);
             assert_eq!(summary(&got), summary(&expected), "block size {block}");
+        }
+    }
+
+    /// Blocks cut inside long lines (no paragraph break to cut at): a finding just after a
+    /// cut still gets the context and excerpt it has in the whole document.
+    #[test]
+    fn findings_near_a_block_start_keep_their_context() {
+        let glossary = Glossary::from_csv_text(GLOSSARY, "g.csv").unwrap();
+        let matcher = TermMatcher::new(&glossary);
+        let checker = Checker::new(&glossary, &matcher, RuleSet::all());
+        let mut text = String::new();
+        for i in 0..400 {
+            // Sentences of varying length, a line break now and then but never a blank line.
+            let filler = "and the delegates of the district ".repeat(i % 7);
+            let end = if i % 5 == 0 { ".\n" } else { ". " };
+            text.push_str(&format!(
+                "Item {i} {filler}met the Municipal General Assembly in the hall{end}"
+            ));
+        }
+        let expected = checker.check_str(&text);
+        assert_eq!(expected.len(), 400);
+        for block in [9_600, 12_345, 20_000] {
+            let sizes = BlockSizes {
+                block,
+                overlap: 1_200,
+            };
+            let got = Checker::new(&glossary, &matcher, RuleSet::all())
+                .with_block_sizes(sizes)
+                .check_str(&text);
+            assert_eq!(got, expected, "block size {block}");
         }
     }
 

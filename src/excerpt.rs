@@ -11,6 +11,32 @@ const WINDOW_CHARS: usize = 40;
 /// Longest line shown whole under a finding; longer ones are cut around it.
 const MAX_LINE_CHARS: usize = 160;
 
+/// Bytes before a span that [`context`] and [`line_excerpt`] may look at: a sentence of
+/// [`MAX_SENTENCE_CHARS`] or a line of [`MAX_LINE_CHARS`] characters of up to 4 bytes each.
+pub const LOOK_BACK_BYTES: usize = 4 * if MAX_SENTENCE_CHARS > MAX_LINE_CHARS {
+    MAX_SENTENCE_CHARS
+} else {
+    MAX_LINE_CHARS
+};
+/// Bytes after a span that they may look at.
+const LOOK_AHEAD_BYTES: usize = LOOK_BACK_BYTES + 4 * WINDOW_CHARS;
+
+/// [`context`] and [`line_excerpt`] of `span` in `text`, where `before` is the text just
+/// before `text` in the document (up to [`LOOK_BACK_BYTES`] of it): a span near the start of
+/// a block of a larger document gets the same context as in the whole document.
+pub fn surroundings(before: &str, text: &str, span: Range<usize>) -> (String, Excerpt) {
+    if before.is_empty() || span.start >= LOOK_BACK_BYTES {
+        return (context(text, span.clone()), line_excerpt(text, span));
+    }
+    let until = ceil_boundary(text, (span.end + LOOK_AHEAD_BYTES).min(text.len()));
+    let joined = [before, &text[..until]].concat();
+    let shifted = before.len() + span.start..before.len() + span.end;
+    (
+        context(&joined, shifted.clone()),
+        line_excerpt(&joined, shifted),
+    )
+}
+
 /// The sentence around `span` in `text`, on one line (whitespace runs folded to a space); if
 /// the sentence is long, ±40 characters around the span, with `…` where it was cut.
 pub fn context(text: &str, span: Range<usize>) -> String {

@@ -41,6 +41,10 @@ impl BlockSizes {
 pub struct TextBlock {
     /// The text.
     pub text: String,
+    /// The end of the text before `text` in the document, up to
+    /// [`LOOK_BACK_BYTES`](crate::excerpt::LOOK_BACK_BYTES) of it (empty for the first block):
+    /// context near the block's start is taken as in the whole document.
+    pub before: String,
     /// Matches starting at or after this byte belong to the next block.
     pub report_until: usize,
     /// Offset of `text` in the whole decoded document.
@@ -80,6 +84,8 @@ pub struct BlockReader<R> {
     sizes: BlockSizes,
     /// Decoded text not yet handed out (apart from the overlap).
     pending: String,
+    /// The end of the text handed out before `pending` (see [`TextBlock::before`]).
+    before: String,
     /// Offset of `pending` in the decoded document.
     pending_offset: u64,
     pending_start: LocationTracker,
@@ -113,6 +119,7 @@ impl<R: Read> BlockReader<R> {
             encoding: detected.encoding,
             sizes,
             pending: String::new(),
+            before: String::new(),
             pending_offset: 0,
             pending_start: LocationTracker::new(detected.encoding, detected.bom_len as u64),
             raw: Vec::new(),
@@ -148,8 +155,21 @@ impl<R: Read> BlockReader<R> {
         } else {
             split_point(&self.pending, self.sizes)
         };
+        // The text before the next block: the end of this block's reported part, and of the
+        // text before this block when that part is short.
+        let mut next_before = self.before.clone();
+        next_before.push_str(&self.pending[..next_start]);
+        let back = floor_char_boundary(
+            &next_before,
+            next_before
+                .len()
+                .saturating_sub(crate::excerpt::LOOK_BACK_BYTES),
+        );
+        next_before.drain(..back);
+        let before = std::mem::replace(&mut self.before, next_before);
         let block = TextBlock {
             text: self.pending[..end].to_string(),
+            before,
             report_until: next_start,
             offset: self.pending_offset,
             start: self.pending_start.clone(),
