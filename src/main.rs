@@ -325,9 +325,11 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 /// Writes through a temporary file in the target's directory, renamed over the target only
-/// once complete: a failed or interrupted write never leaves a truncated report. A target
-/// that exists and is not a regular file (`/dev/null`, `/dev/stdout`, a named pipe) is written
-/// directly: renaming over it would replace the device with a plain file.
+/// once complete: a failed or interrupted write never leaves a truncated report. SIGINT or
+/// SIGTERM meanwhile removes the temporary file, leaves the target as it was and ends the
+/// process as the signal would have (exit code 128 + its number). A target that exists and is
+/// not a regular file (`/dev/null`, `/dev/stdout`, a named pipe) is written directly: renaming
+/// over it would replace the device with a plain file.
 fn write_atomically(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
@@ -341,6 +343,7 @@ fn write_atomically(
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
+    let interrupt = app::interrupt::Guard::install();
     let mut tmp = tempfile::Builder::new()
         .prefix(".termcheck-report")
         .tempfile_in(dir)?;
@@ -350,6 +353,15 @@ fn write_atomically(
         out.flush()?;
     }
     tmp.as_file().sync_all()?;
+    if let Some(signal) = interrupt.received() {
+        drop(tmp);
+        eprintln!(
+            "termcheck: interrupted by {}: {} was not written",
+            signal.name(),
+            path.display()
+        );
+        std::process::exit(128 + i32::from(signal.number()));
+    }
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }

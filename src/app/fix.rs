@@ -4,6 +4,7 @@
 use std::io::{self, Read, Write};
 use std::path::Path;
 
+use super::interrupt;
 use rayon::prelude::*;
 use termcheck::check::{Checker, Outcome};
 use termcheck::error::FileError;
@@ -74,9 +75,9 @@ pub(crate) fn fix(args: FixArgs) -> u8 {
     // `--diff` replaces nothing, and keeps the default (a Ctrl-C ends it at once, even while
     // blocked writing to a pipe).
     let interrupt = if args.diff {
-        interruption::Guard::inactive()
+        interrupt::Guard::inactive()
     } else {
-        interruption::Guard::install()
+        interrupt::Guard::install()
     };
     let mut interrupted = None;
     for (file, (input, doc)) in run.files.iter().zip(&loaded) {
@@ -257,7 +258,7 @@ fn load_and_check(
 /// not write is refused even when its directory would allow the rename: replacing it would
 /// bypass its read-only mode. An interruption before the rename abandons the temporary file
 /// (removed) and leaves the file as it was: `ErrorKind::Interrupted`.
-fn replace_file(path: &Path, bytes: &[u8], interrupt: &interruption::Guard) -> io::Result<()> {
+fn replace_file(path: &Path, bytes: &[u8], interrupt: &interrupt::Guard) -> io::Result<()> {
     // Through a symbolic link to the file it names: renaming over the link would leave the
     // real file unfixed and the link replaced by a copy.
     let path = &path.canonicalize()?;
@@ -297,88 +298,4 @@ fn replace_file(path: &Path, bytes: &[u8], interrupt: &interruption::Guard) -> i
         let _ = d.sync_all();
     }
     Ok(())
-}
-
-/// SIGINT and SIGTERM while `fix` replaces files: noted, not fatal, so that no temporary file
-/// is left behind and the summary is printed. Only while files are replaced: before, nothing
-/// has been written and the default (ending at once) is right.
-mod interruption {
-    use std::sync::atomic::{AtomicI32, Ordering};
-
-    static RECEIVED: AtomicI32 = AtomicI32::new(0);
-
-    /// A signal that ended the run early.
-    #[derive(Debug, Clone, Copy)]
-    pub(super) struct Signal(i32);
-
-    impl Signal {
-        pub(super) fn name(self) -> &'static str {
-            if self.0 == SIGINT {
-                "SIGINT"
-            } else {
-                "SIGTERM"
-            }
-        }
-
-        /// The signal number (the exit code is 128 plus it, as a shell reports).
-        pub(super) fn number(self) -> u8 {
-            self.0 as u8
-        }
-    }
-
-    #[cfg(unix)]
-    const SIGINT: i32 = libc::SIGINT;
-    #[cfg(not(unix))]
-    const SIGINT: i32 = 2;
-
-    /// Notes SIGINT and SIGTERM while alive (when installed); restores the default on drop.
-    pub(super) struct Guard {
-        installed: bool,
-    }
-
-    #[cfg(unix)]
-    extern "C" fn note(signal: libc::c_int) {
-        // Only an atomic store: async-signal-safe.
-        RECEIVED.store(signal, Ordering::SeqCst);
-    }
-
-    impl Guard {
-        pub(super) fn install() -> Guard {
-            #[cfg(unix)]
-            // SAFETY: `note` only stores into an atomic, which is async-signal-safe.
-            unsafe {
-                let handler = note as extern "C" fn(libc::c_int) as libc::sighandler_t;
-                libc::signal(libc::SIGINT, handler);
-                libc::signal(libc::SIGTERM, handler);
-            }
-            Guard { installed: true }
-        }
-
-        /// A guard that changes nothing: signals keep their default.
-        pub(super) fn inactive() -> Guard {
-            Guard { installed: false }
-        }
-
-        /// The signal received since the guard was installed, if any.
-        pub(super) fn received(&self) -> Option<Signal> {
-            match RECEIVED.load(Ordering::SeqCst) {
-                0 => None,
-                n => Some(Signal(n)),
-            }
-        }
-    }
-
-    impl Drop for Guard {
-        fn drop(&mut self) {
-            if !self.installed {
-                return;
-            }
-            #[cfg(unix)]
-            // SAFETY: restoring the default disposition.
-            unsafe {
-                libc::signal(libc::SIGINT, libc::SIG_DFL);
-                libc::signal(libc::SIGTERM, libc::SIG_DFL);
-            }
-        }
-    }
 }

@@ -2,4 +2,5 @@
 //! They print and pick exit codes; the checks themselves live in the library.
 
 pub(crate) mod fix;
+pub(crate) mod interrupt;
 pub(crate) mod plan;
