@@ -6,11 +6,13 @@
 //! finding points at the line and column of the original file. The format is the one asked
 //! for, else the extension's, else what the first bytes look like. See `docs/formats.md`.
 
+pub mod bcp47;
 pub mod jsonl;
 pub mod po;
 pub mod tabular;
 pub mod tmx;
 pub mod xliff;
+pub mod xliff2_rules;
 pub mod xml;
 
 use std::fmt;

@@ -9,14 +9,17 @@
 //! alternatives (`<alt-trans>`, `<mtc:matches>`), notes and module data are skipped.
 //!
 //! Elements are matched by local name, so namespace prefixes (`<x:trans-unit>`) and missing
-//! namespace declarations are accepted: termcheck checks text, it does not validate schemas.
-//! It does refuse what makes the text or its unit ambiguous: no `<file>`, a unit outside a
-//! `<file>`, a duplicate unit id in a file, a 2.x target without `trgLang`.
+//! namespace declarations are accepted. XLIFF 1.x is read leniently: only what makes the text
+//! or its unit ambiguous is refused (no `<file>`, a unit outside a `<file>`). XLIFF 2.x is
+//! also checked against the constraints of its specification and modules as the file streams
+//! past (see [`super::xliff2_rules`]): a file the OASIS test suite calls invalid is refused,
+//! at the position of the element or attribute at fault.
 
 use std::collections::{HashSet, VecDeque};
 use std::io::Read;
 
-use super::xml::{attribute, read_content, Content, XmlEvent, XmlReader};
+use super::xliff2_rules::Xliff2Rules;
+use super::xml::{attribute, read_content, Content, XmlEvent, XmlObserver, XmlReader};
 use crate::location::Location;
 use crate::segment::{FormatError, MappedText, Segment, SegmentResult};
 
@@ -122,6 +125,20 @@ impl<R: Read> XliffReader<R> {
             } else {
                 Version::V2
             };
+            if self.version == Version::V2 {
+                // The 2.x constraints are checked on every event from here on, including
+                // those of the elements this reader skips.
+                let tag = self.xml.tag_context();
+                let mut rules = Xliff2Rules::new(tag.element_namespace());
+                let root = XmlEvent::Start {
+                    name: name.to_string(),
+                    attributes: attributes.to_vec(),
+                    empty,
+                    at,
+                };
+                rules.observe(&root, &tag)?;
+                self.xml.set_observer(Box::new(rules));
+            }
             self.target_language = attribute(attributes, "trgLang").map(str::to_string);
             return Ok(());
         }
@@ -510,10 +527,12 @@ mod tests {
         assert_eq!((line, column), (2, 41));
         assert!(message.contains("second <source>"), "{message}");
         let (_, _, message) = error(&v2(
-            "<unit id=\"u\"><segment id=\"s\"/><ignorable id=\"s\"/></unit>",
+            "<unit id=\"u\"><segment id=\"s\"><source>a</source></segment>\
+             <ignorable id=\"s\"><source> </source></ignorable></unit>",
         ));
         assert!(message.contains("duplicate segment id"), "{message}");
-        let (_, _, message) = error(&v2("<unit id=\"u\"/><unit id=\"u\"/>"));
+        let unit = "<unit id=\"u\"><segment><source>a</source></segment></unit>";
+        let (_, _, message) = error(&v2(&format!("{unit}{unit}")));
         assert!(message.contains("duplicate unit id"), "{message}");
         let (_, _, message) = error("<xliff version=\"2.0\" srcLang=\"en\"></xliff>");
         assert!(message.contains("no <file>"), "{message}");

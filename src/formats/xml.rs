@@ -12,6 +12,7 @@
 //! bombs and external-entity attacks (XXE) by construction.
 
 use std::io::{self, BufRead, Read};
+use std::sync::Arc;
 
 use quick_xml::events::{BytesStart, Event};
 
@@ -286,6 +287,138 @@ pub struct XmlReader<R: Read> {
     /// The root element was closed: only comments and whitespace may follow.
     root_closed: bool,
     done: bool,
+    /// Namespace bindings in scope, innermost last: (depth of the declaring element, prefix
+    /// or "" for the default namespace, URI).
+    bindings: Vec<(usize, Arc<str>, Arc<str>)>,
+    /// The last event was an empty-element tag: its bindings go before the next event.
+    pop_empty: bool,
+    /// Where the last start tag starts (for attribute positions).
+    tag_at: Option<LocationTracker>,
+    /// Sees every event before the caller does (a format's own validation).
+    observer: Option<Box<dyn XmlObserver + Send>>,
+}
+
+/// A check that sees every event of the document, with the last start tag's namespaces and
+/// attribute positions, and can stop the reading with an error.
+pub trait XmlObserver {
+    /// Called for each event, before the reader returns it.
+    fn observe(&mut self, event: &XmlEvent, tag: &TagContext<'_>) -> Result<(), FormatError>;
+}
+
+/// What an [`XmlObserver`] may ask about the last start tag: its namespace, its attributes'
+/// namespaces and where each attribute is written.
+pub struct TagContext<'a> {
+    raw: &'a [u8],
+    at: Option<&'a LocationTracker>,
+    bindings: &'a [(usize, Arc<str>, Arc<str>)],
+}
+
+/// The namespace of the `xml:` prefix, bound in every document.
+pub const XML_NAMESPACE: &str = "http://www.w3.org/XML/1998/namespace";
+
+impl TagContext<'_> {
+    /// The URI bound to `prefix` ("" for the default namespace), if any.
+    pub fn namespace_of(&self, prefix: &str) -> Option<&str> {
+        if prefix == "xml" {
+            return Some(XML_NAMESPACE);
+        }
+        self.bindings
+            .iter()
+            .rev()
+            .find(|(_, p, _)| &**p == prefix)
+            .map(|(_, _, uri)| &**uri)
+            .filter(|uri| !uri.is_empty())
+    }
+
+    /// The namespace of the element of the last start tag ("" when it has none).
+    pub fn element_namespace(&self) -> &str {
+        let name = tag_name(self.raw);
+        let prefix = name.split_once(':').map_or("", |(p, _)| p);
+        self.namespace_of(prefix).unwrap_or("")
+    }
+
+    /// The namespace of the attribute `qualified` (as written) of the last start tag: ""
+    /// for an unprefixed attribute (attributes do not take the default namespace), `None`
+    /// for an undeclared prefix.
+    pub fn attribute_namespace(&self, qualified: &str) -> Option<&str> {
+        match qualified.split_once(':') {
+            None => Some(""),
+            Some((prefix, _)) => self.namespace_of(prefix),
+        }
+    }
+
+    /// Where the attribute `qualified` of the last start tag is written; the tag's position
+    /// when it has no such attribute.
+    pub fn attribute_location(&self, qualified: &str) -> Location {
+        let Some(at) = self.at else {
+            return Location::default();
+        };
+        let mut at = at.clone();
+        if let Some(offset) = attribute_offset(self.raw, qualified) {
+            at.advance("<");
+            at.advance(&String::from_utf8_lossy(&self.raw[..offset]));
+        }
+        at.location()
+    }
+
+    /// Where the last start tag starts.
+    pub fn tag_location(&self) -> Location {
+        self.at.map(LocationTracker::location).unwrap_or_default()
+    }
+}
+
+/// Records the namespace declarations of a start tag at depth `depth`.
+fn bind(bindings: &mut Vec<(usize, Arc<str>, Arc<str>)>, e: &BytesStart<'_>, depth: usize) {
+    for attribute in e.attributes().flatten() {
+        let key: &str = attribute.key.as_ref();
+        let prefix = if key == "xmlns" {
+            ""
+        } else if let Some(p) = key.strip_prefix("xmlns:") {
+            p
+        } else {
+            continue;
+        };
+        let uri: &str = attribute.value.as_ref();
+        bindings.push((depth, prefix.into(), uri.into()));
+    }
+}
+
+/// The element name at the start of a raw start tag (`name attr="…"`).
+fn tag_name(raw: &[u8]) -> &str {
+    let end = raw
+        .iter()
+        .position(|b| b.is_ascii_whitespace() || *b == b'/')
+        .unwrap_or(raw.len());
+    std::str::from_utf8(&raw[..end]).unwrap_or("")
+}
+
+/// The byte offset of attribute `qualified` in a raw, well-formed start tag.
+fn attribute_offset(raw: &[u8], qualified: &str) -> Option<usize> {
+    let mut i = tag_name(raw).len();
+    loop {
+        while i < raw.len() && raw[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if i >= raw.len() || raw[i] == b'/' {
+            return None;
+        }
+        let start = i;
+        while i < raw.len() && raw[i] != b'=' && !raw[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if &raw[start..i] == qualified.as_bytes() {
+            return Some(start);
+        }
+        while i < raw.len() && raw[i] != b'"' && raw[i] != b'\'' {
+            i += 1;
+        }
+        let quote = *raw.get(i)?;
+        i += 1;
+        while i < raw.len() && raw[i] != quote {
+            i += 1;
+        }
+        i += 1;
+    }
 }
 
 impl<R: Read> XmlReader<R> {
@@ -332,7 +465,44 @@ impl<R: Read> XmlReader<R> {
             seen_root: false,
             root_closed: false,
             done: false,
+            bindings: Vec::new(),
+            pop_empty: false,
+            tag_at: None,
+            observer: None,
         })
+    }
+
+    /// Installs `observer`, which then sees every later event.
+    pub fn set_observer(&mut self, observer: Box<dyn XmlObserver + Send>) {
+        self.observer = Some(observer);
+    }
+
+    /// The last start tag, for an observer called by hand (on an event read before it was
+    /// installed).
+    pub fn tag_context(&self) -> TagContext<'_> {
+        // The buffer holds the tag as read, from its `<`.
+        TagContext {
+            raw: self.buf.strip_prefix(b"<").unwrap_or(&self.buf),
+            at: self.tag_at.as_ref(),
+            bindings: &self.bindings,
+        }
+    }
+
+    /// Lets the observer see `event`.
+    fn notify(&mut self, event: XmlEvent) -> Result<XmlEvent, FormatError> {
+        if let Some(mut observer) = self.observer.take() {
+            let result = observer.observe(&event, &self.tag_context());
+            self.observer = Some(observer);
+            result?;
+        }
+        Ok(event)
+    }
+
+    /// Forgets the namespace declarations of elements deeper than `depth`.
+    fn unbind(&mut self, depth: usize) {
+        while self.bindings.last().is_some_and(|(d, _, _)| *d > depth) {
+            self.bindings.pop();
+        }
     }
 
     /// How deep the reader is: the number of open elements.
@@ -368,6 +538,10 @@ impl<R: Read> XmlReader<R> {
             let start = self.reader.buffer_position();
             // Walk to the start of this event now: positions only move forward.
             let at = self.reader.get_mut().tracker_at(start);
+            if self.pop_empty {
+                self.pop_empty = false;
+                self.unbind(self.open.len());
+            }
             self.buf.clear();
             let event = match self.reader.read_event_into(&mut self.buf) {
                 Ok(e) => e,
@@ -404,43 +578,51 @@ impl<R: Read> XmlReader<R> {
                     self.open.push(name.clone());
                     self.open_at.push(at.location());
                     self.seen_root = true;
-                    return Ok(XmlEvent::Start {
+                    bind(&mut self.bindings, &e, self.open.len());
+                    let location = at.location();
+                    self.tag_at = Some(at);
+                    return self.notify(XmlEvent::Start {
                         name,
                         attributes,
                         empty: false,
-                        at: at.location(),
+                        at: location,
                     });
                 }
                 Event::Empty(e) => {
                     let (name, attributes) = start_tag(&e, at.location())?;
                     self.seen_root = true;
                     self.root_closed = self.open.is_empty();
-                    return Ok(XmlEvent::Start {
+                    bind(&mut self.bindings, &e, self.open.len() + 1);
+                    self.pop_empty = true;
+                    let location = at.location();
+                    self.tag_at = Some(at);
+                    return self.notify(XmlEvent::Start {
                         name,
                         attributes,
                         empty: true,
-                        at: at.location(),
+                        at: location,
                     });
                 }
                 Event::End(e) => {
                     let name = local(e.local_name().as_ref());
                     self.open.pop();
                     self.open_at.pop();
+                    self.unbind(self.open.len());
                     self.root_closed = self.open.is_empty();
-                    return Ok(XmlEvent::End { name });
+                    return self.notify(XmlEvent::End { name });
                 }
                 Event::Text(t) => {
                     if self.open.is_empty() {
                         continue;
                     }
                     let text = t.into_inner().into_owned();
-                    return Ok(XmlEvent::Text(TextPiece::Verbatim(text, at)));
+                    return self.notify(XmlEvent::Text(TextPiece::Verbatim(text, at)));
                 }
                 Event::CData(t) => {
                     let text = t.into_inner().into_owned();
                     let mut inside = at;
                     inside.advance("<![CDATA[");
-                    return Ok(XmlEvent::Text(TextPiece::Verbatim(text, inside)));
+                    return self.notify(XmlEvent::Text(TextPiece::Verbatim(text, inside)));
                 }
                 Event::GeneralRef(r) => {
                     let name = r.into_inner().into_owned();
@@ -457,7 +639,7 @@ impl<R: Read> XmlReader<R> {
                     if self.open.is_empty() {
                         continue;
                     }
-                    return Ok(XmlEvent::Text(TextPiece::Replaced(text, at, end)));
+                    return self.notify(XmlEvent::Text(TextPiece::Replaced(text, at, end)));
                 }
                 // The DOCTYPE's internal subset is never read: no entity is declared.
                 Event::Decl(_) | Event::PI(_) | Event::Comment(_) | Event::DocType(_) => continue,
@@ -479,7 +661,7 @@ impl<R: Read> XmlReader<R> {
                             "no XML element in the file",
                         ));
                     }
-                    return Ok(XmlEvent::Eof);
+                    return self.notify(XmlEvent::Eof);
                 }
             }
         }
@@ -743,5 +925,40 @@ mod tests {
         );
         let err = events(xml.as_bytes()).unwrap_err();
         assert!(err.message.contains("nested deeper"), "{}", err.message);
+    }
+
+    /// Records, for each start tag, its namespace and where its `b` attribute is.
+    struct Recorder(std::sync::Arc<std::sync::Mutex<Vec<String>>>);
+
+    impl XmlObserver for Recorder {
+        fn observe(&mut self, event: &XmlEvent, tag: &TagContext<'_>) -> Result<(), FormatError> {
+            if let XmlEvent::Start { name, .. } = event {
+                let b = tag.attribute_location("x:b");
+                let ns = tag.attribute_namespace("x:b").unwrap_or("-").to_string();
+                self.0
+                    .lock()
+                    .unwrap()
+                    .push(format!("{name} {} x:b@{b} {ns}", tag.element_namespace()));
+            }
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn observers_see_namespaces_and_attribute_positions() {
+        let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let xml = "<r xmlns='urn:d' xmlns:x='urn:x'>\n <x:e a='x:b=1'\n   x:b=\"2\"/><e xmlns='urn:e'/>\n<上 x:b='3'/></r>";
+        let mut r = XmlReader::new(xml.as_bytes()).unwrap();
+        r.set_observer(Box::new(Recorder(seen.clone())));
+        while !matches!(r.next_event().unwrap(), XmlEvent::Eof) {}
+        assert_eq!(
+            *seen.lock().unwrap(),
+            [
+                "r urn:d x:b@1:1 urn:x",
+                "e urn:x x:b@3:4 urn:x",
+                "e urn:e x:b@3:13 urn:x",
+                "上 urn:d x:b@4:4 urn:x",
+            ]
+        );
     }
 }
