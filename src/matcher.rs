@@ -40,9 +40,11 @@ pub struct TermMatcher {
     symbol_starts: bool,
     /// Pattern id of every normalized, case-folded rendering.
     keys: HashMap<String, usize>,
-    /// Which first two bytes can start a rendering (one bit per byte pair); most word starts
-    /// fail this check, which is far cheaper than a walk through the tree.
+    /// Which first two bytes can start a rendering that starts with a symbol (one bit per
+    /// byte pair): most symbols in text fail this check, far cheaper than a walk of the tree.
     first_pairs: Box<[u64; 1024]>,
+    /// The first words of the renderings that start with a word character.
+    first_words: WordFilter,
 }
 
 /// A rendering found in text.
@@ -92,7 +94,12 @@ impl TermMatcher {
         }
         let longest_pattern = keys.iter().map(String::len).max().unwrap_or(0);
         let mut first_pairs = Box::new([0u64; 1024]);
+        let mut first_words = WordFilter::default();
         for key in &keys {
+            if key.chars().next().is_some_and(is_word_char) {
+                first_words.insert(&key.as_bytes()[..word_end(key, 0)]);
+                continue;
+            }
             let b = key.as_bytes();
             let pairs: Vec<usize> = match b {
                 [only] => (0..256)
@@ -114,6 +121,7 @@ impl TermMatcher {
             longest_pattern,
             symbol_starts,
             first_pairs,
+            first_words,
             keys: index,
         }
     }
@@ -139,6 +147,7 @@ impl TermMatcher {
                 .map(|k| k.capacity() + std::mem::size_of::<(String, usize)>())
                 .sum::<usize>()
             + std::mem::size_of::<[u64; 1024]>()
+            + std::mem::size_of_val(self.first_words.bits.as_slice())
     }
 
     /// Length in bytes of the longest normalized rendering.
@@ -187,22 +196,37 @@ impl TermMatcher {
                     (is_word_char(c), c.len_utf8(), false, false)
                 }
             };
-            let starts_word = c_word && !prev_word && !(prev_hyphen && before_prev_word);
+            if c_word && !prev_word && !(prev_hyphen && before_prev_word) {
+                // A rendering matches here only if its first word is this word (a longer or
+                // shorter one would end inside a word), so most words are ruled out by one
+                // lookup in a small filter; and no match starts inside the word.
+                let end = word_end(text, at);
+                if self.first_words.may_contain(&bytes[at..end]) {
+                    if let Some(valid) = scan.longest_valid_at(at, &mut ends) {
+                        candidates.push(valid);
+                    }
+                }
+                before_prev_word = end > at + c_len;
+                prev_word = true;
+                prev_hyphen = false;
+                at = end;
+                continue;
+            }
             let starts_symbol = self.symbol_starts && !c_word && !c_is_space;
             before_prev_word = prev_word;
             prev_word = c_word;
             prev_hyphen = c_is_hyphen;
             let here = at;
             at += c_len;
-            if !(starts_word || starts_symbol) {
+            if !starts_symbol {
                 continue;
             }
-            let at = here;
-            let pair = usize::from(bytes[at]) << 8 | usize::from(*bytes.get(at + 1).unwrap_or(&0));
+            let pair =
+                usize::from(bytes[here]) << 8 | usize::from(*bytes.get(here + 1).unwrap_or(&0));
             if self.first_pairs[pair / 64] & (1 << (pair % 64)) == 0 {
                 continue;
             }
-            if let Some(valid) = scan.longest_valid_at(at, &mut ends) {
+            if let Some(valid) = scan.longest_valid_at(here, &mut ends) {
                 candidates.push(valid);
             }
         }
@@ -261,6 +285,68 @@ impl Scan<'_> {
             }
         }
         None
+    }
+}
+
+/// End of the run of word characters starting at byte `at` of `text`.
+fn word_end(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = at;
+    while let Some(&b) = bytes.get(end) {
+        if b.is_ascii() {
+            if !(b.is_ascii_alphanumeric() || b == b'_') {
+                break;
+            }
+            end += 1;
+        } else {
+            let c = text[end..].chars().next().expect("char boundary");
+            if !is_word_char(c) {
+                break;
+            }
+            end += c.len_utf8();
+        }
+    }
+    end
+}
+
+/// A Bloom filter of words: two bits per word in 2^17 (16 KiB, so it stays in the processor's
+/// fastest cache); about 2 % false positives with 10,000 distinct words, which only cost a walk.
+#[derive(Debug)]
+struct WordFilter {
+    bits: Vec<u64>,
+}
+
+impl WordFilter {
+    const BITS: u32 = 17;
+
+    fn positions(word: &[u8]) -> [usize; 2] {
+        use std::hash::{BuildHasher, Hasher};
+        let mut h = rustc_hash::FxBuildHasher.build_hasher();
+        h.write(word);
+        let hash = h.finish();
+        let mask = (1usize << Self::BITS) - 1;
+        [hash as usize & mask, (hash >> 32) as usize & mask]
+    }
+
+    fn insert(&mut self, word: &[u8]) {
+        for p in Self::positions(word) {
+            self.bits[p / 64] |= 1 << (p % 64);
+        }
+    }
+
+    #[inline]
+    fn may_contain(&self, word: &[u8]) -> bool {
+        Self::positions(word)
+            .iter()
+            .all(|&p| self.bits[p / 64] & (1 << (p % 64)) != 0)
+    }
+}
+
+impl Default for WordFilter {
+    fn default() -> Self {
+        WordFilter {
+            bits: vec![0; (1 << Self::BITS) / 64],
+        }
     }
 }
 
@@ -476,6 +562,47 @@ mem,memory space,,,memory-space,
             vec![
                 s("C++", Status::Preferred),
                 s("CPP language", Status::Forbidden)
+            ]
+        );
+    }
+
+    #[test]
+    fn renderings_are_found_whatever_their_first_word() {
+        // First words of one letter, with digits, underscores or non-ASCII letters, and a
+        // rendering that is a prefix of a text word (which must not match inside it).
+        let glossary = Glossary::from_csv_text(
+            "id,preferred,forbidden\n\
+             a,Überwachung Amt,Uberwachung Amt\n\
+             b,X-ray unit,X ray unit\n\
+             c,3D printing,3-D printing\n\
+             d,snake_case names,snake case names\n\
+             e,naïve Bayes,naive Bayes\n",
+            "g.csv",
+        )
+        .unwrap();
+        let matcher = TermMatcher::new(&glossary);
+        let text = "The Uberwachung Amt and the X ray unit, 3-D printing, snake case names, \
+                    naive Bayes; but not Uberwachungs Amt, XX ray unit or 33-D printing. \
+                    ÜBERWACHUNG AMT, x-ray unit, 3d printing, snake_case names, naïve bayes.";
+        let norm = normalize(text, true);
+        let found: Vec<(&str, bool)> = matcher
+            .find(&norm, text)
+            .iter()
+            .map(|m| (&text[m.original.clone()], m.approved))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                ("Uberwachung Amt", false),
+                ("X ray unit", false),
+                ("3-D printing", false),
+                ("snake case names", false),
+                ("naive Bayes", false),
+                ("ÜBERWACHUNG AMT", true),
+                ("x-ray unit", true),
+                ("3d printing", true),
+                ("snake_case names", true),
+                ("naïve bayes", true),
             ]
         );
     }
