@@ -217,13 +217,14 @@ pub fn read_segments<'a>(
             let bytes = read_all(input)?;
             let (encoding, bom_len) = text_encoding(&bytes);
             let text = decode_file(&bytes, encoding, bom_len)?;
+            drop(bytes);
             let delimiter = if format == InputFormat::Tsv {
                 '\t'
             } else {
                 ','
             };
-            whole(tabular::read_table(
-                &text,
+            Box::new(tabular::read_table(
+                text,
                 delimiter,
                 &options.columns,
                 encoding,

@@ -56,22 +56,47 @@ struct Cell {
     text: MappedText,
 }
 
-/// Splits decoded `text` into rows of cells. `quoted` allows RFC 4180 quoting.
-fn rows(
-    text: &str,
+/// The rows of a table, split one at a time from its decoded text, so that memory holds the
+/// text and one row, not every row's cells.
+struct Rows {
+    text: String,
+    /// Where the next row starts.
+    at: usize,
+    t: LocationTracker,
     delimiter: char,
+    /// RFC 4180 quoting allowed.
     quoted: bool,
-    start: LocationTracker,
-) -> Result<Vec<(LocationTracker, Vec<Cell>)>, FormatError> {
-    let mut out = Vec::new();
-    let mut t = start;
-    let mut rest = text;
-    while !rest.is_empty() {
+}
+
+impl Rows {
+    /// The next row that is not blank, with where it starts.
+    fn next_row(&mut self) -> Option<Result<(LocationTracker, Vec<Cell>), FormatError>> {
+        while self.at < self.text.len() {
+            let (row_at, cells) = match self.split_row() {
+                Ok(row) => row,
+                Err(e) => {
+                    // Nothing after a malformed row can be trusted.
+                    self.at = self.text.len();
+                    return Some(Err(e));
+                }
+            };
+            let blank = cells.len() == 1 && cells[0].text.text().is_empty();
+            if !blank {
+                return Some(Ok((row_at, cells)));
+            }
+        }
+        None
+    }
+
+    fn split_row(&mut self) -> Result<(LocationTracker, Vec<Cell>), FormatError> {
+        let delimiter = self.delimiter;
+        let mut rest = &self.text[self.at..];
+        let t = &mut self.t;
         let row_at = t.clone();
         let mut cells = Vec::new();
         loop {
             let mut cell = MappedText::new(t.clone());
-            if quoted && rest.starts_with('"') {
+            if self.quoted && rest.starts_with('"') {
                 let open = t.location();
                 t.advance("\"");
                 rest = &rest[1..];
@@ -124,28 +149,87 @@ fn rows(
             rest = &rest[eol..];
             break;
         }
-        let blank = cells.len() == 1 && cells[0].text.text().is_empty();
-        if !blank {
-            out.push((row_at, cells));
-        }
+        self.at = self.text.len() - rest.len();
+        Ok((row_at, cells))
     }
-    Ok(out)
 }
 
-/// Reads a TSV (`delimiter` tab) or CSV table of decoded `text` as segments.
+/// The segments of a table, one row at a time (see [`read_table`]).
+pub struct TableSegments {
+    rows: Rows,
+    /// The first row, when it is data rather than a header.
+    first: Option<(LocationTracker, Vec<Cell>)>,
+    source: usize,
+    target: usize,
+    id: Option<usize>,
+    index: usize,
+}
+
+impl Iterator for TableSegments {
+    type Item = Result<Segment, FormatError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let (row_at, mut cells) = match self.first.take() {
+                Some(row) => row,
+                None => match self.rows.next_row()? {
+                    Ok(row) => row,
+                    Err(e) => return Some(Err(e)),
+                },
+            };
+            let width = cells.len();
+            let mut take = |i: usize| {
+                (i < width)
+                    .then(|| std::mem::replace(&mut cells[i].text, MappedText::new(row_at.clone())))
+            };
+            let unit = match self.id {
+                Some(i) => take(i).map(|t| t.text().to_string()),
+                None => Some(row_at.location().line.to_string()),
+            };
+            let source_text = take(self.source);
+            let target_text = take(self.target).filter(|t| !t.text().is_empty());
+            if source_text.is_none() && target_text.is_none() {
+                continue;
+            }
+            self.index += 1;
+            return Some(Ok(Segment {
+                index: self.index - 1,
+                unit,
+                location: row_at.location(),
+                source: source_text,
+                target: target_text,
+            }));
+        }
+    }
+}
+
+/// Reads a TSV (`delimiter` tab) or CSV table of decoded `text` as segments, row by row. The
+/// header (or a missing column) is checked here; a malformed row is an error when reached.
 pub fn read_table(
-    text: &str,
+    text: String,
     delimiter: char,
     columns: &Columns,
     encoding: TextEncoding,
     bom_len: usize,
-) -> Result<Vec<Segment>, FormatError> {
-    let start = LocationTracker::new(encoding, bom_len as u64);
-    let mut rows = rows(text, delimiter, delimiter == ',', start.clone())?;
-    if rows.is_empty() {
-        return Ok(Vec::new());
-    }
-    let header: Vec<String> = rows[0]
+) -> Result<TableSegments, FormatError> {
+    let mut rows = Rows {
+        text,
+        at: 0,
+        t: LocationTracker::new(encoding, bom_len as u64),
+        delimiter,
+        quoted: delimiter == ',',
+    };
+    let Some(first) = rows.next_row().transpose()? else {
+        return Ok(TableSegments {
+            rows,
+            first: None,
+            source: 0,
+            target: 0,
+            id: None,
+            index: 0,
+        });
+    };
+    let header: Vec<String> = first
         .1
         .iter()
         .map(|c| c.text.text().trim().to_ascii_lowercase())
@@ -162,7 +246,7 @@ pub fn read_table(
                 .position(|h| *h == name.to_ascii_lowercase())
                 .ok_or_else(|| {
                     FormatError::at(
-                        rows[0].0.location(),
+                        first.0.location(),
                         format!(
                             "no column named {name:?} in the header ({}); name the columns with \
                              --source-column and --target-column",
@@ -177,34 +261,14 @@ pub fn read_table(
     let id = has_header
         .then(|| header.iter().position(|h| h == "id"))
         .flatten();
-    if has_header {
-        rows.remove(0);
-    }
-    let mut segments = Vec::with_capacity(rows.len());
-    for (row_at, mut cells) in rows {
-        let width = cells.len();
-        let mut take = |i: usize| {
-            (i < width)
-                .then(|| std::mem::replace(&mut cells[i].text, MappedText::new(row_at.clone())))
-        };
-        let unit = match id {
-            Some(i) => take(i).map(|t| t.text().to_string()),
-            None => Some(row_at.location().line.to_string()),
-        };
-        let source_text = take(source);
-        let target_text = take(target).filter(|t| !t.text().is_empty());
-        if source_text.is_none() && target_text.is_none() {
-            continue;
-        }
-        segments.push(Segment {
-            index: segments.len(),
-            unit,
-            location: row_at.location(),
-            source: source_text,
-            target: target_text,
-        });
-    }
-    Ok(segments)
+    Ok(TableSegments {
+        rows,
+        first: (!has_header).then_some(first),
+        source,
+        target,
+        id,
+        index: 0,
+    })
 }
 
 /// A text split into lines with where each starts (line endings not included).
@@ -308,10 +372,15 @@ mod tests {
         )
     }
 
+    /// Every segment of a table, or its first error.
+    fn table(text: &str, delimiter: char, columns: &Columns) -> Result<Vec<Segment>, FormatError> {
+        read_table(text.to_string(), delimiter, columns, TextEncoding::Utf8, 0)?.collect()
+    }
+
     #[test]
     fn tsv_with_header_and_id_column() {
         let tsv = "id\ttarget\tsource\nu1\tTrade Union\t工会\r\nu2\t\t空\n";
-        let segments = read_table(tsv, '\t', &Columns::default(), TextEncoding::Utf8, 0).unwrap();
+        let segments = table(tsv, '\t', &Columns::default()).unwrap();
         assert_eq!(
             summary(&segments),
             [
@@ -330,7 +399,7 @@ mod tests {
             source: Column::parse("1"),
             target: Column::parse("2"),
         };
-        let segments = read_table(csv, ',', &columns, TextEncoding::Utf8, 0).unwrap();
+        let segments = table(csv, ',', &columns).unwrap();
         assert_eq!(
             summary(&segments),
             [
@@ -345,25 +414,25 @@ mod tests {
 
     #[test]
     fn table_errors_name_the_position() {
-        let err = read_table(
-            "zh,en\na,b\n",
-            ',',
-            &Columns::default(),
-            TextEncoding::Utf8,
-            0,
-        )
-        .unwrap_err();
+        let err = table("zh,en\na,b\n", ',', &Columns::default()).unwrap_err();
         assert!(err.message.contains("\"source\""), "{}", err.message);
-        let err = read_table(
-            "source,target\na,\"b\n",
-            ',',
-            &Columns::default(),
-            TextEncoding::Utf8,
-            0,
-        )
-        .unwrap_err();
+        let err = table("source,target\na,\"b\n", ',', &Columns::default()).unwrap_err();
         let l = err.location.unwrap();
         assert_eq!((l.line, l.column), (2, 3));
+    }
+
+    #[test]
+    fn rows_are_read_one_at_a_time_up_to_a_malformed_one() {
+        let csv = "source,target\n一,One\n二,Two\n三,\"Three\n";
+        let mut segments =
+            read_table(csv.into(), ',', &Columns::default(), TextEncoding::Utf8, 0).unwrap();
+        let first = segments.next().unwrap().unwrap();
+        assert_eq!(first.target.unwrap().text(), "One");
+        assert_eq!(segments.next().unwrap().unwrap().unit.as_deref(), Some("3"));
+        let err = segments.next().unwrap().unwrap_err();
+        let l = err.location.unwrap();
+        assert_eq!((l.line, l.column), (4, 3));
+        assert!(segments.next().is_none(), "nothing after a malformed row");
     }
 
     #[test]
