@@ -132,7 +132,7 @@ impl LocationTracker {
         }
         let bytes = text.as_bytes();
         self.location.byte_offset += bytes.len() as u64;
-        if bytes.contains(&b'\r') {
+        if memchr::memchr(b'\r', bytes).is_some() {
             for &b in bytes {
                 self.step_byte(b);
             }
@@ -140,8 +140,8 @@ impl LocationTracker {
         }
         // Fast path for text without CR (nearly all text): count line feeds in bulk, then
         // the characters after the last one.
-        let newlines = bytes.iter().filter(|&&b| b == b'\n').count() as u64;
-        let tail = match bytes.iter().rposition(|&b| b == b'\n') {
+        let newlines = memchr::memchr_iter(b'\n', bytes).count() as u64;
+        let tail = match memchr::memrchr(b'\n', bytes) {
             Some(last) => {
                 // An LF right after a CR that ended the previous walk closes the same line.
                 let merged = self.after_cr && bytes[0] == b'\n';

@@ -35,7 +35,8 @@ pub fn directives(text: &str, until: usize, start: &LocationTracker) -> Vec<Supp
     let mut tracker = start.clone();
     let mut walked = 0;
     let mut from = 0;
-    while let Some(i) = text[from..].find(MARKER) {
+    let finder = memchr::memmem::Finder::new(MARKER);
+    while let Some(i) = finder.find(&text.as_bytes()[from..]) {
         let at = from + i;
         if at >= until {
             break;

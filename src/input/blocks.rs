@@ -219,7 +219,10 @@ fn split_point(text: &str, sizes: BlockSizes) -> (usize, usize) {
     let half = floor_char_boundary(text, limit / 2);
     let paragraph_break = ["\n\n", "\n\r\n", "\r\r"]
         .iter()
-        .filter_map(|brk| window[half..].rfind(brk).map(|i| half + i + brk.len()))
+        .filter_map(|brk| {
+            memchr::memmem::rfind(&window.as_bytes()[half..], brk.as_bytes())
+                .map(|i| half + i + brk.len())
+        })
         .max();
     if let Some(end) = paragraph_break {
         return (end, end);
