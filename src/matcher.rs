@@ -208,12 +208,7 @@ impl TermMatcher {
         while at < bytes.len() {
             // ASCII is classified by byte; other characters are decoded.
             let (c_word, c_len, c_is_space, c_is_hyphen) = match bytes[at] {
-                b if b.is_ascii() => (
-                    b.is_ascii_alphanumeric() || b == b'_',
-                    1,
-                    b == b' ',
-                    b == b'-',
-                ),
+                b if b.is_ascii() => (ASCII_WORD[usize::from(b)], 1, b == b' ', b == b'-'),
                 _ => {
                     let c = text[at..].chars().next().expect("char boundary");
                     (is_word_char(c), c.len_utf8(), false, false)
@@ -318,13 +313,25 @@ impl Scan<'_> {
     }
 }
 
+/// Which ASCII bytes are word characters (as [`is_word_char`] says): one lookup instead of a
+/// chain of range comparisons, for every byte of every word.
+static ASCII_WORD: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == b'_';
+        b += 1;
+    }
+    table
+};
+
 /// End of the run of word characters starting at byte `at` of `text`.
 fn word_end(text: &str, at: usize) -> usize {
     let bytes = text.as_bytes();
     let mut end = at;
     while let Some(&b) = bytes.get(end) {
         if b.is_ascii() {
-            if !(b.is_ascii_alphanumeric() || b == b'_') {
+            if !ASCII_WORD[usize::from(b)] {
                 break;
             }
             end += 1;

@@ -122,13 +122,42 @@ struct Builder {
     space: Option<usize>,
 }
 
-fn is_ascii_space(b: u8) -> bool {
+/// Each ASCII byte as normalized: whitespace becomes a space, letters are lower-cased (for
+/// [`ASCII_FOLDED`]) or kept.
+const fn ascii_table(fold_case: bool) -> [u8; 128] {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = if is_ascii_space(byte) {
+            b' '
+        } else if fold_case {
+            byte.to_ascii_lowercase()
+        } else {
+            byte
+        };
+        b += 1;
+    }
+    table
+}
+
+static ASCII_FOLDED: [u8; 128] = ascii_table(true);
+static ASCII_KEPT: [u8; 128] = ascii_table(false);
+
+const fn is_ascii_space(b: u8) -> bool {
     b.is_ascii_whitespace() || b == 0x0b
 }
 
 impl Builder {
-    /// Normalizes ASCII text starting `at` bytes into the original.
+    /// Normalizes ASCII text starting `at` bytes into the original: stretches between
+    /// whitespace runs of more than one byte are copied whole (case folded, each whitespace byte
+    /// made a space), which is nearly all of English text; longer whitespace runs fold to one.
     fn ascii_run(&mut self, run: &[u8], at: usize) {
+        let table = if self.fold_case {
+            &ASCII_FOLDED
+        } else {
+            &ASCII_KEPT
+        };
         let mut k = 0;
         while k < run.len() {
             if is_ascii_space(run[k]) {
@@ -137,18 +166,22 @@ impl Builder {
                 continue;
             }
             self.flush_space();
-            let word_end = run[k..]
-                .iter()
-                .position(|&b| is_ascii_space(b))
-                .map_or(run.len(), |p| k + p);
-            let word = &run[k..word_end];
-            if self.fold_case {
-                self.text.extend(word.iter().map(u8::to_ascii_lowercase));
-            } else {
-                self.text.extend_from_slice(word);
+            // Up to the next whitespace run of two or more bytes, or to the run's last
+            // whitespace byte (a space before a non-ASCII character or the end is not written
+            // unless text follows it).
+            let mut end = k + 1;
+            while end < run.len() {
+                if is_ascii_space(run[end])
+                    && (end + 1 == run.len() || is_ascii_space(run[end + 1]))
+                {
+                    break;
+                }
+                end += 1;
             }
-            self.starts.extend((at + k) as u32..(at + word_end) as u32);
-            k = word_end;
+            self.text
+                .extend(run[k..end].iter().map(|&b| table[usize::from(b)]));
+            self.starts.extend((at + k) as u32..(at + end) as u32);
+            k = end;
         }
     }
 
