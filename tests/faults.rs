@@ -310,14 +310,12 @@ fn many_files() -> tempfile::TempDir {
     dir
 }
 
-/// Runs `fix` over [`many_files`], sends `signal` after `delay`, and checks that every file is
-/// old or new and that the files said to be fixed are exactly the new ones. Returns whether
-/// the signal came while files were being replaced.
-fn interrupt_fix(signal: &str, delay: Duration) -> bool {
-    let dir = many_files();
+/// Runs termcheck with `args` in `dir`, sends it `signal` (`INT`, `TERM`, `KILL`) after
+/// `delay`, and returns how it ended and its standard error, which must hold no panic.
+fn signalled(args: &[&str], dir: &Path, signal: &str, delay: Duration) -> (Output, String) {
     let child = termcheck()
-        .args(["fix", "-g", "g.csv", "docs"])
-        .current_dir(dir.path())
+        .args(args)
+        .current_dir(dir)
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
@@ -329,6 +327,15 @@ fn interrupt_fix(signal: &str, delay: Duration) -> bool {
     let out = child.wait_with_output().unwrap();
     let err = stderr(&out);
     assert!(!err.contains("panicked"), "{err}");
+    (out, err)
+}
+
+/// Runs `fix` over [`many_files`], sends `signal` after `delay`, and checks that every file is
+/// old or new and that the files said to be fixed are exactly the new ones. Returns whether
+/// the signal came while files were being replaced.
+fn interrupt_fix(signal: &str, delay: Duration) -> bool {
+    let dir = many_files();
+    let (out, err) = signalled(&["fix", "-g", "g.csv", "docs"], dir.path(), signal, delay);
     let mut new = BTreeSet::new();
     for i in 0..FILES {
         let name = format!("docs/f{i:03}.txt");
@@ -408,21 +415,13 @@ fn interrupt_report(signal: &str, delay: Duration) -> bool {
         ("draft.txt", text.as_bytes()),
         ("report.json", OLD_REPORT.as_bytes()),
     ]);
-    let child = termcheck()
-        .args(["check", "-g", "g.csv", "draft.txt", "--format", "json"])
-        .args(["-o", "report.json"])
-        .current_dir(dir.path())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    std::thread::sleep(delay);
-    let _ = Command::new("kill")
-        .args([format!("-{signal}"), child.id().to_string()])
-        .status();
-    let out = child.wait_with_output().unwrap();
-    let err = stderr(&out);
-    assert!(!err.contains("panicked"), "{err}");
+    let args = ["check", "-g", "g.csv", "draft.txt", "--format", "json"];
+    let (out, err) = signalled(
+        &[&args[..], &["-o", "report.json"]].concat(),
+        dir.path(),
+        signal,
+        delay,
+    );
     let report = std::fs::read_to_string(dir.path().join("report.json")).unwrap();
     assert_eq!(
         leftovers(dir.path()),
