@@ -901,9 +901,15 @@ impl FuzzyIndex {
         if seen_hash == hash && seen_id != u32::MAX && *cache.texts[seen_id as usize] == *word {
             return seen_id;
         }
-        if let Some(&id) = cache.ids.get(word) {
-            cache.recent[slot] = (hash, id);
-            return id;
+        // The map is keyed by the hash computed above (no second hash of the word); words
+        // sharing a hash are chained.
+        let mut candidate = cache.ids.get(&hash).copied();
+        while let Some(id) = candidate {
+            if *cache.texts[id as usize] == *word {
+                cache.recent[slot] = (hash, id);
+                return id;
+            }
+            candidate = cache.same_hash[id as usize];
         }
         let start = cache.pool.len() as u32;
         self.lookup_into(word, &mut cache.pool);
@@ -920,7 +926,8 @@ impl FuzzyIndex {
         };
         let id = cache.entries.len() as u32;
         cache.entries.push(entry);
-        cache.ids.insert(word.to_string(), id);
+        let chained = cache.ids.insert(hash, id);
+        cache.same_hash.push(chained);
         cache.recent[slot] = (hash, id);
         id
     }
@@ -1662,7 +1669,10 @@ pub struct WordCache {
     /// Words from this normalized offset on are not counted: they belong to the overlap
     /// with the next block, which counts them (see [`WordCache::count_until`]).
     count_until: Option<usize>,
-    ids: HashMap<String, u32>,
+    /// The first entry of each word hash.
+    ids: HashMap<u64, u32>,
+    /// For each entry, the next entry with the same word hash.
+    same_hash: Vec<Option<u32>>,
     /// The text of each entry, apart from the entries so that those stay compact.
     texts: Vec<Box<str>>,
     /// Hash and entry of the word last seen in each slot (see [`FuzzyIndex::entry`]).
