@@ -236,7 +236,11 @@ fn summary(out: &mut String, run: &RunReport) {
             clean += 1;
             continue;
         }
-        let n = |s: Severity| file.findings.iter().filter(|f| f.severity == s).count();
+        let mut by_severity = [0usize; 3];
+        for f in &file.findings {
+            by_severity[f.severity as usize] += 1;
+        }
+        let n = |s: Severity| by_severity[s as usize];
         let _ = write!(
             out,
             "<tr><td class=\"mono\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
@@ -283,6 +287,7 @@ fn findings_table(out: &mut String, run: &RunReport) {
          <th data-key=\"expected\">Suggestion</th></tr></thead><tbody>",
     );
     for (order, (path, f)) in run.findings().enumerate() {
+        let f = &*f;
         let sev = f.severity.as_str();
         let _ = write!(
             out,
