@@ -484,6 +484,12 @@ impl Findings {
     /// If a temporary file written by this run cannot be read back (an I/O error of the
     /// machine, as with memory that cannot be had).
     pub fn iter(&self) -> Iter<'_> {
+        self.merge(false)
+    }
+
+    /// The merge of [`Findings::iter`]; with `keep_records`, each spilled finding comes with
+    /// the bytes it was read from.
+    fn merge(&self, keep_records: bool) -> Iter<'_> {
         let kept = if self.unsorted {
             let mut order: Vec<usize> = (0..self.kept.len()).collect();
             order.sort_by(|&a, &b| report_order(&self.kept[a], &self.kept[b]));
@@ -498,6 +504,7 @@ impl Findings {
             runs: self.runs.iter().map(Run::reader).collect(),
             heads: BinaryHeap::new(),
             left: self.len(),
+            keep_records,
         };
         for i in 0..iter.runs.len() {
             if let Some(head) = iter.read_run(i, 0) {
@@ -572,7 +579,7 @@ impl Findings {
         let mut rewritten: Vec<Option<Rewrite>> = old.runs.iter().map(|_| None).collect();
         let mut kept = Vec::new();
         {
-            let mut iter = old.iter();
+            let mut iter = old.merge(true);
             while let Some((source, record, finding)) = iter.next_with_source() {
                 let mut finding = finding.into_owned();
                 let keep_it = keep(&mut finding);
@@ -703,6 +710,7 @@ pub struct Iter<'a> {
     /// The next finding of each run not yet done.
     heads: BinaryHeap<Head>,
     left: usize,
+    keep_records: bool,
 }
 
 impl<'a> Iter<'a> {
@@ -715,12 +723,17 @@ impl<'a> Iter<'a> {
 
     fn read_run(&mut self, run: usize, index: usize) -> Option<Head> {
         let reader = &mut self.runs[run];
-        let record = reader
+        let bytes = reader
             .next_record()
-            .unwrap_or_else(|e| panic!("termcheck: cannot read spilled findings back: {e}"))?
-            .to_vec();
-        let finding = decode(&record)
+            .unwrap_or_else(|e| panic!("termcheck: cannot read spilled findings back: {e}"))?;
+        let finding = decode(bytes)
             .unwrap_or_else(|e| panic!("termcheck: cannot read spilled findings back: {e}"));
+        // Only a rewrite compares records; a report needs the finding alone.
+        let record = if self.keep_records {
+            bytes.to_vec()
+        } else {
+            Vec::new()
+        };
         Some(Head {
             finding,
             record,
