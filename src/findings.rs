@@ -598,6 +598,7 @@ impl Findings {
                         };
                         let entry = &mut rewritten[i];
                         match entry {
+                            // Unchanged so far: the run stays as it is.
                             None if same => {}
                             None => {
                                 // The first change: copy the unchanged records before it.
@@ -623,8 +624,6 @@ impl Findings {
                                 }
                             }
                         }
-                        // An unchanged source is kept as it is, unless an earlier change began
-                        // a rewrite of it.
                     }
                 }
             }
