@@ -28,7 +28,7 @@ use std::io::{self, Write};
 
 use crate::error::FileError;
 use crate::finding::Finding;
-use crate::fingerprint::file_fingerprints;
+use crate::fingerprint::FileFingerprints;
 use crate::location::Location;
 use crate::rules::Rule;
 use crate::run::RunReport;
@@ -97,34 +97,35 @@ impl Fnv64 {
     }
 }
 
-/// Every finding of `run` with its fingerprint (as in JSON and SARIF) and file, in report order.
-pub fn fingerprints(run: &RunReport) -> Vec<(String, &str, &Finding)> {
-    let mut out = Vec::new();
+/// Calls `each` with every finding of `run`, its fingerprint (as in JSON and SARIF) and file,
+/// in report order.
+pub fn for_each_fingerprint<E>(
+    run: &RunReport,
+    mut each: impl FnMut(String, &str, &Finding) -> Result<(), E>,
+) -> Result<(), E> {
     for file in &run.files {
-        for (print, f) in file_fingerprints(&file.findings)
-            .into_iter()
-            .zip(&file.findings)
-        {
-            out.push((print, file.path.as_str(), f));
+        let mut numbering = FileFingerprints::default();
+        for f in &file.findings {
+            each(numbering.next(&f), &file.path, &f)?;
         }
     }
-    out
+    Ok(())
 }
 
 /// Every finding of `run` with its version 1 fingerprint, in report order.
 fn legacy_fingerprints(run: &RunReport) -> Vec<u64> {
     let mut out = Vec::new();
     for file in &run.files {
-        let mut seen: HashMap<(Rule, &str, String, String), usize> = HashMap::new();
+        let mut seen: HashMap<(Rule, String, String, String), usize> = HashMap::new();
         for f in &file.findings {
             let key = (
                 f.rule,
-                f.concept.as_str(),
+                f.concept.clone(),
                 normalized(&f.found),
                 normalized(&f.context),
             );
             let index = seen.entry(key).or_insert(0);
-            out.push(legacy_fingerprint(&file.path, f, *index));
+            out.push(legacy_fingerprint(&file.path, &f, *index));
             *index += 1;
         }
     }
@@ -237,15 +238,15 @@ impl Baseline {
             } else {
                 legacy_fingerprints(run)
             };
-            fingerprints(run)
-                .into_iter()
-                .enumerate()
-                .map(|(i, (print, path, _))| {
-                    let known = self.known.contains(&(normalized_path(path), print))
-                        || legacy.get(i).is_some_and(|p| self.legacy.contains(p));
-                    !known
-                })
-                .collect()
+            let mut keep = Vec::with_capacity(run.findings_count());
+            let _ = for_each_fingerprint(run, |print, path, _| {
+                let i = keep.len();
+                let known = self.known.contains(&(normalized_path(path), print))
+                    || legacy.get(i).is_some_and(|p| self.legacy.contains(p));
+                keep.push(!known);
+                Ok::<(), std::convert::Infallible>(())
+            });
+            keep
         };
         let mut keep = keep.into_iter();
         let mut removed = 0;
@@ -263,7 +264,7 @@ impl Baseline {
 /// Writes every finding of `run` as a version 2 baseline (deterministic: report order).
 pub fn write(run: &RunReport, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "{HEADER}")?;
-    for (print, path, f) in fingerprints(run) {
+    for_each_fingerprint(run, |print, path, f| {
         writeln!(
             out,
             "{print}\t{}\t{}\t{}\t{}",
@@ -271,9 +272,8 @@ pub fn write(run: &RunReport, out: &mut dyn Write) -> io::Result<()> {
             escape(path),
             escape(&f.concept),
             escape(&f.found)
-        )?;
-    }
-    Ok(())
+        )
+    })
 }
 
 fn escape(s: &str) -> String {
@@ -314,6 +314,7 @@ fn unescape(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::finding::{Excerpt, Severity};
+    use crate::fingerprint::file_fingerprints;
 
     fn finding(found: &str, context: &str, line: u64) -> Finding {
         Finding {
@@ -435,7 +436,7 @@ mod tests {
         RunReport {
             files: vec![crate::run::FileReport {
                 path: path.into(),
-                findings,
+                findings: findings.into(),
                 occurrences: Vec::new(),
                 suppressions: Vec::new(),
             }],

@@ -11,7 +11,6 @@ use std::fs::File;
 use std::io::Read;
 use std::ops::Range;
 
-use crate::check::sort_findings;
 use crate::excerpt::{context, line_excerpt};
 use crate::finding::Finding;
 use crate::formats::{read_segments, FormatOptions, SNIFF_LEN};
@@ -431,7 +430,7 @@ pub fn add_segment_inconsistencies(run: &mut RunReport, inputs: &[Input], format
     touched.sort_unstable();
     touched.dedup();
     for i in touched {
-        sort_findings(&mut run.files[i].findings);
+        run.files[i].findings.finish();
     }
 }
 

@@ -8,6 +8,7 @@ use crate::consistency::{
 };
 use crate::excerpt::surroundings;
 use crate::finding::Finding;
+use crate::findings::{report_order, Findings, SpillBudget, DEFAULT_BUDGET};
 use crate::fuzzy::{Damage, FuzzyIndex, GarbledMatch, WordCache};
 use crate::glossary::{Glossary, Status};
 use crate::input::blocks::{BlockReader, BlockSizes, ReadError, TextBlock};
@@ -29,8 +30,8 @@ pub enum Outcome {
 /// What one document holds.
 #[derive(Debug, Default)]
 pub struct DocumentReport {
-    /// Findings, sorted by position.
-    pub findings: Vec<Finding>,
+    /// Findings, in report order.
+    pub findings: Findings,
     /// Every rendering of a concept found, in order (kept only when asked for).
     pub occurrences: Vec<Occurrence>,
     /// The lines that `termcheck: ignore` comments silence.
@@ -49,6 +50,7 @@ pub struct Checker<'g> {
     keep_occurrences: bool,
     allowances: Allowances,
     kept_text_limit: usize,
+    spill: SpillBudget,
 }
 
 /// Opens a document again from its start, for a second read (see [`Checker::check_reopenable`]).
@@ -68,6 +70,7 @@ impl<'g> Checker<'g> {
             keep_occurrences: false,
             allowances: Allowances::new(glossary),
             kept_text_limit: KEPT_TEXT_LIMIT,
+            spill: SpillBudget::new(DEFAULT_BUDGET),
         }
     }
 
@@ -96,6 +99,27 @@ impl<'g> Checker<'g> {
     pub fn with_kept_text_limit(mut self, bytes: usize) -> Self {
         self.kept_text_limit = bytes;
         self
+    }
+
+    /// Keeps the findings of documents within `budget` (shared with every checker and store
+    /// given it), spilling the rest to temporary files; the default is a budget of
+    /// [`DEFAULT_BUDGET`] of its own.
+    pub fn with_spill_budget(mut self, budget: SpillBudget) -> Self {
+        self.spill = budget;
+        self
+    }
+
+    /// The budget findings are kept within.
+    pub fn spill_budget(&self) -> &SpillBudget {
+        &self.spill
+    }
+
+    /// An empty report whose findings are kept within the budget.
+    pub fn new_report(&self) -> DocumentReport {
+        DocumentReport {
+            findings: Findings::with_budget(&self.spill),
+            ..DocumentReport::default()
+        }
     }
 
     /// Whether checking needs the occurrences of concepts (to return them, or for
@@ -175,7 +199,7 @@ impl<'g> Checker<'g> {
                 state.keep_block(block.before, block.text, &mut doc.occurrences);
             }
             state.resolve_all(&mut doc.occurrences);
-            sort_findings(&mut doc.findings);
+            doc.findings.finish();
             return doc;
         }
         let checked = BlockReader::new(text.as_bytes(), self.sizes)
@@ -213,7 +237,11 @@ impl<'g> Checker<'g> {
         whole_document: bool,
         reopen: Option<&Reopen<'_>>,
     ) -> Result<DocumentReport, ReadError> {
-        let mut doc = DocumentReport::default();
+        let mut doc = if whole_document {
+            self.new_report()
+        } else {
+            DocumentReport::default()
+        };
         // Counting renderings instead of keeping occurrences needs a second read, and only
         // document consistency can be reported from counts.
         let counting = (whole_document
@@ -234,14 +262,13 @@ impl<'g> Checker<'g> {
         }
         if !whole_document {
             state.resolve_all(&mut doc.occurrences);
-            sort_findings(&mut doc.findings);
+            doc.findings.finish();
             return Ok(doc);
         }
         if let Some(counts) = state.counts.take() {
             let reopen = reopen.expect("counting needs a second read");
             let again = reopen().map_err(ReadError::Io)?;
-            let found = self.report_inconsistencies(again, &counts, state.words)?;
-            doc.findings.extend(found);
+            self.report_inconsistencies(again, &counts, state.words, &mut doc.findings)?;
         } else if self.scope == ConsistencyScope::Document
             && self.rules.contains(Rule::InconsistentTerm)
         {
@@ -249,14 +276,18 @@ impl<'g> Checker<'g> {
             let found = inconsistencies(self.glossary, &refs, "document", &|o| state.around(o));
             doc.findings.extend(found.into_iter().map(|(_, f)| f));
         }
-        doc.findings
-            .retain(|f| !self.allowances.allows(f) && !is_suppressed(f, &doc.suppressions));
+        // Spilled findings are read again only when something could silence them.
+        if !(self.allowances.is_empty() && doc.suppressions.is_empty()) {
+            let suppressions = &doc.suppressions;
+            doc.findings
+                .retain(|f| !self.allowances.allows(f) && !is_suppressed(f, suppressions));
+        }
         if self.keep_occurrences {
             state.resolve_all(&mut doc.occurrences);
         } else {
             doc.occurrences = Vec::new();
         }
-        sort_findings(&mut doc.findings);
+        doc.findings.finish();
         Ok(doc)
     }
 
@@ -268,11 +299,11 @@ impl<'g> Checker<'g> {
         reader: impl Read,
         counts: &RenderingCounts,
         words: &mut WordCache,
-    ) -> Result<Vec<Finding>, ReadError> {
-        let mut found = Vec::new();
+        found: &mut Findings,
+    ) -> Result<(), ReadError> {
         let majorities = counts.majorities(self.glossary);
         if majorities.is_empty() {
-            return Ok(found);
+            return Ok(());
         }
         let mut blocks = BlockReader::new(reader, self.sizes)?;
         words.start_document();
@@ -296,13 +327,13 @@ impl<'g> Checker<'g> {
                 "the file changed while it was being checked",
             )));
         }
-        Ok(found)
+        Ok(())
     }
 
     /// Checks text held in memory and returns its findings.
     pub fn check_str(&self, text: &str) -> Vec<Finding> {
         match self.check_reader(text.as_bytes(), false) {
-            Ok(Outcome::Checked(doc)) => doc.findings,
+            Ok(Outcome::Checked(doc)) => doc.findings.into_vec(),
             Ok(Outcome::SkippedBinary) => unreachable!("binary files are only skipped when asked"),
             Err(e) => unreachable!("text in memory is valid UTF-8: {e}"),
         }
@@ -709,9 +740,7 @@ fn in_address(text: &str, span: &Range<usize>) -> bool {
 
 /// Sorts findings by position, then rule, then concept.
 pub fn sort_findings(findings: &mut [Finding]) {
-    findings.sort_by(|a, b| {
-        (a.start.byte_offset, a.rule, &a.concept).cmp(&(b.start.byte_offset, b.rule, &b.concept))
-    });
+    findings.sort_by(report_order);
 }
 
 #[cfg(test)]
@@ -841,7 +870,7 @@ web,Workercn,,China Industrial Network
             .count();
         assert!(inconsistent >= 60, "{inconsistent}");
         let findings = |outcome: Result<Outcome, ReadError>| match outcome {
-            Ok(Outcome::Checked(doc)) => doc.findings,
+            Ok(Outcome::Checked(doc)) => doc.findings.into_vec(),
             _ => unreachable!(),
         };
         let bytes = text.as_bytes();

@@ -383,7 +383,7 @@ pub fn evaluate(
         let c = &compiled[case.glossary.as_str()];
         let checker = Checker::new(&c.glossary, &c.matcher, rules.clone()).with_fuzzy(&c.fuzzy);
         let findings = match checker.check_reader(case.text.as_bytes(), false) {
-            Ok(Outcome::Checked(doc)) => doc.findings,
+            Ok(Outcome::Checked(doc)) => doc.findings.into_vec(),
             Ok(Outcome::SkippedBinary) => Vec::new(),
             Err(e) => {
                 return Err(vec![FileError::new(

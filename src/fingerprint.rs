@@ -83,17 +83,31 @@ pub fn fingerprint(key: &str, occurrence: usize) -> String {
 /// The fingerprints of one file's findings, in the order given (report order: by position),
 /// numbering the occurrences of each key from 0.
 pub fn file_fingerprints<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> Vec<String> {
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    findings
-        .into_iter()
-        .map(|f| {
-            let key = finding_key(f);
-            let n = seen.entry(key.clone()).or_insert(0);
-            let print = fingerprint(&key, *n);
-            *n += 1;
-            print
-        })
-        .collect()
+    let mut numbering = FileFingerprints::default();
+    findings.into_iter().map(|f| numbering.next(f)).collect()
+}
+
+/// [`file_fingerprints`] one finding at a time, for reports that stream their findings.
+///
+/// It remembers a 128-bit digest of each key seen (not the key), so that numbering the
+/// occurrences of a file with many findings takes a few dozen bytes per distinct finding.
+#[derive(Debug, Default)]
+pub struct FileFingerprints {
+    seen: HashMap<[u8; 16], usize>,
+}
+
+impl FileFingerprints {
+    /// The fingerprint of `finding`, the next finding of the file in report order.
+    pub fn next(&mut self, finding: &Finding) -> String {
+        let key = finding_key(finding);
+        let digest: [u8; 16] = Sha256::digest(key.as_bytes())[..16]
+            .try_into()
+            .expect("16 bytes");
+        let n = self.seen.entry(digest).or_insert(0);
+        let print = fingerprint(&key, *n);
+        *n += 1;
+        print
+    }
 }
 
 #[cfg(test)]

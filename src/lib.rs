@@ -15,6 +15,7 @@ pub mod error;
 pub mod eval;
 pub mod excerpt;
 pub mod finding;
+pub mod findings;
 pub mod fingerprint;
 pub mod fix;
 pub mod formats;

@@ -140,6 +140,11 @@ fn check(args: CheckArgs) -> u8 {
         Err(code) => return code,
     };
     plan.print_memory_estimate(&run, 0);
+    if let Some(e) = plan.spill.spill_error() {
+        eprintln!(
+            "termcheck: warning: findings were kept in memory, as they could not be written to a temporary file: {e}"
+        );
+    }
     if let Some(path) = &args.write_baseline {
         if let Err(e) = write_atomically(path, |out| baseline::write(&run, out)) {
             eprintln!(

@@ -1,15 +1,17 @@
 //! Checking many documents in parallel, with results in a deterministic order.
 
+use std::borrow::Cow;
 use std::fs::File;
 use std::io::{Cursor, Read};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
 
-use crate::check::{sort_findings, Checker, Outcome};
+use crate::check::{Checker, Outcome};
 use crate::consistency::{distribution, inconsistencies, DistributionRow, Occurrence};
 use crate::error::FileError;
 use crate::finding::Finding;
+use crate::findings::Findings;
 use crate::formats::{read_segments, sniff, FormatOptions, InputFormat, SNIFF_LEN};
 use crate::fuzzy::WordCache;
 use crate::glossary::Glossary;
@@ -24,8 +26,8 @@ use crate::suppress::{is_suppressed, Allowances, Suppression};
 pub struct FileReport {
     /// The document as reports name it.
     pub path: String,
-    /// Its findings, sorted by position.
-    pub findings: Vec<Finding>,
+    /// Its findings, in report order (by position).
+    pub findings: Findings,
     /// Every rendering of a concept found in it (when the checker keeps them).
     pub occurrences: Vec<Occurrence>,
     /// The lines `termcheck: ignore` comments silence in it.
@@ -45,10 +47,15 @@ pub struct RunReport {
 
 impl RunReport {
     /// Every finding, in report order.
-    pub fn findings(&self) -> impl Iterator<Item = (&str, &Finding)> {
+    pub fn findings(&self) -> impl Iterator<Item = (&str, Cow<'_, Finding>)> {
         self.files
             .iter()
             .flat_map(|f| f.findings.iter().map(move |x| (f.path.as_str(), x)))
+    }
+
+    /// How many findings it has.
+    pub fn findings_count(&self) -> usize {
+        self.files.iter().map(|f| f.findings.len()).sum()
     }
 }
 
@@ -149,7 +156,7 @@ impl RunReport {
         touched.sort_unstable();
         touched.dedup();
         for file in touched {
-            sort_findings(&mut self.files[file].findings);
+            self.files[file].findings.finish();
         }
     }
 

@@ -19,9 +19,10 @@
 
 use std::ops::Range;
 
-use crate::check::{sort_findings, Checker, DocumentReport};
+use crate::check::{Checker, DocumentReport};
 use crate::consistency::{inconsistencies, ConsistencyScope, Occurrence};
 use crate::finding::Finding;
+use crate::findings::Findings;
 use crate::fuzzy::WordCache;
 use crate::location::{Location, LocationTracker};
 use crate::rules::Rule;
@@ -283,7 +284,7 @@ pub fn check_segment(
         return SegmentReport::default();
     }
     let doc = checker.check_fragment(target.text(), words);
-    let mut findings = doc.findings;
+    let mut findings = doc.findings.into_vec();
     for f in &mut findings {
         let (start, end) = target.span(f.start.byte_offset as usize..f.end.byte_offset as usize);
         f.start = start;
@@ -313,7 +314,7 @@ pub trait SegmentVisitor {
     /// Called once after the last segment, for findings about the document as a whole (the
     /// same source translated two ways); `findings` holds every finding of the document so
     /// far. Does nothing by default.
-    fn finish(&mut self, findings: &mut Vec<Finding>) {
+    fn finish(&mut self, findings: &mut Findings) {
         let _ = findings;
     }
 }
@@ -344,14 +345,14 @@ pub fn check_segments(
     visit: &mut dyn SegmentVisitor,
 ) -> Result<DocumentReport, FormatError> {
     words.start_document();
-    let mut doc = DocumentReport::default();
+    let mut doc = checker.new_report();
     // The unit of each occurrence, for the consistency findings made from them.
     let mut units: Vec<Option<String>> = Vec::new();
     for segment in segments {
         let segment = segment?;
         let mut report = check_segment(checker, &segment, words);
         visit.segment(&segment, &mut report.findings);
-        doc.findings.append(&mut report.findings);
+        doc.findings.extend(report.findings);
         units.extend(std::iter::repeat_n(
             segment.unit.clone(),
             report.occurrences.len(),
@@ -377,7 +378,7 @@ pub fn check_segments(
     if !checker.keeps_occurrences() {
         doc.occurrences = Vec::new();
     }
-    sort_findings(&mut doc.findings);
+    doc.findings.finish();
     Ok(doc)
 }
 
@@ -516,7 +517,7 @@ ftu,Shanghai Federation of Trade Unions,Shanghai Trade Union,Municipal General A
             vec![(Some("u1".into()), 1), (Some("u2".into()), 0)]
         );
         assert_eq!(doc.findings.len(), 1);
-        let f = &doc.findings[0];
+        let f = &doc.findings.to_vec()[0];
         assert_eq!(f.rule, Rule::DeprecatedTerm);
         assert_eq!(f.found, "Shanghai Trade Union");
         assert_eq!(f.unit.as_deref(), Some("u1"));
@@ -575,8 +576,8 @@ staff,workers and staff,employees
                 self.0 += 1;
                 self.1 = Some(segment.location);
             }
-            fn finish(&mut self, findings: &mut Vec<Finding>) {
-                let mut f = findings[0].clone();
+            fn finish(&mut self, findings: &mut Findings) {
+                let mut f = findings.iter().next().unwrap().into_owned();
                 f.message = format!("{} segments", self.0);
                 f.start = self.1.unwrap();
                 findings.push(f);
@@ -595,13 +596,10 @@ staff,workers and staff,employees
         let mut visitor = Count(0, None);
         let doc =
             check_segments(&checker, segments, &mut WordCache::default(), &mut visitor).unwrap();
-        assert_eq!(doc.findings.len(), 4);
-        assert_eq!(doc.findings.last().unwrap().message, "3 segments");
-        assert_eq!(
-            doc.findings.last().unwrap().start.line,
-            3,
-            "sorted by position"
-        );
+        let findings = doc.findings.to_vec();
+        assert_eq!(findings.len(), 4);
+        assert_eq!(findings.last().unwrap().message, "3 segments");
+        assert_eq!(findings.last().unwrap().start.line, 3, "sorted by position");
     }
 
     #[test]

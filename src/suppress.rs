@@ -111,6 +111,11 @@ impl Allowances {
         Allowances { by_concept }
     }
 
+    /// Whether no concept accepts any form.
+    pub fn is_empty(&self) -> bool {
+        self.by_concept.is_empty()
+    }
+
     /// Whether the text `finding` found is an accepted form of its concept.
     pub fn allows(&self, finding: &Finding) -> bool {
         match self.by_concept.get(&finding.concept) {

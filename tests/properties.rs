@@ -152,7 +152,7 @@ fn check(glossary: &Glossary, text: &str) -> Vec<Finding> {
     let rules = RuleSet::from_ids(&["forbidden-term".to_string()], &[]).unwrap();
     let checker = Checker::new(glossary, &matcher, rules);
     match checker.check_reader(text.as_bytes(), false).expect("text") {
-        Outcome::Checked(doc) => doc.findings,
+        Outcome::Checked(doc) => doc.findings.into_vec(),
         Outcome::SkippedBinary => panic!("not binary"),
     }
 }
@@ -218,7 +218,7 @@ fn run_of(files: Vec<(String, Vec<Finding>)>) -> RunReport {
             .into_iter()
             .map(|(path, findings)| FileReport {
                 path,
-                findings,
+                findings: findings.into(),
                 occurrences: Vec::new(),
                 suppressions: Vec::new(),
             })
@@ -251,7 +251,7 @@ proptest! {
         prop_assert_eq!(header, termcheck::report::csv::COLUMNS);
         let parsed: Vec<termcheck::report::csv::ReportRow> =
             reader.deserialize().collect::<Result<_, _>>().unwrap();
-        let rows = termcheck::report::csv::rows(&run);
+        let rows: Vec<_> = termcheck::report::csv::rows(&run).collect();
         prop_assert_eq!(&parsed, &rows);
         for ((file, f), row) in run.findings().zip(&parsed) {
             prop_assert_eq!(file, &row.file);
@@ -274,7 +274,7 @@ proptest! {
             let object = value.as_object_mut().unwrap();
             prop_assert_eq!(object.remove("file"), Some(serde_json::Value::from(file)));
             prop_assert!(object.remove("fingerprint").is_some());
-            prop_assert_eq!(value, serde_json::to_value(f).unwrap());
+            prop_assert_eq!(value, serde_json::to_value(&*f).unwrap());
         }
     }
 }
@@ -293,10 +293,13 @@ fn run_text(glossary: &Glossary, text: &str) -> RunReport {
 }
 
 fn prints(run: &RunReport) -> Vec<String> {
-    termcheck::baseline::fingerprints(run)
-        .into_iter()
-        .map(|(p, _, _)| p)
-        .collect()
+    let mut prints = Vec::new();
+    termcheck::baseline::for_each_fingerprint(run, |p, _, _| {
+        prints.push(p);
+        Ok::<(), ()>(())
+    })
+    .unwrap();
+    prints
 }
 
 proptest! {

@@ -61,8 +61,8 @@ fuzz_target!(|data: &[u8]| {
     let blocked = checker.with_block_sizes(small).check_reader(data, false);
     if let Ok(Outcome::Checked(other)) = blocked {
         let key = |f: &termcheck::finding::Finding| (f.rule, f.start, f.end, f.found.clone());
-        let a: Vec<_> = doc.findings.iter().map(key).collect();
-        let b: Vec<_> = other.findings.iter().map(key).collect();
+        let a: Vec<_> = doc.findings.iter().map(|f| key(&f)).collect();
+        let b: Vec<_> = other.findings.iter().map(|f| key(&f)).collect();
         assert_eq!(a, b, "findings depend on block size");
     }
 });

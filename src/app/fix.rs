@@ -50,7 +50,7 @@ pub(crate) fn fix(args: FixArgs) -> u8 {
             Ok(Some((doc, findings))) => {
                 run.files.push(FileReport {
                     path: input.display.clone(),
-                    findings,
+                    findings: findings.into(),
                     occurrences: Vec::new(),
                     suppressions: Vec::new(),
                 });
@@ -85,15 +85,16 @@ pub(crate) fn fix(args: FixArgs) -> u8 {
             interrupted = Some(signal);
             break;
         }
-        let file_plan =
-            termcheck::fix::plan(&doc.text, doc.detected, &file.findings, &plan.glossary);
+        // `fix` holds each document whole, and its findings with it.
+        let findings = file.findings.to_vec();
+        let file_plan = termcheck::fix::plan(&doc.text, doc.detected, &findings, &plan.glossary);
         let mut left = Vec::new();
         for &(i, _) in &file_plan.left {
-            left.push(file.findings[i].clone());
+            left.push(findings[i].clone());
         }
         remaining.files.push(FileReport {
             path: file.path.clone(),
-            findings: left,
+            findings: left.into(),
             occurrences: Vec::new(),
             suppressions: Vec::new(),
         });
@@ -146,7 +147,7 @@ pub(crate) fn fix(args: FixArgs) -> u8 {
             ));
         }
         for &(i, reason) in &file_plan.left {
-            let f = &file.findings[i];
+            let f = &findings[i];
             notes.push((
                 f.start.line,
                 f.start.column,
@@ -241,7 +242,7 @@ fn load_and_check(
         }
     };
     let findings = match checker.check_reader(&bytes[..], input.walked) {
-        Ok(Outcome::Checked(doc)) => doc.findings,
+        Ok(Outcome::Checked(doc)) => doc.findings.into_vec(),
         Ok(Outcome::SkippedBinary) => return Ok(None),
         Err(ReadError::Io(e)) => return Err(FileError::new(&input.display, e.to_string())),
         Err(ReadError::Decode { error, location }) => {

@@ -9,6 +9,7 @@ use termcheck::check::Checker;
 use termcheck::config::{self, Config, Level, LoadedConfig, Policy, Scope, SeverityName};
 use termcheck::consistency::ConsistencyScope;
 use termcheck::finding::Severity;
+use termcheck::findings::{SpillBudget, DEFAULT_BUDGET};
 use termcheck::formats::FormatOptions;
 use termcheck::fuzzy::FuzzyIndex;
 use termcheck::glossary::{bundled_glossaries, Glossary, GlossaryLanguages, GlossarySource};
@@ -117,6 +118,18 @@ pub(crate) struct CheckPlan {
     verbose: bool,
     /// Bytes of the compiled fuzzy index, once built (for the memory estimate).
     fuzzy_memory: AtomicUsize,
+    /// The memory findings may take before they are spilled to temporary files.
+    pub(crate) spill: SpillBudget,
+}
+
+/// The findings budget in bytes: `TERMCHECK_FINDINGS_BUDGET` when set to a number (tests make
+/// it tiny to spill small runs), else [`DEFAULT_BUDGET`].
+fn findings_budget() -> SpillBudget {
+    let limit = std::env::var("TERMCHECK_FINDINGS_BUDGET")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(DEFAULT_BUDGET);
+    SpillBudget::new(limit)
 }
 
 /// The configuration file in effect: `--config FILE`, else termcheck.toml in the current
@@ -285,6 +298,7 @@ pub(crate) fn plan(sel: &Selection<'_>) -> Result<CheckPlan, u8> {
         policy: settings.policy(&base),
         verbose: sel.verbose,
         fuzzy_memory: AtomicUsize::new(0),
+        spill: findings_budget(),
     })
 }
 
@@ -343,7 +357,8 @@ impl CheckPlan {
             || self.keep_occurrences)
             .then(|| FuzzyIndex::new(&self.glossary, self.garbled_threshold));
         let mut checker = Checker::new(&self.glossary, &self.matcher, self.rules.clone())
-            .with_consistency(self.scope, self.keep_occurrences);
+            .with_consistency(self.scope, self.keep_occurrences)
+            .with_spill_budget(self.spill.clone());
         if let Some(index) = &fuzzy {
             if self.verbose {
                 self.fuzzy_memory
@@ -412,8 +427,9 @@ impl CheckPlan {
         // Per block: the bytes read, the decoded text, and the normalized text with its u32
         // offset map (5 bytes per byte): 7 times the block and its overlap.
         let per_worker = 7 * (sizes.block + sizes.overlap);
-        let count = run.findings().count();
-        let findings: usize = run.findings().map(|(_, f)| f.memory_estimate()).sum();
+        let count = run.findings_count();
+        // What they take in memory: spilled findings take none.
+        let findings: usize = run.files.iter().map(|f| f.findings.memory_estimate()).sum();
         let total = matcher + fuzzy + threads * per_worker + findings + held;
         let mut line = format!(
             "termcheck: memory estimate {}: glossary {} (matcher {} + fuzzy index {}) + {threads} worker{} × {} block buffers + {count} finding{} {}",
@@ -426,6 +442,13 @@ impl CheckPlan {
             crate::plural(count),
             mib(findings),
         );
+        let spilled: usize = run.files.iter().map(|f| f.findings.spilled()).sum();
+        if spilled > 0 {
+            line.push_str(&format!(
+                " ({spilled} of them in temporary files, over a budget of {})",
+                mib(self.spill.limit())
+            ));
+        }
         if held > 0 {
             line.push_str(&format!(" + documents held whole {}", mib(held)));
         }

@@ -70,29 +70,27 @@ pub struct ReportRow {
     pub unit: String,
 }
 
-/// Every finding of `run` as rows, in report order.
-pub fn rows(run: &RunReport) -> Vec<ReportRow> {
-    run.findings()
-        .map(|(file, f)| ReportRow {
-            file: file.to_string(),
-            line: f.start.line,
-            column: f.start.column,
-            rule: f.rule.id().to_string(),
-            severity: f.severity.as_str().to_string(),
-            concept: f.concept.clone(),
-            found: f.found.clone(),
-            expected: f.expected.clone(),
-            message: f.message.clone(),
-            context: f.context.clone(),
-            end_line: f.end.line,
-            end_column: f.end.column,
-            byte_offset: f.start.byte_offset,
-            byte_end: f.end.byte_offset,
-            note: f.note.clone(),
-            score: f.score.map(|s| format!("{s:.2}")).unwrap_or_default(),
-            unit: f.unit.clone().unwrap_or_default(),
-        })
-        .collect()
+/// Every finding of `run` as rows, in report order, one at a time.
+pub fn rows(run: &RunReport) -> impl Iterator<Item = ReportRow> + '_ {
+    run.findings().map(|(file, f)| ReportRow {
+        file: file.to_string(),
+        line: f.start.line,
+        column: f.start.column,
+        rule: f.rule.id().to_string(),
+        severity: f.severity.as_str().to_string(),
+        concept: f.concept.clone(),
+        found: f.found.clone(),
+        expected: f.expected.clone(),
+        message: f.message.clone(),
+        context: f.context.clone(),
+        end_line: f.end.line,
+        end_column: f.end.column,
+        byte_offset: f.start.byte_offset,
+        byte_end: f.end.byte_offset,
+        note: f.note.clone(),
+        score: f.score.map(|s| format!("{s:.2}")).unwrap_or_default(),
+        unit: f.unit.clone().unwrap_or_default(),
+    })
 }
 
 /// Writes the header and one row per finding.

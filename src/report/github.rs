@@ -56,7 +56,7 @@ pub fn annotation(path: &str, f: &Finding) -> String {
 /// checked.
 pub fn write(run: &RunReport, out: &mut dyn Write) -> io::Result<()> {
     for (path, f) in run.findings() {
-        writeln!(out, "{}", annotation(path, f))?;
+        writeln!(out, "{}", annotation(path, &f))?;
     }
     for e in &run.errors {
         let mut properties = format!("file={}", escape_property(&e.path));

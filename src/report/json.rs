@@ -4,6 +4,7 @@
 //! Findings serialize through `Finding`'s own `Serialize`, so a field added to [`Finding`]
 //! appears here without a change to this file. Object keys keep the order of the structs.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
@@ -11,7 +12,7 @@ use serde::Serialize;
 
 use crate::error::FileError;
 use crate::finding::Finding;
-use crate::fingerprint::file_fingerprints;
+use crate::fingerprint::FileFingerprints;
 use crate::glossary::GlossaryFile;
 use crate::location::Location;
 use crate::run::RunReport;
@@ -87,24 +88,33 @@ pub struct FileFinding<'a> {
     pub file: &'a str,
     /// Every field of the finding.
     #[serde(flatten)]
-    pub finding: &'a Finding,
+    pub finding: Cow<'a, Finding>,
     /// Its [`crate::fingerprint`] (the same as SARIF's `partialFingerprints`): stays the same
     /// when lines around it move.
     pub fingerprint: String,
 }
 
-/// Every finding of `run` with its file and fingerprint, in report order.
+/// Every finding of `run` with its file and fingerprint, in report order, one at a time.
 pub fn file_findings(run: &RunReport) -> impl Iterator<Item = FileFinding<'_>> {
     run.files.iter().flat_map(|file| {
-        file_fingerprints(&file.findings)
-            .into_iter()
-            .zip(&file.findings)
-            .map(move |(fingerprint, finding)| FileFinding {
-                file: &file.path,
-                finding,
-                fingerprint,
-            })
+        let mut numbering = FileFingerprints::default();
+        file.findings.iter().map(move |finding| FileFinding {
+            file: &file.path,
+            fingerprint: numbering.next(&finding),
+            finding,
+        })
     })
+}
+
+/// Every finding of a run, serialized as a sequence straight from the run: no list of them
+/// is built first.
+#[derive(Debug, Clone, Copy)]
+pub struct FileFindings<'a>(pub &'a RunReport);
+
+impl Serialize for FileFindings<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(file_findings(self.0))
+    }
 }
 
 /// A document that could not be checked.
@@ -144,7 +154,7 @@ pub struct Document<'a> {
     /// Documents that could not be checked.
     pub errors: Vec<ErrorEntry<'a>>,
     /// Every finding, in report order (file, then position).
-    pub findings: Vec<FileFinding<'a>>,
+    pub findings: FileFindings<'a>,
 }
 
 /// The document for `run`.
@@ -156,7 +166,7 @@ pub fn document<'a>(run: &'a RunReport, options: &ReportOptions<'a>) -> Document
         summary: Summary::of(run),
         skipped: &run.skipped,
         errors: run.errors.iter().map(ErrorEntry::from).collect(),
-        findings: file_findings(run).collect(),
+        findings: FileFindings(run),
     }
 }
 

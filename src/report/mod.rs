@@ -90,25 +90,28 @@ pub struct Counts {
 }
 
 impl Counts {
-    /// Counts the findings of `run`.
+    /// Counts the findings of `run`, in one pass over them (spilled findings are read once).
     pub fn of(run: &RunReport) -> Counts {
-        let by_rule = RULES
-            .iter()
-            .map(|r| {
-                (
-                    r.id,
-                    run.findings().filter(|(_, f)| f.rule == r.rule).count(),
-                )
-            })
-            .collect();
-        let by_severity = [Severity::Error, Severity::Warning, Severity::Info]
-            .into_iter()
-            .map(|s| (s, run.findings().filter(|(_, f)| f.severity == s).count()))
-            .collect();
+        let mut by_rule: Vec<(&'static str, usize)> = RULES.iter().map(|r| (r.id, 0)).collect();
+        let mut by_severity: Vec<(Severity, usize)> =
+            [Severity::Error, Severity::Warning, Severity::Info]
+                .into_iter()
+                .map(|s| (s, 0))
+                .collect();
+        let mut total = 0;
+        for (_, f) in run.findings() {
+            if let Some(i) = RULES.iter().position(|r| r.rule == f.rule) {
+                by_rule[i].1 += 1;
+            }
+            if let Some(entry) = by_severity.iter_mut().find(|(s, _)| *s == f.severity) {
+                entry.1 += 1;
+            }
+            total += 1;
+        }
         Counts {
             by_rule,
             by_severity,
-            total: run.findings().count(),
+            total,
         }
     }
 }

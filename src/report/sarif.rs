@@ -9,10 +9,12 @@
 
 use std::io::{self, Write};
 
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
 use serde_json::{json, Value};
 
 use crate::finding::{Finding, Severity};
-use crate::fingerprint::{file_fingerprints, FINGERPRINT_VERSION};
+use crate::fingerprint::{FileFingerprints, FINGERPRINT_VERSION};
 use crate::rules::RULES;
 use crate::run::RunReport;
 
@@ -127,15 +129,25 @@ fn result(path: &str, f: &Finding, fingerprint: String) -> Value {
     })
 }
 
-/// The SARIF log of `run`, as a JSON value.
+/// The SARIF log of `run`, as a JSON value (every result in memory; [`write`] streams them).
 pub fn log(run: &RunReport, options: &ReportOptions<'_>) -> Value {
-    let mut results = Vec::new();
-    for file in &run.files {
-        let prints = file_fingerprints(&file.findings);
-        for (f, print) in file.findings.iter().zip(prints) {
-            results.push(result(&file.path, f, print));
-        }
-    }
+    let results: Vec<Value> = results(run).collect();
+    log_with(run, options, Value::Array(results))
+}
+
+/// Every result, in report order, one at a time.
+fn results(run: &RunReport) -> impl Iterator<Item = Value> + '_ {
+    run.files.iter().flat_map(|file| {
+        let mut numbering = FileFingerprints::default();
+        file.findings.iter().map(move |f| {
+            let print = numbering.next(&f);
+            result(&file.path, &f, print)
+        })
+    })
+}
+
+/// The log with `results` as the run's results.
+fn log_with(run: &RunReport, options: &ReportOptions<'_>, results: Value) -> Value {
     let notifications: Vec<Value> = run
         .errors
         .iter()
@@ -185,10 +197,73 @@ pub fn log(run: &RunReport, options: &ReportOptions<'_>) -> Value {
     })
 }
 
-/// Writes the log, pretty-printed, with a final newline.
+/// Writes the log, pretty-printed, with a final newline. The results are serialized one at a
+/// time where the log has them, so the log is never whole in memory.
 pub fn write(run: &RunReport, options: ReportOptions<'_>, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &log(run, &options))?;
+    let log = log_with(run, &options, Value::Null);
+    let results = Results(run);
+    let spliced = Splice {
+        value: &log,
+        path: &["runs", "results"],
+        with: &results,
+    };
+    serde_json::to_writer_pretty(&mut *out, &spliced)?;
     writeln!(out)
+}
+
+/// The results of a run, serialized as a sequence as they are made.
+struct Results<'a>(&'a RunReport);
+
+impl Serialize for Results<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(results(self.0))
+    }
+}
+
+/// `value` serialized as serde_json would, except that the member at `path` (object keys,
+/// arrays passed through) is `with`: the same bytes as a value holding `with` in its place.
+struct Splice<'a, T> {
+    value: &'a Value,
+    path: &'a [&'a str],
+    with: &'a T,
+}
+
+impl<T: Serialize> Serialize for Splice<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Some((key, rest)) = self.path.split_first() else {
+            return self.with.serialize(serializer);
+        };
+        match self.value {
+            Value::Object(map) => {
+                let mut out = serializer.serialize_map(Some(map.len()))?;
+                for (k, v) in map {
+                    if k == key {
+                        let inner = Splice {
+                            value: v,
+                            path: rest,
+                            with: self.with,
+                        };
+                        out.serialize_entry(k, &inner)?;
+                    } else {
+                        out.serialize_entry(k, v)?;
+                    }
+                }
+                out.end()
+            }
+            Value::Array(items) => {
+                let mut out = serializer.serialize_seq(Some(items.len()))?;
+                for v in items {
+                    out.serialize_element(&Splice {
+                        value: v,
+                        path: self.path,
+                        with: self.with,
+                    })?;
+                }
+                out.end()
+            }
+            other => other.serialize(serializer),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -22,20 +22,22 @@ pub struct StatisticsRow {
 
 /// The rows: by count (most first), then rule (table order), then concept id.
 pub fn rows(run: &RunReport) -> Vec<StatisticsRow> {
-    let mut counts: BTreeMap<(Rule, &str), (usize, &str)> = BTreeMap::new();
+    let mut counts: BTreeMap<(Rule, String), (usize, String)> = BTreeMap::new();
     for (_, f) in run.findings() {
-        let entry = counts
-            .entry((f.rule, f.concept.as_str()))
-            .or_insert((0, f.expected.as_str()));
-        entry.0 += 1;
+        match counts.get_mut(&(f.rule, f.concept.clone())) {
+            Some(entry) => entry.0 += 1,
+            None => {
+                counts.insert((f.rule, f.concept.clone()), (1, f.expected.clone()));
+            }
+        }
     }
     let mut rows: Vec<StatisticsRow> = counts
         .into_iter()
         .map(|((rule, concept), (count, expected))| StatisticsRow {
             count,
             rule,
-            concept: concept.to_string(),
-            expected: expected.to_string(),
+            concept,
+            expected,
         })
         .collect();
     rows.sort_by(|a, b| {
@@ -96,7 +98,7 @@ mod tests {
         let run = RunReport {
             files: vec![FileReport {
                 path: "d.txt".into(),
-                findings,
+                findings: findings.into(),
                 occurrences: Vec::new(),
                 suppressions: Vec::new(),
             }],

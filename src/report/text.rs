@@ -1,11 +1,12 @@
 //! The human-readable report: one block per finding with the line underlined, then a summary.
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 use crate::finding::{Finding, Severity};
 use crate::run::RunReport;
 
-use crate::rules::RULES;
+use crate::rules::{Rule, RULES};
 
 use super::ReportOptions;
 
@@ -35,8 +36,13 @@ impl Style {
 /// and the time taken (when known), and the totals line last.
 pub fn write(run: &RunReport, options: ReportOptions<'_>, out: &mut dyn Write) -> io::Result<()> {
     let style = Style { on: options.color };
+    // Counted as they are written: one pass over the findings (they may be spilled to disk).
+    let mut by_rule_severity: HashMap<(Rule, Severity), usize> = HashMap::new();
     for (path, finding) in run.findings() {
-        write_finding(&style, path, finding, out)?;
+        write_finding(&style, path, &finding, out)?;
+        *by_rule_severity
+            .entry((finding.rule, finding.severity))
+            .or_insert(0) += 1;
     }
     if !options.quiet {
         // Per rule and the severity its findings actually have (configuration may change a
@@ -44,10 +50,10 @@ pub fn write(run: &RunReport, options: ReportOptions<'_>, out: &mut dyn Write) -
         let mut lines: Vec<(usize, Severity, &str)> = Vec::new();
         for info in RULES {
             for severity in [Severity::Error, Severity::Warning, Severity::Info] {
-                let n = run
-                    .findings()
-                    .filter(|(_, f)| f.rule == info.rule && f.severity == severity)
-                    .count();
+                let n = by_rule_severity
+                    .get(&(info.rule, severity))
+                    .copied()
+                    .unwrap_or(0);
                 if n > 0 {
                     lines.push((n, severity, info.id));
                 }
@@ -74,7 +80,7 @@ pub fn write(run: &RunReport, options: ReportOptions<'_>, out: &mut dyn Write) -
                 elapsed.as_secs_f64()
             )?;
         }
-        writeln!(out, "{}", summary(run))?;
+        writeln!(out, "{}", summary(run, &by_rule_severity))?;
     }
     Ok(())
 }
@@ -119,9 +125,15 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 /// "Found 3 findings (2 errors, 1 warning) in 2 of 5 files." or "No findings in 5 files."
-fn summary(run: &RunReport) -> String {
-    let count = |s: Severity| run.findings().filter(|(_, f)| f.severity == s).count();
-    let total = run.findings().count();
+fn summary(run: &RunReport, counts: &HashMap<(Rule, Severity), usize>) -> String {
+    let count = |s: Severity| {
+        counts
+            .iter()
+            .filter(|((_, severity), _)| *severity == s)
+            .map(|(_, n)| n)
+            .sum::<usize>()
+    };
+    let total: usize = counts.values().sum();
     let files = run.files.len();
     let with_findings = run.files.iter().filter(|f| !f.findings.is_empty()).count();
     let mut line = if total == 0 {
