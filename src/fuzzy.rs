@@ -648,44 +648,38 @@ impl FuzzyIndex {
         }
         let text = norm.text.as_str();
         let mut tokens = self.prepare_words(text, tokenize(text), cache);
+        let cache = &*cache;
         let mut matches = Matches {
-            flat: Vec::with_capacity(tokens.len()),
+            pool: &cache.pool,
             ranges: Vec::with_capacity(tokens.len()),
         };
-        for t in &mut tokens {
-            let start = matches.flat.len();
-            if !t.has_matches {
-                matches.ranges.push(start as u32..start as u32);
-                continue;
-            }
-            let entry = &cache.entries[t.entry as usize];
-            t.frequent = entry.count_in(cache.document) >= FREQUENT;
-            // A slip is rare: a spelling the document repeats is a word of its own
-            // ("scalability" is no typo of "capability", however often that is written).
-            matches.flat.extend(
-                cache.pool[entry.matches.start as usize..entry.matches.end as usize]
-                    .iter()
-                    .filter(|m| m.likeness != Likeness::Typo || !t.frequent),
-            );
-            matches.ranges.push(start as u32..matches.flat.len() as u32);
-        }
         // Damage a common noun can show in a word: misspelt, inflected, split, joined or
         // repeated. Counting the words showing it lets most candidate windows be skipped
         // unseen.
         let mut damaged_before: Vec<u32> = Vec::with_capacity(tokens.len() + 1);
         damaged_before.push(0);
-        for (i, t) in tokens.iter().enumerate() {
-            // Another number is damage to a common noun only in a spelling the document
-            // rarely uses (see `damage`).
-            let repeated = i > 0 && tokens[i - 1].entry == t.entry;
-            let damaged = t.merged
-                || t.split
-                || repeated
-                || matches.of(i).iter().any(|m| match m.likeness {
-                    Likeness::Same => false,
-                    Likeness::Inflected => !t.frequent,
-                    Likeness::Typo | Likeness::Spelling => true,
-                });
+        let mut previous_entry = u32::MAX;
+        for (i, t) in tokens.iter_mut().enumerate() {
+            let entry = &cache.entries[t.entry as usize];
+            let repeated = previous_entry == t.entry;
+            previous_entry = t.entry;
+            let mut damaged = t.merged || t.split || repeated;
+            if t.has_matches {
+                t.frequent = entry.count_in(cache.document) >= FREQUENT;
+                // A slip is rare: a spelling the document repeats is a word of its own
+                // ("scalability" is no typo of "capability", however often that is written).
+                // An entry's matches are all typos or none are (see `lookup_into`).
+                if entry.typos && t.frequent {
+                    matches.ranges.push(0..0);
+                } else {
+                    matches.ranges.push(entry.matches.clone());
+                    // Another number is damage to a common noun only in a spelling the
+                    // document rarely uses (see `damage`).
+                    damaged |= entry.typos || entry.spelling || (entry.inflected && !t.frequent);
+                }
+            } else {
+                matches.ranges.push(0..0);
+            }
             damaged_before.push(damaged_before[i] + u32::from(damaged));
         }
         // Capitals come from the original text, for the few words a name is compared with.
@@ -720,10 +714,16 @@ impl FuzzyIndex {
             };
         let reach = self.longest + PAIR_REACH;
         for i in 0..tokens.len() {
+            if matches.of(i).is_empty() {
+                continue;
+            }
             let damage_near = {
                 let to = (i + reach + 1).min(tokens.len());
                 damaged_before[to] != damaged_before[i.saturating_sub(reach)]
             };
+            if !damage_near && !cache.entries[tokens[i].entry as usize].loud {
+                continue;
+            }
             for a in matches.of(i) {
                 if !damage_near && self.needs_damage[a.word as usize] {
                     continue;
@@ -800,15 +800,15 @@ impl FuzzyIndex {
                 // Two glossary words that a rendering writes side by side are that rendering's
                 // words, not one word written apart.
                 let both_known = entry.vocab.is_some() && next_entry.vocab.is_some();
-                let known_alone = match (entry.vocab, next_entry.vocab) {
+                let known_alone = || match (entry.vocab, next_entry.vocab) {
                     (Some(a), Some(b)) => self.neighbours.contains(&(a, b)),
                     _ => false,
                 };
-                if !t.possessive
-                    && adjacent_or_hyphen
-                    && !known_alone
-                    && entry.starts_a_word
+                if entry.starts_a_word
                     && next_entry.ends_a_word
+                    && !t.possessive
+                    && adjacent_or_hyphen
+                    && !known_alone()
                 {
                     joined.clear();
                     joined.push_str(word);
@@ -890,23 +890,30 @@ impl FuzzyIndex {
     /// The document's entry for `word`, made on first sight: what glossary words it stands
     /// for, and how it can be joined or split.
     fn entry(&self, word: &str, cache: &mut WordCache) -> u32 {
-        // Frequent words are found in a small direct-mapped table that stays in the cache;
-        // the large map is consulted for the rest.
+        // Frequent words are found in a small direct-mapped table that stays in the cache and
+        // holds short words themselves, so a hit reads no other memory; the large map is
+        // consulted for the rest.
         let hash = fx_hash(word);
         if cache.recent.is_empty() {
-            cache.recent = vec![(0, u32::MAX); RECENT_SLOTS];
+            cache.recent = vec![RecentWord::EMPTY; RECENT_SLOTS];
         }
         let slot = (hash as usize) & (RECENT_SLOTS - 1);
-        let (seen_hash, seen_id) = cache.recent[slot];
-        if seen_hash == hash && seen_id != u32::MAX && *cache.texts[seen_id as usize] == *word {
-            return seen_id;
+        let seen = &cache.recent[slot];
+        if seen.hash == hash && seen.id != u32::MAX && usize::from(seen.len) == word.len() {
+            let same = match RecentWord::inline(word) {
+                Some(bytes) => seen.bytes == bytes,
+                None => cache.text(seen.id) == word,
+            };
+            if same {
+                return seen.id;
+            }
         }
         // The map is keyed by the hash computed above (no second hash of the word); words
         // sharing a hash are chained.
         let mut candidate = cache.ids.get(&hash).copied();
         while let Some(id) = candidate {
-            if *cache.texts[id as usize] == *word {
-                cache.recent[slot] = (hash, id);
+            if cache.text(id) == word {
+                cache.recent[slot] = RecentWord::new(hash, id, word);
                 return id;
             }
             candidate = cache.same_hash[id as usize];
@@ -914,13 +921,20 @@ impl FuzzyIndex {
         let start = cache.pool.len() as u32;
         self.lookup_into(word, &mut cache.pool);
         let vocab = self.vocabulary.get(word).copied();
-        cache.texts.push(word.into());
+        cache.text_bytes.push_str(word);
+        cache.text_ends.push(cache.text_bytes.len() as u32);
+        let found = &cache.pool[start as usize..];
+        let has = |likeness: Likeness| found.iter().any(|m| m.likeness == likeness);
         let entry = WordEntry {
             vocab,
             starts_a_word: self.prefixes.contains(word),
             ends_a_word: self.suffixes.contains(word),
             split: self.split_point(word),
             matches: start..cache.pool.len() as u32,
+            typos: has(Likeness::Typo),
+            spelling: has(Likeness::Spelling),
+            inflected: has(Likeness::Inflected),
+            loud: found.iter().any(|m| !self.needs_damage[m.word as usize]),
             count: 0,
             counted_in: cache.document,
         };
@@ -928,7 +942,7 @@ impl FuzzyIndex {
         cache.entries.push(entry);
         let chained = cache.ids.insert(hash, id);
         cache.same_hash.push(chained);
-        cache.recent[slot] = (hash, id);
+        cache.recent[slot] = RecentWord::new(hash, id, word);
         id
     }
 
@@ -1568,7 +1582,7 @@ fn other_ending(a: &str, b: &str) -> bool {
 }
 
 /// Slots of the table of recently seen words: a power of two.
-const RECENT_SLOTS: usize = 4096;
+const RECENT_SLOTS: usize = 16384;
 
 fn fx_hash(key: &str) -> u64 {
     use std::hash::{BuildHasher, Hasher};
@@ -1615,15 +1629,17 @@ impl BloomFilter {
 }
 
 /// The glossary words each word of a text stands for, in one allocation.
-struct Matches {
-    flat: Vec<WordMatch>,
+/// The glossary words each word of a text stands for: ranges of the document's
+/// [`WordCache::pool`].
+struct Matches<'c> {
+    pool: &'c [WordMatch],
     ranges: Vec<Range<u32>>,
 }
 
-impl Matches {
+impl Matches<'_> {
     fn of(&self, token: usize) -> &[WordMatch] {
         let r = &self.ranges[token];
-        &self.flat[r.start as usize..r.end as usize]
+        &self.pool[r.start as usize..r.end as usize]
     }
 }
 
@@ -1673,10 +1689,12 @@ pub struct WordCache {
     ids: HashMap<u64, u32>,
     /// For each entry, the next entry with the same word hash.
     same_hash: Vec<Option<u32>>,
-    /// The text of each entry, apart from the entries so that those stay compact.
-    texts: Vec<Box<str>>,
-    /// Hash and entry of the word last seen in each slot (see [`FuzzyIndex::entry`]).
-    recent: Vec<(u64, u32)>,
+    /// The texts of the entries, one after another, apart from the entries so that those
+    /// stay compact; `text_ends[id]` is where entry `id`'s text ends.
+    text_bytes: String,
+    text_ends: Vec<u32>,
+    /// The word last seen in each slot (see [`FuzzyIndex::entry`]).
+    recent: Vec<RecentWord>,
     entries: Vec<WordEntry>,
     /// The glossary words each entry stands for, entry after entry.
     pool: Vec<WordMatch>,
@@ -1695,6 +1713,15 @@ struct WordEntry {
     split: Option<u8>,
     /// Its glossary words, in [`WordCache::pool`].
     matches: Range<u32>,
+    /// Those are typos of it (then all are).
+    typos: bool,
+    /// One of them is another spelling of it.
+    spelling: bool,
+    /// One of them is another number of it.
+    inflected: bool,
+    /// One of them is in a rendering that word damage nearby is not needed for (see
+    /// [`IndexedRendering::needs_damage_in_order`]): it proposes candidates anywhere.
+    loud: bool,
     /// How often the document has used it so far.
     count: u32,
     /// The document `count` belongs to.
@@ -1705,7 +1732,58 @@ struct WordEntry {
 /// a long batch of varied text does not grow it without bound.
 const MAX_CACHED_WORDS: usize = 1 << 20;
 
+/// A slot of [`WordCache::recent`]: a word's hash, entry and length, and the word itself if it is short
+/// (most are), padded with zeros.
+#[derive(Debug, Clone, Copy)]
+struct RecentWord {
+    hash: u64,
+    id: u32,
+    /// The word's length in bytes, saturated.
+    len: u8,
+    bytes: [u8; RecentWord::INLINE],
+}
+
+impl RecentWord {
+    const INLINE: usize = 16;
+    const EMPTY: RecentWord = RecentWord {
+        hash: 0,
+        id: u32::MAX,
+        len: 0,
+        bytes: [0; RecentWord::INLINE],
+    };
+
+    fn new(hash: u64, id: u32, word: &str) -> Self {
+        RecentWord {
+            hash,
+            id,
+            len: word.len().min(usize::from(u8::MAX)) as u8,
+            bytes: RecentWord::inline(word).unwrap_or([0; RecentWord::INLINE]),
+        }
+    }
+
+    /// The word padded with zeros to the inline size, if it fits: two padded words of the
+    /// same length are equal exactly when the words are.
+    fn inline(word: &str) -> Option<[u8; RecentWord::INLINE]> {
+        let bytes = word.as_bytes();
+        if bytes.len() > RecentWord::INLINE {
+            return None;
+        }
+        let mut out = [0; RecentWord::INLINE];
+        out[..bytes.len()].copy_from_slice(bytes);
+        Some(out)
+    }
+}
+
 impl WordCache {
+    /// The text of entry `id`.
+    fn text(&self, id: u32) -> &str {
+        let start = match id {
+            0 => 0,
+            _ => self.text_ends[id as usize - 1] as usize,
+        };
+        &self.text_bytes[start..self.text_ends[id as usize] as usize]
+    }
+
     /// Marks the start of a document: counts start from zero.
     pub fn start_document(&mut self) {
         if self.entries.len() > MAX_CACHED_WORDS {

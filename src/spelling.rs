@@ -6,7 +6,7 @@
 //! glossary writes the American way is the same rendering in another variety of English, which
 //! matters for consistency, not as damage.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 /// The word's spelling family: one spelling that stands for all its variants, or `None` for
@@ -23,7 +23,7 @@ pub fn same_word_spelled_differently(a: &str, b: &str) -> bool {
 fn families() -> &'static HashMap<&'static str, &'static str> {
     static FAMILIES: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
     FAMILIES.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         for cluster in varcon::VARCON {
             for entry in cluster.entries.iter().filter(|e| !e.archaic) {
                 let mut words: Vec<&'static str> = entry
