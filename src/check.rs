@@ -16,6 +16,7 @@ use crate::location::{LocationTracker, TextEncoding};
 use crate::matcher::{TermMatch, TermMatcher};
 use crate::normalize::normalize;
 use crate::rules::{Rule, RuleSet};
+use crate::segment::FormatError;
 use crate::suppress::{directives, is_suppressed, Allowances, Suppression};
 
 /// The result of checking one document.
@@ -36,6 +37,9 @@ pub struct DocumentReport {
     pub occurrences: Vec<Occurrence>,
     /// The lines that `termcheck: ignore` comments silence.
     pub suppressions: Vec<Suppression>,
+    /// The rule of its format's specification the document breaks, though it was read and
+    /// checked (see [`FormatError::nonconforming`]).
+    pub nonconforming: Option<FormatError>,
 }
 
 /// Checks documents against one compiled glossary; shared read-only across threads.

@@ -13,6 +13,9 @@ pub struct FileError {
     pub location: Option<Location>,
     /// What is wrong, as one sentence without a trailing period.
     pub message: String,
+    /// The file was checked all the same: it breaks a rule of its format's specification
+    /// that does not stop it being read (see [`crate::segment::FormatError::nonconforming`]).
+    pub checked: bool,
 }
 
 impl FileError {
@@ -22,6 +25,7 @@ impl FileError {
             path: path.into(),
             location: None,
             message: message.into(),
+            checked: false,
         }
     }
 
@@ -31,6 +35,7 @@ impl FileError {
             path: path.into(),
             location: Some(location),
             message: message.into(),
+            checked: false,
         }
     }
 }

@@ -114,12 +114,17 @@ pub fn check_inputs_with(
     let mut report = RunReport::default();
     for (input, outcome) in inputs.iter().zip(outcomes) {
         match outcome {
-            Ok(Outcome::Checked(doc)) => report.files.push(FileReport {
-                path: input.display.clone(),
-                findings: doc.findings,
-                occurrences: doc.occurrences,
-                suppressions: doc.suppressions,
-            }),
+            Ok(Outcome::Checked(doc)) => {
+                if let Some(e) = doc.nonconforming {
+                    report.errors.push(e.in_file(&input.display));
+                }
+                report.files.push(FileReport {
+                    path: input.display.clone(),
+                    findings: doc.findings,
+                    occurrences: doc.occurrences,
+                    suppressions: doc.suppressions,
+                });
+            }
             Ok(Outcome::SkippedBinary) => report.skipped.push(input.display.clone()),
             Err(e) => report.errors.push(e),
         }

@@ -215,13 +215,18 @@ pub struct Segment {
 /// What a bilingual reader produces: a segment, or an error that ends the document.
 pub type SegmentResult = Result<Segment, FormatError>;
 
-/// A file that cannot be read as its format: where and why. It ends the document.
+/// A file that cannot be read as its format, or breaks a rule of its format's specification:
+/// where and why. It ends the document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FormatError {
     /// Where in the file, when the problem is at a position.
     pub location: Option<Location>,
     /// What is wrong, one sentence without a trailing period.
     pub message: String,
+    /// The file breaks a rule of its format's specification that does not stop it being read
+    /// (a missing language, a misplaced note): every segment was read before this error, which
+    /// comes last. The file is still an input error, but its segments are checked.
+    pub nonconforming: bool,
 }
 
 impl FormatError {
@@ -230,6 +235,7 @@ impl FormatError {
         FormatError {
             location: Some(location),
             message: message.into(),
+            nonconforming: false,
         }
     }
 
@@ -238,14 +244,33 @@ impl FormatError {
         FormatError {
             location: None,
             message: message.into(),
+            nonconforming: false,
+        }
+    }
+
+    /// The same error, marked as a rule of the specification broken by a file that reads
+    /// (see [`FormatError::nonconforming`]).
+    pub fn nonconforming(self) -> Self {
+        FormatError {
+            nonconforming: true,
+            ..self
         }
     }
 
     /// The error about the file named `path`.
     pub fn in_file(self, path: &str) -> crate::error::FileError {
-        match self.location {
-            Some(l) => crate::error::FileError::at(path, l, self.message),
-            None => crate::error::FileError::new(path, self.message),
+        let message = if self.nonconforming {
+            format!("{}; its segments were checked all the same", self.message)
+        } else {
+            self.message
+        };
+        let error = match self.location {
+            Some(l) => crate::error::FileError::at(path, l, message),
+            None => crate::error::FileError::new(path, message),
+        };
+        crate::error::FileError {
+            checked: self.nonconforming,
+            ..error
         }
     }
 }
@@ -337,7 +362,8 @@ impl SegmentVisitor for NoSegmentRules {
 /// [`check_segment`]), then `visit` with the segment and its findings, then `visit`'s
 /// [`SegmentVisitor::finish`], then document-wide consistency over all targets. The report's
 /// findings are sorted by position; the first [`FormatError`] ends the document and is
-/// returned instead.
+/// returned instead, unless it is [`FormatError::nonconforming`]: then the document is checked
+/// whole and the error kept in the report.
 pub fn check_segments(
     checker: &Checker<'_>,
     segments: impl IntoIterator<Item = SegmentResult>,
@@ -349,7 +375,14 @@ pub fn check_segments(
     // The unit of each occurrence, for the consistency findings made from them.
     let mut units: Vec<Option<String>> = Vec::new();
     for segment in segments {
-        let segment = segment?;
+        let segment = match segment {
+            Ok(segment) => segment,
+            Err(e) if e.nonconforming => {
+                doc.nonconforming = Some(e);
+                break;
+            }
+            Err(e) => return Err(e),
+        };
         let mut report = check_segment(checker, &segment, words);
         visit.segment(&segment, &mut report.findings);
         doc.findings.extend(report.findings);

@@ -141,6 +141,54 @@ fn malformed_xml_is_an_error_with_a_position_and_exit_2() {
     assert_eq!(rows[0].unit, "");
 }
 
+/// An XLIFF 2.0 file with a `state` outside the specification's list (the OASIS suite's
+/// bad_InvalidStateValue) and a forbidden term in the unit after it.
+const NONCONFORMING_XLIFF: &str = "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"zh\" trgLang=\"en\">\n\
+<file id=\"f\">\n\
+<unit id=\"u1\"><segment state=\"done\"><source>a</source><target>a</target></segment></unit>\n\
+<unit id=\"u2\"><segment><source>b</source><target>the Municipal General Assembly</target></segment></unit>\n\
+</file>\n\
+</xliff>\n";
+
+#[test]
+fn a_file_breaking_a_rule_of_its_format_is_an_error_and_still_checked() {
+    let (code, rows, stderr) = check(&[("n.xlf", NONCONFORMING_XLIFF.as_bytes())], &["n.xlf"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("n.xlf:3:24: state=\"done\" on <segment>"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("checked all the same"), "{stderr}");
+    // The unit after the broken rule is checked too.
+    assert_eq!(
+        summary(&rows),
+        vec![row(
+            "forbidden-term",
+            4,
+            54,
+            "Municipal General Assembly",
+            "u2"
+        )]
+    );
+    let dir = scratch(&[
+        ("g.csv", GLOSSARY),
+        ("n.xlf", NONCONFORMING_XLIFF.as_bytes()),
+    ]);
+    let json = termcheck_in(
+        dir.path(),
+        &["check", "n.xlf", "-g", "g.csv", "--format", "json"],
+        b"",
+    );
+    let report: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(report["errors"][0]["checked"], true, "{}", json.stdout);
+    assert_eq!(report["errors"][0]["location"]["line"], 3);
+    // Not well-formed: nothing is checked, and the error says nothing of checking.
+    let cut = &NONCONFORMING_XLIFF[..NONCONFORMING_XLIFF.len() - 20];
+    let (code, rows, stderr) = check(&[("n.xlf", cut.as_bytes())], &["n.xlf"]);
+    assert_eq!(code, 2);
+    assert!(rows.is_empty(), "{rows:?}");
+    assert!(!stderr.contains("checked all the same"), "{stderr}");
+}
 #[test]
 fn tmx_languages_are_chosen_by_prefix() {
     let tmx = "<tmx version=\"1.4\"><header srclang=\"zh-CN\"/><body>\n\

@@ -243,6 +243,7 @@ pub fn read_segments<'a>(
             })?;
             let (se, sb) = text_encoding(&source_bytes);
             let source = decode_file(&source_bytes, se, sb).map_err(|e| FormatError {
+                nonconforming: false,
                 message: format!("in the source file {source_name}: {}", e.message),
                 ..e
             })?;

@@ -12,8 +12,10 @@
 //! namespace declarations are accepted. XLIFF 1.x is read leniently: only what makes the text
 //! or its unit ambiguous is refused (no `<file>`, a unit outside a `<file>`). XLIFF 2.x is
 //! also checked against the constraints of its specification and modules as the file streams
-//! past (see [`super::xliff2_rules`]): a file the OASIS test suite calls invalid is refused,
-//! at the position of the element or attribute at fault.
+//! past (see [`super::xliff2_rules`]): the first constraint broken (what makes a file of the
+//! OASIS test suite invalid) is an error at the position of the element or attribute at
+//! fault. When the file is still well-formed XML it is read to its end, and the error comes
+//! after its segments ([`FormatError::nonconforming`]): the run reports both.
 
 use std::collections::{HashSet, VecDeque};
 use std::io::Read;
@@ -136,8 +138,10 @@ impl<R: Read> XliffReader<R> {
                     empty,
                     at,
                 };
-                rules.observe(&root, &tag)?;
-                self.xml.set_observer(Box::new(rules));
+                match rules.observe(&root, &tag) {
+                    Ok(()) => self.xml.set_observer(Box::new(rules)),
+                    Err(e) => self.xml.record_violation(e),
+                }
             }
             self.target_language = attribute(attributes, "trgLang").map(str::to_string);
             return Ok(());
@@ -375,7 +379,11 @@ impl<R: Read> Iterator for XliffReader<R> {
             self.queue.clear();
             return Some(Err(e));
         }
-        self.queue.pop_front().map(Ok)
+        // A broken rule of XLIFF 2 comes after every segment (see `FormatError::nonconforming`).
+        match self.queue.pop_front() {
+            Some(segment) => Some(Ok(segment)),
+            None => self.xml.take_violation().map(Err),
+        }
     }
 }
 

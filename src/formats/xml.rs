@@ -296,6 +296,9 @@ pub struct XmlReader<R: Read> {
     tag_at: Option<LocationTracker>,
     /// Sees every event before the caller does (a format's own validation).
     observer: Option<Box<dyn XmlObserver + Send>>,
+    /// The first rule the observer found broken; the observer is dropped then, and reading
+    /// goes on.
+    violation: Option<FormatError>,
 }
 
 /// A check that sees every event of the document, with the last start tag's namespaces and
@@ -469,6 +472,7 @@ impl<R: Read> XmlReader<R> {
             pop_empty: false,
             tag_at: None,
             observer: None,
+            violation: None,
         })
     }
 
@@ -488,14 +492,28 @@ impl<R: Read> XmlReader<R> {
         }
     }
 
-    /// Lets the observer see `event`.
+    /// Lets the observer see `event`. A rule it finds broken is kept, not returned: the
+    /// document is still well-formed, so it is read to its end (see [`XmlReader::violation`]).
     fn notify(&mut self, event: XmlEvent) -> Result<XmlEvent, FormatError> {
         if let Some(mut observer) = self.observer.take() {
-            let result = observer.observe(&event, &self.tag_context());
-            self.observer = Some(observer);
-            result?;
+            match observer.observe(&event, &self.tag_context()) {
+                Ok(()) => self.observer = Some(observer),
+                Err(e) => self.record_violation(e),
+            }
         }
         Ok(event)
+    }
+
+    /// Keeps `error`, a rule of the format broken, unless one is kept already (later ones may
+    /// follow from the first); the observer sees nothing more.
+    pub fn record_violation(&mut self, error: FormatError) {
+        self.observer = None;
+        self.violation.get_or_insert(error.nonconforming());
+    }
+
+    /// The first rule the observer found broken, once.
+    pub fn take_violation(&mut self) -> Option<FormatError> {
+        self.violation.take()
     }
 
     /// Forgets the namespace declarations of elements deeper than `depth`.

@@ -206,8 +206,11 @@ fn summary(out: &mut String, run: &RunReport) {
         if !run.errors.is_empty() {
             let _ = write!(
                 out,
-                "<strong>{} could not be checked:</strong> ",
-                run.errors.len()
+                "<strong>{} with input errors:</strong> ",
+                match run.errors.len() {
+                    1 => "1 file".to_string(),
+                    n => format!("{n} files"),
+                }
             );
             let list: Vec<String> = run.errors.iter().map(|e| escape(&e.to_string())).collect();
             out.push_str(&list.join("; "));

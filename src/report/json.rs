@@ -57,7 +57,8 @@ pub struct Summary {
     pub by_severity: BTreeMap<&'static str, usize>,
     /// Documents skipped as binary.
     pub skipped: usize,
-    /// Documents that could not be checked.
+    /// Documents with input errors: not checked, or checked all the same (see
+    /// [`ErrorEntry::checked`]).
     pub errors: usize,
 }
 
@@ -126,6 +127,9 @@ pub struct ErrorEntry<'a> {
     pub location: Option<Location>,
     /// What is wrong.
     pub message: &'a str,
+    /// The file was checked all the same (it breaks a rule of its format's specification
+    /// that does not stop it being read); otherwise it has no findings.
+    pub checked: bool,
 }
 
 impl<'a> From<&'a FileError> for ErrorEntry<'a> {
@@ -134,6 +138,7 @@ impl<'a> From<&'a FileError> for ErrorEntry<'a> {
             file: &e.path,
             location: e.location,
             message: &e.message,
+            checked: e.checked,
         }
     }
 }

@@ -158,10 +158,21 @@ fn summary(run: &RunReport, counts: &HashMap<(Rule, Severity), usize>) -> String
             plural(files, "file", "files")
         )
     };
-    if !run.errors.is_empty() {
+    let unchecked = run.errors.iter().filter(|e| !e.checked).count();
+    if unchecked > 0 {
         line.push_str(&format!(
             " {} could not be checked.",
-            plural(run.errors.len(), "file", "files")
+            plural(unchecked, "file", "files")
+        ));
+    }
+    let nonconforming = run.errors.len() - unchecked;
+    if nonconforming > 0 {
+        line.push_str(&format!(
+            " {} its format's specification (checked all the same).",
+            match nonconforming {
+                1 => "1 file breaks".to_string(),
+                n => format!("{n} files break"),
+            }
         ));
     }
     if !run.skipped.is_empty() {
