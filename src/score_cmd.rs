@@ -20,7 +20,7 @@ use termcheck::score::wmt25::{self, Entry};
 use termcheck::score::{
     entries_from_glossary, glossary_from_entries, parse_term_line, Aligned, DocumentScore, Tally,
 };
-use termcheck::segment::Segment;
+use termcheck::segment::{FormatError, Segment};
 use termcheck::zh::source_terms::SourceTermMatcher;
 
 /// One line of the report: a file, or the whole run.
@@ -238,9 +238,17 @@ fn read_input(path: &Path, source: Option<&Path>) -> Result<Vec<Segment>, Vec<Fi
             "is plain text without a source: give its line-aligned source with --source, or a bilingual file (XLIFF, TMX, PO, TSV, JSON Lines)",
         )]);
     }
+    // A score is computed over whole, conforming files only: a file that breaks a rule of its
+    // format is an error here, even where `check` checks it all the same.
     read_segments(format, Box::new(open()?), &name, &options)
         .and_then(|segments| segments.collect::<Result<Vec<_>, _>>())
-        .map_err(|e| vec![e.in_file(&name)])
+        .map_err(|e| {
+            let e = FormatError {
+                nonconforming: false,
+                ..e
+            };
+            vec![e.in_file(&name)]
+        })
 }
 
 fn score_file(

@@ -182,6 +182,19 @@ fn a_file_breaking_a_rule_of_its_format_is_an_error_and_still_checked() {
     let report: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
     assert_eq!(report["errors"][0]["checked"], true, "{}", json.stdout);
     assert_eq!(report["errors"][0]["location"]["line"], 3);
+    // A score is computed over conforming files only.
+    let score = termcheck_in(dir.path(), &["score", "n.xlf", "-g", "g.csv"], b"");
+    assert_eq!(score.code, 2, "{}", score.stdout);
+    assert!(
+        score.stderr.contains("n.xlf:3:24: state=\"done\""),
+        "{}",
+        score.stderr
+    );
+    assert!(
+        !score.stderr.contains("checked all the same"),
+        "{}",
+        score.stderr
+    );
     // Not well-formed: nothing is checked, and the error says nothing of checking.
     let cut = &NONCONFORMING_XLIFF[..NONCONFORMING_XLIFF.len() - 20];
     let (code, rows, stderr) = check(&[("n.xlf", cut.as_bytes())], &["n.xlf"]);
