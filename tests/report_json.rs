@@ -54,6 +54,7 @@ struct ErrorEntry {
     file: String,
     location: Option<Location>,
     message: String,
+    checked: bool,
 }
 
 #[derive(Debug, Deserialize, PartialEq, Clone, Copy)]
@@ -213,6 +214,10 @@ fn user_glossaries_are_hashed_and_errors_and_skips_listed() {
     assert_eq!(doc.errors.len(), 1);
     assert_eq!(doc.errors[0].file, "d/bad.txt");
     assert_eq!(doc.errors[0].location.map(|l| l.line), Some(2));
+    assert!(
+        !doc.errors[0].checked,
+        "an undecodable file has no findings"
+    );
     assert_eq!((doc.summary.skipped, doc.summary.errors), (1, 1));
     let f = &doc.findings[0];
     assert_eq!(f.file, "d/a.txt");
