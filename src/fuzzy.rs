@@ -24,10 +24,10 @@
 //!   words or more) dropped or added function words, repeated or swapped words are damage;
 //! - a single-word rendering is garbled only by misspelling or broken spacing.
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use smallvec::SmallVec;
 
 use crate::glossary::Glossary;
 use crate::normalize::{is_word_char, normalize_key, Normalized};
@@ -349,6 +349,13 @@ impl Partners {
     }
 }
 
+/// For each word of a rendering, the word of the text aligned with it (see
+/// [`FuzzyIndex::align`]); inline for renderings of up to eight words.
+type Alignment = SmallVec<[Option<usize>; 8]>;
+
+/// Positions in a window or a rendering, inline for the usual few.
+type Positions = SmallVec<[usize; 8]>;
+
 /// Why a window cannot be a garbled form of a rendering.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Reject {
@@ -650,7 +657,7 @@ impl FuzzyIndex {
         let mut tokens = self.prepare_words(text, tokenize(text), cache);
         let cache = &*cache;
         let mut matches = Matches {
-            pool: &cache.pool,
+            cache,
             ranges: Vec::with_capacity(tokens.len()),
         };
         // Damage a common noun can show in a word: misspelt, inflected, split, joined or
@@ -765,12 +772,12 @@ impl FuzzyIndex {
     /// two glossary words run together is split ("tradeunions" → "trade" "unions"), so that
     /// broken spacing and hyphenation are seen. Each distinct word is looked up once per
     /// document (`cache`).
-    fn prepare_words<'t>(
+    fn prepare_words(
         &self,
-        text: &'t str,
+        text: &str,
         tokens: Vec<Token>,
         cache: &mut WordCache,
-    ) -> Vec<TextWord<'t>> {
+    ) -> Vec<TextWord> {
         let entries: Vec<u32> = tokens
             .iter()
             .map(|t| self.entry(t.word(text), cache))
@@ -787,7 +794,7 @@ impl FuzzyIndex {
             }
             !e.matches.is_empty()
         };
-        let mut out: Vec<TextWord<'t>> = Vec::with_capacity(tokens.len());
+        let mut out: Vec<TextWord> = Vec::with_capacity(tokens.len());
         let mut i = 0;
         let mut joined = String::new();
         while i < tokens.len() {
@@ -816,7 +823,6 @@ impl FuzzyIndex {
                     if self.vocabulary.contains_key(joined.as_str()) {
                         let merged_entry = self.entry(&joined, cache);
                         out.push(TextWord {
-                            text: Cow::Owned(joined.clone()),
                             entry: merged_entry,
                             has_matches: seen(merged_entry, t.span.start, cache),
                             span: t.span.start..next.span.end,
@@ -841,7 +847,6 @@ impl FuzzyIndex {
                     self.entry(&word[at..], cache),
                 );
                 out.push(TextWord {
-                    text: Cow::Borrowed(&word[..at]),
                     entry: first,
                     has_matches: seen(first, t.word.start, cache),
                     span: t.word.start..middle,
@@ -854,7 +859,6 @@ impl FuzzyIndex {
                     frequent: false,
                 });
                 out.push(TextWord {
-                    text: Cow::Borrowed(&word[at..]),
                     entry: second,
                     has_matches: seen(second, middle, cache),
                     span: middle..t.span.end,
@@ -870,7 +874,6 @@ impl FuzzyIndex {
                 continue;
             }
             out.push(TextWord {
-                text: Cow::Borrowed(word),
                 entry: entries[i],
                 has_matches: seen(entries[i], t.span.start, cache),
                 span: t.span.clone(),
@@ -1087,7 +1090,7 @@ impl FuzzyIndex {
         if !self.may_reach(r, first_start..(seed + n + 1).min(tokens.len()), matches) {
             return None;
         }
-        let mut best: Option<(f32, Range<usize>, Vec<Option<usize>>)> = None;
+        let mut best: Option<(f32, Range<usize>, Alignment)> = None;
         for start in first_start..=seed {
             for len in n.saturating_sub(1).max(1)..=n + 1 {
                 let end = start + len;
@@ -1124,7 +1127,7 @@ impl FuzzyIndex {
             return None;
         }
         let before = window.start.checked_sub(1).map(|i| &tokens[i]);
-        let damage = self.damage(r, &window, &alignment, tokens, before)?;
+        let damage = self.damage(r, &window, &alignment, tokens, matches, before)?;
         let word_level = matches!(
             damage,
             Damage::MissingWord | Damage::ExtraWord | Damage::RepeatedWord | Damage::WordOrder
@@ -1132,7 +1135,7 @@ impl FuzzyIndex {
         if word_level && r.name && !self.keeps_capitals(r, &alignment, tokens, capital) {
             return None;
         }
-        if self.replaces_a_neighbour(r, &window, &alignment, tokens, text) {
+        if self.replaces_a_neighbour(r, &window, &alignment, tokens, matches, text) {
             return None;
         }
         // The concept's other renderings may show the window to be correct English or another
@@ -1243,7 +1246,7 @@ impl FuzzyIndex {
                     let before = start.checked_sub(1).map(|i| &tokens[i]);
                     if f64::from(score) >= self.threshold
                         && self
-                            .damage(o, &candidate, &alignment, tokens, before)
+                            .damage(o, &candidate, &alignment, tokens, matches, before)
                             .is_none()
                     {
                         return true;
@@ -1279,10 +1282,11 @@ impl FuzzyIndex {
         window: &Range<usize>,
         alignment: &[Option<usize>],
         tokens: &[TextWord],
+        matches: &Matches,
         text: &str,
     ) -> bool {
         let n = r.words.len();
-        let content = |t: &TextWord| !is_function_word(&t.text);
+        let content = |t: &TextWord| !is_function_word(matches.text(t));
         let joined = |a: &TextWord, b: &TextWord| text[a.span.end..b.span.start].trim().is_empty();
         let first_missing = alignment[0].is_none();
         let last_missing = alignment[n - 1].is_none();
@@ -1305,9 +1309,9 @@ impl FuzzyIndex {
         window: Range<usize>,
         tokens: &[TextWord],
         matches: &Matches,
-    ) -> Result<(f32, Vec<Option<usize>>), Reject> {
-        let mut used = vec![false; window.len()];
-        let mut alignment: Vec<Option<usize>> = vec![None; r.words.len()];
+    ) -> Result<(f32, Alignment), Reject> {
+        let mut used: SmallVec<[bool; 16]> = SmallVec::from_elem(false, window.len());
+        let mut alignment: Alignment = SmallVec::from_elem(None, r.words.len());
         let mut matched = 0.0f32;
         let mut total = 0.0f32;
         for &k in &r.by_weight {
@@ -1354,31 +1358,33 @@ impl FuzzyIndex {
             return Err(Reject::Unrelated);
         }
         let word_of = |k: usize| self.words[r.words[k].word as usize].as_str();
-        let missing: Vec<usize> = (0..r.words.len())
+        let missing: Positions = (0..r.words.len())
             .filter(|&k| alignment[k].is_none())
             .collect();
-        let extra: Vec<usize> = (0..window.len()).filter(|&o| !used[o]).collect();
+        let extra: Positions = (0..window.len()).filter(|&o| !used[o]).collect();
         let repeated = |o: usize| {
-            let t = &tokens[window.start + o].text;
-            (o > 0 && tokens[window.start + o - 1].text == *t)
-                || (o + 1 < window.len() && tokens[window.start + o + 1].text == *t)
+            let t = tokens[window.start + o].entry;
+            (o > 0 && tokens[window.start + o - 1].entry == t)
+                || (o + 1 < window.len() && tokens[window.start + o + 1].entry == t)
         };
         let function_or_short = |s: &str| is_function_word(s) || s.chars().count() <= 3;
         // A number added is another entity: "the 15th Standing Committee …".
-        if extra
-            .iter()
-            .any(|&o| tokens[window.start + o].text.chars().any(char::is_numeric))
-        {
+        if extra.iter().any(|&o| {
+            matches
+                .text(&tokens[window.start + o])
+                .chars()
+                .any(char::is_numeric)
+        }) {
             return Err(Reject::Substitution);
         }
         // A rendering word replaced by another word is another entity, unless both are
         // function words ("of" for "for") or the added word repeats a neighbour.
-        let replacing: Vec<usize> = extra.iter().copied().filter(|&o| !repeated(o)).collect();
+        let replacing: Positions = extra.iter().copied().filter(|&o| !repeated(o)).collect();
         if !missing.is_empty() && !replacing.is_empty() {
             let all_function = missing.iter().all(|&k| function_or_short(word_of(k)))
                 && replacing
                     .iter()
-                    .all(|&o| function_or_short(&tokens[window.start + o].text));
+                    .all(|&o| function_or_short(matches.text(&tokens[window.start + o])));
             if !all_function {
                 return Err(Reject::Substitution);
             }
@@ -1412,7 +1418,7 @@ impl FuzzyIndex {
         // ones lose or gain a function word, or have their words swapped, by damage.
         if !r.name {
             let words_changed = !missing.is_empty() || !replacing.is_empty();
-            if !in_order && !one_swap(&alignment, tokens) {
+            if !in_order && !one_swap(&alignment, tokens, matches) {
                 // Other orders of a common noun's words are other phrases: "mailing list
                 // regressions", "temperature critical high".
                 return Err(Reject::Unrelated);
@@ -1460,6 +1466,7 @@ impl FuzzyIndex {
         window: &Range<usize>,
         alignment: &[Option<usize>],
         tokens: &[TextWord],
+        matches: &Matches,
         before: Option<&TextWord>,
     ) -> Option<Damage> {
         let n = r.words.len();
@@ -1468,7 +1475,7 @@ impl FuzzyIndex {
         }
         if window.len() > n {
             let repeated =
-                (window.start + 1..window.end).any(|i| tokens[i].text == tokens[i - 1].text);
+                (window.start + 1..window.end).any(|i| tokens[i].entry == tokens[i - 1].entry);
             return Some(if repeated {
                 Damage::RepeatedWord
             } else {
@@ -1484,12 +1491,13 @@ impl FuzzyIndex {
                 return Some(Damage::WordOrder);
             }
             let glossary_word = &self.words[rw.word as usize];
-            if same_word_spelled_differently(&t.text, glossary_word) {
+            let word = matches.text(t);
+            if same_word_spelled_differently(word, glossary_word) {
                 spelled_differently = true;
                 continue;
             }
-            let inflected = t.text != *glossary_word;
-            if inflected && !same_lemma(&t.text, glossary_word) {
+            let inflected = word != glossary_word;
+            if inflected && !same_lemma(word, glossary_word) {
                 return Some(Damage::Misspelling);
             }
             // Closing an open compound is a spelling of a common noun ("timestamps" for "time
@@ -1511,7 +1519,7 @@ impl FuzzyIndex {
             if inflected {
                 // A number the document uses often is grammar ("takes care", "device tree").
                 let grammatical = if k == r.head {
-                    !r.name || before.is_some_and(|b| is_quantifier(&b.text))
+                    !r.name || before.is_some_and(|b| is_quantifier(matches.text(b)))
                 } else {
                     t.frequent
                 };
@@ -1536,15 +1544,15 @@ impl FuzzyIndex {
 /// Whether the window has the rendering's words in its order but for one pair swapped,
 /// either neighbours ("private virtual network") or the two sides of "and" / "or"
 /// ("skills and labor competitions").
-fn one_swap(alignment: &[Option<usize>], tokens: &[TextWord]) -> bool {
-    let placed: Vec<(usize, usize)> = alignment
+fn one_swap(alignment: &[Option<usize>], tokens: &[TextWord], matches: &Matches) -> bool {
+    let placed: SmallVec<[(usize, usize); 8]> = alignment
         .iter()
         .enumerate()
         .filter_map(|(k, a)| a.map(|ti| (k, ti)))
         .collect();
-    let mut by_text: Vec<usize> = placed.iter().map(|&(_, ti)| ti).collect();
+    let mut by_text: Positions = placed.iter().map(|&(_, ti)| ti).collect();
     by_text.sort_unstable();
-    let out_of_place: Vec<usize> = (0..placed.len())
+    let out_of_place: Positions = (0..placed.len())
         .filter(|&i| placed[i].1 != by_text[i])
         .collect();
     let [i, j] = out_of_place[..] else {
@@ -1554,7 +1562,7 @@ fn one_swap(alignment: &[Option<usize>], tokens: &[TextWord]) -> bool {
         return false;
     }
     let (a, b) = (placed[i].1.min(placed[j].1), placed[i].1.max(placed[j].1));
-    let between: Vec<&str> = (a + 1..b).map(|t| tokens[t].text.as_ref()).collect();
+    let between: SmallVec<[&str; 4]> = (a + 1..b).map(|t| matches.text(&tokens[t])).collect();
     between.is_empty() || matches!(between[..], ["and"] | ["or"])
 }
 
@@ -1632,14 +1640,19 @@ impl BloomFilter {
 /// The glossary words each word of a text stands for: ranges of the document's
 /// [`WordCache::pool`].
 struct Matches<'c> {
-    pool: &'c [WordMatch],
+    cache: &'c WordCache,
     ranges: Vec<Range<u32>>,
 }
 
-impl Matches<'_> {
-    fn of(&self, token: usize) -> &[WordMatch] {
+impl<'c> Matches<'c> {
+    fn of(&self, token: usize) -> &'c [WordMatch] {
         let r = &self.ranges[token];
-        &self.pool[r.start as usize..r.end as usize]
+        &self.cache.pool[r.start as usize..r.end as usize]
+    }
+
+    /// The text of a word of the text (its entry's).
+    fn text(&self, word: &TextWord) -> &'c str {
+        self.cache.text(word.entry)
     }
 }
 
@@ -1654,8 +1667,7 @@ struct TextContext<'a> {
 
 /// A word of the text prepared for comparison.
 #[derive(Debug, Clone)]
-struct TextWord<'t> {
-    text: Cow<'t, str>,
+struct TextWord {
     /// Its entry in the document's [`WordCache`].
     entry: u32,
     /// It stands for some glossary word.

@@ -12,7 +12,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::glossary::{CaseMode, Glossary, Status};
-use crate::normalize::{is_word_char, normalize_key, Normalized};
+use crate::normalize::{is_word_char, normalize_key, Normalized, ASCII_WORD};
 use crate::prefix_tree::PrefixTree;
 
 /// One use of a normalized pattern: which concept, in what status.
@@ -312,18 +312,6 @@ impl Scan<'_> {
         None
     }
 }
-
-/// Which ASCII bytes are word characters (as [`is_word_char`] says): one lookup instead of a
-/// chain of range comparisons, for every byte of every word.
-static ASCII_WORD: [bool; 128] = {
-    let mut table = [false; 128];
-    let mut b = 0;
-    while b < 128 {
-        table[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == b'_';
-        b += 1;
-    }
-    table
-};
 
 /// End of the run of word characters starting at byte `at` of `text`.
 fn word_end(text: &str, at: usize) -> usize {

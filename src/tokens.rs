@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use crate::normalize::is_word_char;
+use crate::normalize::{is_word_char, ASCII_WORD};
 
 /// One word of normalized (case-folded) text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,11 +36,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             break;
         };
         let mut end = start + first_len;
-        // ASCII bytes are classified directly; other characters are decoded.
+        // ASCII bytes are classified by table; other characters are decoded.
         while end < bytes.len() {
             let b = bytes[end];
             if b.is_ascii() {
-                if b.is_ascii_alphanumeric() || b == b'_' {
+                if ASCII_WORD[usize::from(b)] {
                     end += 1;
                     continue;
                 }
@@ -86,7 +86,7 @@ fn next_word_start(text: &str, mut at: usize) -> Option<(usize, usize)> {
     while at < bytes.len() {
         let b = bytes[at];
         if b.is_ascii() {
-            if b.is_ascii_alphanumeric() || b == b'_' {
+            if ASCII_WORD[usize::from(b)] {
                 return Some((at, 1));
             }
             at += 1;
