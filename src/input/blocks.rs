@@ -217,14 +217,7 @@ fn split_point(text: &str, sizes: BlockSizes) -> (usize, usize) {
     let limit = floor_char_boundary(text, sizes.block.min(text.len()));
     let window = &text[..limit];
     let half = floor_char_boundary(text, limit / 2);
-    let paragraph_break = ["\n\n", "\n\r\n", "\r\r"]
-        .iter()
-        .filter_map(|brk| {
-            memchr::memmem::rfind(&window.as_bytes()[half..], brk.as_bytes())
-                .map(|i| half + i + brk.len())
-        })
-        .max();
-    if let Some(end) = paragraph_break {
+    if let Some(end) = last_paragraph_break(&window.as_bytes()[half..]).map(|end| half + end) {
         return (end, end);
     }
     let Some(end) = window.rfind(is_break).map(|i| i + 1) else {
@@ -238,6 +231,19 @@ fn split_point(text: &str, sizes: BlockSizes) -> (usize, usize) {
         .filter(|&s| s > 0)
         .unwrap_or(end);
     (end, next_start)
+}
+
+/// The end of the last paragraph break (a blank line: `\n\n`, `\n\r\n` or `\r\r`) in
+/// `bytes`. One backward scan over the line ends, rather than one search per kind of break:
+/// text without blank lines would be read three times over.
+fn last_paragraph_break(bytes: &[u8]) -> Option<usize> {
+    memchr::memrchr2_iter(b'\n', b'\r', bytes).find_map(|at| {
+        let ends = |brk: &[u8]| at + 1 >= brk.len() && bytes[at + 1 - brk.len()..=at] == *brk;
+        [&b"\n\n"[..], b"\n\r\n", b"\r\r"]
+            .into_iter()
+            .any(ends)
+            .then_some(at + 1)
+    })
 }
 
 fn is_break(c: char) -> bool {
@@ -254,6 +260,30 @@ fn floor_char_boundary(s: &str, mut at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_last_paragraph_break_is_the_rightmost_end_of_any_kind_of_blank_line() {
+        let naive = |bytes: &[u8]| {
+            [&b"\n\n"[..], b"\n\r\n", b"\r\r"]
+                .iter()
+                .filter_map(|brk| memchr::memmem::rfind(bytes, brk).map(|i| i + brk.len()))
+                .max()
+        };
+        // Every string of up to 7 bytes over `a`, LF and CR.
+        for len in 0..=7u32 {
+            for n in 0..3usize.pow(len) {
+                let bytes: Vec<u8> = (0..len).map(|k| b"a\n\r"[n / 3usize.pow(k) % 3]).collect();
+                assert_eq!(
+                    last_paragraph_break(&bytes),
+                    naive(&bytes),
+                    "{:?}",
+                    String::from_utf8_lossy(&bytes)
+                );
+            }
+        }
+        assert_eq!(last_paragraph_break(b"a\r\n\r\nb"), Some(5));
+        assert_eq!(last_paragraph_break(b"one line\nanother\n"), None);
+    }
 
     #[test]
     fn cuts_inside_long_paragraphs_of_multibyte_text_fall_on_character_boundaries() {
