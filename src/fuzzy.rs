@@ -32,7 +32,7 @@ use smallvec::SmallVec;
 use crate::glossary::Glossary;
 use crate::normalize::{is_word_char, normalize_key, Normalized};
 use crate::spelling::{same_word_spelled_differently, spelling_family};
-use crate::tokens::{tokenize, Token};
+use crate::tokens::{tokenize, tokenize_into, Token};
 
 /// Default minimum similarity for a garbled term.
 pub const DEFAULT_THRESHOLD: f64 = 0.8;
@@ -654,16 +654,25 @@ impl FuzzyIndex {
             return Vec::new();
         }
         let text = norm.text.as_str();
-        let mut tokens = self.prepare_words(text, tokenize(text), cache);
-        let cache = &*cache;
+        // The buffers of the last text, reused (see `Scratch`); put back at the end.
+        let mut scratch = std::mem::take(&mut cache.scratch);
+        tokenize_into(text, &mut scratch.tokens);
+        self.prepare_words(text, &mut scratch, cache);
+        let Scratch {
+            words: tokens,
+            ranges,
+            damaged_before,
+            ..
+        } = &mut scratch;
+        ranges.clear();
         let mut matches = Matches {
-            cache,
-            ranges: Vec::with_capacity(tokens.len()),
+            cache: &*cache,
+            ranges: std::mem::take(ranges),
         };
         // Damage a common noun can show in a word: misspelt, inflected, split, joined or
         // repeated. Counting the words showing it lets most candidate windows be skipped
         // unseen.
-        let mut damaged_before: Vec<u32> = Vec::with_capacity(tokens.len() + 1);
+        damaged_before.clear();
         damaged_before.push(0);
         let mut previous_entry = u32::MAX;
         for (i, t) in tokens.iter_mut().enumerate() {
@@ -714,7 +723,7 @@ impl FuzzyIndex {
                     }
                 }
                 if tried.insert((rendering, seed)) {
-                    if let Some(m) = self.verify(rendering, seed, &tokens, &matches, &context) {
+                    if let Some(m) = self.verify(rendering, seed, tokens, &matches, &context) {
                         found.push(m);
                     }
                 }
@@ -764,7 +773,10 @@ impl FuzzyIndex {
                 }
             }
         }
-        select(found)
+        *ranges = matches.ranges;
+        let found = select(found);
+        cache.scratch = scratch;
+        found
     }
 
     /// The words of the text, ready for comparison: two neighbouring words whose
@@ -772,16 +784,15 @@ impl FuzzyIndex {
     /// two glossary words run together is split ("tradeunions" → "trade" "unions"), so that
     /// broken spacing and hyphenation are seen. Each distinct word is looked up once per
     /// document (`cache`).
-    fn prepare_words(
-        &self,
-        text: &str,
-        tokens: Vec<Token>,
-        cache: &mut WordCache,
-    ) -> Vec<TextWord> {
-        let entries: Vec<u32> = tokens
-            .iter()
-            .map(|t| self.entry(t.word(text), cache))
-            .collect();
+    fn prepare_words(&self, text: &str, scratch: &mut Scratch, cache: &mut WordCache) {
+        let Scratch {
+            tokens,
+            entries,
+            words: out,
+            ..
+        } = scratch;
+        entries.clear();
+        entries.extend(tokens.iter().map(|t| self.entry(t.word(text), cache)));
         // Counted as the words the comparison sees: a word written apart counts as the
         // glossary word it makes.
         let seen = |entry: u32, at: usize, cache: &mut WordCache| -> bool {
@@ -794,7 +805,7 @@ impl FuzzyIndex {
             }
             !e.matches.is_empty()
         };
-        let mut out: Vec<TextWord> = Vec::with_capacity(tokens.len());
+        out.clear();
         let mut i = 0;
         let mut joined = String::new();
         while i < tokens.len() {
@@ -887,7 +898,6 @@ impl FuzzyIndex {
             });
             i += 1;
         }
-        out
     }
 
     /// The document's entry for `word`, made on first sight: what glossary words it stands
@@ -1710,6 +1720,23 @@ pub struct WordCache {
     entries: Vec<WordEntry>,
     /// The glossary words each entry stands for, entry after entry.
     pool: Vec<WordMatch>,
+    /// Buffers for the words of one text.
+    scratch: Scratch,
+}
+
+/// The per-word buffers of [`FuzzyIndex::find`], kept from one text to the next: a block of
+/// text has some 150,000 words, and buffers allocated afresh for each block are fresh
+/// memory mapped and faulted in, page by page, every time.
+#[derive(Debug, Default)]
+struct Scratch {
+    tokens: Vec<Token>,
+    /// The entry of each token.
+    entries: Vec<u32>,
+    words: Vec<TextWord>,
+    /// Per word: its matches in [`WordCache::pool`].
+    ranges: Vec<Range<u32>>,
+    /// Per word: how many words before it show damage (and one more for the end).
+    damaged_before: Vec<u32>,
 }
 
 /// One distinct word of a document.
@@ -2254,7 +2281,10 @@ modernization,modernization drive,,,,
         let index = FuzzyIndex::new(&glossary, DEFAULT_THRESHOLD);
         let mut cache = WordCache::default();
         let text = "douyin douyni douyin trade unions douyin";
-        let words = index.prepare_words(text, tokenize(text), &mut cache);
+        let mut scratch = Scratch::default();
+        tokenize_into(text, &mut scratch.tokens);
+        index.prepare_words(text, &mut scratch, &mut cache);
+        let words = &scratch.words;
         assert_eq!(cache.entries.len(), 4, "douyin, douyni, trade, unions");
         assert_eq!(words[0].entry, words[2].entry);
         assert_eq!(cache.entries[words[0].entry as usize].count, 3);

@@ -28,8 +28,17 @@ impl Token {
 /// (`'s`, or `'` after an s) kept as a flag. An apostrophe inside a word ("jing'an") splits it;
 /// a hyphen between two words marks the second as hyphenated.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    tokenize_into(text, &mut tokens);
+    tokens
+}
+
+/// [`tokenize`] into `tokens`, which is cleared first: a caller splitting text after text
+/// reuses one buffer instead of mapping fresh memory for each.
+pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
     let bytes = text.as_bytes();
-    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 6);
+    tokens.clear();
+    tokens.reserve(text.len() / 6);
     let mut at = 0;
     while at < bytes.len() {
         let Some((start, first_len)) = next_word_start(text, at) else {
@@ -77,7 +86,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         });
         at = span.end;
     }
-    tokens
 }
 
 /// The first word character at or after byte `at`, and its length in bytes.
