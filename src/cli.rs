@@ -284,8 +284,7 @@ pub struct CheckArgs {
     #[arg(long, value_enum, help_heading = "Rules")]
     pub fail_on: Option<FailOn>,
 
-    /// Minimum similarity (0–1) for a near-miss to be reported as a garbled term
-    /// [default: 0.8].
+    /// Minimum similarity (0–1) for a near-miss to be a garbled term [default: 0.8].
     #[arg(long, value_name = "SCORE", value_parser = parse_threshold, help_heading = "Rules")]
     pub garbled_threshold: Option<f64>,
     /// Over what text a concept's renderings must agree (inconsistent-term) [default:
@@ -419,7 +418,8 @@ pub struct FixArgs {
     #[arg(long)]
     pub diff: bool,
 
-    /// Glossary file to check against (repeatable). Without it, the bundled default glossary.
+    /// Glossary file to check against (repeatable; CSV, TSV or TBX). Without it, the bundled
+    /// default glossary.
     #[arg(short, long, value_name = "FILE", help_heading = "Glossaries")]
     pub glossary: Vec<PathBuf>,
     /// Also use the bundled default glossary when --glossary is given.
