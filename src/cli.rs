@@ -256,37 +256,11 @@ pub struct CheckArgs {
     #[arg(value_name = "PATH", default_value = ".")]
     pub paths: Vec<PathBuf>,
 
-    /// Glossary file to check against (repeatable; CSV, TSV or TBX). Without it, the bundled
-    /// default glossary.
-    #[arg(short, long, value_name = "FILE", help_heading = "Glossaries")]
-    pub glossary: Vec<PathBuf>,
-    /// Also use the bundled default glossary when --glossary is given.
-    #[arg(long, help_heading = "Glossaries")]
-    pub default_glossary: bool,
+    #[command(flatten)]
+    pub glossaries: GlossaryArgs,
 
-    /// Run only these rules (comma-separated ids; see `termcheck rules`).
-    #[arg(
-        long,
-        value_name = "RULE,…",
-        value_delimiter = ',',
-        help_heading = "Rules"
-    )]
-    pub select: Vec<String>,
-    /// Do not run these rules (comma-separated ids).
-    #[arg(
-        long,
-        value_name = "RULE,…",
-        value_delimiter = ',',
-        help_heading = "Rules"
-    )]
-    pub ignore: Vec<String>,
-    /// Exit with 1 when a finding has at least this severity [default: warning].
-    #[arg(long, value_enum, help_heading = "Rules")]
-    pub fail_on: Option<FailOn>,
-
-    /// Minimum similarity (0–1) for a near-miss to be a garbled term [default: 0.8].
-    #[arg(long, value_name = "SCORE", value_parser = parse_threshold, help_heading = "Rules")]
-    pub garbled_threshold: Option<f64>,
+    #[command(flatten)]
+    pub rules: RuleArgs,
     /// Over what text a concept's renderings must agree (inconsistent-term) [default:
     /// document].
     #[arg(long, value_enum, help_heading = "Rules")]
@@ -296,15 +270,8 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE", help_heading = "Output")]
     pub consistency_report: Option<PathBuf>,
 
-    /// Files to check inside directories (glob, repeatable; replaces the default *.txt, *.md).
-    #[arg(long, value_name = "GLOB", help_heading = "Files")]
-    pub include: Vec<String>,
-    /// Files or directories to skip inside directories (glob, repeatable).
-    #[arg(long, value_name = "GLOB", help_heading = "Files")]
-    pub exclude: Vec<String>,
-    /// Also check files that .gitignore, .ignore or hidden-file rules would skip.
-    #[arg(long, help_heading = "Files")]
-    pub no_ignore: bool,
+    #[command(flatten)]
+    pub files: FileArgs,
     /// Check only shard K of N: the files whose path hashes to K (stable across runs and
     /// platforms). Merge the shards' CSV reports with `termcheck merge`.
     #[arg(long, value_name = "K/N", help_heading = "Files")]
@@ -338,13 +305,8 @@ pub struct CheckArgs {
     )]
     pub write_baseline: Option<PathBuf>,
 
-    /// Read settings from FILE instead of the termcheck.toml found in the current directory or
-    /// its parents.
-    #[arg(long, value_name = "FILE", help_heading = "Configuration")]
-    pub config: Option<PathBuf>,
-    /// Ignore any termcheck.toml.
-    #[arg(long, conflicts_with = "config", help_heading = "Configuration")]
-    pub no_config: bool,
+    #[command(flatten)]
+    pub config_file: ConfigFileArgs,
 
     /// Read every input as this format (default: from the extension, else the first bytes).
     #[arg(
@@ -391,24 +353,28 @@ pub struct CheckArgs {
     #[arg(long, help_heading = "Input formats")]
     pub include_fuzzy: bool,
 
-    /// Number of files checked in parallel (default: available cores).
-    #[arg(short = 'j', long, value_name = "N")]
-    pub threads: Option<usize>,
-    /// Refuse inputs larger than SIZE: bytes, or with K, M, G, T (binary: 100M, 2G). A larger
-    /// file is an error (exit 2) and the others are still checked; standard input stops there.
-    #[arg(
-        long,
-        value_name = "SIZE",
-        default_value = "1G",
-        value_parser = termcheck::input::limit::parse_size
-    )]
-    pub max_file_size: u64,
-    /// Print to stderr an estimate of the run's memory (see docs/reliability.md).
-    #[arg(short, long)]
-    pub verbose: bool,
+    #[command(flatten)]
+    pub resources: ResourceArgs,
 }
 
+// The shared groups' help is written for `check`; where a flag acts on the fixes rather than
+// on the report, `fix` says so in its own words (without the final period, which the derive
+// drops from doc comments but `help` would print). A misspelt id panics in `verify_cli`.
 #[derive(Debug, Args)]
+#[command(
+    mut_arg("select", |a| a.help(
+        "Fix only findings of these rules (comma-separated ids; see `termcheck rules`)"
+    )),
+    mut_arg("fail_on", |a| a.help(
+        "Exit with 1 when a finding left unfixed has at least this severity [default: warning]"
+    )),
+    mut_arg("include", |a| a.help(
+        "Files to fix inside directories (glob, repeatable; replaces the default *.txt, *.md)"
+    )),
+    mut_arg("no_ignore", |a| a.help(
+        "Also fix files that .gitignore, .ignore or hidden-file rules would skip"
+    )),
+)]
 pub struct FixArgs {
     /// Files or directories to fix; `-` reads standard input and writes the fixed text to
     /// standard output.
@@ -418,6 +384,25 @@ pub struct FixArgs {
     #[arg(long)]
     pub diff: bool,
 
+    #[command(flatten)]
+    pub glossaries: GlossaryArgs,
+    #[command(flatten)]
+    pub rules: RuleArgs,
+    #[command(flatten)]
+    pub files: FileArgs,
+    #[command(flatten)]
+    pub config_file: ConfigFileArgs,
+    #[command(flatten)]
+    pub resources: ResourceArgs,
+}
+
+// The flags `check` and `fix` share, a group per help heading; `config show` has its own, which
+// refer to these. Plain comments on the groups: clap applies a flattened struct's doc comment
+// to the command that flattens it, as its about.
+
+// Which glossaries to check against.
+#[derive(Debug, Args)]
+pub struct GlossaryArgs {
     /// Glossary file to check against (repeatable; CSV, TSV or TBX). Without it, the bundled
     /// default glossary.
     #[arg(short, long, value_name = "FILE", help_heading = "Glossaries")]
@@ -425,8 +410,12 @@ pub struct FixArgs {
     /// Also use the bundled default glossary when --glossary is given.
     #[arg(long, help_heading = "Glossaries")]
     pub default_glossary: bool,
+}
 
-    /// Fix only findings of these rules (comma-separated ids; see `termcheck rules`).
+// Which rules run, how strictly, and which findings fail the run.
+#[derive(Debug, Args)]
+pub struct RuleArgs {
+    /// Run only these rules (comma-separated ids; see `termcheck rules`).
     #[arg(
         long,
         value_name = "RULE,…",
@@ -442,23 +431,31 @@ pub struct FixArgs {
         help_heading = "Rules"
     )]
     pub ignore: Vec<String>,
-    /// Exit with 1 when a finding left unfixed has at least this severity [default: warning].
+    /// Exit with 1 when a finding has at least this severity [default: warning].
     #[arg(long, value_enum, help_heading = "Rules")]
     pub fail_on: Option<FailOn>,
     /// Minimum similarity (0–1) for a near-miss to be a garbled term [default: 0.8].
     #[arg(long, value_name = "SCORE", value_parser = parse_threshold, help_heading = "Rules")]
     pub garbled_threshold: Option<f64>,
+}
 
-    /// Files to fix inside directories (glob, repeatable; replaces the default *.txt, *.md).
+// Which files inside the directories given are read.
+#[derive(Debug, Args)]
+pub struct FileArgs {
+    /// Files to check inside directories (glob, repeatable; replaces the default *.txt, *.md).
     #[arg(long, value_name = "GLOB", help_heading = "Files")]
     pub include: Vec<String>,
     /// Files or directories to skip inside directories (glob, repeatable).
     #[arg(long, value_name = "GLOB", help_heading = "Files")]
     pub exclude: Vec<String>,
-    /// Also fix files that .gitignore, .ignore or hidden-file rules would skip.
+    /// Also check files that .gitignore, .ignore or hidden-file rules would skip.
     #[arg(long, help_heading = "Files")]
     pub no_ignore: bool,
+}
 
+// Which termcheck.toml, if any, is read.
+#[derive(Debug, Args)]
+pub struct ConfigFileArgs {
     /// Read settings from FILE instead of the termcheck.toml found in the current directory or
     /// its parents.
     #[arg(long, value_name = "FILE", help_heading = "Configuration")]
@@ -466,7 +463,11 @@ pub struct FixArgs {
     /// Ignore any termcheck.toml.
     #[arg(long, conflicts_with = "config", help_heading = "Configuration")]
     pub no_config: bool,
+}
 
+// What the run may take of the machine (cores, input size) and the estimate of what it took.
+#[derive(Debug, Args)]
+pub struct ResourceArgs {
     /// Number of files checked in parallel (default: available cores).
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,

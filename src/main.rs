@@ -317,7 +317,7 @@ fn format_options(args: &CheckArgs, inputs: usize) -> Result<FormatOptions, Stri
         po: termcheck::formats::PoOptions {
             include_fuzzy: args.include_fuzzy,
         },
-        max_file_size: Some(args.max_file_size),
+        max_file_size: Some(args.resources.max_file_size),
     })
 }
 

@@ -36,7 +36,7 @@ pub(crate) fn fix(args: FixArgs) -> u8 {
     let checked = plan.with_checker(|checker| {
         inputs
             .par_iter()
-            .map(|input| load_and_check(checker, input, args.max_file_size))
+            .map(|input| load_and_check(checker, input, args.resources.max_file_size))
             .collect::<Vec<_>>()
     });
     let checked = match checked {
