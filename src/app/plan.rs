@@ -20,7 +20,10 @@ use termcheck::rules::{Rule, RuleSet, RULES};
 use termcheck::run::{check_inputs_with, RunReport, SegmentVisitors};
 use termcheck::shard::Shard;
 
-use crate::cli::{CheckArgs, ConsistencyArg, FailOn, FixArgs, FormatArg, ShowArgs};
+use crate::cli::{
+    CheckArgs, ConfigFileArgs, ConsistencyArg, FailOn, FileArgs, FixArgs, FormatArg, GlossaryArgs,
+    ResourceArgs, RuleArgs, ShowArgs,
+};
 use crate::{print_file_errors, usage_error, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 
 /// What `check` and `fix` share: where to look, with which glossaries and rules.
@@ -49,57 +52,73 @@ pub(crate) struct Selection<'a> {
     verbose: bool,
 }
 
+impl<'a> Selection<'a> {
+    /// The selection of the flags `check` and `fix` share; check's own flags are left unset.
+    /// (`config show` builds its selection itself: its flags are defined apart.)
+    fn shared(
+        paths: &'a [PathBuf],
+        glossaries: &'a GlossaryArgs,
+        rules: &'a RuleArgs,
+        files: &'a FileArgs,
+        config_file: &'a ConfigFileArgs,
+        resources: &'a ResourceArgs,
+    ) -> Self {
+        Selection {
+            paths,
+            glossary: &glossaries.glossary,
+            default_glossary: glossaries.default_glossary,
+            select: &rules.select,
+            ignore: &rules.ignore,
+            fail_on: rules.fail_on,
+            garbled_threshold: rules.garbled_threshold,
+            consistency: None,
+            include: &files.include,
+            exclude: &files.exclude,
+            no_ignore: files.no_ignore,
+            threads: resources.threads,
+            distribution: false,
+            config: config_file.config.as_deref(),
+            no_config: config_file.no_config,
+            languages: GlossaryLanguages::default(),
+            shard: None,
+            verbose: resources.verbose,
+        }
+    }
+}
+
 impl CheckArgs {
     pub(crate) fn selection(&self) -> Selection<'_> {
         Selection {
-            paths: &self.paths,
-            glossary: &self.glossaries.glossary,
-            default_glossary: self.glossaries.default_glossary,
-            select: &self.rules.select,
-            ignore: &self.rules.ignore,
-            fail_on: self.rules.fail_on,
-            garbled_threshold: self.rules.garbled_threshold,
             consistency: self.consistency,
-            include: &self.files.include,
-            exclude: &self.files.exclude,
-            no_ignore: self.files.no_ignore,
-            threads: self.resources.threads,
             // The HTML report charts every concept's renderings.
             distribution: self.consistency_report.is_some() || self.format == FormatArg::Html,
-            config: self.config_file.config.as_deref(),
-            no_config: self.config_file.no_config,
             languages: GlossaryLanguages {
                 source: self.source_lang.clone().unwrap_or_else(|| "zh".into()),
                 target: self.target_lang.clone().unwrap_or_else(|| "en".into()),
             },
             shard: self.shard,
-            verbose: self.resources.verbose,
+            ..Selection::shared(
+                &self.paths,
+                &self.glossaries,
+                &self.rules,
+                &self.files,
+                &self.config_file,
+                &self.resources,
+            )
         }
     }
 }
 
 impl FixArgs {
     pub(crate) fn selection(&self) -> Selection<'_> {
-        Selection {
-            paths: &self.paths,
-            glossary: &self.glossaries.glossary,
-            default_glossary: self.glossaries.default_glossary,
-            select: &self.rules.select,
-            ignore: &self.rules.ignore,
-            fail_on: self.rules.fail_on,
-            garbled_threshold: self.rules.garbled_threshold,
-            consistency: None,
-            include: &self.files.include,
-            exclude: &self.files.exclude,
-            no_ignore: self.files.no_ignore,
-            threads: self.resources.threads,
-            distribution: false,
-            config: self.config_file.config.as_deref(),
-            no_config: self.config_file.no_config,
-            languages: GlossaryLanguages::default(),
-            shard: None,
-            verbose: self.resources.verbose,
-        }
+        Selection::shared(
+            &self.paths,
+            &self.glossaries,
+            &self.rules,
+            &self.files,
+            &self.config_file,
+            &self.resources,
+        )
     }
 }
 
