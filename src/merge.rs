@@ -6,13 +6,17 @@
 //! write the header and the chunks in path order. Chunks are copied as bytes, never parsed
 //! into rows and written again, so the merged report is byte for byte what one run writes.
 //!
-//! A format only has to say how to cut its report ([`split`]) and how to join chunks
-//! ([`join`]); the checks and the ordering are shared. For the formats being added elsewhere:
-//! JSON Lines fits as it is (no head, one line per finding, each with its `file`); the JSON
-//! document has a head that differs between shards (`summary` counts, `skipped`, `errors`), so
-//! its adapter must sum the summaries and concatenate those lists in path order instead of
-//! requiring equal heads, and must write the result with the report writer's own serializer
-//! to keep the bytes of an unsharded run.
+//! CSV is cut into its header and chunks of rows ([`split`]) and joined again ([`join`]). The
+//! JSON document has parts that differ between shards (the `summary` counts, `skipped`,
+//! `errors`): its findings, errors, tool and glossaries are kept as the exact text each report
+//! holds (`serde_json`'s raw values), the summaries are summed and the lists put in path order,
+//! and the document is written with the report writer's pretty printer, so that its bytes are
+//! those of an unsharded run ([`merge_json`]).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 use crate::error::FileError;
 
@@ -21,7 +25,8 @@ use crate::error::FileError;
 pub enum MergeFormat {
     /// `--format csv`: a header line, then one record per finding.
     Csv,
-    /// `--format json` (not produced by this version yet; refused with a clear error).
+    /// `--format json`: one document with a summary, the skipped files, the errors and the
+    /// findings.
     Json,
 }
 
@@ -51,6 +56,9 @@ pub fn merge(reports: &[(String, Vec<u8>)], format: MergeFormat) -> Result<Vec<u
     let Some((first_name, _)) = reports.first() else {
         return Err(FileError::new("merge", "no report to merge"));
     };
+    if format == MergeFormat::Json {
+        return merge_json(reports);
+    }
     let mut head: Option<Vec<u8>> = None;
     let mut tail = Vec::new();
     // (file, report index, rows)
@@ -97,22 +105,21 @@ pub fn merge(reports: &[(String, Vec<u8>)], format: MergeFormat) -> Result<Vec<u
     Ok(join(&head, &rows, &tail, format))
 }
 
-/// Cuts one report into header, per-file rows and trailer.
+/// Cuts one CSV report into header, per-file rows and trailer.
 pub fn split(name: &str, bytes: &[u8], format: MergeFormat) -> Result<SplitReport, FileError> {
     match format {
         MergeFormat::Csv => split_csv(name, bytes),
         MergeFormat::Json => Err(FileError::new(
             name,
-            "JSON reports cannot be merged by this version of termcheck; merge CSV reports",
+            "a JSON report is merged whole (see `merge`), not cut into chunks",
         )),
     }
 }
 
-/// Writes a header, the chunks of rows in order and a trailer as one report.
+/// Writes a header, the chunks of rows in order and a trailer as one CSV report.
 pub fn join(head: &[u8], chunks: &[&[u8]], tail: &[u8], format: MergeFormat) -> Vec<u8> {
     match format {
-        // CSV records end with their terminator, so chunks simply follow each other. (A JSON
-        // array would need separators between chunks here.)
+        // CSV records end with their terminator, so chunks simply follow each other.
         MergeFormat::Csv | MergeFormat::Json => {
             let mut out = Vec::with_capacity(
                 head.len() + chunks.iter().map(|c| c.len()).sum::<usize>() + tail.len(),
@@ -125,6 +132,162 @@ pub fn join(head: &[u8], chunks: &[&[u8]], tail: &[u8], format: MergeFormat) -> 
             out
         }
     }
+}
+
+/// A JSON report as read for merging: what must agree between shards and what is combined,
+/// with every finding and error kept as the text the report holds. An unknown field (a report
+/// of another version) is refused.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JsonReport<'a> {
+    schema_version: u32,
+    #[serde(borrow)]
+    tool: &'a RawValue,
+    #[serde(borrow)]
+    glossaries: &'a RawValue,
+    summary: JsonSummary,
+    skipped: Vec<String>,
+    #[serde(borrow)]
+    errors: Vec<&'a RawValue>,
+    #[serde(borrow)]
+    findings: Vec<&'a RawValue>,
+}
+
+/// The merged document, in the field order of [`crate::report::json::Document`].
+#[derive(Serialize)]
+struct MergedJson<'a> {
+    schema_version: u32,
+    tool: &'a RawValue,
+    glossaries: &'a RawValue,
+    summary: JsonSummary,
+    skipped: Vec<String>,
+    errors: Vec<&'a RawValue>,
+    findings: Vec<&'a RawValue>,
+}
+
+/// [`crate::report::json::Summary`], read back: every count sums over shards.
+#[derive(Deserialize, Serialize, Default)]
+#[serde(deny_unknown_fields)]
+struct JsonSummary {
+    files_checked: usize,
+    files_with_findings: usize,
+    findings: usize,
+    by_rule: BTreeMap<String, usize>,
+    by_severity: BTreeMap<String, usize>,
+    skipped: usize,
+    errors: usize,
+}
+
+impl JsonSummary {
+    fn add(&mut self, other: &JsonSummary) {
+        self.files_checked += other.files_checked;
+        self.files_with_findings += other.files_with_findings;
+        self.findings += other.findings;
+        for (totals, counts) in [
+            (&mut self.by_rule, &other.by_rule),
+            (&mut self.by_severity, &other.by_severity),
+        ] {
+            for (key, n) in counts {
+                *totals.entry(key.clone()).or_default() += n;
+            }
+        }
+        self.skipped += other.skipped;
+        self.errors += other.errors;
+    }
+}
+
+/// The `file` of a finding or an error.
+#[derive(Deserialize)]
+struct FileOf {
+    file: String,
+}
+
+/// Merges JSON reports: equal tool, glossaries and schema; summed summaries; skipped files,
+/// errors and findings in path order (each file's findings as one report wrote them).
+fn merge_json(reports: &[(String, Vec<u8>)]) -> Result<Vec<u8>, FileError> {
+    let mut parsed: Vec<JsonReport> = Vec::with_capacity(reports.len());
+    for (name, bytes) in reports {
+        let report: JsonReport = serde_json::from_slice(bytes).map_err(|e| {
+            FileError::new(
+                name.as_str(),
+                format!("not a JSON report of this termcheck version: {e}"),
+            )
+        })?;
+        if let Some(first) = parsed.first() {
+            let same = first.schema_version == report.schema_version
+                && first.tool.get() == report.tool.get()
+                && first.glossaries.get() == report.glossaries.get();
+            if !same {
+                return Err(FileError::new(
+                    name.as_str(),
+                    format!(
+                        "its tool, glossaries or schema differ from those of {}: reports of \
+                         different termcheck versions or glossaries cannot be merged",
+                        reports[0].0
+                    ),
+                ));
+            }
+        }
+        parsed.push(report);
+    }
+    let file_of = |name: &str, raw: &RawValue| {
+        serde_json::from_str::<FileOf>(raw.get())
+            .map(|f| f.file)
+            .map_err(|e| FileError::new(name, format!("an entry without its file: {e}")))
+    };
+    let mut summary = JsonSummary::default();
+    let mut skipped: Vec<String> = Vec::new();
+    let mut errors: Vec<(String, &RawValue)> = Vec::new();
+    // (file, report index, findings of that file in that report)
+    let mut chunks: Vec<(String, usize, Vec<&RawValue>)> = Vec::new();
+    for (index, report) in parsed.iter().enumerate() {
+        let name = reports[index].0.as_str();
+        summary.add(&report.summary);
+        skipped.extend(report.skipped.iter().cloned());
+        for &e in &report.errors {
+            errors.push((file_of(name, e)?, e));
+        }
+        for &f in &report.findings {
+            let file = file_of(name, f)?;
+            match chunks.last_mut() {
+                Some((last, i, found)) if *last == file && *i == index => found.push(f),
+                _ => chunks.push((file, index, vec![f])),
+            }
+        }
+    }
+    chunks.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    for pair in chunks.windows(2) {
+        if pair[0].0 == pair[1].0 {
+            let culprit = &reports[pair[1].1.max(pair[0].1)].0;
+            let why = if pair[0].1 == pair[1].1 {
+                format!("the findings of {} are not together", pair[0].0)
+            } else {
+                format!(
+                    "it has findings for {}, and so has {}: the reports overlap (the same \
+                     shard twice, or shards of different --shard N)",
+                    pair[0].0,
+                    reports[pair[0].1.min(pair[1].1)].0
+                )
+            };
+            return Err(FileError::new(culprit.as_str(), why));
+        }
+    }
+    // The run lists skipped files and errors in path order, as it lists the files.
+    skipped.sort_by(|a, b| a.as_bytes().cmp(b.as_bytes()));
+    errors.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    let first = &parsed[0];
+    let merged = MergedJson {
+        schema_version: first.schema_version,
+        tool: first.tool,
+        glossaries: first.glossaries,
+        summary,
+        skipped,
+        errors: errors.into_iter().map(|(_, e)| e).collect(),
+        findings: chunks.into_iter().flat_map(|(_, _, f)| f).collect(),
+    };
+    let mut out = serde_json::to_vec_pretty(&merged).expect("raw values and counts serialize");
+    out.push(b'\n');
+    Ok(out)
 }
 
 fn split_csv(name: &str, bytes: &[u8]) -> Result<SplitReport, FileError> {

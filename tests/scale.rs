@@ -189,6 +189,55 @@ fn batch_consistency_standard_input_and_bad_shards_are_refused() {
 }
 
 #[test]
+fn json_reports_of_shards_merge_into_the_unsharded_document_byte_for_byte() {
+    let mut files = batch();
+    // Files that are skipped or are errors, in whatever shard their paths hash to.
+    files.push(("batch/bin.txt".into(), b"\x00\x01binary\x00".to_vec()));
+    files.push(("batch/d1/bad.txt".into(), b"\xfe\xff\x00a\x00".to_vec()));
+    files.push(("batch/d2/bad2.txt".into(), b"caf\xe9 au lait\n".to_vec()));
+    let dir = scratch(&refs(&files));
+    let json = |extra: &[&str]| {
+        let mut args = vec!["check", "batch", "-g", "g.csv", "--format", "json"];
+        args.extend_from_slice(extra);
+        let run = termcheck_in(dir.path(), &args, b"");
+        // 2 where an undecodable file is among the inputs, else 1 (findings).
+        assert!(matches!(run.code, 1 | 2), "{}", run.stderr);
+    };
+    json(&["-o", "whole.json"]);
+    let whole = std::fs::read(dir.path().join("whole.json")).unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&whole).unwrap();
+    assert_eq!(doc["summary"]["skipped"], 1);
+    assert_eq!(doc["summary"]["errors"], 2);
+    for k in 1..=3 {
+        json(&[
+            "--shard",
+            &format!("{k}/3"),
+            "-o",
+            &format!("shard{k}.json"),
+        ]);
+    }
+    let merged = termcheck_in(
+        dir.path(),
+        &["merge", "shard2.json", "shard3.json", "shard1.json"],
+        b"",
+    );
+    assert_eq!(merged.code, 0, "{}", merged.stderr);
+    assert_eq!(merged.stdout.as_bytes(), whole.as_slice());
+    // The same shard twice, or a CSV report among JSON ones: refused.
+    for (args, why) in [
+        (&["merge", "shard1.json", "shard1.json"][..], "overlap"),
+        (
+            &["merge", "shard1.json", "g.csv", "--format", "json"][..],
+            "not a JSON report",
+        ),
+    ] {
+        let run = termcheck_in(dir.path(), args, b"");
+        assert_eq!(run.code, 2, "{args:?}");
+        assert!(run.stderr.contains(why), "{args:?}: {}", run.stderr);
+    }
+}
+
+#[test]
 fn merge_refuses_overlapping_or_foreign_reports() {
     let files = batch();
     let dir = scratch(&refs(&files));
