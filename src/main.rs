@@ -349,9 +349,21 @@ fn write_atomically(
         _ => Path::new("."),
     };
     let interrupt = app::interrupt::Guard::install();
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".termcheck-report")
-        .tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".termcheck-report");
+    // A temporary file is private (0600); the report it becomes is not: it gets the mode of the
+    // report it replaces, or that of a new file (0666 less the umask), so the rest of a CI job
+    // or a colleague can read it.
+    let replaced = std::fs::metadata(path).ok().map(|m| m.permissions());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir)?;
+    if let Some(permissions) = replaced {
+        tmp.as_file().set_permissions(permissions)?;
+    }
     {
         let mut out = io::BufWriter::new(tmp.as_file_mut());
         write(&mut out)?;

@@ -298,6 +298,34 @@ fn output_file_is_written_and_never_an_input() {
     );
 }
 
+/// A report written through a temporary file is as readable as a file the shell would create,
+/// and a report rewritten keeps its mode.
+#[cfg(unix)]
+#[test]
+fn a_report_gets_the_mode_of_a_new_file_or_of_the_report_it_replaces() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = scratch(&[("g.csv", TEST_GLOSSARY.as_bytes()), ("d.txt", b"CAMCE")]);
+    let mode = |name: &str| {
+        std::fs::metadata(dir.path().join(name))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    // What the umask makes of a new file here.
+    std::fs::File::create(dir.path().join("probe")).unwrap();
+    let args = ["check", "d.txt", "-g", "g.csv", "-o", "r.csv"];
+    assert_eq!(termcheck_in(dir.path(), &args, b"").code, 1);
+    assert_eq!(mode("r.csv"), mode("probe"));
+    std::fs::set_permissions(
+        dir.path().join("r.csv"),
+        std::fs::Permissions::from_mode(0o640),
+    )
+    .unwrap();
+    assert_eq!(termcheck_in(dir.path(), &args, b"").code, 1);
+    assert_eq!(mode("r.csv"), 0o640);
+}
+
 #[test]
 fn directories_are_walked_for_text_and_markdown_honouring_gitignore() {
     let dir = scratch(&[
