@@ -1771,8 +1771,8 @@ struct WordEntry {
 /// a long batch of varied text does not grow it without bound.
 const MAX_CACHED_WORDS: usize = 1 << 20;
 
-/// A slot of [`WordCache::recent`]: a word's hash, entry and length, and the word itself if it is short
-/// (most are), padded with zeros.
+/// A slot of [`WordCache::recent`]: a word's hash, entry and length, and the word itself if it
+/// is short (most are), padded with zeros.
 #[derive(Debug, Clone, Copy)]
 struct RecentWord {
     hash: u64,
