@@ -246,8 +246,9 @@ pub struct FuzzyIndex {
     /// Glossary words by their British/American spelling family.
     by_spelling: HashMap<&'static str, Vec<u32>>,
     /// Each word (of at least [`MIN_FUZZY_LEN`] characters, without digits) and every string one
-    /// deletion away from it (two for long words), to the words it stands for.
-    by_deletion: HashMap<String, Vec<u32>>,
+    /// deletion away from it (two for long words), to the words it stands for; keyed by the
+    /// strings' hashes (see [`deletion_keys`]), so that no string is built for a key.
+    by_deletion: HashMap<u64, Vec<u32>>,
     /// The keys of `by_deletion` in a small Bloom filter: most strings a text word yields are
     /// in none, and the filter says so without a cache miss in the large map.
     deletion_filter: BloomFilter,
@@ -373,8 +374,8 @@ impl FuzzyIndex {
     pub fn memory_estimate(&self) -> usize {
         let string = std::mem::size_of::<String>();
         self.by_deletion
-            .iter()
-            .map(|(k, v)| string + k.capacity() + std::mem::size_of_val(v.as_slice()) + 24)
+            .values()
+            .map(|v| 8 + std::mem::size_of_val(v.as_slice()) + 24)
             .sum::<usize>()
             + self
                 .vocabulary
@@ -612,19 +613,13 @@ impl FuzzyIndex {
         for (id, word) in index.words.iter().enumerate() {
             let id = id as u32;
             if fuzzy_eligible(word) {
-                let mut keys: Vec<String> = std::iter::once(word.clone())
-                    .chain(deletions(word))
-                    .collect();
-                if two_edits_allowed(word) {
-                    keys.extend(deletions(word).flat_map(|d| deletions(&d).collect::<Vec<_>>()));
-                }
-                for key in keys {
-                    index.deletion_filter.insert(&key);
+                deletion_keys(word, two_edits_allowed(word), |key| {
+                    index.deletion_filter.insert(key);
                     let ids = index.by_deletion.entry(key).or_default();
                     if !ids.contains(&id) {
                         ids.push(id);
                     }
-                }
+                });
             }
         }
         index
@@ -1015,30 +1010,16 @@ impl FuzzyIndex {
         if found.is_empty() && fuzzy_eligible(word) {
             let long = two_edits_allowed(word);
             let mut candidates: Vec<u32> = Vec::new();
-            let mut add = |key: &str| {
+            deletion_keys(word, long, |key| {
                 if !self.deletion_filter.may_contain(key) {
                     return;
                 }
-                for &id in self.by_deletion.get(key).into_iter().flatten() {
+                for &id in self.by_deletion.get(&key).into_iter().flatten() {
                     if !candidates.contains(&id) {
                         candidates.push(id);
                     }
                 }
-            };
-            add(word);
-            let mut once = String::with_capacity(word.len());
-            let mut twice = String::with_capacity(word.len());
-            for (i, c) in word.char_indices() {
-                delete_at(word, i, c, &mut once);
-                add(&once);
-                if long {
-                    // Second deletions after the first one only: each pair once.
-                    for (k, d) in once.char_indices().skip_while(|&(k, _)| k < i) {
-                        delete_at(&once, k, d, &mut twice);
-                        add(&twice);
-                    }
-                }
-            }
+            });
             candidates.sort_unstable();
             for id in candidates {
                 let glossary_word = &self.words[id as usize];
@@ -1624,8 +1605,7 @@ impl Default for BloomFilter {
 }
 
 impl BloomFilter {
-    fn positions(key: &str) -> [usize; 2] {
-        let hash = fx_hash(key);
+    fn positions(hash: u64) -> [usize; 2] {
         let mask = (1usize << 21) - 1;
         [
             (hash as usize) & mask,
@@ -1633,20 +1613,20 @@ impl BloomFilter {
         ]
     }
 
-    fn insert(&mut self, key: &str) {
-        for p in Self::positions(key) {
+    /// Adds the key whose (well mixed) hash is `hash`.
+    fn insert(&mut self, hash: u64) {
+        for p in Self::positions(hash) {
             self.bits[p / 64] |= 1 << (p % 64);
         }
     }
 
-    fn may_contain(&self, key: &str) -> bool {
-        Self::positions(key)
+    fn may_contain(&self, hash: u64) -> bool {
+        Self::positions(hash)
             .iter()
             .all(|&p| self.bits[p / 64] & (1 << (p % 64)) != 0)
     }
 }
 
-/// The glossary words each word of a text stands for, in one allocation.
 /// The glossary words each word of a text stands for: ranges of the document's
 /// [`WordCache::pool`].
 struct Matches<'c> {
@@ -1938,21 +1918,51 @@ fn two_edits_allowed(word: &str) -> bool {
     (MIN_TWO_EDIT_LEN..=MAX_TWO_EDIT_LEN).contains(&word.chars().count())
 }
 
-/// `word` without the character `c` at byte `at`, into `out`.
-fn delete_at(word: &str, at: usize, c: char, out: &mut String) {
-    out.clear();
-    out.push_str(&word[..at]);
-    out.push_str(&word[at + c.len_utf8()..]);
-}
-
-/// Every string one character deletion away from `word`.
-fn deletions(word: &str) -> impl Iterator<Item = String> + '_ {
-    word.char_indices().map(move |(i, c)| {
-        let mut s = String::with_capacity(word.len());
-        s.push_str(&word[..i]);
-        s.push_str(&word[i + c.len_utf8()..]);
-        s
-    })
+/// The hashes of `word` and of every string one character deletion away from it, and two
+/// deletions away when `two` is set (each pair of positions once), given to `key` (a string
+/// reached twice, by two deletions giving the same text, is given twice). A string's hash is a
+/// polynomial over its bytes, mixed: the hash of a deletion comes from the prefix hashes in a
+/// few operations, where building each string and hashing it again dominated the lookup of a
+/// new word.
+fn deletion_keys(word: &str, two: bool, mut key: impl FnMut(u64)) {
+    const BASE: u64 = 0x0000_0100_0000_01b3;
+    let bytes = word.as_bytes();
+    let n = bytes.len();
+    // prefix[b]: the polynomial of bytes[..b]; power[m]: BASE^m.
+    let mut prefix: SmallVec<[u64; 64]> = SmallVec::with_capacity(n + 1);
+    let mut power: SmallVec<[u64; 64]> = SmallVec::with_capacity(n + 1);
+    prefix.push(0);
+    power.push(1);
+    for (b, &byte) in bytes.iter().enumerate() {
+        prefix.push(
+            prefix[b]
+                .wrapping_mul(BASE)
+                .wrapping_add(u64::from(byte) + 1),
+        );
+        power.push(power[b].wrapping_mul(BASE));
+    }
+    let part = |a: usize, b: usize| prefix[b].wrapping_sub(prefix[a].wrapping_mul(power[b - a]));
+    let join = |x: u64, y: u64, y_len: usize| x.wrapping_mul(power[y_len]).wrapping_add(y);
+    // splitmix64's finalizer: the Bloom filter and the map read both low and high bits.
+    let mix = |h: u64| {
+        let h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        let h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        h ^ (h >> 31)
+    };
+    key(mix(prefix[n]));
+    let chars: SmallVec<[(usize, usize); 32]> = word
+        .char_indices()
+        .map(|(i, c)| (i, i + c.len_utf8()))
+        .collect();
+    for (x, &(i1, k1)) in chars.iter().enumerate() {
+        key(mix(join(part(0, i1), part(k1, n), n - k1)));
+        if two {
+            for &(i2, k2) in &chars[x + 1..] {
+                let head = join(part(0, i1), part(k1, i2), i2 - k1);
+                key(mix(join(head, part(k2, n), n - k2)));
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -2264,15 +2274,54 @@ modernization,modernization drive,,,,
     #[test]
     fn bloom_filter_never_forgets_a_key() {
         let mut filter = BloomFilter::default();
-        let keys: Vec<String> = (0..20_000).map(|i| format!("key{i}")).collect();
-        for k in &keys {
+        let keys: Vec<u64> = (0..20_000).map(|i| fx_hash(&format!("key{i}"))).collect();
+        for &k in &keys {
             filter.insert(k);
         }
-        assert!(keys.iter().all(|k| filter.may_contain(k)));
+        assert!(keys.iter().all(|&k| filter.may_contain(k)));
         let strangers = (0..10_000)
-            .filter(|i| filter.may_contain(&format!("other{i}")))
+            .filter(|i| filter.may_contain(fx_hash(&format!("other{i}"))))
             .count();
         assert!(strangers < 500, "{strangers} false positives");
+    }
+
+    #[test]
+    fn deletion_keys_are_the_hashes_of_the_strings_deletions_make() {
+        let own = |s: &str| {
+            let mut first = None;
+            deletion_keys(s, false, |k| {
+                first.get_or_insert(k);
+            });
+            first.expect("a word's own key comes first")
+        };
+        let delete = |s: &str, at: usize| {
+            let mut out: String = s.chars().take(at).collect();
+            out.extend(s.chars().skip(at + 1));
+            out
+        };
+        for word in ["federation", "aab", "modernization", "ünïcödé-wörd", "x"] {
+            for two in [false, true] {
+                let mut got: Vec<u64> = Vec::new();
+                deletion_keys(word, two, |k| got.push(k));
+                let n = word.chars().count();
+                let mut expected = vec![own(word)];
+                for i in 0..n {
+                    let once = delete(word, i);
+                    expected.push(own(&once));
+                    if two {
+                        for j in i..n - 1 {
+                            expected.push(own(&delete(&once, j)));
+                        }
+                    }
+                }
+                got.sort_unstable();
+                expected.sort_unstable();
+                assert_eq!(got, expected, "{word} {two}");
+            }
+        }
+        // Different strings, different keys (the index would otherwise propose more words).
+        assert_ne!(own("unions"), own("union"));
+        assert_ne!(own("ab"), own("ba"));
     }
 
     #[test]
