@@ -18,9 +18,32 @@ use unicode_normalization::UnicodeNormalization;
 pub struct Normalized {
     /// The normalized text.
     pub text: String,
-    /// For each normalized byte, the start of the original character (or cluster, or
-    /// whitespace run) it came from.
-    starts: Vec<u32>,
+    /// Where each normalized byte came from (the start of the original character, cluster or
+    /// whitespace run), as the pieces of a piecewise map sorted by normalized offset. Most
+    /// English text maps one byte to one byte, so a piece starts only where whitespace runs
+    /// fold or a character is not ASCII: a few pieces per paragraph instead of four bytes per
+    /// byte of text, which was most of the cost of normalizing.
+    pieces: Vec<Piece>,
+}
+
+/// Normalized bytes from `norm` up to the next piece come from `orig`, `orig + 1`, … (when
+/// `linear`) or all from `orig` (the bytes of one character that stands for a cluster).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Piece {
+    norm: u32,
+    orig: u32,
+    linear: bool,
+}
+
+impl Piece {
+    /// The original start of normalized byte `n`, which this piece covers.
+    fn start_of(self, n: usize) -> usize {
+        if self.linear {
+            self.orig as usize + (n - self.norm as usize)
+        } else {
+            self.orig as usize
+        }
+    }
 }
 
 impl Normalized {
@@ -28,13 +51,31 @@ impl Normalized {
     /// byte range `range` (non-empty, not ending in whitespace).
     pub fn original_span(&self, range: Range<usize>, original: &str) -> Range<usize> {
         debug_assert!(range.start < range.end && range.end <= self.text.len());
-        let last = self.starts[range.end - 1] as usize;
-        self.starts[range.start] as usize..cluster_end(original, last)
+        let last = self.start_of(range.end - 1);
+        self.start_of(range.start)..cluster_end(original, last)
+    }
+
+    /// Where in the original text normalized byte `n` (of the text) came from.
+    fn start_of(&self, n: usize) -> usize {
+        let k = self.pieces.partition_point(|p| p.norm as usize <= n);
+        self.pieces[k - 1].start_of(n)
     }
 
     /// The first normalized byte that comes from `original` at or after byte `at`.
     pub fn normalized_offset(&self, at: usize) -> usize {
-        self.starts.partition_point(|&s| (s as usize) < at)
+        // Starts never decrease: the answer is the first byte of the first piece starting at
+        // or after `at`, unless the piece before it (linear) reaches `at` itself.
+        let k = self.pieces.partition_point(|p| (p.orig as usize) < at);
+        let next = self
+            .pieces
+            .get(k)
+            .map_or(self.text.len(), |p| p.norm as usize);
+        match k.checked_sub(1).map(|i| self.pieces[i]) {
+            Some(before) if before.linear => {
+                next.min(before.norm as usize + (at - before.orig as usize))
+            }
+            _ => next,
+        }
     }
 }
 
@@ -63,18 +104,20 @@ pub fn normalize(original: &str, fold_case: bool) -> Normalized {
     let mut out = Builder {
         fold_case,
         text: Vec::with_capacity(original.len()),
-        starts: Vec::with_capacity(original.len()),
+        pieces: Vec::new(),
         space: None,
+        #[cfg(test)]
+        dense: Vec::new(),
     };
     let bytes = original.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         // Runs of ASCII (nearly all English text) take a fast path; the last byte before
         // non-ASCII text goes the slow way, since a combining mark may follow it.
-        let run_end = bytes[i..]
-            .iter()
-            .position(|&b| b >= 0x80)
-            .map_or(bytes.len(), |p| (i + p).saturating_sub(1).max(i));
+        let run_end = match first_non_ascii(bytes, i) {
+            Some(p) => p.saturating_sub(1).max(i),
+            None => bytes.len(),
+        };
         if run_end > i {
             out.ascii_run(&bytes[i..run_end], i);
             i = run_end;
@@ -93,10 +136,19 @@ pub fn normalize(original: &str, fold_case: bool) -> Normalized {
         }
         i = end;
     }
+    #[cfg(test)]
+    DENSE_STARTS.with(|d| *d.borrow_mut() = std::mem::take(&mut out.dense));
     Normalized {
         text: String::from_utf8(out.text).expect("only whole characters are pushed"),
-        starts: out.starts,
+        pieces: out.pieces,
     }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// The start of every normalized byte of the last text normalized on this thread, kept one
+    /// by one (the representation the pieces replace), to test the pieces against.
+    static DENSE_STARTS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// The normalized form of a glossary rendering or any short string, without its offset map.
@@ -129,9 +181,11 @@ pub fn is_word_char(c: char) -> bool {
 struct Builder {
     fold_case: bool,
     text: Vec<u8>,
-    starts: Vec<u32>,
+    pieces: Vec<Piece>,
     /// Original start of a whitespace run not yet written (written only if text follows it).
     space: Option<usize>,
+    #[cfg(test)]
+    dense: Vec<u32>,
 }
 
 /// Each ASCII byte as normalized: whitespace becomes a space, letters are lower-cased (for
@@ -160,6 +214,73 @@ const fn is_ascii_space(b: u8) -> bool {
     b.is_ascii_whitespace() || b == 0x0b
 }
 
+// English text is nearly all ASCII, and normalizing it is a pass over every byte: the passes
+// below look at eight bytes at a time in a `u64` (one byte per lane), which is what lets
+// normalization cost a fraction of the matching it serves.
+const LANE_BYTES: usize = 8;
+const LOW_BITS: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = LOW_BITS * 0x80;
+
+fn lanes_at(bytes: &[u8], at: usize) -> u64 {
+    u64::from_le_bytes(bytes[at..at + LANE_BYTES].try_into().expect("8 bytes"))
+}
+
+/// The high bit of each lane of `x` (ASCII bytes) that holds whitespace (as
+/// [`is_ascii_space`] says): a control from tab to carriage return, or a space.
+fn whitespace_lanes(x: u64) -> u64 {
+    // Adding 0x80 - n to a byte under 0x80 sets its high bit exactly when the byte is at least
+    // n, with no carry into the next lane.
+    let controls =
+        x.wrapping_add(LOW_BITS * (0x80 - 0x09)) & !x.wrapping_add(LOW_BITS * (0x80 - 0x0E));
+    // A lane of `z` is zero exactly where `x` holds a space.
+    let z = x ^ (LOW_BITS * 0x20);
+    let spaces = !((z & !HIGH_BITS).wrapping_add(!HIGH_BITS) | z);
+    (controls | spaces) & HIGH_BITS
+}
+
+/// Eight ASCII bytes as [`ascii_table`] maps them: whitespace becomes a space and, when
+/// `fold_case`, capitals become small letters.
+fn fold_lanes(x: u64, fold_case: bool) -> u64 {
+    let whitespace = (whitespace_lanes(x) >> 7) * 0xFF;
+    let mut folded = (x & !whitespace) | ((LOW_BITS * 0x20) & whitespace);
+    if fold_case {
+        let capitals = x.wrapping_add(LOW_BITS * (0x80 - 0x41))
+            & !x.wrapping_add(LOW_BITS * (0x80 - 0x5B))
+            & HIGH_BITS;
+        folded |= capitals >> 2;
+    }
+    folded
+}
+
+/// The first byte at or after `from` that is not ASCII.
+fn first_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    while at + LANE_BYTES <= bytes.len() {
+        let high = lanes_at(bytes, at) & HIGH_BITS;
+        if high != 0 {
+            return Some(at + high.trailing_zeros() as usize / 8);
+        }
+        at += LANE_BYTES;
+    }
+    bytes[at..].iter().position(|&b| b >= 0x80).map(|p| at + p)
+}
+
+/// The first whitespace byte at or after `from` in ASCII `run` that another whitespace byte or
+/// the end of `run` follows: where a stretch copied as it is ends.
+fn stretch_end(run: &[u8], from: usize) -> usize {
+    let mut at = from;
+    while at + LANE_BYTES < run.len() {
+        let pairs = whitespace_lanes(lanes_at(run, at)) & whitespace_lanes(lanes_at(run, at + 1));
+        if pairs != 0 {
+            return at + pairs.trailing_zeros() as usize / 8;
+        }
+        at += LANE_BYTES;
+    }
+    (at..run.len())
+        .find(|&e| is_ascii_space(run[e]) && (e + 1 == run.len() || is_ascii_space(run[e + 1])))
+        .unwrap_or(run.len())
+}
+
 impl Builder {
     /// Normalizes ASCII text starting `at` bytes into the original: stretches between
     /// whitespace runs of more than one byte are copied whole (case folded, each whitespace byte
@@ -181,18 +302,19 @@ impl Builder {
             // Up to the next whitespace run of two or more bytes, or to the run's last
             // whitespace byte (a space before a non-ASCII character or the end is not written
             // unless text follows it).
-            let mut end = k + 1;
-            while end < run.len() {
-                if is_ascii_space(run[end])
-                    && (end + 1 == run.len() || is_ascii_space(run[end + 1]))
-                {
-                    break;
-                }
-                end += 1;
+            let end = stretch_end(run, k + 1);
+            self.map(at + k, end - k, true);
+            let stretch = &run[k..end];
+            let mut lanes = stretch.chunks_exact(LANE_BYTES);
+            for chunk in &mut lanes {
+                let folded = fold_lanes(
+                    u64::from_le_bytes(chunk.try_into().expect("8 bytes")),
+                    self.fold_case,
+                );
+                self.text.extend_from_slice(&folded.to_le_bytes());
             }
             self.text
-                .extend(run[k..end].iter().map(|&b| table[usize::from(b)]));
-            self.starts.extend((at + k) as u32..(at + end) as u32);
+                .extend(lanes.remainder().iter().map(|&b| table[usize::from(b)]));
             k = end;
         }
     }
@@ -221,9 +343,30 @@ impl Builder {
     fn push(&mut self, c: char, at: usize) {
         let mut buf = [0u8; 4];
         let encoded = c.encode_utf8(&mut buf);
+        self.map(at, encoded.len(), false);
         self.text.extend_from_slice(encoded.as_bytes());
-        for _ in 0..encoded.len() {
-            self.starts.push(at as u32);
+    }
+
+    /// Records where the next `len` normalized bytes (about to be written) come from: `at`,
+    /// `at + 1`, … when `linear`, else all from `at`. A new piece is made only where the last
+    /// one does not already say so.
+    fn map(&mut self, at: usize, len: usize, linear: bool) {
+        #[cfg(test)]
+        self.dense
+            .extend((0..len).map(|i| (at + if linear { i } else { 0 }) as u32));
+        let n = self.text.len();
+        // Bytes all from one place: the same as linear for one byte.
+        let linear = linear || len == 1;
+        let predicted = self
+            .pieces
+            .last()
+            .is_some_and(|p| p.start_of(n) == at && (len == 1 || p.linear == linear));
+        if !predicted {
+            self.pieces.push(Piece {
+                norm: n as u32,
+                orig: at as u32,
+                linear,
+            });
         }
     }
 
@@ -236,8 +379,8 @@ impl Builder {
     fn flush_space(&mut self) {
         if let Some(at) = self.space.take() {
             if !self.text.is_empty() {
+                self.map(at, 1, true);
                 self.text.push(b' ');
-                self.starts.push(at as u32);
             }
         }
     }
@@ -346,6 +489,106 @@ mod tests {
         );
         assert_eq!(original_of("x Cafe\u{0301} y", "café"), "Cafe\u{0301}");
         assert_eq!(original_of("ＡＣＦＴＵ。", "acftu"), "ＡＣＦＴＵ");
+    }
+
+    #[test]
+    fn the_pieces_map_every_byte_where_a_byte_by_byte_map_would() {
+        // Text made of fragments that fold, drop, expand or compose, in every order a small
+        // generator reaches.
+        let fragments = [
+            "a",
+            "B",
+            " ",
+            "  ",
+            "\r\n",
+            "\t",
+            "-",
+            "’",
+            "\u{2013}",
+            "ﬁ",
+            "Ａ",
+            "e\u{0301}",
+            "\u{00AD}",
+            "\u{200B}",
+            "上海",
+            "\u{00A0}",
+            "x y",
+            "İ",
+            "\u{00B4}",
+            "\n\n",
+        ];
+        let mut state = 0x2545_f491_u64;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..(state % 12) {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(fragments[(state >> 33) as usize % fragments.len()]);
+            }
+            state = state.wrapping_add(7);
+            let norm = normalize(&text, true);
+            let dense = DENSE_STARTS.with(|d| d.borrow().clone());
+            assert_eq!(dense.len(), norm.text.len(), "{text:?}");
+            for (n, &start) in dense.iter().enumerate() {
+                assert_eq!(norm.start_of(n), start as usize, "{text:?} byte {n}");
+            }
+            for at in 0..=text.len() + 1 {
+                let expected = dense.partition_point(|&s| (s as usize) < at);
+                assert_eq!(norm.normalized_offset(at), expected, "{text:?} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn eight_bytes_at_a_time_as_one_at_a_time() {
+        for fold_case in [true, false] {
+            let table = if fold_case {
+                &ASCII_FOLDED
+            } else {
+                &ASCII_KEPT
+            };
+            for b in 0..128u8 {
+                for lane in 0..LANE_BYTES {
+                    // Each byte in each lane, among neighbours that could carry into it.
+                    let mut bytes = [0x7F, b'Z', b' ', b'@', 0x0E, 0x08, b'[', b'A'];
+                    bytes[lane] = b;
+                    let x = u64::from_le_bytes(bytes);
+                    let folded = fold_lanes(x, fold_case).to_le_bytes();
+                    let whitespace = whitespace_lanes(x).to_le_bytes();
+                    for k in 0..LANE_BYTES {
+                        assert_eq!(
+                            folded[k],
+                            table[usize::from(bytes[k])],
+                            "{bytes:?} lane {k}"
+                        );
+                        assert_eq!(
+                            whitespace[k] == 0x80,
+                            is_ascii_space(bytes[k]),
+                            "{bytes:?} lane {k}"
+                        );
+                        assert!(whitespace[k] == 0 || whitespace[k] == 0x80);
+                    }
+                }
+            }
+        }
+        let text = b"one two  three\tfour \r\nfive six seven eight nine ten eleven   ";
+        for from in 0..text.len() {
+            let expected = (from..text.len())
+                .find(|&e| {
+                    is_ascii_space(text[e]) && (e + 1 == text.len() || is_ascii_space(text[e + 1]))
+                })
+                .unwrap_or(text.len());
+            assert_eq!(stretch_end(text, from), expected, "from {from}");
+        }
+        let mixed = "ascii only, then caf\u{e9} and more ascii text, then \u{4e0a}".as_bytes();
+        for from in 0..mixed.len() {
+            let expected = mixed[from..]
+                .iter()
+                .position(|&b| b >= 0x80)
+                .map(|p| from + p);
+            assert_eq!(first_non_ascii(mixed, from), expected, "from {from}");
+        }
     }
 
     #[test]
