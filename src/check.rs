@@ -406,8 +406,14 @@ impl<'g> Checker<'g> {
                 continue;
             }
             state.covered_until = block.offset + span.end as u64;
-            if matches!(event, Event::Garbled(_)) {
-                swallowed_until = span.end;
+            match &event {
+                Event::Garbled(_) => swallowed_until = span.end,
+                // Most matches are approved renderings: with no occurrences to record, they
+                // only cover their span.
+                Event::Exact(m) if !self.wants_occurrences() && self.matcher.only_approved(m) => {
+                    continue
+                }
+                Event::Exact(_) => {}
             }
             tracker.advance(&text[walked..span.start]);
             walked = span.start;

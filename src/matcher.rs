@@ -35,6 +35,9 @@ pub struct TermMatcher {
     tree: PrefixTree,
     /// Uses of each pattern, by pattern id.
     patterns: Vec<Vec<TermUse>>,
+    /// What the uses of each pattern have in common (see [`PatternFlags`]), by pattern id: most
+    /// matches are settled from these without reading the uses themselves.
+    flags: Vec<PatternFlags>,
     longest_pattern: usize,
     /// Some rendering starts with a symbol, not a word character (".NET").
     symbol_starts: bool,
@@ -51,6 +54,17 @@ pub struct TermMatcher {
     /// The first two words of the other renderings, with the separator between them, as
     /// normalized ("kernel user" of "kernel user space").
     two_words: WordFilter,
+}
+
+/// What the uses of one pattern have in common.
+#[derive(Debug, Clone, Copy, Default)]
+struct PatternFlags {
+    /// Some use is approved.
+    any_approved: bool,
+    /// Every use is approved: a match of the pattern is never a finding of its own.
+    all_approved: bool,
+    /// Some use is case-sensitive, so which uses a match stands for depends on its case.
+    case_sensitive: bool,
 }
 
 /// A rendering found in text.
@@ -98,6 +112,14 @@ impl TermMatcher {
                 }
             }
         }
+        let flags = patterns
+            .iter()
+            .map(|uses| PatternFlags {
+                any_approved: uses.iter().any(|u| u.status.is_approved()),
+                all_approved: uses.iter().all(|u| u.status.is_approved()),
+                case_sensitive: uses.iter().any(|u| u.exact.is_some()),
+            })
+            .collect();
         let longest_pattern = keys.iter().map(String::len).max().unwrap_or(0);
         let mut first_pairs = Box::new([0u64; 1024]);
         let mut first_words = WordFilter::for_words(keys.len());
@@ -131,6 +153,7 @@ impl TermMatcher {
         TermMatcher {
             tree: PrefixTree::new(&keys),
             patterns,
+            flags,
             longest_pattern,
             symbol_starts,
             first_pairs,
@@ -220,9 +243,10 @@ impl TermMatcher {
                 // one separator, only if that is the text's next word too: most words are ruled
                 // out by a lookup or two in small filters. No match starts inside the word.
                 let end = word_end(text, at);
+                let first = WordFilter::hash(&bytes[at..end]);
                 let worth_a_walk = !filters
-                    || self.first_words.may_contain(&bytes[at..end])
-                        && (self.one_word.may_contain(&bytes[at..end])
+                    || self.first_words.may_contain_hash(first)
+                        && (self.one_word.may_contain_hash(first)
                             || second_word_end(text, end).is_some_and(|second| {
                                 self.two_words.may_contain(&bytes[at..second])
                             }));
@@ -256,6 +280,12 @@ impl TermMatcher {
             }
         }
         select_matches(candidates)
+    }
+
+    /// Whether every glossary use of the match's rendering is approved, whatever its case: the
+    /// match is never a deprecated or forbidden term.
+    pub fn only_approved(&self, m: &TermMatch) -> bool {
+        self.flags[m.pattern].all_approved
     }
 
     /// The glossary uses a match stands for, case-sensitive ones only if the case agrees.
@@ -297,12 +327,17 @@ impl Scan<'_> {
             if !on_word_boundaries(text, start..end) {
                 continue;
             }
+            let flags = self.matcher.flags[pattern];
             let mut candidate = TermMatch {
                 original: self.norm.original_span(start..end, self.original),
                 normalized: start..end,
-                approved: false,
+                approved: flags.any_approved,
                 pattern,
             };
+            // Every pattern has a use; unless case decides which, all of them apply.
+            if !flags.case_sensitive {
+                return Some(candidate);
+            }
             let mut uses = self.matcher.uses(&candidate, self.original).peekable();
             if uses.peek().is_some() {
                 candidate.approved = uses.any(|u| u.status.is_approved());
@@ -344,8 +379,10 @@ fn second_word_end(text: &str, first: usize) -> Option<usize> {
 }
 
 /// A Bloom filter of words: two bits per word, 16 bits per expected word (at least 16 KiB, so a
-/// small glossary's filter stays in the processor's fastest cache): about 1.5 % false positives,
-/// which only cost a walk of the tree.
+/// small glossary's filter stays in the processor's fastest cache): about 2 % false positives,
+/// which only cost a walk of the tree. Both bits of a word are in one `u64`, so a lookup
+/// reads memory once: the filters of a large glossary outgrow the fastest caches, and every
+/// word of the text is looked up.
 #[derive(Debug)]
 struct WordFilter {
     bits: Vec<u64>,
@@ -361,25 +398,33 @@ impl WordFilter {
         }
     }
 
-    fn positions(&self, word: &[u8]) -> [usize; 2] {
+    fn hash(word: &[u8]) -> u64 {
         use std::hash::{BuildHasher, Hasher};
         let mut h = rustc_hash::FxBuildHasher.build_hasher();
         h.write(word);
-        let hash = h.finish();
-        [hash as usize & self.mask, (hash >> 32) as usize & self.mask]
+        h.finish()
+    }
+
+    /// The `u64` of a word's hash and its two bits in it.
+    fn position(&self, hash: u64) -> (usize, u64) {
+        let index = (hash as usize & self.mask) / 64;
+        (index, 1 << (hash >> 52 & 63) | 1 << (hash >> 58))
     }
 
     fn insert(&mut self, word: &[u8]) {
-        for p in self.positions(word) {
-            self.bits[p / 64] |= 1 << (p % 64);
-        }
+        let (index, bits) = self.position(Self::hash(word));
+        self.bits[index] |= bits;
     }
 
     #[inline]
     fn may_contain(&self, word: &[u8]) -> bool {
-        self.positions(word)
-            .iter()
-            .all(|&p| self.bits[p / 64] & (1 << (p % 64)) != 0)
+        self.may_contain_hash(Self::hash(word))
+    }
+
+    #[inline]
+    fn may_contain_hash(&self, hash: u64) -> bool {
+        let (index, bits) = self.position(hash);
+        self.bits[index] & bits == bits
     }
 }
 
