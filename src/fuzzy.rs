@@ -898,6 +898,7 @@ impl FuzzyIndex {
 
     /// The document's entry for `word`, made on first sight: what glossary words it stands
     /// for, and how it can be joined or split.
+    #[inline]
     fn entry(&self, word: &str, cache: &mut WordCache) -> u32 {
         // Frequent words are found in a small direct-mapped table that stays in the cache and
         // holds short words themselves, so a hit reads no other memory; the large map is
@@ -909,7 +910,7 @@ impl FuzzyIndex {
         let slot = (hash as usize) & (RECENT_SLOTS - 1);
         let seen = &cache.recent[slot];
         if seen.hash == hash && seen.id != u32::MAX && usize::from(seen.len) == word.len() {
-            let same = match RecentWord::inline(word) {
+            let same = match RecentWord::inline(word.as_bytes()) {
                 Some(bytes) => seen.bytes == bytes,
                 None => cache.text(seen.id) == word,
             };
@@ -917,6 +918,13 @@ impl FuzzyIndex {
                 return seen.id;
             }
         }
+        self.entry_not_recent(word, hash, slot, cache)
+    }
+
+    /// [`FuzzyIndex::entry`] of a word not in its recent slot: out of line, so that the
+    /// lookup of a recent word stays small enough to inline.
+    #[inline(never)]
+    fn entry_not_recent(&self, word: &str, hash: u64, slot: usize, cache: &mut WordCache) -> u32 {
         // The map is keyed by the hash computed above (no second hash of the word); words
         // sharing a hash are chained.
         let mut candidate = cache.ids.get(&hash).copied();
@@ -1760,16 +1768,17 @@ struct RecentWord {
     id: u32,
     /// The word's length in bytes, saturated.
     len: u8,
-    bytes: [u8; RecentWord::INLINE],
+    bytes: [u64; 2],
 }
 
 impl RecentWord {
+    /// Bytes of a word held in the slot itself.
     const INLINE: usize = 16;
     const EMPTY: RecentWord = RecentWord {
         hash: 0,
         id: u32::MAX,
         len: 0,
-        bytes: [0; RecentWord::INLINE],
+        bytes: [0; 2],
     };
 
     fn new(hash: u64, id: u32, word: &str) -> Self {
@@ -1777,20 +1786,43 @@ impl RecentWord {
             hash,
             id,
             len: word.len().min(usize::from(u8::MAX)) as u8,
-            bytes: RecentWord::inline(word).unwrap_or([0; RecentWord::INLINE]),
+            bytes: RecentWord::inline(word.as_bytes()).unwrap_or([0; 2]),
         }
     }
 
-    /// The word padded with zeros to the inline size, if it fits: two padded words of the
-    /// same length are equal exactly when the words are.
-    fn inline(word: &str) -> Option<[u8; RecentWord::INLINE]> {
-        let bytes = word.as_bytes();
-        if bytes.len() > RecentWord::INLINE {
-            return None;
+    /// The word's bytes padded with zeros to the inline size, little-endian, if it fits: two
+    /// padded words of the same length are equal exactly when the words are. Read in a few
+    /// loads, not copied into a buffer (a call to `memcpy` per word of the text).
+    #[inline]
+    fn inline(word: &[u8]) -> Option<[u64; 2]> {
+        match word.len() {
+            0..=8 => Some([le_bytes_padded(word), 0]),
+            9..=RecentWord::INLINE => {
+                let (head, tail) = word.split_at(8);
+                let head = u64::from_le_bytes(head.try_into().expect("eight bytes"));
+                Some([head, le_bytes_padded(tail)])
+            }
+            _ => None,
         }
-        let mut out = [0; RecentWord::INLINE];
-        out[..bytes.len()].copy_from_slice(bytes);
-        Some(out)
+    }
+}
+
+/// Up to eight bytes as a little-endian `u64`, padded with zeros. Overlapping loads cover
+/// every length without a loop: the bytes two loads share are the same bits.
+#[inline]
+fn le_bytes_padded(bytes: &[u8]) -> u64 {
+    let n = bytes.len();
+    debug_assert!(n <= 8);
+    if n >= 4 {
+        let low = u32::from_le_bytes(bytes[..4].try_into().expect("four bytes"));
+        let high = u32::from_le_bytes(bytes[n - 4..].try_into().expect("four bytes"));
+        u64::from(low) | u64::from(high) << (8 * (n - 4))
+    } else if n > 0 {
+        u64::from(bytes[0])
+            | u64::from(bytes[n / 2]) << (8 * (n / 2))
+            | u64::from(bytes[n - 1]) << (8 * (n - 1))
+    } else {
+        0
     }
 }
 
@@ -2323,6 +2355,23 @@ modernization,modernization drive,,,,
         // Different strings, different keys (the index would otherwise propose more words).
         assert_ne!(own("unions"), own("union"));
         assert_ne!(own("ab"), own("ba"));
+    }
+
+    #[test]
+    fn a_short_word_is_held_padded_with_zeros() {
+        let bytes: Vec<u8> = (1..=20).collect();
+        for n in 0..=bytes.len() {
+            let word = &bytes[..n];
+            let expected = (n <= RecentWord::INLINE).then(|| {
+                let mut padded = [0u8; 16];
+                padded[..n].copy_from_slice(word);
+                [
+                    u64::from_le_bytes(padded[..8].try_into().unwrap()),
+                    u64::from_le_bytes(padded[8..].try_into().unwrap()),
+                ]
+            });
+            assert_eq!(RecentWord::inline(word), expected, "{n} bytes");
+        }
     }
 
     #[test]
