@@ -733,7 +733,7 @@ impl FuzzyIndex {
                 let to = (i + reach + 1).min(tokens.len());
                 damaged_before[to] != damaged_before[i.saturating_sub(reach)]
             };
-            if !damage_near && !cache.entries[tokens[i].entry as usize].loud {
+            if !damage_near && !tokens[i].loud {
                 continue;
             }
             for a in matches.of(i) {
@@ -790,48 +790,54 @@ impl FuzzyIndex {
         entries.clear();
         entries.extend(tokens.iter().map(|t| self.entry(t.word(text), cache)));
         // Counted as the words the comparison sees: a word written apart counts as the
-        // glossary word it makes.
-        let seen = |entry: u32, at: usize, cache: &mut WordCache| -> bool {
-            let document = cache.document;
-            let counted = cache.count_until.is_none_or(|until| at < until);
-            let e = &mut cache.entries[entry as usize];
-            if counted {
+        // glossary word it makes. Only words with matches are counted: the count of another
+        // word is never asked.
+        let seen = |(entry, flags): (u32, u8), at: usize, cache: &mut WordCache| -> bool {
+            let has_matches = flags & word_flags::HAS_MATCHES != 0;
+            if has_matches && cache.count_until.is_none_or(|until| at < until) {
+                let document = cache.document;
+                let e = &mut cache.entries[entry as usize];
                 e.count = e.count_in(document) + 1;
                 e.counted_in = document;
             }
-            !e.matches.is_empty()
+            has_matches
         };
+        let loud = |flags: u8| flags & word_flags::LOUD != 0;
         out.clear();
         let mut i = 0;
         let mut joined = String::new();
         while i < tokens.len() {
             let t = &tokens[i];
-            let word = t.word(text);
-            let entry = &cache.entries[entries[i] as usize];
-            if let Some(next) = tokens.get(i + 1) {
-                let next_entry = &cache.entries[entries[i + 1] as usize];
+            let (id, flags) = entries[i];
+            // Most words neither start a glossary word nor split into two: their entries are
+            // not read.
+            let joins_next = flags & word_flags::STARTS_A_WORD != 0
+                && !t.possessive
+                && entries
+                    .get(i + 1)
+                    .is_some_and(|&(_, next)| next & word_flags::ENDS_A_WORD != 0);
+            if joins_next {
+                let next = &tokens[i + 1];
+                let entry = &cache.entries[id as usize];
+                let next_entry = &cache.entries[entries[i + 1].0 as usize];
                 let adjacent_or_hyphen = next.span.start <= t.span.end + 1;
                 // Two glossary words that a rendering writes side by side are that rendering's
                 // words, not one word written apart.
                 let both_known = entry.vocab.is_some() && next_entry.vocab.is_some();
-                let known_alone = || match (entry.vocab, next_entry.vocab) {
+                let known_alone = match (entry.vocab, next_entry.vocab) {
                     (Some(a), Some(b)) => self.neighbours.contains(&(a, b)),
                     _ => false,
                 };
-                if entry.starts_a_word
-                    && next_entry.ends_a_word
-                    && !t.possessive
-                    && adjacent_or_hyphen
-                    && !known_alone()
-                {
+                if adjacent_or_hyphen && !known_alone {
                     joined.clear();
-                    joined.push_str(word);
+                    joined.push_str(t.word(text));
                     joined.push_str(next.word(text));
                     if self.vocabulary.contains_key(joined.as_str()) {
-                        let merged_entry = self.entry(&joined, cache);
+                        let merged = self.entry(&joined, cache);
                         out.push(TextWord {
-                            entry: merged_entry,
-                            has_matches: seen(merged_entry, t.span.start, cache),
+                            entry: merged.0,
+                            has_matches: seen(merged, t.span.start, cache),
+                            loud: loud(merged.1),
                             span: t.span.start..next.span.end,
                             word_end: next.word.end,
                             possessive: next.possessive,
@@ -846,16 +852,18 @@ impl FuzzyIndex {
                     }
                 }
             }
-            if let Some(at) = entry.split {
-                let at = at as usize;
+            if flags & word_flags::SPLITS != 0 {
+                let word = t.word(text);
+                let at = usize::from(cache.entries[id as usize].split.expect("flagged split"));
                 let middle = t.word.start + at;
                 let (first, second) = (
                     self.entry(&word[..at], cache),
                     self.entry(&word[at..], cache),
                 );
                 out.push(TextWord {
-                    entry: first,
+                    entry: first.0,
                     has_matches: seen(first, t.word.start, cache),
+                    loud: loud(first.1),
                     span: t.word.start..middle,
                     word_end: middle,
                     possessive: false,
@@ -866,8 +874,9 @@ impl FuzzyIndex {
                     frequent: false,
                 });
                 out.push(TextWord {
-                    entry: second,
+                    entry: second.0,
                     has_matches: seen(second, middle, cache),
+                    loud: loud(second.1),
                     span: middle..t.span.end,
                     word_end: t.word.end,
                     possessive: t.possessive,
@@ -881,8 +890,9 @@ impl FuzzyIndex {
                 continue;
             }
             out.push(TextWord {
-                entry: entries[i],
-                has_matches: seen(entries[i], t.span.start, cache),
+                entry: id,
+                has_matches: seen((id, flags), t.span.start, cache),
+                loud: loud(flags),
                 span: t.span.clone(),
                 word_end: t.word.end,
                 possessive: t.possessive,
@@ -899,7 +909,7 @@ impl FuzzyIndex {
     /// The document's entry for `word`, made on first sight: what glossary words it stands
     /// for, and how it can be joined or split.
     #[inline]
-    fn entry(&self, word: &str, cache: &mut WordCache) -> u32 {
+    fn entry(&self, word: &str, cache: &mut WordCache) -> (u32, u8) {
         // Frequent words are found in a small direct-mapped table that stays in the cache and
         // holds short words themselves, so a hit reads no other memory; the large map is
         // consulted for the rest.
@@ -915,7 +925,7 @@ impl FuzzyIndex {
                 None => cache.text(seen.id) == word,
             };
             if same {
-                return seen.id;
+                return (seen.id, seen.flags);
             }
         }
         self.entry_not_recent(word, hash, slot, cache)
@@ -924,14 +934,21 @@ impl FuzzyIndex {
     /// [`FuzzyIndex::entry`] of a word not in its recent slot: out of line, so that the
     /// lookup of a recent word stays small enough to inline.
     #[inline(never)]
-    fn entry_not_recent(&self, word: &str, hash: u64, slot: usize, cache: &mut WordCache) -> u32 {
+    fn entry_not_recent(
+        &self,
+        word: &str,
+        hash: u64,
+        slot: usize,
+        cache: &mut WordCache,
+    ) -> (u32, u8) {
         // The map is keyed by the hash computed above (no second hash of the word); words
         // sharing a hash are chained.
         let mut candidate = cache.ids.get(&hash).copied();
         while let Some(id) = candidate {
             if cache.text(id) == word {
-                cache.recent[slot] = RecentWord::new(hash, id, word);
-                return id;
+                let flags = cache.entries[id as usize].flags;
+                cache.recent[slot] = RecentWord::new(hash, id, flags, word);
+                return (id, flags);
             }
             candidate = cache.same_hash[id as usize];
         }
@@ -942,7 +959,7 @@ impl FuzzyIndex {
         cache.text_ends.push(cache.text_bytes.len() as u32);
         let found = &cache.pool[start as usize..];
         let has = |likeness: Likeness| found.iter().any(|m| m.likeness == likeness);
-        let entry = WordEntry {
+        let mut entry = WordEntry {
             vocab,
             starts_a_word: self.prefixes.contains(word),
             ends_a_word: self.suffixes.contains(word),
@@ -952,15 +969,23 @@ impl FuzzyIndex {
             spelling: has(Likeness::Spelling),
             inflected: has(Likeness::Inflected),
             loud: found.iter().any(|m| !self.needs_damage[m.word as usize]),
+            flags: 0,
             count: 0,
             counted_in: cache.document,
         };
+        let flag = |on: bool, flag: u8| if on { flag } else { 0 };
+        entry.flags = flag(!entry.matches.is_empty(), word_flags::HAS_MATCHES)
+            | flag(entry.starts_a_word, word_flags::STARTS_A_WORD)
+            | flag(entry.ends_a_word, word_flags::ENDS_A_WORD)
+            | flag(entry.split.is_some(), word_flags::SPLITS)
+            | flag(entry.loud, word_flags::LOUD);
+        let flags = entry.flags;
         let id = cache.entries.len() as u32;
         cache.entries.push(entry);
         let chained = cache.ids.insert(hash, id);
         cache.same_hash.push(chained);
-        cache.recent[slot] = RecentWord::new(hash, id, word);
-        id
+        cache.recent[slot] = RecentWord::new(hash, id, flags, word);
+        (id, flags)
     }
 
     /// Where `word`, not itself a glossary word, splits into two glossary words of at least
@@ -1589,6 +1614,21 @@ fn other_ending(a: &str, b: &str) -> bool {
     })
 }
 
+/// What the word loop asks of every word, in one byte: the entry's flags, held in the recent
+/// slot beside the word, so that most words need no read of their (larger, scattered) entry.
+mod word_flags {
+    /// It stands for some glossary word.
+    pub const HAS_MATCHES: u8 = 1;
+    /// See [`super::WordEntry::starts_a_word`].
+    pub const STARTS_A_WORD: u8 = 2;
+    /// See [`super::WordEntry::ends_a_word`].
+    pub const ENDS_A_WORD: u8 = 4;
+    /// See [`super::WordEntry::split`].
+    pub const SPLITS: u8 = 8;
+    /// See [`super::WordEntry::loud`].
+    pub const LOUD: u8 = 16;
+}
+
 /// Slots of the table of recently seen words: a power of two.
 const RECENT_SLOTS: usize = 16384;
 
@@ -1671,6 +1711,8 @@ struct TextWord {
     entry: u32,
     /// It stands for some glossary word.
     has_matches: bool,
+    /// See [`WordEntry::loud`].
+    loud: bool,
     span: Range<usize>,
     word_end: usize,
     possessive: bool,
@@ -1719,8 +1761,8 @@ pub struct WordCache {
 #[derive(Debug, Default)]
 struct Scratch {
     tokens: Vec<Token>,
-    /// The entry of each token.
-    entries: Vec<u32>,
+    /// The entry of each token, and its [`word_flags`].
+    entries: Vec<(u32, u8)>,
     words: Vec<TextWord>,
     /// Per word: its matches in [`WordCache::pool`].
     ranges: Vec<Range<u32>>,
@@ -1750,7 +1792,9 @@ struct WordEntry {
     /// One of them is in a rendering that word damage nearby is not needed for (see
     /// [`IndexedRendering::needs_damage_in_order`]): it proposes candidates anywhere.
     loud: bool,
-    /// How often the document has used it so far.
+    /// The [`word_flags`] of the above.
+    flags: u8,
+    /// How often the document has used it so far (counted only if it has matches).
     count: u32,
     /// The document `count` belongs to.
     counted_in: u32,
@@ -1768,6 +1812,8 @@ struct RecentWord {
     id: u32,
     /// The word's length in bytes, saturated.
     len: u8,
+    /// Its entry's [`word_flags`].
+    flags: u8,
     bytes: [u64; 2],
 }
 
@@ -1778,14 +1824,16 @@ impl RecentWord {
         hash: 0,
         id: u32::MAX,
         len: 0,
+        flags: 0,
         bytes: [0; 2],
     };
 
-    fn new(hash: u64, id: u32, word: &str) -> Self {
+    fn new(hash: u64, id: u32, flags: u8, word: &str) -> Self {
         RecentWord {
             hash,
             id,
             len: word.len().min(usize::from(u8::MAX)) as u8,
+            flags,
             bytes: RecentWord::inline(word.as_bytes()).unwrap_or([0; 2]),
         }
     }
