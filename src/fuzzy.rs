@@ -658,8 +658,10 @@ impl FuzzyIndex {
             words: tokens,
             ranges,
             damaged_before,
+            active,
             ..
         } = &mut scratch;
+        active.clear();
         ranges.clear();
         let mut matches = Matches {
             cache: &*cache,
@@ -693,6 +695,9 @@ impl FuzzyIndex {
                 matches.ranges.push(0..0);
             }
             damaged_before.push(damaged_before[i] + u32::from(damaged));
+            // Written unconditionally and kept by length: one branch on matches per word.
+            active.push(i as u32);
+            active.truncate(active.len() - usize::from(matches.ranges[i].is_empty()));
         }
         // Capitals come from the original text, for the few words a name is compared with.
         let capital = |t: &TextWord| {
@@ -725,10 +730,9 @@ impl FuzzyIndex {
                 }
             };
         let reach = self.longest + PAIR_REACH;
-        for i in 0..tokens.len() {
-            if matches.of(i).is_empty() {
-                continue;
-            }
+        // Only words with matches seed candidates or partner them.
+        for (k, &i) in active.iter().enumerate() {
+            let i = i as usize;
             let damage_near = {
                 let to = (i + reach + 1).min(tokens.len());
                 damaged_before[to] != damaged_before[i.saturating_sub(reach)]
@@ -757,8 +761,13 @@ impl FuzzyIndex {
                 if partners.is_empty() {
                     continue;
                 }
-                let around = i.saturating_sub(PAIR_REACH)..tokens.len().min(i + 1 + PAIR_REACH);
-                for j in around.filter(|&j| j != i) {
+                let before = active[k.saturating_sub(PAIR_REACH)..k]
+                    .iter()
+                    .filter(|&&j| j as usize + PAIR_REACH >= i);
+                let after = active[k + 1..active.len().min(k + 1 + PAIR_REACH)]
+                    .iter()
+                    .filter(|&&j| j as usize <= i + PAIR_REACH);
+                for j in before.chain(after).map(|&j| j as usize) {
                     for b in matches.of(j) {
                         for used in partners.of(b.word) {
                             let in_order = (i < j) == (used.a_at < used.b_at);
@@ -1768,6 +1777,8 @@ struct Scratch {
     ranges: Vec<Range<u32>>,
     /// Per word: how many words before it show damage (and one more for the end).
     damaged_before: Vec<u32>,
+    /// The words with matches, in order.
+    active: Vec<u32>,
 }
 
 /// One distinct word of a document.
