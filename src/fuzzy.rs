@@ -259,10 +259,10 @@ pub struct FuzzyIndex {
     /// Pairs of words (one an identity word) to the renderings holding both.
     /// Per identity word: the other words of its renderings, sorted, each with the renderings
     /// holding both (a small list per word, searched without hashing).
-    partners: Vec<Partners>,
+    partners: PartnerTable,
     /// The same, with only the renderings that word damage nearby is not needed for (see
     /// [`IndexedRendering::needs_damage_in_order`]): what is searched where no word is damaged.
-    loud_partners: Vec<Partners>,
+    loud_partners: PartnerTable,
     /// Single-word renderings by their word.
     by_single: HashMap<u32, Vec<u32>>,
     /// Per word: every rendering holding it needs word damage (see
@@ -309,45 +309,64 @@ struct PairUse {
     quiet_in_order: bool,
 }
 
-/// The partners of one word, compact for searching: sorted partner words, and for each the
-/// renderings holding both (`uses[starts[k]..starts[k + 1]]`).
+/// The partners of every glossary word, in flat arrays: for word `a`, a mask of its partner
+/// words and, behind it, those words sorted, each with the renderings holding both. The masks
+/// alone are read for most words of the text, and lie side by side (32 bytes a word) so that
+/// they stay in the cache.
 #[derive(Debug, Clone, Default)]
-struct Partners {
-    /// One bit per partner word (its id modulo 256): most words of the text are no partner,
-    /// and the mask says so before any search. (With 64 bits, the mask of a word with a dozen
-    /// partners let a fifth of all words through to the search.)
-    mask: [u64; 4],
+struct PartnerTable {
+    /// Per word: one bit per partner word (its id modulo 256). Most words of the text are no
+    /// partner, and the mask says so before any search. (With 64 bits, the mask of a word
+    /// with a dozen partners let a fifth of all words through to the search.)
+    masks: Vec<[u64; 4]>,
+    /// Per word: where its partners start in `words` (and one more for the end).
+    firsts: Vec<u32>,
+    /// Partner words, sorted within each word's stretch.
     words: Vec<u32>,
+    /// Per partner: where its uses start in `uses` (and one more for the end).
     starts: Vec<u32>,
     uses: Vec<PairUse>,
 }
 
-impl Partners {
-    fn new(mut list: Vec<(u32, Vec<PairUse>)>) -> Self {
-        list.sort_unstable_by_key(|(b, _)| *b);
-        let mut p = Partners::default();
-        for (b, uses) in list {
-            p.mask[(b % 256 / 64) as usize] |= 1 << (b % 64);
-            p.words.push(b);
-            p.starts.push(p.uses.len() as u32);
-            p.uses.extend(uses);
+impl PartnerTable {
+    fn new(lists: Vec<Vec<(u32, Vec<PairUse>)>>) -> Self {
+        let mut table = PartnerTable::default();
+        for mut list in lists {
+            list.sort_unstable_by_key(|(b, _)| *b);
+            let mut mask = [0u64; 4];
+            table.firsts.push(table.words.len() as u32);
+            for (b, uses) in list {
+                mask[(b % 256 / 64) as usize] |= 1 << (b % 64);
+                table.words.push(b);
+                table.starts.push(table.uses.len() as u32);
+                table.uses.extend(uses);
+            }
+            table.masks.push(mask);
         }
-        p.starts.push(p.uses.len() as u32);
-        p
+        table.firsts.push(table.words.len() as u32);
+        table.starts.push(table.uses.len() as u32);
+        table
     }
 
-    fn of(&self, word: u32) -> &[PairUse] {
-        if self.mask[(word % 256 / 64) as usize] & (1 << (word % 64)) == 0 {
+    /// The mask of `word`'s partners, all zero if it has none.
+    fn mask(&self, word: u32) -> [u64; 4] {
+        self.masks[word as usize]
+    }
+
+    /// The renderings holding `a` and `b`, where `mask` is `a`'s.
+    fn of(&self, mask: &[u64; 4], a: u32, b: u32) -> &[PairUse] {
+        if mask[(b % 256 / 64) as usize] & (1 << (b % 64)) == 0 {
             return &[];
         }
-        match self.words.binary_search(&word) {
-            Ok(k) => &self.uses[self.starts[k] as usize..self.starts[k + 1] as usize],
+        let first = self.firsts[a as usize] as usize;
+        let words = &self.words[first..self.firsts[a as usize + 1] as usize];
+        match words.binary_search(&b) {
+            Ok(k) => {
+                let k = first + k;
+                &self.uses[self.starts[k] as usize..self.starts[k + 1] as usize]
+            }
             Err(_) => &[],
         }
-    }
-
-    fn is_empty(&self) -> bool {
-        self.words.is_empty()
     }
 }
 
@@ -414,8 +433,8 @@ impl FuzzyIndex {
             words: Vec::new(),
             renderings: Vec::new(),
             by_concept: HashMap::default(),
-            partners: Vec::new(),
-            loud_partners: Vec::new(),
+            partners: PartnerTable::default(),
+            loud_partners: PartnerTable::default(),
             by_single: HashMap::default(),
             needs_damage: Vec::new(),
             neighbours: HashSet::default(),
@@ -563,8 +582,8 @@ impl FuzzyIndex {
             }
             partners[a as usize].push((b, uses));
         }
-        index.partners = partners.into_iter().map(Partners::new).collect();
-        index.loud_partners = loud_partners.into_iter().map(Partners::new).collect();
+        index.partners = PartnerTable::new(partners);
+        index.loud_partners = PartnerTable::new(loud_partners);
         for r in &index.renderings {
             for w in r.words.windows(2) {
                 index.neighbours.insert((w[0].word, w[1].word));
@@ -754,11 +773,12 @@ impl FuzzyIndex {
                 // Every pair holds an identity word: pairs are looked up from those only,
                 // with the words on both sides.
                 let partners = if damage_near {
-                    &self.partners[a.word as usize]
+                    &self.partners
                 } else {
-                    &self.loud_partners[a.word as usize]
+                    &self.loud_partners
                 };
-                if partners.is_empty() {
+                let mask = partners.mask(a.word);
+                if mask == [0; 4] {
                     continue;
                 }
                 let before = active[k.saturating_sub(PAIR_REACH)..k]
@@ -769,7 +789,7 @@ impl FuzzyIndex {
                     .filter(|&&j| j as usize <= i + PAIR_REACH);
                 for j in before.chain(after).map(|&j| j as usize) {
                     for b in matches.of(j) {
-                        for used in partners.of(b.word) {
+                        for used in partners.of(&mask, a.word, b.word) {
                             let in_order = (i < j) == (used.a_at < used.b_at);
                             let quiet = used.quiet && (in_order || used.quiet_in_order);
                             consider(used.rendering, i.min(j), quiet, &mut found);
