@@ -715,8 +715,14 @@ impl FuzzyIndex {
             }
             damaged_before.push(damaged_before[i] + u32::from(damaged));
             // Written unconditionally and kept by length: one branch on matches per word.
-            active.push(i as u32);
-            active.truncate(active.len() - usize::from(matches.ranges[i].is_empty()));
+            let found = &matches.ranges[i];
+            active.push(ActiveWord {
+                at: i as u32,
+                matches: [found.start, found.end],
+                loud: t.loud,
+                respaced: t.merged || t.split,
+            });
+            active.truncate(active.len() - usize::from(found.is_empty()));
         }
         // Capitals come from the original text, for the few words a name is compared with.
         let capital = |t: &TextWord| {
@@ -750,20 +756,20 @@ impl FuzzyIndex {
             };
         let reach = self.longest + PAIR_REACH;
         // Only words with matches seed candidates or partner them.
-        for (k, &i) in active.iter().enumerate() {
-            let i = i as usize;
+        for (k, seed) in active.iter().enumerate() {
+            let i = seed.at as usize;
             let damage_near = {
                 let to = (i + reach + 1).min(tokens.len());
                 damaged_before[to] != damaged_before[i.saturating_sub(reach)]
             };
-            if !damage_near && !tokens[i].loud {
+            if !damage_near && !seed.loud {
                 continue;
             }
-            for a in matches.of(i) {
+            for a in matches.pooled(seed.matches) {
                 if !damage_near && self.needs_damage[a.word as usize] {
                     continue;
                 }
-                let near_miss = a.likeness == Likeness::Typo || tokens[i].merged || tokens[i].split;
+                let near_miss = a.likeness == Likeness::Typo || seed.respaced;
                 if near_miss {
                     for &r in self.by_single.get(&a.word).into_iter().flatten() {
                         let quiet = self.renderings[r as usize].needs_word_damage();
@@ -783,12 +789,13 @@ impl FuzzyIndex {
                 }
                 let before = active[k.saturating_sub(PAIR_REACH)..k]
                     .iter()
-                    .filter(|&&j| j as usize + PAIR_REACH >= i);
+                    .filter(|w| w.at as usize + PAIR_REACH >= i);
                 let after = active[k + 1..active.len().min(k + 1 + PAIR_REACH)]
                     .iter()
-                    .filter(|&&j| j as usize <= i + PAIR_REACH);
-                for j in before.chain(after).map(|&j| j as usize) {
-                    for b in matches.of(j) {
+                    .filter(|w| w.at as usize <= i + PAIR_REACH);
+                for partner in before.chain(after) {
+                    let j = partner.at as usize;
+                    for b in matches.pooled(partner.matches) {
                         for used in partners.of(&mask, a.word, b.word) {
                             let in_order = (i < j) == (used.a_at < used.b_at);
                             let quiet = used.quiet && (in_order || used.quiet_in_order);
@@ -1718,6 +1725,11 @@ impl<'c> Matches<'c> {
         &self.cache.pool[r.start as usize..r.end as usize]
     }
 
+    /// The matches at `range` of [`WordCache::pool`].
+    fn pooled(&self, [start, end]: [u32; 2]) -> &'c [WordMatch] {
+        &self.cache.pool[start as usize..end as usize]
+    }
+
     /// The text of a word of the text (its entry's).
     fn text(&self, word: &TextWord) -> &'c str {
         self.cache.text(word.entry)
@@ -1798,7 +1810,21 @@ struct Scratch {
     /// Per word: how many words before it show damage (and one more for the end).
     damaged_before: Vec<u32>,
     /// The words with matches, in order.
-    active: Vec<u32>,
+    active: Vec<ActiveWord>,
+}
+
+/// A word of the text with matches, as the candidate search reads it: compact and in order,
+/// so that the search reads no [`TextWord`].
+#[derive(Debug, Clone, Copy)]
+struct ActiveWord {
+    /// Its position among the words of the text.
+    at: u32,
+    /// Its matches in [`WordCache::pool`].
+    matches: [u32; 2],
+    /// See [`WordEntry::loud`].
+    loud: bool,
+    /// Joined from two words of the text, or split from one.
+    respaced: bool,
 }
 
 /// One distinct word of a document.
