@@ -693,22 +693,25 @@ impl FuzzyIndex {
         damaged_before.push(0);
         let mut previous_entry = u32::MAX;
         for (i, t) in tokens.iter_mut().enumerate() {
-            let entry = &cache.entries[t.entry as usize];
             let repeated = previous_entry == t.entry;
             previous_entry = t.entry;
             let mut damaged = t.merged || t.split || repeated;
-            if t.has_matches {
-                t.frequent = entry.count_in(cache.document) >= FREQUENT;
+            if t.has_matches() {
+                let stats = &cache.stats[t.entry as usize];
+                t.frequent = stats.count_in(cache.document) >= FREQUENT;
+                let flag = |flag: u8| t.flags & flag != 0;
                 // A slip is rare: a spelling the document repeats is a word of its own
                 // ("scalability" is no typo of "capability", however often that is written).
                 // An entry's matches are all typos or none are (see `lookup_into`).
-                if entry.typos && t.frequent {
+                if flag(word_flags::TYPOS) && t.frequent {
                     matches.ranges.push(0..0);
                 } else {
-                    matches.ranges.push(entry.matches.clone());
+                    matches.ranges.push(stats.matches[0]..stats.matches[1]);
                     // Another number is damage to a common noun only in a spelling the
                     // document rarely uses (see `damage`).
-                    damaged |= entry.typos || entry.spelling || (entry.inflected && !t.frequent);
+                    damaged |= flag(word_flags::TYPOS)
+                        || flag(word_flags::SPELLING)
+                        || (flag(word_flags::INFLECTED) && !t.frequent);
                 }
             } else {
                 matches.ranges.push(0..0);
@@ -719,7 +722,7 @@ impl FuzzyIndex {
             active.push(ActiveWord {
                 at: i as u32,
                 matches: [found.start, found.end],
-                loud: t.loud,
+                loud: t.flags & word_flags::LOUD != 0,
                 respaced: t.merged || t.split,
             });
             active.truncate(active.len() - usize::from(found.is_empty()));
@@ -828,17 +831,16 @@ impl FuzzyIndex {
         // Counted as the words the comparison sees: a word written apart counts as the
         // glossary word it makes. Only words with matches are counted: the count of another
         // word is never asked.
-        let seen = |(entry, flags): (u32, u8), at: usize, cache: &mut WordCache| -> bool {
+        let seen = |(entry, flags): (u32, u8), at: usize, cache: &mut WordCache| -> u8 {
             let has_matches = flags & word_flags::HAS_MATCHES != 0;
             if has_matches && cache.count_until.is_none_or(|until| at < until) {
                 let document = cache.document;
-                let e = &mut cache.entries[entry as usize];
+                let e = &mut cache.stats[entry as usize];
                 e.count = e.count_in(document) + 1;
                 e.counted_in = document;
             }
-            has_matches
+            flags
         };
-        let loud = |flags: u8| flags & word_flags::LOUD != 0;
         out.clear();
         let mut i = 0;
         let mut joined = String::new();
@@ -872,8 +874,7 @@ impl FuzzyIndex {
                         let merged = self.entry(&joined, cache);
                         out.push(TextWord {
                             entry: merged.0,
-                            has_matches: seen(merged, t.span.start, cache),
-                            loud: loud(merged.1),
+                            flags: seen(merged, t.span.start, cache),
                             span: t.span.start..next.span.end,
                             word_end: next.word.end,
                             possessive: next.possessive,
@@ -898,8 +899,7 @@ impl FuzzyIndex {
                 );
                 out.push(TextWord {
                     entry: first.0,
-                    has_matches: seen(first, t.word.start, cache),
-                    loud: loud(first.1),
+                    flags: seen(first, t.word.start, cache),
                     span: t.word.start..middle,
                     word_end: middle,
                     possessive: false,
@@ -911,8 +911,7 @@ impl FuzzyIndex {
                 });
                 out.push(TextWord {
                     entry: second.0,
-                    has_matches: seen(second, middle, cache),
-                    loud: loud(second.1),
+                    flags: seen(second, middle, cache),
                     span: middle..t.span.end,
                     word_end: t.word.end,
                     possessive: t.possessive,
@@ -927,8 +926,7 @@ impl FuzzyIndex {
             }
             out.push(TextWord {
                 entry: id,
-                has_matches: seen((id, flags), t.span.start, cache),
-                loud: loud(flags),
+                flags: seen((id, flags), t.span.start, cache),
                 span: t.span.clone(),
                 word_end: t.word.end,
                 possessive: t.possessive,
@@ -1006,17 +1004,23 @@ impl FuzzyIndex {
             inflected: has(Likeness::Inflected),
             loud: found.iter().any(|m| !self.needs_damage[m.word as usize]),
             flags: 0,
-            count: 0,
-            counted_in: cache.document,
         };
         let flag = |on: bool, flag: u8| if on { flag } else { 0 };
         entry.flags = flag(!entry.matches.is_empty(), word_flags::HAS_MATCHES)
             | flag(entry.starts_a_word, word_flags::STARTS_A_WORD)
             | flag(entry.ends_a_word, word_flags::ENDS_A_WORD)
             | flag(entry.split.is_some(), word_flags::SPLITS)
-            | flag(entry.loud, word_flags::LOUD);
+            | flag(entry.loud, word_flags::LOUD)
+            | flag(entry.typos, word_flags::TYPOS)
+            | flag(entry.spelling, word_flags::SPELLING)
+            | flag(entry.inflected, word_flags::INFLECTED);
         let flags = entry.flags;
         let id = cache.entries.len() as u32;
+        cache.stats.push(WordStats {
+            matches: [entry.matches.start, entry.matches.end],
+            count: 0,
+            counted_in: cache.document,
+        });
         cache.entries.push(entry);
         let chained = cache.ids.insert(hash, id);
         cache.same_hash.push(chained);
@@ -1663,6 +1667,12 @@ mod word_flags {
     pub const SPLITS: u8 = 8;
     /// See [`super::WordEntry::loud`].
     pub const LOUD: u8 = 16;
+    /// See [`super::WordEntry::typos`].
+    pub const TYPOS: u8 = 32;
+    /// See [`super::WordEntry::spelling`].
+    pub const SPELLING: u8 = 64;
+    /// See [`super::WordEntry::inflected`].
+    pub const INFLECTED: u8 = 128;
 }
 
 /// Slots of the table of recently seen words: a power of two.
@@ -1750,10 +1760,8 @@ struct TextContext<'a> {
 struct TextWord {
     /// Its entry in the document's [`WordCache`].
     entry: u32,
-    /// It stands for some glossary word.
-    has_matches: bool,
-    /// See [`WordEntry::loud`].
-    loud: bool,
+    /// Its entry's [`word_flags`].
+    flags: u8,
     span: Range<usize>,
     word_end: usize,
     possessive: bool,
@@ -1790,6 +1798,8 @@ pub struct WordCache {
     /// The word last seen in each slot (see [`FuzzyIndex::entry`]).
     recent: Vec<RecentWord>,
     entries: Vec<WordEntry>,
+    /// Per entry: its [`WordStats`].
+    stats: Vec<WordStats>,
     /// The glossary words each entry stands for, entry after entry.
     pool: Vec<WordMatch>,
     /// Buffers for the words of one text.
@@ -1851,7 +1861,15 @@ struct WordEntry {
     loud: bool,
     /// The [`word_flags`] of the above.
     flags: u8,
-    /// How often the document has used it so far (counted only if it has matches).
+}
+
+/// What the passes over every word of a text read of an entry, apart from the rest of it and
+/// compact (16 bytes), so that those of the words a document uses stay in the cache.
+#[derive(Debug, Clone, Copy)]
+struct WordStats {
+    /// [`WordEntry::matches`].
+    matches: [u32; 2],
+    /// How often the document has used the word so far (counted only if it has matches).
     count: u32,
     /// The document `count` belongs to.
     counted_in: u32,
@@ -1931,6 +1949,13 @@ fn le_bytes_padded(bytes: &[u8]) -> u64 {
     }
 }
 
+impl TextWord {
+    /// It stands for some glossary word.
+    fn has_matches(&self) -> bool {
+        self.flags & word_flags::HAS_MATCHES != 0
+    }
+}
+
 impl WordCache {
     /// The text of entry `id`.
     fn text(&self, id: u32) -> &str {
@@ -1958,7 +1983,7 @@ impl WordCache {
     }
 }
 
-impl WordEntry {
+impl WordStats {
     /// Its count in document `document`.
     fn count_in(&self, document: u32) -> u32 {
         if self.counted_in == document {
@@ -2491,8 +2516,8 @@ modernization,modernization drive,,,,
         let words = &scratch.words;
         assert_eq!(cache.entries.len(), 4, "douyin, douyni, trade, unions");
         assert_eq!(words[0].entry, words[2].entry);
-        assert_eq!(cache.entries[words[0].entry as usize].count, 3);
-        assert!(words[1].has_matches, "a typo of a glossary word");
+        assert_eq!(cache.stats[words[0].entry as usize].count, 3);
+        assert!(words[1].has_matches(), "a typo of a glossary word");
     }
 
     #[test]
