@@ -12,7 +12,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::glossary::{CaseMode, Glossary, Status};
-use crate::normalize::{is_word_char, normalize_key, Normalized, ASCII_WORD};
+use crate::normalize::{is_word_char, normalize_key, word_end, Normalized, ASCII_WORD};
 use crate::prefix_tree::PrefixTree;
 
 /// One use of a normalized pattern: which concept, in what status.
@@ -346,27 +346,6 @@ impl Scan<'_> {
         }
         None
     }
-}
-
-/// End of the run of word characters starting at byte `at` of `text`.
-fn word_end(text: &str, at: usize) -> usize {
-    let bytes = text.as_bytes();
-    let mut end = at;
-    while let Some(&b) = bytes.get(end) {
-        if b.is_ascii() {
-            if !ASCII_WORD[usize::from(b)] {
-                break;
-            }
-            end += 1;
-        } else {
-            let c = text[end..].chars().next().expect("char boundary");
-            if !is_word_char(c) {
-                break;
-            }
-            end += c.len_utf8();
-        }
-    }
-    end
 }
 
 /// Where the word after the one ending at `first` ends, when one separator (a character that

@@ -238,6 +238,52 @@ fn whitespace_lanes(x: u64) -> u64 {
     (controls | spaces) & HIGH_BITS
 }
 
+/// The high bit of each lane of `x` (ASCII bytes) that holds a word character (as
+/// [`ASCII_WORD`] says): a letter, a digit or an underscore.
+fn word_lanes(x: u64) -> u64 {
+    // As in `whitespace_lanes`: the high bit of a lane of `at_least(n)` is set exactly when
+    // the byte is at least `n`.
+    let at_least = |n: u8| x.wrapping_add(LOW_BITS * u64::from(0x80 - n));
+    let within = |low: u8, high: u8| at_least(low) & !at_least(high + 1);
+    (within(b'0', b'9') | within(b'A', b'Z') | within(b'_', b'_') | within(b'a', b'z')) & HIGH_BITS
+}
+
+/// Where the word characters starting at byte `at` end. Every word of every text is measured
+/// here, by the exact matcher and by garbled-term: ASCII is read eight bytes at a time, other
+/// characters decoded one by one.
+pub(crate) fn word_end(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = at;
+    loop {
+        if end + LANE_BYTES <= bytes.len() {
+            let x = lanes_at(bytes, end);
+            if x & HIGH_BITS == 0 {
+                let others = !word_lanes(x) & HIGH_BITS;
+                if others != 0 {
+                    return end + (others.trailing_zeros() / 8) as usize;
+                }
+                end += LANE_BYTES;
+                continue;
+            }
+        }
+        let Some(&b) = bytes.get(end) else {
+            return end;
+        };
+        if b.is_ascii() {
+            if !ASCII_WORD[usize::from(b)] {
+                return end;
+            }
+            end += 1;
+        } else {
+            let c = text[end..].chars().next().expect("char boundary");
+            if !is_word_char(c) {
+                return end;
+            }
+            end += c.len_utf8();
+        }
+    }
+}
+
 /// Eight ASCII bytes as [`ascii_table`] maps them: whitespace becomes a space and, when
 /// `fold_case`, capitals become small letters.
 fn fold_lanes(x: u64, fold_case: bool) -> u64 {
@@ -588,6 +634,54 @@ mod tests {
                 .position(|&b| b >= 0x80)
                 .map(|p| from + p);
             assert_eq!(first_non_ascii(mixed, from), expected, "from {from}");
+        }
+    }
+
+    #[test]
+    fn word_lanes_agree_with_the_table_for_every_ascii_byte_in_every_lane() {
+        for b in 0u8..128 {
+            for lane in 0..LANE_BYTES {
+                // The byte among neighbours of both kinds, so a carry between lanes shows.
+                for filler in [b'a', b' ', b'z', b'0', 0x7F, 0x00] {
+                    let mut chunk = [filler; LANE_BYTES];
+                    chunk[lane] = b;
+                    let lanes = word_lanes(u64::from_le_bytes(chunk));
+                    for (k, &byte) in chunk.iter().enumerate() {
+                        let set = lanes >> (8 * k + 7) & 1 == 1;
+                        assert_eq!(set, ASCII_WORD[usize::from(byte)], "{chunk:?} lane {k}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn word_end_eight_bytes_at_a_time_as_one_char_at_a_time() {
+        let one_at_a_time = |text: &str, at: usize| {
+            text[at..]
+                .char_indices()
+                .find(|&(_, c)| !is_word_char(c))
+                .map_or(text.len(), |(i, _)| at + i)
+        };
+        let pieces = [
+            "a", "Z", "9", "_", " ", "-", "'", "é", "中", "\u{2019}", "ß", ".", "\n",
+        ];
+        let mut seed = 7u64;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..(seed % 40) {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            for (at, _) in text.char_indices() {
+                assert_eq!(
+                    word_end(&text, at),
+                    one_at_a_time(&text, at),
+                    "{text:?} at {at}"
+                );
+            }
         }
     }
 

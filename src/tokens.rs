@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use crate::normalize::{is_word_char, ASCII_WORD};
+use crate::normalize::{is_word_char, word_end, ASCII_WORD};
 
 /// One word of normalized (case-folded) text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,23 +44,7 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
         let Some((start, first_len)) = next_word_start(text, at) else {
             break;
         };
-        let mut end = start + first_len;
-        // ASCII bytes are classified by table; other characters are decoded.
-        while end < bytes.len() {
-            let b = bytes[end];
-            if b.is_ascii() {
-                if ASCII_WORD[usize::from(b)] {
-                    end += 1;
-                    continue;
-                }
-                break;
-            }
-            let c = text[end..].chars().next().expect("char boundary");
-            if !is_word_char(c) {
-                break;
-            }
-            end += c.len_utf8();
-        }
+        let end = word_end(text, start + first_len);
         let word = start..end;
         let mut span = word.clone();
         let mut possessive = false;
