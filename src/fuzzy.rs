@@ -1958,6 +1958,7 @@ impl TextWord {
 
 impl WordCache {
     /// The text of entry `id`.
+    #[inline]
     fn text(&self, id: u32) -> &str {
         let start = match id {
             0 => 0,

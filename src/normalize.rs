@@ -251,6 +251,7 @@ fn word_lanes(x: u64) -> u64 {
 /// Where the word characters starting at byte `at` end. Every word of every text is measured
 /// here, by the exact matcher and by garbled-term: ASCII is read eight bytes at a time, other
 /// characters decoded one by one.
+#[inline]
 pub(crate) fn word_end(text: &str, at: usize) -> usize {
     let bytes = text.as_bytes();
     let mut end = at;
