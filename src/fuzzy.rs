@@ -1138,6 +1138,11 @@ impl FuzzyIndex {
         } = *context;
         let r = &self.renderings[rendering as usize];
         let n = r.words.len();
+        let first_start = seed.saturating_sub(n);
+        // Most candidates end here, before the text is compared.
+        if !self.may_reach(r, first_start..(seed + n + 1).min(tokens.len()), matches) {
+            return None;
+        }
         // The rendering itself, written exactly, starting near the seed: nothing to compare.
         for token in &tokens[seed.saturating_sub(n)..=seed] {
             let at = token.span.start;
@@ -1150,10 +1155,6 @@ impl FuzzyIndex {
             if text[at..].starts_with(r.key.as_str()) && ends_word() {
                 return None;
             }
-        }
-        let first_start = seed.saturating_sub(n);
-        if !self.may_reach(r, first_start..(seed + n + 1).min(tokens.len()), matches) {
-            return None;
         }
         let mut best: Option<(f32, Range<usize>, Alignment)> = None;
         for start in first_start..=seed {
