@@ -260,9 +260,13 @@ pub struct FuzzyIndex {
     /// Per identity word: the other words of its renderings, sorted, each with the renderings
     /// holding both (a small list per word, searched without hashing).
     partners: PartnerTable,
-    /// The same, with only the renderings that word damage nearby is not needed for (see
-    /// [`IndexedRendering::needs_damage_in_order`]): what is searched where no word is damaged.
-    loud_partners: PartnerTable,
+    /// The same, with only the renderings that need no word damage nearby when the partner
+    /// stands after the word in the text (`loud_after`) or before it (`loud_before`): what is
+    /// searched where no word is damaged. A rendering that needs word damage (see
+    /// [`IndexedRendering::needs_word_damage`]) can still be garbled by its words out of order,
+    /// unless it needs damage even then (see [`IndexedRendering::needs_damage_in_order`]).
+    loud_after: PartnerTable,
+    loud_before: PartnerTable,
     /// Single-word renderings by their word.
     by_single: HashMap<u32, Vec<u32>>,
     /// Per word: every rendering holding it needs word damage (see
@@ -434,7 +438,8 @@ impl FuzzyIndex {
             renderings: Vec::new(),
             by_concept: HashMap::default(),
             partners: PartnerTable::default(),
-            loud_partners: PartnerTable::default(),
+            loud_after: PartnerTable::default(),
+            loud_before: PartnerTable::default(),
             by_single: HashMap::default(),
             needs_damage: Vec::new(),
             neighbours: HashSet::default(),
@@ -569,21 +574,38 @@ impl FuzzyIndex {
             });
         }
         let mut partners: Vec<Vec<(u32, Vec<PairUse>)>> = vec![Vec::new(); index.words.len()];
-        let mut loud_partners: Vec<Vec<(u32, Vec<PairUse>)>> = vec![Vec::new(); index.words.len()];
+        let mut loud_after: Vec<Vec<(u32, Vec<PairUse>)>> = vec![Vec::new(); index.words.len()];
+        let mut loud_before: Vec<Vec<(u32, Vec<PairUse>)>> = vec![Vec::new(); index.words.len()];
         for ((a, b), mut uses) in by_pair {
             for u in &mut uses {
                 let r = &index.renderings[u.rendering as usize];
                 u.quiet = r.needs_word_damage();
                 u.quiet_in_order = r.needs_damage_in_order();
             }
-            let loud: Vec<PairUse> = uses.iter().copied().filter(|u| !u.quiet_in_order).collect();
-            if !loud.is_empty() {
-                loud_partners[a as usize].push((b, loud));
+            // With `b` after `a` in the text, a use is in order where `b` follows `a` in the
+            // rendering too.
+            for (b_after, table) in [(true, &mut loud_after), (false, &mut loud_before)] {
+                let loud: Vec<PairUse> = uses
+                    .iter()
+                    .copied()
+                    .filter(|u| {
+                        let in_order = b_after == (u.a_at < u.b_at);
+                        if in_order {
+                            !u.quiet
+                        } else {
+                            !u.quiet_in_order
+                        }
+                    })
+                    .collect();
+                if !loud.is_empty() {
+                    table[a as usize].push((b, loud));
+                }
             }
             partners[a as usize].push((b, uses));
         }
         index.partners = PartnerTable::new(partners);
-        index.loud_partners = PartnerTable::new(loud_partners);
+        index.loud_after = PartnerTable::new(loud_after);
+        index.loud_before = PartnerTable::new(loud_before);
         for r in &index.renderings {
             for w in r.words.windows(2) {
                 index.neighbours.insert((w[0].word, w[1].word));
@@ -781,25 +803,31 @@ impl FuzzyIndex {
                 }
                 // Every pair holds an identity word: pairs are looked up from those only,
                 // with the words on both sides.
-                let partners = if damage_near {
-                    &self.partners
+                let (before_table, after_table) = if damage_near {
+                    (&self.partners, &self.partners)
                 } else {
-                    &self.loud_partners
+                    (&self.loud_before, &self.loud_after)
                 };
-                let mask = partners.mask(a.word);
-                if mask == [0; 4] {
+                let (before_mask, after_mask) =
+                    (before_table.mask(a.word), after_table.mask(a.word));
+                if before_mask == [0; 4] && after_mask == [0; 4] {
                     continue;
                 }
                 let before = active[k.saturating_sub(PAIR_REACH)..k]
                     .iter()
-                    .filter(|w| w.at as usize + PAIR_REACH >= i);
+                    .filter(|w| w.at as usize + PAIR_REACH >= i)
+                    .map(|w| (w, before_table, &before_mask));
                 let after = active[k + 1..active.len().min(k + 1 + PAIR_REACH)]
                     .iter()
-                    .filter(|w| w.at as usize <= i + PAIR_REACH);
-                for partner in before.chain(after) {
+                    .filter(|w| w.at as usize <= i + PAIR_REACH)
+                    .map(|w| (w, after_table, &after_mask));
+                for (partner, table, mask) in before.chain(after) {
+                    if *mask == [0; 4] {
+                        continue;
+                    }
                     let j = partner.at as usize;
                     for b in matches.pooled(partner.matches) {
-                        for used in partners.of(&mask, a.word, b.word) {
+                        for used in table.of(mask, a.word, b.word) {
                             let in_order = (i < j) == (used.a_at < used.b_at);
                             let quiet = used.quiet && (in_order || used.quiet_in_order);
                             consider(used.rendering, i.min(j), quiet, &mut found);
