@@ -1,6 +1,6 @@
 //! Checks that span renderings and concepts: duplicate ids, conflicting renderings.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{CaseMode, Concept, Status};
 use crate::error::FileError;
@@ -9,7 +9,8 @@ use crate::normalize::normalize_key;
 /// Every problem that makes a set of concepts unusable together.
 pub(super) fn validate(concepts: &[Concept]) -> Vec<FileError> {
     let mut errors = Vec::new();
-    let mut ids: HashMap<&str, &Concept> = HashMap::with_capacity(concepts.len());
+    let mut ids: HashMap<&str, &Concept> =
+        HashMap::with_capacity_and_hasher(concepts.len(), Default::default());
     for c in concepts {
         if let Some(first) = ids.insert(&c.id, c) {
             errors.push(FileError::at(
@@ -25,9 +26,11 @@ pub(super) fn validate(concepts: &[Concept]) -> Vec<FileError> {
     }
 
     // Every rendering by its case-folded normalized form, to find clashes between concepts.
-    let mut by_key: HashMap<String, Vec<Use>> = HashMap::new();
+    let mut by_key: HashMap<String, Vec<Use>> = HashMap::default();
+    // One map for the renderings of each concept in turn: cleared, not made afresh.
+    let mut seen = HashMap::default();
     for (index, concept) in concepts.iter().enumerate() {
-        check_concept(concept, &mut errors);
+        check_concept(concept, &mut seen, &mut errors);
         for (rendering_index, r) in concept.renderings.iter().enumerate() {
             let key = normalize_key(&r.text, true);
             if key.is_empty() {
@@ -94,9 +97,14 @@ fn same_rendering(a: &Concept, a_text: &str, b: &Concept, b_text: &str) -> bool 
     normalize_key(a_text, fold) == normalize_key(b_text, fold)
 }
 
-fn check_concept(concept: &Concept, errors: &mut Vec<FileError>) {
+/// `seen` is scratch space: the concept's renderings by normalized form.
+fn check_concept(
+    concept: &Concept,
+    seen: &mut HashMap<String, Status>,
+    errors: &mut Vec<FileError>,
+) {
     let fold = concept.case == CaseMode::Insensitive;
-    let mut seen: HashMap<String, Status> = HashMap::new();
+    seen.clear();
     for r in &concept.renderings {
         let key = normalize_key(&r.text, fold);
         if key.is_empty() {
