@@ -32,7 +32,7 @@ use smallvec::SmallVec;
 use crate::glossary::Glossary;
 use crate::normalize::{is_word_char, normalize_key, Normalized};
 use crate::spelling::{same_word_spelled_differently, spelling_family};
-use crate::tokens::{tokenize, tokenize_into, Token};
+use crate::tokens::{tokenize, Token, Tokens};
 
 /// Default minimum similarity for a garbled term.
 pub const DEFAULT_THRESHOLD: f64 = 0.8;
@@ -687,71 +687,115 @@ impl FuzzyIndex {
         listed: &dyn Fn(&str) -> bool,
         cache: &mut WordCache,
     ) -> Vec<GarbledMatch> {
+        self.find_in_windows(norm, original, listed, cache, u32::MAX as usize)
+    }
+
+    /// [`FuzzyIndex::find`], with words at offsets of four bytes: a text longer than `window`
+    /// bytes (only a block made for a glossary with a term of a gigabyte is) is searched in
+    /// overlapping windows, each match reported by the window it starts in before the next
+    /// window's report starts, as the block reader does with blocks.
+    fn find_in_windows(
+        &self,
+        norm: &Normalized,
+        original: &str,
+        listed: &dyn Fn(&str) -> bool,
+        cache: &mut WordCache,
+        window: usize,
+    ) -> Vec<GarbledMatch> {
         if self.renderings.is_empty() {
             return Vec::new();
         }
         let text = norm.text.as_str();
+        let counted_until = cache.count_until.unwrap_or(usize::MAX);
+        let mut found = Vec::new();
+        let (mut start, mut report_from) = (0usize, 0);
+        loop {
+            let end = floor_char_boundary(text, start.saturating_add(window));
+            let last = end == text.len();
+            // The cut falls on whitespace in the second half of the window where it can.
+            let cut = if last {
+                end
+            } else {
+                let half = floor_char_boundary(text, start + window / 2);
+                text[half..end]
+                    .rfind(char::is_whitespace)
+                    .map_or(end, |at| half + at)
+            };
+            let counted = report_from..cut.min(counted_until);
+            found.extend(
+                self.find_in(norm, original, listed, cache, start..end, counted)
+                    .into_iter()
+                    .filter(|m| m.normalized.start >= report_from && m.normalized.start < cut),
+            );
+            if last {
+                return found;
+            }
+            // The next window starts a quarter window back: a term across the cut is whole
+            // in it, with the words around it.
+            let next = floor_char_boundary(text, cut.saturating_sub(window / 4));
+            start = if next > start { next } else { cut };
+            report_from = cut;
+        }
+    }
+
+    /// The near-misses in `norm.text[within]`, in offsets of the whole text; words are
+    /// counted only where they start in `counted`.
+    fn find_in(
+        &self,
+        norm: &Normalized,
+        original: &str,
+        listed: &dyn Fn(&str) -> bool,
+        cache: &mut WordCache,
+        within: Range<usize>,
+        counted: Range<usize>,
+    ) -> Vec<GarbledMatch> {
+        let base = within.start;
+        let text = &norm.text[within];
         // The buffers of the last text, reused (see `Scratch`); put back at the end.
         let mut scratch = std::mem::take(&mut cache.scratch);
-        tokenize_into(text, &mut scratch.tokens);
-        self.prepare_words(text, &mut scratch, cache);
+        let counted = counted.start.saturating_sub(base)..counted.end.saturating_sub(base);
+        self.prepare_words(text, counted, &mut scratch, cache);
         let Scratch {
             words: tokens,
-            ranges,
-            damaged_before,
+            damaged,
             active,
-            ..
         } = &mut scratch;
-        active.clear();
-        ranges.clear();
-        let mut matches = Matches {
-            cache: &*cache,
-            ranges: std::mem::take(ranges),
-        };
         // Damage a common noun can show in a word: misspelt, inflected, split, joined or
-        // repeated. Counting the words showing it lets most candidate windows be skipped
-        // unseen.
-        damaged_before.clear();
-        damaged_before.push(0);
-        let mut previous_entry = u32::MAX;
-        for (i, t) in tokens.iter_mut().enumerate() {
-            let repeated = previous_entry == t.entry;
-            previous_entry = t.entry;
-            let mut damaged = t.merged || t.split || repeated;
-            if t.has_matches() {
-                let stats = &cache.stats[t.entry as usize];
-                t.frequent = stats.count_in(cache.document) >= FREQUENT;
-                let flag = |flag: u8| t.flags & flag != 0;
-                // A slip is rare: a spelling the document repeats is a word of its own
-                // ("scalability" is no typo of "capability", however often that is written).
-                // An entry's matches are all typos or none are (see `lookup_into`).
-                if flag(word_flags::TYPOS) && t.frequent {
-                    matches.ranges.push(0..0);
-                } else {
-                    matches.ranges.push(stats.matches[0]..stats.matches[1]);
-                    // Another number is damage to a common noun only in a spelling the
-                    // document rarely uses (see `damage`).
-                    damaged |= flag(word_flags::TYPOS)
-                        || flag(word_flags::SPELLING)
-                        || (flag(word_flags::INFLECTED) && !t.frequent);
-                }
+        // repeated (the last three are marked already). Knowing the words showing it lets
+        // most candidate windows be skipped unseen. Only words with matches are read here:
+        // the counts they depend on are complete only now that every word is counted.
+        for seed in active.iter_mut() {
+            let t = &mut tokens[seed.at as usize];
+            let stats = &cache.stats[t.entry as usize];
+            t.frequent = stats.count_in(cache.document) >= FREQUENT;
+            let flag = |flag: u8| t.flags & flag != 0;
+            // A slip is rare: a spelling the document repeats is a word of its own
+            // ("scalability" is no typo of "capability", however often that is written).
+            // An entry's matches are all typos or none are (see `lookup_into`).
+            if flag(word_flags::TYPOS) && t.frequent {
+                t.matches = [0, 0];
             } else {
-                matches.ranges.push(0..0);
+                t.matches = stats.matches;
+                // Another number is damage to a common noun only in a spelling the document
+                // rarely uses (see `damage`).
+                if flag(word_flags::TYPOS)
+                    || flag(word_flags::SPELLING)
+                    || (flag(word_flags::INFLECTED) && !t.frequent)
+                {
+                    damaged.mark(seed.at as usize);
+                }
             }
-            damaged_before.push(damaged_before[i] + u32::from(damaged));
-            // Written unconditionally and kept by length: one branch on matches per word.
-            let found = &matches.ranges[i];
-            active.push(ActiveWord {
-                at: i as u32,
-                matches: [found.start, found.end],
-                loud: t.flags & word_flags::LOUD != 0,
-                respaced: t.merged || t.split,
-            });
-            active.truncate(active.len() - usize::from(found.is_empty()));
+            seed.matches = t.matches;
         }
+        active.retain(|seed| seed.matches[0] != seed.matches[1]);
+        let (tokens, damaged, active) = (&*tokens, &*damaged, &*active);
+        let matches = Matches {
+            cache: &*cache,
+            words: tokens,
+        };
         // Capitals come from the original text, for the few words a name is compared with.
         let capital = |t: &TextWord| {
-            let at = norm.original_span(t.span.start..t.word_end, original);
+            let at = norm.original_span(base + t.span().start..base + t.word_end(), original);
             starts_upper(&original[at])
         };
         let context = TextContext {
@@ -769,7 +813,7 @@ impl FuzzyIndex {
                     let n = self.renderings[rendering as usize].words.len();
                     let from = seed.saturating_sub(n);
                     let to = (seed + n + 1).min(tokens.len());
-                    if damaged_before[to] == damaged_before[from] {
+                    if !damaged.any(from..to) {
                         return;
                     }
                 }
@@ -785,7 +829,7 @@ impl FuzzyIndex {
             let i = seed.at as usize;
             let damage_near = {
                 let to = (i + reach + 1).min(tokens.len());
-                damaged_before[to] != damaged_before[i.saturating_sub(reach)]
+                damaged.any(i.saturating_sub(reach)..to)
             };
             if !damage_near && !seed.loud {
                 continue;
@@ -836,8 +880,10 @@ impl FuzzyIndex {
                 }
             }
         }
-        *ranges = matches.ranges;
-        let found = select(found);
+        let mut found = select(found);
+        for m in &mut found {
+            m.normalized = base + m.normalized.start..base + m.normalized.end;
+        }
         cache.scratch = scratch;
         found
     }
@@ -847,21 +893,28 @@ impl FuzzyIndex {
     /// two glossary words run together is split ("tradeunions" → "trade" "unions"), so that
     /// broken spacing and hyphenation are seen. Each distinct word is looked up once per
     /// document (`cache`).
-    fn prepare_words(&self, text: &str, scratch: &mut Scratch, cache: &mut WordCache) {
+    fn prepare_words(
+        &self,
+        text: &str,
+        counted: Range<usize>,
+        scratch: &mut Scratch,
+        cache: &mut WordCache,
+    ) {
         let Scratch {
-            tokens,
-            entries,
             words: out,
-            ..
+            damaged,
+            active,
         } = scratch;
-        entries.clear();
-        entries.extend(tokens.iter().map(|t| self.entry(t.word(text), cache)));
+        out.clear();
+        out.reserve(text.len() / 6);
+        damaged.clear();
+        active.clear();
         // Counted as the words the comparison sees: a word written apart counts as the
         // glossary word it makes. Only words with matches are counted: the count of another
         // word is never asked.
         let seen = |(entry, flags): (u32, u8), at: usize, cache: &mut WordCache| -> u8 {
             let has_matches = flags & word_flags::HAS_MATCHES != 0;
-            if has_matches && cache.count_until.is_none_or(|until| at < until) {
+            if has_matches && counted.contains(&at) {
                 let document = cache.document;
                 let e = &mut cache.stats[entry as usize];
                 e.count = e.count_in(document) + 1;
@@ -869,24 +922,38 @@ impl FuzzyIndex {
             }
             flags
         };
-        out.clear();
-        let mut i = 0;
+        let mut words = Tokens::new(text);
+        // Each word is looked up once, a word ahead: whether it joins the next depends on both.
+        // (One call site of the lookup, inlined, for every word.)
+        let mut next = None;
+        let mut next_joined = false;
         let mut joined = String::new();
-        while i < tokens.len() {
-            let t = &tokens[i];
-            let (id, flags) = entries[i];
+        loop {
+            let after = words.next().map(|t| {
+                let entry = self.entry(t.word(text), cache);
+                (t, entry)
+            });
+            let current = std::mem::replace(&mut next, after);
+            if std::mem::take(&mut next_joined) {
+                continue;
+            }
+            let Some((t, (id, flags))) = current else {
+                if next.is_none() {
+                    break;
+                }
+                continue;
+            };
             // Most words neither start a glossary word nor split into two: their entries are
             // not read.
             let joins_next = flags & word_flags::STARTS_A_WORD != 0
                 && !t.possessive
-                && entries
-                    .get(i + 1)
-                    .is_some_and(|&(_, next)| next & word_flags::ENDS_A_WORD != 0);
-            if joins_next {
-                let next = &tokens[i + 1];
+                && next
+                    .as_ref()
+                    .is_some_and(|(_, (_, next))| next & word_flags::ENDS_A_WORD != 0);
+            if let (true, Some((next_token, (next_id, _)))) = (joins_next, &next) {
                 let entry = &cache.entries[id as usize];
-                let next_entry = &cache.entries[entries[i + 1].0 as usize];
-                let adjacent_or_hyphen = next.span.start <= t.span.end + 1;
+                let next_entry = &cache.entries[*next_id as usize];
+                let adjacent_or_hyphen = next_token.span.start <= t.span.end + 1;
                 // Two glossary words that a rendering writes side by side are that rendering's
                 // words, not one word written apart.
                 let both_known = entry.vocab.is_some() && next_entry.vocab.is_some();
@@ -897,22 +964,25 @@ impl FuzzyIndex {
                 if adjacent_or_hyphen && !known_alone {
                     joined.clear();
                     joined.push_str(t.word(text));
-                    joined.push_str(next.word(text));
+                    joined.push_str(next_token.word(text));
                     if self.vocabulary.contains_key(joined.as_str()) {
-                        let merged = self.entry(&joined, cache);
-                        out.push(TextWord {
+                        let merged = self.entry_out_of_line(&joined, cache);
+                        let word = TextWord {
                             entry: merged.0,
                             flags: seen(merged, t.span.start, cache),
-                            span: t.span.start..next.span.end,
-                            word_end: next.word.end,
-                            possessive: next.possessive,
+                            matches: [0, 0],
+                            start: t.span.start as u32,
+                            end: next_token.span.end as u32,
+                            word_end: next_token.word.end as u32,
+                            possessive: next_token.possessive,
                             hyphenated: t.hyphenated,
                             merged: true,
                             merged_words: both_known,
                             split: false,
                             frequent: false,
-                        });
-                        i += 2;
+                        };
+                        push_word(word, out, damaged, active);
+                        next_joined = true;
                         continue;
                     }
                 }
@@ -922,55 +992,62 @@ impl FuzzyIndex {
                 let at = usize::from(cache.entries[id as usize].split.expect("flagged split"));
                 let middle = t.word.start + at;
                 let (first, second) = (
-                    self.entry(&word[..at], cache),
-                    self.entry(&word[at..], cache),
+                    self.entry_out_of_line(&word[..at], cache),
+                    self.entry_out_of_line(&word[at..], cache),
                 );
-                out.push(TextWord {
+                let first = TextWord {
                     entry: first.0,
                     flags: seen(first, t.word.start, cache),
-                    span: t.word.start..middle,
-                    word_end: middle,
+                    matches: [0, 0],
+                    start: t.word.start as u32,
+                    end: middle as u32,
+                    word_end: middle as u32,
                     possessive: false,
                     hyphenated: t.hyphenated,
                     merged: false,
                     merged_words: false,
                     split: true,
                     frequent: false,
-                });
-                out.push(TextWord {
+                };
+                push_word(first, out, damaged, active);
+                let second = TextWord {
                     entry: second.0,
                     flags: seen(second, middle, cache),
-                    span: middle..t.span.end,
-                    word_end: t.word.end,
+                    matches: [0, 0],
+                    start: middle as u32,
+                    end: t.span.end as u32,
+                    word_end: t.word.end as u32,
                     possessive: t.possessive,
                     hyphenated: false,
                     merged: false,
                     merged_words: false,
                     split: true,
                     frequent: false,
-                });
-                i += 1;
+                };
+                push_word(second, out, damaged, active);
                 continue;
             }
-            out.push(TextWord {
+            let word = TextWord {
                 entry: id,
                 flags: seen((id, flags), t.span.start, cache),
-                span: t.span.clone(),
-                word_end: t.word.end,
+                matches: [0, 0],
+                start: t.span.start as u32,
+                end: t.span.end as u32,
+                word_end: t.word.end as u32,
                 possessive: t.possessive,
                 hyphenated: t.hyphenated,
                 merged: false,
                 merged_words: false,
                 split: false,
                 frequent: false,
-            });
-            i += 1;
+            };
+            push_word(word, out, damaged, active);
         }
     }
 
     /// The document's entry for `word`, made on first sight: what glossary words it stands
     /// for, and how it can be joined or split.
-    #[inline]
+    #[inline(always)]
     fn entry(&self, word: &str, cache: &mut WordCache) -> (u32, u8) {
         // Frequent words are found in a small direct-mapped table that stays in the cache and
         // holds short words themselves, so a hit reads no other memory; the large map is
@@ -991,6 +1068,13 @@ impl FuzzyIndex {
             }
         }
         self.entry_not_recent(word, hash, slot, cache)
+    }
+
+    /// [`FuzzyIndex::entry`] for the few words joined or split, where inlining it would only
+    /// grow the loop over every word.
+    #[inline(never)]
+    fn entry_out_of_line(&self, word: &str, cache: &mut WordCache) -> (u32, u8) {
+        self.entry(word, cache)
     }
 
     /// [`FuzzyIndex::entry`] of a word not in its recent slot: out of line, so that the
@@ -1173,7 +1257,7 @@ impl FuzzyIndex {
         }
         // The rendering itself, written exactly, starting near the seed: nothing to compare.
         for token in &tokens[seed.saturating_sub(n)..=seed] {
-            let at = token.span.start;
+            let at = token.span().start;
             let ends_word = || {
                 text[at + r.key.len()..]
                     .chars()
@@ -1212,7 +1296,7 @@ impl FuzzyIndex {
         // Nor across a list or a path: "bindings/clock/clock", "number - second".
         const BREAKS: &str = ".;:!?()[]{}\",/\\*|=<>#";
         let breaks = |a: &TextWord, b: &TextWord| {
-            let gap = &text[a.span.end..b.span.start];
+            let gap = &text[a.span().end..b.span().start];
             gap.chars().any(|c| BREAKS.contains(c)) || gap.contains(" - ")
         };
         if (window.start + 1..window.end).any(|i| breaks(&tokens[i - 1], &tokens[i]))
@@ -1250,12 +1334,12 @@ impl FuzzyIndex {
             .map(|k| &r.words[k]);
         // A possessive after the term is grammar, not damage, unless the rendering has one.
         let end = match last_rendering_word {
-            Some(w) if w.possessive => last.span.end,
-            _ => last.word_end,
+            Some(w) if w.possessive => last.span().end,
+            _ => last.word_end(),
         };
-        let span = tokens[window.start].span.start..end;
+        let span = tokens[window.start].span().start..end;
         if listed(&text[span.clone()])
-            || listed(&text[tokens[window.start].span.start..last.span.end])
+            || listed(&text[tokens[window.start].span().start..last.span().end])
         {
             return None;
         }
@@ -1381,7 +1465,8 @@ impl FuzzyIndex {
     ) -> bool {
         let n = r.words.len();
         let content = |t: &TextWord| !is_function_word(matches.text(t));
-        let joined = |a: &TextWord, b: &TextWord| text[a.span.end..b.span.start].trim().is_empty();
+        let joined =
+            |a: &TextWord, b: &TextWord| text[a.span().end..b.span().start].trim().is_empty();
         let first_missing = alignment[0].is_none();
         let last_missing = alignment[n - 1].is_none();
         (first_missing
@@ -1755,13 +1840,12 @@ impl BloomFilter {
 /// [`WordCache::pool`].
 struct Matches<'c> {
     cache: &'c WordCache,
-    ranges: Vec<Range<u32>>,
+    words: &'c [TextWord],
 }
 
 impl<'c> Matches<'c> {
     fn of(&self, token: usize) -> &'c [WordMatch] {
-        let r = &self.ranges[token];
-        &self.cache.pool[r.start as usize..r.end as usize]
+        self.pooled(self.words[token].matches)
     }
 
     /// The matches at `range` of [`WordCache::pool`].
@@ -1791,8 +1875,14 @@ struct TextWord {
     entry: u32,
     /// Its entry's [`word_flags`].
     flags: u8,
-    span: Range<usize>,
-    word_end: usize,
+    /// Its matches in [`WordCache::pool`] (none where a typo is the document's own spelling).
+    matches: [u32; 2],
+    /// Byte offsets in the text: the word's span, possessive included, and where the word
+    /// itself ends. Four bytes each keep a word in 32 (a text is cut below 4 GiB, see
+    /// [`FuzzyIndex::find`]).
+    start: u32,
+    end: u32,
+    word_end: u32,
     possessive: bool,
     hyphenated: bool,
     /// Made of two words of the text written apart.
@@ -1840,14 +1930,9 @@ pub struct WordCache {
 /// memory mapped and faulted in, page by page, every time.
 #[derive(Debug, Default)]
 struct Scratch {
-    tokens: Vec<Token>,
-    /// The entry of each token, and its [`word_flags`].
-    entries: Vec<(u32, u8)>,
     words: Vec<TextWord>,
-    /// Per word: its matches in [`WordCache::pool`].
-    ranges: Vec<Range<u32>>,
-    /// Per word: how many words before it show damage (and one more for the end).
-    damaged_before: Vec<u32>,
+    /// The positions of the words showing damage.
+    damaged: WordSet,
     /// The words with matches, in order.
     active: Vec<ActiveWord>,
 }
@@ -1983,6 +2068,82 @@ impl TextWord {
     fn has_matches(&self) -> bool {
         self.flags & word_flags::HAS_MATCHES != 0
     }
+
+    /// Its span, possessive included.
+    fn span(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// Where the word ends, before any possessive.
+    fn word_end(&self) -> usize {
+        self.word_end as usize
+    }
+}
+
+/// Appends a word of the text, marking it damaged where it is respaced or repeats the last,
+/// and listing it among the words the candidate search reads if it has matches.
+#[inline(always)]
+fn push_word(
+    word: TextWord,
+    words: &mut Vec<TextWord>,
+    damaged: &mut WordSet,
+    active: &mut Vec<ActiveWord>,
+) {
+    let at = words.len();
+    let repeated = words.last().is_some_and(|last| last.entry == word.entry);
+    if word.merged || word.split || repeated {
+        damaged.mark(at);
+    }
+    if word.has_matches() {
+        active.push(ActiveWord {
+            at: at as u32,
+            matches: [0, 0],
+            loud: word.flags & word_flags::LOUD != 0,
+            respaced: word.merged || word.split,
+        });
+    }
+    words.push(word);
+}
+
+/// A set of word positions, one bit each: a block's fits in the first-level cache.
+#[derive(Debug, Default)]
+struct WordSet {
+    bits: Vec<u64>,
+}
+
+impl WordSet {
+    fn mark(&mut self, at: usize) {
+        let (word, bit) = (at / 64, at % 64);
+        if word >= self.bits.len() {
+            self.bits.resize(word + 1, 0);
+        }
+        self.bits[word] |= 1 << bit;
+    }
+
+    /// Forgets every position.
+    fn clear(&mut self) {
+        self.bits.clear();
+    }
+
+    /// Whether a position in `range` is in the set.
+    fn any(&self, range: Range<usize>) -> bool {
+        if range.is_empty() {
+            return false;
+        }
+        let (first, last) = (range.start / 64, (range.end - 1) / 64);
+        (first..=last)
+            .take_while(|&w| w < self.bits.len())
+            .any(|w| {
+                let mut bits = self.bits[w];
+                if w == first {
+                    bits &= u64::MAX << (range.start % 64);
+                }
+                if w == last {
+                    bits &= u64::MAX >> (63 - (range.end - 1) % 64);
+                }
+                bits != 0
+            })
+    }
 }
 
 impl WordCache {
@@ -2022,6 +2183,17 @@ impl WordStats {
             0
         }
     }
+}
+
+/// The largest char boundary of `text` at or before `at` (its length past its end).
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    if at >= text.len() {
+        return text.len();
+    }
+    (0..=at)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0)
 }
 
 /// Of overlapping near-misses, one inside another loses (longest match wins, as for exact
@@ -2534,6 +2706,39 @@ modernization,modernization drive,,,,
         }
     }
 
+    /// Windows cut the text as blocks do: every near-miss is found once, wherever the cuts
+    /// fall, in offsets of the whole text.
+    #[test]
+    fn a_text_searched_in_windows_gives_the_same_matches() {
+        let glossary = Glossary::from_csv_text(GLOSSARY, "g.csv").unwrap();
+        let exact = TermMatcher::new(&glossary);
+        let index = FuzzyIndex::new(&glossary, DEFAULT_THRESHOLD);
+        let listed = |k: &str| exact.is_listed(k);
+        let sentences = [
+            "The Shanghai Federaton of Trade Unions met.",
+            "Délégués of the All China Federation of Trade Unions spoke.",
+            "A Standnig Committee of the Shanghai Municipal People's Congress sat.",
+            "She opened her We Chat account.",
+            "The Guangdong Federation of Trade Unions was not there.",
+            "The Leading Party Memebrs' Group agreed.",
+        ];
+        let text = sentences.join(" Other words come between the terms here. ");
+        let norm = normalize(&text, true);
+        let spans = |window: usize| {
+            let found =
+                index.find_in_windows(&norm, &text, &listed, &mut WordCache::default(), window);
+            found
+                .iter()
+                .map(|m| (m.normalized.clone(), m.concept))
+                .collect::<Vec<_>>()
+        };
+        let whole = spans(usize::MAX);
+        assert_eq!(whole.len(), 5, "{whole:?}");
+        for window in [300, 301, 333, 400, 517, 1000] {
+            assert_eq!(spans(window), whole, "window {window}");
+        }
+    }
+
     #[test]
     fn a_document_looks_each_word_up_once_and_counts_it() {
         let glossary = Glossary::from_csv_text(GLOSSARY, "g.csv").unwrap();
@@ -2541,8 +2746,7 @@ modernization,modernization drive,,,,
         let mut cache = WordCache::default();
         let text = "douyin douyni douyin trade unions douyin";
         let mut scratch = Scratch::default();
-        tokenize_into(text, &mut scratch.tokens);
-        index.prepare_words(text, &mut scratch, &mut cache);
+        index.prepare_words(text, 0..text.len(), &mut scratch, &mut cache);
         let words = &scratch.words;
         assert_eq!(cache.entries.len(), 4, "douyin, douyni, trade, unions");
         assert_eq!(words[0].entry, words[2].entry);

@@ -36,14 +36,42 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// [`tokenize`] into `tokens`, which is cleared first: a caller splitting text after text
 /// reuses one buffer instead of mapping fresh memory for each.
 pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
-    let bytes = text.as_bytes();
     tokens.clear();
     tokens.reserve(text.len() / 6);
-    let mut at = 0;
-    while at < bytes.len() {
-        let Some((start, first_len)) = next_word_start(text, at) else {
-            break;
-        };
+    tokens.extend(Tokens::new(text));
+}
+
+/// The words of a text one after another, as [`tokenize`] finds them: for a caller that reads
+/// each word once and need not hold them all.
+#[derive(Debug, Clone)]
+pub struct Tokens<'t> {
+    text: &'t str,
+    /// Where the search for the next word starts.
+    at: usize,
+    /// Where the last word ended, possessive included.
+    last_end: Option<usize>,
+}
+
+impl<'t> Tokens<'t> {
+    /// The words of `text`.
+    pub fn new(text: &'t str) -> Self {
+        Tokens {
+            text,
+            at: 0,
+            last_end: None,
+        }
+    }
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = Token;
+
+    // Inlined into the one loop that reads every word of a text (the garbled-term search).
+    #[inline(always)]
+    fn next(&mut self) -> Option<Token> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let (start, first_len) = next_word_start(text, self.at)?;
         let end = word_end(text, start + first_len);
         let word = start..end;
         let mut span = word.clone();
@@ -59,20 +87,20 @@ pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
                 span.end = end + 1;
             }
         }
-        let hyphenated = start > 0
-            && bytes[start - 1] == b'-'
-            && tokens.last().is_some_and(|t| t.span.end == start - 1);
-        tokens.push(Token {
-            span: span.clone(),
+        let hyphenated = start > 0 && bytes[start - 1] == b'-' && self.last_end == Some(start - 1);
+        self.at = span.end;
+        self.last_end = Some(span.end);
+        Some(Token {
+            span,
             word,
             possessive,
             hyphenated,
-        });
-        at = span.end;
+        })
     }
 }
 
 /// The first word character at or after byte `at`, and its length in bytes.
+#[inline(always)]
 fn next_word_start(text: &str, mut at: usize) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
     while at < bytes.len() {
