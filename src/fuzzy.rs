@@ -1049,25 +1049,19 @@ impl FuzzyIndex {
     /// for, and how it can be joined or split.
     #[inline(always)]
     fn entry(&self, word: &str, cache: &mut WordCache) -> (u32, u8) {
-        // Frequent words are found in a small direct-mapped table that stays in the cache and
-        // holds short words themselves, so a hit reads no other memory; the large map is
-        // consulted for the rest.
+        // One open-addressed table of every word seen, its slots holding short words
+        // themselves: a lookup reads one slot, and the slots of frequent words stay in the
+        // cache.
         let hash = fx_hash(word);
-        if cache.recent.is_empty() {
-            cache.recent = vec![RecentWord::EMPTY; RECENT_SLOTS];
+        if cache.slots.is_empty() {
+            cache.slots = vec![WordSlot::EMPTY; INITIAL_SLOTS];
         }
-        let slot = (hash as usize) & (RECENT_SLOTS - 1);
-        let seen = &cache.recent[slot];
-        if seen.hash == hash && seen.id != u32::MAX && usize::from(seen.len) == word.len() {
-            let same = match RecentWord::inline(word.as_bytes()) {
-                Some(bytes) => seen.bytes == bytes,
-                None => cache.text(seen.id) == word,
-            };
-            if same {
-                return (seen.id, seen.flags);
-            }
+        let slot = (hash as usize) & (cache.slots.len() - 1);
+        let seen = &cache.slots[slot];
+        if seen.holds(hash, word, cache) {
+            return (seen.id, seen.flags);
         }
-        self.entry_not_recent(word, hash, slot, cache)
+        self.entry_after(word, hash, slot, cache)
     }
 
     /// [`FuzzyIndex::entry`] for the few words joined or split, where inlining it would only
@@ -1077,26 +1071,22 @@ impl FuzzyIndex {
         self.entry(word, cache)
     }
 
-    /// [`FuzzyIndex::entry`] of a word not in its recent slot: out of line, so that the
-    /// lookup of a recent word stays small enough to inline.
+    /// [`FuzzyIndex::entry`] of a word not in its first slot: the slots after it are probed,
+    /// and the word is given an entry if it is in none. Out of line, so that the lookup of a
+    /// word in its first slot stays small enough to inline.
     #[inline(never)]
-    fn entry_not_recent(
-        &self,
-        word: &str,
-        hash: u64,
-        slot: usize,
-        cache: &mut WordCache,
-    ) -> (u32, u8) {
-        // The map is keyed by the hash computed above (no second hash of the word); words
-        // sharing a hash are chained.
-        let mut candidate = cache.ids.get(&hash).copied();
-        while let Some(id) = candidate {
-            if cache.text(id) == word {
-                let flags = cache.entries[id as usize].flags;
-                cache.recent[slot] = RecentWord::new(hash, id, flags, word);
-                return (id, flags);
+    fn entry_after(&self, word: &str, hash: u64, first: usize, cache: &mut WordCache) -> (u32, u8) {
+        let mask = cache.slots.len() - 1;
+        let mut slot = first;
+        loop {
+            let seen = &cache.slots[slot];
+            if seen.is_empty() {
+                break;
             }
-            candidate = cache.same_hash[id as usize];
+            if seen.holds(hash, word, cache) {
+                return (seen.id, seen.flags);
+            }
+            slot = (slot + 1) & mask;
         }
         let start = cache.pool.len() as u32;
         self.lookup_into(word, &mut cache.pool);
@@ -1134,9 +1124,11 @@ impl FuzzyIndex {
             counted_in: cache.document,
         });
         cache.entries.push(entry);
-        let chained = cache.ids.insert(hash, id);
-        cache.same_hash.push(chained);
-        cache.recent[slot] = RecentWord::new(hash, id, flags, word);
+        cache.slots[slot] = WordSlot::new(hash, id, flags, word);
+        // At most half the slots are used: probes stay short.
+        if cache.entries.len() * 2 > cache.slots.len() {
+            cache.grow_slots();
+        }
         (id, flags)
     }
 
@@ -1768,7 +1760,7 @@ fn other_ending(a: &str, b: &str) -> bool {
     })
 }
 
-/// What the word loop asks of every word, in one byte: the entry's flags, held in the recent
+/// What the word loop asks of every word, in one byte: the entry's flags, held in the word
 /// slot beside the word, so that most words need no read of their (larger, scattered) entry.
 mod word_flags {
     /// It stands for some glossary word.
@@ -1789,8 +1781,8 @@ mod word_flags {
     pub const INFLECTED: u8 = 128;
 }
 
-/// Slots of the table of recently seen words: a power of two.
-const RECENT_SLOTS: usize = 16384;
+/// Slots of the table of words seen at first: a power of two.
+const INITIAL_SLOTS: usize = 16384;
 
 fn fx_hash(key: &str) -> u64 {
     use std::hash::{BuildHasher, Hasher};
@@ -1906,16 +1898,13 @@ pub struct WordCache {
     /// Words from this normalized offset on are not counted: they belong to the overlap
     /// with the next block, which counts them (see [`WordCache::count_until`]).
     count_until: Option<usize>,
-    /// The first entry of each word hash.
-    ids: HashMap<u64, u32>,
-    /// For each entry, the next entry with the same word hash.
-    same_hash: Vec<Option<u32>>,
     /// The texts of the entries, one after another, apart from the entries so that those
     /// stay compact; `text_ends[id]` is where entry `id`'s text ends.
     text_bytes: String,
     text_ends: Vec<u32>,
-    /// The word last seen in each slot (see [`FuzzyIndex::entry`]).
-    recent: Vec<RecentWord>,
+    /// Every word seen, by hash, with linear probing; a power of two of slots, at most half
+    /// of them used (see [`FuzzyIndex::entry`]).
+    slots: Vec<WordSlot>,
     entries: Vec<WordEntry>,
     /// Per entry: its [`WordStats`].
     stats: Vec<WordStats>,
@@ -1993,10 +1982,10 @@ struct WordStats {
 /// a long batch of varied text does not grow it without bound.
 const MAX_CACHED_WORDS: usize = 1 << 20;
 
-/// A slot of [`WordCache::recent`]: a word's hash, entry and length, and the word itself if it
-/// is short (most are), padded with zeros.
+/// A slot of [`WordCache::slots`]: a word's hash, entry and length, and the word itself if it
+/// is short (most are), padded with zeros; 32 bytes, two to a cache line.
 #[derive(Debug, Clone, Copy)]
-struct RecentWord {
+struct WordSlot {
     hash: u64,
     id: u32,
     /// The word's length in bytes, saturated.
@@ -2006,10 +1995,10 @@ struct RecentWord {
     bytes: [u64; 2],
 }
 
-impl RecentWord {
+impl WordSlot {
     /// Bytes of a word held in the slot itself.
     const INLINE: usize = 16;
-    const EMPTY: RecentWord = RecentWord {
+    const EMPTY: WordSlot = WordSlot {
         hash: 0,
         id: u32::MAX,
         len: 0,
@@ -2018,12 +2007,12 @@ impl RecentWord {
     };
 
     fn new(hash: u64, id: u32, flags: u8, word: &str) -> Self {
-        RecentWord {
+        WordSlot {
             hash,
             id,
             len: word.len().min(usize::from(u8::MAX)) as u8,
             flags,
-            bytes: RecentWord::inline(word.as_bytes()).unwrap_or([0; 2]),
+            bytes: WordSlot::inline(word.as_bytes()).unwrap_or([0; 2]),
         }
     }
 
@@ -2034,12 +2023,31 @@ impl RecentWord {
     fn inline(word: &[u8]) -> Option<[u64; 2]> {
         match word.len() {
             0..=8 => Some([le_bytes_padded(word), 0]),
-            9..=RecentWord::INLINE => {
+            9..=WordSlot::INLINE => {
                 let (head, tail) = word.split_at(8);
                 let head = u64::from_le_bytes(head.try_into().expect("eight bytes"));
                 Some([head, le_bytes_padded(tail)])
             }
             _ => None,
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.id == u32::MAX
+    }
+
+    /// Whether the slot holds `word`, whose hash is `hash`.
+    #[inline(always)]
+    fn holds(&self, hash: u64, word: &str, cache: &WordCache) -> bool {
+        if self.hash != hash
+            || self.is_empty()
+            || self.len != word.len().min(usize::from(u8::MAX)) as u8
+        {
+            return false;
+        }
+        match WordSlot::inline(word.as_bytes()) {
+            Some(bytes) => self.bytes == bytes,
+            None => cache.text(self.id) == word,
         }
     }
 }
@@ -2155,6 +2163,21 @@ impl WordCache {
             _ => self.text_ends[id as usize - 1] as usize,
         };
         &self.text_bytes[start..self.text_ends[id as usize] as usize]
+    }
+
+    /// Twice the slots, every word moved to its slot in the larger table.
+    #[cold]
+    fn grow_slots(&mut self) {
+        let slots = vec![WordSlot::EMPTY; self.slots.len() * 2];
+        let old = std::mem::replace(&mut self.slots, slots);
+        let mask = self.slots.len() - 1;
+        for word in old.into_iter().filter(|w| !w.is_empty()) {
+            let mut slot = (word.hash as usize) & mask;
+            while !self.slots[slot].is_empty() {
+                slot = (slot + 1) & mask;
+            }
+            self.slots[slot] = word;
+        }
     }
 
     /// Marks the start of a document: counts start from zero.
@@ -2694,7 +2717,7 @@ modernization,modernization drive,,,,
         let bytes: Vec<u8> = (1..=20).collect();
         for n in 0..=bytes.len() {
             let word = &bytes[..n];
-            let expected = (n <= RecentWord::INLINE).then(|| {
+            let expected = (n <= WordSlot::INLINE).then(|| {
                 let mut padded = [0u8; 16];
                 padded[..n].copy_from_slice(word);
                 [
@@ -2702,7 +2725,7 @@ modernization,modernization drive,,,,
                     u64::from_le_bytes(padded[8..].try_into().unwrap()),
                 ]
             });
-            assert_eq!(RecentWord::inline(word), expected, "{n} bytes");
+            assert_eq!(WordSlot::inline(word), expected, "{n} bytes");
         }
     }
 
@@ -2752,6 +2775,30 @@ modernization,modernization drive,,,,
         assert_eq!(words[0].entry, words[2].entry);
         assert_eq!(cache.stats[words[0].entry as usize].count, 3);
         assert!(words[1].has_matches(), "a typo of a glossary word");
+    }
+
+    /// The table of words grows past its first size and still finds every word, long ones
+    /// (held outside their slots) too.
+    #[test]
+    fn every_word_keeps_its_entry_as_the_table_grows() {
+        let glossary = Glossary::from_csv_text(GLOSSARY, "g.csv").unwrap();
+        let index = FuzzyIndex::new(&glossary, DEFAULT_THRESHOLD);
+        let mut cache = WordCache::default();
+        let words: Vec<String> = (0..3 * INITIAL_SLOTS)
+            .map(|i| match i % 3 {
+                0 => format!("w{i}"),
+                1 => format!("a-rather-long-word-number-{i}"),
+                _ => "x".repeat(1 + i % 300) + &i.to_string(),
+            })
+            .collect();
+        let ids: Vec<u32> = words.iter().map(|w| index.entry(w, &mut cache).0).collect();
+        assert_eq!(cache.entries.len(), words.len());
+        assert!(cache.slots.len() >= 2 * words.len());
+        for (word, &id) in words.iter().zip(&ids) {
+            assert_eq!(index.entry(word, &mut cache).0, id, "{word}");
+            assert_eq!(cache.text(id), word);
+        }
+        assert_eq!(cache.entries.len(), words.len(), "no word entered twice");
     }
 
     #[test]
