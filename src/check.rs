@@ -4,7 +4,8 @@ use std::io::Read;
 use std::ops::Range;
 
 use crate::consistency::{
-    inconsistencies, Around, ConsistencyScope, Occurrence, OccurrenceStatus, RenderingCounts,
+    inconsistencies, Around, ConsistencyScope, DocumentTally, Occurrence, OccurrenceStatus,
+    RenderingCounts,
 };
 use crate::excerpt::surroundings;
 use crate::finding::Finding;
@@ -256,6 +257,14 @@ impl<'g> Checker<'g> {
         .flatten()
         .map(|_| self.glossary);
         let mut state = DocumentState::new(words, self.kept_text_limit, counting);
+        // Only the document's own consistency reads its occurrences: they are tallied.
+        if whole_document
+            && !self.keep_occurrences
+            && self.scope == ConsistencyScope::Document
+            && self.rules.contains(Rule::InconsistentTerm)
+        {
+            state.tally = Some((DocumentTally::default(), self.glossary));
+        }
         while let Some(block) = blocks.next_block()? {
             doc.suppressions
                 .extend(directives(&block.text, block.report_until, &block.start));
@@ -273,6 +282,13 @@ impl<'g> Checker<'g> {
             let reopen = reopen.expect("counting needs a second read");
             let again = reopen().map_err(ReadError::Io)?;
             self.report_inconsistencies(again, &counts, state.words, &mut doc.findings)?;
+        } else if let Some((tally, _)) = &state.tally {
+            let place = |block: usize, span: Range<usize>| {
+                let (before, text) = state.blocks.get(block);
+                (&text[span.clone()], surroundings(before, text, span))
+            };
+            doc.findings
+                .extend(tally.inconsistencies(self.glossary, "document", &place));
         } else if self.scope == ConsistencyScope::Document
             && self.rules.contains(Rule::InconsistentTerm)
         {
@@ -424,24 +440,36 @@ impl<'g> Checker<'g> {
                 &tracker,
                 state.deferring.then_some(state.blocks_seen),
             );
+            let mut occurrences = match &mut state.tally {
+                Some((tally, _)) => Occurrences::Tallied(tally),
+                None => Occurrences::Kept(&mut doc.occurrences),
+            };
             match event {
-                Event::Exact(m) => self.exact_event(&m, &mut place, doc),
-                Event::Garbled(g) => self.garbled_event(&g, &mut place, doc),
+                Event::Exact(m) => {
+                    self.exact_event(&m, &mut place, &mut doc.findings, &mut occurrences)
+                }
+                Event::Garbled(g) => {
+                    self.garbled_event(&g, &mut place, &mut doc.findings, &mut occurrences)
+                }
             }
         }
     }
 
-    fn exact_event(&self, m: &TermMatch, place: &mut Place<'_>, doc: &mut DocumentReport) {
+    fn exact_event(
+        &self,
+        m: &TermMatch,
+        place: &mut Place<'_>,
+        findings: &mut Findings,
+        occurrences: &mut Occurrences<'_>,
+    ) {
         for term in self.matcher.uses(m, place.text) {
             let concept = &self.glossary.concepts[term.concept];
             if self.wants_occurrences() {
+                let status = OccurrenceStatus::Listed(term.status);
                 let rendering = &concept.renderings[term.rendering].text;
-                doc.occurrences.push(place.occurrence(
-                    term.concept,
-                    term.rendering,
-                    OccurrenceStatus::Listed(term.status),
-                    Occurrence::surface_form(place.found(), rendering),
-                ));
+                let form = |p: &Place<'_>| Occurrence::surface_form(p.found(), rendering);
+                let ids = (term.concept, term.rendering);
+                occurrences.record(self.glossary, place, ids, status, form);
             }
             let rule = match term.status {
                 Status::Forbidden => Rule::ForbiddenTerm,
@@ -458,25 +486,35 @@ impl<'g> Checker<'g> {
                 concept.label(),
                 concept.preferred()
             );
-            doc.findings
-                .push(place.finding(rule, concept, concept.preferred(), message, None));
+            findings.push(place.finding(rule, concept, concept.preferred(), message, None));
         }
     }
 
-    fn garbled_event(&self, g: &GarbledMatch, place: &mut Place<'_>, doc: &mut DocumentReport) {
+    fn garbled_event(
+        &self,
+        g: &GarbledMatch,
+        place: &mut Place<'_>,
+        findings: &mut Findings,
+        occurrences: &mut Occurrences<'_>,
+    ) {
         let concept = &self.glossary.concepts[g.concept];
         let target = &concept.renderings[g.rendering].text;
         // Another spelling of an approved rendering is that rendering, in another surface form.
         let spelling = g.damage == Damage::OtherSpelling;
         if self.wants_occurrences() {
-            let (status, form) = if spelling {
-                let status = OccurrenceStatus::Listed(concept.renderings[g.rendering].status);
-                (status, Occurrence::surface_form(place.found(), target))
+            let status = if spelling {
+                OccurrenceStatus::Listed(concept.renderings[g.rendering].status)
             } else {
-                (OccurrenceStatus::Garbled, Some(place.shown()))
+                OccurrenceStatus::Garbled
             };
-            doc.occurrences
-                .push(place.occurrence(g.concept, g.rendering, status, form));
+            let form = |p: &Place<'_>| {
+                if spelling {
+                    Occurrence::surface_form(p.found(), target)
+                } else {
+                    Some(p.shown())
+                }
+            };
+            occurrences.record(self.glossary, place, (g.concept, g.rendering), status, form);
         }
         if spelling || !self.rules.contains(Rule::GarbledTerm) {
             return;
@@ -488,13 +526,7 @@ impl<'g> Checker<'g> {
             g.damage.describe(),
             g.score
         );
-        doc.findings.push(place.finding(
-            Rule::GarbledTerm,
-            concept,
-            target,
-            message,
-            Some(g.score),
-        ));
+        findings.push(place.finding(Rule::GarbledTerm, concept, target, message, Some(g.score)));
     }
 }
 
@@ -510,8 +542,8 @@ struct DocumentState<'w> {
     words: &'w mut WordCache,
     /// Occurrences point into kept blocks instead of extracting their context now.
     deferring: bool,
-    /// The blocks seen so far, while deferring: the text before each and its text.
-    blocks: Vec<(String, String)>,
+    /// The blocks seen so far, while deferring.
+    blocks: KeptBlocks,
     kept_bytes: usize,
     /// Most bytes of text kept.
     kept_limit: usize,
@@ -521,6 +553,9 @@ struct DocumentState<'w> {
     counts: Option<RenderingCounts>,
     /// The glossary, when the document may switch to counting.
     counting: Option<&'w Glossary>,
+    /// The occurrences tallied instead of kept (see [`DocumentTally`]), while the blocks
+    /// their contexts are in are kept; and the glossary.
+    tally: Option<(DocumentTally, &'w Glossary)>,
 }
 
 impl<'w> DocumentState<'w> {
@@ -529,12 +564,13 @@ impl<'w> DocumentState<'w> {
             covered_until: 0,
             words,
             deferring: true,
-            blocks: Vec::new(),
+            blocks: KeptBlocks::default(),
             kept_bytes: 0,
             kept_limit,
             blocks_seen: 0,
             counts: None,
             counting,
+            tally: None,
         }
     }
 
@@ -555,8 +591,19 @@ impl<'w> DocumentState<'w> {
             return;
         }
         self.kept_bytes += before.len() + text.len();
-        self.blocks.push((before, text));
+        self.blocks.push(&before, &text);
         if self.kept_bytes > self.kept_limit {
+            // Tallied occurrences go on as those of a document without a tally would.
+            if let Some((tally, glossary)) = self.tally.take() {
+                if self.counting.is_some() {
+                    self.counts = Some(tally.into_counts());
+                    self.blocks = KeptBlocks::default();
+                    return;
+                }
+                let found =
+                    |block: usize, span: Range<usize>| self.blocks.get(block).1[span].to_string();
+                *occurrences = tally.into_occurrences(glossary, &found);
+            }
             if let Some(glossary) = self.counting {
                 let mut counts = RenderingCounts::default();
                 for o in occurrences.drain(..) {
@@ -568,7 +615,7 @@ impl<'w> DocumentState<'w> {
                 self.resolve_all(occurrences);
                 self.deferring = false;
             }
-            self.blocks = Vec::new();
+            self.blocks = KeptBlocks::default();
         }
     }
 
@@ -576,7 +623,7 @@ impl<'w> DocumentState<'w> {
         match &o.around {
             Around::Ready(c, e) => (c.clone(), e.clone()),
             Around::Deferred { block, span } => {
-                let (before, text) = &self.blocks[*block];
+                let (before, text) = self.blocks.get(*block);
                 surroundings(before, text, span.clone())
             }
         }
@@ -592,9 +639,70 @@ impl<'w> DocumentState<'w> {
     }
 }
 
+/// The text of a document's blocks, one after another in one buffer: kept in blocks of their
+/// own, they would take fresh memory from the allocator for each block's working buffers,
+/// which a freed block would otherwise hand back.
+#[derive(Debug, Default)]
+struct KeptBlocks {
+    text: String,
+    /// Per block: where the text before it (see [`TextBlock::before`]) and its text lie.
+    blocks: Vec<[Range<usize>; 2]>,
+}
+
+impl KeptBlocks {
+    fn push(&mut self, before: &str, text: &str) {
+        let start = self.text.len();
+        self.text.push_str(before);
+        let middle = self.text.len();
+        self.text.push_str(text);
+        self.blocks.push([start..middle, middle..self.text.len()]);
+    }
+
+    /// Block `block`: the text before it and its text.
+    fn get(&self, block: usize) -> (&str, &str) {
+        let [before, text] = &self.blocks[block];
+        (&self.text[before.clone()], &self.text[text.clone()])
+    }
+}
+
 enum Event {
     Exact(TermMatch),
     Garbled(GarbledMatch),
+}
+
+/// Where the occurrences of a block go.
+enum Occurrences<'a> {
+    /// Kept whole, in order.
+    Kept(&'a mut Vec<Occurrence>),
+    /// Tallied for the document's consistency.
+    Tallied(&'a mut DocumentTally),
+}
+
+impl Occurrences<'_> {
+    /// Records an occurrence of concept and rendering `ids` at `place`; `form` gives its
+    /// surface form (see [`Occurrence::form`]) when it is kept whole.
+    fn record(
+        &mut self,
+        glossary: &Glossary,
+        place: &mut Place<'_>,
+        ids: (usize, usize),
+        status: OccurrenceStatus,
+        form: impl FnOnce(&Place<'_>) -> Option<String>,
+    ) {
+        match self {
+            Occurrences::Kept(kept) => {
+                let form = form(place);
+                kept.push(place.occurrence(ids.0, ids.1, status, form));
+            }
+            Occurrences::Tallied(tally) => {
+                let block = place
+                    .deferred_block
+                    .expect("occurrences are tallied only while blocks are kept");
+                let at = (block, place.span.clone(), place.start, place.end);
+                tally.add(glossary, ids, status, place.found(), at);
+            }
+        }
+    }
 }
 
 /// A found span with its position, context and excerpt, computed once on first use.
@@ -838,8 +946,8 @@ web,Workercn,,China Industrial Network
     }
 
     /// A document longer than the kept text, read twice (renderings counted, then the
-    /// minority ones reported), gives the same findings as one read keeping every occurrence,
-    /// and as one read that cannot be repeated (standard input).
+    /// minority ones reported), gives the same findings as one read tallying its occurrences
+    /// or keeping every one whole, and as one read that cannot be repeated (standard input).
     #[test]
     fn a_second_read_reports_the_same_inconsistencies() {
         let glossary = Glossary::from_csv_text(
@@ -879,6 +987,11 @@ web,Workercn,,China Industrial Network
             .filter(|f| f.rule == Rule::InconsistentTerm)
             .count();
         assert!(inconsistent >= 60, "{inconsistent}");
+        // The occurrences tallied (the default) and kept whole give the same findings.
+        let kept_whole = checker()
+            .with_consistency(ConsistencyScope::Document, true)
+            .check_str(&text);
+        assert_eq!(kept_whole, expected, "occurrences kept whole");
         let findings = |outcome: Result<Outcome, ReadError>| match outcome {
             Ok(Outcome::Checked(doc)) => doc.findings.into_vec(),
             _ => unreachable!(),

@@ -3,7 +3,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
+use std::ops::Range;
 
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 
 use crate::finding::{Excerpt, Finding};
@@ -117,7 +119,12 @@ fn variant(glossary: &Glossary, o: &Occurrence) -> Variant {
         .form
         .clone()
         .expect("only occurrences with a form are compared");
-    let rendering = &glossary.concepts[o.concept].renderings[o.rendering].text;
+    variant_of(glossary, o.concept, o.rendering, form)
+}
+
+/// The variant of surface form `form` of rendering `rendering` of `concept`.
+fn variant_of(glossary: &Glossary, concept: usize, rendering: usize, form: String) -> Variant {
+    let rendering = &glossary.concepts[concept].renderings[rendering].text;
     if rendering.chars().any(char::is_uppercase) {
         return form;
     }
@@ -160,16 +167,28 @@ impl RenderingCounts {
         if !compared(o) {
             return;
         }
-        let v = variant(glossary, o);
-        let counts = self.by_concept.entry(o.concept).or_default();
-        match counts.iter_mut().find(|c| c.variant == v) {
-            Some(c) => c.count += 1,
-            None => counts.push(VariantCount {
-                variant: v,
-                count: 1,
-                first: i,
-                first_form: o.form.clone().expect("compared"),
-            }),
+        let form = o.form.as_deref().expect("compared");
+        self.count(o.concept, i, variant(glossary, o), form);
+    }
+
+    /// Counts occurrence number `seq` of `concept` in variant `v`, written `form`; returns
+    /// the variant's index among the concept's.
+    fn count(&mut self, concept: usize, seq: usize, v: Variant, form: &str) -> usize {
+        let counts = self.by_concept.entry(concept).or_default();
+        match counts.iter().position(|c| c.variant == v) {
+            Some(k) => {
+                counts[k].count += 1;
+                k
+            }
+            None => {
+                counts.push(VariantCount {
+                    variant: v,
+                    count: 1,
+                    first: seq,
+                    first_form: form.to_string(),
+                });
+                counts.len() - 1
+            }
         }
     }
 
@@ -269,29 +288,223 @@ impl Majorities {
         if variant(glossary, o) == majority.variant {
             return None;
         }
-        let c = &glossary.concepts[o.concept];
-        let shown = o.found.split_whitespace().collect::<Vec<_>>().join(" ");
         let (context, excerpt) = around(o);
-        Some(Finding {
-            rule: Rule::InconsistentTerm,
-            severity: Rule::InconsistentTerm.info().severity,
-            concept: c.id.clone(),
-            found: o.found.clone(),
-            expected: majority.shown.clone(),
-            message: format!(
-                "{} rendered \"{shown}\" here; \"{}\" {} elsewhere in this {scope}",
-                c.label(),
-                majority.shown,
-                times(majority.count)
-            ),
-            note: c.note.clone(),
-            context,
-            start: o.start,
-            end: o.end,
-            excerpt,
-            score: None,
-            unit: None,
-        })
+        Some(departure(
+            glossary,
+            o.concept,
+            majority,
+            &o.found,
+            [o.start, o.end],
+            scope,
+            (context, excerpt),
+        ))
+    }
+}
+
+/// The finding for an occurrence of `concept`, `found` at `start..end`, that departs from
+/// `majority`.
+fn departure(
+    glossary: &Glossary,
+    concept: usize,
+    majority: &Majority,
+    found: &str,
+    [start, end]: [Location; 2],
+    scope: &str,
+    (context, excerpt): (String, Excerpt),
+) -> Finding {
+    let c = &glossary.concepts[concept];
+    let shown = found.split_whitespace().collect::<Vec<_>>().join(" ");
+    Finding {
+        rule: Rule::InconsistentTerm,
+        severity: Rule::InconsistentTerm.info().severity,
+        concept: c.id.clone(),
+        found: found.to_string(),
+        expected: majority.shown.clone(),
+        message: format!(
+            "{} rendered \"{shown}\" here; \"{}\" {} elsewhere in this {scope}",
+            c.label(),
+            majority.shown,
+            times(majority.count)
+        ),
+        note: c.note.clone(),
+        context,
+        start,
+        end,
+        excerpt,
+        score: None,
+        unit: None,
+    }
+}
+
+/// The occurrences of one document as its own consistency needs them, when nothing else
+/// reads them: each is counted as it is found, and only an approved one is kept, as its
+/// variant and its place in a kept block (its text and context are read from the block if
+/// it turns out to be a minority rendering). Each text found for a rendering has its variant
+/// worked out once. A document of common nouns holds hundreds of thousands of occurrences:
+/// kept whole, with their texts, they took three times the memory of the text itself.
+#[derive(Debug, Default)]
+pub struct DocumentTally {
+    counts: RenderingCounts,
+    /// Per concept and rendering: each text found for it.
+    spellings: HashMap<(usize, usize), Vec<Spelling>>,
+    kept: Vec<TalliedOccurrence>,
+}
+
+/// A text found for a rendering and its variant's index among the concept's counts (`None`:
+/// no surface form, not compared).
+type Spelling = (Box<str>, Option<usize>);
+
+/// An approved occurrence with a surface form, as [`DocumentTally`] keeps it.
+#[derive(Debug, Clone)]
+struct TalliedOccurrence {
+    concept: u32,
+    rendering: u32,
+    status: Status,
+    variant: u32,
+    block: u32,
+    span: Range<usize>,
+    start: Location,
+    end: Location,
+}
+
+/// Where an occurrence was found: block number, byte span in the block's text, start, end.
+pub type TallyPlace = (usize, Range<usize>, Location, Location);
+
+impl DocumentTally {
+    /// Counts the document's next occurrence: `concept` rendered `found` (the text as
+    /// written), seen as rendering `rendering` with `status`, at `place`.
+    pub fn add(
+        &mut self,
+        glossary: &Glossary,
+        (concept, rendering): (usize, usize),
+        status: OccurrenceStatus,
+        found: &str,
+        place: TallyPlace,
+    ) {
+        let seq = self.counts.seen;
+        self.counts.seen += 1;
+        let OccurrenceStatus::Listed(status) = status else {
+            return;
+        };
+        if !status.is_approved() {
+            return;
+        }
+        let spellings = self.spellings.entry((concept, rendering)).or_default();
+        let known = spellings
+            .iter()
+            .find(|(text, _)| **text == *found)
+            .map(|(_, v)| *v);
+        let variant = match known {
+            Some(Some(k)) => {
+                let counts = self.counts.by_concept.get_mut(&concept);
+                counts.expect("a variant seen is counted")[k].count += 1;
+                k
+            }
+            Some(None) => return,
+            None => {
+                let rendering_text = &glossary.concepts[concept].renderings[rendering].text;
+                let Some(form) = Occurrence::surface_form(found, rendering_text) else {
+                    spellings.push((found.into(), None));
+                    return;
+                };
+                let v = variant_of(glossary, concept, rendering, form.clone());
+                let k = self.counts.count(concept, seq, v, &form);
+                spellings.push((found.into(), Some(k)));
+                k
+            }
+        };
+        let (block, span, start, end) = place;
+        self.kept.push(TalliedOccurrence {
+            concept: concept as u32,
+            rendering: rendering as u32,
+            status,
+            variant: variant as u32,
+            block: block as u32,
+            span,
+            start,
+            end,
+        });
+    }
+
+    /// The counts alone, for a document to be read again (see [`RenderingCounts`]).
+    pub fn into_counts(self) -> RenderingCounts {
+        self.counts
+    }
+
+    /// The kept occurrences as whole ones, their contexts still in their blocks; `found`
+    /// gives the text at a block's span.
+    pub fn into_occurrences(
+        self,
+        glossary: &Glossary,
+        found: &dyn Fn(usize, Range<usize>) -> String,
+    ) -> Vec<Occurrence> {
+        self.kept
+            .into_iter()
+            .map(|t| {
+                let (concept, rendering) = (t.concept as usize, t.rendering as usize);
+                let found = found(t.block as usize, t.span.clone());
+                let rendering_text = &glossary.concepts[concept].renderings[rendering].text;
+                Occurrence {
+                    concept,
+                    rendering,
+                    status: OccurrenceStatus::Listed(t.status),
+                    form: Occurrence::surface_form(&found, rendering_text),
+                    found,
+                    start: t.start,
+                    end: t.end,
+                    around: Around::Deferred {
+                        block: t.block as usize,
+                        span: t.span,
+                    },
+                }
+            })
+            .collect()
+    }
+
+    /// What [`inconsistencies`] finds among the occurrences, in the same order; `place`
+    /// gives the text at a block's span and its sentence and line.
+    pub fn inconsistencies<'b>(
+        &self,
+        glossary: &Glossary,
+        scope: &str,
+        place: &dyn Fn(usize, Range<usize>) -> (&'b str, (String, Excerpt)),
+    ) -> Vec<Finding> {
+        let majorities = self.counts.majorities(glossary);
+        // Per concept with a majority: its index among the concept's variants.
+        let mut majority_of: BTreeMap<usize, (usize, &Majority)> = BTreeMap::new();
+        for (&concept, majority) in &majorities.by_concept {
+            let counts = &self.counts.by_concept[&concept];
+            let k = counts
+                .iter()
+                .position(|c| c.variant == majority.variant)
+                .expect("the majority is a counted variant");
+            majority_of.insert(concept, (k, majority));
+        }
+        let mut by_concept: BTreeMap<usize, Vec<&TalliedOccurrence>> = BTreeMap::new();
+        for t in &self.kept {
+            if let Some(&(k, _)) = majority_of.get(&(t.concept as usize)) {
+                if t.variant as usize != k {
+                    by_concept.entry(t.concept as usize).or_default().push(t);
+                }
+            }
+        }
+        let mut findings = Vec::new();
+        for (concept, departing) in by_concept {
+            let majority = majority_of[&concept].1;
+            for t in departing {
+                let (found, around) = place(t.block as usize, t.span.clone());
+                findings.push(departure(
+                    glossary,
+                    concept,
+                    majority,
+                    found,
+                    [t.start, t.end],
+                    scope,
+                    around,
+                ));
+            }
+        }
+        findings
     }
 }
 
