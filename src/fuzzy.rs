@@ -29,6 +29,7 @@ use std::ops::Range;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use smallvec::SmallVec;
 
+use crate::dictionary::is_english_word;
 use crate::glossary::Glossary;
 use crate::normalize::{is_word_char, normalize_key, Normalized};
 use crate::spelling::{same_word_spelled_differently, spelling_family};
@@ -63,6 +64,13 @@ const MAX_TWO_EDIT_LEN: usize = 24;
 const FUNCTION_WORDS: &[&str] = &[
     "a", "about", "against", "among", "an", "and", "as", "at", "between", "by", "for", "from",
     "in", "into", "of", "on", "or", "over", "per", "the", "to", "under", "via", "with",
+];
+
+/// Auxiliary verbs and adverb particles: like function words, they do not show which term a
+/// phrase is ("was named", "shook up"), though they are not dropped or added as those are.
+const AUXILIARIES_AND_PARTICLES: &[&str] = &[
+    "am", "are", "be", "been", "being", "did", "do", "does", "down", "had", "has", "have", "is",
+    "off", "out", "up", "was", "were",
 ];
 
 /// Prepositions that end the head of a term: the head of "Standing Committee of the …" is
@@ -1280,7 +1288,9 @@ impl FuzzyIndex {
             }
         }
         let (score, window, alignment) = best?;
-        if f64::from(score) < self.threshold {
+        if f64::from(score) < self.threshold
+            || self.slips_into_a_word_alone(r, &alignment, tokens, matches)
+        {
             return None;
         }
         // A term does not run across the end of a sentence or a bracket: "(Xinhua). Xinhua
@@ -1342,6 +1352,42 @@ impl FuzzyIndex {
             score: (f64::from(score) * 100.0).round() / 100.0,
             damage,
         })
+    }
+
+    /// Whether a word of the window that is a typo of its word of `r` is an English word of
+    /// its own, with no content word of `r` there as written (up to number or spelling) beside
+    /// it. A slip into another word shows only beside the term's other words ("brunch
+    /// target" for "branch target"); alone, or beside function words, the word is that word:
+    /// "insulted" is no garbled "inserted", "was naked" none of "was named".
+    fn slips_into_a_word_alone(
+        &self,
+        r: &IndexedRendering,
+        alignment: &Alignment,
+        tokens: &[TextWord],
+        matches: &Matches,
+    ) -> bool {
+        let mut into_a_word = false;
+        let mut beside_content = false;
+        for (rw, at) in r.words.iter().zip(alignment) {
+            let Some(at) = *at else { continue };
+            let likeness = matches
+                .of(at)
+                .iter()
+                .find(|m| m.word == rw.word)
+                .map(|m| m.likeness);
+            match likeness {
+                Some(Likeness::Typo) => {
+                    into_a_word |= is_english_word(matches.text(&tokens[at]));
+                }
+                Some(_) => {
+                    let word = self.words[rw.word as usize].as_str();
+                    beside_content |=
+                        !is_function_word(word) && !AUXILIARIES_AND_PARTICLES.contains(&word);
+                }
+                None => {}
+            }
+        }
+        into_a_word && !beside_content
     }
 
     /// Whether some window inside `range` could align with `r`: every identity word is
@@ -2625,6 +2671,45 @@ modernization,modernization drive,,,,
         // Real damage beside another spelling is still damage.
         assert_eq!(damage("the labour unoin met"), vec![Damage::Misspelling]);
         assert_eq!(damage("the labor union met"), vec![]);
+    }
+
+    #[test]
+    fn a_slip_into_another_word_only_beside_the_terms_other_words() {
+        let glossary = "id,preferred\nbranch,branch target\ninsert,inserted\n\
+                        named,was named\nclock,clock cycle\ndriver,driver\n";
+        let found = |text: &str| -> Vec<(String, Damage)> {
+            near_misses(glossary, text)
+                .into_iter()
+                .map(|m| (m.0, m.2))
+                .collect()
+        };
+        // Beside a content word of the term, a real word is a slip.
+        assert_eq!(
+            found("jumps to the brunch target here"),
+            vec![("brunch target".to_string(), Damage::Misspelling)]
+        );
+        assert_eq!(
+            found("one cock cycle later"),
+            vec![("cock cycle".to_string(), Damage::Misspelling)]
+        );
+        // A slip that is no word is a slip alone too.
+        assert_eq!(
+            found("the value was insertd"),
+            vec![("insertd".to_string(), Damage::Misspelling)]
+        );
+        assert_eq!(
+            found("a drivr"),
+            vec![("drivr".to_string(), Damage::Misspelling)]
+        );
+        // Alone, or beside an auxiliary or function word, a real word is that word.
+        for text in [
+            "he felt insulted",
+            "the coach was naked",
+            "a diver and a driver",
+            "they were inverted",
+        ] {
+            assert_eq!(found(text), vec![], "{text}");
+        }
     }
 
     #[test]

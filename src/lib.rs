@@ -11,6 +11,7 @@ pub mod bilingual_rules;
 pub mod check;
 pub mod config;
 pub mod consistency;
+pub mod dictionary;
 pub mod error;
 pub mod eval;
 pub mod excerpt;
