@@ -125,6 +125,27 @@ fn is_function_word(word: &str) -> bool {
     FUNCTION_WORDS.contains(&word)
 }
 
+/// A function word, auxiliary or particle: a word that does not show which term a phrase is.
+fn is_weak_word(word: &str) -> bool {
+    is_function_word(word) || AUXILIARIES_AND_PARTICLES.contains(&word)
+}
+
+/// A rendering without the article it starts with, if more follows: a glossary that writes
+/// "the Jade Palace" or "a duke of Qin" names the palace and the duke, and a text that drops
+/// the article or puts an adjective after it ("the famous Jade Palace") garbles neither.
+fn without_leading_article(rendering: &str) -> &str {
+    let mut words = rendering.splitn(2, ' ');
+    match (words.next(), words.next()) {
+        (Some(first), Some(rest))
+            if ["a", "an", "the"].contains(&first.to_lowercase().as_str())
+                && rest.chars().any(char::is_alphanumeric) =>
+        {
+            rest
+        }
+        _ => rendering,
+    }
+}
+
 /// How a word of the text relates to a word of the glossary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Likeness {
@@ -466,13 +487,19 @@ impl FuzzyIndex {
                     continue;
                 }
                 let key = normalize_key(&r.text, true);
+                let key = without_leading_article(&key).to_string();
                 let tokens = tokenize(&key);
+                // Nothing shows which term a phrase of function words is ("the of").
+                if tokens.iter().all(|t| is_weak_word(t.word(&key))) {
+                    continue;
+                }
                 let cased = normalize_key(&r.text, false);
-                let cased_tokens = tokenize(&cased);
+                let cased = without_leading_article(&cased);
+                let cased_tokens = tokenize(cased);
                 let capitals: Vec<bool> = if cased_tokens.len() == tokens.len() {
                     cased_tokens
                         .iter()
-                        .map(|t| starts_upper(t.word(&cased)))
+                        .map(|t| starts_upper(t.word(cased)))
                         .collect()
                 } else {
                     vec![false; tokens.len()]
@@ -1379,11 +1406,7 @@ impl FuzzyIndex {
                 Some(Likeness::Typo) => {
                     into_a_word |= is_english_word(matches.text(&tokens[at]));
                 }
-                Some(_) => {
-                    let word = self.words[rw.word as usize].as_str();
-                    beside_content |=
-                        !is_function_word(word) && !AUXILIARIES_AND_PARTICLES.contains(&word);
-                }
+                Some(_) => beside_content |= !is_weak_word(&self.words[rw.word as usize]),
                 None => {}
             }
         }
@@ -2710,6 +2733,36 @@ modernization,modernization drive,,,,
         ] {
             assert_eq!(found(text), vec![], "{text}");
         }
+    }
+
+    #[test]
+    fn a_leading_article_is_no_part_of_the_term_and_function_words_are_no_term() {
+        let glossary = "id,preferred\npalace,the Jade Palace\nduke,a Duke of Qin\n\
+                        of,The of\nbeing,Being to\n";
+        let found = |text: &str| -> Vec<(String, Damage)> {
+            near_misses(glossary, text)
+                .into_iter()
+                .map(|m| (m.0, m.2))
+                .collect()
+        };
+        for text in [
+            "they reached Jade Palace at dawn",
+            "the famous Jade Palace",
+            "the old Duke of Qin",
+            "Duke of Qin spoke",
+            "The sound of rain",
+            "Being able to run",
+        ] {
+            assert_eq!(found(text), vec![], "{text}");
+        }
+        assert_eq!(
+            found("they reached the Jade Palce"),
+            vec![("Jade Palce".to_string(), Damage::Misspelling)]
+        );
+        assert_eq!(
+            found("a Duke of of Qin"),
+            vec![("Duke of of Qin".to_string(), Damage::RepeatedWord)]
+        );
     }
 
     #[test]

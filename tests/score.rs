@@ -278,8 +278,9 @@ fn wmt23_reference_scored_against_its_own_annotations() {
                 .find(|p| p.term == term)
                 .expect("counted by both");
             let reason = if q.wrong > 0 {
-                // "The entire Ning Clan", "Ning and Ji Clans", "Ning Chen" for "Ning Cheng",
-                // and "Prince Consort" for "a Prince Consort" (the reference drops "a").
+                // "Ning Chen" for "Ning Cheng". ("The entire Ning Clan" for "the Ning Clan"
+                // and "Prince Consort" for "a Prince Consort" are not garbled: a leading
+                // article is no part of a term; those entries fall under the reasons below.)
                 "termcheck < 1: a garbled form of the rendering in the reference"
             } else if w_pair.score < 1.0 {
                 "termcheck < 1: repeated source term, fewer renderings in the reference"
@@ -324,15 +325,15 @@ fn wmt23_reference_scored_against_its_own_annotations() {
             ),
             (
                 "termcheck < 1, wmt25 = 1: renderings listed twice or inside each other",
-                20
+                21
             ),
             (
                 "termcheck < 1: a garbled form of the rendering in the reference",
-                4
+                1
             ),
             (
                 "termcheck < 1: repeated source term, fewer renderings in the reference",
-                39
+                41
             ),
             (
                 "wmt25 < 1, termcheck = 1: fewer occurrences, longest match first",
@@ -359,7 +360,7 @@ fn wmt23_reference_scored_against_its_own_annotations() {
     assert!((tc.score_sum - 2019.25).abs() < 1e-9, "{}", tc.score_sum);
     assert_eq!(
         (tc.occurrences, tc.correct, tc.wrong, tc.missing),
-        (2299, 2227, 4, 68)
+        (2299, 2227, 1, 71)
     );
     eprintln!(
         "{entries} entries; wmt25: counted {} sum {} rate {:?}; termcheck: counted {} sum {} rate {:?} (occurrences {}, correct {}, wrong {}, missing {})",
