@@ -1018,6 +1018,40 @@ web,Workercn,,China Industrial Network
         assert!(matches!(changed, Err(ReadError::Io(_))));
     }
 
+    /// Renderings of closed-class words only ("the", "this", "he") say nothing of a concept:
+    /// they are not compared, though other renderings of the same glossary are.
+    #[test]
+    fn renderings_of_function_words_are_not_compared_for_consistency() {
+        let glossary = Glossary::from_csv_text(
+            "id,preferred,admitted\n\
+             de,the,this|of\n\
+             he,he,his\n\
+             clan,Ning Clan,Ning family\n\
+             up,pick-up truck,pickup\n",
+            "g.csv",
+        )
+        .unwrap();
+        let matcher = TermMatcher::new(&glossary);
+        let checker = || Checker::new(&glossary, &matcher, RuleSet::all());
+        let text = "The Ning Clan met. This was the Ning Clan. He said his Ning family of old \
+                    left. A pick-up truck, a pick-up truck and a pickup.";
+        for keep in [false, true] {
+            let found: Vec<(String, String)> = checker()
+                .with_consistency(ConsistencyScope::Document, keep)
+                .check_str(text)
+                .into_iter()
+                .filter(|f| f.rule == Rule::InconsistentTerm)
+                .map(|f| (f.concept, f.found))
+                .collect();
+            let expected = [("clan", "Ning family"), ("up", "pickup")];
+            let expected: Vec<(String, String)> = expected
+                .iter()
+                .map(|(c, f)| (c.to_string(), f.to_string()))
+                .collect();
+            assert_eq!(found, expected, "occurrences kept whole: {keep}");
+        }
+    }
+
     #[test]
     fn wide_whitespace_before_a_term_is_no_address() {
         // U+3000 (three bytes) and U+00A0 (two) before a term: no panic, the term is found.

@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 
 use crate::finding::{Excerpt, Finding};
-use crate::fuzzy::lemma;
+use crate::fuzzy::{is_weak_rendering, lemma};
 use crate::glossary::{Glossary, Status};
 use crate::location::Location;
 use crate::normalize::normalize_key;
@@ -134,9 +134,12 @@ fn variant_of(glossary: &Glossary, concept: usize, rendering: usize, form: Strin
     }
 }
 
-/// Whether an occurrence takes part in consistency: an approved rendering with a surface form.
-fn compared(o: &Occurrence) -> bool {
-    matches!(o.status, OccurrenceStatus::Listed(s) if s.is_approved()) && o.form.is_some()
+/// Whether an occurrence takes part in consistency: an approved rendering with a surface form,
+/// of more than function words (see [`is_weak_rendering`]).
+fn compared(glossary: &Glossary, o: &Occurrence) -> bool {
+    matches!(o.status, OccurrenceStatus::Listed(s) if s.is_approved())
+        && o.form.is_some()
+        && !is_weak_rendering(&glossary.concepts[o.concept].renderings[o.rendering].text)
 }
 
 /// One variant of a concept, counted.
@@ -164,7 +167,7 @@ impl RenderingCounts {
     pub fn add(&mut self, glossary: &Glossary, o: &Occurrence) {
         let i = self.seen;
         self.seen += 1;
-        if !compared(o) {
+        if !compared(glossary, o) {
             return;
         }
         let form = o.form.as_deref().expect("compared");
@@ -281,7 +284,7 @@ impl Majorities {
         scope: &str,
         around: &mut dyn FnMut(&Occurrence) -> (String, Excerpt),
     ) -> Option<Finding> {
-        if !compared(o) {
+        if !compared(glossary, o) {
             return None;
         }
         let majority = self.by_concept.get(&o.concept)?;
@@ -351,7 +354,7 @@ pub struct DocumentTally {
 }
 
 /// A text found for a rendering and its variant's index among the concept's counts (`None`:
-/// no surface form, not compared).
+/// not compared: no surface form, or a rendering of function words).
 type Spelling = (Box<str>, Option<usize>);
 
 /// An approved occurrence with a surface form, as [`DocumentTally`] keeps it.
@@ -403,7 +406,9 @@ impl DocumentTally {
             Some(None) => return,
             None => {
                 let rendering_text = &glossary.concepts[concept].renderings[rendering].text;
-                let Some(form) = Occurrence::surface_form(found, rendering_text) else {
+                let form = Occurrence::surface_form(found, rendering_text)
+                    .filter(|_| !is_weak_rendering(rendering_text));
+                let Some(form) = form else {
                     spellings.push((found.into(), None));
                     return;
                 };
@@ -527,7 +532,7 @@ pub fn inconsistencies(
     }
     let mut by_concept: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, o) in occurrences.iter().enumerate() {
-        if compared(o) && majorities.by_concept.contains_key(&o.concept) {
+        if compared(glossary, o) && majorities.by_concept.contains_key(&o.concept) {
             by_concept.entry(o.concept).or_default().push(i);
         }
     }

@@ -66,11 +66,20 @@ const FUNCTION_WORDS: &[&str] = &[
     "in", "into", "of", "on", "or", "over", "per", "the", "to", "under", "via", "with",
 ];
 
-/// Auxiliary verbs and adverb particles: like function words, they do not show which term a
-/// phrase is ("was named", "shook up"), though they are not dropped or added as those are.
-const AUXILIARIES_AND_PARTICLES: &[&str] = &[
-    "am", "are", "be", "been", "being", "did", "do", "does", "down", "had", "has", "have", "is",
-    "off", "out", "up", "was", "were",
+/// The other closed classes of English: auxiliary and modal verbs, pronouns, determiners,
+/// conjunctions, question words and the commonest adverbs and particles. Like function words
+/// they do not show which term a phrase is ("was named", "shook up"), though they are not
+/// dropped or added inside a term as those are.
+const OTHER_CLOSED_CLASS_WORDS: &[&str] = &[
+    "after", "all", "also", "am", "any", "are", "back", "be", "because", "been", "before", "being",
+    "both", "but", "can", "could", "did", "do", "does", "down", "each", "either", "every", "had",
+    "has", "have", "he", "her", "here", "hers", "him", "his", "how", "however", "i", "if", "is",
+    "it", "its", "just", "may", "me", "might", "mine", "must", "my", "neither", "no", "nor", "not",
+    "now", "off", "only", "our", "ours", "out", "shall", "she", "should", "so", "some", "such",
+    "than", "that", "their", "theirs", "them", "then", "there", "these", "they", "this", "those",
+    "though", "thus", "too", "up", "us", "very", "was", "we", "were", "what", "when", "where",
+    "whether", "which", "while", "who", "whom", "whose", "why", "will", "would", "yet", "you",
+    "your", "yours",
 ];
 
 /// Prepositions that end the head of a term: the head of "Standing Committee of the …" is
@@ -125,9 +134,21 @@ fn is_function_word(word: &str) -> bool {
     FUNCTION_WORDS.contains(&word)
 }
 
-/// A function word, auxiliary or particle: a word that does not show which term a phrase is.
+/// A word of a closed class: a word that does not show which term a phrase is.
 fn is_weak_word(word: &str) -> bool {
-    is_function_word(word) || AUXILIARIES_AND_PARTICLES.contains(&word)
+    is_function_word(word) || OTHER_CLOSED_CLASS_WORDS.contains(&word)
+}
+
+/// Whether a rendering is made of function words, auxiliaries, particles and pronouns only
+/// ("the", "of", "he"): nothing in it shows which term it is, so it is neither searched for
+/// near-misses nor compared for consistency. A word in capitals is an acronym ("IT", "US").
+pub(crate) fn is_weak_rendering(rendering: &str) -> bool {
+    let cased = normalize_key(rendering, false);
+    tokenize(&cased).iter().all(|t| {
+        let word = t.word(&cased);
+        let acronym = word.chars().count() > 1 && !word.chars().any(char::is_lowercase);
+        !acronym && is_weak_word(&word.to_lowercase())
+    })
 }
 
 /// A rendering without the article it starts with, if more follows: a glossary that writes
@@ -486,13 +507,12 @@ impl FuzzyIndex {
                 if !r.status.is_approved() {
                     continue;
                 }
+                if is_weak_rendering(&r.text) {
+                    continue;
+                }
                 let key = normalize_key(&r.text, true);
                 let key = without_leading_article(&key).to_string();
                 let tokens = tokenize(&key);
-                // Nothing shows which term a phrase of function words is ("the of").
-                if tokens.iter().all(|t| is_weak_word(t.word(&key))) {
-                    continue;
-                }
                 let cased = normalize_key(&r.text, false);
                 let cased = without_leading_article(&cased);
                 let cased_tokens = tokenize(cased);
