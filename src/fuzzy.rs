@@ -507,10 +507,12 @@ impl FuzzyIndex {
                 if !r.status.is_approved() {
                     continue;
                 }
-                if is_weak_rendering(&r.text) {
+                let key = normalize_key(&r.text, true);
+                let weak = tokenize(&key).iter().all(|t| is_weak_word(t.word(&key)));
+                // (The cased test, for acronyms, only where every word may be weak.)
+                if weak && is_weak_rendering(&r.text) {
                     continue;
                 }
-                let key = normalize_key(&r.text, true);
                 let key = without_leading_article(&key).to_string();
                 let tokens = tokenize(&key);
                 let cased = normalize_key(&r.text, false);
