@@ -133,6 +133,15 @@ impl<'g> Checker<'g> {
         self.keep_occurrences || self.rules.contains(Rule::InconsistentTerm)
     }
 
+    /// Whether a document longer than the text kept for `inconsistent-term` is read a second
+    /// time when it can be (see [`Checker::check_reopenable`]): only the document's own
+    /// consistency reads its occurrences.
+    pub fn may_read_twice(&self) -> bool {
+        !self.keep_occurrences
+            && self.scope == ConsistencyScope::Document
+            && self.rules.contains(Rule::InconsistentTerm)
+    }
+
     /// Checks a whole document read from `reader`. With `skip_binary`, a document whose start
     /// holds NUL bytes is skipped instead of checked.
     pub fn check_reader(&self, reader: impl Read, skip_binary: bool) -> Result<Outcome, ReadError> {
@@ -249,20 +258,13 @@ impl<'g> Checker<'g> {
         };
         // Counting renderings instead of keeping occurrences needs a second read, and only
         // document consistency can be reported from counts.
-        let counting = (whole_document
-            && !self.keep_occurrences
-            && self.scope == ConsistencyScope::Document
-            && self.rules.contains(Rule::InconsistentTerm))
-        .then_some(reopen)
-        .flatten()
-        .map(|_| self.glossary);
+        let counting = (whole_document && self.may_read_twice())
+            .then_some(reopen)
+            .flatten()
+            .map(|_| self.glossary);
         let mut state = DocumentState::new(words, self.kept_text_limit, counting);
         // Only the document's own consistency reads its occurrences: they are tallied.
-        if whole_document
-            && !self.keep_occurrences
-            && self.scope == ConsistencyScope::Document
-            && self.rules.contains(Rule::InconsistentTerm)
-        {
+        if whole_document && self.may_read_twice() {
             state.tally = Some((DocumentTally::default(), self.glossary));
         }
         while let Some(block) = blocks.next_block()? {
@@ -1004,6 +1006,17 @@ web,Workercn,,China Industrial Network
             assert_eq!(findings(once), expected, "one read, limit {limit}");
             let twice = small.check_reopenable(bytes, false, &mut WordCache::default(), &reopen);
             assert_eq!(findings(twice), expected, "two reads, limit {limit}");
+            // Standard input, read again from the copy made while it was read.
+            let copied = crate::input::copy::Copied::new(bytes).unwrap();
+            let copy = copied.reopener().unwrap();
+            let reopen_copy = || copy.open().map(|f| Box::new(f) as Box<dyn Read + Send>);
+            let from_copy =
+                small.check_reopenable(copied, false, &mut WordCache::default(), &reopen_copy);
+            assert_eq!(
+                findings(from_copy),
+                expected,
+                "copied stream, limit {limit}"
+            );
         }
         // A document that changed between the reads is an error, not a wrong report.
         let other = text.replace("labour hero", "somebody");

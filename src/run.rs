@@ -16,6 +16,7 @@ use crate::formats::{read_segments, sniff, FormatOptions, InputFormat, SNIFF_LEN
 use crate::fuzzy::WordCache;
 use crate::glossary::Glossary;
 use crate::input::blocks::ReadError;
+use crate::input::copy::Copied;
 use crate::input::limit::{check_size, Limited};
 use crate::input::{Input, InputSource};
 use crate::segment::{check_segments, NoSegmentRules, SegmentVisitor};
@@ -203,6 +204,20 @@ fn check_input(
         Some(limit) => Box::new(Limited::new(reader, limit)),
         None => reader,
     };
+    // Standard input is copied as it is read where a long document is read twice, so that
+    // its memory stays bounded as a file's does.
+    let (reader, stdin_copy): (Box<dyn Read + Send>, _) =
+        if path.is_none() && checker.may_read_twice() {
+            let copy_error = |e: std::io::Error| {
+                let why = format!("cannot copy standard input to a temporary file: {e}");
+                FileError::new(&input.display, why)
+            };
+            let copied = Copied::new(reader).map_err(copy_error)?;
+            let reopener = copied.reopener().map_err(copy_error)?;
+            (Box::new(copied), Some(reopener))
+        } else {
+            (reader, None)
+        };
     let known = formats
         .format
         .or(formats.source_file.as_ref().map(|_| InputFormat::Paired))
@@ -222,13 +237,18 @@ fn check_input(
         }
     };
     if !format.is_bilingual() {
-        let checked = match path {
-            // A file can be read again (see `Checker::check_reopenable`); standard input cannot.
-            Some(path) => {
+        let checked = match (path, &stdin_copy) {
+            // A file can be read again (see `Checker::check_reopenable`), and so can standard
+            // input through its copy.
+            (Some(path), _) => {
                 let reopen = || File::open(path).map(|f| Box::new(f) as Box<dyn Read + Send>);
                 checker.check_reopenable(reader, input.walked, words, &reopen)
             }
-            None => checker.check_reader_with(reader, input.walked, words),
+            (None, Some(copy)) => {
+                let reopen = || copy.open().map(|f| Box::new(f) as Box<dyn Read + Send>);
+                checker.check_reopenable(reader, input.walked, words, &reopen)
+            }
+            (None, None) => checker.check_reader_with(reader, input.walked, words),
         };
         return checked.map_err(|e| read_error(&input.display, e));
     }

@@ -1,6 +1,7 @@
 //! Inputs: which files to check, and reading them as text.
 
 pub mod blocks;
+pub mod copy;
 pub mod decode;
 pub mod limit;
 
