@@ -249,6 +249,8 @@ struct RenderingWord {
     has_digit: bool,
     /// Written with a capital in the glossary.
     capitalized: bool,
+    /// Written with a capital after a small letter in the glossary ("WeChat").
+    mixed_case: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -349,7 +351,7 @@ pub struct GarbledMatch {
 
 /// An approved rendering while the index is built: concept, rendering, normalized key, its
 /// words, and which of them the glossary capitalises.
-type TokenizedRendering = (usize, usize, String, Vec<Token>, Vec<bool>);
+type TokenizedRendering = (usize, usize, String, Vec<Token>, Vec<[bool; 2]>);
 
 /// A rendering holding two words, and where they stand in it.
 #[derive(Debug, Clone, Copy)]
@@ -518,13 +520,14 @@ impl FuzzyIndex {
                 let cased = normalize_key(&r.text, false);
                 let cased = without_leading_article(&cased);
                 let cased_tokens = tokenize(cased);
-                let capitals: Vec<bool> = if cased_tokens.len() == tokens.len() {
+                // Per word: written with a capital, and with one inside ("WeChat").
+                let capitals: Vec<[bool; 2]> = if cased_tokens.len() == tokens.len() {
                     cased_tokens
                         .iter()
-                        .map(|t| starts_upper(t.word(cased)))
+                        .map(|t| [starts_upper(t.word(cased)), mixed_case(t.word(cased))])
                         .collect()
                 } else {
-                    vec![false; tokens.len()]
+                    vec![[false; 2]; tokens.len()]
                 };
                 for t in &tokens {
                     let id = index.intern(t.word(&key));
@@ -563,7 +566,7 @@ impl FuzzyIndex {
             let words: Vec<RenderingWord> = tokens
                 .iter()
                 .zip(&capitals)
-                .map(|(t, &capitalized)| {
+                .map(|(t, &[capitalized, mixed_case])| {
                     let word = index.vocabulary[t.word(&key)];
                     let has_digit = t.word(&key).chars().any(|c| c.is_numeric());
                     RenderingWord {
@@ -574,6 +577,7 @@ impl FuzzyIndex {
                             || index.weights[word as usize] >= IDENTITY_SHARE * heaviest,
                         has_digit,
                         capitalized,
+                        mixed_case,
                     }
                 })
                 .collect();
@@ -855,10 +859,15 @@ impl FuzzyIndex {
             let at = norm.original_span(base + t.span().start..base + t.word_end(), original);
             starts_upper(&original[at])
         };
+        let mixed = |t: &TextWord| {
+            let at = norm.original_span(base + t.span().start..base + t.word_end(), original);
+            mixed_case(&original[at])
+        };
         let context = TextContext {
             text,
             listed,
             capital: &capital,
+            mixed_case: &mixed,
         };
         let mut tried: HashSet<(u32, usize)> = HashSet::default();
         let mut found: Vec<GarbledMatch> = Vec::new();
@@ -1296,6 +1305,7 @@ impl FuzzyIndex {
             text,
             listed,
             capital,
+            mixed_case,
         } = *context;
         let r = &self.renderings[rendering as usize];
         let n = r.words.len();
@@ -1339,6 +1349,7 @@ impl FuzzyIndex {
         let (score, window, alignment) = best?;
         if f64::from(score) < self.threshold
             || self.slips_into_a_word_alone(r, &alignment, tokens, matches)
+            || slips_into_an_identifier(r, &alignment, tokens, matches, mixed_case)
         {
             return None;
         }
@@ -1828,6 +1839,35 @@ fn one_swap(alignment: &[Option<usize>], tokens: &[TextWord], matches: &Matches)
     between.is_empty() || matches!(between[..], ["and"] | ["or"])
 }
 
+/// Whether a typo of a word of `r` in the window is written with a capital after a small
+/// letter ("setStream", "loopN", "SmartRAID") where the glossary writes its word without one:
+/// that is an identifier of code or a product, not a slip (slips do not add capitals).
+fn slips_into_an_identifier(
+    r: &IndexedRendering,
+    alignment: &Alignment,
+    tokens: &[TextWord],
+    matches: &Matches,
+    mixed_case: &dyn Fn(&TextWord) -> bool,
+) -> bool {
+    r.words.iter().zip(alignment).any(|(rw, at)| {
+        at.is_some_and(|at| {
+            let typo = matches
+                .of(at)
+                .iter()
+                .any(|m| m.word == rw.word && m.likeness == Likeness::Typo);
+            typo && !rw.mixed_case && mixed_case(&tokens[at])
+        })
+    })
+}
+
+/// Whether a word has a capital letter after a small one ("WeChat", "setStream"). A capital I
+/// does not count: it is how OCR misreads a small l ("consuItation").
+fn mixed_case(word: &str) -> bool {
+    word.chars()
+        .zip(word.chars().skip(1))
+        .any(|(a, b)| a.is_lowercase() && b.is_uppercase() && b != 'I')
+}
+
 fn starts_upper(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
@@ -1949,6 +1989,8 @@ struct TextContext<'a> {
     text: &'a str,
     listed: &'a dyn Fn(&str) -> bool,
     capital: &'a dyn Fn(&TextWord) -> bool,
+    /// Whether a word is written with a capital after a small letter in the original text.
+    mixed_case: &'a dyn Fn(&TextWord) -> bool,
 }
 
 /// A word of the text prepared for comparison.
@@ -2755,6 +2797,30 @@ modernization,modernization drive,,,,
         ] {
             assert_eq!(found(text), vec![], "{text}");
         }
+    }
+
+    #[test]
+    fn a_typo_written_as_an_identifier_is_the_identifier() {
+        let glossary = "id,preferred\nsub,substream\nloop,loop devices\nwechat,WeChat account\n\
+                        consult,collective consultation\n";
+        let found = |text: &str| -> Vec<String> {
+            near_misses(glossary, text)
+                .into_iter()
+                .map(|m| m.0)
+                .collect()
+        };
+        for text in ["call setStream() first", "open the loopN devices"] {
+            assert_eq!(found(text), Vec::<String>::new(), "{text}");
+        }
+        // The same slips in prose, a glossary word written with an inner capital, and an OCR
+        // capital I for a small l are slips.
+        assert_eq!(found("each substrem is read"), vec!["substrem"]);
+        assert_eq!(found("open the loopn devices"), vec!["loopn devices"]);
+        assert_eq!(found("his WeChta account"), vec!["WeChta account"]);
+        assert_eq!(
+            found("a collective consuItation"),
+            vec!["collective consuItation"]
+        );
     }
 
     #[test]
