@@ -847,6 +847,7 @@ impl FuzzyIndex {
                 }
             }
             seed.matches = t.matches;
+            seed.bits = cache.partner_bits[t.entry as usize];
         }
         active.retain(|seed| seed.matches[0] != seed.matches[1]);
         let (tokens, damaged, active) = (&*tokens, &*damaged, &*active);
@@ -899,6 +900,23 @@ impl FuzzyIndex {
             };
             if !damage_near && !seed.loud {
                 continue;
+            }
+            // Without damage near, only pairs propose (a word with a typo or respaced is
+            // damaged itself): most seeds have no neighbour to pair with.
+            if !damage_near {
+                let before = active[k.saturating_sub(PAIR_REACH)..k]
+                    .iter()
+                    .filter(|w| w.at as usize + PAIR_REACH >= i)
+                    .any(|w| w.bits.own & seed.bits.before != 0);
+                let after = || {
+                    active[k + 1..active.len().min(k + 1 + PAIR_REACH)]
+                        .iter()
+                        .filter(|w| w.at as usize <= i + PAIR_REACH)
+                        .any(|w| w.bits.own & seed.bits.after != 0)
+                };
+                if !before && !after() {
+                    continue;
+                }
             }
             for a in matches.pooled(seed.matches) {
                 if !damage_near && self.needs_damage[a.word as usize] {
@@ -1184,6 +1202,9 @@ impl FuzzyIndex {
             | flag(entry.inflected, word_flags::INFLECTED);
         let flags = entry.flags;
         let id = cache.entries.len() as u32;
+        cache
+            .partner_bits
+            .push(self.partner_bits(&cache.pool[start as usize..]));
         cache.stats.push(WordStats {
             matches: [entry.matches.start, entry.matches.end],
             count: 0,
@@ -1196,6 +1217,20 @@ impl FuzzyIndex {
             cache.grow_slots();
         }
         (id, flags)
+    }
+
+    /// The [`PartnerBits`] of a word of the text with glossary words `found`.
+    fn partner_bits(&self, found: &[WordMatch]) -> PartnerBits {
+        let fold = |mask: [u64; 4]| mask.iter().fold(0, |all, m| all | m);
+        let mut bits = PartnerBits::default();
+        for m in found {
+            bits.own |= 1 << (m.word % 64);
+            if !self.needs_damage[m.word as usize] {
+                bits.before |= fold(self.loud_before.mask(m.word));
+                bits.after |= fold(self.loud_after.mask(m.word));
+            }
+        }
+        bits
     }
 
     /// Where `word`, not itself a glossary word, splits into two glossary words of at least
@@ -2041,6 +2076,8 @@ pub struct WordCache {
     entries: Vec<WordEntry>,
     /// Per entry: its [`WordStats`].
     stats: Vec<WordStats>,
+    /// Per entry: its [`PartnerBits`].
+    partner_bits: Vec<PartnerBits>,
     /// The glossary words each entry stands for, entry after entry.
     pool: Vec<WordMatch>,
     /// Buffers for the words of one text.
@@ -2071,6 +2108,20 @@ struct ActiveWord {
     loud: bool,
     /// Joined from two words of the text, or split from one.
     respaced: bool,
+    /// Its entry's [`PartnerBits`].
+    bits: PartnerBits,
+}
+
+/// What a word of the text can pair with where no word nearby is damaged, in 64 bits a side: a
+/// superset of the glossary words (by id modulo 64) that some rendering of one of its glossary
+/// words garbles beside it without damage, before it in the text (`before`) or after it
+/// (`after`); and its own glossary words (`own`). A word none of whose neighbours' `own` meets
+/// its `before` or `after` proposes nothing there, and its matches are not read.
+#[derive(Debug, Clone, Copy, Default)]
+struct PartnerBits {
+    before: u64,
+    after: u64,
+    own: u64,
 }
 
 /// One distinct word of a document.
@@ -2241,6 +2292,7 @@ fn push_word(
             matches: [0, 0],
             loud: word.flags & word_flags::LOUD != 0,
             respaced: word.merged || word.split,
+            bits: PartnerBits::default(),
         });
     }
     words.push(word);
@@ -2797,6 +2849,41 @@ modernization,modernization drive,,,,
         ] {
             assert_eq!(found(text), vec![], "{text}");
         }
+    }
+
+    /// Damage no word shows (a lost possessive, words swapped) is found from either word of a
+    /// pair, whichever stands first.
+    #[test]
+    fn undamaged_words_pair_on_both_sides() {
+        // Names that share a word.
+        let glossary = "id,preferred\ndaily,People's Daily\nworkers,Workers' Daily\n\
+                        labor,Labor Daily\ntls,Transport Layer Security\n";
+        let found = |text: &str| -> Vec<(String, Damage)> {
+            near_misses(glossary, text)
+                .into_iter()
+                .map(|m| (m.0, m.2))
+                .collect()
+        };
+        assert_eq!(
+            found("as People Daily reported on Monday"),
+            vec![("People Daily".to_string(), Damage::Possessive)]
+        );
+        assert_eq!(
+            found("it uses Transport Security Layer now"),
+            vec![("Transport Security Layer".to_string(), Damage::WordOrder)]
+        );
+        assert_eq!(found("as People's Daily reported"), vec![]);
+        // Among the bundled glossary's names, where the pair is found only from "Daily", after
+        // its partner.
+        let bundled = include_str!("../glossaries/zh-en-trade-union-news.csv");
+        let found: Vec<(String, Damage)> = near_misses(bundled, "as People Daily reported")
+            .into_iter()
+            .map(|m| (m.0, m.2))
+            .collect();
+        assert_eq!(
+            found,
+            vec![("People Daily".to_string(), Damage::Possessive)]
+        );
     }
 
     #[test]
