@@ -348,14 +348,13 @@ fn departure(
 #[derive(Debug, Default)]
 pub struct DocumentTally {
     counts: RenderingCounts,
-    /// Per concept and rendering: each text found for it.
-    spellings: HashMap<(usize, usize), Vec<Spelling>>,
+    /// Per concept and rendering: each text found for it, and its variant's index among the
+    /// concept's counts (`None`: not compared: no surface form, or a rendering of function
+    /// words). Hashed: a text written with ever other spacing must not make each lookup
+    /// longer.
+    spellings: HashMap<(usize, usize), HashMap<Box<str>, Option<usize>>>,
     kept: Vec<TalliedOccurrence>,
 }
-
-/// A text found for a rendering and its variant's index among the concept's counts (`None`:
-/// not compared: no surface form, or a rendering of function words).
-type Spelling = (Box<str>, Option<usize>);
 
 /// An approved occurrence with a surface form, as [`DocumentTally`] keeps it.
 #[derive(Debug, Clone)]
@@ -393,11 +392,7 @@ impl DocumentTally {
             return;
         }
         let spellings = self.spellings.entry((concept, rendering)).or_default();
-        let known = spellings
-            .iter()
-            .find(|(text, _)| **text == *found)
-            .map(|(_, v)| *v);
-        let variant = match known {
+        let variant = match spellings.get(found).copied() {
             Some(Some(k)) => {
                 let counts = self.counts.by_concept.get_mut(&concept);
                 counts.expect("a variant seen is counted")[k].count += 1;
@@ -409,12 +404,12 @@ impl DocumentTally {
                 let form = Occurrence::surface_form(found, rendering_text)
                     .filter(|_| !is_weak_rendering(rendering_text));
                 let Some(form) = form else {
-                    spellings.push((found.into(), None));
+                    spellings.insert(found.into(), None);
                     return;
                 };
                 let v = variant_of(glossary, concept, rendering, form.clone());
                 let k = self.counts.count(concept, seq, v, &form);
-                spellings.push((found.into(), Some(k)));
+                spellings.insert(found.into(), Some(k));
                 k
             }
         };
