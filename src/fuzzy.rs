@@ -2597,6 +2597,14 @@ modernization,modernization drive,,,,
             .collect()
     }
 
+    /// The near-misses of `glossary` in `text`: each as written, and its damage.
+    fn spans_and_damage(glossary: &str, text: &str) -> Vec<(String, Damage)> {
+        near_misses(glossary, text)
+            .into_iter()
+            .map(|m| (m.0, m.2))
+            .collect()
+    }
+
     fn g(found: &str, concept: &str) -> Vec<(String, String)> {
         vec![(found.to_string(), concept.to_string())]
     }
@@ -2816,12 +2824,7 @@ modernization,modernization drive,,,,
     fn a_slip_into_another_word_only_beside_the_terms_other_words() {
         let glossary = "id,preferred\nbranch,branch target\ninsert,inserted\n\
                         named,was named\nclock,clock cycle\ndriver,driver\n";
-        let found = |text: &str| -> Vec<(String, Damage)> {
-            near_misses(glossary, text)
-                .into_iter()
-                .map(|m| (m.0, m.2))
-                .collect()
-        };
+        let found = |text: &str| spans_and_damage(glossary, text);
         // Beside a content word of the term, a real word is a slip.
         assert_eq!(
             found("jumps to the brunch target here"),
@@ -2858,12 +2861,7 @@ modernization,modernization drive,,,,
         // Names that share a word.
         let glossary = "id,preferred\ndaily,People's Daily\nworkers,Workers' Daily\n\
                         labor,Labor Daily\ntls,Transport Layer Security\n";
-        let found = |text: &str| -> Vec<(String, Damage)> {
-            near_misses(glossary, text)
-                .into_iter()
-                .map(|m| (m.0, m.2))
-                .collect()
-        };
+        let found = |text: &str| spans_and_damage(glossary, text);
         assert_eq!(
             found("as People Daily reported on Monday"),
             vec![("People Daily".to_string(), Damage::Possessive)]
@@ -2876,12 +2874,8 @@ modernization,modernization drive,,,,
         // Among the bundled glossary's names, where the pair is found only from "Daily", after
         // its partner.
         let bundled = include_str!("../glossaries/zh-en-trade-union-news.csv");
-        let found: Vec<(String, Damage)> = near_misses(bundled, "as People Daily reported")
-            .into_iter()
-            .map(|m| (m.0, m.2))
-            .collect();
         assert_eq!(
-            found,
+            spans_and_damage(bundled, "as People Daily reported"),
             vec![("People Daily".to_string(), Damage::Possessive)]
         );
     }
@@ -2914,12 +2908,7 @@ modernization,modernization drive,,,,
     fn a_leading_article_is_no_part_of_the_term_and_function_words_are_no_term() {
         let glossary = "id,preferred\npalace,the Jade Palace\nduke,a Duke of Qin\n\
                         of,The of\nbeing,Being to\n";
-        let found = |text: &str| -> Vec<(String, Damage)> {
-            near_misses(glossary, text)
-                .into_iter()
-                .map(|m| (m.0, m.2))
-                .collect()
-        };
+        let found = |text: &str| spans_and_damage(glossary, text);
         for text in [
             "they reached Jade Palace at dawn",
             "the famous Jade Palace",
