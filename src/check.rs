@@ -1007,8 +1007,8 @@ web,Workercn,,China Industrial Network
             let twice = small.check_reopenable(bytes, false, &mut WordCache::default(), &reopen);
             assert_eq!(findings(twice), expected, "two reads, limit {limit}");
             // Standard input, read again from the copy made while it was read.
-            let copied = crate::input::copy::Copied::new(bytes).unwrap();
-            let copy = copied.reopener().unwrap();
+            let file = tempfile::tempfile().unwrap();
+            let (copied, copy) = crate::input::copy::Copied::new(bytes, file).unwrap();
             let reopen_copy = || copy.open().map(|f| Box::new(f) as Box<dyn Read + Send>);
             let from_copy =
                 small.check_reopenable(copied, false, &mut WordCache::default(), &reopen_copy);

@@ -205,19 +205,19 @@ fn check_input(
         None => reader,
     };
     // Standard input is copied as it is read where a long document is read twice, so that
-    // its memory stays bounded as a file's does.
-    let (reader, stdin_copy): (Box<dyn Read + Send>, _) =
-        if path.is_none() && checker.may_read_twice() {
-            let copy_error = |e: std::io::Error| {
-                let why = format!("cannot copy standard input to a temporary file: {e}");
-                FileError::new(&input.display, why)
-            };
-            let copied = Copied::new(reader).map_err(copy_error)?;
-            let reopener = copied.reopener().map_err(copy_error)?;
-            (Box::new(copied), Some(reopener))
-        } else {
-            (reader, None)
-        };
+    // its memory stays bounded as a file's does. Without a temporary file it is read once,
+    // keeping its occurrences: the same report, in more memory.
+    let (reader, stdin_copy): (Box<dyn Read + Send>, _) = match (path.is_none()
+        && checker.may_read_twice())
+    .then(tempfile::tempfile)
+    .transpose()
+    {
+        Ok(Some(file)) => match Copied::new(reader, file) {
+            Ok((copied, reopener)) => (Box::new(copied), Some(reopener)),
+            Err((reader, _)) => (reader, None),
+        },
+        _ => (reader, None),
+    };
     let known = formats
         .format
         .or(formats.source_file.as_ref().map(|_| InputFormat::Paired))

@@ -12,20 +12,14 @@ pub struct Copied<R> {
 }
 
 impl<R: Read> Copied<R> {
-    /// `inner`, copied to a new temporary file (in the system's temporary directory).
-    pub fn new(inner: R) -> io::Result<Self> {
-        Ok(Copied {
-            inner,
-            copy: tempfile::tempfile()?,
-        })
-    }
-
-    /// Something that opens the copy from its start: once `self` has been read to its end,
-    /// the whole stream.
-    pub fn reopener(&self) -> io::Result<Reopener> {
-        Ok(Reopener {
-            copy: self.copy.try_clone()?,
-        })
+    /// `inner`, to be copied to `copy` (an empty file, such as `tempfile::tempfile()`), and
+    /// what opens that copy again: once `inner` has been read to its end, the whole stream.
+    /// `inner` is given back if the file cannot be opened twice.
+    pub fn new(inner: R, copy: File) -> Result<(Self, Reopener), (R, io::Error)> {
+        match copy.try_clone() {
+            Ok(again) => Ok((Copied { inner, copy }, Reopener { copy: again })),
+            Err(e) => Err((inner, e)),
+        }
     }
 }
 
@@ -63,8 +57,7 @@ mod tests {
     #[test]
     fn the_copy_reads_back_what_was_read() {
         let text: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
-        let mut copied = Copied::new(&text[..]).unwrap();
-        let reopen = copied.reopener().unwrap();
+        let (mut copied, reopen) = Copied::new(&text[..], tempfile::tempfile().unwrap()).unwrap();
         let mut first = Vec::new();
         // Small reads, as a reader of blocks makes them.
         let mut buf = [0u8; 4096];
