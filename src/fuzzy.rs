@@ -1014,7 +1014,7 @@ impl FuzzyIndex {
         let mut joined = String::new();
         loop {
             let after = words.next().map(|t| {
-                let entry = self.entry(t.word(text), cache);
+                let entry = self.entry(text, t.word.clone(), cache);
                 (t, entry)
             });
             let current = std::mem::replace(&mut next, after);
@@ -1129,37 +1129,44 @@ impl FuzzyIndex {
         }
     }
 
-    /// The document's entry for `word`, made on first sight: what glossary words it stands
-    /// for, and how it can be joined or split.
+    /// The document's entry for the word at `span` of `text`, made on first sight: what
+    /// glossary words it stands for, and how it can be joined or split.
     #[inline(always)]
-    fn entry(&self, word: &str, cache: &mut WordCache) -> (u32, u8) {
+    fn entry(&self, text: &str, span: Range<usize>, cache: &mut WordCache) -> (u32, u8) {
         // One open-addressed table of every word seen, its slots holding short words
         // themselves: a lookup reads one slot, and the slots of frequent words stay in the
         // cache.
-        let hash = fx_hash(word);
+        let key = WordKey::of(text.as_bytes(), span.clone());
         if cache.slots.is_empty() {
             cache.slots = vec![WordSlot::EMPTY; INITIAL_SLOTS];
         }
-        let slot = (hash as usize) & (cache.slots.len() - 1);
+        let slot = (key.hash as usize) & (cache.slots.len() - 1);
         let seen = &cache.slots[slot];
-        if seen.holds(hash, word, cache) {
+        let word = &text[span];
+        if seen.holds(&key, word, cache) {
             return (seen.id, seen.flags);
         }
-        self.entry_after(word, hash, slot, cache)
+        self.entry_after(word, &key, slot, cache)
     }
 
-    /// [`FuzzyIndex::entry`] for the few words joined or split, where inlining it would only
-    /// grow the loop over every word.
+    /// [`FuzzyIndex::entry`] of a whole string: the few words joined or split, where inlining
+    /// it would only grow the loop over every word.
     #[inline(never)]
     fn entry_out_of_line(&self, word: &str, cache: &mut WordCache) -> (u32, u8) {
-        self.entry(word, cache)
+        self.entry(word, 0..word.len(), cache)
     }
 
     /// [`FuzzyIndex::entry`] of a word not in its first slot: the slots after it are probed,
     /// and the word is given an entry if it is in none. Out of line, so that the lookup of a
     /// word in its first slot stays small enough to inline.
     #[inline(never)]
-    fn entry_after(&self, word: &str, hash: u64, first: usize, cache: &mut WordCache) -> (u32, u8) {
+    fn entry_after(
+        &self,
+        word: &str,
+        key: &WordKey,
+        first: usize,
+        cache: &mut WordCache,
+    ) -> (u32, u8) {
         let mask = cache.slots.len() - 1;
         let mut slot = first;
         loop {
@@ -1167,7 +1174,7 @@ impl FuzzyIndex {
             if seen.is_empty() {
                 break;
             }
-            if seen.holds(hash, word, cache) {
+            if seen.holds(key, word, cache) {
                 return (seen.id, seen.flags);
             }
             slot = (slot + 1) & mask;
@@ -1211,7 +1218,7 @@ impl FuzzyIndex {
             counted_in: cache.document,
         });
         cache.entries.push(entry);
-        cache.slots[slot] = WordSlot::new(hash, id, flags, word);
+        cache.slots[slot] = WordSlot::new(key, id, flags);
         // At most half the slots are used: probes stay short.
         if cache.entries.len() * 2 > cache.slots.len() {
             cache.grow_slots();
@@ -1950,10 +1957,15 @@ mod word_flags {
 /// Slots of the table of words seen at first: a power of two.
 const INITIAL_SLOTS: usize = 16384;
 
+#[cfg(test)]
 fn fx_hash(key: &str) -> u64 {
+    fx_hash_bytes(key.as_bytes())
+}
+
+fn fx_hash_bytes(key: &[u8]) -> u64 {
     use std::hash::{BuildHasher, Hasher};
     let mut h = rustc_hash::FxBuildHasher.build_hasher();
-    h.write(key.as_bytes());
+    h.write(key);
     h.finish()
 }
 
@@ -2190,29 +2202,13 @@ impl WordSlot {
         bytes: [0; 2],
     };
 
-    fn new(hash: u64, id: u32, flags: u8, word: &str) -> Self {
+    fn new(key: &WordKey, id: u32, flags: u8) -> Self {
         WordSlot {
-            hash,
+            hash: key.hash,
             id,
-            len: word.len().min(usize::from(u8::MAX)) as u8,
+            len: key.len,
             flags,
-            bytes: WordSlot::inline(word.as_bytes()).unwrap_or([0; 2]),
-        }
-    }
-
-    /// The word's bytes padded with zeros to the inline size, little-endian, if it fits: two
-    /// padded words of the same length are equal exactly when the words are. Read in a few
-    /// loads, not copied into a buffer (a call to `memcpy` per word of the text).
-    #[inline]
-    fn inline(word: &[u8]) -> Option<[u64; 2]> {
-        match word.len() {
-            0..=8 => Some([le_bytes_padded(word), 0]),
-            9..=WordSlot::INLINE => {
-                let (head, tail) = word.split_at(8);
-                let head = u64::from_le_bytes(head.try_into().expect("eight bytes"));
-                Some([head, le_bytes_padded(tail)])
-            }
-            _ => None,
+            bytes: key.bytes,
         }
     }
 
@@ -2220,18 +2216,66 @@ impl WordSlot {
         self.id == u32::MAX
     }
 
-    /// Whether the slot holds `word`, whose hash is `hash`.
+    /// Whether the slot holds `word`, whose key is `key`. (An empty slot has length 0, which
+    /// no word has.)
     #[inline(always)]
-    fn holds(&self, hash: u64, word: &str, cache: &WordCache) -> bool {
-        if self.hash != hash
-            || self.is_empty()
-            || self.len != word.len().min(usize::from(u8::MAX)) as u8
-        {
+    fn holds(&self, key: &WordKey, word: &str, cache: &WordCache) -> bool {
+        if self.hash != key.hash || self.len != key.len || self.bytes != key.bytes {
             return false;
         }
-        match WordSlot::inline(word.as_bytes()) {
-            Some(bytes) => self.bytes == bytes,
-            None => cache.text(self.id) == word,
+        usize::from(key.len) <= WordSlot::INLINE || cache.text(self.id) == word
+    }
+}
+
+/// A word as the table of words seen keys it: its bytes padded with zeros if it is short
+/// (two padded words of the same length are equal exactly when the words are), its length
+/// (saturated), and a hash of those.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct WordKey {
+    bytes: [u64; 2],
+    len: u8,
+    hash: u64,
+}
+
+impl WordKey {
+    /// The key of the word at `span` of `text`. A short word with 16 bytes of text from its
+    /// start is read in two loads and masked to its length: no branch on the length, which
+    /// varies from word to word and is not predictable.
+    #[inline(always)]
+    fn of(text: &[u8], span: Range<usize>) -> WordKey {
+        let n = span.len();
+        let bytes = if n <= WordSlot::INLINE && span.start + 16 <= text.len() {
+            let at = span.start;
+            let [low, high] = PADDING_MASKS[n];
+            let head = u64::from_le_bytes(text[at..at + 8].try_into().expect("eight bytes"));
+            let tail = u64::from_le_bytes(text[at + 8..at + 16].try_into().expect("eight bytes"));
+            [head & low, tail & high]
+        } else {
+            Self::padded(&text[span.clone()])
+        };
+        let len = n.min(usize::from(u8::MAX)) as u8;
+        let hash = if n <= WordSlot::INLINE {
+            let mixed = (bytes[0] ^ bytes[1].rotate_left(29) ^ u64::from(len))
+                .wrapping_mul(0x9e37_79b9_7f4a_7c15);
+            mixed ^ (mixed >> 31)
+        } else {
+            fx_hash_bytes(&text[span.start..span.start + n])
+        };
+        WordKey { bytes, len, hash }
+    }
+
+    /// The bytes of a word of up to 16 bytes padded with zeros, little-endian; zeros for a
+    /// longer word (compared through its text instead).
+    #[inline]
+    fn padded(word: &[u8]) -> [u64; 2] {
+        match word.len() {
+            0..=8 => [le_bytes_padded(word), 0],
+            9..=WordSlot::INLINE => {
+                let (head, tail) = word.split_at(8);
+                let head = u64::from_le_bytes(head.try_into().expect("eight bytes"));
+                [head, le_bytes_padded(tail)]
+            }
+            _ => [0, 0],
         }
     }
 }
@@ -2254,6 +2298,25 @@ fn le_bytes_padded(bytes: &[u8]) -> u64 {
         0
     }
 }
+
+/// Per length up to 16: the masks that keep a word's bytes of two little-endian loads.
+const PADDING_MASKS: [[u64; 2]; 17] = {
+    let mut masks = [[0u64; 2]; 17];
+    let mut n = 0;
+    while n <= 16 {
+        let low = if n >= 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
+        let high = if n <= 8 {
+            0
+        } else if n == 16 {
+            u64::MAX
+        } else {
+            (1u64 << (8 * (n - 8))) - 1
+        };
+        masks[n] = [low, high];
+        n += 1;
+    }
+    masks
+};
 
 impl TextWord {
     /// It stands for some glossary word.
@@ -3027,7 +3090,18 @@ modernization,modernization drive,,,,
                     u64::from_le_bytes(padded[8..].try_into().unwrap()),
                 ]
             });
-            assert_eq!(WordSlot::inline(word), expected, "{n} bytes");
+            assert_eq!(
+                WordKey::of(word, 0..n).bytes,
+                expected.unwrap_or([0; 2]),
+                "{n} bytes"
+            );
+            if let Some(expected) = expected {
+                assert_eq!(WordKey::padded(word), expected, "{n} bytes");
+            }
+            // Read in place from a longer text, masked to the word.
+            let mut text = word.to_vec();
+            text.extend(std::iter::repeat_n(0xaa, 20));
+            assert_eq!(WordKey::of(&text, 0..n), WordKey::of(word, 0..n), "{n} bytes");
         }
     }
 
@@ -3093,11 +3167,11 @@ modernization,modernization drive,,,,
                 _ => "x".repeat(1 + i % 300) + &i.to_string(),
             })
             .collect();
-        let ids: Vec<u32> = words.iter().map(|w| index.entry(w, &mut cache).0).collect();
+        let ids: Vec<u32> = words.iter().map(|w| index.entry_out_of_line(w, &mut cache).0).collect();
         assert_eq!(cache.entries.len(), words.len());
         assert!(cache.slots.len() >= 2 * words.len());
         for (word, &id) in words.iter().zip(&ids) {
-            assert_eq!(index.entry(word, &mut cache).0, id, "{word}");
+            assert_eq!(index.entry_out_of_line(word, &mut cache).0, id, "{word}");
             assert_eq!(cache.text(id), word);
         }
         assert_eq!(cache.entries.len(), words.len(), "no word entered twice");
