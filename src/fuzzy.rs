@@ -1492,6 +1492,16 @@ impl FuzzyIndex {
     /// there, and the words there could reach the threshold. Most candidates end here, before
     /// any window is aligned.
     fn may_reach(&self, r: &IndexedRendering, range: Range<usize>, matches: &Matches) -> bool {
+        // Most candidates miss an identity word (a pair of one with a function word proposed
+        // them): that is settled before any weight is summed.
+        for rw in r.words.iter().filter(|w| w.identity) {
+            if !range
+                .clone()
+                .any(|ti| matches.of(ti).iter().any(|m| m.word == rw.word))
+            {
+                return false;
+            }
+        }
         let mut reachable = 0.0f32;
         let mut total = 0.0f32;
         for rw in &r.words {
