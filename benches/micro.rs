@@ -110,12 +110,12 @@ fn benches(c: &mut Criterion) {
         b.iter(|| matcher.find(black_box(&norm), &sample))
     });
     group.bench_function("garbled_candidates", |b| {
-        let listed = |key: &str| matcher.is_listed(key);
         b.iter_batched_ref(
             WordCache::default,
             |words| {
                 words.start_document();
-                fuzzy.find(black_box(&norm), &sample, &listed, words)
+                let mut fed = matcher.fed_by_words(&norm, &sample);
+                fuzzy.find(black_box(&norm), &sample, &mut fed, words)
             },
             BatchSize::SmallInput,
         )

@@ -369,20 +369,22 @@ impl<'g> Checker<'g> {
     ) {
         let text = block.text.as_str();
         let norm = normalize(text, true);
-        let mut exact = self.matcher.find(&norm, text);
-        let garbled = match self.fuzzy {
+        let (mut exact, garbled) = match self.fuzzy {
             Some(index) if self.rules.contains(Rule::GarbledTerm) || self.wants_occurrences() => {
-                let listed = |key: &str| self.matcher.is_listed(key);
                 let until = (block.report_until < text.len())
                     .then(|| norm.normalized_offset(block.report_until));
                 state.words.count_until(until);
-                let found = index.find(&norm, text, &listed, state.words);
+                // The exact matches are found in the same pass over the words.
+                let mut fed = self.matcher.fed_by_words(&norm, text);
+                let found = index.find(&norm, text, &mut fed, state.words);
+                let exact = fed.finish();
                 let concepts_of = |m: &TermMatch| -> Vec<usize> {
                     self.matcher.uses(m, text).map(|u| u.concept).collect()
                 };
-                clear_of_exact(found, &exact, &concepts_of)
+                let garbled = clear_of_exact(found, &exact, &concepts_of);
+                (exact, garbled)
             }
-            _ => Vec::new(),
+            _ => (self.matcher.find(&norm, text), Vec::new()),
         };
         // A garbled term wins a partial overlap with an approved rendering, as deprecated and
         // forbidden ones do.

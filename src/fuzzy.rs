@@ -31,6 +31,7 @@ use smallvec::SmallVec;
 
 use crate::dictionary::is_english_word;
 use crate::glossary::Glossary;
+use crate::matcher::{RenderingStart, WordFed};
 use crate::normalize::{is_word_char, normalize_key, Normalized};
 use crate::spelling::{same_word_spelled_differently, spelling_family};
 use crate::tokens::{tokenize, Token, Tokens};
@@ -739,16 +740,19 @@ impl FuzzyIndex {
     }
 
     /// Every near-miss of an approved rendering in `norm`, the normalized form of `original`.
-    /// `listed` says whether a normalized text is a rendering the glossary lists (those are
-    /// never garbled). `cache` remembers lookups of words across calls for one document.
+    /// A normalized text that is a rendering the glossary lists is never garbled: `exact`
+    /// says which are. `cache` remembers lookups of words across calls for one document.
+    ///
+    /// `exact` is the exact matcher of the same text: it is offered the words that start a
+    /// rendering as they are read (see [`WordFed`]), and tells which do.
     pub fn find(
         &self,
         norm: &Normalized,
         original: &str,
-        listed: &dyn Fn(&str) -> bool,
+        exact: &mut WordFed,
         cache: &mut WordCache,
     ) -> Vec<GarbledMatch> {
-        self.find_in_windows(norm, original, listed, cache, u32::MAX as usize)
+        self.find_in_windows(norm, original, exact, cache, u32::MAX as usize)
     }
 
     /// [`FuzzyIndex::find`], with words at offsets of four bytes: a text longer than `window`
@@ -759,14 +763,18 @@ impl FuzzyIndex {
         &self,
         norm: &Normalized,
         original: &str,
-        listed: &dyn Fn(&str) -> bool,
+        exact: &mut WordFed,
         cache: &mut WordCache,
         window: usize,
     ) -> Vec<GarbledMatch> {
+        let text = norm.text.as_str();
+        if self.renderings.is_empty() || text.len() > window {
+            // Words read window by window would be offered twice where windows overlap.
+            exact.scan_instead();
+        }
         if self.renderings.is_empty() {
             return Vec::new();
         }
-        let text = norm.text.as_str();
         let counted_until = cache.count_until.unwrap_or(usize::MAX);
         let mut found = Vec::new();
         let (mut start, mut report_from) = (0usize, 0);
@@ -784,7 +792,7 @@ impl FuzzyIndex {
             };
             let counted = report_from..cut.min(counted_until);
             found.extend(
-                self.find_in(norm, original, listed, cache, start..end, counted)
+                self.find_in(norm, original, exact, cache, start..end, counted)
                     .into_iter()
                     .filter(|m| m.normalized.start >= report_from && m.normalized.start < cut),
             );
@@ -805,7 +813,7 @@ impl FuzzyIndex {
         &self,
         norm: &Normalized,
         original: &str,
-        listed: &dyn Fn(&str) -> bool,
+        exact: &mut WordFed,
         cache: &mut WordCache,
         within: Range<usize>,
         counted: Range<usize>,
@@ -815,7 +823,7 @@ impl FuzzyIndex {
         // The buffers of the last text, reused (see `Scratch`); put back at the end.
         let mut scratch = std::mem::take(&mut cache.scratch);
         let counted = counted.start.saturating_sub(base)..counted.end.saturating_sub(base);
-        self.prepare_words(text, counted, &mut scratch, cache);
+        self.prepare_words(text, base, counted, &mut scratch, exact, cache);
         let Scratch {
             words: tokens,
             damaged,
@@ -864,9 +872,10 @@ impl FuzzyIndex {
             let at = norm.original_span(base + t.span().start..base + t.word_end(), original);
             mixed_case(&original[at])
         };
+        let listed = |key: &str| exact.is_listed(key);
         let context = TextContext {
             text,
-            listed,
+            listed: &listed,
             capital: &capital,
             mixed_case: &mixed,
         };
@@ -977,11 +986,15 @@ impl FuzzyIndex {
     /// two glossary words run together is split ("tradeunions" → "trade" "unions"), so that
     /// broken spacing and hyphenation are seen. Each distinct word is looked up once per
     /// document (`cache`).
+    /// The exact matcher is offered the words of the text that start a rendering (`text`
+    /// starts at `base` of the text it matches).
     fn prepare_words(
         &self,
         text: &str,
+        base: usize,
         counted: Range<usize>,
         scratch: &mut Scratch,
+        exact: &mut WordFed,
         cache: &mut WordCache,
     ) {
         let Scratch {
@@ -1007,6 +1020,13 @@ impl FuzzyIndex {
             flags
         };
         let mut words = Tokens::new(text);
+        let feed = exact.wants_words();
+        // The "s" of a possessive "'s" is a word to the exact matcher, not to the tokens.
+        let s_starts = if feed {
+            exact.rendering_start("s")
+        } else {
+            RenderingStart::None
+        };
         // Each word is looked up once, a word ahead: whether it joins the next depends on both.
         // (One call site of the lookup, inlined, for every word.)
         let mut next = None;
@@ -1014,8 +1034,14 @@ impl FuzzyIndex {
         let mut joined = String::new();
         loop {
             let after = words.next().map(|t| {
-                let entry = self.entry(text, t.word.clone(), cache);
-                (t, entry)
+                let (id, flags, starts) = self.entry(text, t.word.clone(), exact, cache);
+                if feed && starts != RenderingStart::None {
+                    exact.word(base + t.word.start, base + t.word.end, starts);
+                }
+                if feed && s_starts != RenderingStart::None && t.span.end == t.word.end + 2 {
+                    exact.word(base + t.word.end + 1, base + t.span.end, s_starts);
+                }
+                (t, (id, flags))
             });
             let current = std::mem::replace(&mut next, after);
             if std::mem::take(&mut next_joined) {
@@ -1050,7 +1076,7 @@ impl FuzzyIndex {
                     joined.push_str(t.word(text));
                     joined.push_str(next_token.word(text));
                     if self.vocabulary.contains_key(joined.as_str()) {
-                        let merged = self.entry_out_of_line(&joined, cache);
+                        let merged = self.entry_out_of_line(&joined, exact, cache);
                         let word = TextWord {
                             entry: merged.0,
                             flags: seen(merged, t.span.start, cache),
@@ -1076,8 +1102,8 @@ impl FuzzyIndex {
                 let at = usize::from(cache.entries[id as usize].split.expect("flagged split"));
                 let middle = t.word.start + at;
                 let (first, second) = (
-                    self.entry_out_of_line(&word[..at], cache),
-                    self.entry_out_of_line(&word[at..], cache),
+                    self.entry_out_of_line(&word[..at], exact, cache),
+                    self.entry_out_of_line(&word[at..], exact, cache),
                 );
                 let first = TextWord {
                     entry: first.0,
@@ -1130,9 +1156,16 @@ impl FuzzyIndex {
     }
 
     /// The document's entry for the word at `span` of `text`, made on first sight: what
-    /// glossary words it stands for, and how it can be joined or split.
+    /// glossary words it stands for, how it can be joined or split, and whether it starts a
+    /// rendering to `exact`.
     #[inline(always)]
-    fn entry(&self, text: &str, span: Range<usize>, cache: &mut WordCache) -> (u32, u8) {
+    fn entry(
+        &self,
+        text: &str,
+        span: Range<usize>,
+        exact: &WordFed,
+        cache: &mut WordCache,
+    ) -> (u32, u8, RenderingStart) {
         // One open-addressed table of every word seen, its slots holding short words
         // themselves: a lookup reads one slot, and the slots of frequent words stay in the
         // cache.
@@ -1144,16 +1177,17 @@ impl FuzzyIndex {
         let seen = &cache.slots[slot];
         let word = &text[span];
         if seen.holds(&key, word, cache) {
-            return (seen.id, seen.flags);
+            return (seen.id, seen.flags, seen.starts);
         }
-        self.entry_after(word, &key, slot, cache)
+        self.entry_after(word, &key, slot, exact, cache)
     }
 
     /// [`FuzzyIndex::entry`] of a whole string: the few words joined or split, where inlining
     /// it would only grow the loop over every word.
     #[inline(never)]
-    fn entry_out_of_line(&self, word: &str, cache: &mut WordCache) -> (u32, u8) {
-        self.entry(word, 0..word.len(), cache)
+    fn entry_out_of_line(&self, word: &str, exact: &WordFed, cache: &mut WordCache) -> (u32, u8) {
+        let (id, flags, _) = self.entry(word, 0..word.len(), exact, cache);
+        (id, flags)
     }
 
     /// [`FuzzyIndex::entry`] of a word not in its first slot: the slots after it are probed,
@@ -1165,8 +1199,9 @@ impl FuzzyIndex {
         word: &str,
         key: &WordKey,
         first: usize,
+        exact: &WordFed,
         cache: &mut WordCache,
-    ) -> (u32, u8) {
+    ) -> (u32, u8, RenderingStart) {
         let mask = cache.slots.len() - 1;
         let mut slot = first;
         loop {
@@ -1175,7 +1210,7 @@ impl FuzzyIndex {
                 break;
             }
             if seen.holds(key, word, cache) {
-                return (seen.id, seen.flags);
+                return (seen.id, seen.flags, seen.starts);
             }
             slot = (slot + 1) & mask;
         }
@@ -1218,12 +1253,13 @@ impl FuzzyIndex {
             counted_in: cache.document,
         });
         cache.entries.push(entry);
-        cache.slots[slot] = WordSlot::new(key, id, flags);
+        let starts = exact.rendering_start(word);
+        cache.slots[slot] = WordSlot::new(key, id, flags, starts);
         // At most half the slots are used: probes stay short.
         if cache.entries.len() * 2 > cache.slots.len() {
             cache.grow_slots();
         }
-        (id, flags)
+        (id, flags, starts)
     }
 
     /// The [`PartnerBits`] of a word of the text with glossary words `found`.
@@ -2198,6 +2234,8 @@ struct WordSlot {
     len: u8,
     /// Its entry's [`word_flags`].
     flags: u8,
+    /// Whether it starts a rendering, to the exact matcher.
+    starts: RenderingStart,
     bytes: [u64; 2],
 }
 
@@ -2209,15 +2247,17 @@ impl WordSlot {
         id: u32::MAX,
         len: 0,
         flags: 0,
+        starts: RenderingStart::None,
         bytes: [0; 2],
     };
 
-    fn new(key: &WordKey, id: u32, flags: u8) -> Self {
+    fn new(key: &WordKey, id: u32, flags: u8, starts: RenderingStart) -> Self {
         WordSlot {
             hash: key.hash,
             id,
             len: key.len,
             flags,
+            starts,
             bytes: key.bytes,
         }
     }
@@ -2314,7 +2354,11 @@ const PADDING_MASKS: [[u64; 2]; 17] = {
     let mut masks = [[0u64; 2]; 17];
     let mut n = 0;
     while n <= 16 {
-        let low = if n >= 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
+        let low = if n >= 8 {
+            u64::MAX
+        } else {
+            (1u64 << (8 * n)) - 1
+        };
         let high = if n <= 8 {
             0
         } else if n == 16 {
@@ -2658,9 +2702,13 @@ modernization,modernization drive,,,,
         let exact = TermMatcher::new(&glossary);
         let index = FuzzyIndex::new(&glossary, DEFAULT_THRESHOLD);
         let norm = normalize(text, true);
-        let listed = |k: &str| exact.is_listed(k);
         index
-            .find(&norm, text, &listed, &mut WordCache::default())
+            .find(
+                &norm,
+                text,
+                &mut exact.fed_by_words(&norm, text),
+                &mut WordCache::default(),
+            )
             .into_iter()
             .map(|m| {
                 let span = norm.original_span(m.normalized.clone(), text);
@@ -3111,7 +3159,11 @@ modernization,modernization drive,,,,
             // Read in place from a longer text, masked to the word.
             let mut text = word.to_vec();
             text.extend(std::iter::repeat_n(0xaa, 20));
-            assert_eq!(WordKey::of(&text, 0..n), WordKey::of(word, 0..n), "{n} bytes");
+            assert_eq!(
+                WordKey::of(&text, 0..n),
+                WordKey::of(word, 0..n),
+                "{n} bytes"
+            );
         }
     }
 
@@ -3122,7 +3174,6 @@ modernization,modernization drive,,,,
         let glossary = Glossary::from_csv_text(GLOSSARY, "g.csv").unwrap();
         let exact = TermMatcher::new(&glossary);
         let index = FuzzyIndex::new(&glossary, DEFAULT_THRESHOLD);
-        let listed = |k: &str| exact.is_listed(k);
         let sentences = [
             "The Shanghai Federaton of Trade Unions met.",
             "Délégués of the All China Federation of Trade Unions spoke.",
@@ -3134,8 +3185,11 @@ modernization,modernization drive,,,,
         let text = sentences.join(" Other words come between the terms here. ");
         let norm = normalize(&text, true);
         let spans = |window: usize| {
+            let mut fed = exact.fed_by_words(&norm, &text);
             let found =
-                index.find_in_windows(&norm, &text, &listed, &mut WordCache::default(), window);
+                index.find_in_windows(&norm, &text, &mut fed, &mut WordCache::default(), window);
+            // Searched in windows, the words are not offered: the matcher scans the text.
+            assert_eq!(fed.finish(), exact.find(&norm, &text), "window {window}");
             found
                 .iter()
                 .map(|m| (m.normalized.clone(), m.concept))
@@ -3155,12 +3209,82 @@ modernization,modernization drive,,,,
         let mut cache = WordCache::default();
         let text = "douyin douyni douyin trade unions douyin";
         let mut scratch = Scratch::default();
-        index.prepare_words(text, 0..text.len(), &mut scratch, &mut cache);
+        let exact = TermMatcher::new(&glossary);
+        let norm = normalize(text, true);
+        let mut fed = exact.fed_by_words(&norm, text);
+        index.prepare_words(text, 0, 0..text.len(), &mut scratch, &mut fed, &mut cache);
         let words = &scratch.words;
         assert_eq!(cache.entries.len(), 4, "douyin, douyni, trade, unions");
         assert_eq!(words[0].entry, words[2].entry);
         assert_eq!(cache.stats[words[0].entry as usize].count, 3);
         assert!(words[1].has_matches(), "a typo of a glossary word");
+    }
+
+    /// The exact matcher fed the words garbled-term reads finds what its own scan finds: words
+    /// after a possessive's "s", inside compounds, after other scripts, long words.
+    #[test]
+    fn exact_matches_fed_by_the_word_pass_are_the_matchers_own() {
+        let glossary = Glossary::from_csv_text(
+            &format!(
+                "{GLOSSARY}s-bend,s bend,,,s-bends|s bends,\nstate,state objects,,,state objs,\n\
+                 sys,kernel user,,,kernel-user|kerneluser,\nx,x,,,x-ray,\n"
+            ),
+            "g.csv",
+        )
+        .unwrap();
+        let exact = TermMatcher::new(&glossary);
+        let index = FuzzyIndex::new(&glossary, DEFAULT_THRESHOLD);
+        let pieces = [
+            "the ",
+            "Shanghai Federation of Trade Unions",
+            "'s ",
+            "s bends",
+            " x-ray ",
+            "-",
+            "kernel-user",
+            " kernel user ",
+            "state objs",
+            "Délégués ",
+            "中文",
+            "WeChat",
+            "'",
+            "s",
+            " ",
+            ". ",
+            "All-China Federation of Trade Unions",
+            "x",
+            "WeChat account",
+            "—",
+            "Municipal General Assembly",
+            "members'",
+            "xs",
+            "\n",
+            "Microsignal",
+        ];
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut cache = WordCache::default();
+        let mut matches = 0;
+        for _ in 0..2000 {
+            let text: String = (0..20 + state % 40)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    let piece = pieces[(state % pieces.len() as u64) as usize];
+                    let gap = [" ", " ", "", "-", ", "][(state >> 32) as usize % 5];
+                    format!("{piece}{gap}")
+                })
+                .collect();
+            let norm = normalize(&text, true);
+            let mut fed = exact.fed_by_words(&norm, &text);
+            assert!(fed.wants_words());
+            cache.start_document();
+            index.find(&norm, &text, &mut fed, &mut cache);
+            let expected = exact.find(&norm, &text);
+            matches += expected.len();
+            assert_eq!(fed.finish(), expected, "{text:?}");
+        }
+        assert!(matches > 2000, "{matches}");
     }
 
     /// The table of words grows past its first size and still finds every word, long ones
@@ -3169,6 +3293,9 @@ modernization,modernization drive,,,,
     fn every_word_keeps_its_entry_as_the_table_grows() {
         let glossary = Glossary::from_csv_text(GLOSSARY, "g.csv").unwrap();
         let index = FuzzyIndex::new(&glossary, DEFAULT_THRESHOLD);
+        let exact = TermMatcher::new(&glossary);
+        let norm = normalize("", true);
+        let fed = exact.fed_by_words(&norm, "");
         let mut cache = WordCache::default();
         let words: Vec<String> = (0..3 * INITIAL_SLOTS)
             .map(|i| match i % 3 {
@@ -3177,11 +3304,18 @@ modernization,modernization drive,,,,
                 _ => "x".repeat(1 + i % 300) + &i.to_string(),
             })
             .collect();
-        let ids: Vec<u32> = words.iter().map(|w| index.entry_out_of_line(w, &mut cache).0).collect();
+        let ids: Vec<u32> = words
+            .iter()
+            .map(|w| index.entry_out_of_line(w, &fed, &mut cache).0)
+            .collect();
         assert_eq!(cache.entries.len(), words.len());
         assert!(cache.slots.len() >= 2 * words.len());
         for (word, &id) in words.iter().zip(&ids) {
-            assert_eq!(index.entry_out_of_line(word, &mut cache).0, id, "{word}");
+            assert_eq!(
+                index.entry_out_of_line(word, &fed, &mut cache).0,
+                id,
+                "{word}"
+            );
             assert_eq!(cache.text(id), word);
         }
         assert_eq!(cache.entries.len(), words.len(), "no word entered twice");

@@ -54,6 +54,23 @@ pub struct TermMatcher {
     /// The first two words of the other renderings, with the separator between them, as
     /// normalized ("kernel user" of "kernel user space").
     two_words: WordFilter,
+    /// The first words of the renderings that start with a word character, exactly, with
+    /// how they are looked up (see [`RenderingStart`]): for a caller that classifies each
+    /// distinct word once (see [`WordFed`]).
+    starts: HashMap<Box<str>, RenderingStart>,
+}
+
+/// Whether a word of the text can start a rendering, and how its renderings are looked up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RenderingStart {
+    /// It is the first word of no rendering.
+    #[default]
+    None,
+    /// It is the first word of a rendering looked up from that word alone (see
+    /// [`TermMatcher`]'s `one_word`).
+    Alone,
+    /// It is the first word only of renderings whose second word must follow.
+    WithNext,
 }
 
 /// What the uses of one pattern have in common.
@@ -125,13 +142,23 @@ impl TermMatcher {
         let mut first_words = WordFilter::for_words(keys.len());
         let mut one_word = WordFilter::for_words(keys.len());
         let mut two_words = WordFilter::for_words(keys.len());
+        let mut starts: HashMap<Box<str>, RenderingStart> = HashMap::default();
         for key in &keys {
             if key.chars().next().is_some_and(is_word_char) {
                 let first = word_end(key, 0);
                 first_words.insert(&key.as_bytes()[..first]);
+                let start = starts.entry(key[..first].into()).or_default();
                 match second_word_end(key, first) {
-                    Some(second) => two_words.insert(&key.as_bytes()[..second]),
-                    None => one_word.insert(&key.as_bytes()[..first]),
+                    Some(second) => {
+                        two_words.insert(&key.as_bytes()[..second]);
+                        if *start == RenderingStart::None {
+                            *start = RenderingStart::WithNext;
+                        }
+                    }
+                    None => {
+                        one_word.insert(&key.as_bytes()[..first]);
+                        *start = RenderingStart::Alone;
+                    }
                 }
                 continue;
             }
@@ -160,7 +187,30 @@ impl TermMatcher {
             first_words,
             one_word,
             two_words,
+            starts,
             keys: index,
+        }
+    }
+
+    /// How the renderings starting with `word` (a whole word of normalized text) are looked
+    /// up, if any does.
+    pub fn rendering_start(&self, word: &str) -> RenderingStart {
+        self.starts.get(word).copied().unwrap_or_default()
+    }
+
+    /// Matching fed word by word by a caller that reads every word of `norm` anyway (see
+    /// [`WordFed`]), instead of a scan of its own.
+    pub fn fed_by_words<'a>(&'a self, norm: &'a Normalized, original: &'a str) -> WordFed<'a> {
+        WordFed {
+            scan: Scan {
+                matcher: self,
+                norm,
+                original,
+            },
+            // A rendering that starts with a symbol is found only by the matcher's own scan.
+            fed: !self.symbol_starts && !self.patterns.is_empty(),
+            candidates: Vec::new(),
+            ends: Vec::new(),
         }
     }
 
@@ -304,7 +354,84 @@ impl TermMatcher {
     }
 }
 
+/// Exact matching of one normalized text, fed the text's words by a caller that reads each of
+/// them anyway: garbled-term's pass over the words looks each distinct word up once, so the
+/// matcher's own scan (a hash and filter lookups per word) would do that work twice. The
+/// caller offers every word whose [`RenderingStart`] is not `None`, in text order; the
+/// matches are those [`TermMatcher::find`] gives.
+#[derive(Debug)]
+pub struct WordFed<'a> {
+    scan: Scan<'a>,
+    /// Whether words are offered; if not, [`WordFed::finish`] scans the text itself.
+    fed: bool,
+    candidates: Vec<TermMatch>,
+    ends: Vec<(usize, usize)>,
+}
+
+impl WordFed<'_> {
+    /// Whether the caller is to offer the words (see [`WordFed::word`]).
+    pub fn wants_words(&self) -> bool {
+        self.fed
+    }
+
+    /// The caller cannot offer every word (it reads the text in pieces): the matcher scans
+    /// the text itself.
+    pub fn scan_instead(&mut self) {
+        self.fed = false;
+        self.candidates.clear();
+    }
+
+    /// See [`TermMatcher::is_listed`].
+    pub fn is_listed(&self, key: &str) -> bool {
+        self.scan.matcher.is_listed(key)
+    }
+
+    /// Whether `word` starts a rendering (see [`TermMatcher::rendering_start`]).
+    pub fn rendering_start(&self, word: &str) -> RenderingStart {
+        self.scan.matcher.rendering_start(word)
+    }
+
+    /// The word at `start..end` of the normalized text, which starts a rendering as `start`
+    /// says; words are offered in text order.
+    pub fn word(&mut self, start: usize, end: usize, how: RenderingStart) {
+        let matcher = self.scan.matcher;
+        let text = self.scan.norm.text.as_str();
+        let bytes = text.as_bytes();
+        // No match starts inside a compound ("doc" in "kernel-doc"): as the scan's own rule.
+        if start >= 2
+            && bytes[start - 1] == b'-'
+            && text[..start - 1]
+                .chars()
+                .next_back()
+                .is_some_and(is_word_char)
+        {
+            return;
+        }
+        let worth_a_walk = match how {
+            RenderingStart::None => false,
+            RenderingStart::Alone => true,
+            RenderingStart::WithNext => second_word_end(text, end)
+                .is_some_and(|second| matcher.two_words.may_contain(&bytes[start..second])),
+        };
+        if worth_a_walk {
+            if let Some(valid) = self.scan.longest_valid_at(start, &mut self.ends) {
+                self.candidates.push(valid);
+            }
+        }
+    }
+
+    /// The matches, as [`TermMatcher::find`] gives them.
+    pub fn finish(self) -> Vec<TermMatch> {
+        if self.fed {
+            select_matches(self.candidates)
+        } else {
+            self.scan.matcher.find(self.scan.norm, self.scan.original)
+        }
+    }
+}
+
 /// One search over one normalized text.
+#[derive(Debug)]
 struct Scan<'a> {
     matcher: &'a TermMatcher,
     norm: &'a Normalized,
