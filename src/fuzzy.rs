@@ -2811,6 +2811,31 @@ siem,security information and event management,,,,
 modernization,modernization drive,,,,
 ";
 
+    /// `count` texts of `pieces` joined by `gaps`, each of a number of pieces in `pieces_per_text`,
+    /// chosen by a xorshift generator started at `seed`: the same texts on every run.
+    fn pieced_texts<'a>(
+        pieces: &'a [&'a str],
+        gaps: &'a [&'a str],
+        seed: u64,
+        count: usize,
+        pieces_per_text: Range<u64>,
+    ) -> impl Iterator<Item = String> + 'a {
+        let mut state = seed;
+        (0..count).map(move |_| {
+            let n = pieces_per_text.start + state % (pieces_per_text.end - pieces_per_text.start);
+            (0..n)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    let piece = pieces[(state % pieces.len() as u64) as usize];
+                    let gap = gaps[(state >> 32) as usize % gaps.len()];
+                    format!("{piece}{gap}")
+                })
+                .collect()
+        })
+    }
+
     /// (found text, concept id) of every garbled term in `text`.
     #[track_caller]
     fn garbled(text: &str) -> Vec<(String, String)> {
@@ -3386,20 +3411,10 @@ modernization,modernization drive,,,,
             "\n",
             "Microsignal",
         ];
-        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let gaps = [" ", " ", "", "-", ", "];
         let mut cache = WordCache::default();
         let mut matches = 0;
-        for _ in 0..2000 {
-            let text: String = (0..20 + state % 40)
-                .map(|_| {
-                    state ^= state << 13;
-                    state ^= state >> 7;
-                    state ^= state << 17;
-                    let piece = pieces[(state % pieces.len() as u64) as usize];
-                    let gap = [" ", " ", "", "-", ", "][(state >> 32) as usize % 5];
-                    format!("{piece}{gap}")
-                })
-                .collect();
+        for text in pieced_texts(&pieces, &gaps, 0x9e37_79b9_7f4a_7c15, 2000, 20..60) {
             let norm = normalize(&text, true);
             let mut fed = exact.fed_by_words(&norm, &text);
             assert!(fed.wants_words());
@@ -3448,20 +3463,10 @@ modernization,modernization drive,,,,
             "2024",
             ". ",
         ];
-        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let gaps = [" ", " ", " ", "-", ", "];
         let mut cache = WordCache::default();
         let mut found = 0;
-        for _ in 0..1500 {
-            let text: String = (0..4 + state % 12)
-                .map(|_| {
-                    state ^= state << 13;
-                    state ^= state >> 7;
-                    state ^= state << 17;
-                    let piece = pieces[(state % pieces.len() as u64) as usize];
-                    let gap = [" ", " ", " ", "-", ", "][(state >> 32) as usize % 5];
-                    format!("{piece}{gap}")
-                })
-                .collect();
+        for text in pieced_texts(&pieces, &gaps, 0x2545_f491_4f6c_dd1d, 1500, 4..16) {
             let norm = normalize(&text, true);
             let mut search = |shortcuts: bool| {
                 SHORTCUTS.set(shortcuts);
