@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use crate::consistency::{
     inconsistencies, Around, ConsistencyScope, DocumentTally, Occurrence, OccurrenceStatus,
-    RenderingCounts,
+    RenderingCounts, TalliedText,
 };
 use crate::excerpt::surroundings;
 use crate::finding::Finding;
@@ -210,7 +210,7 @@ impl<'g> Checker<'g> {
             let mut state = DocumentState::new(words, self.kept_text_limit, None);
             self.check_block(&block, &mut state, &mut doc);
             if self.wants_occurrences() {
-                state.keep_block(block.before, block.text, &mut doc.occurrences);
+                state.keep_block(block.before, block.text, block.start, &mut doc.occurrences);
             }
             state.resolve_all(&mut doc.occurrences);
             doc.findings.finish();
@@ -272,7 +272,7 @@ impl<'g> Checker<'g> {
                 .extend(directives(&block.text, block.report_until, &block.start));
             self.check_block(&block, &mut state, &mut doc);
             if self.wants_occurrences() {
-                state.keep_block(block.before, block.text, &mut doc.occurrences);
+                state.keep_block(block.before, block.text, block.start, &mut doc.occurrences);
             }
         }
         if !whole_document {
@@ -284,13 +284,9 @@ impl<'g> Checker<'g> {
             let reopen = reopen.expect("counting needs a second read");
             let again = reopen().map_err(ReadError::Io)?;
             self.report_inconsistencies(again, &counts, state.words, &mut doc.findings)?;
-        } else if let Some((tally, _)) = &state.tally {
-            let place = |block: usize, span: Range<usize>| {
-                let (before, text) = state.blocks.get(block);
-                (&text[span.clone()], surroundings(before, text, span))
-            };
-            doc.findings
-                .extend(tally.inconsistencies(self.glossary, "document", &place));
+        } else if let Some((tally, _)) = &mut state.tally {
+            let found = tally.inconsistencies(self.glossary, "document", &state.blocks);
+            doc.findings.extend(found);
         } else if self.scope == ConsistencyScope::Document
             && self.rules.contains(Rule::InconsistentTerm)
         {
@@ -432,6 +428,18 @@ impl<'g> Checker<'g> {
                 // only cover their span.
                 Event::Exact(m) if !self.wants_occurrences() && self.matcher.only_approved(m) => {
                     continue
+                }
+                // Tallied, an approved rendering is only counted: where it is, is worked out
+                // if it turns out to depart from its concept's majority.
+                Event::Exact(m) if state.tally.is_some() && self.matcher.only_approved(m) => {
+                    let (tally, glossary) = state.tally.as_mut().expect("tallying");
+                    for term in self.matcher.uses(m, text) {
+                        let ids = (term.concept, term.rendering);
+                        let status = OccurrenceStatus::Listed(term.status);
+                        let at = (state.blocks_seen, span.clone());
+                        tally.add(glossary, ids, status, &text[span.clone()], at);
+                    }
+                    continue;
                 }
                 Event::Exact(_) => {}
             }
@@ -582,7 +590,13 @@ impl<'w> DocumentState<'w> {
     /// occurrences (and from then on counts each block's occurrences and drops them) when a
     /// second read will report them, or extracts every deferred context and stops deferring;
     /// either way the kept text stays bounded on huge documents.
-    fn keep_block(&mut self, before: String, text: String, occurrences: &mut Vec<Occurrence>) {
+    fn keep_block(
+        &mut self,
+        before: String,
+        text: String,
+        start: LocationTracker,
+        occurrences: &mut Vec<Occurrence>,
+    ) {
         self.blocks_seen += 1;
         if let Some(counts) = &mut self.counts {
             let glossary = self.counting.expect("counting has a glossary");
@@ -595,7 +609,7 @@ impl<'w> DocumentState<'w> {
             return;
         }
         self.kept_bytes += before.len() + text.len();
-        self.blocks.push(&before, &text);
+        self.blocks.push(&before, &text, start);
         if self.kept_bytes > self.kept_limit {
             // Tallied occurrences go on as those of a document without a tally would.
             if let Some((tally, glossary)) = self.tally.take() {
@@ -604,9 +618,7 @@ impl<'w> DocumentState<'w> {
                     self.blocks = KeptBlocks::default();
                     return;
                 }
-                let found =
-                    |block: usize, span: Range<usize>| self.blocks.get(block).1[span].to_string();
-                *occurrences = tally.into_occurrences(glossary, &found);
+                *occurrences = tally.into_occurrences(glossary, &self.blocks);
             }
             if let Some(glossary) = self.counting {
                 let mut counts = RenderingCounts::default();
@@ -651,21 +663,35 @@ struct KeptBlocks {
     text: String,
     /// Per block: where the text before it (see [`TextBlock::before`]) and its text lie.
     blocks: Vec<[Range<usize>; 2]>,
+    /// Per block: where its text starts in the document.
+    starts: Vec<LocationTracker>,
 }
 
 impl KeptBlocks {
-    fn push(&mut self, before: &str, text: &str) {
-        let start = self.text.len();
+    fn push(&mut self, before: &str, text: &str, start: LocationTracker) {
+        let from = self.text.len();
         self.text.push_str(before);
         let middle = self.text.len();
         self.text.push_str(text);
-        self.blocks.push([start..middle, middle..self.text.len()]);
+        self.blocks.push([from..middle, middle..self.text.len()]);
+        self.starts.push(start);
     }
 
     /// Block `block`: the text before it and its text.
     fn get(&self, block: usize) -> (&str, &str) {
         let [before, text] = &self.blocks[block];
         (&self.text[before.clone()], &self.text[text.clone()])
+    }
+}
+
+impl TalliedText for KeptBlocks {
+    fn block(&self, block: usize) -> (&str, &LocationTracker) {
+        (self.get(block).1, &self.starts[block])
+    }
+
+    fn around(&self, block: usize, span: Range<usize>) -> (String, crate::finding::Excerpt) {
+        let (before, text) = self.get(block);
+        surroundings(before, text, span)
     }
 }
 
@@ -702,8 +728,13 @@ impl Occurrences<'_> {
                 let block = place
                     .deferred_block
                     .expect("occurrences are tallied only while blocks are kept");
-                let at = (block, place.span.clone(), place.start, place.end);
-                tally.add(glossary, ids, status, place.found(), at);
+                tally.add(
+                    glossary,
+                    ids,
+                    status,
+                    place.found(),
+                    (block, place.span.clone()),
+                );
             }
         }
     }

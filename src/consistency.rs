@@ -2,16 +2,18 @@
 //! occurrences depart from the majority.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::hash::{Hash, Hasher};
 use std::io::{self, Write};
 use std::ops::Range;
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHasher};
 use serde::Serialize;
+use smallvec::SmallVec;
 
 use crate::finding::{Excerpt, Finding};
 use crate::fuzzy::{is_weak_rendering, lemma};
 use crate::glossary::{Glossary, Status};
-use crate::location::Location;
+use crate::location::{Location, LocationTracker};
 use crate::normalize::normalize_key;
 use crate::rules::Rule;
 
@@ -341,19 +343,30 @@ fn departure(
 
 /// The occurrences of one document as its own consistency needs them, when nothing else
 /// reads them: each is counted as it is found, and only an approved one is kept, as its
-/// variant and its place in a kept block (its text and context are read from the block if
-/// it turns out to be a minority rendering). Each text found for a rendering has its variant
-/// worked out once. A document of common nouns holds hundreds of thousands of occurrences:
-/// kept whole, with their texts, they took three times the memory of the text itself.
+/// variant and its place in a kept block (its text, position and context are read from the
+/// block if it turns out to be a minority rendering). Each text found for a rendering has its
+/// variant worked out once. A document of common nouns holds hundreds of thousands of
+/// occurrences: kept whole, with their texts, they took three times the memory of the text
+/// itself, and working out the line and column of each took longer than finding it.
 #[derive(Debug, Default)]
 pub struct DocumentTally {
     counts: RenderingCounts,
-    /// Per concept and rendering: each text found for it, and its variant's index among the
-    /// concept's counts (`None`: not compared: no surface form, or a rendering of function
-    /// words). Hashed: a text written with ever other spacing must not make each lookup
-    /// longer.
-    spellings: HashMap<(usize, usize), HashMap<Box<str>, Option<usize>>>,
+    /// Each text found for a rendering, under a hash of the concept, rendering and text (one
+    /// lookup per occurrence): its variant and how often it was seen since.
+    spellings: HashMap<u64, SmallVec<[Spelling; 1]>>,
     kept: Vec<TalliedOccurrence>,
+}
+
+/// A text found for a rendering, with its variant's index among the concept's counts
+/// (`None`: not compared: no surface form, or a rendering of function words).
+#[derive(Debug)]
+struct Spelling {
+    concept: u32,
+    rendering: u32,
+    text: Box<str>,
+    variant: Option<u32>,
+    /// Occurrences after the first, not yet added to the variant's count.
+    uncounted: usize,
 }
 
 /// An approved occurrence with a surface form, as [`DocumentTally`] keeps it.
@@ -361,27 +374,31 @@ pub struct DocumentTally {
 struct TalliedOccurrence {
     concept: u32,
     rendering: u32,
-    status: Status,
     variant: u32,
     block: u32,
+    status: Status,
     span: Range<usize>,
-    start: Location,
-    end: Location,
 }
 
-/// Where an occurrence was found: block number, byte span in the block's text, start, end.
-pub type TallyPlace = (usize, Range<usize>, Location, Location);
+/// The kept blocks a tally's occurrences point into.
+pub trait TalliedText {
+    /// The text of block `block`, and where it starts in the document.
+    fn block(&self, block: usize) -> (&str, &LocationTracker);
+    /// The sentence and line around `span` in block `block`.
+    fn around(&self, block: usize, span: Range<usize>) -> (String, Excerpt);
+}
 
 impl DocumentTally {
     /// Counts the document's next occurrence: `concept` rendered `found` (the text as
-    /// written), seen as rendering `rendering` with `status`, at `place`.
+    /// written), seen as rendering `rendering` with `status`, at byte span `span` of block
+    /// `block`.
     pub fn add(
         &mut self,
         glossary: &Glossary,
         (concept, rendering): (usize, usize),
         status: OccurrenceStatus,
         found: &str,
-        place: TallyPlace,
+        (block, span): (usize, Range<usize>),
     ) {
         let seq = self.counts.seen;
         self.counts.seen += 1;
@@ -391,58 +408,77 @@ impl DocumentTally {
         if !status.is_approved() {
             return;
         }
-        let spellings = self.spellings.entry((concept, rendering)).or_default();
-        let variant = match spellings.get(found).copied() {
-            Some(Some(k)) => {
-                let counts = self.counts.by_concept.get_mut(&concept);
-                counts.expect("a variant seen is counted")[k].count += 1;
+        let key = {
+            let mut h = FxHasher::default();
+            (concept, rendering, found).hash(&mut h);
+            h.finish()
+        };
+        let same = self.spellings.entry(key).or_default();
+        let known = same.iter_mut().find(|s| {
+            s.concept as usize == concept && s.rendering as usize == rendering && *s.text == *found
+        });
+        let variant = match known {
+            Some(s) => {
+                let Some(k) = s.variant else { return };
+                s.uncounted += 1;
                 k
             }
-            Some(None) => return,
             None => {
                 let rendering_text = &glossary.concepts[concept].renderings[rendering].text;
                 let form = Occurrence::surface_form(found, rendering_text)
                     .filter(|_| !is_weak_rendering(rendering_text));
-                let Some(form) = form else {
-                    spellings.insert(found.into(), None);
-                    return;
-                };
-                let v = variant_of(glossary, concept, rendering, form.clone());
-                let k = self.counts.count(concept, seq, v, &form);
-                spellings.insert(found.into(), Some(k));
+                let variant = form.map(|form| {
+                    let v = variant_of(glossary, concept, rendering, form.clone());
+                    self.counts.count(concept, seq, v, &form) as u32
+                });
+                same.push(Spelling {
+                    concept: concept as u32,
+                    rendering: rendering as u32,
+                    text: found.into(),
+                    variant,
+                    uncounted: 0,
+                });
+                let Some(k) = variant else { return };
                 k
             }
         };
-        let (block, span, start, end) = place;
         self.kept.push(TalliedOccurrence {
             concept: concept as u32,
             rendering: rendering as u32,
-            status,
-            variant: variant as u32,
+            variant,
             block: block as u32,
+            status,
             span,
-            start,
-            end,
         });
     }
 
+    /// Adds the occurrences of each spelling seen again to its variant's count.
+    fn settle(&mut self) {
+        for s in self.spellings.values_mut().flatten() {
+            if let (Some(k), n @ 1..) = (s.variant, s.uncounted) {
+                let counts = self.counts.by_concept.get_mut(&(s.concept as usize));
+                counts.expect("a variant seen is counted")[k as usize].count += n;
+                s.uncounted = 0;
+            }
+        }
+    }
+
     /// The counts alone, for a document to be read again (see [`RenderingCounts`]).
-    pub fn into_counts(self) -> RenderingCounts {
+    pub fn into_counts(mut self) -> RenderingCounts {
+        self.settle();
         self.counts
     }
 
-    /// The kept occurrences as whole ones, their contexts still in their blocks; `found`
-    /// gives the text at a block's span.
-    pub fn into_occurrences(
-        self,
-        glossary: &Glossary,
-        found: &dyn Fn(usize, Range<usize>) -> String,
-    ) -> Vec<Occurrence> {
+    /// The kept occurrences as whole ones, their contexts still in their blocks.
+    pub fn into_occurrences(self, glossary: &Glossary, text: &dyn TalliedText) -> Vec<Occurrence> {
+        let mut walker = Walker::default();
         self.kept
             .into_iter()
             .map(|t| {
                 let (concept, rendering) = (t.concept as usize, t.rendering as usize);
-                let found = found(t.block as usize, t.span.clone());
+                let (block, span) = (t.block as usize, t.span);
+                let (start, end) = walker.locate(text, block, span.clone());
+                let found = text.block(block).0[span.clone()].to_string();
                 let rendering_text = &glossary.concepts[concept].renderings[rendering].text;
                 Occurrence {
                     concept,
@@ -450,28 +486,26 @@ impl DocumentTally {
                     status: OccurrenceStatus::Listed(t.status),
                     form: Occurrence::surface_form(&found, rendering_text),
                     found,
-                    start: t.start,
-                    end: t.end,
-                    around: Around::Deferred {
-                        block: t.block as usize,
-                        span: t.span,
-                    },
+                    start,
+                    end,
+                    around: Around::Deferred { block, span },
                 }
             })
             .collect()
     }
 
-    /// What [`inconsistencies`] finds among the occurrences, in the same order; `place`
-    /// gives the text at a block's span and its sentence and line.
-    pub fn inconsistencies<'b>(
-        &self,
+    /// What [`inconsistencies`] finds among the occurrences, in the same order, with their
+    /// texts, positions and contexts read from `text`.
+    pub fn inconsistencies(
+        &mut self,
         glossary: &Glossary,
         scope: &str,
-        place: &dyn Fn(usize, Range<usize>) -> (&'b str, (String, Excerpt)),
+        text: &dyn TalliedText,
     ) -> Vec<Finding> {
+        self.settle();
         let majorities = self.counts.majorities(glossary);
         // Per concept with a majority: its index among the concept's variants.
-        let mut majority_of: BTreeMap<usize, (usize, &Majority)> = BTreeMap::new();
+        let mut majority_of: HashMap<usize, (usize, &Majority)> = HashMap::default();
         for (&concept, majority) in &majorities.by_concept {
             let counts = &self.counts.by_concept[&concept];
             let k = counts
@@ -480,27 +514,33 @@ impl DocumentTally {
                 .expect("the majority is a counted variant");
             majority_of.insert(concept, (k, majority));
         }
-        let mut by_concept: BTreeMap<usize, Vec<&TalliedOccurrence>> = BTreeMap::new();
+        // The departing occurrences, located in text order (one walk through the blocks).
+        let mut walker = Walker::default();
+        let mut by_concept: BTreeMap<usize, Vec<(&TalliedOccurrence, [Location; 2])>> =
+            BTreeMap::new();
         for t in &self.kept {
             if let Some(&(k, _)) = majority_of.get(&(t.concept as usize)) {
                 if t.variant as usize != k {
-                    by_concept.entry(t.concept as usize).or_default().push(t);
+                    let (start, end) = walker.locate(text, t.block as usize, t.span.clone());
+                    let departing = by_concept.entry(t.concept as usize).or_default();
+                    departing.push((t, [start, end]));
                 }
             }
         }
         let mut findings = Vec::new();
         for (concept, departing) in by_concept {
             let majority = majority_of[&concept].1;
-            for t in departing {
-                let (found, around) = place(t.block as usize, t.span.clone());
+            for (t, at) in departing {
+                let (block, span) = (t.block as usize, t.span.clone());
+                let found = &text.block(block).0[span.clone()];
                 findings.push(departure(
                     glossary,
                     concept,
                     majority,
                     found,
-                    [t.start, t.end],
+                    at,
                     scope,
-                    around,
+                    text.around(block, span),
                 ));
             }
         }
@@ -508,6 +548,38 @@ impl DocumentTally {
     }
 }
 
+/// Works out the positions of spans met in text order, walking each block once from its
+/// start.
+#[derive(Default)]
+struct Walker {
+    /// The block walked, the tracker at the end of the walk and the byte it is at.
+    at: Option<(usize, LocationTracker, usize)>,
+}
+
+impl Walker {
+    /// Where `span` of block `block` starts and ends; spans come in text order.
+    fn locate(
+        &mut self,
+        text: &dyn TalliedText,
+        block: usize,
+        span: Range<usize>,
+    ) -> (Location, Location) {
+        let (block_text, block_start) = text.block(block);
+        let (tracker, walked) = match &mut self.at {
+            Some((b, tracker, walked)) if *b == block && *walked <= span.start => (tracker, walked),
+            at => {
+                let (_, tracker, walked) = at.insert((block, block_start.clone(), 0));
+                (tracker, walked)
+            }
+        };
+        tracker.advance(&block_text[*walked..span.start]);
+        *walked = span.start;
+        let start = tracker.location();
+        let mut end = tracker.clone();
+        end.advance(&block_text[span]);
+        (start, end.location())
+    }
+}
 /// Findings for every approved occurrence whose variant is not the majority's among
 /// `occurrences` (of one scope), concept after concept, each in occurrence order (see
 /// [`RenderingCounts::majorities`] for ties). `scope` names the scope in messages.
