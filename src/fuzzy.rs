@@ -2395,7 +2395,10 @@ impl WordSlot {
     /// no word has.)
     #[inline(always)]
     fn holds(&self, key: &WordKey, word: &str, cache: &WordCache) -> bool {
-        if self.hash != key.hash || self.len != key.len || self.bytes != key.bytes {
+        // The bytes compared as two words, not one vector: the key's were just computed, and a
+        // vector load of them waits for the two stores to reach the cache.
+        let differ = (self.bytes[0] ^ key.bytes[0]) | (self.bytes[1] ^ key.bytes[1]);
+        if self.hash != key.hash || self.len != key.len || differ != 0 {
             return false;
         }
         usize::from(key.len) <= WordSlot::INLINE || cache.text(self.id) == word
