@@ -973,7 +973,7 @@ impl FuzzyIndex {
             capital: &capital,
             mixed_case: &mixed,
         };
-        let mut tried: HashSet<(u32, usize)> = HashSet::default();
+        let mut tried = RecentTries::default();
         let mut found: Vec<GarbledMatch> = Vec::new();
         // `quiet`: only word damage near the seed can garble the rendering here (it needs word
         // damage, and the words proposing it stand in its order or it cannot be reordered).
@@ -987,7 +987,7 @@ impl FuzzyIndex {
                         return;
                     }
                 }
-                if tried.insert((rendering, seed)) {
+                if tried.insert(rendering, seed) {
                     if let Some(m) = self.verify(rendering, seed, tokens, &matches, &context) {
                         found.push(m);
                     }
@@ -2541,6 +2541,31 @@ fn push_word(
         });
     }
     words.push(word);
+}
+
+/// The renderings already tried at the last few word positions. A seed proposes renderings
+/// at its own position or at a partner's up to [`PAIR_REACH`] words before it, and seeds come
+/// in text order: a position further back is never proposed again, so its slot is reused.
+#[derive(Debug, Default)]
+struct RecentTries {
+    /// Per position modulo `PAIR_REACH + 1`: the position and the renderings tried there.
+    slots: [(usize, Vec<u32>); PAIR_REACH + 1],
+}
+
+impl RecentTries {
+    /// Whether `rendering` at `position` is new (and records it). Positions must not fall
+    /// more than [`PAIR_REACH`] behind the furthest one recorded.
+    fn insert(&mut self, rendering: u32, position: usize) -> bool {
+        let (at, tried) = &mut self.slots[position % (PAIR_REACH + 1)];
+        if *at != position || tried.is_empty() {
+            *at = position;
+            tried.clear();
+        } else if tried.contains(&rendering) {
+            return false;
+        }
+        tried.push(rendering);
+        true
+    }
 }
 
 /// A set of word positions, one bit each: a block's fits in the first-level cache.
