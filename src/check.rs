@@ -433,11 +433,19 @@ impl<'g> Checker<'g> {
                 // if it turns out to depart from its concept's majority.
                 Event::Exact(m) if state.tally.is_some() && self.matcher.only_approved(m) => {
                     let (tally, glossary) = state.tally.as_mut().expect("tallying");
-                    for term in self.matcher.uses(m, text) {
-                        let ids = (term.concept, term.rendering);
-                        let status = OccurrenceStatus::Listed(term.status);
+                    let found = &text[span.clone()];
+                    let mut add = |concept, rendering, status| {
                         let at = (state.blocks_seen, span.clone());
-                        tally.add(glossary, ids, status, &text[span.clone()], at);
+                        let status = OccurrenceStatus::Listed(status);
+                        tally.add(glossary, (concept, rendering), status, found, at);
+                    };
+                    match self.matcher.only_use(m) {
+                        Some((concept, rendering, status)) => add(concept, rendering, status),
+                        None => {
+                            for term in self.matcher.uses(m, text) {
+                                add(term.concept, term.rendering, term.status);
+                            }
+                        }
                     }
                     continue;
                 }

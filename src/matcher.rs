@@ -82,6 +82,9 @@ struct PatternFlags {
     all_approved: bool,
     /// Some use is case-sensitive, so which uses a match stands for depends on its case.
     case_sensitive: bool,
+    /// The one use of a pattern that has one and regardless of case: concept and rendering,
+    /// read with the flags instead of from the uses.
+    only_use: Option<(u32, u32, Status)>,
 }
 
 /// A rendering found in text.
@@ -135,6 +138,12 @@ impl TermMatcher {
                 any_approved: uses.iter().any(|u| u.status.is_approved()),
                 all_approved: uses.iter().all(|u| u.status.is_approved()),
                 case_sensitive: uses.iter().any(|u| u.exact.is_some()),
+                only_use: match uses.as_slice() {
+                    [u] if u.exact.is_none() => {
+                        Some((u.concept as u32, u.rendering as u32, u.status))
+                    }
+                    _ => None,
+                },
             })
             .collect();
         let longest_pattern = keys.iter().map(String::len).max().unwrap_or(0);
@@ -336,6 +345,13 @@ impl TermMatcher {
     /// match is never a deprecated or forbidden term.
     pub fn only_approved(&self, m: &TermMatch) -> bool {
         self.flags[m.pattern].all_approved
+    }
+
+    /// The concept, rendering and status of a match's pattern when it has one use and that
+    /// use ignores case (most patterns): [`TermMatcher::uses`] without reading the uses.
+    pub fn only_use(&self, m: &TermMatch) -> Option<(usize, usize, Status)> {
+        let (concept, rendering, status) = self.flags[m.pattern].only_use?;
+        Some((concept as usize, rendering as usize, status))
     }
 
     /// The glossary uses a match stands for, case-sensitive ones only if the case agrees.
