@@ -1072,6 +1072,54 @@ web,Workercn,,China Industrial Network
         assert!(matches!(changed, Err(ReadError::Io(_))));
     }
 
+    /// The line and column of a tallied occurrence are worked out only once it turns out to
+    /// depart from the majority: across block boundaries, CRLF line ends and characters of
+    /// several bytes they are where an occurrence kept whole puts them.
+    #[test]
+    fn tallied_departures_are_placed_as_occurrences_kept_whole() {
+        let glossary = Glossary::from_csv_text(
+            "id,preferred,admitted\nm,model worker,labour hero\n",
+            "g.csv",
+        )
+        .unwrap();
+        let matcher = TermMatcher::new(&glossary);
+        let fuzzy = FuzzyIndex::new(&glossary, crate::fuzzy::DEFAULT_THRESHOLD);
+        let mut text = String::new();
+        for i in 0..60 {
+            let m = if i % 4 == 1 {
+                "labour hero"
+            } else {
+                "model worker"
+            };
+            let pad = "é—".repeat(i % 5);
+            let end = if i % 2 == 0 { "\r\n" } else { "\n\n" };
+            text.push_str(&format!("{pad}Line {i} names a {m}, said 中文 {pad}.{end}"));
+        }
+        let sizes = BlockSizes {
+            block: 120,
+            overlap: 48,
+        };
+        let checker = || {
+            Checker::new(&glossary, &matcher, RuleSet::all())
+                .with_fuzzy(&fuzzy)
+                .with_block_sizes(sizes)
+        };
+        let tallied = checker().check_str(&text);
+        let departing: Vec<_> = tallied
+            .iter()
+            .filter(|f| f.rule == Rule::InconsistentTerm)
+            .collect();
+        assert_eq!(departing.len(), 15);
+        assert!(departing.iter().all(|f| f.found == "labour hero"));
+        // Two lines of text take three line ends (CRLF is one): item 2k + 1 is on line 3k + 2.
+        let lines: Vec<u64> = departing.iter().map(|f| f.start.line).collect();
+        assert_eq!(lines[..3], [2, 8, 14]);
+        let kept_whole = checker()
+            .with_consistency(ConsistencyScope::Document, true)
+            .check_str(&text);
+        assert_eq!(kept_whole, tallied);
+    }
+
     /// Renderings of closed-class words only ("the", "this", "he") say nothing of a concept:
     /// they are not compared, though other renderings of the same glossary are.
     #[test]
