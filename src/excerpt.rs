@@ -132,20 +132,24 @@ fn sentence_start(text: &str, at: usize) -> usize {
     // A bound in bytes, not characters: cheap, and only bounds the search.
     let floor = floor_boundary(text, at.saturating_sub(MAX_SENTENCE_CHARS * 2));
     let region = &text[floor..at];
-    let mut start = floor;
-    let mut prev: Option<(usize, char)> = None;
-    for (i, c) in region.char_indices() {
-        if let Some((_, p)) = prev {
-            let ends_sentence = (matches!(p, '.' | '!' | '?') && c.is_whitespace())
-                || matches!(p, '。' | '！' | '？')
-                || (p == '\n' && (c == '\n' || c == '\r'));
-            if ends_sentence {
-                start = floor + i;
+    // Read backwards: the last sentence end is usually a few words back, the bound far.
+    let mut later: Option<(usize, char)> = None;
+    for (i, p) in region.char_indices().rev() {
+        if let Some((next, c)) = later {
+            if ends_sentence(p, c) {
+                return floor + next;
             }
         }
-        prev = Some((i, c));
+        later = Some((i, p));
     }
-    start
+    floor
+}
+
+/// Whether a sentence ends between characters `p` and `c`.
+fn ends_sentence(p: char, c: char) -> bool {
+    (matches!(p, '.' | '!' | '?') && c.is_whitespace())
+        || matches!(p, '。' | '！' | '？')
+        || (p == '\n' && (c == '\n' || c == '\r'))
 }
 
 /// End of the sentence holding byte `at` (exclusive).
@@ -202,6 +206,34 @@ fn forward_chars(text: &str, at: usize, n: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The start of the sentence as a forward scan of the whole bounded region finds it.
+    fn sentence_start_read_forwards(text: &str, at: usize) -> usize {
+        let floor = floor_boundary(text, at.saturating_sub(MAX_SENTENCE_CHARS * 2));
+        let mut start = floor;
+        let mut prev: Option<char> = None;
+        for (i, c) in text[floor..at].char_indices() {
+            if prev.is_some_and(|p| ends_sentence(p, c)) {
+                start = floor + i;
+            }
+            prev = Some(c);
+        }
+        start
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sentence_start_read_backwards_is_the_last_sentence_end(
+            text in "([a-z]{1,6}|[.!?。！？]|\\n|\\r| |\u{3000}|é){0,400}",
+            cut in 0usize..2000,
+        ) {
+            let at = floor_boundary(&text, cut.min(text.len()));
+            proptest::prop_assert_eq!(
+                sentence_start(&text, at),
+                sentence_start_read_forwards(&text, at)
+            );
+        }
+    }
 
     fn span_of(text: &str, needle: &str) -> Range<usize> {
         let at = text.find(needle).unwrap();
