@@ -109,19 +109,34 @@ fn expand_tabs(s: &str) -> String {
     s.replace('\t', " ")
 }
 
+/// `s` with each run of whitespace made one space; the text between runs is copied whole.
 fn fold_whitespace(s: &str) -> String {
+    let bytes = s.as_bytes();
     let mut out = String::with_capacity(s.len());
-    let mut in_space = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
-            if !in_space {
-                out.push(' ');
+    // Where the text not yet copied starts; `None` inside a run of whitespace.
+    let mut copy_from = Some(0);
+    let mut i = 0;
+    while i < bytes.len() {
+        let (space, len) = match bytes[i] {
+            b if b.is_ascii() => (b.is_ascii_whitespace() || b == 0x0B, 1),
+            _ => {
+                let c = s[i..].chars().next().expect("a char boundary");
+                (c.is_whitespace(), c.len_utf8())
             }
-            in_space = true;
-        } else {
-            out.push(c);
-            in_space = false;
+        };
+        match (space, copy_from) {
+            (true, Some(from)) => {
+                out.push_str(&s[from..i]);
+                out.push(' ');
+                copy_from = None;
+            }
+            (false, None) => copy_from = Some(i),
+            _ => {}
         }
+        i += len;
+    }
+    if let Some(from) = copy_from {
+        out.push_str(&s[from..]);
     }
     out
 }
@@ -156,9 +171,17 @@ fn ends_sentence(p: char, c: char) -> bool {
 fn sentence_end(text: &str, at: usize) -> usize {
     let ceiling = ceil_boundary(text, (at + MAX_SENTENCE_CHARS * 2).min(text.len()));
     let region = &text[at..ceiling];
-    let mut chars = region.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
+    let bytes = region.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Most bytes are ASCII that ends nothing: skipped without decoding a character.
+        if bytes[i].is_ascii() && !matches!(bytes[i], b'.' | b'!' | b'?' | b'\n') {
+            i += 1;
+            continue;
+        }
+        let c = region[i..].chars().next().expect("a char boundary");
+        let after = i + c.len_utf8();
+        let next = region[after..].chars().next();
         let end_here = match c {
             '.' | '!' | '?' => next.is_none_or(char::is_whitespace),
             '。' | '！' | '？' => true,
@@ -166,8 +189,9 @@ fn sentence_end(text: &str, at: usize) -> usize {
             _ => false,
         };
         if end_here {
-            return at + i + c.len_utf8();
+            return at + after;
         }
+        i = after;
     }
     ceiling
 }
@@ -221,7 +245,57 @@ mod tests {
         start
     }
 
+    /// The end of the sentence as a scan of every character finds it.
+    fn sentence_end_char_by_char(text: &str, at: usize) -> usize {
+        let ceiling = ceil_boundary(text, (at + MAX_SENTENCE_CHARS * 2).min(text.len()));
+        let mut chars = text[at..ceiling].char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            let end_here = match c {
+                '.' | '!' | '?' => next.is_none_or(char::is_whitespace),
+                '。' | '！' | '？' => true,
+                '\n' => matches!(next, Some('\n') | Some('\r')),
+                _ => false,
+            };
+            if end_here {
+                return at + i + c.len_utf8();
+            }
+        }
+        ceiling
+    }
+
+    /// Whitespace folded a character at a time.
+    fn fold_whitespace_char_by_char(s: &str) -> String {
+        let mut out = String::new();
+        let mut in_space = false;
+        for c in s.chars() {
+            if c.is_whitespace() {
+                if !in_space {
+                    out.push(' ');
+                }
+                in_space = true;
+            } else {
+                out.push(c);
+                in_space = false;
+            }
+        }
+        out
+    }
+
     proptest::proptest! {
+        #[test]
+        fn sentence_end_and_folding_agree_with_a_scan_of_every_character(
+            text in "([a-z]{1,6}|[.!?。！？]|\\n|\\r|\\t|\u{b}|\u{c}| |\u{85}|\u{a0}|\u{3000}|é){0,400}",
+            cut in 0usize..2000,
+        ) {
+            let at = floor_boundary(&text, cut.min(text.len()));
+            proptest::prop_assert_eq!(sentence_end(&text, at), sentence_end_char_by_char(&text, at));
+            proptest::prop_assert_eq!(
+                fold_whitespace(&text[at..]),
+                fold_whitespace_char_by_char(&text[at..])
+            );
+        }
+
         #[test]
         fn sentence_start_read_backwards_is_the_last_sentence_end(
             text in "([a-z]{1,6}|[.!?。！？]|\\n|\\r| |\u{3000}|é){0,400}",
