@@ -147,15 +147,27 @@ fn sentence_start(text: &str, at: usize) -> usize {
     // A bound in bytes, not characters: cheap, and only bounds the search.
     let floor = floor_boundary(text, at.saturating_sub(MAX_SENTENCE_CHARS * 2));
     let region = &text[floor..at];
-    // Read backwards: the last sentence end is usually a few words back, the bound far.
-    let mut later: Option<(usize, char)> = None;
-    for (i, p) in region.char_indices().rev() {
-        if let Some((next, c)) = later {
-            if ends_sentence(p, c) {
-                return floor + next;
-            }
+    // Read backwards: the last sentence end is usually a few words back, the bound far. Only
+    // the characters that can end a sentence are decoded.
+    let bytes = region.as_bytes();
+    let mut at = bytes.len();
+    while at > 0 {
+        at -= 1;
+        let b = bytes[at];
+        if (b.is_ascii() && !matches!(b, b'.' | b'!' | b'?' | b'\n'))
+            || !region.is_char_boundary(at)
+        {
+            continue;
         }
-        later = Some((i, p));
+        let p = region[at..].chars().next().expect("a char boundary");
+        let after = at + p.len_utf8();
+        if region[after..]
+            .chars()
+            .next()
+            .is_some_and(|c| ends_sentence(p, c))
+        {
+            return floor + after;
+        }
     }
     floor
 }
