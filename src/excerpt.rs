@@ -179,6 +179,17 @@ fn ends_sentence(p: char, c: char) -> bool {
         || (p == '\n' && (c == '\n' || c == '\r'))
 }
 
+/// Whether character `c`, followed by `next` (`None` at the end of the region read), ends a
+/// sentence (at its own end).
+fn closes_sentence(c: char, next: Option<char>) -> bool {
+    match c {
+        '.' | '!' | '?' => next.is_none_or(char::is_whitespace),
+        '。' | '！' | '？' => true,
+        '\n' => matches!(next, Some('\n') | Some('\r')),
+        _ => false,
+    }
+}
+
 /// End of the sentence holding byte `at` (exclusive).
 fn sentence_end(text: &str, at: usize) -> usize {
     let ceiling = ceil_boundary(text, (at + MAX_SENTENCE_CHARS * 2).min(text.len()));
@@ -193,14 +204,7 @@ fn sentence_end(text: &str, at: usize) -> usize {
         }
         let c = region[i..].chars().next().expect("a char boundary");
         let after = i + c.len_utf8();
-        let next = region[after..].chars().next();
-        let end_here = match c {
-            '.' | '!' | '?' => next.is_none_or(char::is_whitespace),
-            '。' | '！' | '？' => true,
-            '\n' => matches!(next, Some('\n') | Some('\r')),
-            _ => false,
-        };
-        if end_here {
+        if closes_sentence(c, region[after..].chars().next()) {
             return at + after;
         }
         i = after;
@@ -262,14 +266,7 @@ mod tests {
         let ceiling = ceil_boundary(text, (at + MAX_SENTENCE_CHARS * 2).min(text.len()));
         let mut chars = text[at..ceiling].char_indices().peekable();
         while let Some((i, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
-            let end_here = match c {
-                '.' | '!' | '?' => next.is_none_or(char::is_whitespace),
-                '。' | '！' | '？' => true,
-                '\n' => matches!(next, Some('\n') | Some('\r')),
-                _ => false,
-            };
-            if end_here {
+            if closes_sentence(c, chars.peek().map(|&(_, n)| n)) {
                 return at + i + c.len_utf8();
             }
         }
