@@ -2811,6 +2811,24 @@ fn deletion_keys(word: &str, two: bool, mut key: impl FnMut(u64)) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A rendering is new once per position, as long as positions stay within reach of the
+    /// furthest: a slot reused for a later position forgets the earlier one.
+    #[test]
+    fn recent_tries_deduplicate_per_position_within_reach() {
+        let mut tried = RecentTries::default();
+        assert!(tried.insert(7, 10));
+        assert!(!tried.insert(7, 10));
+        assert!(tried.insert(8, 10));
+        assert!(tried.insert(7, 10 - PAIR_REACH));
+        assert!(!tried.insert(7, 10 - PAIR_REACH));
+        assert!(tried.insert(7, 11));
+        assert!(!tried.insert(7, 10));
+        // Position 10 + PAIR_REACH + 1 takes position 10's slot: 10 is out of reach now.
+        assert!(tried.insert(7, 11 + PAIR_REACH));
+        assert!(!tried.insert(7, 11));
+        assert!(tried.insert(8, 11 + PAIR_REACH));
+    }
     use crate::matcher::TermMatcher;
     use crate::normalize::normalize;
 
