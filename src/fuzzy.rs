@@ -329,9 +329,13 @@ pub struct FuzzyIndex {
     neighbours: HashSet<(u32, u32)>,
     /// Most words in a rendering.
     longest: usize,
-    /// Proper beginnings and ends of glossary words: the parts a word written apart may show.
-    prefixes: HashSet<String>,
-    suffixes: HashSet<String>,
+    /// Proper beginnings and ends of glossary words (of at most [`MAX_FUZZY_BYTES`]): the
+    /// parts a word written apart may show, numbered.
+    prefixes: HashMap<String, u32>,
+    suffixes: HashMap<String, u32>,
+    /// The (prefix, suffix) pairs that make a glossary word: two words of the text are joined
+    /// when theirs are one of these, without building the joined word to look it up.
+    joins: HashSet<(u32, u32)>,
     threshold: f64,
 }
 
@@ -560,8 +564,8 @@ impl FuzzyIndex {
                 .sum::<usize>()
             + self
                 .prefixes
-                .iter()
-                .map(|p| string + p.capacity())
+                .keys()
+                .map(|p| string + p.capacity() + 4)
                 .sum::<usize>()
             + self
                 .renderings
@@ -591,8 +595,9 @@ impl FuzzyIndex {
             needs_damage: Vec::new(),
             neighbours: HashSet::default(),
             longest: 0,
-            prefixes: HashSet::default(),
-            suffixes: HashSet::default(),
+            prefixes: HashMap::default(),
+            suffixes: HashMap::default(),
+            joins: HashSet::default(),
             threshold,
         };
         // Document frequency of a word: how many concepts use it in an approved rendering.
@@ -804,8 +809,19 @@ impl FuzzyIndex {
             .collect();
         for word in index.words.iter().filter(|w| w.len() <= MAX_FUZZY_BYTES) {
             for (i, _) in word.char_indices().skip(1) {
-                index.prefixes.insert(word[..i].to_string());
-                index.suffixes.insert(word[i..].to_string());
+                let next = index.prefixes.len() as u32;
+                index.prefixes.entry(word[..i].to_string()).or_insert(next);
+                let next = index.suffixes.len() as u32;
+                index.suffixes.entry(word[i..].to_string()).or_insert(next);
+            }
+        }
+        // Every glossary word, whatever its length, that a prefix and a suffix make.
+        for word in &index.words {
+            for (i, _) in word.char_indices().skip(1) {
+                let prefix = index.prefixes.get(&word[..i]);
+                if let (Some(&p), Some(&s)) = (prefix, index.suffixes.get(&word[i..])) {
+                    index.joins.insert((p, s));
+                }
             }
         }
         for (id, word) in index.words.iter().enumerate() {
@@ -917,12 +933,13 @@ impl FuzzyIndex {
         // The buffers of the last text, reused (see `Scratch`); put back at the end.
         let mut scratch = std::mem::take(&mut cache.scratch);
         let counted = counted.start.saturating_sub(base)..counted.end.saturating_sub(base);
-        self.prepare_words(text, base, counted, &mut scratch, exact, cache);
+        self.prepare_words(text, base, &mut scratch, exact, cache);
         let Scratch {
             words: tokens,
             damaged,
             active,
         } = &mut scratch;
+        count_active(active, tokens, &counted, cache);
         // Damage a common noun can show in a word: misspelt, inflected, split, joined or
         // repeated (the last three are marked already). Knowing the words showing it lets
         // most candidate windows be skipped unseen. Only words with matches are read here:
@@ -1087,7 +1104,6 @@ impl FuzzyIndex {
         &self,
         text: &str,
         base: usize,
-        counted: Range<usize>,
         scratch: &mut Scratch,
         exact: &mut WordFed,
         cache: &mut WordCache,
@@ -1101,19 +1117,6 @@ impl FuzzyIndex {
         out.reserve(text.len() / 6);
         damaged.clear();
         active.clear();
-        // Counted as the words the comparison sees: a word written apart counts as the
-        // glossary word it makes. Only words with matches are counted: the count of another
-        // word is never asked.
-        let seen = |(entry, flags): (u32, u8), at: usize, cache: &mut WordCache| -> u8 {
-            let has_matches = flags & word_flags::HAS_MATCHES != 0;
-            if has_matches && counted.contains(&at) {
-                let document = cache.document;
-                let e = &mut cache.stats[entry as usize];
-                e.count = e.count_in(document) + 1;
-                e.counted_in = document;
-            }
-            flags
-        };
         let mut words = Tokens::new(text);
         let feed = exact.wants_words();
         // The "s" of a possessive "'s" is a word to the exact matcher, not to the tokens.
@@ -1166,30 +1169,31 @@ impl FuzzyIndex {
                     (Some(a), Some(b)) => self.neighbours.contains(&(a, b)),
                     _ => false,
                 };
-                if adjacent_or_hyphen && !known_alone {
+                let makes_a_word = |(prefix, suffix)| self.joins.contains(&(prefix, suffix));
+                let parts = entry.prefix.zip(next_entry.suffix);
+                if adjacent_or_hyphen && !known_alone && parts.is_some_and(makes_a_word) {
                     joined.clear();
                     joined.push_str(t.word(text));
                     joined.push_str(next_token.word(text));
-                    if self.vocabulary.contains_key(joined.as_str()) {
-                        let merged = self.entry_out_of_line(&joined, exact, cache);
-                        let word = TextWord {
-                            entry: merged.0,
-                            flags: seen(merged, t.span.start, cache),
-                            matches: [0, 0],
-                            start: t.span.start as u32,
-                            end: next_token.span.end as u32,
-                            word_end: next_token.word.end as u32,
-                            possessive: next_token.possessive,
-                            hyphenated: t.hyphenated,
-                            merged: true,
-                            merged_words: both_known,
-                            split: false,
-                            frequent: false,
-                        };
-                        push_word(word, out, damaged, active);
-                        next_joined = true;
-                        continue;
-                    }
+                    debug_assert!(self.vocabulary.contains_key(joined.as_str()));
+                    let merged = self.entry_out_of_line(&joined, exact, cache);
+                    let word = TextWord {
+                        entry: merged.0,
+                        flags: merged.1,
+                        matches: [0, 0],
+                        start: t.span.start as u32,
+                        end: next_token.span.end as u32,
+                        word_end: next_token.word.end as u32,
+                        possessive: next_token.possessive,
+                        hyphenated: t.hyphenated,
+                        merged: true,
+                        merged_words: both_known,
+                        split: false,
+                        frequent: false,
+                    };
+                    push_word(word, out, damaged, active);
+                    next_joined = true;
+                    continue;
                 }
             }
             if flags & word_flags::SPLITS != 0 {
@@ -1202,7 +1206,7 @@ impl FuzzyIndex {
                 );
                 let first = TextWord {
                     entry: first.0,
-                    flags: seen(first, t.word.start, cache),
+                    flags: first.1,
                     matches: [0, 0],
                     start: t.word.start as u32,
                     end: middle as u32,
@@ -1217,7 +1221,7 @@ impl FuzzyIndex {
                 push_word(first, out, damaged, active);
                 let second = TextWord {
                     entry: second.0,
-                    flags: seen(second, middle, cache),
+                    flags: second.1,
                     matches: [0, 0],
                     start: middle as u32,
                     end: t.span.end as u32,
@@ -1234,7 +1238,7 @@ impl FuzzyIndex {
             }
             let word = TextWord {
                 entry: id,
-                flags: seen((id, flags), t.span.start, cache),
+                flags,
                 matches: [0, 0],
                 start: t.span.start as u32,
                 end: t.span.end as u32,
@@ -1318,8 +1322,8 @@ impl FuzzyIndex {
         let has = |likeness: Likeness| found.iter().any(|m| m.likeness == likeness);
         let mut entry = WordEntry {
             vocab,
-            starts_a_word: self.prefixes.contains(word),
-            ends_a_word: self.suffixes.contains(word),
+            prefix: self.prefixes.get(word).copied(),
+            suffix: self.suffixes.get(word).copied(),
             split: self.split_point(word),
             matches: start..cache.pool.len() as u32,
             typos: has(Likeness::Typo),
@@ -1330,8 +1334,8 @@ impl FuzzyIndex {
         };
         let flag = |on: bool, flag: u8| if on { flag } else { 0 };
         entry.flags = flag(!entry.matches.is_empty(), word_flags::HAS_MATCHES)
-            | flag(entry.starts_a_word, word_flags::STARTS_A_WORD)
-            | flag(entry.ends_a_word, word_flags::ENDS_A_WORD)
+            | flag(entry.prefix.is_some(), word_flags::STARTS_A_WORD)
+            | flag(entry.suffix.is_some(), word_flags::ENDS_A_WORD)
             | flag(entry.split.is_some(), word_flags::SPLITS)
             | flag(entry.loud, word_flags::LOUD)
             | flag(entry.typos, word_flags::TYPOS)
@@ -2109,9 +2113,9 @@ fn other_ending(a: &str, b: &str) -> bool {
 mod word_flags {
     /// It stands for some glossary word.
     pub const HAS_MATCHES: u8 = 1;
-    /// See [`super::WordEntry::starts_a_word`].
+    /// See [`super::WordEntry::prefix`].
     pub const STARTS_A_WORD: u8 = 2;
-    /// See [`super::WordEntry::ends_a_word`].
+    /// See [`super::WordEntry::suffix`].
     pub const ENDS_A_WORD: u8 = 4;
     /// See [`super::WordEntry::split`].
     pub const SPLITS: u8 = 8;
@@ -2312,10 +2316,12 @@ struct PartnerBits {
 struct WordEntry {
     /// The glossary word it is, if any.
     vocab: Option<u32>,
-    /// It could be the first part of a glossary word written apart ("we" of "wechat").
-    starts_a_word: bool,
-    /// It could be the last part of a glossary word written apart ("chat" of "wechat").
-    ends_a_word: bool,
+    /// It could be the first part of a glossary word written apart ("we" of "wechat"): its
+    /// number among [`FuzzyIndex::prefixes`].
+    prefix: Option<u32>,
+    /// It could be the last part of a glossary word written apart ("chat" of "wechat"): its
+    /// number among [`FuzzyIndex::suffixes`].
+    suffix: Option<u32>,
     /// Where it splits into two glossary words.
     split: Option<u8>,
     /// Its glossary words, in [`WordCache::pool`].
@@ -2514,6 +2520,27 @@ impl TextWord {
     /// Where the word ends, before any possessive.
     fn word_end(&self) -> usize {
         self.word_end as usize
+    }
+}
+
+/// Counts the words with matches that start in `counted`, as the words the comparison
+/// sees: a word written apart counts as the glossary word it makes. The count of another word
+/// is never asked. Counted in a pass of their own, apart from the pass over every word, where
+/// whether a word has matches is a branch that cannot be predicted.
+fn count_active(
+    active: &[ActiveWord],
+    tokens: &[TextWord],
+    counted: &Range<usize>,
+    cache: &mut WordCache,
+) {
+    let document = cache.document;
+    for seed in active {
+        let t = &tokens[seed.at as usize];
+        if counted.contains(&(t.start as usize)) {
+            let e = &mut cache.stats[t.entry as usize];
+            e.count = e.count_in(document) + 1;
+            e.counted_in = document;
+        }
     }
 }
 
@@ -2920,6 +2947,25 @@ modernization,modernization drive,,,,
             .into_iter()
             .map(|m| (m.0, m.2))
             .collect()
+    }
+
+    /// A prefix and a suffix make a glossary word exactly when their pair is one of the
+    /// index's joins: the text's words are joined by that pair alone.
+    #[test]
+    fn joins_are_the_prefix_and_suffix_pairs_that_make_a_glossary_word() {
+        let glossary = Glossary::from_csv_text(GLOSSARY, "g.csv").unwrap();
+        let index = FuzzyIndex::new(&glossary, DEFAULT_THRESHOLD);
+        assert!(index.prefixes.contains_key("we") && index.suffixes.contains_key("chat"));
+        let mut joins = 0;
+        for (prefix, &p) in &index.prefixes {
+            for (suffix, &s) in &index.suffixes {
+                let word = format!("{prefix}{suffix}");
+                let joined = index.joins.contains(&(p, s));
+                assert_eq!(joined, index.vocabulary.contains_key(&word), "{word}");
+                joins += usize::from(joined);
+            }
+        }
+        assert_eq!(joins, index.joins.len());
     }
 
     fn g(found: &str, concept: &str) -> Vec<(String, String)> {
@@ -3408,7 +3454,13 @@ modernization,modernization drive,,,,
         let exact = TermMatcher::new(&glossary);
         let norm = normalize(text, true);
         let mut fed = exact.fed_by_words(&norm, text);
-        index.prepare_words(text, 0, 0..text.len(), &mut scratch, &mut fed, &mut cache);
+        index.prepare_words(text, 0, &mut scratch, &mut fed, &mut cache);
+        count_active(
+            &scratch.active,
+            &scratch.words,
+            &(0..text.len()),
+            &mut cache,
+        );
         let words = &scratch.words;
         assert_eq!(cache.entries.len(), 4, "douyin, douyni, trade, unions");
         assert_eq!(words[0].entry, words[2].entry);
