@@ -2,13 +2,11 @@
 //! occurrences depart from the majority.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::hash::{Hash, Hasher};
 use std::io::{self, Write};
 use std::ops::Range;
 
-use rustc_hash::{FxHashMap as HashMap, FxHasher};
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
-use smallvec::SmallVec;
 
 use crate::finding::{Excerpt, Finding};
 use crate::fuzzy::{is_weak_rendering, lemma};
@@ -351,9 +349,12 @@ fn departure(
 #[derive(Debug, Default)]
 pub struct DocumentTally {
     counts: RenderingCounts,
-    /// Each text found for a rendering, under a hash of the concept, rendering and text (one
-    /// lookup per occurrence): its variant and how often it was seen since.
-    spellings: HashMap<u64, SmallVec<[Spelling; 1]>>,
+    /// Per concept and rendering found (`concept << 32 | rendering`): the first of its
+    /// spellings, the others chained behind it. One lookup in a small table per occurrence,
+    /// and most texts are told apart by the start kept in the spelling itself.
+    first_spelling: HashMap<u64, u32>,
+    /// Each text found for a rendering: its variant and how often it was seen since.
+    spellings: Vec<Spelling>,
     kept: Vec<TalliedOccurrence>,
 }
 
@@ -362,11 +363,28 @@ pub struct DocumentTally {
 #[derive(Debug)]
 struct Spelling {
     concept: u32,
-    rendering: u32,
+    /// The text's length and its first 16 bytes, padded with zeros: a text of up to 16 bytes
+    /// is compared by these alone.
+    len: usize,
+    head: [u64; 2],
+    /// The next spelling of the same rendering, if any.
+    next: Option<u32>,
     text: Box<str>,
     variant: Option<u32>,
     /// Occurrences after the first, not yet added to the variant's count.
     uncounted: usize,
+}
+
+/// The first 16 bytes of `text`, padded with zeros (see [`Spelling::head`]).
+fn text_head(text: &str) -> [u64; 2] {
+    let mut bytes = [0u8; 16];
+    let n = text.len().min(16);
+    bytes[..n].copy_from_slice(&text.as_bytes()[..n]);
+    let (low, high) = bytes.split_at(8);
+    [
+        u64::from_le_bytes(low.try_into().expect("eight bytes")),
+        u64::from_le_bytes(high.try_into().expect("eight bytes")),
+    ]
 }
 
 /// An approved occurrence with a surface form, as [`DocumentTally`] keeps it.
@@ -408,17 +426,22 @@ impl DocumentTally {
         if !status.is_approved() {
             return;
         }
-        let key = {
-            let mut h = FxHasher::default();
-            (concept, rendering, found).hash(&mut h);
-            h.finish()
-        };
-        let same = self.spellings.entry(key).or_default();
-        let known = same.iter_mut().find(|s| {
-            s.concept as usize == concept && s.rendering as usize == rendering && *s.text == *found
-        });
-        let variant = match known {
-            Some(s) => {
+        let key = (concept as u64) << 32 | rendering as u64;
+        let head = text_head(found);
+        let first = self.first_spelling.get(&key).copied();
+        let mut at = first;
+        let mut seen = None;
+        while let Some(i) = at {
+            let s = &self.spellings[i as usize];
+            if s.len == found.len() && s.head == head && (found.len() <= 16 || *s.text == *found) {
+                seen = Some(i as usize);
+                break;
+            }
+            at = s.next;
+        }
+        let variant = match seen {
+            Some(i) => {
+                let s = &mut self.spellings[i];
                 let Some(k) = s.variant else { return };
                 s.uncounted += 1;
                 k
@@ -431,9 +454,12 @@ impl DocumentTally {
                     let v = variant_of(glossary, concept, rendering, form.clone());
                     self.counts.count(concept, seq, v, &form) as u32
                 });
-                same.push(Spelling {
+                self.first_spelling.insert(key, self.spellings.len() as u32);
+                self.spellings.push(Spelling {
                     concept: concept as u32,
-                    rendering: rendering as u32,
+                    len: found.len(),
+                    head,
+                    next: first,
                     text: found.into(),
                     variant,
                     uncounted: 0,
@@ -454,7 +480,7 @@ impl DocumentTally {
 
     /// Adds the occurrences of each spelling seen again to its variant's count.
     fn settle(&mut self) {
-        for s in self.spellings.values_mut().flatten() {
+        for s in &mut self.spellings {
             if let (Some(k), n @ 1..) = (s.variant, s.uncounted) {
                 let counts = self.counts.by_concept.get_mut(&(s.concept as usize));
                 counts.expect("a variant seen is counted")[k as usize].count += n;

@@ -486,23 +486,25 @@ impl StandsFor {
                 stands_for.identity |= 1 << k;
             }
         }
-        let mut whole = 0u64;
-        stands_for.words.extend(stretch.map(|ti| {
-            let mut bits = 0u64;
+        let (mut any, mut whole) = (0u64, 0u64);
+        // Sized once and filled in place: most words of a stretch have no matches, and a push
+        // per word would test the capacity each time.
+        stands_for.words.resize(stretch.len(), 0);
+        for (bits, ti) in stands_for.words.iter_mut().zip(stretch) {
             for m in matches.of(ti) {
                 for (k, rw) in r.words.iter().enumerate() {
                     // A number is aligned only with itself (see `align`).
                     if m.word == rw.word && (!rw.has_digit || m.likeness == Likeness::Same) {
-                        bits |= 1 << k;
+                        *bits |= 1 << k;
                         if m.likeness != Likeness::Typo {
                             whole |= 1 << k;
                         }
                     }
                 }
             }
-            bits
-        }));
-        stands_for.any = stands_for.words.iter().fold(0, |all, bits| all | bits);
+            any |= *bits;
+        }
+        stands_for.any = any;
         stands_for.whole = whole;
         stands_for
     }
