@@ -17,22 +17,28 @@ pub struct PrefixTree {
     nodes: Vec<Node>,
     /// Every node's label, one after the other.
     labels: Vec<u8>,
-    /// Every node's children: first byte of each child's label, sorted, grouped per node.
+    /// The first byte of every node's label but the root's: entry `i` is node `i + 1`'s. A
+    /// node's children are consecutive nodes, so their first bytes are side by side here,
+    /// sorted, and a child is found by its place among them.
     child_bytes: Vec<u8>,
-    /// The node of each entry of `child_bytes`.
-    child_nodes: Vec<u32>,
     /// The root's children by first byte, for the one lookup every walk makes.
     root_children: Vec<u32>,
 }
 
+/// A node and, in the same 32 bytes, the start of its label: a step of the walk reads one
+/// node, not a node and then its label elsewhere (each a cache miss once the glossary
+/// outgrows the processor's caches).
 #[derive(Debug, Clone, Copy)]
 struct Node {
     label_start: u32,
     label_len: u32,
+    /// Where its children's first bytes start in `child_bytes`.
     children_start: u32,
-    children_len: u32,
     /// The key that ends after this node's label, or [`NO_KEY`].
     key: u32,
+    children_len: u16,
+    /// The first [`Node::HEAD`] bytes of the label (all of a short one), padded with zeros.
+    head: [u8; Node::HEAD],
 }
 
 impl PrefixTree {
@@ -90,19 +96,25 @@ impl PrefixTree {
                 let child = tree.nodes.len() as u32;
                 tree.nodes.push(Node::EMPTY);
                 tree.child_bytes.push(byte);
-                tree.child_nodes.push(child);
+                debug_assert_eq!(child as usize, tree.child_bytes.len());
                 if node == 0 && end == 0 {
                     tree.root_children[usize::from(byte)] = child;
                 }
                 stack.push((next, group_end, end, child));
                 next = group_end;
             }
+            let label = &first[depth..end];
+            let mut head = [0; Node::HEAD];
+            let inline = label.len().min(Node::HEAD);
+            head[..inline].copy_from_slice(&label[..inline]);
             tree.nodes[node as usize] = Node {
                 label_start,
-                label_len: (end - depth) as u32,
+                label_len: label.len() as u32,
                 children_start,
-                children_len: tree.child_bytes.len() as u32 - children_start,
                 key: ends_here,
+                children_len: u16::try_from(tree.child_bytes.len() as u32 - children_start)
+                    .expect("at most 256 children"),
+                head,
             };
         }
         tree
@@ -117,16 +129,23 @@ impl PrefixTree {
         let mut node = root;
         let mut at = 0;
         loop {
-            let label = &self.labels
-                [node.label_start as usize..(node.label_start + node.label_len) as usize];
-            let Some(rest) = text.get(at..at + label.len()) else {
+            let len = node.label_len as usize;
+            let Some(rest) = text.get(at..at + len) else {
                 return;
             };
             // Labels are short: a byte loop beats a call to memcmp.
-            if !rest.iter().zip(label).all(|(a, b)| a == b) {
+            let (head, tail) = rest.split_at(len.min(Node::HEAD));
+            if !head.iter().zip(&node.head).all(|(a, b)| a == b) {
                 return;
             }
-            at += label.len();
+            if !tail.is_empty() {
+                let start = node.label_start as usize + Node::HEAD;
+                let label_tail = &self.labels[start..node.label_start as usize + len];
+                if !tail.iter().zip(label_tail).all(|(a, b)| a == b) {
+                    return;
+                }
+            }
+            at += len;
             if node.key != NO_KEY {
                 found(at, node.key);
             }
@@ -137,9 +156,10 @@ impl PrefixTree {
                 self.root_children[usize::from(byte)]
             } else {
                 let start = node.children_start as usize;
-                let bytes = &self.child_bytes[start..start + node.children_len as usize];
+                let bytes = &self.child_bytes[start..start + usize::from(node.children_len)];
                 match bytes.iter().position(|&b| b == byte) {
-                    Some(k) => self.child_nodes[start + k],
+                    // Child `k` is node `start + k + 1` (see `child_bytes`).
+                    Some(k) => (start + k + 1) as u32,
                     None => return,
                 }
             };
@@ -155,18 +175,22 @@ impl PrefixTree {
         self.nodes.capacity() * std::mem::size_of::<Node>()
             + self.labels.capacity()
             + self.child_bytes.capacity()
-            + (self.child_nodes.capacity() + self.root_children.capacity())
-                * std::mem::size_of::<u32>()
+            + self.root_children.capacity() * std::mem::size_of::<u32>()
     }
 }
 
+const _: () = assert!(std::mem::size_of::<Node>() == 32);
+
 impl Node {
+    /// Bytes of a label held in its node.
+    const HEAD: usize = 12;
     const EMPTY: Node = Node {
         label_start: 0,
         label_len: 0,
         children_start: 0,
-        children_len: 0,
         key: NO_KEY,
+        children_len: 0,
+        head: [0; Node::HEAD],
     };
 }
 
