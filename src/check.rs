@@ -1120,6 +1120,60 @@ web,Workercn,,China Industrial Network
         assert_eq!(kept_whole, tallied);
     }
 
+    /// Spellings of a rendering that differ past their 16th byte, or only in capitals inside
+    /// the term, are variants of their own when tallied, as when every occurrence is kept.
+    #[test]
+    fn tallied_spellings_long_and_short_are_told_apart_as_when_kept_whole() {
+        let glossary = Glossary::from_csv_text(
+            "id,preferred,admitted\n\
+             f,federation of trade unions,trade union federation\n\
+             w,work safety,labour safety\n",
+            "g.csv",
+        )
+        .unwrap();
+        let matcher = TermMatcher::new(&glossary);
+        let forms = [
+            ("federation of trade unions", 6),
+            ("work safety", 5),
+            ("federation of Trade Unions", 2),
+            ("work Safety", 2),
+            ("federation of trade Unions", 1),
+            ("trade union federation", 1),
+            ("labour safety", 1),
+        ];
+        let mut text = String::new();
+        for round in 0..6 {
+            for (form, times) in forms {
+                if round < times {
+                    text.push_str(&format!("Round {round} is about the {form} here.\n"));
+                }
+            }
+        }
+        let checker = || Checker::new(&glossary, &matcher, RuleSet::all());
+        let tallied = checker().check_str(&text);
+        let departing: Vec<&str> = tallied
+            .iter()
+            .filter(|f| f.rule == Rule::InconsistentTerm)
+            .map(|f| f.found.as_str())
+            .collect();
+        let mut expected = vec![
+            "work Safety",
+            "federation of Trade Unions",
+            "federation of trade Unions",
+            "trade union federation",
+            "labour safety",
+        ];
+        expected.extend(["work Safety", "federation of Trade Unions"]);
+        let mut sorted = departing.clone();
+        sorted.sort_unstable();
+        expected.sort_unstable();
+        assert_eq!(sorted, expected);
+        let kept_whole = checker()
+            .with_consistency(ConsistencyScope::Document, true)
+            .check_str(&text);
+        assert_eq!(kept_whole, tallied);
+    }
+
     /// Renderings of closed-class words only ("the", "this", "he") say nothing of a concept:
     /// they are not compared, though other renderings of the same glossary are.
     #[test]

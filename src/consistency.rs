@@ -349,27 +349,28 @@ fn departure(
 #[derive(Debug, Default)]
 pub struct DocumentTally {
     counts: RenderingCounts,
-    /// Per concept and rendering found (`concept << 32 | rendering`): the first of its
-    /// spellings, the others chained behind it. One lookup in a small table per occurrence,
-    /// and most texts are told apart by the start kept in the spelling itself.
-    first_spelling: HashMap<u64, u32>,
-    /// Each text found for a rendering: its variant and how often it was seen since.
-    spellings: Vec<Spelling>,
+    /// Per concept and rendering found (`concept << 32 | rendering`): its first spelling, in
+    /// the table itself, so that an occurrence written as the first one was reads one slot;
+    /// others are chained behind it in `more_spellings`.
+    spellings: HashMap<u64, Spelling>,
+    more_spellings: Vec<(u64, Spelling)>,
+    /// The texts of the spellings longer than [`Spelling::head`] holds.
+    long_texts: Vec<Box<str>>,
     kept: Vec<TalliedOccurrence>,
 }
 
 /// A text found for a rendering, with its variant's index among the concept's counts
 /// (`None`: not compared: no surface form, or a rendering of function words).
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 struct Spelling {
-    concept: u32,
     /// The text's length and its first 16 bytes, padded with zeros: a text of up to 16 bytes
     /// is compared by these alone.
     len: usize,
     head: [u64; 2],
-    /// The next spelling of the same rendering, if any.
+    /// A longer text, in [`DocumentTally::long_texts`].
+    long_text: u32,
+    /// The next spelling of the same rendering in [`DocumentTally::more_spellings`], if any.
     next: Option<u32>,
-    text: Box<str>,
     variant: Option<u32>,
     /// Occurrences after the first, not yet added to the variant's count.
     uncounted: usize,
@@ -428,20 +429,29 @@ impl DocumentTally {
         }
         let key = (concept as u64) << 32 | rendering as u64;
         let head = text_head(found);
-        let first = self.first_spelling.get(&key).copied();
-        let mut at = first;
-        let mut seen = None;
-        while let Some(i) = at {
-            let s = &self.spellings[i as usize];
-            if s.len == found.len() && s.head == head && (found.len() <= 16 || *s.text == *found) {
-                seen = Some(i as usize);
-                break;
+        let long_texts = &self.long_texts;
+        let same = |s: &Spelling| {
+            s.len == found.len()
+                && s.head == head
+                && (found.len() <= 16 || *long_texts[s.long_text as usize] == *found)
+        };
+        let seen = match self.spellings.get_mut(&key) {
+            None => None,
+            Some(first) if same(first) => Some(first),
+            Some(first) => {
+                let mut at = first.next;
+                while let Some(i) = at {
+                    let s = &self.more_spellings[i as usize].1;
+                    if same(s) {
+                        break;
+                    }
+                    at = s.next;
+                }
+                at.map(|i| &mut self.more_spellings[i as usize].1)
             }
-            at = s.next;
-        }
+        };
         let variant = match seen {
-            Some(i) => {
-                let s = &mut self.spellings[i];
+            Some(s) => {
                 let Some(k) = s.variant else { return };
                 s.uncounted += 1;
                 k
@@ -454,16 +464,28 @@ impl DocumentTally {
                     let v = variant_of(glossary, concept, rendering, form.clone());
                     self.counts.count(concept, seq, v, &form) as u32
                 });
-                self.first_spelling.insert(key, self.spellings.len() as u32);
-                self.spellings.push(Spelling {
-                    concept: concept as u32,
+                let mut spelling = Spelling {
                     len: found.len(),
                     head,
-                    next: first,
-                    text: found.into(),
+                    long_text: u32::MAX,
+                    next: None,
                     variant,
                     uncounted: 0,
-                });
+                };
+                if found.len() > 16 {
+                    spelling.long_text = self.long_texts.len() as u32;
+                    self.long_texts.push(found.into());
+                }
+                match self.spellings.get_mut(&key) {
+                    Some(first) => {
+                        spelling.next = first.next;
+                        first.next = Some(self.more_spellings.len() as u32);
+                        self.more_spellings.push((key, spelling));
+                    }
+                    None => {
+                        self.spellings.insert(key, spelling);
+                    }
+                }
                 let Some(k) = variant else { return };
                 k
             }
@@ -480,9 +502,11 @@ impl DocumentTally {
 
     /// Adds the occurrences of each spelling seen again to its variant's count.
     fn settle(&mut self) {
-        for s in &mut self.spellings {
+        let more = self.more_spellings.iter_mut().map(|(key, s)| (&*key, s));
+        for (key, s) in self.spellings.iter_mut().chain(more) {
             if let (Some(k), n @ 1..) = (s.variant, s.uncounted) {
-                let counts = self.counts.by_concept.get_mut(&(s.concept as usize));
+                let concept = (key >> 32) as usize;
+                let counts = self.counts.by_concept.get_mut(&concept);
                 counts.expect("a variant seen is counted")[k as usize].count += n;
                 s.uncounted = 0;
             }
