@@ -940,6 +940,7 @@ impl FuzzyIndex {
             words: tokens,
             damaged,
             active,
+            offered: _,
         } = &mut scratch;
         count_active(active, tokens, &counted, cache);
         // Damage a common noun can show in a word: misspelt, inflected, split, joined or
@@ -1114,7 +1115,9 @@ impl FuzzyIndex {
             words: out,
             damaged,
             active,
+            offered,
         } = scratch;
+        offered.clear();
         out.clear();
         out.reserve(text.len() / 6);
         damaged.clear();
@@ -1136,10 +1139,10 @@ impl FuzzyIndex {
             let after = words.next().map(|t| {
                 let (id, flags, starts) = self.entry(text, t.word.clone(), exact, cache);
                 if feed && starts != RenderingStart::None {
-                    exact.word(base + t.word.start, base + t.word.end, starts);
+                    offered.push((t.word.start as u32, t.word.end as u32, starts));
                 }
                 if feed && s_starts != RenderingStart::None && t.span.end == t.word.end + 2 {
-                    exact.word(base + t.word.end + 1, base + t.span.end, s_starts);
+                    offered.push(((t.word.end + 1) as u32, t.span.end as u32, s_starts));
                 }
                 (t, (id, flags))
             });
@@ -1253,6 +1256,9 @@ impl FuzzyIndex {
                 frequent: false,
             };
             push_word(word, out, damaged, active);
+        }
+        for &(start, end, how) in offered.iter() {
+            exact.word(base + start as usize, base + end as usize, how);
         }
     }
 
@@ -2283,6 +2289,10 @@ struct Scratch {
     damaged: WordSet,
     /// The words with matches, in order.
     active: Vec<ActiveWord>,
+    /// The words offered to the exact matcher, in order: offered after the pass over the
+    /// words, so that its walks of the renderings' tree follow one another with the tree in
+    /// the cache, not each between lookups in the table of words seen.
+    offered: Vec<(u32, u32, RenderingStart)>,
 }
 
 /// A word of the text with matches, as the candidate search reads it: compact and in order,
