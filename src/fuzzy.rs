@@ -994,11 +994,14 @@ impl FuzzyIndex {
             mixed_case: &mixed,
         };
         let mut tried = RecentTries::default();
-        let mut found: Vec<GarbledMatch> = Vec::new();
+        // Candidates are verified after the search for them, in the order proposed: the
+        // search reads the seeds and the partner tables, verification the renderings and the
+        // words around each candidate, and each keeps its own in the cache.
+        let mut candidates: Vec<(u32, usize)> = Vec::new();
         // `quiet`: only word damage near the seed can garble the rendering here (it needs word
         // damage, and the words proposing it stand in its order or it cannot be reordered).
         let mut consider =
-            |rendering: u32, seed: usize, quiet: bool, found: &mut Vec<GarbledMatch>| {
+            |rendering: u32, seed: usize, quiet: bool, candidates: &mut Vec<(u32, usize)>| {
                 if quiet {
                     let n = self.renderings[rendering as usize].words.len();
                     let from = seed.saturating_sub(n);
@@ -1008,9 +1011,7 @@ impl FuzzyIndex {
                     }
                 }
                 if tried.insert(rendering, seed) {
-                    if let Some(m) = self.verify(rendering, seed, tokens, &matches, &context) {
-                        found.push(m);
-                    }
+                    candidates.push((rendering, seed));
                 }
             };
         let reach = self.longest + PAIR_REACH;
@@ -1050,7 +1051,7 @@ impl FuzzyIndex {
                 if near_miss {
                     for &r in self.by_single.get(&a.word).into_iter().flatten() {
                         let quiet = self.renderings[r as usize].needs_word_damage();
-                        consider(r, i, quiet, &mut found);
+                        consider(r, i, quiet, &mut candidates);
                     }
                 }
                 // Every pair holds an identity word: pairs are looked up from those only,
@@ -1082,13 +1083,16 @@ impl FuzzyIndex {
                         for used in table.of(mask, a.word, b.word) {
                             let in_order = (i < j) == (used.a_at < used.b_at);
                             let quiet = used.quiet && (in_order || used.quiet_in_order);
-                            consider(used.rendering, i.min(j), quiet, &mut found);
+                            consider(used.rendering, i.min(j), quiet, &mut candidates);
                         }
                     }
                 }
             }
         }
-        let mut found = select(found);
+        let found = candidates.into_iter().filter_map(|(rendering, seed)| {
+            self.verify(rendering, seed, tokens, &matches, &context)
+        });
+        let mut found = select(found.collect());
         for m in &mut found {
             m.normalized = base + m.normalized.start..base + m.normalized.end;
         }
