@@ -1142,9 +1142,11 @@ impl FuzzyIndex {
         loop {
             let after = words.next().map(|t| {
                 let (id, flags, starts) = self.entry(text, t.word.clone(), exact, cache);
-                if feed && starts != RenderingStart::None {
-                    offered.push((t.word.start as u32, t.word.end as u32, starts));
-                }
+                // Pushed whatever the word, then dropped unless it starts a rendering: no
+                // branch on what the word's slot says, which would wait for the slot.
+                offered.push((t.word.start as u32, t.word.end as u32, starts));
+                let offer = feed && starts != RenderingStart::None;
+                offered.truncate(offered.len() - usize::from(!offer));
                 if feed && s_starts != RenderingStart::None && t.span.end == t.word.end + 2 {
                     offered.push(((t.word.end + 1) as u32, t.span.end as u32, s_starts));
                 }
@@ -2574,15 +2576,16 @@ fn push_word(
     if word.merged || word.split || repeated {
         damaged.mark(at);
     }
-    if word.has_matches() {
-        active.push(ActiveWord {
-            at: at as u32,
-            matches: [0, 0],
-            loud: word.flags & word_flags::LOUD != 0,
-            respaced: word.merged || word.split,
-            bits: PartnerBits::default(),
-        });
-    }
+    // Pushed whatever the word, then dropped unless it has matches: no branch on whether it
+    // has, which waits for the word's slot to be read.
+    active.push(ActiveWord {
+        at: at as u32,
+        matches: [0, 0],
+        loud: word.flags & word_flags::LOUD != 0,
+        respaced: word.merged || word.split,
+        bits: PartnerBits::default(),
+    });
+    active.truncate(active.len() - usize::from(!word.has_matches()));
     words.push(word);
 }
 
