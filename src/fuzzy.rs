@@ -309,17 +309,16 @@ pub struct FuzzyIndex {
     renderings: Vec<IndexedRendering>,
     /// Per concept: its indexed renderings.
     by_concept: HashMap<usize, Vec<u32>>,
-    /// Pairs of words (one an identity word) to the renderings holding both.
-    /// Per identity word: the other words of its renderings, sorted, each with the renderings
-    /// holding both (a small list per word, searched without hashing).
+    /// Pairs of words (one an identity word) to the renderings holding both, both ways round.
+    /// Per word: the other words of its renderings that make such a pair with it, sorted, each
+    /// with the renderings holding both (a small list per word, searched without hashing).
     partners: PartnerTable,
     /// The same, with only the renderings that need no word damage nearby when the partner
-    /// stands after the word in the text (`loud_after`) or before it (`loud_before`): what is
-    /// searched where no word is damaged. A rendering that needs word damage (see
-    /// [`IndexedRendering::needs_word_damage`]) can still be garbled by its words out of order,
-    /// unless it needs damage even then (see [`IndexedRendering::needs_damage_in_order`]).
+    /// stands after the word in the text: what is searched where no word is damaged. A
+    /// rendering that needs word damage (see [`IndexedRendering::needs_word_damage`]) can
+    /// still be garbled by its words out of order, unless it needs damage even then (see
+    /// [`IndexedRendering::needs_damage_in_order`]).
     loud_after: PartnerTable,
-    loud_before: PartnerTable,
     /// Single-word renderings by their word.
     by_single: HashMap<u32, Vec<u32>>,
     /// Per word: every rendering holding it needs word damage (see
@@ -329,6 +328,8 @@ pub struct FuzzyIndex {
     neighbours: HashSet<(u32, u32)>,
     /// Most words in a rendering.
     longest: usize,
+    /// Per word: most words in a rendering holding it, saturated at `u16::MAX`.
+    longest_with: Vec<u16>,
     /// Proper beginnings and ends of glossary words (of at most [`MAX_FUZZY_BYTES`]): the
     /// parts a word written apart may show, numbered.
     prefixes: HashMap<String, u32>,
@@ -592,11 +593,11 @@ impl FuzzyIndex {
             by_concept: HashMap::default(),
             partners: PartnerTable::default(),
             loud_after: PartnerTable::default(),
-            loud_before: PartnerTable::default(),
             by_single: HashMap::default(),
             needs_damage: Vec::new(),
             neighbours: HashSet::default(),
             longest: 0,
+            longest_with: Vec::new(),
             prefixes: HashMap::default(),
             suffixes: HashMap::default(),
             joins: HashSet::default(),
@@ -688,17 +689,20 @@ impl FuzzyIndex {
                 index.by_single.entry(words[0].word).or_default().push(id);
             } else {
                 let mut pairs: Vec<((u32, u32), PairUse)> = Vec::new();
+                // Both ways round: the search looks a pair up from its first word in the text,
+                // which may be either.
                 for (pa, a) in words.iter().enumerate().filter(|(_, w)| w.identity) {
                     for (pb, b) in words.iter().enumerate() {
                         if a.word != b.word {
-                            let used = PairUse {
+                            let used = |a_at: usize, b_at: usize| PairUse {
                                 rendering: id,
-                                a_at: pa as u32,
-                                b_at: pb as u32,
+                                a_at: a_at as u32,
+                                b_at: b_at as u32,
                                 quiet: false,
                                 quiet_in_order: false,
                             };
-                            pairs.push(((a.word, b.word), used));
+                            pairs.push(((a.word, b.word), used(pa, pb)));
+                            pairs.push(((b.word, a.word), used(pb, pa)));
                         }
                     }
                 }
@@ -738,7 +742,6 @@ impl FuzzyIndex {
         }
         let mut partners: Vec<Vec<(u32, Vec<PairUse>)>> = vec![Vec::new(); index.words.len()];
         let mut loud_after: Vec<Vec<(u32, Vec<PairUse>)>> = vec![Vec::new(); index.words.len()];
-        let mut loud_before: Vec<Vec<(u32, Vec<PairUse>)>> = vec![Vec::new(); index.words.len()];
         for ((a, b), mut uses) in by_pair {
             for u in &mut uses {
                 let r = &index.renderings[u.rendering as usize];
@@ -747,36 +750,38 @@ impl FuzzyIndex {
             }
             // With `b` after `a` in the text, a use is in order where `b` follows `a` in the
             // rendering too.
-            for (b_after, table) in [(true, &mut loud_after), (false, &mut loud_before)] {
-                let loud: Vec<PairUse> = uses
-                    .iter()
-                    .copied()
-                    .filter(|u| {
-                        let in_order = b_after == (u.a_at < u.b_at);
-                        if in_order {
-                            !u.quiet
-                        } else {
-                            !u.quiet_in_order
-                        }
-                    })
-                    .collect();
-                if !loud.is_empty() {
-                    table[a as usize].push((b, loud));
-                }
+            let loud: Vec<PairUse> = uses
+                .iter()
+                .copied()
+                .filter(|u| {
+                    if u.a_at < u.b_at {
+                        !u.quiet
+                    } else {
+                        !u.quiet_in_order
+                    }
+                })
+                .collect();
+            if !loud.is_empty() {
+                loud_after[a as usize].push((b, loud));
             }
             partners[a as usize].push((b, uses));
         }
         index.partners = PartnerTable::new(partners);
         index.loud_after = PartnerTable::new(loud_after);
-        index.loud_before = PartnerTable::new(loud_before);
         for r in &index.renderings {
             for w in r.words.windows(2) {
                 index.neighbours.insert((w[0].word, w[1].word));
             }
         }
         index.needs_damage = vec![true; index.words.len()];
+        index.longest_with = vec![0; index.words.len()];
         for r in &index.renderings {
             index.longest = index.longest.max(r.words.len());
+            let n = u16::try_from(r.words.len()).unwrap_or(u16::MAX);
+            for w in &r.words {
+                let longest = &mut index.longest_with[w.word as usize];
+                *longest = (*longest).max(n);
+            }
             if !r.needs_damage_in_order() {
                 for w in &r.words {
                     index.needs_damage[w.word as usize] = false;
@@ -970,6 +975,7 @@ impl FuzzyIndex {
             }
             seed.matches = t.matches;
             seed.bits = cache.partner_bits[t.entry as usize];
+            seed.longest = cache.longest_with[t.entry as usize];
         }
         active.retain(|seed| seed.matches[0] != seed.matches[1]);
         let (tokens, damaged, active) = (&*tokens, &*damaged, &*active);
@@ -1014,34 +1020,32 @@ impl FuzzyIndex {
                     candidates.push((rendering, seed));
                 }
             };
-        let reach = self.longest + PAIR_REACH;
         // Only words with matches seed candidates or partner them.
         for (k, seed) in active.iter().enumerate() {
             let i = seed.at as usize;
+            // Damage counts where it can make a quiet rendering of the seed's words garbled:
+            // in the window `consider` looks at, around the seed or a partner up to
+            // PAIR_REACH words before it. Most seeds' renderings are short, and so is that.
             let damage_near = {
-                let to = (i + reach + 1).min(tokens.len());
-                damaged.any(i.saturating_sub(reach)..to)
+                let n = match seed.longest {
+                    u16::MAX => self.longest,
+                    n => usize::from(n),
+                };
+                let to = (i + n + 1).min(tokens.len());
+                damaged.any(i.saturating_sub(n + PAIR_REACH)..to)
             };
             // A loud word that pairs with no neighbour's word proposes nothing without damage.
-            if !damage_near && (!seed.loud || seed.bits.before | seed.bits.after == 0) {
+            if !damage_near && (!seed.loud || seed.bits.after == 0) {
                 continue;
             }
+            // A pair is proposed by its first word (the table holds pairs both ways round).
+            let partners = active[k + 1..active.len().min(k + 1 + PAIR_REACH)]
+                .iter()
+                .filter(|w| w.at as usize <= i + PAIR_REACH);
             // Without damage near, only pairs propose (a word with a typo or respaced is
             // damaged itself): most seeds have no neighbour to pair with.
-            if !damage_near {
-                let before = active[k.saturating_sub(PAIR_REACH)..k]
-                    .iter()
-                    .filter(|w| w.at as usize + PAIR_REACH >= i)
-                    .any(|w| w.bits.own & seed.bits.before != 0);
-                let after = || {
-                    active[k + 1..active.len().min(k + 1 + PAIR_REACH)]
-                        .iter()
-                        .filter(|w| w.at as usize <= i + PAIR_REACH)
-                        .any(|w| w.bits.own & seed.bits.after != 0)
-                };
-                if !before && !after() {
-                    continue;
-                }
+            if !damage_near && !partners.clone().any(|w| w.bits.own & seed.bits.after != 0) {
+                continue;
             }
             for a in matches.pooled(seed.matches) {
                 if !damage_near && self.needs_damage[a.word as usize] {
@@ -1054,36 +1058,22 @@ impl FuzzyIndex {
                         consider(r, i, quiet, &mut candidates);
                     }
                 }
-                // Every pair holds an identity word: pairs are looked up from those only,
-                // with the words on both sides.
-                let (before_table, after_table) = if damage_near {
-                    (&self.partners, &self.partners)
+                let table = if damage_near {
+                    &self.partners
                 } else {
-                    (&self.loud_before, &self.loud_after)
+                    &self.loud_after
                 };
-                let (before_mask, after_mask) =
-                    (before_table.mask(a.word), after_table.mask(a.word));
-                if before_mask == [0; 4] && after_mask == [0; 4] {
+                let mask = table.mask(a.word);
+                if mask == [0; 4] {
                     continue;
                 }
-                let before = active[k.saturating_sub(PAIR_REACH)..k]
-                    .iter()
-                    .filter(|w| w.at as usize + PAIR_REACH >= i)
-                    .map(|w| (w, before_table, &before_mask));
-                let after = active[k + 1..active.len().min(k + 1 + PAIR_REACH)]
-                    .iter()
-                    .filter(|w| w.at as usize <= i + PAIR_REACH)
-                    .map(|w| (w, after_table, &after_mask));
-                for (partner, table, mask) in before.chain(after) {
-                    if *mask == [0; 4] {
-                        continue;
-                    }
-                    let j = partner.at as usize;
+                for partner in partners.clone() {
                     for b in matches.pooled(partner.matches) {
-                        for used in table.of(mask, a.word, b.word) {
-                            let in_order = (i < j) == (used.a_at < used.b_at);
+                        for used in table.of(&mask, a.word, b.word) {
+                            // The partner stands after the seed in the text.
+                            let in_order = used.a_at < used.b_at;
                             let quiet = used.quiet && (in_order || used.quiet_in_order);
-                            consider(used.rendering, i.min(j), quiet, &mut candidates);
+                            consider(used.rendering, i, quiet, &mut candidates);
                         }
                     }
                 }
@@ -1360,6 +1350,11 @@ impl FuzzyIndex {
         cache
             .partner_bits
             .push(self.partner_bits(&cache.pool[start as usize..]));
+        let longest = cache.pool[start as usize..]
+            .iter()
+            .map(|m| self.longest_with[m.word as usize])
+            .max();
+        cache.longest_with.push(longest.unwrap_or(0));
         cache.stats.push(WordStats {
             matches: [entry.matches.start, entry.matches.end],
             count: 0,
@@ -1382,7 +1377,6 @@ impl FuzzyIndex {
         for m in found {
             bits.own |= 1 << (m.word % 64);
             if !self.needs_damage[m.word as usize] {
-                bits.before |= fold(self.loud_before.mask(m.word));
                 bits.after |= fold(self.loud_after.mask(m.word));
             }
         }
@@ -2279,6 +2273,9 @@ pub struct WordCache {
     stats: Vec<WordStats>,
     /// Per entry: its [`PartnerBits`].
     partner_bits: Vec<PartnerBits>,
+    /// Per entry: most words in a rendering holding one of its glossary words (see
+    /// [`FuzzyIndex::longest_with`]).
+    longest_with: Vec<u16>,
     /// The glossary words each entry stands for, entry after entry.
     pool: Vec<WordMatch>,
     /// Buffers for the words of one text.
@@ -2313,18 +2310,19 @@ struct ActiveWord {
     loud: bool,
     /// Joined from two words of the text, or split from one.
     respaced: bool,
+    /// Its entry's [`WordCache::longest_with`].
+    longest: u16,
     /// Its entry's [`PartnerBits`].
     bits: PartnerBits,
 }
 
-/// What a word of the text can pair with where no word nearby is damaged, in 64 bits a side: a
+/// What a word of the text can pair with where no word nearby is damaged, in 64 bits: a
 /// superset of the glossary words (by id modulo 64) that some rendering of one of its glossary
-/// words garbles beside it without damage, before it in the text (`before`) or after it
-/// (`after`); and its own glossary words (`own`). A word none of whose neighbours' `own` meets
-/// its `before` or `after` proposes nothing there, and its matches are not read.
+/// words garbles after it in the text without damage (`after`); and its own glossary words
+/// (`own`). A word none of whose following neighbours' `own` meets its `after` proposes
+/// nothing there, and its matches are not read.
 #[derive(Debug, Clone, Copy, Default)]
 struct PartnerBits {
-    before: u64,
     after: u64,
     own: u64,
 }
@@ -2583,6 +2581,7 @@ fn push_word(
         matches: [0, 0],
         loud: word.flags & word_flags::LOUD != 0,
         respaced: word.merged || word.split,
+        longest: 0,
         bits: PartnerBits::default(),
     });
     active.truncate(active.len() - usize::from(!word.has_matches()));
@@ -2733,12 +2732,15 @@ fn select(found: Vec<GarbledMatch>) -> Vec<GarbledMatch> {
         .filter(|a| !found.iter().any(|b| inside(a, b)))
         .cloned()
         .collect();
+    // Ordered to the last field: which candidate proposed a match first does not matter.
     found.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
             .then(b.normalized.len().cmp(&a.normalized.len()))
             .then(a.normalized.start.cmp(&b.normalized.start))
             .then(a.concept.cmp(&b.concept))
+            .then(a.rendering.cmp(&b.rendering))
+            .then(a.damage.cmp(&b.damage))
     });
     let mut kept: Vec<GarbledMatch> = Vec::new();
     for m in found {
@@ -3253,8 +3255,8 @@ modernization,modernization drive,,,,
             vec![("Transport Security Layer".to_string(), Damage::WordOrder)]
         );
         assert_eq!(found("as People's Daily reported"), vec![]);
-        // Among the bundled glossary's names, where the pair is found only from "Daily", after
-        // its partner.
+        // Among the bundled glossary's names, where only "Daily" is an identity word: the pair
+        // is looked up from "People", before it.
         let bundled = include_str!("../glossaries/zh-en-trade-union-news.csv");
         assert_eq!(
             spans_and_damage(bundled, "as People Daily reported"),
