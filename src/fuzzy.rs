@@ -362,6 +362,10 @@ type TokenizedRendering = (usize, usize, String, Vec<Token>, Vec<[bool; 2]>);
 /// A rendering holding two words, and where they stand in it.
 #[derive(Debug, Clone, Copy)]
 struct PairUse {
+    /// The rendering's other words, and its identity words among them, as bits of their ids
+    /// modulo 64 (see [`PartnerBits::own`]).
+    others: u64,
+    identity_others: u64,
     rendering: u32,
     a_at: u32,
     b_at: u32,
@@ -369,6 +373,8 @@ struct PairUse {
     quiet: bool,
     /// [`IndexedRendering::needs_damage_in_order`] of the rendering.
     quiet_in_order: bool,
+    /// The two words' weight may reach the threshold without the others.
+    enough: bool,
 }
 
 /// The partners of every glossary word, in flat arrays: for word `a`, a mask of its partner
@@ -695,11 +701,14 @@ impl FuzzyIndex {
                     for (pb, b) in words.iter().enumerate() {
                         if a.word != b.word {
                             let used = |a_at: usize, b_at: usize| PairUse {
+                                others: 0,
+                                identity_others: 0,
                                 rendering: id,
                                 a_at: a_at as u32,
                                 b_at: b_at as u32,
                                 quiet: false,
                                 quiet_in_order: false,
+                                enough: true,
                             };
                             pairs.push(((a.word, b.word), used(pa, pb)));
                             pairs.push(((b.word, a.word), used(pb, pa)));
@@ -747,6 +756,21 @@ impl FuzzyIndex {
                 let r = &index.renderings[u.rendering as usize];
                 u.quiet = r.needs_word_damage();
                 u.quiet_in_order = r.needs_damage_in_order();
+                let (mut pair_weight, mut total) = (0.0f32, 0.0f32);
+                for w in &r.words {
+                    let weight = index.weights[w.word as usize];
+                    total += weight;
+                    if w.word == a || w.word == b {
+                        pair_weight += weight;
+                    } else {
+                        u.others |= 1 << (w.word % 64);
+                        if w.identity {
+                            u.identity_others |= 1 << (w.word % 64);
+                        }
+                    }
+                }
+                // A margin for sums in another order (see `may_reach`): this only rules out.
+                u.enough = f64::from(pair_weight / total) >= threshold - 1e-4;
             }
             // With `b` after `a` in the text, a use is in order where `b` follows `a` in the
             // rendering too.
@@ -1024,15 +1048,15 @@ impl FuzzyIndex {
         for (k, seed) in active.iter().enumerate() {
             let i = seed.at as usize;
             // Damage counts where it can make a quiet rendering of the seed's words garbled:
-            // in the window `consider` looks at, around the seed or a partner up to
-            // PAIR_REACH words before it. Most seeds' renderings are short, and so is that.
+            // in the window `consider` looks at around the seed. Most seeds' renderings are
+            // short, and so is that.
             let damage_near = {
                 let n = match seed.longest {
                     u16::MAX => self.longest,
                     n => usize::from(n),
                 };
                 let to = (i + n + 1).min(tokens.len());
-                damaged.any(i.saturating_sub(n + PAIR_REACH)..to)
+                damaged.any(i.saturating_sub(n)..to)
             };
             // A loud word that pairs with no neighbour's word proposes nothing without damage.
             if !damage_near && (!seed.loud || seed.bits.after == 0) {
@@ -1070,6 +1094,9 @@ impl FuzzyIndex {
                 for partner in partners.clone() {
                     for b in matches.pooled(partner.matches) {
                         for used in table.of(&mask, a.word, b.word) {
+                            if !self.pair_may_reach(used, active, k) {
+                                continue;
+                            }
                             // The partner stands after the seed in the text.
                             let in_order = used.a_at < used.b_at;
                             let quiet = used.quiet && (in_order || used.quiet_in_order);
@@ -1635,6 +1662,28 @@ impl FuzzyIndex {
             }
         }
         into_a_word && !beside_content
+    }
+
+    /// Whether the words around active word `k` may hold enough of the rendering of `used`,
+    /// proposed there by a pair, for [`FuzzyIndex::may_reach`]: its identity words, and other
+    /// words than the pair's where those two weigh too little. Most pairs of a rendering of
+    /// three words or more are two of its words in other company, and end here.
+    fn pair_may_reach(&self, used: &PairUse, active: &[ActiveWord], k: usize) -> bool {
+        if used.enough && used.identity_others == 0 {
+            return true;
+        }
+        // The stretch `verify` reads.
+        let n = self.renderings[used.rendering as usize].words.len();
+        let i = active[k].at as usize;
+        let before = active[k.saturating_sub(n)..k]
+            .iter()
+            .filter(|w| w.at as usize + n >= i);
+        let after = active[k..active.len().min(k + 1 + n)]
+            .iter()
+            .filter(|w| w.at as usize <= i + n);
+        let near = before.chain(after).fold(0, |near, w| near | w.bits.own);
+        near & used.identity_others == used.identity_others
+            && (used.enough || near & used.others != 0)
     }
 
     /// Whether some window inside `range` could align with `r`: every identity word is
