@@ -1193,13 +1193,14 @@ impl FuzzyIndex {
                 // Two glossary words that a rendering writes side by side are that rendering's
                 // words, not one word written apart.
                 let both_known = entry.vocab.is_some() && next_entry.vocab.is_some();
-                let known_alone = match (entry.vocab, next_entry.vocab) {
+                let known_alone = || match (entry.vocab, next_entry.vocab) {
                     (Some(a), Some(b)) => self.neighbours.contains(&(a, b)),
                     _ => false,
                 };
                 let makes_a_word = |(prefix, suffix)| self.joins.contains(&(prefix, suffix));
                 let parts = entry.prefix.zip(next_entry.suffix);
-                if adjacent_or_hyphen && !known_alone && parts.is_some_and(makes_a_word) {
+                // Most pairs make no word: that is asked first.
+                if adjacent_or_hyphen && parts.is_some_and(makes_a_word) && !known_alone() {
                     joined.clear();
                     joined.push_str(t.word(text));
                     joined.push_str(next_token.word(text));
@@ -2683,9 +2684,20 @@ impl WordSet {
     }
 
     /// Whether a position in `range` is in the set.
+    #[inline]
     fn any(&self, range: Range<usize>) -> bool {
         if range.is_empty() {
             return false;
+        }
+        // The usual few positions: the two words they can fall in, shifted together, with no
+        // branch on where the range falls.
+        let len = range.end - range.start;
+        if len <= 64 {
+            let at = range.start / 64;
+            let low = self.bits.get(at).copied().unwrap_or(0);
+            let high = self.bits.get(at + 1).copied().unwrap_or(0);
+            let window = ((u128::from(high) << 64 | u128::from(low)) >> (range.start % 64)) as u64;
+            return window & (u64::MAX >> (64 - len)) != 0;
         }
         let (first, last) = (range.start / 64, (range.end - 1) / 64);
         (first..=last)
@@ -3017,6 +3029,23 @@ modernization,modernization drive,,,,
             .into_iter()
             .map(|m| (m.0, m.2))
             .collect()
+    }
+
+    /// A range of positions holds a marked one exactly when some position in it is marked,
+    /// wherever the range falls among the set's words and beyond its end.
+    #[test]
+    fn word_set_finds_a_marked_position_in_any_range() {
+        let marked = [0usize, 5, 63, 64, 127, 130, 200];
+        let mut set = WordSet::default();
+        for &at in &marked {
+            set.mark(at);
+        }
+        for start in 0..260 {
+            for end in start..start + 140 {
+                let expected = marked.iter().any(|at| (start..end).contains(at));
+                assert_eq!(set.any(start..end), expected, "{start}..{end}");
+            }
+        }
     }
 
     /// A prefix and a suffix make a glossary word exactly when their pair is one of the
