@@ -968,16 +968,18 @@ impl FuzzyIndex {
         let Scratch {
             words: tokens,
             damaged,
+            with_matches,
             active,
             offered: _,
         } = &mut scratch;
-        count_active(active, tokens, &counted, cache);
+        count_active(with_matches, tokens, &counted, cache);
         // Damage a common noun can show in a word: misspelt, inflected, split, joined or
         // repeated (the last three are marked already). Knowing the words showing it lets
         // most candidate windows be skipped unseen. Only words with matches are read here:
         // the counts they depend on are complete only now that every word is counted.
-        for seed in active.iter_mut() {
-            let t = &mut tokens[seed.at as usize];
+        active.clear();
+        for &at in with_matches.iter() {
+            let t = &mut tokens[at as usize];
             let stats = &cache.stats[t.entry as usize];
             t.frequent = stats.count_in(cache.document) >= FREQUENT;
             let flag = |flag: u8| t.flags & flag != 0;
@@ -994,14 +996,20 @@ impl FuzzyIndex {
                     || flag(word_flags::SPELLING)
                     || (flag(word_flags::INFLECTED) && !t.frequent)
                 {
-                    damaged.mark(seed.at as usize);
+                    damaged.mark(at as usize);
                 }
             }
-            seed.matches = t.matches;
-            seed.bits = cache.partner_bits[t.entry as usize];
-            seed.longest = cache.longest_with[t.entry as usize];
+            if t.matches[0] != t.matches[1] {
+                active.push(ActiveWord {
+                    at,
+                    matches: t.matches,
+                    loud: t.flags & word_flags::LOUD != 0,
+                    respaced: t.merged || t.split,
+                    longest: cache.longest_with[t.entry as usize],
+                    bits: cache.partner_bits[t.entry as usize],
+                });
+            }
         }
-        active.retain(|seed| seed.matches[0] != seed.matches[1]);
         let (tokens, damaged, active) = (&*tokens, &*damaged, &*active);
         let matches = Matches {
             cache: &*cache,
@@ -1135,7 +1143,8 @@ impl FuzzyIndex {
         let Scratch {
             words: out,
             damaged,
-            active,
+            with_matches: active,
+            active: _,
             offered,
         } = scratch;
         offered.clear();
@@ -2340,7 +2349,11 @@ struct Scratch {
     words: Vec<TextWord>,
     /// The positions of the words showing damage.
     damaged: WordSet,
-    /// The words with matches, in order.
+    /// The positions of the words with matches, in order, as the pass over every word finds
+    /// them.
+    with_matches: Vec<u32>,
+    /// The words with matches, in order, but for slips the document repeats: what the
+    /// candidate search reads.
     active: Vec<ActiveWord>,
     /// The words offered to the exact matcher, in order: offered after the pass over the
     /// words, so that its walks of the renderings' tree follow one another with the tree in
@@ -2594,14 +2607,14 @@ impl TextWord {
 /// is never asked. Counted in a pass of their own, apart from the pass over every word, where
 /// whether a word has matches is a branch that cannot be predicted.
 fn count_active(
-    active: &[ActiveWord],
+    with_matches: &[u32],
     tokens: &[TextWord],
     counted: &Range<usize>,
     cache: &mut WordCache,
 ) {
     let document = cache.document;
-    for seed in active {
-        let t = &tokens[seed.at as usize];
+    for &at in with_matches {
+        let t = &tokens[at as usize];
         if counted.contains(&(t.start as usize)) {
             let e = &mut cache.stats[t.entry as usize];
             e.count = e.count_in(document) + 1;
@@ -2617,7 +2630,7 @@ fn push_word(
     word: TextWord,
     words: &mut Vec<TextWord>,
     damaged: &mut WordSet,
-    active: &mut Vec<ActiveWord>,
+    with_matches: &mut Vec<u32>,
 ) {
     let at = words.len();
     let repeated = words.last().is_some_and(|last| last.entry == word.entry);
@@ -2626,15 +2639,8 @@ fn push_word(
     }
     // Pushed whatever the word, then dropped unless it has matches: no branch on whether it
     // has, which waits for the word's slot to be read.
-    active.push(ActiveWord {
-        at: at as u32,
-        matches: [0, 0],
-        loud: word.flags & word_flags::LOUD != 0,
-        respaced: word.merged || word.split,
-        longest: 0,
-        bits: PartnerBits::default(),
-    });
-    active.truncate(active.len() - usize::from(!word.has_matches()));
+    with_matches.push(at as u32);
+    with_matches.truncate(with_matches.len() - usize::from(!word.has_matches()));
     words.push(word);
 }
 
@@ -3555,7 +3561,7 @@ modernization,modernization drive,,,,
         let mut fed = exact.fed_by_words(&norm, text);
         index.prepare_words(text, 0, &mut scratch, &mut fed, &mut cache);
         count_active(
-            &scratch.active,
+            &scratch.with_matches,
             &scratch.words,
             &(0..text.len()),
             &mut cache,
