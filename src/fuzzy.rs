@@ -981,12 +981,15 @@ impl FuzzyIndex {
         for &at in with_matches.iter() {
             let t = &mut tokens[at as usize];
             let stats = &cache.stats[t.entry as usize];
-            t.frequent = stats.count_in(cache.document) >= FREQUENT;
+            let frequent = stats.count_in(cache.document) >= FREQUENT;
+            if frequent {
+                t.marks |= word_marks::FREQUENT;
+            }
             let flag = |flag: u8| t.flags & flag != 0;
             // A slip is rare: a spelling the document repeats is a word of its own
             // ("scalability" is no typo of "capability", however often that is written).
             // An entry's matches are all typos or none are (see `lookup_into`).
-            if flag(word_flags::TYPOS) && t.frequent {
+            if flag(word_flags::TYPOS) && frequent {
                 t.matches = [0, 0];
             } else {
                 t.matches = stats.matches;
@@ -994,7 +997,7 @@ impl FuzzyIndex {
                 // rarely uses (see `damage`).
                 if flag(word_flags::TYPOS)
                     || flag(word_flags::SPELLING)
-                    || (flag(word_flags::INFLECTED) && !t.frequent)
+                    || (flag(word_flags::INFLECTED) && !frequent)
                 {
                     damaged.mark(at as usize);
                 }
@@ -1004,7 +1007,7 @@ impl FuzzyIndex {
                     at,
                     matches: t.matches,
                     loud: t.flags & word_flags::LOUD != 0,
-                    respaced: t.merged || t.split,
+                    respaced: t.merged() || t.split(),
                     longest: cache.longest_with[t.entry as usize],
                     bits: cache.partner_bits[t.entry as usize],
                 });
@@ -1215,20 +1218,14 @@ impl FuzzyIndex {
                     joined.push_str(next_token.word(text));
                     debug_assert!(self.vocabulary.contains_key(joined.as_str()));
                     let merged = self.entry_out_of_line(&joined, exact, cache);
-                    let word = TextWord {
-                        entry: merged.0,
-                        flags: merged.1,
-                        matches: [0, 0],
-                        start: t.span.start as u32,
-                        end: next_token.span.end as u32,
-                        word_end: next_token.word.end as u32,
-                        possessive: next_token.possessive,
-                        hyphenated: t.hyphenated,
-                        merged: true,
-                        merged_words: both_known,
-                        split: false,
-                        frequent: false,
-                    };
+                    let marks = word_marks::of(t.hyphenated, word_marks::MERGED)
+                        | if both_known {
+                            word_marks::MERGED_WORDS
+                        } else {
+                            0
+                        };
+                    let span = t.span.start..next_token.span.end;
+                    let word = TextWord::new(merged, span, next_token.word.end, marks);
                     push_word(word, out, damaged, active);
                     next_joined = true;
                     continue;
@@ -1242,52 +1239,16 @@ impl FuzzyIndex {
                     self.entry_out_of_line(&word[..at], exact, cache),
                     self.entry_out_of_line(&word[at..], exact, cache),
                 );
-                let first = TextWord {
-                    entry: first.0,
-                    flags: first.1,
-                    matches: [0, 0],
-                    start: t.word.start as u32,
-                    end: middle as u32,
-                    word_end: middle as u32,
-                    possessive: false,
-                    hyphenated: t.hyphenated,
-                    merged: false,
-                    merged_words: false,
-                    split: true,
-                    frequent: false,
-                };
+                let marks = word_marks::of(t.hyphenated, word_marks::SPLIT);
+                let first = TextWord::new(first, t.word.start..middle, middle, marks);
                 push_word(first, out, damaged, active);
-                let second = TextWord {
-                    entry: second.0,
-                    flags: second.1,
-                    matches: [0, 0],
-                    start: middle as u32,
-                    end: t.span.end as u32,
-                    word_end: t.word.end as u32,
-                    possessive: t.possessive,
-                    hyphenated: false,
-                    merged: false,
-                    merged_words: false,
-                    split: true,
-                    frequent: false,
-                };
+                let second =
+                    TextWord::new(second, middle..t.span.end, t.word.end, word_marks::SPLIT);
                 push_word(second, out, damaged, active);
                 continue;
             }
-            let word = TextWord {
-                entry: id,
-                flags,
-                matches: [0, 0],
-                start: t.span.start as u32,
-                end: t.span.end as u32,
-                word_end: t.word.end as u32,
-                possessive: t.possessive,
-                hyphenated: t.hyphenated,
-                merged: false,
-                merged_words: false,
-                split: false,
-                frequent: false,
-            };
+            let marks = word_marks::of(t.hyphenated, 0);
+            let word = TextWord::new((id, flags), t.span.clone(), t.word.end, marks);
             push_word(word, out, damaged, active);
         }
         for &(start, end, how) in offered.iter() {
@@ -1892,7 +1853,7 @@ impl FuzzyIndex {
                 }
                 let grammatical_possessive =
                     !r.name || (offset + 1 == window.len() && !rw.possessive);
-                if tokens[ti].possessive != rw.possessive && !grammatical_possessive {
+                if tokens[ti].possessive() != rw.possessive && !grammatical_possessive {
                     sim -= 0.1;
                 }
                 // Prefer the word in the rendering's own position among equals.
@@ -2001,7 +1962,7 @@ impl FuzzyIndex {
         }
         // Words run together are repaired only where nothing else differs: "typeerror" is
         // not a "type of error" missing "of".
-        let split_used = window.clone().any(|ti| tokens[ti].split);
+        let split_used = window.clone().any(|ti| tokens[ti].split());
         if split_used && (!missing.is_empty() || !extra.is_empty() || !in_order) {
             return Err(Reject::Unrelated);
         }
@@ -2061,15 +2022,15 @@ impl FuzzyIndex {
             // stamps"); of a name, or a closed word written apart, it is damage.
             // Two words of their own written apart ("request buffers" for "requestbuffers")
             // are an open spelling of a common noun's compound, not damage.
-            let merged_damage = t.merged && !t.frequent && (r.name || !t.merged_words);
-            if merged_damage || (t.split && r.name && !t.frequent) {
+            let merged_damage = t.merged() && !t.frequent() && (r.name || !t.merged_words());
+            if merged_damage || (t.split() && r.name && !t.frequent()) {
                 return Some(Damage::Spacing);
             }
             if n == 1 {
                 continue; // one word: its number and possessive are grammar
             }
-            let hyphen_dropped = k > 0 && rw.hyphenated && !t.hyphenated;
-            let hyphen_added = k > 0 && !rw.hyphenated && t.hyphenated;
+            let hyphen_dropped = k > 0 && rw.hyphenated && !t.hyphenated();
+            let hyphen_added = k > 0 && !rw.hyphenated && t.hyphenated();
             if hyphen_dropped || (r.name && hyphen_added) {
                 found = found.or(Some(Damage::Hyphenation));
             }
@@ -2078,16 +2039,16 @@ impl FuzzyIndex {
                 let grammatical = if k == r.head {
                     !r.name || before.is_some_and(|b| is_quantifier(matches.text(b)))
                 } else {
-                    t.frequent
+                    t.frequent()
                 };
                 if !grammatical {
                     found = found.or(Some(Damage::Number));
                 }
             }
             let possessive_differs = if k + 1 < n {
-                t.possessive != rw.possessive
+                t.possessive() != rw.possessive
             } else {
-                rw.possessive && !t.possessive
+                rw.possessive && !t.possessive()
             };
             // A common noun may gain a possessive ("the memory's space"), not lose its own.
             if possessive_differs && (r.name || rw.possessive) {
@@ -2282,32 +2243,43 @@ struct TextContext<'a> {
     mixed_case: &'a dyn Fn(&TextWord) -> bool,
 }
 
-/// A word of the text prepared for comparison.
+/// A word of the text prepared for comparison: 24 bytes, written for every word of the text.
 #[derive(Debug, Clone)]
 struct TextWord {
     /// Its entry in the document's [`WordCache`].
     entry: u32,
-    /// Its entry's [`word_flags`].
-    flags: u8,
     /// Its matches in [`WordCache::pool`] (none where a typo is the document's own spelling).
     matches: [u32; 2],
-    /// Byte offsets in the text: the word's span, possessive included, and where the word
-    /// itself ends. Four bytes each keep a word in 32 (a text is cut below 4 GiB, see
-    /// [`FuzzyIndex::find`]).
+    /// Byte offsets of the word's span in the text, possessive included. Four bytes each (a
+    /// text is cut below 4 GiB, see [`FuzzyIndex::find`]).
     start: u32,
     end: u32,
-    word_end: u32,
-    possessive: bool,
-    hyphenated: bool,
-    /// Made of two words of the text written apart.
-    merged: bool,
-    /// Merged from two words that are glossary words themselves ("request buffers").
-    merged_words: bool,
-    /// One of two glossary words the text runs together.
-    split: bool,
-    /// The document uses this spelling at least [`FREQUENT`] times.
-    frequent: bool,
+    /// Its entry's [`word_flags`].
+    flags: u8,
+    /// Its [`word_marks`] and the length of its possessive ending.
+    marks: u8,
 }
+
+/// What a [`TextWord`] is besides its entry, as bits.
+mod word_marks {
+    pub const HYPHENATED: u8 = 1;
+    /// Made of two words of the text written apart.
+    pub const MERGED: u8 = 2;
+    /// Merged from two words that are glossary words themselves ("request buffers").
+    pub const MERGED_WORDS: u8 = 4;
+    /// One of two glossary words the text runs together.
+    pub const SPLIT: u8 = 8;
+    /// The document uses this spelling at least [`super::FREQUENT`] times.
+    pub const FREQUENT: u8 = 16;
+    /// The length in bytes of the possessive ending ("'s", "'" or none) in the bits from here.
+    pub const POSSESSIVE_SHIFT: u32 = 5;
+
+    pub fn of(hyphenated: bool, marks: u8) -> u8 {
+        marks | if hyphenated { HYPHENATED } else { 0 }
+    }
+}
+
+const _: () = assert!(std::mem::size_of::<TextWord>() == 24);
 
 /// What the documents checked so far have taught about their words: each distinct word is
 /// looked up in the glossary once per worker, and counted per document (a word the text uses
@@ -2586,6 +2558,49 @@ const PADDING_MASKS: [[u64; 2]; 17] = {
 };
 
 impl TextWord {
+    /// The word with entry and flags `(entry, flags)` at `span`, whose word itself ends at
+    /// `word_end` (before a possessive ending).
+    fn new((entry, flags): (u32, u8), span: Range<usize>, word_end: usize, marks: u8) -> Self {
+        let possessive = span.end - word_end;
+        debug_assert!(possessive <= 2, "a possessive ending is \"'s\" or \"'\"");
+        TextWord {
+            entry,
+            matches: [0, 0],
+            start: span.start as u32,
+            end: span.end as u32,
+            flags,
+            marks: marks | (possessive as u8) << word_marks::POSSESSIVE_SHIFT,
+        }
+    }
+
+    fn marked(&self, mark: u8) -> bool {
+        self.marks & mark != 0
+    }
+
+    fn possessive(&self) -> bool {
+        self.marks >> word_marks::POSSESSIVE_SHIFT != 0
+    }
+
+    fn hyphenated(&self) -> bool {
+        self.marked(word_marks::HYPHENATED)
+    }
+
+    fn merged(&self) -> bool {
+        self.marked(word_marks::MERGED)
+    }
+
+    fn merged_words(&self) -> bool {
+        self.marked(word_marks::MERGED_WORDS)
+    }
+
+    fn split(&self) -> bool {
+        self.marked(word_marks::SPLIT)
+    }
+
+    fn frequent(&self) -> bool {
+        self.marked(word_marks::FREQUENT)
+    }
+
     /// It stands for some glossary word.
     fn has_matches(&self) -> bool {
         self.flags & word_flags::HAS_MATCHES != 0
@@ -2598,7 +2613,7 @@ impl TextWord {
 
     /// Where the word ends, before any possessive.
     fn word_end(&self) -> usize {
-        self.word_end as usize
+        self.end as usize - usize::from(self.marks >> word_marks::POSSESSIVE_SHIFT)
     }
 }
 
@@ -2634,7 +2649,7 @@ fn push_word(
 ) {
     let at = words.len();
     let repeated = words.last().is_some_and(|last| last.entry == word.entry);
-    if word.merged || word.split || repeated {
+    if word.merged() || word.split() || repeated {
         damaged.mark(at);
     }
     // Pushed whatever the word, then dropped unless it has matches: no branch on whether it
