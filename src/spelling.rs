@@ -7,6 +7,7 @@
 //! matters for consistency, not as damage.
 
 use rustc_hash::FxHashMap as HashMap;
+use smallvec::SmallVec;
 use std::sync::OnceLock;
 
 /// The word's spelling family: one spelling that stands for all its variants, or `None` for
@@ -23,10 +24,17 @@ pub fn same_word_spelled_differently(a: &str, b: &str) -> bool {
 fn families() -> &'static HashMap<&'static str, &'static str> {
     static FAMILIES: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
     FAMILIES.get_or_init(|| {
-        let mut map = HashMap::default();
+        // Built on first use, in every run that looks at spellings: sized once, and each
+        // entry's words gathered without an allocation.
+        let variants: usize = varcon::VARCON
+            .iter()
+            .flat_map(|cluster| cluster.entries)
+            .map(|entry| entry.variants.len())
+            .sum();
+        let mut map = HashMap::with_capacity_and_hasher(variants, Default::default());
         for cluster in varcon::VARCON {
             for entry in cluster.entries.iter().filter(|e| !e.archaic) {
-                let mut words: Vec<&'static str> = entry
+                let mut words: SmallVec<[&'static str; 8]> = entry
                     .variants
                     .iter()
                     .map(|v| v.word)
