@@ -3112,6 +3112,10 @@ modernization,modernization drive,,,,
             )
         );
         assert_eq!(garbled("on Douyni today"), g("Douyni", "douyin"));
+        // A slip at the start keeps the first letter: a doubled one, or a second one lost.
+        assert_eq!(garbled("on Ddouyin today"), g("Ddouyin", "douyin"));
+        assert_eq!(garbled("on Dyuyin today"), g("Dyuyin", "douyin"));
+        assert_eq!(garbled("on Ouyin today"), vec![]);
     }
 
     #[test]
