@@ -1034,7 +1034,7 @@ impl FuzzyIndex {
             capital: &capital,
             mixed_case: &mixed,
         };
-        let mut tried = RecentTries::default();
+        let mut tried = TriedAtSeed::default();
         // Candidates are verified after the search for them, in the order proposed: the
         // search reads the seeds and the partner tables, verification the renderings and the
         // words around each candidate, and each keeps its own in the cache.
@@ -2659,27 +2659,26 @@ fn push_word(
     words.push(word);
 }
 
-/// The renderings already tried at the last few word positions. A seed proposes renderings
-/// at its own position or at a partner's up to [`PAIR_REACH`] words before it, and seeds come
-/// in text order: a position further back is never proposed again, so its slot is reused.
+/// The renderings already tried at the seed being searched from. Every candidate is proposed
+/// at its seed's position (a pair by its first word), and seeds come in text order: a position
+/// left behind is never proposed at again.
 #[derive(Debug, Default)]
-struct RecentTries {
-    /// Per position modulo `PAIR_REACH + 1`: the position and the renderings tried there.
-    slots: [(usize, Vec<u32>); PAIR_REACH + 1],
+struct TriedAtSeed {
+    at: usize,
+    tried: Vec<u32>,
 }
 
-impl RecentTries {
-    /// Whether `rendering` at `position` is new (and records it). Positions must not fall
-    /// more than [`PAIR_REACH`] behind the furthest one recorded.
+impl TriedAtSeed {
+    /// Whether `rendering` at `position` is new (and records it). Positions never decrease.
     fn insert(&mut self, rendering: u32, position: usize) -> bool {
-        let (at, tried) = &mut self.slots[position % (PAIR_REACH + 1)];
-        if *at != position || tried.is_empty() {
-            *at = position;
-            tried.clear();
-        } else if tried.contains(&rendering) {
+        debug_assert!(self.tried.is_empty() || position >= self.at);
+        if self.at != position || self.tried.is_empty() {
+            self.at = position;
+            self.tried.clear();
+        } else if self.tried.contains(&rendering) {
             return false;
         }
-        tried.push(rendering);
+        self.tried.push(rendering);
         true
     }
 }
@@ -2944,22 +2943,18 @@ fn deletion_keys(word: &str, two: bool, mut key: impl FnMut(u64)) {
 mod tests {
     use super::*;
 
-    /// A rendering is new once per position, as long as positions stay within reach of the
-    /// furthest: a slot reused for a later position forgets the earlier one.
+    /// A rendering is new once per position; the next position starts afresh.
     #[test]
-    fn recent_tries_deduplicate_per_position_within_reach() {
-        let mut tried = RecentTries::default();
+    fn tried_renderings_are_new_once_per_seed() {
+        let mut tried = TriedAtSeed::default();
         assert!(tried.insert(7, 10));
         assert!(!tried.insert(7, 10));
         assert!(tried.insert(8, 10));
-        assert!(tried.insert(7, 10 - PAIR_REACH));
-        assert!(!tried.insert(7, 10 - PAIR_REACH));
+        assert!(!tried.insert(8, 10));
         assert!(tried.insert(7, 11));
-        assert!(!tried.insert(7, 10));
-        // Position 10 + PAIR_REACH + 1 takes position 10's slot: 10 is out of reach now.
-        assert!(tried.insert(7, 11 + PAIR_REACH));
         assert!(!tried.insert(7, 11));
-        assert!(tried.insert(8, 11 + PAIR_REACH));
+        assert!(tried.insert(8, 11));
+        assert!(tried.insert(8, 14));
     }
     use crate::matcher::TermMatcher;
     use crate::normalize::normalize;
