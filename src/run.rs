@@ -4,6 +4,7 @@ use std::borrow::Cow;
 use std::fs::File;
 use std::io::{Cursor, Read};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
@@ -102,10 +103,24 @@ pub fn check_inputs_with(
     visitors: &SegmentVisitors<'_>,
     done: Option<&AtomicU64>,
 ) -> RunReport {
+    // One word cache per worker thread, kept for the whole run. Rayon's `map_init` would make
+    // one per split of the input list, and a split is often a file or two: every cache starts
+    // cold, and looking up each distinct word again was most of what a second thread added.
+    let caches: Vec<Mutex<WordCache>> = (0..rayon::current_num_threads())
+        .map(|_| Mutex::default())
+        .collect();
     let outcomes: Vec<Result<Outcome, FileError>> = inputs
         .par_iter()
-        .map_init(WordCache::default, |words, input| {
-            let outcome = check_input(checker, input, formats, visitors, words);
+        .map(|input| {
+            let worker = rayon::current_thread_index().unwrap_or(0) % caches.len();
+            // Only this worker takes its cache. It finds it taken only when a segment visitor
+            // runs rayon work of its own and this thread steals another input while waiting
+            // (that input gets a fresh cache rather than a deadlock), or poisoned by a check
+            // that panicked half-way through an update (which rayon passes on at the end).
+            let outcome = match caches[worker].try_lock() {
+                Ok(mut words) => check_input(checker, input, formats, visitors, &mut words),
+                Err(_) => check_input(checker, input, formats, visitors, &mut WordCache::default()),
+            };
             if let Some(done) = done {
                 done.fetch_add(1, Ordering::Relaxed);
             }
