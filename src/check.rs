@@ -385,13 +385,8 @@ impl<'g> Checker<'g> {
         // A garbled term wins a partial overlap with an approved rendering, as deprecated and
         // forbidden ones do.
         if !garbled.is_empty() {
-            exact.retain(|m| {
-                !m.approved
-                    || garbled.iter().all(|g| {
-                        g.normalized.end <= m.normalized.start
-                            || m.normalized.end <= g.normalized.start
-                    })
-            });
+            let mut covered = Covered::new(garbled.iter().map(|g| g.normalized.clone()));
+            exact.retain(|m| !m.approved || !covered.overlaps(&m.normalized));
         }
         let mut events: Vec<(Range<usize>, Event)> =
             Vec::with_capacity(exact.len() + garbled.len());
@@ -865,11 +860,21 @@ fn clear_of_exact(
     exact: &[TermMatch],
     concepts_of: &dyn Fn(&TermMatch) -> Vec<usize>,
 ) -> Vec<GarbledMatch> {
+    // The exact matches are sorted and do not overlap (see `select_matches`), so their ends
+    // are sorted too, and those overlapping a span are the run between two binary searches:
+    // a block has tens of thousands of them, and every garbled term was compared with each.
+    debug_assert!(exact
+        .windows(2)
+        .all(|w| w[0].normalized.end <= w[1].normalized.start));
     garbled
         .into_iter()
         .filter(|g| {
             let span = &g.normalized;
-            exact.iter().all(|m| {
+            let first = exact.partition_point(|m| m.normalized.end <= span.start);
+            let mut overlapping = exact[first..]
+                .iter()
+                .take_while(|m| m.normalized.start < span.end);
+            overlapping.all(|m| {
                 let e = &m.normalized;
                 let overlaps = e.start < span.end && span.start < e.end;
                 let inside_exact = e.start <= span.start && span.end <= e.end;
@@ -882,6 +887,40 @@ fn clear_of_exact(
             })
         })
         .collect()
+}
+
+/// Spans (garbled terms) merged into sorted, disjoint runs, asked in turn whether each of a
+/// sorted list of matches overlaps one: a block has tens of thousands of matches, and each
+/// was compared with every garbled term.
+struct Covered {
+    runs: Vec<Range<usize>>,
+    /// The first run that ends after the last span asked about.
+    next: usize,
+}
+
+impl Covered {
+    fn new(spans: impl Iterator<Item = Range<usize>>) -> Covered {
+        let mut spans: Vec<Range<usize>> = spans.collect();
+        spans.sort_unstable_by_key(|s| s.start);
+        let mut runs: Vec<Range<usize>> = Vec::with_capacity(spans.len());
+        for span in spans {
+            match runs.last_mut() {
+                Some(last) if span.start <= last.end => last.end = last.end.max(span.end),
+                _ => runs.push(span),
+            }
+        }
+        Covered { runs, next: 0 }
+    }
+
+    /// Whether `span` shares a byte with a covered run. Spans are asked about in order of
+    /// start and of end (as matches that do not overlap are).
+    fn overlaps(&mut self, span: &Range<usize>) -> bool {
+        let runs = &self.runs;
+        while runs.get(self.next).is_some_and(|run| run.end <= span.start) {
+            self.next += 1;
+        }
+        runs.get(self.next).is_some_and(|run| run.start < span.end)
+    }
 }
 
 /// Whether the span lies in a web address or e-mail address, which is not prose: a term in
@@ -907,6 +946,40 @@ pub fn sort_findings(findings: &mut [Finding]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn covered_runs_answer_as_a_comparison_with_every_span_does() {
+        // Overlapping, nested, touching and empty spans, given out of order.
+        let spans = [
+            20..25,
+            3..6,
+            5..9,
+            30..30,
+            12..14,
+            9..10,
+            13..13,
+            40..52,
+            44..46,
+        ];
+        let overlaps_any = |m: &Range<usize>| {
+            spans
+                .iter()
+                .any(|g| !(g.end <= m.start || m.end <= g.start))
+        };
+        // Every list of consecutive, non-overlapping matches of one length over the range,
+        // as a block's exact matches are: sorted by start and by end.
+        for width in 1..6 {
+            for offset in 0..width {
+                let matches: Vec<Range<usize>> = (0..60)
+                    .map(|i| offset + i * width..offset + (i + 1) * width)
+                    .collect();
+                let mut covered = Covered::new(spans.iter().cloned());
+                for m in &matches {
+                    assert_eq!(covered.overlaps(m), overlaps_any(m), "{m:?}, width {width}");
+                }
+            }
+        }
+    }
 
     const GLOSSARY: &str = "\
 id,preferred,deprecated,forbidden
