@@ -301,7 +301,8 @@ pub struct FuzzyIndex {
     /// Each word (of at least [`MIN_FUZZY_LEN`] characters, without digits) and every string one
     /// deletion away from it (two for long words), to the words it stands for; keyed by the
     /// strings' hashes (see [`deletion_keys`]), so that no string is built for a key.
-    by_deletion: HashMap<u64, Vec<u32>>,
+    /// Most keys stand for one word, so the words are kept inline: no allocation per key.
+    by_deletion: HashMap<u64, SmallVec<[u32; 2]>>,
     /// The keys of `by_deletion` in a small Bloom filter: most strings a text word yields are
     /// in none, and the filter says so without a cache miss in the large map.
     deletion_filter: BloomFilter,
@@ -559,7 +560,10 @@ impl FuzzyIndex {
         let string = std::mem::size_of::<String>();
         self.by_deletion
             .values()
-            .map(|v| 8 + std::mem::size_of_val(v.as_slice()) + 24)
+            .map(|ids| {
+                let spilled = if ids.spilled() { 4 * ids.capacity() } else { 0 };
+                8 + std::mem::size_of_val(ids) + spilled
+            })
             .sum::<usize>()
             + self
                 .vocabulary
@@ -855,6 +859,21 @@ impl FuzzyIndex {
                 }
             }
         }
+        // Sized once: a few hundred thousand keys on a large glossary.
+        let keys: usize = index
+            .words
+            .iter()
+            .filter(|w| fuzzy_eligible(w))
+            .map(|w| {
+                let n = w.chars().count();
+                if two_edits_allowed(w) {
+                    n + n.saturating_sub(1) * n.saturating_sub(2) / 2
+                } else {
+                    n
+                }
+            })
+            .sum();
+        index.by_deletion.reserve(keys);
         for (id, word) in index.words.iter().enumerate() {
             let id = id as u32;
             if fuzzy_eligible(word) {
