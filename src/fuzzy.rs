@@ -1136,7 +1136,9 @@ impl FuzzyIndex {
                 }
             }
         }
-        let found = candidates.into_iter().filter_map(|(rendering, seed)| {
+        let found = (0..candidates.len()).filter_map(|i| {
+            self.prefetch_rendering(&candidates, i);
+            let (rendering, seed) = candidates[i];
             self.verify(rendering, seed, tokens, &matches, &context)
         });
         let mut found = select(found.collect());
@@ -1145,6 +1147,25 @@ impl FuzzyIndex {
         }
         cache.scratch = scratch;
         found
+    }
+
+    /// Starts loading what verifying the next candidates reads: their renderings are picked
+    /// from tens of thousands, in no order, and each would otherwise wait on its loads. The
+    /// rendering two ahead is fetched, and the words, key and order of the one after this,
+    /// fetched in the last round, as they hang off it.
+    #[inline(always)]
+    fn prefetch_rendering(&self, candidates: &[(u32, usize)], i: usize) {
+        if let Some(&(ahead, _)) = candidates.get(i + 2) {
+            let r: *const IndexedRendering = &self.renderings[ahead as usize];
+            prefetch(r.cast::<u8>());
+            prefetch(r.cast::<u8>().wrapping_add(64));
+        }
+        if let Some(&(next, _)) = candidates.get(i + 1) {
+            let r = &self.renderings[next as usize];
+            prefetch(r.words.as_ptr().cast());
+            prefetch(r.key.as_ptr());
+            prefetch(r.by_weight.as_ptr().cast());
+        }
     }
 
     /// The words of the text, ready for comparison: two neighbouring words whose
@@ -2806,6 +2827,20 @@ impl WordStats {
             0
         }
     }
+}
+
+/// Asks the processor to start loading the cache line at `at`: a hint, which reads nothing
+/// the program sees and cannot fault, whatever the address.
+#[inline(always)]
+fn prefetch(at: *const u8) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: `prefetcht0` is a hint: it never faults, even on an invalid address, and
+    // changes no memory or register the program can observe.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(at.cast());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = at;
 }
 
 /// The largest char boundary of `text` at or before `at` (its length past its end).
