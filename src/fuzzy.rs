@@ -1151,8 +1151,8 @@ impl FuzzyIndex {
 
     /// Starts loading what verifying the next candidates reads: their renderings are picked
     /// from tens of thousands, in no order, and each would otherwise wait on its loads. The
-    /// rendering two ahead is fetched, and the words, key and order of the one after this,
-    /// fetched in the last round, as they hang off it.
+    /// rendering two candidates ahead is fetched; the next one's was fetched a round ago, so
+    /// the pointers it holds can be read now to fetch its words, key and word order.
     #[inline(always)]
     fn prefetch_rendering(&self, candidates: &[(u32, usize)], i: usize) {
         if let Some(&(ahead, _)) = candidates.get(i + 2) {
