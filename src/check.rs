@@ -280,6 +280,10 @@ impl<'g> Checker<'g> {
             doc.findings.finish();
             return Ok(doc);
         }
+        if state.counting_in_tally {
+            let (tally, _) = state.tally.take().expect("counting in the tally");
+            state.counts = Some(tally.into_counts());
+        }
         if let Some(counts) = state.counts.take() {
             let reopen = reopen.expect("counting needs a second read");
             let again = reopen().map_err(ReadError::Io)?;
@@ -564,8 +568,10 @@ struct DocumentState<'w> {
     kept_limit: usize,
     /// Blocks checked so far (the number of the next one).
     blocks_seen: usize,
-    /// Past the kept text, with a second read to come: occurrences are only counted.
+    /// Past the kept text, with a second read to come: occurrences are only counted, here
+    /// or (`counting_in_tally`) by the tally.
     counts: Option<RenderingCounts>,
+    counting_in_tally: bool,
     /// The glossary, when the document may switch to counting.
     counting: Option<&'w Glossary>,
     /// The occurrences tallied instead of kept (see [`DocumentTally`]), while the blocks
@@ -584,6 +590,7 @@ impl<'w> DocumentState<'w> {
             kept_limit,
             blocks_seen: 0,
             counts: None,
+            counting_in_tally: false,
             counting,
             tally: None,
         }
@@ -601,6 +608,9 @@ impl<'w> DocumentState<'w> {
         occurrences: &mut Vec<Occurrence>,
     ) {
         self.blocks_seen += 1;
+        if self.counting_in_tally {
+            return;
+        }
         if let Some(counts) = &mut self.counts {
             let glossary = self.counting.expect("counting has a glossary");
             for o in occurrences.drain(..) {
@@ -615,9 +625,13 @@ impl<'w> DocumentState<'w> {
         self.blocks.push(&before, &text, start);
         if self.kept_bytes > self.kept_limit {
             // Tallied occurrences go on as those of a document without a tally would.
-            if let Some((tally, glossary)) = self.tally.take() {
+            if let Some((mut tally, glossary)) = self.tally.take() {
                 if self.counting.is_some() {
-                    self.counts = Some(tally.into_counts());
+                    // The tally goes on counting, as cheaply as before, without the places
+                    // of the occurrences: the second read finds them.
+                    tally.count_only();
+                    self.tally = Some((tally, glossary));
+                    self.counting_in_tally = true;
                     self.blocks = KeptBlocks::default();
                     return;
                 }

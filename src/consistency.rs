@@ -357,6 +357,8 @@ pub struct DocumentTally {
     /// The texts of the spellings longer than [`Spelling::head`] holds.
     long_texts: Vec<Box<str>>,
     kept: Vec<TalliedOccurrence>,
+    /// Occurrences are only counted, not kept: a second read of the document finds them.
+    counting_only: bool,
 }
 
 /// A text found for a rendering, with its variant's index among the concept's counts
@@ -490,6 +492,9 @@ impl DocumentTally {
                 k
             }
         };
+        if self.counting_only {
+            return;
+        }
         self.kept.push(TalliedOccurrence {
             concept: concept as u32,
             rendering: rendering as u32,
@@ -511,6 +516,13 @@ impl DocumentTally {
                 s.uncounted = 0;
             }
         }
+    }
+
+    /// From now on counts occurrences without keeping them, and drops those kept: the
+    /// document will be read again, and memory stays bounded however long it is.
+    pub fn count_only(&mut self) {
+        self.counting_only = true;
+        self.kept = Vec::new();
     }
 
     /// The counts alone, for a document to be read again (see [`RenderingCounts`]).
