@@ -4,8 +4,8 @@ use std::io::Read;
 use std::ops::Range;
 
 use crate::consistency::{
-    inconsistencies, Around, ConsistencyScope, DocumentTally, Occurrence, OccurrenceStatus,
-    RenderingCounts, TalliedText,
+    inconsistencies, Around, ConsistencyScope, DocumentTally, Majorities, Occurrence,
+    OccurrenceStatus, RenderingCounts, TalliedText,
 };
 use crate::excerpt::surroundings;
 use crate::finding::Finding;
@@ -330,6 +330,7 @@ impl<'g> Checker<'g> {
         let mut blocks = BlockReader::new(reader, self.sizes)?;
         words.start_document();
         let mut state = DocumentState::new(words, self.kept_text_limit, None);
+        state.majorities = Some(&majorities);
         let mut seen = 0;
         while let Some(block) = blocks.next_block()? {
             let mut scratch = DocumentReport::default();
@@ -344,6 +345,7 @@ impl<'g> Checker<'g> {
             }
             seen += scratch.occurrences.len();
         }
+        seen += state.counted_only;
         if seen != counts.seen() {
             return Err(ReadError::Io(std::io::Error::other(
                 "the file changed while it was being checked",
@@ -427,6 +429,20 @@ impl<'g> Checker<'g> {
                 // only cover their span.
                 Event::Exact(m) if !self.wants_occurrences() && self.matcher.only_approved(m) => {
                     continue
+                }
+                // On a second read, an approved rendering of a concept found in one variant
+                // only cannot depart from a majority: it is counted, not built.
+                Event::Exact(m)
+                    if state.majorities.is_some_and(|majorities| {
+                        self.matcher.only_approved(m)
+                            && self
+                                .matcher
+                                .uses(m, text)
+                                .all(|u| !majorities.has_majority(u.concept))
+                    }) =>
+                {
+                    state.counted_only += self.matcher.uses(m, text).count();
+                    continue;
                 }
                 // Tallied, an approved rendering is only counted: where it is, is worked out
                 // if it turns out to depart from its concept's majority.
@@ -572,6 +588,10 @@ struct DocumentState<'w> {
     /// or (`counting_in_tally`) by the tally.
     counts: Option<RenderingCounts>,
     counting_in_tally: bool,
+    /// On the second read: the concepts' majorities, and the occurrences of concepts without
+    /// one, counted only.
+    majorities: Option<&'w Majorities>,
+    counted_only: usize,
     /// The glossary, when the document may switch to counting.
     counting: Option<&'w Glossary>,
     /// The occurrences tallied instead of kept (see [`DocumentTally`]), while the blocks
@@ -591,6 +611,8 @@ impl<'w> DocumentState<'w> {
             blocks_seen: 0,
             counts: None,
             counting_in_tally: false,
+            majorities: None,
+            counted_only: 0,
             counting,
             tally: None,
         }
@@ -1083,7 +1105,8 @@ web,Workercn,,China Industrial Network
         let glossary = Glossary::from_csv_text(
             "id,preferred,admitted,forbidden\n\
              m,model worker,labour hero,labour model\n\
-             f,Federation of Trade Unions,union federation,\n",
+             f,Federation of Trade Unions,union federation,\n\
+             c,collective contract,,\n",
             "g.csv",
         )
         .unwrap();
@@ -1100,7 +1123,11 @@ web,Workercn,,China Industrial Network
             // The minority renderings of `f` come first, so the majority is clear only late.
             let f = if i < 40 { "union federation" } else { f };
             let sep = if i % 3 == 0 { "\n\n" } else { " " };
-            text.push_str(&format!("Item {i}: a {m} of the {f} spoke.{sep}"));
+            // `c` is written one way throughout: on a second read its occurrences are only
+            // counted, and the count must still agree with the first read's.
+            text.push_str(&format!(
+                "Item {i}: a {m} of the {f} spoke of the collective contract.{sep}"
+            ));
         }
         let sizes = BlockSizes {
             block: 150,

@@ -275,6 +275,12 @@ impl Majorities {
         self.by_concept.is_empty()
     }
 
+    /// Whether `concept` was found in several variants (only then can an occurrence of it
+    /// depart from its majority).
+    pub fn has_majority(&self, concept: usize) -> bool {
+        self.by_concept.contains_key(&concept)
+    }
+
     /// The finding for `o` if it departs from its concept's majority; `around` gives its
     /// sentence and line (asked only for a finding). `scope` names the scope in messages.
     pub fn finding(
