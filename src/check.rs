@@ -971,7 +971,11 @@ fn in_address(text: &str, span: &Range<usize>) -> bool {
         .find(char::is_whitespace)
         .map_or(text.len(), |i| span.end + i);
     let chunk = &text[start..end];
-    chunk.contains("://") || chunk.contains('@') || chunk.to_ascii_lowercase().starts_with("www.")
+    chunk.contains("://")
+        || chunk.contains('@')
+        || chunk
+            .get(..4)
+            .is_some_and(|head| head.eq_ignore_ascii_case("www."))
 }
 
 /// Sorts findings by position, then rule, then concept.
@@ -982,6 +986,24 @@ pub fn sort_findings(findings: &mut [Finding]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_term_in_a_web_or_mail_address_is_in_an_address() {
+        let at = |text: &str, term: &str| {
+            let start = text.find(term).expect("term in text");
+            in_address(text, &(start..start + term.len()))
+        };
+        assert!(at(
+            "see https://example.org/trade-union/ now",
+            "trade-union"
+        ));
+        assert!(at("visit WWW.Trade-Union.org\u{3000}today", "Trade-Union"));
+        assert!(at("write to union@example.org", "union"));
+        assert!(!at("the trade union met", "trade union"));
+        assert!(!at("the www team met the union", "union"));
+        assert!(!at("the union.\u{3000}www.example.org", "union"));
+        assert!(!at("écrivez www.example.org", "écrivez"));
+    }
 
     #[test]
     fn covered_runs_answer_as_a_comparison_with_every_span_does() {
