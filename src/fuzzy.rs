@@ -25,6 +25,7 @@
 //! - a single-word rendering is garbled only by misspelling or broken spacing.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use smallvec::SmallVec;
@@ -132,12 +133,35 @@ const WORD_ENDINGS: &[&str] = &[
 ];
 
 fn is_function_word(word: &str) -> bool {
-    FUNCTION_WORDS.contains(&word)
+    closed_class(word) == Some(ClosedClass::Function)
 }
 
 /// A word of a closed class: a word that does not show which term a phrase is.
 fn is_weak_word(word: &str) -> bool {
-    is_function_word(word) || OTHER_CLOSED_CLASS_WORDS.contains(&word)
+    closed_class(word).is_some()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ClosedClass {
+    /// One of [`FUNCTION_WORDS`].
+    Function,
+    /// One of [`OTHER_CLOSED_CLASS_WORDS`].
+    Other,
+}
+
+/// The closed class of a word, if any: one hash lookup, where the lists are asked about
+/// words of the text as candidates are verified.
+fn closed_class(word: &str) -> Option<ClosedClass> {
+    static CLASSES: OnceLock<HashMap<&'static str, ClosedClass>> = OnceLock::new();
+    let classes = CLASSES.get_or_init(|| {
+        let function = FUNCTION_WORDS.iter().map(|&w| (w, ClosedClass::Function));
+        let other = OTHER_CLOSED_CLASS_WORDS
+            .iter()
+            .map(|&w| (w, ClosedClass::Other));
+        // A word on both lists is a function word.
+        other.chain(function).collect()
+    });
+    classes.get(word).copied()
 }
 
 /// Whether a rendering is made of function words, auxiliaries, particles and pronouns only
@@ -252,6 +276,8 @@ struct RenderingWord {
     capitalized: bool,
     /// Written with a capital after a small letter in the glossary ("WeChat").
     mixed_case: bool,
+    /// A word of a closed class (see `is_weak_word`).
+    weak: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -306,6 +332,10 @@ pub struct FuzzyIndex {
     /// The keys of `by_deletion` in a small Bloom filter: most strings a text word yields are
     /// in none, and the filter says so without a cache miss in the large map.
     deletion_filter: BloomFilter,
+    /// The keys ([`SubstringHashes::whole`]) of the words of `vocabulary`: most ways of
+    /// cutting a word of the text in two give no glossary word, and the filter says so
+    /// without a lookup in `vocabulary` (see [`FuzzyIndex::split_point`]).
+    vocabulary_filter: BloomFilter,
     words: Vec<String>,
     renderings: Vec<IndexedRendering>,
     /// Per concept: its indexed renderings.
@@ -597,7 +627,8 @@ impl FuzzyIndex {
             by_lemma: HashMap::default(),
             by_spelling: HashMap::default(),
             by_deletion: HashMap::default(),
-            deletion_filter: BloomFilter::default(),
+            deletion_filter: BloomFilter::for_keys(0),
+            vocabulary_filter: BloomFilter::for_keys(0),
             words: Vec::new(),
             renderings: Vec::new(),
             by_concept: HashMap::default(),
@@ -691,6 +722,7 @@ impl FuzzyIndex {
                         has_digit,
                         capitalized,
                         mixed_case,
+                        weak: is_weak_word(t.word(&key)),
                     }
                 })
                 .collect();
@@ -873,7 +905,13 @@ impl FuzzyIndex {
                 }
             })
             .sum();
+        index.vocabulary_filter = BloomFilter::for_keys(index.words.len());
+        for word in &index.words {
+            let key = SubstringHashes::of(word.as_bytes()).whole();
+            index.vocabulary_filter.insert(key);
+        }
         index.by_deletion.reserve(keys);
+        index.deletion_filter = BloomFilter::for_keys(keys);
         for (id, word) in index.words.iter().enumerate() {
             let id = id as u32;
             if fuzzy_eligible(word) {
@@ -1356,8 +1394,10 @@ impl FuzzyIndex {
             slot = (slot + 1) & mask;
         }
         let start = cache.pool.len() as u32;
-        self.lookup_into(word, &mut cache.pool);
         let vocab = self.vocabulary.get(word).copied();
+        // The hashes of its parts, for both its deletions and the ways to cut it in two.
+        let hashes = (word.len() <= MAX_FUZZY_BYTES).then(|| SubstringHashes::of(word.as_bytes()));
+        self.lookup_into(word, vocab, hashes.as_ref(), &mut cache.pool);
         cache.text_bytes.push_str(word);
         cache.text_ends.push(cache.text_bytes.len() as u32);
         let found = &cache.pool[start as usize..];
@@ -1366,7 +1406,9 @@ impl FuzzyIndex {
             vocab,
             prefix: self.prefixes.get(word).copied(),
             suffix: self.suffixes.get(word).copied(),
-            split: self.split_point(word),
+            split: hashes
+                .as_ref()
+                .and_then(|hashes| self.split_point(word, vocab.is_some(), hashes)),
             matches: start..cache.pool.len() as u32,
             typos: has(Likeness::Typo),
             spelling: has(Likeness::Spelling),
@@ -1421,26 +1463,42 @@ impl FuzzyIndex {
         bits
     }
 
-    /// Where `word`, not itself a glossary word, splits into two glossary words of at least
-    /// two characters each ("tradeunions", "windows11"); the longest first part wins.
-    fn split_point(&self, word: &str) -> Option<u8> {
-        if word.len() < 4 || word.len() > MAX_FUZZY_BYTES || self.vocabulary.contains_key(word) {
+    /// Where `word`, not itself a glossary word (`in_vocabulary` says whether it is), splits
+    /// into two glossary words of at least two characters each ("tradeunions",
+    /// "windows11"); the longest first part wins.
+    fn split_point(&self, word: &str, in_vocabulary: bool, hashes: &SubstringHashes) -> Option<u8> {
+        if word.len() < 4 || word.len() > MAX_FUZZY_BYTES || in_vocabulary {
             return None;
         }
+        let n = word.len();
+        let may_be_a_word = |a: usize, b: usize| {
+            self.vocabulary_filter
+                .may_contain(SubstringHashes::mixed(hashes.part(a, b)))
+        };
         word.char_indices()
             .map(|(i, _)| i)
-            .filter(|&i| i >= 2 && word.len() - i >= 2)
+            .filter(|&i| i >= 2 && n - i >= 2)
             .rev()
             .find(|&i| {
-                self.vocabulary.contains_key(&word[..i]) && self.vocabulary.contains_key(&word[i..])
+                may_be_a_word(0, i)
+                    && may_be_a_word(i, n)
+                    && self.vocabulary.contains_key(&word[..i])
+                    && self.vocabulary.contains_key(&word[i..])
             })
             .map(|i| i as u8)
     }
 
-    /// Appends the glossary words a word of the text stands for: itself, another number of
-    /// it, or a word one typo away (two in long words).
-    fn lookup_into(&self, word: &str, out: &mut Vec<WordMatch>) {
-        if let Some(&id) = self.vocabulary.get(word) {
+    /// Appends the glossary words a word of the text stands for: itself (`vocab`, its number
+    /// among the glossary words if it is one), another number of it, or a word one typo away
+    /// (two in long words).
+    fn lookup_into(
+        &self,
+        word: &str,
+        vocab: Option<u32>,
+        hashes: Option<&SubstringHashes>,
+        out: &mut Vec<WordMatch>,
+    ) {
+        if let Some(id) = vocab {
             out.push(WordMatch {
                 word: id,
                 likeness: Likeness::Same,
@@ -1474,10 +1532,11 @@ impl FuzzyIndex {
                 });
             }
         }
-        if found.is_empty() && fuzzy_eligible(word) {
+        let hashes = hashes.filter(|_| found.is_empty() && fuzzy_eligible(word));
+        if let Some(hashes) = hashes {
             let long = two_edits_allowed(word);
             let mut candidates: Vec<u32> = Vec::new();
-            deletion_keys(word, long, |key| {
+            deletion_keys_of(word, hashes, long, |key| {
                 if !self.deletion_filter.may_contain(key) {
                     return;
                 }
@@ -1668,7 +1727,7 @@ impl FuzzyIndex {
                 Some(Likeness::Typo) => {
                     into_a_word |= is_english_word(matches.text(&tokens[at]));
                 }
-                Some(_) => beside_content |= !is_weak_word(&self.words[rw.word as usize]),
+                Some(_) => beside_content |= !rw.weak,
                 None => {}
             }
         }
@@ -2200,11 +2259,6 @@ mod word_flags {
 /// Slots of the table of words seen at first: a power of two.
 const INITIAL_SLOTS: usize = 16384;
 
-#[cfg(test)]
-fn fx_hash(key: &str) -> u64 {
-    fx_hash_bytes(key.as_bytes())
-}
-
 fn fx_hash_bytes(key: &[u8]) -> u64 {
     use std::hash::{BuildHasher, Hasher};
     let mut h = rustc_hash::FxBuildHasher.build_hasher();
@@ -2212,40 +2266,48 @@ fn fx_hash_bytes(key: &[u8]) -> u64 {
     h.finish()
 }
 
-/// A Bloom filter over strings: two bits per key in a table of 2^21 bits (256 KiB).
+/// A Bloom filter over well-mixed 64-bit keys: about 8 bits per key, with a key's three bits
+/// in one `u64`, so that a lookup reads memory once. It is sized to its keys: the lookups of a
+/// new word's deletions are its hottest use, and a filter that stays in the fastest caches
+/// beside the text's tables answers them sooner than a larger one with fewer false positives
+/// (about 3 % here, each costing one lookup in the map it guards).
 #[derive(Debug, Clone)]
 struct BloomFilter {
     bits: Vec<u64>,
-}
-
-impl Default for BloomFilter {
-    fn default() -> Self {
-        BloomFilter {
-            bits: vec![0; (1 << 21) / 64],
-        }
-    }
+    mask: usize,
 }
 
 impl BloomFilter {
-    fn positions(hash: u64) -> [usize; 2] {
-        let mask = (1usize << 21) - 1;
-        [
-            (hash as usize) & mask,
-            ((hash >> 32) as usize ^ (hash >> 11) as usize) & mask,
-        ]
+    /// An empty filter for about `keys` keys.
+    fn for_keys(keys: usize) -> Self {
+        let bits = (keys * 8).next_power_of_two().clamp(1 << 12, 1 << 27);
+        BloomFilter {
+            bits: vec![0; bits / 64],
+            mask: bits / 64 - 1,
+        }
+    }
+
+    /// The `u64` of a key and its three bits in it, from bits of the key apart from those
+    /// that pick the `u64`.
+    #[inline]
+    fn position(&self, hash: u64) -> (usize, u64) {
+        let index = (hash >> 32) as usize & self.mask;
+        (
+            index,
+            1 << (hash & 63) | 1 << (hash >> 6 & 63) | 1 << (hash >> 12 & 63),
+        )
     }
 
     /// Adds the key whose (well mixed) hash is `hash`.
     fn insert(&mut self, hash: u64) {
-        for p in Self::positions(hash) {
-            self.bits[p / 64] |= 1 << (p % 64);
-        }
+        let (index, bits) = self.position(hash);
+        self.bits[index] |= bits;
     }
 
+    #[inline]
     fn may_contain(&self, hash: u64) -> bool {
-        Self::positions(hash)
-            .iter()
-            .all(|&p| self.bits[p / 64] & (1 << (p % 64)) != 0)
+        let (index, bits) = self.position(hash);
+        self.bits[index] & bits == bits
     }
 }
 
@@ -2952,44 +3014,90 @@ fn two_edits_allowed(word: &str) -> bool {
 /// polynomial over its bytes, mixed: the hash of a deletion comes from the prefix hashes in a
 /// few operations, where building each string and hashing it again dominated the lookup of a
 /// new word.
-fn deletion_keys(word: &str, two: bool, mut key: impl FnMut(u64)) {
-    const BASE: u64 = 0x0000_0100_0000_01b3;
-    let bytes = word.as_bytes();
-    let n = bytes.len();
-    // prefix[b]: the polynomial of bytes[..b]; power[m]: BASE^m.
-    let mut prefix: SmallVec<[u64; 64]> = SmallVec::with_capacity(n + 1);
-    let mut power: SmallVec<[u64; 64]> = SmallVec::with_capacity(n + 1);
-    prefix.push(0);
-    power.push(1);
-    for (b, &byte) in bytes.iter().enumerate() {
-        prefix.push(
-            prefix[b]
-                .wrapping_mul(BASE)
-                .wrapping_add(u64::from(byte) + 1),
-        );
-        power.push(power[b].wrapping_mul(BASE));
-    }
-    let part = |a: usize, b: usize| prefix[b].wrapping_sub(prefix[a].wrapping_mul(power[b - a]));
-    let join = |x: u64, y: u64, y_len: usize| x.wrapping_mul(power[y_len]).wrapping_add(y);
-    // splitmix64's finalizer: the Bloom filter and the map read both low and high bits.
-    let mix = |h: u64| {
-        let h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        let h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        h ^ (h >> 31)
-    };
-    key(mix(prefix[n]));
+fn deletion_keys(word: &str, two: bool, key: impl FnMut(u64)) {
+    deletion_keys_of(word, &SubstringHashes::of(word.as_bytes()), two, key);
+}
+
+/// [`deletion_keys`] of `word`, whose [`SubstringHashes`] are `hashes`.
+fn deletion_keys_of(word: &str, hashes: &SubstringHashes, two: bool, mut key: impl FnMut(u64)) {
+    let n = word.len();
+    key(hashes.whole());
     let chars: SmallVec<[(usize, usize); 32]> = word
         .char_indices()
         .map(|(i, c)| (i, i + c.len_utf8()))
         .collect();
     for (x, &(i1, k1)) in chars.iter().enumerate().skip(1) {
-        key(mix(join(part(0, i1), part(k1, n), n - k1)));
+        key(SubstringHashes::mixed(hashes.join(
+            hashes.part(0, i1),
+            k1,
+            n,
+        )));
         if two {
             for &(i2, k2) in &chars[x + 1..] {
-                let head = join(part(0, i1), part(k1, i2), i2 - k1);
-                key(mix(join(head, part(k2, n), n - k2)));
+                let head = hashes.join(hashes.part(0, i1), k1, i2);
+                key(SubstringHashes::mixed(hashes.join(head, k2, n)));
             }
         }
+    }
+}
+
+/// The hashes of a string's substrings and of strings pieced from them, each in a few
+/// operations: a polynomial over the bytes, from prefix hashes. Two byte strings that are equal
+/// get equal hashes however they were pieced together, so the keys of [`deletion_keys`] and the
+/// parts [`FuzzyIndex::split_point`] tries are looked up without building a string.
+struct SubstringHashes {
+    /// `prefix[b]`: the polynomial of the first `b` bytes.
+    prefix: SmallVec<[u64; 64]>,
+    /// `power[m]`: the base to the power `m`.
+    power: SmallVec<[u64; 64]>,
+}
+
+impl SubstringHashes {
+    const BASE: u64 = 0x0000_0100_0000_01b3;
+
+    #[inline(always)]
+    fn of(bytes: &[u8]) -> Self {
+        let n = bytes.len();
+        let mut prefix: SmallVec<[u64; 64]> = SmallVec::with_capacity(n + 1);
+        let mut power: SmallVec<[u64; 64]> = SmallVec::with_capacity(n + 1);
+        prefix.push(0);
+        power.push(1);
+        for (b, &byte) in bytes.iter().enumerate() {
+            prefix.push(
+                prefix[b]
+                    .wrapping_mul(Self::BASE)
+                    .wrapping_add(u64::from(byte) + 1),
+            );
+            power.push(power[b].wrapping_mul(Self::BASE));
+        }
+        SubstringHashes { prefix, power }
+    }
+
+    /// The polynomial of bytes `a..b`.
+    #[inline]
+    fn part(&self, a: usize, b: usize) -> u64 {
+        self.prefix[b].wrapping_sub(self.prefix[a].wrapping_mul(self.power[b - a]))
+    }
+
+    /// The polynomial of a string whose polynomial is `head`, followed by bytes `a..b`.
+    #[inline]
+    fn join(&self, head: u64, a: usize, b: usize) -> u64 {
+        head.wrapping_mul(self.power[b - a])
+            .wrapping_add(self.part(a, b))
+    }
+
+    /// The key of the whole string.
+    fn whole(&self) -> u64 {
+        Self::mixed(self.prefix[self.prefix.len() - 1])
+    }
+
+    /// The key of a polynomial: splitmix64's finalizer, since the Bloom filters and the map
+    /// read both low and high bits.
+    #[inline]
+    fn mixed(h: u64) -> u64 {
+        let h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        let h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        h ^ (h >> 31)
     }
 }
 
@@ -3501,16 +3609,39 @@ modernization,modernization drive,,,,
 
     #[test]
     fn bloom_filter_never_forgets_a_key() {
-        let mut filter = BloomFilter::default();
-        let keys: Vec<u64> = (0..20_000).map(|i| fx_hash(&format!("key{i}"))).collect();
+        let mut filter = BloomFilter::for_keys(20_000);
+        let key = |s: String| SubstringHashes::of(s.as_bytes()).whole();
+        let keys: Vec<u64> = (0..20_000).map(|i| key(format!("key{i}"))).collect();
         for &k in &keys {
             filter.insert(k);
         }
         assert!(keys.iter().all(|&k| filter.may_contain(k)));
         let strangers = (0..10_000)
-            .filter(|i| filter.may_contain(fx_hash(&format!("other{i}"))))
+            .filter(|i| filter.may_contain(key(format!("other{i}"))))
             .count();
         assert!(strangers < 500, "{strangers} false positives");
+    }
+
+    #[test]
+    fn a_part_of_a_string_has_the_key_of_that_part_written_alone() {
+        // `split_point` asks the vocabulary filter about parts of a word by these keys, and
+        // the filter holds the glossary words' own keys: a mismatch would hide every split.
+        for word in ["tradeunions", "windows11", "ünïcödé", "ab"] {
+            let hashes = SubstringHashes::of(word.as_bytes());
+            for a in 0..=word.len() {
+                for b in a..=word.len() {
+                    let alone = SubstringHashes::of(&word.as_bytes()[a..b]).whole();
+                    assert_eq!(
+                        SubstringHashes::mixed(hashes.part(a, b)),
+                        alone,
+                        "{word} {a}..{b}"
+                    );
+                }
+            }
+        }
+        let trade = SubstringHashes::of(b"trade").whole();
+        assert_ne!(trade, SubstringHashes::of(b"unions").whole());
+        assert_ne!(trade, SubstringHashes::of(b"trad").whole());
     }
 
     #[test]
