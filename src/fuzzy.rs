@@ -1471,9 +1471,10 @@ impl FuzzyIndex {
             return None;
         }
         let n = word.len();
+        let parts = hashes.parts();
         let may_be_a_word = |a: usize, b: usize| {
             self.vocabulary_filter
-                .may_contain(SubstringHashes::mixed(hashes.part(a, b)))
+                .may_contain(SubstringHashes::mixed(parts.part(a, b)))
         };
         word.char_indices()
             .map(|(i, _)| i)
@@ -1535,17 +1536,19 @@ impl FuzzyIndex {
         let hashes = hashes.filter(|_| found.is_empty() && fuzzy_eligible(word));
         if let Some(hashes) = hashes {
             let long = two_edits_allowed(word);
+            // The keys first, then the filter over all of them: its loads do not wait on one
+            // another, and few keys get past it to the map.
+            let mut keys: SmallVec<[u64; 128]> = SmallVec::new();
+            deletion_keys_of(word, hashes, long, |key| keys.push(key));
+            keys.retain(|key| self.deletion_filter.may_contain(*key));
             let mut candidates: Vec<u32> = Vec::new();
-            deletion_keys_of(word, hashes, long, |key| {
-                if !self.deletion_filter.may_contain(key) {
-                    return;
-                }
+            for key in keys {
                 for &id in self.by_deletion.get(&key).into_iter().flatten() {
                     if !candidates.contains(&id) {
                         candidates.push(id);
                     }
                 }
-            });
+            }
             candidates.sort_unstable();
             for id in candidates {
                 let glossary_word = &self.words[id as usize];
@@ -3026,18 +3029,39 @@ fn deletion_keys_of(word: &str, hashes: &SubstringHashes, two: bool, mut key: im
         .char_indices()
         .map(|(i, c)| (i, i + c.len_utf8()))
         .collect();
+    let parts = hashes.parts();
     for (x, &(i1, k1)) in chars.iter().enumerate().skip(1) {
-        key(SubstringHashes::mixed(hashes.join(
-            hashes.part(0, i1),
-            k1,
-            n,
-        )));
+        // The hash of the bytes before the first deletion (`part(0, i1)`, in one load).
+        let before = parts.prefix[i1];
+        key(SubstringHashes::mixed(parts.join(before, k1, n)));
         if two {
             for &(i2, k2) in &chars[x + 1..] {
-                let head = hashes.join(hashes.part(0, i1), k1, i2);
-                key(SubstringHashes::mixed(hashes.join(head, k2, n)));
+                let head = parts.join(before, k1, i2);
+                key(SubstringHashes::mixed(parts.join(head, k2, n)));
             }
         }
+    }
+}
+
+/// A view of [`SubstringHashes`].
+#[derive(Clone, Copy)]
+struct Parts<'h> {
+    prefix: &'h [u64],
+    power: &'h [u64],
+}
+
+impl Parts<'_> {
+    /// The polynomial of bytes `a..b`.
+    #[inline]
+    fn part(self, a: usize, b: usize) -> u64 {
+        self.prefix[b].wrapping_sub(self.prefix[a].wrapping_mul(self.power[b - a]))
+    }
+
+    /// The polynomial of a string whose polynomial is `head`, followed by bytes `a..b`.
+    #[inline]
+    fn join(self, head: u64, a: usize, b: usize) -> u64 {
+        head.wrapping_mul(self.power[b - a])
+            .wrapping_add(self.part(a, b))
     }
 }
 
@@ -3057,33 +3081,30 @@ impl SubstringHashes {
 
     #[inline(always)]
     fn of(bytes: &[u8]) -> Self {
-        let n = bytes.len();
-        let mut prefix: SmallVec<[u64; 64]> = SmallVec::with_capacity(n + 1);
-        let mut power: SmallVec<[u64; 64]> = SmallVec::with_capacity(n + 1);
-        prefix.push(0);
-        power.push(1);
-        for (b, &byte) in bytes.iter().enumerate() {
-            prefix.push(
-                prefix[b]
+        // Collected, not pushed one by one: a push checks the capacity and where the
+        // vector lives, for every byte of every new word of a text.
+        let prefix = std::iter::once(0)
+            .chain(bytes.iter().scan(0u64, |hash, &byte| {
+                *hash = hash
                     .wrapping_mul(Self::BASE)
-                    .wrapping_add(u64::from(byte) + 1),
-            );
-            power.push(power[b].wrapping_mul(Self::BASE));
-        }
+                    .wrapping_add(u64::from(byte) + 1);
+                Some(*hash)
+            }))
+            .collect();
+        let power = std::iter::successors(Some(1u64), |power| Some(power.wrapping_mul(Self::BASE)))
+            .take(bytes.len() + 1)
+            .collect();
         SubstringHashes { prefix, power }
     }
 
-    /// The polynomial of bytes `a..b`.
+    /// The polynomials of its substrings, read from plain slices: the loops over a word's
+    /// parts ask for many.
     #[inline]
-    fn part(&self, a: usize, b: usize) -> u64 {
-        self.prefix[b].wrapping_sub(self.prefix[a].wrapping_mul(self.power[b - a]))
-    }
-
-    /// The polynomial of a string whose polynomial is `head`, followed by bytes `a..b`.
-    #[inline]
-    fn join(&self, head: u64, a: usize, b: usize) -> u64 {
-        head.wrapping_mul(self.power[b - a])
-            .wrapping_add(self.part(a, b))
+    fn parts(&self) -> Parts<'_> {
+        Parts {
+            prefix: self.prefix.as_slice(),
+            power: self.power.as_slice(),
+        }
     }
 
     /// The key of the whole string.
@@ -3632,7 +3653,7 @@ modernization,modernization drive,,,,
                 for b in a..=word.len() {
                     let alone = SubstringHashes::of(&word.as_bytes()[a..b]).whole();
                     assert_eq!(
-                        SubstringHashes::mixed(hashes.part(a, b)),
+                        SubstringHashes::mixed(hashes.parts().part(a, b)),
                         alone,
                         "{word} {a}..{b}"
                     );
