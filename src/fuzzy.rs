@@ -1396,8 +1396,17 @@ impl FuzzyIndex {
         let start = cache.pool.len() as u32;
         let vocab = self.vocabulary.get(word).copied();
         // The hashes of its parts, for both its deletions and the ways to cut it in two.
-        let hashes = (word.len() <= MAX_FUZZY_BYTES).then(|| SubstringHashes::of(word.as_bytes()));
-        self.lookup_into(word, vocab, hashes.as_ref(), &mut cache.pool);
+        let hashes = (word.len() <= MAX_FUZZY_BYTES).then(|| {
+            cache.hashes.fill(word.as_bytes());
+            &cache.hashes
+        });
+        self.lookup_into(
+            word,
+            vocab,
+            hashes,
+            &mut cache.deletion_keys,
+            &mut cache.pool,
+        );
         cache.text_bytes.push_str(word);
         cache.text_ends.push(cache.text_bytes.len() as u32);
         let found = &cache.pool[start as usize..];
@@ -1406,9 +1415,7 @@ impl FuzzyIndex {
             vocab,
             prefix: self.prefixes.get(word).copied(),
             suffix: self.suffixes.get(word).copied(),
-            split: hashes
-                .as_ref()
-                .and_then(|hashes| self.split_point(word, vocab.is_some(), hashes)),
+            split: hashes.and_then(|hashes| self.split_point(word, vocab.is_some(), hashes)),
             matches: start..cache.pool.len() as u32,
             typos: has(Likeness::Typo),
             spelling: has(Likeness::Spelling),
@@ -1491,12 +1498,14 @@ impl FuzzyIndex {
 
     /// Appends the glossary words a word of the text stands for: itself (`vocab`, its number
     /// among the glossary words if it is one), another number of it, or a word one typo away
-    /// (two in long words).
+    /// (two in long words). `hashes` are the word's if it is short enough to have typos;
+    /// `keys` is scratch space.
     fn lookup_into(
         &self,
         word: &str,
         vocab: Option<u32>,
         hashes: Option<&SubstringHashes>,
+        keys: &mut Vec<u64>,
         out: &mut Vec<WordMatch>,
     ) {
         if let Some(id) = vocab {
@@ -1538,11 +1547,11 @@ impl FuzzyIndex {
             let long = two_edits_allowed(word);
             // The keys first, then the filter over all of them: its loads do not wait on one
             // another, and few keys get past it to the map.
-            let mut keys: SmallVec<[u64; 128]> = SmallVec::new();
+            keys.clear();
             deletion_keys_of(word, hashes, long, |key| keys.push(key));
             keys.retain(|key| self.deletion_filter.may_contain(*key));
             let mut candidates: Vec<u32> = Vec::new();
-            for key in keys {
+            for &key in keys.iter() {
                 for &id in self.by_deletion.get(&key).into_iter().flatten() {
                     if !candidates.contains(&id) {
                         candidates.push(id);
@@ -2416,6 +2425,9 @@ pub struct WordCache {
     pool: Vec<WordMatch>,
     /// Buffers for the words of one text.
     scratch: Scratch,
+    /// Buffers for the first lookup of a word: its [`SubstringHashes`] and deletion keys.
+    hashes: SubstringHashes,
+    deletion_keys: Vec<u64>,
 }
 
 /// The per-word buffers of [`FuzzyIndex::find`], kept from one text to the next: a block of
@@ -3069,32 +3081,43 @@ impl Parts<'_> {
 /// operations: a polynomial over the bytes, from prefix hashes. Two byte strings that are equal
 /// get equal hashes however they were pieced together, so the keys of [`deletion_keys`] and the
 /// parts [`FuzzyIndex::split_point`] tries are looked up without building a string.
+#[derive(Debug, Default)]
 struct SubstringHashes {
     /// `prefix[b]`: the polynomial of the first `b` bytes.
-    prefix: SmallVec<[u64; 64]>,
-    /// `power[m]`: the base to the power `m`.
-    power: SmallVec<[u64; 64]>,
+    prefix: Vec<u64>,
+    /// `power[m]`: the base to the power `m` (at least up to the length of the string).
+    power: Vec<u64>,
 }
 
 impl SubstringHashes {
     const BASE: u64 = 0x0000_0100_0000_01b3;
 
-    #[inline(always)]
     fn of(bytes: &[u8]) -> Self {
-        // Collected, not pushed one by one: a push checks the capacity and where the
-        // vector lives, for every byte of every new word of a text.
-        let prefix = std::iter::once(0)
-            .chain(bytes.iter().scan(0u64, |hash, &byte| {
-                *hash = hash
-                    .wrapping_mul(Self::BASE)
-                    .wrapping_add(u64::from(byte) + 1);
-                Some(*hash)
-            }))
-            .collect();
-        let power = std::iter::successors(Some(1u64), |power| Some(power.wrapping_mul(Self::BASE)))
-            .take(bytes.len() + 1)
-            .collect();
-        SubstringHashes { prefix, power }
+        let mut hashes = SubstringHashes::default();
+        hashes.fill(bytes);
+        hashes
+    }
+
+    /// Makes these the hashes of `bytes`, in the buffers of the last string: the first
+    /// lookup of each new word of a text makes them.
+    fn fill(&mut self, bytes: &[u8]) {
+        self.prefix.clear();
+        self.prefix.push(0);
+        let mut hash = 0u64;
+        self.prefix.extend(bytes.iter().map(|&byte| {
+            hash = hash
+                .wrapping_mul(Self::BASE)
+                .wrapping_add(u64::from(byte) + 1);
+            hash
+        }));
+        // The powers do not depend on the bytes: only those a longer string needs are made.
+        if self.power.is_empty() {
+            self.power.push(1);
+        }
+        while self.power.len() <= bytes.len() {
+            let last = self.power[self.power.len() - 1];
+            self.power.push(last.wrapping_mul(Self::BASE));
+        }
     }
 
     /// The polynomials of its substrings, read from plain slices: the loops over a word's
