@@ -1046,10 +1046,10 @@ impl FuzzyIndex {
             // A slip is rare: a spelling the document repeats is a word of its own
             // ("scalability" is no typo of "capability", however often that is written).
             // An entry's matches are all typos or none are (see `lookup_into`).
-            if flag(word_flags::TYPOS) && frequent {
-                t.matches = [0, 0];
+            let matches = if flag(word_flags::TYPOS) && frequent {
+                t.marks |= word_marks::OWN_SPELLING;
+                [0, 0]
             } else {
-                t.matches = stats.matches;
                 // Another number is damage to a common noun only in a spelling the document
                 // rarely uses (see `damage`).
                 if flag(word_flags::TYPOS)
@@ -1058,11 +1058,12 @@ impl FuzzyIndex {
                 {
                     damaged.mark(at as usize);
                 }
-            }
-            if t.matches[0] != t.matches[1] {
+                stats.matches
+            };
+            if matches[0] != matches[1] {
                 active.push(ActiveWord {
                     at,
-                    matches: t.matches,
+                    matches,
                     loud: t.flags & word_flags::LOUD != 0,
                     respaced: t.merged() || t.split(),
                     longest: cache.longest_with[t.entry as usize],
@@ -2332,7 +2333,11 @@ struct Matches<'c> {
 
 impl<'c> Matches<'c> {
     fn of(&self, token: usize) -> &'c [WordMatch] {
-        self.pooled(self.words[token].matches)
+        let word = &self.words[token];
+        if !word.has_matches() || word.marked(word_marks::OWN_SPELLING) {
+            return &[];
+        }
+        self.pooled(self.cache.stats[word.entry as usize].matches)
     }
 
     /// The matches at `range` of [`WordCache::pool`].
@@ -2357,13 +2362,12 @@ struct TextContext<'a> {
     mixed_case: &'a dyn Fn(&TextWord) -> bool,
 }
 
-/// A word of the text prepared for comparison: 24 bytes, written for every word of the text.
+/// A word of the text prepared for comparison: 16 bytes, written for every word of the text
+/// (its matches are its entry's, see [`Matches::of`]).
 #[derive(Debug, Clone)]
 struct TextWord {
     /// Its entry in the document's [`WordCache`].
     entry: u32,
-    /// Its matches in [`WordCache::pool`] (none where a typo is the document's own spelling).
-    matches: [u32; 2],
     /// Byte offsets of the word's span in the text, possessive included. Four bytes each (a
     /// text is cut below 4 GiB, see [`FuzzyIndex::find`]).
     start: u32,
@@ -2387,13 +2391,38 @@ mod word_marks {
     pub const FREQUENT: u8 = 16;
     /// The length in bytes of the possessive ending ("'s", "'" or none) in the bits from here.
     pub const POSSESSIVE_SHIFT: u32 = 5;
+    pub const POSSESSIVE_BITS: u8 = 0b0110_0000;
+    /// Its matches are typos, and the document uses this spelling often: it is a word of its
+    /// own, which stands for no glossary word.
+    pub const OWN_SPELLING: u8 = 128;
 
     pub fn of(hyphenated: bool, marks: u8) -> u8 {
         marks | if hyphenated { HYPHENATED } else { 0 }
     }
 }
 
-const _: () = assert!(std::mem::size_of::<TextWord>() == 24);
+const _: () = assert!(std::mem::size_of::<TextWord>() == 16);
+// Every mark has bits of its own.
+const _: () = {
+    use word_marks::*;
+    let marks = [
+        HYPHENATED,
+        MERGED,
+        MERGED_WORDS,
+        SPLIT,
+        FREQUENT,
+        POSSESSIVE_BITS,
+        OWN_SPELLING,
+    ];
+    let mut seen = 0u8;
+    let mut i = 0;
+    while i < marks.len() {
+        assert!(seen & marks[i] == 0);
+        seen |= marks[i];
+        i += 1;
+    }
+    assert!(2 << POSSESSIVE_SHIFT & !POSSESSIVE_BITS == 0);
+};
 
 /// What the documents checked so far have taught about their words: each distinct word is
 /// looked up in the glossary once per worker, and counted per document (a word the text uses
@@ -2682,7 +2711,6 @@ impl TextWord {
         debug_assert!(possessive <= 2, "a possessive ending is \"'s\" or \"'\"");
         TextWord {
             entry,
-            matches: [0, 0],
             start: span.start as u32,
             end: span.end as u32,
             flags,
@@ -2695,7 +2723,7 @@ impl TextWord {
     }
 
     fn possessive(&self) -> bool {
-        self.marks >> word_marks::POSSESSIVE_SHIFT != 0
+        self.marks & word_marks::POSSESSIVE_BITS != 0
     }
 
     fn hyphenated(&self) -> bool {
@@ -2730,7 +2758,10 @@ impl TextWord {
 
     /// Where the word ends, before any possessive.
     fn word_end(&self) -> usize {
-        self.end as usize - usize::from(self.marks >> word_marks::POSSESSIVE_SHIFT)
+        self.end as usize
+            - usize::from(
+                (self.marks & word_marks::POSSESSIVE_BITS) >> word_marks::POSSESSIVE_SHIFT,
+            )
     }
 }
 
