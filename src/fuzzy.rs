@@ -2332,6 +2332,7 @@ struct Matches<'c> {
 }
 
 impl<'c> Matches<'c> {
+    #[inline]
     fn of(&self, token: usize) -> &'c [WordMatch] {
         let word = &self.words[token];
         if !word.has_matches() || word.marked(word_marks::OWN_SPELLING) {
