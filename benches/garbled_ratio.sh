@@ -6,6 +6,9 @@
 # Runs termcheck ROUNDS times (default 5) on CORPUS, alternating exact rules only, exact rules
 # plus garbled-term, and all rules, single-threaded, and prints the minimum user time of each
 # and the ratios. The minimum of alternating runs is the least noisy figure on a shared machine.
+# It also prints the median of the ratios within each round: the three runs of a round follow
+# one another, so a burst of load from other tenants that spans them cancels out, where the
+# minimums of two modes may come from different rounds.
 # The default data is made by benches/compare_grep.sh (run it once first).
 set -euo pipefail
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -25,7 +28,10 @@ fi
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 declare -A best
+ratios_garbled=()
+ratios_all=()
 for _ in $(seq "$ROUNDS"); do
+  declare -A this=()
   for mode in exact garbled all; do
     case $mode in
       exact) sel=(--select forbidden-term,deprecated-term) ;;
@@ -37,13 +43,19 @@ for _ in $(seq "$ROUNDS"); do
       --threads 1 "${sel[@]}" --format csv -o "$out/$mode.csv" >/dev/null 2>"$out/stderr" \
       || [ $? -le 1 ] || { cat "$out/stderr" >&2; exit 2; }
     t=$(tail -1 "$out/time")
+    this[$mode]=$t
     prev=${best[$mode]:-}
     if [ -z "$prev" ] || awk -v a="$t" -v b="$prev" 'BEGIN{exit !(a<b)}'; then best[$mode]=$t; fi
   done
+  ratios_garbled+=("$(awk -v e="${this[exact]}" -v t="${this[garbled]}" 'BEGIN{printf "%.3f", e/t}')")
+  ratios_all+=("$(awk -v e="${this[exact]}" -v t="${this[all]}" 'BEGIN{printf "%.3f", e/t}')")
 done
+median() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END{printf "%.2f", NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
 mb=$(awk -v b="$(stat -c %s "$CORPUS")" 'BEGIN{printf "%.1f", b/1e6}')
 printf 'corpus %s (%s MB), glossary %s, %s rounds, minimum user seconds\n' "$CORPUS" "$mb" "$GLOSSARY" "$ROUNDS"
 for mode in exact garbled all; do
   awk -v m="$mode" -v t="${best[$mode]}" -v mb="$mb" -v e="${best[exact]}" \
     'BEGIN{printf "%-8s %6.2f s %7.1f MB/s  throughput vs exact %.2f\n", m, t, mb/t, e/t}'
 done
+printf 'median of the ratios within each round: garbled %s, all %s (rounds: garbled %s; all %s)\n' \
+  "$(median "${ratios_garbled[@]}")" "$(median "${ratios_all[@]}")" "${ratios_garbled[*]}" "${ratios_all[*]}"
