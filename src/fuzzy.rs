@@ -388,7 +388,9 @@ pub struct GarbledMatch {
 
 /// An approved rendering while the index is built: concept, rendering, normalized key, its
 /// words, and which of them the glossary capitalises.
-type TokenizedRendering = (usize, usize, String, Vec<Token>, Vec<[bool; 2]>);
+/// A rendering as the first pass over the glossary leaves it: concept, rendering, key, the
+/// key's words, their glossary word numbers, and their capitals.
+type TokenizedRendering = (usize, usize, String, Vec<Token>, Vec<u32>, Vec<[bool; 2]>);
 
 /// A rendering holding two words, and where they stand in it.
 #[derive(Debug, Clone, Copy)]
@@ -673,8 +675,8 @@ impl FuzzyIndex {
                 } else {
                     vec![[false; 2]; tokens.len()]
                 };
-                for t in &tokens {
-                    let id = index.intern(t.word(&key));
+                let ids: Vec<u32> = tokens.iter().map(|t| index.intern(t.word(&key))).collect();
+                for &id in &ids {
                     if seen.insert(id) {
                         if concepts_using.len() <= id as usize {
                             concepts_using.resize(id as usize + 1, 0);
@@ -682,7 +684,7 @@ impl FuzzyIndex {
                         concepts_using[id as usize] += 1;
                     }
                 }
-                tokenized.push((ci, ri, key, tokens, capitals));
+                tokenized.push((ci, ri, key, tokens, ids, capitals));
             }
         }
         // Function words carry no identity however rare they are in a small glossary.
@@ -699,19 +701,19 @@ impl FuzzyIndex {
             })
             .collect();
         let mut by_pair: HashMap<(u32, u32), Vec<PairUse>> = HashMap::default();
-        for (ci, ri, key, tokens, capitals) in tokenized {
+        for (ci, ri, key, tokens, ids, capitals) in tokenized {
             if tokens.is_empty() {
                 continue;
             }
-            let heaviest = tokens
+            let heaviest = ids
                 .iter()
-                .map(|t| index.weights[index.vocabulary[t.word(&key)] as usize])
+                .map(|&id| index.weights[id as usize])
                 .fold(0.0f32, f32::max);
             let words: Vec<RenderingWord> = tokens
                 .iter()
+                .zip(&ids)
                 .zip(&capitals)
-                .map(|(t, &[capitalized, mixed_case])| {
-                    let word = index.vocabulary[t.word(&key)];
+                .map(|((t, &word), &[capitalized, mixed_case])| {
                     let has_digit = t.word(&key).chars().any(|c| c.is_numeric());
                     RenderingWord {
                         word,
@@ -776,7 +778,7 @@ impl FuzzyIndex {
                 concept: ci,
                 rendering: ri,
                 by_weight,
-                key: key.clone(),
+                key,
                 name: words[head].capitalized || words[head].has_digit,
                 has_function_word: words
                     .iter()
