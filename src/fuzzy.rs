@@ -326,7 +326,7 @@ pub struct FuzzyIndex {
     by_spelling: HashMap<&'static str, Vec<u32>>,
     /// Each word (of at least [`MIN_FUZZY_LEN`] characters, without digits) and every string one
     /// deletion away from it (two for long words), to the words it stands for; keyed by the
-    /// strings' hashes (see [`deletion_keys`]), so that no string is built for a key.
+    /// strings' hashes (see [`deletion_keys_of`]), so that no string is built for a key.
     /// Most keys stand for one word, so the words are kept inline: no allocation per key.
     by_deletion: HashMap<u64, SmallVec<[u32; 2]>>,
     /// The keys of `by_deletion` in a small Bloom filter: most strings a text word yields are
@@ -648,9 +648,11 @@ impl FuzzyIndex {
         };
         // Document frequency of a word: how many concepts use it in an approved rendering.
         let mut concepts_using: Vec<u32> = Vec::new();
+        // Per word: the last concept (numbered from 1) counted as using it, so that a concept
+        // counts once however many of its renderings hold the word.
+        let mut counted_for: Vec<usize> = Vec::new();
         let mut tokenized: Vec<TokenizedRendering> = Vec::new();
         for (ci, concept) in glossary.concepts.iter().enumerate() {
-            let mut seen: HashSet<u32> = HashSet::default();
             for (ri, r) in concept.renderings.iter().enumerate() {
                 if !r.status.is_approved() {
                     continue;
@@ -677,10 +679,12 @@ impl FuzzyIndex {
                 };
                 let ids: Vec<u32> = tokens.iter().map(|t| index.intern(t.word(&key))).collect();
                 for &id in &ids {
-                    if seen.insert(id) {
-                        if concepts_using.len() <= id as usize {
-                            concepts_using.resize(id as usize + 1, 0);
-                        }
+                    if concepts_using.len() <= id as usize {
+                        concepts_using.resize(id as usize + 1, 0);
+                        counted_for.resize(id as usize + 1, 0);
+                    }
+                    if counted_for[id as usize] != ci + 1 {
+                        counted_for[id as usize] = ci + 1;
                         concepts_using[id as usize] += 1;
                     }
                 }
@@ -914,10 +918,12 @@ impl FuzzyIndex {
         }
         index.by_deletion.reserve(keys);
         index.deletion_filter = BloomFilter::for_keys(keys);
+        let mut hashes = SubstringHashes::default();
         for (id, word) in index.words.iter().enumerate() {
             let id = id as u32;
             if fuzzy_eligible(word) {
-                deletion_keys(word, two_edits_allowed(word), |key| {
+                hashes.fill(word.as_bytes());
+                deletion_keys_of(word, &hashes, two_edits_allowed(word), |key| {
                     index.deletion_filter.insert(key);
                     let ids = index.by_deletion.entry(key).or_default();
                     if !ids.contains(&id) {
@@ -3066,12 +3072,7 @@ fn two_edits_allowed(word: &str) -> bool {
 /// are a few edits apart are so without an edit to their first characters. A string's hash is a
 /// polynomial over its bytes, mixed: the hash of a deletion comes from the prefix hashes in a
 /// few operations, where building each string and hashing it again dominated the lookup of a
-/// new word.
-fn deletion_keys(word: &str, two: bool, key: impl FnMut(u64)) {
-    deletion_keys_of(word, &SubstringHashes::of(word.as_bytes()), two, key);
-}
-
-/// [`deletion_keys`] of `word`, whose [`SubstringHashes`] are `hashes`.
+/// new word. `hashes` are the word's [`SubstringHashes`].
 fn deletion_keys_of(word: &str, hashes: &SubstringHashes, two: bool, mut key: impl FnMut(u64)) {
     let n = word.len();
     key(hashes.whole());
@@ -3117,7 +3118,7 @@ impl Parts<'_> {
 
 /// The hashes of a string's substrings and of strings pieced from them, each in a few
 /// operations: a polynomial over the bytes, from prefix hashes. Two byte strings that are equal
-/// get equal hashes however they were pieced together, so the keys of [`deletion_keys`] and the
+/// get equal hashes however they were pieced together, so the keys of [`deletion_keys_of`] and the
 /// parts [`FuzzyIndex::split_point`] tries are looked up without building a string.
 #[derive(Debug, Default)]
 struct SubstringHashes {
@@ -3186,6 +3187,11 @@ impl SubstringHashes {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`deletion_keys_of`] a word, its hashes made for the call.
+    fn deletion_keys(word: &str, two: bool, key: impl FnMut(u64)) {
+        deletion_keys_of(word, &SubstringHashes::of(word.as_bytes()), two, key);
+    }
 
     /// A rendering is new once per position; the next position starts afresh.
     #[test]
