@@ -182,8 +182,12 @@ pub(crate) fn is_weak_rendering(rendering: &str) -> bool {
 fn without_leading_article(rendering: &str) -> &str {
     let mut words = rendering.splitn(2, ' ');
     match (words.next(), words.next()) {
+        // (No character outside ASCII lowercases to these letters: an ASCII comparison is
+        // the comparison of the lowercase word.)
         (Some(first), Some(rest))
-            if ["a", "an", "the"].contains(&first.to_lowercase().as_str())
+            if ["a", "an", "the"]
+                .iter()
+                .any(|article| first.eq_ignore_ascii_case(article))
                 && rest.chars().any(char::is_alphanumeric) =>
         {
             rest
@@ -3708,6 +3712,24 @@ modernization,modernization drive,,,,
             .filter(|i| filter.may_contain(key(format!("other{i}"))))
             .count();
         assert!(strangers < 500, "{strangers} false positives");
+    }
+
+    #[test]
+    fn a_leading_article_goes_in_any_case_and_nothing_else_does() {
+        assert_eq!(without_leading_article("the Jade Palace"), "Jade Palace");
+        assert_eq!(without_leading_article("The Jade Palace"), "Jade Palace");
+        assert_eq!(without_leading_article("A duke of Qin"), "duke of Qin");
+        assert_eq!(without_leading_article("AN Order"), "Order");
+        for kept in [
+            "the",
+            "the ...",
+            "theme park",
+            "thé dansant",
+            "Ａ duke",
+            "then some",
+        ] {
+            assert_eq!(without_leading_article(kept), kept);
+        }
     }
 
     #[test]
