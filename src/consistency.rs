@@ -130,7 +130,7 @@ fn variant_of(glossary: &Glossary, concept: usize, rendering: usize, form: Strin
     }
     match form.rsplit_once(' ') {
         Some((head, last)) => format!("{head} {}", lemma(last)),
-        None => lemma(&form),
+        None => lemma(&form).into_owned(),
     }
 }
 

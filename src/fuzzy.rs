@@ -24,6 +24,7 @@
 //!   words or more) dropped or added function words, repeated or swapped words are damage;
 //! - a single-word rendering is garbled only by misspelling or broken spacing.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -863,7 +864,7 @@ impl FuzzyIndex {
                 index.by_spelling.entry(family).or_default().push(id as u32);
             }
             for key in lemma_keys(word) {
-                let ids = index.by_lemma.entry(key).or_default();
+                let ids = index.by_lemma.entry(key.into_owned()).or_default();
                 if !ids.contains(&(id as u32)) {
                     ids.push(id as u32);
                 }
@@ -876,7 +877,7 @@ impl FuzzyIndex {
             .map(|(id, word)| {
                 let mut others: Vec<u32> = lemma_keys(word)
                     .iter()
-                    .flat_map(|k| index.by_lemma[k].iter().copied())
+                    .flat_map(|k| index.by_lemma[k.as_ref()].iter().copied())
                     .filter(|&other| other as usize != id)
                     .collect();
                 others.sort_unstable();
@@ -1538,7 +1539,7 @@ impl FuzzyIndex {
         }
         let mut found: Vec<WordMatch> = Vec::new();
         for key in lemma_keys(word) {
-            for &id in self.by_lemma.get(&key).into_iter().flatten() {
+            for &id in self.by_lemma.get(key.as_ref()).into_iter().flatten() {
                 if !found.iter().any(|m| m.word == id) {
                     found.push(WordMatch {
                         word: id,
@@ -3016,24 +3017,27 @@ fn select(found: Vec<GarbledMatch>) -> Vec<GarbledMatch> {
 
 /// The word without a plural ending, so that "unions" and "union", "chairmen" and "chairman",
 /// "competitions" and "competition" compare equal.
-pub(crate) fn lemma(word: &str) -> String {
+/// Borrowed from the word unless an ending changes ("bodies", "chairmen"): every new word of a
+/// text is asked.
+pub(crate) fn lemma(word: &str) -> Cow<'_, str> {
     let n = word.len();
     if n > 4 && word.ends_with("ies") {
-        return format!("{}y", &word[..n - 3]);
+        return Cow::Owned(format!("{}y", &word[..n - 3]));
     }
     if n > 3 && word.ends_with("men") {
-        return format!("{}man", &word[..n - 3]);
+        return Cow::Owned(format!("{}man", &word[..n - 3]));
     }
     if n > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") {
-        return word[..n - 1].to_string();
+        return Cow::Borrowed(&word[..n - 1]);
     }
-    word.to_string()
+    Cow::Borrowed(word)
 }
 
 /// The word's possible singular forms: [`lemma`], and for "-es" plurals the word without "es"
 /// ("congresses", "boxes", "churches"), since spelling alone cannot tell "caches" from them.
-fn lemma_keys(word: &str) -> Vec<String> {
-    let mut keys = vec![lemma(word)];
+fn lemma_keys(word: &str) -> SmallVec<[Cow<'_, str>; 2]> {
+    let mut keys = SmallVec::new();
+    keys.push(lemma(word));
     if word.len() > 4 && word.ends_with("es") {
         let stem = &word[..word.len() - 2];
         if stem.ends_with("ss")
@@ -3041,7 +3045,7 @@ fn lemma_keys(word: &str) -> Vec<String> {
             || stem.ends_with("ch")
             || stem.ends_with("sh")
         {
-            keys.push(stem.to_string());
+            keys.push(Cow::Borrowed(stem));
         }
     }
     keys
