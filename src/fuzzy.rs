@@ -917,17 +917,14 @@ impl FuzzyIndex {
             })
             .sum();
         index.vocabulary_filter = BloomFilter::for_keys(index.words.len());
-        for word in &index.words {
-            let key = SubstringHashes::of(word.as_bytes()).whole();
-            index.vocabulary_filter.insert(key);
-        }
         index.by_deletion.reserve(keys);
         index.deletion_filter = BloomFilter::for_keys(keys);
         let mut hashes = SubstringHashes::default();
         for (id, word) in index.words.iter().enumerate() {
             let id = id as u32;
+            hashes.fill(word.as_bytes());
+            index.vocabulary_filter.insert(hashes.whole());
             if fuzzy_eligible(word) {
-                hashes.fill(word.as_bytes());
                 deletion_keys_of(word, &hashes, two_edits_allowed(word), |key| {
                     index.deletion_filter.insert(key);
                     let ids = index.by_deletion.entry(key).or_default();
@@ -3139,6 +3136,7 @@ struct SubstringHashes {
 impl SubstringHashes {
     const BASE: u64 = 0x0000_0100_0000_01b3;
 
+    #[cfg(test)]
     fn of(bytes: &[u8]) -> Self {
         let mut hashes = SubstringHashes::default();
         hashes.fill(bytes);
