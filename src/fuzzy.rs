@@ -334,8 +334,8 @@ pub struct FuzzyIndex {
     /// strings' hashes (see [`deletion_keys_of`]), so that no string is built for a key.
     /// Most keys stand for one word, so the words are kept inline: no allocation per key.
     by_deletion: HashMap<u64, SmallVec<[u32; 2]>>,
-    /// The keys of `by_deletion` in a small Bloom filter: most strings a text word yields are
-    /// in none, and the filter says so without a cache miss in the large map.
+    /// The keys of `by_deletion` in a Bloom filter sized to them: most strings a text word
+    /// yields are in none, and the filter says so without a cache miss in the large map.
     deletion_filter: BloomFilter,
     /// The keys ([`SubstringHashes::whole`]) of the words of `vocabulary`: most ways of
     /// cutting a word of the text in two give no glossary word, and the filter says so
@@ -392,9 +392,7 @@ pub struct GarbledMatch {
 }
 
 /// An approved rendering while the index is built: concept, rendering, normalized key, its
-/// words, and which of them the glossary capitalises.
-/// A rendering as the first pass over the glossary leaves it: concept, rendering, key, the
-/// key's words, their glossary word numbers, and their capitals.
+/// words, their numbers among the glossary words, and which of them the glossary capitalises.
 type TokenizedRendering = (usize, usize, String, Vec<Token>, Vec<u32>, Vec<[bool; 2]>);
 
 /// A rendering holding two words, and where they stand in it.
