@@ -651,7 +651,7 @@ impl<'w> DocumentState<'w> {
                 if self.counting.is_some() {
                     // The tally goes on counting, as cheaply as before, without the places
                     // of the occurrences: the second read finds them.
-                    tally.count_only();
+                    tally.count_only(glossary, &self.blocks);
                     self.tally = Some((tally, glossary));
                     self.counting_in_tally = true;
                     self.blocks = KeptBlocks::default();
@@ -1206,6 +1206,48 @@ web,Workercn,,China Industrial Network
             &reopen_other,
         );
         assert!(matches!(changed, Err(ReadError::Io(_))));
+    }
+
+    /// The tally compares a spelling by its length and ends, and a long one whole: two
+    /// spellings of a long rendering that differ only in the middle, or only near the end,
+    /// are two variants, as they are to occurrences kept whole.
+    #[test]
+    fn tallied_spellings_of_a_long_rendering_that_differ_in_the_middle_are_told_apart() {
+        let glossary = Glossary::from_csv_text(
+            "id,preferred\n\
+             s,Shanghai Municipal Federation of Trade Unions\n\
+             f,Federation of Trade Unions\n",
+            "g.csv",
+        )
+        .unwrap();
+        let matcher = TermMatcher::new(&glossary);
+        let checker = Checker::new(&glossary, &matcher, RuleSet::all());
+        // The long rendering's odd spelling differs in its 20th byte, the short one's in its
+        // 21st: past the first 16 bytes, before the last 16 of the long one.
+        let text = "The Shanghai Municipal Federation of Trade Unions met. \
+                    The Shanghai Municipal Federation of Trade Unions spoke. \
+                    The Shanghai Municipal federation of Trade Unions agreed. \
+                    A Federation of Trade Unions, a Federation of Trade Unions, \
+                    and a Federation of Trade unions.";
+        let inconsistent = |findings: Vec<Finding>| -> Vec<String> {
+            findings
+                .into_iter()
+                .filter(|f| f.rule == Rule::InconsistentTerm)
+                .map(|f| f.found)
+                .collect()
+        };
+        let tallied = inconsistent(checker.check_str(text));
+        assert_eq!(
+            tallied,
+            [
+                "Shanghai Municipal federation of Trade Unions",
+                "Federation of Trade unions"
+            ]
+        );
+        let kept_whole = checker
+            .with_consistency(ConsistencyScope::Document, true)
+            .check_str(text);
+        assert_eq!(inconsistent(kept_whole), tallied);
     }
 
     /// The line and column of a tallied occurrence are worked out only once it turns out to

@@ -360,9 +360,13 @@ pub struct DocumentTally {
     /// others are chained behind it in `more_spellings`.
     spellings: HashMap<u64, Spelling>,
     more_spellings: Vec<(u64, Spelling)>,
-    /// The texts of the spellings longer than [`Spelling::head`] holds.
+    /// The texts of the spellings longer than [`TextEnds`] hold.
     long_texts: Vec<Box<str>>,
     kept: Vec<TalliedOccurrence>,
+    /// How many of `kept` have their spelling worked out (see [`DocumentTally::resolve`]).
+    resolved: usize,
+    /// How many occurrences had their spelling worked out, kept or not.
+    resolved_ever: usize,
     /// Occurrences are only counted, not kept: a second read of the document finds them.
     counting_only: bool,
 }
@@ -371,10 +375,10 @@ pub struct DocumentTally {
 /// (`None`: not compared: no surface form, or a rendering of function words).
 #[derive(Debug, Clone, Copy)]
 struct Spelling {
-    /// The text's length and its first 16 bytes, padded with zeros: a text of up to 16 bytes
-    /// is compared by these alone.
+    /// The text's length and ends: a text of up to [`TextEnds::WHOLE`] bytes is compared by
+    /// these alone.
     len: usize,
-    head: [u64; 2],
+    ends: TextEnds,
     /// A longer text, in [`DocumentTally::long_texts`].
     long_text: u32,
     /// The next spelling of the same rendering in [`DocumentTally::more_spellings`], if any.
@@ -384,19 +388,30 @@ struct Spelling {
     uncounted: usize,
 }
 
-/// The first 16 bytes of `text`, padded with zeros (see [`Spelling::head`]).
-fn text_head(text: &str) -> [u64; 2] {
-    let mut bytes = [0u8; 16];
-    let n = text.len().min(16);
-    bytes[..n].copy_from_slice(&text.as_bytes()[..n]);
-    let (low, high) = bytes.split_at(8);
-    [
-        u64::from_le_bytes(low.try_into().expect("eight bytes")),
-        u64::from_le_bytes(high.try_into().expect("eight bytes")),
-    ]
+/// A text's first and last 16 bytes, each padded with zeros: two texts of one length up to
+/// [`TextEnds::WHOLE`] bytes are equal if and only if their ends are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct TextEnds([u8; 32]);
+
+impl TextEnds {
+    /// The longest text its ends cover whole.
+    const WHOLE: usize = 32;
+
+    fn of(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let n = bytes.len().min(16);
+        let mut ends = [0u8; 32];
+        ends[..n].copy_from_slice(&bytes[..n]);
+        ends[16..16 + n].copy_from_slice(&bytes[bytes.len() - n..]);
+        TextEnds(ends)
+    }
 }
 
-/// An approved occurrence with a surface form, as [`DocumentTally`] keeps it.
+/// The variant of a kept occurrence whose spelling is not yet worked out.
+const UNRESOLVED: u32 = u32::MAX;
+
+/// An approved occurrence, as [`DocumentTally`] keeps it; once its spelling is worked out,
+/// one with a surface form.
 #[derive(Debug, Clone)]
 struct TalliedOccurrence {
     concept: u32,
@@ -405,6 +420,8 @@ struct TalliedOccurrence {
     block: u32,
     status: Status,
     span: Range<usize>,
+    /// The text's ends, read while the text is in the cache.
+    ends: TextEnds,
 }
 
 /// The kept blocks a tally's occurrences point into.
@@ -418,7 +435,12 @@ pub trait TalliedText {
 impl DocumentTally {
     /// Counts the document's next occurrence: `concept` rendered `found` (the text as
     /// written), seen as rendering `rendering` with `status`, at byte span `span` of block
-    /// `block`.
+    /// `block` (where `found` is).
+    ///
+    /// While occurrences are kept, an approved one is only noted here: which spelling it is,
+    /// is worked out when the document has been read ([`DocumentTally::resolve`]). Looked up
+    /// between the blocks' other work, the spellings' table was out of the cache nearly every
+    /// time; looked up all together, it stays in.
     pub fn add(
         &mut self,
         glossary: &Glossary,
@@ -435,13 +457,69 @@ impl DocumentTally {
         if !status.is_approved() {
             return;
         }
+        let ends = TextEnds::of(found);
+        if self.counting_only {
+            let spelling = (found.len(), ends);
+            self.spelling_variant(glossary, (concept, rendering), spelling, || found, seq);
+            return;
+        }
+        self.kept.push(TalliedOccurrence {
+            concept: concept as u32,
+            rendering: rendering as u32,
+            variant: UNRESOLVED,
+            block: block as u32,
+            status,
+            span,
+            ends,
+        });
+    }
+
+    /// Works out the spelling of each occurrence kept since the last call, reading its text
+    /// from `text`, and drops those not compared. How many occurrences were resolved before
+    /// one stands for its sequence number: both grow in the same order, never past the
+    /// occurrences seen, and sequence numbers are compared only with each other.
+    fn resolve(&mut self, glossary: &Glossary, text: &dyn TalliedText) {
+        let mut kept = std::mem::take(&mut self.kept);
+        let from = self.resolved;
+        let mut write = from;
+        for read in from..kept.len() {
+            let t = &kept[read];
+            let ids = (t.concept as usize, t.rendering as usize);
+            // Read only for a spelling not seen before or longer than its ends hold.
+            let found = || &text.block(t.block as usize).0[t.span.clone()];
+            let seq = self.resolved_ever;
+            self.resolved_ever += 1;
+            let spelling = (t.span.len(), t.ends);
+            if let Some(variant) = self.spelling_variant(glossary, ids, spelling, found, seq) {
+                kept[read].variant = variant;
+                if write != read {
+                    kept[write] = kept[read].clone();
+                }
+                write += 1;
+            }
+        }
+        kept.truncate(write);
+        self.resolved = write;
+        self.kept = kept;
+    }
+
+    /// Counts an occurrence of rendering `rendering` of `concept` written `found()`, `len`
+    /// bytes with ends `ends`, number `seq` of the document, under its spelling's variant;
+    /// returns the variant's index among the concept's (`None`: not compared).
+    fn spelling_variant<'t>(
+        &mut self,
+        glossary: &Glossary,
+        (concept, rendering): (usize, usize),
+        (len, ends): (usize, TextEnds),
+        found: impl Fn() -> &'t str,
+        seq: usize,
+    ) -> Option<u32> {
         let key = (concept as u64) << 32 | rendering as u64;
-        let head = text_head(found);
         let long_texts = &self.long_texts;
         let same = |s: &Spelling| {
-            s.len == found.len()
-                && s.head == head
-                && (found.len() <= 16 || *long_texts[s.long_text as usize] == *found)
+            s.len == len
+                && s.ends == ends
+                && (len <= TextEnds::WHOLE || *long_texts[s.long_text as usize] == *found())
         };
         let seen = match self.spellings.get_mut(&key) {
             None => None,
@@ -458,57 +536,42 @@ impl DocumentTally {
                 at.map(|i| &mut self.more_spellings[i as usize].1)
             }
         };
-        let variant = match seen {
-            Some(s) => {
-                let Some(k) = s.variant else { return };
-                s.uncounted += 1;
-                k
+        if let Some(s) = seen {
+            let k = s.variant?;
+            s.uncounted += 1;
+            return Some(k);
+        }
+        let found = found();
+        let rendering_text = &glossary.concepts[concept].renderings[rendering].text;
+        let form = Occurrence::surface_form(found, rendering_text)
+            .filter(|_| !is_weak_rendering(rendering_text));
+        let variant = form.map(|form| {
+            let v = variant_of(glossary, concept, rendering, form.clone());
+            self.counts.count(concept, seq, v, &form) as u32
+        });
+        let mut spelling = Spelling {
+            len: found.len(),
+            ends,
+            long_text: u32::MAX,
+            next: None,
+            variant,
+            uncounted: 0,
+        };
+        if found.len() > TextEnds::WHOLE {
+            spelling.long_text = self.long_texts.len() as u32;
+            self.long_texts.push(found.into());
+        }
+        match self.spellings.get_mut(&key) {
+            Some(first) => {
+                spelling.next = first.next;
+                first.next = Some(self.more_spellings.len() as u32);
+                self.more_spellings.push((key, spelling));
             }
             None => {
-                let rendering_text = &glossary.concepts[concept].renderings[rendering].text;
-                let form = Occurrence::surface_form(found, rendering_text)
-                    .filter(|_| !is_weak_rendering(rendering_text));
-                let variant = form.map(|form| {
-                    let v = variant_of(glossary, concept, rendering, form.clone());
-                    self.counts.count(concept, seq, v, &form) as u32
-                });
-                let mut spelling = Spelling {
-                    len: found.len(),
-                    head,
-                    long_text: u32::MAX,
-                    next: None,
-                    variant,
-                    uncounted: 0,
-                };
-                if found.len() > 16 {
-                    spelling.long_text = self.long_texts.len() as u32;
-                    self.long_texts.push(found.into());
-                }
-                match self.spellings.get_mut(&key) {
-                    Some(first) => {
-                        spelling.next = first.next;
-                        first.next = Some(self.more_spellings.len() as u32);
-                        self.more_spellings.push((key, spelling));
-                    }
-                    None => {
-                        self.spellings.insert(key, spelling);
-                    }
-                }
-                let Some(k) = variant else { return };
-                k
+                self.spellings.insert(key, spelling);
             }
-        };
-        if self.counting_only {
-            return;
         }
-        self.kept.push(TalliedOccurrence {
-            concept: concept as u32,
-            rendering: rendering as u32,
-            variant,
-            block: block as u32,
-            status,
-            span,
-        });
+        variant
     }
 
     /// Adds the occurrences of each spelling seen again to its variant's count.
@@ -524,21 +587,31 @@ impl DocumentTally {
         }
     }
 
-    /// From now on counts occurrences without keeping them, and drops those kept: the
-    /// document will be read again, and memory stays bounded however long it is.
-    pub fn count_only(&mut self) {
+    /// From now on counts occurrences without keeping them, and drops those kept (counted
+    /// from `text`, the blocks they are in): the document will be read again, and memory
+    /// stays bounded however long it is.
+    pub fn count_only(&mut self, glossary: &Glossary, text: &dyn TalliedText) {
+        self.resolve(glossary, text);
         self.counting_only = true;
         self.kept = Vec::new();
+        self.resolved = 0;
     }
 
-    /// The counts alone, for a document to be read again (see [`RenderingCounts`]).
+    /// The counts alone, for a document to be read again (see [`RenderingCounts`]); every
+    /// occurrence is counted ([`DocumentTally::count_only`] was called).
     pub fn into_counts(mut self) -> RenderingCounts {
+        debug_assert!(self.kept.is_empty(), "kept occurrences are counted first");
         self.settle();
         self.counts
     }
 
-    /// The kept occurrences as whole ones, their contexts still in their blocks.
-    pub fn into_occurrences(self, glossary: &Glossary, text: &dyn TalliedText) -> Vec<Occurrence> {
+    /// The kept occurrences as whole ones, their contexts still in their blocks (in `text`).
+    pub fn into_occurrences(
+        mut self,
+        glossary: &Glossary,
+        text: &dyn TalliedText,
+    ) -> Vec<Occurrence> {
+        self.resolve(glossary, text);
         let mut walker = Walker::default();
         self.kept
             .into_iter()
@@ -570,6 +643,7 @@ impl DocumentTally {
         scope: &str,
         text: &dyn TalliedText,
     ) -> Vec<Finding> {
+        self.resolve(glossary, text);
         self.settle();
         let majorities = self.counts.majorities(glossary);
         // Per concept with a majority: its index among the concept's variants.
