@@ -99,8 +99,10 @@ impl<'g> Checker<'g> {
         self
     }
 
-    /// Keeps at most `bytes` of a document's text for the contexts of `inconsistent-term`
-    /// (default 64 MiB; tests make it small to exercise huge documents).
+    /// Tallies the occurrences of at most `bytes` of a document's text for `inconsistent-term`
+    /// before counting them only for a second read, and keeps at most that much text for
+    /// their contexts when the document cannot be read again (default 64 MiB; tests make it
+    /// small to exercise huge documents).
     pub fn with_kept_text_limit(mut self, bytes: usize) -> Self {
         self.kept_text_limit = bytes;
         self
@@ -289,8 +291,16 @@ impl<'g> Checker<'g> {
             let again = reopen().map_err(ReadError::Io)?;
             self.report_inconsistencies(again, &counts, state.words, &mut doc.findings)?;
         } else if let Some((tally, _)) = &mut state.tally {
-            let found = tally.inconsistencies(self.glossary, "document", &state.blocks);
-            doc.findings.extend(found);
+            // With a second read at hand the blocks were not kept: they are read again, and
+            // only if an occurrence departs from its majority.
+            let found = match reopen.filter(|_| state.counting.is_some()) {
+                Some(reopen) => {
+                    let mut again = ReadAgain::new(reopen, self.sizes);
+                    tally.inconsistencies(self.glossary, "document", &mut again)
+                }
+                None => tally.inconsistencies(self.glossary, "document", &mut state.blocks),
+            };
+            doc.findings.extend(found.map_err(ReadError::Io)?);
         } else if self.scope == ConsistencyScope::Document
             && self.rules.contains(Rule::InconsistentTerm)
         {
@@ -577,10 +587,12 @@ struct DocumentState<'w> {
     words: &'w mut WordCache,
     /// Occurrences point into kept blocks instead of extracting their context now.
     deferring: bool,
-    /// The blocks seen so far, while deferring.
+    /// The blocks seen so far, while deferring (none for a tally that can read the document
+    /// again: see [`ReadAgain`]).
     blocks: KeptBlocks,
+    /// Bytes of text seen while deferring.
     kept_bytes: usize,
-    /// Most bytes of text kept.
+    /// Most bytes of text deferred.
     kept_limit: usize,
     /// Blocks checked so far (the number of the next one).
     blocks_seen: usize,
@@ -644,20 +656,26 @@ impl<'w> DocumentState<'w> {
             return;
         }
         self.kept_bytes += before.len() + text.len();
-        self.blocks.push(&before, &text, start);
+        // Tallied occurrences of a document that can be read again are placed from that
+        // read: the text is not kept.
+        if self.tally.is_none() || self.counting.is_none() {
+            self.blocks.push(&before, &text, start);
+        }
         if self.kept_bytes > self.kept_limit {
             // Tallied occurrences go on as those of a document without a tally would.
             if let Some((mut tally, glossary)) = self.tally.take() {
                 if self.counting.is_some() {
                     // The tally goes on counting, as cheaply as before, without the places
                     // of the occurrences: the second read finds them.
-                    tally.count_only(glossary, &self.blocks);
+                    tally.count_only(glossary);
                     self.tally = Some((tally, glossary));
                     self.counting_in_tally = true;
                     self.blocks = KeptBlocks::default();
                     return;
                 }
-                *occurrences = tally.into_occurrences(glossary, &self.blocks);
+                *occurrences = tally
+                    .into_occurrences(glossary, &mut self.blocks)
+                    .expect("kept blocks are in memory");
             }
             if let Some(glossary) = self.counting {
                 let mut counts = RenderingCounts::default();
@@ -724,13 +742,59 @@ impl KeptBlocks {
 }
 
 impl TalliedText for KeptBlocks {
-    fn block(&self, block: usize) -> (&str, &LocationTracker) {
-        (self.get(block).1, &self.starts[block])
-    }
-
-    fn around(&self, block: usize, span: Range<usize>) -> (String, crate::finding::Excerpt) {
+    fn block(&mut self, block: usize) -> std::io::Result<(&str, &str, &LocationTracker)> {
         let (before, text) = self.get(block);
-        surroundings(before, text, span)
+        Ok((before, text, &self.starts[block]))
+    }
+}
+
+/// The blocks of a document read again, one after another, for the tallied occurrences that
+/// depart from their majorities (see [`TalliedText`]); the document is opened on first use.
+struct ReadAgain<'a, 'r> {
+    reopen: &'a Reopen<'r>,
+    sizes: BlockSizes,
+    blocks: Option<BlockReader<Box<dyn Read + Send + 'r>>>,
+    /// The block read last, and its number.
+    current: Option<(usize, TextBlock)>,
+}
+
+impl<'a, 'r> ReadAgain<'a, 'r> {
+    fn new(reopen: &'a Reopen<'r>, sizes: BlockSizes) -> Self {
+        ReadAgain {
+            reopen,
+            sizes,
+            blocks: None,
+            current: None,
+        }
+    }
+}
+
+impl TalliedText for ReadAgain<'_, '_> {
+    fn block(&mut self, block: usize) -> std::io::Result<(&str, &str, &LocationTracker)> {
+        let changed = || std::io::Error::other("the file changed while it was being checked");
+        let as_io = |e: ReadError| match e {
+            ReadError::Io(e) => e,
+            _ => changed(),
+        };
+        if self.blocks.is_none() {
+            let reader = (self.reopen)()?;
+            self.blocks = Some(BlockReader::new(reader, self.sizes).map_err(as_io)?);
+        }
+        let blocks = self.blocks.as_mut().expect("opened");
+        loop {
+            match &self.current {
+                Some((n, _)) if *n == block => break,
+                Some((n, _)) if *n > block => {
+                    unreachable!("blocks are asked for in the document's order")
+                }
+                _ => {}
+            }
+            let next = self.current.as_ref().map_or(0, |(n, _)| n + 1);
+            let read = blocks.next_block().map_err(as_io)?.ok_or_else(changed)?;
+            self.current = Some((next, read));
+        }
+        let (_, b) = self.current.as_ref().expect("read");
+        Ok((&b.before, &b.text, &b.start))
     }
 }
 
@@ -1177,7 +1241,9 @@ web,Workercn,,China Industrial Network
         };
         let bytes = text.as_bytes();
         let reopen = || Ok(Box::new(bytes) as Box<dyn Read + Send>);
-        for limit in [0, 1000, 5000] {
+        // Past the limit, a document is counted and read again; within it, one that can be
+        // read again keeps no text, and its departing occurrences are placed from that read.
+        for limit in [0, 1000, 5000, usize::MAX] {
             let small = checker().with_kept_text_limit(limit);
             let once = small.check_reader(bytes, false);
             assert_eq!(findings(once), expected, "one read, limit {limit}");
@@ -1199,13 +1265,42 @@ web,Workercn,,China Industrial Network
         let other = text.replace("labour hero", "somebody");
         let other = other.as_bytes();
         let reopen_other = || Ok(Box::new(other) as Box<dyn Read + Send>);
-        let changed = checker().with_kept_text_limit(0).check_reopenable(
-            bytes,
+        for limit in [0, usize::MAX] {
+            let changed = checker().with_kept_text_limit(limit).check_reopenable(
+                bytes,
+                false,
+                &mut WordCache::default(),
+                &reopen_other,
+            );
+            assert!(matches!(changed, Err(ReadError::Io(_))), "limit {limit}");
+        }
+        // A document whose renderings all agree is read once.
+        let agreeing = text
+            .replace("labour hero", "model worker")
+            .replace("labour model", "model worker")
+            .replace("Model Worker", "model worker")
+            .replace("union federation", "Federation of Trade Unions");
+        let reads = std::cell::Cell::new(0);
+        let reopen_counted = || {
+            reads.set(reads.get() + 1);
+            Ok(Box::new(agreeing.as_bytes()) as Box<dyn Read + Send>)
+        };
+        let once = checker().check_reopenable(
+            agreeing.as_bytes(),
             false,
             &mut WordCache::default(),
-            &reopen_other,
+            &reopen_counted,
         );
-        assert!(matches!(changed, Err(ReadError::Io(_))));
+        assert!(findings(once)
+            .iter()
+            .all(|f| f.rule != Rule::InconsistentTerm));
+        assert_eq!(reads.get(), 0);
+        // Cut short, too.
+        let cut = &bytes[..bytes.len() / 2];
+        let reopen_cut = || Ok(Box::new(cut) as Box<dyn Read + Send>);
+        let changed =
+            checker().check_reopenable(bytes, false, &mut WordCache::default(), &reopen_cut);
+        assert!(matches!(changed, Err(ReadError::Io(_))), "cut short");
     }
 
     /// The tally compares a spelling by its length and ends, and a long one whole: two

@@ -8,6 +8,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 
+use crate::excerpt::surroundings;
 use crate::finding::{Excerpt, Finding};
 use crate::fuzzy::{is_weak_rendering, lemma};
 use crate::glossary::{Glossary, Status};
@@ -346,12 +347,12 @@ fn departure(
 }
 
 /// The occurrences of one document as its own consistency needs them, when nothing else
-/// reads them: each is counted as it is found, and only an approved one is kept, as its
-/// variant and its place in a kept block (its text, position and context are read from the
-/// block if it turns out to be a minority rendering). Each text found for a rendering has its
-/// variant worked out once. A document of common nouns holds hundreds of thousands of
-/// occurrences: kept whole, with their texts, they took three times the memory of the text
-/// itself, and working out the line and column of each took longer than finding it.
+/// reads them: each approved one is noted as its concept, rendering, place (block and span)
+/// and text, and counted once the document has been read; only a minority rendering is
+/// placed (line, column, context), from the document's blocks read again or kept. A document
+/// of common nouns holds hundreds of thousands of occurrences: kept whole, with their texts,
+/// they took three times the memory of the text itself, and working out the line and column
+/// of each took longer than finding it.
 #[derive(Debug, Default)]
 pub struct DocumentTally {
     counts: RenderingCounts,
@@ -360,9 +361,11 @@ pub struct DocumentTally {
     /// others are chained behind it in `more_spellings`.
     spellings: HashMap<u64, Spelling>,
     more_spellings: Vec<(u64, Spelling)>,
-    /// The texts of the spellings longer than [`TextEnds`] hold.
+    /// The texts of the spellings longer than [`Spelling::head`] holds.
     long_texts: Vec<Box<str>>,
     kept: Vec<TalliedOccurrence>,
+    /// The texts of the kept occurrences, one after another.
+    texts: String,
     /// How many of `kept` have their spelling worked out (see [`DocumentTally::resolve`]).
     resolved: usize,
     /// How many occurrences had their spelling worked out, kept or not.
@@ -375,10 +378,10 @@ pub struct DocumentTally {
 /// (`None`: not compared: no surface form, or a rendering of function words).
 #[derive(Debug, Clone, Copy)]
 struct Spelling {
-    /// The text's length and ends: a text of up to [`TextEnds::WHOLE`] bytes is compared by
-    /// these alone.
+    /// The text's length and its first 16 bytes, padded with zeros: a text of up to 16 bytes
+    /// is compared by these alone.
     len: usize,
-    ends: TextEnds,
+    head: [u64; 2],
     /// A longer text, in [`DocumentTally::long_texts`].
     long_text: u32,
     /// The next spelling of the same rendering in [`DocumentTally::more_spellings`], if any.
@@ -388,23 +391,16 @@ struct Spelling {
     uncounted: usize,
 }
 
-/// A text's first and last 16 bytes, each padded with zeros: two texts of one length up to
-/// [`TextEnds::WHOLE`] bytes are equal if and only if their ends are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct TextEnds([u8; 32]);
-
-impl TextEnds {
-    /// The longest text its ends cover whole.
-    const WHOLE: usize = 32;
-
-    fn of(text: &str) -> Self {
-        let bytes = text.as_bytes();
-        let n = bytes.len().min(16);
-        let mut ends = [0u8; 32];
-        ends[..n].copy_from_slice(&bytes[..n]);
-        ends[16..16 + n].copy_from_slice(&bytes[bytes.len() - n..]);
-        TextEnds(ends)
-    }
+/// The first 16 bytes of `text`, padded with zeros (see [`Spelling::head`]).
+fn text_head(text: &str) -> [u64; 2] {
+    let mut bytes = [0u8; 16];
+    let n = text.len().min(16);
+    bytes[..n].copy_from_slice(&text.as_bytes()[..n]);
+    let (low, high) = bytes.split_at(8);
+    [
+        u64::from_le_bytes(low.try_into().expect("eight bytes")),
+        u64::from_le_bytes(high.try_into().expect("eight bytes")),
+    ]
 }
 
 /// The variant of a kept occurrence whose spelling is not yet worked out.
@@ -420,16 +416,17 @@ struct TalliedOccurrence {
     block: u32,
     status: Status,
     span: Range<usize>,
-    /// The text's ends, read while the text is in the cache.
-    ends: TextEnds,
+    /// Where its text starts in [`DocumentTally::texts`] (it is `span.len()` bytes long).
+    text_at: usize,
 }
 
-/// The kept blocks a tally's occurrences point into.
+/// The blocks of a document whose occurrences were tallied, asked for in the document's
+/// order: kept in memory, or read again.
 pub trait TalliedText {
-    /// The text of block `block`, and where it starts in the document.
-    fn block(&self, block: usize) -> (&str, &LocationTracker);
-    /// The sentence and line around `span` in block `block`.
-    fn around(&self, block: usize, span: Range<usize>) -> (String, Excerpt);
+    /// Block `block`: the text before it (see
+    /// [`TextBlock::before`](crate::input::blocks::TextBlock::before)), its text, and where
+    /// it starts in the document. An error if it cannot be read (again), or has changed.
+    fn block(&mut self, block: usize) -> io::Result<(&str, &str, &LocationTracker)>;
 }
 
 impl DocumentTally {
@@ -437,10 +434,10 @@ impl DocumentTally {
     /// written), seen as rendering `rendering` with `status`, at byte span `span` of block
     /// `block` (where `found` is).
     ///
-    /// While occurrences are kept, an approved one is only noted here: which spelling it is,
-    /// is worked out when the document has been read ([`DocumentTally::resolve`]). Looked up
-    /// between the blocks' other work, the spellings' table was out of the cache nearly every
-    /// time; looked up all together, it stays in.
+    /// While occurrences are kept, an approved one is only noted here, with a copy of its
+    /// text: which spelling it is, is worked out when the document has been read
+    /// ([`DocumentTally::resolve`]). Looked up between the blocks' other work, the spellings'
+    /// table was out of the cache nearly every time; looked up all together, it stays in.
     pub fn add(
         &mut self,
         glossary: &Glossary,
@@ -457,12 +454,11 @@ impl DocumentTally {
         if !status.is_approved() {
             return;
         }
-        let ends = TextEnds::of(found);
         if self.counting_only {
-            let spelling = (found.len(), ends);
-            self.spelling_variant(glossary, (concept, rendering), spelling, || found, seq);
+            self.spelling_variant(glossary, (concept, rendering), found, seq);
             return;
         }
+        debug_assert_eq!(found.len(), span.len());
         self.kept.push(TalliedOccurrence {
             concept: concept as u32,
             rendering: rendering as u32,
@@ -470,27 +466,32 @@ impl DocumentTally {
             block: block as u32,
             status,
             span,
-            ends,
+            text_at: self.texts.len(),
         });
+        self.texts.push_str(found);
     }
 
-    /// Works out the spelling of each occurrence kept since the last call, reading its text
-    /// from `text`, and drops those not compared. How many occurrences were resolved before
-    /// one stands for its sequence number: both grow in the same order, never past the
-    /// occurrences seen, and sequence numbers are compared only with each other.
-    fn resolve(&mut self, glossary: &Glossary, text: &dyn TalliedText) {
+    /// The text of a kept occurrence.
+    fn text_of(&self, t: &TalliedOccurrence) -> &str {
+        &self.texts[t.text_at..t.text_at + t.span.len()]
+    }
+
+    /// Works out the spelling of each occurrence kept since the last call and drops those not
+    /// compared. How many occurrences were resolved before one stands for its sequence
+    /// number: both grow in the same order, never past the occurrences seen, and sequence
+    /// numbers are compared only with each other.
+    fn resolve(&mut self, glossary: &Glossary) {
         let mut kept = std::mem::take(&mut self.kept);
+        let texts = std::mem::take(&mut self.texts);
         let from = self.resolved;
         let mut write = from;
         for read in from..kept.len() {
             let t = &kept[read];
             let ids = (t.concept as usize, t.rendering as usize);
-            // Read only for a spelling not seen before or longer than its ends hold.
-            let found = || &text.block(t.block as usize).0[t.span.clone()];
+            let found = &texts[t.text_at..t.text_at + t.span.len()];
             let seq = self.resolved_ever;
             self.resolved_ever += 1;
-            let spelling = (t.span.len(), t.ends);
-            if let Some(variant) = self.spelling_variant(glossary, ids, spelling, found, seq) {
+            if let Some(variant) = self.spelling_variant(glossary, ids, found, seq) {
                 kept[read].variant = variant;
                 if write != read {
                     kept[write] = kept[read].clone();
@@ -501,25 +502,26 @@ impl DocumentTally {
         kept.truncate(write);
         self.resolved = write;
         self.kept = kept;
+        self.texts = texts;
     }
 
-    /// Counts an occurrence of rendering `rendering` of `concept` written `found()`, `len`
-    /// bytes with ends `ends`, number `seq` of the document, under its spelling's variant;
-    /// returns the variant's index among the concept's (`None`: not compared).
-    fn spelling_variant<'t>(
+    /// Counts an occurrence of rendering `rendering` of `concept` written `found`, number
+    /// `seq` of the document, under its spelling's variant; returns the variant's index among
+    /// the concept's (`None`: not compared).
+    fn spelling_variant(
         &mut self,
         glossary: &Glossary,
         (concept, rendering): (usize, usize),
-        (len, ends): (usize, TextEnds),
-        found: impl Fn() -> &'t str,
+        found: &str,
         seq: usize,
     ) -> Option<u32> {
         let key = (concept as u64) << 32 | rendering as u64;
+        let head = text_head(found);
         let long_texts = &self.long_texts;
         let same = |s: &Spelling| {
-            s.len == len
-                && s.ends == ends
-                && (len <= TextEnds::WHOLE || *long_texts[s.long_text as usize] == *found())
+            s.len == found.len()
+                && s.head == head
+                && (found.len() <= 16 || *long_texts[s.long_text as usize] == *found)
         };
         let seen = match self.spellings.get_mut(&key) {
             None => None,
@@ -541,7 +543,6 @@ impl DocumentTally {
             s.uncounted += 1;
             return Some(k);
         }
-        let found = found();
         let rendering_text = &glossary.concepts[concept].renderings[rendering].text;
         let form = Occurrence::surface_form(found, rendering_text)
             .filter(|_| !is_weak_rendering(rendering_text));
@@ -551,13 +552,13 @@ impl DocumentTally {
         });
         let mut spelling = Spelling {
             len: found.len(),
-            ends,
+            head,
             long_text: u32::MAX,
             next: None,
             variant,
             uncounted: 0,
         };
-        if found.len() > TextEnds::WHOLE {
+        if found.len() > 16 {
             spelling.long_text = self.long_texts.len() as u32;
             self.long_texts.push(found.into());
         }
@@ -588,12 +589,12 @@ impl DocumentTally {
     }
 
     /// From now on counts occurrences without keeping them, and drops those kept (counted
-    /// from `text`, the blocks they are in): the document will be read again, and memory
-    /// stays bounded however long it is.
-    pub fn count_only(&mut self, glossary: &Glossary, text: &dyn TalliedText) {
-        self.resolve(glossary, text);
+    /// first): the document will be read again, and memory stays bounded however long it is.
+    pub fn count_only(&mut self, glossary: &Glossary) {
+        self.resolve(glossary);
         self.counting_only = true;
         self.kept = Vec::new();
+        self.texts = String::new();
         self.resolved = 0;
     }
 
@@ -609,41 +610,42 @@ impl DocumentTally {
     pub fn into_occurrences(
         mut self,
         glossary: &Glossary,
-        text: &dyn TalliedText,
-    ) -> Vec<Occurrence> {
-        self.resolve(glossary, text);
+        text: &mut dyn TalliedText,
+    ) -> io::Result<Vec<Occurrence>> {
+        self.resolve(glossary);
         let mut walker = Walker::default();
-        self.kept
-            .into_iter()
-            .map(|t| {
-                let (concept, rendering) = (t.concept as usize, t.rendering as usize);
-                let (block, span) = (t.block as usize, t.span);
-                let (start, end) = walker.locate(text, block, span.clone());
-                let found = text.block(block).0[span.clone()].to_string();
-                let rendering_text = &glossary.concepts[concept].renderings[rendering].text;
-                Occurrence {
-                    concept,
-                    rendering,
-                    status: OccurrenceStatus::Listed(t.status),
-                    form: Occurrence::surface_form(&found, rendering_text),
-                    found,
-                    start,
-                    end,
-                    around: Around::Deferred { block, span },
-                }
-            })
-            .collect()
+        let mut occurrences = Vec::with_capacity(self.kept.len());
+        for t in &self.kept {
+            let (concept, rendering) = (t.concept as usize, t.rendering as usize);
+            let (block, span) = (t.block as usize, t.span.clone());
+            let (_, block_text, block_start) = text.block(block)?;
+            let (start, end) = walker.locate(block_text, block_start, block, span.clone());
+            let found = self.text_of(t).to_string();
+            let rendering_text = &glossary.concepts[concept].renderings[rendering].text;
+            occurrences.push(Occurrence {
+                concept,
+                rendering,
+                status: OccurrenceStatus::Listed(t.status),
+                form: Occurrence::surface_form(&found, rendering_text),
+                found,
+                start,
+                end,
+                around: Around::Deferred { block, span },
+            });
+        }
+        Ok(occurrences)
     }
 
-    /// What [`inconsistencies`] finds among the occurrences, in the same order, with their
-    /// texts, positions and contexts read from `text`.
+    /// What [`inconsistencies`] finds among the occurrences, in the same order. The blocks in
+    /// `text` are asked for only if some occurrence departs from its concept's majority: its
+    /// position and context are read from them.
     pub fn inconsistencies(
         &mut self,
         glossary: &Glossary,
         scope: &str,
-        text: &dyn TalliedText,
-    ) -> Vec<Finding> {
-        self.resolve(glossary, text);
+        text: &mut dyn TalliedText,
+    ) -> io::Result<Vec<Finding>> {
+        self.resolve(glossary);
         self.settle();
         let majorities = self.counts.majorities(glossary);
         // Per concept with a majority: its index among the concept's variants.
@@ -656,37 +658,37 @@ impl DocumentTally {
                 .expect("the majority is a counted variant");
             majority_of.insert(concept, (k, majority));
         }
-        // The departing occurrences, located in text order (one walk through the blocks).
+        // The departing occurrences, placed in text order (one walk through the blocks).
         let mut walker = Walker::default();
-        let mut by_concept: BTreeMap<usize, Vec<(&TalliedOccurrence, [Location; 2])>> =
-            BTreeMap::new();
+        let mut by_concept: BTreeMap<usize, Vec<Finding>> = BTreeMap::new();
         for t in &self.kept {
-            if let Some(&(k, _)) = majority_of.get(&(t.concept as usize)) {
-                if t.variant as usize != k {
-                    let (start, end) = walker.locate(text, t.block as usize, t.span.clone());
-                    let departing = by_concept.entry(t.concept as usize).or_default();
-                    departing.push((t, [start, end]));
-                }
+            let Some(&(k, majority)) = majority_of.get(&(t.concept as usize)) else {
+                continue;
+            };
+            if t.variant as usize == k {
+                continue;
             }
-        }
-        let mut findings = Vec::new();
-        for (concept, departing) in by_concept {
-            let majority = majority_of[&concept].1;
-            for (t, at) in departing {
-                let (block, span) = (t.block as usize, t.span.clone());
-                let found = &text.block(block).0[span.clone()];
-                findings.push(departure(
-                    glossary,
-                    concept,
-                    majority,
-                    found,
-                    at,
-                    scope,
-                    text.around(block, span),
+            let (block, span) = (t.block as usize, t.span.clone());
+            let found = self.text_of(t);
+            let (before, block_text, block_start) = text.block(block)?;
+            if block_text.get(span.clone()) != Some(found) {
+                return Err(io::Error::other(
+                    "the file changed while it was being checked",
                 ));
             }
+            let at = walker.locate(block_text, block_start, block, span.clone());
+            let concept = t.concept as usize;
+            by_concept.entry(concept).or_default().push(departure(
+                glossary,
+                concept,
+                majority,
+                found,
+                [at.0, at.1],
+                scope,
+                surroundings(before, block_text, span),
+            ));
         }
-        findings
+        Ok(by_concept.into_values().flatten().collect())
     }
 }
 
@@ -699,14 +701,15 @@ struct Walker {
 }
 
 impl Walker {
-    /// Where `span` of block `block` starts and ends; spans come in text order.
+    /// Where `span` of block `block`, whose text is `block_text` starting at `block_start`,
+    /// starts and ends; spans come in text order.
     fn locate(
         &mut self,
-        text: &dyn TalliedText,
+        block_text: &str,
+        block_start: &LocationTracker,
         block: usize,
         span: Range<usize>,
     ) -> (Location, Location) {
-        let (block_text, block_start) = text.block(block);
         let (tracker, walked) = match &mut self.at {
             Some((b, tracker, walked)) if *b == block && *walked <= span.start => (tracker, walked),
             at => {
@@ -722,6 +725,7 @@ impl Walker {
         (start, end.location())
     }
 }
+
 /// Findings for every approved occurrence whose variant is not the majority's among
 /// `occurrences` (of one scope), concept after concept, each in occurrence order (see
 /// [`RenderingCounts::majorities`] for ties). `scope` names the scope in messages.
