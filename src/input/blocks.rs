@@ -157,25 +157,34 @@ impl<R: Read> BlockReader<R> {
         };
         // The text before the next block: the end of this block's reported part, and of the
         // text before this block when that part is short.
-        let mut next_before = self.before.clone();
-        next_before.push_str(&self.pending[..next_start]);
-        let back = floor_char_boundary(
-            &next_before,
-            next_before
-                .len()
-                .saturating_sub(crate::excerpt::LOOK_BACK_BYTES),
-        );
-        next_before.drain(..back);
+        let reported = &self.pending[..next_start];
+        let look_back = crate::excerpt::LOOK_BACK_BYTES;
+        let next_before = if reported.len() >= look_back {
+            let back = floor_char_boundary(reported, reported.len() - look_back);
+            reported[back..].to_string()
+        } else {
+            let mut joined = self.before.clone();
+            joined.push_str(reported);
+            let back = floor_char_boundary(&joined, joined.len().saturating_sub(look_back));
+            joined.drain(..back);
+            joined
+        };
         let before = std::mem::replace(&mut self.before, next_before);
+        let start = self.pending_start.clone();
+        self.pending_start.advance(&self.pending[..next_start]);
+        // The block's text is the pending text itself, cut at its end; only the text after
+        // the next block's start is copied (into a buffer as large, to be filled again).
+        let mut rest = String::with_capacity(self.pending.capacity());
+        rest.push_str(&self.pending[next_start..]);
+        let mut text = std::mem::replace(&mut self.pending, rest);
+        text.truncate(end);
         let block = TextBlock {
-            text: self.pending[..end].to_string(),
+            text,
             before,
             report_until: next_start,
             offset: self.pending_offset,
-            start: self.pending_start.clone(),
+            start,
         };
-        self.pending_start.advance(&self.pending[..next_start]);
-        self.pending.drain(..next_start);
         self.pending_offset += next_start as u64;
         Ok(Some(block))
     }
@@ -318,7 +327,13 @@ mod tests {
         let bs = blocks(text.as_bytes(), sizes);
         let mut glued = String::new();
         for b in &bs {
-            assert_eq!(b.offset as usize, glued.len());
+            let at = b.offset as usize;
+            assert_eq!(at, glued.len());
+            assert_eq!(b.text, text[at..at + b.text.len()]);
+            // The text before it: as much of the document before it as is looked back at.
+            let back =
+                floor_char_boundary(text, at.saturating_sub(crate::excerpt::LOOK_BACK_BYTES));
+            assert_eq!(b.before, text[back..at], "before the block at {at}");
             glued.push_str(&b.text[..b.report_until]);
             assert!(
                 b.text.len() <= sizes.block,
@@ -341,6 +356,15 @@ mod tests {
         assert_blocks_cover(&one_line, sizes);
         let no_spaces = "x".repeat(300);
         assert_blocks_cover(&no_spaces, sizes);
+        // Blocks longer than the text looked back at, cut inside lines of several-byte
+        // characters.
+        let look_back = crate::excerpt::LOOK_BACK_BYTES;
+        let sizes = BlockSizes {
+            block: 3 * look_back,
+            overlap: look_back / 4,
+        };
+        let long = "上海市总工会 federation, ".repeat(40 * look_back / 30);
+        assert_blocks_cover(&long, sizes);
     }
 
     #[test]
