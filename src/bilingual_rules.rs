@@ -392,14 +392,18 @@ impl SegmentBatch {
 
 /// Adds the `inconsistent-segment` findings of the whole batch to `run`: every bilingual
 /// input is read again as `formats` says (segments are not kept during the parallel check,
-/// which never sees the file a segment is in); standard input cannot be read twice and takes
-/// no part. Inputs that failed are already reported and are skipped.
+/// which never sees the file a segment is in); standard input, and a named pipe or device
+/// given as a file, cannot be read twice and take no part (opening a pipe again would wait
+/// for a writer for ever). Inputs that failed are already reported and are skipped.
 pub fn add_segment_inconsistencies(run: &mut RunReport, inputs: &[Input], formats: &FormatOptions) {
     let mut batch = SegmentBatch::default();
     for input in inputs {
         let InputSource::File(path) = &input.source else {
             continue;
         };
+        if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+            continue;
+        }
         let mut head = Vec::with_capacity(SNIFF_LEN);
         let Ok(file) = File::open(path) else { continue };
         if file.take(SNIFF_LEN as u64).read_to_end(&mut head).is_err() {

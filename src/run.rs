@@ -199,17 +199,21 @@ fn check_input(
     visitors: &SegmentVisitors<'_>,
     words: &mut WordCache,
 ) -> Result<Outcome, FileError> {
-    let (reader, path): (Box<dyn Read + Send>, _) = match &input.source {
-        InputSource::Stdin => (Box::new(std::io::stdin()), None),
+    // `regular`: the path names a regular file, which opened again reads the same bytes. A
+    // named pipe, a device or `/dev/fd/N` would block or read something else.
+    let (reader, path, regular): (Box<dyn Read + Send>, _, _) = match &input.source {
+        InputSource::Stdin => (Box::new(std::io::stdin()), None, false),
         InputSource::File(path) => match File::open(path) {
             Ok(file) => {
+                let metadata = file.metadata().ok();
                 if let Some(limit) = formats.max_file_size {
                     // Known before reading a byte: the size on disk.
-                    let size = file.metadata().map_or(0, |m| m.len());
+                    let size = metadata.as_ref().map_or(0, |m| m.len());
                     check_size(size, limit)
                         .map_err(|e| FileError::new(&input.display, e.to_string()))?;
                 }
-                (Box::new(file), Some(path.as_path()))
+                let regular = metadata.is_some_and(|m| m.is_file());
+                (Box::new(file), Some(path.as_path()), regular)
             }
             Err(e) => return Err(read_error(&input.display, ReadError::Io(e))),
         },
@@ -219,10 +223,11 @@ fn check_input(
         Some(limit) => Box::new(Limited::new(reader, limit)),
         None => reader,
     };
-    // Standard input is copied as it is read where a long document is read twice, so that
-    // its memory stays bounded as a file's does. Without a temporary file it is read once,
-    // keeping its occurrences: the same report, in more memory.
-    let (reader, stdin_copy): (Box<dyn Read + Send>, _) = match (path.is_none()
+    // Standard input (or a pipe or device named as a file) is copied as it is read where a
+    // document may be read twice, so that its memory stays bounded as a regular file's does.
+    // Without a temporary file it is read once, keeping its text: the same report, in more
+    // memory.
+    let (reader, stdin_copy): (Box<dyn Read + Send>, _) = match (!regular
         && checker.may_read_twice())
     .then(tempfile::tempfile)
     .transpose()
@@ -252,9 +257,9 @@ fn check_input(
         }
     };
     if !format.is_bilingual() {
-        let checked = match (path, &stdin_copy) {
-            // A file can be read again (see `Checker::check_reopenable`), and so can standard
-            // input through its copy.
+        let checked = match (path.filter(|_| regular), &stdin_copy) {
+            // A regular file can be read again (see `Checker::check_reopenable`), and so can
+            // standard input through its copy.
             (Some(path), _) => {
                 let reopen = || File::open(path).map(|f| Box::new(f) as Box<dyn Read + Send>);
                 checker.check_reopenable(reader, input.walked, words, &reopen)
