@@ -221,16 +221,18 @@ fn report_errors(errors: &[FileError]) -> u8 {
 /// extension or first bytes say.
 fn read_input(path: &Path, source: Option<&Path>) -> Result<Vec<Segment>, Vec<FileError>> {
     let name = path.display().to_string();
-    let open = || std::fs::File::open(path).map_err(|e| vec![FileError::new(&name, e.to_string())]);
+    let failed = |e: std::io::Error| vec![FileError::new(&name, e.to_string())];
     let options = FormatOptions {
         source_file: source.map(Path::to_path_buf),
         ..FormatOptions::default()
     };
+    // Opened once, its first bytes read again from memory: a named pipe cannot be reopened.
+    let mut file = std::fs::File::open(path).map_err(failed)?;
     let mut head = Vec::with_capacity(SNIFF_LEN);
-    open()?
+    (&mut file)
         .take(SNIFF_LEN as u64)
         .read_to_end(&mut head)
-        .map_err(|e| vec![FileError::new(&name, e.to_string())])?;
+        .map_err(failed)?;
     let format = options.format_of(Some(path), &head);
     if !format.is_bilingual() {
         return Err(vec![FileError::new(
@@ -240,7 +242,8 @@ fn read_input(path: &Path, source: Option<&Path>) -> Result<Vec<Segment>, Vec<Fi
     }
     // A score is computed over whole, conforming files only: a file that breaks a rule of its
     // format is an error here, even where `check` checks it all the same.
-    read_segments(format, Box::new(open()?), &name, &options)
+    let whole = std::io::Cursor::new(head).chain(file);
+    read_segments(format, Box::new(whole), &name, &options)
         .and_then(|segments| segments.collect::<Result<Vec<_>, _>>())
         .map_err(|e| {
             let e = FormatError {

@@ -165,53 +165,17 @@ fn british_and_american_spellings_are_surface_variants_not_garbled_terms() {
 #[cfg(unix)]
 #[test]
 fn a_named_pipe_is_read_once_and_reported_as_a_file_is() {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-    use std::time::{Duration, Instant};
-
-    let text: &[u8] = b"The employees met. The employees voted.\n\nWorkers and staff left.\n";
-    let dir = scratch(&[("g.csv", GLOSSARY), ("a.txt", text)]);
+    const TEXT: &[u8] = b"The employees met. The employees voted.\n\nWorkers and staff left.\n";
+    let dir = scratch(&[("g.csv", GLOSSARY), ("a.txt", TEXT)]);
     let (_, from_file) = check(&dir, &["a.txt"]);
     assert_eq!(from_file.len(), 1, "{from_file:?}");
-    let fifo = dir.path().join("pipe.txt");
-    let made = Command::new("mkfifo")
-        .arg(&fifo)
-        .status()
-        .expect("mkfifo runs");
-    assert!(made.success());
-    let child = Command::new(env!("CARGO_BIN_EXE_termcheck"))
-        .args(["check", "pipe.txt", "-g", "g.csv", "--format", "csv"])
-        .current_dir(dir.path())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("termcheck runs");
-    // The writer is left behind if termcheck never opens the pipe: the test fails anyway.
-    let writer = {
-        let fifo = fifo.clone();
-        std::thread::spawn(move || {
-            let mut pipe = std::fs::OpenOptions::new().write(true).open(fifo).unwrap();
-            pipe.write_all(text).unwrap();
-        })
-    };
-    let mut child = child;
-    let started = Instant::now();
-    while child.try_wait().expect("waits").is_none() {
-        if started.elapsed() > Duration::from_secs(60) {
-            child.kill().expect("killed");
-            panic!("termcheck still runs after a minute: it waits on the pipe");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    writer.join().unwrap();
-    let out = child.wait_with_output().expect("finished");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(0), "{stderr}");
-    let rows = common::parse_csv(&String::from_utf8(out.stdout).unwrap());
+    let args = ["check", "pipe.txt", "-g", "g.csv", "--format", "csv"];
+    let run = common::termcheck_with_pipe(dir.path(), "pipe.txt", TEXT, &args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
     let placed = |rows: &[ReportRow]| -> Vec<(String, u64, u64, String)> {
         rows.iter()
             .map(|r| (r.rule.clone(), r.line, r.column, r.context.clone()))
             .collect()
     };
-    assert_eq!(placed(&rows), placed(&from_file));
+    assert_eq!(placed(&common::parse_csv(&run.stdout)), placed(&from_file));
 }

@@ -175,6 +175,28 @@ fn score_prints_tallies_per_file_and_overall() {
     assert!(bad.stderr.contains("--reference"), "{}", bad.stderr);
 }
 
+/// `score` reads its input once: a named pipe scores as the same text in a file.
+#[cfg(unix)]
+#[test]
+fn score_reads_a_named_pipe_once() {
+    const TEXT: &str = "The Municipal General Assembly.\nA model worker.\n";
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "g.csv", GLOSSARY);
+    write(d, "a.zh", "市总工会\n劳模和劳模\n");
+    write(d, "a.en", TEXT);
+    let from_file = termcheck_in(
+        d,
+        &["score", "a.en", "--source", "a.zh", "-g", "g.csv"],
+        b"",
+    );
+    assert_eq!(from_file.code, 0, "{}", from_file.stderr);
+    let args = ["score", "p.en", "--source", "a.zh", "-g", "g.csv"];
+    let run = common::termcheck_with_pipe(d, "p.en", TEXT.as_bytes(), &args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, from_file.stdout.replace("a.en:", "p.en:"));
+}
+
 #[test]
 fn readme_lists_every_rule_with_its_severity() {
     let readme = std::fs::read_to_string(common::repo_root().join("README.md")).unwrap();

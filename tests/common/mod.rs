@@ -211,3 +211,46 @@ pub fn shared() -> Option<PathBuf> {
     );
     Some(dir)
 }
+
+/// Runs `termcheck ARGS` in `dir` with `bytes` written once into the named pipe `pipe` (made
+/// there): the run fails the test if it is still going after a minute, as it would be if it
+/// opened the pipe a second time (a second open waits for a writer that never comes).
+#[cfg(unix)]
+pub fn termcheck_with_pipe(dir: &Path, pipe: &str, bytes: &'static [u8], args: &[&str]) -> Run {
+    use std::time::{Duration, Instant};
+
+    let fifo = dir.join(pipe);
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success(), "mkfifo {}", fifo.display());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_termcheck"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("termcheck runs");
+    // Left behind if termcheck never opens the pipe: the test fails anyway.
+    let writer = std::thread::spawn(move || {
+        let mut pipe = std::fs::OpenOptions::new().write(true).open(fifo).unwrap();
+        pipe.write_all(bytes).unwrap();
+    });
+    let started = Instant::now();
+    while child.try_wait().expect("waits").is_none() {
+        if started.elapsed() > Duration::from_secs(60) {
+            child.kill().expect("killed");
+            panic!("termcheck {args:?} still runs after a minute: it waits on the pipe");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    writer.join().expect("the pipe was written");
+    let out = child.wait_with_output().expect("finished");
+    Run {
+        code: out.status.code().expect("exited normally, not by a signal"),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    }
+}
