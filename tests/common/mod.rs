@@ -18,13 +18,8 @@ pub struct Run {
 
 /// Runs `termcheck ARGS` in `dir`, feeding `stdin`.
 pub fn termcheck_in(dir: &Path, args: &[&str], stdin: &[u8]) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_termcheck"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
+    let mut child = command(dir, args)
         .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
         .spawn()
         .expect("termcheck runs");
     child
@@ -33,7 +28,22 @@ pub fn termcheck_in(dir: &Path, args: &[&str], stdin: &[u8]) -> Run {
         .unwrap()
         .write_all(stdin)
         .expect("stdin written");
-    let out = child.wait_with_output().expect("termcheck finishes");
+    run_of(child.wait_with_output().expect("termcheck finishes"))
+}
+
+/// `termcheck ARGS` in `dir`, its output captured.
+fn command(dir: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_termcheck"));
+    command
+        .args(args)
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    command
+}
+
+fn run_of(out: std::process::Output) -> Run {
     Run {
         code: out.status.code().expect("exited normally, not by a signal"),
         stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
@@ -225,14 +235,7 @@ pub fn termcheck_with_pipe(dir: &Path, pipe: &str, bytes: &'static [u8], args: &
         .status()
         .expect("mkfifo runs");
     assert!(made.success(), "mkfifo {}", fifo.display());
-    let mut child = Command::new(env!("CARGO_BIN_EXE_termcheck"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("termcheck runs");
+    let mut child = command(dir, args).spawn().expect("termcheck runs");
     // Left behind if termcheck never opens the pipe: the test fails anyway.
     let writer = std::thread::spawn(move || {
         let mut pipe = std::fs::OpenOptions::new().write(true).open(fifo).unwrap();
@@ -247,10 +250,5 @@ pub fn termcheck_with_pipe(dir: &Path, pipe: &str, bytes: &'static [u8], args: &
         std::thread::sleep(Duration::from_millis(20));
     }
     writer.join().expect("the pipe was written");
-    let out = child.wait_with_output().expect("finished");
-    Run {
-        code: out.status.code().expect("exited normally, not by a signal"),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    }
+    run_of(child.wait_with_output().expect("finished"))
 }
