@@ -498,6 +498,9 @@ impl<'g> Checker<'g> {
                 }
             }
         }
+        if let Some((tally, glossary)) = &mut state.tally {
+            tally.end_block(glossary, state.blocks_seen, text);
+        }
     }
 
     fn exact_event(
@@ -667,7 +670,7 @@ impl<'w> DocumentState<'w> {
                 if self.counting.is_some() {
                     // The tally goes on counting, as cheaply as before, without the places
                     // of the occurrences: the second read finds them.
-                    tally.count_only(glossary);
+                    tally.count_only();
                     self.tally = Some((tally, glossary));
                     self.counting_in_tally = true;
                     self.blocks = KeptBlocks::default();

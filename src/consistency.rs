@@ -2,6 +2,7 @@
 //! occurrences depart from the majority.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::hash::Hasher;
 use std::io::{self, Write};
 use std::ops::Range;
 
@@ -364,9 +365,7 @@ pub struct DocumentTally {
     /// The texts of the spellings longer than [`Spelling::head`] holds.
     long_texts: Vec<Box<str>>,
     kept: Vec<TalliedOccurrence>,
-    /// The texts of the kept occurrences, one after another.
-    texts: String,
-    /// How many of `kept` have their spelling worked out (see [`DocumentTally::resolve`]).
+    /// How many of `kept` have their spelling worked out (see [`DocumentTally::end_block`]).
     resolved: usize,
     /// How many occurrences had their spelling worked out, kept or not.
     resolved_ever: usize,
@@ -416,8 +415,15 @@ struct TalliedOccurrence {
     block: u32,
     status: Status,
     span: Range<usize>,
-    /// Where its text starts in [`DocumentTally::texts`] (it is `span.len()` bytes long).
-    text_at: usize,
+    /// A hash of its text, to tell a block read again that differs from the first read.
+    text_hash: u32,
+}
+
+/// The hash of a tallied occurrence's text (see [`TalliedOccurrence::text_hash`]).
+fn text_hash(text: &str) -> u32 {
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(text.as_bytes());
+    hasher.finish() as u32
 }
 
 /// The blocks of a document whose occurrences were tallied, asked for in the document's
@@ -434,10 +440,10 @@ impl DocumentTally {
     /// written), seen as rendering `rendering` with `status`, at byte span `span` of block
     /// `block` (where `found` is).
     ///
-    /// While occurrences are kept, an approved one is only noted here, with a copy of its
-    /// text: which spelling it is, is worked out when the document has been read
-    /// ([`DocumentTally::resolve`]). Looked up between the blocks' other work, the spellings'
-    /// table was out of the cache nearly every time; looked up all together, it stays in.
+    /// While occurrences are kept, an approved one is only noted here: which spelling it is,
+    /// is worked out when its block has been checked ([`DocumentTally::end_block`]). Looked
+    /// up between the block's other work, the spellings' table was out of the cache nearly
+    /// every time; looked up all together, it stays in.
     pub fn add(
         &mut self,
         glossary: &Glossary,
@@ -466,43 +472,36 @@ impl DocumentTally {
             block: block as u32,
             status,
             span,
-            text_at: self.texts.len(),
+            text_hash: 0,
         });
-        self.texts.push_str(found);
     }
 
-    /// The text of a kept occurrence.
-    fn text_of(&self, t: &TalliedOccurrence) -> &str {
-        &self.texts[t.text_at..t.text_at + t.span.len()]
-    }
-
-    /// Works out the spelling of each occurrence kept since the last call and drops those not
-    /// compared. How many occurrences were resolved before one stands for its sequence
-    /// number: both grow in the same order, never past the occurrences seen, and sequence
-    /// numbers are compared only with each other.
-    fn resolve(&mut self, glossary: &Glossary) {
+    /// Works out the spelling of each occurrence of block `block`, whose text is `text`, and
+    /// drops those not compared; called once the block has been checked, so that the
+    /// occurrences' texts are read in place instead of copied. How many occurrences were
+    /// resolved before one stands for its sequence number: both grow in the same order, never
+    /// past the occurrences seen, and sequence numbers are compared only with each other.
+    pub fn end_block(&mut self, glossary: &Glossary, block: usize, text: &str) {
         let mut kept = std::mem::take(&mut self.kept);
-        let texts = std::mem::take(&mut self.texts);
         let from = self.resolved;
         let mut write = from;
         for read in from..kept.len() {
-            let t = &kept[read];
+            let t = &mut kept[read];
+            debug_assert_eq!(t.block as usize, block, "a block's occurrences end with it");
             let ids = (t.concept as usize, t.rendering as usize);
-            let found = &texts[t.text_at..t.text_at + t.span.len()];
+            let found = &text[t.span.clone()];
             let seq = self.resolved_ever;
             self.resolved_ever += 1;
             if let Some(variant) = self.spelling_variant(glossary, ids, found, seq) {
-                kept[read].variant = variant;
-                if write != read {
-                    kept[write] = kept[read].clone();
-                }
+                t.variant = variant;
+                t.text_hash = text_hash(found);
+                kept.swap(write, read);
                 write += 1;
             }
         }
         kept.truncate(write);
         self.resolved = write;
         self.kept = kept;
-        self.texts = texts;
     }
 
     /// Counts an occurrence of rendering `rendering` of `concept` written `found`, number
@@ -590,11 +589,10 @@ impl DocumentTally {
 
     /// From now on counts occurrences without keeping them, and drops those kept (counted
     /// first): the document will be read again, and memory stays bounded however long it is.
-    pub fn count_only(&mut self, glossary: &Glossary) {
-        self.resolve(glossary);
+    pub fn count_only(&mut self) {
+        debug_assert_eq!(self.resolved, self.kept.len(), "every block has ended");
         self.counting_only = true;
         self.kept = Vec::new();
-        self.texts = String::new();
         self.resolved = 0;
     }
 
@@ -608,11 +606,11 @@ impl DocumentTally {
 
     /// The kept occurrences as whole ones, their contexts still in their blocks (in `text`).
     pub fn into_occurrences(
-        mut self,
+        self,
         glossary: &Glossary,
         text: &mut dyn TalliedText,
     ) -> io::Result<Vec<Occurrence>> {
-        self.resolve(glossary);
+        debug_assert_eq!(self.resolved, self.kept.len(), "every block has ended");
         let mut walker = Walker::default();
         let mut occurrences = Vec::with_capacity(self.kept.len());
         for t in &self.kept {
@@ -620,7 +618,7 @@ impl DocumentTally {
             let (block, span) = (t.block as usize, t.span.clone());
             let (_, block_text, block_start) = text.block(block)?;
             let (start, end) = walker.locate(block_text, block_start, block, span.clone());
-            let found = self.text_of(t).to_string();
+            let found = block_text[span.clone()].to_string();
             let rendering_text = &glossary.concepts[concept].renderings[rendering].text;
             occurrences.push(Occurrence {
                 concept,
@@ -645,7 +643,7 @@ impl DocumentTally {
         scope: &str,
         text: &mut dyn TalliedText,
     ) -> io::Result<Vec<Finding>> {
-        self.resolve(glossary);
+        debug_assert_eq!(self.resolved, self.kept.len(), "every block has ended");
         self.settle();
         let majorities = self.counts.majorities(glossary);
         // Per concept with a majority: its index among the concept's variants.
@@ -669,13 +667,15 @@ impl DocumentTally {
                 continue;
             }
             let (block, span) = (t.block as usize, t.span.clone());
-            let found = self.text_of(t);
             let (before, block_text, block_start) = text.block(block)?;
-            if block_text.get(span.clone()) != Some(found) {
-                return Err(io::Error::other(
-                    "the file changed while it was being checked",
-                ));
-            }
+            let found = match block_text.get(span.clone()) {
+                Some(found) if text_hash(found) == t.text_hash => found,
+                _ => {
+                    return Err(io::Error::other(
+                        "the file changed while it was being checked",
+                    ))
+                }
+            };
             let at = walker.locate(block_text, block_start, block, span.clone());
             let concept = t.concept as usize;
             by_concept.entry(concept).or_default().push(departure(
