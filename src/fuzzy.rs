@@ -1634,8 +1634,11 @@ impl FuzzyIndex {
         if !self.may_reach(r, stretch, &stands_for, matches) {
             return None;
         }
-        // The rendering itself, written exactly, starting near the seed: nothing to compare.
-        for token in &tokens[seed.saturating_sub(n)..=seed] {
+        // The rendering itself, written exactly, starting near the seed: nothing to compare,
+        // unless its last word is written again right after it ("bill of lading lading"): no
+        // other window shows that repeat, the rendering itself scoring best.
+        let mut best: Option<(f32, Range<usize>, Alignment)> = None;
+        for (start, token) in tokens[..=seed].iter().enumerate().skip(first_start) {
             let at = token.span().start;
             let ends_word = || {
                 text[at + r.key.len()..]
@@ -1644,11 +1647,25 @@ impl FuzzyIndex {
                     .is_none_or(|c| !is_word_char(c))
             };
             if text[at..].starts_with(r.key.as_str()) && ends_word() {
-                return None;
+                let exact = (start, at + r.key.len());
+                let window = self.last_word_repeated(r, exact, tokens, text);
+                // Aligned as written once, its last word the repeat: the word before it is
+                // the one added.
+                let window = window?;
+                let written = window.start..window.end - 1;
+                let (score, mut alignment) = self.align(r, written, tokens, matches).ok()?;
+                let last = alignment.iter_mut().find(|a| **a == Some(window.end - 2))?;
+                *last = Some(window.end - 1);
+                best = Some((score, window, alignment));
+                break;
             }
         }
-        let mut best: Option<(f32, Range<usize>, Alignment)> = None;
-        for start in first_start..=seed {
+        let searched = if best.is_some() {
+            first_start..first_start
+        } else {
+            first_start..seed + 1
+        };
+        for start in searched {
             for len in n.saturating_sub(1).max(1)..=n + 1 {
                 let end = start + len;
                 if end > tokens.len() || end <= seed || !stands_for.may_align(start..end) {
@@ -1674,6 +1691,9 @@ impl FuzzyIndex {
         // corpus): that is asked first, since the tests below only rule windows out.
         let before = window.start.checked_sub(1).map(|i| &tokens[i]);
         let damage = self.damage(r, &window, &alignment, tokens, matches, before)?;
+        if damage == Damage::RepeatedWord && self.repeat_shared(&window, tokens, matches) {
+            return None;
+        }
         if self.slips_into_a_word_alone(r, &alignment, tokens, matches)
             || slips_into_an_identifier(r, &alignment, tokens, matches, mixed_case)
         {
@@ -1736,6 +1756,54 @@ impl FuzzyIndex {
             score: (f64::from(score) * 100.0).round() / 100.0,
             damage,
         })
+    }
+
+    /// The window of rendering `r` written exactly from token `start` to byte `end`, and its
+    /// last word written again right after it ("bill of lading lading"), if it is: the two
+    /// only a space apart, and the word a content word (a term may end where "that that"
+    /// begins), written whole (not the start of "keyword" or "board-dt.c").
+    fn last_word_repeated(
+        &self,
+        r: &IndexedRendering,
+        (start, end): (usize, usize),
+        tokens: &[TextWord],
+        text: &str,
+    ) -> Option<Range<usize>> {
+        let last = start + tokens[start..].iter().position(|t| t.span().end >= end)?;
+        let (written, again) = (tokens.get(last)?, tokens.get(last + 1)?);
+        let weak = r.words.last().is_none_or(|w| w.weak);
+        let gap = &text[written.span().end..again.span().start];
+        let whole = !again.split()
+            && !again.merged()
+            && text[again.span().end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !is_word_char(c) && c != '-');
+        (written.span().end == end
+            && again.entry == written.entry
+            && !weak
+            && whole
+            && gap.chars().all(char::is_whitespace))
+        .then_some(start..last + 2)
+    }
+
+    /// Whether the word repeated at an edge of `window` is the word two glossary terms share
+    /// side by side, the other term outside the window: "client device device tree nodes" are
+    /// a client device's device tree nodes, "root device device number" a root device's device
+    /// number, with no word repeated by mistake.
+    fn repeat_shared(&self, window: &Range<usize>, tokens: &[TextWord], matches: &Matches) -> bool {
+        let pair = |a: usize, b: usize| {
+            matches.of(a).iter().any(|x| {
+                matches
+                    .of(b)
+                    .iter()
+                    .any(|y| self.neighbours.contains(&(x.word, y.word)))
+            })
+        };
+        let (start, end) = (window.start, window.end);
+        let repeated = |i: usize| tokens[i].entry == tokens[i + 1].entry;
+        (start > 0 && end - start >= 2 && repeated(start) && pair(start - 1, start))
+            || (end < tokens.len() && end - start >= 2 && repeated(end - 2) && pair(end - 1, end))
     }
 
     /// Whether a word of the window that is a typo of its word of `r` is an English word of
@@ -3695,6 +3763,44 @@ modernization,modernization drive,,,,
             found("a collective consuItation"),
             vec!["collective consuItation"]
         );
+    }
+
+    /// A rendering's last word written twice shows in no window but the one holding both;
+    /// a word two terms share side by side is written twice on purpose.
+    #[test]
+    fn a_last_word_written_twice_is_repeated_unless_two_terms_share_it() {
+        let glossary = "id,preferred\nbol,bill of lading\nnda,non-disclosure agreement\n\
+                        client,client device\ntree,device tree nodes\nroot,root device\n\
+                        numbers,device numbers\nkey,optional key\n";
+        let found = |text: &str| spans_and_damage(glossary, text);
+        for (text, repeat) in [
+            (
+                "a bill of lading lading for the cargo",
+                "bill of lading lading",
+            ),
+            (
+                "they signed a non-disclosure agreement agreement",
+                "non-disclosure agreement agreement",
+            ),
+            ("the bill bill of lading", "bill bill of lading"),
+        ] {
+            assert_eq!(
+                found(text),
+                vec![(repeat.to_string(), Damage::RepeatedWord)],
+                "{text}"
+            );
+        }
+        for text in [
+            "a bill of lading. Lading took a day",
+            "a bill of lading, lading the ship",
+            "a bill of lading lading-port",
+            "a new optional key keyword argument",
+            "provide an infrastructure for client device device tree nodes",
+            "the default root device device number",
+            "the client device devices",
+        ] {
+            assert_eq!(found(text), vec![], "{text}");
+        }
     }
 
     #[test]
