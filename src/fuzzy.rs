@@ -2113,6 +2113,16 @@ impl FuzzyIndex {
         if !missing.is_empty() && r.words.len() < 3 {
             return Err(Reject::Unrelated);
         }
+        // A content word added inside two words makes another name or phrase: a "Pulse
+        // Cleansing Technique" is no "Pulse Technique". (Scored, it sat on the threshold, and
+        // only rounding decided.)
+        if r.words.len() < 3
+            && replacing
+                .iter()
+                .any(|&o| !is_function_word(matches.text(&tokens[window.start + o])))
+        {
+            return Err(Reject::Unrelated);
+        }
         let in_order = alignment
             .iter()
             .flatten()
@@ -3763,6 +3773,34 @@ modernization,modernization drive,,,,
             found("a collective consuItation"),
             vec!["collective consuItation"]
         );
+    }
+
+    /// A content word added inside a name of two words makes another name; a repeated word
+    /// is still damage. The score of such a window was the threshold exactly, and rounding,
+    /// which depends on the glossary's size, decided.
+    #[test]
+    fn a_word_added_inside_a_two_word_name_makes_another_name() {
+        for others in 0..40 {
+            let mut glossary = String::from(
+                "id,preferred\npulse,Pulse Technique\nning,Ning Cheng\ndaily,Labor Daily\n",
+            );
+            for i in 0..others {
+                glossary.push_str(&format!("c{i},zebra crossing number {i}\n"));
+            }
+            let found = |text: &str| spans_and_damage(&glossary, text);
+            for text in [
+                "while training on the Minute Pulse Cleansing Technique",
+                "Ning Hong Cheng bowed to the elder",
+                "a reporter of the Labor Union Daily",
+            ] {
+                assert_eq!(found(text), vec![], "{text} ({others} other concepts)");
+            }
+            assert_eq!(
+                found("a reporter of the Labor Labor Daily"),
+                vec![("Labor Labor Daily".to_string(), Damage::RepeatedWord)],
+                "{others} other concepts"
+            );
+        }
     }
 
     /// A rendering's last word written twice shows in no window but the one holding both;

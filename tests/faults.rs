@@ -442,9 +442,15 @@ fn interrupt_report(signal: &str, delay: Duration) -> bool {
             assert_eq!(parsed["findings"].as_array().unwrap().len(), 40_000);
             false
         }
-        // Ended by the default disposition, before the report was started.
+        // Ended by the default disposition: before the report was started, or after it was
+        // written whole (the handler is removed then, and the run may still be printing its
+        // summary on a busy machine).
         None => {
-            assert_eq!(report, OLD_REPORT, "{signal} after {delay:?}");
+            if report != OLD_REPORT {
+                let parsed: serde_json::Value = serde_json::from_str(&report)
+                    .unwrap_or_else(|e| panic!("{signal} after {delay:?}: {e}: {report:.200}"));
+                assert_eq!(parsed["findings"].as_array().unwrap().len(), 40_000);
+            }
             false
         }
         Some(code) => panic!("{signal} after {delay:?}: exit {code}: {err}"),
