@@ -1719,6 +1719,12 @@ impl FuzzyIndex {
         if word_level && r.name && !self.keeps_capitals(r, &alignment, tokens, capital) {
             return None;
         }
+        if damage == Damage::Number
+            && r.name
+            && self.common_noun_in_number(r, &alignment, tokens, matches, (text, capital))
+        {
+            return None;
+        }
         if self.replaces_a_neighbour(r, &window, &alignment, tokens, matches, text) {
             return None;
         }
@@ -1990,6 +1996,47 @@ impl FuzzyIndex {
             .iter()
             .zip(alignment)
             .all(|(w, a)| !w.capitalized || a.is_none_or(|ti| capital(&tokens[ti])))
+    }
+
+    /// Whether a name is written as the common noun it is made of, in the other number:
+    /// its head inflected, none of its capitals written but for one that starts a sentence,
+    /// and every word it capitalises an English word ("Ministries of finance of 20 countries
+    /// met", "the federal reserves of gold"). A name is one entity; its words in small
+    /// letters and in the plural are many.
+    fn common_noun_in_number(
+        &self,
+        r: &IndexedRendering,
+        alignment: &[Option<usize>],
+        tokens: &[TextWord],
+        matches: &Matches,
+        (text, capital): (&str, &dyn Fn(&TextWord) -> bool),
+    ) -> bool {
+        let starts_a_sentence = |t: &TextWord| {
+            text[..t.span().start]
+                .trim_end()
+                .chars()
+                .next_back()
+                .is_none_or(|c| matches!(c, '.' | '!' | '?' | '"' | '“' | '\n'))
+        };
+        let head = &r.words[r.head];
+        let head_inflected = alignment[r.head].is_some_and(|ti| {
+            matches
+                .of(ti)
+                .iter()
+                .any(|m| m.word == head.word && m.likeness == Likeness::Inflected)
+        });
+        let no_capital = r.words.iter().zip(alignment).all(|(w, a)| {
+            !w.capitalized
+                || a.is_none_or(|ti| !capital(&tokens[ti]) || starts_a_sentence(&tokens[ti]))
+        });
+        // "shanghai" in small letters is still Shanghai: only a name made of English words
+        // reads as a common noun.
+        let common_words = r
+            .words
+            .iter()
+            .filter(|w| w.capitalized)
+            .all(|w| is_english_word(&lemma(&self.words[w.word as usize])));
+        head.capitalized && head_inflected && no_capital && common_words
     }
 
     /// Whether a word of the rendering missing at an edge of the window is replaced by the
@@ -3127,6 +3174,10 @@ pub(crate) fn lemma(word: &str) -> Cow<'_, str> {
     if n > 3 && word.ends_with("men") {
         return Cow::Owned(format!("{}man", &word[..n - 3]));
     }
+    // Nouns in "-eau" take "-s" or "-x" ("bureaus", "plateaux"): "-us" is no plural otherwise.
+    if n > 4 && (word.ends_with("eaus") || word.ends_with("eaux")) {
+        return Cow::Borrowed(&word[..n - 1]);
+    }
     if n > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") {
         return Cow::Borrowed(&word[..n - 1]);
     }
@@ -3775,6 +3826,41 @@ modernization,modernization drive,,,,
         );
     }
 
+    /// A name made of English words, written in small letters and in the other number, is the
+    /// common noun ("central banks"): many things, not the one the name names.
+    #[test]
+    fn a_name_in_small_letters_and_the_plural_is_a_common_noun() {
+        let glossary = "id,preferred\nfed,Federal Reserve\nmof,Ministry of Finance\n\
+                        gd,Guangdong Provincial Congress\n";
+        let found = |text: &str| spans_and_damage(glossary, text);
+        for text in [
+            "the federal reserves of gold are low",
+            "Ministries of finance from 20 countries met.",
+            "He said. Ministries of finance met.",
+        ] {
+            assert_eq!(found(text), vec![], "{text}");
+        }
+        for (text, garbled) in [
+            ("The Federal Reserves raised rates.", "Federal Reserves"),
+            ("THE FEDERAL RESERVES RAISED RATES.", "FEDERAL RESERVES"),
+            (
+                "He said: Ministries of finance met.",
+                "Ministries of finance",
+            ),
+            ("The Ministries of Finance met.", "Ministries of Finance"),
+            (
+                "the guangdong provincial congresses met",
+                "guangdong provincial congresses",
+            ),
+        ] {
+            assert_eq!(
+                found(text),
+                vec![(garbled.to_string(), Damage::Number)],
+                "{text}"
+            );
+        }
+    }
+
     /// A content word added inside a name of two words makes another name; a repeated word
     /// is still damage. The score of such a window was the threshold exactly, and rounding,
     /// which depends on the glossary's size, decided.
@@ -4250,6 +4336,9 @@ modernization,modernization drive,,,,
     fn lemmas() {
         assert_eq!(lemma("unions"), "union");
         assert_eq!(lemma("chairmen"), "chairman");
+        assert_eq!(lemma("bureaus"), "bureau");
+        assert_eq!(lemma("plateaux"), "plateau");
+        assert_eq!(lemma("status"), "status");
         assert_eq!(lemma("committees"), "committee");
         assert_eq!(lemma("bodies"), "body");
         assert_eq!(lemma("congress"), "congress");
