@@ -1656,7 +1656,7 @@ impl FuzzyIndex {
                 let (score, mut alignment) = self.align(r, written, tokens, matches).ok()?;
                 let last = alignment.iter_mut().find(|a| **a == Some(window.end - 2))?;
                 *last = Some(window.end - 1);
-                best = Some((score, window, alignment));
+                best = Some((self.with_a_word_added(r, score), window, alignment));
                 break;
             }
         }
@@ -2226,13 +2226,24 @@ impl FuzzyIndex {
         if split_used && (!missing.is_empty() || !extra.is_empty() || !in_order) {
             return Err(Reject::Unrelated);
         }
+        total += extra.len() as f32 * self.added_word_weight(r);
+        Ok((matched / total, alignment))
+    }
+
+    /// What a word added to a window of `r` weighs in its score: half its lightest word.
+    fn added_word_weight(&self, r: &IndexedRendering) -> f32 {
         let lightest = r
             .words
             .iter()
             .map(|w| self.weights[w.word as usize])
             .fold(f32::MAX, f32::min);
-        total += extra.len() as f32 * 0.5 * lightest;
-        Ok((matched / total, alignment))
+        0.5 * lightest
+    }
+
+    /// The score of a window of `r` scoring `score`, with one word more (see `align`).
+    fn with_a_word_added(&self, r: &IndexedRendering, score: f32) -> f32 {
+        let total: f32 = r.words.iter().map(|w| self.weights[w.word as usize]).sum();
+        score * total / (total + self.added_word_weight(r))
     }
 
     /// How a window aligned with a rendering differs from it, if the difference is damage and
