@@ -348,8 +348,8 @@ fn departure(
 }
 
 /// The occurrences of one document as its own consistency needs them, when nothing else
-/// reads them: each approved one is noted as its concept, rendering, place (block and span)
-/// and text, and counted once the document has been read; only a minority rendering is
+/// reads them: each approved one is noted as its concept, rendering and place (block and
+/// span), and counted when its block has been checked; only a minority rendering is
 /// placed (line, column, context), from the document's blocks read again or kept. A document
 /// of common nouns holds hundreds of thousands of occurrences: kept whole, with their texts,
 /// they took three times the memory of the text itself, and working out the line and column
