@@ -1105,11 +1105,19 @@ impl FuzzyIndex {
             mixed_case(&original[at])
         };
         let listed = |key: &str| exact.is_listed(key);
+        let blank_line = |a: &TextWord, b: &TextWord| {
+            let end = norm.original_span(base + a.span().start..base + a.span().end, original);
+            let start = norm.original_span(base + b.span().start..base + b.span().end, original);
+            original
+                .get(end.end..start.start)
+                .is_some_and(|gap| gap.matches('\n').count() >= 2)
+        };
         let context = TextContext {
             text,
             listed: &listed,
             capital: &capital,
             mixed_case: &mixed,
+            blank_line: &blank_line,
         };
         let mut tried = TriedAtSeed::default();
         // Candidates are verified after the search for them, in the order proposed: the
@@ -1620,6 +1628,7 @@ impl FuzzyIndex {
             listed,
             capital,
             mixed_case,
+            blank_line,
         } = *context;
         let r = &self.renderings[rendering as usize];
         let n = r.words.len();
@@ -1710,6 +1719,10 @@ impl FuzzyIndex {
         if (window.start + 1..window.end).any(|i| breaks(&tokens[i - 1], &tokens[i]))
             && !r.key.chars().any(|c| BREAKS.contains(c))
         {
+            return None;
+        }
+        // Nor across a blank line: a heading and its paragraph are two texts.
+        if (window.start + 1..window.end).any(|i| blank_line(&tokens[i - 1], &tokens[i])) {
             return None;
         }
         let word_level = matches!(
@@ -2536,6 +2549,8 @@ struct TextContext<'a> {
     capital: &'a dyn Fn(&TextWord) -> bool,
     /// Whether a word is written with a capital after a small letter in the original text.
     mixed_case: &'a dyn Fn(&TextWord) -> bool,
+    /// Whether a blank line stands between two words in the original text.
+    blank_line: &'a dyn Fn(&TextWord, &TextWord) -> bool,
 }
 
 /// A word of the text prepared for comparison: 16 bytes, written for every word of the text
@@ -3896,6 +3911,31 @@ modernization,modernization drive,,,,
                 found("a reporter of the Labor Labor Daily"),
                 vec![("Labor Labor Daily".to_string(), Damage::RepeatedWord)],
                 "{others} other concepts"
+            );
+        }
+    }
+
+    /// A term never runs across a blank line (a heading and its paragraph); a line break
+    /// inside a wrapped paragraph is a space.
+    #[test]
+    fn a_term_never_runs_across_a_blank_line() {
+        let glossary = "id,preferred\nbol,bill of lading\n";
+        let found = |text: &str| spans_and_damage(glossary, text);
+        for text in [
+            "we signed the bill of\n\nof lading for it",
+            "we signed the bill of\r\n\r\nof lading for it",
+            "we signed the bill of lading\n  \nlading took a day",
+        ] {
+            assert_eq!(found(text), vec![], "{text:?}");
+        }
+        for (text, repeat) in [
+            ("we signed the bill of\nof lading", "bill of\nof lading"),
+            ("the bill of lading\r\nlading", "bill of lading\r\nlading"),
+        ] {
+            assert_eq!(
+                found(text),
+                vec![(repeat.to_string(), Damage::RepeatedWord)],
+                "{text:?}"
             );
         }
     }
