@@ -3513,6 +3513,22 @@ modernization,modernization drive,,,,
             .collect()
     }
 
+    /// Asserts that `glossary` finds nothing in each of `clean`, and in each text of `garbled`
+    /// exactly the near-miss written as given, with the damage given.
+    #[track_caller]
+    fn assert_near_misses(glossary: &str, clean: &[&str], garbled: &[(&str, &str, Damage)]) {
+        for text in clean {
+            assert_eq!(spans_and_damage(glossary, text), vec![], "{text:?}");
+        }
+        for &(text, found, damage) in garbled {
+            assert_eq!(
+                spans_and_damage(glossary, text),
+                vec![(found.to_string(), damage)],
+                "{text:?}"
+            );
+        }
+    }
+
     /// A range of positions holds a marked one exactly when some position in it is marked,
     /// wherever the range falls among the set's words and beyond its end.
     #[test]
@@ -3856,35 +3872,43 @@ modernization,modernization drive,,,,
     /// common noun ("central banks"): many things, not the one the name names.
     #[test]
     fn a_name_in_small_letters_and_the_plural_is_a_common_noun() {
-        let glossary = "id,preferred\nfed,Federal Reserve\nmof,Ministry of Finance\n\
-                        gd,Guangdong Provincial Congress\n";
-        let found = |text: &str| spans_and_damage(glossary, text);
-        for text in [
-            "the federal reserves of gold are low",
-            "Ministries of finance from 20 countries met.",
-            "He said. Ministries of finance met.",
-        ] {
-            assert_eq!(found(text), vec![], "{text}");
-        }
-        for (text, garbled) in [
-            ("The Federal Reserves raised rates.", "Federal Reserves"),
-            ("THE FEDERAL RESERVES RAISED RATES.", "FEDERAL RESERVES"),
-            (
-                "He said: Ministries of finance met.",
-                "Ministries of finance",
-            ),
-            ("The Ministries of Finance met.", "Ministries of Finance"),
-            (
-                "the guangdong provincial congresses met",
-                "guangdong provincial congresses",
-            ),
-        ] {
-            assert_eq!(
-                found(text),
-                vec![(garbled.to_string(), Damage::Number)],
-                "{text}"
-            );
-        }
+        let number = Damage::Number;
+        assert_near_misses(
+            "id,preferred\nfed,Federal Reserve\nmof,Ministry of Finance\n\
+             gd,Guangdong Provincial Congress\n",
+            &[
+                "the federal reserves of gold are low",
+                "Ministries of finance from 20 countries met.",
+                "He said. Ministries of finance met.",
+            ],
+            &[
+                (
+                    "The Federal Reserves raised rates.",
+                    "Federal Reserves",
+                    number,
+                ),
+                (
+                    "THE FEDERAL RESERVES RAISED RATES.",
+                    "FEDERAL RESERVES",
+                    number,
+                ),
+                (
+                    "He said: Ministries of finance met.",
+                    "Ministries of finance",
+                    number,
+                ),
+                (
+                    "The Ministries of Finance met.",
+                    "Ministries of Finance",
+                    number,
+                ),
+                (
+                    "the guangdong provincial congresses met",
+                    "guangdong provincial congresses",
+                    number,
+                ),
+            ],
+        );
     }
 
     /// A content word added inside a name of two words makes another name; a repeated word
@@ -3919,25 +3943,27 @@ modernization,modernization drive,,,,
     /// inside a wrapped paragraph is a space.
     #[test]
     fn a_term_never_runs_across_a_blank_line() {
-        let glossary = "id,preferred\nbol,bill of lading\n";
-        let found = |text: &str| spans_and_damage(glossary, text);
-        for text in [
-            "we signed the bill of\n\nof lading for it",
-            "we signed the bill of\r\n\r\nof lading for it",
-            "we signed the bill of lading\n  \nlading took a day",
-        ] {
-            assert_eq!(found(text), vec![], "{text:?}");
-        }
-        for (text, repeat) in [
-            ("we signed the bill of\nof lading", "bill of\nof lading"),
-            ("the bill of lading\r\nlading", "bill of lading\r\nlading"),
-        ] {
-            assert_eq!(
-                found(text),
-                vec![(repeat.to_string(), Damage::RepeatedWord)],
-                "{text:?}"
-            );
-        }
+        let repeated = Damage::RepeatedWord;
+        assert_near_misses(
+            "id,preferred\nbol,bill of lading\n",
+            &[
+                "we signed the bill of\n\nof lading for it",
+                "we signed the bill of\r\n\r\nof lading for it",
+                "we signed the bill of lading\n  \nlading took a day",
+            ],
+            &[
+                (
+                    "we signed the bill of\nof lading",
+                    "bill of\nof lading",
+                    repeated,
+                ),
+                (
+                    "the bill of lading\r\nlading",
+                    "bill of lading\r\nlading",
+                    repeated,
+                ),
+            ],
+        );
     }
 
     /// A rendering's last word written twice shows in no window but the one holding both;
@@ -3947,35 +3973,32 @@ modernization,modernization drive,,,,
         let glossary = "id,preferred\nbol,bill of lading\nnda,non-disclosure agreement\n\
                         client,client device\ntree,device tree nodes\nroot,root device\n\
                         numbers,device numbers\nkey,optional key\n";
-        let found = |text: &str| spans_and_damage(glossary, text);
-        for (text, repeat) in [
-            (
-                "a bill of lading lading for the cargo",
-                "bill of lading lading",
-            ),
-            (
-                "they signed a non-disclosure agreement agreement",
-                "non-disclosure agreement agreement",
-            ),
-            ("the bill bill of lading", "bill bill of lading"),
-        ] {
-            assert_eq!(
-                found(text),
-                vec![(repeat.to_string(), Damage::RepeatedWord)],
-                "{text}"
-            );
-        }
-        for text in [
-            "a bill of lading. Lading took a day",
-            "a bill of lading, lading the ship",
-            "a bill of lading lading-port",
-            "a new optional key keyword argument",
-            "provide an infrastructure for client device device tree nodes",
-            "the default root device device number",
-            "the client device devices",
-        ] {
-            assert_eq!(found(text), vec![], "{text}");
-        }
+        let repeated = Damage::RepeatedWord;
+        assert_near_misses(
+            glossary,
+            &[
+                "a bill of lading. Lading took a day",
+                "a bill of lading, lading the ship",
+                "a bill of lading lading-port",
+                "a new optional key keyword argument",
+                "provide an infrastructure for client device device tree nodes",
+                "the default root device device number",
+                "the client device devices",
+            ],
+            &[
+                (
+                    "a bill of lading lading for the cargo",
+                    "bill of lading lading",
+                    repeated,
+                ),
+                (
+                    "they signed a non-disclosure agreement agreement",
+                    "non-disclosure agreement agreement",
+                    repeated,
+                ),
+                ("the bill bill of lading", "bill bill of lading", repeated),
+            ],
+        );
     }
 
     #[test]
