@@ -2307,7 +2307,12 @@ impl FuzzyIndex {
             // Two words of their own written apart ("request buffers" for "requestbuffers")
             // are an open spelling of a common noun's compound, not damage.
             let merged_damage = t.merged() && !t.frequent() && (r.name || !t.merged_words());
-            if merged_damage || (t.split() && r.name && !t.frequent()) {
+            // A common noun's compound written closed is a spelling where the closed word is
+            // English ("database"); a string that is no word ("heatexchanger") lost a space.
+            let split_damage = t.split()
+                && !t.frequent()
+                && (r.name || !closed_compound_is_english(tokens, ti, matches));
+            if merged_damage || split_damage {
                 return Some(Damage::Spacing);
             }
             if n == 1 {
@@ -2975,6 +2980,25 @@ fn count_active(
             e.counted_in = document;
         }
     }
+}
+
+/// Whether the word of the text that split word `at` of `tokens` is a part of is an English
+/// word ("database" split into "data" and "base").
+fn closed_compound_is_english(tokens: &[TextWord], at: usize, matches: &Matches) -> bool {
+    let t = &tokens[at];
+    // The parts of one word touch; two words of the text never do.
+    let next = tokens.get(at + 1).filter(|n| n.split() && n.start == t.end);
+    let previous = at
+        .checked_sub(1)
+        .map(|i| &tokens[i])
+        .filter(|p| p.split() && p.end == t.start);
+    let (first, second) = match (previous, next) {
+        (_, Some(next)) => (t, next),
+        (Some(previous), None) => (previous, t),
+        (None, None) => return false,
+    };
+    let closed = format!("{}{}", matches.text(first), matches.text(second));
+    is_english_word(&closed.to_lowercase())
 }
 
 /// Appends a word of the text, marking it damaged where it is respaced or repeats the last,
@@ -3962,6 +3986,33 @@ modernization,modernization drive,,,,
                     "bill of lading\r\nlading",
                     repeated,
                 ),
+            ],
+        );
+    }
+
+    /// A common noun's words run together lost a space, unless the word they make is English
+    /// (a closed spelling of the compound) or the document's own spelling.
+    #[test]
+    fn a_common_noun_written_closed_lost_a_space_unless_the_closed_word_is_english() {
+        let glossary = "id,preferred\nhx,heat exchanger\npm,password manager\ndb,data base\n\
+                        ws,web site\n";
+        let spacing = Damage::Spacing;
+        assert_near_misses(
+            glossary,
+            &[
+                "the database is backed up nightly",
+                "visit our website for details",
+                "the heat exchanger and the password manager",
+                "heatexchanger one, heatexchanger two and heatexchanger three",
+            ],
+            &[
+                ("the heatexchanger leaks", "heatexchanger", spacing),
+                (
+                    "install a passwordmanager first",
+                    "passwordmanager",
+                    spacing,
+                ),
+                ("the Heatexchanger leaks", "Heatexchanger", spacing),
             ],
         );
     }
