@@ -2421,8 +2421,30 @@ const SOUNDALIKE_ENDINGS: &[[&str; 2]] = &[
 ];
 
 /// Whether two words are one stem with two different English endings ("employers" and
-/// "employees", "reporter" and "reported"): words of their own, not typos of each other.
+/// "employees", "reporter" and "reported"), or an English word and one derived from it by an
+/// ending ("exchange" and "exchanger", "employ" and "employer"): words of their own, not typos
+/// of each other.
 fn other_ending(a: &str, b: &str) -> bool {
+    derived_word(a, b) || derived_word(b, a) || other_endings_of_one_stem(a, b)
+}
+
+/// Whether `long` is English word `short` with an ending added, a final "e" of `short`
+/// merging with the ending's ("exchange" + "er"). A string that is no word with a letter
+/// missing at its end ("controlle") is a slip.
+fn derived_word(short: &str, long: &str) -> bool {
+    let Some(rest) = long.strip_prefix(short) else {
+        return false;
+    };
+    let with_e = short.ends_with('e')
+        && WORD_ENDINGS
+            .iter()
+            .any(|e| e.strip_prefix('e') == Some(rest));
+    short.chars().count() >= 4
+        && (WORD_ENDINGS.contains(&rest) || with_e)
+        && is_english_word(&short.to_lowercase())
+}
+
+fn other_endings_of_one_stem(a: &str, b: &str) -> bool {
     let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
     let soundalike = |x: &str, y: &str| {
         SOUNDALIKE_ENDINGS
@@ -3990,6 +4012,33 @@ modernization,modernization drive,,,,
         );
     }
 
+    /// An English word that a glossary word is derived from, or derived from a glossary
+    /// word, is another word beside the rendering's other words, not a slip.
+    #[test]
+    fn a_word_derived_by_an_ending_is_not_a_slip() {
+        let glossary = "id,preferred\nhx,heat exchanger\nrange,wide range\nlb,load balance\n";
+        assert_near_misses(
+            glossary,
+            &[
+                "the heat exchange rate was measured",
+                "a wider range of options",
+                "traffic is load balanced across the nodes",
+            ],
+            &[
+                (
+                    "the heat exchamger leaks",
+                    "heat exchamger",
+                    Damage::Misspelling,
+                ),
+                (
+                    "the heat exchangr leaks",
+                    "heat exchangr",
+                    Damage::Misspelling,
+                ),
+            ],
+        );
+    }
+
     /// A common noun's words run together lost a space, unless the word they make is English
     /// (a closed spelling of the compound) or the document's own spelling.
     #[test]
@@ -4452,6 +4501,14 @@ modernization,modernization drive,,,,
         assert!(!other_ending("independant", "independent"));
         assert!(!other_ending("responsable", "responsible"));
         assert!(other_ending("resistor", "resistance"));
+        // An English word and a word derived from it by an ending are two words; a string
+        // that is no word is a letter lost.
+        assert!(other_ending("exchange", "exchanger"));
+        assert!(other_ending("employer", "employ"));
+        assert!(other_ending("press", "pressure"));
+        assert!(!other_ending("controlle", "controller"));
+        assert!(!other_ending("federatio", "federation"));
+        assert!(!other_ending("exchangerr", "exchanger"));
         assert!(same_lemma("congresses", "congress"));
         assert!(same_lemma("caches", "cache"));
         assert!(!same_lemma("congress", "congo"));
