@@ -55,7 +55,9 @@ pub struct Occurrence {
     /// Its status.
     pub status: OccurrenceStatus,
     /// The surface form: normalized typography, case kept, first letter cased as in the
-    /// glossary; `None` for text in capitals only (headlines), whose case says nothing.
+    /// glossary; `None` for text in capitals only: a headline, whose case says nothing, or an
+    /// abbreviation ("VFD"), which by convention is written beside its full form, not instead
+    /// of it, and so is not compared with it.
     pub form: Option<String>,
     /// The text as written.
     pub found: String,
@@ -90,7 +92,8 @@ impl Occurrence {
         }
     }
 
-    /// The surface form of `found`, a rendering of `rendering_text`, for comparing spellings.
+    /// The surface form of `found`, a rendering of `rendering_text`, for comparing spellings
+    /// (see [`Occurrence::form`]).
     pub fn surface_form(found: &str, rendering_text: &str) -> Option<String> {
         if !found.chars().any(char::is_lowercase) {
             return None;

@@ -44,6 +44,29 @@ fn minority_renderings_in_a_document_are_reported_with_the_counts() {
     assert_eq!(run_code, 0);
 }
 
+/// An abbreviation in capitals is written beside its full form by convention (the full form
+/// first, the abbreviation after): the two are not a choice between renderings.
+#[test]
+fn an_abbreviation_and_its_full_form_are_not_inconsistent() {
+    let glossary = b"id,preferred,admitted\n\
+vfd,variable frequency drive,VFD\n\
+staff,workers and staff,employees\n";
+    let dir = scratch(&[
+        ("g.csv", glossary),
+        (
+            "a.txt",
+            b"The variable frequency drive (VFD) runs the pump. The VFD was serviced, and the \
+VFD logs are kept. The employees met; the employees voted; workers and staff left.\n",
+        ),
+    ]);
+    let (_, rows) = check(&dir, &["a.txt"]);
+    let found: Vec<_> = rows
+        .iter()
+        .map(|r| (r.rule.as_str(), r.found.as_str()))
+        .collect();
+    assert_eq!(found, [("inconsistent-term", "workers and staff")]);
+}
+
 #[test]
 fn a_tie_goes_to_the_preferred_form_and_one_rendering_is_consistent() {
     let dir = scratch(&[
