@@ -51,6 +51,13 @@ const IDENTITY_SHARE: f32 = 0.75;
 /// A spelling the document uses this often is the author's own: not a typo, not a slip of
 /// number or spacing.
 const FREQUENT: u32 = 3;
+/// ... unless, for a typo, the glossary word it resembles is used this many times as often:
+/// "cotrol" written five times beside "control" written five hundred times is a slip made
+/// more than once, not a word of the document's own (see [`repeated_slip`]).
+const SLIP_RATIO: u32 = 10;
+/// A spelling used this often is a word of the document's own, however common the glossary
+/// word it resembles: a slip is made a few times, not tens of times.
+const OWN_WORD_USES: u32 = 20;
 /// The weight of a word every concept uses, and of function words.
 const MIN_WEIGHT: f32 = 0.1;
 /// Words shorter than this are compared exactly: one edit turns a short word into another
@@ -1063,9 +1070,13 @@ impl FuzzyIndex {
             }
             let flag = |flag: u8| t.flags & flag != 0;
             // A slip is rare: a spelling the document repeats is a word of its own
-            // ("scalability" is no typo of "capability", however often that is written).
+            // ("scalability" is no typo of "capability", however often that is written),
+            // unless the word it slips from is far more common still (see `repeated_slip`).
             // An entry's matches are all typos or none are (see `lookup_into`).
-            let matches = if flag(word_flags::TYPOS) && frequent {
+            let matches = if flag(word_flags::TYPOS)
+                && frequent
+                && !repeated_slip(stats, cache.text(t.entry), cache)
+            {
                 t.marks |= word_marks::OWN_SPELLING;
                 [0, 0]
             } else {
@@ -1462,6 +1473,14 @@ impl FuzzyIndex {
             | flag(entry.inflected, word_flags::INFLECTED);
         let flags = entry.flags;
         let id = cache.entries.len() as u32;
+        if let Some(v) = vocab {
+            if cache.entry_of_word.len() <= v as usize {
+                cache
+                    .entry_of_word
+                    .resize(self.words.len().max(v as usize + 1), u32::MAX);
+            }
+            cache.entry_of_word[v as usize] = id;
+        }
         cache
             .partner_bits
             .push(self.partner_bits(&cache.pool[start as usize..]));
@@ -2670,6 +2689,8 @@ pub struct WordCache {
     longest_with: Vec<u16>,
     /// The glossary words each entry stands for, entry after entry.
     pool: Vec<WordMatch>,
+    /// Per glossary word: its entry, if the text has used it (`u32::MAX` if not).
+    entry_of_word: Vec<u32>,
     /// Buffers for the words of one text.
     scratch: Scratch,
     /// Buffers for the first lookup of a word: its [`SubstringHashes`] and deletion keys.
@@ -3021,6 +3042,24 @@ fn closed_compound_is_english(tokens: &[TextWord], at: usize, matches: &Matches)
     };
     let closed = format!("{}{}", matches.text(first), matches.text(second));
     is_english_word(&closed.to_lowercase())
+}
+
+/// Whether `word`, whose matches are typos (`stats` are its entry's), is a slip although the
+/// document repeats it: no English word, used fewer than [`OWN_WORD_USES`] times, and a glossary
+/// word it resembles is used [`SLIP_RATIO`] times as often. A long document repeats its slips
+/// of common words ("meory" beside "memory"); an English word is a word whatever its count.
+fn repeated_slip(stats: &WordStats, word: &str, cache: &WordCache) -> bool {
+    let uses = stats.count_in(cache.document);
+    if uses >= OWN_WORD_USES || is_english_word(&word.to_lowercase()) {
+        return false;
+    }
+    let matches = &cache.pool[stats.matches[0] as usize..stats.matches[1] as usize];
+    matches.iter().any(|m| {
+        let entry = cache.entry_of_word.get(m.word as usize).copied();
+        entry.filter(|&e| e != u32::MAX).is_some_and(|e| {
+            cache.stats[e as usize].count_in(cache.document) >= uses.saturating_mul(SLIP_RATIO)
+        })
+    })
 }
 
 /// Appends a word of the text, marking it damaged where it is respaced or repeats the last,
@@ -4037,6 +4076,31 @@ modernization,modernization drive,,,,
                 ),
             ],
         );
+    }
+
+    /// A spelling the document repeats is its own, unless it is a slip of a word used ten times
+    /// as often, and neither an English word nor used twenty times.
+    #[test]
+    fn a_slip_repeated_in_a_long_document_is_still_a_slip() {
+        let glossary = "id,preferred\ncm,control method\nsm,stable method\n";
+        // `slip` written `slips` times in a document that writes `word` `uses` times.
+        let found = |(slip, slips): (&str, usize), (word, uses): (&str, usize)| {
+            let mut text = format!("The {word} unit is reset. ").repeat(uses);
+            text.push_str(&format!("Use the {slip} method for the data. ").repeat(slips));
+            spans_and_damage(glossary, &text)
+        };
+        let slip = ("cotrol method".to_string(), Damage::Misspelling);
+        assert_eq!(found(("cotrol", 1), ("control", 5)), vec![slip.clone()]);
+        // Repeated beside a few uses of the word: the document's own.
+        assert_eq!(found(("cotrol", 4), ("control", 5)), vec![]);
+        // Beside fifty: a slip, each time.
+        assert_eq!(found(("cotrol", 4), ("control", 50)), vec![slip; 4]);
+        // Used twenty times, it is a word of the document whatever the count of the other.
+        assert_eq!(found(("cotrol", 20), ("control", 400)), vec![]);
+        // An English word repeated is that word, however common the one it resembles.
+        let stale = ("stale method".to_string(), Damage::Misspelling);
+        assert_eq!(found(("stale", 1), ("stable", 50)), vec![stale]);
+        assert_eq!(found(("stale", 4), ("stable", 50)), vec![]);
     }
 
     /// A common noun's words run together lost a space, unless the word they make is English
