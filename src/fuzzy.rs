@@ -3045,9 +3045,10 @@ fn closed_compound_is_english(tokens: &[TextWord], at: usize, matches: &Matches)
 }
 
 /// Whether `word`, whose matches are typos (`stats` are its entry's), is a slip although the
-/// document repeats it: no English word, used fewer than [`OWN_WORD_USES`] times, and a glossary
-/// word it resembles is used [`SLIP_RATIO`] times as often. A long document repeats its slips
-/// of common words ("meory" beside "memory"); an English word is a word whatever its count.
+/// document repeats it: no English word, used fewer than [`OWN_WORD_USES`] times, and one edit
+/// from a glossary word used [`SLIP_RATIO`] times as often. A long document repeats its slips
+/// of common words ("meory" beside "memory"); an English word is a word whatever its count,
+/// and a spelling two edits away, repeated, is rather a word of another language ("parametri").
 fn repeated_slip(stats: &WordStats, word: &str, cache: &WordCache) -> bool {
     let uses = stats.count_in(cache.document);
     if uses >= OWN_WORD_USES || is_english_word(&word.to_lowercase()) {
@@ -3058,6 +3059,7 @@ fn repeated_slip(stats: &WordStats, word: &str, cache: &WordCache) -> bool {
         let entry = cache.entry_of_word.get(m.word as usize).copied();
         entry.filter(|&e| e != u32::MAX).is_some_and(|e| {
             cache.stats[e as usize].count_in(cache.document) >= uses.saturating_mul(SLIP_RATIO)
+                && strsim::osa_distance(word, cache.text(e)) == 1
         })
     })
 }
@@ -4082,7 +4084,8 @@ modernization,modernization drive,,,,
     /// as often, and neither an English word nor used twenty times.
     #[test]
     fn a_slip_repeated_in_a_long_document_is_still_a_slip() {
-        let glossary = "id,preferred\ncm,control method\nsm,stable method\n";
+        let glossary = "id,preferred\ncm,control method\nsm,stable method\n\
+                        pm,parameter method\n";
         // `slip` written `slips` times in a document that writes `word` `uses` times.
         let found = |(slip, slips): (&str, usize), (word, uses): (&str, usize)| {
             let mut text = format!("The {word} unit is reset. ").repeat(uses);
@@ -4101,6 +4104,11 @@ modernization,modernization drive,,,,
         let stale = ("stale method".to_string(), Damage::Misspelling);
         assert_eq!(found(("stale", 1), ("stable", 50)), vec![stale]);
         assert_eq!(found(("stale", 4), ("stable", 50)), vec![]);
+        // So is a spelling two edits away: a word of another language, more likely than a slip
+        // made twice in one word, again and again.
+        let parametri = ("parametri method".to_string(), Damage::Misspelling);
+        assert_eq!(found(("parametri", 1), ("parameter", 50)), vec![parametri]);
+        assert_eq!(found(("parametri", 4), ("parameter", 50)), vec![]);
     }
 
     /// A common noun's words run together lost a space, unless the word they make is English
