@@ -1617,9 +1617,13 @@ impl FuzzyIndex {
                 // another word ("mport", "runqueues" for "enqueues").
                 let same_start = word.chars().next() == glossary_word.chars().next();
                 let longer = word.chars().count().max(glossary_word.chars().count());
+                let distance = strsim::osa_distance(word, glossary_word);
+                let slip = distance <= allowed
+                    || (distance == allowed + 1
+                        && ocr_confusion_apart(word, glossary_word, allowed));
                 if same_start
                     && longer >= MIN_FUZZY_LEN
-                    && strsim::osa_distance(word, glossary_word) <= allowed
+                    && slip
                     && !other_ending(word, glossary_word)
                 {
                     found.push(WordMatch {
@@ -3333,6 +3337,30 @@ fn fuzzy_eligible(word: &str) -> bool {
         && !word.chars().any(|c| c.is_numeric() || c == '_')
 }
 
+/// Two letters that optical character recognition reads as one, or one as two ("rn" and "m",
+/// "ri" and "n"): one slip, where the string distance counts two edits.
+const OCR_CONFUSIONS: &[(&str, &str)] = &[
+    ("rn", "m"),
+    ("ri", "n"),
+    ("cl", "d"),
+    ("vv", "w"),
+    ("li", "h"),
+];
+
+/// Whether `a` is at most `allowed` edits from `b` when one OCR confusion counts as one edit
+/// ("secunty" for "security", "modemize" for "modernize").
+fn ocr_confusion_apart(a: &str, b: &str, allowed: usize) -> bool {
+    let read_as_one = |from: &str, to: &str| {
+        OCR_CONFUSIONS.iter().any(|&(two, one)| {
+            from.match_indices(two).any(|(at, _)| {
+                let read = format!("{}{one}{}", &from[..at], &from[at + two.len()..]);
+                strsim::osa_distance(&read, to) < allowed
+            })
+        })
+    };
+    read_as_one(a, b) || read_as_one(b, a)
+}
+
 fn two_edits_allowed(word: &str) -> bool {
     (MIN_TWO_EDIT_LEN..=MAX_TWO_EDIT_LEN).contains(&word.chars().count())
 }
@@ -4077,6 +4105,27 @@ modernization,modernization drive,,,,
                     Damage::Misspelling,
                 ),
             ],
+        );
+    }
+
+    /// A pair of letters read as one by OCR ("ri" as "n") is one slip, where the string
+    /// distance counts two: a word too short for two edits may carry it.
+    #[test]
+    fn an_ocr_confusion_is_one_slip() {
+        assert!(ocr_confusion_apart("secunty", "security", 1));
+        assert!(ocr_confusion_apart("modemize", "modernize", 1));
+        assert!(ocr_confusion_apart("wiclth", "width", 1));
+        assert!(!ocr_confusion_apart("secunty", "security", 0));
+        assert!(!ocr_confusion_apart("secnty", "security", 1));
+        assert!(!ocr_confusion_apart("sequrity", "security", 1));
+        assert_near_misses(
+            "id,preferred\ntls,Transport Layer Security\n",
+            &["the Transport Layer Secrecy option"],
+            &[(
+                "traffic uses Transport Layer Secunty here",
+                "Transport Layer Secunty",
+                Damage::Misspelling,
+            )],
         );
     }
 
