@@ -953,6 +953,15 @@ impl FuzzyIndex {
         f64::from(score) >= self.threshold - SCORE_TOLERANCE
     }
 
+    /// Whether `word`, whose matches are typos (`stats` are its entry's), is one edit from
+    /// one of them.
+    fn one_slip_from_a_match(&self, word: &str, stats: &WordStats, cache: &WordCache) -> bool {
+        let matches = &cache.pool[stats.matches[0] as usize..stats.matches[1] as usize];
+        matches
+            .iter()
+            .any(|m| edits_apart(word, &self.words[m.word as usize], 1))
+    }
+
     fn intern(&mut self, word: &str) -> u32 {
         if let Some(&id) = self.vocabulary.get(word) {
             return id;
@@ -1064,19 +1073,27 @@ impl FuzzyIndex {
         for &at in with_matches.iter() {
             let t = &mut tokens[at as usize];
             let stats = &cache.stats[t.entry as usize];
-            let frequent = stats.count_in(cache.document) >= FREQUENT;
+            // Uses always beside the same word on one side are one phrase repeated, not
+            // the spelling used freely (see `WordContext`).
+            let often = stats.count_in(cache.document) >= FREQUENT;
+            let frequent =
+                often && cache.contexts[t.entry as usize].varied == WordContext::BOTH_SIDES;
             if frequent {
                 t.marks |= word_marks::FREQUENT;
             }
             let flag = |flag: u8| t.flags & flag != 0;
             // A slip is rare: a spelling the document repeats is a word of its own
             // ("scalability" is no typo of "capability", however often that is written),
-            // unless the word it slips from is far more common still (see `repeated_slip`).
+            // unless the word it slips from is far more common still (see `repeated_slip`),
+            // or it is one slip from it repeated in one phrase (see `WordContext`): two, and
+            // the phrase is rather in another language ("prototipo").
             // An entry's matches are all typos or none are (see `lookup_into`).
-            let matches = if flag(word_flags::TYPOS)
-                && frequent
-                && !repeated_slip(stats, cache.text(t.entry), cache)
-            {
+            let own_spelling = || {
+                let word = cache.text(t.entry);
+                (frequent || !self.one_slip_from_a_match(word, stats, cache))
+                    && !repeated_slip(stats, word, cache)
+            };
+            let matches = if flag(word_flags::TYPOS) && often && own_spelling() {
                 t.marks |= word_marks::OWN_SPELLING;
                 [0, 0]
             } else {
@@ -1084,7 +1101,7 @@ impl FuzzyIndex {
                 // rarely uses (see `damage`).
                 if flag(word_flags::TYPOS)
                     || flag(word_flags::SPELLING)
-                    || (flag(word_flags::INFLECTED) && !frequent)
+                    || (flag(word_flags::INFLECTED) && !often)
                 {
                     damaged.mark(at as usize);
                 }
@@ -1489,6 +1506,7 @@ impl FuzzyIndex {
             .map(|m| self.longest_with[m.word as usize])
             .max();
         cache.longest_with.push(longest.unwrap_or(0));
+        cache.contexts.push(WordContext::default());
         cache.stats.push(WordStats {
             matches: [entry.matches.start, entry.matches.end],
             count: 0,
@@ -1617,10 +1635,7 @@ impl FuzzyIndex {
                 // another word ("mport", "runqueues" for "enqueues").
                 let same_start = word.chars().next() == glossary_word.chars().next();
                 let longer = word.chars().count().max(glossary_word.chars().count());
-                let distance = strsim::osa_distance(word, glossary_word);
-                let slip = distance <= allowed
-                    || (distance == allowed + 1
-                        && ocr_confusion_apart(word, glossary_word, allowed));
+                let slip = edits_apart(word, glossary_word, allowed);
                 if same_start
                     && longer >= MIN_FUZZY_LEN
                     && slip
@@ -2686,6 +2701,8 @@ pub struct WordCache {
     entries: Vec<WordEntry>,
     /// Per entry: its [`WordStats`].
     stats: Vec<WordStats>,
+    /// Per entry: its [`WordContext`].
+    contexts: Vec<WordContext>,
     /// Per entry: its [`PartnerBits`].
     partner_bits: Vec<PartnerBits>,
     /// Per entry: most words in a rendering holding one of its glossary words (see
@@ -2789,6 +2806,24 @@ struct WordStats {
     count: u32,
     /// The document `count` belongs to.
     counted_in: u32,
+}
+
+/// The neighbours of a word's first use in the document (the one its [`WordStats`] count is
+/// of), and whether a later use had another on the left (bit 0) or the right (bit 1). A spelling is the document's own only where it is
+/// used freely, beside other words on both sides: a machine translation repeats its error in
+/// a term everywhere the term occurs ("the 18th National Congress of Chinese Trade Union" four
+/// times), and a spelling always written after the same word, or before it, is that one
+/// phrase repeated.
+#[derive(Debug, Clone, Copy, Default)]
+struct WordContext {
+    /// The entries of the words before and after the first use.
+    left: u32,
+    right: u32,
+    varied: u8,
+}
+
+impl WordContext {
+    const BOTH_SIDES: u8 = 3;
 }
 
 /// Distinct words kept at most: past this the cache starts afresh with the next document, so
@@ -3023,8 +3058,33 @@ fn count_active(
         let t = &tokens[at as usize];
         if counted.contains(&(t.start as usize)) {
             let e = &mut cache.stats[t.entry as usize];
+            let first_use = e.count_in(document) == 0;
             e.count = e.count_in(document) + 1;
             e.counted_in = document;
+            // The neighbours of the word as written: a word split in two has those of the
+            // whole, its other part being no neighbour.
+            let at = at as usize;
+            let touching = |a: &TextWord, b: &TextWord| a.split() && b.split() && a.end == b.start;
+            let before = match at.checked_sub(1) {
+                Some(i) if touching(&tokens[i], t) => i.checked_sub(1),
+                other => other,
+            };
+            let after = match tokens.get(at + 1) {
+                Some(next) if touching(t, next) => at + 2,
+                _ => at + 1,
+            };
+            let left = before.map_or(u32::MAX, |i| tokens[i].entry);
+            let right = tokens.get(after).map_or(u32::MAX, |n| n.entry);
+            let c = &mut cache.contexts[t.entry as usize];
+            if first_use {
+                *c = WordContext {
+                    left,
+                    right,
+                    varied: 0,
+                };
+            } else {
+                c.varied |= u8::from(left != c.left) | u8::from(right != c.right) << 1;
+            }
         }
     }
 }
@@ -3063,7 +3123,7 @@ fn repeated_slip(stats: &WordStats, word: &str, cache: &WordCache) -> bool {
         let entry = cache.entry_of_word.get(m.word as usize).copied();
         entry.filter(|&e| e != u32::MAX).is_some_and(|e| {
             cache.stats[e as usize].count_in(cache.document) >= uses.saturating_mul(SLIP_RATIO)
-                && strsim::osa_distance(word, cache.text(e)) == 1
+                && edits_apart(word, cache.text(e), 1)
         })
     })
 }
@@ -3346,6 +3406,12 @@ const OCR_CONFUSIONS: &[(&str, &str)] = &[
     ("vv", "w"),
     ("li", "h"),
 ];
+
+/// Whether `a` is at most `allowed` edits from `b`, an OCR confusion counting as one.
+fn edits_apart(a: &str, b: &str, allowed: usize) -> bool {
+    let distance = strsim::osa_distance(a, b);
+    distance <= allowed || (distance == allowed + 1 && ocr_confusion_apart(a, b, allowed))
+}
 
 /// Whether `a` is at most `allowed` edits from `b` when one OCR confusion counts as one edit
 /// ("secunty" for "security", "modemize" for "modernize").
@@ -4129,35 +4195,69 @@ modernization,modernization drive,,,,
         );
     }
 
-    /// A spelling the document repeats is its own, unless it is a slip of a word used ten times
-    /// as often, and neither an English word nor used twenty times.
+    /// A spelling the document uses freely is its own, unless it is a slip of a word used ten
+    /// times as often, and neither an English word, nor used twenty times, nor two edits away.
     #[test]
     fn a_slip_repeated_in_a_long_document_is_still_a_slip() {
         let glossary = "id,preferred\ncm,control method\nsm,stable method\n\
                         pm,parameter method\n";
-        // `slip` written `slips` times in a document that writes `word` `uses` times.
+        // `slip` written `slips` times, once before "method" and otherwise beside other words
+        // each time, in a document that writes `word` `uses` times.
         let found = |(slip, slips): (&str, usize), (word, uses): (&str, usize)| {
             let mut text = format!("The {word} unit is reset. ").repeat(uses);
-            text.push_str(&format!("Use the {slip} method for the data. ").repeat(slips));
+            text.push_str(&format!("Use the {slip} method. "));
+            for i in 1..slips {
+                text.push_str(&format!("Word{i} {slip} word{i}. "));
+            }
             spans_and_damage(glossary, &text)
         };
-        let slip = ("cotrol method".to_string(), Damage::Misspelling);
-        assert_eq!(found(("cotrol", 1), ("control", 5)), vec![slip.clone()]);
-        // Repeated beside a few uses of the word: the document's own.
+        let slip = vec![("cotrol method".to_string(), Damage::Misspelling)];
+        assert_eq!(found(("cotrol", 1), ("control", 5)), slip);
+        // Used freely beside a few uses of the word: the document's own.
         assert_eq!(found(("cotrol", 4), ("control", 5)), vec![]);
-        // Beside fifty: a slip, each time.
-        assert_eq!(found(("cotrol", 4), ("control", 50)), vec![slip; 4]);
+        // Beside fifty: a slip.
+        assert_eq!(found(("cotrol", 4), ("control", 50)), slip);
         // Used twenty times, it is a word of the document whatever the count of the other.
         assert_eq!(found(("cotrol", 20), ("control", 400)), vec![]);
         // An English word repeated is that word, however common the one it resembles.
-        let stale = ("stale method".to_string(), Damage::Misspelling);
-        assert_eq!(found(("stale", 1), ("stable", 50)), vec![stale]);
+        let stale = vec![("stale method".to_string(), Damage::Misspelling)];
+        assert_eq!(found(("stale", 1), ("stable", 50)), stale);
         assert_eq!(found(("stale", 4), ("stable", 50)), vec![]);
         // So is a spelling two edits away: a word of another language, more likely than a slip
         // made twice in one word, again and again.
-        let parametri = ("parametri method".to_string(), Damage::Misspelling);
-        assert_eq!(found(("parametri", 1), ("parameter", 50)), vec![parametri]);
+        let parametri = vec![("parametri method".to_string(), Damage::Misspelling)];
+        assert_eq!(found(("parametri", 1), ("parameter", 50)), parametri);
         assert_eq!(found(("parametri", 4), ("parameter", 50)), vec![]);
+    }
+
+    /// A term garbled the same way wherever it occurs, as a machine translation garbles it, is
+    /// garbled each time: a spelling always written beside the same word is one phrase
+    /// repeated, not the document's own (a slip two edits away excepted, as above).
+    #[test]
+    fn a_term_garbled_the_same_way_each_time_is_garbled_each_time() {
+        let glossary = "id,preferred\ncong,18th National Congress of Chinese Trade Unions\n\
+                        stu,Shanghai Federation of Trade Unions\npm,parameter method\n\
+                        wechat,WeChat account\n";
+        let times = |phrase: &str| {
+            ["Delegates to the", "Then the", "So the", "And the"]
+                .iter()
+                .map(|before| format!("{before} {phrase} met. "))
+                .collect::<String>()
+        };
+        let each_time = |phrase: &str, damage| {
+            let found = spans_and_damage(glossary, &times(phrase));
+            assert_eq!(found, vec![(phrase.to_string(), damage); 4], "{phrase:?}");
+        };
+        each_time(
+            "18th National Congress of Chinese Trade Union",
+            Damage::Number,
+        );
+        each_time("Shanghai Federaton of Trade Unions", Damage::Misspelling);
+        each_time("We Chat account", Damage::Spacing);
+        assert_eq!(
+            spans_and_damage(glossary, &times("parametri method")),
+            vec![]
+        );
     }
 
     /// A common noun's words run together lost a space, unless the word they make is English
