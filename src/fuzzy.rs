@@ -953,15 +953,6 @@ impl FuzzyIndex {
         f64::from(score) >= self.threshold - SCORE_TOLERANCE
     }
 
-    /// Whether `word`, whose matches are typos (`stats` are its entry's), is one edit from
-    /// one of them.
-    fn one_slip_from_a_match(&self, word: &str, stats: &WordStats, cache: &WordCache) -> bool {
-        let matches = &cache.pool[stats.matches[0] as usize..stats.matches[1] as usize];
-        matches
-            .iter()
-            .any(|m| edits_apart(word, &self.words[m.word as usize], 1))
-    }
-
     fn intern(&mut self, word: &str) -> u32 {
         if let Some(&id) = self.vocabulary.get(word) {
             return id;
@@ -1076,8 +1067,7 @@ impl FuzzyIndex {
             // Uses always beside the same word on one side are one phrase repeated, not
             // the spelling used freely (see `WordContext`).
             let often = stats.count_in(cache.document) >= FREQUENT;
-            let frequent =
-                often && cache.contexts[t.entry as usize].varied == WordContext::BOTH_SIDES;
+            let frequent = often && stats.varied_in(cache.document) == WordContext::BOTH_SIDES;
             if frequent {
                 t.marks |= word_marks::FREQUENT;
             }
@@ -1089,9 +1079,8 @@ impl FuzzyIndex {
             // the phrase is rather in another language ("prototipo").
             // An entry's matches are all typos or none are (see `lookup_into`).
             let own_spelling = || {
-                let word = cache.text(t.entry);
-                (frequent || !self.one_slip_from_a_match(word, stats, cache))
-                    && !repeated_slip(stats, word, cache)
+                let entry = &cache.entries[t.entry as usize];
+                (frequent || !entry.one_slip) && !repeated_slip(stats, entry, t.entry, cache)
             };
             let matches = if flag(word_flags::TYPOS) && often && own_spelling() {
                 t.marks |= word_marks::OWN_SPELLING;
@@ -1474,6 +1463,11 @@ impl FuzzyIndex {
             split: hashes.and_then(|hashes| self.split_point(word, vocab.is_some(), hashes)),
             matches: start..cache.pool.len() as u32,
             typos: has(Likeness::Typo),
+            one_slip: has(Likeness::Typo)
+                && found
+                    .iter()
+                    .any(|m| edits_apart(word, &self.words[m.word as usize], 1)),
+            english: has(Likeness::Typo) && is_english_word(&word.to_lowercase()),
             spelling: has(Likeness::Spelling),
             inflected: has(Likeness::Inflected),
             loud: found.iter().any(|m| !self.needs_damage[m.word as usize]),
@@ -2785,6 +2779,10 @@ struct WordEntry {
     matches: Range<u32>,
     /// Those are typos of it (then all are).
     typos: bool,
+    /// It has typos, and is one edit from one of them.
+    one_slip: bool,
+    /// It has typos, and is an English word.
+    english: bool,
     /// One of them is another spelling of it.
     spelling: bool,
     /// One of them is another number of it.
@@ -2802,24 +2800,25 @@ struct WordEntry {
 struct WordStats {
     /// [`WordEntry::matches`].
     matches: [u32; 2],
-    /// How often the document has used the word so far (counted only if it has matches).
+    /// How often the document has used the word so far (counted only if it has matches), in
+    /// the low 30 bits, and the sides on which a later use had another neighbour than the
+    /// first (see [`WordContext`]) in the top two.
     count: u32,
     /// The document `count` belongs to.
     counted_in: u32,
 }
 
 /// The neighbours of a word's first use in the document (the one its [`WordStats`] count is
-/// of), and whether a later use had another on the left (bit 0) or the right (bit 1). A spelling is the document's own only where it is
-/// used freely, beside other words on both sides: a machine translation repeats its error in
-/// a term everywhere the term occurs ("the 18th National Congress of Chinese Trade Union" four
-/// times), and a spelling always written after the same word, or before it, is that one
-/// phrase repeated.
+/// of); [`WordStats`] tells on which sides a later use had others. A spelling is the
+/// document's own only where it is used freely, beside other words on both sides: a machine
+/// translation repeats its error in a term everywhere the term occurs ("the 18th National
+/// Congress of Chinese Trade Union" four times), and a spelling always written after the same
+/// word, or before it, is that one phrase repeated.
 #[derive(Debug, Clone, Copy, Default)]
 struct WordContext {
     /// The entries of the words before and after the first use.
     left: u32,
     right: u32,
-    varied: u8,
 }
 
 impl WordContext {
@@ -3059,8 +3058,11 @@ fn count_active(
         if counted.contains(&(t.start as usize)) {
             let e = &mut cache.stats[t.entry as usize];
             let first_use = e.count_in(document) == 0;
-            e.count = e.count_in(document) + 1;
-            e.counted_in = document;
+            // Its neighbours are asked only until they have differed on both sides.
+            if e.varied_in(document) == WordContext::BOTH_SIDES {
+                e.count_use(document, 0);
+                continue;
+            }
             // The neighbours of the word as written: a word split in two has those of the
             // whole, its other part being no neighbour.
             let at = at as usize;
@@ -3076,15 +3078,13 @@ fn count_active(
             let left = before.map_or(u32::MAX, |i| tokens[i].entry);
             let right = tokens.get(after).map_or(u32::MAX, |n| n.entry);
             let c = &mut cache.contexts[t.entry as usize];
-            if first_use {
-                *c = WordContext {
-                    left,
-                    right,
-                    varied: 0,
-                };
+            let sides = if first_use {
+                *c = WordContext { left, right };
+                0
             } else {
-                c.varied |= u8::from(left != c.left) | u8::from(right != c.right) << 1;
-            }
+                u8::from(left != c.left) | u8::from(right != c.right) << 1
+            };
+            cache.stats[t.entry as usize].count_use(document, sides);
         }
     }
 }
@@ -3108,16 +3108,18 @@ fn closed_compound_is_english(tokens: &[TextWord], at: usize, matches: &Matches)
     is_english_word(&closed.to_lowercase())
 }
 
-/// Whether `word`, whose matches are typos (`stats` are its entry's), is a slip although the
-/// document repeats it: no English word, used fewer than [`OWN_WORD_USES`] times, and one edit
-/// from a glossary word used [`SLIP_RATIO`] times as often. A long document repeats its slips
+/// Whether the word of entry `entry` (number `id`), whose matches are typos (`stats` are the
+/// entry's), is a slip although the document repeats it: no English word, used fewer than
+/// [`OWN_WORD_USES`] times, and one edit from a glossary word used [`SLIP_RATIO`] times as
+/// often. A long document repeats its slips
 /// of common words ("meory" beside "memory"); an English word is a word whatever its count,
 /// and a spelling two edits away, repeated, is rather a word of another language ("parametri").
-fn repeated_slip(stats: &WordStats, word: &str, cache: &WordCache) -> bool {
+fn repeated_slip(stats: &WordStats, entry: &WordEntry, id: u32, cache: &WordCache) -> bool {
     let uses = stats.count_in(cache.document);
-    if uses >= OWN_WORD_USES || is_english_word(&word.to_lowercase()) {
+    if uses >= OWN_WORD_USES || entry.english || !entry.one_slip {
         return false;
     }
+    let word = cache.text(id);
     let matches = &cache.pool[stats.matches[0] as usize..stats.matches[1] as usize];
     matches.iter().any(|m| {
         let entry = cache.entry_of_word.get(m.word as usize).copied();
@@ -3269,13 +3271,34 @@ impl WordCache {
 }
 
 impl WordStats {
+    const SIDES_SHIFT: u32 = 30;
+    const USES: u32 = (1 << Self::SIDES_SHIFT) - 1;
+
     /// Its count in document `document`.
     fn count_in(&self, document: u32) -> u32 {
         if self.counted_in == document {
-            self.count
+            self.count & Self::USES
         } else {
             0
         }
+    }
+
+    /// The sides on which its uses in document `document` had different neighbours.
+    fn varied_in(&self, document: u32) -> u8 {
+        if self.counted_in == document {
+            (self.count >> Self::SIDES_SHIFT) as u8
+        } else {
+            0
+        }
+    }
+
+    /// Counts a use in document `document`, its neighbours having differed from the first
+    /// use's on `sides`.
+    fn count_use(&mut self, document: u32, sides: u8) {
+        let uses = (self.count_in(document) + 1).min(Self::USES);
+        let sides = self.varied_in(document) | sides;
+        self.count = uses | u32::from(sides) << Self::SIDES_SHIFT;
+        self.counted_in = document;
     }
 }
 
@@ -3416,11 +3439,23 @@ fn edits_apart(a: &str, b: &str, allowed: usize) -> bool {
 /// Whether `a` is at most `allowed` edits from `b` when one OCR confusion counts as one edit
 /// ("secunty" for "security", "modemize" for "modernize").
 fn ocr_confusion_apart(a: &str, b: &str, allowed: usize) -> bool {
+    // The pair read as one letter shortens the word by one; other edits, `allowed - 1` of
+    // them, change the length by as much again at most.
+    if a.len().abs_diff(b.len()) > allowed {
+        return false;
+    }
     let read_as_one = |from: &str, to: &str| {
         OCR_CONFUSIONS.iter().any(|&(two, one)| {
             from.match_indices(two).any(|(at, _)| {
-                let read = format!("{}{one}{}", &from[..at], &from[at + two.len()..]);
-                strsim::osa_distance(&read, to) < allowed
+                let (before, after) = (&from[..at], &from[at + two.len()..]);
+                if allowed == 1 {
+                    // No other edit: `to` is `from` read so, exactly.
+                    return to.len() == before.len() + one.len() + after.len()
+                        && to.starts_with(before)
+                        && to[before.len()..].starts_with(one)
+                        && to.ends_with(after);
+                }
+                strsim::osa_distance(&format!("{before}{one}{after}"), to) < allowed
             })
         })
     };
@@ -4560,7 +4595,10 @@ modernization,modernization drive,,,,
         let words = &scratch.words;
         assert_eq!(cache.entries.len(), 4, "douyin, douyni, trade, unions");
         assert_eq!(words[0].entry, words[2].entry);
-        assert_eq!(cache.stats[words[0].entry as usize].count, 3);
+        assert_eq!(
+            cache.stats[words[0].entry as usize].count_in(cache.document),
+            3
+        );
         assert!(words[1].has_matches(), "a typo of a glossary word");
     }
 
