@@ -3111,9 +3111,9 @@ fn closed_compound_is_english(tokens: &[TextWord], at: usize, matches: &Matches)
 /// Whether the word of entry `entry` (number `id`), whose matches are typos (`stats` are the
 /// entry's), is a slip although the document repeats it: no English word, used fewer than
 /// [`OWN_WORD_USES`] times, and one edit from a glossary word used [`SLIP_RATIO`] times as
-/// often. A long document repeats its slips
-/// of common words ("meory" beside "memory"); an English word is a word whatever its count,
-/// and a spelling two edits away, repeated, is rather a word of another language ("parametri").
+/// often. A long document repeats its slips of common words ("meory" beside "memory"); an
+/// English word is a word whatever its count, and a spelling two edits away, repeated, is
+/// rather a word of another language ("parametri").
 fn repeated_slip(stats: &WordStats, entry: &WordEntry, id: u32, cache: &WordCache) -> bool {
     let uses = stats.count_in(cache.document);
     if uses >= OWN_WORD_USES || entry.english || !entry.one_slip {
