@@ -3066,14 +3066,10 @@ fn count_active(
             // The neighbours of the word as written: a word split in two has those of the
             // whole, its other part being no neighbour.
             let at = at as usize;
-            let touching = |a: &TextWord, b: &TextWord| a.split() && b.split() && a.end == b.start;
-            let before = match at.checked_sub(1) {
-                Some(i) if touching(&tokens[i], t) => i.checked_sub(1),
-                other => other,
-            };
-            let after = match tokens.get(at + 1) {
-                Some(next) if touching(t, next) => at + 2,
-                _ => at + 1,
+            let (before, after) = match split_partner(tokens, at) {
+                Some(other) if other < at => (other.checked_sub(1), at + 1),
+                Some(other) => (at.checked_sub(1), other + 1),
+                None => (at.checked_sub(1), at + 1),
             };
             let left = before.map_or(u32::MAX, |i| tokens[i].entry);
             let right = tokens.get(after).map_or(u32::MAX, |n| n.entry);
@@ -3092,20 +3088,24 @@ fn count_active(
 /// Whether the word of the text that split word `at` of `tokens` is a part of is an English
 /// word ("database" split into "data" and "base").
 fn closed_compound_is_english(tokens: &[TextWord], at: usize, matches: &Matches) -> bool {
-    let t = &tokens[at];
-    // The parts of one word touch; two words of the text never do.
-    let next = tokens.get(at + 1).filter(|n| n.split() && n.start == t.end);
-    let previous = at
-        .checked_sub(1)
-        .map(|i| &tokens[i])
-        .filter(|p| p.split() && p.end == t.start);
-    let (first, second) = match (previous, next) {
-        (_, Some(next)) => (t, next),
-        (Some(previous), None) => (previous, t),
-        (None, None) => return false,
+    let Some(other) = split_partner(tokens, at) else {
+        return false;
     };
+    let (first, second) = (&tokens[at.min(other)], &tokens[at.max(other)]);
     let closed = format!("{}{}", matches.text(first), matches.text(second));
     is_english_word(&closed.to_lowercase())
+}
+
+/// The position of the other part of the word of the text that split word `at` of `tokens`
+/// is a part of, if it is one.
+fn split_partner(tokens: &[TextWord], at: usize) -> Option<usize> {
+    let t = &tokens[at];
+    // The parts of one word touch; two words of the text never do.
+    let touching = |a: &TextWord, b: &TextWord| a.split() && b.split() && a.end == b.start;
+    if tokens.get(at + 1).is_some_and(|next| touching(t, next)) {
+        return Some(at + 1);
+    }
+    at.checked_sub(1).filter(|&i| touching(&tokens[i], t))
 }
 
 /// Whether the word of entry `entry` (number `id`), whose matches are typos (`stats` are the
