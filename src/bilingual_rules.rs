@@ -15,10 +15,11 @@ use crate::excerpt::{context, line_excerpt};
 use crate::finding::Finding;
 use crate::formats::{read_segments, FormatOptions, SNIFF_LEN};
 use crate::glossary::Glossary;
+use crate::inflection::count_in_other_number;
 use crate::input::{Input, InputSource};
 use crate::location::{Location, LocationTracker, TextEncoding};
 use crate::matcher::TermMatcher;
-use crate::normalize::{is_word_char, normalize, normalize_key};
+use crate::normalize::{normalize, normalize_key};
 use crate::rules::{Rule, RuleSet};
 use crate::run::RunReport;
 use crate::segment::Segment;
@@ -152,7 +153,7 @@ impl<'g> SourceRules<'g> {
                     .renderings
                     .iter()
                     .filter(|r| r.status.is_approved())
-                    .map(|r| head_inflections(&norm.text, &normalize_key(&r.text, true)))
+                    .map(|r| count_in_other_number(&norm.text, &normalize_key(&r.text, true)))
                     .max()
                     .unwrap_or(0);
                 a.correct = (a.correct + found).min(a.in_source);
@@ -436,57 +437,6 @@ pub fn add_segment_inconsistencies(run: &mut RunReport, inputs: &[Input], format
     for i in touched {
         run.files[i].findings.finish();
     }
-}
-
-/// How often `text` (normalized, case-folded) holds `rendering` (likewise) with its last word in
-/// the other grammatical number: singular for a plural rendering and plural for a singular one.
-/// The rendering as written is not counted (the exact matcher did).
-fn head_inflections(text: &str, rendering: &str) -> usize {
-    let (stem, head) = rendering.rsplit_once(' ').unwrap_or(("", rendering));
-    if head.chars().count() < 3 || !head.chars().all(char::is_alphabetic) {
-        return 0;
-    }
-    let mut heads = Vec::new();
-    if let Some(y) = head.strip_suffix("ies") {
-        heads.push(format!("{y}y"));
-    } else if let Some(base) = head
-        .strip_suffix("es")
-        .filter(|b| b.ends_with('s') || b.ends_with('x') || b.ends_with("ch") || b.ends_with("sh"))
-    {
-        heads.push(base.to_string());
-    } else if let Some(base) = head.strip_suffix('s').filter(|b| !b.ends_with('s')) {
-        heads.push(base.to_string());
-    } else if let Some(y) = head.strip_suffix('y') {
-        heads.push(format!("{y}ies"));
-    } else if head.ends_with('s')
-        || head.ends_with('x')
-        || head.ends_with("ch")
-        || head.ends_with("sh")
-    {
-        heads.push(format!("{head}es"));
-    } else {
-        heads.push(format!("{head}s"));
-    }
-    let mut count = 0;
-    for h in heads {
-        let form = if stem.is_empty() {
-            h
-        } else {
-            format!("{stem} {h}")
-        };
-        let mut at = 0;
-        while let Some(i) = text[at..].find(&form) {
-            let start = at + i;
-            let end = start + form.len();
-            let before = text[..start].chars().next_back();
-            let after = text[end..].chars().next();
-            if !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char) {
-                count += 1;
-            }
-            at = end;
-        }
-    }
-    count
 }
 
 /// A finding at byte `span` of `text` (an empty span at 0 for the segment as a whole).

@@ -11,8 +11,9 @@ use serde::Serialize;
 
 use crate::excerpt::surroundings;
 use crate::finding::{Excerpt, Finding};
-use crate::fuzzy::{is_weak_rendering, lemma};
+use crate::fuzzy::is_weak_rendering;
 use crate::glossary::{Glossary, Status};
+use crate::inflection::lemma;
 use crate::location::{Location, LocationTracker};
 use crate::normalize::normalize_key;
 use crate::rules::Rule;

@@ -24,7 +24,6 @@
 //!   words or more) dropped or added function words, repeated or swapped words are damage;
 //! - a single-word rendering is garbled only by misspelling or broken spacing.
 
-use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -33,6 +32,7 @@ use smallvec::SmallVec;
 
 use crate::dictionary::is_english_word;
 use crate::glossary::Glossary;
+use crate::inflection::{lemma, lemma_keys};
 use crate::matcher::{RenderingStart, WordFed};
 use crate::normalize::{is_word_char, normalize_key, Normalized};
 use crate::spelling::{same_word_spelled_differently, spelling_family};
@@ -3362,46 +3362,6 @@ fn select(found: Vec<GarbledMatch>) -> Vec<GarbledMatch> {
     kept
 }
 
-/// The word without a plural ending, so that "unions" and "union", "chairmen" and "chairman",
-/// "competitions" and "competition" compare equal.
-/// Borrowed from the word unless an ending changes ("bodies", "chairmen"): every new word of a
-/// text is asked.
-pub(crate) fn lemma(word: &str) -> Cow<'_, str> {
-    let n = word.len();
-    if n > 4 && word.ends_with("ies") {
-        return Cow::Owned(format!("{}y", &word[..n - 3]));
-    }
-    if n > 3 && word.ends_with("men") {
-        return Cow::Owned(format!("{}man", &word[..n - 3]));
-    }
-    // Nouns in "-eau" take "-s" or "-x" ("bureaus", "plateaux"): "-us" is no plural otherwise.
-    if n > 4 && (word.ends_with("eaus") || word.ends_with("eaux")) {
-        return Cow::Borrowed(&word[..n - 1]);
-    }
-    if n > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") {
-        return Cow::Borrowed(&word[..n - 1]);
-    }
-    Cow::Borrowed(word)
-}
-
-/// The word's possible singular forms: [`lemma`], and for "-es" plurals the word without "es"
-/// ("congresses", "boxes", "churches"), since spelling alone cannot tell "caches" from them.
-fn lemma_keys(word: &str) -> SmallVec<[Cow<'_, str>; 2]> {
-    let mut keys = SmallVec::new();
-    keys.push(lemma(word));
-    if word.len() > 4 && word.ends_with("es") {
-        let stem = &word[..word.len() - 2];
-        if stem.ends_with("ss")
-            || stem.ends_with('x')
-            || stem.ends_with("ch")
-            || stem.ends_with("sh")
-        {
-            keys.push(Cow::Borrowed(stem));
-        }
-    }
-    keys
-}
-
 /// Whether two words are numbers of one word.
 fn same_lemma(a: &str, b: &str) -> bool {
     let b_keys = lemma_keys(b);
@@ -4771,18 +4731,5 @@ modernization,modernization drive,,,,
         assert!(same_lemma("congresses", "congress"));
         assert!(same_lemma("caches", "cache"));
         assert!(!same_lemma("congress", "congo"));
-    }
-
-    #[test]
-    fn lemmas() {
-        assert_eq!(lemma("unions"), "union");
-        assert_eq!(lemma("chairmen"), "chairman");
-        assert_eq!(lemma("bureaus"), "bureau");
-        assert_eq!(lemma("plateaux"), "plateau");
-        assert_eq!(lemma("status"), "status");
-        assert_eq!(lemma("committees"), "committee");
-        assert_eq!(lemma("bodies"), "body");
-        assert_eq!(lemma("congress"), "congress");
-        assert_eq!(lemma("status"), "status");
     }
 }

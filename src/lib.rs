@@ -22,6 +22,7 @@ pub mod fix;
 pub mod formats;
 pub mod fuzzy;
 pub mod glossary;
+pub mod inflection;
 pub mod input;
 pub mod location;
 pub mod matcher;
