@@ -7,7 +7,8 @@
 //! term stays between the same two words of the replacement), so line endings stay as they
 //! were. A finding is left for a person when its correction is not certain: several findings
 //! suggest different renderings for one span, its span overlaps another finding, it spans
-//! more line breaks than the replacement can hold, or its rule has no single correction
+//! more line breaks than the replacement can hold, a variant found in the plural has a
+//! correction that cannot be put in the plural (a name), or its rule has no single correction
 //! (`inconsistent-term`).
 
 use std::fmt;
@@ -15,9 +16,10 @@ use std::ops::Range;
 
 use crate::finding::Finding;
 use crate::glossary::{CaseMode, Concept, Glossary};
+use crate::inflection::{in_number, variant_in_plural, Number};
 use crate::input::decode::DetectedEncoding;
 use crate::location::TextEncoding;
-use crate::normalize::is_word_char;
+use crate::normalize::{is_word_char, normalize_key};
 use crate::rules::Rule;
 
 /// One replacement in decoded text.
@@ -50,6 +52,9 @@ pub enum LeftReason {
     SpansLines,
     /// The file no longer holds the found text where the finding says.
     TextChanged,
+    /// A variant found in the plural ("Municipal General Assemblies"), whose correction cannot
+    /// be put in the plural (the last word of a name does not carry the name's number).
+    InPlural,
 }
 
 impl fmt::Display for LeftReason {
@@ -60,6 +65,7 @@ impl fmt::Display for LeftReason {
             LeftReason::Overlaps => "overlaps another finding",
             LeftReason::SpansLines => "spans a line break the correction cannot keep",
             LeftReason::TextChanged => "the text changed since it was checked",
+            LeftReason::InPlural => "found in the plural, which the correction cannot take",
         })
     }
 }
@@ -107,6 +113,11 @@ pub fn plan(
             result.left.push((i, LeftReason::TextChanged));
             continue;
         };
+        let concept = glossary.concepts.iter().find(|c| c.id == f.concept);
+        if concept.is_some_and(|c| !corrected_in_number_found(f, c)) {
+            result.left.push((i, LeftReason::InPlural));
+            continue;
+        }
         let mut reason = None;
         for (j, other) in findings.iter().enumerate() {
             if j == i {
@@ -132,7 +143,6 @@ pub fn plan(
         if result.edits.iter().any(|e| e.range == span) {
             continue; // the same correction, suggested twice
         }
-        let concept = glossary.concepts.iter().find(|c| c.id == f.concept);
         let mut replacement = match concept {
             Some(c) => replacement_for(&f.found, &f.expected, c),
             None => f.expected.clone(),
@@ -257,6 +267,29 @@ fn decoded_offsets(text: &str, detected: DetectedEncoding, file: &[u64]) -> Vec<
             out
         }
     }
+}
+
+/// Whether a deprecated or forbidden variant found in the plural though listed in the
+/// singular ("e-mails" for "e-mail") is corrected by the preferred rendering in the plural (the
+/// suggestion is the preferred rendering as listed when it cannot be put in it). True for
+/// every other finding.
+fn corrected_in_number_found(f: &Finding, concept: &Concept) -> bool {
+    if !matches!(f.rule, Rule::ForbiddenTerm | Rule::DeprecatedTerm) {
+        return true;
+    }
+    let found = normalize_key(&f.found, true);
+    let keys: Vec<(String, bool)> = concept
+        .renderings
+        .iter()
+        .map(|r| (normalize_key(&r.text, true), r.status.is_approved()))
+        .collect();
+    let listed = keys.iter().any(|(key, _)| *key == found);
+    let in_plural = keys
+        .iter()
+        .any(|(key, approved)| !approved && variant_in_plural(key).as_ref() == Some(&found));
+    listed
+        || !in_plural
+        || in_number(concept.preferred(), Number::Plural).as_deref() == Some(&f.expected)
 }
 
 /// The expected rendering written in the letter case of what it replaces: an ALL CAPS

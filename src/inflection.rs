@@ -3,8 +3,8 @@
 //!
 //! A glossary lists a rendering in one number; text uses it in both. garbled-term and
 //! inconsistent-term compare words by their singular ([`lemma`]); the exact rules match a
-//! deprecated or forbidden variant in the other number too ([`variant_in_other_number`]), and
-//! suggest the approved rendering in the number the text used ([`in_number`]).
+//! deprecated or forbidden variant in the plural too ([`variant_in_plural`]), and suggest the
+//! approved rendering in the plural then ([`in_number`]).
 
 use std::borrow::Cow;
 
@@ -20,16 +20,6 @@ pub enum Number {
     Singular,
     /// More than one.
     Plural,
-}
-
-impl Number {
-    /// "singular" or "plural".
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Number::Singular => "singular",
-            Number::Plural => "plural",
-        }
-    }
 }
 
 /// The word without a plural ending, so that "unions" and "union", "chairmen" and "chairman",
@@ -123,36 +113,27 @@ fn split_last_word(rendering: &str) -> (&str, &str) {
     }
 }
 
-/// The forms of a normalized, case-folded rendering with its last word in the other number,
-/// with that number: "municipal general assemblies" (plural) for "municipal general assembly",
-/// "model labourer" (singular) for "model labourers".
+/// A normalized, case-folded rendering with its last word in the plural, if it reads as a
+/// singular: "municipal general assemblies" for "municipal general assembly", "e-mails" for
+/// "e-mail". The last word must be letters only, of three or more.
 ///
-/// A one-word rendering is only put in the plural: a single word that reads as a plural often
-/// is a word of its own ("news", "means", "physics"), while the plural of a listed word is the
-/// same word in the other number ("e-mails", "colours"). The last word must be letters only, of
-/// three or more.
-pub fn variant_in_other_number(rendering: &str) -> Vec<(String, Number)> {
+/// Only this way round: the singular of a plural is often no noun of its own but a modifier of
+/// the next one ("a run-time error", "the command-line interface"), correct where the plural
+/// noun is not.
+pub fn variant_in_plural(rendering: &str) -> Option<String> {
     let (before, last) = split_last_word(rendering);
-    if last.chars().count() < 3 || !last.chars().all(char::is_alphabetic) {
-        return Vec::new();
-    }
-    let singular = singulars(last);
-    if singular.is_empty() {
-        return vec![(format!("{before}{}", plural(last)), Number::Plural)];
-    }
-    if before.is_empty() {
-        return Vec::new();
-    }
-    singular
-        .into_iter()
-        .map(|s| (format!("{before}{s}"), Number::Singular))
-        .collect()
+    (last.chars().count() >= 3
+        && last.chars().all(char::is_alphabetic)
+        && number_of(last) == Number::Singular)
+        .then(|| format!("{before}{}", plural(last)))
 }
 
 /// A rendering as written in the glossary, in `number`: itself if it is in that number already,
 /// else with its last word inflected, if that word is a common noun (no capitals: the last word
-/// of a name does not carry the name's number, as in "Federation of Trade Unions") and the
-/// inflected word is English. `None` when the rendering cannot be put in that number.
+/// of a name does not carry the name's number, as in "Federation of Trade Unions"), and the
+/// inflected word is English or the word is none the dictionary knows ("exchanger"): an English
+/// word whose regular inflection is none is uncountable ("firmware"). `None` when the rendering
+/// cannot be put in that number.
 pub fn in_number(rendering: &str, number: Number) -> Option<String> {
     let (before, last) = split_last_word(rendering);
     if last.is_empty() || !last.chars().all(|c| c.is_alphabetic() && c.is_lowercase()) {
@@ -165,7 +146,7 @@ pub fn in_number(rendering: &str, number: Number) -> Option<String> {
         Number::Plural => Some(plural(last)),
         Number::Singular => singulars(last).into_iter().next(),
     }?;
-    is_english_word(&inflected).then(|| format!("{before}{inflected}"))
+    (is_english_word(&inflected) || !is_english_word(last)).then(|| format!("{before}{inflected}"))
 }
 
 /// How often `text` (normalized, case-folded) holds `rendering` (likewise) with its last word
@@ -188,8 +169,7 @@ pub fn count_in_other_number(text: &str, rendering: &str) -> usize {
     count
 }
 
-/// [`variant_in_other_number`] without its caution for one-word plurals: for counting an
-/// approved rendering's uses, where a word's singular is that word too.
+/// The forms of a normalized, case-folded rendering with its last word in the other number.
 fn other_number_any(rendering: &str) -> Vec<(String, Number)> {
     let (before, last) = split_last_word(rendering);
     if last.chars().count() < 3 || !last.chars().all(char::is_alphabetic) {
@@ -241,28 +221,22 @@ mod tests {
     }
 
     #[test]
-    fn a_variant_in_the_other_number() {
-        let other = |r: &str| variant_in_other_number(r);
+    fn a_variant_in_the_plural() {
+        let plural = |r: &str| variant_in_plural(r);
         assert_eq!(
-            other("municipal general assembly"),
-            [("municipal general assemblies".to_string(), Number::Plural)]
+            plural("municipal general assembly").as_deref(),
+            Some("municipal general assemblies")
         );
-        assert_eq!(other("e-mail"), [("e-mails".to_string(), Number::Plural)]);
-        assert_eq!(
-            other("model labourers"),
-            [("model labourer".to_string(), Number::Singular)]
-        );
-        assert_eq!(
-            other("microsignal"),
-            [("microsignals".to_string(), Number::Plural)]
-        );
-        // A single word that reads as a plural may be a word of its own.
-        assert!(other("news").is_empty());
-        assert!(other("means").is_empty());
+        assert_eq!(plural("e-mail").as_deref(), Some("e-mails"));
+        assert_eq!(plural("microsignal").as_deref(), Some("microsignals"));
+        // A plural stays as listed: its singular may be a modifier ("a command-line option").
+        assert_eq!(plural("model labourers"), None);
+        assert_eq!(plural("command-lines"), None);
+        assert_eq!(plural("news"), None);
         // Numbers, symbols and short words carry no number here.
-        assert!(other("covid-19").is_empty());
-        assert!(other("web 2.0").is_empty());
-        assert!(other("tv").is_empty());
+        assert_eq!(plural("covid-19"), None);
+        assert_eq!(plural("web 2.0"), None);
+        assert_eq!(plural("tv"), None);
     }
 
     #[test]
@@ -289,8 +263,13 @@ mod tests {
             in_number("Shanghai Federation of Trade Unions", Number::Plural),
             None
         );
-        // No English word in the other number.
+        // An English word with no regular plural is uncountable; a word the dictionary does
+        // not know takes the regular one.
         assert_eq!(in_number("firmware", Number::Plural), None);
+        assert_eq!(
+            in_number("heat exchanger", Number::Plural).as_deref(),
+            Some("heat exchangers")
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::glossary::{CaseMode, Glossary, Status};
+use crate::inflection::variant_in_plural;
 use crate::normalize::{is_word_char, normalize_key, word_end, Normalized, ASCII_WORD};
 use crate::prefix_tree::PrefixTree;
 
@@ -26,6 +27,9 @@ pub struct TermUse {
     pub status: Status,
     /// For case-sensitive concepts, the normalized rendering with its case kept.
     exact: Option<String>,
+    /// The match is a deprecated or forbidden rendering in the plural ("e-mails" for
+    /// "e-mail").
+    pub in_plural: bool,
 }
 
 /// A glossary compiled for matching; built once, shared read-only by every worker.
@@ -128,6 +132,47 @@ impl TermMatcher {
                         rendering: ri,
                         status: rendering.status,
                         exact,
+                        in_plural: false,
+                    });
+                }
+            }
+        }
+        // A deprecated or forbidden common noun in the plural is the same wrong word
+        // ("e-mails", "heat swappers"), unless that form is listed itself. Not so a name, one
+        // entity: its plural names several, as a common noun ("the foreign ministries of both
+        // countries" is no deprecated "Foreign Ministry"). Case-sensitive variants are matched
+        // as listed only.
+        let listed = patterns.len();
+        for (ci, concept) in glossary.concepts.iter().enumerate() {
+            if concept.case == CaseMode::Sensitive {
+                continue;
+            }
+            for (ri, rendering) in concept.renderings.iter().enumerate() {
+                if rendering.status.is_approved() || rendering.text.chars().any(char::is_uppercase)
+                {
+                    continue;
+                }
+                let key = normalize_key(&rendering.text, true);
+                if let Some(form) = variant_in_plural(&key) {
+                    let id = *index.entry(form).or_insert_with_key(|key| {
+                        keys.push(key.clone());
+                        patterns.push(Vec::new());
+                        patterns.len() - 1
+                    });
+                    let uses = &mut patterns[id];
+                    if id < listed
+                        || uses
+                            .iter()
+                            .any(|u| u.concept == ci && u.status == rendering.status)
+                    {
+                        continue;
+                    }
+                    uses.push(TermUse {
+                        concept: ci,
+                        rendering: ri,
+                        status: rendering.status,
+                        exact: None,
+                        in_plural: true,
                     });
                 }
             }
@@ -835,6 +880,51 @@ mem,memory space,,,memory-space,
             };
             proptest::prop_assert_eq!(spans(true), spans(false));
         }
+    }
+
+    #[test]
+    fn a_banned_common_noun_is_found_in_the_plural_too() {
+        let glossary = Glossary::from_csv_text(
+            "id,preferred,deprecated,forbidden\n\
+             email,email,e-mail,\n\
+             mfa,Ministry of Foreign Affairs,Foreign Ministry,\n\
+             cli,command lines,,command-lines\n\
+             hx,heat exchanger,heat swappers,heat swapper\n",
+            "g.csv",
+        )
+        .unwrap();
+        let matcher = TermMatcher::new(&glossary);
+        let found = |text: &str| -> Vec<(String, Status, bool)> {
+            let norm = normalize(text, true);
+            matcher
+                .find(&norm, text)
+                .iter()
+                .flat_map(|m| {
+                    matcher
+                        .uses(m, text)
+                        .filter(|u| !u.status.is_approved())
+                        .map(|u| (text[m.original.clone()].to_string(), u.status, u.in_plural))
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        };
+        assert_eq!(
+            found("Two E-mails came."),
+            [("E-mails".to_string(), Status::Deprecated, true)]
+        );
+        assert_eq!(
+            found("an e-mail"),
+            [("e-mail".to_string(), Status::Deprecated, false)]
+        );
+        // A name in the plural is several entities, a common noun.
+        assert!(found("the Foreign Ministries of both countries").is_empty());
+        // A plural is not put in the singular: "command-line" modifies the next noun.
+        assert!(found("the command-line interface").is_empty());
+        // A plural that is listed itself keeps its own status.
+        assert_eq!(
+            found("two heat swappers"),
+            [("heat swappers".to_string(), Status::Deprecated, false)]
+        );
     }
 
     #[test]

@@ -52,7 +52,7 @@ pub const RULES: &[RuleInfo] = &[
         id: "forbidden-term",
         title: "Forbidden term",
         severity: Severity::Error,
-        summary: "A rendering the glossary forbids for a concept; use the preferred rendering.",
+        summary: "A rendering the glossary forbids for a concept (a common noun in the plural too); use the preferred rendering.",
         fix: "Replace the text with the expected rendering. If the glossary is wrong for this text, correct the glossary (for instance, list the rendering as `admitted`); `--ignore forbidden-term` turns the rule off.",
     },
     RuleInfo {
@@ -60,8 +60,7 @@ pub const RULES: &[RuleInfo] = &[
         id: "deprecated-term",
         title: "Deprecated term",
         severity: Severity::Warning,
-        summary:
-            "A rendering the glossary marks as deprecated; replace it with the preferred rendering.",
+        summary: "A rendering the glossary marks as deprecated (a common noun in the plural too); replace it with the preferred rendering.",
         fix: "Replace it with the preferred rendering; deprecated renderings are understood but should not appear in new text. With `--fail-on error` they are reported without failing the run.",
     },
     RuleInfo {

@@ -213,6 +213,43 @@ c,Workers' Daily,Workers Daily,
 }
 
 #[test]
+fn a_banned_common_noun_in_the_plural_is_fixed_in_the_plural() {
+    let glossary = "\
+id,preferred,deprecated,forbidden
+email,email,e-mail,
+hx,heat exchanger,,heat swapper
+ftu,Shanghai Federation of Trade Unions,,municipal general assembly
+";
+    let dir = scratch(&[
+        ("g.csv", glossary.as_bytes()),
+        (
+            "draft.txt",
+            b"Send e-mails.\nTwo heat swappers and a heat swapper.\nThe municipal general assemblies met.\n",
+        ),
+    ]);
+    let run = termcheck_in(dir.path(), &["fix", "draft.txt", "-g", "g.csv"], b"");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("draft.txt:1:6: fixed deprecated-term \"e-mails\" -> \"emails\""),
+        "{}",
+        run.stderr
+    );
+    // The last word of a name does not carry the name's number: a person decides.
+    assert!(
+        run.stderr.contains(
+            "draft.txt:3:5: left error[forbidden-term] \"municipal general assemblies\" for a person: found in the plural"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("draft.txt")).unwrap(),
+        "Send emails.\nTwo heat exchangers and a heat exchanger.\nThe municipal general assemblies met.\n",
+    );
+}
+
+#[test]
 fn fix_reads_standard_input_and_writes_the_fixed_text() {
     let dir = scratch(&[("g.csv", TEST_GLOSSARY.as_bytes())]);
     let run = termcheck_in(
