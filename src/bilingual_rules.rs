@@ -124,7 +124,12 @@ impl<'g> SourceRules<'g> {
                 let mut cs: Vec<usize> = self
                     .matcher
                     .uses(m, target)
-                    .filter(|u| u.status.is_approved() && accounts.contains_key(&u.concept))
+                    // Inflected renderings are counted below, names' too.
+                    .filter(|u| {
+                        u.status.is_approved()
+                            && u.inflected.is_none()
+                            && accounts.contains_key(&u.concept)
+                    })
                     .map(|u| u.concept)
                     .collect();
                 cs.sort_unstable();

@@ -13,7 +13,7 @@ use crate::finding::Finding;
 use crate::findings::{report_order, Findings, SpillBudget, DEFAULT_BUDGET};
 use crate::fuzzy::{Damage, FuzzyIndex, GarbledMatch, WordCache};
 use crate::glossary::{Glossary, Status};
-use crate::inflection::{in_number, Number};
+use crate::inflection::in_number;
 use crate::input::blocks::{BlockReader, BlockSizes, ReadError, TextBlock};
 use crate::location::{LocationTracker, TextEncoding};
 use crate::matcher::{TermMatch, TermMatcher};
@@ -531,25 +531,29 @@ impl<'g> Checker<'g> {
             }
             let shown = place.shown();
             let preferred = concept.preferred();
-            let (expected, message) = if term.in_plural {
-                // The preferred rendering in the plural, where it can be put in it (`fix`
-                // leaves the finding otherwise).
-                let expected = in_number(preferred, Number::Plural)
-                    .map_or(Cow::Borrowed(preferred), Cow::Owned);
-                let message = format!(
-                    "\"{shown}\" is a {} rendering of {} (\"{}\" in the plural); use \"{expected}\"",
-                    term.status.as_str(),
-                    concept.label(),
-                    concept.renderings[term.rendering].text,
-                );
-                (expected, message)
-            } else {
-                let message = format!(
-                    "\"{shown}\" is a {} rendering of {}; use \"{preferred}\"",
-                    term.status.as_str(),
-                    concept.label(),
-                );
-                (Cow::Borrowed(preferred), message)
+            let (expected, message) = match term.inflected {
+                // The preferred rendering in the number of the text, where it can be put in it
+                // (`fix` leaves the finding otherwise).
+                Some(number) => {
+                    let expected =
+                        in_number(preferred, number).map_or(Cow::Borrowed(preferred), Cow::Owned);
+                    let message = format!(
+                        "\"{shown}\" is a {} rendering of {} (\"{}\" in the {}); use \"{expected}\"",
+                        term.status.as_str(),
+                        concept.label(),
+                        concept.renderings[term.rendering].text,
+                        number.as_str(),
+                    );
+                    (expected, message)
+                }
+                None => {
+                    let message = format!(
+                        "\"{shown}\" is a {} rendering of {}; use \"{preferred}\"",
+                        term.status.as_str(),
+                        concept.label(),
+                    );
+                    (Cow::Borrowed(preferred), message)
+                }
             };
             findings.push(place.finding(rule, concept, &expected, message, None));
         }

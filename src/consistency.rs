@@ -13,7 +13,7 @@ use crate::excerpt::surroundings;
 use crate::finding::{Excerpt, Finding};
 use crate::fuzzy::is_weak_rendering;
 use crate::glossary::{Glossary, Status};
-use crate::inflection::lemma;
+use crate::inflection::{lemma, same_lemma, split_head};
 use crate::location::{Location, LocationTracker};
 use crate::normalize::normalize_key;
 use crate::rules::Rule;
@@ -117,7 +117,8 @@ impl Occurrence {
 }
 
 /// A variant of a concept: its surface form, with the head noun of a common noun reduced to
-/// its lemma, since "a model worker" and "model workers" are one rendering inflected.
+/// its lemma, since "a model worker" and "model workers" are one rendering inflected, and so
+/// are "letters of credit" and "letter of credit".
 type Variant = String;
 
 fn variant(glossary: &Glossary, o: &Occurrence) -> Variant {
@@ -134,9 +135,30 @@ fn variant_of(glossary: &Glossary, concept: usize, rendering: usize, form: Strin
     if rendering.chars().any(char::is_uppercase) {
         return form;
     }
-    match form.rsplit_once(' ') {
-        Some((head, last)) => format!("{head} {}", lemma(last)),
-        None => lemma(&form).into_owned(),
+    // Both numbers of the rendering's head stand for one word: its lemma, in the case the
+    // text wrote it in. Spelling alone gives "address" and "addresses" the lemmas "address"
+    // and "addresse"; the rendering's word says they are one.
+    let (before, head, after) = split_head(&form);
+    let (_, rendering_head, _) = split_head(rendering);
+    let lemma_of_head = if same_lemma(&head.to_lowercase(), rendering_head) {
+        recased_like(head, &lemma(rendering_head))
+    } else {
+        lemma(head).into_owned()
+    };
+    format!("{before}{lemma_of_head}{after}")
+}
+
+/// `word` (in small letters) in the capitals of `like`: all capitals, an initial one, or none.
+fn recased_like(like: &str, word: &str) -> String {
+    let mut letters = like.chars().filter(|c| c.is_alphabetic());
+    if like.chars().filter(|c| c.is_alphabetic()).count() > 1 && letters.all(char::is_uppercase) {
+        return word.to_uppercase();
+    }
+    match (like.chars().next(), word.chars().next()) {
+        (Some(l), Some(w)) if l.is_uppercase() => {
+            w.to_uppercase().chain(word.chars().skip(1)).collect()
+        }
+        _ => word.to_string(),
     }
 }
 
@@ -855,6 +877,34 @@ pub fn write_distribution(rows: &[DistributionRow], out: &mut dyn Write) -> io::
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn both_numbers_of_a_common_noun_are_one_variant() {
+        let glossary = Glossary::from_csv_text(
+            "id,preferred\na,physical base address\nb,base classes\nc,Device Tree\nd,letter of credit\n",
+            "g.csv",
+        )
+        .unwrap();
+        let variant = |concept: usize, form: &str| variant_of(&glossary, concept, 0, form.into());
+        assert_eq!(
+            variant(0, "physical base addresses"),
+            variant(0, "physical base address")
+        );
+        assert_eq!(variant(1, "base class"), variant(1, "base classes"));
+        assert_eq!(
+            variant(3, "letters of credit"),
+            variant(3, "letter of credit")
+        );
+        assert_ne!(
+            variant(3, "letter of credits"),
+            variant(3, "letter of credit")
+        );
+        assert_eq!(variant(1, "Base Class"), variant(1, "Base Classes"));
+        // Capitals inside the term still differ.
+        assert_ne!(variant(1, "base Classes"), variant(1, "base classes"));
+        // A name is compared as written.
+        assert_ne!(variant(2, "Device Trees"), variant(2, "Device Tree"));
+    }
 
     #[test]
     fn surface_forms_ignore_sentence_case_and_headlines() {

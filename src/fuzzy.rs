@@ -32,7 +32,7 @@ use smallvec::SmallVec;
 
 use crate::dictionary::is_english_word;
 use crate::glossary::Glossary;
-use crate::inflection::{lemma, lemma_keys};
+use crate::inflection::{lemma, lemma_keys, same_lemma, HEAD_ENDING_PREPOSITIONS};
 use crate::matcher::{RenderingStart, WordFed};
 use crate::normalize::{is_word_char, normalize_key, Normalized};
 use crate::spelling::{same_word_spelled_differently, spelling_family};
@@ -93,13 +93,6 @@ const OTHER_CLOSED_CLASS_WORDS: &[&str] = &[
     "though", "thus", "too", "up", "us", "very", "was", "we", "were", "what", "when", "where",
     "whether", "which", "while", "who", "whom", "whose", "why", "will", "would", "yet", "you",
     "your", "yours",
-];
-
-/// Prepositions that end the head of a term: the head of "Standing Committee of the …" is
-/// "Committee".
-const HEAD_ENDING_PREPOSITIONS: &[&str] = &[
-    "about", "against", "among", "at", "between", "by", "for", "from", "in", "into", "of", "on",
-    "over", "to", "under", "with",
 ];
 
 /// Words after which a plural head is grammar even in a name ("two National May 1 Labor
@@ -3360,12 +3353,6 @@ fn select(found: Vec<GarbledMatch>) -> Vec<GarbledMatch> {
     }
     kept.sort_by_key(|m| m.normalized.start);
     kept
-}
-
-/// Whether two words are numbers of one word.
-fn same_lemma(a: &str, b: &str) -> bool {
-    let b_keys = lemma_keys(b);
-    lemma_keys(a).iter().any(|k| b_keys.contains(k))
 }
 
 /// Whether a word may be compared with typo tolerance. Glossary words and text words of one

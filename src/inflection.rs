@@ -22,6 +22,16 @@ pub enum Number {
     Plural,
 }
 
+impl Number {
+    /// "singular" or "plural".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Number::Singular => "singular",
+            Number::Plural => "plural",
+        }
+    }
+}
+
 /// The word without a plural ending, so that "unions" and "union", "chairmen" and "chairman",
 /// "competitions" and "competition" compare equal.
 /// Borrowed from the word unless an ending changes ("bodies", "chairmen"): every new word of a
@@ -59,6 +69,12 @@ pub fn lemma_keys(word: &str) -> SmallVec<[Cow<'_, str>; 2]> {
     keys
 }
 
+/// Whether two words are numbers of one word.
+pub fn same_lemma(a: &str, b: &str) -> bool {
+    let b_keys = lemma_keys(b);
+    lemma_keys(a).iter().any(|k| b_keys.contains(k))
+}
+
 /// Whether a singular ending so takes "-es" for its plural ("congress", "box", "church").
 fn takes_es(stem: &str) -> bool {
     stem.ends_with("ss") || stem.ends_with('x') || stem.ends_with("ch") || stem.ends_with("sh")
@@ -86,13 +102,13 @@ pub fn plural(word: &str) -> String {
 /// for an English word, a singular that is one too ("news" is no plural of "new" by this test
 /// only if "new" were no word; such words are rare in glossaries' variants, see callers).
 fn singulars(word: &str) -> Vec<String> {
-    let english = is_english_word(word);
-    lemma_keys(word)
-        .into_iter()
-        .filter(|k| *k != word)
-        .filter(|k| !english || is_english_word(k))
-        .map(Cow::into_owned)
-        .collect()
+    let mut keys = lemma_keys(word);
+    keys.retain(|k| *k != word);
+    // The dictionary is asked only of words with a plural ending: a glossary's are few.
+    if !keys.is_empty() && is_english_word(word) {
+        keys.retain(|k| is_english_word(k));
+    }
+    keys.into_iter().map(Cow::into_owned).collect()
 }
 
 /// The number a word in small letters reads as.
@@ -104,53 +120,74 @@ pub fn number_of(word: &str) -> Number {
     }
 }
 
-/// Splits a normalized rendering before its last word (after its last space or hyphen): the
-/// word that carries the number of a noun phrase ("general assembly", "e-mail").
-fn split_last_word(rendering: &str) -> (&str, &str) {
-    match rendering.rfind([' ', '-']) {
-        Some(i) => rendering.split_at(i + 1),
-        None => ("", rendering),
+/// Prepositions that end the head of a noun phrase: "letter" in "letter of credit".
+pub const HEAD_ENDING_PREPOSITIONS: &[&str] = &[
+    "about", "against", "among", "at", "between", "by", "for", "from", "in", "into", "of", "on",
+    "over", "to", "under", "with",
+];
+
+/// Splits a noun phrase (words between single spaces) around the word that carries its
+/// number: its head, the word before the first preposition that ends a head ("letter" in
+/// "letter of credit"), else its last word; of a hyphenated head, the last part ("mail" in
+/// "e-mail"). Returns the text before, the word, and the text after.
+pub fn split_head(phrase: &str) -> (&str, &str, &str) {
+    let mut end = phrase.len();
+    let mut at = 0;
+    for (i, word) in phrase.split(' ').enumerate() {
+        if i > 0
+            && HEAD_ENDING_PREPOSITIONS
+                .iter()
+                .any(|p| word.eq_ignore_ascii_case(p))
+        {
+            end = at - 1;
+            break;
+        }
+        at += word.len() + 1;
     }
+    let start = phrase[..end].rfind([' ', '-']).map_or(0, |i| i + 1);
+    (&phrase[..start], &phrase[start..end], &phrase[end..])
 }
 
-/// A normalized, case-folded rendering with its last word in the plural, if it reads as a
-/// singular: "municipal general assemblies" for "municipal general assembly", "e-mails" for
-/// "e-mail". The last word must be letters only, of three or more.
+/// A normalized, case-folded rendering with its head in the plural (see [`split_head`]), if it
+/// reads as a singular: "municipal general assemblies" for "municipal general assembly",
+/// "e-mails" for "e-mail", "letters of credit" for "letter of credit". The head must be
+/// letters only, of three or more.
 ///
 /// Only this way round: the singular of a plural is often no noun of its own but a modifier of
 /// the next one ("a run-time error", "the command-line interface"), correct where the plural
 /// noun is not.
 pub fn variant_in_plural(rendering: &str) -> Option<String> {
-    let (before, last) = split_last_word(rendering);
-    (last.chars().count() >= 3
-        && last.chars().all(char::is_alphabetic)
-        && number_of(last) == Number::Singular)
-        .then(|| format!("{before}{}", plural(last)))
+    let (before, head, after) = split_head(rendering);
+    (head.chars().count() >= 3
+        && head.chars().all(char::is_alphabetic)
+        && number_of(head) == Number::Singular)
+        .then(|| format!("{before}{}{after}", plural(head)))
 }
 
 /// A rendering as written in the glossary, in `number`: itself if it is in that number already,
-/// else with its last word inflected, if that word is a common noun (no capitals: the last word
-/// of a name does not carry the name's number, as in "Federation of Trade Unions"), and the
-/// inflected word is English or the word is none the dictionary knows ("exchanger"): an English
-/// word whose regular inflection is none is uncountable ("firmware"). `None` when the rendering
-/// cannot be put in that number.
+/// else with its head inflected (see [`split_head`]), if that word is a common noun (no
+/// capitals: the last word of a name does not carry the name's number, as in "Federation of
+/// Trade Unions"), and the inflected word is English or the word is none the dictionary knows
+/// ("exchanger"): an English word whose regular inflection is none is uncountable
+/// ("firmware"). `None` when the rendering cannot be put in that number.
 pub fn in_number(rendering: &str, number: Number) -> Option<String> {
-    let (before, last) = split_last_word(rendering);
-    if last.is_empty() || !last.chars().all(|c| c.is_alphabetic() && c.is_lowercase()) {
+    let (before, head, after) = split_head(rendering);
+    if head.is_empty() || !head.chars().all(|c| c.is_alphabetic() && c.is_lowercase()) {
         return None;
     }
-    if number_of(last) == number {
+    if number_of(head) == number {
         return Some(rendering.to_string());
     }
     let inflected = match number {
-        Number::Plural => Some(plural(last)),
-        Number::Singular => singulars(last).into_iter().next(),
+        Number::Plural => Some(plural(head)),
+        Number::Singular => singulars(head).into_iter().next(),
     }?;
-    (is_english_word(&inflected) || !is_english_word(last)).then(|| format!("{before}{inflected}"))
+    (is_english_word(&inflected) || !is_english_word(head))
+        .then(|| format!("{before}{inflected}{after}"))
 }
 
-/// How often `text` (normalized, case-folded) holds `rendering` (likewise) with its last word
-/// in the other number, on word boundaries. The rendering as written is not counted.
+/// How often `text` (normalized, case-folded) holds `rendering` (likewise) with its head in
+/// the other number (see [`split_head`]), on word boundaries. The rendering as written is not counted.
 pub fn count_in_other_number(text: &str, rendering: &str) -> usize {
     let mut count = 0;
     for (form, _) in other_number_any(rendering) {
@@ -169,19 +206,34 @@ pub fn count_in_other_number(text: &str, rendering: &str) -> usize {
     count
 }
 
-/// The forms of a normalized, case-folded rendering with its last word in the other number.
+/// A normalized, case-folded rendering with its head in the other number (see
+/// [`split_head`]), with that number: "heat exchangers" (plural) for "heat exchanger", "model
+/// worker" (singular) for "model workers". A one-word rendering is put in the plural only: a
+/// single word that reads as a plural often is a word of its own ("news", "means", "physics").
+pub fn in_other_number(rendering: &str) -> Vec<(String, Number)> {
+    let (before, _, after) = split_head(rendering);
+    if before.is_empty() && after.is_empty() {
+        return variant_in_plural(rendering)
+            .map(|form| (form, Number::Plural))
+            .into_iter()
+            .collect();
+    }
+    other_number_any(rendering)
+}
+
+/// The forms of a normalized, case-folded rendering with its head in the other number.
 fn other_number_any(rendering: &str) -> Vec<(String, Number)> {
-    let (before, last) = split_last_word(rendering);
-    if last.chars().count() < 3 || !last.chars().all(char::is_alphabetic) {
+    let (before, head, after) = split_head(rendering);
+    if head.chars().count() < 3 || !head.chars().all(char::is_alphabetic) {
         return Vec::new();
     }
-    let singular = singulars(last);
+    let singular = singulars(head);
     if singular.is_empty() {
-        vec![(format!("{before}{}", plural(last)), Number::Plural)]
+        vec![(format!("{before}{}{after}", plural(head)), Number::Plural)]
     } else {
         singular
             .into_iter()
-            .map(|s| (format!("{before}{s}"), Number::Singular))
+            .map(|s| (format!("{before}{s}{after}"), Number::Singular))
             .collect()
     }
 }
@@ -229,6 +281,11 @@ mod tests {
         );
         assert_eq!(plural("e-mail").as_deref(), Some("e-mails"));
         assert_eq!(plural("microsignal").as_deref(), Some("microsignals"));
+        // The head of a phrase with a preposition is its first noun.
+        assert_eq!(
+            plural("letter of credit").as_deref(),
+            Some("letters of credit")
+        );
         // A plural stays as listed: its singular may be a modifier ("a command-line option").
         assert_eq!(plural("model labourers"), None);
         assert_eq!(plural("command-lines"), None);
@@ -270,6 +327,20 @@ mod tests {
             in_number("heat exchanger", Number::Plural).as_deref(),
             Some("heat exchangers")
         );
+    }
+
+    #[test]
+    fn the_head_of_a_noun_phrase() {
+        assert_eq!(split_head("heat exchanger"), ("heat ", "exchanger", ""));
+        assert_eq!(split_head("e-mail"), ("e-", "mail", ""));
+        assert_eq!(
+            split_head("workers in new forms of employment"),
+            ("", "workers", " in new forms of employment")
+        );
+        assert_eq!(split_head("Letter Of Credit"), ("", "Letter", " Of Credit"));
+        // A preposition first is no head's end.
+        assert_eq!(split_head("on-call duty"), ("on-call ", "duty", ""));
+        assert_eq!(split_head("of"), ("", "of", ""));
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::glossary::{CaseMode, Glossary, Status};
-use crate::inflection::variant_in_plural;
+use crate::inflection::{in_other_number, variant_in_plural, Number};
 use crate::normalize::{is_word_char, normalize_key, word_end, Normalized, ASCII_WORD};
 use crate::prefix_tree::PrefixTree;
 
@@ -27,9 +27,10 @@ pub struct TermUse {
     pub status: Status,
     /// For case-sensitive concepts, the normalized rendering with its case kept.
     exact: Option<String>,
-    /// The match is a deprecated or forbidden rendering in the plural ("e-mails" for
-    /// "e-mail").
-    pub in_plural: bool,
+    /// For a rendering matched with its last word in the other number ("heat exchangers" for
+    /// "heat exchanger", "e-mails" for "e-mail"), the number of the text's form; deprecated
+    /// and forbidden ones are matched in the plural only.
+    pub inflected: Option<Number>,
 }
 
 /// A glossary compiled for matching; built once, shared read-only by every worker.
@@ -109,9 +110,12 @@ impl TermMatcher {
         let mut index: HashMap<String, usize> = HashMap::default();
         let mut keys: Vec<String> = Vec::new();
         let mut patterns: Vec<Vec<TermUse>> = Vec::new();
+        // The key of each rendering, concept after concept, for the inflected forms below.
+        let mut rendering_keys: Vec<String> = Vec::new();
         for (ci, concept) in glossary.concepts.iter().enumerate() {
             for (ri, rendering) in concept.renderings.iter().enumerate() {
                 let key = normalize_key(&rendering.text, true);
+                rendering_keys.push(key.clone());
                 if key.is_empty() {
                     continue;
                 }
@@ -132,28 +136,38 @@ impl TermMatcher {
                         rendering: ri,
                         status: rendering.status,
                         exact,
-                        in_plural: false,
+                        inflected: None,
                     });
                 }
             }
         }
-        // A deprecated or forbidden common noun in the plural is the same wrong word
-        // ("e-mails", "heat swappers"), unless that form is listed itself. Not so a name, one
-        // entity: its plural names several, as a common noun ("the foreign ministries of both
-        // countries" is no deprecated "Foreign Ministry"). Case-sensitive variants are matched
-        // as listed only.
+        // A common noun (a rendering in small letters) is the same rendering inflected: an
+        // approved one in either number ("heat exchangers" for "heat exchanger", counted by
+        // consistency), a deprecated or forbidden one in the plural ("e-mails", "heat
+        // swappers"; see `variant_in_plural` for why not in the singular), unless that form is
+        // listed itself. Not so a name, one entity: its plural names several, as a common noun
+        // ("the foreign ministries of both countries" is no deprecated "Foreign Ministry").
+        // Case-sensitive renderings are matched as listed only.
         let listed = patterns.len();
+        let mut rendering_keys = rendering_keys.into_iter();
         for (ci, concept) in glossary.concepts.iter().enumerate() {
-            if concept.case == CaseMode::Sensitive {
-                continue;
-            }
             for (ri, rendering) in concept.renderings.iter().enumerate() {
-                if rendering.status.is_approved() || rendering.text.chars().any(char::is_uppercase)
+                let key = rendering_keys.next().expect("a key per rendering");
+                if concept.case == CaseMode::Sensitive
+                    || key.is_empty()
+                    || rendering.text.chars().any(char::is_uppercase)
                 {
                     continue;
                 }
-                let key = normalize_key(&rendering.text, true);
-                if let Some(form) = variant_in_plural(&key) {
+                let forms = if rendering.status.is_approved() {
+                    in_other_number(&key)
+                } else {
+                    variant_in_plural(&key)
+                        .map(|form| (form, Number::Plural))
+                        .into_iter()
+                        .collect()
+                };
+                for (form, number) in forms {
                     let id = *index.entry(form).or_insert_with_key(|key| {
                         keys.push(key.clone());
                         patterns.push(Vec::new());
@@ -172,7 +186,7 @@ impl TermMatcher {
                         rendering: ri,
                         status: rendering.status,
                         exact: None,
-                        in_plural: true,
+                        inflected: Some(number),
                     });
                 }
             }
@@ -903,7 +917,10 @@ mem,memory space,,,memory-space,
                     matcher
                         .uses(m, text)
                         .filter(|u| !u.status.is_approved())
-                        .map(|u| (text[m.original.clone()].to_string(), u.status, u.in_plural))
+                        .map(|u| {
+                            let in_plural = u.inflected == Some(Number::Plural);
+                            (text[m.original.clone()].to_string(), u.status, in_plural)
+                        })
                         .collect::<Vec<_>>()
                 })
                 .collect()

@@ -67,6 +67,44 @@ VFD logs are kept. The employees met; the employees voted; workers and staff lef
     assert_eq!(found, [("inconsistent-term", "workers and staff")]);
 }
 
+/// A common noun is one rendering in either number: its plural uses count for the majority,
+/// and its two numbers are never inconsistent with each other.
+#[test]
+fn a_common_noun_counts_in_both_numbers() {
+    let glossary = b"id,preferred,admitted\n\
+email,email,electronic mail\n\
+loc,letter of credit,documentary credit\n\
+addr,base address,\n";
+    let dir = scratch(&[
+        ("g.csv", glossary),
+        (
+            "a.txt",
+            b"Send emails. Read emails. Delete emails. Keep the electronic mail.\n\
+Two letters of credit and a letter of credit. The base address and the base addresses.\n",
+        ),
+    ]);
+    let (_, rows) = check(&dir, &["a.txt", "--consistency-report", "r.csv"]);
+    let found: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| (r.concept.as_str(), r.found.as_str()))
+        .collect();
+    assert_eq!(found, [("email", "electronic mail")], "{rows:?}");
+    assert!(
+        rows[0].message.contains("\"emails\" 3 times"),
+        "{}",
+        rows[0].message
+    );
+    let report = std::fs::read_to_string(dir.path().join("r.csv")).unwrap();
+    assert!(
+        report.contains("email,emails,preferred,3,a.txt\n"),
+        "{report}"
+    );
+    assert!(
+        report.contains("loc,letters of credit,preferred,1,a.txt\n"),
+        "{report}"
+    );
+}
+
 #[test]
 fn a_tie_goes_to_the_preferred_form_and_one_rendering_is_consistent() {
     let dir = scratch(&[
