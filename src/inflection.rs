@@ -135,6 +135,7 @@ pub fn split_head(phrase: &str) -> (&str, &str, &str) {
     let mut at = 0;
     for (i, word) in phrase.split(' ').enumerate() {
         if i > 0
+            && word.len() <= 7
             && HEAD_ENDING_PREPOSITIONS
                 .iter()
                 .any(|p| word.eq_ignore_ascii_case(p))
