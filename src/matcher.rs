@@ -110,13 +110,14 @@ impl TermMatcher {
         let mut index: HashMap<String, usize> = HashMap::default();
         let mut keys: Vec<String> = Vec::new();
         let mut patterns: Vec<Vec<TermUse>> = Vec::new();
-        // The key of each rendering, concept after concept, for the inflected forms below.
-        let mut rendering_keys: Vec<String> = Vec::new();
+        // The pattern of each rendering, concept after concept (`None` for an empty key), for
+        // the inflected forms below.
+        let mut rendering_patterns: Vec<Option<usize>> = Vec::new();
         for (ci, concept) in glossary.concepts.iter().enumerate() {
             for (ri, rendering) in concept.renderings.iter().enumerate() {
                 let key = normalize_key(&rendering.text, true);
-                rendering_keys.push(key.clone());
                 if key.is_empty() {
+                    rendering_patterns.push(None);
                     continue;
                 }
                 let exact = (concept.case == CaseMode::Sensitive)
@@ -126,6 +127,7 @@ impl TermMatcher {
                     patterns.push(Vec::new());
                     patterns.len() - 1
                 });
+                rendering_patterns.push(Some(id));
                 let uses = &mut patterns[id];
                 let duplicate = uses
                     .iter()
@@ -149,20 +151,21 @@ impl TermMatcher {
         // ("the foreign ministries of both countries" is no deprecated "Foreign Ministry").
         // Case-sensitive renderings are matched as listed only.
         let listed = patterns.len();
-        let mut rendering_keys = rendering_keys.into_iter();
+        let mut rendering_patterns = rendering_patterns.into_iter();
         for (ci, concept) in glossary.concepts.iter().enumerate() {
             for (ri, rendering) in concept.renderings.iter().enumerate() {
-                let key = rendering_keys.next().expect("a key per rendering");
+                let pattern = rendering_patterns.next().expect("a pattern per rendering");
+                let Some(pattern) = pattern else { continue };
                 if concept.case == CaseMode::Sensitive
-                    || key.is_empty()
                     || rendering.text.chars().any(char::is_uppercase)
                 {
                     continue;
                 }
+                let key = &keys[pattern];
                 let forms = if rendering.status.is_approved() {
-                    in_other_number(&key)
+                    in_other_number(key)
                 } else {
-                    variant_in_plural(&key)
+                    variant_in_plural(key)
                         .map(|form| (form, Number::Plural))
                         .into_iter()
                         .collect()
