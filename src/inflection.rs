@@ -152,15 +152,15 @@ pub fn split_head(phrase: &str) -> (&str, &str, &str) {
 /// A normalized, case-folded rendering with its head in the plural (see [`split_head`]), if it
 /// reads as a singular: "municipal general assemblies" for "municipal general assembly",
 /// "e-mails" for "e-mail", "letters of credit" for "letter of credit". The head must be
-/// letters only, of three or more.
+/// three or more Latin letters: English plurals are of English words.
 ///
 /// Only this way round: the singular of a plural is often no noun of its own but a modifier of
 /// the next one ("a run-time error", "the command-line interface"), correct where the plural
 /// noun is not.
 pub fn variant_in_plural(rendering: &str) -> Option<String> {
     let (before, head, after) = split_head(rendering);
-    (head.chars().count() >= 3
-        && head.chars().all(char::is_alphabetic)
+    (head.len() >= 3
+        && head.bytes().all(|b| b.is_ascii_alphabetic())
         && number_of(head) == Number::Singular)
         .then(|| format!("{before}{}{after}", plural(head)))
 }
@@ -173,7 +173,7 @@ pub fn variant_in_plural(rendering: &str) -> Option<String> {
 /// ("firmware"). `None` when the rendering cannot be put in that number.
 pub fn in_number(rendering: &str, number: Number) -> Option<String> {
     let (before, head, after) = split_head(rendering);
-    if head.is_empty() || !head.chars().all(|c| c.is_alphabetic() && c.is_lowercase()) {
+    if head.is_empty() || !head.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }
     if number_of(head) == number {
@@ -225,7 +225,7 @@ pub fn in_other_number(rendering: &str) -> Vec<(String, Number)> {
 /// The forms of a normalized, case-folded rendering with its head in the other number.
 fn other_number_any(rendering: &str) -> Vec<(String, Number)> {
     let (before, head, after) = split_head(rendering);
-    if head.chars().count() < 3 || !head.chars().all(char::is_alphabetic) {
+    if head.len() < 3 || !head.bytes().all(|b| b.is_ascii_alphabetic()) {
         return Vec::new();
     }
     let singular = singulars(head);
@@ -295,6 +295,7 @@ mod tests {
         assert_eq!(plural("covid-19"), None);
         assert_eq!(plural("web 2.0"), None);
         assert_eq!(plural("tv"), None);
+        assert_eq!(plural("工会"), None);
     }
 
     #[test]
