@@ -665,7 +665,7 @@ chief-executive,行政长官,Chief Executive,,,
     #[test]
     fn the_head_noun_in_the_other_number_renders_the_term() {
         let glossary = Glossary::from_csv_text(
-            "id,source,preferred\nc,劳动和技能竞赛,labor and skills competitions\nb,直属单位,directly affiliated unit\n",
+            "id,source,preferred\nc,劳动和技能竞赛,labor and skills competitions\nb,直属单位,directly affiliated unit\nl,信用证,letter of credit\n",
             "g.csv",
         )
         .unwrap();
@@ -688,6 +688,9 @@ chief-executive,行政长官,Chief Executive,,,
             0
         );
         assert_eq!(missing("直属单位", "All directly affiliated units."), 0);
+        // The head of a phrase with a preposition is its first noun.
+        assert_eq!(missing("信用证", "Two letters of credit."), 0);
+        assert_eq!(missing("信用证", "Two letter of credits."), 1);
         // Look-alikes that do not render it: the head noun dropped or another word.
         assert_eq!(missing("劳动和技能竞赛", "A labor and skills contest."), 1);
         assert_eq!(
