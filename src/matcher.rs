@@ -27,9 +27,9 @@ pub struct TermUse {
     pub status: Status,
     /// For case-sensitive concepts, the normalized rendering with its case kept.
     exact: Option<String>,
-    /// For a rendering matched with its last word in the other number ("heat exchangers" for
-    /// "heat exchanger", "e-mails" for "e-mail"), the number of the text's form; deprecated
-    /// and forbidden ones are matched in the plural only.
+    /// For a rendering matched with its head in the other number ("heat exchangers" for "heat
+    /// exchanger", "e-mails" for "e-mail", see [`crate::inflection::split_head`]), the number of
+    /// the text's form; deprecated and forbidden ones are matched in the plural only.
     pub inflected: Option<Number>,
 }
 
