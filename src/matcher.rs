@@ -122,9 +122,10 @@ impl TermMatcher {
                 }
                 let exact = (concept.case == CaseMode::Sensitive)
                     .then(|| normalize_key(&rendering.text, false));
+                // Most patterns have one use: a vector's first growth would reserve four.
                 let id = *index.entry(key).or_insert_with_key(|key| {
                     keys.push(key.clone());
-                    patterns.push(Vec::new());
+                    patterns.push(Vec::with_capacity(1));
                     patterns.len() - 1
                 });
                 rendering_patterns.push(Some(id));
@@ -173,7 +174,7 @@ impl TermMatcher {
                 for (form, number) in forms {
                     let id = *index.entry(form).or_insert_with_key(|key| {
                         keys.push(key.clone());
-                        patterns.push(Vec::new());
+                        patterns.push(Vec::with_capacity(1));
                         patterns.len() - 1
                     });
                     let uses = &mut patterns[id];
