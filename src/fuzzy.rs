@@ -2477,15 +2477,18 @@ fn other_endings_of_one_stem(a: &str, b: &str) -> bool {
             .any(|&[p, q]| (x, y) == (p, q) || (x, y) == (q, p))
     };
     // One ending inside the other ("ment", "ent") is a letter added or lost: a typo.
-    (4..=common).rev().any(|stem| {
-        let (x, y) = (&a[stem..], &b[stem..]);
-        a.is_char_boundary(stem)
-            && WORD_ENDINGS.contains(&x)
-            && WORD_ENDINGS.contains(&y)
-            && !x.ends_with(y)
-            && !y.ends_with(x)
-            && !soundalike(x, y)
-    })
+    // A common prefix of bytes may end inside a character both words start alike ('é', 'ß').
+    (4..=common)
+        .rev()
+        .filter(|&stem| a.is_char_boundary(stem))
+        .any(|stem| {
+            let (x, y) = (&a[stem..], &b[stem..]);
+            WORD_ENDINGS.contains(&x)
+                && WORD_ENDINGS.contains(&y)
+                && !x.ends_with(y)
+                && !y.ends_with(x)
+                && !soundalike(x, y)
+        })
 }
 
 /// What the word loop asks of every word, in one byte: the entry's flags, held in the word
@@ -4715,6 +4718,8 @@ modernization,modernization drive,,,,
         assert!(!other_ending("controlle", "controller"));
         assert!(!other_ending("federatio", "federation"));
         assert!(!other_ending("exchangerr", "exchanger"));
+        // Bytes in common that end inside a character.
+        assert!(!other_ending("straßen", "straéen"));
         assert!(same_lemma("congresses", "congress"));
         assert!(same_lemma("caches", "cache"));
         assert!(!same_lemma("congress", "congo"));
