@@ -1,5 +1,6 @@
 //! Property tests (proptest): case patterns kept by fixes, reports that parse back to the
-//! findings, fingerprints that survive edits elsewhere, and the normalization offset map.
+//! findings, fingerprints that survive edits elsewhere, the normalization offset map, and
+//! glossaries of non-ASCII words checked against near-misses of them.
 //! Case counts are modest (64) so that the suite stays fast; `PROPTEST_CASES` raises them.
 
 use proptest::prelude::*;
@@ -7,6 +8,7 @@ use proptest::prelude::*;
 use termcheck::check::{Checker, Outcome};
 use termcheck::finding::{Excerpt, Finding, Severity};
 use termcheck::fix::{case_pattern, replacement_for, CasePattern};
+use termcheck::fuzzy::{FuzzyIndex, DEFAULT_THRESHOLD};
 use termcheck::glossary::{CaseMode, Concept, Glossary, Rendering, Status};
 use termcheck::location::Location;
 use termcheck::matcher::TermMatcher;
@@ -391,5 +393,86 @@ proptest! {
         prop_assert_eq!(text.get(from..from + key.len()), Some(key.as_str()), "{:?}", original);
         let span = norm.original_span(from..from + key.len(), &original);
         prop_assert_eq!(&original[span], word.as_str());
+    }
+}
+
+/// A word of letters that share leading bytes in UTF-8 ('é', 'ß', 'ñ' all start with 0xC3) and
+/// plural endings, so that a text word and a glossary word can have a common byte prefix that
+/// ends inside a character.
+fn mixed_word() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop::sample::select(vec![
+            "a", "e", "s", "t", "r", "n", "é", "ß", "ñ", "工", "ies", "es",
+        ]),
+        4..9,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+/// A text word made from a glossary word: as it is, with its letters 'é', 'ß', 'ñ' rotated
+/// (one edit per letter, their first byte kept), with a letter dropped or doubled, or with a
+/// plural ending.
+fn mutated(word: &str, how: usize, at: usize) -> String {
+    let chars: Vec<char> = word.chars().collect();
+    let i = at % chars.len().max(1);
+    let mut out: Vec<char> = chars.clone();
+    match how % 5 {
+        0 => {}
+        1 => {
+            for c in &mut out {
+                *c = match *c {
+                    'é' => 'ß',
+                    'ß' => 'ñ',
+                    'ñ' => 'é',
+                    other => other,
+                };
+            }
+        }
+        2 => {
+            out.remove(i);
+        }
+        3 => out.insert(i, chars[i]),
+        _ => out.extend("es".chars()),
+    }
+    out.into_iter().collect()
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Every rule, on a glossary of non-ASCII words and a text of near-misses of them: no
+    /// panic, and every finding's span holds what it reports, on character boundaries.
+    #[test]
+    fn non_ascii_glossaries_and_near_misses_check_cleanly(
+        renderings in prop::collection::vec(prop::collection::vec(mixed_word(), 1..4), 2..8),
+        picks in prop::collection::vec((any::<usize>(), any::<usize>(), any::<usize>()), 10..60),
+    ) {
+        let mut csv = String::from("id,preferred,deprecated\n");
+        for (i, pair) in renderings.chunks(2).enumerate() {
+            let deprecated = pair.get(1).map(|w| w.join(" ")).unwrap_or_default();
+            csv.push_str(&format!("c{i},{},{deprecated}\n", pair[0].join(" ")));
+        }
+        let Ok(glossary) = Glossary::from_csv_text(&csv, "g.csv") else {
+            return Ok(()); // renderings that clash are a glossary error, tested elsewhere
+        };
+        let words: Vec<&String> = renderings.iter().flatten().collect();
+        let text: Vec<String> = picks
+            .iter()
+            .map(|&(w, how, at)| mutated(words[w % words.len()], how, at))
+            .collect();
+        let text = text.join(" ");
+        let matcher = TermMatcher::new(&glossary);
+        let fuzzy = FuzzyIndex::new(&glossary, DEFAULT_THRESHOLD);
+        let checker = Checker::new(&glossary, &matcher, RuleSet::all()).with_fuzzy(&fuzzy);
+        let Outcome::Checked(doc) = checker.check_reader(text.as_bytes(), false).expect("text") else {
+            panic!("not binary");
+        };
+        for f in doc.findings.into_vec() {
+            let (start, end) = (f.start.byte_offset as usize, f.end.byte_offset as usize);
+            prop_assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
+            if f.rule != termcheck::rules::Rule::InconsistentTerm {
+                prop_assert_eq!(&text[start..end], f.found.as_str());
+            }
+        }
     }
 }
