@@ -98,9 +98,8 @@ pub fn plural(word: &str) -> String {
     format!("{word}s")
 }
 
-/// The word's singular forms if it reads as a plural: an ending [`lemma_keys`] takes off, and,
-/// for an English word, a singular that is one too ("news" is no plural of "new" by this test
-/// only if "new" were no word; such words are rare in glossaries' variants, see callers).
+/// The word's singular forms if it reads as a plural: the endings [`lemma_keys`] takes off,
+/// and, if the word is English, only singulars that are English too ("tennis" is no plural).
 fn singulars(word: &str) -> Vec<String> {
     let mut keys = lemma_keys(word);
     keys.retain(|k| *k != word);
@@ -151,18 +150,16 @@ pub fn split_head(phrase: &str) -> (&str, &str, &str) {
 
 /// A normalized, case-folded rendering with its head in the plural (see [`split_head`]), if it
 /// reads as a singular: "municipal general assemblies" for "municipal general assembly",
-/// "e-mails" for "e-mail", "letters of credit" for "letter of credit". The head must be
-/// three or more Latin letters: English plurals are of English words.
+/// "e-mails" for "e-mail", "letters of credit" for "letter of credit".
 ///
 /// Only this way round: the singular of a plural is often no noun of its own but a modifier of
 /// the next one ("a run-time error", "the command-line interface"), correct where the plural
 /// noun is not.
 pub fn variant_in_plural(rendering: &str) -> Option<String> {
-    let (before, head, after) = split_head(rendering);
-    (head.len() >= 3
-        && head.bytes().all(|b| b.is_ascii_alphabetic())
-        && number_of(head) == Number::Singular)
-        .then(|| format!("{before}{}{after}", plural(head)))
+    other_number_any(rendering)
+        .into_iter()
+        .find(|(_, number)| *number == Number::Plural)
+        .map(|(form, _)| form)
 }
 
 /// A rendering as written in the glossary, in `number`: itself if it is in that number already,
@@ -212,17 +209,16 @@ pub fn count_in_other_number(text: &str, rendering: &str) -> usize {
 /// worker" (singular) for "model workers". A one-word rendering is put in the plural only: a
 /// single word that reads as a plural often is a word of its own ("news", "means", "physics").
 pub fn in_other_number(rendering: &str) -> Vec<(String, Number)> {
+    let mut forms = other_number_any(rendering);
     let (before, _, after) = split_head(rendering);
     if before.is_empty() && after.is_empty() {
-        return variant_in_plural(rendering)
-            .map(|form| (form, Number::Plural))
-            .into_iter()
-            .collect();
+        forms.retain(|(_, number)| *number == Number::Plural);
     }
-    other_number_any(rendering)
+    forms
 }
 
-/// The forms of a normalized, case-folded rendering with its head in the other number.
+/// The forms of a normalized, case-folded rendering with its head in the other number, if the
+/// head is three or more Latin letters (English plurals are of English words).
 fn other_number_any(rendering: &str) -> Vec<(String, Number)> {
     let (before, head, after) = split_head(rendering);
     if head.len() < 3 || !head.bytes().all(|b| b.is_ascii_alphabetic()) {
