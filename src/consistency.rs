@@ -150,8 +150,8 @@ fn variant_of(glossary: &Glossary, concept: usize, rendering: usize, form: Strin
 
 /// `word` (in small letters) in the capitals of `like`: all capitals, an initial one, or none.
 fn recased_like(like: &str, word: &str) -> String {
-    let mut letters = like.chars().filter(|c| c.is_alphabetic());
-    if like.chars().filter(|c| c.is_alphabetic()).count() > 1 && letters.all(char::is_uppercase) {
+    let letters: Vec<char> = like.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
         return word.to_uppercase();
     }
     match (like.chars().next(), word.chars().next()) {
