@@ -16,6 +16,7 @@ use crate::glossary::{Glossary, Status};
 use crate::inflection::in_number;
 use crate::input::blocks::{BlockReader, BlockSizes, ReadError, TextBlock};
 use crate::location::{LocationTracker, TextEncoding};
+use crate::markdown::{in_code, CodeFinder, Markup};
 use crate::matcher::{TermMatch, TermMatcher};
 use crate::normalize::normalize;
 use crate::rules::{Rule, RuleSet};
@@ -149,18 +150,25 @@ impl<'g> Checker<'g> {
     /// Checks a whole document read from `reader`. With `skip_binary`, a document whose start
     /// holds NUL bytes is skipped instead of checked.
     pub fn check_reader(&self, reader: impl Read, skip_binary: bool) -> Result<Outcome, ReadError> {
-        self.check_reader_with(reader, skip_binary, &mut WordCache::default())
+        self.check_reader_with(
+            reader,
+            skip_binary,
+            Markup::Plain,
+            &mut WordCache::default(),
+        )
     }
 
-    /// [`Checker::check_reader`] with the glossary lookups of words kept in `words` from one
-    /// document to the next (one cache per worker; it never changes what is found).
+    /// [`Checker::check_reader`] for a document in `markup` (whose code is not checked), with
+    /// the glossary lookups of words kept in `words` from one document to the next (one cache
+    /// per worker; it never changes what is found).
     pub fn check_reader_with(
         &self,
         reader: impl Read,
         skip_binary: bool,
+        markup: Markup,
         words: &mut WordCache,
     ) -> Result<Outcome, ReadError> {
-        self.check_document(reader, skip_binary, words, None)
+        self.check_document(reader, skip_binary, markup, words, None)
     }
 
     /// [`Checker::check_reader_with`] for a document that `reopen` can read again from its
@@ -172,16 +180,18 @@ impl<'g> Checker<'g> {
         &self,
         reader: impl Read,
         skip_binary: bool,
+        markup: Markup,
         words: &mut WordCache,
         reopen: &Reopen<'_>,
     ) -> Result<Outcome, ReadError> {
-        self.check_document(reader, skip_binary, words, Some(reopen))
+        self.check_document(reader, skip_binary, markup, words, Some(reopen))
     }
 
     fn check_document(
         &self,
         reader: impl Read,
         skip_binary: bool,
+        markup: Markup,
         words: &mut WordCache,
         reopen: Option<&Reopen<'_>>,
     ) -> Result<Outcome, ReadError> {
@@ -191,7 +201,7 @@ impl<'g> Checker<'g> {
         }
         words.start_document();
         Ok(Outcome::Checked(
-            self.check_blocks(blocks, words, true, reopen)?,
+            self.check_blocks(blocks, words, markup, true, reopen)?,
         ))
     }
 
@@ -221,7 +231,7 @@ impl<'g> Checker<'g> {
             return doc;
         }
         let checked = BlockReader::new(text.as_bytes(), self.sizes)
-            .and_then(|blocks| self.check_blocks(blocks, words, false, None));
+            .and_then(|blocks| self.check_blocks(blocks, words, Markup::Plain, false, None));
         match checked {
             Ok(doc) => doc,
             Err(e) => unreachable!("text in memory is valid UTF-8: {e}"),
@@ -252,6 +262,7 @@ impl<'g> Checker<'g> {
         &self,
         mut blocks: BlockReader<R>,
         words: &mut WordCache,
+        markup: Markup,
         whole_document: bool,
         reopen: Option<&Reopen<'_>>,
     ) -> Result<DocumentReport, ReadError> {
@@ -267,6 +278,7 @@ impl<'g> Checker<'g> {
             .flatten()
             .map(|_| self.glossary);
         let mut state = DocumentState::new(words, self.kept_text_limit, counting);
+        state.code = markup.code_finder();
         // Only the document's own consistency reads its occurrences: they are tallied.
         if whole_document && self.may_read_twice() {
             state.tally = Some((DocumentTally::default(), self.glossary));
@@ -291,7 +303,7 @@ impl<'g> Checker<'g> {
         if let Some(counts) = state.counts.take() {
             let reopen = reopen.expect("counting needs a second read");
             let again = reopen().map_err(ReadError::Io)?;
-            self.report_inconsistencies(again, &counts, state.words, &mut doc.findings)?;
+            self.report_inconsistencies(again, &counts, markup, state.words, &mut doc.findings)?;
         } else if let Some((tally, _)) = &mut state.tally {
             // With a second read at hand the blocks were not kept: they are read again, and
             // only if an occurrence departs from its majority.
@@ -332,6 +344,7 @@ impl<'g> Checker<'g> {
         &self,
         reader: impl Read,
         counts: &RenderingCounts,
+        markup: Markup,
         words: &mut WordCache,
         found: &mut Findings,
     ) -> Result<(), ReadError> {
@@ -342,6 +355,7 @@ impl<'g> Checker<'g> {
         let mut blocks = BlockReader::new(reader, self.sizes)?;
         words.start_document();
         let mut state = DocumentState::new(words, self.kept_text_limit, None);
+        state.code = markup.code_finder();
         state.majorities = Some(&majorities);
         let mut seen = 0;
         while let Some(block) = blocks.next_block()? {
@@ -382,6 +396,10 @@ impl<'g> Checker<'g> {
         doc: &mut DocumentReport,
     ) {
         let text = block.text.as_str();
+        let code = match &mut state.code {
+            Some(finder) => finder.code_in(text, block.report_until),
+            None => Vec::new(),
+        };
         let norm = normalize(text, true);
         let (mut exact, garbled) = match self.fuzzy {
             Some(index) if self.rules.contains(Rule::GarbledTerm) || self.wants_occurrences() => {
@@ -431,6 +449,7 @@ impl<'g> Checker<'g> {
             if block.offset + (span.start as u64) < state.covered_until
                 || span.start < swallowed_until
                 || in_address(text, &span)
+                || in_code(&code, &span)
             {
                 continue;
             }
@@ -633,6 +652,8 @@ struct DocumentState<'w> {
     /// The occurrences tallied instead of kept (see [`DocumentTally`]), while the blocks
     /// their contexts are in are kept; and the glossary.
     tally: Option<(DocumentTally, &'w Glossary)>,
+    /// Finds the code of a Markdown document, which is not checked.
+    code: Option<CodeFinder>,
 }
 
 impl<'w> DocumentState<'w> {
@@ -651,6 +672,7 @@ impl<'w> DocumentState<'w> {
             counted_only: 0,
             counting,
             tally: None,
+            code: None,
         }
     }
 
@@ -1271,14 +1293,25 @@ web,Workercn,,China Industrial Network
             let small = checker().with_kept_text_limit(limit);
             let once = small.check_reader(bytes, false);
             assert_eq!(findings(once), expected, "one read, limit {limit}");
-            let twice = small.check_reopenable(bytes, false, &mut WordCache::default(), &reopen);
+            let twice = small.check_reopenable(
+                bytes,
+                false,
+                Markup::Plain,
+                &mut WordCache::default(),
+                &reopen,
+            );
             assert_eq!(findings(twice), expected, "two reads, limit {limit}");
             // Standard input, read again from the copy made while it was read.
             let file = tempfile::tempfile().unwrap();
             let (copied, copy) = crate::input::copy::Copied::new(bytes, file).unwrap();
             let reopen_copy = || copy.open().map(|f| Box::new(f) as Box<dyn Read + Send>);
-            let from_copy =
-                small.check_reopenable(copied, false, &mut WordCache::default(), &reopen_copy);
+            let from_copy = small.check_reopenable(
+                copied,
+                false,
+                Markup::Plain,
+                &mut WordCache::default(),
+                &reopen_copy,
+            );
             assert_eq!(
                 findings(from_copy),
                 expected,
@@ -1293,6 +1326,7 @@ web,Workercn,,China Industrial Network
             let changed = checker().with_kept_text_limit(limit).check_reopenable(
                 bytes,
                 false,
+                Markup::Plain,
                 &mut WordCache::default(),
                 &reopen_other,
             );
@@ -1312,6 +1346,7 @@ web,Workercn,,China Industrial Network
         let once = checker().check_reopenable(
             agreeing.as_bytes(),
             false,
+            Markup::Plain,
             &mut WordCache::default(),
             &reopen_counted,
         );
@@ -1322,9 +1357,81 @@ web,Workercn,,China Industrial Network
         // Cut short, too.
         let cut = &bytes[..bytes.len() / 2];
         let reopen_cut = || Ok(Box::new(cut) as Box<dyn Read + Send>);
-        let changed =
-            checker().check_reopenable(bytes, false, &mut WordCache::default(), &reopen_cut);
+        let changed = checker().check_reopenable(
+            bytes,
+            false,
+            Markup::Plain,
+            &mut WordCache::default(),
+            &reopen_cut,
+        );
         assert!(matches!(changed, Err(ReadError::Io(_))), "cut short");
+    }
+
+    /// A Markdown document's code is skipped alike whatever its blocks, and on each read:
+    /// one read keeping its occurrences, two reads counting them first.
+    #[test]
+    fn markdown_code_is_skipped_on_every_read_path() {
+        let glossary = Glossary::from_csv_text(
+            "id,preferred,admitted,forbidden\n\
+             m,model worker,labour hero,labour model\n",
+            "g.csv",
+        )
+        .unwrap();
+        let matcher = TermMatcher::new(&glossary);
+        let fuzzy = FuzzyIndex::new(&glossary, crate::fuzzy::DEFAULT_THRESHOLD);
+        let mut text = String::new();
+        for i in 0..120 {
+            text.push_str(match i % 6 {
+                0 => "A labour hero spoke; `labour model` is a key.\n\n",
+                1 => "```\nlabour hero = labour model\n\nlabour hero\n```\n",
+                2 => "The labour model and the `labour hero` met.\n",
+                _ => "Each model worker spoke.\n\n",
+            });
+        }
+        let code: Vec<Range<usize>> = CodeFinder::default().code_in(&text, text.len());
+        let findings = |outcome: Result<Outcome, ReadError>| match outcome {
+            Ok(Outcome::Checked(doc)) => doc.findings.into_vec(),
+            _ => unreachable!(),
+        };
+        let bytes = text.as_bytes();
+        let reopen = || Ok(Box::new(bytes) as Box<dyn Read + Send>);
+        let checker = |block: usize| {
+            Checker::new(&glossary, &matcher, RuleSet::all())
+                .with_fuzzy(&fuzzy)
+                .with_block_sizes(BlockSizes { block, overlap: 64 })
+        };
+        let check = |checker: &Checker<'_>, markup| {
+            findings(checker.check_reader_with(bytes, false, markup, &mut WordCache::default()))
+        };
+        let expected = check(&checker(1 << 20), Markup::Markdown);
+        let rules = |rule| expected.iter().filter(|f| f.rule == rule).count();
+        // Outside code, each six items hold one "labour hero" (inconsistent with three "model
+        // worker") and one "labour model" (forbidden).
+        assert_eq!(rules(Rule::ForbiddenTerm), 20);
+        assert_eq!(rules(Rule::InconsistentTerm), 20);
+        assert!(expected.iter().all(|f| !in_code(
+            &code,
+            &(f.start.byte_offset as usize..f.end.byte_offset as usize)
+        )));
+        let plain = check(&checker(1 << 20), Markup::Plain);
+        // As plain text, the "labour model" in code is found too: three per six items.
+        let plain_forbidden = plain.iter().filter(|f| f.rule == Rule::ForbiddenTerm);
+        assert_eq!(plain_forbidden.count(), 60);
+        for block in [150, 400, 1 << 20] {
+            let small = checker(block);
+            assert_eq!(check(&small, Markup::Markdown), expected, "block {block}");
+            for limit in [0, 1000, usize::MAX] {
+                let limited = checker(block).with_kept_text_limit(limit);
+                let twice = limited.check_reopenable(
+                    bytes,
+                    false,
+                    Markup::Markdown,
+                    &mut WordCache::default(),
+                    &reopen,
+                );
+                assert_eq!(findings(twice), expected, "block {block}, limit {limit}");
+            }
+        }
     }
 
     /// The tally compares a spelling by its length and ends, and a long one whole: two

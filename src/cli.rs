@@ -513,7 +513,7 @@ pub enum ConsistencyArg {
 pub enum InputFormatArg {
     /// Plain text.
     Txt,
-    /// Markdown (checked as plain text).
+    /// Markdown (code blocks and inline code are not checked).
     Md,
     /// XLIFF 1.2 or 2.x.
     Xliff,

@@ -25,6 +25,7 @@ pub mod glossary;
 pub mod inflection;
 pub mod input;
 pub mod location;
+pub mod markdown;
 pub mod matcher;
 pub mod merge;
 pub mod normalize;

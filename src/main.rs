@@ -272,7 +272,8 @@ fn writable_location(path: &Path) -> Result<(), String> {
 /// How inputs are read, from the input-format flags.
 fn format_options(args: &CheckArgs, inputs: usize) -> Result<FormatOptions, String> {
     let format = args.input_format.map(|f| match f {
-        InputFormatArg::Txt | InputFormatArg::Md => InputFormat::Text,
+        InputFormatArg::Txt => InputFormat::Text,
+        InputFormatArg::Md => InputFormat::Markdown,
         InputFormatArg::Xliff => InputFormat::Xliff,
         InputFormatArg::Tmx => InputFormat::Tmx,
         InputFormatArg::Po => InputFormat::Po,

@@ -256,19 +256,19 @@ fn check_input(
             (format, chained)
         }
     };
-    if !format.is_bilingual() {
+    if let Some(markup) = format.markup() {
         let checked = match (path.filter(|_| regular), &stdin_copy) {
             // A regular file can be read again (see `Checker::check_reopenable`), and so can
             // standard input through its copy.
             (Some(path), _) => {
                 let reopen = || File::open(path).map(|f| Box::new(f) as Box<dyn Read + Send>);
-                checker.check_reopenable(reader, input.walked, words, &reopen)
+                checker.check_reopenable(reader, input.walked, markup, words, &reopen)
             }
             (None, Some(copy)) => {
                 let reopen = || copy.open().map(|f| Box::new(f) as Box<dyn Read + Send>);
-                checker.check_reopenable(reader, input.walked, words, &reopen)
+                checker.check_reopenable(reader, input.walked, markup, words, &reopen)
             }
-            (None, None) => checker.check_reader_with(reader, input.walked, words),
+            (None, None) => checker.check_reader_with(reader, input.walked, markup, words),
         };
         return checked.map_err(|e| read_error(&input.display, e));
     }

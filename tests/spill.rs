@@ -13,6 +13,7 @@ use termcheck::check::{Checker, Outcome};
 use termcheck::findings::SpillBudget;
 use termcheck::fuzzy::{FuzzyIndex, WordCache, DEFAULT_THRESHOLD};
 use termcheck::glossary::Glossary;
+use termcheck::markdown::Markup;
 use termcheck::matcher::TermMatcher;
 use termcheck::report::{write_report, Format, ReportOptions};
 use termcheck::rules::RuleSet;
@@ -282,7 +283,13 @@ fn the_second_read_of_a_huge_document_merges_into_spilled_findings() {
         let reopen = || std::fs::File::open(&path).map(|f| Box::new(f) as Box<dyn Read + Send>);
         let first = std::fs::File::open(&path).unwrap();
         match checker
-            .check_reopenable(first, false, &mut WordCache::default(), &reopen)
+            .check_reopenable(
+                first,
+                false,
+                Markup::Plain,
+                &mut WordCache::default(),
+                &reopen,
+            )
             .unwrap()
         {
             Outcome::Checked(doc) => doc.findings,

@@ -9,10 +9,13 @@ use rayon::prelude::*;
 use termcheck::check::{Checker, Outcome};
 use termcheck::error::FileError;
 use termcheck::finding::Finding;
+use termcheck::formats::InputFormat;
+use termcheck::fuzzy::WordCache;
 use termcheck::input::blocks::ReadError;
 use termcheck::input::decode::{decode_all, DetectedEncoding};
 use termcheck::input::limit::{check_size, Limited};
 use termcheck::input::{Input, InputSource};
+use termcheck::markdown::Markup;
 use termcheck::run::{FileReport, RunReport};
 
 use super::plan::plan;
@@ -241,7 +244,18 @@ fn load_and_check(
                 .map_err(|e| error(&e))?
         }
     };
-    let findings = match checker.check_reader(&bytes[..], input.walked) {
+    // A Markdown file's code is left alone, as `check` leaves it.
+    let markup = match &input.source {
+        InputSource::File(path) => InputFormat::from_extension(path).and_then(InputFormat::markup),
+        InputSource::Stdin => None,
+    };
+    let markup = markup.unwrap_or(Markup::Plain);
+    let findings = match checker.check_reader_with(
+        &bytes[..],
+        input.walked,
+        markup,
+        &mut WordCache::default(),
+    ) {
         Ok(Outcome::Checked(doc)) => doc.findings.into_vec(),
         Ok(Outcome::SkippedBinary) => return Ok(None),
         Err(ReadError::Io(e)) => return Err(FileError::new(&input.display, e.to_string())),

@@ -21,6 +21,7 @@ use std::path::{Path, PathBuf};
 
 use crate::input::decode::{decode_all, detect_encoding, Decoder};
 use crate::location::{LocationTracker, TextEncoding};
+use crate::markdown::Markup;
 use crate::segment::{FormatError, Segment, SegmentResult};
 
 pub use jsonl::Fields;
@@ -31,8 +32,10 @@ pub use tmx::LanguagePair;
 /// What kind of file an input is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum InputFormat {
-    /// Plain text or Markdown, checked as a whole.
+    /// Plain text, checked as a whole.
     Text,
+    /// Markdown, checked as a whole but for its code.
+    Markdown,
     /// XLIFF 1.x or 2.x.
     Xliff,
     /// TMX translation memory.
@@ -50,16 +53,26 @@ pub enum InputFormat {
 }
 
 impl InputFormat {
-    /// Whether the format has translation units (everything but plain text).
+    /// Whether the format has translation units (everything but plain text and Markdown).
     pub fn is_bilingual(self) -> bool {
-        self != InputFormat::Text
+        self.markup().is_none()
+    }
+
+    /// How a document in this format marks up its text, when it is one.
+    pub fn markup(self) -> Option<Markup> {
+        match self {
+            InputFormat::Text => Some(Markup::Plain),
+            InputFormat::Markdown => Some(Markup::Markdown),
+            _ => None,
+        }
     }
 
     /// The format of a file with this extension, when the extension says.
     pub fn from_extension(path: &Path) -> Option<InputFormat> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         Some(match ext.as_str() {
-            "txt" | "text" | "md" | "markdown" => InputFormat::Text,
+            "txt" | "text" => InputFormat::Text,
+            "md" | "markdown" => InputFormat::Markdown,
             "xlf" | "xliff" | "sdlxliff" | "mqxliff" | "xlif" => InputFormat::Xliff,
             "tmx" => InputFormat::Tmx,
             "po" | "pot" => InputFormat::Po,
@@ -75,6 +88,7 @@ impl fmt::Display for InputFormat {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             InputFormat::Text => "text",
+            InputFormat::Markdown => "Markdown",
             InputFormat::Xliff => "XLIFF",
             InputFormat::Tmx => "TMX",
             InputFormat::Po => "PO",
@@ -201,7 +215,7 @@ pub fn read_segments<'a>(
         Box::new(segments.into_iter().map(Ok))
     };
     Ok(match format {
-        InputFormat::Text => {
+        InputFormat::Text | InputFormat::Markdown => {
             return Err(FormatError::whole(
                 "plain text has no translation units; it is checked as a whole",
             ))
@@ -297,7 +311,9 @@ mod tests {
         assert_eq!(ext("a.tmx"), Some(InputFormat::Tmx));
         assert_eq!(ext("a.pot"), Some(InputFormat::Po));
         assert_eq!(ext("a.jsonl"), Some(InputFormat::Jsonl));
-        assert_eq!(ext("a.md"), Some(InputFormat::Text));
+        assert_eq!(ext("a.md"), Some(InputFormat::Markdown));
+        assert_eq!(ext("a.MARKDOWN"), Some(InputFormat::Markdown));
+        assert_eq!(ext("a.txt"), Some(InputFormat::Text));
         assert_eq!(ext("a.xml"), None);
         assert_eq!(
             sniff(b"\xEF\xBB\xBF<?xml version='1.0'?>\n<!-- c --><!DOCTYPE x [<!ENTITY a 'b'>]>\n<x:xliff>"),

@@ -1,0 +1,341 @@
+//! Markdown: which parts of a document are code, which termcheck does not check.
+//!
+//! A term inside code is an identifier, a command or sample output, not a rendering to review,
+//! and `fix` must not rewrite it. Code is a fenced block (a line opening with three or more
+//! backticks or tildes, up to the line closing with as many of the same or more, or the
+//! document's end) and an inline code span (a run of backticks up to the next run of as many
+//! on the same line). Fences are recognised at any indentation and after blockquote markers
+//! (`>`), so that fences nested in list items and quotes count. Indented code blocks are
+//! checked as prose: telling one from a list item's continuation needs the whole list, and
+//! documents are read in blocks.
+//!
+//! A document is read in blocks (see [`crate::input::blocks`]); [`CodeFinder`] carries what
+//! one block leaves open (a fence, a line cut in the middle) to the next, so that the code
+//! found does not depend on where blocks are cut.
+
+use std::ops::Range;
+
+/// How a document marks up its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Markup {
+    /// Plain text: all of it is checked.
+    #[default]
+    Plain,
+    /// Markdown: code is not checked.
+    Markdown,
+}
+
+impl Markup {
+    /// A finder of the document's code, for markup that has code.
+    pub fn code_finder(self) -> Option<CodeFinder> {
+        (self == Markup::Markdown).then(CodeFinder::default)
+    }
+}
+
+/// A fence that opened a code block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Fence {
+    marker: u8,
+    len: usize,
+}
+
+/// Finds the code of a Markdown document block by block (see the module docs).
+#[derive(Debug, Clone, Default)]
+pub struct CodeFinder {
+    /// The fenced block open at the start of the next block's first line.
+    fence: Option<Fence>,
+    /// When the next block starts inside a line: the line's start, which this block held.
+    line_before: String,
+}
+
+impl CodeFinder {
+    /// The code in `text`, the next block of the document, as byte ranges in order; the block
+    /// after it starts at byte `next_start` of `text`. Only code up to the end of the line
+    /// holding `next_start` is returned: the rest is the next block's.
+    pub fn code_in(&mut self, text: &str, next_start: usize) -> Vec<Range<usize>> {
+        let mut code = Vec::new();
+        let carried = std::mem::take(&mut self.line_before);
+        let mut line_start = 0;
+        loop {
+            let line_end = memchr::memchr2(b'\n', b'\r', &text.as_bytes()[line_start..])
+                .map_or(text.len(), |i| line_start + i);
+            let fence_before = self.fence;
+            if line_start == 0 && !carried.is_empty() {
+                // The first line began in the block before: it is read whole, and its code
+                // placed in this block.
+                let mut whole = carried.clone();
+                whole.push_str(&text[..line_end]);
+                let mut in_whole = Vec::new();
+                self.line_code(&whole, 0, &mut in_whole);
+                for range in in_whole {
+                    let (start, end) = (range.start.max(carried.len()), range.end);
+                    if start < end {
+                        code.push(start - carried.len()..end - carried.len());
+                    }
+                }
+            } else {
+                self.line_code(&text[line_start..line_end], line_start, &mut code);
+            }
+            if next_start <= line_end {
+                // The next block starts in this line (or at its start): it reads the line
+                // again, from the state the line started in.
+                self.fence = fence_before;
+                if next_start > line_start {
+                    if line_start == 0 {
+                        self.line_before = carried;
+                    }
+                    self.line_before.push_str(&text[line_start..next_start]);
+                }
+                return code;
+            }
+            line_start = line_end + 1;
+        }
+    }
+
+    /// Adds to `code` the code in one line (`line`, starting at byte `at` of the block),
+    /// updating the open fence.
+    fn line_code(&mut self, line: &str, at: usize, code: &mut Vec<Range<usize>>) {
+        if let Some(open) = self.fence {
+            if fence_in(line).is_some_and(|(fence, rest)| {
+                fence.marker == open.marker && fence.len >= open.len && rest.trim().is_empty()
+            }) {
+                self.fence = None;
+            }
+            if !line.is_empty() {
+                code.push(at..at + line.len());
+            }
+            return;
+        }
+        if let Some((fence, info)) = fence_in(line) {
+            // A backtick fence's info string holds no backtick: "```a``` b" is inline code.
+            if fence.marker == b'~' || !info.contains('`') {
+                self.fence = Some(fence);
+                code.push(at..at + line.len());
+                return;
+            }
+        }
+        code.extend(inline_code(line).into_iter().map(|r| at + r.start..at + r.end));
+    }
+}
+
+/// The fence a line starts with (after indentation and blockquote markers), and the rest of
+/// the line.
+fn fence_in(line: &str) -> Option<(Fence, &str)> {
+    let body = line.trim_start_matches([' ', '\t', '>']);
+    let marker = *body.as_bytes().first()?;
+    if marker != b'`' && marker != b'~' {
+        return None;
+    }
+    let len = body.bytes().take_while(|&b| b == marker).count();
+    (len >= 3).then(|| (Fence { marker, len }, &body[len..]))
+}
+
+/// The inline code spans of one line: from a run of backticks to the next run of exactly as
+/// many. A run with no partner, or escaped by a backslash, is a literal backtick.
+fn inline_code(line: &str) -> Vec<Range<usize>> {
+    let bytes = line.as_bytes();
+    let mut spans = Vec::new();
+    let mut at = 0;
+    while let Some(i) = memchr::memchr(b'`', &bytes[at..]) {
+        let start = at + i;
+        let len = run_len(bytes, start);
+        at = start + len;
+        if escaped(bytes, start) {
+            // "\``x``": the escaped backtick is literal, the rest of the run may open a span.
+            at = start + 1;
+            continue;
+        }
+        let mut from = at;
+        while let Some(j) = memchr::memchr(b'`', &bytes[from..]) {
+            let close = from + j;
+            let close_len = run_len(bytes, close);
+            if close_len == len {
+                spans.push(start..close + close_len);
+                at = close + close_len;
+                break;
+            }
+            from = close + close_len;
+        }
+    }
+    spans
+}
+
+fn run_len(bytes: &[u8], at: usize) -> usize {
+    bytes[at..].iter().take_while(|&&b| b == b'`').count()
+}
+
+/// Whether the byte at `at` follows an odd number of backslashes.
+fn escaped(bytes: &[u8], at: usize) -> bool {
+    bytes[..at]
+        .iter()
+        .rev()
+        .take_while(|&&b| b == b'\\')
+        .count()
+        % 2
+        == 1
+}
+
+/// Whether `span` overlaps any of `code` (sorted ranges, as [`CodeFinder::code_in`] returns).
+pub fn in_code(code: &[Range<usize>], span: &Range<usize>) -> bool {
+    let first_ending_after = code.partition_point(|c| c.end <= span.start);
+    code.get(first_ending_after)
+        .is_some_and(|c| c.start < span.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The code of `text` read as one block, as the strings it covers.
+    fn code_of(text: &str) -> Vec<&str> {
+        CodeFinder::default()
+            .code_in(text, text.len())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    #[test]
+    fn inline_code_spans_run_to_a_run_of_as_many_backticks() {
+        assert_eq!(code_of("use `e-mail` here"), ["`e-mail`"]);
+        assert_eq!(code_of("a ``x ` y`` b `c`"), ["``x ` y``", "`c`"]);
+        // No partner of the same length: the backticks are literal.
+        assert!(code_of("a `` b ` c").is_empty());
+        assert!(code_of("one ` alone").is_empty());
+        // Escaped, a backtick opens nothing.
+        assert!(code_of(r"a \`b` c").is_empty());
+        assert_eq!(code_of(r"a \\`b` c"), ["`b`"]);
+        // A span does not run past its line.
+        assert!(code_of("a `b\nc` d").is_empty());
+    }
+
+    #[test]
+    fn fenced_blocks_run_to_a_closing_fence_of_the_same_marker() {
+        let text = "prose\n```rust\nlet e_mail = 1;\n\nmore code\n```\nprose again\n";
+        assert_eq!(
+            code_of(text),
+            ["```rust", "let e_mail = 1;", "more code", "```"]
+        );
+        // A shorter fence or the other marker does not close; a longer one does.
+        let text = "````\n```\n~~~\ncode\n`````\nprose `x`";
+        assert_eq!(
+            code_of(text),
+            ["````", "```", "~~~", "code", "`````", "`x`"]
+        );
+        // A closing fence holds nothing else.
+        let text = "~~~\n~~~ not closed\nstill code\n~~~\nprose";
+        assert_eq!(
+            code_of(text),
+            ["~~~", "~~~ not closed", "still code", "~~~"]
+        );
+        // Unclosed, a fence runs to the end.
+        assert_eq!(code_of("a\n~~~\nb\nc"), ["~~~", "b", "c"]);
+        // Two backticks are inline code, not a fence; a backtick in the info string makes
+        // the line inline code.
+        assert_eq!(code_of("``a``\nb"), ["``a``"]);
+        assert_eq!(code_of("```a``` b\nc"), ["```a```"]);
+    }
+
+    #[test]
+    fn fences_in_list_items_and_quotes_count() {
+        let text = "- item\n\n    ```\n    code\n    ```\n> ```\n> quoted code\n> ```\nprose";
+        assert_eq!(
+            code_of(text),
+            [
+                "    ```",
+                "    code",
+                "    ```",
+                "> ```",
+                "> quoted code",
+                "> ```"
+            ]
+        );
+    }
+
+    #[test]
+    fn crlf_lines_are_lines() {
+        let text = "a\r\n```\r\ncode\r\n```\r\nb `c`\r\n";
+        assert_eq!(code_of(text), ["```", "code", "```", "`c`"]);
+    }
+
+    /// Cuts `text` into blocks at each of `cuts` (the next block's start), as the block reader
+    /// does with an overlap of at least `overlap` bytes, and returns the code each block reports (up to
+    /// its cut), as ranges of `text`.
+    fn code_in_blocks(text: &str, cuts: &[usize], overlap: usize) -> Vec<Range<usize>> {
+        let mut finder = CodeFinder::default();
+        let mut found = Vec::new();
+        let mut start = 0;
+        for &next in cuts.iter().chain([&text.len()]) {
+            // A block holds at least the line its cut is in (the reader's overlap is longer
+            // than any line a term is in).
+            let line_end = text[next..]
+                .find(['\n', '\r'])
+                .map_or(text.len(), |i| next + i);
+            let end = (next + overlap).min(text.len()).max(line_end);
+            for r in finder.code_in(&text[start..end], next - start) {
+                // What a block reports: code that starts before its cut.
+                if start + r.start < next || next == text.len() {
+                    found.push(start + r.start..start + r.end);
+                }
+            }
+            start = next;
+        }
+        found
+    }
+
+    /// Ranges merged where they touch or overlap: a span cut between blocks is reported in
+    /// both.
+    fn merged(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+        ranges.sort_by_key(|r| (r.start, r.end));
+        let mut out: Vec<Range<usize>> = Vec::new();
+        for r in ranges {
+            match out.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => out.push(r),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn code_found_block_by_block_is_the_code_of_the_whole() {
+        let text = "intro `a b`\n\n```sh\nrun it\n\nagain\n```\n\ntext ``x y`` end\n  ~~~\n  z\n  ~~~\ntail";
+        let whole = merged(CodeFinder::default().code_in(text, text.len()));
+        // Every cut at a character of the text, at a line start and in a line, with and
+        // without overlap.
+        for cut in 1..text.len() {
+            for overlap in [0, 3, 20] {
+                let blocks = merged(code_in_blocks(text, &[cut], overlap));
+                let covered = |rs: &[Range<usize>], at: usize| rs.iter().any(|r| r.contains(&at));
+                for at in 0..text.len() {
+                    assert_eq!(
+                        covered(&blocks, at),
+                        covered(&whole, at),
+                        "cut {cut} overlap {overlap} byte {at}: {blocks:?} vs {whole:?}"
+                    );
+                }
+            }
+        }
+        // Several cuts, each inside the fence.
+        let blocks = merged(code_in_blocks(text, &[16, 22, 27, 30], 2));
+        assert_eq!(blocks, whole);
+    }
+
+    #[test]
+    fn in_code_tells_overlap() {
+        let code = [2..5, 9..12];
+        assert!(in_code(&code, &(0..3)));
+        assert!(in_code(&code, &(4..10)));
+        assert!(in_code(&code, &(11..20)));
+        assert!(!in_code(&code, &(5..9)));
+        assert!(!in_code(&code, &(0..2)));
+        assert!(!in_code(&code, &(12..14)));
+        assert!(!in_code(&[], &(0..1)));
+    }
+
+    #[test]
+    fn plain_text_has_no_code_finder() {
+        assert!(Markup::Plain.code_finder().is_none());
+        assert!(Markup::Markdown.code_finder().is_some());
+    }
+}

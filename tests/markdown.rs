@@ -1,0 +1,177 @@
+//! Markdown documents: code blocks and inline code are not checked, nor fixed; the rest is
+//! checked as text is.
+
+mod common;
+
+use common::{parse_csv, scratch, termcheck_in, TEST_GLOSSARY};
+
+/// A forbidden rendering in prose (lines 3 and 15), in a fenced block (7), a tilde fence
+/// inside a list item (11) and inline code (15); a garbled term in prose (17) and in inline
+/// code (18).
+const DOC: &str = r#"# Minutes
+
+The Municipal General Assembly met.
+
+```sh
+
+grep 'Municipal General Assembly' minutes.txt
+```
+
+- Step one:
+  ~~~
+  echo Municipal General Assembly
+  ~~~
+
+Run `Municipal General Assembly` before the Municipal General Assembly votes.
+
+The Shanghai Federaton of Trade Unions agreed.
+Its file is `Shanghai Federaton of Trade Unions.md` on the server.
+"#;
+
+fn findings(dir: &std::path::Path, args: &[&str]) -> Vec<(String, u64, u64)> {
+    let mut all = vec!["check", "-g", "g.csv", "--format", "csv"];
+    all.extend(args);
+    let run = termcheck_in(dir, &all, b"");
+    assert!(run.code == 0 || run.code == 1, "{}", run.stderr);
+    parse_csv(&run.stdout)
+        .into_iter()
+        .map(|r| (r.rule, r.line, r.column))
+        .collect()
+}
+
+#[test]
+fn code_in_a_markdown_file_is_not_checked() {
+    let dir = scratch(&[
+        ("g.csv", TEST_GLOSSARY.as_bytes()),
+        ("doc.md", DOC.as_bytes()),
+        ("doc.txt", DOC.as_bytes()),
+    ]);
+    let prose = vec![
+        ("forbidden-term".to_string(), 3, 5),
+        ("forbidden-term".to_string(), 15, 45),
+        ("garbled-term".to_string(), 17, 5),
+    ];
+    assert_eq!(findings(dir.path(), &["doc.md"]), prose);
+    // Read as plain text, the same document's code is checked.
+    let as_text = findings(dir.path(), &["doc.txt"]);
+    for (line, column) in [(7, 7), (12, 8), (15, 6)] {
+        assert!(
+            as_text.contains(&("forbidden-term".to_string(), line, column)),
+            "{line}:{column} in {as_text:?}"
+        );
+    }
+    assert!(as_text.contains(&("garbled-term".to_string(), 18, 14)));
+    // The format named wins over the extension, for files and standard input.
+    let forced = findings(dir.path(), &["doc.md", "--input-format", "txt"]);
+    assert_eq!(forced, as_text);
+    let run = termcheck_in(
+        dir.path(),
+        &[
+            "check",
+            "-",
+            "-g",
+            "g.csv",
+            "--format",
+            "csv",
+            "--input-format",
+            "md",
+        ],
+        DOC.as_bytes(),
+    );
+    let from_stdin: Vec<_> = parse_csv(&run.stdout)
+        .into_iter()
+        .map(|r| (r.rule, r.line, r.column))
+        .collect();
+    assert_eq!(from_stdin, prose);
+}
+
+#[test]
+fn renderings_in_code_are_not_counted_for_consistency() {
+    let dir = scratch(&[
+        ("g.csv", TEST_GLOSSARY.as_bytes()),
+        ("doc.md", DOC.as_bytes()),
+    ]);
+    let run = termcheck_in(
+        dir.path(),
+        &[
+            "check",
+            "doc.md",
+            "-g",
+            "g.csv",
+            "--consistency-report",
+            "dist.csv",
+        ],
+        b"",
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let report = std::fs::read_to_string(dir.path().join("dist.csv")).unwrap();
+    assert!(
+        report.contains("shanghai-ftu,Municipal General Assembly,forbidden,2,"),
+        "{report}"
+    );
+}
+
+#[test]
+fn fix_leaves_code_alone() {
+    let dir = scratch(&[
+        ("g.csv", TEST_GLOSSARY.as_bytes()),
+        ("doc.md", DOC.as_bytes()),
+    ]);
+    let run = termcheck_in(dir.path(), &["fix", "doc.md", "-g", "g.csv"], b"");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let fixed = std::fs::read_to_string(dir.path().join("doc.md")).unwrap();
+    let expected = DOC
+        .replace(
+            "The Municipal General Assembly met.",
+            "The Shanghai Federation of Trade Unions met.",
+        )
+        .replace(
+            "before the Municipal General Assembly votes",
+            "before the Shanghai Federation of Trade Unions votes",
+        )
+        .replace(
+            "The Shanghai Federaton of Trade Unions agreed.",
+            "The Shanghai Federation of Trade Unions agreed.",
+        );
+    assert_eq!(fixed, expected);
+}
+
+/// A document longer than a block, with a fence open across the block boundary: code on both
+/// sides of it is skipped, and prose after the fence is checked again. With `blank_lines`,
+/// the block is cut at a blank line inside the fence; without, inside a line of it.
+fn fence_across_blocks(blank_lines: bool) {
+    let mut doc = String::from("The Municipal General Assembly opened.\n\n```\n");
+    let code_line = if blank_lines {
+        "x = 'Municipal General Assembly'\n\n"
+    } else {
+        "x = 'Municipal General Assembly' and more words on the line\n"
+    };
+    // Past the 1 MiB block, twice over.
+    while doc.len() < 2_500_000 {
+        doc.push_str(code_line);
+    }
+    doc.push_str("```\n\nThe Municipal General Assembly closed.\n");
+    let lines = doc.lines().count() as u64;
+    let dir = scratch(&[
+        ("g.csv", TEST_GLOSSARY.as_bytes()),
+        ("long.md", doc.as_bytes()),
+    ]);
+    let found = findings(dir.path(), &["long.md", "--select", "forbidden-term"]);
+    assert_eq!(
+        found,
+        vec![
+            ("forbidden-term".to_string(), 1, 5),
+            ("forbidden-term".to_string(), lines, 5),
+        ]
+    );
+}
+
+#[test]
+fn a_fence_open_across_a_paragraph_break_block_boundary_stays_open() {
+    fence_across_blocks(true);
+}
+
+#[test]
+fn a_fence_open_across_a_block_boundary_inside_its_lines_stays_open() {
+    fence_across_blocks(false);
+}
