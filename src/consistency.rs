@@ -116,6 +116,19 @@ impl Occurrence {
     }
 }
 
+/// How an occurrence written `found`, of surface form `form`, is shown: as written, unless it
+/// differs from its form in the case of its first letter only, which is the sentence's (a
+/// title's "Magnetic Resonance Imaging" is shown so, not as its form "magnetic Resonance
+/// Imaging").
+fn shown_form(found: &str, form: &str) -> String {
+    let written = normalize_key(found, false);
+    if written.chars().skip(1).any(char::is_uppercase) {
+        written
+    } else {
+        form.to_string()
+    }
+}
+
 /// A variant of a concept: its surface form, with the head noun of a common noun reduced to
 /// its lemma, since "a model worker" and "model workers" are one rendering inflected, and so
 /// are "letters of credit" and "letter of credit".
@@ -177,8 +190,11 @@ struct VariantCount {
     count: usize,
     /// Sequence number of its first occurrence.
     first: usize,
-    /// The surface form of its first occurrence.
+    /// How it is shown: as its first occurrence written as its surface form, else as its
+    /// first occurrence (see [`shown_form`]).
     first_form: String,
+    /// Whether `first_form` is an occurrence written as its surface form.
+    written_as_form: bool,
 }
 
 /// How often each concept is rendered in each variant, counted occurrence after occurrence:
@@ -199,24 +215,31 @@ impl RenderingCounts {
             return;
         }
         let form = o.form.as_deref().expect("compared");
-        self.count(o.concept, i, variant(glossary, o), form);
+        self.count(o.concept, i, variant(glossary, o), form, &o.found);
     }
 
-    /// Counts occurrence number `seq` of `concept` in variant `v`, written `form`; returns
-    /// the variant's index among the concept's.
-    fn count(&mut self, concept: usize, seq: usize, v: Variant, form: &str) -> usize {
+    /// Counts occurrence number `seq` of `concept` in variant `v`, of surface form `form`,
+    /// written `found`; returns the variant's index among the concept's.
+    fn count(&mut self, concept: usize, seq: usize, v: Variant, form: &str, found: &str) -> usize {
         let counts = self.by_concept.entry(concept).or_default();
         match counts.iter().position(|c| c.variant == v) {
             Some(k) => {
-                counts[k].count += 1;
+                let c = &mut counts[k];
+                c.count += 1;
+                if !c.written_as_form && shown_form(found, form) == form {
+                    c.first_form = form.to_string();
+                    c.written_as_form = true;
+                }
                 k
             }
             None => {
+                let shown = shown_form(found, form);
                 counts.push(VariantCount {
                     variant: v,
                     count: 1,
                     first: seq,
-                    first_form: form.to_string(),
+                    written_as_form: shown == form,
+                    first_form: shown,
                 });
                 counts.len() - 1
             }
@@ -573,7 +596,7 @@ impl DocumentTally {
             .filter(|_| !is_weak_rendering(rendering_text));
         let variant = form.map(|form| {
             let v = variant_of(glossary, concept, rendering, form.clone());
-            self.counts.count(concept, seq, v, &form) as u32
+            self.counts.count(concept, seq, v, &form, found) as u32
         });
         let mut spelling = Spelling {
             len: found.len(),
@@ -812,30 +835,39 @@ pub struct DistributionRow {
 }
 
 /// Every concept's rendering distribution: for each concept (in glossary order), each surface
-/// form with its status, count and files, most frequent first.
+/// form with its status, count and files, most frequent first. A form is shown as its first
+/// occurrence written so, else as its first occurrence (see [`shown_form`]).
 pub fn distribution(
     glossary: &Glossary,
     occurrences: &[(&str, &Occurrence)],
 ) -> Vec<DistributionRow> {
-    let mut table: BTreeMap<(usize, String, OccurrenceStatus), (usize, BTreeSet<&str>)> =
-        BTreeMap::new();
+    type Tally<'f> = (usize, BTreeSet<&'f str>, String);
+    let mut table: BTreeMap<(usize, String, OccurrenceStatus), Tally<'_>> = BTreeMap::new();
     for (file, o) in occurrences {
-        let form = o
-            .form
-            .clone()
-            .unwrap_or_else(|| o.found.split_whitespace().collect::<Vec<_>>().join(" "));
-        let entry = table.entry((o.concept, form, o.status)).or_default();
+        let (form, shown) = match &o.form {
+            Some(form) => (form.clone(), shown_form(&o.found, form)),
+            None => {
+                let form = o.found.split_whitespace().collect::<Vec<_>>().join(" ");
+                (form.clone(), form)
+            }
+        };
+        let entry = table
+            .entry((o.concept, form.clone(), o.status))
+            .or_insert_with(|| (0, BTreeSet::new(), shown.clone()));
+        if entry.2 != form && shown == form {
+            entry.2 = shown;
+        }
         entry.0 += 1;
         entry.1.insert(file);
     }
     let mut rows: Vec<(usize, DistributionRow)> = table
         .into_iter()
-        .map(|((concept, form, status), (count, files))| {
+        .map(|((concept, _, status), (count, files, shown))| {
             (
                 concept,
                 DistributionRow {
                     concept: glossary.concepts[concept].id.clone(),
-                    rendering: form,
+                    rendering: shown,
                     status: status.as_str().to_string(),
                     count,
                     files: files.into_iter().collect::<Vec<_>>().join("|"),
@@ -904,6 +936,23 @@ mod tests {
         assert_ne!(variant(1, "base Classes"), variant(1, "base classes"));
         // A name is compared as written.
         assert_ne!(variant(2, "Device Trees"), variant(2, "Device Tree"));
+    }
+
+    #[test]
+    fn a_form_is_shown_as_written_but_for_a_sentence_capital() {
+        assert_eq!(
+            shown_form("Magnetic Resonance Imaging", "magnetic Resonance Imaging"),
+            "Magnetic Resonance Imaging"
+        );
+        assert_eq!(
+            shown_form("Magnetic  resonance\nimaging", "magnetic resonance imaging"),
+            "magnetic resonance imaging"
+        );
+        assert_eq!(
+            shown_form("world Health Organization", "World Health Organization"),
+            "world Health Organization"
+        );
+        assert_eq!(shown_form("Workercn", "Workercn"), "Workercn");
     }
 
     #[test]

@@ -135,6 +135,53 @@ fn capitalisation_inside_the_term_is_a_surface_variant_but_sentence_case_is_not(
     assert_eq!(found, vec!["High-Quality Development"], "{rows:?}");
 }
 
+/// A rendering is named as it was written: a title keeps its capitals ("High-Quality
+/// Development", not "high-Quality Development"), a sentence's first capital is dropped, and a
+/// name written with a small first letter first is named by its later occurrence written as
+/// the glossary writes it.
+#[test]
+fn renderings_are_named_as_written() {
+    let glossary = b"id,preferred\n\
+hq,high-quality development\n\
+who,World Health Organization\n";
+    let dir = scratch(&[
+        ("g.csv", glossary),
+        (
+            "a.txt",
+            b"We want High-Quality Development. Growth needs High-Quality Development.\n\
+              High-quality development is slow. The world Health Organization agreed, and the \
+              World Health Organization wrote.\n",
+        ),
+    ]);
+    let (_, rows) = check(&dir, &["a.txt", "--consistency-report", "dist.csv"]);
+    // Occurrences tallied (without the report) and kept (for it) are named alike.
+    assert_eq!(check(&dir, &["a.txt"]).1, rows);
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].found, "High-quality development");
+    assert_eq!(rows[0].expected, "High-Quality Development");
+    assert!(
+        rows[0]
+            .message
+            .contains("\"High-Quality Development\" twice"),
+        "{}",
+        rows[0].message
+    );
+    let report = std::fs::read_to_string(dir.path().join("dist.csv")).unwrap();
+    let renderings: Vec<&str> = report
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(1).unwrap())
+        .collect();
+    assert_eq!(
+        renderings,
+        [
+            "High-Quality Development",
+            "high-quality development",
+            "World Health Organization"
+        ]
+    );
+}
+
 #[test]
 fn batch_scope_compares_across_files_and_document_scope_does_not() {
     let dir = scratch(&[
