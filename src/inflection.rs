@@ -165,9 +165,10 @@ pub fn variant_in_plural(rendering: &str) -> Option<String> {
 /// A rendering as written in the glossary, in `number`: itself if it is in that number already,
 /// else with its head inflected (see [`split_head`]), if that word is a common noun (no
 /// capitals: the last word of a name does not carry the name's number, as in "Federation of
-/// Trade Unions"), and the inflected word is English or the word is none the dictionary knows
-/// ("exchanger"): an English word whose regular inflection is none is uncountable
-/// ("firmware"). `None` when the rendering cannot be put in that number.
+/// Trade Unions"), and the inflected word is English, or the word is none the dictionary knows
+/// but made as English nouns are (see [`made_as_english_nouns_are`]: "exchanger", not the
+/// French "majeure" of "force majeure"). An English word whose regular inflection is none is
+/// uncountable ("firmware"). `None` when the rendering cannot be put in that number.
 pub fn in_number(rendering: &str, number: Number) -> Option<String> {
     let (before, head, after) = split_head(rendering);
     if head.is_empty() || !head.bytes().all(|b| b.is_ascii_lowercase()) {
@@ -180,8 +181,35 @@ pub fn in_number(rendering: &str, number: Number) -> Option<String> {
         Number::Plural => Some(plural(head)),
         Number::Singular => singulars(head).into_iter().next(),
     }?;
-    (is_english_word(&inflected) || !is_english_word(head))
-        .then(|| format!("{before}{inflected}{after}"))
+    let regular = if is_english_word(head) {
+        is_english_word(&inflected)
+    } else {
+        let singular = match number {
+            Number::Plural => head,
+            Number::Singular => &inflected,
+        };
+        made_as_english_nouns_are(singular)
+    };
+    regular.then(|| format!("{before}{inflected}{after}"))
+}
+
+/// Endings that make English nouns of other words ("exchanger", "lessee", "deployment"); the
+/// nouns they make take the regular plural.
+const NOUN_ENDINGS: &[&str] = &[
+    "er", "or", "ee", "ist", "ment", "tion", "sion", "ity", "ness", "ance", "ence", "ism", "ship",
+    "hood", "age", "ery", "ory", "ing", "let",
+];
+
+/// Whether a word the dictionary does not know is an English noun by its making: it ends in a
+/// noun-making ending, or in an English word of four letters or more that is countable
+/// ("microservice", "sub-interface"). A borrowed word ("majeure", "judicata", "corpus") is
+/// neither, and its plural is no regular one.
+fn made_as_english_nouns_are(word: &str) -> bool {
+    NOUN_ENDINGS.iter().any(|ending| word.ends_with(ending))
+        || (1..word.len().saturating_sub(3))
+            .filter(|&at| word.is_char_boundary(at))
+            .map(|at| &word[at..])
+            .any(|tail| is_english_word(tail) && is_english_word(&plural(tail)))
 }
 
 /// How often `text` (normalized, case-folded) holds `rendering` (likewise) with its head in
@@ -319,12 +347,23 @@ mod tests {
             None
         );
         // An English word with no regular plural is uncountable; a word the dictionary does
-        // not know takes the regular one.
+        // not know takes the regular one if it is made as English nouns are.
         assert_eq!(in_number("firmware", Number::Plural), None);
         assert_eq!(
             in_number("heat exchanger", Number::Plural).as_deref(),
             Some("heat exchangers")
         );
+        assert_eq!(
+            in_number("microservice", Number::Plural).as_deref(),
+            Some("microservices")
+        );
+        assert_eq!(
+            in_number("lessee", Number::Plural).as_deref(),
+            Some("lessees")
+        );
+        // A borrowed word keeps its own plural, which is no regular one.
+        assert_eq!(in_number("force majeure", Number::Plural), None);
+        assert_eq!(in_number("res judicata", Number::Plural), None);
     }
 
     #[test]
