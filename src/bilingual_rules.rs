@@ -19,10 +19,11 @@ use crate::inflection::count_in_other_number;
 use crate::input::{Input, InputSource};
 use crate::location::{Location, LocationTracker, TextEncoding};
 use crate::matcher::TermMatcher;
-use crate::normalize::{normalize, normalize_key};
+use crate::normalize::{count_as_words, normalize, normalize_key};
 use crate::rules::{Rule, RuleSet};
 use crate::run::RunReport;
 use crate::segment::Segment;
+use crate::spelling::with_families;
 use crate::zh::numbers::{chinese_numbers, compare, display_value, english_numbers};
 use crate::zh::source_terms::SourceTermMatcher;
 use crate::zh::untranslated::{untranslated, Untranslated};
@@ -149,6 +150,30 @@ impl<'g> SourceRules<'g> {
             if let Some(c) = best {
                 accounts.get_mut(&c).expect("demanded").correct += 1;
             }
+        }
+        // An approved rendering in the other variety's spelling ("World Health Organisation"
+        // for "World Health Organization") renders the term, as garbled-term holds too.
+        let mut spelled_alike: Option<Option<String>> = None;
+        for a in accounts.values_mut() {
+            if a.correct == a.in_source {
+                continue;
+            }
+            let text = spelled_alike.get_or_insert_with(|| with_families(&norm.text));
+            let text = text.as_deref().unwrap_or(&norm.text);
+            let found = self.glossary.concepts[a.concept]
+                .renderings
+                .iter()
+                .filter(|r| r.status.is_approved())
+                .map(|r| {
+                    // Those spelled as listed are counted above.
+                    let key = normalize_key(&r.text, true);
+                    let alike =
+                        count_as_words(text, with_families(&key).as_deref().unwrap_or(&key));
+                    alike.saturating_sub(count_as_words(&norm.text, &key))
+                })
+                .max()
+                .unwrap_or(0);
+            a.correct = (a.correct + found).min(a.in_source);
         }
         // A countable term's head noun inflected for number ("a labor and skills competition"
         // for "labor and skills competitions") is correct English, as garbled-term holds too.
@@ -691,6 +716,43 @@ chief-executive,行政长官,Chief Executive,,,
         // The head of a phrase with a preposition is its first noun.
         assert_eq!(missing("信用证", "Two letters of credit."), 0);
         assert_eq!(missing("信用证", "Two letter of credits."), 1);
+        // Another spelling of English renders it too; another word does not.
+        let glossary = Glossary::from_csv_text(
+            "id,source,preferred\nw,世界卫生组织,World Health Organization\nl,劳动合同,labour contract\n",
+            "g.csv",
+        )
+        .unwrap();
+        let matcher = TermMatcher::new(&glossary);
+        let source_terms = SourceTermMatcher::new(&glossary);
+        let spelled = SourceRules::new(&glossary, &matcher, &source_terms, RuleSet::all());
+        let missing_spelled = |source: &str, target: &str| {
+            let mut findings = Vec::new();
+            spelled.check_segment(source, target, &mut findings);
+            findings
+                .iter()
+                .filter(|f| f.rule == Rule::MissingTerm)
+                .count()
+        };
+        assert_eq!(
+            missing_spelled("世界卫生组织", "The World Health Organisation met."),
+            0
+        );
+        assert_eq!(
+            missing_spelled("劳动合同", "A labor contract was signed."),
+            0
+        );
+        assert_eq!(
+            missing_spelled("世界卫生组织", "The World Health Office met."),
+            1
+        );
+        assert_eq!(missing_spelled("劳动合同", "A labour contracting firm."), 1);
+        assert_eq!(
+            missing_spelled(
+                "世界卫生组织和世界卫生组织",
+                "The World Health Organisation."
+            ),
+            1
+        );
         // Look-alikes that do not render it: the head noun dropped or another word.
         assert_eq!(missing("劳动和技能竞赛", "A labor and skills contest."), 1);
         assert_eq!(

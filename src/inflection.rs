@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use smallvec::SmallVec;
 
 use crate::dictionary::is_english_word;
-use crate::normalize::is_word_char;
+use crate::normalize::count_as_words;
 
 /// Singular or plural.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -215,21 +215,10 @@ fn made_as_english_nouns_are(word: &str) -> bool {
 /// How often `text` (normalized, case-folded) holds `rendering` (likewise) with its head in
 /// the other number (see [`split_head`]), on word boundaries. The rendering as written is not counted.
 pub fn count_in_other_number(text: &str, rendering: &str) -> usize {
-    let mut count = 0;
-    for (form, _) in other_number_any(rendering) {
-        let mut at = 0;
-        while let Some(i) = text[at..].find(&form) {
-            let start = at + i;
-            let end = start + form.len();
-            let before = text[..start].chars().next_back();
-            let after = text[end..].chars().next();
-            if !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char) {
-                count += 1;
-            }
-            at = end;
-        }
-    }
-    count
+    other_number_any(rendering)
+        .iter()
+        .map(|(form, _)| count_as_words(text, form))
+        .sum()
 }
 
 /// A normalized, case-folded rendering with its head in the other number (see

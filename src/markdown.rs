@@ -114,7 +114,11 @@ impl CodeFinder {
                 return;
             }
         }
-        code.extend(inline_code(line).into_iter().map(|r| at + r.start..at + r.end));
+        code.extend(
+            inline_code(line)
+                .into_iter()
+                .map(|r| at + r.start..at + r.end),
+        );
     }
 }
 

@@ -191,6 +191,26 @@ pub(crate) static ASCII_WORD: [bool; 128] = {
     table
 };
 
+/// How often `phrase` occurs in `text` as whole words (not inside a longer word).
+pub fn count_as_words(text: &str, phrase: &str) -> usize {
+    if phrase.is_empty() {
+        return 0;
+    }
+    let mut count = 0;
+    let mut at = 0;
+    while let Some(i) = text[at..].find(phrase) {
+        let start = at + i;
+        let end = start + phrase.len();
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
+        if !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char) {
+            count += 1;
+        }
+        at = end;
+    }
+    count
+}
+
 /// Whether `c` counts as part of a word for word-boundary checks.
 #[inline]
 pub fn is_word_char(c: char) -> bool {

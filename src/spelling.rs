@@ -10,6 +10,8 @@ use rustc_hash::FxHashMap as HashMap;
 use smallvec::SmallVec;
 use std::sync::OnceLock;
 
+use crate::normalize::is_word_char;
+
 /// The word's spelling family: one spelling that stands for all its variants, or `None` for
 /// words without variants. Lower-case words only (text is case-folded before matching).
 pub fn spelling_family(word: &str) -> Option<&'static str> {
@@ -19,6 +21,34 @@ pub fn spelling_family(word: &str) -> Option<&'static str> {
 /// Whether two different words are spellings of one word.
 pub fn same_word_spelled_differently(a: &str, b: &str) -> bool {
     a != b && spelling_family(a).is_some_and(|f| spelling_family(b) == Some(f))
+}
+
+/// `text` (in lower case) with each word that has spelling variants written as its family's
+/// ("the labour organisation" and "the labor organization" read alike); `None` when no word
+/// has any.
+pub fn with_families(text: &str) -> Option<String> {
+    let mut folded = String::new();
+    let mut copied = 0;
+    let mut at = 0;
+    while at < text.len() {
+        let start = at + text[at..].find(is_word_char).unwrap_or(text.len() - at);
+        let end = start
+            + text[start..]
+                .find(|c: char| !is_word_char(c))
+                .unwrap_or(text.len() - start);
+        if let Some(family) = spelling_family(&text[start..end]).filter(|f| *f != &text[start..end])
+        {
+            folded.push_str(&text[copied..start]);
+            folded.push_str(family);
+            copied = end;
+        }
+        at = end;
+    }
+    if copied == 0 && folded.is_empty() {
+        return None;
+    }
+    folded.push_str(&text[copied..]);
+    Some(folded)
 }
 
 fn families() -> &'static HashMap<&'static str, &'static str> {
@@ -76,5 +106,24 @@ mod tests {
         assert!(!same_word_spelled_differently("employers", "employees"));
         assert!(!same_word_spelled_differently("union", "unions"));
         assert_eq!(spelling_family("federation"), None);
+    }
+
+    #[test]
+    fn text_with_its_words_spelled_as_their_families() {
+        let american = with_families("the labor organization's center");
+        let british = with_families("the labour organisation's centre");
+        assert!(american.is_some() || british.is_some());
+        assert_eq!(
+            american
+                .as_deref()
+                .unwrap_or("the labor organization's center"),
+            british
+                .as_deref()
+                .unwrap_or("the labour organisation's centre")
+        );
+        assert_eq!(with_families("the trade union met"), None);
+        // Only whole words: "labours" has its own family, "colourful" none of "colour"'s.
+        let folded = with_families("colourful labourers").unwrap_or_default();
+        assert!(!folded.contains("colorful labor "), "{folded}");
     }
 }
