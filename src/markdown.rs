@@ -39,13 +39,31 @@ struct Fence {
     len: usize,
 }
 
+/// The longest start of a line carried to the next block. A longer line is no fence line
+/// (those are a fence and a language name), and an inline code span cut by the block's end
+/// is missed rather than the line held: a document of one huge line would otherwise be
+/// carried whole from block to block.
+const LONGEST_CARRIED_LINE: usize = 4096;
+
+/// How the next block's first line begins.
+#[derive(Debug, Clone, Default)]
+enum LineStart {
+    /// At the line's start.
+    #[default]
+    Fresh,
+    /// Inside a line whose start, held here, the block before held.
+    After(String),
+    /// Inside a line too long to carry: code if a fence is open, else prose.
+    InLongLine,
+}
+
 /// Finds the code of a Markdown document block by block (see the module docs).
 #[derive(Debug, Clone, Default)]
 pub struct CodeFinder {
     /// The fenced block open at the start of the next block's first line.
     fence: Option<Fence>,
-    /// When the next block starts inside a line: the line's start, which this block held.
-    line_before: String,
+    /// Where the next block's first line starts.
+    line_start: LineStart,
 }
 
 impl CodeFinder {
@@ -54,37 +72,50 @@ impl CodeFinder {
     /// holding `next_start` is returned: the rest is the next block's.
     pub fn code_in(&mut self, text: &str, next_start: usize) -> Vec<Range<usize>> {
         let mut code = Vec::new();
-        let carried = std::mem::take(&mut self.line_before);
+        let first_line = std::mem::take(&mut self.line_start);
         let mut line_start = 0;
         loop {
             let line_end = memchr::memchr2(b'\n', b'\r', &text.as_bytes()[line_start..])
                 .map_or(text.len(), |i| line_start + i);
+            let line = &text[line_start..line_end];
             let fence_before = self.fence;
-            if line_start == 0 && !carried.is_empty() {
+            match &first_line {
                 // The first line began in the block before: it is read whole, and its code
                 // placed in this block.
-                let mut whole = carried.clone();
-                whole.push_str(&text[..line_end]);
-                let mut in_whole = Vec::new();
-                self.line_code(&whole, 0, &mut in_whole);
-                for range in in_whole {
-                    let (start, end) = (range.start.max(carried.len()), range.end);
-                    if start < end {
-                        code.push(start - carried.len()..end - carried.len());
+                LineStart::After(carried) if line_start == 0 => {
+                    let mut in_whole = Vec::new();
+                    self.line_code(&format!("{carried}{line}"), 0, &mut in_whole);
+                    for range in in_whole {
+                        let (start, end) = (range.start.max(carried.len()), range.end);
+                        if start < end {
+                            code.push(start - carried.len()..end - carried.len());
+                        }
                     }
                 }
-            } else {
-                self.line_code(&text[line_start..line_end], line_start, &mut code);
+                LineStart::InLongLine if line_start == 0 => match self.fence {
+                    Some(_) if !line.is_empty() => code.push(0..line_end),
+                    Some(_) => {}
+                    None => code.extend(inline_code(line)),
+                },
+                _ => self.line_code(line, line_start, &mut code),
             }
             if next_start <= line_end {
                 // The next block starts in this line (or at its start): it reads the line
                 // again, from the state the line started in.
                 self.fence = fence_before;
                 if next_start > line_start {
-                    if line_start == 0 {
-                        self.line_before = carried;
+                    self.line_start = match first_line {
+                        LineStart::After(mut carried) if line_start == 0 => {
+                            carried.push_str(&text[..next_start]);
+                            LineStart::After(carried)
+                        }
+                        LineStart::InLongLine if line_start == 0 => LineStart::InLongLine,
+                        _ => LineStart::After(text[line_start..next_start].to_string()),
+                    };
+                    if matches!(&self.line_start, LineStart::After(held) if held.len() > LONGEST_CARRIED_LINE)
+                    {
+                        self.line_start = LineStart::InLongLine;
                     }
-                    self.line_before.push_str(&text[line_start..next_start]);
                 }
                 return code;
             }
@@ -135,37 +166,42 @@ fn fence_in(line: &str) -> Option<(Fence, &str)> {
 }
 
 /// The inline code spans of one line: from a run of backticks to the next run of exactly as
-/// many. A run with no partner, or escaped by a backslash, is a literal backtick.
+/// many. A run with no partner is literal; a backslash before a run makes its first backtick
+/// literal (inside a span, a backslash escapes nothing).
 fn inline_code(line: &str) -> Vec<Range<usize>> {
     let bytes = line.as_bytes();
-    let mut spans = Vec::new();
+    let mut runs: Vec<Range<usize>> = Vec::new();
     let mut at = 0;
     while let Some(i) = memchr::memchr(b'`', &bytes[at..]) {
         let start = at + i;
-        let len = run_len(bytes, start);
-        at = start + len;
-        if escaped(bytes, start) {
-            // "\``x``": the escaped backtick is literal, the rest of the run may open a span.
-            at = start + 1;
-            continue;
+        at = start + bytes[start..].iter().take_while(|&&b| b == b'`').count();
+        runs.push(start..at);
+    }
+    if runs.len() < 2 {
+        return Vec::new();
+    }
+    // The runs by length, to find each opener's partner without walking the line again:
+    // a line of many runs of many lengths would otherwise take time quadratic in its length.
+    let mut by_length: Vec<(usize, usize)> = runs.iter().map(|r| r.len()).zip(0..).collect();
+    by_length.sort_unstable();
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < runs.len() {
+        let mut opener = runs[i].clone();
+        if escaped(bytes, opener.start) {
+            opener.start += 1;
         }
-        let mut from = at;
-        while let Some(j) = memchr::memchr(b'`', &bytes[from..]) {
-            let close = from + j;
-            let close_len = run_len(bytes, close);
-            if close_len == len {
-                spans.push(start..close + close_len);
-                at = close + close_len;
-                break;
+        let len = opener.len();
+        let later = by_length.partition_point(|&(l, k)| (l, k) <= (len, i));
+        match by_length.get(later) {
+            Some(&(l, k)) if l == len && len > 0 => {
+                spans.push(opener.start..runs[k].end);
+                i = k + 1;
             }
-            from = close + close_len;
+            _ => i += 1,
         }
     }
     spans
-}
-
-fn run_len(bytes: &[u8], at: usize) -> usize {
-    bytes[at..].iter().take_while(|&&b| b == b'`').count()
 }
 
 /// Whether the byte at `at` follows an odd number of backslashes.
@@ -211,6 +247,17 @@ mod tests {
         assert_eq!(code_of(r"a \\`b` c"), ["`b`"]);
         // A span does not run past its line.
         assert!(code_of("a `b\nc` d").is_empty());
+        // Inside a span a backslash escapes nothing: it may end one.
+        assert_eq!(code_of(r"a `b\` c"), [r"`b\`"]);
+        // Runs of many lengths, each partnered or not, as a line of them is read once.
+        let mut line = String::from("`a` ");
+        for n in 3..300 {
+            line.push_str(&"`".repeat(n));
+            line.push_str(" x ");
+        }
+        line.push_str("`y` ``z``");
+        let spans = code_of(&line);
+        assert!(spans == ["`a`", "`y`", "``z``"], "{:?}", spans.len());
     }
 
     #[test]
@@ -323,6 +370,56 @@ mod tests {
         // Several cuts, each inside the fence.
         let blocks = merged(code_in_blocks(text, &[16, 22, 27, 30], 2));
         assert_eq!(blocks, whole);
+    }
+
+    #[test]
+    fn a_line_too_long_to_carry_is_not_carried() {
+        let mut text = String::from("```\n");
+        while text.len() < 50_000 {
+            text.push_str("code `x` code ");
+        }
+        text.push_str("\n```\n");
+        let prose_start = text.len();
+        while text.len() < 100_000 {
+            text.push_str("prose `x` prose ");
+        }
+        let mut finder = CodeFinder::default();
+        let mut code = Vec::new();
+        let mut start = 0;
+        while start < text.len() {
+            // Cuts every 3,000 bytes or so, after a space, as the block reader makes them.
+            let next = match text[..(start + 3000).min(text.len())].rfind(' ') {
+                Some(space) if start + 3000 < text.len() && space + 1 > start => space + 1,
+                _ => text.len(),
+            };
+            let end = (next + 100).min(text.len());
+            for r in finder.code_in(&text[start..end], next - start) {
+                if start + r.start < next || next == text.len() {
+                    code.push(start + r.start..start + r.end);
+                }
+            }
+            if let LineStart::After(held) = &finder.line_start {
+                assert!(held.len() <= LONGEST_CARRIED_LINE, "{}", held.len());
+            }
+            start = next;
+        }
+        // The fenced line is code throughout; the fence closes; the prose's spans are found.
+        assert!(code.iter().any(|r| r.start <= 4 && r.end > 3000));
+        let fence_part: usize = code
+            .iter()
+            .filter(|r| r.start < prose_start)
+            .map(|r| r.end.min(prose_start) - r.start)
+            .sum();
+        assert!(fence_part >= prose_start - 10, "{fence_part}");
+        let spans = code.iter().filter(|r| r.start >= prose_start).count();
+        let in_text = text[prose_start..].matches("`x`").count();
+        assert!(
+            spans >= in_text - 20 && spans <= in_text,
+            "{spans} of {in_text}"
+        );
+        for r in code.iter().filter(|r| r.start >= prose_start) {
+            assert_eq!(&text[r.clone()], "`x`");
+        }
     }
 
     #[test]
