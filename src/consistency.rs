@@ -96,7 +96,16 @@ impl Occurrence {
     /// The surface form of `found`, a rendering of `rendering_text`, for comparing spellings
     /// (see [`Occurrence::form`]).
     pub fn surface_form(found: &str, rendering_text: &str) -> Option<String> {
-        if !found.chars().any(char::is_lowercase) {
+        // An abbreviation in the plural ("SMEs", "NGO's") is in capitals but for its ending.
+        let capitals = ["'s", "’s", "s"]
+            .iter()
+            .find_map(|ending| {
+                found
+                    .strip_suffix(ending)
+                    .filter(|rest| rest.chars().next_back().is_some_and(char::is_uppercase))
+            })
+            .unwrap_or(found);
+        if !capitals.chars().any(char::is_lowercase) {
             return None;
         }
         let mut form = normalize_key(found, false);
@@ -967,6 +976,11 @@ mod tests {
             Some("model Workers")
         );
         assert_eq!(form("MODEL WORKERS", "model workers"), None);
+        // An abbreviation, in the plural too, is not compared.
+        assert_eq!(form("SMEs", "SMEs"), None);
+        assert_eq!(form("NGO's", "NGO"), None);
+        assert_eq!(form("SMEs", "small and medium-sized enterprises"), None);
+        assert_eq!(form("Macs", "Mac").as_deref(), Some("Macs"));
         assert_eq!(
             form(
                 "leading Party members’ group",

@@ -50,13 +50,15 @@ fn minority_renderings_in_a_document_are_reported_with_the_counts() {
 fn an_abbreviation_and_its_full_form_are_not_inconsistent() {
     let glossary = b"id,preferred,admitted\n\
 vfd,variable frequency drive,VFD\n\
+sme,small and medium-sized enterprises,SMEs\n\
 staff,workers and staff,employees\n";
     let dir = scratch(&[
         ("g.csv", glossary),
         (
             "a.txt",
             b"The variable frequency drive (VFD) runs the pump. The VFD was serviced, and the \
-VFD logs are kept. The employees met; the employees voted; workers and staff left.\n",
+VFD logs are kept. The employees met; the employees voted; workers and staff left. Small and \
+medium-sized enterprises (SMEs) gained; SMEs hired and the SMEs' owners invested.\n",
         ),
     ]);
     let (_, rows) = check(&dir, &["a.txt"]);
