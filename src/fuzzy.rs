@@ -1728,6 +1728,16 @@ impl FuzzyIndex {
         if damage == Damage::RepeatedWord && self.repeat_shared(&window, tokens, matches) {
             return None;
         }
+        // A conjunction added between the rendering's words joins two things: "TCP and IP"
+        // is no garbled "TCP/IP", "input or output buffer" none of "input output buffer".
+        if damage == Damage::ExtraWord
+            && window.clone().all(|i| {
+                alignment.contains(&Some(i))
+                    || matches!(matches.text(&tokens[i]), "and" | "or" | "nor" | "but")
+            })
+        {
+            return None;
+        }
         if self.slips_into_a_word_alone(r, &alignment, tokens, matches)
             || slips_into_an_identifier(r, &alignment, tokens, matches, mixed_case)
         {
@@ -4103,6 +4113,30 @@ modernization,modernization drive,,,,
                 "{others} other concepts"
             );
         }
+    }
+
+    /// A conjunction added between a rendering's words joins two things; another word added
+    /// is damage.
+    #[test]
+    fn a_conjunction_between_the_words_joins_two_things() {
+        let glossary = "id,preferred,case\n\
+            tcpip,TCP/IP,sensitive\n\
+            nist,National Institute of Standards and Technology,\n";
+        let found = |text: &str| -> Vec<(String, Damage)> {
+            near_misses(glossary, text)
+                .into_iter()
+                .map(|(found, _, damage)| (found, damage))
+                .collect()
+        };
+        assert_eq!(found("Keep TCP and IP apart in the headers."), vec![]);
+        assert_eq!(found("Keep TCP or IP apart in the headers."), vec![]);
+        assert_eq!(
+            found("The National Institute of Standards and Information Technology met."),
+            vec![(
+                "National Institute of Standards and Information Technology".to_string(),
+                Damage::ExtraWord
+            )]
+        );
     }
 
     /// A term never runs across a blank line (a heading and its paragraph); a line break
