@@ -7,7 +7,8 @@
 //! on the same line). Fences are recognised at any indentation and after blockquote markers
 //! (`>`), so that fences nested in list items and quotes count. Indented code blocks are
 //! checked as prose: telling one from a list item's continuation needs the whole list, and
-//! documents are read in blocks.
+//! documents are read in blocks. The destinations of links (`[text](api.md#byte-offset)`,
+//! `[label]: api.md#byte-offset`) are addresses, and are not checked either.
 //!
 //! A document is read in blocks (see [`crate::input::blocks`]); [`CodeFinder`] carries what
 //! one block leaves open (a fence, a line cut in the middle) to the next, so that the code
@@ -143,12 +144,61 @@ impl CodeFinder {
                 return;
             }
         }
-        code.extend(
-            inline_code(line)
-                .into_iter()
-                .map(|r| at + r.start..at + r.end),
-        );
+        let spans = inline_code(line);
+        let mut unchecked = link_destinations(line, &spans);
+        unchecked.extend(spans);
+        unchecked.sort_unstable_by_key(|r| r.start);
+        code.extend(unchecked.into_iter().map(|r| at + r.start..at + r.end));
     }
+}
+
+/// The destinations of the links in one line of prose, outside its inline `code`: the
+/// address in parentheses after a link's text (`[text](api.md#byte-offset)`), and the one a
+/// link reference definition gives its label (`[label]: api.md#byte-offset`). They are
+/// addresses, not text, and often hold a term's words run together or hyphenated.
+fn link_destinations(line: &str, code: &[Range<usize>]) -> Vec<Range<usize>> {
+    let outside_code = |at: usize| !code.iter().any(|c| c.contains(&at));
+    let mut found = Vec::new();
+    let body = line.trim_start_matches([' ', '\t', '>']);
+    let indent = line.len() - body.len();
+    if let Some(label_end) = body.strip_prefix('[').and_then(|rest| rest.find("]:")) {
+        let after = indent + 1 + label_end + 2;
+        let start = after + (line.len() - after - line[after..].trim_start().len());
+        let end = line[start..]
+            .find(char::is_whitespace)
+            .map_or(line.len(), |i| start + i);
+        if start < end && outside_code(indent) {
+            found.push(start..end);
+        }
+    }
+    for open in memchr::memmem::find_iter(line.as_bytes(), "](") {
+        let start = open + 2;
+        if !outside_code(open) {
+            continue;
+        }
+        let rest = &line[start..];
+        let len = if rest.starts_with('<') {
+            rest.find('>').map_or(0, |i| i + 1)
+        } else {
+            // Balanced parentheses belong to the address ("wiki/Tree_(graph)").
+            let mut depth = 0usize;
+            rest.char_indices()
+                .find(|&(_, c)| {
+                    match c {
+                        '(' => depth += 1,
+                        ')' if depth == 0 => return true,
+                        ')' => depth -= 1,
+                        _ => {}
+                    }
+                    c.is_whitespace()
+                })
+                .map_or(rest.len(), |(i, _)| i)
+        };
+        if len > 0 {
+            found.push(start..start + len);
+        }
+    }
+    found
 }
 
 /// Where the end of a long line carried to the next block starts, for a cut at `cut`: the
@@ -307,6 +357,26 @@ mod tests {
         // the line inline code.
         assert_eq!(code_of("``a``\nb"), ["``a``"]);
         assert_eq!(code_of("```a``` b\nc"), ["```a```"]);
+    }
+
+    #[test]
+    fn link_destinations_are_not_text() {
+        assert_eq!(
+            code_of("See [the byte offset](api.md#byte-offset) and `x`."),
+            ["api.md#byte-offset", "`x`"]
+        );
+        assert_eq!(
+            code_of("[graph](https://w.org/Tree_(graph) \"Trees\") here"),
+            ["https://w.org/Tree_(graph)"]
+        );
+        assert_eq!(code_of("a [b](<my file.md>) c"), ["<my file.md>"]);
+        assert_eq!(
+            code_of("  [byteOffset]: buffer.md#byteoffset"),
+            ["buffer.md#byteoffset"]
+        );
+        // Not links: brackets alone, a link in code, a definition's label.
+        assert!(code_of("an array [0] (first) and [a] b").is_empty());
+        assert_eq!(code_of("`[a](b)` c"), ["`[a](b)`"]);
     }
 
     #[test]
