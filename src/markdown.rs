@@ -95,7 +95,7 @@ impl CodeFinder {
                 // A line's middle starts no fence.
                 Some(_) if within && !line.is_empty() => in_line.push(0..line.len()),
                 Some(_) if within => {}
-                None if within => in_line = inline_code(&line),
+                None if within => in_line = unchecked_in_prose(&line),
                 _ => self.line_code(&line, 0, &mut in_line),
             }
             for range in &in_line {
@@ -144,12 +144,25 @@ impl CodeFinder {
                 return;
             }
         }
-        let spans = inline_code(line);
-        let mut unchecked = link_destinations(line, &spans);
-        unchecked.extend(spans);
-        unchecked.sort_unstable_by_key(|r| r.start);
-        code.extend(unchecked.into_iter().map(|r| at + r.start..at + r.end));
+        code.extend(
+            unchecked_in_prose(line)
+                .into_iter()
+                .map(|r| at + r.start..at + r.end),
+        );
     }
+}
+
+/// What is not checked in a line of prose: its inline code and its link destinations, in
+/// order.
+fn unchecked_in_prose(line: &str) -> Vec<Range<usize>> {
+    let spans = inline_code(line);
+    let mut unchecked = link_destinations(line, &spans);
+    if unchecked.is_empty() {
+        return spans;
+    }
+    unchecked.extend(spans);
+    unchecked.sort_unstable_by_key(|r| r.start);
+    unchecked
 }
 
 /// The destinations of the links in one line of prose, outside its inline `code`: the
@@ -157,7 +170,10 @@ impl CodeFinder {
 /// link reference definition gives its label (`[label]: api.md#byte-offset`). They are
 /// addresses, not text, and often hold a term's words run together or hyphenated.
 fn link_destinations(line: &str, code: &[Range<usize>]) -> Vec<Range<usize>> {
-    let outside_code = |at: usize| !code.iter().any(|c| c.contains(&at));
+    let outside_code = |at: usize| {
+        let after = code.partition_point(|c| c.end <= at);
+        code.get(after).is_none_or(|c| c.start > at)
+    };
     let mut found = Vec::new();
     let body = line.trim_start_matches([' ', '\t', '>']);
     let indent = line.len() - body.len();
@@ -467,7 +483,15 @@ mod tests {
     #[test]
     fn code_in_a_long_line_does_not_depend_on_the_cuts() {
         let mut text = String::from("intro\n");
-        let words = ["a", "`b c`", "``d ` e``", "f", "` g h i `", "\\`j", "k"];
+        let words = [
+            "a",
+            "`b c`",
+            "``d ` e``",
+            "f",
+            "` g h i `",
+            "\\`j",
+            "[k](l.md#m-n)",
+        ];
         let mut i = 0;
         while text.len() < 3 * LONGEST_CARRIED_LINE {
             text.push_str(words[i % words.len()]);
