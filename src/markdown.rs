@@ -153,7 +153,7 @@ impl CodeFinder {
 }
 
 /// What is not checked in a line of prose: its inline code and its link destinations, in
-/// order.
+/// order and apart ([`in_code`] searches them).
 fn unchecked_in_prose(line: &str) -> Vec<Range<usize>> {
     let spans = inline_code(line);
     let mut unchecked = link_destinations(line, &spans);
@@ -162,7 +162,15 @@ fn unchecked_in_prose(line: &str) -> Vec<Range<usize>> {
     }
     unchecked.extend(spans);
     unchecked.sort_unstable_by_key(|r| r.start);
-    unchecked
+    // A destination may run into a span ("[a](b`c`)"): one range for both.
+    let mut apart: Vec<Range<usize>> = Vec::with_capacity(unchecked.len());
+    for range in unchecked {
+        match apart.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => apart.push(range),
+        }
+    }
+    apart
 }
 
 /// The destinations of the links in one line of prose, outside its inline `code`: the
@@ -177,7 +185,12 @@ fn link_destinations(line: &str, code: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut found = Vec::new();
     let body = line.trim_start_matches([' ', '\t', '>']);
     let indent = line.len() - body.len();
-    if let Some(label_end) = body.strip_prefix('[').and_then(|rest| rest.find("]:")) {
+    // A label holds no bracket: "[a](b) [c]: d" defines nothing.
+    let label_end = body
+        .strip_prefix('[')
+        .and_then(|rest| rest.find(']'))
+        .filter(|&end| body[1 + end + 1..].starts_with(':'));
+    if let Some(label_end) = label_end {
         let after = indent + 1 + label_end + 2;
         let start = after + (line.len() - after - line[after..].trim_start().len());
         let end = line[start..]
@@ -303,7 +316,8 @@ fn escaped(bytes: &[u8], at: usize) -> bool {
         == 1
 }
 
-/// Whether `span` overlaps any of `code` (sorted ranges, as [`CodeFinder::code_in`] returns).
+/// Whether `span` overlaps any of `code` (sorted, disjoint ranges, as [`CodeFinder::code_in`]
+/// returns).
 pub fn in_code(code: &[Range<usize>], span: &Range<usize>) -> bool {
     let first_ending_after = code.partition_point(|c| c.end <= span.start);
     code.get(first_ending_after)
@@ -316,11 +330,12 @@ mod tests {
 
     /// The code of `text` read as one block, as the strings it covers.
     fn code_of(text: &str) -> Vec<&str> {
-        CodeFinder::default()
-            .code_in(text, text.len())
-            .into_iter()
-            .map(|r| &text[r])
-            .collect()
+        let code = CodeFinder::default().code_in(text, text.len());
+        assert!(
+            code.windows(2).all(|w| w[0].end <= w[1].start),
+            "ranges in order and apart: {code:?}"
+        );
+        code.into_iter().map(|r| &text[r]).collect()
     }
 
     #[test]
@@ -393,6 +408,10 @@ mod tests {
         // Not links: brackets alone, a link in code, a definition's label.
         assert!(code_of("an array [0] (first) and [a] b").is_empty());
         assert_eq!(code_of("`[a](b)` c"), ["`[a](b)`"]);
+        // A definition's label ends at the first bracket: this line is a link and text.
+        assert_eq!(code_of("[a](b.md) and [x]: c d"), ["b.md"]);
+        // A destination running into inline code is one range with it.
+        assert_eq!(code_of("[a](b`c` d) e"), ["b`c`"]);
     }
 
     #[test]

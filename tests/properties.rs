@@ -1,6 +1,7 @@
 //! Property tests (proptest): case patterns kept by fixes, reports that parse back to the
-//! findings, fingerprints that survive edits elsewhere, the normalization offset map, and
-//! glossaries of non-ASCII words checked against near-misses of them.
+//! findings, fingerprints that survive edits elsewhere, the normalization offset map,
+//! glossaries of non-ASCII words checked against near-misses of them, and Markdown code found
+//! alike whatever the blocks.
 //! Case counts are modest (64) so that the suite stays fast; `PROPTEST_CASES` raises them.
 
 use proptest::prelude::*;
@@ -473,6 +474,92 @@ proptest! {
             if f.rule != termcheck::rules::Rule::InconsistentTerm {
                 prop_assert_eq!(&text[start..end], f.found.as_str());
             }
+        }
+    }
+}
+
+/// Pieces of a Markdown document: prose holding a forbidden rendering, a garbled one and an
+/// approved one, inline code and links holding them, fences of both markers and lengths,
+/// line ends of every kind.
+const MARKDOWN_PIECES: &[&str] = &[
+    "The Municipal General Assembly met. ",
+    "the Shanghai Federaton of Trade Unions said ",
+    "the Shanghai Federation of Trade Unions agreed, ",
+    "`Municipal General Assembly` ",
+    "``a ` Municipal General Assembly`` ",
+    "\\`Municipal General Assembly` ",
+    "[Municipal General Assembly](a.md#municipal-general-assembly) ",
+    "[x]: b.md#shanghai-federaton ",
+    "\n```\n",
+    "\n```sh\n",
+    "\n````\n",
+    "\n~~~\n",
+    "\n  > ```\n",
+    "\n",
+    "\r\n",
+    "\n\n",
+    "words and more words ",
+];
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// A Markdown document checked in blocks of any size gives the exact rules' findings it
+    /// gives read as one block, and no finding of any rule is in code. Its lines are shorter
+    /// than the blocks' overlap, as a document's lines are shorter than the reader's 4 KiB: a
+    /// block then sees the whole line it is cut in. (garbled-term's counts of a document's
+    /// spellings may differ at a block's cut, in plain text as well.)
+    #[test]
+    fn markdown_code_does_not_depend_on_the_blocks(
+        picks in prop::collection::vec(0..MARKDOWN_PIECES.len(), 20..300),
+        block in 1000usize..3000,
+    ) {
+        use termcheck::fuzzy::WordCache;
+        use termcheck::input::blocks::BlockSizes;
+        use termcheck::markdown::{in_code, CodeFinder, Markup};
+        use termcheck::rules::Rule;
+        let mut text = String::new();
+        let mut pieces_in_line = 0;
+        for &i in &picks {
+            let piece = MARKDOWN_PIECES[i];
+            text.push_str(piece);
+            pieces_in_line = if piece.contains('\n') { 0 } else { pieces_in_line + 1 };
+            if pieces_in_line == 8 {
+                text.push('\n');
+                pieces_in_line = 0;
+            }
+        }
+        let glossary = Glossary::from_csv_text(
+            "id,preferred,forbidden\nftu,Shanghai Federation of Trade Unions,Municipal General Assembly\n",
+            "g.csv",
+        )
+        .expect("glossary");
+        let matcher = TermMatcher::new(&glossary);
+        let fuzzy = FuzzyIndex::new(&glossary, DEFAULT_THRESHOLD);
+        let findings = |sizes: BlockSizes| {
+            let checker = Checker::new(&glossary, &matcher, RuleSet::all())
+                .with_fuzzy(&fuzzy)
+                .with_block_sizes(sizes);
+            let outcome = checker
+                .check_reader_with(text.as_bytes(), false, Markup::Markdown, &mut WordCache::default())
+                .expect("text");
+            let Outcome::Checked(doc) = outcome else { panic!("not binary") };
+            // What is found and where (a block's end may shorten an excerpt).
+            doc.findings
+                .into_vec()
+                .into_iter()
+                .map(|f| (f.rule, f.start.byte_offset as usize..f.end.byte_offset as usize, f.message))
+                .collect::<Vec<_>>()
+        };
+        let whole = findings(BlockSizes { block: 1 << 20, overlap: 4096 });
+        let blocks = findings(BlockSizes { block, overlap: 700 });
+        let exact = |found: &[(Rule, std::ops::Range<usize>, String)]| {
+            found.iter().filter(|f| f.0 == Rule::ForbiddenTerm).cloned().collect::<Vec<_>>()
+        };
+        prop_assert_eq!(exact(&blocks), exact(&whole));
+        let code = CodeFinder::default().code_in(&text, text.len());
+        for (_, span, message) in whole.iter().chain(&blocks) {
+            prop_assert!(!in_code(&code, span), "{} in code", message);
         }
     }
 }
