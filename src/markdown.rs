@@ -200,7 +200,8 @@ fn link_destinations(line: &str, code: &[Range<usize>]) -> Vec<Range<usize>> {
             found.push(start..end);
         }
     }
-    for open in memchr::memmem::find_iter(line.as_bytes(), "](") {
+    let bytes = line.as_bytes();
+    for open in memchr::memchr_iter(b']', bytes).filter(|&i| bytes.get(i + 1) == Some(&b'(')) {
         let start = open + 2;
         if !outside_code(open) {
             continue;
