@@ -15,7 +15,7 @@ use crate::fuzzy::{Damage, FuzzyIndex, GarbledMatch, WordCache};
 use crate::glossary::{Glossary, Status};
 use crate::inflection::in_number;
 use crate::input::blocks::{BlockReader, BlockSizes, ReadError, TextBlock};
-use crate::location::{LocationTracker, TextEncoding};
+use crate::location::{union_of_spans, LocationTracker, TextEncoding};
 use crate::markdown::{in_code, CodeFinder, Markup};
 use crate::matcher::{TermMatch, TermMatcher};
 use crate::normalize::normalize;
@@ -1046,16 +1046,10 @@ struct Covered {
 
 impl Covered {
     fn new(spans: impl Iterator<Item = Range<usize>>) -> Covered {
-        let mut spans: Vec<Range<usize>> = spans.collect();
-        spans.sort_unstable_by_key(|s| s.start);
-        let mut runs: Vec<Range<usize>> = Vec::with_capacity(spans.len());
-        for span in spans {
-            match runs.last_mut() {
-                Some(last) if span.start <= last.end => last.end = last.end.max(span.end),
-                _ => runs.push(span),
-            }
+        Covered {
+            runs: union_of_spans(spans.collect()),
+            next: 0,
         }
-        Covered { runs, next: 0 }
     }
 
     /// Whether `span` shares a byte with a covered run. Spans are asked about in order of

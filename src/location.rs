@@ -8,6 +8,20 @@ use std::fmt;
 
 use serde::Serialize;
 
+/// The bytes `spans` cover, as ordered spans apart from one another: overlapping and touching
+/// spans made one.
+pub fn union_of_spans(mut spans: Vec<std::ops::Range<usize>>) -> Vec<std::ops::Range<usize>> {
+    spans.sort_unstable_by_key(|s| s.start);
+    let mut union: Vec<std::ops::Range<usize>> = Vec::with_capacity(spans.len());
+    for span in spans {
+        match union.last_mut() {
+            Some(last) if span.start <= last.end => last.end = last.end.max(span.end),
+            _ => union.push(span),
+        }
+    }
+    union
+}
+
 /// How a file's bytes encode its text; decides how decoded offsets map back to file offsets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TextEncoding {

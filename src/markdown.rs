@@ -16,6 +16,8 @@
 
 use std::ops::Range;
 
+use crate::location::union_of_spans;
+
 /// How a document marks up its text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Markup {
@@ -161,16 +163,8 @@ fn unchecked_in_prose(line: &str) -> Vec<Range<usize>> {
         return spans;
     }
     unchecked.extend(spans);
-    unchecked.sort_unstable_by_key(|r| r.start);
     // A destination may run into a span ("[a](b`c`)"): one range for both.
-    let mut apart: Vec<Range<usize>> = Vec::with_capacity(unchecked.len());
-    for range in unchecked {
-        match apart.last_mut() {
-            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
-            _ => apart.push(range),
-        }
-    }
-    apart
+    union_of_spans(unchecked)
 }
 
 /// The destinations of the links in one line of prose, outside its inline `code`: the
@@ -462,29 +456,15 @@ mod tests {
         found
     }
 
-    /// Ranges merged where they touch or overlap: a span cut between blocks is reported in
-    /// both.
-    fn merged(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
-        ranges.sort_by_key(|r| (r.start, r.end));
-        let mut out: Vec<Range<usize>> = Vec::new();
-        for r in ranges {
-            match out.last_mut() {
-                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-                _ => out.push(r),
-            }
-        }
-        out
-    }
-
     #[test]
     fn code_found_block_by_block_is_the_code_of_the_whole() {
         let text = "intro `a b`\n\n```sh\nrun it\n\nagain\n```\n\ntext ``x y`` end\n  ~~~\n  z\n  ~~~\ntail";
-        let whole = merged(CodeFinder::default().code_in(text, text.len()));
+        let whole = union_of_spans(CodeFinder::default().code_in(text, text.len()));
         // Every cut at a character of the text, at a line start and in a line, with and
         // without overlap.
         for cut in 1..text.len() {
             for overlap in [0, 3, 20] {
-                let blocks = merged(code_in_blocks(text, &[cut], overlap));
+                let blocks = union_of_spans(code_in_blocks(text, &[cut], overlap));
                 let covered = |rs: &[Range<usize>], at: usize| rs.iter().any(|r| r.contains(&at));
                 for at in 0..text.len() {
                     assert_eq!(
@@ -496,7 +476,7 @@ mod tests {
             }
         }
         // Several cuts, each inside the fence.
-        let blocks = merged(code_in_blocks(text, &[16, 22, 27, 30], 2));
+        let blocks = union_of_spans(code_in_blocks(text, &[16, 22, 27, 30], 2));
         assert_eq!(blocks, whole);
     }
 
@@ -519,7 +499,7 @@ mod tests {
             i += 3;
         }
         text.push_str("\nend `x`\n");
-        let whole = merged(CodeFinder::default().code_in(&text, text.len()));
+        let whole = union_of_spans(CodeFinder::default().code_in(&text, text.len()));
         assert!(whole.len() > 1000, "{}", whole.len());
         // One cut and two, past the carried length, at spaces (where the reader cuts).
         let spaces: Vec<usize> = text.match_indices(' ').map(|(i, _)| i + 1).collect();
@@ -531,7 +511,7 @@ mod tests {
             two.dedup();
             for cuts in [vec![first], two] {
                 // Merged, equal lists cover the same bytes.
-                let blocks = merged(code_in_blocks(&text, &cuts, 0));
+                let blocks = union_of_spans(code_in_blocks(&text, &cuts, 0));
                 assert!(blocks == whole, "cuts {cuts:?}");
             }
         }
