@@ -122,8 +122,9 @@ mod tests {
                 .unwrap_or("the labour organisation's centre")
         );
         assert_eq!(with_families("the trade union met"), None);
-        // Only whole words: "labours" has its own family, "colourful" none of "colour"'s.
-        let folded = with_families("colourful labourers").unwrap_or_default();
-        assert!(!folded.contains("colorful labor "), "{folded}");
+        // Whole words only: "labour" inside "labourx" or "xlabour" is no word of its own.
+        assert_eq!(with_families("labourx xlabour"), None);
+        let folded = with_families("labour, labourx").expect("a word with a family");
+        assert!(folded.ends_with(", labourx"), "{folded}");
     }
 }
