@@ -8,7 +8,8 @@
 //! (`>`), so that fences nested in list items and quotes count. Indented code blocks are
 //! checked as prose: telling one from a list item's continuation needs the whole list, and
 //! documents are read in blocks. The destinations of links (`[text](api.md#byte-offset)`,
-//! `[label]: api.md#byte-offset`) are addresses, and are not checked either.
+//! `[label]: api.md#byte-offset`) are addresses, and HTML comments (`<!-- … -->`, over lines
+//! too) are not shown: neither is checked.
 //!
 //! A document is read in blocks (see [`crate::input::blocks`]); [`CodeFinder`] carries what
 //! one block leaves open (a fence, a line cut in the middle) to the next, so that the code
@@ -56,8 +57,9 @@ enum LineStart {
     /// Inside a line whose start, held here, the block before held.
     After(String),
     /// Inside a line too long to carry whole: the end of what the block before held of it,
-    /// from a point outside inline code (code throughout if a fence is open).
-    Within(String),
+    /// from a point outside inline code and comments (code throughout if a fence is open),
+    /// and whether that point is inside a comment (when no such point was near).
+    Within { tail: String, in_comment: bool },
 }
 
 /// Finds the code of a Markdown document block by block (see the module docs).
@@ -65,6 +67,8 @@ enum LineStart {
 pub struct CodeFinder {
     /// The fenced block open at the start of the next block's first line.
     fence: Option<Fence>,
+    /// Whether an HTML comment is open at the start of the next line.
+    comment: bool,
     /// Where the next block's first line starts.
     line_start: LineStart,
 }
@@ -80,13 +84,17 @@ impl CodeFinder {
         loop {
             let line_end = memchr::memchr2(b'\n', b'\r', &text.as_bytes()[line_start..])
                 .map_or(text.len(), |i| line_start + i);
-            let fence_before = self.fence;
+            let (fence_before, comment_before) = (self.fence, self.comment);
             // The first line is read with what the block before held of it.
             let (held, within) = match &first_line {
                 LineStart::After(held) if line_start == 0 => (held.as_str(), false),
-                LineStart::Within(held) if line_start == 0 => (held.as_str(), true),
+                LineStart::Within { tail, in_comment } if line_start == 0 => {
+                    self.comment = *in_comment;
+                    (tail.as_str(), true)
+                }
                 _ => ("", false),
             };
+            let comment_at_start = self.comment;
             let line = if held.is_empty() {
                 std::borrow::Cow::Borrowed(&text[line_start..line_end])
             } else {
@@ -97,7 +105,7 @@ impl CodeFinder {
                 // A line's middle starts no fence.
                 Some(_) if within && !line.is_empty() => in_line.push(0..line.len()),
                 Some(_) if within => {}
-                None if within => in_line = unchecked_in_prose(&line),
+                None if within => in_line = self.unchecked_in_prose(&line),
                 _ => self.line_code(&line, 0, &mut in_line),
             }
             for range in &in_line {
@@ -109,13 +117,28 @@ impl CodeFinder {
             if next_start <= line_end {
                 // The next block starts in this line (or at its start): it reads the line
                 // again, from the state the line started in.
-                self.fence = fence_before;
+                (self.fence, self.comment) = (fence_before, comment_before);
                 if next_start > line_start {
                     let cut = held.len() + next_start - line_start;
                     self.line_start = if cut <= LONGEST_CARRIED_LINE && !within {
                         LineStart::After(line[..cut].to_string())
                     } else {
-                        LineStart::Within(line[carried_from(&line, &in_line, cut)..cut].to_string())
+                        let from = carried_from(&line, &in_line, cut);
+                        // With no point outside them near, the cut may be inside a comment:
+                        // the line up to the cut tells.
+                        let in_comment = from == cut && {
+                            let mut upto = CodeFinder {
+                                fence: None,
+                                comment: comment_at_start,
+                                line_start: LineStart::Fresh,
+                            };
+                            upto.unchecked_in_prose(&line[..cut]);
+                            upto.comment
+                        };
+                        LineStart::Within {
+                            tail: line[from..cut].to_string(),
+                            in_comment,
+                        }
                     };
                 }
                 return code;
@@ -138,7 +161,8 @@ impl CodeFinder {
             }
             return;
         }
-        if let Some((fence, info)) = fence_in(line) {
+        // A line inside a comment opens no fence.
+        if let Some((fence, info)) = fence_in(line).filter(|_| !self.comment) {
             // A backtick fence's info string holds no backtick: "```a``` b" is inline code.
             if fence.marker == b'~' || !info.contains('`') {
                 self.fence = Some(fence);
@@ -147,24 +171,69 @@ impl CodeFinder {
             }
         }
         code.extend(
-            unchecked_in_prose(line)
+            self.unchecked_in_prose(line)
                 .into_iter()
                 .map(|r| at + r.start..at + r.end),
         );
     }
-}
 
-/// What is not checked in a line of prose: its inline code and its link destinations, in
-/// order and apart ([`in_code`] searches them).
-fn unchecked_in_prose(line: &str) -> Vec<Range<usize>> {
-    let spans = inline_code(line);
-    let mut unchecked = link_destinations(line, &spans);
-    if unchecked.is_empty() {
-        return spans;
+    /// What is not checked in a line of prose: HTML comments (one may be open already, or
+    /// stay open), inline code and link destinations, in order and apart ([`in_code`]
+    /// searches them).
+    fn unchecked_in_prose(&mut self, line: &str) -> Vec<Range<usize>> {
+        let mut comments = Vec::new();
+        let mut from = 0;
+        if self.comment {
+            match line.find("-->") {
+                Some(end) => {
+                    comments.push(0..end + 3);
+                    from = end + 3;
+                    self.comment = false;
+                }
+                None => {
+                    if !line.is_empty() {
+                        comments.push(0..line.len());
+                    }
+                    return comments;
+                }
+            }
+        }
+        let rest = &line[from..];
+        let in_rest = inline_code(rest);
+        let links = link_destinations(rest, &in_rest);
+        let spans: Vec<Range<usize>> = in_rest
+            .into_iter()
+            .map(|r| from + r.start..from + r.end)
+            .collect();
+        // A comment opener inside inline code is text of the code.
+        let mut at = from;
+        let bytes = line.as_bytes();
+        while let Some(i) = memchr::memchr(b'<', &bytes[at..]) {
+            let open = at + i;
+            if !bytes[open..].starts_with(b"<!--") || in_code(&spans, &(open..open + 4)) {
+                at = open + 1;
+                continue;
+            }
+            match line[open + 4..].find("-->") {
+                Some(end) => {
+                    at = open + 4 + end + 3;
+                    comments.push(open..at);
+                }
+                None => {
+                    comments.push(open..line.len());
+                    self.comment = true;
+                    break;
+                }
+            }
+        }
+        if comments.is_empty() && links.is_empty() {
+            return spans;
+        }
+        comments.extend(spans);
+        comments.extend(links.into_iter().map(|r| from + r.start..from + r.end));
+        // A destination may run into a span ("[a](b`c`)"): one range for both.
+        union_of_spans(comments)
     }
-    unchecked.extend(spans);
-    // A destination may run into a span ("[a](b`c`)"): one range for both.
-    union_of_spans(unchecked)
 }
 
 /// The destinations of the links in one line of prose, outside its inline `code`: the
@@ -410,6 +479,24 @@ mod tests {
     }
 
     #[test]
+    fn html_comments_are_not_text() {
+        assert_eq!(
+            code_of("a <!-- b --> c <!--d-->"),
+            ["<!-- b -->", "<!--d-->"]
+        );
+        // Over lines, and a fence inside opens nothing.
+        assert_eq!(
+            code_of("a <!-- b\n```\nc --> d `e`\nf"),
+            ["<!-- b", "```", "c -->", "`e`"]
+        );
+        // Unclosed, to the end.
+        assert_eq!(code_of("a <!-- b\nc"), ["<!-- b", "c"]);
+        // In inline code, an opener is code's text; in a fence, it is code.
+        assert_eq!(code_of("`<!--` b -->"), ["`<!--`"]);
+        assert_eq!(code_of("```\n<!--\n```\nb"), ["```", "<!--", "```"]);
+    }
+
+    #[test]
     fn fences_in_list_items_and_quotes_count() {
         let text = "- item\n\n    ```\n    code\n    ```\n> ```\n> quoted code\n> ```\nprose";
         assert_eq!(
@@ -432,8 +519,8 @@ mod tests {
     }
 
     /// Cuts `text` into blocks at each of `cuts` (the next block's start), as the block reader
-    /// does with an overlap of at least `overlap` bytes, and returns the code each block reports (up to
-    /// its cut), as ranges of `text`.
+    /// does with an overlap of at least `overlap` bytes, and returns the code each block
+    /// answers for (up to its cut), as ranges of `text`.
     fn code_in_blocks(text: &str, cuts: &[usize], overlap: usize) -> Vec<Range<usize>> {
         let mut finder = CodeFinder::default();
         let mut found = Vec::new();
@@ -446,9 +533,11 @@ mod tests {
                 .map_or(text.len(), |i| next + i);
             let end = (next + overlap).min(text.len()).max(line_end);
             for r in finder.code_in(&text[start..end], next - start) {
-                // What a block reports: code that starts before its cut.
-                if start + r.start < next || next == text.len() {
-                    found.push(start + r.start..start + r.end);
+                // What a block answers for: the bytes before its cut (a term starting there
+                // is its to report); the next block answers for the rest.
+                let until = if next == text.len() { usize::MAX } else { next };
+                if start + r.start < until {
+                    found.push(start + r.start..(start + r.end).min(until));
                 }
             }
             start = next;
@@ -458,7 +547,9 @@ mod tests {
 
     #[test]
     fn code_found_block_by_block_is_the_code_of_the_whole() {
-        let text = "intro `a b`\n\n```sh\nrun it\n\nagain\n```\n\ntext ``x y`` end\n  ~~~\n  z\n  ~~~\ntail";
+        let text =
+            "intro `a b`\n\n```sh\nrun it\n\nagain\n```\n\ntext ``x y`` end\n  ~~~\n  z\n  ~~~\n\
+                    tail <!-- a\n```\nb --> c <!-- d --> `e`\nf";
         let whole = union_of_spans(CodeFinder::default().code_in(text, text.len()));
         // Every cut at a character of the text, at a line start and in a line, with and
         // without overlap.
@@ -491,6 +582,8 @@ mod tests {
             "` g h i `",
             "\\`j",
             "[k](l.md#m-n)",
+            "<!-- o",
+            "p -->",
         ];
         let mut i = 0;
         while text.len() < 3 * LONGEST_CARRIED_LINE {
@@ -500,7 +593,7 @@ mod tests {
         }
         text.push_str("\nend `x`\n");
         let whole = union_of_spans(CodeFinder::default().code_in(&text, text.len()));
-        assert!(whole.len() > 1000, "{}", whole.len());
+        assert!(whole.len() > 500, "{}", whole.len());
         // One cut and two, past the carried length, at spaces (where the reader cuts).
         let spaces: Vec<usize> = text.match_indices(' ').map(|(i, _)| i + 1).collect();
         for k in (0..spaces.len()).step_by(23) {
@@ -514,6 +607,19 @@ mod tests {
                 let blocks = union_of_spans(code_in_blocks(&text, &cuts, 0));
                 assert!(blocks == whole, "cuts {cuts:?}");
             }
+        }
+    }
+
+    #[test]
+    fn a_cut_deep_inside_a_long_comment_stays_in_it() {
+        let comment = format!("<!-- {} -->", "word ".repeat(2 * LONGEST_CARRIED_LINE / 5));
+        let text = format!("a `b` {comment} c `d` e\nf `g`\n");
+        let whole = union_of_spans(CodeFinder::default().code_in(&text, text.len()));
+        // Cuts past the carried length inside the comment, and after it.
+        for cut in [LONGEST_CARRIED_LINE + 500, 2 * LONGEST_CARRIED_LINE - 1] {
+            let cut = text[..cut].rfind(' ').unwrap() + 1;
+            let blocks = union_of_spans(code_in_blocks(&text, &[cut], 0));
+            assert_eq!(blocks, whole, "cut {cut}");
         }
     }
 

@@ -480,7 +480,7 @@ proptest! {
 
 /// Pieces of a Markdown document: prose holding a forbidden rendering, a garbled one and an
 /// approved one, inline code and links holding them, fences of both markers and lengths,
-/// line ends of every kind.
+/// HTML comments' ends, line ends of every kind.
 const MARKDOWN_PIECES: &[&str] = &[
     "The Municipal General Assembly met. ",
     "the Shanghai Federaton of Trade Unions said ",
@@ -499,6 +499,8 @@ const MARKDOWN_PIECES: &[&str] = &[
     "\r\n",
     "\n\n",
     "words and more words ",
+    "<!-- ",
+    " --> ",
 ];
 
 proptest! {
