@@ -105,7 +105,7 @@ impl CodeFinder {
                 // A line's middle starts no fence.
                 Some(_) if within && !line.is_empty() => in_line.push(0..line.len()),
                 Some(_) if within => {}
-                None if within => in_line = self.unchecked_in_prose(&line),
+                None if within => in_line = self.unchecked_in_prose(&line, false).0,
                 _ => self.line_code(&line, 0, &mut in_line),
             }
             for range in &in_line {
@@ -125,15 +125,15 @@ impl CodeFinder {
                     } else {
                         let from = carried_from(&line, &in_line, cut);
                         // With no point outside them near, the cut may be inside a comment:
-                        // the line up to the cut tells.
+                        // the comments of the line as far as this block holds it tell.
                         let in_comment = from == cut && {
                             let mut upto = CodeFinder {
                                 fence: None,
                                 comment: comment_at_start,
                                 line_start: LineStart::Fresh,
                             };
-                            upto.unchecked_in_prose(&line[..cut]);
-                            upto.comment
+                            let (_, comments) = upto.unchecked_in_prose(&line, !within);
+                            comments.iter().any(|c| c.start < cut && cut < c.end)
                         };
                         LineStart::Within {
                             tail: line[from..cut].to_string(),
@@ -171,16 +171,21 @@ impl CodeFinder {
             }
         }
         code.extend(
-            self.unchecked_in_prose(line)
+            self.unchecked_in_prose(line, true)
+                .0
                 .into_iter()
                 .map(|r| at + r.start..at + r.end),
         );
     }
 
-    /// What is not checked in a line of prose: HTML comments (one may be open already, or
-    /// stay open), inline code and link destinations, in order and apart ([`in_code`]
-    /// searches them).
-    fn unchecked_in_prose(&mut self, line: &str) -> Vec<Range<usize>> {
+    /// What is not checked in a line of prose (`whole_line`, or the end of one): HTML comments
+    /// (one may be open already, or stay open), inline code and link destinations, in order
+    /// and apart ([`in_code`] searches them); and the comments alone.
+    fn unchecked_in_prose(
+        &mut self,
+        line: &str,
+        whole_line: bool,
+    ) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
         let mut comments = Vec::new();
         let mut from = 0;
         if self.comment {
@@ -194,7 +199,7 @@ impl CodeFinder {
                     if !line.is_empty() {
                         comments.push(0..line.len());
                     }
-                    return comments;
+                    return (comments.clone(), comments);
                 }
             }
         }
@@ -219,20 +224,26 @@ impl CodeFinder {
                     at = open + 4 + end + 3;
                     comments.push(open..at);
                 }
-                None => {
+                // Opening a line, a comment runs to its end, over lines (an HTML block);
+                // inside a line, an opener never closed on it is text.
+                None if whole_line
+                    && line[..open].trim_start_matches([' ', '\t', '>']).is_empty() =>
+                {
                     comments.push(open..line.len());
                     self.comment = true;
                     break;
                 }
+                None => at = open + 4,
             }
         }
         if comments.is_empty() && links.is_empty() {
-            return spans;
+            return (spans, comments);
         }
-        comments.extend(spans);
-        comments.extend(links.into_iter().map(|r| from + r.start..from + r.end));
+        let mut unchecked = comments.clone();
+        unchecked.extend(spans);
+        unchecked.extend(links.into_iter().map(|r| from + r.start..from + r.end));
         // A destination may run into a span ("[a](b`c`)"): one range for both.
-        union_of_spans(comments)
+        (union_of_spans(unchecked), comments)
     }
 }
 
@@ -486,11 +497,13 @@ mod tests {
         );
         // Over lines, and a fence inside opens nothing.
         assert_eq!(
-            code_of("a <!-- b\n```\nc --> d `e`\nf"),
+            code_of("<!-- b\n```\nc --> d `e`\nf"),
             ["<!-- b", "```", "c -->", "`e`"]
         );
-        // Unclosed, to the end.
-        assert_eq!(code_of("a <!-- b\nc"), ["<!-- b", "c"]);
+        // Unclosed, to the end when it opens a line; inside a line, an opener never closed
+        // on it is text.
+        assert_eq!(code_of("  <!-- b\nc"), ["<!-- b", "c"]);
+        assert!(code_of("a <!-- b\nc").is_empty());
         // In inline code, an opener is code's text; in a fence, it is code.
         assert_eq!(code_of("`<!--` b -->"), ["`<!--`"]);
         assert_eq!(code_of("```\n<!--\n```\nb"), ["```", "<!--", "```"]);
@@ -549,7 +562,7 @@ mod tests {
     fn code_found_block_by_block_is_the_code_of_the_whole() {
         let text =
             "intro `a b`\n\n```sh\nrun it\n\nagain\n```\n\ntext ``x y`` end\n  ~~~\n  z\n  ~~~\n\
-                    tail <!-- a\n```\nb --> c <!-- d --> `e`\nf";
+                    tail\n <!-- a\n```\nb --> c <!-- d --> `e` <!-- g\nf";
         let whole = union_of_spans(CodeFinder::default().code_in(text, text.len()));
         // Every cut at a character of the text, at a line start and in a line, with and
         // without overlap.

@@ -48,7 +48,10 @@ Municipal General Assembly, unsilenced. <!-- termcheck: ignored -->
     // Without the comments every finding is there.
     let bare: String = text
         .lines()
-        .map(|l| l.split("termcheck:").next().unwrap().to_string() + "\n")
+        .map(|l| {
+            let before = l.split("termcheck:").next().unwrap();
+            before.trim_end().trim_end_matches("<!--").to_string() + "\n"
+        })
         .collect();
     std::fs::write(dir.path().join("draft.md"), bare).unwrap();
     let run = termcheck_in(
