@@ -5,14 +5,16 @@
 //! backticks or tildes, up to the line closing with as many of the same or more, or the
 //! document's end) and an inline code span (a run of backticks up to the next run of as many
 //! on the same line). Fences are recognised at any indentation and after blockquote markers
-//! (`>`), so that fences nested in list items and quotes count. Indented code blocks are
-//! checked as prose: telling one from a list item's continuation needs the whole list, and
-//! documents are read in blocks. The destinations of links (`[text](api.md#byte-offset)`,
+//! (`>`), so that fences nested in list items and quotes count. An indented code block is
+//! lines indented four columns or more past the list item they are in (or past the margin),
+//! that do not continue a paragraph; a list item's indented paragraphs are prose. The
+//! destinations of links (`[text](api.md#byte-offset)`,
 //! `[label]: api.md#byte-offset`) are addresses, and HTML comments (`<!-- … -->`, over lines
 //! too) are not shown: neither is checked.
 //!
 //! A document is read in blocks (see [`crate::input::blocks`]); [`CodeFinder`] carries what
-//! one block leaves open (a fence, a line cut in the middle) to the next, so that the code
+//! one block leaves open (a fence, the open list items, a line cut in the middle) to the next,
+//! so that the code
 //! found does not depend on where blocks are cut.
 
 use std::ops::Range;
@@ -57,9 +59,156 @@ enum LineStart {
     /// Inside a line whose start, held here, the block before held.
     After(String),
     /// Inside a line too long to carry whole: the end of what the block before held of it,
-    /// from a point outside inline code and comments (code throughout if a fence is open),
-    /// and whether that point is inside a comment (when no such point was near).
-    Within { tail: String, in_comment: bool },
+    /// from a point outside inline code and comments (code throughout if a fence is open or
+    /// the line is indented code), and whether that point is inside a comment (when no such
+    /// point was near).
+    Within {
+        tail: String,
+        in_comment: bool,
+        indented_code: bool,
+    },
+}
+
+/// The most list items open inside one another that are told apart; deeper ones count as the
+/// deepest.
+const DEEPEST_LIST: usize = 8;
+
+/// What the lines before tell about the next line's place among the document's blocks:
+/// whether an indented line is code.
+#[derive(Debug, Clone, Copy, Default)]
+struct Layout {
+    /// The line before is a paragraph's: an indented line continues it.
+    in_paragraph: bool,
+    /// The line before is indented code (or a blank line inside it).
+    in_indented_code: bool,
+    /// The columns where the content of the open list items starts, outermost first.
+    lists: [u16; DEEPEST_LIST],
+    open_lists: u8,
+    /// The line before ended with a carriage return: an empty line next is its line feed.
+    after_cr: bool,
+}
+
+impl Layout {
+    /// Takes in a line outside fences and comments; whether it is indented code.
+    fn indented_code(&mut self, line: &str) -> bool {
+        let (indent, body) = indentation(line);
+        if body.trim().is_empty() {
+            self.in_paragraph = false;
+            return false;
+        }
+        let lazy = self.in_paragraph;
+        if !lazy {
+            self.close_lists_beyond(indent);
+        }
+        if !lazy && indent >= self.content_column() + 4 {
+            self.in_indented_code = true;
+            return true;
+        }
+        self.in_indented_code = false;
+        if is_heading(body) || is_thematic_break(body) {
+            self.in_paragraph = false;
+        } else if let Some((width, rest)) = list_marker(body) {
+            self.close_lists_beyond(indent);
+            let column = u16::try_from(indent + width).unwrap_or(u16::MAX);
+            let open = usize::from(self.open_lists);
+            if open < DEEPEST_LIST {
+                self.open_lists += 1;
+            }
+            self.lists[open.min(DEEPEST_LIST - 1)] = column;
+            self.in_paragraph = !rest.trim().is_empty();
+        } else {
+            self.in_paragraph = true;
+        }
+        false
+    }
+
+    /// The column the innermost open list item's content starts at; 0 outside lists.
+    fn content_column(&self) -> usize {
+        match self.open_lists {
+            0 => 0,
+            n => usize::from(self.lists[usize::from(n) - 1]),
+        }
+    }
+
+    /// Closes the list items whose content starts right of `indent`: a line less indented
+    /// is outside them.
+    fn close_lists_beyond(&mut self, indent: usize) {
+        while self.open_lists > 0 && self.content_column() > indent {
+            self.open_lists -= 1;
+        }
+    }
+}
+
+/// A line's indentation in columns (a tab to the next multiple of four), after any
+/// blockquote markers, and the rest of the line.
+fn indentation(line: &str) -> (usize, &str) {
+    let mut body = line;
+    // Up to three spaces before a quote marker, and one after it, are the marker's.
+    loop {
+        let trimmed = body.trim_start_matches(' ');
+        match trimmed.strip_prefix('>') {
+            Some(rest) if body.len() - trimmed.len() <= 3 => {
+                body = rest.strip_prefix(' ').unwrap_or(rest);
+            }
+            _ => break,
+        }
+    }
+    let mut column = 0;
+    for (i, b) in body.bytes().enumerate() {
+        match b {
+            b' ' => column += 1,
+            b'\t' => column += 4 - column % 4,
+            _ => return (column, &body[i..]),
+        }
+    }
+    (column, "")
+}
+
+/// Whether a line's body (after its indentation) is an ATX heading ("## Usage").
+fn is_heading(body: &str) -> bool {
+    let hashes = body.bytes().take_while(|&b| b == b'#').count();
+    (1..=6).contains(&hashes) && (body.len() == hashes || body[hashes..].starts_with([' ', '\t']))
+}
+
+/// Whether a line's body is a thematic break: three or more of one of `-`, `*`, `_` and
+/// nothing else but spaces ("* * *").
+fn is_thematic_break(body: &str) -> bool {
+    let Some(marker) = body.bytes().next().filter(|b| b"-*_".contains(b)) else {
+        return false;
+    };
+    body.bytes().all(|b| b == marker || b == b' ' || b == b'\t')
+        && body.bytes().filter(|&b| b == marker).count() >= 3
+}
+
+/// The list item marker a line's body starts with ("- ", "12. ", "3) "): the columns from
+/// the marker to the item's content, and the content.
+fn list_marker(body: &str) -> Option<(usize, &str)> {
+    let bytes = body.as_bytes();
+    let marker = match bytes.first()? {
+        b'-' | b'+' | b'*' => 1,
+        b'0'..=b'9' => {
+            let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+            if digits > 9 || !matches!(bytes.get(digits), Some(b'.' | b')')) {
+                return None;
+            }
+            digits + 1
+        }
+        _ => return None,
+    };
+    let rest = &body[marker..];
+    if rest.is_empty() {
+        return Some((marker + 1, rest));
+    }
+    let spaces = rest
+        .bytes()
+        .take_while(|&b| b == b' ' || b == b'\t')
+        .count();
+    if spaces == 0 {
+        return None;
+    }
+    // Five spaces or more after the marker: the content is indented code one space in.
+    let width = if spaces > 4 { 1 } else { spaces };
+    Some((marker + width, &rest[width..]))
 }
 
 /// Finds the code of a Markdown document block by block (see the module docs).
@@ -69,6 +218,8 @@ pub struct CodeFinder {
     fence: Option<Fence>,
     /// Whether an HTML comment is open at the start of the next line.
     comment: bool,
+    /// Where the next line stands among the document's blocks.
+    layout: Layout,
     /// Where the next block's first line starts.
     line_start: LineStart,
 }
@@ -84,15 +235,20 @@ impl CodeFinder {
         loop {
             let line_end = memchr::memchr2(b'\n', b'\r', &text.as_bytes()[line_start..])
                 .map_or(text.len(), |i| line_start + i);
-            let (fence_before, comment_before) = (self.fence, self.comment);
+            let (fence_before, comment_before, layout_before) =
+                (self.fence, self.comment, self.layout);
             // The first line is read with what the block before held of it.
-            let (held, within) = match &first_line {
-                LineStart::After(held) if line_start == 0 => (held.as_str(), false),
-                LineStart::Within { tail, in_comment } if line_start == 0 => {
+            let (held, within, indented_code) = match &first_line {
+                LineStart::After(held) if line_start == 0 => (held.as_str(), false, false),
+                LineStart::Within {
+                    tail,
+                    in_comment,
+                    indented_code,
+                } if line_start == 0 => {
                     self.comment = *in_comment;
-                    (tail.as_str(), true)
+                    (tail.as_str(), true, *indented_code)
                 }
-                _ => ("", false),
+                _ => ("", false, false),
             };
             let comment_at_start = self.comment;
             let line = if held.is_empty() {
@@ -101,13 +257,20 @@ impl CodeFinder {
                 std::borrow::Cow::Owned(format!("{held}{}", &text[..line_end]))
             };
             let mut in_line = Vec::new();
+            // The line feed of a CRLF is no line of its own.
+            let line_feed = line.is_empty()
+                && self.layout.after_cr
+                && text.as_bytes().get(line_end) == Some(&b'\n');
             match self.fence {
                 // A line's middle starts no fence.
                 Some(_) if within && !line.is_empty() => in_line.push(0..line.len()),
                 Some(_) if within => {}
+                None if within && indented_code => in_line.push(0..line.len()),
                 None if within => in_line = self.unchecked_in_prose(&line, false).0,
+                _ if line_feed => {}
                 _ => self.line_code(&line, 0, &mut in_line),
             }
+            self.layout.after_cr = text.as_bytes().get(line_end) == Some(&b'\r');
             for range in &in_line {
                 let (start, end) = (range.start.max(held.len()), range.end);
                 if start < end {
@@ -118,6 +281,7 @@ impl CodeFinder {
                 // The next block starts in this line (or at its start): it reads the line
                 // again, from the state the line started in.
                 (self.fence, self.comment) = (fence_before, comment_before);
+                let layout_after = std::mem::replace(&mut self.layout, layout_before);
                 if next_start > line_start {
                     let cut = held.len() + next_start - line_start;
                     self.line_start = if cut <= LONGEST_CARRIED_LINE && !within {
@@ -130,14 +294,20 @@ impl CodeFinder {
                             let mut upto = CodeFinder {
                                 fence: None,
                                 comment: comment_at_start,
+                                layout: Layout::default(),
                                 line_start: LineStart::Fresh,
                             };
                             let (_, comments) = upto.unchecked_in_prose(&line, !within);
                             comments.iter().any(|c| c.start < cut && cut < c.end)
                         };
+                        // The next block reads no more of the line's start: it goes on
+                        // from where the line leaves the blocks.
+                        self.layout = layout_after;
                         LineStart::Within {
                             tail: line[from..cut].to_string(),
                             in_comment,
+                            indented_code: within && indented_code
+                                || !within && layout_after.in_indented_code,
                         }
                     };
                 }
@@ -150,6 +320,14 @@ impl CodeFinder {
     /// Adds to `code` the code in one line (`line`, starting at byte `at` of the block),
     /// updating the open fence.
     fn line_code(&mut self, line: &str, at: usize, code: &mut Vec<Range<usize>>) {
+        if self.fence.is_some() || self.comment {
+            self.layout.in_paragraph = false;
+        } else if self.layout.indented_code(line) {
+            if !line.is_empty() {
+                code.push(at..at + line.len());
+            }
+            return;
+        }
         if let Some(open) = self.fence {
             if fence_in(line).is_some_and(|(fence, rest)| {
                 fence.marker == open.marker && fence.len >= open.len && rest.trim().is_empty()
@@ -166,6 +344,7 @@ impl CodeFinder {
             // A backtick fence's info string holds no backtick: "```a``` b" is inline code.
             if fence.marker == b'~' || !info.contains('`') {
                 self.fence = Some(fence);
+                self.layout.in_paragraph = false;
                 code.push(at..at + line.len());
                 return;
             }
@@ -176,6 +355,13 @@ impl CodeFinder {
                 .into_iter()
                 .map(|r| at + r.start..at + r.end),
         );
+        // A comment opening a line is an HTML block, no paragraph.
+        if line
+            .trim_start_matches([' ', '\t', '>'])
+            .starts_with("<!--")
+        {
+            self.layout.in_paragraph = false;
+        }
     }
 
     /// What is not checked in a line of prose (`whole_line`, or the end of one): HTML comments
@@ -526,6 +712,35 @@ mod tests {
     }
 
     #[test]
+    fn indented_code_is_code_but_a_list_items_paragraphs_are_not() {
+        // Four columns in, after a blank line: code, up to a line less indented.
+        let text = "Run:\n\n    make e-mail\n\n    make more\nprose";
+        assert_eq!(code_of(text), ["    make e-mail", "    make more"]);
+        // A tab is four columns; a quote's marker is not indentation.
+        assert_eq!(code_of("a\n\n\tcode\n"), ["\tcode"]);
+        assert_eq!(code_of("> a\n>\n>     code\n> b"), [">     code"]);
+        // An indented line goes on with the paragraph before it.
+        assert!(code_of("a paragraph\n    goes on here").is_empty());
+        // A heading, a rule or a comment ends the paragraph.
+        assert_eq!(code_of("# Title\n    code"), ["    code"]);
+        assert_eq!(code_of("***\n    code"), ["    code"]);
+        // In a list item, the indentation counts from the item's content.
+        let text = "- item\n\n    more of the item\n\n      code in it\n";
+        assert_eq!(code_of(text), ["      code in it"]);
+        let text = "1. step\n\n   more\n\n       code\n10) next\n\n    more";
+        assert_eq!(code_of(text), ["       code"]);
+        // Nested items; a line less indented leaves them.
+        let text = "- a\n  - b\n\n    b again\n\nout\n\n    code";
+        assert_eq!(code_of(text), ["    code"]);
+        // A fence indented as code opens nothing: the line after is prose.
+        assert_eq!(code_of("a\n\n    ```\nb"), ["    ```"]);
+        // The same with CRLF line ends; with CR alone, two make a blank line.
+        let text = "a paragraph\r\n    goes on\r\n\r\n    code\r\n";
+        assert_eq!(code_of(text), ["    code"]);
+        assert_eq!(code_of("a\r    b\r\r    code\r"), ["    code"]);
+    }
+
+    #[test]
     fn crlf_lines_are_lines() {
         let text = "a\r\n```\r\ncode\r\n```\r\nb `c`\r\n";
         assert_eq!(code_of(text), ["```", "code", "```", "`c`"]);
@@ -562,8 +777,11 @@ mod tests {
     fn code_found_block_by_block_is_the_code_of_the_whole() {
         let text =
             "intro `a b`\n\n```sh\nrun it\n\nagain\n```\n\ntext ``x y`` end\n  ~~~\n  z\n  ~~~\n\
-                    tail\n <!-- a\n```\nb --> c <!-- d --> `e` <!-- g\nf";
+                    tail\n <!-- a\n```\nb --> c <!-- d --> `e` <!-- g\nf -->\n\n    code\r\n\
+                    - item\r\n\r\n    item\r\n\r\n      code\r\nx";
         let whole = union_of_spans(CodeFinder::default().code_in(text, text.len()));
+        let indented = text.find("      code").unwrap();
+        assert!(whole.iter().any(|r| r.contains(&indented)), "{whole:?}");
         // Every cut at a character of the text, at a line start and in a line, with and
         // without overlap.
         for cut in 1..text.len() {
@@ -620,6 +838,25 @@ mod tests {
                 let blocks = union_of_spans(code_in_blocks(&text, &cuts, 0));
                 assert!(blocks == whole, "cuts {cuts:?}");
             }
+        }
+    }
+
+    #[test]
+    fn a_long_indented_code_line_is_code_whatever_the_cuts() {
+        let line = format!("    {}", "code ".repeat(3 * LONGEST_CARRIED_LINE / 5));
+        let text = format!("a\n\n{line}\n    more\nprose\n");
+        let whole = union_of_spans(CodeFinder::default().code_in(&text, text.len()));
+        let code_start = text.find("    code").unwrap();
+        let more = text.find("    more").unwrap();
+        assert_eq!(whole, [code_start..more - 1, more..more + 8]);
+        let spaces: Vec<usize> = text.match_indices(' ').map(|(i, _)| i + 1).collect();
+        for cuts in spaces
+            .chunks(97)
+            .map(|c| vec![c[0]])
+            .chain([spaces[..2].to_vec()])
+        {
+            let blocks = union_of_spans(code_in_blocks(&text, &cuts, 0));
+            assert!(blocks == whole, "cuts {cuts:?}: {blocks:?}");
         }
     }
 

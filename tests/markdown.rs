@@ -177,3 +177,24 @@ fn a_fence_open_across_a_paragraph_break_block_boundary_stays_open() {
 fn a_fence_open_across_a_block_boundary_inside_its_lines_stays_open() {
     fence_across_blocks(false);
 }
+
+#[test]
+fn indented_code_is_not_checked_but_a_list_items_indented_paragraph_is() {
+    let doc = "Run this:\n\n    grep 'Municipal General Assembly' minutes.txt\n\n\
+               - Step one\n\n    The Municipal General Assembly met.\n\n\
+               - Step two\n\n        echo Municipal General Assembly\n\n\
+               A paragraph naming\n    the Municipal General Assembly on its second line.\n";
+    let dir = scratch(&[
+        ("g.csv", TEST_GLOSSARY.as_bytes()),
+        ("doc.md", doc.as_bytes()),
+    ]);
+    // Line 3 is indented code, line 7 the first item's paragraph, line 11 code in the second
+    // item, line 14 a paragraph's second line.
+    assert_eq!(
+        findings(dir.path(), &["doc.md"]),
+        [
+            ("forbidden-term".to_string(), 7, 9),
+            ("forbidden-term".to_string(), 14, 9),
+        ]
+    );
+}

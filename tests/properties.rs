@@ -501,6 +501,12 @@ const MARKDOWN_PIECES: &[&str] = &[
     "words and more words ",
     "<!-- ",
     " --> ",
+    "\n    ",
+    "\n\t",
+    "\n- ",
+    "\n  1. ",
+    "\n# ",
+    "\n\n      ",
 ];
 
 proptest! {
