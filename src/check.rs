@@ -1064,7 +1064,8 @@ impl Covered {
 }
 
 /// Whether the span lies in a web address or e-mail address, which is not prose: a term in
-/// "www.workercn.cn" is not a rendering choice.
+/// "www.workercn.cn" is not a rendering choice. Only the address itself counts, not the
+/// punctuation or words written against it ("[Trade Union](https://…)", "Union<a@b.org>").
 fn in_address(text: &str, span: &Range<usize>) -> bool {
     // Whitespace may be wider than a byte (U+3000 in text from Chinese sources, U+00A0).
     let start = text[..span.start]
@@ -1074,12 +1075,68 @@ fn in_address(text: &str, span: &Range<usize>) -> bool {
     let end = text[span.end..]
         .find(char::is_whitespace)
         .map_or(text.len(), |i| span.end + i);
-    let chunk = &text[start..end];
-    chunk.contains("://")
-        || chunk.contains('@')
-        || chunk
-            .get(..4)
-            .is_some_and(|head| head.eq_ignore_ascii_case("www."))
+    addresses_in(&text[start..end])
+        .into_iter()
+        .any(|a| start + a.start < span.end && span.start < start + a.end)
+}
+
+/// The web and e-mail addresses in `chunk`, a run of text without whitespace.
+fn addresses_in(chunk: &str) -> Vec<Range<usize>> {
+    let bytes = chunk.as_bytes();
+    let mut found = Vec::new();
+    // A web address: a scheme and "://", or "www." after no letter or digit, up to a character
+    // no address holds or a parenthesis it did not open.
+    let web_starts = chunk.match_indices("://").map(|(at, _)| {
+        let scheme = bytes[..at]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_alphanumeric() || b"+.-".contains(b))
+            .count();
+        (at - scheme, at + 3)
+    });
+    let www_starts = (0..bytes.len().saturating_sub(3))
+        .filter(|&at| {
+            bytes[at..at + 4].eq_ignore_ascii_case(b"www.")
+                && (at == 0 || !bytes[at - 1].is_ascii_alphanumeric())
+        })
+        .map(|at| (at, at + 4));
+    for (from, body) in web_starts.chain(www_starts) {
+        let mut depth = 0usize;
+        let len = chunk[body..]
+            .char_indices()
+            .find(|&(_, c)| match c {
+                '(' => {
+                    depth += 1;
+                    false
+                }
+                ')' if depth > 0 => {
+                    depth -= 1;
+                    false
+                }
+                ')' | ']' | '<' | '>' | '"' | '\'' | '`' => true,
+                _ => !c.is_ascii_graphic(),
+            })
+            .map_or(chunk.len() - body, |(i, _)| i);
+        found.push(from..body + len);
+    }
+    // An e-mail address: the name and the domain either side of an "@".
+    let name_byte = |b: &u8| b.is_ascii_alphanumeric() || b"._%+-".contains(b);
+    let domain_byte = |b: &u8| b.is_ascii_alphanumeric() || b".-".contains(b);
+    for at in memchr::memchr_iter(b'@', bytes) {
+        let name = bytes[..at]
+            .iter()
+            .rev()
+            .take_while(|b| name_byte(b))
+            .count();
+        let domain = bytes[at + 1..]
+            .iter()
+            .take_while(|b| domain_byte(b))
+            .count();
+        if name > 0 && domain > 0 {
+            found.push(at - name..at + 1 + domain);
+        }
+    }
+    found
 }
 
 /// Sorts findings by position, then rule, then concept.
@@ -1107,6 +1164,17 @@ mod tests {
         assert!(!at("the www team met the union", "union"));
         assert!(!at("the union.\u{3000}www.example.org", "union"));
         assert!(!at("écrivez www.example.org", "écrivez"));
+        // Words written against an address are not in it.
+        let link = "see [the trade union](https://example.org/a) now";
+        assert!(!at(link, "trade union"));
+        assert!(at(link, "example"));
+        assert!(!at("the Trade Union(http://x.org) met", "Trade Union"));
+        assert!(!at("Trade Union,www.x.org", "Trade Union"));
+        assert!(!at("[union](mailto:a@b.org)", "union"));
+        assert!(!at("Union<a@b.org>", "Union"));
+        assert!(at("<union@b.org>", "union"));
+        assert!(at("(https://w.org/Trade_(union)).", "union"));
+        assert!(!at("(https://w.org/a)union", "union"));
     }
 
     #[test]
