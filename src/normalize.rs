@@ -485,6 +485,11 @@ fn fold_before_nfkc(c: char) -> char {
     }
 }
 
+/// Whether normalizing makes `c` a hyphen (`-`): it is one or a dash.
+pub(crate) fn is_hyphen(c: char) -> bool {
+    fold_punctuation(c) == '-'
+}
+
 fn fold_punctuation(c: char) -> char {
     match c {
         '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{2035}' => '\'',
