@@ -16,7 +16,7 @@ use std::ops::Range;
 
 use crate::finding::Finding;
 use crate::glossary::{CaseMode, Concept, Glossary};
-use crate::inflection::{in_number, variant_in_plural, Number};
+use crate::inflection::{in_number, number_of, variant_in_plural, Number};
 use crate::input::decode::DetectedEncoding;
 use crate::location::TextEncoding;
 use crate::normalize::{is_word_char, normalize_key};
@@ -150,14 +150,22 @@ pub fn plan(
         if starts_sentence(&text[..span.start]) {
             replacement = capitalize_first(&replacement);
         }
-        let Some(replacement) = rewrap(&f.found, &replacement) else {
+        let Some(mut replacement) = rewrap(&f.found, &replacement) else {
             result.left.push((i, LeftReason::SpansLines));
             continue;
         };
+        let mut span = span;
+        // A plural in "s" takes a possessive's apostrophe alone: "the Unions' offices".
+        if let Some(s_len) = possessive_s_after(&text[span.end..]) {
+            if ends_in_plural_s(&replacement) {
+                replacement.push_str(&text[span.end..span.end + s_len - 1]);
+                span.end += s_len;
+            }
+        }
         result.edits.push(Edit {
             replacement,
+            found: text[span.clone()].to_string(),
             range: span,
-            found: f.found.clone(),
             rule: f.rule,
             line: f.start.line,
             column: f.start.column,
@@ -165,6 +173,26 @@ pub fn plan(
     }
     result.edits.sort_by_key(|e| e.range.start);
     result
+}
+
+/// The length of the possessive "'s" (or "’s") that `after` starts with, if it does and no
+/// word goes on after it.
+fn possessive_s_after(after: &str) -> Option<usize> {
+    let apostrophe = after.chars().next().filter(|&c| c == '\'' || c == '’')?;
+    let rest = &after[apostrophe.len_utf8()..];
+    let s = rest.strip_prefix(['s', 'S'])?;
+    let ends = s.chars().next().is_none_or(|c| !is_word_char(c));
+    ends.then_some(apostrophe.len_utf8() + 1)
+}
+
+/// Whether `replacement` ends with a plural in "s" ("Trade Unions", "emails"), which takes a
+/// possessive's apostrophe without another "s".
+fn ends_in_plural_s(replacement: &str) -> bool {
+    let last = replacement
+        .rsplit(|c: char| !is_word_char(c))
+        .next()
+        .unwrap_or("");
+    last.ends_with(['s', 'S']) && number_of(&last.to_lowercase()) == Number::Plural
 }
 
 /// Whether text starting after `before` starts a sentence: at the start of the text or of a
@@ -293,8 +321,8 @@ fn corrected_in_number_found(f: &Finding, concept: &Concept) -> bool {
 }
 
 /// The expected rendering written in the letter case of what it replaces: an ALL CAPS
-/// headline stays all caps, Title Case stays title case, a sentence-initial capital stays,
-/// lower case stays lower case. When the found text is written exactly as the glossary lists
+/// headline stays all caps, Title Case stays title case, a sentence-initial capital stays;
+/// in place of small letters the rendering is written as the glossary writes it. When the found text is written exactly as the glossary lists
 /// it, or the concept is case-sensitive, the expected rendering is used as the glossary
 /// writes it (an acronym is all caps because it is an acronym, not because it is shouting).
 pub fn replacement_for(found: &str, expected: &str, concept: &Concept) -> String {
@@ -383,7 +411,9 @@ pub fn case_pattern(s: &str) -> CasePattern {
 pub fn match_case(found: &str, expected: &str) -> String {
     match case_pattern(found) {
         CasePattern::Upper => expected.to_uppercase(),
-        CasePattern::Lower => expected.to_lowercase(),
+        // Text in small letters keeps the rendering's capitals: those of a name are its
+        // spelling, and a common noun has none.
+        CasePattern::Lower => expected.to_string(),
         CasePattern::Sentence => capitalize_first(expected),
         CasePattern::Title => title_case(expected),
         CasePattern::Mixed => expected.to_string(),
@@ -573,11 +603,9 @@ mod tests {
         );
         case("Municipal General Assembly", fed, fed);
         case("Municipal general assembly", fed, fed);
-        case(
-            "municipal general assembly",
-            fed,
-            "shanghai federation of trade unions",
-        );
+        // Small letters say nothing of a name's capitals: they stay.
+        case("municipal general assembly", fed, fed);
+        case("e-mails", "emails", "emails");
         case(
             "Municipal General Assembly",
             "trade union of workers",
@@ -620,6 +648,46 @@ mod tests {
             score: None,
             unit: None,
         }
+    }
+
+    #[test]
+    fn a_plural_in_s_takes_the_possessive_apostrophe_alone() {
+        let glossary = Glossary::from_csv_text(
+            "id,preferred\nftu,Shanghai Federation of Trade Unions\nnpc,National People's Congress\n",
+            "g.csv",
+        )
+        .unwrap();
+        let utf8 = DetectedEncoding {
+            encoding: TextEncoding::Utf8,
+            bom_len: 0,
+        };
+        let fixed = |text: &str, found: &str, expected: &str| {
+            let findings = vec![finding(Rule::ForbiddenTerm, text, found, expected)];
+            apply(text, &plan(text, utf8, &findings, &glossary).edits)
+        };
+        let ftu = "Shanghai Federation of Trade Unions";
+        assert_eq!(
+            fixed(
+                "The Municipal Assembly's offices",
+                "Municipal Assembly",
+                ftu
+            ),
+            "The Shanghai Federation of Trade Unions' offices"
+        );
+        assert_eq!(
+            fixed("the Municipal Assembly’s.", "Municipal Assembly", ftu),
+            "the Shanghai Federation of Trade Unions’."
+        );
+        // A singular keeps its "'s"; an "'s" that starts a word is no possessive.
+        let npc = "National People's Congress";
+        assert_eq!(
+            fixed("the People's Assembly's seat", "People's Assembly", npc),
+            "the National People's Congress's seat"
+        );
+        assert_eq!(
+            fixed("the Municipal Assembly'sake", "Municipal Assembly", ftu),
+            "the Shanghai Federation of Trade Unions'sake"
+        );
     }
 
     #[test]
@@ -677,8 +745,8 @@ mod tests {
         );
         assert_eq!(
             apply(text, &plan.edits),
-            "aa right cc dd ee ff",
-            "lower case stays"
+            "aa Right cc dd ee ff",
+            "in place of small letters, the rendering keeps its capitals"
         );
     }
 

@@ -6,10 +6,11 @@ use std::path::Path;
 
 use super::interrupt;
 use rayon::prelude::*;
+use termcheck::bilingual_rules::SourceRules;
 use termcheck::check::{Checker, Outcome};
 use termcheck::error::FileError;
 use termcheck::finding::Finding;
-use termcheck::formats::InputFormat;
+use termcheck::formats::{read_segments, sniff, FormatOptions, InputFormat, SNIFF_LEN};
 use termcheck::fuzzy::WordCache;
 use termcheck::input::blocks::ReadError;
 use termcheck::input::decode::{decode_all, DetectedEncoding};
@@ -17,6 +18,8 @@ use termcheck::input::limit::{check_size, Limited};
 use termcheck::input::{Input, InputSource};
 use termcheck::markdown::Markup;
 use termcheck::run::{FileReport, RunReport};
+use termcheck::segment::{check_segments, Segment};
+use termcheck::zh::source_terms::SourceTermMatcher;
 
 use super::plan::plan;
 use crate::cli::FixArgs;
@@ -34,12 +37,23 @@ pub(crate) fn fix(args: FixArgs) -> u8 {
         Err(code) => return code,
     };
     let inputs = &plan.discovery.inputs;
+    // Bilingual files are checked as `check` checks them, source-aware rules included: what
+    // those find is left for a person.
+    let source_terms = SourceTermMatcher::new(&plan.glossary);
+    let source_rules = SourceRules::new(
+        &plan.glossary,
+        &plan.matcher,
+        &source_terms,
+        plan.rules.clone(),
+    );
     // Each document is read once, whole: the fix rewrites exactly the bytes that were checked
     // (standard input cannot be read twice).
     let checked = plan.with_checker(|checker| {
         inputs
             .par_iter()
-            .map(|input| load_and_check(checker, input, args.resources.max_file_size))
+            .map(|input| {
+                load_and_check(checker, input, args.resources.max_file_size, &source_rules)
+            })
             .collect::<Vec<_>>()
     });
     let checked = match checked {
@@ -155,10 +169,15 @@ pub(crate) fn fix(args: FixArgs) -> u8 {
                 f.start.line,
                 f.start.column,
                 format!(
-                    "left {}[{}] \"{}\" for a person: {reason}",
+                    "left {}[{}] {} for a person: {reason}",
                     f.severity,
                     f.rule,
-                    one_line(&f.found)
+                    // A term missing from a target is found nowhere: its message says which.
+                    if f.found.is_empty() {
+                        one_line(&f.message)
+                    } else {
+                        format!("\"{}\"", one_line(&f.found))
+                    }
                 ),
             ));
         }
@@ -228,6 +247,7 @@ fn load_and_check(
     checker: &Checker<'_>,
     input: &Input,
     max_file_size: u64,
+    source_rules: &SourceRules<'_>,
 ) -> Result<Option<(Loaded, Vec<Finding>)>, FileError> {
     let error = |e: &dyn std::fmt::Display| FileError::new(&input.display, e.to_string());
     let mut bytes = Vec::new();
@@ -244,12 +264,34 @@ fn load_and_check(
                 .map_err(|e| error(&e))?
         }
     };
-    // A Markdown file's code is left alone, as `check` leaves it.
-    let markup = match &input.source {
-        InputSource::File(path) => InputFormat::from_extension(path).and_then(InputFormat::markup),
+    let format = match &input.source {
+        InputSource::File(path) => InputFormat::from_extension(path),
         InputSource::Stdin => None,
-    };
-    let markup = markup.unwrap_or(Markup::Plain);
+    }
+    .unwrap_or_else(|| sniff(&bytes[..bytes.len().min(SNIFF_LEN)]));
+    if format.is_bilingual() {
+        // Its findings carry their offsets in the file: a fix applies where the text there is
+        // what was found (not where markup or an escape stands inside the term).
+        let segments = read_segments(
+            format,
+            Box::new(&bytes[..]),
+            &input.display,
+            &FormatOptions::default(),
+        )
+        .map_err(|e| e.in_file(&input.display))?;
+        let mut visit = |s: &Segment, f: &mut Vec<Finding>| source_rules.visit_segment(s, f);
+        let doc = check_segments(checker, segments, &mut WordCache::default(), &mut visit)
+            .map_err(|e| e.in_file(&input.display))?;
+        // A file that breaks its format's rules is not rewritten.
+        if let Some(e) = doc.nonconforming {
+            return Err(e.in_file(&input.display));
+        }
+        let (text, detected) =
+            decode_all(&bytes).map_err(|e| FileError::new(&input.display, e.reason))?;
+        return Ok(Some((Loaded { text, detected }, doc.findings.into_vec())));
+    }
+    // A Markdown file's code is left alone, as `check` leaves it.
+    let markup = format.markup().unwrap_or(Markup::Plain);
     let findings = match checker.check_reader_with(
         &bytes[..],
         input.walked,
