@@ -24,7 +24,7 @@ use crate::rules::{Rule, RuleSet};
 use crate::run::RunReport;
 use crate::segment::Segment;
 use crate::spelling::with_families;
-use crate::zh::numbers::{chinese_numbers, compare, display_value, english_numbers};
+use crate::zh::numbers::{chinese_numbers, compare, display_value, english_numbers, Number};
 use crate::zh::source_terms::SourceTermMatcher;
 use crate::zh::untranslated::{untranslated, Untranslated};
 
@@ -252,6 +252,15 @@ impl<'g> SourceRules<'g> {
         {
             return;
         }
+        // Chinese left in the target: `untranslated` reports it, and its numbers are read as
+        // the source's are.
+        let chinese_runs: Vec<Range<usize>> = untranslated_found
+            .iter()
+            .filter_map(|u| match u {
+                Untranslated::ChineseRun(r) => Some(r.clone()),
+                _ => None,
+            })
+            .collect();
         if self.rules.contains(Rule::MissingTerm) {
             let accounts = self.account(source, target, findings);
             for a in &accounts {
@@ -260,7 +269,16 @@ impl<'g> SourceRules<'g> {
                     let f = &mut findings[i];
                     f.message = format!("{} (source term {})", f.message, a.source_term);
                 }
-                if a.missing == 0 {
+                // A source term left as it is in the target is reported as untranslated.
+                let left_in_chinese = if self.rules.contains(Rule::Untranslated) {
+                    chinese_runs
+                        .iter()
+                        .map(|r| target[r.clone()].matches(a.source_term.as_str()).count())
+                        .sum()
+                } else {
+                    0
+                };
+                if a.missing <= left_in_chinese {
                     continue;
                 }
                 let message = if a.in_source == 1 {
@@ -291,8 +309,36 @@ impl<'g> SourceRules<'g> {
             }
         }
         if self.rules.contains(Rule::NumberMismatch) {
-            let target_numbers = english_numbers(target);
-            let mismatches = compare(&chinese_numbers(source), &target_numbers);
+            let source_numbers = chinese_numbers(source);
+            let mut target_numbers = english_numbers(target);
+            // A number that is part of a term's English name only ("PM2.5" for 细颗粒物) is
+            // no number of the text.
+            let in_names = self.names_holding_numbers(source, &source_numbers, target);
+            target_numbers.retain(|n| {
+                !in_names
+                    .iter()
+                    .any(|r| r.start <= n.start && n.end <= r.end)
+            });
+            if !chinese_runs.is_empty() {
+                // Read as Chinese where Chinese is left: "10万 yuan" holds 100,000, not 10.
+                let touches = |n: &Number| {
+                    chinese_runs
+                        .iter()
+                        .any(|r| n.start <= r.end && r.start <= n.end)
+                };
+                let in_chinese: Vec<Number> = chinese_numbers(target)
+                    .into_iter()
+                    .filter(touches)
+                    .collect();
+                target_numbers.retain(|n| {
+                    !in_chinese
+                        .iter()
+                        .any(|c| c.start < n.end && n.start < c.end)
+                });
+                target_numbers.extend(in_chinese);
+                target_numbers.sort_by_key(|n| n.start);
+            }
+            let mismatches = compare(&source_numbers, &target_numbers);
             if !mismatches.is_empty() {
                 let described: Vec<String> = mismatches
                     .iter()
@@ -329,6 +375,50 @@ impl<'g> SourceRules<'g> {
 }
 
 impl SourceRules<'_> {
+    /// The spans of `target` that are approved renderings holding a number, of concepts whose
+    /// source term stands in `source` without one: the number is the English name's own
+    /// ("PM2.5" for 细颗粒物, "5G" for 第五代移动通信 would not be: its source term has 五).
+    fn names_holding_numbers(
+        &self,
+        source: &str,
+        source_numbers: &[Number],
+        target: &str,
+    ) -> Vec<Range<usize>> {
+        if !target.bytes().any(|b| b.is_ascii_digit()) {
+            return Vec::new();
+        }
+        let without_numbers: Vec<usize> = self
+            .source_terms
+            .find(source)
+            .into_iter()
+            .filter(|m| {
+                !source_numbers
+                    .iter()
+                    .any(|n| n.start < m.span.end && m.span.start < n.end)
+            })
+            .flat_map(|m| m.concepts)
+            .collect();
+        if without_numbers.is_empty() {
+            return Vec::new();
+        }
+        let norm = normalize(target, true);
+        self.matcher
+            .find(&norm, target)
+            .into_iter()
+            .filter(|m| {
+                m.approved
+                    && target[m.original.clone()]
+                        .bytes()
+                        .any(|b| b.is_ascii_digit())
+                    && self
+                        .matcher
+                        .uses(m, target)
+                        .any(|u| u.status.is_approved() && without_numbers.contains(&u.concept))
+            })
+            .map(|m| m.original)
+            .collect()
+    }
+
     /// The `visit` hook of [`crate::segment::check_segments`]: adds the source-aware findings
     /// of `segment` (none without a source) to the English findings of its target, positioned
     /// in the file and tagged with the unit. A segment without a target counts as an empty one.

@@ -41,6 +41,20 @@ fn pairs_that_agree() {
         ("十月十九日", "19 October"),
         ("二〇二三年", "in 2023"),
         ("他是一个好人", "he was a good man"),
+        // A last digit after a unit counts in the unit below; digits and units go on.
+        ("一百五十人", "150 people"),
+        ("一百五", "150"),
+        ("两万五千元", "25,000 yuan"),
+        ("两万五", "25,000"),
+        ("一万二", "12,000"),
+        ("1万2千人", "12,000 people"),
+        // Full-width digits, on either side.
+        ("共有３０００名医生", "there are 3,000 doctors"),
+        ("共有3000名医生", "there are ３０００ doctors"),
+        ("增长２０％", "up 20%"),
+        // A range's unit applies to both ends.
+        ("单价为5至8万元", "the unit price is 50,000 to 80,000 yuan"),
+        ("3—5亿元", "300 to 500 million yuan"),
     ];
     for (zh, en) in cases {
         assert!(
@@ -64,6 +78,10 @@ fn pairs_that_differ() {
         ("二〇二三年", "in 2022"),
         ("一千五百名职工", "1,005 workers"),
         ("三个工会", "5 unions"),
+        ("一百五", "105"),
+        ("两万五", "20,005"),
+        ("一百零五", "150"),
+        ("共有３０００名医生", "there are 300 doctors"),
     ];
     for (zh, en) in cases {
         assert!(!agree(zh, en), "{zh} / {en} should differ");
@@ -187,4 +205,51 @@ fn generated_text_never_panics_and_spans_stay_on_character_boundaries() {
             );
         }
     }
+}
+
+/// The source-aware findings on one segment.
+fn segment_findings(glossary: &str, source: &str, target: &str) -> Vec<(String, String)> {
+    let glossary = Glossary::from_csv_text(glossary, "g.csv").expect("glossary");
+    let matcher = TermMatcher::new(&glossary);
+    let source_terms = SourceTermMatcher::new(&glossary);
+    let rules = SourceRules::new(&glossary, &matcher, &source_terms, RuleSet::all());
+    let mut findings = Checker::new(&glossary, &matcher, RuleSet::all())
+        .check_fragment(target, &mut termcheck::fuzzy::WordCache::default())
+        .findings
+        .into_vec();
+    rules.check_segment(source, target, &mut findings);
+    findings
+        .into_iter()
+        .map(|f| (f.rule.to_string(), f.message))
+        .collect()
+}
+
+#[test]
+fn a_number_in_a_terms_english_name_or_in_chinese_left_in_the_target_is_no_mismatch() {
+    let glossary = "id,source,preferred,admitted\npm,细颗粒物,fine particulate matter,PM2.5\n\
+                    model,劳模,model workers,model worker\n";
+    let rules = |source: &str, target: &str| {
+        segment_findings(glossary, source, target)
+            .into_iter()
+            .map(|(rule, _)| rule)
+            .collect::<Vec<_>>()
+    };
+    // The admitted "PM2.5" renders 细颗粒物: its 2.5 is the name's.
+    assert!(rules("细颗粒物浓度下降", "PM2.5 concentrations fell").is_empty());
+    // A 2.5 the source states is still to be rendered.
+    assert_eq!(
+        rules("细颗粒物浓度下降2.5", "PM2.5 concentrations fell"),
+        ["number-mismatch"]
+    );
+    // Chinese left in the target is untranslated, once: its numbers read as Chinese, and a
+    // term left in it is not missing too.
+    assert_eq!(
+        rules("单价为10万元。", "The unit price is 10万 yuan."),
+        ["untranslated"]
+    );
+    assert_eq!(rules("多位劳模参加", "多位劳模 attended"), ["untranslated"]);
+    assert_eq!(
+        rules("单价为10万元。", "The unit price is 20万 yuan."),
+        ["untranslated", "number-mismatch"]
+    );
 }

@@ -129,12 +129,17 @@ fn chinese_integer(chars: &[char]) -> Option<i64> {
         return Some(v);
     }
     let (mut total, mut section, mut digit): (i64, i64, Option<i64>) = (0, 0, None);
+    // The unit just before the last digit, if nothing stood between them.
+    let mut unit_before_digit = None;
+    let mut last_unit = None;
     for &c in chars {
         if let Some(d) = chinese_digit(c) {
+            unit_before_digit = last_unit.take();
             digit = Some(d);
         } else if let Some(u) = chinese_small_unit(c) {
             section += digit.unwrap_or(1) * u;
             digit = None;
+            last_unit = Some(u);
         } else if let Some(u) = chinese_big_unit(c) {
             let part = section + digit.unwrap_or(0);
             if u == 100_000_000 {
@@ -144,11 +149,18 @@ fn chinese_integer(chars: &[char]) -> Option<i64> {
             }
             section = 0;
             digit = None;
+            last_unit = Some(u);
         } else {
             return None;
         }
     }
-    total.checked_add(section + digit.unwrap_or(0))
+    // A last digit right after a unit of a hundred or more counts in the unit below it:
+    // 一百五 is 150, 两万五 25,000 (一百零五, with the zero, is 105).
+    let last = match (digit, unit_before_digit) {
+        (Some(d), Some(u)) if u >= 100 => d.checked_mul(u / 10)?,
+        (d, _) => d.unwrap_or(0),
+    };
+    total.checked_add(section + last)
 }
 
 /// Reads every number in Chinese text.
@@ -159,21 +171,37 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
     let mut i = 0;
     while i < chars.len() {
         let (start, c) = chars[i];
-        if c.is_ascii_digit() && after_entity_start(text, start) {
+        if is_digit(c) && after_entity_start(text, start) {
             i = skip_entity(&chars, i);
             continue;
         }
-        if c.is_ascii_digit() {
+        if is_digit(c) {
             let (value, mut j) = arabic_at(&chars, i);
             let mut value = value;
             // A Chinese multiplier after Arabic digits: 3.5万, 1.2亿, 10万亿.
-            while let Some(&(_, m)) = chars.get(j) {
-                match chinese_big_unit(m).or(if m == '千' { Some(1000) } else { None }) {
-                    Some(u) => {
-                        value *= u as f64;
-                        j += 1;
+            let multiplier = |m: char| chinese_big_unit(m).or((m == '千').then_some(1000));
+            let mut smallest = None;
+            while let Some(u) = chars.get(j).and_then(|&(_, m)| multiplier(m)) {
+                value *= u as f64;
+                smallest = Some(u);
+                j += 1;
+            }
+            // Digits and a smaller unit after it go on with the number: 1万2千 is 12,000,
+            // 3亿5000万 350 million.
+            while let Some(unit) =
+                smallest.filter(|_| chars.get(j).is_some_and(|&(_, c)| is_digit(c)))
+            {
+                let (more, k) = arabic_at(&chars, j);
+                match chars
+                    .get(k)
+                    .and_then(|&(_, m)| multiplier(m).or((m == '百').then_some(100)))
+                {
+                    Some(u) if u < unit => {
+                        value += more * u as f64;
+                        smallest = Some(u);
+                        j = k + 1;
                     }
-                    None => break,
+                    _ => break,
                 }
             }
             out.push(Number {
@@ -233,7 +261,45 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
             });
         }
     }
+    distribute_chinese_ranges(text, &mut out);
     out
+}
+
+/// "5至8万", "3—5亿": the unit of the second number applies to the first, which then reads as
+/// both (5 and 50,000), weak, as in English "seventy to eighty thousand".
+fn distribute_chinese_ranges(text: &str, numbers: &mut Vec<Number>) {
+    let mut added = Vec::new();
+    for k in 1..numbers.len() {
+        let (a, b) = (numbers[k - 1], numbers[k]);
+        let Some(between) = text.get(a.end..b.start).map(str::trim) else {
+            continue; // two readings of one run
+        };
+        if !matches!(between, "至" | "到" | "-" | "–" | "—" | "－" | "~" | "～") {
+            continue;
+        }
+        let unit_value = |c: char| chinese_big_unit(c).or((c == '千').then_some(1000));
+        let trailing_units = |t: &str| -> i64 {
+            t.chars()
+                .rev()
+                .map_while(unit_value)
+                .fold(1i64, |m, u| m.saturating_mul(u))
+        };
+        let m = trailing_units(&text[b.start..b.end]);
+        if m == 1 || trailing_units(&text[a.start..a.end]) != 1 {
+            continue;
+        }
+        let Some(value) = a.value.checked_mul(m) else {
+            continue;
+        };
+        numbers[k - 1].strength = Strength::Weak;
+        added.push(Number {
+            value,
+            strength: Strength::Weak,
+            ..a
+        });
+    }
+    numbers.extend(added);
+    numbers.sort_by_key(|n| (n.start, n.value));
 }
 
 /// Where a run has two adjacent digits one apart (七八, 五六), not a zero.
@@ -307,6 +373,20 @@ fn read_chinese_run(
     Some((from_f64(value), strength))
 }
 
+/// The ASCII digit a digit stands for: an ASCII one, or a full-width one (`３`, common in
+/// typeset Chinese).
+fn ascii_digit(c: char) -> Option<char> {
+    match c {
+        '0'..='9' => Some(c),
+        '０'..='９' => char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')),
+        _ => None,
+    }
+}
+
+fn is_digit(c: char) -> bool {
+    ascii_digit(c).is_some()
+}
+
 /// Reads an Arabic numeral at `chars[i]`: digits with `,` thousands separators (only before
 /// three digits) and one `.` decimal point. Returns the value and the index after it.
 fn arabic_at(chars: &[(usize, char)], i: usize) -> (f64, usize) {
@@ -315,15 +395,12 @@ fn arabic_at(chars: &[(usize, char)], i: usize) -> (f64, usize) {
     let mut seen_point = false;
     while j < chars.len() {
         let c = chars[j].1;
-        if c.is_ascii_digit() {
-            s.push(c);
+        if let Some(d) = ascii_digit(c) {
+            s.push(d);
             j += 1;
         } else if c == ',' && !seen_point && three_digits_follow(chars, j + 1) {
             j += 1;
-        } else if c == '.'
-            && !seen_point
-            && chars.get(j + 1).is_some_and(|&(_, d)| d.is_ascii_digit())
-        {
+        } else if c == '.' && !seen_point && chars.get(j + 1).is_some_and(|&(_, d)| is_digit(d)) {
             seen_point = true;
             s.push('.');
             j += 1;
@@ -343,7 +420,7 @@ fn after_entity_start(text: &str, at: usize) -> bool {
 /// The index after the digits (and `;`) of a character reference starting at `chars[i]`.
 fn skip_entity(chars: &[(usize, char)], i: usize) -> usize {
     let mut j = i;
-    while j < chars.len() && chars[j].1.is_ascii_digit() {
+    while j < chars.len() && is_digit(chars[j].1) {
         j += 1;
     }
     if j < chars.len() && chars[j].1 == ';' {
@@ -353,8 +430,8 @@ fn skip_entity(chars: &[(usize, char)], i: usize) -> usize {
 }
 
 fn three_digits_follow(chars: &[(usize, char)], k: usize) -> bool {
-    (k..k + 3).all(|m| chars.get(m).is_some_and(|&(_, d)| d.is_ascii_digit()))
-        && !chars.get(k + 3).is_some_and(|&(_, d)| d.is_ascii_digit())
+    (k..k + 3).all(|m| chars.get(m).is_some_and(|&(_, d)| is_digit(d)))
+        && !chars.get(k + 3).is_some_and(|&(_, d)| is_digit(d))
 }
 
 fn english_word_value(word: &str) -> Option<(i64, bool)> {
@@ -477,11 +554,11 @@ fn english_tokens(text: &str) -> Vec<Token<'_>> {
     let mut i = 0;
     while i < chars.len() {
         let (start, c) = chars[i];
-        if c.is_ascii_digit() && after_entity_start(text, start) {
+        if is_digit(c) && after_entity_start(text, start) {
             i = skip_entity(&chars, i);
             continue;
         }
-        if c.is_ascii_digit() {
+        if is_digit(c) {
             let (v, mut j) = arabic_at(&chars, i);
             let mut ordinal = false;
             // 18th, 1st, 2nd, 3rd: the suffix is part of the numeral.
@@ -800,6 +877,21 @@ mod tests {
             ("九十九", &["99"]),
             ("十万亿", &["10000000000000"]),
             ("两千", &["2000"]),
+            // A last digit after a unit counts in the unit below; after a zero, in ones.
+            ("一百五十人", &["150"]),
+            ("一百五", &["150"]),
+            ("一百零五", &["105"]),
+            ("两万五", &["25000"]),
+            ("一万二千", &["12000"]),
+            ("一千零五", &["1005"]),
+            ("三万五千", &["35000"]),
+            ("一亿二", &["120000000"]),
+            // Arabic digits and units, on with the number; full-width digits.
+            ("1万2千人", &["12000"]),
+            ("3亿5000万元", &["350000000"]),
+            ("共有３０００名医生", &["3000"]),
+            ("增长２０％", &["20"]),
+            ("３.５万人", &["35000"]),
             // Words, not numbers.
             ("十分重要", &[]),
             ("五六月份", &[]),
