@@ -189,6 +189,37 @@ impl<'g> SourceRules<'g> {
                 a.correct = (a.correct + found).min(a.in_source);
             }
         }
+        // A rendering written as part of a hyphenated compound ("AI-powered diagnosis",
+        // "data-centre operators", "family-doctor services") renders the term too: the exact
+        // rules leave compounds alone, but a reader sees the term.
+        // (Dashes are no hyphens: "parents—it was" joins nothing.)
+        let mut compounds: Option<(String, String)> = None;
+        for a in accounts.values_mut() {
+            if a.correct == a.in_source {
+                continue;
+            }
+            let (joined, apart) = compounds.get_or_insert_with(|| {
+                let dashes = [
+                    '\u{2012}', '\u{2013}', '\u{2014}', '\u{2015}', '\u{2E3A}', '\u{2E3B}',
+                ];
+                let joined = normalize(&target.replace(dashes, " "), true).text;
+                let apart = joined.replace('-', " ");
+                (joined, apart)
+            });
+            let in_compounds = self.glossary.concepts[a.concept]
+                .renderings
+                .iter()
+                .filter(|r| r.status.is_approved())
+                .map(|r| {
+                    let key = normalize_key(&r.text, true);
+                    // Those standing alone are counted above.
+                    count_as_words(apart, &key.replace('-', " "))
+                        .saturating_sub(count_standing_alone(joined, &key))
+                })
+                .max()
+                .unwrap_or(0);
+            a.correct = (a.correct + in_compounds).min(a.in_source);
+        }
         for (i, f) in findings.iter().enumerate() {
             if !is_wrong_rendering(f.rule) {
                 continue;
@@ -372,6 +403,18 @@ impl<'g> SourceRules<'g> {
             }
         }
     }
+}
+
+/// The occurrences of `phrase` in `text` as words, with no hyphen joining them to a word
+/// before or after.
+fn count_standing_alone(text: &str, phrase: &str) -> usize {
+    let joins = |c: Option<char>| c.is_some_and(|c| c == '-' || crate::normalize::is_word_char(c));
+    text.match_indices(phrase)
+        .filter(|&(at, _)| {
+            !joins(text[..at].chars().next_back())
+                && !joins(text[at + phrase.len()..].chars().next())
+        })
+        .count()
 }
 
 impl SourceRules<'_> {
@@ -851,6 +894,27 @@ chief-executive,行政长官,Chief Executive,,,
             ),
             1
         );
+    }
+
+    #[test]
+    fn a_rendering_inside_a_hyphenated_compound_renders_the_term() {
+        let missing = |source: &str, target: &str| {
+            missing_terms(
+                "id,source,preferred,admitted\nai,人工智能,artificial intelligence,AI\n\
+                 dc,数据中心,data centre,\nce,总裁,Chief Executive,\nhk,行政长官,Chief Executive,\n",
+                source,
+                target,
+            )
+        };
+        assert_eq!(missing("人工智能驱动的诊断", "AI-powered diagnosis"), 0);
+        assert_eq!(missing("数据中心运营商", "data-centre operators"), 0);
+        assert_eq!(missing("人工智能和人工智能", "AI-powered AI tools"), 0);
+        // A compound counts once; one occurrence standing alone does not count twice.
+        assert_eq!(missing("人工智能和人工智能", "AI-powered tools"), 1);
+        assert_eq!(missing("总裁和行政长官", "the Chief Executive"), 1);
+        assert_eq!(missing("数据中心", "data-processing centre"), 1);
+        // A dash is no hyphen: it joins no compound.
+        assert_eq!(missing("数据中心", "the data—centre of it"), 1);
     }
 
     #[test]
