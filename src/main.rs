@@ -108,6 +108,27 @@ fn check(args: CheckArgs) -> u8 {
         }
     }
 
+    // Two reports into one file would leave only the last written.
+    let outputs: Vec<(&str, &PathBuf)> = [
+        ("--output", args.output.as_ref()),
+        ("--consistency-report", args.consistency_report.as_ref()),
+        ("--write-baseline", args.write_baseline.as_ref()),
+    ]
+    .into_iter()
+    .filter_map(|(flag, path)| path.map(|p| (flag, p)))
+    .collect();
+    for (i, (flag, path)) in outputs.iter().enumerate() {
+        if let Some((other, _)) = outputs[..i]
+            .iter()
+            .find(|(_, earlier)| same_destination(earlier, path))
+        {
+            return usage_error(&format!(
+                "{other} and {flag} both name {}; each report needs a file of its own",
+                path.display()
+            ));
+        }
+    }
+
     // A report that cannot be written is known before a long run, not after it.
     for path in args
         .output
@@ -335,6 +356,29 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
+/// Whether two report paths name the same regular file, existing or not (a device such as
+/// `/dev/null` may take several).
+fn same_destination(a: &Path, b: &Path) -> bool {
+    let resolved = |p: &Path| -> Option<PathBuf> {
+        if let Ok(c) = p.canonicalize() {
+            return Some(c);
+        }
+        let parent = p.parent().filter(|d| !d.as_os_str().is_empty());
+        Some(
+            parent
+                .unwrap_or(Path::new("."))
+                .canonicalize()
+                .ok()?
+                .join(p.file_name()?),
+        )
+    };
+    let regular_or_new = |p: &Path| std::fs::metadata(p).map_or(true, |m| m.is_file());
+    match (resolved(a), resolved(b)) {
+        (Some(a), Some(b)) => a == b && regular_or_new(&a),
+        _ => false,
+    }
+}
+
 /// Writes through a temporary file in the target's directory, renamed over the target only
 /// once complete: a failed or interrupted write never leaves a truncated report. SIGINT or
 /// SIGTERM meanwhile removes the temporary file, leaves the target as it was and ends the
@@ -428,10 +472,12 @@ fn glossary_check(files: &[PathBuf]) -> u8 {
             Ok(g) => {
                 let renderings: usize = g.concepts.iter().map(|c| c.renderings.len()).sum();
                 println!(
-                    "{}: ok ({} concepts, {} renderings)",
+                    "{}: ok ({} concept{}, {} rendering{})",
                     file.display(),
                     g.concepts.len(),
-                    renderings
+                    plural(g.concepts.len()),
+                    renderings,
+                    plural(renderings)
                 );
             }
             Err(errors) => {

@@ -285,6 +285,53 @@ fn output_file_is_written_and_never_an_input() {
     assert!(run.stderr.contains("also an input"), "{}", run.stderr);
     assert_eq!(std::fs::read(dir.path().join("d.txt")).unwrap(), b"CAMCE");
 
+    // Two reports into one file: refused before the run, the file left as it was.
+    for (a, b) in [
+        ("-o", "--consistency-report"),
+        ("--write-baseline", "-o"),
+        ("--consistency-report", "--write-baseline"),
+    ] {
+        let run = termcheck_in(
+            dir.path(),
+            &[
+                "check",
+                "d.txt",
+                "-g",
+                "g.csv",
+                a,
+                "report.csv",
+                b,
+                "./report.csv",
+            ],
+            b"",
+        );
+        assert_eq!(run.code, 2, "{a} {b}");
+        assert!(run.stderr.contains("both name"), "{}", run.stderr);
+        assert_eq!(
+            parse_csv(&std::fs::read_to_string(dir.path().join("report.csv")).unwrap()).len(),
+            1
+        );
+    }
+    // A device takes any number of them.
+    #[cfg(unix)]
+    {
+        let run = termcheck_in(
+            dir.path(),
+            &[
+                "check",
+                "d.txt",
+                "-g",
+                "g.csv",
+                "-o",
+                "/dev/null",
+                "--consistency-report",
+                "/dev/null",
+            ],
+            b"",
+        );
+        assert_eq!(run.code, 1, "{}", run.stderr);
+    }
+
     let run = termcheck_in(
         dir.path(),
         &["check", "d.txt", "-g", "g.csv", "-o", "no/such/dir/r.csv"],
