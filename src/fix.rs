@@ -565,20 +565,36 @@ pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
             _ => hunks.push((start, end)),
         }
     }
-    let shown = |line: &str| line.trim_end_matches(['\n', '\r']).to_string();
+    // Each line with its own ending (CRLF stays CRLF, so that `patch` and `git apply` take
+    // the diff); a last line without one is marked as diff marks it.
+    let emit = |out: &mut String, prefix: char, line: &str| {
+        out.push(prefix);
+        out.push_str(line);
+        if !line.ends_with(['\n', '\r']) {
+            out.push_str("\n\\ No newline at end of file\n");
+        }
+    };
     for (start, end) in hunks {
         let n = end - start;
         out.push_str(&format!("@@ -{},{n} +{},{n} @@\n", start + 1, start + 1));
-        for i in start..end {
+        let mut i = start;
+        while i < end {
             if old_lines[i] == new_lines[i] {
-                out.push_str(&format!(" {}\n", shown(old_lines[i])));
-            } else {
-                out.push_str(&format!("-{}\n", shown(old_lines[i])));
-                out.push_str(&format!("+{}\n", shown(new_lines[i])));
+                emit(&mut out, ' ', old_lines[i]);
+                i += 1;
+                continue;
             }
-        }
-        if end == old_lines.len() && !old_lines[end - 1].ends_with(['\n', '\r']) {
-            out.push_str("\\ No newline at end of file\n");
+            // A run of changed lines: the old ones, then the new ones.
+            let run_end = (i..end)
+                .find(|&k| old_lines[k] == new_lines[k])
+                .unwrap_or(end);
+            for line in &old_lines[i..run_end] {
+                emit(&mut out, '-', line);
+            }
+            for line in &new_lines[i..run_end] {
+                emit(&mut out, '+', line);
+            }
+            i = run_end;
         }
     }
     out
@@ -846,9 +862,16 @@ mod tests {
         assert_eq!(
             diff,
             "--- a/f.txt\n+++ b/f.txt\n@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-old\n+new\n 6\n 7\n 8\n\
-             @@ -10,4 +10,4 @@\n 10\n 11\n 12\n-old\n+new\n\\ No newline at end of file\n"
+             @@ -10,4 +10,4 @@\n 10\n 11\n 12\n-old\n\\ No newline at end of file\n\
+             +new\n\\ No newline at end of file\n"
         );
         assert_eq!(unified_diff("f.txt", old, old), "");
+        // Lines keep their CRLF; a run of changed lines shows the old ones, then the new.
+        let diff = unified_diff("f.txt", "a\r\nb\r\nc\r\nd\r\n", "a\r\nB\r\nC\r\nd\r\n");
+        assert_eq!(
+            diff,
+            "--- a/f.txt\n+++ b/f.txt\n@@ -1,4 +1,4 @@\n a\r\n-b\r\n-c\r\n+B\r\n+C\r\n d\r\n"
+        );
         assert_eq!(lines("a\r\nb\rc\n"), vec!["a\r\n", "b\r", "c\n"]);
     }
 }

@@ -57,8 +57,15 @@ fn diff_shows_the_fixes_and_changes_nothing() {
         run.stdout
     );
     assert!(
-        run.stdout.contains("\n-The Municipal General Assembly’s staff met the CAMCE team.\n+The Shanghai Federation of Trade Unions’ staff met the Workercn team.\n"),
+        run.stdout.contains("\r\n-The Municipal General Assembly’s staff met the CAMCE team.\r\n-They said municipal general assembly, not the Shanghai Trade Union.\r\n"),
         "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains(
+            "\r\n+The Shanghai Federation of Trade Unions’ staff met the Workercn team.\r\n"
+        ),
+        "the lines keep their CRLF: {}",
         run.stdout
     );
     assert!(
