@@ -174,13 +174,30 @@ fn check(args: CheckArgs) -> u8 {
             );
             return EXIT_ERROR;
         }
+        if !args.quiet {
+            let n = run.findings_count();
+            eprintln!(
+                "termcheck: wrote {n} finding{} to the baseline {}",
+                plural(n),
+                path.display()
+            );
+        }
         // Everything found is now known: the run reports what a run with this baseline would.
         for file in &mut run.files {
             file.findings.clear();
         }
     }
-    if let Some(known) = &known {
+    if let (Some(known), Some(path)) = (&known, &args.baseline) {
+        let before = run.findings_count();
         known.filter(&mut run);
+        let dropped = before - run.findings_count();
+        if !args.quiet && dropped > 0 {
+            eprintln!(
+                "termcheck: {dropped} finding{} known to the baseline {} not reported",
+                plural(dropped),
+                path.display()
+            );
+        }
     }
 
     let format = match args.format {

@@ -35,6 +35,13 @@ fn a_baseline_survives_lines_inserted_above_and_reports_new_errors() {
     let recorded = std::fs::read_to_string(dir.path().join("known.txt")).unwrap();
     assert!(recorded.starts_with("termcheck-baseline 2\n"), "{recorded}");
     assert_eq!(recorded.lines().count(), 3, "{recorded}");
+    assert!(
+        write
+            .stderr
+            .contains("wrote 2 findings to the baseline known.txt"),
+        "{}",
+        write.stderr
+    );
 
     // Without the baseline the findings are there.
     let plain = termcheck_in(dir.path(), &["check", "draft.txt", "-g", "g.csv"], b"");
@@ -58,6 +65,12 @@ fn a_baseline_survives_lines_inserted_above_and_reports_new_errors() {
         b"",
     );
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr
+            .contains("2 findings known to the baseline known.txt not reported"),
+        "{}",
+        run.stderr
+    );
     assert!(parse_csv(&run.stdout).is_empty(), "{}", run.stdout);
 
     // A new error is reported, and only it.
