@@ -78,3 +78,25 @@ fn statistics_count_findings_per_rule_and_concept() {
     assert_eq!(both.code, 2);
     assert!(both.stderr.contains("--statistics"), "{}", both.stderr);
 }
+
+#[test]
+fn the_underline_stands_under_wide_characters_as_a_terminal_shows_them() {
+    let dir = scratch(&[
+        ("g.csv", TEST_GLOSSARY.as_bytes()),
+        (
+            "d.txt",
+            "上海市总工会（Municipal General Assembly）开会。\n".as_bytes(),
+        ),
+    ]);
+    let run = termcheck_in(dir.path(), &["check", "d.txt", "-g", "g.csv"], b"");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    let text = lines.iter().position(|l| l.starts_with("1 | ")).unwrap();
+    // Six Chinese characters and a full-width parenthesis: fourteen columns before the term.
+    assert_eq!(
+        lines[text + 1],
+        format!("  | {}{}", " ".repeat(14), "^".repeat(26)),
+        "{}",
+        run.stdout
+    );
+}

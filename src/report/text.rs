@@ -104,11 +104,23 @@ fn write_finding(style: &Style, path: &str, f: &Finding, out: &mut dyn Write) ->
         style.paint("1;34", &number),
         f.excerpt.text
     )?;
+    // Under the characters as a terminal shows them: a Chinese character takes two columns.
+    let columns = |from: usize, n: usize| -> usize {
+        f.excerpt
+            .text
+            .chars()
+            .skip(from)
+            .take(n)
+            .map(display_width)
+            .sum()
+    };
+    let start = columns(0, f.excerpt.highlight_start);
+    let width = columns(f.excerpt.highlight_start, f.excerpt.highlight_width);
     writeln!(
         out,
         "{gutter} {bar} {}{}",
-        " ".repeat(f.excerpt.highlight_start),
-        style.paint(code, &"^".repeat(f.excerpt.highlight_width))
+        " ".repeat(start),
+        style.paint(code, &"^".repeat(width.max(1)))
     )?;
     if let Some(unit) = &f.unit {
         // The excerpt of a bilingual input is the unit's text, markup removed.
@@ -182,4 +194,34 @@ fn summary(run: &RunReport, counts: &HashMap<(Rule, Severity), usize>) -> String
         ));
     }
     line
+}
+
+/// The columns a terminal gives a character: two for East Asian wide and full-width ones
+/// (Chinese, Japanese and Korean script, full-width forms), none for combining marks and
+/// zero-width characters, one otherwise.
+fn display_width(c: char) -> usize {
+    let wide = matches!(u32::from(c),
+        0x1100..=0x115F
+        | 0x2E80..=0x303E
+        | 0x3041..=0x33FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x1F300..=0x1F64F
+        | 0x1F900..=0x1F9FF
+        | 0x20000..=0x3FFFD);
+    if wide {
+        2
+    } else if unicode_normalization::char::is_combining_mark(c)
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}')
+    {
+        0
+    } else {
+        1
+    }
 }
