@@ -32,6 +32,10 @@ struct Loaded {
 }
 
 pub(crate) fn fix(args: FixArgs) -> u8 {
+    // Declared first so that it is dropped last: once files are being replaced, a signal is
+    // noted until the glossary and the rest are dropped too, not met by the default (which
+    // would end the process with its summary printed and every file fixed, as if interrupted).
+    let mut interrupt = interrupt::Guard::inactive();
     let plan = match plan(&args.selection()) {
         Ok(p) => p,
         Err(code) => return code,
@@ -91,11 +95,9 @@ pub(crate) fn fix(args: FixArgs) -> u8 {
     // (or be abandoned, its temporary file removed) and ends with the summary of what changed.
     // `--diff` replaces nothing, and keeps the default (a Ctrl-C ends it at once, even while
     // blocked writing to a pipe).
-    let interrupt = if args.diff {
-        interrupt::Guard::inactive()
-    } else {
-        interrupt::Guard::install()
-    };
+    if !args.diff {
+        interrupt = interrupt::Guard::install();
+    }
     let mut interrupted = None;
     for (file, (input, doc)) in run.files.iter().zip(&loaded) {
         if let Some(signal) = interrupt.received() {
