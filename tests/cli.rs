@@ -486,7 +486,7 @@ fn text_report_underlines_the_span_and_colours_only_when_asked() {
 d.txt:1:4: error[forbidden-term] \"CAMCE\" is a forbidden rendering of 中工网; use \"Workercn\"
   |
 1 | 上海 CAMCE x
-  |    ^^^^^
+  |      ^^^^^
   = note: Site name
 
 1  error[forbidden-term]
