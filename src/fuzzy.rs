@@ -4219,6 +4219,23 @@ modernization,modernization drive,,,,
     }
 
     #[test]
+    fn a_word_without_its_accents_is_another_spelling() {
+        let spelling = Damage::OtherSpelling;
+        assert_near_misses(
+            "id,preferred\nz,University of Zürich\n",
+            &[],
+            &[
+                ("the University of Zurich", "University of Zurich", spelling),
+                (
+                    "the Universty of Zürich",
+                    "Universty of Zürich",
+                    Damage::Misspelling,
+                ),
+            ],
+        );
+    }
+
+    #[test]
     fn a_hyphen_ending_a_line_is_a_wrap_not_damage() {
         let hyphen = Damage::Hyphenation;
         assert_near_misses(

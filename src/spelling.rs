@@ -2,7 +2,8 @@
 //! "organization"), from VARCON, the variant-conversion word list that the `typos` spell
 //! checker also uses (through the `varcon` crate).
 //!
-//! Two spellings of a word are not a typo of each other: a British spelling of a term the
+//! A word written without its accents is another spelling of it too. Two spellings of a word
+//! are not a typo of each other: a British spelling of a term the
 //! glossary writes the American way is the same rendering in another variety of English, which
 //! matters for consistency, not as damage.
 
@@ -18,9 +19,20 @@ pub fn spelling_family(word: &str) -> Option<&'static str> {
     families().get(word).copied()
 }
 
-/// Whether two different words are spellings of one word.
+/// Whether two different words are spellings of one word: British and American, or one
+/// written without the other's accents ("Zurich" for "Zürich", "Sao Paulo" for "São Paulo"),
+/// as English often writes borrowed names.
 pub fn same_word_spelled_differently(a: &str, b: &str) -> bool {
-    a != b && spelling_family(a).is_some_and(|f| spelling_family(b) == Some(f))
+    a != b
+        && (spelling_family(a).is_some_and(|f| spelling_family(b) == Some(f))
+            || (!(a.is_ascii() && b.is_ascii()) && without_accents(a) == without_accents(b)))
+}
+
+/// `word` with its letters' accents dropped (decomposed, combining marks removed).
+fn without_accents(word: &str) -> String {
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
+    word.nfd().filter(|&c| !is_combining_mark(c)).collect()
 }
 
 /// `text` (in lower case) with each word that has spelling variants written as its family's
