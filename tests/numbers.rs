@@ -52,6 +52,22 @@ fn pairs_that_agree() {
         ("共有３０００名医生", "there are 3,000 doctors"),
         ("共有3000名医生", "there are ３０００ doctors"),
         ("增长２０％", "up 20%"),
+        // English forms of journalism: halves, dozens, abbreviated multipliers, thin spaces,
+        // short year ranges.
+        ("50万人", "half a million people"),
+        ("250万", "two and a half million"),
+        ("三千五", "three and a half thousand"),
+        ("增长1.5倍", "grew one and a half times"),
+        ("下降0.5个百分点", "fell half a percentage point"),
+        ("十二家公司", "a dozen companies"),
+        ("二十四家公司", "two dozen companies"),
+        ("1000亿元", "100bn yuan"),
+        ("2.5亿美元", "$250m"),
+        ("4.5亿元", "450 mln yuan"),
+        ("1318公里", "1\u{2009}318 km"),
+        ("2023—2025年", "in 2023-25"),
+        ("2019至2020财年", "the 2019/20 fiscal year"),
+        ("2001年5月", "2001-05"),
         // A range's unit applies to both ends.
         ("单价为5至8万元", "the unit price is 50,000 to 80,000 yuan"),
         ("3—5亿元", "300 to 500 million yuan"),
@@ -82,6 +98,10 @@ fn pairs_that_differ() {
         ("两万五", "20,005"),
         ("一百零五", "150"),
         ("共有３０００名医生", "there are 300 doctors"),
+        ("250万", "two and a half thousand"),
+        ("十二家公司", "two dozen companies"),
+        ("2.5亿美元", "250m dollars of it"),
+        ("2023—2025年", "in 2023-24"),
     ];
     for (zh, en) in cases {
         assert!(!agree(zh, en), "{zh} / {en} should differ");

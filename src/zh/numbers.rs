@@ -398,7 +398,11 @@ fn arabic_at(chars: &[(usize, char)], i: usize) -> (f64, usize) {
         if let Some(d) = ascii_digit(c) {
             s.push(d);
             j += 1;
-        } else if c == ',' && !seen_point && three_digits_follow(chars, j + 1) {
+        } else if matches!(c, ',' | '\u{2009}' | '\u{202F}' | '\u{A0}')
+            && !seen_point
+            && three_digits_follow(chars, j + 1)
+        {
+            // Thousands separated by commas, or by thin or non-breaking spaces ("1 318 km").
             j += 1;
         } else if c == '.' && !seen_point && chars.get(j + 1).is_some_and(|&(_, d)| is_digit(d)) {
             seen_point = true;
@@ -510,13 +514,25 @@ fn english_word_value(word: &str) -> Option<(i64, bool)> {
 
 fn english_multiplier(word: &str) -> Option<i64> {
     Some(match word {
+        "dozen" => 12,
         "hundred" => 100,
         "thousand" => 1_000,
-        "million" => 1_000_000,
-        "billion" => 1_000_000_000,
+        "million" | "mn" | "mln" => 1_000_000,
+        "billion" | "bn" => 1_000_000_000,
         "trillion" => 1_000_000_000_000,
         _ => return None,
     })
+}
+
+/// The multiplier a word is after an amount of money ("$250m", "£3bn", "€40k"), where "m" and
+/// "k" are million and thousand, not metres.
+fn money_multiplier(word: &str) -> Option<i64> {
+    match word {
+        "m" => Some(1_000_000),
+        "k" => Some(1_000),
+        "b" => Some(1_000_000_000),
+        _ => english_multiplier(word),
+    }
 }
 
 fn month(word: &str) -> Option<i64> {
@@ -600,9 +616,16 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
             Token::Arabic(v, start, mut end, ordinal) => {
                 let mut value = v;
                 let mut j = i + 1;
+                let money = text[..start].ends_with(['$', '£', '€', '¥']);
                 if !ordinal {
                     while let Some(Token::Word(w, _, e)) = tokens.get(j) {
-                        match english_multiplier(&w.to_ascii_lowercase()) {
+                        let lower = w.to_ascii_lowercase();
+                        let multiplier = if money {
+                            money_multiplier(&lower)
+                        } else {
+                            english_multiplier(&lower)
+                        };
+                        match multiplier {
                             Some(m) if adjacent(text, end, tokens_start(&tokens[j])) => {
                                 value *= m as f64;
                                 end = *e;
@@ -644,6 +667,29 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                     i += 1;
                     continue;
                 }
+                if lower == "half" {
+                    // "half a million" is 500,000; "half" alone is 0.5, as loose as "one".
+                    let multiplier = match (tokens.get(i + 1), tokens.get(i + 2)) {
+                        (Some(Token::Word(a, ..)), Some(Token::Word(m, _, m_end)))
+                            if matches!(a.to_ascii_lowercase().as_str(), "a" | "an") =>
+                        {
+                            english_multiplier(&m.to_ascii_lowercase()).map(|m| (m, *m_end))
+                        }
+                        _ => None,
+                    };
+                    let (value, strength, end, next) = match multiplier {
+                        Some((m, m_end)) => (m * UNIT / 2, Strength::Strong, m_end, i + 3),
+                        None => (UNIT / 2, Strength::Weak, end, i + 1),
+                    };
+                    out.push(Number {
+                        value,
+                        strength,
+                        start,
+                        end,
+                    });
+                    i = next;
+                    continue;
+                }
                 if english_word_value(&lower).is_some() || english_multiplier(&lower).is_some() {
                     let (number, j) = english_word_number(text, &tokens, i);
                     out.extend(number);
@@ -655,7 +701,37 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
         }
     }
     distribute_ranges(text, &mut out);
+    expand_short_year_ranges(text, &mut out);
     out
+}
+
+/// "2023-25", "1998–99", "2019/20": the second year of a range written with its last two
+/// digits is the first's century's.
+fn expand_short_year_ranges(text: &str, numbers: &mut [Number]) {
+    for k in 1..numbers.len() {
+        let (a, b) = (numbers[k - 1], numbers[k]);
+        let (Some(first), Some(between), Some(second)) = (
+            text.get(a.start..a.end),
+            text.get(a.end..b.start),
+            text.get(b.start..b.end),
+        ) else {
+            continue;
+        };
+        let digits = |t: &str, n: usize| t.len() == n && t.bytes().all(|c| c.is_ascii_digit());
+        let year = a.value / UNIT;
+        // After a hyphen, a number up to twelve is rather a month ("2001-05").
+        let range = match between {
+            "–" | "—" | "/" => true,
+            "-" => b.value / UNIT > 12,
+            _ => false,
+        };
+        if digits(first, 4) && (1000..3000).contains(&year) && range && digits(second, 2) {
+            let expanded = year / 100 * 100 + b.value / UNIT;
+            if expanded > year {
+                numbers[k].value = expanded * UNIT;
+            }
+        }
+    }
 }
 
 /// "seventy to eighty thousand", "two or three million": the multiplier of the second number
@@ -687,6 +763,12 @@ fn distribute_ranges(text: &str, numbers: &mut Vec<Number>) {
     numbers.sort_by_key(|n| (n.start, n.value));
 }
 
+fn tokens_end(t: &Token<'_>) -> usize {
+    match t {
+        Token::Word(_, _, e) | Token::Arabic(_, _, e, _) => *e,
+    }
+}
+
 fn tokens_start(t: &Token<'_>) -> usize {
     match t {
         Token::Word(_, s, _) | Token::Arabic(_, s, _, _) => *s,
@@ -713,11 +795,28 @@ fn english_word_number(text: &str, tokens: &[Token<'_>], i: usize) -> (Option<Nu
     };
     let first_word = first.to_ascii_lowercase();
     let mut small_only = true;
+    // "and a half" after a number: a half more, of what follows ("two and a half million").
+    let mut half = false;
+    let word_at = |k: usize| match tokens.get(k) {
+        Some(Token::Word(w, ..)) => Some(w.to_ascii_lowercase()),
+        _ => None,
+    };
     while let Some(Token::Word(w, s, e)) = tokens.get(j) {
         if j > i && !adjacent(text, end, *s) {
             break;
         }
         let lower = w.to_ascii_lowercase();
+        if lower == "and"
+            && !half
+            && words > 0
+            && word_at(j + 1).as_deref() == Some("a")
+            && word_at(j + 2).as_deref() == Some("half")
+        {
+            half = true;
+            end = tokens_end(&tokens[j + 2]);
+            j += 3;
+            continue;
+        }
         if lower == "and" {
             // "one hundred and five": only between number words.
             let number_next = matches!(tokens.get(j + 1), Some(Token::Word(n, ..)) if english_word_value(&n.to_ascii_lowercase()).is_some());
@@ -749,7 +848,7 @@ fn english_word_number(text: &str, tokens: &[Token<'_>], i: usize) -> (Option<Nu
             if m == 100 {
                 current = base * 100;
             } else {
-                total += base * m;
+                total += base * m + if std::mem::take(&mut half) { m / 2 } else { 0 };
                 current = 0;
             }
         } else {
@@ -765,14 +864,14 @@ fn english_word_number(text: &str, tokens: &[Token<'_>], i: usize) -> (Option<Nu
     let value = total + current;
     // A bare "hundred" ("a hundred", "hundreds") is as loose as Chinese 百.
     let bare_multiplier = words == 1 && english_word_value(&first_word).is_none();
-    let strength = if (small_only && value < 10) || bare_multiplier {
+    let strength = if (small_only && value < 10 && !half) || bare_multiplier {
         Strength::Weak
     } else {
         Strength::Strong
     };
     (
         Some(Number {
-            value: value * UNIT,
+            value: value * UNIT + if half { UNIT / 2 } else { 0 },
             strength,
             start,
             end,
