@@ -52,6 +52,11 @@ fn pairs_that_agree() {
         ("共有３０００名医生", "there are 3,000 doctors"),
         ("共有3000名医生", "there are ３０００ doctors"),
         ("增长２０％", "up 20%"),
+        // Small counts in words: loose, unless both sides state one the other does not.
+        ("三个工会", "three unions"),
+        ("三个工会", "the unions"),
+        ("他是一个好人", "he was a good man and two others agreed"),
+        ("四周都是人", "nine people stood around"),
         // English forms of journalism: halves, dozens, abbreviated multipliers, thin spaces,
         // short year ranges.
         ("50万人", "half a million people"),
@@ -94,6 +99,10 @@ fn pairs_that_differ() {
         ("二〇二三年", "in 2022"),
         ("一千五百名职工", "1,005 workers"),
         ("三个工会", "5 unions"),
+        // A small count changed, in words on both sides.
+        ("三个工会", "four unions"),
+        ("七家医院", "nine hospitals"),
+        ("五个大字闪闪发光", "four words glow brightly"),
         ("一百五", "105"),
         ("两万五", "20,005"),
         ("一百零五", "150"),

@@ -329,8 +329,14 @@ fn read_chinese_run(
     if matches!(before, Some('几' | '幾' | '数' | '數' | '万' | '萬' | '千')) {
         return None;
     }
-    // Words: 十分 "very", 十足 "utterly", 十字 "cross", 十全 "perfect".
+    // Words: 十分 "very", 十足 "utterly", 十字 "cross", 十全 "perfect"; 四周, 四处, 四面
+    // "all around"; 八方 "all directions".
     if run == ['十'] && matches!(after, Some('分' | '足' | '字' | '全')) {
+        return None;
+    }
+    if (run == ['四'] && matches!(after, Some('周' | '处' | '處' | '面')))
+        || (run == ['八'] && after == Some('方'))
+    {
         return None;
     }
     let point = run.iter().position(|&c| matches!(c, '点' | '點'));
@@ -916,9 +922,25 @@ pub fn compare(source: &[Number], target: &[Number]) -> Vec<Mismatch> {
             }
         }
     }
+    // Small counts written as words are loose on both sides (三个工会 may be "the unions"), but
+    // one side's count with no match beside the other's with none is a count changed: 三个工会
+    // as "four unions". One is left out: an article and a pronoun as much as a number.
+    let small_count = |value: &Value| (2 * UNIT..=9 * UNIT).contains(value);
+    let unmatched =
+        |ours: &Counts, theirs: &Counts| ours.weak > 0 && theirs.strong + theirs.weak == 0;
+    let changed_count = counts
+        .iter()
+        .any(|(v, (s, t))| small_count(v) && unmatched(s, t))
+        && counts
+            .iter()
+            .any(|(v, (s, t))| small_count(v) && unmatched(t, s));
     counts
         .into_iter()
-        .filter(|(_, (s, t))| s.strong > t.strong + t.weak || t.strong > s.strong + s.weak)
+        .filter(|(v, (s, t))| {
+            s.strong > t.strong + t.weak
+                || t.strong > s.strong + s.weak
+                || (changed_count && small_count(v) && (unmatched(s, t) || unmatched(t, s)))
+        })
         .map(|(value, (s, t))| Mismatch {
             value,
             in_source: s.strong + s.weak,
@@ -993,6 +1015,7 @@ mod tests {
             ("３.５万人", &["35000"]),
             // Words, not numbers.
             ("十分重要", &[]),
+            ("四周数十位高手", &[]),
             ("五六月份", &[]),
             ("七八万", &[]),
             ("二十七八岁", &[]),
@@ -1013,6 +1036,8 @@ mod tests {
         assert_eq!(values(&got, Strength::Weak), ["1", "3"]);
         let got = chinese_numbers("第一次");
         assert_eq!(values(&got, Strength::Weak), ["1"]);
+        // 四周 "all around", 八方 "all directions": no numbers.
+        assert!(chinese_numbers("四周，四面八方").is_empty());
         let got = chinese_numbers("七八万，二十七八岁，五六月");
         assert_eq!(
             values(&got, Strength::Weak),
