@@ -4,6 +4,7 @@ use std::borrow::Cow;
 use std::io::Read;
 use std::ops::Range;
 
+use crate::consistency::in_title_case_line;
 use crate::consistency::{
     inconsistencies, Around, ConsistencyScope, DocumentTally, Majorities, Occurrence,
     OccurrenceStatus, RenderingCounts, TalliedText,
@@ -480,7 +481,12 @@ impl<'g> Checker<'g> {
                 Event::Exact(m) if state.tally.is_some() && self.matcher.only_approved(m) => {
                     let (tally, glossary) = state.tally.as_mut().expect("tallying");
                     let found = &text[span.clone()];
+                    // (See `Occurrences::record`.)
+                    let headline = in_title_case_line(text, &span);
                     let mut add = |concept, rendering, status| {
+                        if headline {
+                            return tally.add_uncompared();
+                        }
                         let at = (state.blocks_seen, span.clone());
                         let status = OccurrenceStatus::Listed(status);
                         tally.add(glossary, (concept, rendering), status, found, at);
@@ -868,11 +874,15 @@ impl Occurrences<'_> {
         status: OccurrenceStatus,
         form: impl FnOnce(&Place<'_>) -> Option<String>,
     ) {
+        // A Title Case headline's capitals say nothing of the term's spelling, as an ALL CAPS
+        // one's do not: its occurrences are not compared.
+        let headline = in_title_case_line(place.text, &place.span);
         match self {
             Occurrences::Kept(kept) => {
-                let form = form(place);
+                let form = if headline { None } else { form(place) };
                 kept.push(place.occurrence(ids.0, ids.1, status, form));
             }
+            Occurrences::Tallied(tally) if headline => tally.add_uncompared(),
             Occurrences::Tallied(tally) => {
                 let block = place
                     .deferred_block

@@ -125,6 +125,52 @@ impl Occurrence {
     }
 }
 
+/// Words Title Case leaves in small letters.
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",
+    "or", "over", "per", "the", "to", "up", "via", "vs", "with",
+];
+
+/// Whether `span` of `text` is written with a capital inside and stands in a line in Title
+/// Case ("Regulator Backs Energy Storage System Rules"): a headline, whose capitals say
+/// nothing of a term's spelling. The line has four words or more, every one but the small
+/// ones capitalised, two of them outside the span, and it is no longer than a headline.
+pub fn in_title_case_line(text: &str, span: &Range<usize>) -> bool {
+    let found = &text[span.clone()];
+    if !found.chars().skip(1).any(char::is_uppercase) {
+        return false;
+    }
+    let start = text[..span.start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let end = text[span.end..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |i| span.end + i);
+    if end - start > 200 {
+        return false;
+    }
+    let mut words = 0;
+    let mut capitalised_outside = 0;
+    for word in text[start..end].split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
+        // Where the word starts in `text`, of which it is a part.
+        let word_start = word.as_ptr() as usize - text.as_ptr() as usize;
+        let Some(first) = word.chars().next() else {
+            continue;
+        };
+        if !word.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        words += 1;
+        let small = TITLE_SMALL_WORDS.contains(&word.to_lowercase().as_str());
+        if first.is_lowercase() && !(small && words > 1) {
+            return false;
+        }
+        let outside = word_start + word.len() <= span.start || word_start >= span.end;
+        if outside && first.is_uppercase() {
+            capitalised_outside += 1;
+        }
+    }
+    words >= 4 && capitalised_outside >= 2
+}
+
 /// How an occurrence written `found`, of surface form `form`, is shown: as written, unless it
 /// differs from its form in the case of its first letter only, which is the sentence's (a
 /// title's "Magnetic Resonance Imaging" is shown so, not as its form "magnetic Resonance
@@ -532,6 +578,11 @@ impl DocumentTally {
             span,
             text_hash: 0,
         });
+    }
+
+    /// Counts an occurrence that is not compared (see [`in_title_case_line`]).
+    pub fn add_uncompared(&mut self) {
+        self.counts.seen += 1;
     }
 
     /// Works out the spelling of each occurrence of block `block`, whose text is `text`, and
@@ -962,6 +1013,31 @@ mod tests {
             "world Health Organization"
         );
         assert_eq!(shown_form("Workercn", "Workercn"), "Workercn");
+    }
+
+    #[test]
+    fn a_title_case_line_is_a_headline() {
+        let headline = |line: &str, term: &str| {
+            let at = line.find(term).expect("term in line");
+            in_title_case_line(line, &(at..at + term.len()))
+        };
+        let ess = "Energy Storage System";
+        assert!(headline("Regulator Backs Energy Storage System Rules", ess));
+        assert!(headline(
+            "intro\nNew Feed-In Tariff Announced for Rooftop Solar\nmore",
+            "Feed-In Tariff"
+        ));
+        assert!(headline("A Guide to the Energy Storage System", ess));
+        // Prose, a line of the term alone, a term in small letters, an overlong line.
+        assert!(!headline("The Energy Storage System was installed.", ess));
+        assert!(!headline("Energy Storage System", ess));
+        assert!(!headline("New Energy Storage System", ess));
+        assert!(!headline(
+            "Regulator Backs energy storage system Rules",
+            "energy storage system"
+        ));
+        let long = format!("{} Energy Storage System", "Word ".repeat(50));
+        assert!(!headline(&long, ess));
     }
 
     #[test]

@@ -289,3 +289,21 @@ fn a_named_pipe_is_read_once_and_reported_as_a_file_is() {
     };
     assert_eq!(placed(&common::parse_csv(&run.stdout)), placed(&from_file));
 }
+
+#[test]
+fn a_title_case_headline_says_nothing_of_a_terms_capitals() {
+    let text = "City Targets High-Quality Development in New Plan\n\n\
+                High-quality development is the goal. The plan puts high-quality development \
+                first. The High-Quality Development office opened.\n";
+    let dir = scratch(&[("g.csv", GLOSSARY), ("a.txt", text.as_bytes())]);
+    // Only the capitals inside a sentence are inconsistent, whether occurrences are tallied or
+    // all kept (for the consistency report).
+    for args in [
+        &["a.txt"][..],
+        &["a.txt", "--consistency-report", "r.csv"][..],
+    ] {
+        let (_, rows) = check(&dir, args);
+        let lines: Vec<u64> = rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [3], "{args:?}: {rows:?}");
+    }
+}
