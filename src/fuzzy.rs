@@ -2246,6 +2246,16 @@ impl FuzzyIndex {
         {
             return Err(Reject::Unrelated);
         }
+        // A word added to a name by a hyphen makes another name: "Xi'an Jiaotong-Liverpool
+        // University" is no "Xi'an Jiaotong University".
+        if r.name
+            && replacing.iter().any(|&o| {
+                let at = window.start + o;
+                tokens[at].hyphenated() || tokens.get(at + 1).is_some_and(TextWord::hyphenated)
+            })
+        {
+            return Err(Reject::Unrelated);
+        }
         let in_order = alignment
             .iter()
             .flatten()
@@ -2377,9 +2387,10 @@ impl FuzzyIndex {
                 && !hyphen_at_line_end(t.span());
             // A common noun's compound written closed is a spelling where the closed word is
             // English ("database"); a string that is no word ("heatexchanger") lost a space.
+            // (How often the document writes the pieces says nothing of a name written
+            // closed: "Xian" beside "Xi'an" used correctly.)
             let split_damage = t.split()
-                && !t.frequent()
-                && (r.name || !closed_compound_is_english(tokens, ti, matches));
+                && (r.name || (!t.frequent() && !closed_compound_is_english(tokens, ti, matches)));
             if merged_damage || split_damage {
                 return Some(Damage::Spacing);
             }
