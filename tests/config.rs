@@ -208,10 +208,14 @@ fn config_show_prints_the_merged_settings_as_toml() {
     )]);
     let run = termcheck_in(dir.path(), &["config", "show"], b"");
     assert_eq!(run.code, 0, "{}", run.stderr);
+    // Glossary paths are absolute: the output is a configuration wherever it is saved.
+    let here = dir.path().canonicalize().unwrap();
+    let absolute = |name: &str| here.join(name).display().to_string();
     assert_eq!(
         run.stdout,
-        "# configuration file: termcheck.toml\n\
-         glossaries = [\"g.csv\"]\n\
+        format!(
+            "# configuration file: termcheck.toml\n\
+         glossaries = [\"{}\"]\n\
          default-glossary = false\n\
          fail-on = \"warning\"\n\
          garbled-threshold = 0.8\n\
@@ -225,7 +229,9 @@ fn config_show_prints_the_merged_settings_as_toml() {
          missing-term = \"error\"\n\
          untranslated = \"error\"\n\
          number-mismatch = \"warning\"\n\
-         inconsistent-segment = \"warning\"\n"
+         inconsistent-segment = \"warning\"\n",
+            absolute("g.csv")
+        )
     );
     let parsed = termcheck::config::parse(&run.stdout, "shown").expect("the output is a config");
     assert_eq!(
@@ -240,7 +246,8 @@ fn config_show_prints_the_merged_settings_as_toml() {
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stdout.contains("glossaries = [\"other.csv\"]\n"),
+        run.stdout
+            .contains(&format!("glossaries = [\"{}\"]\n", absolute("other.csv"))),
         "{}",
         run.stdout
     );
@@ -266,4 +273,29 @@ fn config_show_prints_the_merged_settings_as_toml() {
         "{}",
         run.stdout
     );
+}
+
+#[test]
+fn config_show_output_is_a_configuration_wherever_it_is_saved() {
+    let dir = scratch(&[
+        (
+            "sub/termcheck.toml",
+            b"glossaries = [\"g.csv\"]\n".as_slice(),
+        ),
+        ("sub/g.csv", TEST_GLOSSARY.as_bytes()),
+        ("d.txt", b"The Municipal General Assembly met.\n".as_slice()),
+    ]);
+    let shown = termcheck_in(
+        dir.path(),
+        &["config", "show", "--config", "sub/termcheck.toml"],
+        b"",
+    );
+    assert_eq!(shown.code, 0, "{}", shown.stderr);
+    std::fs::write(dir.path().join("sub/shown.toml"), &shown.stdout).unwrap();
+    let run = termcheck_in(
+        dir.path(),
+        &["check", "d.txt", "--config", "sub/shown.toml"],
+        b"",
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
 }

@@ -386,7 +386,16 @@ pub(crate) fn config_show(args: &ShowArgs) -> u8 {
         shard: None,
         verbose: false,
     };
-    let merged = merge(&selection, file.as_ref());
+    let mut merged = merge(&selection, file.as_ref());
+    // Absolute, so that the output is a configuration wherever it is saved (the paths of a
+    // file are relative to it, those of the flags to the current directory).
+    if let Ok(here) = std::env::current_dir() {
+        for path in &mut merged.glossaries {
+            if path.is_relative() {
+                *path = here.join(&*path);
+            }
+        }
+    }
     match &file {
         Some(f) => println!("# configuration file: {}", f.path.display()),
         None => println!("# no configuration file: defaults"),
