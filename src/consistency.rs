@@ -140,11 +140,19 @@ pub fn in_title_case_line(text: &str, span: &Range<usize>) -> bool {
     if !found.chars().skip(1).any(char::is_uppercase) {
         return false;
     }
-    let start = text[..span.start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-    let end = text[span.end..]
-        .find(['\n', '\r'])
-        .map_or(text.len(), |i| span.end + i);
-    if end - start > 200 {
+    // A headline is short: its line is looked for only so far.
+    const LONGEST: usize = 200;
+    let bytes = text.as_bytes();
+    let from = span.start.saturating_sub(LONGEST);
+    let Some(start) = memchr::memrchr2(b'\n', b'\r', &bytes[from..span.start])
+        .map(|i| from + i + 1)
+        .or((from == 0).then_some(0))
+    else {
+        return false;
+    };
+    let to = (span.end + LONGEST).min(text.len());
+    let end = memchr::memchr2(b'\n', b'\r', &bytes[span.end..to]).map_or(to, |i| span.end + i);
+    if end - start > LONGEST || (end == to && to < text.len()) {
         return false;
     }
     let mut words = 0;
@@ -159,8 +167,12 @@ pub fn in_title_case_line(text: &str, span: &Range<usize>) -> bool {
             continue;
         }
         words += 1;
-        let small = TITLE_SMALL_WORDS.contains(&word.to_lowercase().as_str());
-        if first.is_lowercase() && !(small && words > 1) {
+        if first.is_lowercase()
+            && !(words > 1
+                && TITLE_SMALL_WORDS
+                    .iter()
+                    .any(|s| s.eq_ignore_ascii_case(word)))
+        {
             return false;
         }
         let outside = word_start + word.len() <= span.start || word_start >= span.end;
