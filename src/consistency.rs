@@ -134,7 +134,8 @@ const TITLE_SMALL_WORDS: &[&str] = &[
 /// Whether `span` of `text` is written with a capital inside and stands in a line in Title
 /// Case ("Regulator Backs Energy Storage System Rules"): a headline, whose capitals say
 /// nothing of a term's spelling. The line has four words or more, every one but the small
-/// ones capitalised, two of them outside the span, and it is no longer than a headline.
+/// ones capitalised, two of them outside the span; it is no longer than a headline and ends
+/// without a full stop.
 pub fn in_title_case_line(text: &str, span: &Range<usize>) -> bool {
     let found = &text[span.clone()];
     if !found.chars().skip(1).any(char::is_uppercase) {
@@ -152,7 +153,11 @@ pub fn in_title_case_line(text: &str, span: &Range<usize>) -> bool {
     };
     let to = (span.end + LONGEST).min(text.len());
     let end = memchr::memchr2(b'\n', b'\r', &bytes[span.end..to]).map_or(to, |i| span.end + i);
-    if end - start > LONGEST || (end == to && to < text.len()) {
+    // A headline ends without a full stop.
+    if end - start > LONGEST
+        || (end == to && to < text.len())
+        || text[start..end].trim_end().ends_with('.')
+    {
         return false;
     }
     let mut words = 0;
@@ -1042,6 +1047,10 @@ mod tests {
         assert!(headline("A Guide to the Energy Storage System", ess));
         // Prose, a line of the term alone, a term in small letters, an overlong line.
         assert!(!headline("The Energy Storage System was installed.", ess));
+        assert!(!headline(
+            "Energy Storage System and Hydro Power Plant.",
+            ess
+        ));
         assert!(!headline("Energy Storage System", ess));
         assert!(!headline("New Energy Storage System", ess));
         assert!(!headline(
