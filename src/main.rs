@@ -18,7 +18,6 @@ use cli::{
     GlossaryCommand, GlossaryFormatArg, InputFormatArg, MergeArgs, MergeFormatArg, RulesFormat,
 };
 use termcheck::baseline::{self, Baseline};
-use termcheck::bilingual_rules::SourceRules;
 use termcheck::consistency::write_distribution;
 use termcheck::error::FileError;
 use termcheck::finding::Finding;
@@ -30,7 +29,6 @@ use termcheck::merge::MergeFormat;
 use termcheck::report::{write_report, Format, ReportOptions};
 use termcheck::rules::RULES;
 use termcheck::segment::{Segment, SegmentVisitor};
-use termcheck::zh::source_terms::SourceTermMatcher;
 
 /// Exit code: nothing at or above the failure threshold.
 const EXIT_CLEAN: u8 = 0;
@@ -146,13 +144,8 @@ fn check(args: CheckArgs) -> u8 {
         Err(e) => return usage_error(&e),
     };
     // Source-aware rules run on every segment that has a source (bilingual inputs).
-    let source_terms = SourceTermMatcher::new(&plan.glossary);
-    let source_rules = SourceRules::new(
-        &plan.glossary,
-        &plan.matcher,
-        &source_terms,
-        plan.rules.clone(),
-    );
+    let source_terms = plan.source_terms();
+    let source_rules = plan.source_rules(&source_terms);
     let visitors = || -> Box<dyn SegmentVisitor + '_> {
         Box::new(|s: &Segment, f: &mut Vec<Finding>| source_rules.visit_segment(s, f))
     };

@@ -19,7 +19,6 @@ use termcheck::input::{Input, InputSource};
 use termcheck::markdown::Markup;
 use termcheck::run::{FileReport, RunReport};
 use termcheck::segment::{check_segments, Segment};
-use termcheck::zh::source_terms::SourceTermMatcher;
 
 use super::plan::plan;
 use crate::cli::FixArgs;
@@ -43,13 +42,8 @@ pub(crate) fn fix(args: FixArgs) -> u8 {
     let inputs = &plan.discovery.inputs;
     // Bilingual files are checked as `check` checks them, source-aware rules included: what
     // those find is left for a person.
-    let source_terms = SourceTermMatcher::new(&plan.glossary);
-    let source_rules = SourceRules::new(
-        &plan.glossary,
-        &plan.matcher,
-        &source_terms,
-        plan.rules.clone(),
-    );
+    let source_terms = plan.source_terms();
+    let source_rules = plan.source_rules(&source_terms);
     // Each document is read once, whole: the fix rewrites exactly the bytes that were checked
     // (standard input cannot be read twice).
     let checked = plan.with_checker(|checker| {

@@ -4,7 +4,7 @@
 use std::mem::ManuallyDrop;
 use std::path::{Path, PathBuf};
 
-use termcheck::bilingual_rules::add_segment_inconsistencies;
+use termcheck::bilingual_rules::{add_segment_inconsistencies, SourceRules};
 use termcheck::check::Checker;
 use termcheck::config::{self, Config, Level, LoadedConfig, Policy, Scope, SeverityName};
 use termcheck::consistency::ConsistencyScope;
@@ -19,6 +19,7 @@ use termcheck::matcher::TermMatcher;
 use termcheck::rules::{Rule, RuleSet, RULES};
 use termcheck::run::{check_inputs_with, RunReport, SegmentVisitors};
 use termcheck::shard::Shard;
+use termcheck::zh::source_terms::SourceTermMatcher;
 
 use crate::cli::{
     CheckArgs, ConfigFileArgs, ConsistencyArg, FailOn, FileArgs, FixArgs, FormatArg, GlossaryArgs,
@@ -410,6 +411,16 @@ pub(crate) fn config_show(args: &ShowArgs) -> u8 {
 }
 
 impl CheckPlan {
+    /// The source terms of the glossary, compiled for [`CheckPlan::source_rules`].
+    pub(crate) fn source_terms(&self) -> SourceTermMatcher {
+        SourceTermMatcher::new(&self.glossary)
+    }
+
+    /// The source-aware rules that run on every segment with a source (bilingual inputs).
+    pub(crate) fn source_rules<'a>(&'a self, terms: &'a SourceTermMatcher) -> SourceRules<'a> {
+        SourceRules::new(&self.glossary, &self.matcher, terms, self.rules.clone())
+    }
+
     fn batch_consistency(&self) -> bool {
         self.scope == ConsistencyScope::Batch && self.rules.contains(Rule::InconsistentTerm)
     }
