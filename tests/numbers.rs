@@ -69,6 +69,9 @@ fn pairs_that_agree() {
         ("1000亿元", "100bn yuan"),
         ("2.5亿美元", "$250m"),
         ("4.5亿元", "450 mln yuan"),
+        ("250万元", "2.5m yuan"),
+        ("250万美元", "2.5m dollars"),
+        ("250米长的桥", "a 250m bridge"),
         ("1318公里", "1\u{2009}318 km"),
         ("2023—2025年", "in 2023-25"),
         ("2019至2020财年", "the 2019/20 fiscal year"),
@@ -109,7 +112,7 @@ fn pairs_that_differ() {
         ("共有３０００名医生", "there are 300 doctors"),
         ("250万", "two and a half thousand"),
         ("十二家公司", "two dozen companies"),
-        ("2.5亿美元", "250m dollars of it"),
+        ("2.5亿美元", "25m dollars"),
         ("2023—2025年", "in 2023-24"),
     ];
     for (zh, en) in cases {

@@ -530,6 +530,29 @@ fn english_multiplier(word: &str) -> Option<i64> {
     })
 }
 
+/// Whether a word names a currency, written after an amount ("yuan", "dollars", "RMB").
+fn is_currency(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "yuan"
+            | "rmb"
+            | "dollar"
+            | "dollars"
+            | "euro"
+            | "euros"
+            | "pound"
+            | "pounds"
+            | "yen"
+            | "won"
+            | "rupees"
+            | "usd"
+            | "eur"
+            | "gbp"
+            | "cny"
+            | "hkd"
+    )
+}
+
 /// The multiplier a word is after an amount of money ("$250m", "£3bn", "€40k"), where "m" and
 /// "k" are million and thousand, not metres.
 fn money_multiplier(word: &str) -> Option<i64> {
@@ -622,7 +645,13 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
             Token::Arabic(v, start, mut end, ordinal) => {
                 let mut value = v;
                 let mut j = i + 1;
-                let money = text[..start].ends_with(['$', '£', '€', '¥']);
+                // An amount of money: after a currency sign, or before a currency's name
+                // ("2.5m yuan", "3bn dollars").
+                let currency_after =
+                    |k: usize| matches!(tokens.get(k), Some(Token::Word(w, ..)) if is_currency(w));
+                let money = text[..start].ends_with(['$', '£', '€', '¥'])
+                    || (currency_after(i + 2)
+                        && matches!(tokens.get(i + 1), Some(Token::Word(w, ..)) if w.len() == 1));
                 if !ordinal {
                     while let Some(Token::Word(w, _, e)) = tokens.get(j) {
                         let lower = w.to_ascii_lowercase();
