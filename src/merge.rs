@@ -214,15 +214,22 @@ fn merge_json(reports: &[(String, Vec<u8>)]) -> Result<Vec<u8>, FileError> {
             )
         })?;
         if let Some(first) = parsed.first() {
-            let same = first.schema_version == report.schema_version
-                && first.tool.get() == report.tool.get()
-                && first.glossaries.get() == report.glossaries.get();
-            if !same {
+            // The first difference is named, so that the shard at fault is found.
+            let differs = if first.schema_version != report.schema_version {
+                Some("its report schema differs")
+            } else if first.tool.get() != report.tool.get() {
+                Some("its termcheck version differs")
+            } else if first.glossaries.get() != report.glossaries.get() {
+                Some("its glossaries (names, sizes or SHA-256) differ")
+            } else {
+                None
+            };
+            if let Some(what) = differs {
                 return Err(FileError::new(
                     name.as_str(),
                     format!(
-                        "its tool, glossaries or schema differ from those of {}: reports of \
-                         different termcheck versions or glossaries cannot be merged",
+                        "{what} from the first report's ({}): reports of different termcheck \
+                         versions or glossaries cannot be merged",
                         reports[0].0
                     ),
                 ));

@@ -254,6 +254,26 @@ fn merge_refuses_overlapping_or_foreign_reports() {
         assert_eq!(run.code, 2, "{args:?}");
         assert!(run.stderr.contains(why), "{args:?}: {}", run.stderr);
     }
+    // JSON shards made with different glossaries: refused, saying what differs.
+    run_ok(
+        &dir,
+        &[
+            "check", "batch", "-g", "g.csv", "--format", "json", "--shard", "1/2", "-o", "j1.json",
+        ],
+    );
+    run_ok(
+        &dir,
+        &[
+            "check", "batch", "--format", "json", "--shard", "2/2", "-o", "j2.json",
+        ],
+    );
+    let run = termcheck_in(dir.path(), &["merge", "j1.json", "j2.json"], b"");
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("j2.json: its glossaries"),
+        "{}",
+        run.stderr
+    );
     // Shards of different N share files (unless the hash happens to agree): refused.
     let run = termcheck_in(dir.path(), &["merge", "a.csv", "b.csv"], b"");
     let a = parse_csv(&std::fs::read_to_string(dir.path().join("a.csv")).unwrap());
