@@ -1739,6 +1739,13 @@ impl FuzzyIndex {
         // Most windows above the threshold show no damage at all (39 in 43 on the benchmark
         // corpus): that is asked first, since the tests below only rule windows out.
         let damage = self.damage(r, &window, &alignment, tokens, matches, hyphen_at_line_end)?;
+        // A window holding one part of a word the text writes closed cuts that word:
+        // "gameplay" holds no "Play", "linen" no "Lin".
+        let cut_first = split_partner(tokens, window.start).is_some_and(|o| o < window.start);
+        let cut_last = split_partner(tokens, window.end - 1).is_some_and(|o| o >= window.end);
+        if cut_first || cut_last {
+            return None;
+        }
         if damage == Damage::RepeatedWord && self.repeat_shared(&window, tokens, matches) {
             return None;
         }
@@ -2380,14 +2387,22 @@ impl FuzzyIndex {
             // stamps"); of a name, or a closed word written apart, it is damage.
             // Two words of their own written apart ("request buffers" for "requestbuffers")
             // are an open spelling of a common noun's compound, not damage.
+            // A document's own spelling of a common noun is the glossary word's, however
+            // written ("timedelta" used often, "time delta" once); a name's is that of the
+            // words as written: "Baihetan" written right three times is not "Bai hetan".
+            let own_spelling = if r.name {
+                respaced_uses(tokens, ti, matches.cache).is_some_and(|uses| uses >= FREQUENT)
+            } else {
+                t.frequent()
+            };
             let merged_damage = t.merged()
-                && !t.frequent()
+                && !own_spelling
                 && (r.name || !t.merged_words())
                 && !hyphen_at_line_end(t.span());
             // A common noun's compound written closed is a spelling where the closed word is
             // English ("database"); a string that is no word ("heatexchanger") lost a space.
             let split_damage = t.split()
-                && !t.frequent()
+                && !own_spelling
                 && (r.name || !closed_compound_is_english(tokens, ti, matches));
             if merged_damage || split_damage {
                 return Some(Damage::Spacing);
@@ -2766,6 +2781,11 @@ pub struct WordCache {
     /// Buffers for the first lookup of a word: its [`SubstringHashes`] and deletion keys.
     hashes: SubstringHashes,
     deletion_keys: Vec<u64>,
+    /// Uses in this document of each glossary word written apart (its entry and `u32::MAX`)
+    /// and of each pair of glossary words written together (their entries): the document's
+    /// own spelling is that of the words as written, not of the glossary word, which a
+    /// document may write correctly ("Baihetan") and apart once ("Bai hetan").
+    respaced: HashMap<(u32, u32), u32>,
 }
 
 /// The per-word buffers of [`FuzzyIndex::find`], kept from one text to the next: a block of
@@ -3111,6 +3131,9 @@ fn count_active(
     for &at in with_matches {
         let t = &tokens[at as usize];
         if counted.contains(&(t.start as usize)) {
+            if let Some(key) = respaced_key(tokens, at as usize) {
+                *cache.respaced.entry(key).or_default() += 1;
+            }
             let e = &mut cache.stats[t.entry as usize];
             let first_use = e.count_in(document) == 0;
             // Its neighbours are asked only until they have differed on both sides.
@@ -3138,6 +3161,37 @@ fn count_active(
             cache.stats[t.entry as usize].count_use(document, sides);
         }
     }
+}
+
+/// The key of [`WordCache::respaced`] that word `at` of `tokens` is counted under: a glossary
+/// word written apart, or the first of two written together (their second is not counted).
+fn respaced_key(tokens: &[TextWord], at: usize) -> Option<(u32, u32)> {
+    let t = &tokens[at];
+    if t.merged() {
+        return Some((t.entry, u32::MAX));
+    }
+    if !t.split() {
+        return None;
+    }
+    match split_partner(tokens, at) {
+        Some(second) if second > at => Some((t.entry, tokens[second].entry)),
+        _ => None,
+    }
+}
+
+/// How often the document writes word `at` of `tokens` as it does here, if it is a glossary
+/// word written apart or one of two written together (`None` if it is neither).
+fn respaced_uses(tokens: &[TextWord], at: usize, cache: &WordCache) -> Option<u32> {
+    let t = &tokens[at];
+    if !t.merged() && !t.split() {
+        return None;
+    }
+    let first = match split_partner(tokens, at) {
+        Some(other) if other < at => other,
+        _ => at,
+    };
+    let key = respaced_key(tokens, first)?;
+    Some(cache.respaced.get(&key).copied().unwrap_or(0))
 }
 
 /// Whether the word of the text that split word `at` of `tokens` is a part of is an English
@@ -3315,6 +3369,7 @@ impl WordCache {
         }
         self.document = self.document.wrapping_add(1);
         self.count_until = None;
+        self.respaced.clear();
     }
 
     /// Counts only the words before normalized offset `until` (all when `None`) in the next
@@ -4466,6 +4521,50 @@ modernization,modernization drive,,,,
         );
         // A common noun's compound written open from two words of their own is a spelling.
         assert_eq!(found("the request buffers are full"), vec![]);
+    }
+
+    #[test]
+    fn a_name_written_apart_or_closed_once_after_right_uses_is_damaged() {
+        let glossary = "id,preferred\nbht,Baihetan Hydropower Station\nxjtu,Xi'an Jiaotong University\nplay,game plan\n";
+        let found = |text: &str| -> Vec<String> {
+            near_misses(glossary, text)
+                .into_iter()
+                .map(|(found, _, _)| found)
+                .collect()
+        };
+        // The name written right, in varied company, is the document's spelling of the name,
+        // not of the name written apart or closed.
+        let right = "The Baihetan dam opened. Engineers at Baihetan agreed. The Baihetan \
+                     reservoir filled. Xi'an is old. In Xi'an it rains. The Xi'an airport grew. ";
+        assert_eq!(
+            found(&format!(
+                "{right}The Bai hetan Hydropower Station is large."
+            )),
+            vec!["Bai hetan Hydropower Station"]
+        );
+        assert_eq!(
+            found(&format!("{right}A Xian Jiaotong University team won.")),
+            vec!["Xian Jiaotong University"]
+        );
+        // Written so three times, it is the document's own spelling.
+        let apart = "The Bai hetan Hydropower Station is large. ".repeat(3);
+        assert_eq!(found(&apart), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_window_does_not_cut_a_word_the_text_writes_closed() {
+        let glossary = "id,preferred\nplay,Play\ngame,Game Boy\nlin,An Lin\nen,En Route\n";
+        let found = |text: &str| -> Vec<String> {
+            near_misses(glossary, text)
+                .into_iter()
+                .map(|(found, _, _)| found)
+                .collect()
+        };
+        // "gameplay" and "linen" hold glossary words, not renderings.
+        assert_eq!(found("hours of gameplay a day"), Vec::<String>::new());
+        assert_eq!(found("dressed in coarse linen today"), Vec::<String>::new());
+        // Both parts of a closed word are a rendering written closed.
+        assert_eq!(found("a new Gameboy today"), vec!["Gameboy"]);
     }
 
     #[test]
