@@ -211,6 +211,24 @@ pub fn count_as_words(text: &str, phrase: &str) -> usize {
     count
 }
 
+/// The largest char boundary of `text` at or before `at` (its length past its end).
+pub fn floor_char_boundary(text: &str, at: usize) -> usize {
+    if at >= text.len() {
+        return text.len();
+    }
+    (0..=at)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0)
+}
+
+/// The smallest char boundary of `text` at or after `at` (its length past its end).
+pub fn ceil_char_boundary(text: &str, at: usize) -> usize {
+    (at.min(text.len())..=text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len())
+}
+
 /// Whether `c` counts as part of a word for word-boundary checks.
 #[inline]
 pub fn is_word_char(c: char) -> bool {

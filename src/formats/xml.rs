@@ -18,6 +18,7 @@ use quick_xml::events::{BytesStart, Event};
 
 use crate::input::decode::{detect_encoding, Decoder};
 use crate::location::{Location, LocationTracker, TextEncoding};
+use crate::normalize::floor_char_boundary;
 use crate::segment::{FormatError, MappedText};
 
 /// Deepest element nesting accepted; deeper documents are refused (stack-exhaustion attacks,
@@ -190,13 +191,6 @@ impl<R: Read> XmlInput<R> {
         }
         Ok(())
     }
-}
-
-fn floor_char_boundary(s: &str, mut n: usize) -> usize {
-    while n > 0 && !s.is_char_boundary(n) {
-        n -= 1;
-    }
-    n
 }
 
 impl<R: Read> Read for XmlInput<R> {

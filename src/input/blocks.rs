@@ -9,6 +9,7 @@ use std::io::Read;
 
 use super::decode::{detect_encoding, DecodeError, Decoder};
 use crate::location::{Location, LocationTracker, TextEncoding};
+use crate::normalize::floor_char_boundary;
 
 /// Bytes read from the file at a time.
 const READ_CHUNK: usize = 256 * 1024;
@@ -257,13 +258,6 @@ fn last_paragraph_break(bytes: &[u8]) -> Option<usize> {
 
 fn is_break(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\r')
-}
-
-fn floor_char_boundary(s: &str, mut at: usize) -> usize {
-    while !s.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 #[cfg(test)]
