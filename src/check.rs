@@ -4,6 +4,7 @@ use std::borrow::Cow;
 use std::io::Read;
 use std::ops::Range;
 
+use crate::code_text;
 use crate::consistency::in_title_case_line;
 use crate::consistency::{
     inconsistencies, Around, ConsistencyScope, DocumentTally, Majorities, Occurrence,
@@ -450,6 +451,7 @@ impl<'g> Checker<'g> {
             if block.offset + (span.start as u64) < state.covered_until
                 || span.start < swallowed_until
                 || in_address(text, &span)
+                || code_text::in_code(text, &span)
                 || in_code(&code, &span)
             {
                 continue;

@@ -34,7 +34,7 @@ use crate::dictionary::is_english_word;
 use crate::glossary::Glossary;
 use crate::inflection::{lemma, lemma_keys, same_lemma, HEAD_ENDING_PREPOSITIONS};
 use crate::matcher::{RenderingStart, WordFed};
-use crate::normalize::{is_hyphen, is_word_char, normalize_key, Normalized};
+use crate::normalize::{floor_char_boundary, is_hyphen, is_word_char, normalize_key, Normalized};
 use crate::spelling::{same_word_spelled_differently, spelling_family};
 use crate::tokens::{tokenize, Token, Tokens};
 
@@ -1117,6 +1117,15 @@ impl FuzzyIndex {
             let at = norm.original_span(base + t.span().start..base + t.word_end(), original);
             mixed_case(&original[at])
         };
+        let camel_hump = |a: &TextWord, b: &TextWord| {
+            let a = norm.original_span(base + a.span().start..base + a.word_end(), original);
+            let b = norm.original_span(base + b.span().start..base + b.word_end(), original);
+            original[a]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_lowercase)
+                && starts_upper(&original[b])
+        };
         let listed = |key: &str| exact.is_listed(key);
         let blank_line = |a: &TextWord, b: &TextWord| {
             let end = norm.original_span(base + a.span().start..base + a.span().end, original);
@@ -1140,6 +1149,7 @@ impl FuzzyIndex {
             listed: &listed,
             capital: &capital,
             mixed_case: &mixed,
+            camel_hump: &camel_hump,
             blank_line: &blank_line,
             hyphen_at_line_end: &hyphen_at_line_end,
         };
@@ -1667,6 +1677,7 @@ impl FuzzyIndex {
             listed,
             capital,
             mixed_case,
+            camel_hump,
             blank_line,
             hyphen_at_line_end,
         } = *context;
@@ -1744,6 +1755,15 @@ impl FuzzyIndex {
         let cut_first = split_partner(tokens, window.start).is_some_and(|o| o < window.start);
         let cut_last = split_partner(tokens, window.end - 1).is_some_and(|o| o >= window.end);
         if cut_first || cut_last {
+            return None;
+        }
+        // A rendering the text runs together whole, with a capital between its words, is an
+        // identifier ("signIn", "SaveAs", "accessToken"), not the rendering written closed.
+        // Inside a longer window it is a name's words written closed ("of TradeUnions").
+        let identifier = window.len() == 2
+            && split_partner(tokens, window.start) == Some(window.start + 1)
+            && camel_hump(&tokens[window.start], &tokens[window.start + 1]);
+        if identifier {
             return None;
         }
         if damage == Damage::RepeatedWord && self.repeat_shared(&window, tokens, matches) {
@@ -2675,6 +2695,9 @@ struct TextContext<'a> {
     capital: &'a dyn Fn(&TextWord) -> bool,
     /// Whether a word is written with a capital after a small letter in the original text.
     mixed_case: &'a dyn Fn(&TextWord) -> bool,
+    /// Whether, in the original text, the first of two words ends in a small letter and the
+    /// second starts with a capital (of one word split in two, "sign|In").
+    camel_hump: &'a dyn Fn(&TextWord, &TextWord) -> bool,
     /// Whether a blank line stands between two words in the original text.
     blank_line: &'a dyn Fn(&TextWord, &TextWord) -> bool,
     /// Whether the original text of a range of words holds a hyphen ending a line: a wrap,
@@ -3424,17 +3447,6 @@ fn prefetch(at: *const u8) {
     }
     #[cfg(not(target_arch = "x86_64"))]
     let _ = at;
-}
-
-/// The largest char boundary of `text` at or before `at` (its length past its end).
-fn floor_char_boundary(text: &str, at: usize) -> usize {
-    if at >= text.len() {
-        return text.len();
-    }
-    (0..=at)
-        .rev()
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(0)
 }
 
 /// Of overlapping near-misses, one inside another loses (longest match wins, as for exact
@@ -4565,6 +4577,25 @@ modernization,modernization drive,,,,
         assert_eq!(found("dressed in coarse linen today"), Vec::<String>::new());
         // Both parts of a closed word are a rendering written closed.
         assert_eq!(found("a new Gameboy today"), vec!["Gameboy"]);
+    }
+
+    #[test]
+    fn a_rendering_run_together_with_a_capital_between_is_an_identifier() {
+        let glossary = "id,preferred\nsign,Sign in\ntoken,access token\nacftu,All-China Federation of Trade Unions\n";
+        let found = |text: &str| -> Vec<String> {
+            near_misses(glossary, text)
+                .into_iter()
+                .map(|(found, _, _)| found)
+                .collect()
+        };
+        assert_eq!(found("call signIn first"), Vec::<String>::new());
+        assert_eq!(found("read the accessToken field"), Vec::<String>::new());
+        // Without the capital, or inside a longer name, the words lost their space.
+        assert_eq!(found("read the accesstoken field"), vec!["accesstoken"]);
+        assert_eq!(
+            found("the All-China Federation of TradeUnions met"),
+            vec!["All-China Federation of TradeUnions"]
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@
 pub mod baseline;
 pub mod bilingual_rules;
 pub mod check;
+pub mod code_text;
 pub mod config;
 pub mod consistency;
 pub mod dictionary;

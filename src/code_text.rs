@@ -1,0 +1,163 @@
+//! Code written in running text: file paths and names, command-line options, dotted and
+//! called identifiers, markup attributes and placeholders. A word there names a file, a
+//! setting or a variable, not a concept: "~/Library/Preferences" is no deprecated
+//! "Preferences", and `--dark-mode` no garbled "Dark Mode". Rewriting it would break the code.
+
+use std::ops::Range;
+
+use crate::normalize::{ceil_char_boundary, floor_char_boundary};
+
+/// Whether `span` of `text` is a word inside code: written against a path separator, an
+/// option's dashes, a file extension or a dotted name, call parentheses, an attribute's
+/// `="`, an underscore, or inside a placeholder. Only what is written against the span counts,
+/// so a term that is itself a dotted name ("Node.js") is still prose, as are the words of a
+/// link ("[Settings](/docs/settings)").
+pub fn in_code(text: &str, span: &Range<usize>) -> bool {
+    // The chunk of text without whitespace around the span, looked for only so far: a line of
+    // megabytes without a space must not be read once per term in it.
+    let from = floor_char_boundary(text, span.start.saturating_sub(CHUNK_REACH));
+    let to = ceil_char_boundary(text, span.end.saturating_add(CHUNK_REACH));
+    let start = text[from..span.start]
+        .char_indices()
+        .rfind(|&(_, c)| c.is_whitespace())
+        .map_or(from, |(i, c)| from + i + c.len_utf8());
+    let end = text[span.end..to]
+        .find(char::is_whitespace)
+        .map_or(to, |i| span.end + i);
+    let before = &text[start..span.start];
+    let after = &text[span.end..end];
+    // Most words have nothing written against them but a comma, a full stop or a quote: they
+    // are answered without looking further.
+    let special = |s: &str| s.bytes().any(|b| b"/\\.-_(){}=%$".contains(&b));
+    if !special(before) && (!special(after) || after == ".") {
+        return in_spaced_placeholder(text, span);
+    }
+    in_path(&text[start..end], before, after)
+        || is_option(before)
+        || dotted(before, after)
+        || after.starts_with("()")
+        || before.contains("=\"")
+        || before.contains("='")
+        || before.ends_with('_')
+        || after.starts_with('_')
+        || in_placeholder(before, after)
+        || in_spaced_placeholder(text, span)
+}
+
+/// How far either side of a span its chunk is looked for.
+const CHUNK_REACH: usize = 256;
+
+/// A path: the span written against a separator, in a chunk that is a path by its start
+/// ("/", "~/", "./", "C:\") or by having two separators. One slash is prose ("and/or",
+/// "Trade Union/ACFTU").
+fn in_path(chunk: &str, before: &str, after: &str) -> bool {
+    let separator = |c: char| c == '/' || c == '\\';
+    let against = before.ends_with(separator) || after.starts_with(separator);
+    if !against {
+        return false;
+    }
+    let trimmed = chunk.trim_start_matches(['"', '\'', '`', '(', '[', '<', '=']);
+    let bytes = trimmed.as_bytes();
+    let drive = bytes.len() > 2 && bytes[0].is_ascii_alphabetic() && &bytes[1..3] == b":\\";
+    trimmed.starts_with(['/', '~', '\\'])
+        || trimmed.starts_with("./")
+        || trimmed.starts_with("../")
+        || drive
+        || chunk.matches(separator).count() >= 2
+}
+
+/// A command-line option: the chunk starts with one or two dashes right before the span
+/// ("--dark-mode", "-Settings"). Dashes inside a chunk are a dash of prose ("union--the").
+fn is_option(before: &str) -> bool {
+    let bare = before.trim_start_matches(['"', '\'', '`', '(', '[']);
+    bare == "--" || bare == "-"
+}
+
+/// A file name or a dotted name: a dot right after the span followed by a small letter or
+/// digit ("Settings.plist", "home-screen.tsx"), or a dot right before it after a letter or
+/// digit ("com.example.Settings"). A full stop is followed by a space or the end.
+fn dotted(before: &str, after: &str) -> bool {
+    let extension = after
+        .strip_prefix('.')
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+    let qualified = before
+        .strip_suffix('.')
+        .and_then(|rest| rest.chars().next_back())
+        .is_some_and(|c| c.is_alphanumeric());
+    extension || qualified
+}
+
+/// Inside a placeholder written without spaces: `{name}`, `${name}`, `%(name)s`.
+fn in_placeholder(before: &str, after: &str) -> bool {
+    (before.ends_with('{') && after.starts_with('}'))
+        || (before.ends_with("%(") && after.starts_with(')'))
+}
+
+/// Inside a template placeholder with spaces around one name: `{{ name }}`. Its content is a
+/// name alone; a brace holding words ("{# file}" of an ICU plural) is text to translate.
+fn in_spaced_placeholder(text: &str, span: &Range<usize>) -> bool {
+    let before = text[..span.start].trim_end_matches([' ', '\t']);
+    let after = text[span.end..].trim_start_matches([' ', '\t']);
+    // (Trimming stops at the first other character: a few bytes at most in prose.)
+    before.ends_with("{{") && after.starts_with("}}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn code(text: &str, term: &str) -> bool {
+        let start = text.find(term).expect("term in text");
+        in_code(text, &(start..start + term.len()))
+    }
+
+    #[test]
+    fn paths_and_file_names_are_code() {
+        assert!(code(
+            "open ~/Library/Preferences/a.plist now",
+            "Preferences"
+        ));
+        assert!(code(r"in C:\ProgramData\App\Settings\user.ini", "Settings"));
+        assert!(code("see href=\"/help/preferences\">", "preferences"));
+        assert!(code("edit Settings.plist first", "Settings"));
+        assert!(code("the layout in home-screen.tsx.", "home-screen"));
+        assert!(code("the com.example.Settings bundle", "Settings"));
+        assert!(code("docs/api/settings/index", "settings"));
+        // One slash, a link's words, a term that is a dotted name, a full stop: prose.
+        assert!(!code("the trade union/ACFTU met", "trade union"));
+        assert!(!code("and/or Settings", "Settings"));
+        assert!(!code("see [Settings](/docs/settings) now", "Settings"));
+        assert!(!code("built on Node.js today", "Node.js"));
+        assert!(!code("open the Settings. Then", "Settings"));
+        assert!(!code("open the Settings.\u{3000}Then", "Settings"));
+        assert!(!code("open Settings.Then close", "Settings"));
+    }
+
+    #[test]
+    fn options_calls_attributes_and_identifiers_are_code() {
+        assert!(code("start it with --dark-mode to test", "dark-mode"));
+        assert!(code("call signIn() first", "signIn"));
+        assert!(code("a class=\"preferences\" box", "preferences"));
+        assert!(code("the dark_mode flag", "dark"));
+        assert!(code("the dark_mode flag", "mode"));
+        // A dash of prose written as two hyphens is no option.
+        assert!(!code("the union--the largest--met", "the largest"));
+        assert!(!code("the Trade Union(ACFTU) met", "Trade Union"));
+    }
+
+    #[test]
+    fn placeholders_are_code_but_an_icu_plural_body_is_text() {
+        assert!(code("Open {preferences} now", "preferences"));
+        assert!(code("Open ${preferences} now", "preferences"));
+        assert!(code("Open %(preferences)s now", "preferences"));
+        assert!(code("Open {{ preferences }} now", "preferences"));
+        assert!(code("Open {{preferences}} now", "preferences"));
+        assert!(!code(
+            "{count, plural, one {# Preferences file} other {# files}}",
+            "Preferences"
+        ));
+        assert!(!code("Open the preferences now", "preferences"));
+    }
+}
