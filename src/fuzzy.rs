@@ -1787,7 +1787,7 @@ impl FuzzyIndex {
         // A term does not run across the end of a sentence or a bracket: "(Xinhua). Xinhua
         // News Agency" holds no repeated word.
         // Nor across a list or a path: "bindings/clock/clock", "number - second".
-        const BREAKS: &str = ".;:!?()[]{}\",/\\*|=<>#";
+        const BREAKS: &str = ".;:!?()[]{}\",/\\*|=<>#\u{2014}";
         let breaks = |a: &TextWord, b: &TextWord| {
             let gap = &text[a.span().end..b.span().start];
             gap.chars().any(|c| BREAKS.contains(c)) || gap.contains(" - ")

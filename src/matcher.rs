@@ -799,6 +799,15 @@ mem,memory space,,,memory-space,
             vec![s("CAMCE", Status::Forbidden)]
         );
         assert_eq!(found("-- CAMCE --"), vec![s("CAMCE", Status::Forbidden)]);
+        // An em dash sets a phrase off, written against its words or not; an en dash may
+        // join a compound.
+        for dash in ['\u{2014}', '\u{2015}', '\u{2E3A}'] {
+            assert_eq!(
+                found(&format!("the site{dash}CAMCE{dash}was down")),
+                vec![s("CAMCE", Status::Forbidden)]
+            );
+        }
+        assert!(found("the CAMCE\u{2013}style sites").is_empty());
     }
 
     #[test]

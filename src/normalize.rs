@@ -512,9 +512,11 @@ fn fold_punctuation(c: char) -> char {
     match c {
         '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{2035}' => '\'',
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{2036}' => '"',
-        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
-        | '\u{2043}' | '\u{2212}' | '\u{2E3A}' | '\u{2E3B}' | '\u{FE58}' | '\u{FE63}'
-        | '\u{FF0D}' => '-',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2043}' | '\u{2212}'
+        | '\u{FE63}' | '\u{FF0D}' => '-',
+        // An em dash sets a phrase off, written against its words or not ("the balance
+        // sheet—as restated—shows"): it joins nothing, as a hyphen or an en dash may.
+        '\u{2015}' | '\u{2E3A}' | '\u{2E3B}' | '\u{FE58}' => '\u{2014}',
         _ => c,
     }
 }
