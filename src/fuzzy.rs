@@ -1810,7 +1810,8 @@ impl FuzzyIndex {
         }
         if damage == Damage::Number
             && r.name
-            && self.common_noun_in_number(r, &alignment, tokens, matches, (text, capital))
+            && (self.common_noun_in_number(r, &alignment, tokens, matches, (text, capital))
+                || numbered_after(&text[tokens[window.end - 1].span().end..]))
         {
             return None;
         }
@@ -2462,6 +2463,24 @@ impl FuzzyIndex {
         }
         found.or(spelled_differently.then_some(Damage::OtherSpelling))
     }
+}
+
+/// Whether `rest`, the text after a name, starts with a number, maybe after the name's
+/// abbreviation in brackets: a name in the other number before it names one member of a
+/// numbered set ("International Accounting Standard 18", "Sustainable Development Goal 13",
+/// "Standard (IFRS) 16").
+fn numbered_after(rest: &str) -> bool {
+    let rest = rest.trim_start_matches([' ', '\t']);
+    let rest = match rest.strip_prefix('(') {
+        Some(inside) => match inside.find(')') {
+            Some(close) if close <= 16 && !inside[..close].contains(char::is_whitespace) => {
+                inside[close + 1..].trim_start_matches([' ', '\t'])
+            }
+            _ => rest,
+        },
+        None => rest,
+    };
+    rest.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// Whether the window has the rendering's words in its order but for one pair swapped,
@@ -4595,6 +4614,33 @@ modernization,modernization drive,,,,
         assert_eq!(
             found("the All-China Federation of TradeUnions met"),
             vec!["All-China Federation of TradeUnions"]
+        );
+    }
+
+    #[test]
+    fn a_name_in_the_singular_before_a_number_is_one_of_a_numbered_set() {
+        let glossary = "id,preferred\nias,International Accounting Standards\nsdg,Sustainable Development Goals\n";
+        let found = |text: &str| -> Vec<String> {
+            near_misses(glossary, text)
+                .into_iter()
+                .map(|(found, _, _)| found)
+                .collect()
+        };
+        assert_eq!(
+            found("under International Accounting Standard 18 today"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            found("Sustainable Development Goal (SDG) 13 is met"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            found("under the International Accounting Standard today"),
+            vec!["International Accounting Standard"]
+        );
+        assert_eq!(
+            found("the Sustainable Development Goal (as agreed) 13 times"),
+            vec!["Sustainable Development Goal"]
         );
     }
 
