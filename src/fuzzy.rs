@@ -1126,6 +1126,15 @@ impl FuzzyIndex {
                 .is_some_and(char::is_lowercase)
                 && starts_upper(&original[b])
         };
+        let abbreviation_plural = |t: &TextWord| {
+            let at = norm.original_span(base + t.span().start..base + t.word_end(), original);
+            original[at].strip_suffix('s').is_some_and(|abbreviation| {
+                abbreviation.chars().count() >= 2
+                    && abbreviation
+                        .chars()
+                        .all(|c| c.is_uppercase() || c.is_ascii_digit())
+            })
+        };
         let listed = |key: &str| exact.is_listed(key);
         let blank_line = |a: &TextWord, b: &TextWord| {
             let end = norm.original_span(base + a.span().start..base + a.span().end, original);
@@ -1150,6 +1159,7 @@ impl FuzzyIndex {
             capital: &capital,
             mixed_case: &mixed,
             camel_hump: &camel_hump,
+            abbreviation_plural: &abbreviation_plural,
             blank_line: &blank_line,
             hyphen_at_line_end: &hyphen_at_line_end,
         };
@@ -1678,6 +1688,7 @@ impl FuzzyIndex {
             capital,
             mixed_case,
             camel_hump,
+            abbreviation_plural,
             blank_line,
             hyphen_at_line_end,
         } = *context;
@@ -1764,6 +1775,20 @@ impl FuzzyIndex {
             && split_partner(tokens, window.start) == Some(window.start + 1)
             && camel_hump(&tokens[window.start], &tokens[window.start + 1]);
         if identifier {
+            return None;
+        }
+        // An abbreviation takes a small "s" in the plural, whatever its last letter ("IFRSs"
+        // of "IFRS", "CPUs"): grammar, not a misspelling.
+        if damage == Damage::Misspelling
+            && r.words.iter().zip(&alignment).all(|(rw, at)| {
+                at.is_none_or(|at| {
+                    let t = &tokens[at];
+                    let (written, listed) = (matches.text(t), &self.words[rw.word as usize]);
+                    written == listed
+                        || (written.strip_suffix('s') == Some(listed) && abbreviation_plural(t))
+                })
+            })
+        {
             return None;
         }
         if damage == Damage::RepeatedWord && self.repeat_shared(&window, tokens, matches) {
@@ -2717,6 +2742,8 @@ struct TextContext<'a> {
     /// Whether, in the original text, the first of two words ends in a small letter and the
     /// second starts with a capital (of one word split in two, "sign|In").
     camel_hump: &'a dyn Fn(&TextWord, &TextWord) -> bool,
+    /// Whether a word is written in capitals and a small "s" in the original text ("IFRSs").
+    abbreviation_plural: &'a dyn Fn(&TextWord) -> bool,
     /// Whether a blank line stands between two words in the original text.
     blank_line: &'a dyn Fn(&TextWord, &TextWord) -> bool,
     /// Whether the original text of a range of words holds a hyphen ending a line: a wrap,
@@ -4642,6 +4669,24 @@ modernization,modernization drive,,,,
             found("the Sustainable Development Goal (as agreed) 13 times"),
             vec!["Sustainable Development Goal"]
         );
+    }
+
+    #[test]
+    fn an_abbreviation_takes_a_small_s_in_the_plural() {
+        let glossary = "id,preferred\nifrs,IFRS\nsdg,SDG\n";
+        let found = |text: &str| -> Vec<String> {
+            near_misses(glossary, text)
+                .into_iter()
+                .map(|(found, _, _)| found)
+                .collect()
+        };
+        assert_eq!(
+            found("The Group adopted IFRSs as issued."),
+            Vec::<String>::new()
+        );
+        // Not in capitals, or another letter added: a slip.
+        assert_eq!(found("The Group adopted Ifrss as issued."), vec!["Ifrss"]);
+        assert_eq!(found("The Group adopted IFRSS as issued."), vec!["IFRSS"]);
     }
 
     #[test]
