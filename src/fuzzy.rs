@@ -1826,9 +1826,15 @@ impl FuzzyIndex {
         if (window.start + 1..window.end).any(|i| blank_line(&tokens[i - 1], &tokens[i])) {
             return None;
         }
+        // So is a possessive: "Hong Kong's monetary authority" is the place's authority,
+        // not a garbled "Hong Kong Monetary Authority".
         let word_level = matches!(
             damage,
-            Damage::MissingWord | Damage::ExtraWord | Damage::RepeatedWord | Damage::WordOrder
+            Damage::MissingWord
+                | Damage::ExtraWord
+                | Damage::RepeatedWord
+                | Damage::WordOrder
+                | Damage::Possessive
         );
         if word_level && r.name && !self.keeps_capitals(r, &alignment, tokens, capital) {
             return None;
@@ -4173,6 +4179,19 @@ modernization,modernization drive,,,,
             vec![("Transport Security Layer".to_string(), Damage::WordOrder)]
         );
         assert_eq!(found("as People's Daily reported"), vec![]);
+        // A name's words in small letters after a possessive are the place's own thing.
+        let hkma = "id,preferred\nhkma,Hong Kong Monetary Authority\n";
+        assert_eq!(
+            spans_and_damage(hkma, "reported to Hong Kong's monetary authority today"),
+            vec![]
+        );
+        assert_eq!(
+            spans_and_damage(hkma, "reported to Hong Kong's Monetary Authority today"),
+            vec![(
+                "Hong Kong's Monetary Authority".to_string(),
+                Damage::Possessive
+            )]
+        );
         // Among the bundled glossary's names, where only "Daily" is an identity word: the pair
         // is looked up from "People", before it.
         let bundled = include_str!("../glossaries/zh-en-trade-union-news.csv");
