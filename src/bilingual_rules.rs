@@ -24,7 +24,7 @@ use crate::rules::{Rule, RuleSet};
 use crate::run::RunReport;
 use crate::segment::Segment;
 use crate::spelling::with_families;
-use crate::zh::numbers::{chinese_numbers, compare, display_value, english_numbers, Number};
+use crate::zh::numbers::{chinese_numbers, compare, display_value, english_numbers, Number, Value};
 use crate::zh::source_terms::SourceTermMatcher;
 use crate::zh::untranslated::{untranslated, Untranslated};
 
@@ -342,14 +342,9 @@ impl<'g> SourceRules<'g> {
         if self.rules.contains(Rule::NumberMismatch) {
             let source_numbers = chinese_numbers(source);
             let mut target_numbers = english_numbers(target);
-            // A number that is part of a term's English name only ("PM2.5" for 细颗粒物) is
-            // no number of the text.
-            let in_names = self.names_holding_numbers(source, &source_numbers, target);
-            target_numbers.retain(|n| {
-                !in_names
-                    .iter()
-                    .any(|r| r.start <= n.start && n.end <= r.end)
-            });
+            // A number inside a term's English name that its source term does not state
+            // is the name's own ("PM2.5" for 细颗粒物, the month in "Long March 5").
+            self.drop_numbers_of_names(source, &source_numbers, target, &mut target_numbers);
             if !chinese_runs.is_empty() {
                 // Read as Chinese where Chinese is left: "10万 yuan" holds 100,000, not 10.
                 let touches = |n: &Number| {
@@ -418,48 +413,59 @@ fn count_standing_alone(text: &str, phrase: &str) -> usize {
 }
 
 impl SourceRules<'_> {
-    /// The spans of `target` that are approved renderings holding a number, of concepts whose
-    /// source term stands in `source` without one: the number is the English name's own
-    /// ("PM2.5" for 细颗粒物, "5G" for 第五代移动通信 would not be: its source term has 五).
-    fn names_holding_numbers(
+    /// Drops from `target_numbers` the numbers inside an approved rendering of a concept named
+    /// in `source` that the concept's source terms do not state: they are the English name's
+    /// own. "PM2.5" for 细颗粒物 holds no number of the text, nor does the "March" of "Long
+    /// March 5" for 长征五号, whose 5 stays: 五 states it, and "Long March 7" is no approved
+    /// rendering, so a changed number in a name is still compared.
+    fn drop_numbers_of_names(
         &self,
         source: &str,
         source_numbers: &[Number],
         target: &str,
-    ) -> Vec<Range<usize>> {
-        if !target.bytes().any(|b| b.is_ascii_digit()) {
-            return Vec::new();
+        target_numbers: &mut Vec<Number>,
+    ) {
+        if target_numbers.is_empty() {
+            return;
         }
-        let without_numbers: Vec<usize> = self
-            .source_terms
-            .find(source)
-            .into_iter()
-            .filter(|m| {
-                !source_numbers
-                    .iter()
-                    .any(|n| n.start < m.span.end && m.span.start < n.end)
-            })
-            .flat_map(|m| m.concepts)
-            .collect();
-        if without_numbers.is_empty() {
-            return Vec::new();
+        // For each concept named in the source, the values its source terms state.
+        let mut stated: HashMap<usize, Vec<Value>> = HashMap::new();
+        for m in self.source_terms.find(source) {
+            let values: Vec<Value> = source_numbers
+                .iter()
+                .filter(|n| n.start < m.span.end && m.span.start < n.end)
+                .map(|n| n.value)
+                .collect();
+            for c in m.concepts {
+                stated.entry(c).or_default().extend(&values);
+            }
+        }
+        if stated.is_empty() {
+            return;
         }
         let norm = normalize(target, true);
-        self.matcher
+        let names: Vec<(Range<usize>, Vec<Value>)> = self
+            .matcher
             .find(&norm, target)
             .into_iter()
-            .filter(|m| {
-                m.approved
-                    && target[m.original.clone()]
-                        .bytes()
-                        .any(|b| b.is_ascii_digit())
-                    && self
-                        .matcher
-                        .uses(m, target)
-                        .any(|u| u.status.is_approved() && without_numbers.contains(&u.concept))
+            .filter(|m| m.approved)
+            .filter_map(|m| {
+                let mut named = false;
+                let mut values = Vec::new();
+                for u in self.matcher.uses(&m, target) {
+                    if let Some(v) = stated.get(&u.concept).filter(|_| u.status.is_approved()) {
+                        named = true;
+                        values.extend(v);
+                    }
+                }
+                named.then_some((m.original, values))
             })
-            .map(|m| m.original)
-            .collect()
+            .collect();
+        target_numbers.retain(|n| {
+            !names.iter().any(|(span, values)| {
+                span.start <= n.start && n.end <= span.end && !values.contains(&n.value)
+            })
+        });
     }
 
     /// The `visit` hook of [`crate::segment::check_segments`]: adds the source-aware findings

@@ -285,3 +285,52 @@ fn a_number_in_a_terms_english_name_or_in_chinese_left_in_the_target_is_no_misma
         ["untranslated", "number-mismatch"]
     );
 }
+
+#[test]
+fn a_month_in_an_approved_name_is_no_number_unless_the_source_term_states_it() {
+    let glossary = "id,source,preferred,admitted\ncz5,长征五号,Long March 5,Long March-5\n\
+                    longmarch,长征,Long March,\n";
+    let rules = |source: &str, target: &str| {
+        segment_findings(glossary, source, target)
+            .into_iter()
+            .map(|(rule, message)| format!("{rule}: {message}"))
+            .collect::<Vec<_>>()
+    };
+    // "March" in the approved names is the name's; the 5 of "Long March 5" is 五's.
+    for (source, target) in [
+        ("长征精神永存。", "The spirit of the Long March lives on."),
+        (
+            "长征五号运载火箭发射成功。",
+            "The Long March 5 carrier rocket was launched.",
+        ),
+        (
+            "长征五号运载火箭发射成功。",
+            "The Long March-5 carrier rocket was launched.",
+        ),
+        (
+            "长征五号于3月3日发射。",
+            "Long March 5 was launched on March 3.",
+        ),
+    ] {
+        assert_eq!(rules(source, target), Vec::<String>::new(), "{target}");
+    }
+    // A number changed inside a name, or a month outside it, is still compared.
+    let found = rules(
+        "长征五号运载火箭发射成功。",
+        "The Long March 7 carrier rocket was launched.",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f.starts_with("number-mismatch") && f.contains("7 (0×")),
+        "{found:?}"
+    );
+    let found = rules(
+        "长征五号于3月3日发射。",
+        "Long March 5 was launched on May 3.",
+    );
+    assert!(
+        found.iter().any(|f| f.starts_with("number-mismatch")),
+        "{found:?}"
+    );
+}

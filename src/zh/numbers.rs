@@ -586,6 +586,26 @@ fn month(word: &str) -> Option<i64> {
         .map(|p| p as i64 + 1)
 }
 
+/// Whether the month word at `tokens[i]` ends a longer capitalised name ("the Long March",
+/// "the Prague Spring"): the word before it is capitalised though it does not start the
+/// sentence, and is no month itself ("January-March" is two months).
+fn ends_a_name(text: &str, tokens: &[Token<'_>], i: usize) -> bool {
+    let Some(Token::Word(before, start, end)) = i.checked_sub(1).and_then(|k| tokens.get(k)) else {
+        return false;
+    };
+    let Some(Token::Word(_, month_start, _)) = tokens.get(i) else {
+        return false;
+    };
+    let starts_sentence = match i.checked_sub(2).and_then(|k| tokens.get(k)) {
+        None => true,
+        Some(t) => text[tokens_end(t)..*start].contains(['.', '!', '?', ':', '"', '“', '\n']),
+    };
+    before.starts_with(|c: char| c.is_uppercase())
+        && month(before).is_none()
+        && !starts_sentence
+        && text[*end..*month_start].chars().all(|c| c == ' ')
+}
+
 #[derive(Debug, Clone)]
 enum Token<'t> {
     Word(&'t str, usize, usize),
@@ -689,8 +709,10 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                             i.checked_sub(1).and_then(|k| tokens.get(k)),
                             Some(Token::Arabic(..))
                         );
-                    let is_month =
-                        capital && (lower != "may" || near_number) && (w.len() > 3 || near_number);
+                    let is_month = capital
+                        && (lower != "may" || near_number)
+                        && (w.len() > 3 || near_number)
+                        && (near_number || !ends_a_name(text, &tokens, i));
                     if is_month {
                         out.push(Number {
                             value: m * UNIT,
@@ -1113,6 +1135,15 @@ mod tests {
             ("1’s data", &["1"]),
             ("2—3", &["2", "3"]),
             ("5€", &["5"]),
+            // A month ending a longer capitalised name is no month, unless a day or year is
+            // next to it; a capitalised word starting the sentence is no name.
+            ("the spirit of the Long March", &[]),
+            ("the Prague Spring and the Long March lives on", &[]),
+            ("the Long March 5 rocket", &["3", "5"]),
+            ("Last March exports rose", &["3"]),
+            ("It rose. Last March it fell", &["3"]),
+            ("exports rose in March", &["3"]),
+            ("the January-March period", &["1", "3"]),
         ];
         for (text, strong) in cases {
             en(text, strong);
