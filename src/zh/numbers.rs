@@ -209,15 +209,15 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
                 && value.fract() == 0.0
                 && chars.get(j).is_some_and(|&(_, c)| c == '秒')
             {
-                let hundredths = chars[j + 1..]
+                let fraction_digits = chars[j + 1..]
                     .iter()
                     .take_while(|&&(_, c)| c.is_ascii_digit())
                     .count();
-                let k = j + 1 + hundredths;
+                let k = j + 1 + fraction_digits;
                 let goes_on = chars
                     .get(k)
                     .is_some_and(|&(_, c)| is_digit(c) || c == '.' || is_chinese_numeral(c));
-                if (1..=3).contains(&hundredths) && !goes_on {
+                if (1..=3).contains(&fraction_digits) && !goes_on {
                     let fraction: String = chars[j + 1..k].iter().map(|&(_, c)| c).collect();
                     value += format!("0.{fraction}").parse::<f64>().unwrap_or(0.0);
                     j = k;
