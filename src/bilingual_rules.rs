@@ -24,7 +24,7 @@ use crate::rules::{Rule, RuleSet};
 use crate::run::RunReport;
 use crate::segment::Segment;
 use crate::spelling::with_families;
-use crate::zh::numbers::{chinese_numbers, compare, display_value, english_numbers, Number};
+use crate::zh::numbers::{chinese_numbers, compare, display_value, english_numbers, Number, Value};
 use crate::zh::source_terms::SourceTermMatcher;
 use crate::zh::untranslated::{untranslated, Untranslated};
 
@@ -37,6 +37,9 @@ pub struct TermAccount {
     pub source_term: String,
     /// Its first span in the source.
     pub source_span: Range<usize>,
+    /// Each source term of the concept as found in the source (synonyms apart: 中国民航局 and
+    /// 民航局), with how often, in order of first occurrence.
+    pub terms_found: Vec<(String, usize)>,
     /// Occurrences of the concept's source terms in the source.
     pub in_source: usize,
     /// Of those, rendered by an approved rendering in the target.
@@ -96,12 +99,23 @@ impl<'g> SourceRules<'g> {
     /// "Chief Executive" twice.
     pub fn account(&self, source: &str, target: &str, findings: &[Finding]) -> Vec<TermAccount> {
         let mut accounts: BTreeMap<usize, TermAccount> = BTreeMap::new();
-        for m in self.source_terms.find(source) {
+        let found = self.source_terms.find(source);
+        for (k, m) in found.iter().enumerate() {
+            let written = &source[m.span.clone()];
             for &c in &m.concepts {
+                // 国内生产总值（GDP）: a term with another of its concept in brackets right after
+                // it is one mention, which the target renders once ("GDP").
+                let in_apposition = k > 0
+                    && found[k - 1].concepts.contains(&c)
+                    && in_brackets_after(source, found[k - 1].span.end, &m.span);
+                if in_apposition {
+                    continue;
+                }
                 let a = accounts.entry(c).or_insert_with(|| TermAccount {
                     concept: c,
-                    source_term: source[m.span.clone()].to_string(),
+                    source_term: written.to_string(),
                     source_span: m.span.clone(),
+                    terms_found: Vec::new(),
                     in_source: 0,
                     correct: 0,
                     wrong: 0,
@@ -109,6 +123,10 @@ impl<'g> SourceRules<'g> {
                     wrong_findings: Vec::new(),
                 });
                 a.in_source += 1;
+                match a.terms_found.iter_mut().find(|(t, _)| t == written) {
+                    Some((_, n)) => *n += 1,
+                    None => a.terms_found.push((written.to_string(), 1)),
+                }
             }
         }
         if accounts.is_empty() {
@@ -300,31 +318,47 @@ impl<'g> SourceRules<'g> {
                     let f = &mut findings[i];
                     f.message = format!("{} (source term {})", f.message, a.source_term);
                 }
-                // A source term left as it is in the target is reported as untranslated.
+                // A source term left as it is in the target (any of its concept's: 沪深300 for
+                // 沪深300指数) is reported as untranslated.
                 let left_in_chinese = if self.rules.contains(Rule::Untranslated) {
                     chinese_runs
                         .iter()
-                        .map(|r| target[r.clone()].matches(a.source_term.as_str()).count())
-                        .sum()
+                        .flat_map(|r| self.source_terms.find(&target[r.clone()]))
+                        .filter(|m| m.concepts.contains(&a.concept))
+                        .count()
                 } else {
                     0
                 };
                 if a.missing <= left_in_chinese {
                     continue;
                 }
+                let rendered = a.correct + a.wrong;
+                let times = |n: usize| format!("{n} time{}", if n == 1 { "" } else { "s" });
                 let message = if a.in_source == 1 {
                     format!(
                         "the source has {} but the target has no approved rendering of it; expected \"{}\"",
                         a.source_term,
                         concept.preferred()
                     )
-                } else {
+                } else if let [(term, _)] = a.terms_found.as_slice() {
                     format!(
-                        "the source has {} {} times, the target renders it {} time{}; expected \"{}\" for each",
-                        a.source_term,
-                        a.in_source,
-                        a.correct + a.wrong,
-                        if a.correct + a.wrong == 1 { "" } else { "s" },
+                        "the source has {term} {}, the target renders it {}; expected \"{}\" for each",
+                        times(a.in_source),
+                        times(rendered),
+                        concept.preferred()
+                    )
+                } else {
+                    // Name what the source has: 中国民航局 1 time and 民航局 1 time.
+                    let terms: Vec<String> = a
+                        .terms_found
+                        .iter()
+                        .map(|(term, n)| format!("{term} {}", times(*n)))
+                        .collect();
+                    let (last, rest) = terms.split_last().expect("several terms");
+                    format!(
+                        "the source has {} and {last}, the target renders them {}; expected \"{}\" for each",
+                        rest.join(", "),
+                        times(rendered),
                         concept.preferred()
                     )
                 };
@@ -342,14 +376,9 @@ impl<'g> SourceRules<'g> {
         if self.rules.contains(Rule::NumberMismatch) {
             let source_numbers = chinese_numbers(source);
             let mut target_numbers = english_numbers(target);
-            // A number that is part of a term's English name only ("PM2.5" for 细颗粒物) is
-            // no number of the text.
-            let in_names = self.names_holding_numbers(source, &source_numbers, target);
-            target_numbers.retain(|n| {
-                !in_names
-                    .iter()
-                    .any(|r| r.start <= n.start && n.end <= r.end)
-            });
+            // A number inside a term's English name that its source term does not state
+            // is the name's own ("PM2.5" for 细颗粒物, the month in "Long March 5").
+            self.drop_numbers_of_names(source, &source_numbers, target, &mut target_numbers);
             if !chinese_runs.is_empty() {
                 // Read as Chinese where Chinese is left: "10万 yuan" holds 100,000, not 10.
                 let touches = |n: &Number| {
@@ -405,6 +434,12 @@ impl<'g> SourceRules<'g> {
     }
 }
 
+/// Whether `span` of `source` is in brackets right after `end` (国内生产总值（GDP）).
+fn in_brackets_after(source: &str, end: usize, span: &Range<usize>) -> bool {
+    let between = source.get(end..span.start).map(str::trim);
+    matches!(between, Some("（" | "(")) && source[span.end..].trim_start().starts_with(['）', ')'])
+}
+
 /// The occurrences of `phrase` in `text` as words, with no hyphen joining them to a word
 /// before or after.
 fn count_standing_alone(text: &str, phrase: &str) -> usize {
@@ -418,48 +453,59 @@ fn count_standing_alone(text: &str, phrase: &str) -> usize {
 }
 
 impl SourceRules<'_> {
-    /// The spans of `target` that are approved renderings holding a number, of concepts whose
-    /// source term stands in `source` without one: the number is the English name's own
-    /// ("PM2.5" for 细颗粒物, "5G" for 第五代移动通信 would not be: its source term has 五).
-    fn names_holding_numbers(
+    /// Drops from `target_numbers` the numbers inside an approved rendering of a concept named
+    /// in `source` that the concept's source terms do not state: they are the English name's
+    /// own. "PM2.5" for 细颗粒物 holds no number of the text, nor does the "March" of "Long
+    /// March 5" for 长征五号, whose 5 stays: 五 states it, and "Long March 7" is no approved
+    /// rendering, so a changed number in a name is still compared.
+    fn drop_numbers_of_names(
         &self,
         source: &str,
         source_numbers: &[Number],
         target: &str,
-    ) -> Vec<Range<usize>> {
-        if !target.bytes().any(|b| b.is_ascii_digit()) {
-            return Vec::new();
+        target_numbers: &mut Vec<Number>,
+    ) {
+        if target_numbers.is_empty() {
+            return;
         }
-        let without_numbers: Vec<usize> = self
-            .source_terms
-            .find(source)
-            .into_iter()
-            .filter(|m| {
-                !source_numbers
-                    .iter()
-                    .any(|n| n.start < m.span.end && m.span.start < n.end)
-            })
-            .flat_map(|m| m.concepts)
-            .collect();
-        if without_numbers.is_empty() {
-            return Vec::new();
+        // For each concept named in the source, the values its source terms state.
+        let mut stated: HashMap<usize, Vec<Value>> = HashMap::new();
+        for m in self.source_terms.find(source) {
+            let values: Vec<Value> = source_numbers
+                .iter()
+                .filter(|n| n.start < m.span.end && m.span.start < n.end)
+                .map(|n| n.value)
+                .collect();
+            for c in m.concepts {
+                stated.entry(c).or_default().extend(&values);
+            }
+        }
+        if stated.is_empty() {
+            return;
         }
         let norm = normalize(target, true);
-        self.matcher
+        let names: Vec<(Range<usize>, Vec<Value>)> = self
+            .matcher
             .find(&norm, target)
             .into_iter()
-            .filter(|m| {
-                m.approved
-                    && target[m.original.clone()]
-                        .bytes()
-                        .any(|b| b.is_ascii_digit())
-                    && self
-                        .matcher
-                        .uses(m, target)
-                        .any(|u| u.status.is_approved() && without_numbers.contains(&u.concept))
+            .filter(|m| m.approved)
+            .filter_map(|m| {
+                let mut named = false;
+                let mut values = Vec::new();
+                for u in self.matcher.uses(&m, target) {
+                    if let Some(v) = stated.get(&u.concept).filter(|_| u.status.is_approved()) {
+                        named = true;
+                        values.extend(v);
+                    }
+                }
+                named.then_some((m.original, values))
             })
-            .map(|m| m.original)
-            .collect()
+            .collect();
+        target_numbers.retain(|n| {
+            !names.iter().any(|(span, values)| {
+                span.start <= n.start && n.end <= span.end && !values.contains(&n.value)
+            })
+        });
     }
 
     /// The `visit` hook of [`crate::segment::check_segments`]: adds the source-aware findings
@@ -920,15 +966,94 @@ chief-executive,行政长官,Chief Executive,,,
     #[test]
     fn counts() {
         // Twice in the source, once in the target: one count mismatch.
+        let got = run("劳模和劳模", "The model worker.");
+        assert_eq!(ids(&got), ["missing-term"]);
+        assert!(
+            got[0]
+                .2
+                .contains("has 劳模 2 times, the target renders it 1 time"),
+            "{}",
+            got[0].2
+        );
+        // Synonyms: the message names what the source has, not the first term twice.
         let got = run("劳模和劳动模范", "The model worker.");
         assert_eq!(ids(&got), ["missing-term"]);
-        assert!(got[0].2.contains("2 times"), "{}", got[0].2);
+        assert!(
+            got[0]
+                .2
+                .contains("has 劳模 1 time and 劳动模范 1 time, the target renders them 1 time"),
+            "{}",
+            got[0].2
+        );
         assert!(run("劳模和劳动模范", "A model worker and another model worker.").is_empty());
         // One rendered, one wrong: the wrong one's finding only.
         assert_eq!(
             ids(&run("劳模和劳模", "A model worker and a labour model.")),
             ["forbidden-term"]
         );
+    }
+
+    #[test]
+    fn a_term_with_its_abbreviation_in_brackets_is_one_mention() {
+        let missing = |source: &str, target: &str| {
+            missing_terms(
+                "id,source,preferred,admitted\ngdp,国内生产总值|GDP,gross domestic product,GDP\n\
+                 cpi,居民消费价格指数|CPI,consumer price index,CPI\n",
+                source,
+                target,
+            )
+        };
+        assert_eq!(
+            missing("国内生产总值（GDP）同比增长5.2%。", "GDP grew 5.2%."),
+            0
+        );
+        assert_eq!(missing("国内生产总值(GDP)增长", "GDP grew."), 0);
+        assert_eq!(
+            missing(
+                "国内生产总值（GDP）增长",
+                "Gross domestic product (GDP) grew."
+            ),
+            0
+        );
+        // Still one mention to render; and two mentions apart, or another concept in the
+        // brackets, are two.
+        assert_eq!(missing("国内生产总值（GDP）增长", "Output grew."), 1);
+        assert_eq!(
+            missing("国内生产总值增长，GDP总量创新高", "GDP hit a record."),
+            1
+        );
+        assert_eq!(missing("国内生产总值（CPI）", "GDP"), 1);
+    }
+
+    #[test]
+    fn a_source_term_with_digits_left_in_the_target_is_untranslated_once() {
+        let glossary =
+            "id,source,preferred,admitted\ncsi,沪深300指数|沪深300,CSI 300 Index,CSI 300\n";
+        let found = |source: &str, target: &str| {
+            let glossary = Glossary::from_csv_text(glossary, "g.csv").unwrap();
+            let matcher = TermMatcher::new(&glossary);
+            let source_terms = SourceTermMatcher::new(&glossary);
+            let rules = SourceRules::new(&glossary, &matcher, &source_terms, RuleSet::all());
+            let mut findings = Vec::new();
+            rules.check_segment(source, target, &mut findings);
+            findings
+                .into_iter()
+                .map(|f| (f.rule.id().to_string(), f.found))
+                .collect::<Vec<_>>()
+        };
+        let one = |rule: &str, text: &str| vec![(rule.to_string(), text.to_string())];
+        assert_eq!(
+            found("沪深300指数收涨1.2%。", "The 沪深300指数 closed up 1.2%."),
+            one("untranslated", "沪深300指数")
+        );
+        // Another source term of the concept left in Chinese is the term untranslated too.
+        assert_eq!(
+            found("沪深300指数收涨1.2%。", "The 沪深300 closed up 1.2%."),
+            one("untranslated", "沪深300")
+        );
+        assert!(found("沪深300指数收涨1.2%。", "The CSI 300 Index closed up 1.2%.").is_empty());
+        let dropped = found("沪深300指数收涨1.2%。", "The benchmark closed up 1.2%.");
+        assert_eq!(dropped[0].0, "missing-term", "{dropped:?}");
     }
 
     #[test]

@@ -79,6 +79,46 @@ fn pairs_that_agree() {
         // A range's unit applies to both ends.
         ("单价为5至8万元", "the unit price is 50,000 to 80,000 yuan"),
         ("3—5亿元", "300 to 500 million yuan"),
+        // Round amounts without a leading digit; 千万 as "by all means" is no number.
+        ("投资千万元", "an investment of 10 million yuan"),
+        ("奖金百万元", "a prize of one million yuan"),
+        ("百亿补贴", "10-billion-yuan subsidies"),
+        ("百亿补贴", "huge subsidies"),
+        ("千亿元", "100 billion yuan"),
+        ("千万不要迟到", "by all means do not be late"),
+        ("百万富翁", "a millionaire"),
+        // Short year ranges, read alike on both sides.
+        ("2023/24赛季", "the 2023/24 season"),
+        ("2023-24赛季", "the 2023-24 season"),
+        // 成 is tenths.
+        ("近三成的股票上涨", "Nearly 30% of the stocks rose"),
+        ("化肥价格下降了一成", "fertilizer prices fell by 10%"),
+        ("一成不变", "unchanging"),
+        ("八成是他", "it was probably him"),
+        // Race times, a count and a half.
+        ("跑出9秒83", "ran 9.83 seconds"),
+        ("1分23秒45", "1:23.45"),
+        ("两个半小时", "two and a half hours"),
+        ("三个半小时", "3.5 hours"),
+        ("一个半月", "a month and a half"),
+        ("两个半岛", "two peninsulas"),
+        // Trillions abbreviated.
+        ("3.2万亿美元", "$3.2tn"),
+        ("3.2万亿美元", "US$3.2tn"),
+        // Clock times, 12- and 24-hour.
+        ("晚7时30分", "at 7.30pm"),
+        ("晚7时30分", "at 7:30 pm"),
+        ("北京时间20:00", "8 pm Beijing time"),
+        ("北京时间20:00", "8 p.m. Beijing time"),
+        ("14时30分", "2:30 pm"),
+        ("14时30分", "14:30"),
+        // Decades, rounds named by a fraction, halves of the year.
+        ("上世纪90年代以来", "since the 1990s"),
+        ("九十年代", "the '90s"),
+        ("1/4决赛", "the quarterfinals"),
+        ("四分之一决赛", "the quarter-finals"),
+        ("1/8决赛", "the round of 16"),
+        ("上半年增长5%", "growth was 5% in H1"),
     ];
     for (zh, en) in cases {
         assert!(
@@ -114,6 +154,21 @@ fn pairs_that_differ() {
         ("十二家公司", "two dozen companies"),
         ("2.5亿美元", "25m dollars"),
         ("2023—2025年", "in 2023-24"),
+        ("奖金千万元", "a prize of 20 million yuan"),
+        ("千亿元", "10 billion yuan"),
+        ("2023/24赛季", "the 2023/25 season"),
+        ("近三成的股票上涨", "Nearly 40% of the stocks rose"),
+        ("化肥价格下降了一成", "fertilizer prices fell by 20%"),
+        ("跑出9秒83", "ran 9.38 seconds"),
+        ("两个半小时", "two hours"),
+        ("两个半小时", "3.5 hours"),
+        ("3.2万亿美元", "$2.3tn"),
+        ("晚7时30分", "at 7.45pm"),
+        ("北京时间20:00", "9 pm Beijing time"),
+        ("14时30分", "3:30 pm"),
+        ("上世纪90年代以来", "since the 1980s"),
+        ("1/8决赛", "the round of 32"),
+        ("上半年增长5%", "growth was 5% in Q3"),
     ];
     for (zh, en) in cases {
         assert!(!agree(zh, en), "{zh} / {en} should differ");
@@ -283,5 +338,54 @@ fn a_number_in_a_terms_english_name_or_in_chinese_left_in_the_target_is_no_misma
     assert_eq!(
         rules("单价为10万元。", "The unit price is 20万 yuan."),
         ["untranslated", "number-mismatch"]
+    );
+}
+
+#[test]
+fn a_month_in_an_approved_name_is_no_number_unless_the_source_term_states_it() {
+    let glossary = "id,source,preferred,admitted\ncz5,长征五号,Long March 5,Long March-5\n\
+                    longmarch,长征,Long March,\n";
+    let rules = |source: &str, target: &str| {
+        segment_findings(glossary, source, target)
+            .into_iter()
+            .map(|(rule, message)| format!("{rule}: {message}"))
+            .collect::<Vec<_>>()
+    };
+    // "March" in the approved names is the name's; the 5 of "Long March 5" is 五's.
+    for (source, target) in [
+        ("长征精神永存。", "The spirit of the Long March lives on."),
+        (
+            "长征五号运载火箭发射成功。",
+            "The Long March 5 carrier rocket was launched.",
+        ),
+        (
+            "长征五号运载火箭发射成功。",
+            "The Long March-5 carrier rocket was launched.",
+        ),
+        (
+            "长征五号于3月3日发射。",
+            "Long March 5 was launched on March 3.",
+        ),
+    ] {
+        assert_eq!(rules(source, target), Vec::<String>::new(), "{target}");
+    }
+    // A number changed inside a name, or a month outside it, is still compared.
+    let found = rules(
+        "长征五号运载火箭发射成功。",
+        "The Long March 7 carrier rocket was launched.",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f.starts_with("number-mismatch") && f.contains("7 (0×")),
+        "{found:?}"
+    );
+    let found = rules(
+        "长征五号于3月3日发射。",
+        "Long March 5 was launched on May 3.",
+    );
+    assert!(
+        found.iter().any(|f| f.starts_with("number-mismatch")),
+        "{found:?}"
     );
 }

@@ -204,21 +204,57 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
                     _ => break,
                 }
             }
+            // A race time: 9秒83 is 9.83 seconds (1分23秒45, 1 minute 23.45 seconds).
+            if smallest.is_none()
+                && value.fract() == 0.0
+                && chars.get(j).is_some_and(|&(_, c)| c == '秒')
+            {
+                let fraction_digits = chars[j + 1..]
+                    .iter()
+                    .take_while(|&&(_, c)| c.is_ascii_digit())
+                    .count();
+                let k = j + 1 + fraction_digits;
+                let goes_on = chars
+                    .get(k)
+                    .is_some_and(|&(_, c)| is_digit(c) || c == '.' || is_chinese_numeral(c));
+                if (1..=3).contains(&fraction_digits) && !goes_on {
+                    let fraction: String = chars[j + 1..k].iter().map(|&(_, c)| c).collect();
+                    value += format!("0.{fraction}").parse::<f64>().unwrap_or(0.0);
+                    j = k;
+                }
+            }
+            // Whole hours (20:00) say their minutes only in a 24-hour clock: "8 pm" has none.
+            let zero_minutes = value == 0.0
+                && text[start..end_of(j)].len() == 2
+                && text[..start].ends_with([':', '：'])
+                && text[..start]
+                    .trim_end_matches([':', '：'])
+                    .ends_with(|c: char| c.is_ascii_digit());
             out.push(Number {
                 value: from_f64(value),
-                strength: Strength::Strong,
+                strength: if zero_minutes {
+                    Strength::Weak
+                } else {
+                    Strength::Strong
+                },
                 start,
                 end: end_of(j),
             });
             i = j;
             continue;
         }
-        // A run may start with 百 or 千 only after 上/近/成 (上百 "about a hundred"): elsewhere they
-        // start words (千万 "by all means", 百姓 "the people").
+        // A run may start with 百 or 千 after 上/近/成 (上百 "about a hundred"), or before 万 or
+        // 亿 (百万, 千亿: round amounts, 百万元 "a million yuan"); elsewhere they start words
+        // (百姓 "the people").
         let prev = i.checked_sub(1).map(|k| chars[k].1);
+        let round_amount = matches!(c, '百' | '佰' | '千' | '仟')
+            && chars
+                .get(i + 1)
+                .is_some_and(|&(_, u)| chinese_big_unit(u).is_some());
         let starts_numeral = chinese_digit(c).is_some()
             || matches!(c, '十' | '拾')
-            || (matches!(c, '百' | '千') && matches!(prev, Some('上' | '近' | '成')));
+            || (matches!(c, '百' | '千') && matches!(prev, Some('上' | '近' | '成')))
+            || round_amount;
         if !starts_numeral {
             i += 1;
             continue;
@@ -231,10 +267,28 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
         while j > i && matches!(chars[j - 1].1, '点' | '點') {
             j -= 1;
         }
+        // A round amount is a number where an amount is counted (百万元, 千万人); alone it may
+        // be an amount (百亿补贴) or a word (百万富翁 "millionaire"), and 千万 is also "by all
+        // means" (千万不要).
+        let counted_amount = round_amount && amount_follows(&text[end_of(j)..]);
+        if round_amount && !counted_amount && matches!(c, '千' | '仟') && j == i + 2 {
+            i = j;
+            continue;
+        }
         let run: Vec<char> = chars[i..j].iter().map(|&(_, c)| c).collect();
         let before = i.checked_sub(1).map(|k| chars[k].1);
         let after = chars.get(j).map(|&(_, c)| c);
         i = j;
+        // 成 after a numeral counts tenths: 三成 is 30%, 七八成 70 or 80%.
+        let (tenths, tenths_end) = if after == Some('成')
+            && !chars
+                .get(j + 1)
+                .is_some_and(|&(_, c)| starts_word_with_cheng(c))
+        {
+            (10, j + 1)
+        } else {
+            (1, j)
+        };
         // A range of two adjacent digits (七八万 "seventy or eighty thousand", 二十七八 "27 or
         // 28", 五六月 "May or June") is an approximation: both readings, weak.
         if let Some(k) = range_at(&run) {
@@ -243,26 +297,176 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
                 reading.remove(drop);
                 if let Some((value, _)) = read_chinese_run(&reading, before, after, true) {
                     out.push(Number {
-                        value,
+                        value: value * tenths,
                         strength: Strength::Weak,
                         start,
-                        end: end_of(j),
+                        end: end_of(tenths_end),
                     });
                 }
             }
             continue;
         }
-        if let Some(n) = read_chinese_run(&run, before, after, false) {
+        if let Some((value, strength)) = read_chinese_run(&run, before, after, false) {
+            let strength = if round_amount && !counted_amount {
+                Strength::Weak
+            } else {
+                strength
+            };
             out.push(Number {
-                value: n.0,
-                strength: n.1,
+                value: value * tenths,
+                strength,
                 start,
-                end: end_of(j),
+                end: end_of(tenths_end),
             });
         }
     }
     distribute_chinese_ranges(text, &mut out);
+    expand_short_year_ranges(text, &mut out);
+    read_halves(text, &mut out);
+    read_decades(text, &mut out);
+    name_rounds(text, &mut out);
     out
+}
+
+/// 两个半小时, 一个半月, 两年半: a half after a count of hours, months or years is the count and
+/// a half (2.5, 1.5). One and a half is as loose as one ("a month and a half").
+fn read_halves(text: &str, numbers: &mut [Number]) {
+    const COUNT_AND_A_HALF: [&str; 9] = [
+        "个半小时",
+        "个半钟头",
+        "个半月",
+        "个半星期",
+        "个半礼拜",
+        "个半世纪",
+        "年半",
+        "天半",
+        "周半",
+    ];
+    for n in numbers.iter_mut() {
+        let rest = &text[n.end..];
+        // 2019年半年报 is a half-year report of 2019: only a small count of years has a half.
+        let small_count = n.value < 100 * UNIT && n.value % UNIT == 0;
+        if small_count && COUNT_AND_A_HALF.iter().any(|h| rest.starts_with(h)) {
+            n.strength = if n.value >= 2 * UNIT {
+                Strength::Strong
+            } else {
+                Strength::Weak
+            };
+            n.value += UNIT / 2;
+        }
+    }
+}
+
+/// 90年代, 上世纪90年代, 二十世纪九十年代: a decade is the years of its century ("the 1990s")
+/// or its two digits ("the '90s"), both weak. Without a century, the 20s are 1920s or 2020s.
+fn read_decades(text: &str, numbers: &mut Vec<Number>) {
+    let mut added = Vec::new();
+    for k in 0..numbers.len() {
+        let n = numbers[k];
+        let decade = n.value / UNIT;
+        if !text[n.end..].starts_with("年代")
+            || n.value % (10 * UNIT) != 0
+            || !(0..100).contains(&decade)
+        {
+            continue;
+        }
+        let before = &text[..n.start];
+        let century_word = before
+            .strip_suffix("世纪")
+            .or_else(|| before.strip_suffix("世紀"));
+        let centuries: Vec<i64> = match century_word {
+            Some(w) if w.ends_with('上') || w.ends_with("上个") || w.ends_with("上個") => {
+                vec![1900]
+            }
+            Some(w) if w.ends_with('本') || w.ends_with("这个") || w.ends_with("這個") => {
+                vec![2000]
+            }
+            Some(w) => match k.checked_sub(1).filter(|&m| numbers[m].end == w.len()) {
+                // 20世纪 counts the 1900s: its number is the decade's, not one of the text.
+                Some(m) => {
+                    numbers[m].strength = Strength::Weak;
+                    vec![(numbers[m].value / UNIT - 1) * 100]
+                }
+                None => continue,
+            },
+            None if decade <= 20 => vec![1900, 2000],
+            None => vec![1900],
+        };
+        numbers[k].strength = Strength::Weak;
+        added.extend(centuries.into_iter().map(|c| Number {
+            value: (c + decade) * UNIT,
+            strength: Strength::Weak,
+            ..n
+        }));
+    }
+    numbers.extend(added);
+    numbers.sort_by_key(|n| (n.start, n.value));
+}
+
+/// 1/4决赛, 四分之一决赛, 1/8决赛: a fraction before 决赛 names a round ("quarterfinals",
+/// "round of 16"), not a number of the text: its numbers are weak, with the teams it leaves
+/// (twice the denominator) as a reading.
+fn name_rounds(text: &str, numbers: &mut Vec<Number>) {
+    let mut added = Vec::new();
+    for k in 1..numbers.len() {
+        let (a, b) = (numbers[k - 1], numbers[k]);
+        if !(text[b.end..].starts_with("决赛") || text[b.end..].starts_with("決賽")) {
+            continue;
+        }
+        let denominator = match text.get(a.end..b.start) {
+            Some("/") if a.value == UNIT => b.value,
+            Some("分之") if b.value == UNIT => a.value,
+            _ => continue,
+        };
+        numbers[k - 1].strength = Strength::Weak;
+        numbers[k].strength = Strength::Weak;
+        added.push(Number {
+            value: denominator * 2,
+            strength: Strength::Weak,
+            start: a.start,
+            end: b.end,
+        });
+    }
+    numbers.extend(added);
+    numbers.sort_by_key(|n| (n.start, n.value));
+}
+
+/// Whether an amount is counted right after a round number: a currency (百万元, 千亿美元) or a
+/// measure word (千万人, 百万吨).
+fn amount_follows(rest: &str) -> bool {
+    const CURRENCIES: [&str; 12] = [
+        "元",
+        "美元",
+        "欧元",
+        "英镑",
+        "日元",
+        "港元",
+        "澳元",
+        "韩元",
+        "人民币",
+        "美金",
+        "块",
+        "卢布",
+    ];
+    const MEASURE_WORDS: &str =
+        "人名个位户家件台辆套只头条张份本册亩顷米吨斤桶次株棵箱盒瓶架艘座间部字";
+    CURRENCIES.iter().any(|c| rest.starts_with(c))
+        || rest
+            .chars()
+            .next()
+            .is_some_and(|c| MEASURE_WORDS.contains(c))
+        || [
+            "公里", "公顷", "公斤", "千克", "千米", "千瓦", "平方", "立方",
+        ]
+        .iter()
+        .any(|m| rest.starts_with(m))
+}
+
+/// Characters after 成 that make it a word (成为 "become", 成本 "cost", 一成不变 "unchanging"),
+/// not tenths after a numeral (三成 "30%").
+fn starts_word_with_cheng(c: char) -> bool {
+    "为爲立功本员員长長绩績果交熟就都年人效型品分份材语語形真全名批千百万萬群套天事亲親家器像药藥衣风風性败敗片双雙对對行文婚因色章活才书書规規见見心不了"
+        .contains(c)
 }
 
 /// "5至8万", "3—5亿": the unit of the second number applies to the first, which then reads as
@@ -560,6 +764,7 @@ fn money_multiplier(word: &str) -> Option<i64> {
         "m" => Some(1_000_000),
         "k" => Some(1_000),
         "b" => Some(1_000_000_000),
+        "tn" | "trn" => Some(1_000_000_000_000),
         _ => english_multiplier(word),
     }
 }
@@ -584,6 +789,26 @@ fn month(word: &str) -> Option<i64> {
         .iter()
         .position(|&m| m == lower || (m.len() > 4 && lower.len() == 3 && m.starts_with(&lower)))
         .map(|p| p as i64 + 1)
+}
+
+/// Whether the month word at `tokens[i]` ends a longer capitalised name ("the Long March",
+/// "the Prague Spring"): the word before it is capitalised though it does not start the
+/// sentence, and is no month itself ("January-March" is two months).
+fn ends_a_name(text: &str, tokens: &[Token<'_>], i: usize) -> bool {
+    let Some(Token::Word(before, start, end)) = i.checked_sub(1).and_then(|k| tokens.get(k)) else {
+        return false;
+    };
+    let Some(Token::Word(_, month_start, _)) = tokens.get(i) else {
+        return false;
+    };
+    let starts_sentence = match i.checked_sub(2).and_then(|k| tokens.get(k)) {
+        None => true,
+        Some(t) => text[tokens_end(t)..*start].contains(['.', '!', '?', ':', '"', '“', '\n']),
+    };
+    before.starts_with(|c: char| c.is_uppercase())
+        && month(before).is_none()
+        && !starts_sentence
+        && text[*end..*month_start].chars().all(|c| c == ' ')
 }
 
 #[derive(Debug, Clone)]
@@ -651,7 +876,7 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                     |k: usize| matches!(tokens.get(k), Some(Token::Word(w, ..)) if is_currency(w));
                 let money = text[..start].ends_with(['$', '£', '€', '¥'])
                     || (currency_after(i + 2)
-                        && matches!(tokens.get(i + 1), Some(Token::Word(w, ..)) if w.len() == 1));
+                        && matches!(tokens.get(i + 1), Some(Token::Word(w, ..)) if money_multiplier(&w.to_ascii_lowercase()).is_some()));
                 if !ordinal {
                     while let Some(Token::Word(w, _, e)) = tokens.get(j) {
                         let lower = w.to_ascii_lowercase();
@@ -670,9 +895,16 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                         }
                     }
                 }
+                // "H1", "H2": a half of the year, which Chinese names without a numeral (上半年).
+                let half_year = matches!(i.checked_sub(1).and_then(|k| tokens.get(k)), Some(Token::Word("H", _, e)) if *e == start)
+                    && (value == 1.0 || value == 2.0);
                 out.push(Number {
                     value: from_f64(value),
-                    strength: Strength::Strong,
+                    strength: if half_year {
+                        Strength::Weak
+                    } else {
+                        Strength::Strong
+                    },
                     start,
                     end,
                 });
@@ -689,8 +921,10 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                             i.checked_sub(1).and_then(|k| tokens.get(k)),
                             Some(Token::Arabic(..))
                         );
-                    let is_month =
-                        capital && (lower != "may" || near_number) && (w.len() > 3 || near_number);
+                    let is_month = capital
+                        && (lower != "may" || near_number)
+                        && (w.len() > 3 || near_number)
+                        && (near_number || !ends_a_name(text, &tokens, i));
                     if is_month {
                         out.push(Number {
                             value: m * UNIT,
@@ -737,7 +971,91 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
     }
     distribute_ranges(text, &mut out);
     expand_short_year_ranges(text, &mut out);
+    read_clock_times(text, &mut out);
     out
+}
+
+/// Whether "am" or "pm" (or "a.m.", "p.m.") follows a number: `Some(true)` for pm.
+fn meridiem_after(rest: &str) -> Option<bool> {
+    let rest = rest
+        .trim_start_matches([' ', '\u{a0}'])
+        .to_ascii_lowercase();
+    let pm = ["pm", "p.m."].iter().find(|m| rest.starts_with(*m));
+    let am = ["am", "a.m."].iter().find(|m| rest.starts_with(*m));
+    let (word, is_pm) = match (am, pm) {
+        (_, Some(w)) => (w, true),
+        (Some(w), None) => (w, false),
+        (None, None) => return None,
+    };
+    let after = rest[word.len()..].chars().next();
+    (!after.is_some_and(|c| c.is_alphanumeric())).then_some(is_pm)
+}
+
+/// Clock times: "2:30 pm" and British "7.30pm" are 2 (or 14) and 30, not 2.3 or 7.3; a pm
+/// hour is also its 24-hour hour (20:00 in the source is "8 pm"), so both readings are weak;
+/// and zero minutes (":00") need not be written ("8 pm").
+fn read_clock_times(text: &str, numbers: &mut Vec<Number>) {
+    let mut added = Vec::new();
+    let mut k = 0;
+    while k < numbers.len() {
+        let n = numbers[k];
+        let written = &text[n.start..n.end];
+        let after_colon = k > 0 && text.get(numbers[k - 1].end..n.start) == Some(":");
+        if after_colon && written == "00" {
+            numbers[k].strength = Strength::Weak;
+        }
+        let Some(pm) = meridiem_after(&text[n.end..]) else {
+            k += 1;
+            continue;
+        };
+        let hour_index = match written.split_once('.') {
+            // "7.30pm": the hour and, after the point, the minutes.
+            Some((hour, minutes))
+                if (1..=2).contains(&hour.len())
+                    && minutes.len() == 2
+                    && minutes.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                let (Ok(hour), Ok(minutes)) = (hour.parse::<i64>(), minutes.parse::<i64>()) else {
+                    k += 1;
+                    continue;
+                };
+                if !(1..=12).contains(&hour) || minutes >= 60 {
+                    k += 1;
+                    continue;
+                }
+                let split_at = n.start + written.find('.').unwrap_or(0) + 1;
+                numbers[k].value = hour * UNIT;
+                numbers[k].end = split_at - 1;
+                added.push(Number {
+                    value: minutes * UNIT,
+                    strength: if minutes == 0 {
+                        Strength::Weak
+                    } else {
+                        Strength::Strong
+                    },
+                    start: split_at,
+                    end: n.end,
+                });
+                Some(k)
+            }
+            Some(_) => None,
+            // "2:30 pm": the number before the colon is the hour.
+            None if after_colon && written.len() == 2 => Some(k - 1),
+            None => Some(k),
+        };
+        if let Some(h) = hour_index.filter(|&h| (UNIT..12 * UNIT).contains(&numbers[h].value)) {
+            if numbers[h].value % UNIT == 0 && pm {
+                numbers[h].strength = Strength::Weak;
+                added.push(Number {
+                    value: numbers[h].value + 12 * UNIT,
+                    ..numbers[h]
+                });
+            }
+        }
+        k += 1;
+    }
+    numbers.extend(added);
+    numbers.sort_by_key(|n| (n.start, n.value));
 }
 
 /// "2023-25", "1998–99", "2019/20": the second year of a range written with its last two
@@ -1053,6 +1371,28 @@ mod tests {
             ("一个好人", &[]),
             ("统一", &[]),
             ("千万不要", &[]),
+            // Round amounts without a leading digit, where an amount is counted.
+            ("投资千万元", &["10000000"]),
+            ("奖金百万元", &["1000000"]),
+            ("千亿元", &["100000000000"]),
+            ("百万人口", &["1000000"]),
+            ("千万别去", &[]),
+            ("百亿补贴", &[]),
+            ("数百万元", &[]),
+            // A short year range reads as in English; a month after a hyphen stays a month.
+            ("2023/24赛季", &["2023", "2024"]),
+            ("2023-24赛季", &["2023", "2024"]),
+            // Race times; zero minutes of a whole hour; a score keeps its zero.
+            ("跑出9秒83", &["9.83"]),
+            ("1分23秒45", &["1", "23.45"]),
+            ("10秒钟", &["10"]),
+            ("北京时间20:00开始", &["20"]),
+            ("以3:0获胜", &["3", "0"]),
+            // A count and a half.
+            ("两个半小时", &["2.5"]),
+            ("三年半", &["3.5"]),
+            ("2019年半年报", &["2019"]),
+            ("两个半岛", &[]),
         ];
         for (text, strong) in cases {
             zh(text, strong);
@@ -1075,6 +1415,32 @@ mod tests {
         // Approximations and one-character numerals may match, need not.
         let got = chinese_numbers("二十来年，十几个，一天，上百人");
         assert_eq!(values(&got, Strength::Weak), ["20", "10", "1", "100"]);
+        // 成 counts tenths (八成 is also "probably": as loose as any one character), except
+        // in words (一成不变 "unchanging", 成员 "member").
+        let got = chinese_numbers("近三成，一成不变，七八成，十成员国");
+        assert_eq!(values(&got, Strength::Weak), ["30", "1", "70", "80", "10"]);
+        // A round amount alone may be an amount or a word; one and a half is as loose as one.
+        let got = chinese_numbers("百亿补贴，百万富翁，一个半月");
+        assert_eq!(
+            values(&got, Strength::Weak),
+            ["10000000000", "1000000", "1.5"]
+        );
+        // Decades: the years of their century, or two digits.
+        let got = chinese_numbers("上世纪90年代");
+        assert_eq!(values(&got, Strength::Weak), ["90", "1990"]);
+        let got = chinese_numbers("二十世纪九十年代");
+        assert_eq!(values(&got, Strength::Weak), ["20", "90", "1990"]);
+        let got = chinese_numbers("20年代");
+        assert_eq!(values(&got, Strength::Weak), ["20", "1920", "2020"]);
+        // A fraction before 决赛 names a round, with the teams it leaves.
+        let got = chinese_numbers("1/4决赛");
+        assert_eq!(values(&got, Strength::Weak), ["1", "8", "4"]);
+        let got = chinese_numbers("四分之一决赛");
+        assert_eq!(values(&got, Strength::Weak), ["4", "8", "1"]);
+        assert_eq!(
+            values(&chinese_numbers("1/4决赛"), Strength::Strong),
+            Vec::<String>::new()
+        );
     }
 
     #[test]
@@ -1113,6 +1479,29 @@ mod tests {
             ("1’s data", &["1"]),
             ("2—3", &["2", "3"]),
             ("5€", &["5"]),
+            // A month ending a longer capitalised name is no month, unless a day or year is
+            // next to it; a capitalised word starting the sentence is no name.
+            ("the spirit of the Long March", &[]),
+            ("the Prague Spring and the Long March lives on", &[]),
+            ("the Long March 5 rocket", &["3", "5"]),
+            ("Last March exports rose", &["3"]),
+            ("It rose. Last March it fell", &["3"]),
+            ("exports rose in March", &["3"]),
+            ("the January-March period", &["1", "3"]),
+            // "tn" is a trillion in an amount of money only.
+            ("$3.2tn", &["3200000000000"]),
+            ("3.2tn yuan", &["3200000000000"]),
+            ("3.2tn", &["3.2"]),
+            // Clock times: minutes apart from the hour; a pm hour is weak (12- or 24-hour).
+            ("at 7.30pm", &["30"]),
+            ("at 2:30 pm", &["30"]),
+            ("at 8 p.m.", &[]),
+            ("at 9 am", &["9"]),
+            ("at 20:00", &["20"]),
+            ("7.30 metres", &["7.3"]),
+            // A half of the year.
+            ("in H1", &[]),
+            ("in Q3", &["3"]),
         ];
         for (text, strong) in cases {
             en(text, strong);
@@ -1121,6 +1510,8 @@ mod tests {
         assert_eq!(values(&got, Strength::Weak), ["1", "3"]);
         let got = english_numbers("a hundred men");
         assert_eq!(values(&got, Strength::Weak), ["100"]);
+        let got = english_numbers("at 7.30pm, 8 pm or 20:00");
+        assert_eq!(values(&got, Strength::Weak), ["7", "19", "8", "20", "0"]);
     }
 
     #[track_caller]

@@ -45,17 +45,34 @@ pub fn untranslated(source: &str, target: &str) -> Vec<Untranslated> {
     if s == t && s.chars().any(is_han) {
         return vec![Untranslated::Copied];
     }
+    // Digits and Latin letters written against Chinese without a space are part of it
+    // (沪深300指数, 10万): one run, reported once, and a source term in it found whole.
+    let chars: Vec<(usize, char)> = target.char_indices().collect();
+    let glued = |k: usize| {
+        let c = chars[k].1;
+        c.is_ascii_alphanumeric()
+            || matches!(c, '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ')
+            || (c == '.'
+                && k > 0
+                && chars[k - 1].1.is_ascii_digit()
+                && chars.get(k + 1).is_some_and(|&(_, d)| d.is_ascii_digit()))
+    };
     let mut out = Vec::new();
-    let mut run: Option<Range<usize>> = None;
-    for (i, c) in target.char_indices() {
-        if is_han(c) {
-            let end = i + c.len_utf8();
-            run = Some(run.map_or(i..end, |r| r.start..end));
-        } else if let Some(r) = run.take() {
-            out.push(Untranslated::ChineseRun(r));
+    let mut k = 0;
+    while k < chars.len() {
+        if !glued(k) && !is_han(chars[k].1) {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < chars.len() && (glued(k) || is_han(chars[k].1)) {
+            k += 1;
+        }
+        if chars[start..k].iter().any(|&(_, c)| is_han(c)) {
+            let end = chars.get(k).map_or(target.len(), |&(b, _)| b);
+            out.push(Untranslated::ChineseRun(chars[start].0..end));
         }
     }
-    out.extend(run.map(Untranslated::ChineseRun));
     out
 }
 
@@ -81,6 +98,15 @@ mod tests {
                 "He said 好的，谢谢",
                 vec![ChineseRun(8..14), ChineseRun(17..23)],
             ),
+            // Digits and letters written against Chinese are part of it.
+            (
+                "沪深300指数收涨",
+                "The 沪深300指数 closed up",
+                vec![ChineseRun(4..19)],
+            ),
+            ("单价为10万元", "It is 10.5万 yuan", vec![ChineseRun(6..13)]),
+            ("C919客机", "the C919客机 flew", vec![ChineseRun(4..14)]),
+            ("他说", "2023 好的", vec![ChineseRun(5..11)]),
             // Look-alikes that are translated.
             ("工会", "the union", vec![]),
             ("2023", "2023", vec![]),
