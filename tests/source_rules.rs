@@ -380,3 +380,37 @@ msgstr[1] "Remove %d files"
         ]
     );
 }
+
+#[test]
+fn a_case_sensitive_source_term_is_matched_in_its_case_and_not_in_an_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        d,
+        "g.csv",
+        "id,source,preferred,case\nwelink,WeLink,WeLink,sensitive\n",
+    );
+    write(
+        d,
+        "a.po",
+        r#"msgid "访问 https://welink.example.com/help"
+msgstr "Visit https://welink.example.com/help"
+
+msgid "访问 https://WeLink.example.com/help"
+msgstr "Visit https://WeLink.example.com/help"
+
+msgid "运行 welink 命令"
+msgstr "Run the welink command"
+
+msgid "打开 WeLink 应用"
+msgstr "Open the app"
+
+msgid "打开 WeLink 应用（https://WeLink.example.com）"
+msgstr "Open the WeLink app (https://WeLink.example.com)"
+"#,
+    );
+    assert_eq!(
+        check_csv(d, "a.po"),
+        [("missing-term".to_string(), 11, String::new())]
+    );
+}
