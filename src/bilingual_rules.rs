@@ -547,6 +547,8 @@ struct KeptSegment {
     file: String,
     label: String,
     unit: Option<String>,
+    context: Option<String>,
+    plural_form: Option<usize>,
     source: String,
     target: String,
     start: Location,
@@ -569,6 +571,8 @@ impl SegmentBatch {
             file: file.to_string(),
             label,
             unit: segment.unit.clone(),
+            context: segment.context.clone(),
+            plural_form: segment.plural_form,
             source: source.text().to_string(),
             target: target.text().to_string(),
             start,
@@ -585,6 +589,8 @@ impl SegmentBatch {
                 source: &k.source,
                 target: &k.target,
                 label: &k.label,
+                context: k.context.as_deref(),
+                plural_form: k.plural_form,
             })
             .collect();
         inconsistent_segments(&texts)
@@ -690,14 +696,21 @@ pub struct SegmentText<'t> {
     pub target: &'t str,
     /// How messages name the segment (`file:line`, the unit id).
     pub label: &'t str,
+    /// The segment's context ([`Segment::context`]): segments of different contexts are
+    /// never compared.
+    pub context: Option<&'t str>,
+    /// The plural form ([`Segment::plural_form`]): the forms of one entry are never compared
+    /// with each other, only with the same form elsewhere.
+    pub plural_form: Option<usize>,
 }
 
 /// Which segments of a batch break segment consistency, with the finding for each (positioned
 /// over the whole target, byte offsets into it). Xbench's two checks: a source translated
 /// differently elsewhere (the segments whose target differs from the most frequent one — the
 /// first seen on a tie), and a target used for different sources (likewise by source).
-/// Sources and targets are compared with whitespace folded and case ignored; segments with an
-/// empty source or target take no part. Ordered by segment, then check.
+/// Sources and targets are compared with whitespace folded and case ignored, and only between
+/// segments of one context and plural form; segments with an empty source or target take no
+/// part. Ordered by segment, then check.
 pub fn inconsistent_segments(segments: &[SegmentText<'_>]) -> Vec<(usize, Finding)> {
     let keys: Vec<Option<(String, String)>> = segments
         .iter()
@@ -708,12 +721,13 @@ pub fn inconsistent_segments(segments: &[SegmentText<'_>]) -> Vec<(usize, Findin
         .collect();
     let mut out = Vec::new();
     for by_source in [true, false] {
-        // key → (other side → (count, first segment)), in first-seen order.
-        let mut groups: HashMap<&str, Vec<(&str, usize, usize)>> = HashMap::new();
+        // (context, form, key) → (other side → (count, first segment)), in first-seen order.
+        let mut groups: HashMap<Comparison<'_>, Vec<(&str, usize, usize)>> = HashMap::new();
         for (i, k) in keys.iter().enumerate() {
             let Some((s, t)) = k else { continue };
             let (key, other) = if by_source { (s, t) } else { (t, s) };
-            let variants = groups.entry(key.as_str()).or_default();
+            let group = (segments[i].context, segments[i].plural_form, key.as_str());
+            let variants = groups.entry(group).or_default();
             match variants.iter_mut().find(|v| v.0 == other.as_str()) {
                 Some(v) => v.1 += 1,
                 None => variants.push((other.as_str(), 1, i)),
@@ -722,7 +736,7 @@ pub fn inconsistent_segments(segments: &[SegmentText<'_>]) -> Vec<(usize, Findin
         for (i, k) in keys.iter().enumerate() {
             let Some((s, t)) = k else { continue };
             let (key, other) = if by_source { (s, t) } else { (t, s) };
-            let variants = &groups[key.as_str()];
+            let variants = &groups[&(segments[i].context, segments[i].plural_form, key.as_str())];
             if variants.len() < 2 {
                 continue;
             }
@@ -770,6 +784,10 @@ pub fn inconsistent_segments(segments: &[SegmentText<'_>]) -> Vec<(usize, Findin
     out.sort_by_key(|(i, _)| *i);
     out
 }
+
+/// The segments one segment is compared with: those of its context, its plural form and its
+/// key (source or target).
+type Comparison<'t> = (Option<&'t str>, Option<usize>, &'t str);
 
 /// A segment as consistency compares it: whitespace folded, case ignored, and quotation marks
 /// around it dropped (a quoted line of dialogue is the same line unquoted).
@@ -1096,6 +1114,8 @@ chief-executive,行政长官,Chief Executive,,,
             source,
             target,
             label: "there",
+            context: None,
+            plural_form: None,
         };
         let batch = [
             seg("召开会议", "The meeting opened."),
@@ -1118,5 +1138,42 @@ chief-executive,行政长官,Chief Executive,,,
         );
         assert_eq!(got[1].0, 3);
         assert!(got[1].1.contains("different source"), "{}", got[1].1);
+    }
+
+    #[test]
+    fn segments_of_other_contexts_and_plural_forms_are_not_compared() {
+        let seg = |source, target, context, plural_form| SegmentText {
+            source,
+            target,
+            label: "there",
+            context,
+            plural_form,
+        };
+        let batch = [
+            // One plural entry: its forms translate one source in two numbers.
+            seg("已选择 %d 个文件", "%d file selected", None, Some(0)),
+            seg("已选择 %d 个文件", "%d files selected", None, Some(1)),
+            // 打开 is "Open" in a menu and "On" for a switch.
+            seg("打开", "Open", Some("menu"), None),
+            seg("打开", "On", Some("switch-state"), None),
+            // "Close" for two sources, in different contexts.
+            seg("关闭", "Close", Some("menu"), None),
+            seg("关上", "Close", Some("door"), None),
+        ];
+        assert!(inconsistent_segments(&batch).is_empty());
+        let batch = [
+            // The same form of two entries, and one context twice, are still compared.
+            seg("已选择 %d 个文件", "%d files selected", None, Some(1)),
+            seg("已选择 %d 个文件", "%d files chosen", None, Some(1)),
+            seg("打开", "Open", Some("menu"), None),
+            seg("打开", "On", Some("menu"), None),
+            seg("关闭", "Close", Some("menu"), None),
+            seg("关上", "Close", Some("menu"), None),
+        ];
+        let got: Vec<usize> = inconsistent_segments(&batch)
+            .into_iter()
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(got, [1, 3, 5]);
     }
 }

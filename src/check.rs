@@ -1078,7 +1078,7 @@ impl Covered {
 /// Whether the span lies in a web address or e-mail address, which is not prose: a term in
 /// "www.workercn.cn" is not a rendering choice. Only the address itself counts, not the
 /// punctuation or words written against it ("[Trade Union](https://…)", "Union<a@b.org>").
-fn in_address(text: &str, span: &Range<usize>) -> bool {
+pub(crate) fn in_address(text: &str, span: &Range<usize>) -> bool {
     // Whitespace may be wider than a byte (U+3000 in text from Chinese sources, U+00A0).
     let start = text[..span.start]
         .char_indices()

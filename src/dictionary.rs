@@ -13,10 +13,27 @@ pub fn is_english_word(word: &str) -> bool {
     words().binary_search(&word).is_ok()
 }
 
+/// Whether `word`, in lower case, is one the word lists give only with a capital letter: a
+/// proper name or an abbreviation ("paris", "nasa", "monday"), not a word of ordinary prose.
+/// Words also listed in lower case ("john", "china", "mark") are not names here.
+pub fn is_name(word: &str) -> bool {
+    names().binary_search(&word).is_ok()
+}
+
 fn words() -> &'static [&'static str] {
     static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
     WORDS.get_or_init(|| {
         include_str!("../data/english-words.txt")
+            .lines()
+            .filter(|w| !w.is_empty())
+            .collect()
+    })
+}
+
+fn names() -> &'static [&'static str] {
+    static NAMES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        include_str!("../data/english-names.txt")
             .lines()
             .filter(|w| !w.is_empty())
             .collect()
@@ -47,8 +64,23 @@ mod tests {
     }
 
     #[test]
-    fn the_list_is_sorted_for_binary_search() {
+    fn names_are_the_words_listed_only_with_a_capital() {
+        for word in ["paris", "nasa", "ibm", "monday", "english", "ltd"] {
+            assert!(is_name(word), "{word}");
+            assert!(is_english_word(word), "{word}");
+        }
+        for word in [
+            "john", "china", "mark", "ending", "fee", "warranty", "Paris", "",
+        ] {
+            assert!(!is_name(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn the_lists_are_sorted_for_binary_search() {
         assert!(words().len() > 50_000);
         assert!(words().windows(2).all(|w| w[0] < w[1]));
+        assert!(names().len() > 5_000);
+        assert!(names().windows(2).all(|w| w[0] < w[1]));
     }
 }

@@ -8,8 +8,8 @@
 //! were. A finding is left for a person when its correction is not certain: several findings
 //! suggest different renderings for one span, its span overlaps another finding, it spans
 //! more line breaks than the replacement can hold, a variant found in the plural has a
-//! correction that cannot be put in the plural (a name), or its rule has no single correction
-//! (`inconsistent-term`).
+//! correction that cannot be put in the plural (a name), its text is written across inline
+//! markup or an escape in the file, or its rule has no single correction (`inconsistent-term`).
 
 use std::fmt;
 use std::ops::Range;
@@ -52,6 +52,10 @@ pub enum LeftReason {
     SpansLines,
     /// The file no longer holds the found text where the finding says.
     TextChanged,
+    /// The file holds the found text there, but written across inline markup or with an
+    /// escape (`<g id="1">Night</g> Mode`, `Night&#160;Mode`): a replacement would drop the
+    /// markup or write the escaped character raw.
+    CrossesMarkup,
     /// A variant found in the plural ("Municipal General Assemblies"), whose correction cannot
     /// be put in the plural (the last word of a name does not carry the name's number).
     InPlural,
@@ -65,6 +69,7 @@ impl fmt::Display for LeftReason {
             LeftReason::Overlaps => "overlaps another finding",
             LeftReason::SpansLines => "spans a line break the correction cannot keep",
             LeftReason::TextChanged => "the text changed since it was checked",
+            LeftReason::CrossesMarkup => "crosses markup or an escape in the file; fix it by hand",
             LeftReason::InPlural => "found in the plural, which the correction cannot take",
         })
     }
@@ -106,12 +111,19 @@ pub fn plan(
             result.left.push((i, LeftReason::NoSingleCorrection));
             continue;
         }
-        let Some(span) = spans[i]
+        let held = spans[i]
             .clone()
-            .filter(|s| text.get(s.clone()) == Some(&f.found))
-        else {
-            result.left.push((i, LeftReason::TextChanged));
-            continue;
+            .and_then(|s| Some((s.clone(), text.get(s)?)));
+        let span = match held {
+            Some((span, held)) if held == f.found => span,
+            Some((_, held)) if reads_through_markup_as(held, &f.found) => {
+                result.left.push((i, LeftReason::CrossesMarkup));
+                continue;
+            }
+            _ => {
+                result.left.push((i, LeftReason::TextChanged));
+                continue;
+            }
         };
         let concept = glossary.concepts.iter().find(|c| c.id == f.concept);
         if concept.is_some_and(|c| !corrected_in_number_found(f, c)) {
@@ -173,6 +185,42 @@ pub fn plan(
     }
     result.edits.sort_by_key(|e| e.range.start);
     result
+}
+
+/// Whether `held`, the file's text under a finding, is `found` written with markup or escapes
+/// in it: it has at least one tag (`<…>`), character reference (`&…;`) or backslash escape, and
+/// with those set aside it has the same words as `found`. Only the words are compared, since an
+/// escape usually stands for a space or a punctuation mark (`&#160;`, `\"`).
+fn reads_through_markup_as(held: &str, found: &str) -> bool {
+    let mut words = String::new();
+    let mut set_aside = false;
+    let mut rest = held;
+    while let Some(c) = rest.chars().next() {
+        let closing = match c {
+            '<' => Some('>'),
+            '&' => Some(';'),
+            _ => None,
+        };
+        let escape_len = match (c, closing) {
+            (_, Some(close)) => rest.find(close).map(|end| end + 1),
+            ('\\', None) => rest[1..].chars().next().map(|e| 1 + e.len_utf8()),
+            _ => None,
+        };
+        match escape_len {
+            Some(len) => {
+                set_aside = true;
+                rest = &rest[len..];
+            }
+            None => {
+                if is_word_char(c) {
+                    words.push(c);
+                }
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+    }
+    let found_words: String = found.chars().filter(|&c| is_word_char(c)).collect();
+    set_aside && !words.is_empty() && words == found_words
 }
 
 /// The length of the possessive "'s" (or "’s") that `after` starts with, if it does and no
@@ -667,6 +715,32 @@ mod tests {
     }
 
     #[test]
+    fn text_written_across_markup_or_escapes_is_told_from_changed_text() {
+        for (held, found) in [
+            ("Night</g> Mode", "Night Mode"),
+            ("<g id=\"1\">Night</g> Mode", "Night Mode"),
+            ("Night&#160;Mode", "Night\u{a0}Mode"),
+            ("Night&nbsp;Mode", "Night Mode"),
+            ("Trade &amp; Union", "Trade & Union"),
+            ("Night\\\"Mode", "Night\"Mode"),
+        ] {
+            assert!(reads_through_markup_as(held, found), "{held:?} / {found:?}");
+        }
+        for (held, found) in [
+            ("Night Mode", "Night Mode"),
+            ("Day</g> Mode", "Night Mode"),
+            ("Night&#160;Mod", "Night\u{a0}Mode"),
+            ("<br/>", ""),
+            ("Night < Mode", "Night Mode"),
+        ] {
+            assert!(
+                !reads_through_markup_as(held, found),
+                "{held:?} / {found:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_plural_in_s_takes_the_possessive_apostrophe_alone() {
         let glossary = Glossary::from_csv_text(
             "id,preferred\nftu,Shanghai Federation of Trade Unions\nnpc,National People's Congress\n",
@@ -749,6 +823,12 @@ mod tests {
         );
         let plan = super::plan(text, utf8, &changed, &glossary);
         assert_eq!(plan.left.last(), Some(&(7, LeftReason::TextChanged)));
+        let changed_with_markup = vec![Finding {
+            found: "zz".into(),
+            ..finding(Rule::ForbiddenTerm, "a<b>a</b>", "a<b>a", "Right")
+        }];
+        let plan = super::plan("a<b>a</b>", utf8, &changed_with_markup, &glossary);
+        assert_eq!(plan.left, vec![(0, LeftReason::TextChanged)]);
         let same = vec![
             finding(Rule::ForbiddenTerm, text, "bb", "Right"),
             finding(Rule::GarbledTerm, text, "bb", "Right"),

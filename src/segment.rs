@@ -210,6 +210,12 @@ pub struct Segment {
     pub source: Option<MappedText>,
     /// The target (English) text; `None` when the unit has no target at all.
     pub target: Option<MappedText>,
+    /// What makes the source another message than the same text elsewhere: the PO `msgctxt`
+    /// ("Open" in a menu, "On" for a switch, both 打开). `None` when the format gives none.
+    pub context: Option<String>,
+    /// The form (`msgstr[n]`) of a plural entry. The forms of one entry translate one source
+    /// in different numbers, so they are no variants of each other.
+    pub plural_form: Option<usize>,
 }
 
 /// What a bilingual reader produces: a segment, or an error that ends the document.
@@ -515,6 +521,8 @@ ftu,Shanghai Federation of Trade Unions,Shanghai Trade Union,Municipal General A
             location: target.start(),
             source: None,
             target: Some(target),
+            context: None,
+            plural_form: None,
         })
     }
 
@@ -535,6 +543,8 @@ ftu,Shanghai Federation of Trade Unions,Shanghai Trade Union,Municipal General A
                 location: at(9, 1, 200).location(),
                 source: None,
                 target: None,
+                context: None,
+                plural_form: None,
             }),
         ];
         let mut visited = Vec::new();

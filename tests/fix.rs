@@ -371,3 +371,51 @@ fn bilingual_targets_are_fixed_and_source_findings_left_for_a_person() {
         again.stderr
     );
 }
+
+#[test]
+fn a_finding_across_markup_or_a_character_reference_is_left_with_that_reason() {
+    let xliff = r#"<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file source-language="zh-CN" target-language="en" datatype="plaintext" original="a.txt">
+    <body>
+      <trans-unit id="1">
+        <source>上海市总工会</source>
+        <target>The Municipal <g id="b">General</g> Assembly</target>
+      </trans-unit>
+      <trans-unit id="2">
+        <source>上海市总工会</source>
+        <target>The Municipal&#160;General&#160;Assembly</target>
+      </trans-unit>
+      <trans-unit id="3">
+        <source>上海市总工会</source>
+        <target>The Municipal General Assembly</target>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+"#;
+    let dir = scratch(&[("a.xlf", xliff.as_bytes())]);
+    let run = termcheck_in(dir.path(), &["fix", "a.xlf", "--diff"], b"");
+    let left: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.contains(": left "))
+        .collect();
+    let across: Vec<&str> = left
+        .iter()
+        .filter(|l| l.ends_with("crosses markup or an escape in the file; fix it by hand"))
+        .map(|l| l.split(": left").next().unwrap())
+        .collect();
+    assert_eq!(across, ["a.xlf:7:21", "a.xlf:11:21"], "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("the text changed since it was checked"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stdout
+            .contains("+        <target>The Shanghai Federation of Trade Unions</target>"),
+        "the plain unit is still fixed: {}",
+        run.stdout
+    );
+}

@@ -92,3 +92,40 @@ fn the_bundled_glossary_lints_to_its_known_findings() {
         run.stdout
     );
 }
+
+#[test]
+fn ordinary_words_of_the_english_word_list_are_reported_and_names_are_not() {
+    // "ending", "fee", "warranty" and "expiry" are not VARCON words (they have one spelling)
+    // but every text has them; "Paris" and "NASA" are words of the list too, only as names.
+    let glossary = "\
+id,source,preferred,forbidden,note
+termination,终止,termination,ending,x
+premium,保费,insurance premium,fee,x
+policy,保单,insurance policy,warranty,x
+lapse,失效,lapse,expiry,x
+capital,首都,capital city,Paris,x
+agency,航天局,space agency,NASA,x
+";
+    let dir = scratch(&[("g.csv", glossary.as_bytes())]);
+    let run = termcheck_in(dir.path(), &["glossary", "lint", "g.csv"], b"");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let flagged: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.contains("warning[ordinary-word]"))
+        .map(|l| l.split('"').nth(1).unwrap())
+        .collect();
+    assert_eq!(
+        flagged,
+        ["ending", "fee", "warranty", "expiry"],
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains(
+            "g.csv:2:28: warning[ordinary-word] forbidden rendering \"ending\" of concept \"termination\" is an ordinary English word: every \"ending\" in any text will be reported (list a longer phrase, or make the concept case-sensitive)"
+        ),
+        "{}",
+        run.stdout
+    );
+}

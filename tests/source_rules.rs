@@ -306,3 +306,111 @@ fn xliff_findings_point_into_the_file_and_score_reads_it() {
         score.stdout
     );
 }
+
+fn check_csv(dir: &std::path::Path, file: &str) -> Vec<(String, u64, String)> {
+    let run = termcheck_in(
+        dir,
+        &[
+            "check",
+            file,
+            "-g",
+            "g.csv",
+            "--no-config",
+            "--format",
+            "csv",
+        ],
+        b"",
+    );
+    assert_ne!(run.code, 2, "{}", run.stderr);
+    parse_csv(&run.stdout)
+        .into_iter()
+        .map(|r| (r.rule, r.line, r.found))
+        .collect()
+}
+
+#[test]
+fn po_plural_forms_and_contexts_are_different_segments() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "g.csv", GLOSSARY);
+    write(
+        d,
+        "a.po",
+        r#"msgid "已选择 %d 个文件"
+msgid_plural "已选择 %d 个文件"
+msgstr[0] "%d file selected"
+msgstr[1] "%d files selected"
+
+msgctxt "menu"
+msgid "打开"
+msgstr "Open"
+
+msgctxt "switch-state"
+msgid "打开"
+msgstr "On"
+
+msgctxt "menu"
+msgid "关闭"
+msgstr "Close"
+
+msgctxt "menu"
+msgid "关闭"
+msgstr "Shut"
+
+msgid "删除 %d 个文件"
+msgid_plural "删除 %d 个文件"
+msgstr[0] "Delete %d file"
+msgstr[1] "Delete %d files"
+
+msgid "删除 %d 个文件"
+msgid_plural "删除 %d 个文件"
+msgstr[0] "Delete %d file"
+msgstr[1] "Remove %d files"
+"#,
+    );
+    assert_eq!(
+        check_csv(d, "a.po"),
+        [
+            ("inconsistent-segment".to_string(), 20, "Shut".to_string()),
+            (
+                "inconsistent-segment".to_string(),
+                30,
+                "Remove %d files".to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_case_sensitive_source_term_is_matched_in_its_case_and_not_in_an_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        d,
+        "g.csv",
+        "id,source,preferred,case\nwelink,WeLink,WeLink,sensitive\n",
+    );
+    write(
+        d,
+        "a.po",
+        r#"msgid "访问 https://welink.example.com/help"
+msgstr "Visit https://welink.example.com/help"
+
+msgid "访问 https://WeLink.example.com/help"
+msgstr "Visit https://WeLink.example.com/help"
+
+msgid "运行 welink 命令"
+msgstr "Run the welink command"
+
+msgid "打开 WeLink 应用"
+msgstr "Open the app"
+
+msgid "打开 WeLink 应用（https://WeLink.example.com）"
+msgstr "Open the WeLink app (https://WeLink.example.com)"
+"#,
+    );
+    assert_eq!(
+        check_csv(d, "a.po"),
+        [("missing-term".to_string(), 11, String::new())]
+    );
+}

@@ -193,6 +193,8 @@ fn parse_line(
         location,
         source,
         target,
+        context: None,
+        plural_form: None,
     })
 }
 

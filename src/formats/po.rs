@@ -4,9 +4,11 @@
 //! empty `msgstr` is no target: the entry is untranslated). A plural entry gives one segment
 //! per `msgstr[n]`, with `msgid_plural` as the source of the plural forms. The unit id is the
 //! `msgid`, prefixed by `[msgctxt] ` when there is one, and suffixed by `[n]` for plural
-//! forms. Entries flagged `#, fuzzy` are skipped unless asked for; obsolete `#~` entries are
-//! skipped. Strings continued on several lines are joined; C escapes (`\n`, `\"`, `\t`, `\\`,
-//! octal, hex) are decoded and map back to the escape in the file.
+//! forms; the segment also keeps the msgctxt and the form apart, since `inconsistent-segment`
+//! compares only segments of one context and one form. Entries flagged `#, fuzzy` are skipped
+//! unless asked for; obsolete `#~` entries are skipped. Strings continued on several lines are
+//! joined; C escapes (`\n`, `\"`, `\t`, `\\`, octal, hex) are decoded and map back to the
+//! escape in the file.
 //!
 //! The encoding is the byte-order mark's, else the header's `charset=`, else UTF-8.
 
@@ -342,6 +344,8 @@ fn finish(entry: &mut Entry, options: PoOptions, segments: &mut Vec<Segment>) {
             location,
             source: Some(source),
             target: (!target.text().is_empty()).then_some(target),
+            context: e.context.as_ref().map(|c| c.text().to_string()),
+            plural_form: several.then_some(n),
         });
     }
 }
@@ -419,6 +423,20 @@ msgstr
                 row("One worker[0]", "One worker", Some("Un travailleur")),
                 row("One worker[1]", "%d workers", Some("%d travailleurs")),
                 row("Last", "Last", Some("Dernier")),
+            ]
+        );
+        let contexts: Vec<(Option<&str>, Option<usize>)> = segments
+            .iter()
+            .map(|s| (s.context.as_deref(), s.plural_form))
+            .collect();
+        assert_eq!(
+            contexts,
+            [
+                (None, None),
+                (Some("menu"), None),
+                (None, Some(0)),
+                (None, Some(1)),
+                (None, None),
             ]
         );
         let with_fuzzy = read_po(

@@ -198,6 +198,8 @@ impl Iterator for TableSegments {
                 location: row_at.location(),
                 source: source_text,
                 target: target_text,
+                context: None,
+                plural_form: None,
             }));
         }
     }
@@ -336,6 +338,8 @@ pub fn read_paired(
             location: t.start(),
             source: Some(s),
             target: (!t.text().is_empty()).then_some(t),
+            context: None,
+            plural_form: None,
         });
     }
     Ok(segments)

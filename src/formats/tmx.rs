@@ -193,6 +193,8 @@ impl<R: Read> TmxReader<R> {
             location: at,
             source,
             target,
+            context: None,
+            plural_form: None,
         })
     }
 

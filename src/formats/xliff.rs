@@ -365,6 +365,8 @@ impl<R: Read> XliffReader<R> {
             location,
             source,
             target,
+            context: None,
+            plural_form: None,
         });
         self.next_index += 1;
     }

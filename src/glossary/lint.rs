@@ -10,6 +10,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::{CaseMode, Concept, Glossary};
+use crate::dictionary::{is_english_word, is_name};
 use crate::finding::Severity;
 use crate::location::Location;
 use crate::normalize::{is_word_char, normalize_key};
@@ -361,7 +362,7 @@ fn ordinary_words(concepts: &[Concept], out: &mut Vec<LintFinding>) {
             if word.contains(' ') || word.is_empty() {
                 continue;
             }
-            if vocabulary.contains(&word) || varcon_words().contains(word.as_str()) {
+            if vocabulary.contains(&word) || is_ordinary_english(&word) {
                 out.push(finding(
                     "ordinary-word",
                     c,
@@ -377,6 +378,13 @@ fn ordinary_words(concepts: &[Concept], out: &mut Vec<LintFinding>) {
             }
         }
     }
+}
+
+/// Whether `word` (in lower case) is a word of ordinary English prose: VARCON lists it, or the
+/// English word list does and not only as a name ("fee" and "warranty" are ordinary; "paris"
+/// and "nasa" are names, which a glossary may well forbid without every text tripping on them).
+fn is_ordinary_english(word: &str) -> bool {
+    varcon_words().contains(word) || (is_english_word(word) && !is_name(word))
 }
 
 /// Every lower-case word VARCON lists (about 36,000: the words with British, American or
@@ -429,6 +437,30 @@ d,丁,Workercn,,Trade Unions,,,n
                 (3, "shadowed-rendering"),
                 (4, "shadowed-rendering"),
                 (5, "shadowed-rendering"),
+            ]
+        );
+    }
+
+    #[test]
+    fn ordinary_words_outside_varcon_are_reported_and_names_are_not() {
+        let csv = "\
+id,source,preferred,forbidden,deprecated,case,note
+termination,终止,termination,ending,,,n
+goodwill,商誉,goodwill,reputation,,,n
+premium,保费,insurance premium,fee,,,n
+policy,保单,insurance policy,Warranty,,,n
+city,城,capital,Paris,,,n
+space,航天局,space agency,,NASA,,n
+bank,银行,bank,,Ltd,,n
+brand,品牌,Brand,Zhonggong,,,n
+";
+        assert_eq!(
+            ids(csv),
+            vec![
+                (2, "ordinary-word"),
+                (3, "ordinary-word"),
+                (4, "ordinary-word"),
+                (5, "ordinary-word"),
             ]
         );
     }

@@ -4,15 +4,20 @@
 //! ([`super::script`]) and compiled into one leftmost-longest Aho-Corasick automaton: `中华全国总工会`
 //! is found as itself, not as the `总工会` inside it. Chinese has no spaces, so there are no
 //! word boundaries to check; Latin letters in a source term (`APEC`) must not continue a
-//! longer Latin word.
+//! longer Latin word. A case-sensitive concept's source term is found only in its own letter
+//! case ("WeLink", not the command "welink"), as its renderings are in the target; and a term
+//! inside a web or e-mail address is not found, as on the target side (an address is no
+//! prose: "https://welink.example.com" names no product).
 
 use std::collections::BTreeMap;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use super::script::{fold, fold_key};
-use crate::glossary::Glossary;
+use super::script::{fold, fold_key, simplified};
+use crate::check::in_address;
+use crate::glossary::{CaseMode, Glossary};
+use crate::normalize::normalize;
 
 /// One source term found in source text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,6 +37,9 @@ pub struct SourceTermMatcher {
     automaton: Option<AhoCorasick>,
     /// For each pattern: the concepts and the first glossary spelling.
     patterns: Vec<(Vec<usize>, String)>,
+    /// For each pattern: its case-sensitive concepts, each with its spellings of the pattern
+    /// as [`case_kept`] makes them; a match is theirs only in one of those spellings.
+    exact_case: Vec<Vec<(usize, Vec<String>)>>,
 }
 
 impl SourceTermMatcher {
@@ -39,6 +47,7 @@ impl SourceTermMatcher {
     pub fn new(glossary: &Glossary) -> Self {
         let mut keys: Vec<String> = Vec::new();
         let mut patterns: Vec<(Vec<usize>, String)> = Vec::new();
+        let mut exact_case: Vec<Vec<(usize, Vec<String>)>> = Vec::new();
         let mut index: std::collections::HashMap<String, usize> = Default::default();
         for (ci, concept) in glossary.concepts.iter().enumerate() {
             for term in &concept.source {
@@ -49,10 +58,22 @@ impl SourceTermMatcher {
                 let id = *index.entry(key.clone()).or_insert_with(|| {
                     keys.push(key);
                     patterns.push((Vec::new(), term.clone()));
+                    exact_case.push(Vec::new());
                     patterns.len() - 1
                 });
                 if !patterns[id].0.contains(&ci) {
                     patterns[id].0.push(ci);
+                }
+                if concept.case == CaseMode::Sensitive {
+                    let spellings = &mut exact_case[id];
+                    let at = match spellings.iter().position(|(c, _)| *c == ci) {
+                        Some(at) => at,
+                        None => {
+                            spellings.push((ci, Vec::new()));
+                            spellings.len() - 1
+                        }
+                    };
+                    spellings[at].1.push(case_kept(term));
                 }
             }
         }
@@ -65,6 +86,7 @@ impl SourceTermMatcher {
         SourceTermMatcher {
             automaton,
             patterns,
+            exact_case,
         }
     }
 
@@ -78,13 +100,29 @@ impl SourceTermMatcher {
         automaton
             .find_iter(text.as_str())
             .filter(|m| latin_bounded(text, m.start(), m.end()))
-            .map(|m| {
-                let (concepts, term) = &self.patterns[m.pattern().as_usize()];
-                SourceMatch {
-                    span: folded.original_span(m.start()..m.end(), source),
-                    concepts: concepts.clone(),
-                    term: term.clone(),
+            .filter_map(|m| {
+                let pattern = m.pattern().as_usize();
+                let (concepts, term) = &self.patterns[pattern];
+                let span = folded.original_span(m.start()..m.end(), source);
+                if in_address(source, &span) {
+                    return None;
                 }
+                let mut concepts = concepts.clone();
+                let exact_case = &self.exact_case[pattern];
+                if !exact_case.is_empty() {
+                    let written = case_kept(&source[span.clone()]);
+                    concepts.retain(|c| {
+                        exact_case
+                            .iter()
+                            .find(|(sensitive, _)| sensitive == c)
+                            .is_none_or(|(_, spellings)| spellings.contains(&written))
+                    });
+                }
+                (!concepts.is_empty()).then(|| SourceMatch {
+                    span,
+                    concepts,
+                    term: term.clone(),
+                })
             })
             .collect()
     }
@@ -99,6 +137,15 @@ impl SourceTermMatcher {
         }
         counts
     }
+}
+
+/// `text` folded as source terms are (width, script) but keeping its letter case.
+fn case_kept(text: &str) -> String {
+    normalize(text, false)
+        .text
+        .chars()
+        .map(simplified)
+        .collect()
 }
 
 /// A match that starts or ends with a Latin letter or digit must not continue a longer word.
@@ -166,6 +213,53 @@ mod tests {
         // Look-alikes: a Latin term inside a longer word, an unrelated character string.
         assert_eq!(found("APECS会议"), []);
         assert_eq!(found("总工程师"), []);
+    }
+
+    #[test]
+    fn a_case_sensitive_term_is_found_in_its_own_case_and_never_in_an_address() {
+        let g = Glossary::from_csv_text(
+            "id,source,preferred,case\n\
+             welink,WeLink,WeLink,sensitive\n\
+             gov,GOV,government,sensitive\n\
+             apec,APEC,APEC,\n",
+            "test.csv",
+        )
+        .unwrap();
+        let m = SourceTermMatcher::new(&g);
+        let found = |text: &str| -> Vec<String> {
+            m.find(text)
+                .into_iter()
+                .map(|f| text[f.span].to_string())
+                .collect()
+        };
+        assert_eq!(found("打开 WeLink 应用"), ["WeLink"]);
+        assert_eq!(found("打开ＷｅＬｉｎｋ应用"), ["ＷｅＬｉｎｋ"]);
+        assert_eq!(found("访问 GOV 网站"), ["GOV"]);
+        assert_eq!(found("运行 apec 和 APEC"), ["apec", "APEC"]);
+        assert!(found("运行 welink 命令").is_empty());
+        assert!(found("运行 WELINK 命令").is_empty());
+        assert!(found("访问 gov 网站").is_empty());
+        assert!(found("访问 https://WeLink.example.com/help").is_empty());
+        assert!(found("访问https://www.apec.org了解").is_empty());
+        assert!(found("写信给 WeLink@example.com").is_empty());
+        assert_eq!(found("WeLink（https://WeLink.example.com）"), ["WeLink"]);
+    }
+
+    #[test]
+    fn one_source_term_of_a_case_sensitive_and_an_insensitive_concept() {
+        let g = Glossary::from_csv_text(
+            "id,source,preferred,case\n\
+             product,WeLink,WeLink,sensitive\n\
+             command,welink,the welink command,\n",
+            "test.csv",
+        )
+        .unwrap();
+        let m = SourceTermMatcher::new(&g);
+        let concepts = |text: &str| -> Vec<Vec<usize>> {
+            m.find(text).into_iter().map(|f| f.concepts).collect()
+        };
+        assert_eq!(concepts("打开 WeLink"), [vec![0, 1]]);
+        assert_eq!(concepts("运行 welink"), [vec![1]]);
     }
 
     #[test]
