@@ -5,7 +5,7 @@ use std::io::Read;
 use std::ops::Range;
 
 use crate::code_text;
-use crate::consistency::in_title_case_line;
+use crate::consistency::capitals_of_its_setting;
 use crate::consistency::{
     inconsistencies, Around, ConsistencyScope, DocumentTally, Majorities, Occurrence,
     OccurrenceStatus, RenderingCounts, TalliedText,
@@ -484,7 +484,7 @@ impl<'g> Checker<'g> {
                     let (tally, glossary) = state.tally.as_mut().expect("tallying");
                     let found = &text[span.clone()];
                     // (See `Occurrences::record`.)
-                    let headline = in_title_case_line(text, &span);
+                    let headline = capitals_of_its_setting(text, &span);
                     let mut add = |concept, rendering, status| {
                         if headline {
                             return tally.add_uncompared();
@@ -878,7 +878,7 @@ impl Occurrences<'_> {
     ) {
         // A Title Case headline's capitals say nothing of the term's spelling, as an ALL CAPS
         // one's do not: its occurrences are not compared.
-        let headline = in_title_case_line(place.text, &place.span);
+        let headline = capitals_of_its_setting(place.text, &place.span);
         match self {
             Occurrences::Kept(kept) => {
                 let form = if headline { None } else { form(place) };

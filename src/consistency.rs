@@ -131,15 +131,22 @@ const TITLE_SMALL_WORDS: &[&str] = &[
     "or", "over", "per", "the", "to", "up", "via", "vs", "with",
 ];
 
-/// Whether `span` of `text` is written with a capital inside and stands in a line in Title
-/// Case ("Regulator Backs Energy Storage System Rules"): a headline, whose capitals say
-/// nothing of a term's spelling. The line has four words or more, every one but the small
+/// Whether `span` of `text` is written with a capital inside where the capitals say nothing of
+/// the term's spelling: before another capitalised word, in a heading (see
+/// [`numbered_heading`]) or in a line in Title Case ("Regulator Backs Energy Storage System
+/// Rules"). The line has four words or more, every one but the small
 /// ones capitalised, two of them outside the span; it is no longer than a headline and ends
 /// without a full stop.
-pub fn in_title_case_line(text: &str, span: &Range<usize>) -> bool {
+pub fn capitals_of_its_setting(text: &str, span: &Range<usize>) -> bool {
     let found = &text[span.clone()];
     if !found.chars().skip(1).any(char::is_uppercase) {
         return false;
+    }
+    // A capitalised word right after the term makes it part of a longer name, a defined term
+    // of a contract ("the Force Majeure Event") or another entity's name.
+    let next = text[span.end..].strip_prefix([' ', '\u{a0}']).unwrap_or("");
+    if next.chars().next().is_some_and(char::is_uppercase) {
+        return true;
     }
     // A headline is short: its line is looked for only so far.
     const LONGEST: usize = 200;
@@ -159,6 +166,9 @@ pub fn in_title_case_line(text: &str, span: &Range<usize>) -> bool {
         || text[start..end].trim_end().ends_with('.')
     {
         return false;
+    }
+    if numbered_heading(&text[start..span.start], &text[span.end..end]) {
+        return true;
     }
     let mut words = 0;
     let mut capitalised_outside = 0;
@@ -186,6 +196,40 @@ pub fn in_title_case_line(text: &str, span: &Range<usize>) -> bool {
         }
     }
     words >= 4 && capitalised_outside >= 2
+}
+
+/// Whether the rest of a line around a term, `before` and `after` it, is only the numbering
+/// of a heading: "9.", "10.1", "(a)", "IV.", a word and a number ("Part 9", "Clause 19"),
+/// dashes and colons, or nothing. A line of a term so numbered, or of the term alone without
+/// a full stop, is a heading ("Part 9 Force Majeure", "10. Confidential Information").
+fn numbered_heading(before: &str, after: &str) -> bool {
+    let is_numbering = |token: &str| {
+        let bare = token.trim_matches(|c: char| "().[]:-–—§".contains(c) || c == '.');
+        bare.is_empty()
+            || bare.chars().all(|c| c.is_ascii_digit() || c == '.')
+            || (bare.len() == 1 && token.starts_with('('))
+            || (bare.chars().all(|c| "IVXLivxl".contains(c)) && token.ends_with(['.', ')']))
+    };
+    let after = after.trim();
+    if !(after.is_empty() || after.split_whitespace().all(is_numbering)) {
+        return false;
+    }
+    let mut tokens = before.split_whitespace().peekable();
+    while let Some(token) = tokens.next() {
+        // A label: a capitalised word before a number.
+        let label = token.chars().next().is_some_and(char::is_uppercase)
+            && token.chars().all(char::is_alphabetic)
+            && tokens.peek().is_some_and(|next| {
+                next.trim_end_matches(['.', ':'])
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == '.')
+                    && next.chars().any(|c| c.is_ascii_digit())
+            });
+        if !label && !is_numbering(token) {
+            return false;
+        }
+    }
+    true
 }
 
 /// How an occurrence written `found`, of surface form `form`, is shown: as written, unless it
@@ -597,7 +641,7 @@ impl DocumentTally {
         });
     }
 
-    /// Counts an occurrence that is not compared (see [`in_title_case_line`]).
+    /// Counts an occurrence that is not compared (see [`capitals_of_its_setting`]).
     pub fn add_uncompared(&mut self) {
         self.counts.seen += 1;
     }
@@ -1036,7 +1080,7 @@ mod tests {
     fn a_title_case_line_is_a_headline() {
         let headline = |line: &str, term: &str| {
             let at = line.find(term).expect("term in line");
-            in_title_case_line(line, &(at..at + term.len()))
+            capitals_of_its_setting(line, &(at..at + term.len()))
         };
         let ess = "Energy Storage System";
         assert!(headline("Regulator Backs Energy Storage System Rules", ess));
@@ -1051,8 +1095,20 @@ mod tests {
             "Energy Storage System and Hydro Power Plant.",
             ess
         ));
-        assert!(!headline("Energy Storage System", ess));
+        // A longer name, as a contract's defined term.
+        assert!(headline("the Energy Storage System Act applies.", ess));
+        assert!(!headline("the Energy Storage System. Act now.", ess));
+        // A heading: the term alone, numbered or labelled.
+        assert!(headline("Energy Storage System", ess));
+        assert!(headline("intro\n9. Energy Storage System\nmore", ess));
+        assert!(headline("Part 9 Energy Storage System", ess));
+        assert!(headline("Clause 19 — Energy Storage System", ess));
+        assert!(headline("(a) Energy Storage System:", ess));
+        assert!(headline("IV. Energy Storage System", ess));
+        assert!(!headline("Energy Storage System.", ess));
         assert!(!headline("New Energy Storage System", ess));
+        assert!(!headline("Part nine Energy Storage System", ess));
+        assert!(!headline("9 units of Energy Storage System", ess));
         assert!(!headline(
             "Regulator Backs energy storage system Rules",
             "energy storage system"
