@@ -25,7 +25,7 @@ grep 'Municipal General Assembly' minutes.txt
 Run `Municipal General Assembly` before the Municipal General Assembly votes.
 
 The Shanghai Federaton of Trade Unions agreed.
-Its file is `Shanghai Federaton of Trade Unions.md` on the server.
+Its file is `Shanghai Federaton of Trade Unions` on the server.
 <!-- The old name, Municipal General Assembly,
      is kept here for the editors. -->
 "#;
