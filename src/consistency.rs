@@ -269,8 +269,19 @@ fn variant_of(glossary: &Glossary, concept: usize, rendering: usize, form: Strin
     // and "addresse"; the rendering's word says they are one.
     let (before, head, after) = split_head(&form);
     let (_, rendering_head, _) = split_head(rendering);
-    let lemma_of_head = if same_lemma(&head.to_lowercase(), rendering_head) {
-        recased_like(head, &lemma(rendering_head))
+    let head_lower = head.to_lowercase();
+    let lemma_of_head = if same_lemma(&head_lower, rendering_head) {
+        // The concept may list both numbers ("impairment losses", admitted "impairment
+        // loss"): its shortest head of the same lemma stands for them all, since spelling
+        // alone takes "loss" for a plural ("los").
+        let shortest = glossary.concepts[concept]
+            .renderings
+            .iter()
+            .map(|r| split_head(&r.text).1)
+            .filter(|other| same_lemma(&head_lower, other))
+            .min_by_key(|other| (other.len(), *other))
+            .unwrap_or(rendering_head);
+        recased_like(head, shortest)
     } else {
         lemma(head).into_owned()
     };
@@ -1057,6 +1068,21 @@ mod tests {
         assert_ne!(variant(1, "base Classes"), variant(1, "base classes"));
         // A name is compared as written.
         assert_ne!(variant(2, "Device Trees"), variant(2, "Device Tree"));
+        // A concept listing both numbers, in any plural: each rendering, in either number.
+        let both = Glossary::from_csv_text(
+            "id,preferred,admitted\na,impairment losses,impairment loss\nb,foreign branches,foreign branch\nc,loans,loan\n",
+            "g.csv",
+        )
+        .unwrap();
+        for concept in 0..3 {
+            let [plural, singular] =
+                [0, 1].map(|r| both.concepts[concept].renderings[r].text.clone());
+            let of = |rendering, form: &str| variant_of(&both, concept, rendering, form.into());
+            let one = of(0, &plural);
+            assert_eq!(of(0, &singular), one);
+            assert_eq!(of(1, &singular), one, "{singular}");
+            assert_eq!(of(1, &plural), one);
+        }
     }
 
     #[test]
