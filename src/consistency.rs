@@ -148,6 +148,16 @@ pub fn capitals_of_its_setting(text: &str, span: &Range<usize>) -> bool {
     if next.chars().next().is_some_and(char::is_uppercase) {
         return true;
     }
+    // A label: quoted, as a contract's defined term ("\"Insured Person\" means") or a button
+    // ("click \"Save As\""), or a step of a menu path ("Settings > Screen Reader").
+    let before = text[..span.start].trim_end_matches([' ', '\u{a0}']);
+    let after = text[span.end..].trim_start_matches([' ', '\u{a0}']);
+    let quoted =
+        before.ends_with(['"', '“', '\'', '‘']) && after.starts_with(['"', '”', '\'', '’']);
+    let in_menu_path = before.ends_with(['>', '›', '→']) || after.starts_with(['>', '›', '→']);
+    if quoted || in_menu_path {
+        return true;
+    }
     // A headline is short: its line is looked for only so far.
     const LONGEST: usize = 200;
     let bytes = text.as_bytes();
@@ -1124,6 +1134,14 @@ mod tests {
         // A longer name, as a contract's defined term.
         assert!(headline("the Energy Storage System Act applies.", ess));
         assert!(!headline("the Energy Storage System. Act now.", ess));
+        // A label: quoted, or a step of a menu path.
+        assert!(headline("\"Energy Storage System\" means the plant.", ess));
+        assert!(headline("click “Energy Storage System” to start.", ess));
+        assert!(headline(
+            "open Settings > Energy Storage System to start.",
+            ess
+        ));
+        assert!(!headline("the \"Energy Storage System was installed.", ess));
         // A heading: the term alone, numbered or labelled.
         assert!(headline("Energy Storage System", ess));
         assert!(headline("intro\n9. Energy Storage System\nmore", ess));

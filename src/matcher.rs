@@ -401,7 +401,7 @@ impl TermMatcher {
                 candidates.push(valid);
             }
         }
-        select_matches(candidates)
+        select_matches(candidates, &norm.text)
     }
 
     /// Whether every glossary use of the match's rendering is approved, whatever its case: the
@@ -502,7 +502,7 @@ impl WordFed<'_> {
     /// The matches, as [`TermMatcher::find`] gives them.
     pub fn finish(self) -> Vec<TermMatch> {
         if self.fed {
-            select_matches(self.candidates)
+            select_matches(self.candidates, &self.scan.norm.text)
         } else {
             self.scan.matcher.find(self.scan.norm, self.scan.original)
         }
@@ -613,9 +613,9 @@ impl WordFilter {
     }
 }
 
-/// Resolves overlaps between candidate matches, at most one per start position, sorted by
-/// start (see [`TermMatcher::find`]).
-fn select_matches(candidates: Vec<TermMatch>) -> Vec<TermMatch> {
+/// Resolves overlaps between candidate matches in normalized text `text`, at most one per start
+/// position, sorted by start (see [`TermMatcher::find`]).
+fn select_matches(candidates: Vec<TermMatch>, text: &str) -> Vec<TermMatch> {
     // Drop every match contained in another: sorted by start, a match is contained exactly
     // when it ends no later than some match before it.
     let mut maximal: Vec<TermMatch> = Vec::with_capacity(candidates.len());
@@ -645,7 +645,23 @@ fn select_matches(candidates: Vec<TermMatch>) -> Vec<TermMatch> {
     let mut selected = banned.clone();
     let mut next_banned = 0;
     let mut approved_end = 0;
-    for m in maximal.iter().filter(|m| m.approved) {
+    let approved: Vec<&TermMatch> = maximal.iter().filter(|m| m.approved).collect();
+    // A rendering's leading article is no part of the term: "the insured" gives way to
+    // "insured person" in "the insured person".
+    let article_given_up = |m: &TermMatch, next: Option<&&TermMatch>| {
+        let Some(next) = next else { return false };
+        let article = ["the ", "a ", "an "]
+            .iter()
+            .find(|a| text[m.normalized.clone()].starts_with(**a));
+        article.is_some_and(|a| {
+            next.normalized.start == m.normalized.start + a.len()
+                && next.normalized.end > m.normalized.end
+        })
+    };
+    for (k, m) in approved.iter().enumerate() {
+        if article_given_up(m, approved.get(k + 1)) {
+            continue;
+        }
         while next_banned < banned.len() && banned[next_banned].normalized.end <= m.normalized.start
         {
             next_banned += 1;
@@ -654,7 +670,7 @@ fn select_matches(candidates: Vec<TermMatch>) -> Vec<TermMatch> {
             next_banned < banned.len() && banned[next_banned].normalized.start < m.normalized.end;
         if !clashes_with_banned && m.normalized.start >= approved_end {
             approved_end = m.normalized.end;
-            selected.push(m.clone());
+            selected.push((*m).clone());
         }
     }
     selected.sort_unstable_by_key(|m| m.normalized.start);
@@ -777,6 +793,24 @@ mem,memory space,,,memory-space,
             found("less memory space-driver time"),
             vec![s("space-driver", Status::Forbidden)]
         );
+        // A leading article is no part of a rendering: the rendering after it wins.
+        let glossary = Glossary::from_csv_text(
+            "id,preferred,admitted\ninsured,insured person,the insured\n",
+            "t.csv",
+        )
+        .unwrap();
+        let matcher = TermMatcher::new(&glossary);
+        let spans = |text: &str| -> Vec<String> {
+            let norm = normalize(text, true);
+            matcher
+                .find(&norm, text)
+                .iter()
+                .map(|m| text[m.original.clone()].to_string())
+                .collect()
+        };
+        assert_eq!(spans("to the insured person now"), vec!["insured person"]);
+        assert_eq!(spans("to the insured now"), vec!["the insured"]);
+        assert_eq!(spans("to the insured, person"), vec!["the insured"]);
         // Two banned renderings overlapping: the leftmost.
         assert_eq!(
             found("the Municipal General Assembly Hall"),
