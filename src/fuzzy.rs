@@ -1731,6 +1731,21 @@ impl FuzzyIndex {
                 break;
             }
         }
+        // A term does not run across the end of a sentence or a bracket: "(Xinhua). Xinhua
+        // News Agency" holds no repeated word.
+        // Nor across a list or a path: "bindings/clock/clock", "number - second".
+        // Nor across a blank line: a heading and its paragraph are two texts.
+        const BREAKS: &str = ".;:!?()[]{}\",/\\*|=<>#\u{2014}";
+        let key_breaks = r.key.chars().any(|c| BREAKS.contains(c));
+        let breaks = |a: &TextWord, b: &TextWord| {
+            let gap = &text[a.span().end..b.span().start];
+            !key_breaks && (gap.chars().any(|c| BREAKS.contains(c)) || gap.contains(" - "))
+        };
+        let crosses_a_break = |window: &Range<usize>| {
+            (window.start + 1..window.end).any(|i| {
+                breaks(&tokens[i - 1], &tokens[i]) || blank_line(&tokens[i - 1], &tokens[i])
+            })
+        };
         let searched = if best.is_some() {
             first_start..first_start
         } else {
@@ -1749,7 +1764,9 @@ impl FuzzyIndex {
                     None => true,
                     Some((s, span, _)) => score > *s || (score == *s && len < span.len()),
                 };
-                if better {
+                // The best window within a sentence, not a better one across its end that
+                // the term cannot be ("contracts. IFRS 17 Insurance Contrcts").
+                if better && !crosses_a_break(&(start..end)) {
                     best = Some((score, start..end, alignment));
                 }
             }
@@ -1809,21 +1826,7 @@ impl FuzzyIndex {
         {
             return None;
         }
-        // A term does not run across the end of a sentence or a bracket: "(Xinhua). Xinhua
-        // News Agency" holds no repeated word.
-        // Nor across a list or a path: "bindings/clock/clock", "number - second".
-        const BREAKS: &str = ".;:!?()[]{}\",/\\*|=<>#\u{2014}";
-        let breaks = |a: &TextWord, b: &TextWord| {
-            let gap = &text[a.span().end..b.span().start];
-            gap.chars().any(|c| BREAKS.contains(c)) || gap.contains(" - ")
-        };
-        if (window.start + 1..window.end).any(|i| breaks(&tokens[i - 1], &tokens[i]))
-            && !r.key.chars().any(|c| BREAKS.contains(c))
-        {
-            return None;
-        }
-        // Nor across a blank line: a heading and its paragraph are two texts.
-        if (window.start + 1..window.end).any(|i| blank_line(&tokens[i - 1], &tokens[i])) {
+        if crosses_a_break(&window) {
             return None;
         }
         // So is a possessive: "Hong Kong's monetary authority" is the place's authority,
@@ -4344,6 +4347,28 @@ modernization,modernization drive,,,,
                     repeated,
                 ),
             ],
+        );
+    }
+
+    #[test]
+    fn a_better_window_across_a_sentence_end_does_not_hide_the_term_after_it() {
+        let glossary = "id,preferred\nifrs,IFRS 17 Insurance Contracts\n";
+        let found = |text: &str| -> Vec<String> {
+            near_misses(glossary, text)
+                .into_iter()
+                .map(|(found, _, _)| found)
+                .collect()
+        };
+        // "contracts. IFRS 17 Insurance" has all the rendering's words, but across a full stop.
+        for text in [
+            "Fees cover contracts. IFRS 17 Insurance Contrcts applies.",
+            "Fees cover contracts.\n\nIFRS 17 Insurance Contrcts applies.",
+        ] {
+            assert_eq!(found(text), vec!["IFRS 17 Insurance Contrcts"], "{text}");
+        }
+        assert_eq!(
+            found("Fees cover contracts. IFRS 17 Insurance rules."),
+            Vec::<String>::new()
         );
     }
 
