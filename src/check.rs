@@ -450,8 +450,7 @@ impl<'g> Checker<'g> {
             }
             if block.offset + (span.start as u64) < state.covered_until
                 || span.start < swallowed_until
-                || in_address(text, &span)
-                || code_text::in_code(text, &span)
+                || in_machine_text(text, &span)
                 || in_code(&code, &span)
             {
                 continue;
@@ -1079,25 +1078,31 @@ impl Covered {
 /// "www.workercn.cn" is not a rendering choice. Only the address itself counts, not the
 /// punctuation or words written against it ("[Trade Union](https://…)", "Union<a@b.org>").
 pub(crate) fn in_address(text: &str, span: &Range<usize>) -> bool {
-    // Whitespace may be wider than a byte (U+3000 in text from Chinese sources, U+00A0).
-    let start = text[..span.start]
-        .char_indices()
-        .rfind(|&(_, c)| c.is_whitespace())
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let end = text[span.end..]
-        .find(char::is_whitespace)
-        .map_or(text.len(), |i| span.end + i);
-    let chunk = &text[start..end];
+    in_address_in_chunk(text, span, code_text::chunk_around(text, span))
+}
+
+/// [`in_address`], the span's chunk (see [`code_text::chunk_around`]) given.
+fn in_address_in_chunk(text: &str, span: &Range<usize>, chunk: Range<usize>) -> bool {
+    let start = chunk.start;
+    let chunk = &text[chunk];
     // Most chunks hold no address: they are asked first, as cheaply as before.
     let bytes = chunk.as_bytes();
     let www = memchr::memchr_iter(b'.', bytes)
         .any(|dot| dot >= 3 && bytes[dot - 3..dot].eq_ignore_ascii_case(b"www"));
-    if !www && !chunk.contains("://") && memchr::memchr(b'@', bytes).is_none() {
+    let scheme = memchr::memchr(b':', bytes).is_some() && chunk.contains("://");
+    if !www && !scheme && memchr::memchr(b'@', bytes).is_none() {
         return false;
     }
     addresses_in(chunk)
         .into_iter()
         .any(|a| start + a.start < span.end && span.start < start + a.end)
+}
+
+/// Whether the span lies in an address or in code written in running text (see
+/// [`code_text`]): not prose, whatever terms it holds.
+fn in_machine_text(text: &str, span: &Range<usize>) -> bool {
+    let chunk = code_text::chunk_around(text, span);
+    in_address_in_chunk(text, span, chunk.clone()) || code_text::in_code_in_chunk(text, span, chunk)
 }
 
 /// The web and e-mail addresses in `chunk`, a run of text without whitespace.

@@ -13,8 +13,13 @@ use crate::normalize::{ceil_char_boundary, floor_char_boundary};
 /// so a term that is itself a dotted name ("Node.js") is still prose, as are the words of a
 /// link ("[Settings](/docs/settings)").
 pub fn in_code(text: &str, span: &Range<usize>) -> bool {
-    // The chunk of text without whitespace around the span, looked for only so far: a line of
-    // megabytes without a space must not be read once per term in it.
+    in_code_in_chunk(text, span, chunk_around(text, span))
+}
+
+/// The run of text without whitespace around `span` of `text`, looked for only so far: a line
+/// of megabytes without a space must not be read once per term in it.
+pub fn chunk_around(text: &str, span: &Range<usize>) -> Range<usize> {
+    // Whitespace may be wider than a byte (U+3000 in text from Chinese sources, U+00A0).
     let from = floor_char_boundary(text, span.start.saturating_sub(CHUNK_REACH));
     let to = ceil_char_boundary(text, span.end.saturating_add(CHUNK_REACH));
     let start = text[from..span.start]
@@ -24,6 +29,12 @@ pub fn in_code(text: &str, span: &Range<usize>) -> bool {
     let end = text[span.end..to]
         .find(char::is_whitespace)
         .map_or(to, |i| span.end + i);
+    start..end
+}
+
+/// [`in_code`], the span's chunk (see [`chunk_around`]) given.
+pub fn in_code_in_chunk(text: &str, span: &Range<usize>, chunk: Range<usize>) -> bool {
+    let (start, end) = (chunk.start, chunk.end);
     let before = &text[start..span.start];
     let after = &text[span.end..end];
     // Most words have nothing written against them but a comma, a full stop or a quote: they
@@ -45,7 +56,7 @@ pub fn in_code(text: &str, span: &Range<usize>) -> bool {
 }
 
 /// How far either side of a span its chunk is looked for.
-const CHUNK_REACH: usize = 256;
+const CHUNK_REACH: usize = 1024;
 
 /// A path: the span written against a separator, in a chunk that is a path by its start
 /// ("/", "~/", "./", "C:\") or by having two separators. One slash is prose ("and/or",
