@@ -47,8 +47,7 @@ pub fn in_code_in_chunk(text: &str, span: &Range<usize>, chunk: Range<usize>) ->
         || is_option(before)
         || dotted(before, after)
         || after.starts_with("()")
-        || before.contains("=\"")
-        || before.contains("='")
+        || in_attribute_value(before)
         || before.ends_with('_')
         || after.starts_with('_')
         || in_placeholder(before, after)
@@ -97,6 +96,25 @@ fn dotted(before: &str, after: &str) -> bool {
         .and_then(|rest| rest.chars().next_back())
         .is_some_and(|c| c.is_alphanumeric());
     extension || qualified
+}
+
+/// Inside the value of a markup attribute (`class="preferences"`, `href="…"`), unless the
+/// attribute is one a reader sees: `alt`, `title`, `aria-label`, `placeholder`, `label`.
+fn in_attribute_value(before: &str) -> bool {
+    let Some(equals) = before
+        .rfind(['"', '\''])
+        .and_then(|quote| before[..quote].strip_suffix('=').map(|name| name.len()))
+    else {
+        return false;
+    };
+    let name_start = before[..equals]
+        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == ':'))
+        .map_or(0, |i| i + 1);
+    let name = before[name_start..equals].to_ascii_lowercase();
+    !matches!(
+        name.as_str(),
+        "alt" | "title" | "aria-label" | "placeholder" | "label"
+    )
 }
 
 /// Inside a placeholder written without spaces: `{name}`, `${name}`, `%(name)s`.
@@ -151,6 +169,10 @@ mod tests {
         assert!(code("start it with --dark-mode to test", "dark-mode"));
         assert!(code("call signIn() first", "signIn"));
         assert!(code("a class=\"preferences\" box", "preferences"));
+        assert!(code("<div data-feature=\"Night Mode\">", "Night Mode"));
+        // What a reader sees of markup is text.
+        assert!(!code("<img alt=\"Night Mode screenshot\">", "Night Mode"));
+        assert!(!code("<a title='Trash Can' href=\"/t\">", "Trash Can"));
         assert!(code("the dark_mode flag", "dark"));
         assert!(code("the dark_mode flag", "mode"));
         // A dash of prose written as two hyphens is no option.
