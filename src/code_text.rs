@@ -43,8 +43,10 @@ pub fn in_code_in_chunk(text: &str, span: &Range<usize>, chunk: Range<usize>) ->
     if !special(before) && (!special(after) || after == ".") {
         return in_spaced_placeholder(text, span);
     }
-    in_path(&text[start..end], before, after)
-        || is_option(before)
+    // A path holds no space: a term of several words is in a list of prose
+    // ("unions/federations/Municipal General Assembly/councils").
+    (!text[span.clone()].contains(char::is_whitespace) && in_path(&text[start..end], before, after))
+        || is_option(before, &text[span.clone()])
         || dotted(before, after)
         || after.starts_with("()")
         || in_attribute_value(before)
@@ -58,8 +60,9 @@ pub fn in_code_in_chunk(text: &str, span: &Range<usize>, chunk: Range<usize>) ->
 const CHUNK_REACH: usize = 1024;
 
 /// A path: the span written against a separator, in a chunk that is a path by its start
-/// ("/", "~/", "./", "C:\") or by having two separators. One slash is prose ("and/or",
-/// "Trade Union/ACFTU").
+/// ("/", "~/", "./", "C:\"), by a backslash, by three separators or by a file name at its
+/// end. Fewer slashes are prose: "and/or", "unions/federations/councils", a menu's
+/// "Preferences/Options/Advanced".
 fn in_path(chunk: &str, before: &str, after: &str) -> bool {
     let separator = |c: char| c == '/' || c == '\\';
     let against = before.ends_with(separator) || after.starts_with(separator);
@@ -69,32 +72,67 @@ fn in_path(chunk: &str, before: &str, after: &str) -> bool {
     let trimmed = chunk.trim_start_matches(['"', '\'', '`', '(', '[', '<', '=']);
     let bytes = trimmed.as_bytes();
     let drive = bytes.len() > 2 && bytes[0].is_ascii_alphabetic() && &bytes[1..3] == b":\\";
+    let file_name = chunk
+        .rsplit(separator)
+        .next()
+        .and_then(|last| last.rsplit_once('.'))
+        .is_some_and(|(_, extension)| is_extension(extension));
     trimmed.starts_with(['/', '~', '\\'])
         || trimmed.starts_with("./")
         || trimmed.starts_with("../")
         || drive
-        || chunk.matches(separator).count() >= 2
+        || chunk.contains('\\')
+        || chunk.matches(separator).count() >= 3
+        || (file_name && chunk.matches(separator).count() >= 1)
 }
 
-/// A command-line option: the chunk starts with one or two dashes right before the span
-/// ("--dark-mode", "-Settings"). Dashes inside a chunk are a dash of prose ("union--the").
-fn is_option(before: &str) -> bool {
+/// Whether `extension` (after a dot) reads as a file's: a few small letters or digits, starting
+/// with a letter, that are no English word: "plist", "tsx", "ini", not the "the" of a sentence
+/// written on without a space ("Assembly.the next day").
+fn is_extension(extension: &str) -> bool {
+    let extension = extension.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+    (1..=5).contains(&extension.len())
+        && extension.starts_with(|c: char| c.is_ascii_lowercase())
+        && extension
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && !crate::dictionary::is_english_word(extension)
+}
+
+/// A command-line option: the chunk starts with one or two dashes right before a span in small
+/// letters ("--dark-mode", "-v"). Dashes inside a chunk are a dash of prose ("union--the"), and
+/// before a capital a bullet or a dash ("-Municipal General Assembly met").
+fn is_option(before: &str, span_text: &str) -> bool {
     let bare = before.trim_start_matches(['"', '\'', '`', '(', '[']);
-    bare == "--" || bare == "-"
+    (bare == "--" || bare == "-") && span_text.starts_with(|c: char| c.is_ascii_lowercase())
 }
 
-/// A file name or a dotted name: a dot right after the span followed by a small letter or
-/// digit ("Settings.plist", "home-screen.tsx"), or a dot right before it after a letter or
-/// digit ("com.example.Settings"). A full stop is followed by a space or the end.
+/// A file name or a dotted name: a file extension right after the span ("Settings.plist",
+/// "home-screen.tsx"; see [`is_extension`]), or a dotted name of two parts or more before it
+/// ("com.example.Settings"). Not an abbreviation ("e.g.", "U.S."), a list number ("1.") or a
+/// sentence run on without a space ("closed.Municipal").
 fn dotted(before: &str, after: &str) -> bool {
-    let extension = after
-        .strip_prefix('.')
-        .and_then(|rest| rest.chars().next())
-        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+    let extension = after.strip_prefix('.').is_some_and(|rest| {
+        let word = rest
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .next()
+            .unwrap_or("");
+        is_extension(word)
+    });
     let qualified = before
+        .trim_start_matches(['"', '\'', '`', '(', '['])
         .strip_suffix('.')
-        .and_then(|rest| rest.chars().next_back())
-        .is_some_and(|c| c.is_alphanumeric());
+        .is_some_and(|name| {
+            let parts: Vec<&str> = name.split('.').collect();
+            parts.len() >= 2
+                && parts.iter().all(|part| {
+                    part.len() >= 2
+                        && part.starts_with(|c: char| c.is_ascii_lowercase())
+                        && part
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                })
+        });
     extension || qualified
 }
 
@@ -162,6 +200,27 @@ mod tests {
         assert!(!code("open the Settings. Then", "Settings"));
         assert!(!code("open the Settings.\u{3000}Then", "Settings"));
         assert!(!code("open Settings.Then close", "Settings"));
+        // A sentence run on without a space, an abbreviation, a list number, a prose list.
+        assert!(!code("the Assembly.the next day", "Assembly"));
+        assert!(!code("the Assembly.5 of them came", "Assembly"));
+        assert!(!code(
+            "it closed.Municipal General Assembly met",
+            "Municipal"
+        ));
+        assert!(!code("e.g.Municipal General Assembly met", "Municipal"));
+        assert!(!code("U.S.Municipal General Assembly met", "Municipal"));
+        assert!(!code("1.Municipal General Assembly met", "Municipal"));
+        assert!(!code(
+            "labour unions/federations/councils met",
+            "labour unions"
+        ));
+        assert!(!code(
+            "open Preferences/Options/Advanced now",
+            "Preferences"
+        ));
+        assert!(!code("unions/federations/Trade Union/councils", "Trade Union"));
+        assert!(code("see docs/api/settings/index now", "settings"));
+        assert!(code("see config/settings.yaml now", "settings"));
     }
 
     #[test]
@@ -177,6 +236,14 @@ mod tests {
         assert!(code("the dark_mode flag", "mode"));
         // A dash of prose written as two hyphens is no option.
         assert!(!code("the union--the largest--met", "the largest"));
+        assert!(!code(
+            "-Municipal General Assembly met",
+            "Municipal General Assembly"
+        ));
+        assert!(!code(
+            "the vote --Municipal General Assembly-- was large",
+            "Municipal"
+        ));
         assert!(!code("the Trade Union(ACFTU) met", "Trade Union"));
     }
 

@@ -9,6 +9,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 
+use crate::dictionary::is_name;
 use crate::excerpt::surroundings;
 use crate::finding::{Excerpt, Finding};
 use crate::fuzzy::is_weak_rendering;
@@ -142,10 +143,15 @@ pub fn capitals_of_its_setting(text: &str, span: &Range<usize>) -> bool {
     if !found.chars().skip(1).any(char::is_uppercase) {
         return false;
     }
-    // A capitalised word right after the term makes it part of a longer name, a defined term
-    // of a contract ("the Force Majeure Event") or another entity's name.
+    // A capitalised word of ordinary prose right after the term makes it part of a longer
+    // name, a defined term of a contract ("the Force Majeure Event") or another entity's
+    // name. Not "I", nor a name of its own ("the Model Workers January meeting").
     let next = text[span.end..].strip_prefix([' ', '\u{a0}']).unwrap_or("");
-    if next.chars().next().is_some_and(char::is_uppercase) {
+    let next_word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+    let continues_a_name = next_word.chars().next().is_some_and(char::is_uppercase)
+        && next_word != "I"
+        && !is_name(&next_word.to_lowercase());
+    if continues_a_name {
         return true;
     }
     // A label: quoted, as a contract's defined term ("\"Insured Person\" means") or a button
@@ -154,8 +160,7 @@ pub fn capitals_of_its_setting(text: &str, span: &Range<usize>) -> bool {
     let after = text[span.end..].trim_start_matches([' ', '\u{a0}']);
     let quoted =
         before.ends_with(['"', '“', '\'', '‘']) && after.starts_with(['"', '”', '\'', '’']);
-    let in_menu_path = before.ends_with(['>', '›', '→']) || after.starts_with(['>', '›', '→']);
-    if quoted || in_menu_path {
+    if quoted || in_menu_path(before, after) {
         return true;
     }
     // A headline is short: its line is looked for only so far.
@@ -208,6 +213,26 @@ pub fn capitals_of_its_setting(text: &str, span: &Range<usize>) -> bool {
     words >= 4 && capitalised_outside >= 2
 }
 
+/// Whether a term with `before` and `after` it (spaces trimmed) is a step of a menu path: a
+/// separator (">", "›", "→") on one side at least, with a space beyond it and a capitalised
+/// step after that ("Settings > Screen Reader"). A tag's ">" is no separator, nor an arrow
+/// between phrases of prose ("Growth → Model Workers → more growth").
+fn in_menu_path(before: &str, after: &str) -> bool {
+    const SEPARATORS: [char; 3] = ['>', '›', '→'];
+    let capitalised = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
+    let step_before = before
+        .strip_suffix(SEPARATORS)
+        .filter(|rest| rest.ends_with(' '))
+        .map(|rest| rest.trim_end().rsplit(' ').next().unwrap_or(""));
+    let step_after = after
+        .strip_prefix(SEPARATORS)
+        .filter(|rest| rest.starts_with(' '))
+        .map(|rest| rest.trim_start().split(' ').next().unwrap_or(""));
+    (step_before.is_some() || step_after.is_some())
+        && step_before.is_none_or(capitalised)
+        && step_after.is_none_or(capitalised)
+}
+
 /// Whether the rest of a line around a term, `before` and `after` it, is only the numbering
 /// of a heading: "9.", "10.1", "(a)", "IV.", a word and a number ("Part 9", "Clause 19"),
 /// dashes and colons, or nothing. A line of a term so numbered, or of the term alone without
@@ -229,6 +254,9 @@ fn numbered_heading(before: &str, after: &str) -> bool {
         // A label: a capitalised word before a number.
         let label = token.chars().next().is_some_and(char::is_uppercase)
             && token.chars().all(char::is_alphabetic)
+            && !TITLE_SMALL_WORDS
+                .iter()
+                .any(|s| s.eq_ignore_ascii_case(token))
             && tokens.peek().is_some_and(|next| {
                 next.trim_end_matches(['.', ':'])
                     .chars()
@@ -1134,6 +1162,23 @@ mod tests {
         // A longer name, as a contract's defined term.
         assert!(headline("the Energy Storage System Act applies.", ess));
         assert!(!headline("the Energy Storage System. Act now.", ess));
+        // Not before "I", a name of its own, or a word in small letters.
+        assert!(!headline("the Energy Storage System I saw.", ess));
+        assert!(!headline("the Energy Storage System January report.", ess));
+        assert!(headline(
+            "open Energy Storage System › Settings to start.",
+            ess
+        ));
+        assert!(!headline("the <b>Energy Storage System</b> runs.", ess));
+        assert!(!headline(
+            "went to Energy Storage System > their managers.",
+            ess
+        ));
+        assert!(!headline(
+            "Growth → Energy Storage System → more growth.",
+            ess
+        ));
+        assert!(!headline("In 2020 Energy Storage System", ess));
         // A label: quoted, or a step of a menu path.
         assert!(headline("\"Energy Storage System\" means the plant.", ess));
         assert!(headline("click “Energy Storage System” to start.", ess));

@@ -30,7 +30,7 @@ use std::sync::OnceLock;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use smallvec::SmallVec;
 
-use crate::dictionary::is_english_word;
+use crate::dictionary::{is_english_word, is_name};
 use crate::glossary::Glossary;
 use crate::inflection::{lemma, lemma_keys, same_lemma, HEAD_ENDING_PREPOSITIONS};
 use crate::matcher::{RenderingStart, WordFed};
@@ -1785,10 +1785,15 @@ impl FuzzyIndex {
         if cut_first || cut_last {
             return None;
         }
-        // A rendering the text runs together whole, with a capital between its words, is an
-        // identifier ("signIn", "SaveAs", "accessToken"), not the rendering written closed.
-        // Inside a longer window it is a name's words written closed ("of TradeUnions").
+        // A rendering of English words the text runs together whole, with a capital between
+        // them, is an identifier ("signIn", "SaveAs", "accessToken"), not the rendering
+        // written closed. A place's name so written lost its space ("HongKong"), and inside a
+        // longer window it is a name's words written closed ("of TradeUnions").
         let identifier = window.len() == 2
+            && r.words.iter().all(|w| {
+                let word = &self.words[w.word as usize];
+                is_english_word(word) && !is_name(word)
+            })
             && split_partner(tokens, window.start) == Some(window.start + 1)
             && camel_hump(&tokens[window.start], &tokens[window.start + 1]);
         if identifier {
@@ -2499,10 +2504,11 @@ impl FuzzyIndex {
     }
 }
 
-/// Whether `rest`, the text after a name, starts with a number, maybe after the name's
-/// abbreviation in brackets: a name in the other number before it names one member of a
-/// numbered set ("International Accounting Standard 18", "Sustainable Development Goal 13",
-/// "Standard (IFRS) 16").
+/// Whether `rest`, the text after a name, starts with a number of a numbered set, maybe after
+/// the name's abbreviation in brackets: a name in the other number before it names one member
+/// ("International Accounting Standard 18", "Sustainable Development Goal 13", "Standard
+/// (IFRS) 16 Leases"). A year or a count is no member's number: "Trade Union 2023 annual
+/// report", "Trade Union 15 million members".
 fn numbered_after(rest: &str) -> bool {
     let rest = rest.trim_start_matches([' ', '\t']);
     let rest = match rest.strip_prefix('(') {
@@ -2514,7 +2520,14 @@ fn numbered_after(rest: &str) -> bool {
         },
         None => rest,
     };
-    rest.starts_with(|c: char| c.is_ascii_digit())
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let after = rest[digits..].trim_start_matches([' ', '\t']);
+    let multiplied = [
+        "hundred", "thousand", "million", "billion", "trillion", "per", "%",
+    ]
+    .iter()
+    .any(|m| after.starts_with(m));
+    (1..=3).contains(&digits) && !multiplied
 }
 
 /// Whether the window has the rendering's words in its order but for one pair swapped,
@@ -4679,6 +4692,13 @@ modernization,modernization drive,,,,
                 .collect()
         };
         assert_eq!(found("call signIn first"), Vec::<String>::new());
+        // A place written closed lost its space.
+        let places = "id,preferred\nhk,Hong Kong\n";
+        let place: Vec<String> = near_misses(places, "he moved to HongKong in 1997")
+            .into_iter()
+            .map(|(found, _, _)| found)
+            .collect();
+        assert_eq!(place, vec!["HongKong"]);
         assert_eq!(found("read the accessToken field"), Vec::<String>::new());
         // Without the capital, or inside a longer name, the words lost their space.
         assert_eq!(found("read the accesstoken field"), vec!["accesstoken"]);
@@ -4711,6 +4731,15 @@ modernization,modernization drive,,,,
         );
         assert_eq!(
             found("the Sustainable Development Goal (as agreed) 13 times"),
+            vec!["Sustainable Development Goal"]
+        );
+        // A year or a count after it is no member's number.
+        assert_eq!(
+            found("the International Accounting Standard 2023 annual report"),
+            vec!["International Accounting Standard"]
+        );
+        assert_eq!(
+            found("the Sustainable Development Goal 15 million people"),
             vec!["Sustainable Development Goal"]
         );
     }
