@@ -218,7 +218,10 @@ mod tests {
             "open Preferences/Options/Advanced now",
             "Preferences"
         ));
-        assert!(!code("unions/federations/Trade Union/councils", "Trade Union"));
+        assert!(!code(
+            "unions/federations/Trade Union/councils",
+            "Trade Union"
+        ));
         assert!(code("see docs/api/settings/index now", "settings"));
         assert!(code("see config/settings.yaml now", "settings"));
     }

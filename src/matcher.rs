@@ -25,12 +25,34 @@ pub struct TermUse {
     pub rendering: usize,
     /// The rendering's status.
     pub status: Status,
-    /// For case-sensitive concepts, the normalized rendering with its case kept.
-    exact: Option<String>,
+    /// What letter case a match of a case-sensitive or name concept must have.
+    exact: Option<CaseCheck>,
     /// For a rendering matched with its head in the other number ("heat exchangers" for "heat
     /// exchanger", "e-mails" for "e-mail", see [`crate::inflection::split_head`]), the number of
     /// the text's form; deprecated and forbidden ones are matched in the plural only.
     pub inflected: Option<Number>,
+}
+
+/// The letter case a match must have, its text normalized with its case kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum CaseCheck {
+    /// As listed (a case-sensitive concept: "ACFTU").
+    Exact(String),
+    /// With a capital wherever the listed rendering has one (a name: "Control Board" in
+    /// Title Case or in capitals, not "control board").
+    Capitals(String),
+}
+
+impl CaseCheck {
+    fn admits(&self, found: &str) -> bool {
+        match self {
+            CaseCheck::Exact(listed) => found == listed,
+            CaseCheck::Capitals(listed) => listed
+                .chars()
+                .zip(found.chars())
+                .all(|(l, f)| !l.is_uppercase() || f.is_uppercase()),
+        }
+    }
 }
 
 /// A glossary compiled for matching; built once, shared read-only by every worker.
@@ -120,8 +142,12 @@ impl TermMatcher {
                     rendering_patterns.push(None);
                     continue;
                 }
-                let exact = (concept.case == CaseMode::Sensitive)
-                    .then(|| normalize_key(&rendering.text, false));
+                let cased = || normalize_key(&rendering.text, false);
+                let exact = match concept.case {
+                    CaseMode::Insensitive => None,
+                    CaseMode::Sensitive => Some(CaseCheck::Exact(cased())),
+                    CaseMode::Name => Some(CaseCheck::Capitals(cased())),
+                };
                 // Most patterns have one use: a vector's first growth would reserve four.
                 let id = *index.entry(key).or_insert_with_key(|key| {
                     keys.push(key.clone());
@@ -428,7 +454,7 @@ impl TermMatcher {
             .iter()
             .filter(move |u| match &u.exact {
                 None => true,
-                Some(exact) => normalize_key(&original[span.clone()], false) == *exact,
+                Some(check) => check.admits(&normalize_key(&original[span.clone()], false)),
             })
     }
 }
@@ -859,6 +885,29 @@ mem,memory space,,,memory-space,
         assert_eq!(found("the ACFTU said"), vec![s("ACFTU", Status::Preferred)]);
         assert_eq!(found("the Acftu said"), vec![s("Acftu", Status::Forbidden)]);
         assert!(found("the acftu said").is_empty());
+    }
+
+    #[test]
+    fn a_name_concept_matches_where_the_text_keeps_its_capitals() {
+        let glossary = Glossary::from_csv_text(
+            "id,preferred,forbidden,case\ncp,Control Panel,Control Board,name\n",
+            "t.csv",
+        )
+        .unwrap();
+        let matcher = TermMatcher::new(&glossary);
+        let found = |text: &str| -> Vec<String> {
+            let norm = normalize(text, true);
+            matcher
+                .find(&norm, text)
+                .iter()
+                .filter(|m| matcher.uses(m, text).next().is_some())
+                .map(|m| text[m.original.clone()].to_string())
+                .collect()
+        };
+        assert_eq!(found("open the Control Board"), vec!["Control Board"]);
+        assert_eq!(found("OPEN THE CONTROL BOARD"), vec!["CONTROL BOARD"]);
+        assert!(found("our control board met").is_empty());
+        assert!(found("the Control board met").is_empty());
     }
 
     #[test]

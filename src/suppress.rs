@@ -103,7 +103,7 @@ impl Allowances {
             .iter()
             .filter(|c| !c.allowed.is_empty())
             .map(|c| {
-                let fold = c.case == CaseMode::Insensitive;
+                let fold = c.case != CaseMode::Sensitive;
                 let keys = c.allowed.iter().map(|a| normalize_key(a, fold)).collect();
                 (c.id.clone(), (c.case, keys))
             })
@@ -121,7 +121,7 @@ impl Allowances {
         match self.by_concept.get(&finding.concept) {
             None => false,
             Some((case, keys)) => {
-                let key = normalize_key(&finding.found, *case == CaseMode::Insensitive);
+                let key = normalize_key(&finding.found, *case != CaseMode::Sensitive);
                 keys.contains(&key)
             }
         }

@@ -199,11 +199,12 @@ fn concept_from_row(
         Some(f) => match f.value.trim().to_ascii_lowercase().as_str() {
             "" | "insensitive" => CaseMode::Insensitive,
             "sensitive" => CaseMode::Sensitive,
+            "name" => CaseMode::Name,
             other => {
                 errors.push(FileError::at(
                     path,
                     f.location,
-                    format!("case: {other:?} is not `insensitive` or `sensitive`"),
+                    format!("case: {other:?} is not `insensitive`, `sensitive` or `name`"),
                 ));
                 CaseMode::Insensitive
             }

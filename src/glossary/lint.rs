@@ -257,7 +257,7 @@ fn finding(id: &'static str, c: &Concept, location: Location, message: String) -
 }
 
 fn key(c: &Concept, text: &str) -> String {
-    normalize_key(text, c.case == CaseMode::Insensitive)
+    normalize_key(text, c.case != CaseMode::Sensitive)
 }
 
 fn duplicates(concepts: &[Concept], out: &mut Vec<LintFinding>) {
@@ -305,8 +305,7 @@ fn shadows(concepts: &[Concept], out: &mut Vec<LintFinding>) {
             let inner = format!(" {} ", words_only(&key(c, &r.text)));
             for other in concepts.iter().filter(|o| o.id != c.id) {
                 for approved in other.renderings.iter().filter(|a| a.status.is_approved()) {
-                    let fold =
-                        c.case == CaseMode::Insensitive || other.case == CaseMode::Insensitive;
+                    let fold = c.case != CaseMode::Sensitive || other.case != CaseMode::Sensitive;
                     let outer = format!(" {} ", words_only(&normalize_key(&approved.text, fold)));
                     let inner = if fold {
                         inner.to_lowercase()

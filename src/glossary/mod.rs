@@ -89,6 +89,21 @@ pub enum CaseMode {
     Insensitive,
     /// Only the exact capitalisation matches (acronyms such as ACFTU).
     Sensitive,
+    /// A name: found where the text keeps its capitals (as listed, in Title Case or in
+    /// capitals), not in small letters, which write a common phrase ("our control board" is
+    /// no forbidden "Control Board").
+    Name,
+}
+
+impl CaseMode {
+    /// Its value in a glossary's `case` column (empty for the default).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CaseMode::Insensitive => "",
+            CaseMode::Sensitive => "sensitive",
+            CaseMode::Name => "name",
+        }
+    }
 }
 
 /// One way of writing a concept in English.
@@ -304,10 +319,7 @@ pub fn write_csv(concepts: &[Concept]) -> String {
                     .map(|r| &r.text),
             )
         };
-        let case = match c.case {
-            CaseMode::Insensitive => "",
-            CaseMode::Sensitive => "sensitive",
-        };
+        let case = c.case.as_str();
         writer
             .write_record([
                 c.id.as_str(),

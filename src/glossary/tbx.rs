@@ -187,8 +187,10 @@ pub(super) fn parse_tbx(
                             }
                             "x-termcheck-case" => {
                                 if let Some(e) = &mut entry {
-                                    if value == "sensitive" {
-                                        e.case = CaseMode::Sensitive;
+                                    match value.as_str() {
+                                        "sensitive" => e.case = CaseMode::Sensitive,
+                                        "name" => e.case = CaseMode::Name,
+                                        _ => {}
                                     }
                                 }
                             }
@@ -360,8 +362,12 @@ pub fn write_tbx(concepts: &[Concept], languages: &GlossaryLanguages, origin: &s
     out.push_str("  <text>\n    <body>\n");
     for c in concepts {
         let _ = writeln!(out, "      <conceptEntry id=\"{}\">", escape(&c.id));
-        if c.case == CaseMode::Sensitive {
-            out.push_str("        <descrip type=\"x-termcheck-case\">sensitive</descrip>\n");
+        if c.case != CaseMode::Insensitive {
+            let _ = writeln!(
+                out,
+                "        <descrip type=\"x-termcheck-case\">{}</descrip>",
+                c.case.as_str()
+            );
         }
         if !c.note.is_empty() {
             let _ = writeln!(out, "        <note>{}</note>", escape(&c.note));
