@@ -3814,6 +3814,15 @@ modernization,modernization drive,,,,
             .collect()
     }
 
+    /// The found text of every near-miss of `glossary` in `text`.
+    #[track_caller]
+    fn found_texts(glossary: &str, text: &str) -> Vec<String> {
+        near_misses(glossary, text)
+            .into_iter()
+            .map(|(found, _, _)| found)
+            .collect()
+    }
+
     /// (found text, concept id, damage) of every near-miss of `glossary` in `text`.
     #[track_caller]
     fn near_misses(glossary: &str, text: &str) -> Vec<(String, String, Damage)> {
@@ -4366,12 +4375,7 @@ modernization,modernization drive,,,,
     #[test]
     fn a_better_window_across_a_sentence_end_does_not_hide_the_term_after_it() {
         let glossary = "id,preferred\nifrs,IFRS 17 Insurance Contracts\n";
-        let found = |text: &str| -> Vec<String> {
-            near_misses(glossary, text)
-                .into_iter()
-                .map(|(found, _, _)| found)
-                .collect()
-        };
+        let found = |text: &str| found_texts(glossary, text);
         // "contracts. IFRS 17 Insurance" has all the rendering's words, but across a full stop.
         for text in [
             "Fees cover contracts. IFRS 17 Insurance Contrcts applies.",
@@ -4641,12 +4645,7 @@ modernization,modernization drive,,,,
     #[test]
     fn a_name_written_apart_or_closed_once_after_right_uses_is_damaged() {
         let glossary = "id,preferred\nbht,Baihetan Hydropower Station\nxjtu,Xi'an Jiaotong University\nplay,game plan\n";
-        let found = |text: &str| -> Vec<String> {
-            near_misses(glossary, text)
-                .into_iter()
-                .map(|(found, _, _)| found)
-                .collect()
-        };
+        let found = |text: &str| found_texts(glossary, text);
         // The name written right, in varied company, is the document's spelling of the name,
         // not of the name written apart or closed.
         let right = "The Baihetan dam opened. Engineers at Baihetan agreed. The Baihetan \
@@ -4669,12 +4668,7 @@ modernization,modernization drive,,,,
     #[test]
     fn a_window_does_not_cut_a_word_the_text_writes_closed() {
         let glossary = "id,preferred\nplay,Play\ngame,Game Boy\nlin,An Lin\nen,En Route\n";
-        let found = |text: &str| -> Vec<String> {
-            near_misses(glossary, text)
-                .into_iter()
-                .map(|(found, _, _)| found)
-                .collect()
-        };
+        let found = |text: &str| found_texts(glossary, text);
         // "gameplay" and "linen" hold glossary words, not renderings.
         assert_eq!(found("hours of gameplay a day"), Vec::<String>::new());
         assert_eq!(found("dressed in coarse linen today"), Vec::<String>::new());
@@ -4685,20 +4679,14 @@ modernization,modernization drive,,,,
     #[test]
     fn a_rendering_run_together_with_a_capital_between_is_an_identifier() {
         let glossary = "id,preferred\nsign,Sign in\ntoken,access token\nacftu,All-China Federation of Trade Unions\n";
-        let found = |text: &str| -> Vec<String> {
-            near_misses(glossary, text)
-                .into_iter()
-                .map(|(found, _, _)| found)
-                .collect()
-        };
+        let found = |text: &str| found_texts(glossary, text);
         assert_eq!(found("call signIn first"), Vec::<String>::new());
         // A place written closed lost its space.
         let places = "id,preferred\nhk,Hong Kong\n";
-        let place: Vec<String> = near_misses(places, "he moved to HongKong in 1997")
-            .into_iter()
-            .map(|(found, _, _)| found)
-            .collect();
-        assert_eq!(place, vec!["HongKong"]);
+        assert_eq!(
+            found_texts(places, "he moved to HongKong in 1997"),
+            vec!["HongKong"]
+        );
         assert_eq!(found("read the accessToken field"), Vec::<String>::new());
         // Without the capital, or inside a longer name, the words lost their space.
         assert_eq!(found("read the accesstoken field"), vec!["accesstoken"]);
@@ -4711,12 +4699,7 @@ modernization,modernization drive,,,,
     #[test]
     fn a_name_in_the_singular_before_a_number_is_one_of_a_numbered_set() {
         let glossary = "id,preferred\nias,International Accounting Standards\nsdg,Sustainable Development Goals\n";
-        let found = |text: &str| -> Vec<String> {
-            near_misses(glossary, text)
-                .into_iter()
-                .map(|(found, _, _)| found)
-                .collect()
-        };
+        let found = |text: &str| found_texts(glossary, text);
         assert_eq!(
             found("under International Accounting Standard 18 today"),
             Vec::<String>::new()
@@ -4747,12 +4730,7 @@ modernization,modernization drive,,,,
     #[test]
     fn an_abbreviation_takes_a_small_s_in_the_plural() {
         let glossary = "id,preferred\nifrs,IFRS\nsdg,SDG\n";
-        let found = |text: &str| -> Vec<String> {
-            near_misses(glossary, text)
-                .into_iter()
-                .map(|(found, _, _)| found)
-                .collect()
-        };
+        let found = |text: &str| found_texts(glossary, text);
         assert_eq!(
             found("The Group adopted IFRSs as issued."),
             Vec::<String>::new()
