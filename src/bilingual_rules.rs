@@ -24,7 +24,9 @@ use crate::rules::{Rule, RuleSet};
 use crate::run::RunReport;
 use crate::segment::Segment;
 use crate::spelling::with_families;
-use crate::zh::numbers::{chinese_numbers, compare, display_value, english_numbers, Number, Value};
+use crate::zh::numbers::{
+    chinese_numbers, compare, compare_units, display_value, english_numbers, Number, Value,
+};
 use crate::zh::source_terms::SourceTermMatcher;
 use crate::zh::untranslated::{untranslated, Untranslated};
 
@@ -399,8 +401,9 @@ impl<'g> SourceRules<'g> {
                 target_numbers.sort_by_key(|n| n.start);
             }
             let mismatches = compare(&source_numbers, &target_numbers);
-            if !mismatches.is_empty() {
-                let described: Vec<String> = mismatches
+            let units = compare_units(&source_numbers, &target_numbers);
+            if !mismatches.is_empty() || !units.is_empty() {
+                let mut described: Vec<String> = mismatches
                     .iter()
                     .map(|m| {
                         format!(
@@ -411,13 +414,30 @@ impl<'g> SourceRules<'g> {
                         )
                     })
                     .collect();
-                // Point at the first target number the source does not account for.
+                // A value both sides state, in another unit: name the units, not the counts.
+                described.extend(units.iter().map(|u| {
+                    format!(
+                        "{} ({} in the source, {} in the target)",
+                        display_value(u.value),
+                        u.in_source.unit_name(),
+                        u.in_target.unit_name()
+                    )
+                }));
+                // Point at the first target number the source does not account for, or else
+                // at the first in the wrong unit.
                 let span = target_numbers
                     .iter()
                     .find(|n| {
                         mismatches
                             .iter()
                             .any(|m| m.value == n.value && m.in_target > m.in_source)
+                    })
+                    .or_else(|| {
+                        target_numbers.iter().find(|n| {
+                            units
+                                .iter()
+                                .any(|u| u.value == n.value && u.in_target == n.kind)
+                        })
                     })
                     .map_or(0..0, |n| n.start..n.end);
                 findings.push(finding_at(
@@ -1106,6 +1126,25 @@ chief-executive,行政长官,Chief Executive,,,
         .is_empty());
         // An empty source is nothing to translate.
         assert!(run("", "").is_empty());
+    }
+
+    #[test]
+    fn a_percentage_in_the_wrong_unit_is_named_by_its_units() {
+        let got = run(
+            "比上月下降0.4个百分点",
+            "Down 0.4% from the previous month.",
+        );
+        assert_eq!(ids(&got), ["number-mismatch"]);
+        assert_eq!(got[0].1, "0.4");
+        assert_eq!(
+            got[0].2,
+            "numbers differ: 0.4 (percentage points in the source, percent in the target)"
+        );
+        assert!(run(
+            "比上月下降0.4个百分点",
+            "Down 0.4 points from the previous month."
+        )
+        .is_empty());
     }
 
     #[test]

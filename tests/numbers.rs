@@ -7,13 +7,14 @@ use termcheck::check::Checker;
 use termcheck::glossary::Glossary;
 use termcheck::matcher::TermMatcher;
 use termcheck::rules::RuleSet;
-use termcheck::zh::numbers::{chinese_numbers, compare, english_numbers};
+use termcheck::zh::numbers::{chinese_numbers, compare, compare_units, english_numbers};
 use termcheck::zh::script::fold;
 use termcheck::zh::source_terms::SourceTermMatcher;
 
 #[track_caller]
 fn agree(zh: &str, en: &str) -> bool {
-    compare(&chinese_numbers(zh), &english_numbers(en)).is_empty()
+    let (source, target) = (chinese_numbers(zh), english_numbers(en));
+    compare(&source, &target).is_empty() && compare_units(&source, &target).is_empty()
 }
 
 #[test]
@@ -119,6 +120,26 @@ fn pairs_that_agree() {
         ("四分之一决赛", "the quarter-finals"),
         ("1/8决赛", "the round of 16"),
         ("上半年增长5%", "growth was 5% in H1"),
+        // Percentages and percentage points, each in its own unit; "points" alone and
+        // basis points name no unit to compare.
+        ("下降0.4个百分点", "down 0.4 percentage points"),
+        ("下降0.4个百分点", "down 0.4 percentage point"),
+        ("下降0.4个百分点", "a 0.4-percentage-point drop"),
+        ("下降0.4个百分点", "down 0.4pp"),
+        ("下降0.4个百分点", "down 0.4 points"),
+        ("下降0.4百分点", "down 0.4 ppt"),
+        ("下调0.5%", "cut by 0.5 percent"),
+        ("下调0.5%", "cut by 0.5 per cent"),
+        ("下调百分之零点五", "cut by 0.5%"),
+        ("降息25个基点", "a cut of 25 basis points"),
+        (
+            "指数上涨0.4%，至3500点",
+            "the index rose 0.4% to 3,500 points",
+        ),
+        (
+            "增长0.4%，增速提高0.4个百分点",
+            "up 0.4%, 0.4 percentage points faster",
+        ),
     ];
     for (zh, en) in cases {
         assert!(
@@ -169,6 +190,17 @@ fn pairs_that_differ() {
         ("上世纪90年代以来", "since the 1980s"),
         ("1/8决赛", "the round of 32"),
         ("上半年增长5%", "growth was 5% in Q3"),
+        // A percentage turned into percentage points, or points into a percentage.
+        ("下降0.4个百分点", "down 0.4%"),
+        ("下降0.4个百分点", "down 0.4 percent"),
+        ("下降0.4百分点", "down 0.4 per cent"),
+        ("下调0.5%", "cut by 0.5 percentage points"),
+        ("下调百分之零点五", "cut by 0.5pp"),
+        (
+            "PMI为49.0%，比上月下降0.4个百分点",
+            "the PMI was 49.0%, down 0.4% from the previous month",
+        ),
+        ("增长0.4%，增速提高0.4个百分点", "up 0.4%, 0.4% faster"),
     ];
     for (zh, en) in cases {
         assert!(!agree(zh, en), "{zh} / {en} should differ");

@@ -39,6 +39,20 @@ pub struct Number {
     pub start: usize,
     /// End of its bytes.
     pub end: usize,
+    /// What it counts, where the text says so.
+    pub kind: Kind,
+}
+
+/// What a number counts, where that is part of its meaning: 0.4 percent and 0.4 percentage
+/// points are one value and two different changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A number whose unit is left to the words around it.
+    Plain,
+    /// A percentage: `30%`, `百分之三十`, "30 percent", "30 per cent".
+    Percent,
+    /// A difference of percentages: `0.4个百分点`, "0.4 percentage points", "0.4 pp".
+    PercentagePoint,
 }
 
 /// Thousandths of a whole number.
@@ -231,6 +245,7 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
                     .trim_end_matches([':', '：'])
                     .ends_with(|c: char| c.is_ascii_digit());
             out.push(Number {
+                kind: Kind::Plain,
                 value: from_f64(value),
                 strength: if zero_minutes {
                     Strength::Weak
@@ -297,6 +312,7 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
                 reading.remove(drop);
                 if let Some((value, _)) = read_chinese_run(&reading, before, after, true) {
                     out.push(Number {
+                        kind: Kind::Plain,
                         value: value * tenths,
                         strength: Strength::Weak,
                         start,
@@ -313,6 +329,7 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
                 strength
             };
             out.push(Number {
+                kind: Kind::Plain,
                 value: value * tenths,
                 strength,
                 start,
@@ -325,7 +342,24 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
     read_halves(text, &mut out);
     read_decades(text, &mut out);
     name_rounds(text, &mut out);
+    mark_chinese_percentages(text, &mut out);
     out
+}
+
+/// 30%, 百分之三十: a percentage; 0.4个百分点: a difference of percentages, which a
+/// translation must not turn into a percentage ("0.4%").
+fn mark_chinese_percentages(text: &str, numbers: &mut [Number]) {
+    for n in numbers.iter_mut() {
+        let rest = text[n.end..].trim_start();
+        if rest.starts_with(['%', '％']) || text[..n.start].ends_with("百分之") {
+            n.kind = Kind::Percent;
+        } else if ["个百分点", "個百分點", "百分点", "百分點"]
+            .iter()
+            .any(|p| rest.starts_with(p))
+        {
+            n.kind = Kind::PercentagePoint;
+        }
+    }
 }
 
 /// 两个半小时, 一个半月, 两年半: a half after a count of hours, months or years is the count and
@@ -421,6 +455,7 @@ fn name_rounds(text: &str, numbers: &mut Vec<Number>) {
         numbers[k - 1].strength = Strength::Weak;
         numbers[k].strength = Strength::Weak;
         added.push(Number {
+            kind: Kind::Plain,
             value: denominator * 2,
             strength: Strength::Weak,
             start: a.start,
@@ -899,6 +934,7 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                 let half_year = matches!(i.checked_sub(1).and_then(|k| tokens.get(k)), Some(Token::Word("H", _, e)) if *e == start)
                     && (value == 1.0 || value == 2.0);
                 out.push(Number {
+                    kind: Kind::Plain,
                     value: from_f64(value),
                     strength: if half_year {
                         Strength::Weak
@@ -927,6 +963,7 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                         && (near_number || !ends_a_name(text, &tokens, i));
                     if is_month {
                         out.push(Number {
+                            kind: Kind::Plain,
                             value: m * UNIT,
                             strength: Strength::Strong,
                             start,
@@ -951,6 +988,7 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                         None => (UNIT / 2, Strength::Weak, end, i + 1),
                     };
                     out.push(Number {
+                        kind: Kind::Plain,
                         value,
                         strength,
                         start,
@@ -972,7 +1010,42 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
     distribute_ranges(text, &mut out);
     expand_short_year_ranges(text, &mut out);
     read_clock_times(text, &mut out);
+    mark_english_percentages(text, &mut out);
     out
+}
+
+/// "30%", "30 percent", "30 per cent": a percentage; "0.4 percentage points", "0.4pp",
+/// "a 0.4-percentage-point rise": a difference of percentages. "Points" alone is left
+/// unclassed: it is also an index's points (3,500 points, 点), and "basis points" are another
+/// unit, whose numbers differ anyway.
+fn mark_english_percentages(text: &str, numbers: &mut [Number]) {
+    for n in numbers.iter_mut() {
+        let mut rest = text[n.end..]
+            .trim_start_matches([' ', '\u{a0}', '-'])
+            .to_ascii_lowercase();
+        // "half a percentage point": the unit is counted by the half.
+        if text[n.start..n.end].eq_ignore_ascii_case("half") {
+            if let Some(r) = rest.strip_prefix("a ") {
+                rest = r.to_string();
+            }
+        }
+        let word = |w: &str| {
+            rest.strip_prefix(w)
+                .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
+        };
+        if rest.starts_with('%') || word("percent") || word("per cent") || word("pct") {
+            n.kind = Kind::Percent;
+        } else if rest
+            .strip_prefix("percentage")
+            .and_then(|r| r.strip_prefix([' ', '-']))
+            .is_some_and(|r| r.starts_with("point"))
+            || word("pp")
+            || word("ppt")
+            || word("ppts")
+        {
+            n.kind = Kind::PercentagePoint;
+        }
+    }
 }
 
 /// Whether "am" or "pm" (or "a.m.", "p.m.") follows a number: `Some(true)` for pm.
@@ -1027,6 +1100,7 @@ fn read_clock_times(text: &str, numbers: &mut Vec<Number>) {
                 numbers[k].value = hour * UNIT;
                 numbers[k].end = split_at - 1;
                 added.push(Number {
+                    kind: Kind::Plain,
                     value: minutes * UNIT,
                     strength: if minutes == 0 {
                         Strength::Weak
@@ -1224,6 +1298,7 @@ fn english_word_number(text: &str, tokens: &[Token<'_>], i: usize) -> (Option<Nu
     };
     (
         Some(Number {
+            kind: Kind::Plain,
             value: value * UNIT + if half { UNIT / 2 } else { 0 },
             strength,
             start,
@@ -1292,6 +1367,66 @@ pub fn compare(source: &[Number], target: &[Number]) -> Vec<Mismatch> {
             value,
             in_source: s.strong + s.weak,
             in_target: t.strong + t.weak,
+        })
+        .collect()
+}
+
+/// A value that both sides state, as a percentage on one side and as percentage points on the
+/// other.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitMismatch {
+    /// The value.
+    pub value: Value,
+    /// Its unit in the source.
+    pub in_source: Kind,
+    /// Its unit in the target.
+    pub in_target: Kind,
+}
+
+impl Kind {
+    /// The unit's name in a message.
+    pub fn unit_name(self) -> &'static str {
+        match self {
+            Kind::Plain => "a number",
+            Kind::Percent => "percent",
+            Kind::PercentagePoint => "percentage points",
+        }
+    }
+}
+
+/// Compares the units of percentages: a value the source states in percentage points more
+/// often than the target, which the target states as a percentage more often than the source
+/// (or the other way round), changed its unit. A value without its unit on either side
+/// ("points", "basis points", a bare number) is never compared, so a correct translation is
+/// not reported, and values that differ are left to [`compare`]. Sorted by value.
+pub fn compare_units(source: &[Number], target: &[Number]) -> Vec<UnitMismatch> {
+    // value → [source percent, source points, target percent, target points]
+    let mut counts: BTreeMap<Value, [usize; 4]> = BTreeMap::new();
+    for (side, numbers) in [(0, source), (2, target)] {
+        for n in numbers {
+            let slot = match n.kind {
+                Kind::Percent => side,
+                Kind::PercentagePoint => side + 1,
+                Kind::Plain => continue,
+            };
+            counts.entry(n.value).or_default()[slot] += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter_map(|(value, [s_pc, s_pp, t_pc, t_pp])| {
+            let (in_source, in_target) = if s_pp > t_pp && t_pc > s_pc {
+                (Kind::PercentagePoint, Kind::Percent)
+            } else if s_pc > t_pc && t_pp > s_pp {
+                (Kind::Percent, Kind::PercentagePoint)
+            } else {
+                return None;
+            };
+            Some(UnitMismatch {
+                value,
+                in_source,
+                in_target,
+            })
         })
         .collect()
 }
@@ -1512,6 +1647,75 @@ mod tests {
         assert_eq!(values(&got, Strength::Weak), ["100"]);
         let got = english_numbers("at 7.30pm, 8 pm or 20:00");
         assert_eq!(values(&got, Strength::Weak), ["7", "19", "8", "20", "0"]);
+    }
+
+    fn kinds(numbers: &[Number]) -> Vec<(String, Kind)> {
+        numbers
+            .iter()
+            .map(|n| (display_value(n.value), n.kind))
+            .collect()
+    }
+
+    #[test]
+    fn percentages_and_percentage_points() {
+        use Kind::*;
+        let zh_cases: &[(&str, &[(&str, Kind)])] = &[
+            ("增长30%", &[("30", Percent)]),
+            ("增长３０％", &[("30", Percent)]),
+            ("百分之三十", &[("30", Percent)]),
+            ("下降0.4个百分点", &[("0.4", PercentagePoint)]),
+            ("下降0.4百分点", &[("0.4", PercentagePoint)]),
+            ("下降零点四个百分点", &[("0.4", PercentagePoint)]),
+            // 千分之三 is per mille, 三成 tenths, 点 an index's points, 基点 basis points.
+            ("千分之三", &[("3", Plain)]),
+            ("报3500点", &[("3500", Plain)]),
+            ("25个基点", &[("25", Plain)]),
+        ];
+        for (text, expected) in zh_cases {
+            let expected: Vec<(String, Kind)> =
+                expected.iter().map(|&(v, k)| (v.to_string(), k)).collect();
+            assert_eq!(kinds(&chinese_numbers(text)), expected, "{text}");
+        }
+        let en_cases: &[(&str, &[(&str, Kind)])] = &[
+            ("up 30%", &[("30", Percent)]),
+            ("up 30 percent", &[("30", Percent)]),
+            ("up thirty per cent", &[("30", Percent)]),
+            ("down 0.4 percentage points", &[("0.4", PercentagePoint)]),
+            ("a 0.4-percentage-point drop", &[("0.4", PercentagePoint)]),
+            ("down 0.4pp", &[("0.4", PercentagePoint)]),
+            ("down 0.4 ppt", &[("0.4", PercentagePoint)]),
+            ("half a percentage point", &[("0.5", PercentagePoint)]),
+            // Points alone may be an index's; basis points are another unit; a word that
+            // only starts like a unit is none.
+            ("down 0.4 points", &[("0.4", Plain)]),
+            ("25 basis points", &[("25", Plain)]),
+            ("30 percentages", &[("30", Plain)]),
+            ("30 pps", &[("30", Plain)]),
+        ];
+        for (text, expected) in en_cases {
+            let expected: Vec<(String, Kind)> =
+                expected.iter().map(|&(v, k)| (v.to_string(), k)).collect();
+            assert_eq!(kinds(&english_numbers(text)), expected, "{text}");
+        }
+        let units = |zh: &str, en: &str| -> Vec<(String, Kind, Kind)> {
+            compare_units(&chinese_numbers(zh), &english_numbers(en))
+                .into_iter()
+                .map(|u| (display_value(u.value), u.in_source, u.in_target))
+                .collect()
+        };
+        assert_eq!(
+            units("下降0.4个百分点", "down 0.4%"),
+            [("0.4".to_string(), PercentagePoint, Percent)]
+        );
+        assert_eq!(
+            units("下调0.5%", "by 0.5 percentage points"),
+            [("0.5".to_string(), Percent, PercentagePoint)]
+        );
+        // Only a value both sides state is compared, and only where both name a unit.
+        assert!(units("下降0.4个百分点", "down 0.4 points").is_empty());
+        assert!(units("下降0.4个百分点", "down 0.3%").is_empty());
+        assert!(units("下降0.4", "down 0.4%").is_empty());
+        assert!(units("增长0.4%，提高0.4个百分点", "up 0.4%, 0.4 pp higher").is_empty());
     }
 
     #[track_caller]
