@@ -140,6 +140,33 @@ fn pairs_that_agree() {
             "增长0.4%，增速提高0.4个百分点",
             "up 0.4%, 0.4 percentage points faster",
         ),
+        // Ranks first and second; "first" as an adverb and "second" as a unit of time rank
+        // nothing; 首次 ranks first.
+        ("他获得第一名", "he finished first"),
+        (
+            "第一届亚运会于1951年举行",
+            "the first Asian Games were held in 1951",
+        ),
+        (
+            "第一届亚运会于1951年举行",
+            "the 1st Asian Games were held in 1951",
+        ),
+        ("一季度增长5.3%", "growth was 5.3% in the first quarter"),
+        ("一季度增长5.3%", "first-quarter growth was 5.3%"),
+        ("二季度增长4.7%", "growth was 4.7% in the second quarter"),
+        (
+            "前三季度增长5.2%",
+            "growth was 5.2% in the first three quarters",
+        ),
+        ("比赛进入第二节", "the game entered the second quarter"),
+        ("第二天他首先发言", "the next day he spoke first"),
+        ("第二天他首先发言", "First, he spoke the next day"),
+        ("第三天他等了片刻", "on the third day he waited a second"),
+        (
+            "第二天，他首次登台",
+            "the next day, he took the stage for the first time",
+        ),
+        ("第一财经报道", "Yicai reported"),
     ];
     for (zh, en) in cases {
         assert!(
@@ -201,6 +228,17 @@ fn pairs_that_differ() {
             "the PMI was 49.0%, down 0.4% from the previous month",
         ),
         ("增长0.4%，增速提高0.4个百分点", "up 0.4%, 0.4% faster"),
+        // A rank changed, first included.
+        ("他获得第一名", "he finished second"),
+        ("他获得第一名", "he won second place"),
+        ("中国队排名第二", "China ranked first"),
+        ("中国队排名第二", "China's first"),
+        (
+            "第一届亚运会于1951年举行",
+            "the second Asian Games were held in 1951",
+        ),
+        ("一季度增长5.3%", "growth was 5.3% in the second quarter"),
+        ("他首次获得冠军", "he won the title for the second time"),
     ];
     for (zh, en) in cases {
         assert!(!agree(zh, en), "{zh} / {en} should differ");

@@ -53,6 +53,9 @@ pub enum Kind {
     Percent,
     /// A difference of percentages: `0.4个百分点`, "0.4 percentage points", "0.4 pp".
     PercentagePoint,
+    /// A rank or place in a series: `第一`, `一季度`, `首次`, "18th", "the first", "finished
+    /// second".
+    Ordinal,
 }
 
 /// Thousandths of a whole number.
@@ -343,7 +346,38 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
     read_decades(text, &mut out);
     name_rounds(text, &mut out);
     mark_chinese_percentages(text, &mut out);
+    mark_chinese_ordinals(text, &mut out);
     out
+}
+
+/// 第一, 第十八: ranks. 一季度 to 四季度 are the first to fourth quarters (前三季度, "the first
+/// three quarters", counts them). 首次, 首届, 首个 rank first without a numeral: a weak 1, so
+/// that "for the first time" has its source.
+fn mark_chinese_ordinals(text: &str, numbers: &mut Vec<Number>) {
+    for n in numbers.iter_mut() {
+        let before = &text[..n.start];
+        let quarter = text[n.end..].starts_with("季度")
+            && (UNIT..=4 * UNIT).contains(&n.value)
+            && !before.ends_with(['前', '后', '後', '头', '頭', '近']);
+        if before.ends_with('第') || quarter {
+            n.kind = Kind::Ordinal;
+        }
+    }
+    const FIRST: [&str; 10] = [
+        "首次", "首届", "首屆", "首度", "首个", "首個", "首位", "首场", "首場", "首批",
+    ];
+    for f in FIRST {
+        for (start, _) in text.match_indices(f) {
+            numbers.push(Number {
+                value: UNIT,
+                strength: Strength::Weak,
+                start,
+                end: start + '首'.len_utf8(),
+                kind: Kind::Ordinal,
+            });
+        }
+    }
+    numbers.sort_by_key(|n| (n.start, n.value));
 }
 
 /// 30%, 百分之三十: a percentage; 0.4个百分点: a difference of percentages, which a
@@ -934,7 +968,7 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                 let half_year = matches!(i.checked_sub(1).and_then(|k| tokens.get(k)), Some(Token::Word("H", _, e)) if *e == start)
                     && (value == 1.0 || value == 2.0);
                 out.push(Number {
-                    kind: Kind::Plain,
+                    kind: if ordinal { Kind::Ordinal } else { Kind::Plain },
                     value: from_f64(value),
                     strength: if half_year {
                         Strength::Weak
@@ -1296,9 +1330,14 @@ fn english_word_number(text: &str, tokens: &[Token<'_>], i: usize) -> (Option<Nu
     } else {
         Strength::Strong
     };
+    let kind = if ordinal && ranks(text, tokens, i, j) {
+        Kind::Ordinal
+    } else {
+        Kind::Plain
+    };
     (
         Some(Number {
-            kind: Kind::Plain,
+            kind,
             value: value * UNIT + if half { UNIT / 2 } else { 0 },
             strength,
             start,
@@ -1308,11 +1347,41 @@ fn english_word_number(text: &str, tokens: &[Token<'_>], i: usize) -> (Option<Nu
     )
 }
 
+/// Whether the ordinal word `tokens[i..j]` ranks something: after a determiner ("the first
+/// Asian Games", "its second quarter", "China's third") or a verb of placing ("finished
+/// second", "ranked first"), or before "place" or "prize". Elsewhere "first" is an adverb
+/// ("First, …", "at first", "he first went") and "second" a unit of time ("in a second").
+fn ranks(text: &str, tokens: &[Token<'_>], i: usize, j: usize) -> bool {
+    let word_at = |k: usize| match tokens.get(k) {
+        Some(Token::Word(w, ..)) => Some(w.to_ascii_lowercase()),
+        _ => None,
+    };
+    let before = i.checked_sub(1).and_then(word_at);
+    let possessive = matches!(i.checked_sub(1).and_then(|k| tokens.get(k)), Some(Token::Word("s", s, _)) if text[..*s].ends_with(['\'', '’']));
+    let determiner = before.as_deref().is_some_and(|w| {
+        matches!(
+            w,
+            "the" | "its" | "his" | "her" | "their" | "our" | "my" | "your" | "whose" | "this"
+        )
+    });
+    let placing = before.as_deref().is_some_and(|w| {
+        [
+            "finish", "finished", "finishes", "rank", "ranked", "ranks", "came", "come", "comes",
+            "place", "placed", "places", "ended", "ends",
+        ]
+        .contains(&w)
+    });
+    let place_after = word_at(j).is_some_and(|w| matches!(w.as_str(), "place" | "prize"));
+    determiner || possessive || placing || place_after
+}
+
 /// Counts of one value on each side.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Counts {
     strong: usize,
     weak: usize,
+    /// Of those, ranks in a series (第一, "the second").
+    ordinal: usize,
 }
 
 /// A value that one side states more often than the other can account for.
@@ -1342,6 +1411,9 @@ pub fn compare(source: &[Number], target: &[Number]) -> Vec<Mismatch> {
                 Strength::Strong => c.strong += 1,
                 Strength::Weak => c.weak += 1,
             }
+            if n.kind == Kind::Ordinal {
+                c.ordinal += 1;
+            }
         }
     }
     // Small counts written as words are loose on both sides (三个工会 may be "the unions"), but
@@ -1356,12 +1428,25 @@ pub fn compare(source: &[Number], target: &[Number]) -> Vec<Mismatch> {
         && counts
             .iter()
             .any(|(v, (s, t))| small_count(v) && unmatched(t, s));
+    // An ordinal is no article or pronoun, first included: 第一名 as "finished second", or
+    // 一季度 as "the second quarter", is a rank changed, where each side ranks by a small
+    // ordinal the other side does not state at all.
+    let small_rank = |value: &Value| (UNIT..=9 * UNIT).contains(value);
+    let unranked =
+        |ours: &Counts, theirs: &Counts| ours.ordinal > 0 && theirs.strong + theirs.weak == 0;
+    let changed_rank = counts
+        .iter()
+        .any(|(v, (s, t))| small_rank(v) && unranked(s, t))
+        && counts
+            .iter()
+            .any(|(v, (s, t))| small_rank(v) && unranked(t, s));
     counts
         .into_iter()
         .filter(|(v, (s, t))| {
             s.strong > t.strong + t.weak
                 || t.strong > s.strong + s.weak
                 || (changed_count && small_count(v) && (unmatched(s, t) || unmatched(t, s)))
+                || (changed_rank && small_rank(v) && (unranked(s, t) || unranked(t, s)))
         })
         .map(|(value, (s, t))| Mismatch {
             value,
@@ -1390,6 +1475,7 @@ impl Kind {
             Kind::Plain => "a number",
             Kind::Percent => "percent",
             Kind::PercentagePoint => "percentage points",
+            Kind::Ordinal => "an ordinal",
         }
     }
 }
@@ -1407,7 +1493,7 @@ pub fn compare_units(source: &[Number], target: &[Number]) -> Vec<UnitMismatch> 
             let slot = match n.kind {
                 Kind::Percent => side,
                 Kind::PercentagePoint => side + 1,
-                Kind::Plain => continue,
+                Kind::Plain | Kind::Ordinal => continue,
             };
             counts.entry(n.value).or_default()[slot] += 1;
         }
@@ -1716,6 +1802,62 @@ mod tests {
         assert!(units("下降0.4个百分点", "down 0.3%").is_empty());
         assert!(units("下降0.4", "down 0.4%").is_empty());
         assert!(units("增长0.4%，提高0.4个百分点", "up 0.4%, 0.4 pp higher").is_empty());
+    }
+
+    #[test]
+    fn ordinals() {
+        let ranks = |numbers: Vec<Number>| -> Vec<String> {
+            numbers
+                .iter()
+                .filter(|n| n.kind == Kind::Ordinal)
+                .map(|n| display_value(n.value))
+                .collect()
+        };
+        let zh_cases: &[(&str, &[&str])] = &[
+            ("第一名", &["1"]),
+            ("第十八次", &["18"]),
+            ("一季度", &["1"]),
+            ("四季度", &["4"]),
+            ("首次登台", &["1"]),
+            ("首届亚运会", &["1"]),
+            // Counts, not ranks.
+            ("前三季度", &[]),
+            ("三个季度", &[]),
+            ("一名", &[]),
+            ("首先", &[]),
+            ("首都", &[]),
+        ];
+        for (text, expected) in zh_cases {
+            assert_eq!(ranks(chinese_numbers(text)), *expected, "{text}");
+        }
+        let en_cases: &[(&str, &[&str])] = &[
+            ("he finished second", &["2"]),
+            ("China ranked first", &["1"]),
+            ("the first Asian Games", &["1"]),
+            ("its second quarter", &["2"]),
+            ("China's third", &["3"]),
+            ("won second place", &["2"]),
+            ("the 18th congress", &["18"]),
+            ("for the first time", &["1"]),
+            // An adverb, a unit of time.
+            ("First, he spoke", &[]),
+            ("at first", &[]),
+            ("he first spoke", &[]),
+            ("wait a second", &[]),
+            ("one second later", &[]),
+            ("first-quarter growth", &[]),
+        ];
+        for (text, expected) in en_cases {
+            assert_eq!(ranks(english_numbers(text)), *expected, "{text}");
+        }
+        // One is compared as a rank, not as an article or a pronoun.
+        assert_eq!(mismatches("第一名", "finished second"), ["1:1/0", "2:0/1"]);
+        assert_eq!(mismatches("第二", "ranked first"), ["1:0/1", "2:1/0"]);
+        assert_eq!(
+            mismatches("一个好人", "the second man"),
+            Vec::<String>::new()
+        );
+        assert_eq!(mismatches("第二天", "one day"), Vec::<String>::new());
     }
 
     #[track_caller]
