@@ -7,14 +7,19 @@ use termcheck::check::Checker;
 use termcheck::glossary::Glossary;
 use termcheck::matcher::TermMatcher;
 use termcheck::rules::RuleSet;
-use termcheck::zh::numbers::{chinese_numbers, compare, compare_units, english_numbers};
+use termcheck::zh::numbers::{
+    chinese_dates, chinese_numbers, compare, compare_dates, compare_units, english_dates,
+    english_numbers,
+};
 use termcheck::zh::script::fold;
 use termcheck::zh::source_terms::SourceTermMatcher;
 
 #[track_caller]
 fn agree(zh: &str, en: &str) -> bool {
     let (source, target) = (chinese_numbers(zh), english_numbers(en));
-    compare(&source, &target).is_empty() && compare_units(&source, &target).is_empty()
+    compare(&source, &target).is_empty()
+        && compare_units(&source, &target).is_empty()
+        && compare_dates(&chinese_dates(zh, &source), &english_dates(en)).is_none()
 }
 
 #[test]
@@ -167,6 +172,22 @@ fn pairs_that_agree() {
             "the next day, he took the stage for the first time",
         ),
         ("第一财经报道", "Yicai reported"),
+        // Dates as month and day, in either order; a date written otherwise, or not as many
+        // dates, is left to the numbers.
+        ("3月5日开幕", "opens on March 5"),
+        ("3月5日开幕", "opens on 5 March"),
+        ("3月5日开幕", "opens on March 5th"),
+        ("3月5日开幕", "opens on the 5th of March"),
+        ("三月五日开幕", "opens on March 5."),
+        ("2024年3月5日", "on March 5, 2024"),
+        ("2024年3月5日", "on 5 March 2024"),
+        ("2024年3月5日", "on 2024-03-05"),
+        ("1月17日发布数据", "released data on Jan. 17"),
+        ("5月1日至5日休市", "closed from May 1 to 5"),
+        ("5月1日至5日休市", "closed May 1-5"),
+        ("3月1日至5日", "from 1-5 March"),
+        ("3月1日至5日", "from 1 to 5 March"),
+        ("3月5日和5月3日", "on March 5 and on May 3"),
     ];
     for (zh, en) in cases {
         assert!(
@@ -239,6 +260,15 @@ fn pairs_that_differ() {
         ),
         ("一季度增长5.3%", "growth was 5.3% in the second quarter"),
         ("他首次获得冠军", "he won the title for the second time"),
+        // Month and day swapped.
+        ("3月5日开幕", "opens on May 3"),
+        ("3月5日开幕", "opens on 3 May"),
+        ("2024年3月5日", "May 3, 2024"),
+        (
+            "决赛将于3月5日晚7时30分打响",
+            "the final kicks off at 7:30 pm on May 3",
+        ),
+        ("3月5日和5月3日", "on March 5 and on March 5"),
     ];
     for (zh, en) in cases {
         assert!(!agree(zh, en), "{zh} / {en} should differ");

@@ -1517,6 +1517,135 @@ pub fn compare_units(source: &[Number], target: &[Number]) -> Vec<UnitMismatch> 
         .collect()
 }
 
+/// A day of a month, read from a date that names both (`3月5日`, "March 5", "5 March").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MonthDay {
+    /// The month, 1 to 12.
+    pub month: i64,
+    /// The day, 1 to 31.
+    pub day: i64,
+    /// Its bytes in the text read.
+    pub start: usize,
+    /// End of its bytes.
+    pub end: usize,
+}
+
+impl MonthDay {
+    /// The date as an English reader writes it: "March 5".
+    pub fn name(&self) -> String {
+        const NAMES: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        format!("{} {}", NAMES[(self.month - 1) as usize], self.day)
+    }
+}
+
+fn month_day(month: Value, day: Value, start: usize, end: usize) -> Option<MonthDay> {
+    let whole = |v: Value| (v % UNIT == 0).then_some(v / UNIT);
+    let (month, day) = (whole(month)?, whole(day)?);
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some(MonthDay {
+        month,
+        day,
+        start,
+        end,
+    })
+}
+
+/// The dates of Chinese text that name a month and its day (`3月5日`, `三月五日`, `3月5号`),
+/// from its numbers as [`chinese_numbers`] reads them; a month or a day alone is no such date.
+pub fn chinese_dates(text: &str, numbers: &[Number]) -> Vec<MonthDay> {
+    numbers
+        .windows(2)
+        .filter(|w| w[0].strength == Strength::Strong && w[1].strength == Strength::Strong)
+        .filter(|w| text.get(w[0].end..w[1].start) == Some("月"))
+        .filter(|w| text[w[1].end..].starts_with(['日', '号', '號']))
+        .filter_map(|w| month_day(w[0].value, w[1].value, w[0].start, w[1].end))
+        .collect()
+}
+
+/// The dates of English text that name a month and its day, in either order ("March 5",
+/// "Jan. 17", "March 5th", "5 March", "5th of March"); a month ending a longer name ("the Long
+/// March 5 rocket") is none.
+pub fn english_dates(text: &str) -> Vec<MonthDay> {
+    let tokens = english_tokens(text);
+    let mut out = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        let Token::Word(w, start, end) = *t else {
+            continue;
+        };
+        let Some(month) = month(w) else {
+            continue;
+        };
+        if !w.starts_with(|c: char| c.is_uppercase()) || ends_a_name(text, &tokens, i) {
+            continue;
+        }
+        let day_after = match tokens.get(i + 1) {
+            Some(&Token::Arabic(v, s, e, _))
+                if matches!(&text[end..s], " " | ". " | "\u{a0}")
+                    && !text[e..].starts_with(':') =>
+            {
+                month_day(month * UNIT, from_f64(v), start, e)
+            }
+            _ => None,
+        };
+        // "5th of March": the day is before the "of".
+        let of_before = matches!(i.checked_sub(1).map(|k| &tokens[k]), Some(Token::Word(w, ..)) if w.eq_ignore_ascii_case("of"));
+        let day_before = || match i.checked_sub(1 + usize::from(of_before)).map(|k| &tokens[k]) {
+            Some(&Token::Arabic(v, s, e, _))
+                // "1-5 March", "1 to 5 March": the day is the range's, not the second's.
+                if matches!(&text[e..start], " " | " of " | "\u{a0}")
+                    && !text[..s].trim_end().ends_with([':', '.', '-', '–', '—', '/'])
+                    && !text[..s].trim_end().to_ascii_lowercase().ends_with(" to") =>
+            {
+                month_day(month * UNIT, from_f64(v), s, end)
+            }
+            _ => None,
+        };
+        out.extend(day_after.or_else(day_before));
+    }
+    out
+}
+
+/// Dates that name a month and its day, compared as pairs where the numbers alone agree
+/// loosely: 3月5日 as "May 3" states 3 and 5 all the same. Only where both sides hold such
+/// dates, as many of them, so that a date written otherwise ("2024-03-05", "the 5th") or
+/// left out is never a mismatch here. Returns the dates each side has that the other lacks.
+pub fn compare_dates(
+    source: &[MonthDay],
+    target: &[MonthDay],
+) -> Option<(Vec<MonthDay>, Vec<MonthDay>)> {
+    if source.is_empty() || source.len() != target.len() {
+        return None;
+    }
+    let key = |d: &MonthDay| (d.month, d.day);
+    let only_in = |ours: &[MonthDay], theirs: &[MonthDay]| -> Vec<MonthDay> {
+        let mut left: Vec<(i64, i64)> = theirs.iter().map(key).collect();
+        ours.iter()
+            .filter(|d| match left.iter().position(|k| *k == key(d)) {
+                Some(p) => {
+                    left.swap_remove(p);
+                    false
+                }
+                None => true,
+            })
+            .copied()
+            .collect()
+    };
+    let (in_source, in_target) = (only_in(source, target), only_in(target, source));
+    (!in_source.is_empty()).then_some((in_source, in_target))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1802,6 +1931,59 @@ mod tests {
         assert!(units("下降0.4个百分点", "down 0.3%").is_empty());
         assert!(units("下降0.4", "down 0.4%").is_empty());
         assert!(units("增长0.4%，提高0.4个百分点", "up 0.4%, 0.4 pp higher").is_empty());
+    }
+
+    #[test]
+    fn month_and_day() {
+        let zh_dates = |text: &str| -> Vec<(i64, i64)> {
+            chinese_dates(text, &chinese_numbers(text))
+                .iter()
+                .map(|d| (d.month, d.day))
+                .collect()
+        };
+        assert_eq!(zh_dates("2024年3月5日"), [(3, 5)]);
+        assert_eq!(zh_dates("三月五日"), [(3, 5)]);
+        assert_eq!(zh_dates("3月5号"), [(3, 5)]);
+        assert_eq!(zh_dates("5月1日至5日"), [(5, 1)]);
+        // A month or a day alone, a month's count, no real date, an approximation.
+        assert!(zh_dates("3月份").is_empty());
+        assert!(zh_dates("5日").is_empty());
+        assert!(zh_dates("3个月5日").is_empty());
+        assert!(zh_dates("13月5日").is_empty());
+        assert!(zh_dates("五六月五日").is_empty());
+        let en_dates = |text: &str| -> Vec<(i64, i64)> {
+            english_dates(text)
+                .iter()
+                .map(|d| (d.month, d.day))
+                .collect()
+        };
+        assert_eq!(en_dates("on March 5, 2024"), [(3, 5)]);
+        assert_eq!(en_dates("on 5 March 2024"), [(3, 5)]);
+        assert_eq!(en_dates("on Jan. 17"), [(1, 17)]);
+        assert_eq!(en_dates("on the 5th of March"), [(3, 5)]);
+        assert_eq!(en_dates("May 3."), [(5, 3)]);
+        assert_eq!(en_dates("May 1-5"), [(5, 1)]);
+        assert_eq!(en_dates("from 1-5 March"), Vec::<(i64, i64)>::new());
+        assert_eq!(en_dates("from 1 to 5 March"), Vec::<(i64, i64)>::new());
+        // No day beside it, a verb, a name, a year, a time.
+        assert!(en_dates("in March 2024").is_empty());
+        assert!(en_dates("you may 3 times").is_empty());
+        assert!(en_dates("the Long March 5 rocket").is_empty());
+        assert!(en_dates("March 5:30").is_empty());
+        assert!(en_dates("in March").is_empty());
+        let swapped = |zh: &str, en: &str| {
+            compare_dates(&chinese_dates(zh, &chinese_numbers(zh)), &english_dates(en))
+                .map(|(s, t)| (s[0].name(), t[0].name()))
+        };
+        assert_eq!(
+            swapped("3月5日", "May 3"),
+            Some(("March 5".to_string(), "May 3".to_string()))
+        );
+        assert_eq!(swapped("3月5日", "March 5"), None);
+        assert_eq!(swapped("3月5日", "5 March"), None);
+        // Not as many dates on each side: left to the loose numbers.
+        assert_eq!(swapped("3月5日和6日", "March 5 and March 6"), None);
+        assert_eq!(swapped("3月5日", "2024-03-05"), None);
     }
 
     #[test]
