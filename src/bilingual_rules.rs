@@ -24,7 +24,10 @@ use crate::rules::{Rule, RuleSet};
 use crate::run::RunReport;
 use crate::segment::Segment;
 use crate::spelling::with_families;
-use crate::zh::numbers::{chinese_numbers, compare, display_value, english_numbers, Number, Value};
+use crate::zh::numbers::{
+    chinese_dates, chinese_numbers, compare, compare_dates, compare_units, display_value,
+    english_dates, english_numbers, MonthDay, Number, Value,
+};
 use crate::zh::source_terms::SourceTermMatcher;
 use crate::zh::untranslated::{untranslated, Untranslated};
 
@@ -399,8 +402,13 @@ impl<'g> SourceRules<'g> {
                 target_numbers.sort_by_key(|n| n.start);
             }
             let mismatches = compare(&source_numbers, &target_numbers);
-            if !mismatches.is_empty() {
-                let described: Vec<String> = mismatches
+            let units = compare_units(&source_numbers, &target_numbers);
+            let dates = compare_dates(
+                &chinese_dates(source, &source_numbers),
+                &english_dates(target),
+            );
+            if !mismatches.is_empty() || !units.is_empty() || dates.is_some() {
+                let mut described: Vec<String> = mismatches
                     .iter()
                     .map(|m| {
                         format!(
@@ -411,7 +419,35 @@ impl<'g> SourceRules<'g> {
                         )
                     })
                     .collect();
-                // Point at the first target number the source does not account for.
+                // A value both sides state, in another unit: name the units, not the counts.
+                described.extend(units.iter().map(|u| {
+                    format!(
+                        "{} ({} in the source, {} in the target)",
+                        display_value(u.value),
+                        u.in_source.unit_name(),
+                        u.in_target.unit_name()
+                    )
+                }));
+                let mut message = Vec::new();
+                if !described.is_empty() {
+                    message.push(format!("numbers differ: {}", described.join(", ")));
+                }
+                // Dates with month and day swapped or changed: name them as dates.
+                if let Some((in_source, in_target)) = &dates {
+                    let names = |d: &[MonthDay]| {
+                        d.iter()
+                            .map(MonthDay::name)
+                            .collect::<Vec<_>>()
+                            .join(" and ")
+                    };
+                    message.push(format!(
+                        "dates differ: {} in the source, {} in the target",
+                        names(in_source),
+                        names(in_target)
+                    ));
+                }
+                // Point at the first target number the source does not account for, or else
+                // at the first in the wrong unit, or at the first date the source lacks.
                 let span = target_numbers
                     .iter()
                     .find(|n| {
@@ -419,14 +455,23 @@ impl<'g> SourceRules<'g> {
                             .iter()
                             .any(|m| m.value == n.value && m.in_target > m.in_source)
                     })
-                    .map_or(0..0, |n| n.start..n.end);
+                    .or_else(|| {
+                        target_numbers.iter().find(|n| {
+                            units
+                                .iter()
+                                .any(|u| u.value == n.value && u.in_target == n.kind)
+                        })
+                    })
+                    .map(|n| n.start..n.end)
+                    .or_else(|| dates.as_ref().map(|(_, t)| t[0].start..t[0].end))
+                    .unwrap_or(0..0);
                 findings.push(finding_at(
                     target,
                     span,
                     Rule::NumberMismatch,
                     "",
                     "",
-                    format!("numbers differ: {}", described.join(", ")),
+                    message.join("; "),
                     "",
                 ));
             }
@@ -1106,6 +1151,37 @@ chief-executive,行政长官,Chief Executive,,,
         .is_empty());
         // An empty source is nothing to translate.
         assert!(run("", "").is_empty());
+    }
+
+    #[test]
+    fn a_date_with_month_and_day_swapped_is_named_as_dates() {
+        let got = run("杭州亚运会于3月5日开幕", "The Games open on May 3.");
+        assert_eq!(ids(&got), ["number-mismatch"]);
+        assert_eq!(got[0].1, "May 3");
+        assert_eq!(
+            got[0].2,
+            "dates differ: March 5 in the source, May 3 in the target"
+        );
+        assert!(run("杭州亚运会于3月5日开幕", "The Games open on 5 March.").is_empty());
+    }
+
+    #[test]
+    fn a_percentage_in_the_wrong_unit_is_named_by_its_units() {
+        let got = run(
+            "比上月下降0.4个百分点",
+            "Down 0.4% from the previous month.",
+        );
+        assert_eq!(ids(&got), ["number-mismatch"]);
+        assert_eq!(got[0].1, "0.4");
+        assert_eq!(
+            got[0].2,
+            "numbers differ: 0.4 (percentage points in the source, percent in the target)"
+        );
+        assert!(run(
+            "比上月下降0.4个百分点",
+            "Down 0.4 points from the previous month."
+        )
+        .is_empty());
     }
 
     #[test]

@@ -7,13 +7,19 @@ use termcheck::check::Checker;
 use termcheck::glossary::Glossary;
 use termcheck::matcher::TermMatcher;
 use termcheck::rules::RuleSet;
-use termcheck::zh::numbers::{chinese_numbers, compare, english_numbers};
+use termcheck::zh::numbers::{
+    chinese_dates, chinese_numbers, compare, compare_dates, compare_units, english_dates,
+    english_numbers,
+};
 use termcheck::zh::script::fold;
 use termcheck::zh::source_terms::SourceTermMatcher;
 
 #[track_caller]
 fn agree(zh: &str, en: &str) -> bool {
-    compare(&chinese_numbers(zh), &english_numbers(en)).is_empty()
+    let (source, target) = (chinese_numbers(zh), english_numbers(en));
+    compare(&source, &target).is_empty()
+        && compare_units(&source, &target).is_empty()
+        && compare_dates(&chinese_dates(zh, &source), &english_dates(en)).is_none()
 }
 
 #[test]
@@ -119,6 +125,69 @@ fn pairs_that_agree() {
         ("四分之一决赛", "the quarter-finals"),
         ("1/8决赛", "the round of 16"),
         ("上半年增长5%", "growth was 5% in H1"),
+        // Percentages and percentage points, each in its own unit; "points" alone and
+        // basis points name no unit to compare.
+        ("下降0.4个百分点", "down 0.4 percentage points"),
+        ("下降0.4个百分点", "down 0.4 percentage point"),
+        ("下降0.4个百分点", "a 0.4-percentage-point drop"),
+        ("下降0.4个百分点", "down 0.4pp"),
+        ("下降0.4个百分点", "down 0.4 points"),
+        ("下降0.4百分点", "down 0.4 ppt"),
+        ("下调0.5%", "cut by 0.5 percent"),
+        ("下调0.5%", "cut by 0.5 per cent"),
+        ("下调百分之零点五", "cut by 0.5%"),
+        ("降息25个基点", "a cut of 25 basis points"),
+        (
+            "指数上涨0.4%，至3500点",
+            "the index rose 0.4% to 3,500 points",
+        ),
+        (
+            "增长0.4%，增速提高0.4个百分点",
+            "up 0.4%, 0.4 percentage points faster",
+        ),
+        // Ranks first and second; "first" as an adverb and "second" as a unit of time rank
+        // nothing; 首次 ranks first.
+        ("他获得第一名", "he finished first"),
+        (
+            "第一届亚运会于1951年举行",
+            "the first Asian Games were held in 1951",
+        ),
+        (
+            "第一届亚运会于1951年举行",
+            "the 1st Asian Games were held in 1951",
+        ),
+        ("一季度增长5.3%", "growth was 5.3% in the first quarter"),
+        ("一季度增长5.3%", "first-quarter growth was 5.3%"),
+        ("二季度增长4.7%", "growth was 4.7% in the second quarter"),
+        (
+            "前三季度增长5.2%",
+            "growth was 5.2% in the first three quarters",
+        ),
+        ("比赛进入第二节", "the game entered the second quarter"),
+        ("第二天他首先发言", "the next day he spoke first"),
+        ("第二天他首先发言", "First, he spoke the next day"),
+        ("第三天他等了片刻", "on the third day he waited a second"),
+        (
+            "第二天，他首次登台",
+            "the next day, he took the stage for the first time",
+        ),
+        ("第一财经报道", "Yicai reported"),
+        // Dates as month and day, in either order; a date written otherwise, or not as many
+        // dates, is left to the numbers.
+        ("3月5日开幕", "opens on March 5"),
+        ("3月5日开幕", "opens on 5 March"),
+        ("3月5日开幕", "opens on March 5th"),
+        ("3月5日开幕", "opens on the 5th of March"),
+        ("三月五日开幕", "opens on March 5."),
+        ("2024年3月5日", "on March 5, 2024"),
+        ("2024年3月5日", "on 5 March 2024"),
+        ("2024年3月5日", "on 2024-03-05"),
+        ("1月17日发布数据", "released data on Jan. 17"),
+        ("5月1日至5日休市", "closed from May 1 to 5"),
+        ("5月1日至5日休市", "closed May 1-5"),
+        ("3月1日至5日", "from 1-5 March"),
+        ("3月1日至5日", "from 1 to 5 March"),
+        ("3月5日和5月3日", "on March 5 and on May 3"),
     ];
     for (zh, en) in cases {
         assert!(
@@ -169,6 +238,37 @@ fn pairs_that_differ() {
         ("上世纪90年代以来", "since the 1980s"),
         ("1/8决赛", "the round of 32"),
         ("上半年增长5%", "growth was 5% in Q3"),
+        // A percentage turned into percentage points, or points into a percentage.
+        ("下降0.4个百分点", "down 0.4%"),
+        ("下降0.4个百分点", "down 0.4 percent"),
+        ("下降0.4百分点", "down 0.4 per cent"),
+        ("下调0.5%", "cut by 0.5 percentage points"),
+        ("下调百分之零点五", "cut by 0.5pp"),
+        (
+            "PMI为49.0%，比上月下降0.4个百分点",
+            "the PMI was 49.0%, down 0.4% from the previous month",
+        ),
+        ("增长0.4%，增速提高0.4个百分点", "up 0.4%, 0.4% faster"),
+        // A rank changed, first included.
+        ("他获得第一名", "he finished second"),
+        ("他获得第一名", "he won second place"),
+        ("中国队排名第二", "China ranked first"),
+        ("中国队排名第二", "China's first"),
+        (
+            "第一届亚运会于1951年举行",
+            "the second Asian Games were held in 1951",
+        ),
+        ("一季度增长5.3%", "growth was 5.3% in the second quarter"),
+        ("他首次获得冠军", "he won the title for the second time"),
+        // Month and day swapped.
+        ("3月5日开幕", "opens on May 3"),
+        ("3月5日开幕", "opens on 3 May"),
+        ("2024年3月5日", "May 3, 2024"),
+        (
+            "决赛将于3月5日晚7时30分打响",
+            "the final kicks off at 7:30 pm on May 3",
+        ),
+        ("3月5日和5月3日", "on March 5 and on March 5"),
     ];
     for (zh, en) in cases {
         assert!(!agree(zh, en), "{zh} / {en} should differ");

@@ -39,6 +39,23 @@ pub struct Number {
     pub start: usize,
     /// End of its bytes.
     pub end: usize,
+    /// What it counts, where the text says so.
+    pub kind: Kind,
+}
+
+/// What a number counts, where that is part of its meaning: 0.4 percent and 0.4 percentage
+/// points are one value and two different changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A number whose unit is left to the words around it.
+    Plain,
+    /// A percentage: `30%`, `百分之三十`, "30 percent", "30 per cent".
+    Percent,
+    /// A difference of percentages: `0.4个百分点`, "0.4 percentage points", "0.4 pp".
+    PercentagePoint,
+    /// A rank or place in a series: `第一`, `一季度`, `首次`, "18th", "the first", "finished
+    /// second".
+    Ordinal,
 }
 
 /// Thousandths of a whole number.
@@ -231,6 +248,7 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
                     .trim_end_matches([':', '：'])
                     .ends_with(|c: char| c.is_ascii_digit());
             out.push(Number {
+                kind: Kind::Plain,
                 value: from_f64(value),
                 strength: if zero_minutes {
                     Strength::Weak
@@ -297,6 +315,7 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
                 reading.remove(drop);
                 if let Some((value, _)) = read_chinese_run(&reading, before, after, true) {
                     out.push(Number {
+                        kind: Kind::Plain,
                         value: value * tenths,
                         strength: Strength::Weak,
                         start,
@@ -313,6 +332,7 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
                 strength
             };
             out.push(Number {
+                kind: Kind::Plain,
                 value: value * tenths,
                 strength,
                 start,
@@ -325,7 +345,55 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
     read_halves(text, &mut out);
     read_decades(text, &mut out);
     name_rounds(text, &mut out);
+    mark_chinese_percentages(text, &mut out);
+    mark_chinese_ordinals(text, &mut out);
     out
+}
+
+/// 第一, 第十八: ranks. 一季度 to 四季度 are the first to fourth quarters (前三季度, "the first
+/// three quarters", counts them). 首次, 首届, 首个 rank first without a numeral: a weak 1, so
+/// that "for the first time" has its source.
+fn mark_chinese_ordinals(text: &str, numbers: &mut Vec<Number>) {
+    for n in numbers.iter_mut() {
+        let before = &text[..n.start];
+        let quarter = text[n.end..].starts_with("季度")
+            && (UNIT..=4 * UNIT).contains(&n.value)
+            && !before.ends_with(['前', '后', '後', '头', '頭', '近']);
+        if before.ends_with('第') || quarter {
+            n.kind = Kind::Ordinal;
+        }
+    }
+    const FIRST: [&str; 10] = [
+        "首次", "首届", "首屆", "首度", "首个", "首個", "首位", "首场", "首場", "首批",
+    ];
+    for f in FIRST {
+        for (start, _) in text.match_indices(f) {
+            numbers.push(Number {
+                value: UNIT,
+                strength: Strength::Weak,
+                start,
+                end: start + '首'.len_utf8(),
+                kind: Kind::Ordinal,
+            });
+        }
+    }
+    numbers.sort_by_key(|n| (n.start, n.value));
+}
+
+/// 30%, 百分之三十: a percentage; 0.4个百分点: a difference of percentages, which a
+/// translation must not turn into a percentage ("0.4%").
+fn mark_chinese_percentages(text: &str, numbers: &mut [Number]) {
+    for n in numbers.iter_mut() {
+        let rest = text[n.end..].trim_start();
+        if rest.starts_with(['%', '％']) || text[..n.start].ends_with("百分之") {
+            n.kind = Kind::Percent;
+        } else if ["个百分点", "個百分點", "百分点", "百分點"]
+            .iter()
+            .any(|p| rest.starts_with(p))
+        {
+            n.kind = Kind::PercentagePoint;
+        }
+    }
 }
 
 /// 两个半小时, 一个半月, 两年半: a half after a count of hours, months or years is the count and
@@ -421,6 +489,7 @@ fn name_rounds(text: &str, numbers: &mut Vec<Number>) {
         numbers[k - 1].strength = Strength::Weak;
         numbers[k].strength = Strength::Weak;
         added.push(Number {
+            kind: Kind::Plain,
             value: denominator * 2,
             strength: Strength::Weak,
             start: a.start,
@@ -899,6 +968,7 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                 let half_year = matches!(i.checked_sub(1).and_then(|k| tokens.get(k)), Some(Token::Word("H", _, e)) if *e == start)
                     && (value == 1.0 || value == 2.0);
                 out.push(Number {
+                    kind: if ordinal { Kind::Ordinal } else { Kind::Plain },
                     value: from_f64(value),
                     strength: if half_year {
                         Strength::Weak
@@ -927,6 +997,7 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                         && (near_number || !ends_a_name(text, &tokens, i));
                     if is_month {
                         out.push(Number {
+                            kind: Kind::Plain,
                             value: m * UNIT,
                             strength: Strength::Strong,
                             start,
@@ -951,6 +1022,7 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                         None => (UNIT / 2, Strength::Weak, end, i + 1),
                     };
                     out.push(Number {
+                        kind: Kind::Plain,
                         value,
                         strength,
                         start,
@@ -972,7 +1044,42 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
     distribute_ranges(text, &mut out);
     expand_short_year_ranges(text, &mut out);
     read_clock_times(text, &mut out);
+    mark_english_percentages(text, &mut out);
     out
+}
+
+/// "30%", "30 percent", "30 per cent": a percentage; "0.4 percentage points", "0.4pp",
+/// "a 0.4-percentage-point rise": a difference of percentages. "Points" alone is left
+/// unclassed: it is also an index's points (3,500 points, 点), and "basis points" are another
+/// unit, whose numbers differ anyway.
+fn mark_english_percentages(text: &str, numbers: &mut [Number]) {
+    for n in numbers.iter_mut() {
+        let mut rest = text[n.end..]
+            .trim_start_matches([' ', '\u{a0}', '-'])
+            .to_ascii_lowercase();
+        // "half a percentage point": the unit is counted by the half.
+        if text[n.start..n.end].eq_ignore_ascii_case("half") {
+            if let Some(r) = rest.strip_prefix("a ") {
+                rest = r.to_string();
+            }
+        }
+        let word = |w: &str| {
+            rest.strip_prefix(w)
+                .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
+        };
+        if rest.starts_with('%') || word("percent") || word("per cent") || word("pct") {
+            n.kind = Kind::Percent;
+        } else if rest
+            .strip_prefix("percentage")
+            .and_then(|r| r.strip_prefix([' ', '-']))
+            .is_some_and(|r| r.starts_with("point"))
+            || word("pp")
+            || word("ppt")
+            || word("ppts")
+        {
+            n.kind = Kind::PercentagePoint;
+        }
+    }
 }
 
 /// Whether "am" or "pm" (or "a.m.", "p.m.") follows a number: `Some(true)` for pm.
@@ -1027,6 +1134,7 @@ fn read_clock_times(text: &str, numbers: &mut Vec<Number>) {
                 numbers[k].value = hour * UNIT;
                 numbers[k].end = split_at - 1;
                 added.push(Number {
+                    kind: Kind::Plain,
                     value: minutes * UNIT,
                     strength: if minutes == 0 {
                         Strength::Weak
@@ -1222,8 +1330,14 @@ fn english_word_number(text: &str, tokens: &[Token<'_>], i: usize) -> (Option<Nu
     } else {
         Strength::Strong
     };
+    let kind = if ordinal && ranks(text, tokens, i, j) {
+        Kind::Ordinal
+    } else {
+        Kind::Plain
+    };
     (
         Some(Number {
+            kind,
             value: value * UNIT + if half { UNIT / 2 } else { 0 },
             strength,
             start,
@@ -1233,11 +1347,41 @@ fn english_word_number(text: &str, tokens: &[Token<'_>], i: usize) -> (Option<Nu
     )
 }
 
+/// Whether the ordinal word `tokens[i..j]` ranks something: after a determiner ("the first
+/// Asian Games", "its second quarter", "China's third") or a verb of placing ("finished
+/// second", "ranked first"), or before "place" or "prize". Elsewhere "first" is an adverb
+/// ("First, …", "at first", "he first went") and "second" a unit of time ("in a second").
+fn ranks(text: &str, tokens: &[Token<'_>], i: usize, j: usize) -> bool {
+    let word_at = |k: usize| match tokens.get(k) {
+        Some(Token::Word(w, ..)) => Some(w.to_ascii_lowercase()),
+        _ => None,
+    };
+    let before = i.checked_sub(1).and_then(word_at);
+    let possessive = matches!(i.checked_sub(1).and_then(|k| tokens.get(k)), Some(Token::Word("s", s, _)) if text[..*s].ends_with(['\'', '’']));
+    let determiner = before.as_deref().is_some_and(|w| {
+        matches!(
+            w,
+            "the" | "its" | "his" | "her" | "their" | "our" | "my" | "your" | "whose" | "this"
+        )
+    });
+    let placing = before.as_deref().is_some_and(|w| {
+        [
+            "finish", "finished", "finishes", "rank", "ranked", "ranks", "came", "come", "comes",
+            "place", "placed", "places", "ended", "ends",
+        ]
+        .contains(&w)
+    });
+    let place_after = word_at(j).is_some_and(|w| matches!(w.as_str(), "place" | "prize"));
+    determiner || possessive || placing || place_after
+}
+
 /// Counts of one value on each side.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Counts {
     strong: usize,
     weak: usize,
+    /// Of those, ranks in a series (第一, "the second").
+    ordinal: usize,
 }
 
 /// A value that one side states more often than the other can account for.
@@ -1267,6 +1411,9 @@ pub fn compare(source: &[Number], target: &[Number]) -> Vec<Mismatch> {
                 Strength::Strong => c.strong += 1,
                 Strength::Weak => c.weak += 1,
             }
+            if n.kind == Kind::Ordinal {
+                c.ordinal += 1;
+            }
         }
     }
     // Small counts written as words are loose on both sides (三个工会 may be "the unions"), but
@@ -1281,12 +1428,25 @@ pub fn compare(source: &[Number], target: &[Number]) -> Vec<Mismatch> {
         && counts
             .iter()
             .any(|(v, (s, t))| small_count(v) && unmatched(t, s));
+    // An ordinal is no article or pronoun, first included: 第一名 as "finished second", or
+    // 一季度 as "the second quarter", is a rank changed, where each side ranks by a small
+    // ordinal the other side does not state at all.
+    let small_rank = |value: &Value| (UNIT..=9 * UNIT).contains(value);
+    let unranked =
+        |ours: &Counts, theirs: &Counts| ours.ordinal > 0 && theirs.strong + theirs.weak == 0;
+    let changed_rank = counts
+        .iter()
+        .any(|(v, (s, t))| small_rank(v) && unranked(s, t))
+        && counts
+            .iter()
+            .any(|(v, (s, t))| small_rank(v) && unranked(t, s));
     counts
         .into_iter()
         .filter(|(v, (s, t))| {
             s.strong > t.strong + t.weak
                 || t.strong > s.strong + s.weak
                 || (changed_count && small_count(v) && (unmatched(s, t) || unmatched(t, s)))
+                || (changed_rank && small_rank(v) && (unranked(s, t) || unranked(t, s)))
         })
         .map(|(value, (s, t))| Mismatch {
             value,
@@ -1294,6 +1454,196 @@ pub fn compare(source: &[Number], target: &[Number]) -> Vec<Mismatch> {
             in_target: t.strong + t.weak,
         })
         .collect()
+}
+
+/// A value that both sides state, as a percentage on one side and as percentage points on the
+/// other.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitMismatch {
+    /// The value.
+    pub value: Value,
+    /// Its unit in the source.
+    pub in_source: Kind,
+    /// Its unit in the target.
+    pub in_target: Kind,
+}
+
+impl Kind {
+    /// The unit's name in a message.
+    pub fn unit_name(self) -> &'static str {
+        match self {
+            Kind::Plain => "a number",
+            Kind::Percent => "percent",
+            Kind::PercentagePoint => "percentage points",
+            Kind::Ordinal => "an ordinal",
+        }
+    }
+}
+
+/// Compares the units of percentages: a value the source states in percentage points more
+/// often than the target, which the target states as a percentage more often than the source
+/// (or the other way round), changed its unit. A value without its unit on either side
+/// ("points", "basis points", a bare number) is never compared, so a correct translation is
+/// not reported, and values that differ are left to [`compare`]. Sorted by value.
+pub fn compare_units(source: &[Number], target: &[Number]) -> Vec<UnitMismatch> {
+    // value → [source percent, source points, target percent, target points]
+    let mut counts: BTreeMap<Value, [usize; 4]> = BTreeMap::new();
+    for (side, numbers) in [(0, source), (2, target)] {
+        for n in numbers {
+            let slot = match n.kind {
+                Kind::Percent => side,
+                Kind::PercentagePoint => side + 1,
+                Kind::Plain | Kind::Ordinal => continue,
+            };
+            counts.entry(n.value).or_default()[slot] += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter_map(|(value, [s_pc, s_pp, t_pc, t_pp])| {
+            let (in_source, in_target) = if s_pp > t_pp && t_pc > s_pc {
+                (Kind::PercentagePoint, Kind::Percent)
+            } else if s_pc > t_pc && t_pp > s_pp {
+                (Kind::Percent, Kind::PercentagePoint)
+            } else {
+                return None;
+            };
+            Some(UnitMismatch {
+                value,
+                in_source,
+                in_target,
+            })
+        })
+        .collect()
+}
+
+/// A day of a month, read from a date that names both (`3月5日`, "March 5", "5 March").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MonthDay {
+    /// The month, 1 to 12.
+    pub month: i64,
+    /// The day, 1 to 31.
+    pub day: i64,
+    /// Its bytes in the text read.
+    pub start: usize,
+    /// End of its bytes.
+    pub end: usize,
+}
+
+impl MonthDay {
+    /// The date as an English reader writes it: "March 5".
+    pub fn name(&self) -> String {
+        const NAMES: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        format!("{} {}", NAMES[(self.month - 1) as usize], self.day)
+    }
+}
+
+fn month_day(month: Value, day: Value, start: usize, end: usize) -> Option<MonthDay> {
+    let whole = |v: Value| (v % UNIT == 0).then_some(v / UNIT);
+    let (month, day) = (whole(month)?, whole(day)?);
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some(MonthDay {
+        month,
+        day,
+        start,
+        end,
+    })
+}
+
+/// The dates of Chinese text that name a month and its day (`3月5日`, `三月五日`, `3月5号`),
+/// from its numbers as [`chinese_numbers`] reads them; a month or a day alone is no such date.
+pub fn chinese_dates(text: &str, numbers: &[Number]) -> Vec<MonthDay> {
+    numbers
+        .windows(2)
+        .filter(|w| w[0].strength == Strength::Strong && w[1].strength == Strength::Strong)
+        .filter(|w| text.get(w[0].end..w[1].start) == Some("月"))
+        .filter(|w| text[w[1].end..].starts_with(['日', '号', '號']))
+        .filter_map(|w| month_day(w[0].value, w[1].value, w[0].start, w[1].end))
+        .collect()
+}
+
+/// The dates of English text that name a month and its day, in either order ("March 5",
+/// "Jan. 17", "March 5th", "5 March", "5th of March"); a month ending a longer name ("the Long
+/// March 5 rocket") is none.
+pub fn english_dates(text: &str) -> Vec<MonthDay> {
+    let tokens = english_tokens(text);
+    let mut out = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        let Token::Word(w, start, end) = *t else {
+            continue;
+        };
+        let Some(month) = month(w) else {
+            continue;
+        };
+        if !w.starts_with(|c: char| c.is_uppercase()) || ends_a_name(text, &tokens, i) {
+            continue;
+        }
+        let day_after = match tokens.get(i + 1) {
+            Some(&Token::Arabic(v, s, e, _))
+                if matches!(&text[end..s], " " | ". " | "\u{a0}")
+                    && !text[e..].starts_with(':') =>
+            {
+                month_day(month * UNIT, from_f64(v), start, e)
+            }
+            _ => None,
+        };
+        // "5th of March": the day is before the "of".
+        let of_before = matches!(i.checked_sub(1).map(|k| &tokens[k]), Some(Token::Word(w, ..)) if w.eq_ignore_ascii_case("of"));
+        let day_before = || match i.checked_sub(1 + usize::from(of_before)).map(|k| &tokens[k]) {
+            Some(&Token::Arabic(v, s, e, _))
+                // "1-5 March", "1 to 5 March": the day is the range's, not the second's.
+                if matches!(&text[e..start], " " | " of " | "\u{a0}")
+                    && !text[..s].trim_end().ends_with([':', '.', '-', '–', '—', '/'])
+                    && !text[..s].trim_end().to_ascii_lowercase().ends_with(" to") =>
+            {
+                month_day(month * UNIT, from_f64(v), s, end)
+            }
+            _ => None,
+        };
+        out.extend(day_after.or_else(day_before));
+    }
+    out
+}
+
+/// Dates that name a month and its day, compared as pairs where the numbers alone agree
+/// loosely: 3月5日 as "May 3" states 3 and 5 all the same. Only where both sides hold such
+/// dates, as many of them, so that a date written otherwise ("2024-03-05", "the 5th") or
+/// left out is never a mismatch here. Returns the dates each side has that the other lacks.
+pub fn compare_dates(
+    source: &[MonthDay],
+    target: &[MonthDay],
+) -> Option<(Vec<MonthDay>, Vec<MonthDay>)> {
+    if source.is_empty() || source.len() != target.len() {
+        return None;
+    }
+    let key = |d: &MonthDay| (d.month, d.day);
+    let only_in = |ours: &[MonthDay], theirs: &[MonthDay]| -> Vec<MonthDay> {
+        let mut left: Vec<(i64, i64)> = theirs.iter().map(key).collect();
+        ours.iter()
+            .filter(|d| match left.iter().position(|k| *k == key(d)) {
+                Some(p) => {
+                    left.swap_remove(p);
+                    false
+                }
+                None => true,
+            })
+            .copied()
+            .collect()
+    };
+    let (in_source, in_target) = (only_in(source, target), only_in(target, source));
+    (!in_source.is_empty()).then_some((in_source, in_target))
 }
 
 #[cfg(test)]
@@ -1512,6 +1862,184 @@ mod tests {
         assert_eq!(values(&got, Strength::Weak), ["100"]);
         let got = english_numbers("at 7.30pm, 8 pm or 20:00");
         assert_eq!(values(&got, Strength::Weak), ["7", "19", "8", "20", "0"]);
+    }
+
+    fn kinds(numbers: &[Number]) -> Vec<(String, Kind)> {
+        numbers
+            .iter()
+            .map(|n| (display_value(n.value), n.kind))
+            .collect()
+    }
+
+    #[test]
+    fn percentages_and_percentage_points() {
+        use Kind::*;
+        let zh_cases: &[(&str, &[(&str, Kind)])] = &[
+            ("增长30%", &[("30", Percent)]),
+            ("增长３０％", &[("30", Percent)]),
+            ("百分之三十", &[("30", Percent)]),
+            ("下降0.4个百分点", &[("0.4", PercentagePoint)]),
+            ("下降0.4百分点", &[("0.4", PercentagePoint)]),
+            ("下降零点四个百分点", &[("0.4", PercentagePoint)]),
+            // 千分之三 is per mille, 三成 tenths, 点 an index's points, 基点 basis points.
+            ("千分之三", &[("3", Plain)]),
+            ("报3500点", &[("3500", Plain)]),
+            ("25个基点", &[("25", Plain)]),
+        ];
+        for (text, expected) in zh_cases {
+            let expected: Vec<(String, Kind)> =
+                expected.iter().map(|&(v, k)| (v.to_string(), k)).collect();
+            assert_eq!(kinds(&chinese_numbers(text)), expected, "{text}");
+        }
+        let en_cases: &[(&str, &[(&str, Kind)])] = &[
+            ("up 30%", &[("30", Percent)]),
+            ("up 30 percent", &[("30", Percent)]),
+            ("up thirty per cent", &[("30", Percent)]),
+            ("down 0.4 percentage points", &[("0.4", PercentagePoint)]),
+            ("a 0.4-percentage-point drop", &[("0.4", PercentagePoint)]),
+            ("down 0.4pp", &[("0.4", PercentagePoint)]),
+            ("down 0.4 ppt", &[("0.4", PercentagePoint)]),
+            ("half a percentage point", &[("0.5", PercentagePoint)]),
+            // Points alone may be an index's; basis points are another unit; a word that
+            // only starts like a unit is none.
+            ("down 0.4 points", &[("0.4", Plain)]),
+            ("25 basis points", &[("25", Plain)]),
+            ("30 percentages", &[("30", Plain)]),
+            ("30 pps", &[("30", Plain)]),
+        ];
+        for (text, expected) in en_cases {
+            let expected: Vec<(String, Kind)> =
+                expected.iter().map(|&(v, k)| (v.to_string(), k)).collect();
+            assert_eq!(kinds(&english_numbers(text)), expected, "{text}");
+        }
+        let units = |zh: &str, en: &str| -> Vec<(String, Kind, Kind)> {
+            compare_units(&chinese_numbers(zh), &english_numbers(en))
+                .into_iter()
+                .map(|u| (display_value(u.value), u.in_source, u.in_target))
+                .collect()
+        };
+        assert_eq!(
+            units("下降0.4个百分点", "down 0.4%"),
+            [("0.4".to_string(), PercentagePoint, Percent)]
+        );
+        assert_eq!(
+            units("下调0.5%", "by 0.5 percentage points"),
+            [("0.5".to_string(), Percent, PercentagePoint)]
+        );
+        // Only a value both sides state is compared, and only where both name a unit.
+        assert!(units("下降0.4个百分点", "down 0.4 points").is_empty());
+        assert!(units("下降0.4个百分点", "down 0.3%").is_empty());
+        assert!(units("下降0.4", "down 0.4%").is_empty());
+        assert!(units("增长0.4%，提高0.4个百分点", "up 0.4%, 0.4 pp higher").is_empty());
+    }
+
+    #[test]
+    fn month_and_day() {
+        let zh_dates = |text: &str| -> Vec<(i64, i64)> {
+            chinese_dates(text, &chinese_numbers(text))
+                .iter()
+                .map(|d| (d.month, d.day))
+                .collect()
+        };
+        assert_eq!(zh_dates("2024年3月5日"), [(3, 5)]);
+        assert_eq!(zh_dates("三月五日"), [(3, 5)]);
+        assert_eq!(zh_dates("3月5号"), [(3, 5)]);
+        assert_eq!(zh_dates("5月1日至5日"), [(5, 1)]);
+        // A month or a day alone, a month's count, no real date, an approximation.
+        assert!(zh_dates("3月份").is_empty());
+        assert!(zh_dates("5日").is_empty());
+        assert!(zh_dates("3个月5日").is_empty());
+        assert!(zh_dates("13月5日").is_empty());
+        assert!(zh_dates("五六月五日").is_empty());
+        let en_dates = |text: &str| -> Vec<(i64, i64)> {
+            english_dates(text)
+                .iter()
+                .map(|d| (d.month, d.day))
+                .collect()
+        };
+        assert_eq!(en_dates("on March 5, 2024"), [(3, 5)]);
+        assert_eq!(en_dates("on 5 March 2024"), [(3, 5)]);
+        assert_eq!(en_dates("on Jan. 17"), [(1, 17)]);
+        assert_eq!(en_dates("on the 5th of March"), [(3, 5)]);
+        assert_eq!(en_dates("May 3."), [(5, 3)]);
+        assert_eq!(en_dates("May 1-5"), [(5, 1)]);
+        assert_eq!(en_dates("from 1-5 March"), Vec::<(i64, i64)>::new());
+        assert_eq!(en_dates("from 1 to 5 March"), Vec::<(i64, i64)>::new());
+        // No day beside it, a verb, a name, a year, a time.
+        assert!(en_dates("in March 2024").is_empty());
+        assert!(en_dates("you may 3 times").is_empty());
+        assert!(en_dates("the Long March 5 rocket").is_empty());
+        assert!(en_dates("March 5:30").is_empty());
+        assert!(en_dates("in March").is_empty());
+        let swapped = |zh: &str, en: &str| {
+            compare_dates(&chinese_dates(zh, &chinese_numbers(zh)), &english_dates(en))
+                .map(|(s, t)| (s[0].name(), t[0].name()))
+        };
+        assert_eq!(
+            swapped("3月5日", "May 3"),
+            Some(("March 5".to_string(), "May 3".to_string()))
+        );
+        assert_eq!(swapped("3月5日", "March 5"), None);
+        assert_eq!(swapped("3月5日", "5 March"), None);
+        // Not as many dates on each side: left to the loose numbers.
+        assert_eq!(swapped("3月5日和6日", "March 5 and March 6"), None);
+        assert_eq!(swapped("3月5日", "2024-03-05"), None);
+    }
+
+    #[test]
+    fn ordinals() {
+        let ranks = |numbers: Vec<Number>| -> Vec<String> {
+            numbers
+                .iter()
+                .filter(|n| n.kind == Kind::Ordinal)
+                .map(|n| display_value(n.value))
+                .collect()
+        };
+        let zh_cases: &[(&str, &[&str])] = &[
+            ("第一名", &["1"]),
+            ("第十八次", &["18"]),
+            ("一季度", &["1"]),
+            ("四季度", &["4"]),
+            ("首次登台", &["1"]),
+            ("首届亚运会", &["1"]),
+            // Counts, not ranks.
+            ("前三季度", &[]),
+            ("三个季度", &[]),
+            ("一名", &[]),
+            ("首先", &[]),
+            ("首都", &[]),
+        ];
+        for (text, expected) in zh_cases {
+            assert_eq!(ranks(chinese_numbers(text)), *expected, "{text}");
+        }
+        let en_cases: &[(&str, &[&str])] = &[
+            ("he finished second", &["2"]),
+            ("China ranked first", &["1"]),
+            ("the first Asian Games", &["1"]),
+            ("its second quarter", &["2"]),
+            ("China's third", &["3"]),
+            ("won second place", &["2"]),
+            ("the 18th congress", &["18"]),
+            ("for the first time", &["1"]),
+            // An adverb, a unit of time.
+            ("First, he spoke", &[]),
+            ("at first", &[]),
+            ("he first spoke", &[]),
+            ("wait a second", &[]),
+            ("one second later", &[]),
+            ("first-quarter growth", &[]),
+        ];
+        for (text, expected) in en_cases {
+            assert_eq!(ranks(english_numbers(text)), *expected, "{text}");
+        }
+        // One is compared as a rank, not as an article or a pronoun.
+        assert_eq!(mismatches("第一名", "finished second"), ["1:1/0", "2:0/1"]);
+        assert_eq!(mismatches("第二", "ranked first"), ["1:0/1", "2:1/0"]);
+        assert_eq!(
+            mismatches("一个好人", "the second man"),
+            Vec::<String>::new()
+        );
+        assert_eq!(mismatches("第二天", "one day"), Vec::<String>::new());
     }
 
     #[track_caller]
