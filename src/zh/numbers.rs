@@ -347,6 +347,7 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
     name_rounds(text, &mut out);
     mark_chinese_percentages(text, &mut out);
     mark_chinese_ordinals(text, &mut out);
+    drop_argument_indexes(text, &mut out);
     out
 }
 
@@ -1045,7 +1046,15 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
     expand_short_year_ranges(text, &mut out);
     read_clock_times(text, &mut out);
     mark_english_percentages(text, &mut out);
+    drop_argument_indexes(text, &mut out);
     out
+}
+
+/// Drops the argument indexes of printf placeholders ("%1$s", "%2$d"): which argument a
+/// placeholder takes is no number of the text, and a translation may number arguments its
+/// source leaves in order ("%s" as "%1$s").
+fn drop_argument_indexes(text: &str, numbers: &mut Vec<Number>) {
+    numbers.retain(|n| !(text[..n.start].ends_with('%') && text[n.end..].starts_with('$')));
 }
 
 /// "30%", "30 percent", "30 per cent": a percentage; "0.4 percentage points", "0.4pp",
@@ -1668,6 +1677,15 @@ mod tests {
     fn en(text: &str, strong: &[&str]) {
         let got = english_numbers(text);
         assert_eq!(values(&got, Strength::Strong), strong, "{text}");
+    }
+
+    #[test]
+    fn printf_argument_indexes_are_no_numbers() {
+        en("%1$s files in total", &[]);
+        en("%2$d of %1$d files, 30% done", &["30"]);
+        zh("共 %1$s 个文件，3个", &["3"]);
+        // A number after a percent sign without a dollar is read.
+        en("up 5% to 20", &["5", "20"]);
     }
 
     #[test]

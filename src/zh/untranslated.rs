@@ -68,8 +68,13 @@ pub fn untranslated(source: &str, target: &str) -> Vec<Untranslated> {
         while k < chars.len() && (glued(k) || is_han(chars[k].1)) {
             k += 1;
         }
-        if chars[start..k].iter().any(|&(_, c)| is_han(c)) {
-            let end = chars.get(k).map_or(target.len(), |&(b, _)| b);
+        let end = chars.get(k).map_or(target.len(), |&(b, _)| b);
+        // A placeholder's name, kept as the source writes it ("{用户名}"), is no text to
+        // translate: the program fills it in.
+        let placeholder = target[..chars[start].0].ends_with('{')
+            && target[end..].starts_with('}')
+            && source.contains(&target[chars[start].0 - 1..end + 1]);
+        if chars[start..k].iter().any(|&(_, c)| is_han(c)) && !placeholder {
             out.push(Untranslated::ChineseRun(chars[start].0..end));
         }
     }
@@ -115,6 +120,16 @@ mod tests {
             ("123", "", vec![]),
             ("工会", "the union（ACFTU）", vec![]),
             ("工会", "Café — naïve ×3", vec![]),
+            // A placeholder's name kept as the source writes it is no text.
+            ("你好，{用户名}", "Hello, {用户名}", vec![]),
+            ("你好，${用户名}", "Hello, ${用户名}", vec![]),
+            // Not in the source, or not a whole placeholder: left in.
+            ("你好，{姓名}", "Hello, {用户名}", vec![ChineseRun(8..17)]),
+            (
+                "你好，{用户名}",
+                "Hello, {用户名 here}",
+                vec![ChineseRun(8..17)],
+            ),
         ];
         for (source, target, expected) in cases {
             assert_eq!(
