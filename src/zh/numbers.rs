@@ -16,6 +16,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::normalize::floor_char_boundary;
+
 /// A value in thousandths, so that 3.5 and 1.2 billion compare exactly.
 pub type Value = i64;
 
@@ -316,7 +318,7 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
                 if let Some((value, _)) = read_chinese_run(&reading, before, after, true) {
                     out.push(Number {
                         kind: Kind::Plain,
-                        value: value * tenths,
+                        value: value.saturating_mul(tenths),
                         strength: Strength::Weak,
                         start,
                         end: end_of(tenths_end),
@@ -333,7 +335,7 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
             };
             out.push(Number {
                 kind: Kind::Plain,
-                value: value * tenths,
+                value: value.saturating_mul(tenths),
                 strength,
                 start,
                 end: end_of(tenths_end),
@@ -454,7 +456,7 @@ fn read_decades(text: &str, numbers: &mut Vec<Number>) {
                 // 20世纪 counts the 1900s: its number is the decade's, not one of the text.
                 Some(m) => {
                     numbers[m].strength = Strength::Weak;
-                    vec![(numbers[m].value / UNIT - 1) * 100]
+                    vec![(numbers[m].value / UNIT - 1).saturating_mul(100)]
                 }
                 None => continue,
             },
@@ -463,7 +465,7 @@ fn read_decades(text: &str, numbers: &mut Vec<Number>) {
         };
         numbers[k].strength = Strength::Weak;
         added.extend(centuries.into_iter().map(|c| Number {
-            value: (c + decade) * UNIT,
+            value: c.saturating_add(decade).saturating_mul(UNIT),
             strength: Strength::Weak,
             ..n
         }));
@@ -491,7 +493,7 @@ fn name_rounds(text: &str, numbers: &mut Vec<Number>) {
         numbers[k].strength = Strength::Weak;
         added.push(Number {
             kind: Kind::Plain,
-            value: denominator * 2,
+            value: denominator.saturating_mul(2),
             strength: Strength::Weak,
             start: a.start,
             end: b.end,
@@ -1063,7 +1065,9 @@ fn drop_argument_indexes(text: &str, numbers: &mut Vec<Number>) {
 /// unit, whose numbers differ anyway.
 fn mark_english_percentages(text: &str, numbers: &mut [Number]) {
     for n in numbers.iter_mut() {
-        let mut rest = text[n.end..]
+        // The unit follows within a few words: only so much is read, once per number.
+        let rest = &text[n.end..floor_char_boundary(text, n.end + UNIT_REACH)];
+        let mut rest = rest
             .trim_start_matches([' ', '\u{a0}', '-'])
             .to_ascii_lowercase();
         // "half a percentage point": the unit is counted by the half.
@@ -1091,8 +1095,18 @@ fn mark_english_percentages(text: &str, numbers: &mut [Number]) {
     }
 }
 
+/// How far after a number its unit ("percentage points", "p.m.") is looked for.
+const UNIT_REACH: usize = 64;
+
+fn ends_with_ignoring_case(text: &str, suffix: &str) -> bool {
+    text.len() >= suffix.len()
+        && text.is_char_boundary(text.len() - suffix.len())
+        && text[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+}
+
 /// Whether "am" or "pm" (or "a.m.", "p.m.") follows a number: `Some(true)` for pm.
 fn meridiem_after(rest: &str) -> Option<bool> {
+    let rest = &rest[..floor_char_boundary(rest, UNIT_REACH)];
     let rest = rest
         .trim_start_matches([' ', '\u{a0}'])
         .to_ascii_lowercase();
@@ -1615,7 +1629,7 @@ pub fn english_dates(text: &str) -> Vec<MonthDay> {
                 // "1-5 March", "1 to 5 March": the day is the range's, not the second's.
                 if matches!(&text[e..start], " " | " of " | "\u{a0}")
                     && !text[..s].trim_end().ends_with([':', '.', '-', '–', '—', '/'])
-                    && !text[..s].trim_end().to_ascii_lowercase().ends_with(" to") =>
+                    && !ends_with_ignoring_case(text[..s].trim_end(), " to") =>
             {
                 month_day(month * UNIT, from_f64(v), s, end)
             }
@@ -1677,6 +1691,14 @@ mod tests {
     fn en(text: &str, strong: &[&str]) {
         let got = english_numbers(text);
         assert_eq!(values(&got, Strength::Strong), strong, "{text}");
+    }
+
+    #[test]
+    fn huge_numbers_saturate_and_never_wrap() {
+        for text in ["九千万亿成", "九千万亿分之一决赛", "九千万亿世纪九十年代"] {
+            let numbers = chinese_numbers(text);
+            assert!(numbers.iter().all(|n| n.value >= 0), "{text}: {numbers:?}");
+        }
     }
 
     #[test]
