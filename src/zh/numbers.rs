@@ -1695,7 +1695,8 @@ mod tests {
 
     #[test]
     fn huge_numbers_saturate_and_never_wrap() {
-        for text in ["九千万亿成", "九千万亿分之一决赛", "九千万亿世纪九十年代"] {
+        for text in ["九千万亿成", "九千万亿分之一决赛", "九千万亿世纪九十年代"]
+        {
             let numbers = chinese_numbers(text);
             assert!(numbers.iter().all(|n| n.value >= 0), "{text}: {numbers:?}");
         }
