@@ -841,25 +841,30 @@ fn money_multiplier(word: &str) -> Option<i64> {
     }
 }
 
+/// The months, as English writes them.
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 fn month(word: &str) -> Option<i64> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let lower = word.to_ascii_lowercase();
+    // A whole name, or the three letters of a long one ("Sep", "dec").
     MONTHS
         .iter()
-        .position(|&m| m == lower || (m.len() > 4 && lower.len() == 3 && m.starts_with(&lower)))
+        .position(|m| {
+            m.eq_ignore_ascii_case(word)
+                || (m.len() > 4 && word.len() == 3 && m[..3].eq_ignore_ascii_case(word))
+        })
         .map(|p| p as i64 + 1)
 }
 
@@ -1556,21 +1561,7 @@ pub struct MonthDay {
 impl MonthDay {
     /// The date as an English reader writes it: "March 5".
     pub fn name(&self) -> String {
-        const NAMES: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        format!("{} {}", NAMES[(self.month - 1) as usize], self.day)
+        format!("{} {}", MONTHS[(self.month - 1) as usize], self.day)
     }
 }
 
