@@ -14,7 +14,7 @@ use crate::excerpt::surroundings;
 use crate::finding::{Excerpt, Finding};
 use crate::fuzzy::is_weak_rendering;
 use crate::glossary::{Glossary, Status};
-use crate::inflection::{lemma, same_lemma, split_head};
+use crate::inflection::{head_is_capitalised, lemma, same_lemma, split_head};
 use crate::location::{Location, LocationTracker};
 use crate::normalize::normalize_key;
 use crate::rules::Rule;
@@ -299,7 +299,7 @@ fn variant(glossary: &Glossary, o: &Occurrence) -> Variant {
 /// The variant of surface form `form` of rendering `rendering` of `concept`.
 fn variant_of(glossary: &Glossary, concept: usize, rendering: usize, form: String) -> Variant {
     let rendering = &glossary.concepts[concept].renderings[rendering].text;
-    if rendering.chars().any(char::is_uppercase) {
+    if head_is_capitalised(rendering) {
         return form;
     }
     // Both numbers of the rendering's head stand for one word: its lemma, in the case the
@@ -1083,7 +1083,7 @@ mod tests {
     #[test]
     fn both_numbers_of_a_common_noun_are_one_variant() {
         let glossary = Glossary::from_csv_text(
-            "id,preferred\na,physical base address\nb,base classes\nc,Device Tree\nd,letter of credit\n",
+            "id,preferred\na,physical base address\nb,base classes\nc,Device Tree\nd,letter of credit\ne,NPC deputy\n",
             "g.csv",
         )
         .unwrap();
@@ -1106,6 +1106,8 @@ mod tests {
         assert_ne!(variant(1, "base Classes"), variant(1, "base classes"));
         // A name is compared as written.
         assert_ne!(variant(2, "Device Trees"), variant(2, "Device Tree"));
+        // A common noun may start with a capital.
+        assert_eq!(variant(4, "NPC deputies"), variant(4, "NPC deputy"));
         // A concept listing both numbers, in any plural: each rendering, in either number.
         let both = Glossary::from_csv_text(
             "id,preferred,admitted\na,impairment losses,impairment loss\nb,foreign branches,foreign branch\nc,loans,loan\n",

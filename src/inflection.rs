@@ -148,6 +148,14 @@ pub fn split_head(phrase: &str) -> (&str, &str, &str) {
     (&phrase[..start], &phrase[start..end], &phrase[end..])
 }
 
+/// Whether `rendering` (as written) names one thing: its head (see [`split_head`]) is
+/// capitalised or holds a digit ("Trade Union Law", "Windows 11"). Other renderings are common
+/// nouns and inflect, even after a capitalised modifier ("NPC representative", "DNA chip").
+pub fn head_is_capitalised(rendering: &str) -> bool {
+    let (_, head, _) = split_head(rendering);
+    head.chars().any(|c| c.is_uppercase() || c.is_numeric())
+}
+
 /// A normalized, case-folded rendering with its head in the plural (see [`split_head`]), if it
 /// reads as a singular: "municipal general assemblies" for "municipal general assembly",
 /// "e-mails" for "e-mail", "letters of credit" for "letter of credit".

@@ -12,7 +12,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::glossary::{CaseMode, Glossary, Status};
-use crate::inflection::{in_other_number, variant_in_plural, Number};
+use crate::inflection::{head_is_capitalised, in_other_number, variant_in_plural, Number};
 use crate::normalize::{is_word_char, normalize_key, word_end, Normalized, ASCII_WORD};
 use crate::prefix_tree::PrefixTree;
 
@@ -174,18 +174,18 @@ impl TermMatcher {
         // approved one in either number ("heat exchangers" for "heat exchanger", counted by
         // consistency), a deprecated or forbidden one in the plural ("e-mails", "heat
         // swappers"; see `variant_in_plural` for why not in the singular), unless that form is
-        // listed itself. Not so a name, one entity: its plural names several, as a common noun
-        // ("the foreign ministries of both countries" is no deprecated "Foreign Ministry").
-        // Case-sensitive renderings are matched as listed only.
+        // listed itself. Not so a name (a rendering whose head is capitalised, as garbled-term
+        // tells them apart), one entity: its plural names several, as a common noun ("the
+        // foreign ministries of both countries" is no deprecated "Foreign Ministry"); a common
+        // noun may start with one ("NPC deputies", "DNA chips"). Case-sensitive renderings are
+        // matched as listed only.
         let listed = patterns.len();
         let mut rendering_patterns = rendering_patterns.into_iter();
         for (ci, concept) in glossary.concepts.iter().enumerate() {
             for (ri, rendering) in concept.renderings.iter().enumerate() {
                 let pattern = rendering_patterns.next().expect("a pattern per rendering");
                 let Some(pattern) = pattern else { continue };
-                if concept.case == CaseMode::Sensitive
-                    || rendering.text.chars().any(char::is_uppercase)
-                {
+                if concept.case == CaseMode::Sensitive || head_is_capitalised(&rendering.text) {
                     continue;
                 }
                 let key = &keys[pattern];
@@ -999,7 +999,10 @@ mem,memory space,,,memory-space,
              email,email,e-mail,\n\
              mfa,Ministry of Foreign Affairs,Foreign Ministry,\n\
              cli,command lines,,command-lines\n\
-             hx,heat exchanger,heat swappers,heat swapper\n",
+             hx,heat exchanger,heat swappers,heat swapper\n\
+             npc,deputy to the NPC,NPC representative,\n\
+             oring,O-ring,,O-shaped ring\n\
+             win,Windows 11,Windows Eleven,\n",
             "g.csv",
         )
         .unwrap();
@@ -1031,6 +1034,16 @@ mem,memory space,,,memory-space,
         );
         // A name in the plural is several entities, a common noun.
         assert!(found("the Foreign Ministries of both countries").is_empty());
+        assert!(found("two Windows Elevens").is_empty());
+        // A common noun may start with a capital: its head is what carries its number.
+        assert_eq!(
+            found("NPC representatives spoke."),
+            [("NPC representatives".to_string(), Status::Deprecated, true)]
+        );
+        assert_eq!(
+            found("both O-shaped rings"),
+            [("O-shaped rings".to_string(), Status::Forbidden, true)]
+        );
         // A plural is not put in the singular: "command-line" modifies the next noun.
         assert!(found("the command-line interface").is_empty());
         // A plural that is listed itself keeps its own status.
