@@ -20,6 +20,12 @@ pub fn is_name(word: &str) -> bool {
     names().binary_search(&word).is_ok()
 }
 
+/// `word`, in lower case, as the dictionary holds it, if it is an English word.
+pub fn english_word(word: &str) -> Option<&'static str> {
+    let words = words();
+    words.binary_search(&word).ok().map(|i| words[i])
+}
+
 fn words() -> &'static [&'static str] {
     static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
     WORDS.get_or_init(|| {

@@ -10,7 +10,7 @@ use std::borrow::Cow;
 
 use smallvec::SmallVec;
 
-use crate::dictionary::is_english_word;
+use crate::dictionary::{self, is_english_word};
 use crate::normalize::count_as_words;
 
 /// Singular or plural.
@@ -58,6 +58,20 @@ pub fn lemma(word: &str) -> Cow<'_, str> {
 /// The word's possible singular forms: [`lemma`], and for "-es" plurals the word without "es"
 /// ("congresses", "boxes", "churches"), since spelling alone cannot tell "caches" from them.
 pub fn lemma_keys(word: &str) -> SmallVec<[Cow<'_, str>; 2]> {
+    let mut keys = regular_lemma_keys(word);
+    // A classical plural stands for its singular's key: "analyses" for "analysis", whose key
+    // is "analysi".
+    for singular in classical_singulars(word) {
+        let key = lemma(singular);
+        if !keys.contains(&key) {
+            keys.push(key);
+        }
+    }
+    keys
+}
+
+/// [`lemma_keys`] by the regular endings alone.
+fn regular_lemma_keys(word: &str) -> SmallVec<[Cow<'_, str>; 2]> {
     let mut keys = SmallVec::new();
     keys.push(lemma(word));
     if word.len() > 4 && word.ends_with("es") {
@@ -67,6 +81,160 @@ pub fn lemma_keys(word: &str) -> SmallVec<[Cow<'_, str>; 2]> {
         }
     }
     keys
+}
+
+/// Plurals that Latin and Greek endings make, as (singular ending, plural ending):
+/// "bacterium"/"bacteria", "criterion"/"criteria", "analysis"/"analyses", "larva"/"larvae",
+/// "nucleus"/"nuclei", "index"/"indices", "matrix"/"matrices"; and old English plurals, as
+/// whole words or the ends of compounds ("mouse"/"mice", "forefoot"/"forefeet"). Spelling
+/// alone would take "bacteria" for a misspelt "bacterium". Either way the dictionary must know
+/// the singular.
+const CLASSICAL_ENDINGS: &[(&str, &str)] = &[
+    ("um", "a"),
+    ("on", "a"),
+    ("is", "es"),
+    ("a", "ae"),
+    ("us", "i"),
+    ("ex", "ices"),
+    ("ix", "ices"),
+    ("mouse", "mice"),
+    ("louse", "lice"),
+    ("goose", "geese"),
+    ("tooth", "teeth"),
+    ("foot", "feet"),
+    ("child", "children"),
+    ("ox", "oxen"),
+];
+
+/// Whether a singular ending of [`CLASSICAL_ENDINGS`] is an old English word, whose regular
+/// "plural" is a verb's form if anything ("mouses", "foots").
+fn is_old_english(one: &str) -> bool {
+    one.len() > 2
+}
+
+/// The shortest stem a Latin or Greek ending is taken from: "vices" is no plural of a "vex".
+const SHORTEST_CLASSICAL_STEM: usize = 2;
+
+/// Whether a stem of `stem_len` bytes before the singular ending `one` makes a word: a whole
+/// old English word may have none.
+fn classical_stem_fits(one: &str, stem_len: usize) -> bool {
+    stem_len >= SHORTEST_CLASSICAL_STEM || is_old_english(one)
+}
+
+/// The longest word a classical ending is looked for in: longer ones are no nouns.
+const LONGEST_CLASSICAL_WORD: usize = 40;
+
+/// Whether a singular ending of [`CLASSICAL_ENDINGS`] fits `stem`: "-ion" words from verbs
+/// ("federation", "decision") take the regular plural.
+fn classical_ending_fits(stem: &str, one: &str) -> bool {
+    classical_stem_fits(one, stem.len())
+        && !(one == "on" && (stem.ends_with("ti") || stem.ends_with("si")))
+        // Greek "-is" nouns are "-sis" and "axis": most words in "-es" are plurals in "-s"
+        // or "-es" of nouns of their own ("changes", "boxes").
+        && (one != "is" || stem.ends_with(['s', 'x']))
+}
+
+/// `word` without `ending`, if it ends so: compared byte by byte, as the endings are a few
+/// letters and every new word of a text is asked.
+#[inline]
+fn strip_ending<'w>(word: &'w str, ending: &str) -> Option<&'w str> {
+    let (w, e) = (word.as_bytes(), ending.as_bytes());
+    let at = w.len().checked_sub(e.len())?;
+    let same = w[at..].iter().zip(e).all(|(a, b)| a == b);
+    // The ending is ASCII: `at` is a char boundary when the bytes after it are the ending's.
+    same.then(|| &word[..at])
+}
+
+/// `stem` followed by `ending` as the dictionary holds it, if it is an English word; made in a
+/// buffer on the stack, since every new word of a text is asked.
+fn english_with_ending(stem: &str, ending: &str) -> Option<&'static str> {
+    let mut buffer = [0u8; LONGEST_CLASSICAL_WORD + 8];
+    let len = stem.len() + ending.len();
+    if len > buffer.len() {
+        return None;
+    }
+    buffer[..stem.len()].copy_from_slice(stem.as_bytes());
+    buffer[stem.len()..len].copy_from_slice(ending.as_bytes());
+    std::str::from_utf8(&buffer[..len])
+        .ok()
+        .and_then(dictionary::english_word)
+}
+
+/// The singulars of `word` (in small letters) by a classical ending (see [`CLASSICAL_ENDINGS`])
+/// that the dictionary knows: the plural is often a scholar's word it does not ("moduli").
+fn classical_singulars(word: &str) -> SmallVec<[&'static str; 1]> {
+    let mut singulars = SmallVec::new();
+    let Some(&last) = word.as_bytes().last() else {
+        return singulars;
+    };
+    if word.len() > LONGEST_CLASSICAL_WORD {
+        return singulars;
+    }
+    for (one, many) in CLASSICAL_ENDINGS {
+        // The last letters first: most words end in none of the endings.
+        if many.as_bytes().last() != Some(&last) {
+            continue;
+        }
+        let Some(stem) = strip_ending(word, many) else {
+            continue;
+        };
+        if !classical_ending_fits(stem, one) {
+            continue;
+        }
+        if let Some(singular) = english_with_ending(stem, one) {
+            if !singulars.contains(&singular) {
+                singulars.push(singular);
+            }
+        }
+    }
+    singulars
+}
+
+/// The plurals of a singular word in small letters: an old English one alone ("mice"); else
+/// the regular one ([`plural`]) first if the dictionary knows it, then those of a Latin or
+/// Greek ending, then the regular one if it is unknown: "bacteria" before "bacteriums",
+/// "formulas" before "formulae".
+fn plurals(word: &str) -> SmallVec<[String; 2]> {
+    let regular = plural(word);
+    let (classical, old_english) = classical_plurals(word);
+    if old_english {
+        return classical;
+    }
+    let mut all = SmallVec::new();
+    let regular_known = classical.is_empty() || is_english_word(&regular);
+    if regular_known {
+        all.push(regular.clone());
+    }
+    all.extend(classical.into_iter().filter(|p| *p != regular));
+    if !regular_known {
+        all.push(regular);
+    }
+    all
+}
+
+/// The plurals of `word` (a singular in small letters) by a classical ending that the
+/// dictionary knows ("bacteria", "mice"; "formulae" beside the regular "formulas"), and
+/// whether one is old English.
+fn classical_plurals(word: &str) -> (SmallVec<[String; 2]>, bool) {
+    let mut plurals = SmallVec::new();
+    let mut old_english = false;
+    let endings = CLASSICAL_ENDINGS.iter().filter_map(|(one, many)| {
+        let stem = strip_ending(word, one)?;
+        classical_ending_fits(stem, one).then_some((stem, one, many))
+    });
+    let mut known = None;
+    for (stem, one, many) in endings {
+        if !*known.get_or_insert_with(|| is_english_word(word)) {
+            break;
+        }
+        if let Some(plural) = english_with_ending(stem, many) {
+            if !plurals.iter().any(|p| p == plural) {
+                old_english |= is_old_english(one);
+                plurals.push(plural.to_string());
+            }
+        }
+    }
+    (plurals, old_english)
 }
 
 /// Whether two words are numbers of one word.
@@ -101,13 +269,22 @@ pub fn plural(word: &str) -> String {
 /// The word's singular forms if it reads as a plural: the endings [`lemma_keys`] takes off,
 /// and, if the word is English, only singulars that are English too ("tennis" is no plural).
 fn singulars(word: &str) -> Vec<String> {
-    let mut keys = lemma_keys(word);
-    keys.retain(|k| *k != word);
+    let classical = classical_singulars(word);
+    let mut keys = regular_lemma_keys(word);
+    keys.retain(|k| *k != word && !classical.iter().any(|&c| lemma(c) == *k));
     // The dictionary is asked only of words with a plural ending: a glossary's are few.
     if !keys.is_empty() && is_english_word(word) {
         keys.retain(|k| is_english_word(k));
     }
-    keys.into_iter().map(Cow::into_owned).collect()
+    // A classical singular first: "analyses" reads as a plural of "analysis" before one of the
+    // verb "analyse", "theses" of "thesis" before "these".
+    let mut singulars: Vec<String> = classical.iter().map(|c| c.to_string()).collect();
+    for k in keys {
+        if !singulars.iter().any(|s| *s == k) {
+            singulars.push(k.into_owned());
+        }
+    }
+    singulars
 }
 
 /// The number a word in small letters reads as.
@@ -164,10 +341,17 @@ pub fn head_is_capitalised(rendering: &str) -> bool {
 /// the next one ("a run-time error", "the command-line interface"), correct where the plural
 /// noun is not.
 pub fn variant_in_plural(rendering: &str) -> Option<String> {
+    variants_in_plural(rendering).into_iter().next()
+}
+
+/// Every form of [`variant_in_plural`]: a head may have two plurals ("formulas",
+/// "formulae"), the first the one a suggestion takes.
+pub fn variants_in_plural(rendering: &str) -> Vec<String> {
     other_number_any(rendering)
         .into_iter()
-        .find(|(_, number)| *number == Number::Plural)
+        .filter(|(_, number)| *number == Number::Plural)
         .map(|(form, _)| form)
+        .collect()
 }
 
 /// A rendering as written in the glossary, in `number`: itself if it is in that number already,
@@ -186,7 +370,7 @@ pub fn in_number(rendering: &str, number: Number) -> Option<String> {
         return Some(rendering.to_string());
     }
     let inflected = match number {
-        Number::Plural => Some(plural(head)),
+        Number::Plural => plurals(head).into_iter().next(),
         Number::Singular => singulars(head).into_iter().next(),
     }?;
     let regular = if is_english_word(head) {
@@ -251,7 +435,10 @@ fn other_number_any(rendering: &str) -> Vec<(String, Number)> {
     }
     let singular = singulars(head);
     if singular.is_empty() {
-        vec![(format!("{before}{}{after}", plural(head)), Number::Plural)]
+        plurals(head)
+            .into_iter()
+            .map(|p| (format!("{before}{p}{after}"), Number::Plural))
+            .collect()
     } else {
         singular
             .into_iter()
@@ -277,6 +464,65 @@ mod tests {
         assert_eq!(
             lemma_keys("congresses").iter().collect::<Vec<_>>(),
             ["congresse", "congress"]
+        );
+    }
+
+    #[test]
+    fn classical_plurals_are_numbers_of_their_singulars() {
+        for (one, many) in [
+            ("bacterium", "bacteria"),
+            ("criterion", "criteria"),
+            ("analysis", "analyses"),
+            ("larva", "larvae"),
+            ("nucleus", "nuclei"),
+            ("index", "indices"),
+            ("matrix", "matrices"),
+            ("mouse", "mice"),
+            ("child", "children"),
+        ] {
+            assert!(same_lemma(many, one), "{many} / {one}");
+            assert_eq!(number_of(many), Number::Plural, "{many}");
+            assert_eq!(
+                in_number(one, Number::Singular).as_deref(),
+                Some(one),
+                "{one}"
+            );
+        }
+        // A scholar's plural the dictionary does not know still has its singular.
+        assert!(same_lemma("moduli", "modulus"));
+        // Endings that only look classical.
+        for (word, other) in [
+            ("vices", "vex"),
+            ("beet", "boot"),
+            ("sheet", "shoot"),
+            ("area", "areum"),
+        ] {
+            assert!(!same_lemma(word, other), "{word} / {other}");
+        }
+        // The regular plural first where the dictionary knows it; an old English one alone.
+        assert_eq!(
+            in_number("knockout mouse", Number::Plural).as_deref(),
+            Some("knockout mice")
+        );
+        assert_eq!(
+            in_number("gram-negative bacterium", Number::Plural).as_deref(),
+            Some("gram-negative bacteria")
+        );
+        assert_eq!(
+            in_number("chemical formula", Number::Plural).as_deref(),
+            Some("chemical formulas")
+        );
+        assert_eq!(
+            variants_in_plural("chemical formula"),
+            ["chemical formulas", "chemical formulae"]
+        );
+        assert_eq!(
+            in_number("inclusion criteria", Number::Singular).as_deref(),
+            Some("inclusion criterion")
+        );
+        assert_eq!(
+            in_number("variance analyses", Number::Singular).as_deref(),
+            Some("variance analysis")
         );
     }
 

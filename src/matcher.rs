@@ -12,7 +12,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::glossary::{CaseMode, Glossary, Status};
-use crate::inflection::{head_is_capitalised, in_other_number, variant_in_plural, Number};
+use crate::inflection::{head_is_capitalised, in_other_number, variants_in_plural, Number};
 use crate::normalize::{is_word_char, normalize_key, word_end, Normalized, ASCII_WORD};
 use crate::prefix_tree::PrefixTree;
 
@@ -192,9 +192,9 @@ impl TermMatcher {
                 let forms = if rendering.status.is_approved() {
                     in_other_number(key)
                 } else {
-                    variant_in_plural(key)
-                        .map(|form| (form, Number::Plural))
+                    variants_in_plural(key)
                         .into_iter()
+                        .map(|form| (form, Number::Plural))
                         .collect()
                 };
                 for (form, number) in forms {
