@@ -517,6 +517,9 @@ fn fold_punctuation(c: char) -> char {
         // An em dash sets a phrase off, written against its words or not ("the balance
         // sheet—as restated—shows"): it joins nothing, as a hyphen or an en dash may.
         '\u{2015}' | '\u{2E3A}' | '\u{2E3B}' | '\u{FE58}' => '\u{2014}',
+        // The dot of a product of units: the SI brochure's dot operator ("N⋅m") and the
+        // middle dot most keyboards give ("N·m") are one sign.
+        '\u{22C5}' | '\u{2219}' | '\u{2027}' => '\u{00B7}',
         _ => c,
     }
 }
@@ -606,6 +609,10 @@ mod tests {
         assert_normalizes("  padded  ", "padded");
         assert_normalizes("MUNICIPAL", "municipal");
         assert_normalizes("Cafe\u{0301}", "café");
+        assert_normalizes("N\u{22C5}m", "n\u{00B7}m");
+        assert_normalizes("N\u{2219}m", "n\u{00B7}m");
+        // Only the dot of a product: a full stop is no middle dot.
+        assert_normalizes("N.m", "n.m");
     }
 
     #[test]
