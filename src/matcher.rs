@@ -38,8 +38,10 @@ pub struct TermUse {
 enum CaseCheck {
     /// As listed (a case-sensitive concept: "ACFTU").
     Exact(String),
-    /// With a capital wherever the listed rendering has one (a name: "Control Board" in
-    /// Title Case or in capitals, not "control board").
+    /// With a capital wherever the listed rendering starts a word with one (a name: "Control
+    /// Board" in Title Case or in capitals, not "control board"). A capital inside a word
+    /// ("AliExpress") is not asked for: "Aliexpress" is the name misspelt, for consistency to
+    /// report, not a phrase of ordinary prose.
     Capitals(String),
 }
 
@@ -47,10 +49,14 @@ impl CaseCheck {
     fn admits(&self, found: &str) -> bool {
         match self {
             CaseCheck::Exact(listed) => found == listed,
-            CaseCheck::Capitals(listed) => listed
-                .chars()
-                .zip(found.chars())
-                .all(|(l, f)| !l.is_uppercase() || f.is_uppercase()),
+            CaseCheck::Capitals(listed) => {
+                let mut word_start = true;
+                listed.chars().zip(found.chars()).all(|(l, f)| {
+                    let asked = word_start && l.is_uppercase();
+                    word_start = !is_word_char(l);
+                    !asked || f.is_uppercase()
+                })
+            }
         }
     }
 }
@@ -890,7 +896,7 @@ mem,memory space,,,memory-space,
     #[test]
     fn a_name_concept_matches_where_the_text_keeps_its_capitals() {
         let glossary = Glossary::from_csv_text(
-            "id,preferred,forbidden,case\ncp,Control Panel,Control Board,name\n",
+            "id,preferred,forbidden,case\ncp,Control Panel,Control Board,name\nae,AliExpress,,name\n",
             "t.csv",
         )
         .unwrap();
@@ -908,6 +914,10 @@ mem,memory space,,,memory-space,
         assert_eq!(found("OPEN THE CONTROL BOARD"), vec!["CONTROL BOARD"]);
         assert!(found("our control board met").is_empty());
         assert!(found("the Control board met").is_empty());
+        // A capital inside a word is the name's spelling, not what tells it from prose.
+        assert_eq!(found("shop on Aliexpress"), vec!["Aliexpress"]);
+        assert_eq!(found("shop on AliExpress"), vec!["AliExpress"]);
+        assert!(found("shop on aliexpress").is_empty());
     }
 
     #[test]
