@@ -421,10 +421,11 @@ impl<'g> Checker<'g> {
             _ => (self.matcher.find(&norm, text), Vec::new()),
         };
         // A garbled term wins a partial overlap with an approved rendering, as deprecated and
-        // forbidden ones do.
+        // forbidden ones do; and a deprecated or forbidden rendering of its own concept inside
+        // it (see `clear_of_exact`), the only banned ones left to overlap it.
         if !garbled.is_empty() {
             let mut covered = Covered::new(garbled.iter().map(|g| g.normalized.clone()));
-            exact.retain(|m| !m.approved || !covered.overlaps(&m.normalized));
+            exact.retain(|m| !covered.overlaps(&m.normalized));
         }
         let mut events: Vec<(Range<usize>, Event)> =
             Vec::with_capacity(exact.len() + garbled.len());
@@ -1010,8 +1011,11 @@ impl<'t> Place<'t> {
 
 /// Keeps the garbled matches that do not clash with exact ones: a garbled match may overlap
 /// approved renderings of other concepts but not a correct rendering of its own concept (that
-/// is the term with words around it), nor overlap a deprecated or forbidden one, nor lie
-/// inside any exact match.
+/// is the term with words around it), nor lie inside any exact match, nor overlap a deprecated
+/// or forbidden one, unless that is a rendering of its own concept inside it: a banned
+/// "Ministry of Industry and Information" is the start of the approved "… Information
+/// Technology", and "Ministry of Industry and Information Techology" is the approved one
+/// misspelt, to be corrected whole.
 fn clear_of_exact(
     garbled: Vec<GarbledMatch>,
     exact: &[TermMatch],
@@ -1040,7 +1044,12 @@ fn clear_of_exact(
                 // damage is a word missing: "Xinhua News" is "Xinhua" and a word.
                 let part_of_damage = !inside_exact
                     && (g.damage != Damage::MissingWord || !concepts_of(m).contains(&g.concept));
-                !overlaps || (m.approved && part_of_damage)
+                let banned_of_its_own_inside = !m.approved
+                    && span.start <= e.start
+                    && e.end <= span.end
+                    && e.len() < span.len()
+                    && concepts_of(m).contains(&g.concept);
+                !overlaps || (m.approved && part_of_damage) || banned_of_its_own_inside
             })
         })
         .collect()
@@ -1714,6 +1723,44 @@ web,Workercn,,China Industrial Network
             assert_eq!(found.len(), 1, "{text:?}");
             assert_eq!(found[0].found, "labour model");
         }
+    }
+
+    /// An approved rendering misspelt after its own banned start is one garbled term, to be
+    /// corrected whole; the banned start alone, followed by other words, is still banned.
+    #[test]
+    fn a_garbled_term_wins_over_a_banned_rendering_of_its_own_inside_it() {
+        let glossary = Glossary::from_csv_text(
+            "id,preferred,forbidden
+             miit,Ministry of Industry and Information Technology,Ministry of Industry and Information
+             other,Information Office,
+",
+            "g.csv",
+        )
+        .unwrap();
+        let matcher = TermMatcher::new(&glossary);
+        let fuzzy = FuzzyIndex::new(&glossary, crate::fuzzy::DEFAULT_THRESHOLD);
+        let checker = Checker::new(&glossary, &matcher, RuleSet::all()).with_fuzzy(&fuzzy);
+        let found = |text: &str| -> Vec<(Rule, String)> {
+            checker
+                .check_str(text)
+                .into_iter()
+                .map(|f| (f.rule, f.found.clone()))
+                .collect()
+        };
+        assert_eq!(
+            found("The Ministry of Industry and Information Techology met."),
+            [(
+                Rule::GarbledTerm,
+                "Ministry of Industry and Information Techology".to_string()
+            )]
+        );
+        assert_eq!(
+            found("The Ministry of Industry and Information said so."),
+            [(
+                Rule::ForbiddenTerm,
+                "Ministry of Industry and Information".to_string()
+            )]
+        );
     }
 
     /// The same with garbled terms and consistency on: a near-miss cut by a block boundary is
