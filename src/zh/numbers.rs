@@ -299,6 +299,16 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
         let before = i.checked_sub(1).map(|k| chars[k].1);
         let after = chars.get(j).map(|&(_, c)| c);
         i = j;
+        if let Some(ordinal) = five_year_plan(&run, before, &text[end_of(j)..]) {
+            out.push(Number {
+                kind: Kind::Ordinal,
+                value: ordinal * UNIT,
+                strength: Strength::Strong,
+                start,
+                end: end_of(j),
+            });
+            continue;
+        }
         // 成 after a numeral counts tenths: 三成 is 30%, 七八成 70 or 80%.
         let (tenths, tenths_end) = if after == Some('成')
             && !chars
@@ -576,6 +586,36 @@ fn distribute_chinese_ranges(text: &str, numbers: &mut Vec<Number>) {
     }
     numbers.extend(added);
     numbers.sort_by_key(|n| (n.start, n.value));
+}
+
+/// The ordinal of a five-year plan named by its short name, the ordinal followed by 五
+/// (十四五 "the 14th Five-Year Plan", “十三五”规划, 九五计划), or `None` where the run is no
+/// such name. Read as a number, 十四五 would be a range (14 or 15, as in 十四五岁) and 十三五
+/// nothing sensible. A name is where a plan word follows (规划, 时期, 期间, …); the names of the
+/// eleventh to nineteenth plans are also names in quotes alone (“十四五”), while 十五 ("fifteen",
+/// also the tenth plan) and 四五 ("four or five", also the April Fifth Movement) need the plan
+/// word.
+fn five_year_plan(run: &[char], before: Option<char>, rest: &str) -> Option<i64> {
+    let digit = |c: char| chinese_digit(c).filter(|&d| d > 0);
+    let (ordinal, quoted_is_enough) = match *run {
+        ['十' | '拾', d, '五' | '伍'] => (10 + digit(d)?, true),
+        ['十' | '拾', '五' | '伍'] => (10, false),
+        [d, '五' | '伍'] => (digit(d)?, false),
+        _ => return None,
+    };
+    if before == Some('第') {
+        return None;
+    }
+    const OPENING: [char; 5] = ['“', '「', '『', '"', '‘'];
+    const CLOSING: [char; 5] = ['”', '」', '』', '"', '’'];
+    let quoted = before.is_some_and(|b| OPENING.contains(&b)) && rest.starts_with(CLOSING);
+    const PLAN_WORDS: [&str; 16] = [
+        "规划", "規劃", "计划", "計劃", "計畫", "时期", "時期", "期间", "期間", "末", "初期",
+        "以来", "以來", "开局", "開局", "收官",
+    ];
+    let after_quote = rest.strip_prefix(CLOSING).unwrap_or(rest);
+    let plan_word = PLAN_WORDS.iter().any(|w| after_quote.starts_with(w));
+    (plan_word || (quoted && quoted_is_enough)).then_some(ordinal)
 }
 
 /// Where a run has two adjacent digits one apart (七八, 五六), not a zero.
@@ -2072,6 +2112,54 @@ mod tests {
             Vec::<String>::new()
         );
         assert_eq!(mismatches("第二天", "one day"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn five_year_plans() {
+        let read = |text: &str| -> Vec<(String, Strength, Kind)> {
+            chinese_numbers(text)
+                .iter()
+                .map(|n| (display_value(n.value), n.strength, n.kind))
+                .collect()
+        };
+        let plan = |v: &str| vec![(v.to_string(), Strength::Strong, Kind::Ordinal)];
+        for (text, ordinal) in [
+            ("“十四五”规划", "14"),
+            ("“十三五”时期", "13"),
+            ("「十一五」", "11"),
+            ("十二五期间", "12"),
+            ("十三五末", "13"),
+            ("“十五”计划", "10"),
+            ("九五计划", "9"),
+            ("“八五”期间", "8"),
+        ] {
+            assert_eq!(read(text), plan(ordinal), "{text}");
+        }
+        // Numbers as before: a range, fifteen, the fifteenth, a quoted range without a plan word.
+        let weak = |v: &str| (v.to_string(), Strength::Weak, Kind::Plain);
+        assert_eq!(read("十四五岁"), [weak("14"), weak("15")]);
+        assert_eq!(read("四五个人"), [weak("4"), weak("5")]);
+        assert_eq!(read("“四五”运动"), [weak("4"), weak("5")]);
+        assert_eq!(
+            read("十五个计划"),
+            [("15".to_string(), Strength::Strong, Kind::Plain)]
+        );
+        assert_eq!(
+            read("第十五期间"),
+            [("15".to_string(), Strength::Strong, Kind::Ordinal)]
+        );
+        assert_eq!(
+            mismatches("“十三五”规划", "the 13th Five-Year Plan"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            mismatches("九五计划", "the Ninth Five-Year Plan"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            mismatches("“十四五”规划", "the 15th Five-Year Plan"),
+            ["14:1/0", "15:0/1"]
+        );
     }
 
     #[track_caller]
