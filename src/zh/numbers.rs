@@ -834,6 +834,26 @@ fn english_word_value(word: &str) -> Option<(i64, bool)> {
     None
 }
 
+/// The years an anniversary word counts: "centenary" and "centennial" are a hundred years,
+/// "bicentenary" two hundred; "centenarian", someone a hundred years old, counts them too.
+fn anniversary_years(word: &str) -> Option<i64> {
+    let at = word.find("centen")?;
+    let years = match &word[..at] {
+        "" => 100,
+        "semi" => 50,
+        "sesqui" => 150,
+        "bi" => 200,
+        "ter" | "tri" => 300,
+        "quater" | "quadri" => 400,
+        "quin" => 500,
+        _ => return None,
+    };
+    let ending = &word[at + "centen".len()..];
+    ["ary", "aries", "nial", "nials", "arian", "arians"]
+        .contains(&ending)
+        .then_some(years)
+}
+
 fn english_multiplier(word: &str) -> Option<i64> {
     Some(match word {
         "dozen" => 12,
@@ -1077,6 +1097,47 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                         end,
                     });
                     i = next;
+                    continue;
+                }
+                if let Some(years) = anniversary_years(&lower) {
+                    // As loose as "a hundred": 建党百年 is "the Party's centenary".
+                    out.push(Number {
+                        kind: Kind::Plain,
+                        value: years * UNIT,
+                        strength: Strength::Weak,
+                        start,
+                        end,
+                    });
+                    i += 1;
+                    continue;
+                }
+                let cardinal = |w: &str| english_word_value(w).filter(|&(_, ord)| !ord);
+                if let Some((value, _)) = lower.strip_suffix("fold").and_then(cardinal) {
+                    // "twofold", "tenfold" state their number as "two" and "ten" do.
+                    out.push(Number {
+                        kind: Kind::Plain,
+                        value: value * UNIT,
+                        strength: if value < 10 {
+                            Strength::Weak
+                        } else {
+                            Strength::Strong
+                        },
+                        start,
+                        end,
+                    });
+                    i += 1;
+                    continue;
+                }
+                if let Some(m) = lower.strip_suffix("fold").and_then(english_multiplier) {
+                    // "a hundredfold" is as loose as "a hundred".
+                    out.push(Number {
+                        kind: Kind::Plain,
+                        value: m.saturating_mul(UNIT),
+                        strength: Strength::Weak,
+                        start,
+                        end,
+                    });
+                    i += 1;
                     continue;
                 }
                 if english_word_value(&lower).is_some() || english_multiplier(&lower).is_some() {
@@ -1924,9 +1985,24 @@ mod tests {
             // A half of the year.
             ("in H1", &[]),
             ("in Q3", &["3"]),
+            ("rose tenfold", &["10"]),
+            ("a twentyfold increase", &["20"]),
+            ("a 19-fold increase", &["19"]),
+            ("the centenary", &[]),
         ];
         for (text, strong) in cases {
             en(text, strong);
+        }
+        // An anniversary counts its years, a "-fold" word its number; look-alikes do not.
+        let got = english_numbers("the Two Centenary Goals, a bicentennial, centenarians");
+        assert_eq!(values(&got, Strength::Weak), ["2", "100", "200", "100"]);
+        let got = english_numbers("twofold, two-fold, a hundredfold rise");
+        assert_eq!(values(&got, Strength::Weak), ["2", "2", "100"]);
+        for text in [
+            "a manifold, scaffolding, unfold, the billfold",
+            "the centre, a century, centennialism",
+        ] {
+            assert!(english_numbers(text).is_empty(), "{text}");
         }
         let got = english_numbers("one of the three");
         assert_eq!(values(&got, Strength::Weak), ["1", "3"]);
@@ -2198,6 +2274,14 @@ mod tests {
             ("五六月份", "in early summer"),
             ("第一", "the best"),
             ("一百人", "a hundred people"),
+            (
+                "实现“两个一百年”奋斗目标",
+                "achieve the Two Centenary Goals",
+            ),
+            ("建党一百周年", "the Party's centennial"),
+            ("升高2倍", "rose twofold"),
+            ("升高10倍", "rose tenfold"),
+            ("升高十倍", "rose ten-fold"),
         ];
         for (zh, en) in agree {
             assert_eq!(mismatches(zh, en), Vec::<String>::new(), "{zh} / {en}");
@@ -2209,6 +2293,8 @@ mod tests {
             ("百分之三十", "13%", &["13:0/1", "30:1/0"]),
             ("2023年和2023年", "2023", &["2023:2/1"]),
             ("三个工会", "4 unions", &["4:0/1"]),
+            ("建国两百周年", "the centenary", &["200:1/0"]),
+            ("升高10倍", "rose twelvefold", &["10:1/0", "12:0/1"]),
         ];
         for (zh, en, expected) in differ {
             assert_eq!(mismatches(zh, en), *expected, "{zh} / {en}");
