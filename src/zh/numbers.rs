@@ -194,6 +194,17 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
             i = skip_entity(&chars, i);
             continue;
         }
+        if let Some((value, j)) = script_number_at(&chars, i) {
+            out.push(Number {
+                kind: Kind::Plain,
+                value,
+                strength: script_strength(text, start),
+                start,
+                end: end_of(j),
+            });
+            i = j;
+            continue;
+        }
         if is_digit(c) {
             let (value, mut j) = arabic_at(&chars, i);
             let mut value = value;
@@ -709,6 +720,54 @@ fn is_digit(c: char) -> bool {
     ascii_digit(c).is_some()
 }
 
+/// The ASCII digit a superscript (`²`, `⁶`) or subscript (`₂`) digit stands for, and whether
+/// it is a superscript.
+fn script_digit(c: char) -> Option<(char, bool)> {
+    let (zero, superscript) = match c {
+        '¹' => return Some(('1', true)),
+        '²' => return Some(('2', true)),
+        '³' => return Some(('3', true)),
+        '⁰' | '⁴'..='⁹' => ('⁰', true),
+        '₀'..='₉' => ('₀', false),
+        _ => return None,
+    };
+    let digit = char::from_u32(u32::from(c) - u32::from(zero) + u32::from('0'))?;
+    Some((digit, superscript))
+}
+
+/// Reads a run of superscript digits, or of subscript digits, at `chars[i]`: an exponent
+/// (`10⁶`), a unit's power (`cm²`), a subscript (`CO₂`, `IC₅₀`) or a footnote mark. Its digits
+/// are a number as ASCII digits are, apart from the digits before it, so that `10⁶` reads as
+/// `10^6` does, and `CO₂` as `CO2`. Returns the value and the index after the run.
+fn script_number_at(chars: &[(usize, char)], i: usize) -> Option<(Value, usize)> {
+    let (_, superscript) = script_digit(chars.get(i)?.1)?;
+    let mut value: Value = 0;
+    let mut j = i;
+    while let Some((d, _)) = chars
+        .get(j)
+        .and_then(|&(_, c)| script_digit(c))
+        .filter(|&(_, s)| s == superscript)
+    {
+        let d = i64::from(d as u8 - b'0');
+        value = value.saturating_mul(10).saturating_add(d);
+        j += 1;
+    }
+    Some((value.saturating_mul(UNIT), j))
+}
+
+/// How sure it is that the superscript or subscript digits at `start` are a number of the
+/// text: an exponent, right after a digit (`10⁶`, `10⁻⁶`), is; after a letter the digits are a
+/// symbol's (`cm²`, `CO₂`, a footnote mark), which a translation may spell out ("square
+/// centimetres", "carbon dioxide") or write in ASCII digits.
+fn script_strength(text: &str, start: usize) -> Strength {
+    let base = text[..start].trim_end_matches(['⁻', '⁺', '₋', '₊']);
+    if base.ends_with(is_digit) {
+        Strength::Strong
+    } else {
+        Strength::Weak
+    }
+}
+
 /// Reads an Arabic numeral at `chars[i]`: digits with `,` thousands separators (only before
 /// three digits) and one `.` decimal point. Returns the value and the index after it.
 fn arabic_at(chars: &[(usize, char)], i: usize) -> (f64, usize) {
@@ -983,6 +1042,10 @@ fn english_tokens(text: &str) -> Vec<Token<'_>> {
             }
             out.push(Token::Arabic(v, start, end_of(j), ordinal));
             i = j;
+        } else if let Some((value, j)) = script_number_at(&chars, i) {
+            let v = value as f64 / UNIT as f64;
+            out.push(Token::Arabic(v, start, end_of(j), false));
+            i = j;
         } else if c.is_alphabetic() {
             let mut j = i;
             while j < chars.len() && chars[j].1.is_alphabetic() {
@@ -1004,6 +1067,19 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
     let mut i = 0;
     while i < tokens.len() {
         match tokens[i] {
+            Token::Arabic(v, start, end, _)
+                if text[start..].starts_with(|c| script_digit(c).is_some()) =>
+            {
+                // An exponent or a symbol's digits: no multiplier, no ordinal after them.
+                out.push(Number {
+                    kind: Kind::Plain,
+                    value: from_f64(v),
+                    strength: script_strength(text, start),
+                    start,
+                    end,
+                });
+                i += 1;
+            }
             Token::Arabic(v, start, mut end, ordinal) => {
                 let mut value = v;
                 let mut j = i + 1;
@@ -2188,6 +2264,62 @@ mod tests {
             Vec::<String>::new()
         );
         assert_eq!(mismatches("第二天", "one day"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn superscript_and_subscript_digits() {
+        // An exponent after a digit is strong; a symbol's digits after a letter are weak.
+        zh("1×10⁶个细胞", &["1", "10", "6"]);
+        zh("浓度为10⁻¹²", &["10", "12"]);
+        en("1 × 10⁶ cells", &["1", "10", "6"]);
+        en("2 × 10^6 cells", &["2", "10", "6"]);
+        let got = chinese_numbers("CO₂，5 cm²，IC₅₀，H₂O");
+        assert_eq!(values(&got, Strength::Weak), ["2", "2", "50", "2"]);
+        let got = english_numbers("CO₂, 5 cm², IC₅₀ and a note¹");
+        assert_eq!(values(&got, Strength::Weak), ["2", "2", "50", "1"]);
+        assert_eq!(values(&got, Strength::Strong), ["5"]);
+        // A superscript next to a subscript is two numbers; neither joins an ASCII digit.
+        en("x²₃", &[]);
+        assert_eq!(values(&english_numbers("x²₃"), Strength::Weak), ["2", "3"]);
+        en("10²5", &["10", "2", "5"]);
+        // Read alike on both sides.
+        let agree = [
+            (
+                "每管加入2×10⁶个细胞。",
+                "Each tube received 2 × 10^6 cells.",
+            ),
+            (
+                "每管加入2×10^6个细胞。",
+                "Each tube received 2 × 10⁶ cells.",
+            ),
+            ("CO₂浓度为5%。", "CO2 was 5%."),
+            ("CO2浓度为5%。", "CO₂ was 5%."),
+            ("CO₂浓度为5%。", "Carbon dioxide was 5%."),
+            ("面积为5 cm²。", "The area was 5 cm2."),
+            ("面积为5平方厘米。", "The area was 5 cm²."),
+            ("IC₅₀为3 μmol/L。", "The IC50 was 3 µM."),
+        ];
+        for (zh, en) in agree {
+            assert_eq!(mismatches(zh, en), Vec::<String>::new(), "{zh} / {en}");
+        }
+        assert_eq!(
+            mismatches(
+                "每孔接种1×10⁶个细胞。",
+                "Each well was seeded with 1 × 10⁵ cells."
+            ),
+            ["5:0/1", "6:1/0"]
+        );
+        assert_eq!(
+            mismatches(
+                "每孔接种1×10⁶个细胞。",
+                "Each well was seeded with 1 × 10^5 cells."
+            ),
+            ["5:0/1", "6:1/0"]
+        );
+        assert_eq!(
+            mismatches("面积为5 cm²。", "The area was 5 cm3."),
+            ["3:0/1"]
+        );
     }
 
     #[test]
