@@ -58,6 +58,11 @@ pub enum Kind {
     /// A rank or place in a series: `第一`, `一季度`, `首次`, "18th", "the first", "finished
     /// second".
     Ordinal,
+    /// A share taken off a price: `八折` read as 20% off, `半价`, "20% off", "save 20%".
+    PercentOff,
+    /// The share of a price paid: `八折` read as 80% of the price. A percentage off cannot
+    /// stand for it: `九五折` as "95% off" is a mismatch.
+    PercentPaid,
 }
 
 /// Thousandths of a whole number.
@@ -207,6 +212,14 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
         }
         if is_digit(c) {
             let (value, mut j) = arabic_at(&chars, i);
+            let before = i.checked_sub(1).map(|k| chars[k].1);
+            if let Some(paid) =
+                arabic_price_share(value).filter(|_| discount_follows(&chars, j, before))
+            {
+                out.extend(discount_readings(paid, start, end_of(j + 1)));
+                i = j + 1;
+                continue;
+            }
             let mut value = value;
             // A Chinese multiplier after Arabic digits: 3.5万, 1.2亿, 10万亿.
             let multiplier = |m: char| chinese_big_unit(m).or((m == '千').then_some(1000));
@@ -320,6 +333,12 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
             });
             continue;
         }
+        if let Some(paid) =
+            chinese_price_share(&run).filter(|_| discount_follows(&chars, j, before))
+        {
+            out.extend(discount_readings(paid, start, end_of(j + 1)));
+            continue;
+        }
         // 成 after a numeral counts tenths: 三成 is 30%, 七八成 70 or 80%.
         let (tenths, tenths_end) = if after == Some('成')
             && !chars
@@ -366,6 +385,7 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
     distribute_chinese_ranges(text, &mut out);
     expand_short_year_ranges(text, &mut out);
     read_halves(text, &mut out);
+    read_half_prices(text, &mut out);
     read_decades(text, &mut out);
     name_rounds(text, &mut out);
     mark_chinese_percentages(text, &mut out);
@@ -447,6 +467,80 @@ fn read_halves(text: &str, numbers: &mut [Number]) {
             n.value += UNIT / 2;
         }
     }
+}
+
+/// 半价 "half price": 50% off, as loose as a numeral of one character.
+fn read_half_prices(text: &str, numbers: &mut Vec<Number>) {
+    let before = numbers.len();
+    for word in ["半价", "半價"] {
+        for (start, _) in text.match_indices(word) {
+            numbers.push(Number {
+                value: 50 * UNIT,
+                strength: Strength::Weak,
+                start,
+                end: start + word.len(),
+                kind: Kind::PercentOff,
+            });
+        }
+    }
+    if numbers.len() > before {
+        numbers.sort_by_key(|n| (n.start, n.value));
+    }
+}
+
+/// Whether `chars[j]` is the 折 of a discount after a numeral (八折, 打6.5折, 九五折), not a
+/// word (三折叠 "tri-fold", 折页 "leaflet") or the idiom 一波三折 "twists and turns".
+fn discount_follows(chars: &[(usize, char)], j: usize, before: Option<char>) -> bool {
+    const WORD_STARTS: &str = "叠疊页頁射线線腰断斷磨服损損返回旧舊算合纸紙扇痕角腾騰";
+    chars.get(j).is_some_and(|&(_, c)| c == '折')
+        && before != Some('波')
+        && !chars
+            .get(j + 1)
+            .is_some_and(|&(_, c)| WORD_STARTS.contains(c))
+}
+
+/// The share of the price that a discount in Arabic digits leaves to pay, in percent: 8折 is
+/// 80, 6.5折 65, and two digits are tenths too (95折 is 9.5折, 95).
+fn arabic_price_share(value: f64) -> Option<Value> {
+    if value > 0.0 && value < 10.0 {
+        Some(from_f64(value * 10.0))
+    } else if value.fract() == 0.0 && (11.0..=99.0).contains(&value) {
+        Some(from_f64(value))
+    } else {
+        None
+    }
+}
+
+/// The share of the price that a discount in Chinese numerals leaves to pay, in percent: 八折
+/// is 80, 九五折 95, 六点五折 65. Two adjacent digits (七八折, "70 or 80%") are a range,
+/// read as other ranges are.
+fn chinese_price_share(run: &[char]) -> Option<Value> {
+    let (tens, ones) = match *run {
+        [d] => (chinese_digit(d)?, 0),
+        [d, e] | [d, '点' | '點', e] => (chinese_digit(d)?, chinese_digit(e)?),
+        _ => return None,
+    };
+    if tens == 0 || (run.len() == 2 && ones == tens + 1) {
+        return None;
+    }
+    Some((tens * 10 + ones) * UNIT)
+}
+
+/// The readings of a discount that leaves `paid` percent of the price to pay: what it takes
+/// off (八折, "20% off") and what it leaves ("80% of the price"). English says either, so both
+/// are weak, as a range's readings are.
+fn discount_readings(paid: Value, start: usize, end: usize) -> [Number; 2] {
+    let reading = |value, kind| Number {
+        value,
+        strength: Strength::Weak,
+        start,
+        end,
+        kind,
+    };
+    [
+        reading(100 * UNIT - paid, Kind::PercentOff),
+        reading(paid, Kind::PercentPaid),
+    ]
 }
 
 /// 90年代, 上世纪90年代, 二十世纪九十年代: a decade is the years of its century ("the 1990s")
@@ -1262,8 +1356,17 @@ fn mark_english_percentages(text: &str, numbers: &mut [Number]) {
             rest.strip_prefix(w)
                 .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
         };
-        if rest.starts_with('%') || word("percent") || word("per cent") || word("pct") {
-            n.kind = Kind::Percent;
+        let percent_sign = rest.starts_with('%').then_some(1);
+        let percent_word = ["percent", "per cent", "pct"]
+            .iter()
+            .find(|w| word(w))
+            .map(|w| w.len());
+        if let Some(unit_len) = percent_sign.or(percent_word) {
+            n.kind = if off_after(&rest[unit_len..]) || saving_before(&text[..n.start]) {
+                Kind::PercentOff
+            } else {
+                Kind::Percent
+            };
         } else if rest
             .strip_prefix("percentage")
             .and_then(|r| r.strip_prefix([' ', '-']))
@@ -1275,6 +1378,32 @@ fn mark_english_percentages(text: &str, numbers: &mut [Number]) {
             n.kind = Kind::PercentagePoint;
         }
     }
+}
+
+/// Whether a percentage is taken off a price: "20% off", "a 20% discount" (`rest` is the
+/// lower-cased text after the percentage).
+fn off_after(rest: &str) -> bool {
+    let rest = rest.trim_start_matches([' ', '\u{a0}']);
+    ["off", "discount"].iter().any(|w| {
+        rest.strip_prefix(w)
+            .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
+    })
+}
+
+/// Whether the words before a percentage save it off a price: "save 20%", "saving up to 20%",
+/// "a discount of 20%".
+fn saving_before(before: &str) -> bool {
+    let tail = &before[floor_char_boundary(before, before.len().saturating_sub(UNIT_REACH))..];
+    let tail = tail.trim_end().to_ascii_lowercase();
+    let tail = tail
+        .strip_suffix("up to")
+        .map_or(tail.as_str(), str::trim_end);
+    ["save", "saves", "saving", "discount of", "discounts of"]
+        .iter()
+        .any(|w| {
+            tail.strip_suffix(w)
+                .is_some_and(|t| !t.ends_with(|c: char| c.is_alphanumeric()))
+        })
 }
 
 /// How far after a number its unit ("percentage points", "p.m.") is looked for.
@@ -1603,9 +1732,18 @@ pub struct Mismatch {
 /// Compares the numbers of a source and a target as multisets: a value stated (strongly) more
 /// often on one side than the other side states it at all is a mismatch. Sorted by value.
 pub fn compare(source: &[Number], target: &[Number]) -> Vec<Mismatch> {
+    // 八折 reads as 20% off or as 80% of the price: where the target states 80 only as a
+    // share off ("80% off"), the reading it took is the wrong one, and 80 is not the source's.
+    let stated_only_as_off = |value: Value| {
+        let mut stated = target.iter().filter(|n| n.value == value).peekable();
+        stated.peek().is_some() && stated.all(|n| n.kind == Kind::PercentOff)
+    };
     let mut counts: BTreeMap<Value, (Counts, Counts)> = BTreeMap::new();
     for (side, numbers) in [(0, source), (1, target)] {
         for n in numbers {
+            if side == 0 && n.kind == Kind::PercentPaid && stated_only_as_off(n.value) {
+                continue;
+            }
             let entry = counts.entry(n.value).or_default();
             let c = if side == 0 {
                 &mut entry.0
@@ -1681,6 +1819,8 @@ impl Kind {
             Kind::Percent => "percent",
             Kind::PercentagePoint => "percentage points",
             Kind::Ordinal => "an ordinal",
+            Kind::PercentOff => "percent off",
+            Kind::PercentPaid => "percent of the price",
         }
     }
 }
@@ -1696,7 +1836,7 @@ pub fn compare_units(source: &[Number], target: &[Number]) -> Vec<UnitMismatch> 
     for (side, numbers) in [(0, source), (2, target)] {
         for n in numbers {
             let slot = match n.kind {
-                Kind::Percent => side,
+                Kind::Percent | Kind::PercentOff | Kind::PercentPaid => side,
                 Kind::PercentagePoint => side + 1,
                 Kind::Plain | Kind::Ordinal => continue,
             };
@@ -2320,6 +2460,90 @@ mod tests {
             mismatches("面积为5 cm²。", "The area was 5 cm3."),
             ["3:0/1"]
         );
+    }
+
+    #[test]
+    fn discounts() {
+        use Kind::*;
+        let read = |text: &str| -> Vec<(String, Kind)> {
+            chinese_numbers(text)
+                .iter()
+                .map(|n| (display_value(n.value), n.kind))
+                .collect()
+        };
+        // Both readings, smaller value first (as read: by position, then value).
+        let off_paid = |off: &str, paid: &str| {
+            let mut readings = vec![
+                (off.to_string(), PercentOff),
+                (paid.to_string(), PercentPaid),
+            ];
+            readings.sort_by_key(|(v, _)| v.parse::<f64>().map_or(0, |v| (v * 10.0) as i64));
+            readings
+        };
+        for (text, off, paid) in [
+            ("全场打八折", "20", "80"),
+            ("限时5折", "50", "50"),
+            ("会员专享九五折", "5", "95"),
+            ("打6.5折", "35", "65"),
+            ("全场85折", "15", "85"),
+            ("六点五折", "35", "65"),
+            ("两折起", "80", "20"),
+        ] {
+            assert_eq!(read(text), off_paid(off, paid), "{text}");
+            assert!(values(&chinese_numbers(text), Strength::Strong).is_empty());
+        }
+        assert_eq!(read("第2件半价")[1], ("50".to_string(), PercentOff));
+        // Words with 折, a range, a numeral before 折 that is no discount.
+        assert_eq!(read("三折叠屏手机"), [("3".to_string(), Plain)]);
+        assert_eq!(
+            read("一波三折"),
+            [("1".to_string(), Plain), ("3".to_string(), Plain)]
+        );
+        assert_eq!(
+            read("七八折"),
+            [("7".to_string(), Plain), ("8".to_string(), Plain)]
+        );
+        assert!(read("打折，折扣").is_empty());
+        // English: a percentage off or saved, and one of the price.
+        let en_kinds = |text: &str| kinds(&english_numbers(text));
+        for text in [
+            "20% off everything",
+            "a 20 percent discount",
+            "Members save 20%",
+            "save up to 20%",
+            "a discount of 20%",
+        ] {
+            assert_eq!(en_kinds(text), [("20".to_string(), PercentOff)], "{text}");
+        }
+        for text in [
+            "at 20% of the price",
+            "20% offshore",
+            "saved 20%",
+            "a 20% rise",
+        ] {
+            assert_eq!(en_kinds(text), [("20".to_string(), Percent)], "{text}");
+        }
+        let agree = [
+            ("全场打八折", "20% off everything"),
+            ("全场打八折", "everything at 80% of the price"),
+            ("限时5折", "50% off for a limited time"),
+            ("全场7折", "30% off storewide"),
+            ("会员专享九五折", "Members save 5%"),
+            ("打6.5折", "35% off"),
+            ("第2件半价", "50% off the 2nd item"),
+            ("第2件半价", "the 2nd item at half price"),
+            ("优惠20%", "20% off"),
+        ];
+        for (zh, en) in agree {
+            assert_eq!(mismatches(zh, en), Vec::<String>::new(), "{zh} / {en}");
+        }
+        assert_eq!(mismatches("会员5折", "Members get 5% off"), ["5:0/1"]);
+        assert_eq!(
+            mismatches("会员打九五折", "Members get 95% off"),
+            ["95:0/1"]
+        );
+        assert_eq!(mismatches("全场打八折", "80% off everything"), ["80:0/1"]);
+        assert_eq!(mismatches("全场打八折", "10% off everything"), ["10:0/1"]);
     }
 
     #[test]
