@@ -489,3 +489,49 @@ fn a_month_in_an_approved_name_is_no_number_unless_the_source_term_states_it() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_number_in_a_source_term_that_its_approved_rendering_does_not_state_is_the_terms() {
+    let glossary = "id,source,preferred,admitted\n\
+                    singles,双十一|双11,Singles' Day,Double 11\n\
+                    fyp14,十四五规划,14th Five-Year Plan,\n";
+    let rules = |source: &str, target: &str| {
+        segment_findings(glossary, source, target)
+            .into_iter()
+            .map(|(rule, message)| format!("{rule}: {message}"))
+            .collect::<Vec<_>>()
+    };
+    // The approved name without a number renders the term, 11 and all; the one with the
+    // number states it.
+    for (source, target) in [
+        ("双十一大促", "Singles' Day Mega Sale"),
+        (
+            "双11全场包邮",
+            "Free shipping on everything for Singles' Day",
+        ),
+        ("双11狂欢节", "Double 11 Shopping Festival"),
+        ("双十一当天11点开抢", "The Singles' Day sale opens at 11 am"),
+        (
+            "十四五规划中期评估",
+            "a mid-term review of the 14th Five-Year Plan",
+        ),
+    ] {
+        assert_eq!(rules(source, target), Vec::<String>::new(), "{target}");
+    }
+    // A number of the text beside the term, a name that is no approved rendering, and the
+    // source term's number changed in the target are still compared.
+    for (source, target) in [
+        ("双十一当天11点开抢", "The Singles' Day sale opens at noon"),
+        ("双十一大促", "Double 12 Mega Sale"),
+        (
+            "十四五规划中期评估",
+            "a mid-term review of the 15th Five-Year Plan",
+        ),
+    ] {
+        let found = rules(source, target);
+        assert!(
+            found.iter().any(|f| f.starts_with("number-mismatch")),
+            "{target}: {found:?}"
+        );
+    }
+}
