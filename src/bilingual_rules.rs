@@ -377,11 +377,13 @@ impl<'g> SourceRules<'g> {
             }
         }
         if self.rules.contains(Rule::NumberMismatch) {
-            let source_numbers = chinese_numbers(source);
+            let mut source_numbers = chinese_numbers(source);
             let mut target_numbers = english_numbers(target);
-            // A number inside a term's English name that its source term does not state
-            // is the name's own ("PM2.5" for 细颗粒物, the month in "Long March 5").
-            self.drop_numbers_of_names(source, &source_numbers, target, &mut target_numbers);
+            // A number inside a term's English name that its source term does not state is
+            // the name's own ("PM2.5" for 细颗粒物, the month in "Long March 5"), and one inside
+            // a source term that its approved rendering does not state the term's (the 11 of
+            // 双十一 as "Singles' Day").
+            self.drop_numbers_of_names(source, &mut source_numbers, target, &mut target_numbers);
             if !chinese_runs.is_empty() {
                 // Read as Chinese where Chinese is left: "10万 yuan" holds 100,000, not 10.
                 let touches = |n: &Number| {
@@ -498,57 +500,96 @@ fn count_standing_alone(text: &str, phrase: &str) -> usize {
 }
 
 impl SourceRules<'_> {
-    /// Drops from `target_numbers` the numbers inside an approved rendering of a concept named
-    /// in `source` that the concept's source terms do not state: they are the English name's
-    /// own. "PM2.5" for 细颗粒物 holds no number of the text, nor does the "March" of "Long
-    /// March 5" for 长征五号, whose 5 stays: 五 states it, and "Long March 7" is no approved
-    /// rendering, so a changed number in a name is still compared.
+    /// Drops the numbers of names, which are no numbers of the text. In the target: the
+    /// numbers inside an approved rendering of a concept named in `source` that the concept's
+    /// source terms do not state. "PM2.5" for 细颗粒物 holds no number of the text, nor does
+    /// the "March" of "Long March 5" for 长征五号, whose 5 stays: 五 states it, and "Long March
+    /// 7" is no approved rendering, so a changed number in a name is still compared. In the
+    /// source, the mirror: the numbers inside a source term whose concept the target renders by
+    /// an approved rendering that does not state them. 双十一 as "Singles' Day" holds no 11 of
+    /// the text; as "Double 11" it states it, and as "Double 12", no approved rendering, its 11
+    /// is still compared.
     fn drop_numbers_of_names(
         &self,
         source: &str,
-        source_numbers: &[Number],
+        source_numbers: &mut Vec<Number>,
         target: &str,
         target_numbers: &mut Vec<Number>,
     ) {
-        if target_numbers.is_empty() {
+        let terms = self.source_terms.find(source);
+        let in_span = |n: &Number, span: &Range<usize>| n.start < span.end && span.start < n.end;
+        let numbers_in_terms = source_numbers
+            .iter()
+            .any(|n| terms.iter().any(|m| in_span(n, &m.span)));
+        if terms.is_empty() || (target_numbers.is_empty() && !numbers_in_terms) {
             return;
         }
         // For each concept named in the source, the values its source terms state.
         let mut stated: HashMap<usize, Vec<Value>> = HashMap::new();
-        for m in self.source_terms.find(source) {
+        for m in &terms {
             let values: Vec<Value> = source_numbers
                 .iter()
-                .filter(|n| n.start < m.span.end && m.span.start < n.end)
+                .filter(|n| in_span(n, &m.span))
                 .map(|n| n.value)
                 .collect();
-            for c in m.concepts {
+            for &c in &m.concepts {
                 stated.entry(c).or_default().extend(&values);
             }
         }
-        if stated.is_empty() {
-            return;
-        }
         let norm = normalize(target, true);
-        let names: Vec<(Range<usize>, Vec<Value>)> = self
+        // Each approved rendering of a concept named in the source, with the concepts it
+        // renders.
+        let names: Vec<(Range<usize>, Vec<usize>)> = self
             .matcher
             .find(&norm, target)
             .into_iter()
             .filter(|m| m.approved)
             .filter_map(|m| {
-                let mut named = false;
-                let mut values = Vec::new();
-                for u in self.matcher.uses(&m, target) {
-                    if let Some(v) = stated.get(&u.concept).filter(|_| u.status.is_approved()) {
-                        named = true;
-                        values.extend(v);
-                    }
-                }
-                named.then_some((m.original, values))
+                let concepts: Vec<usize> = self
+                    .matcher
+                    .uses(&m, target)
+                    .filter(|u| u.status.is_approved() && stated.contains_key(&u.concept))
+                    .map(|u| u.concept)
+                    .collect();
+                (!concepts.is_empty()).then_some((m.original, concepts))
             })
             .collect();
+        if names.is_empty() {
+            return;
+        }
+        // For each concept rendered, the values its renderings state, each accounting for
+        // one number of its source terms.
+        let mut rendered: HashMap<usize, Vec<Value>> = HashMap::new();
+        for (span, concepts) in &names {
+            let values = target_numbers.iter().filter(|n| in_span(n, span));
+            for &c in concepts {
+                rendered
+                    .entry(c)
+                    .or_default()
+                    .extend(values.clone().map(|n| n.value));
+            }
+        }
         target_numbers.retain(|n| {
-            !names.iter().any(|(span, values)| {
-                span.start <= n.start && n.end <= span.end && !values.contains(&n.value)
+            !names.iter().any(|(span, concepts)| {
+                span.start <= n.start
+                    && n.end <= span.end
+                    && !concepts.iter().any(|c| stated[c].contains(&n.value))
+            })
+        });
+        source_numbers.retain(|n| {
+            let Some(m) = terms.iter().find(|m| in_span(n, &m.span)) else {
+                return true;
+            };
+            m.concepts.iter().any(|c| match rendered.get_mut(c) {
+                // Not rendered here: compared as the text's.
+                None => true,
+                Some(values) => match values.iter().position(|&v| v == n.value) {
+                    Some(p) => {
+                        values.swap_remove(p);
+                        true
+                    }
+                    None => false,
+                },
             })
         });
     }

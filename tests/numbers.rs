@@ -188,6 +188,36 @@ fn pairs_that_agree() {
         ("3月1日至5日", "from 1-5 March"),
         ("3月1日至5日", "from 1 to 5 March"),
         ("3月5日和5月3日", "on March 5 and on May 3"),
+        // A five-year plan's short name is its ordinal; 十四五岁 is a range as before.
+        (
+            "“十三五”规划圆满收官。",
+            "The 13th Five-Year Plan was successfully completed.",
+        ),
+        (
+            "“十二五”时期经济快速增长。",
+            "The economy grew rapidly during the 12th Five-Year Plan period.",
+        ),
+        ("他只有十四五岁", "he was only fourteen or fifteen"),
+        ("他只有十四五岁", "he was only 15"),
+        // Words that carry a number, and superscript and subscript digits.
+        (
+            "实现“两个一百年”奋斗目标",
+            "achieve the Two Centenary Goals",
+        ),
+        ("IL-6水平升高2倍。", "IL-6 levels rose twofold."),
+        ("TNF-α升高10倍。", "TNF-α rose tenfold."),
+        (
+            "每管加入2×10⁶个细胞。",
+            "Each tube received 2 × 10^6 cells.",
+        ),
+        ("CO₂浓度为5%。", "CO2 was 5%."),
+        ("面积为100平方米", "an area of 100 m²"),
+        // A discount, as the share off or the share paid.
+        ("全场打八折", "20% off everything"),
+        ("全场打八折", "everything at 80% of the price"),
+        ("会员专享九五折", "Members save 5%"),
+        ("打6.5折", "35% off"),
+        ("第2件半价", "50% off the 2nd item"),
     ];
     for (zh, en) in cases {
         assert!(
@@ -269,6 +299,18 @@ fn pairs_that_differ() {
             "the final kicks off at 7:30 pm on May 3",
         ),
         ("3月5日和5月3日", "on March 5 and on March 5"),
+        (
+            "“十四五”规划中期评估",
+            "a mid-term review of the 15th Five-Year Plan",
+        ),
+        ("“十三五”规划", "the 14th Five-Year Plan"),
+        (
+            "每孔接种1×10⁶个细胞。",
+            "Each well was seeded with 1 × 10⁵ cells.",
+        ),
+        ("升高10倍", "rose twelvefold"),
+        ("会员5折", "Members get 5% off"),
+        ("会员打九五折", "Members get 95% off"),
     ];
     for (zh, en) in cases {
         assert!(!agree(zh, en), "{zh} / {en} should differ");
@@ -344,6 +386,19 @@ const POOL: &[&str] = &[
     "😀",
     "\u{200b}",
     "\u{3000}",
+    "⁶",
+    "⁻",
+    "₂",
+    "五",
+    "折",
+    "半价",
+    "“",
+    "”",
+    "规划",
+    "fold",
+    "% off",
+    "save ",
+    "centenary",
 ];
 
 #[test]
@@ -488,4 +543,50 @@ fn a_month_in_an_approved_name_is_no_number_unless_the_source_term_states_it() {
         found.iter().any(|f| f.starts_with("number-mismatch")),
         "{found:?}"
     );
+}
+
+#[test]
+fn a_number_in_a_source_term_that_its_approved_rendering_does_not_state_is_the_terms() {
+    let glossary = "id,source,preferred,admitted\n\
+                    singles,双十一|双11,Singles' Day,Double 11\n\
+                    fyp14,十四五规划,14th Five-Year Plan,\n";
+    let rules = |source: &str, target: &str| {
+        segment_findings(glossary, source, target)
+            .into_iter()
+            .map(|(rule, message)| format!("{rule}: {message}"))
+            .collect::<Vec<_>>()
+    };
+    // The approved name without a number renders the term, 11 and all; the one with the
+    // number states it.
+    for (source, target) in [
+        ("双十一大促", "Singles' Day Mega Sale"),
+        (
+            "双11全场包邮",
+            "Free shipping on everything for Singles' Day",
+        ),
+        ("双11狂欢节", "Double 11 Shopping Festival"),
+        ("双十一当天11点开抢", "The Singles' Day sale opens at 11 am"),
+        (
+            "十四五规划中期评估",
+            "a mid-term review of the 14th Five-Year Plan",
+        ),
+    ] {
+        assert_eq!(rules(source, target), Vec::<String>::new(), "{target}");
+    }
+    // A number of the text beside the term, a name that is no approved rendering, and the
+    // source term's number changed in the target are still compared.
+    for (source, target) in [
+        ("双十一当天11点开抢", "The Singles' Day sale opens at noon"),
+        ("双十一大促", "Double 12 Mega Sale"),
+        (
+            "十四五规划中期评估",
+            "a mid-term review of the 15th Five-Year Plan",
+        ),
+    ] {
+        let found = rules(source, target);
+        assert!(
+            found.iter().any(|f| f.starts_with("number-mismatch")),
+            "{target}: {found:?}"
+        );
+    }
 }

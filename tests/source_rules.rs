@@ -414,3 +414,76 @@ msgstr "Open the WeLink app (https://WeLink.example.com)"
         [("missing-term".to_string(), 11, String::new())]
     );
 }
+
+/// Superscripts and subscripts in an XLIFF file: as Unicode digits they are read as digits;
+/// as inline markup (`10<g ctype="superscript">6</g>`) the markup is dropped and the digits
+/// join the number before them (106), alike on both sides, so an exponent changed is still
+/// reported.
+#[test]
+fn exponents_and_subscripts_in_xliff_are_compared() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "g.csv", GLOSSARY);
+    let unit = |id: &str, source: &str, target: &str| {
+        format!("<trans-unit id=\"{id}\"><source>{source}</source><target>{target}</target></trans-unit>\n")
+    };
+    let sup = |digits: &str| format!("<g id=\"1\" ctype=\"superscript\">{digits}</g>");
+    let units = [
+        unit(
+            "same-markup",
+            &format!("接种1×10{}个细胞。", sup("6")),
+            &format!("1 × 10{} cells were seeded.", sup("6")),
+        ),
+        unit(
+            "changed-markup",
+            &format!("接种1×10{}个细胞。", sup("6")),
+            &format!("1 × 10{} cells were seeded.", sup("5")),
+        ),
+        unit(
+            "subscript",
+            "CO₂浓度为5%。",
+            "CO<g id=\"2\" ctype=\"subscript\">2</g> was 5%.",
+        ),
+        unit(
+            "unicode-exponent",
+            "接种1×10⁶个细胞。",
+            "1 × 10^6 cells were seeded.",
+        ),
+        unit(
+            "changed-unicode",
+            "接种1×10⁶个细胞。",
+            "1 × 10⁵ cells were seeded.",
+        ),
+    ];
+    write(
+        d,
+        "a.xlf",
+        &format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff version=\"1.2\"><file source-language=\"zh\" target-language=\"en\"><body>\n{}</body></file></xliff>\n",
+            units.concat()
+        ),
+    );
+    let run = termcheck_in(
+        d,
+        &[
+            "check",
+            "a.xlf",
+            "-g",
+            "g.csv",
+            "--no-config",
+            "--select",
+            "number-mismatch",
+            "--format",
+            "csv",
+        ],
+        b"",
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let units: Vec<String> = parse_csv(&run.stdout).into_iter().map(|r| r.unit).collect();
+    assert_eq!(
+        units,
+        ["changed-markup", "changed-unicode"],
+        "{}",
+        run.stdout
+    );
+}

@@ -58,6 +58,11 @@ pub enum Kind {
     /// A rank or place in a series: `第一`, `一季度`, `首次`, "18th", "the first", "finished
     /// second".
     Ordinal,
+    /// A share taken off a price: `八折` read as 20% off, `半价`, "20% off", "save 20%".
+    PercentOff,
+    /// The share of a price paid: `八折` read as 80% of the price. A percentage off cannot
+    /// stand for it: `九五折` as "95% off" is a mismatch.
+    PercentPaid,
 }
 
 /// Thousandths of a whole number.
@@ -194,8 +199,27 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
             i = skip_entity(&chars, i);
             continue;
         }
+        if let Some((value, j)) = script_number_at(&chars, i) {
+            out.push(Number {
+                kind: Kind::Plain,
+                value,
+                strength: script_strength(text, start),
+                start,
+                end: end_of(j),
+            });
+            i = j;
+            continue;
+        }
         if is_digit(c) {
             let (value, mut j) = arabic_at(&chars, i);
+            let before = i.checked_sub(1).map(|k| chars[k].1);
+            if let Some(paid) =
+                arabic_price_share(value).filter(|_| discount_follows(&chars, j, before))
+            {
+                out.extend(discount_readings(paid, start, end_of(j + 1)));
+                i = j + 1;
+                continue;
+            }
             let mut value = value;
             // A Chinese multiplier after Arabic digits: 3.5万, 1.2亿, 10万亿.
             let multiplier = |m: char| chinese_big_unit(m).or((m == '千').then_some(1000));
@@ -299,6 +323,22 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
         let before = i.checked_sub(1).map(|k| chars[k].1);
         let after = chars.get(j).map(|&(_, c)| c);
         i = j;
+        if let Some(ordinal) = five_year_plan(&run, before, &text[end_of(j)..]) {
+            out.push(Number {
+                kind: Kind::Ordinal,
+                value: ordinal * UNIT,
+                strength: Strength::Strong,
+                start,
+                end: end_of(j),
+            });
+            continue;
+        }
+        if let Some(paid) =
+            chinese_price_share(&run).filter(|_| discount_follows(&chars, j, before))
+        {
+            out.extend(discount_readings(paid, start, end_of(j + 1)));
+            continue;
+        }
         // 成 after a numeral counts tenths: 三成 is 30%, 七八成 70 or 80%.
         let (tenths, tenths_end) = if after == Some('成')
             && !chars
@@ -345,6 +385,7 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
     distribute_chinese_ranges(text, &mut out);
     expand_short_year_ranges(text, &mut out);
     read_halves(text, &mut out);
+    read_half_prices(text, &mut out);
     read_decades(text, &mut out);
     name_rounds(text, &mut out);
     mark_chinese_percentages(text, &mut out);
@@ -426,6 +467,80 @@ fn read_halves(text: &str, numbers: &mut [Number]) {
             n.value += UNIT / 2;
         }
     }
+}
+
+/// 半价 "half price": 50% off, as loose as a numeral of one character.
+fn read_half_prices(text: &str, numbers: &mut Vec<Number>) {
+    let before = numbers.len();
+    for word in ["半价", "半價"] {
+        for (start, _) in text.match_indices(word) {
+            numbers.push(Number {
+                value: 50 * UNIT,
+                strength: Strength::Weak,
+                start,
+                end: start + word.len(),
+                kind: Kind::PercentOff,
+            });
+        }
+    }
+    if numbers.len() > before {
+        numbers.sort_by_key(|n| (n.start, n.value));
+    }
+}
+
+/// Whether `chars[j]` is the 折 of a discount after a numeral (八折, 打6.5折, 九五折), not a
+/// word (三折叠 "tri-fold", 折页 "leaflet") or the idiom 一波三折 "twists and turns".
+fn discount_follows(chars: &[(usize, char)], j: usize, before: Option<char>) -> bool {
+    const WORD_STARTS: &str = "叠疊页頁射线線腰断斷磨服损損返回旧舊算合纸紙扇痕角腾騰";
+    chars.get(j).is_some_and(|&(_, c)| c == '折')
+        && before != Some('波')
+        && !chars
+            .get(j + 1)
+            .is_some_and(|&(_, c)| WORD_STARTS.contains(c))
+}
+
+/// The share of the price that a discount in Arabic digits leaves to pay, in percent: 8折 is
+/// 80, 6.5折 65, and two digits are tenths too (95折 is 9.5折, 95).
+fn arabic_price_share(value: f64) -> Option<Value> {
+    if value > 0.0 && value < 10.0 {
+        Some(from_f64(value * 10.0))
+    } else if value.fract() == 0.0 && (11.0..=99.0).contains(&value) {
+        Some(from_f64(value))
+    } else {
+        None
+    }
+}
+
+/// The share of the price that a discount in Chinese numerals leaves to pay, in percent: 八折
+/// is 80, 九五折 95, 六点五折 65. Two adjacent digits (七八折, "70 or 80%") are a range,
+/// read as other ranges are.
+fn chinese_price_share(run: &[char]) -> Option<Value> {
+    let (tens, ones) = match *run {
+        [d] => (chinese_digit(d)?, 0),
+        [d, e] | [d, '点' | '點', e] => (chinese_digit(d)?, chinese_digit(e)?),
+        _ => return None,
+    };
+    if tens == 0 || (run.len() == 2 && ones == tens + 1) {
+        return None;
+    }
+    Some((tens * 10 + ones) * UNIT)
+}
+
+/// The readings of a discount that leaves `paid` percent of the price to pay: what it takes
+/// off (八折, "20% off") and what it leaves ("80% of the price"). English says either, so both
+/// are weak, as a range's readings are.
+fn discount_readings(paid: Value, start: usize, end: usize) -> [Number; 2] {
+    let reading = |value, kind| Number {
+        value,
+        strength: Strength::Weak,
+        start,
+        end,
+        kind,
+    };
+    [
+        reading(100 * UNIT - paid, Kind::PercentOff),
+        reading(paid, Kind::PercentPaid),
+    ]
 }
 
 /// 90年代, 上世纪90年代, 二十世纪九十年代: a decade is the years of its century ("the 1990s")
@@ -578,6 +693,36 @@ fn distribute_chinese_ranges(text: &str, numbers: &mut Vec<Number>) {
     numbers.sort_by_key(|n| (n.start, n.value));
 }
 
+/// The ordinal of a five-year plan named by its short name, the ordinal followed by 五
+/// (十四五 "the 14th Five-Year Plan", “十三五”规划, 九五计划), or `None` where the run is no
+/// such name. Read as a number, 十四五 would be a range (14 or 15, as in 十四五岁) and 十三五
+/// nothing sensible. A name is where a plan word follows (规划, 时期, 期间, …); the names of the
+/// eleventh to nineteenth plans are also names in quotes alone (“十四五”), while 十五 ("fifteen",
+/// also the tenth plan) and 四五 ("four or five", also the April Fifth Movement) need the plan
+/// word.
+fn five_year_plan(run: &[char], before: Option<char>, rest: &str) -> Option<i64> {
+    let digit = |c: char| chinese_digit(c).filter(|&d| d > 0);
+    let (ordinal, quoted_is_enough) = match *run {
+        ['十' | '拾', d, '五' | '伍'] => (10 + digit(d)?, true),
+        ['十' | '拾', '五' | '伍'] => (10, false),
+        [d, '五' | '伍'] => (digit(d)?, false),
+        _ => return None,
+    };
+    if before == Some('第') {
+        return None;
+    }
+    const OPENING: [char; 5] = ['“', '「', '『', '"', '‘'];
+    const CLOSING: [char; 5] = ['”', '」', '』', '"', '’'];
+    let quoted = before.is_some_and(|b| OPENING.contains(&b)) && rest.starts_with(CLOSING);
+    const PLAN_WORDS: [&str; 16] = [
+        "规划", "規劃", "计划", "計劃", "計畫", "时期", "時期", "期间", "期間", "末", "初期",
+        "以来", "以來", "开局", "開局", "收官",
+    ];
+    let after_quote = rest.strip_prefix(CLOSING).unwrap_or(rest);
+    let plan_word = PLAN_WORDS.iter().any(|w| after_quote.starts_with(w));
+    (plan_word || (quoted && quoted_is_enough)).then_some(ordinal)
+}
+
 /// Where a run has two adjacent digits one apart (七八, 五六), not a zero.
 fn range_at(run: &[char]) -> Option<usize> {
     // Digit by digit (二〇二三, 一九四九年): a year, not a range.
@@ -667,6 +812,54 @@ fn ascii_digit(c: char) -> Option<char> {
 
 fn is_digit(c: char) -> bool {
     ascii_digit(c).is_some()
+}
+
+/// The ASCII digit a superscript (`²`, `⁶`) or subscript (`₂`) digit stands for, and whether
+/// it is a superscript.
+fn script_digit(c: char) -> Option<(char, bool)> {
+    let (zero, superscript) = match c {
+        '¹' => return Some(('1', true)),
+        '²' => return Some(('2', true)),
+        '³' => return Some(('3', true)),
+        '⁰' | '⁴'..='⁹' => ('⁰', true),
+        '₀'..='₉' => ('₀', false),
+        _ => return None,
+    };
+    let digit = char::from_u32(u32::from(c) - u32::from(zero) + u32::from('0'))?;
+    Some((digit, superscript))
+}
+
+/// Reads a run of superscript digits, or of subscript digits, at `chars[i]`: an exponent
+/// (`10⁶`), a unit's power (`cm²`), a subscript (`CO₂`, `IC₅₀`) or a footnote mark. Its digits
+/// are a number as ASCII digits are, apart from the digits before it, so that `10⁶` reads as
+/// `10^6` does, and `CO₂` as `CO2`. Returns the value and the index after the run.
+fn script_number_at(chars: &[(usize, char)], i: usize) -> Option<(Value, usize)> {
+    let (_, superscript) = script_digit(chars.get(i)?.1)?;
+    let mut value: Value = 0;
+    let mut j = i;
+    while let Some((d, _)) = chars
+        .get(j)
+        .and_then(|&(_, c)| script_digit(c))
+        .filter(|&(_, s)| s == superscript)
+    {
+        let d = i64::from(d as u8 - b'0');
+        value = value.saturating_mul(10).saturating_add(d);
+        j += 1;
+    }
+    Some((value.saturating_mul(UNIT), j))
+}
+
+/// How sure it is that the superscript or subscript digits at `start` are a number of the
+/// text: an exponent, right after a digit (`10⁶`, `10⁻⁶`), is; after a letter the digits are a
+/// symbol's (`cm²`, `CO₂`, a footnote mark), which a translation may spell out ("square
+/// centimetres", "carbon dioxide") or write in ASCII digits.
+fn script_strength(text: &str, start: usize) -> Strength {
+    let base = text[..start].trim_end_matches(['⁻', '⁺', '₋', '₊']);
+    if base.ends_with(is_digit) {
+        Strength::Strong
+    } else {
+        Strength::Weak
+    }
 }
 
 /// Reads an Arabic numeral at `chars[i]`: digits with `,` thousands separators (only before
@@ -792,6 +985,26 @@ fn english_word_value(word: &str) -> Option<(i64, bool)> {
         return Some((20 + 10 * v as i64, true));
     }
     None
+}
+
+/// The years an anniversary word counts: "centenary" and "centennial" are a hundred years,
+/// "bicentenary" two hundred; "centenarian", someone a hundred years old, counts them too.
+fn anniversary_years(word: &str) -> Option<i64> {
+    let at = word.find("centen")?;
+    let years = match &word[..at] {
+        "" => 100,
+        "semi" => 50,
+        "sesqui" => 150,
+        "bi" => 200,
+        "ter" | "tri" => 300,
+        "quater" | "quadri" => 400,
+        "quin" => 500,
+        _ => return None,
+    };
+    let ending = &word[at + "centen".len()..];
+    ["ary", "aries", "nial", "nials", "arian", "arians"]
+        .contains(&ending)
+        .then_some(years)
 }
 
 fn english_multiplier(word: &str) -> Option<i64> {
@@ -923,6 +1136,10 @@ fn english_tokens(text: &str) -> Vec<Token<'_>> {
             }
             out.push(Token::Arabic(v, start, end_of(j), ordinal));
             i = j;
+        } else if let Some((value, j)) = script_number_at(&chars, i) {
+            let v = value as f64 / UNIT as f64;
+            out.push(Token::Arabic(v, start, end_of(j), false));
+            i = j;
         } else if c.is_alphabetic() {
             let mut j = i;
             while j < chars.len() && chars[j].1.is_alphabetic() {
@@ -944,6 +1161,19 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
     let mut i = 0;
     while i < tokens.len() {
         match tokens[i] {
+            Token::Arabic(v, start, end, _)
+                if text[start..].starts_with(|c| script_digit(c).is_some()) =>
+            {
+                // An exponent or a symbol's digits: no multiplier, no ordinal after them.
+                out.push(Number {
+                    kind: Kind::Plain,
+                    value: from_f64(v),
+                    strength: script_strength(text, start),
+                    start,
+                    end,
+                });
+                i += 1;
+            }
             Token::Arabic(v, start, mut end, ordinal) => {
                 let mut value = v;
                 let mut j = i + 1;
@@ -1039,6 +1269,47 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                     i = next;
                     continue;
                 }
+                if let Some(years) = anniversary_years(&lower) {
+                    // As loose as "a hundred": 建党百年 is "the Party's centenary".
+                    out.push(Number {
+                        kind: Kind::Plain,
+                        value: years * UNIT,
+                        strength: Strength::Weak,
+                        start,
+                        end,
+                    });
+                    i += 1;
+                    continue;
+                }
+                let cardinal = |w: &str| english_word_value(w).filter(|&(_, ord)| !ord);
+                if let Some((value, _)) = lower.strip_suffix("fold").and_then(cardinal) {
+                    // "twofold", "tenfold" state their number as "two" and "ten" do.
+                    out.push(Number {
+                        kind: Kind::Plain,
+                        value: value * UNIT,
+                        strength: if value < 10 {
+                            Strength::Weak
+                        } else {
+                            Strength::Strong
+                        },
+                        start,
+                        end,
+                    });
+                    i += 1;
+                    continue;
+                }
+                if let Some(m) = lower.strip_suffix("fold").and_then(english_multiplier) {
+                    // "a hundredfold" is as loose as "a hundred".
+                    out.push(Number {
+                        kind: Kind::Plain,
+                        value: m.saturating_mul(UNIT),
+                        strength: Strength::Weak,
+                        start,
+                        end,
+                    });
+                    i += 1;
+                    continue;
+                }
                 if english_word_value(&lower).is_some() || english_multiplier(&lower).is_some() {
                     let (number, j) = english_word_number(text, &tokens, i);
                     out.extend(number);
@@ -1085,8 +1356,17 @@ fn mark_english_percentages(text: &str, numbers: &mut [Number]) {
             rest.strip_prefix(w)
                 .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
         };
-        if rest.starts_with('%') || word("percent") || word("per cent") || word("pct") {
-            n.kind = Kind::Percent;
+        let percent_sign = rest.starts_with('%').then_some(1);
+        let percent_word = ["percent", "per cent", "pct"]
+            .iter()
+            .find(|w| word(w))
+            .map(|w| w.len());
+        if let Some(unit_len) = percent_sign.or(percent_word) {
+            n.kind = if off_after(&rest[unit_len..]) || saving_before(&text[..n.start]) {
+                Kind::PercentOff
+            } else {
+                Kind::Percent
+            };
         } else if rest
             .strip_prefix("percentage")
             .and_then(|r| r.strip_prefix([' ', '-']))
@@ -1098,6 +1378,32 @@ fn mark_english_percentages(text: &str, numbers: &mut [Number]) {
             n.kind = Kind::PercentagePoint;
         }
     }
+}
+
+/// Whether a percentage is taken off a price: "20% off", "a 20% discount" (`rest` is the
+/// lower-cased text after the percentage).
+fn off_after(rest: &str) -> bool {
+    let rest = rest.trim_start_matches([' ', '\u{a0}']);
+    ["off", "discount"].iter().any(|w| {
+        rest.strip_prefix(w)
+            .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
+    })
+}
+
+/// Whether the words before a percentage save it off a price: "save 20%", "saving up to 20%",
+/// "a discount of 20%".
+fn saving_before(before: &str) -> bool {
+    let tail = &before[floor_char_boundary(before, before.len().saturating_sub(UNIT_REACH))..];
+    let tail = tail.trim_end().to_ascii_lowercase();
+    let tail = tail
+        .strip_suffix("up to")
+        .map_or(tail.as_str(), str::trim_end);
+    ["save", "saves", "saving", "discount of", "discounts of"]
+        .iter()
+        .any(|w| {
+            tail.strip_suffix(w)
+                .is_some_and(|t| !t.ends_with(|c: char| c.is_alphanumeric()))
+        })
 }
 
 /// How far after a number its unit ("percentage points", "p.m.") is looked for.
@@ -1426,9 +1732,18 @@ pub struct Mismatch {
 /// Compares the numbers of a source and a target as multisets: a value stated (strongly) more
 /// often on one side than the other side states it at all is a mismatch. Sorted by value.
 pub fn compare(source: &[Number], target: &[Number]) -> Vec<Mismatch> {
+    // 八折 reads as 20% off or as 80% of the price: where the target states 80 only as a
+    // share off ("80% off"), the reading it took is the wrong one, and 80 is not the source's.
+    let stated_only_as_off = |value: Value| {
+        let mut stated = target.iter().filter(|n| n.value == value).peekable();
+        stated.peek().is_some() && stated.all(|n| n.kind == Kind::PercentOff)
+    };
     let mut counts: BTreeMap<Value, (Counts, Counts)> = BTreeMap::new();
     for (side, numbers) in [(0, source), (1, target)] {
         for n in numbers {
+            if side == 0 && n.kind == Kind::PercentPaid && stated_only_as_off(n.value) {
+                continue;
+            }
             let entry = counts.entry(n.value).or_default();
             let c = if side == 0 {
                 &mut entry.0
@@ -1504,6 +1819,8 @@ impl Kind {
             Kind::Percent => "percent",
             Kind::PercentagePoint => "percentage points",
             Kind::Ordinal => "an ordinal",
+            Kind::PercentOff => "percent off",
+            Kind::PercentPaid => "percent of the price",
         }
     }
 }
@@ -1519,7 +1836,7 @@ pub fn compare_units(source: &[Number], target: &[Number]) -> Vec<UnitMismatch> 
     for (side, numbers) in [(0, source), (2, target)] {
         for n in numbers {
             let slot = match n.kind {
-                Kind::Percent => side,
+                Kind::Percent | Kind::PercentOff | Kind::PercentPaid => side,
                 Kind::PercentagePoint => side + 1,
                 Kind::Plain | Kind::Ordinal => continue,
             };
@@ -1884,9 +2201,24 @@ mod tests {
             // A half of the year.
             ("in H1", &[]),
             ("in Q3", &["3"]),
+            ("rose tenfold", &["10"]),
+            ("a twentyfold increase", &["20"]),
+            ("a 19-fold increase", &["19"]),
+            ("the centenary", &[]),
         ];
         for (text, strong) in cases {
             en(text, strong);
+        }
+        // An anniversary counts its years, a "-fold" word its number; look-alikes do not.
+        let got = english_numbers("the Two Centenary Goals, a bicentennial, centenarians");
+        assert_eq!(values(&got, Strength::Weak), ["2", "100", "200", "100"]);
+        let got = english_numbers("twofold, two-fold, a hundredfold rise");
+        assert_eq!(values(&got, Strength::Weak), ["2", "2", "100"]);
+        for text in [
+            "a manifold, scaffolding, unfold, the billfold",
+            "the centre, a century, centennialism",
+        ] {
+            assert!(english_numbers(text).is_empty(), "{text}");
         }
         let got = english_numbers("one of the three");
         assert_eq!(values(&got, Strength::Weak), ["1", "3"]);
@@ -2074,6 +2406,194 @@ mod tests {
         assert_eq!(mismatches("第二天", "one day"), Vec::<String>::new());
     }
 
+    #[test]
+    fn superscript_and_subscript_digits() {
+        // An exponent after a digit is strong; a symbol's digits after a letter are weak.
+        zh("1×10⁶个细胞", &["1", "10", "6"]);
+        zh("浓度为10⁻¹²", &["10", "12"]);
+        en("1 × 10⁶ cells", &["1", "10", "6"]);
+        en("2 × 10^6 cells", &["2", "10", "6"]);
+        let got = chinese_numbers("CO₂，5 cm²，IC₅₀，H₂O");
+        assert_eq!(values(&got, Strength::Weak), ["2", "2", "50", "2"]);
+        let got = english_numbers("CO₂, 5 cm², IC₅₀ and a note¹");
+        assert_eq!(values(&got, Strength::Weak), ["2", "2", "50", "1"]);
+        assert_eq!(values(&got, Strength::Strong), ["5"]);
+        // A superscript next to a subscript is two numbers; neither joins an ASCII digit.
+        en("x²₃", &[]);
+        assert_eq!(values(&english_numbers("x²₃"), Strength::Weak), ["2", "3"]);
+        en("10²5", &["10", "2", "5"]);
+        // Read alike on both sides.
+        let agree = [
+            (
+                "每管加入2×10⁶个细胞。",
+                "Each tube received 2 × 10^6 cells.",
+            ),
+            (
+                "每管加入2×10^6个细胞。",
+                "Each tube received 2 × 10⁶ cells.",
+            ),
+            ("CO₂浓度为5%。", "CO2 was 5%."),
+            ("CO2浓度为5%。", "CO₂ was 5%."),
+            ("CO₂浓度为5%。", "Carbon dioxide was 5%."),
+            ("面积为5 cm²。", "The area was 5 cm2."),
+            ("面积为5平方厘米。", "The area was 5 cm²."),
+            ("IC₅₀为3 μmol/L。", "The IC50 was 3 µM."),
+        ];
+        for (zh, en) in agree {
+            assert_eq!(mismatches(zh, en), Vec::<String>::new(), "{zh} / {en}");
+        }
+        assert_eq!(
+            mismatches(
+                "每孔接种1×10⁶个细胞。",
+                "Each well was seeded with 1 × 10⁵ cells."
+            ),
+            ["5:0/1", "6:1/0"]
+        );
+        assert_eq!(
+            mismatches(
+                "每孔接种1×10⁶个细胞。",
+                "Each well was seeded with 1 × 10^5 cells."
+            ),
+            ["5:0/1", "6:1/0"]
+        );
+        assert_eq!(
+            mismatches("面积为5 cm²。", "The area was 5 cm3."),
+            ["3:0/1"]
+        );
+    }
+
+    #[test]
+    fn discounts() {
+        use Kind::*;
+        let read = |text: &str| -> Vec<(String, Kind)> {
+            chinese_numbers(text)
+                .iter()
+                .map(|n| (display_value(n.value), n.kind))
+                .collect()
+        };
+        // Both readings, smaller value first (as read: by position, then value).
+        let off_paid = |off: &str, paid: &str| {
+            let mut readings = vec![
+                (off.to_string(), PercentOff),
+                (paid.to_string(), PercentPaid),
+            ];
+            readings.sort_by_key(|(v, _)| v.parse::<f64>().map_or(0, |v| (v * 10.0) as i64));
+            readings
+        };
+        for (text, off, paid) in [
+            ("全场打八折", "20", "80"),
+            ("限时5折", "50", "50"),
+            ("会员专享九五折", "5", "95"),
+            ("打6.5折", "35", "65"),
+            ("全场85折", "15", "85"),
+            ("六点五折", "35", "65"),
+            ("两折起", "80", "20"),
+        ] {
+            assert_eq!(read(text), off_paid(off, paid), "{text}");
+            assert!(values(&chinese_numbers(text), Strength::Strong).is_empty());
+        }
+        assert_eq!(read("第2件半价")[1], ("50".to_string(), PercentOff));
+        // Words with 折, a range, a numeral before 折 that is no discount.
+        assert_eq!(read("三折叠屏手机"), [("3".to_string(), Plain)]);
+        assert_eq!(
+            read("一波三折"),
+            [("1".to_string(), Plain), ("3".to_string(), Plain)]
+        );
+        assert_eq!(
+            read("七八折"),
+            [("7".to_string(), Plain), ("8".to_string(), Plain)]
+        );
+        assert!(read("打折，折扣").is_empty());
+        // English: a percentage off or saved, and one of the price.
+        let en_kinds = |text: &str| kinds(&english_numbers(text));
+        for text in [
+            "20% off everything",
+            "a 20 percent discount",
+            "Members save 20%",
+            "save up to 20%",
+            "a discount of 20%",
+        ] {
+            assert_eq!(en_kinds(text), [("20".to_string(), PercentOff)], "{text}");
+        }
+        for text in [
+            "at 20% of the price",
+            "20% offshore",
+            "saved 20%",
+            "a 20% rise",
+        ] {
+            assert_eq!(en_kinds(text), [("20".to_string(), Percent)], "{text}");
+        }
+        let agree = [
+            ("全场打八折", "20% off everything"),
+            ("全场打八折", "everything at 80% of the price"),
+            ("限时5折", "50% off for a limited time"),
+            ("全场7折", "30% off storewide"),
+            ("会员专享九五折", "Members save 5%"),
+            ("打6.5折", "35% off"),
+            ("第2件半价", "50% off the 2nd item"),
+            ("第2件半价", "the 2nd item at half price"),
+            ("优惠20%", "20% off"),
+        ];
+        for (zh, en) in agree {
+            assert_eq!(mismatches(zh, en), Vec::<String>::new(), "{zh} / {en}");
+        }
+        assert_eq!(mismatches("会员5折", "Members get 5% off"), ["5:0/1"]);
+        assert_eq!(
+            mismatches("会员打九五折", "Members get 95% off"),
+            ["95:0/1"]
+        );
+        assert_eq!(mismatches("全场打八折", "80% off everything"), ["80:0/1"]);
+        assert_eq!(mismatches("全场打八折", "10% off everything"), ["10:0/1"]);
+    }
+
+    #[test]
+    fn five_year_plans() {
+        let read = |text: &str| -> Vec<(String, Strength, Kind)> {
+            chinese_numbers(text)
+                .iter()
+                .map(|n| (display_value(n.value), n.strength, n.kind))
+                .collect()
+        };
+        let plan = |v: &str| vec![(v.to_string(), Strength::Strong, Kind::Ordinal)];
+        for (text, ordinal) in [
+            ("“十四五”规划", "14"),
+            ("“十三五”时期", "13"),
+            ("「十一五」", "11"),
+            ("十二五期间", "12"),
+            ("十三五末", "13"),
+            ("“十五”计划", "10"),
+            ("九五计划", "9"),
+            ("“八五”期间", "8"),
+        ] {
+            assert_eq!(read(text), plan(ordinal), "{text}");
+        }
+        // Numbers as before: a range, fifteen, the fifteenth, a quoted range without a plan word.
+        let weak = |v: &str| (v.to_string(), Strength::Weak, Kind::Plain);
+        assert_eq!(read("十四五岁"), [weak("14"), weak("15")]);
+        assert_eq!(read("四五个人"), [weak("4"), weak("5")]);
+        assert_eq!(read("“四五”运动"), [weak("4"), weak("5")]);
+        assert_eq!(
+            read("十五个计划"),
+            [("15".to_string(), Strength::Strong, Kind::Plain)]
+        );
+        assert_eq!(
+            read("第十五期间"),
+            [("15".to_string(), Strength::Strong, Kind::Ordinal)]
+        );
+        assert_eq!(
+            mismatches("“十三五”规划", "the 13th Five-Year Plan"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            mismatches("九五计划", "the Ninth Five-Year Plan"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            mismatches("“十四五”规划", "the 15th Five-Year Plan"),
+            ["14:1/0", "15:0/1"]
+        );
+    }
+
     #[track_caller]
     fn mismatches(zh: &str, en: &str) -> Vec<String> {
         compare(&chinese_numbers(zh), &english_numbers(en))
@@ -2110,6 +2630,14 @@ mod tests {
             ("五六月份", "in early summer"),
             ("第一", "the best"),
             ("一百人", "a hundred people"),
+            (
+                "实现“两个一百年”奋斗目标",
+                "achieve the Two Centenary Goals",
+            ),
+            ("建党一百周年", "the Party's centennial"),
+            ("升高2倍", "rose twofold"),
+            ("升高10倍", "rose tenfold"),
+            ("升高十倍", "rose ten-fold"),
         ];
         for (zh, en) in agree {
             assert_eq!(mismatches(zh, en), Vec::<String>::new(), "{zh} / {en}");
@@ -2121,6 +2649,8 @@ mod tests {
             ("百分之三十", "13%", &["13:0/1", "30:1/0"]),
             ("2023年和2023年", "2023", &["2023:2/1"]),
             ("三个工会", "4 unions", &["4:0/1"]),
+            ("建国两百周年", "the centenary", &["200:1/0"]),
+            ("升高10倍", "rose twelvefold", &["10:1/0", "12:0/1"]),
         ];
         for (zh, en, expected) in differ {
             assert_eq!(mismatches(zh, en), *expected, "{zh} / {en}");
