@@ -8,6 +8,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
+use smallvec::SmallVec;
 
 use crate::dictionary::is_name;
 use crate::excerpt::surroundings;
@@ -416,9 +417,10 @@ impl RenderingCounts {
         self.seen
     }
 
-    /// The majority variant of every concept rendered in two variants at least. Ties go to
-    /// the preferred rendering, then to the glossary's own spelling, then to the variant seen
-    /// first.
+    /// The majority variants of every concept rendered in two variants at least: one among
+    /// its abbreviations and one among its other variants, for each kind rendered in two
+    /// variants at least (see [`ConceptMajorities`]). Ties go to the preferred rendering, then
+    /// to the glossary's own spelling, then to the variant seen first.
     pub fn majorities(&self, glossary: &Glossary) -> Majorities {
         let mut by_concept = BTreeMap::new();
         for (&concept, counts) in &self.by_concept {
@@ -442,30 +444,54 @@ impl RenderingCounts {
                 probe.form.is_some().then(|| variant(glossary, &probe))
             };
             let is_preferred = |v: &Variant| preferred.as_ref() == Some(v);
-            let majority = counts
+            let abbreviations: Vec<Variant> = counts
                 .iter()
-                .max_by(|a, b| {
-                    (
-                        a.count,
-                        is_preferred(&a.variant),
-                        std::cmp::Reverse(a.first),
-                    )
-                        .cmp(&(
-                            b.count,
-                            is_preferred(&b.variant),
-                            std::cmp::Reverse(b.first),
-                        ))
+                .filter(|short| {
+                    counts
+                        .iter()
+                        .any(|long| abbreviates(&short.variant, &long.variant))
                 })
-                .expect("two variants at least");
-            by_concept.insert(
-                concept,
-                Majority {
+                .map(|short| short.variant.clone())
+                .collect();
+            let majority_of_kind = |short: bool| {
+                let kind = counts
+                    .iter()
+                    .filter(|c| abbreviations.contains(&c.variant) == short);
+                if kind.clone().count() < 2 {
+                    return None;
+                }
+                let majority = kind
+                    .max_by(|a, b| {
+                        (
+                            a.count,
+                            is_preferred(&a.variant),
+                            std::cmp::Reverse(a.first),
+                        )
+                            .cmp(&(
+                                b.count,
+                                is_preferred(&b.variant),
+                                std::cmp::Reverse(b.first),
+                            ))
+                    })
+                    .expect("two variants at least");
+                Some(Majority {
                     variant: majority.variant.clone(),
                     count: majority.count,
                     // Named by how it was written the first time.
                     shown: majority.first_form.clone(),
-                },
-            );
+                })
+            };
+            let (full, short) = (majority_of_kind(false), majority_of_kind(true));
+            if full.is_some() || short.is_some() {
+                by_concept.insert(
+                    concept,
+                    ConceptMajorities {
+                        full,
+                        short,
+                        abbreviations,
+                    },
+                );
+            }
         }
         Majorities { by_concept }
     }
@@ -479,10 +505,37 @@ struct Majority {
     shown: String,
 }
 
-/// The majority variant of each concept rendered in several variants in one scope.
+/// A concept's majority variants in one scope. An abbreviation of another variant of the
+/// concept ("TNF-α" of "tumour necrosis factor alpha", "E. coli" of "Escherichia coli") is
+/// written beside it by convention, its full form at first use and itself after: it is no
+/// rival of its full form, and is compared only with the concept's other abbreviations.
+#[derive(Debug, Clone)]
+struct ConceptMajorities {
+    /// The majority of the variants that abbreviate none of the others, if two are found.
+    full: Option<Majority>,
+    /// The majority of the abbreviations, if two are found.
+    short: Option<Majority>,
+    /// The variants that abbreviate another.
+    abbreviations: Vec<Variant>,
+}
+
+impl ConceptMajorities {
+    /// The majority that variant `v` departs from, if any: that of its kind, unless it is
+    /// that majority.
+    fn departed_from(&self, v: &Variant) -> Option<&Majority> {
+        let of_its_kind = if self.abbreviations.contains(v) {
+            &self.short
+        } else {
+            &self.full
+        };
+        of_its_kind.as_ref().filter(|m| m.variant != *v)
+    }
+}
+
+/// The majority variants of each concept rendered in several variants in one scope.
 #[derive(Debug, Clone, Default)]
 pub struct Majorities {
-    by_concept: BTreeMap<usize, Majority>,
+    by_concept: BTreeMap<usize, ConceptMajorities>,
 }
 
 impl Majorities {
@@ -491,8 +544,8 @@ impl Majorities {
         self.by_concept.is_empty()
     }
 
-    /// Whether `concept` was found in several variants (only then can an occurrence of it
-    /// depart from its majority).
+    /// Whether `concept` was found in several variants that compete (only then can an
+    /// occurrence of it depart from its majority).
     pub fn has_majority(&self, concept: usize) -> bool {
         self.by_concept.contains_key(&concept)
     }
@@ -509,10 +562,10 @@ impl Majorities {
         if !compared(glossary, o) {
             return None;
         }
-        let majority = self.by_concept.get(&o.concept)?;
-        if variant(glossary, o) == majority.variant {
-            return None;
-        }
+        let majority = self
+            .by_concept
+            .get(&o.concept)?
+            .departed_from(&variant(glossary, o))?;
         let (context, excerpt) = around(o);
         Some(departure(
             glossary,
@@ -523,6 +576,151 @@ impl Majorities {
             scope,
             (context, excerpt),
         ))
+    }
+}
+
+/// Whether surface form `short` abbreviates `long`: its letters are, in order, letters of each
+/// word of `long`, from the word's initial on ("TNF" of "tumour necrosis factor", "IFN" of
+/// "interferon"), one word at least reduced to half its letters or fewer; a function word
+/// ("of", "and") or a compound's part after its first ("sized" of "medium-sized") may be left
+/// out, and a Greek letter or a number stands for a whole word written as itself or spelled
+/// out ("TNF-α" of "tumour necrosis factor alpha", "E. coli" of "Escherichia coli", "mRNA" of
+/// "messenger RNA"). Decided from the strings, not from a list, so that it holds in any
+/// domain. Another spelling drops a letter or two, not half a word:
+/// "labor union" and "program" abbreviate neither "labour union" nor "programme". And an
+/// abbreviation is written as one, with a full stop or a capital after its first letter: a
+/// word in small letters ("email" for "electronic mail") is a word of its own, a rival.
+fn abbreviates(short: &str, long: &str) -> bool {
+    /// Longest strings looked at: terms, not sentences.
+    const MOST_UNITS: usize = 64;
+    const MOST_WORDS: usize = 16;
+    if !(short.contains('.') || short.chars().skip(1).any(char::is_uppercase)) {
+        return false;
+    }
+    let mut units: SmallVec<[AbbreviationUnit<'_>; 16]> = SmallVec::new();
+    let mut rest = short;
+    while let Some(c) = rest.chars().next() {
+        let len = if c.is_ascii_digit() {
+            rest.bytes().take_while(u8::is_ascii_digit).count()
+        } else {
+            c.len_utf8()
+        };
+        let (unit, after) = rest.split_at(len);
+        if c.is_ascii_digit() || greek_letter_name(c).is_some() {
+            units.push(AbbreviationUnit::Whole(unit));
+        } else if c.is_alphanumeric() {
+            units.push(AbbreviationUnit::Letter(
+                c.to_lowercase().next().unwrap_or(c),
+            ));
+        }
+        rest = after;
+    }
+    // Each word, and whether it may be left out: a function word, or a part of a compound
+    // after its first ("sized" of "small and medium-sized enterprises", "SMEs").
+    let words: SmallVec<[(String, bool); 8]> = long
+        .split_whitespace()
+        .flat_map(|compound| {
+            let parts = compound.split(|c: char| !c.is_alphanumeric());
+            parts.filter(|w| !w.is_empty()).enumerate()
+        })
+        .map(|(k, w)| {
+            let w = w.to_lowercase();
+            let optional = k > 0 || TITLE_SMALL_WORDS.contains(&w.as_str());
+            (w, optional)
+        })
+        .collect();
+    if units.is_empty() || units.len() > MOST_UNITS || words.len() > MOST_WORDS {
+        return false;
+    }
+    // Memo of `rest_abbreviates` by (unit, word, a reduced word seen): unknown, no or yes.
+    let mut memo = vec![0u8; (units.len() + 1) * (words.len() + 1) * 2];
+    rest_abbreviates(&units, &words, (0, 0, false), &mut memo)
+}
+
+/// A piece of an abbreviation: a letter, or a Greek letter or number standing for a whole word.
+#[derive(Debug, Clone, Copy)]
+enum AbbreviationUnit<'a> {
+    Letter(char),
+    Whole(&'a str),
+}
+
+/// Whether `units` from `unit` on abbreviate `words` from `word` on (see [`abbreviates`]),
+/// a word reduced to half its letters or fewer having been seen already if `reduced`.
+fn rest_abbreviates(
+    units: &[AbbreviationUnit<'_>],
+    words: &[(String, bool)],
+    (unit, word, reduced): (usize, usize, bool),
+    memo: &mut [u8],
+) -> bool {
+    let Some((w, optional)) = words.get(word) else {
+        return unit == units.len() && reduced;
+    };
+    let slot = (unit * (words.len() + 1) + word) * 2 + usize::from(reduced);
+    if memo[slot] != 0 {
+        return memo[slot] == 2;
+    }
+    let next = |unit, reduced, memo: &mut [u8]| {
+        rest_abbreviates(units, words, (unit, word + 1, reduced), memo)
+    };
+    let mut found = *optional && next(unit, reduced, memo);
+    match units.get(unit) {
+        Some(AbbreviationUnit::Whole(whole)) if !found => {
+            let spelled_out = whole
+                .chars()
+                .next()
+                .and_then(greek_letter_name)
+                .or_else(|| {
+                    let n = whole.parse::<usize>().ok()?;
+                    NUMBER_NAMES.get(n).copied()
+                });
+            found = (*w == whole.to_lowercase() || Some(w.as_str()) == spelled_out)
+                && next(unit + 1, reduced, memo);
+        }
+        Some(&AbbreviationUnit::Letter(initial)) if !found => {
+            // The word gives the next units from its initial on, as many as are its letters
+            // in order: the earliest match of each leaves the most letters for the next.
+            let letters = w.chars().count();
+            let mut rest = w.chars();
+            if rest.next() == Some(initial) {
+                let mut taken = 1;
+                loop {
+                    found = next(unit + taken, reduced || taken * 2 <= letters, memo);
+                    let Some(&AbbreviationUnit::Letter(l)) = units.get(unit + taken) else {
+                        break;
+                    };
+                    if found || !rest.any(|c| c == l) {
+                        break;
+                    }
+                    taken += 1;
+                }
+            }
+        }
+        _ => {}
+    }
+    memo[slot] = if found { 2 } else { 1 };
+    found
+}
+
+/// The numbers an abbreviation may write as digits for a word of its full form.
+const NUMBER_NAMES: [&str; 11] = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+];
+
+/// The English name of a Greek letter ("alpha" for "α" or "Α"), as full forms spell it out.
+fn greek_letter_name(c: char) -> Option<&'static str> {
+    const NAMES: [&str; 25] = [
+        "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa",
+        "lambda", "mu", "nu", "xi", "omicron", "pi", "rho", "sigma", "sigma", "tau", "upsilon",
+        "phi", "chi", "psi", "omega",
+    ];
+    // Capitals Α–Ω lie 32 below the small letters α–ω, and have no final sigma.
+    let small = match c {
+        'Α'..='Ω' => char::from_u32(c as u32 + 32)?,
+        _ => c,
+    };
+    match small {
+        'α'..='ω' => NAMES.get((small as u32 - 'α' as u32) as usize).copied(),
+        _ => None,
     }
 }
 
@@ -865,26 +1063,22 @@ impl DocumentTally {
         debug_assert_eq!(self.resolved, self.kept.len(), "every block has ended");
         self.settle();
         let majorities = self.counts.majorities(glossary);
-        // Per concept with a majority: its index among the concept's variants.
-        let mut majority_of: HashMap<usize, (usize, &Majority)> = HashMap::default();
-        for (&concept, majority) in &majorities.by_concept {
+        // Per concept with a majority, per variant (by its index among the concept's): the
+        // majority it departs from.
+        let mut departing: HashMap<usize, Vec<Option<&Majority>>> = HashMap::default();
+        for (&concept, majorities) in &majorities.by_concept {
             let counts = &self.counts.by_concept[&concept];
-            let k = counts
-                .iter()
-                .position(|c| c.variant == majority.variant)
-                .expect("the majority is a counted variant");
-            majority_of.insert(concept, (k, majority));
+            let of_variants = counts.iter().map(|c| majorities.departed_from(&c.variant));
+            departing.insert(concept, of_variants.collect());
         }
         // The departing occurrences, placed in text order (one walk through the blocks).
         let mut walker = Walker::default();
         let mut by_concept: BTreeMap<usize, Vec<Finding>> = BTreeMap::new();
         for t in &self.kept {
-            let Some(&(k, majority)) = majority_of.get(&(t.concept as usize)) else {
+            let departed_from = departing.get(&(t.concept as usize));
+            let Some(majority) = departed_from.and_then(|d| d[t.variant as usize]) else {
                 continue;
             };
-            if t.variant as usize == k {
-                continue;
-            }
             let (block, span) = (t.block as usize, t.span.clone());
             let (before, block_text, block_start) = text.block(block)?;
             let found = match block_text.get(span.clone()) {
@@ -1123,6 +1317,63 @@ mod tests {
             assert_eq!(of(1, &singular), one, "{singular}");
             assert_eq!(of(1, &plural), one);
         }
+    }
+
+    #[test]
+    fn an_abbreviation_is_read_from_the_two_strings() {
+        for (short, long) in [
+            ("TNF-α", "tumour necrosis factor alpha"),
+            ("TNF-α", "tumor necrosis factor α"),
+            ("IFN-Γ", "Interferon Gamma"),
+            ("E. coli", "Escherichia coli"),
+            ("E.coli", "Escherichia coli"),
+            ("mRNA", "messenger RNA"),
+            ("SMEs", "small and medium-sized enterprises"),
+            ("GLP-1", "glucagon-like peptide 1"),
+            ("GLP-1", "glucagon-like peptide one"),
+            ("Dept. of Health", "Department of Health"),
+            ("S. aureus", "Staphylococcus aureus"),
+            ("IFN-γ", "interferon gamma"),
+            ("mAb", "monoclonal antibody"),
+            ("IL-6", "interleukin-6"),
+        ] {
+            assert!(abbreviates(short, long), "{short} abbreviates {long}");
+            assert!(!abbreviates(long, short), "{long} abbreviates {short}");
+        }
+        for (short, long) in [
+            // Other renderings, other spellings, respacings.
+            ("employees", "workers and staff"),
+            ("trade union", "labour union"),
+            ("labor union", "labour union"),
+            ("program", "programme"),
+            ("program budget", "programme budget"),
+            ("color", "colour"),
+            ("catalog", "catalogue"),
+            ("email", "e-mail"),
+            // A word in small letters, written as no abbreviation.
+            ("email", "electronic mail"),
+            ("lab", "laboratory"),
+            ("E. coli", "E. coli"),
+            ("E.coli", "E. coli"),
+            // A content word left out, a letter from inside a word, another Greek letter or
+            // number.
+            ("staff", "workers and staff"),
+            ("coli", "Escherichia coli"),
+            ("TNF", "tumour necrosis factor alpha"),
+            ("TNF-β", "tumour necrosis factor alpha"),
+            ("GLP-2", "glucagon-like peptide 1"),
+            ("Tx", "transmission"),
+            ("", "transmission"),
+            ("TNF-α", ""),
+        ] {
+            assert!(!abbreviates(short, long), "{short} abbreviates {long}");
+        }
+        // Long strings are not looked at; a pathological one ends quickly.
+        let words = "a ".repeat(15);
+        assert!(abbreviates(&"a.".repeat(16), &format!("{words}ab")));
+        assert!(!abbreviates(&"a.".repeat(64), &"aaaa ".repeat(16)));
+        assert!(!abbreviates("a.b", &format!("{}ab", "a ".repeat(16))));
+        assert!(!abbreviates(&"a.".repeat(65), &"aaaaa ".repeat(16)));
     }
 
     #[test]

@@ -307,3 +307,49 @@ fn a_title_case_headline_says_nothing_of_a_terms_capitals() {
         assert_eq!(lines, [3], "{args:?}: {rows:?}");
     }
 }
+
+/// A short form in small letters too ("IFN-γ", "B. subtilis", "siRNA") abbreviates its full
+/// form as one in capitals does ("IL-6"): the full form at first use and the abbreviation after are not
+/// rival renderings, however often each is written. Two full forms, or two abbreviations, of
+/// one concept still compete, and so does a short rendering that abbreviates no other.
+#[test]
+fn an_abbreviation_in_small_letters_is_no_rival_of_its_full_form() {
+    let glossary = "id,preferred,admitted\n\
+ifng,IFN-γ,interferon gamma|IFNγ\n\
+bsub,Bacillus subtilis,B. subtilis\n\
+sirna,siRNA,small interfering RNA\n\
+staff,workers and staff,staff\n\
+union,labour union,labor union\n";
+    let text = "Bacillus subtilis was grown with interferon gamma (IFN-γ). B. subtilis \
+                spores and IFN-γ levels rose; B. subtilis and IFN-γ fell later. Small \
+                interfering RNA (siRNA) was added; siRNA uptake and siRNA decay were measured.\n\n\
+                The staff met. The staff voted. Workers and staff left. The labour union \
+                met. The labour union voted. The labor union left.\n\n\
+                IFNγ was rare.\n";
+    let dir = scratch(&[("g.csv", glossary.as_bytes()), ("a.txt", text.as_bytes())]);
+    // Occurrences tallied (without the report) and kept (for it) are judged alike.
+    for args in [
+        &["a.txt"][..],
+        &["a.txt", "--consistency-report", "r.csv"][..],
+    ] {
+        let (_, rows) = check(&dir, args);
+        let found: Vec<(&str, &str)> = rows
+            .iter()
+            .map(|r| (r.concept.as_str(), r.found.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("staff", "Workers and staff"),
+                ("union", "labor union"),
+                ("ifng", "IFNγ")
+            ],
+            "{args:?}: {rows:?}"
+        );
+        assert!(
+            rows[2].message.contains("\"IFN-γ\" 3 times"),
+            "{}",
+            rows[2].message
+        );
+    }
+}
