@@ -20,7 +20,7 @@ use crate::input::blocks::{BlockReader, BlockSizes, ReadError, TextBlock};
 use crate::location::{union_of_spans, LocationTracker, TextEncoding};
 use crate::markdown::{in_code, CodeFinder, Markup};
 use crate::matcher::{TermMatch, TermMatcher};
-use crate::normalize::normalize;
+use crate::normalize::{normalize, normalize_key};
 use crate::rules::{Rule, RuleSet};
 use crate::segment::FormatError;
 use crate::suppress::{directives, is_suppressed, Allowances, Suppression};
@@ -415,7 +415,19 @@ impl<'g> Checker<'g> {
                 let concepts_of = |m: &TermMatch| -> Vec<usize> {
                     self.matcher.uses(m, text).map(|u| u.concept).collect()
                 };
-                let garbled = clear_of_exact(found, &exact, &concepts_of);
+                let starts_or_ends = |m: &TermMatch, g: &GarbledMatch| -> bool {
+                    let approved = &self.glossary.concepts[g.concept].renderings[g.rendering];
+                    let approved = normalize_key(&approved.text, true);
+                    self.matcher
+                        .uses(m, text)
+                        .filter(|u| u.concept == g.concept && !u.status.is_approved())
+                        .any(|u| {
+                            let banned = &self.glossary.concepts[u.concept].renderings[u.rendering];
+                            let banned = normalize_key(&banned.text, true);
+                            banned_part_of(&approved, &banned, &m.normalized, &g.normalized)
+                        })
+                };
+                let garbled = clear_of_exact(found, &exact, &concepts_of, &starts_or_ends);
                 (exact, garbled)
             }
             _ => (self.matcher.find(&norm, text), Vec::new()),
@@ -1020,6 +1032,7 @@ fn clear_of_exact(
     garbled: Vec<GarbledMatch>,
     exact: &[TermMatch],
     concepts_of: &dyn Fn(&TermMatch) -> Vec<usize>,
+    starts_or_ends: &dyn Fn(&TermMatch, &GarbledMatch) -> bool,
 ) -> Vec<GarbledMatch> {
     // The exact matches are sorted and do not overlap (see `select_matches`), so their ends
     // are sorted too, and those overlapping a span are the run between two binary searches:
@@ -1048,11 +1061,32 @@ fn clear_of_exact(
                     && span.start <= e.start
                     && e.end <= span.end
                     && e.len() < span.len()
-                    && concepts_of(m).contains(&g.concept);
+                    && starts_or_ends(m, g);
                 !overlaps || (m.approved && part_of_damage) || banned_of_its_own_inside
             })
         })
         .collect()
+}
+
+/// Whether a banned rendering `banned` (normalized), found at `found`, is the start of the
+/// approved rendering `approved` (normalized) in a garbled window at `window` that goes on
+/// after it, or its end in a window that starts before it: the window is the approved
+/// rendering, misspelt past the banned part.
+fn banned_part_of(
+    approved: &str,
+    banned: &str,
+    found: &Range<usize>,
+    window: &Range<usize>,
+) -> bool {
+    let starts = found.start == window.start
+        && approved
+            .strip_prefix(banned)
+            .is_some_and(|rest| rest.starts_with(' '));
+    let ends = found.end == window.end
+        && approved
+            .strip_suffix(banned)
+            .is_some_and(|rest| rest.ends_with(' '));
+    starts || ends
 }
 
 /// Spans (garbled terms) merged into sorted, disjoint runs, asked in turn whether each of a
@@ -1730,10 +1764,10 @@ web,Workercn,,China Industrial Network
     #[test]
     fn a_garbled_term_wins_over_a_banned_rendering_of_its_own_inside_it() {
         let glossary = Glossary::from_csv_text(
-            "id,preferred,forbidden
-             miit,Ministry of Industry and Information Technology,Ministry of Industry and Information
-             other,Information Office,
-",
+            "id,preferred,forbidden\n\
+             miit,Ministry of Industry and Information Technology,Ministry of Industry and Information\n\
+             sftu,Shanghai Federation of Trade Unions,Federation of Trade Unions\n\
+             other,Information Office,\n",
             "g.csv",
         )
         .unwrap();
@@ -1752,6 +1786,13 @@ web,Workercn,,China Industrial Network
             [(
                 Rule::GarbledTerm,
                 "Ministry of Industry and Information Techology".to_string()
+            )]
+        );
+        assert_eq!(
+            found("The Shanghia Federation of Trade Unions met."),
+            [(
+                Rule::GarbledTerm,
+                "Shanghia Federation of Trade Unions".to_string()
             )]
         );
         assert_eq!(
