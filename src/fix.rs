@@ -8,18 +8,20 @@
 //! were. A finding is left for a person when its correction is not certain: several findings
 //! suggest different renderings for one span, its span overlaps another finding, it spans
 //! more line breaks than the replacement can hold, a variant found in the plural has a
-//! correction that cannot be put in the plural (a name), its text is written across inline
-//! markup or an escape in the file, or its rule has no single correction (`inconsistent-term`).
+//! correction that cannot be put in the plural (a name), the text next to it already goes on
+//! with the words its correction adds (they would be written twice), its text is written across
+//! inline markup or an escape in the file, or its rule has no single correction
+//! (`inconsistent-term`).
 
 use std::fmt;
 use std::ops::Range;
 
 use crate::finding::Finding;
 use crate::glossary::{CaseMode, Concept, Glossary};
-use crate::inflection::{in_number, number_of, variant_in_plural, Number};
+use crate::inflection::{in_number, lemma, number_of, same_lemma, variant_in_plural, Number};
 use crate::input::decode::DetectedEncoding;
 use crate::location::TextEncoding;
-use crate::normalize::{is_word_char, normalize_key};
+use crate::normalize::{ceil_char_boundary, floor_char_boundary, is_word_char, normalize_key};
 use crate::rules::Rule;
 
 /// One replacement in decoded text.
@@ -59,6 +61,10 @@ pub enum LeftReason {
     /// A variant found in the plural ("Municipal General Assemblies"), whose correction cannot
     /// be put in the plural (the last word of a name does not carry the name's number).
     InPlural,
+    /// The correction adds words to the found text, and the text next to it already goes on
+    /// with those words or near-misses of them ("Ministry of Industry and Information" before
+    /// "Techology"): put in, they would be written twice.
+    WordsAlreadyThere,
 }
 
 impl fmt::Display for LeftReason {
@@ -71,6 +77,9 @@ impl fmt::Display for LeftReason {
             LeftReason::TextChanged => "the text changed since it was checked",
             LeftReason::CrossesMarkup => "crosses markup or an escape in the file; fix it by hand",
             LeftReason::InPlural => "found in the plural, which the correction cannot take",
+            LeftReason::WordsAlreadyThere => {
+                "the text next to it already has the words the correction adds; they would be written twice"
+            }
         })
     }
 }
@@ -130,6 +139,10 @@ pub fn plan(
             result.left.push((i, LeftReason::InPlural));
             continue;
         }
+        if adds_words_already_there(text, span.clone(), &f.found, &f.expected) {
+            result.left.push((i, LeftReason::WordsAlreadyThere));
+            continue;
+        }
         let mut reason = None;
         for (j, other) in findings.iter().enumerate() {
             if j == i {
@@ -185,6 +198,97 @@ pub fn plan(
     }
     result.edits.sort_by_key(|e| e.range.start);
     result
+}
+
+/// Whether the correction `expected` of the text `found` at `span` adds words before or after
+/// the found words that the text next to the span already has: `expected` holds the found words
+/// in a row, and the words it adds after them begin like the text's next words (or the words it
+/// adds before them end like the text's previous words), the same or near-misses, counting a
+/// run only if it holds a word other than a small one ("and", "of").
+fn adds_words_already_there(text: &str, span: Range<usize>, found: &str, expected: &str) -> bool {
+    let found_words: Vec<String> = words(found).map(str::to_lowercase).collect();
+    let expected_words: Vec<String> = words(expected).map(str::to_lowercase).collect();
+    let n = found_words.len();
+    if n == 0 || expected_words.len() <= n {
+        return false;
+    }
+    let Some(at) = (0..=expected_words.len() - n).find(|&i| {
+        expected_words[i..i + n]
+            .iter()
+            .zip(&found_words)
+            .all(|(e, f)| near_miss(e, f))
+    }) else {
+        return false;
+    };
+    let added_after = &expected_words[at + n..];
+    let added_before = &expected_words[..at];
+    let repeats = |added: &mut dyn Iterator<Item = &String>, next: Vec<String>| {
+        let matched: Vec<&String> = added
+            .zip(&next)
+            .take_while(|(a, t)| near_miss(a, t))
+            .map(|(a, _)| a)
+            .collect();
+        matched.iter().any(|w| !SMALL_WORDS.contains(&w.as_str()))
+    };
+    (!added_after.is_empty()
+        && repeats(
+            &mut added_after.iter(),
+            words_next_to(text, span.end, added_after.len(), true),
+        ))
+        || (!added_before.is_empty()
+            && repeats(
+                &mut added_before.iter().rev(),
+                words_next_to(text, span.start, added_before.len(), false),
+            ))
+}
+
+/// How far from a match its neighbouring words are looked for, in bytes.
+const NEIGHBOUR_REACH: usize = 256;
+
+/// Up to `count` words of `text` in the same run as the words at `at` (no punctuation between,
+/// hyphens and apostrophes aside), in small letters: after `at` in reading order when `after`,
+/// else before it, nearest first. None when a word goes on across `at` (no word boundary).
+fn words_next_to(text: &str, at: usize, count: usize, after: bool) -> Vec<String> {
+    let joins = |c: char| c.is_whitespace() || is_word_char(c) || matches!(c, '-' | '\'' | '’');
+    let run = if after {
+        let rest = &text[at..floor_char_boundary(text, at + NEIGHBOUR_REACH)];
+        if rest.chars().next().is_some_and(is_word_char) {
+            return Vec::new();
+        }
+        let end = rest.find(|c: char| !joins(c)).unwrap_or(rest.len());
+        &rest[..end]
+    } else {
+        let rest = &text[ceil_char_boundary(text, at.saturating_sub(NEIGHBOUR_REACH))..at];
+        if rest.chars().next_back().is_some_and(is_word_char) {
+            return Vec::new();
+        }
+        let start = rest.rfind(|c: char| !joins(c)).map_or(0, |i| {
+            i + rest[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        &rest[start..]
+    };
+    let mut out: Vec<String> = words(run).map(str::to_lowercase).collect();
+    if !after {
+        out.reverse();
+    }
+    out.truncate(count);
+    out
+}
+
+/// Whether two words in small letters are one word, possibly in the other number or with a
+/// slip of the keyboard (one edit in a word of four letters or more, two from eight).
+fn near_miss(a: &str, b: &str) -> bool {
+    if a == b || same_lemma(a, b) {
+        return true;
+    }
+    let (a, b) = (lemma(a), lemma(b));
+    let shorter = a.chars().count().min(b.chars().count());
+    let allowed = match shorter {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    };
+    allowed > 0 && strsim::osa_distance(&a, &b) <= allowed
 }
 
 /// Whether `held`, the file's text under a finding, is `found` written with markup or escapes
@@ -777,6 +881,84 @@ mod tests {
         assert_eq!(
             fixed("the Municipal Assembly'sake", "Municipal Assembly", ftu),
             "the Shanghai Federation of Trade Unions'sake"
+        );
+    }
+
+    #[test]
+    fn words_the_correction_adds_are_not_written_twice() {
+        let glossary = Glossary::from_csv_text(
+            "id,preferred\nmiit,Ministry of Industry and Information Technology\nnpc,National People's Congress\n",
+            "g.csv",
+        )
+        .unwrap();
+        let utf8 = DetectedEncoding {
+            encoding: TextEncoding::Utf8,
+            bom_len: 0,
+        };
+        let fixed = |text: &str, found: &str, expected: &str| {
+            let findings = vec![finding(Rule::ForbiddenTerm, text, found, expected)];
+            let plan = plan(text, utf8, &findings, &glossary);
+            (apply(text, &plan.edits), plan.left)
+        };
+        let miit = "Ministry of Industry and Information Technology";
+        let prefix = "Ministry of Industry and Information";
+        let left = vec![(0, LeftReason::WordsAlreadyThere)];
+        // The words the correction adds follow already: the same, misspelt, in the plural,
+        // in other capitals, across a line break.
+        for text in [
+            "The Ministry of Industry and Information Techology held a meeting.",
+            "The Ministry of Industry and Information Technologies said so.",
+            "The Ministry of Industry and Information TECHNOLOGY said so.",
+            "The Ministry of Industry and Information\nTechnology said so.",
+        ] {
+            assert_eq!(
+                fixed(text, prefix, miit),
+                (text.to_string(), left.clone()),
+                "{text}"
+            );
+        }
+        // Before the found words too.
+        let npc = "National People's Congress";
+        let text = "The Natonal People's Congress met.";
+        assert_eq!(
+            fixed(text, "People's Congress", npc),
+            (text.to_string(), left.clone())
+        );
+        // Ordinary words after it, a word only like the added one, a small word alone, or the
+        // added word after a full stop: the correction is made.
+        for (text, want) in [
+            (
+                "The Ministry of Industry and Information said so.",
+                "The Ministry of Industry and Information Technology said so.",
+            ),
+            (
+                "The Ministry of Industry and Information Tech said so.",
+                "The Ministry of Industry and Information Technology Tech said so.",
+            ),
+            (
+                "The Ministry of Industry and Information. Technology grew.",
+                "The Ministry of Industry and Information Technology. Technology grew.",
+            ),
+            (
+                "The Ministry of Industry and Information",
+                "The Ministry of Industry and Information Technology",
+            ),
+        ] {
+            assert_eq!(
+                fixed(text, prefix, miit),
+                (want.to_string(), vec![]),
+                "{text}"
+            );
+        }
+        let text = "Ministry of Industry and trade";
+        assert_eq!(
+            fixed(text, "Ministry of Industry", miit),
+            (format!("{miit} and trade"), vec![]),
+            "a small word alone is no repetition"
+        );
+        assert_eq!(
+            fixed("The People's Congress met.", "People's Congress", npc),
+            ("The National People's Congress met.".to_string(), vec![])
         );
     }
 

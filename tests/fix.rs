@@ -419,3 +419,35 @@ fn a_finding_across_markup_or_a_character_reference_is_left_with_that_reason() {
         run.stdout
     );
 }
+
+#[test]
+fn a_correction_is_not_made_where_the_text_already_goes_on_with_what_it_adds() {
+    let glossary = "\
+id,source,preferred,admitted,forbidden
+miit,工业和信息化部,Ministry of Industry and Information Technology,MIIT,Ministry of Industry and Information
+";
+    let text = "The Ministry of Industry and Information Techology held a meeting.\n\
+The Ministry of Industry and Information Technologies said it would speed up 5G.\n\
+The Ministry of Industry and Information said it would speed up 5G.\n";
+    let dir = scratch(&[
+        ("g.csv", glossary.as_bytes()),
+        ("draft.txt", text.as_bytes()),
+    ]);
+    let run = termcheck_in(dir.path(), &["fix", "draft.txt", "-g", "g.csv"], b"");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("draft.txt")).unwrap(),
+        text.replace("Information said", "Information Technology said"),
+        "{}",
+        run.stderr
+    );
+    for line in [1, 2] {
+        assert!(
+            run.stderr.contains(&format!(
+                "draft.txt:{line}:5: left error[forbidden-term] \"Ministry of Industry and Information\" for a person: the text next to it already has the words the correction adds"
+            )),
+            "{}",
+            run.stderr
+        );
+    }
+}
