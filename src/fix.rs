@@ -8,7 +8,8 @@
 //! were. A finding is left for a person when its correction is not certain: several findings
 //! suggest different renderings for one span, its span overlaps another finding, it spans
 //! more line breaks than the replacement can hold, a variant found in the plural has a
-//! correction that cannot be put in the plural (a name), the text next to it already goes on
+//! correction that cannot be put in the plural (a name), a garbled term's correction changes
+//! its number (the words around it agree with the number found), the text next to it already goes on
 //! with the words its correction adds (they would be written twice), its text is written across
 //! inline markup or an escape in the file, or its rule has no single correction
 //! (`inconsistent-term`).
@@ -17,8 +18,11 @@ use std::fmt;
 use std::ops::Range;
 
 use crate::finding::Finding;
+use crate::fuzzy::Damage;
 use crate::glossary::{CaseMode, Concept, Glossary};
-use crate::inflection::{in_number, lemma, number_of, same_lemma, variant_in_plural, Number};
+use crate::inflection::{
+    in_number, lemma, number_of, same_lemma, split_head, variant_in_plural, Number,
+};
 use crate::input::decode::DetectedEncoding;
 use crate::location::TextEncoding;
 use crate::normalize::{ceil_char_boundary, floor_char_boundary, is_word_char, normalize_key};
@@ -65,6 +69,10 @@ pub enum LeftReason {
     /// with those words or near-misses of them ("Ministry of Industry and Information" before
     /// "Techology"): put in, they would be written twice.
     WordsAlreadyThere,
+    /// A garbled term whose correction puts it in the other number ("Gold Coins" for "Gold
+    /// Coin", "bacteria" for "bacterium"): the words around it agree with the number the text
+    /// used ("were", "{count}", "Not enough"), so the correction would break the sentence.
+    ChangesNumber,
 }
 
 impl fmt::Display for LeftReason {
@@ -79,6 +87,9 @@ impl fmt::Display for LeftReason {
             LeftReason::InPlural => "found in the plural, which the correction cannot take",
             LeftReason::WordsAlreadyThere => {
                 "the text next to it already has the words the correction adds; they would be written twice"
+            }
+            LeftReason::ChangesNumber => {
+                "the correction changes singular to plural or back; the words around it agree with the number the text uses"
             }
         })
     }
@@ -137,6 +148,10 @@ pub fn plan(
         let concept = glossary.concepts.iter().find(|c| c.id == f.concept);
         if concept.is_some_and(|c| !corrected_in_number_found(f, c)) {
             result.left.push((i, LeftReason::InPlural));
+            continue;
+        }
+        if f.rule == Rule::GarbledTerm && changes_number(f) {
+            result.left.push((i, LeftReason::ChangesNumber));
             continue;
         }
         if adds_words_already_there(text, span.clone(), &f.found, &f.expected) {
@@ -198,6 +213,62 @@ pub fn plan(
     }
     result.edits.sort_by_key(|e| e.range.start);
     result
+}
+
+/// Whether a garbled term's correction puts the term in the other number: the word that
+/// carries its number (its head, see [`split_head`]) and the suggestion's are two numbers of one
+/// word, classical ("bacteria", "bacterium"), or regular, near-misses of each other read as
+/// (or named by the finding's damage as) another number ("coins", "coin"; "feathrs",
+/// "feather"). A number changed in another word ("Federation of Trade Union") leaves the
+/// term's number as it was, and so does a head that differs for other damage (a word missing).
+fn changes_number(f: &Finding) -> bool {
+    let head = |s: &str| -> String {
+        let phrase = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let (_, head, _) = split_head(&phrase);
+        head.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let (found, expected) = (head(&f.found), head(&f.expected));
+    if found == expected {
+        return false;
+    }
+    if classical_numbers(&found, &expected) || classical_numbers(&expected, &found) {
+        return true;
+    }
+    // The message of a garbled term names its damage: "(LABEL: wrong singular or plural; …".
+    let named = f
+        .message
+        .contains(&format!(": {}; ", Damage::Number.describe()));
+    (named || number_of(&found) != number_of(&expected)) && near_miss(&found, &expected)
+}
+
+/// Endings of a singular and of its plural that English keeps from Latin and Greek, and the
+/// few other plurals made by changing letters rather than adding them.
+const CLASSICAL_PLURALS: &[(&str, &str)] = &[
+    ("um", "a"),
+    ("on", "a"),
+    ("a", "ae"),
+    ("is", "es"),
+    ("us", "i"),
+    ("ex", "ices"),
+    ("ix", "ices"),
+    ("ma", "mata"),
+    ("f", "ves"),
+    ("fe", "ves"),
+    ("ouse", "ice"),
+    ("oot", "eet"),
+    ("ooth", "eeth"),
+];
+
+/// Whether `plural` is `singular` (both in small letters) with a classical plural ending in
+/// place of its singular one, on the same stem of at least one letter.
+fn classical_numbers(singular: &str, plural: &str) -> bool {
+    CLASSICAL_PLURALS.iter().any(|(one, many)| {
+        match (singular.strip_suffix(one), plural.strip_suffix(many)) {
+            (Some(stem), Some(other)) => !stem.is_empty() && stem == other,
+            _ => false,
+        }
+    })
 }
 
 /// Whether the correction `expected` of the text `found` at `span` adds words before or after
@@ -959,6 +1030,84 @@ mod tests {
         assert_eq!(
             fixed("The People's Congress met.", "People's Congress", npc),
             ("The National People's Congress met.".to_string(), vec![])
+        );
+    }
+
+    #[test]
+    fn a_garbled_term_put_in_the_other_number_is_not_corrected() {
+        let garbled = |found: &str, expected: &str, damage: Damage| Finding {
+            message: format!(
+                "\"{found}\" looks like a garbled \"{expected}\" (c: {}; similarity 0.90)",
+                damage.describe()
+            ),
+            ..finding(Rule::GarbledTerm, found, found, expected)
+        };
+        let misspelt = Damage::Misspelling;
+        for (found, expected) in [
+            ("Gram-negative bacteria", "Gram-negative bacterium"),
+            ("analyses of variance", "analysis of variance"),
+            ("inclusion criteria", "inclusion criterion"),
+            ("Third-instar larvae", "third-instar larva"),
+            ("cell nuclei", "cell nucleus"),
+            ("knockout mice", "knockout mouse"),
+            ("kitchen knives", "kitchen knife"),
+            ("Gold Coins", "Gold Coin"),
+            ("Gold Coin", "Gold Coins"),
+            // A slip in the word besides: the text still used the plural.
+            ("Phoenix Feathrs", "Phoenix Feather"),
+        ] {
+            assert!(
+                changes_number(&garbled(found, expected, misspelt)),
+                "{found} / {expected}"
+            );
+        }
+        // What the spelling of the two words leaves open, the damage the finding names decides.
+        let (found, expected) = ("heat exchangerz", "heat exchanger");
+        assert!(changes_number(&garbled(found, expected, Damage::Number)));
+        assert!(!changes_number(&garbled(found, expected, misspelt)));
+        for (found, expected, damage) in [
+            // The number of a word that is not the head is not the term's.
+            (
+                "Federation of Trade Union",
+                "Federation of Trade Unions",
+                Damage::Number,
+            ),
+            // A head that differs because a word is missing.
+            (
+                "Shanghai Trade Union",
+                "Shanghai Federation of Trade Unions",
+                Damage::MissingWord,
+            ),
+            ("Trade Unoins", "Trade Unions", misspelt),
+            ("Gold Coim", "Gold Coin", misspelt),
+            ("Federaton", "Federation", misspelt),
+            ("Gold Coina", "Gold Coin", misspelt),
+            ("Daily Bonas", "Daily Bonus", misspelt),
+        ] {
+            assert!(
+                !changes_number(&garbled(found, expected, damage)),
+                "{found} / {expected}"
+            );
+        }
+        // In a plan, with its reason; the same finding's exact twin is fixed.
+        let glossary = Glossary::from_csv_text("id,preferred\nc,Gold Coin\n", "g.csv").unwrap();
+        let utf8 = DetectedEncoding {
+            encoding: TextEncoding::Utf8,
+            bom_len: 0,
+        };
+        let text = "Not enough Gold Coins.";
+        let findings = vec![Finding {
+            message: "x (c: wrong singular or plural; similarity 0.95)".into(),
+            ..finding(Rule::GarbledTerm, text, "Gold Coins", "Gold Coin")
+        }];
+        let plan = plan(text, utf8, &findings, &glossary);
+        assert!(plan.edits.is_empty());
+        assert_eq!(plan.left, vec![(0, LeftReason::ChangesNumber)]);
+        let text = "Not enough Gold Coim.";
+        let findings = vec![finding(Rule::GarbledTerm, text, "Gold Coim", "Gold Coin")];
+        assert_eq!(
+            apply(text, &super::plan(text, utf8, &findings, &glossary).edits),
+            "Not enough Gold Coin."
         );
     }
 

@@ -451,3 +451,35 @@ The Ministry of Industry and Information said it would speed up 5G.\n";
         );
     }
 }
+
+#[test]
+fn a_garbled_term_whose_correction_changes_its_number_is_left_for_a_person() {
+    let glossary = "\
+id,source,preferred,case,note
+gold-coin,金币,Gold Coin,name,Soft currency.
+phoenix-feather,凤凰羽,Phoenix Feather,name,Revive item.
+gramneg,革兰氏阴性菌,Gram-negative bacterium,,n
+";
+    let text = "You received {count} Gold Coins.\n\
+Not enough Gold Coins.\n\
+Got %s Phoenix Feathers.\n\
+Gram-negative bacteria were resistant.\n\
+A Phoenix Feathr revives you.\n";
+    let dir = scratch(&[("g.csv", glossary.as_bytes()), ("ui.txt", text.as_bytes())]);
+    let run = termcheck_in(dir.path(), &["fix", "ui.txt", "-g", "g.csv"], b"");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("ui.txt")).unwrap(),
+        text.replace("Feathr revives", "Feather revives"),
+        "only the misspelling is corrected: {}",
+        run.stderr
+    );
+    let number_changes = run
+        .stderr
+        .lines()
+        .filter(|l| {
+            l.ends_with("for a person: the correction changes singular to plural or back; the words around it agree with the number the text uses")
+        })
+        .count();
+    assert_eq!(number_changes, 4, "{}", run.stderr);
+}
