@@ -630,10 +630,23 @@ pub fn case_pattern(s: &str) -> CasePattern {
     }
 }
 
-/// `expected` in the case pattern of `found`.
+/// `expected` in the case pattern of `found`. Only Latin letters are recased in a rendering
+/// written mostly in them: a Greek letter there is a symbol with a case of its own ("β-catenin"
+/// in capitals is "β-CATENIN"; "Β" would read as a Latin B).
 pub fn match_case(found: &str, expected: &str) -> String {
     match case_pattern(found) {
-        CasePattern::Upper => expected.to_uppercase(),
+        CasePattern::Upper => {
+            let keep = keeps_other_scripts_case(expected);
+            let mut out = String::with_capacity(expected.len());
+            for c in expected.chars() {
+                if keep && !is_latin_letter(c) {
+                    out.push(c);
+                } else {
+                    out.extend(c.to_uppercase());
+                }
+            }
+            out
+        }
         // Text in small letters keeps the rendering's capitals: those of a name are its
         // spelling, and a common noun has none.
         CasePattern::Lower => expected.to_string(),
@@ -643,12 +656,53 @@ pub fn match_case(found: &str, expected: &str) -> String {
     }
 }
 
+/// Whether `text` has more Latin letters than letters of other scripts: then only its Latin
+/// letters take the capitals of the text it replaces, and the others keep their case.
+fn keeps_other_scripts_case(text: &str) -> bool {
+    let (mut latin, mut other) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        if is_latin_letter(c) {
+            latin += 1;
+        } else {
+            other += 1;
+        }
+    }
+    latin > other
+}
+
+/// Whether `c` is a letter of the Latin script (basic, accented, extended, full-width).
+fn is_latin_letter(c: char) -> bool {
+    c.is_alphabetic()
+        && matches!(c,
+            'A'..='Z'
+            | 'a'..='z'
+            | '\u{00C0}'..='\u{024F}'
+            | '\u{1E00}'..='\u{1EFF}'
+            | '\u{2C60}'..='\u{2C7F}'
+            | '\u{A720}'..='\u{A7FF}'
+            | '\u{AB30}'..='\u{AB6F}'
+            | '\u{FF21}'..='\u{FF3A}'
+            | '\u{FF41}'..='\u{FF5A}')
+}
+
+/// `s` with its first letter capitalised, unless that letter is of another script in a
+/// rendering mostly in Latin letters ("β-catenin" starts a sentence as it is).
 fn capitalize_first(s: &str) -> String {
+    capitalize_first_letter(s, keeps_other_scripts_case(s))
+}
+
+/// `s` with its first letter capitalised, unless it is of another script than Latin and
+/// `keep_other_scripts` is set.
+fn capitalize_first_letter(s: &str, keep_other_scripts: bool) -> String {
     let mut out = String::with_capacity(s.len());
     let mut done = false;
     for c in s.chars() {
         if !done && c.is_alphabetic() {
-            out.extend(c.to_uppercase());
+            if keep_other_scripts && !is_latin_letter(c) {
+                out.push(c);
+            } else {
+                out.extend(c.to_uppercase());
+            }
             done = true;
         } else {
             out.push(c);
@@ -658,8 +712,10 @@ fn capitalize_first(s: &str) -> String {
 }
 
 /// Capitalises the first letter of every word but small ones (kept as the glossary writes
-/// them); other letters stay as written, so "ACFTU" and "McDonald" survive.
+/// them); other letters stay as written, so "ACFTU" and "McDonald" survive, and so does the
+/// case of a letter of another script in a rendering mostly in Latin letters.
 fn title_case(s: &str) -> String {
+    let keep = keeps_other_scripts_case(s);
     let mut out = String::with_capacity(s.len());
     let mut first_word = true;
     let mut word = String::new();
@@ -670,7 +726,7 @@ fn title_case(s: &str) -> String {
         if !*first_word && SMALL_WORDS.contains(&word.to_lowercase().as_str()) {
             out.push_str(word);
         } else {
-            out.push_str(&capitalize_first(word));
+            out.push_str(&capitalize_first_letter(word, keep));
         }
         *first_word = false;
         word.clear();
@@ -863,6 +919,26 @@ mod tests {
             "all-china federation",
             "All-China Federation",
         );
+    }
+
+    #[test]
+    fn letters_of_other_scripts_in_a_latin_rendering_keep_their_case() {
+        case("BETA-CATENIN", "β-catenin", "β-CATENIN");
+        case("Beta-catenin", "β-catenin", "β-catenin");
+        case("TNF ALPHA", "TNF-α receptor", "TNF-α RECEPTOR");
+        case("Kappa Light Chain", "κ light chain", "κ Light Chain");
+        case("MICRO RNA", "μRNA", "μRNA");
+        // Latin letters are recased as ever, accented ones and "ß" too.
+        case("CAFE", "café crème", "CAFÉ CRÈME");
+        case("STRASSE", "straße", "STRASSE");
+        case("Naive bayes", "naïve Bayes", "Naïve Bayes");
+        // A rendering mostly in another script takes the capitals of the text.
+        case("ALPHA", "αλφα", "ΑΛΦΑ");
+        case("Alpha", "αλφα", "Αλφα");
+        case("ΑΛΦΑ ΒΗΤΑ", "άλφα βήτα", "ΆΛΦΑ ΒΉΤΑ");
+        assert_eq!(capitalize_first("β-catenin staining"), "β-catenin staining");
+        assert_eq!(capitalize_first("beta-catenin"), "Beta-catenin");
+        assert_eq!(capitalize_first("αλφα"), "Αλφα");
     }
 
     fn finding(rule: Rule, text: &str, found: &str, expected: &str) -> Finding {

@@ -483,3 +483,21 @@ A Phoenix Feathr revives you.\n";
         .count();
     assert_eq!(number_changes, 4, "{}", run.stderr);
 }
+
+#[test]
+fn a_greek_letter_in_a_latin_rendering_keeps_its_case_in_capitals() {
+    let glossary =
+        "id,preferred,deprecated,note\nbcat,β-catenin,beta-catenin,Use the Greek letter.\n";
+    let dir = scratch(&[("g.csv", glossary.as_bytes())]);
+    let run = termcheck_in(
+        dir.path(),
+        &["fix", "-", "-g", "g.csv"],
+        "FIGURE 2. BETA-CATENIN STAINING IN ADENOMAS\nBeta-catenin was stained. So was BETA-CATENIN.\n"
+            .as_bytes(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "FIGURE 2. β-CATENIN STAINING IN ADENOMAS\nβ-catenin was stained. So was β-CATENIN.\n"
+    );
+}
