@@ -8,18 +8,24 @@
 //! were. A finding is left for a person when its correction is not certain: several findings
 //! suggest different renderings for one span, its span overlaps another finding, it spans
 //! more line breaks than the replacement can hold, a variant found in the plural has a
-//! correction that cannot be put in the plural (a name), its text is written across inline
-//! markup or an escape in the file, or its rule has no single correction (`inconsistent-term`).
+//! correction that cannot be put in the plural (a name), a garbled term's correction changes
+//! its number (the words around it agree with the number found), the text next to it already goes on
+//! with the words its correction adds (they would be written twice), its text is written across
+//! inline markup or an escape in the file, or its rule has no single correction
+//! (`inconsistent-term`).
 
 use std::fmt;
 use std::ops::Range;
 
 use crate::finding::Finding;
+use crate::fuzzy::Damage;
 use crate::glossary::{CaseMode, Concept, Glossary};
-use crate::inflection::{in_number, number_of, variant_in_plural, Number};
+use crate::inflection::{
+    in_number, lemma, number_of, same_lemma, split_head, variant_in_plural, Number,
+};
 use crate::input::decode::DetectedEncoding;
 use crate::location::TextEncoding;
-use crate::normalize::{is_word_char, normalize_key};
+use crate::normalize::{ceil_char_boundary, floor_char_boundary, is_word_char, normalize_key};
 use crate::rules::Rule;
 
 /// One replacement in decoded text.
@@ -59,6 +65,14 @@ pub enum LeftReason {
     /// A variant found in the plural ("Municipal General Assemblies"), whose correction cannot
     /// be put in the plural (the last word of a name does not carry the name's number).
     InPlural,
+    /// The correction adds words to the found text, and the text next to it already goes on
+    /// with those words or near-misses of them ("Ministry of Industry and Information" before
+    /// "Techology"): put in, they would be written twice.
+    WordsAlreadyThere,
+    /// A garbled term whose correction puts it in the other number ("Gold Coins" for "Gold
+    /// Coin", "bacteria" for "bacterium"): the words around it agree with the number the text
+    /// used ("were", "{count}", "Not enough"), so the correction would break the sentence.
+    ChangesNumber,
 }
 
 impl fmt::Display for LeftReason {
@@ -71,6 +85,12 @@ impl fmt::Display for LeftReason {
             LeftReason::TextChanged => "the text changed since it was checked",
             LeftReason::CrossesMarkup => "crosses markup or an escape in the file; fix it by hand",
             LeftReason::InPlural => "found in the plural, which the correction cannot take",
+            LeftReason::WordsAlreadyThere => {
+                "the text next to it already has the words the correction adds; they would be written twice"
+            }
+            LeftReason::ChangesNumber => {
+                "the correction changes singular to plural or back; the words around it agree with the number the text uses"
+            }
         })
     }
 }
@@ -130,6 +150,14 @@ pub fn plan(
             result.left.push((i, LeftReason::InPlural));
             continue;
         }
+        if f.rule == Rule::GarbledTerm && changes_number(f) {
+            result.left.push((i, LeftReason::ChangesNumber));
+            continue;
+        }
+        if adds_words_already_there(text, span.clone(), &f.found, &f.expected) {
+            result.left.push((i, LeftReason::WordsAlreadyThere));
+            continue;
+        }
         let mut reason = None;
         for (j, other) in findings.iter().enumerate() {
             if j == i {
@@ -185,6 +213,153 @@ pub fn plan(
     }
     result.edits.sort_by_key(|e| e.range.start);
     result
+}
+
+/// Whether a garbled term's correction puts the term in the other number: the word that
+/// carries its number (its head, see [`split_head`]) and the suggestion's are two numbers of one
+/// word, classical ("bacteria", "bacterium"), or regular, near-misses of each other read as
+/// (or named by the finding's damage as) another number ("coins", "coin"; "feathrs",
+/// "feather"). A number changed in another word ("Federation of Trade Union") leaves the
+/// term's number as it was, and so does a head that differs for other damage (a word missing).
+fn changes_number(f: &Finding) -> bool {
+    let head = |s: &str| -> String {
+        let phrase = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let (_, head, _) = split_head(&phrase);
+        head.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let (found, expected) = (head(&f.found), head(&f.expected));
+    if found == expected {
+        return false;
+    }
+    if classical_numbers(&found, &expected) || classical_numbers(&expected, &found) {
+        return true;
+    }
+    // The message of a garbled term names its damage: "(LABEL: wrong singular or plural; …".
+    let named = f
+        .message
+        .contains(&format!(": {}; ", Damage::Number.describe()));
+    (named || number_of(&found) != number_of(&expected)) && near_miss(&found, &expected)
+}
+
+/// Endings of a singular and of its plural that English keeps from Latin and Greek, and the
+/// few other plurals made by changing letters rather than adding them.
+const CLASSICAL_PLURALS: &[(&str, &str)] = &[
+    ("um", "a"),
+    ("on", "a"),
+    ("a", "ae"),
+    ("is", "es"),
+    ("us", "i"),
+    ("ex", "ices"),
+    ("ix", "ices"),
+    ("ma", "mata"),
+    ("f", "ves"),
+    ("fe", "ves"),
+    ("ouse", "ice"),
+    ("oot", "eet"),
+    ("ooth", "eeth"),
+];
+
+/// Whether `plural` is `singular` (both in small letters) with a classical plural ending in
+/// place of its singular one, on the same stem of at least one letter.
+fn classical_numbers(singular: &str, plural: &str) -> bool {
+    CLASSICAL_PLURALS.iter().any(|(one, many)| {
+        match (singular.strip_suffix(one), plural.strip_suffix(many)) {
+            (Some(stem), Some(other)) => !stem.is_empty() && stem == other,
+            _ => false,
+        }
+    })
+}
+
+/// Whether the correction `expected` of the text `found` at `span` adds words before or after
+/// the found words that the text next to the span already has: `expected` holds the found words
+/// in a row, and the words it adds after them begin like the text's next words (or the words it
+/// adds before them end like the text's previous words), the same or near-misses, counting a
+/// run only if it holds a word other than a small one ("and", "of").
+fn adds_words_already_there(text: &str, span: Range<usize>, found: &str, expected: &str) -> bool {
+    let found_words: Vec<String> = words(found).map(str::to_lowercase).collect();
+    let expected_words: Vec<String> = words(expected).map(str::to_lowercase).collect();
+    let n = found_words.len();
+    if n == 0 || expected_words.len() <= n {
+        return false;
+    }
+    let Some(at) = (0..=expected_words.len() - n).find(|&i| {
+        expected_words[i..i + n]
+            .iter()
+            .zip(&found_words)
+            .all(|(e, f)| near_miss(e, f))
+    }) else {
+        return false;
+    };
+    let added_after = &expected_words[at + n..];
+    let added_before = &expected_words[..at];
+    let repeats = |added: &mut dyn Iterator<Item = &String>, next: Vec<String>| {
+        let matched: Vec<&String> = added
+            .zip(&next)
+            .take_while(|(a, t)| near_miss(a, t))
+            .map(|(a, _)| a)
+            .collect();
+        matched.iter().any(|w| !SMALL_WORDS.contains(&w.as_str()))
+    };
+    (!added_after.is_empty()
+        && repeats(
+            &mut added_after.iter(),
+            words_next_to(text, span.end, added_after.len(), true),
+        ))
+        || (!added_before.is_empty()
+            && repeats(
+                &mut added_before.iter().rev(),
+                words_next_to(text, span.start, added_before.len(), false),
+            ))
+}
+
+/// How far from a match its neighbouring words are looked for, in bytes.
+const NEIGHBOUR_REACH: usize = 256;
+
+/// Up to `count` words of `text` in the same run as the words at `at` (no punctuation between,
+/// hyphens and apostrophes aside), in small letters: after `at` in reading order when `after`,
+/// else before it, nearest first. None when a word goes on across `at` (no word boundary).
+fn words_next_to(text: &str, at: usize, count: usize, after: bool) -> Vec<String> {
+    let joins = |c: char| c.is_whitespace() || is_word_char(c) || matches!(c, '-' | '\'' | '’');
+    let run = if after {
+        let rest = &text[at..floor_char_boundary(text, at + NEIGHBOUR_REACH)];
+        if rest.chars().next().is_some_and(is_word_char) {
+            return Vec::new();
+        }
+        let end = rest.find(|c: char| !joins(c)).unwrap_or(rest.len());
+        &rest[..end]
+    } else {
+        let rest = &text[ceil_char_boundary(text, at.saturating_sub(NEIGHBOUR_REACH))..at];
+        if rest.chars().next_back().is_some_and(is_word_char) {
+            return Vec::new();
+        }
+        let start = rest.rfind(|c: char| !joins(c)).map_or(0, |i| {
+            i + rest[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        &rest[start..]
+    };
+    let mut out: Vec<String> = words(run).map(str::to_lowercase).collect();
+    if !after {
+        out.reverse();
+    }
+    out.truncate(count);
+    out
+}
+
+/// Whether two words in small letters are one word, possibly in the other number or with a
+/// slip of the keyboard (one edit in a word of four letters or more, two from eight).
+fn near_miss(a: &str, b: &str) -> bool {
+    if a == b || same_lemma(a, b) {
+        return true;
+    }
+    let (a, b) = (lemma(a), lemma(b));
+    let shorter = a.chars().count().min(b.chars().count());
+    let allowed = match shorter {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    };
+    allowed > 0 && strsim::osa_distance(&a, &b) <= allowed
 }
 
 /// Whether `held`, the file's text under a finding, is `found` written with markup or escapes
@@ -455,10 +630,23 @@ pub fn case_pattern(s: &str) -> CasePattern {
     }
 }
 
-/// `expected` in the case pattern of `found`.
+/// `expected` in the case pattern of `found`. Only Latin letters are recased in a rendering
+/// written mostly in them: a Greek letter there is a symbol with a case of its own ("β-catenin"
+/// in capitals is "β-CATENIN"; "Β" would read as a Latin B).
 pub fn match_case(found: &str, expected: &str) -> String {
     match case_pattern(found) {
-        CasePattern::Upper => expected.to_uppercase(),
+        CasePattern::Upper => {
+            let keep = keeps_other_scripts_case(expected);
+            let mut out = String::with_capacity(expected.len());
+            for c in expected.chars() {
+                if keep && !is_latin_letter(c) {
+                    out.push(c);
+                } else {
+                    out.extend(c.to_uppercase());
+                }
+            }
+            out
+        }
         // Text in small letters keeps the rendering's capitals: those of a name are its
         // spelling, and a common noun has none.
         CasePattern::Lower => expected.to_string(),
@@ -468,12 +656,53 @@ pub fn match_case(found: &str, expected: &str) -> String {
     }
 }
 
+/// Whether `text` has more Latin letters than letters of other scripts: then only its Latin
+/// letters take the capitals of the text it replaces, and the others keep their case.
+fn keeps_other_scripts_case(text: &str) -> bool {
+    let (mut latin, mut other) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        if is_latin_letter(c) {
+            latin += 1;
+        } else {
+            other += 1;
+        }
+    }
+    latin > other
+}
+
+/// Whether `c` is a letter of the Latin script (basic, accented, extended, full-width).
+fn is_latin_letter(c: char) -> bool {
+    c.is_alphabetic()
+        && matches!(c,
+            'A'..='Z'
+            | 'a'..='z'
+            | '\u{00C0}'..='\u{024F}'
+            | '\u{1E00}'..='\u{1EFF}'
+            | '\u{2C60}'..='\u{2C7F}'
+            | '\u{A720}'..='\u{A7FF}'
+            | '\u{AB30}'..='\u{AB6F}'
+            | '\u{FF21}'..='\u{FF3A}'
+            | '\u{FF41}'..='\u{FF5A}')
+}
+
+/// `s` with its first letter capitalised, unless that letter is of another script in a
+/// rendering mostly in Latin letters ("β-catenin" starts a sentence as it is).
 fn capitalize_first(s: &str) -> String {
+    capitalize_first_letter(s, keeps_other_scripts_case(s))
+}
+
+/// `s` with its first letter capitalised, unless it is of another script than Latin and
+/// `keep_other_scripts` is set.
+fn capitalize_first_letter(s: &str, keep_other_scripts: bool) -> String {
     let mut out = String::with_capacity(s.len());
     let mut done = false;
     for c in s.chars() {
         if !done && c.is_alphabetic() {
-            out.extend(c.to_uppercase());
+            if keep_other_scripts && !is_latin_letter(c) {
+                out.push(c);
+            } else {
+                out.extend(c.to_uppercase());
+            }
             done = true;
         } else {
             out.push(c);
@@ -483,8 +712,10 @@ fn capitalize_first(s: &str) -> String {
 }
 
 /// Capitalises the first letter of every word but small ones (kept as the glossary writes
-/// them); other letters stay as written, so "ACFTU" and "McDonald" survive.
+/// them); other letters stay as written, so "ACFTU" and "McDonald" survive, and so does the
+/// case of a letter of another script in a rendering mostly in Latin letters.
 fn title_case(s: &str) -> String {
+    let keep = keeps_other_scripts_case(s);
     let mut out = String::with_capacity(s.len());
     let mut first_word = true;
     let mut word = String::new();
@@ -495,7 +726,7 @@ fn title_case(s: &str) -> String {
         if !*first_word && SMALL_WORDS.contains(&word.to_lowercase().as_str()) {
             out.push_str(word);
         } else {
-            out.push_str(&capitalize_first(word));
+            out.push_str(&capitalize_first_letter(word, keep));
         }
         *first_word = false;
         word.clear();
@@ -690,6 +921,26 @@ mod tests {
         );
     }
 
+    #[test]
+    fn letters_of_other_scripts_in_a_latin_rendering_keep_their_case() {
+        case("BETA-CATENIN", "β-catenin", "β-CATENIN");
+        case("Beta-catenin", "β-catenin", "β-catenin");
+        case("TNF ALPHA", "TNF-α receptor", "TNF-α RECEPTOR");
+        case("Kappa Light Chain", "κ light chain", "κ Light Chain");
+        case("MICRO RNA", "μRNA", "μRNA");
+        // Latin letters are recased as ever, accented ones and "ß" too.
+        case("CAFE", "café crème", "CAFÉ CRÈME");
+        case("STRASSE", "straße", "STRASSE");
+        case("Naive bayes", "naïve Bayes", "Naïve Bayes");
+        // A rendering mostly in another script takes the capitals of the text.
+        case("ALPHA", "αλφα", "ΑΛΦΑ");
+        case("Alpha", "αλφα", "Αλφα");
+        case("ΑΛΦΑ ΒΗΤΑ", "άλφα βήτα", "ΆΛΦΑ ΒΉΤΑ");
+        assert_eq!(capitalize_first("β-catenin staining"), "β-catenin staining");
+        assert_eq!(capitalize_first("beta-catenin"), "Beta-catenin");
+        assert_eq!(capitalize_first("αλφα"), "Αλφα");
+    }
+
     fn finding(rule: Rule, text: &str, found: &str, expected: &str) -> Finding {
         let start = text.find(found).expect("found in text");
         let at = |offset: usize| crate::location::Location {
@@ -777,6 +1028,162 @@ mod tests {
         assert_eq!(
             fixed("the Municipal Assembly'sake", "Municipal Assembly", ftu),
             "the Shanghai Federation of Trade Unions'sake"
+        );
+    }
+
+    #[test]
+    fn words_the_correction_adds_are_not_written_twice() {
+        let glossary = Glossary::from_csv_text(
+            "id,preferred\nmiit,Ministry of Industry and Information Technology\nnpc,National People's Congress\n",
+            "g.csv",
+        )
+        .unwrap();
+        let utf8 = DetectedEncoding {
+            encoding: TextEncoding::Utf8,
+            bom_len: 0,
+        };
+        let fixed = |text: &str, found: &str, expected: &str| {
+            let findings = vec![finding(Rule::ForbiddenTerm, text, found, expected)];
+            let plan = plan(text, utf8, &findings, &glossary);
+            (apply(text, &plan.edits), plan.left)
+        };
+        let miit = "Ministry of Industry and Information Technology";
+        let prefix = "Ministry of Industry and Information";
+        let left = vec![(0, LeftReason::WordsAlreadyThere)];
+        // The words the correction adds follow already: the same, misspelt, in the plural,
+        // in other capitals, across a line break.
+        for text in [
+            "The Ministry of Industry and Information Techology held a meeting.",
+            "The Ministry of Industry and Information Technologies said so.",
+            "The Ministry of Industry and Information TECHNOLOGY said so.",
+            "The Ministry of Industry and Information\nTechnology said so.",
+        ] {
+            assert_eq!(
+                fixed(text, prefix, miit),
+                (text.to_string(), left.clone()),
+                "{text}"
+            );
+        }
+        // Before the found words too.
+        let npc = "National People's Congress";
+        let text = "The Natonal People's Congress met.";
+        assert_eq!(
+            fixed(text, "People's Congress", npc),
+            (text.to_string(), left.clone())
+        );
+        // Ordinary words after it, a word only like the added one, a small word alone, or the
+        // added word after a full stop: the correction is made.
+        for (text, want) in [
+            (
+                "The Ministry of Industry and Information said so.",
+                "The Ministry of Industry and Information Technology said so.",
+            ),
+            (
+                "The Ministry of Industry and Information Tech said so.",
+                "The Ministry of Industry and Information Technology Tech said so.",
+            ),
+            (
+                "The Ministry of Industry and Information. Technology grew.",
+                "The Ministry of Industry and Information Technology. Technology grew.",
+            ),
+            (
+                "The Ministry of Industry and Information",
+                "The Ministry of Industry and Information Technology",
+            ),
+        ] {
+            assert_eq!(
+                fixed(text, prefix, miit),
+                (want.to_string(), vec![]),
+                "{text}"
+            );
+        }
+        let text = "Ministry of Industry and trade";
+        assert_eq!(
+            fixed(text, "Ministry of Industry", miit),
+            (format!("{miit} and trade"), vec![]),
+            "a small word alone is no repetition"
+        );
+        assert_eq!(
+            fixed("The People's Congress met.", "People's Congress", npc),
+            ("The National People's Congress met.".to_string(), vec![])
+        );
+    }
+
+    #[test]
+    fn a_garbled_term_put_in_the_other_number_is_not_corrected() {
+        let garbled = |found: &str, expected: &str, damage: Damage| Finding {
+            message: format!(
+                "\"{found}\" looks like a garbled \"{expected}\" (c: {}; similarity 0.90)",
+                damage.describe()
+            ),
+            ..finding(Rule::GarbledTerm, found, found, expected)
+        };
+        let misspelt = Damage::Misspelling;
+        for (found, expected) in [
+            ("Gram-negative bacteria", "Gram-negative bacterium"),
+            ("analyses of variance", "analysis of variance"),
+            ("inclusion criteria", "inclusion criterion"),
+            ("Third-instar larvae", "third-instar larva"),
+            ("cell nuclei", "cell nucleus"),
+            ("knockout mice", "knockout mouse"),
+            ("kitchen knives", "kitchen knife"),
+            ("Gold Coins", "Gold Coin"),
+            ("Gold Coin", "Gold Coins"),
+            // A slip in the word besides: the text still used the plural.
+            ("Phoenix Feathrs", "Phoenix Feather"),
+        ] {
+            assert!(
+                changes_number(&garbled(found, expected, misspelt)),
+                "{found} / {expected}"
+            );
+        }
+        // What the spelling of the two words leaves open, the damage the finding names decides.
+        let (found, expected) = ("heat exchangerz", "heat exchanger");
+        assert!(changes_number(&garbled(found, expected, Damage::Number)));
+        assert!(!changes_number(&garbled(found, expected, misspelt)));
+        for (found, expected, damage) in [
+            // The number of a word that is not the head is not the term's.
+            (
+                "Federation of Trade Union",
+                "Federation of Trade Unions",
+                Damage::Number,
+            ),
+            // A head that differs because a word is missing.
+            (
+                "Shanghai Trade Union",
+                "Shanghai Federation of Trade Unions",
+                Damage::MissingWord,
+            ),
+            ("Trade Unoins", "Trade Unions", misspelt),
+            ("Gold Coim", "Gold Coin", misspelt),
+            ("Federaton", "Federation", misspelt),
+            ("Gold Coina", "Gold Coin", misspelt),
+            ("Daily Bonas", "Daily Bonus", misspelt),
+        ] {
+            assert!(
+                !changes_number(&garbled(found, expected, damage)),
+                "{found} / {expected}"
+            );
+        }
+        // In a plan, with its reason; the same finding's exact twin is fixed.
+        let glossary = Glossary::from_csv_text("id,preferred\nc,Gold Coin\n", "g.csv").unwrap();
+        let utf8 = DetectedEncoding {
+            encoding: TextEncoding::Utf8,
+            bom_len: 0,
+        };
+        let text = "Not enough Gold Coins.";
+        let findings = vec![Finding {
+            message: "x (c: wrong singular or plural; similarity 0.95)".into(),
+            ..finding(Rule::GarbledTerm, text, "Gold Coins", "Gold Coin")
+        }];
+        let plan = plan(text, utf8, &findings, &glossary);
+        assert!(plan.edits.is_empty());
+        assert_eq!(plan.left, vec![(0, LeftReason::ChangesNumber)]);
+        let text = "Not enough Gold Coim.";
+        let findings = vec![finding(Rule::GarbledTerm, text, "Gold Coim", "Gold Coin")];
+        assert_eq!(
+            apply(text, &super::plan(text, utf8, &findings, &glossary).edits),
+            "Not enough Gold Coin."
         );
     }
 

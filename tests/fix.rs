@@ -419,3 +419,85 @@ fn a_finding_across_markup_or_a_character_reference_is_left_with_that_reason() {
         run.stdout
     );
 }
+
+#[test]
+fn a_correction_is_not_made_where_the_text_already_goes_on_with_what_it_adds() {
+    let glossary = "\
+id,source,preferred,admitted,forbidden
+miit,工业和信息化部,Ministry of Industry and Information Technology,MIIT,Ministry of Industry and Information
+";
+    let text = "The Ministry of Industry and Information Techology held a meeting.\n\
+The Ministry of Industry and Information Technologies said it would speed up 5G.\n\
+The Ministry of Industry and Information said it would speed up 5G.\n";
+    let dir = scratch(&[
+        ("g.csv", glossary.as_bytes()),
+        ("draft.txt", text.as_bytes()),
+    ]);
+    let run = termcheck_in(dir.path(), &["fix", "draft.txt", "-g", "g.csv"], b"");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("draft.txt")).unwrap(),
+        text.replace("Information said", "Information Technology said"),
+        "{}",
+        run.stderr
+    );
+    for line in [1, 2] {
+        assert!(
+            run.stderr.contains(&format!(
+                "draft.txt:{line}:5: left error[forbidden-term] \"Ministry of Industry and Information\" for a person: the text next to it already has the words the correction adds"
+            )),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn a_garbled_term_whose_correction_changes_its_number_is_left_for_a_person() {
+    let glossary = "\
+id,source,preferred,case,note
+gold-coin,金币,Gold Coin,name,Soft currency.
+phoenix-feather,凤凰羽,Phoenix Feather,name,Revive item.
+gramneg,革兰氏阴性菌,Gram-negative bacterium,,n
+";
+    let text = "You received {count} Gold Coins.\n\
+Not enough Gold Coins.\n\
+Got %s Phoenix Feathers.\n\
+Gram-negative bacteria were resistant.\n\
+A Phoenix Feathr revives you.\n";
+    let dir = scratch(&[("g.csv", glossary.as_bytes()), ("ui.txt", text.as_bytes())]);
+    let run = termcheck_in(dir.path(), &["fix", "ui.txt", "-g", "g.csv"], b"");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("ui.txt")).unwrap(),
+        text.replace("Feathr revives", "Feather revives"),
+        "only the misspelling is corrected: {}",
+        run.stderr
+    );
+    let number_changes = run
+        .stderr
+        .lines()
+        .filter(|l| {
+            l.ends_with("for a person: the correction changes singular to plural or back; the words around it agree with the number the text uses")
+        })
+        .count();
+    assert_eq!(number_changes, 4, "{}", run.stderr);
+}
+
+#[test]
+fn a_greek_letter_in_a_latin_rendering_keeps_its_case_in_capitals() {
+    let glossary =
+        "id,preferred,deprecated,note\nbcat,β-catenin,beta-catenin,Use the Greek letter.\n";
+    let dir = scratch(&[("g.csv", glossary.as_bytes())]);
+    let run = termcheck_in(
+        dir.path(),
+        &["fix", "-", "-g", "g.csv"],
+        "FIGURE 2. BETA-CATENIN STAINING IN ADENOMAS\nBeta-catenin was stained. So was BETA-CATENIN.\n"
+            .as_bytes(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "FIGURE 2. β-CATENIN STAINING IN ADENOMAS\nβ-catenin was stained. So was β-CATENIN.\n"
+    );
+}

@@ -129,3 +129,29 @@ agency,航天局,space agency,NASA,x
         run.stdout
     );
 }
+
+#[test]
+fn an_ordinary_word_banned_for_a_name_is_reported_with_why() {
+    let glossary = "\
+id,source,preferred,deprecated,forbidden,case,note
+guardian,守护者,Guardian,Keeper,Protector,name,Tank class name.
+capital,首都,Capital City,,Paris,name,x
+";
+    let dir = scratch(&[("g.csv", glossary.as_bytes())]);
+    let run = termcheck_in(dir.path(), &["glossary", "lint", "g.csv"], b"");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let flagged: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.contains("warning[ordinary-word]"))
+        .map(|l| l.split('"').nth(1).unwrap())
+        .collect();
+    assert_eq!(flagged, ["Keeper", "Protector"], "{}", run.stdout);
+    assert!(
+        run.stdout.contains(
+            "g.csv:2:30: warning[ordinary-word] forbidden rendering \"Protector\" of concept \"guardian\" is an ordinary English word: titles and headings capitalise ordinary words"
+        ),
+        "{}",
+        run.stdout
+    );
+}

@@ -4,7 +4,8 @@
 //! badly: a rendering listed for two concepts, a deprecated or forbidden rendering that sits
 //! inside another concept's approved rendering (text using the approved form would contain
 //! it), a forbidden one-word rendering that is an ordinary English word (it would be reported
-//! in ordinary prose), and concepts without a source term or a note.
+//! in ordinary prose, or, for a name, in every title or heading), and concepts without a source
+//! term or a note.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -355,26 +356,35 @@ fn ordinary_words(concepts: &[Concept], out: &mut Vec<LintFinding>) {
             );
         }
     }
-    for c in concepts.iter().filter(|c| c.case == CaseMode::Insensitive) {
+    // A case-sensitive concept is found only as written; a name (`case = name`) wherever the
+    // text keeps its capitals, which titles and headings give ordinary words too.
+    for c in concepts.iter().filter(|c| c.case != CaseMode::Sensitive) {
         for r in c.renderings.iter().filter(|r| !r.status.is_approved()) {
             let word = words_only(&r.text.to_lowercase());
             if word.contains(' ') || word.is_empty() {
                 continue;
             }
-            if vocabulary.contains(&word) || is_ordinary_english(&word) {
-                out.push(finding(
-                    "ordinary-word",
-                    c,
-                    r.location,
-                    format!(
-                        "{} rendering {:?} of concept {:?} is an ordinary English word: every {:?} in any text will be reported (list a longer phrase, or make the concept case-sensitive)",
-                        r.status.as_str(),
-                        r.text,
-                        c.id,
-                        word
-                    ),
-                ));
+            if !vocabulary.contains(&word) && !is_ordinary_english(&word) {
+                continue;
             }
+            let message = if c.case == CaseMode::Name {
+                format!(
+                    "{} rendering {:?} of concept {:?} is an ordinary English word: titles and headings capitalise ordinary words, so even for a name (case = name) every {:?} in a title or heading will be reported (list a longer phrase)",
+                    r.status.as_str(),
+                    r.text,
+                    c.id,
+                    r.text
+                )
+            } else {
+                format!(
+                    "{} rendering {:?} of concept {:?} is an ordinary English word: every {:?} in any text will be reported (list a longer phrase, or make the concept case-sensitive)",
+                    r.status.as_str(),
+                    r.text,
+                    c.id,
+                    word
+                )
+            };
+            out.push(finding("ordinary-word", c, r.location, message));
         }
     }
 }
@@ -461,6 +471,29 @@ brand,品牌,Brand,Zhonggong,,,n
                 (4, "ordinary-word"),
                 (5, "ordinary-word"),
             ]
+        );
+    }
+
+    #[test]
+    fn ordinary_words_banned_for_a_name_are_reported_for_titles_and_headings() {
+        let csv = "\
+id,source,preferred,deprecated,forbidden,case,note
+guardian,守护者,Guardian,Keeper,Protector,name,n
+acftu,全总,ACFTU,,Union,sensitive,n
+city,城,Capital,,Paris,name,n
+brand,品牌,Brand,Zhonggong,,name,n
+board,董事会,Board of Directors,,Control Board,name,n
+";
+        assert_eq!(
+            ids(csv),
+            vec![(2, "ordinary-word"), (2, "ordinary-word")],
+            "names, words of no dictionary, longer phrases and case-sensitive concepts are not reported"
+        );
+        let g = Glossary::from_csv_text(csv, "g.csv").unwrap();
+        let messages: Vec<String> = lint(&g).into_iter().map(|f| f.message).collect();
+        assert_eq!(
+            messages[1],
+            "forbidden rendering \"Protector\" of concept \"guardian\" is an ordinary English word: titles and headings capitalise ordinary words, so even for a name (case = name) every \"Protector\" in a title or heading will be reported (list a longer phrase)"
         );
     }
 
