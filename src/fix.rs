@@ -21,7 +21,7 @@ use crate::finding::Finding;
 use crate::fuzzy::Damage;
 use crate::glossary::{CaseMode, Concept, Glossary};
 use crate::inflection::{
-    in_number, lemma, number_of, same_lemma, split_head, variant_in_plural, Number,
+    in_number, lemma, number_of, same_lemma, split_head, variants_in_plural, Number,
 };
 use crate::input::decode::DetectedEncoding;
 use crate::location::TextEncoding;
@@ -232,7 +232,7 @@ fn changes_number(f: &Finding) -> bool {
     if found == expected {
         return false;
     }
-    if classical_numbers(&found, &expected) || classical_numbers(&expected, &found) {
+    if same_lemma(&found, &expected) {
         return true;
     }
     // The message of a garbled term names its damage: "(LABEL: wrong singular or plural; …".
@@ -240,35 +240,6 @@ fn changes_number(f: &Finding) -> bool {
         .message
         .contains(&format!(": {}; ", Damage::Number.describe()));
     (named || number_of(&found) != number_of(&expected)) && near_miss(&found, &expected)
-}
-
-/// Endings of a singular and of its plural that English keeps from Latin and Greek, and the
-/// few other plurals made by changing letters rather than adding them.
-const CLASSICAL_PLURALS: &[(&str, &str)] = &[
-    ("um", "a"),
-    ("on", "a"),
-    ("a", "ae"),
-    ("is", "es"),
-    ("us", "i"),
-    ("ex", "ices"),
-    ("ix", "ices"),
-    ("ma", "mata"),
-    ("f", "ves"),
-    ("fe", "ves"),
-    ("ouse", "ice"),
-    ("oot", "eet"),
-    ("ooth", "eeth"),
-];
-
-/// Whether `plural` is `singular` (both in small letters) with a classical plural ending in
-/// place of its singular one, on the same stem of at least one letter.
-fn classical_numbers(singular: &str, plural: &str) -> bool {
-    CLASSICAL_PLURALS.iter().any(|(one, many)| {
-        match (singular.strip_suffix(one), plural.strip_suffix(many)) {
-            (Some(stem), Some(other)) => !stem.is_empty() && stem == other,
-            _ => false,
-        }
-    })
 }
 
 /// Whether the correction `expected` of the text `found` at `span` adds words before or after
@@ -537,7 +508,7 @@ fn corrected_in_number_found(f: &Finding, concept: &Concept) -> bool {
     let listed = keys.iter().any(|(key, _)| *key == found);
     let in_plural = keys
         .iter()
-        .any(|(key, approved)| !approved && variant_in_plural(key).as_ref() == Some(&found));
+        .any(|(key, approved)| !approved && variants_in_plural(key).contains(&found));
     listed
         || !in_plural
         || in_number(concept.preferred(), Number::Plural).as_deref() == Some(&f.expected)

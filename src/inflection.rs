@@ -85,7 +85,8 @@ fn regular_lemma_keys(word: &str) -> SmallVec<[Cow<'_, str>; 2]> {
 
 /// Plurals that Latin and Greek endings make, as (singular ending, plural ending):
 /// "bacterium"/"bacteria", "criterion"/"criteria", "analysis"/"analyses", "larva"/"larvae",
-/// "nucleus"/"nuclei", "index"/"indices", "matrix"/"matrices"; and old English plurals, as
+/// "nucleus"/"nuclei", "index"/"indices", "matrix"/"matrices", "schema"/"schemata",
+/// "knife"/"knives", "leaf"/"leaves"; and old English plurals, as
 /// whole words or the ends of compounds ("mouse"/"mice", "forefoot"/"forefeet"). Spelling
 /// alone would take "bacteria" for a misspelt "bacterium". Either way the dictionary must know
 /// the singular.
@@ -97,6 +98,9 @@ const CLASSICAL_ENDINGS: &[(&str, &str)] = &[
     ("us", "i"),
     ("ex", "ices"),
     ("ix", "ices"),
+    ("ma", "mata"),
+    ("f", "ves"),
+    ("fe", "ves"),
     ("mouse", "mice"),
     ("louse", "lice"),
     ("goose", "geese"),
@@ -491,7 +495,11 @@ mod tests {
         // A scholar's plural the dictionary does not know still has its singular.
         assert!(same_lemma("moduli", "modulus"));
         // Endings that only look classical.
+        assert!(same_lemma("knives", "knife"));
+        assert!(same_lemma("leaves", "leaf"));
+        assert!(same_lemma("schemata", "schema"));
         for (word, other) in [
+            ("curves", "curf"),
             ("vices", "vex"),
             ("beet", "boot"),
             ("sheet", "shoot"),

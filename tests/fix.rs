@@ -421,7 +421,7 @@ fn a_finding_across_markup_or_a_character_reference_is_left_with_that_reason() {
 }
 
 #[test]
-fn a_correction_is_not_made_where_the_text_already_goes_on_with_what_it_adds() {
+fn a_name_misspelt_after_its_banned_start_is_corrected_whole_not_twice() {
     let glossary = "\
 id,source,preferred,admitted,forbidden
 miit,工业和信息化部,Ministry of Industry and Information Technology,MIIT,Ministry of Industry and Information
@@ -434,22 +434,19 @@ The Ministry of Industry and Information said it would speed up 5G.\n";
         ("draft.txt", text.as_bytes()),
     ]);
     let run = termcheck_in(dir.path(), &["fix", "draft.txt", "-g", "g.csv"], b"");
-    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // `check` reports the first two as the approved name garbled, corrected whole (the name's
+    // number is its head's, "Ministry"); the guard against writing words twice, for a banned
+    // start reported alone, is tested in src/fix.rs.
     assert_eq!(
         std::fs::read_to_string(dir.path().join("draft.txt")).unwrap(),
-        text.replace("Information said", "Information Technology said"),
+        text.replace("Information said", "Information Technology said")
+            .replace("Techology", "Technology")
+            .replace("Technologies", "Technology"),
         "{}",
         run.stderr
     );
-    for line in [1, 2] {
-        assert!(
-            run.stderr.contains(&format!(
-                "draft.txt:{line}:5: left error[forbidden-term] \"Ministry of Industry and Information\" for a person: the text next to it already has the words the correction adds"
-            )),
-            "{}",
-            run.stderr
-        );
-    }
+    assert!(!run.stderr.contains("Technology Tech"), "{}", run.stderr);
 }
 
 #[test]
@@ -481,7 +478,8 @@ A Phoenix Feathr revives you.\n";
             l.ends_with("for a person: the correction changes singular to plural or back; the words around it agree with the number the text uses")
         })
         .count();
-    assert_eq!(number_changes, 4, "{}", run.stderr);
+    // "bacteria" is the plural of "bacterium": no finding to leave.
+    assert_eq!(number_changes, 3, "{}", run.stderr);
 }
 
 #[test]
