@@ -137,8 +137,9 @@ const TITLE_SMALL_WORDS: &[&str] = &[
 /// the term's spelling: before another capitalised word, in a heading (see
 /// [`numbered_heading`]) or in a line in Title Case ("Regulator Backs Energy Storage System
 /// Rules"). The line has four words or more, every one but the small
-/// ones capitalised, two of them outside the span; it is no longer than a headline and ends
-/// without a full stop.
+/// ones capitalised, two of them outside the span, or three words or more, one of them outside
+/// the span, in a paragraph of its own ("Using the Torque Wrench"); it is no longer than a
+/// headline and ends without a full stop.
 pub fn capitals_of_its_setting(text: &str, span: &Range<usize>) -> bool {
     let found = &text[span.clone()];
     if !found.chars().skip(1).any(char::is_uppercase) {
@@ -211,7 +212,18 @@ pub fn capitals_of_its_setting(text: &str, span: &Range<usize>) -> bool {
             capitalised_outside += 1;
         }
     }
-    words >= 4 && capitalised_outside >= 2
+    // A heading with one capitalised word of its own ("Using the Torque Wrench") is told from
+    // a line of prose cut short by where it stands: a paragraph of its own.
+    let paragraph_of_its_own = {
+        let rest = &text[end..];
+        let rest = rest
+            .strip_prefix("\r\n")
+            .or_else(|| rest.strip_prefix(['\n', '\r']))
+            .unwrap_or(rest);
+        rest.is_empty() || rest.starts_with(['\n', '\r'])
+    };
+    (words >= 4 && capitalised_outside >= 2)
+        || (words >= 3 && capitalised_outside >= 1 && paragraph_of_its_own)
 }
 
 /// Whether a term with `before` and `after` it (spaces trimmed) is a step of a menu path: a
@@ -1431,7 +1443,10 @@ mod tests {
             "Growth → Energy Storage System → more growth.",
             ess
         ));
-        assert!(!headline("In 2020 Energy Storage System", ess));
+        assert!(!headline(
+            "In 2020 Energy Storage System\nsales doubled.",
+            ess
+        ));
         // A label: quoted, or a step of a menu path.
         assert!(headline("\"Energy Storage System\" means the plant.", ess));
         assert!(headline("click “Energy Storage System” to start.", ess));
@@ -1448,7 +1463,20 @@ mod tests {
         assert!(headline("(a) Energy Storage System:", ess));
         assert!(headline("IV. Energy Storage System", ess));
         assert!(!headline("Energy Storage System.", ess));
-        assert!(!headline("New Energy Storage System", ess));
+        assert!(!headline(
+            "New Energy Storage System\nunits were sold.",
+            ess
+        ));
+        // A short heading in a paragraph of its own, one capitalised word its own.
+        assert!(headline("Using the Energy Storage System", ess));
+        assert!(headline(
+            "Intro.\n\nUsing the Energy Storage System\r\n\r\nFirst, …",
+            ess
+        ));
+        assert!(!headline(
+            "Intro.\n\nUsing the Energy Storage System\nis easy.",
+            ess
+        ));
         assert!(!headline("Part nine Energy Storage System", ess));
         assert!(!headline("9 units of Energy Storage System", ess));
         assert!(!headline(
