@@ -1493,7 +1493,7 @@ impl FuzzyIndex {
             one_slip: has(Likeness::Typo)
                 && found
                     .iter()
-                    .any(|m| edits_apart(word, &self.words[m.word as usize], 1)),
+                    .any(|m| one_slip_apart(word, &self.words[m.word as usize])),
             english: has(Likeness::Typo) && is_english_word(&word.to_lowercase()),
             spelling: has(Likeness::Spelling),
             inflected: has(Likeness::Inflected),
@@ -1635,6 +1635,19 @@ impl FuzzyIndex {
             // another, and few keys get past it to the map.
             keys.clear();
             deletion_keys_of(word, hashes, long, |key| keys.push(key));
+            // A slip in the plural ("vavles" for "valve"): the keys of the string's singular
+            // too, where the string is no English word (see `slip_in_plural`).
+            let mut english: Option<bool> = None;
+            let mut is_english =
+                || *english.get_or_insert_with(|| is_english_word(&word.to_lowercase()));
+            let singulars = lemma_keys(word);
+            if singulars.iter().any(|s| s != word) && !is_english() {
+                let mut singular_hashes = SubstringHashes::default();
+                for singular in singulars.iter().filter(|s| *s != word) {
+                    singular_hashes.fill(singular.as_bytes());
+                    deletion_keys_of(singular, &singular_hashes, false, |key| keys.push(key));
+                }
+            }
             keys.retain(|key| self.deletion_filter.may_contain(*key));
             let mut candidates: Vec<u32> = Vec::new();
             for &key in keys.iter() {
@@ -1647,21 +1660,13 @@ impl FuzzyIndex {
             candidates.sort_unstable();
             for id in candidates {
                 let glossary_word = &self.words[id as usize];
-                let allowed = if long && two_edits_allowed(glossary_word) {
-                    2
-                } else {
-                    1
-                };
                 // Slips keep a word's first letter; a word whose first letter differs is
                 // another word ("mport", "runqueues" for "enqueues").
                 let same_start = word.chars().next() == glossary_word.chars().next();
-                let longer = word.chars().count().max(glossary_word.chars().count());
-                let slip = edits_apart(word, glossary_word, allowed);
-                if same_start
-                    && longer >= MIN_FUZZY_LEN
-                    && slip
-                    && !other_ending(word, glossary_word)
-                {
+                let slip = same_start
+                    && (slip_of(word, glossary_word)
+                        || (!is_english() && slip_in_plural(word, glossary_word)));
+                if slip {
                     found.push(WordMatch {
                         word: id,
                         likeness: Likeness::Typo,
@@ -2602,6 +2607,40 @@ const SOUNDALIKE_ENDINGS: &[[&str; 2]] = &[
     ["able", "ible"],
 ];
 
+/// Whether `word` of the text is a slip of glossary word `glossary_word`: at most one edit
+/// apart, two where both are long, the longer of five letters or more, and not two words of
+/// their own with other endings.
+fn slip_of(word: &str, glossary_word: &str) -> bool {
+    let allowed = if two_edits_allowed(word) && two_edits_allowed(glossary_word) {
+        2
+    } else {
+        1
+    };
+    one_or_more_slips(word, glossary_word, allowed)
+}
+
+fn one_or_more_slips(word: &str, glossary_word: &str, allowed: usize) -> bool {
+    let longer = word.chars().count().max(glossary_word.chars().count());
+    longer >= MIN_FUZZY_LEN
+        && edits_apart(word, glossary_word, allowed)
+        && !other_ending(word, glossary_word)
+}
+
+/// Whether `word` of the text is the plural of a slip of glossary word `glossary_word`: its
+/// singular one edit from it ("vavles" for "valve", "swiches" for "switch"). A common noun's
+/// head inflects at no cost, and a slip is a slip in either number. Asked only of a string
+/// that is no English word: the singular of an English word ending in "s" is no word of it
+/// ("analysis" is no "analysi", so no slip of "analyst"), and an English word is a slip only
+/// in its own form. One edit only, and not letters added at the word's end: "tracefs" and
+/// "codecs" are other words, not plurals of "trace" and "code" with a slip.
+fn slip_in_plural(word: &str, glossary_word: &str) -> bool {
+    lemma_keys(word).iter().any(|singular| {
+        singular != word
+            && !(singular.len() > glossary_word.len() && singular.starts_with(glossary_word))
+            && one_or_more_slips(singular, glossary_word, 1)
+    })
+}
+
 /// Whether two words are one stem with two different English endings ("employers" and
 /// "employees", "reporter" and "reported"), or an English word and one derived from it by an
 /// ending ("exchange" and "exchanger", "employ" and "employer"): words of their own, not typos
@@ -3325,9 +3364,15 @@ fn repeated_slip(stats: &WordStats, entry: &WordEntry, id: u32, cache: &WordCach
         let entry = cache.entry_of_word.get(m.word as usize).copied();
         entry.filter(|&e| e != u32::MAX).is_some_and(|e| {
             cache.stats[e as usize].count_in(cache.document) >= uses.saturating_mul(SLIP_RATIO)
-                && edits_apart(word, cache.text(e), 1)
+                && one_slip_apart(word, cache.text(e))
         })
     })
+}
+
+/// Whether typo `word` is one edit from glossary word `glossary_word`, as written or in the
+/// plural (see [`slip_in_plural`]).
+fn one_slip_apart(word: &str, glossary_word: &str) -> bool {
+    edits_apart(word, glossary_word, 1) || slip_in_plural(word, glossary_word)
 }
 
 /// Appends a word of the text, marking it damaged where it is respaced or repeats the last,
@@ -4724,6 +4769,44 @@ modernization,modernization drive,,,,
         assert_eq!(
             found("the Sustainable Development Goal 15 million people"),
             vec!["Sustainable Development Goal"]
+        );
+    }
+
+    /// A slip in a word put in the other number is a slip: a common noun's head inflects at
+    /// no cost, and the string compared with the glossary word in one number is one edit
+    /// from it. An English word is a slip only as written.
+    #[test]
+    fn a_slip_in_the_other_number_is_a_slip() {
+        let glossary = "id,preferred\nprv,pressure relief valve\nls,limit switch\n\
+                        cb,circuit breaker\nda,data analyst\ntf,trace file\n";
+        let found = |text: &str| found_texts(glossary, text);
+        for (text, garbled) in [
+            (
+                "Check both pressure relief vavles.",
+                "pressure relief vavles",
+            ),
+            ("Check all limit swiches.", "limit swiches"),
+            ("Replace all circuit breakes.", "circuit breakes"),
+            // The singular as before.
+            ("Check the limit swich.", "limit swich"),
+        ] {
+            assert_eq!(found(text), vec![garbled], "{text}");
+        }
+        for text in [
+            "Check both pressure relief valves.",
+            "Check all limit switches.",
+            // "analysis" is a word, not a plural "analysi" one slip from "analyst".
+            "the data analysis was done",
+            // Another number of an English word is no slip of a glossary word.
+            "the limit switched off",
+            // Nor letters and a plural "s" added to a word.
+            "the tracefs file",
+        ] {
+            assert_eq!(found(text), Vec::<String>::new(), "{text}");
+        }
+        assert_eq!(
+            spans_and_damage(glossary, "all limit swiches"),
+            [("limit swiches".to_string(), Damage::Misspelling)]
         );
     }
 
