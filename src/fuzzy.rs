@@ -2598,13 +2598,16 @@ fn is_quantifier(word: &str) -> bool {
 }
 
 /// Endings that sound alike and differ in one vowel: writing one for the other is the
-/// commonest English misspelling ("resistence", "independant", "responsable"), not another
-/// word.
+/// commonest English misspelling ("resistence", "independant", "responsable", "capaciter"),
+/// not another word, unless both words are English ("confidant" and "confident", "censor"
+/// and "censer").
 const SOUNDALIKE_ENDINGS: &[[&str; 2]] = &[
     ["ance", "ence"],
     ["ant", "ent"],
     ["ants", "ents"],
     ["able", "ible"],
+    ["er", "or"],
+    ["ers", "ors"],
 ];
 
 /// Whether `word` of the text is a slip of glossary word `glossary_word`: at most one edit
@@ -2683,8 +2686,12 @@ fn other_endings_of_one_stem(a: &str, b: &str) -> bool {
                 && WORD_ENDINGS.contains(&y)
                 && !x.ends_with(y)
                 && !y.ends_with(x)
-                && !soundalike(x, y)
+                && (!soundalike(x, y) || both_english(a, b))
         })
+}
+
+fn both_english(a: &str, b: &str) -> bool {
+    is_english_word(&a.to_lowercase()) && is_english_word(&b.to_lowercase())
 }
 
 /// What the word loop asks of every word, in one byte: the entry's flags, held in the word
@@ -4810,6 +4817,25 @@ modernization,modernization drive,,,,
         );
     }
 
+    /// "-er" and "-or" sound alike: writing one for the other is a slip, not another word,
+    /// unless both are English words.
+    #[test]
+    fn er_for_or_is_a_slip_unless_both_are_words() {
+        let glossary = "id,preferred\ndmel,Drosophila melanogaster\ncap,parallel-plate capacitor\n\
+                        res,load resistor\n";
+        let found = |text: &str| found_texts(glossary, text);
+        assert_eq!(
+            found("Drosophila melanogastor larvae"),
+            vec!["Drosophila melanogastor"]
+        );
+        assert_eq!(
+            found("A parallel-plate capaciter was charged."),
+            vec!["parallel-plate capaciter"]
+        );
+        // "resister" is a word of its own.
+        assert_eq!(found("a load resister"), Vec::<String>::new());
+    }
+
     #[test]
     fn an_abbreviation_takes_a_small_s_in_the_plural() {
         let glossary = "id,preferred\nifrs,IFRS\nsdg,SDG\n";
@@ -5182,6 +5208,13 @@ modernization,modernization drive,,,,
         assert!(!other_ending("resistence", "resistance"));
         assert!(!other_ending("independant", "independent"));
         assert!(!other_ending("responsable", "responsible"));
+        // So do "-er" and "-or", unless both words are English.
+        assert!(!other_ending("capaciter", "capacitor"));
+        assert!(!other_ending("melanogastor", "melanogaster"));
+        assert!(!other_ending("conducters", "conductors"));
+        assert!(other_ending("censor", "censer"));
+        assert!(other_ending("resistor", "resister"));
+        assert!(other_ending("confidant", "confident"));
         assert!(other_ending("resistor", "resistance"));
         // An adjective in "-ic" of a noun in "-y".
         assert!(other_ending("chromatographic", "chromatography"));
