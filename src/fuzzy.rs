@@ -2506,9 +2506,10 @@ impl FuzzyIndex {
                 let grammatical = if k == r.head {
                     !r.name || before.is_some_and(|b| is_quantifier(matches.text(b)))
                 } else {
-                    t.frequent()
+                    (t.frequent()
                         && !(r.name
-                            && self.written_as_the_name(r, alignment, k, tokens, matches, context))
+                            && self.written_as_the_name(r, alignment, k, tokens, matches, context)))
+                        || numbers_a_set(r, alignment, k, tokens, matches, context.text)
                 };
                 if !grammatical {
                     found = found.or(Some(Damage::Number));
@@ -2552,6 +2553,58 @@ fn numbered_after(rest: &str) -> bool {
     .iter()
     .any(|m| after.starts_with(m));
     (1..=3).contains(&digits) && !multiplied
+}
+
+/// Whether word `k` of `r`, put in the plural, names a numbered set: the rendering's next
+/// word is a number or a code, and the text goes on with more of them ("Models X200 and
+/// X300", "Articles 5 and 6", "Sections 3–5"). As a singular before one number names one
+/// member of a set ([`numbered_after`]), the plural before several names several.
+fn numbers_a_set(
+    r: &IndexedRendering,
+    alignment: &[Option<usize>],
+    k: usize,
+    tokens: &[TextWord],
+    matches: &Matches,
+    text: &str,
+) -> bool {
+    let (Some(ti), Some(number)) = (alignment[k], r.words.get(k + 1)) else {
+        return false;
+    };
+    let plural = {
+        let word = matches.text(&tokens[ti]);
+        lemma_keys(word).iter().any(|singular| singular != word)
+    };
+    number.has_digit
+        && plural
+        && alignment[k + 1] == Some(ti + 1)
+        && coordinated_number_after(&text[tokens[ti + 1].word_end()..])
+}
+
+/// Whether `rest`, the text after a number or a code, starts with another joined to it by a
+/// conjunction, a comma or a range: "and X300", ", 6 and 7", "–5", "to 12".
+fn coordinated_number_after(rest: &str) -> bool {
+    let mut rest = rest.trim_start_matches([' ', '\t']);
+    let mut joined = false;
+    if let Some(after) = rest.strip_prefix([',', '&', '\u{2013}', '-']) {
+        rest = after.trim_start_matches([' ', '\t']);
+        joined = true;
+    }
+    for word in ["and", "or", "to", "through"] {
+        let starts = rest.len() > word.len()
+            && rest.is_char_boundary(word.len())
+            && rest[..word.len()].eq_ignore_ascii_case(word)
+            && rest[word.len()..].starts_with([' ', '\t']);
+        if starts {
+            rest = rest[word.len()..].trim_start_matches([' ', '\t']);
+            joined = true;
+            break;
+        }
+    }
+    let next = rest
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '.' | ')' | ':'))
+        .next()
+        .unwrap_or("");
+    joined && next.len() <= 16 && next.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Whether the window has the rendering's words in its order but for one pair swapped,
@@ -4876,6 +4929,32 @@ modernization,modernization drive,,,,
             "the market regulations authority said.",
         ] {
             assert_eq!(found(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    /// The plural of the word before a number followed by more numbers names a numbered set,
+    /// as its singular before one number names one member.
+    #[test]
+    fn a_plural_before_coordinated_numbers_names_a_numbered_set() {
+        let glossary = "id,preferred,case\nx200,Model X200,name\nart5,Article 5,name\n";
+        let found = |text: &str| found_texts(glossary, text);
+        for text in [
+            "Models X200 and X300 share the same pump.",
+            "MODELS X200 AND X300 DIMENSIONS",
+            "Models X200, X300 and X400 are sold.",
+            "Models X200 to X300 are sold.",
+            "as Articles 5 and 6 say",
+            "as Articles 5\u{2013}7 say",
+            "as Articles 5, 6 and 9 say",
+        ] {
+            assert_eq!(found(text), Vec::<String>::new(), "{text}");
+        }
+        for (text, garbled) in [
+            ("Models X200 share the same pump.", "Models X200"),
+            ("Models X200 and other pumps.", "Models X200"),
+            ("as Articles 5 say", "Articles 5"),
+        ] {
+            assert_eq!(found(text), vec![garbled], "{text}");
         }
     }
 
