@@ -96,33 +96,54 @@ const OTHER_CLOSED_CLASS_WORDS: &[&str] = &[
 ];
 
 /// Words after which a plural head is grammar even in a name ("two National May 1 Labor
-/// Medals", "several Workers' Pioneer awards").
+/// Medals", "several Workers' Pioneer awards", "not enough Gold Coins"): numbers and the
+/// determiners of quantity that take a plural ("each" and "every" take a singular).
 const QUANTIFIERS: &[&str] = &[
     "all",
+    "any",
+    "billion",
+    "billions",
     "both",
+    "dozen",
     "dozens",
     "eight",
+    "eighty",
     "eleven",
+    "enough",
     "few",
+    "fewer",
+    "fifty",
     "five",
+    "forty",
     "four",
+    "hundred",
     "hundreds",
     "many",
+    "million",
+    "millions",
     "more",
+    "most",
     "multiple",
     "nine",
+    "ninety",
+    "no",
     "numerous",
     "other",
     "several",
     "seven",
+    "seventy",
     "six",
+    "sixty",
     "some",
     "ten",
     "these",
+    "thirty",
     "those",
+    "thousand",
     "thousands",
     "three",
     "twelve",
+    "twenty",
     "two",
     "various",
 ];
@@ -2504,7 +2525,9 @@ impl FuzzyIndex {
                 // its capitals: the free use of "regulations" elsewhere says nothing of "State
                 // Administration for Market Regulations".
                 let grammatical = if k == r.head {
-                    !r.name || before.is_some_and(|b| is_quantifier(matches.text(b)))
+                    !r.name
+                        || before.is_some_and(|b| is_quantifier(matches.text(b)))
+                        || ends_with_placeholder(&context.text[..tokens[window.start].span().start])
                 } else {
                     (t.frequent()
                         && !(r.name
@@ -2663,6 +2686,37 @@ fn mixed_case(word: &str) -> bool {
 
 fn starts_upper(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether `before`, the text before a term, ends with a placeholder of a format string, a
+/// count filled in when the program runs ("{count} Gold Coins", "%d Gold Coins", "%1$s",
+/// "{0}", "%count%"): a quantifier as much as a number is.
+fn ends_with_placeholder(before: &str) -> bool {
+    let before = before.trim_end_matches([' ', '\t']);
+    if let Some(inside) = before.strip_suffix('}') {
+        let inside = inside.trim_end_matches('}');
+        return inside.rfind('{').is_some_and(|open| {
+            let name = &inside[open + 1..];
+            name.len() <= 40 && !name.contains(['}', '\n'])
+        });
+    }
+    let Some(spec) = before
+        .rsplit(char::is_whitespace)
+        .next()
+        .and_then(|chunk| chunk.strip_prefix('%'))
+    else {
+        return false;
+    };
+    if let Some(name) = spec.strip_suffix('%') {
+        return !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_');
+    }
+    // printf: an argument index, flags, width, precision and length, then the conversion.
+    let mut chars = spec.chars();
+    let conversion = chars.next_back();
+    matches!(
+        conversion,
+        Some('d' | 'i' | 'u' | 's' | 'f' | 'g' | 'e' | 'x' | '@')
+    ) && chars.all(|c| c.is_ascii_digit() || "$.-+#lhzq".contains(c))
 }
 
 fn is_quantifier(word: &str) -> bool {
@@ -4953,6 +5007,39 @@ modernization,modernization drive,,,,
             ("Models X200 share the same pump.", "Models X200"),
             ("Models X200 and other pumps.", "Models X200"),
             ("as Articles 5 say", "Articles 5"),
+        ] {
+            assert_eq!(found(text), vec![garbled], "{text}");
+        }
+    }
+
+    /// A name's plural head after a placeholder of a count, or after a word of quantity that
+    /// takes a plural, is grammar; after "each", or with nothing before it, it is damage.
+    #[test]
+    fn a_plural_head_after_a_placeholder_or_a_quantity_word_is_grammar() {
+        let glossary = "id,preferred,case\ngold,Gold Coin,name\nfeather,Phoenix Feather,name\n";
+        let found = |text: &str| found_texts(glossary, text);
+        for text in [
+            "You received {count} Gold Coins.",
+            "You received {{count}} Gold Coins.",
+            "You received {count, number} Gold Coins.",
+            "You received %d Gold Coins.",
+            "Got %1$s Phoenix Feathers.",
+            "Got %s Phoenix Feathers.",
+            "Got %count% Phoenix Feathers.",
+            "Got {0} Phoenix Feathers.",
+            "Not enough Gold Coins.",
+            "You have no Gold Coins.",
+            "Do you have any Gold Coins?",
+            "It costs fewer Gold Coins.",
+            "It costs a hundred Gold Coins.",
+        ] {
+            assert_eq!(found(text), Vec::<String>::new(), "{text}");
+        }
+        for (text, garbled) in [
+            ("Each Gold Coins counts.", "Gold Coins"),
+            ("The Gold Coins are here.", "Gold Coins"),
+            ("Got % Gold Coins.", "Gold Coins"),
+            ("Got {a} {b Gold Coins.", "Gold Coins"),
         ] {
             assert_eq!(found(text), vec![garbled], "{text}");
         }
