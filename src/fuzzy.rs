@@ -95,6 +95,12 @@ const OTHER_CLOSED_CLASS_WORDS: &[&str] = &[
     "your", "yours",
 ];
 
+/// The adverb particles of English phrasal verbs ("top up", "log in", "roll out", "cut off").
+const ADVERB_PARTICLES: &[&str] = &[
+    "about", "across", "ahead", "along", "around", "aside", "away", "back", "by", "down", "in",
+    "off", "on", "out", "over", "through", "up",
+];
+
 /// Words after which a plural head is grammar even in a name ("two National May 1 Labor
 /// Medals", "several Workers' Pioneer awards", "not enough Gold Coins"): numbers and the
 /// determiners of quantity that take a plural ("each" and "every" take a singular).
@@ -2510,10 +2516,15 @@ impl FuzzyIndex {
             if n == 1 {
                 continue; // one word: its number and possessive are grammar
             }
-            // A hyphen ending a line keeps the rendering's hyphen ("ultra-⏎high").
+            // A hyphen ending a line keeps the rendering's hyphen ("ultra-⏎high"). A common
+            // noun ending in an adverb particle, written open, is the phrasal verb it is made
+            // of ("top up" of "top-up", "check in", "set up"), ordinary English.
+            let phrasal_verb =
+                !r.name && k + 1 == n && ADVERB_PARTICLES.contains(&glossary_word.as_str());
             let hyphen_dropped = k > 0
                 && rw.hyphenated
                 && !t.hyphenated()
+                && !phrasal_verb
                 && !hyphen_at_line_end(tokens[ti - 1].span().start..t.word_end());
             let hyphen_added = k > 0 && !rw.hyphenated && t.hyphenated();
             if hyphen_dropped || (r.name && hyphen_added) {
@@ -5040,6 +5051,30 @@ modernization,modernization drive,,,,
             ("The Gold Coins are here.", "Gold Coins"),
             ("Got % Gold Coins.", "Gold Coins"),
             ("Got {a} {b Gold Coins.", "Gold Coins"),
+        ] {
+            assert_eq!(found(text), vec![garbled], "{text}");
+        }
+    }
+
+    /// A common noun made of a verb and an adverb particle, written open, is the phrasal verb
+    /// ("top up" of "top-up"); inside a longer term, or in a name, the hyphen lost is damage.
+    #[test]
+    fn a_hyphenated_noun_of_a_particle_written_open_is_the_phrasal_verb() {
+        let glossary = "id,preferred\ntop-up,top-up\ncheck-in,check-in counter\n\
+                        rollout,roll-out\nfollow,Follow-Up Review\nlogin,Log-In\n";
+        let found = |text: &str| found_texts(glossary, text);
+        for text in [
+            "Not enough gems. Top up now?",
+            "You can top up with WeChat Pay.",
+            "We roll out the update today.",
+            "Top-up successful.",
+        ] {
+            assert_eq!(found(text), Vec::<String>::new(), "{text}");
+        }
+        for (text, garbled) in [
+            ("Go to the check in counter.", "check in counter"),
+            ("The Follow Up Review starts.", "Follow Up Review"),
+            ("Press Log In to start.", "Log In"),
         ] {
             assert_eq!(found(text), vec![garbled], "{text}");
         }
