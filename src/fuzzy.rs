@@ -1378,7 +1378,9 @@ impl FuzzyIndex {
             if let (true, Some((next_token, (next_id, _)))) = (joins_next, &next) {
                 let entry = &cache.entries[id as usize];
                 let next_entry = &cache.entries[*next_id as usize];
-                let adjacent_or_hyphen = next_token.span.start <= t.span.end + 1;
+                // Apart by a space or a hyphen, not by a bracket: "[p]age", "class(es)".
+                let adjacent_or_hyphen =
+                    matches!(&text[t.span.end..next_token.span.start], "" | " " | "-");
                 // Two glossary words that a rendering writes side by side are that rendering's
                 // words, not one word written apart.
                 let both_known = entry.vocab.is_some() && next_entry.vocab.is_some();
@@ -2493,17 +2495,27 @@ impl FuzzyIndex {
             // stamps"); of a name, or a closed word written apart, it is damage.
             // Two words of their own written apart ("request buffers" for "requestbuffers")
             // are an open spelling of a common noun's compound, not damage.
-            // A document's own spelling of a common noun is the glossary word's, however
-            // written ("timedelta" used often, "time delta" once); a name's is that of the
-            // words as written: "Baihetan" written right three times is not "Bai hetan".
+            // What the document writes three times is its own spelling: for a name, the
+            // spelling as written ("Baihetan" written right three times is not "Bai hetan");
+            // for a common noun's word written apart, so written three times and the word
+            // used freely ("cooldown" written twice is not "cool-down"; "We Chat account"
+            // four times is one phrase garbled four times). For a common noun written closed,
+            // the words it is made of used freely: counted as written, closed jargon of
+            // software documentation ("logfile", "childnode", "localhost", each written once
+            // or twice) came out as damage by the hundred.
+            let respaced_often =
+                || respaced_uses(tokens, ti, matches.cache).is_some_and(|uses| uses >= FREQUENT);
             let own_spelling = if r.name {
-                respaced_uses(tokens, ti, matches.cache).is_some_and(|uses| uses >= FREQUENT)
+                respaced_often()
+            } else if t.merged() {
+                respaced_often() && t.frequent()
             } else {
                 t.frequent()
             };
             let merged_damage = t.merged()
                 && !own_spelling
-                && (r.name || !t.merged_words())
+                && (r.name
+                    || !(t.merged_words() || (!rw.capitalized && apart_as_words(t, context))))
                 && !hyphen_at_line_end(t.span());
             // A common noun's compound written closed is a spelling where the closed word is
             // English ("database"); a string that is no word ("heatexchanger") lost a space.
@@ -2639,6 +2651,25 @@ fn coordinated_number_after(rest: &str) -> bool {
         .next()
         .unwrap_or("");
     joined && next.len() <= 16 && next.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Whether merged word `t`, a glossary word in small letters of a common noun written apart,
+/// is rather two words of the text: apart by a space (a hyphen makes one word of them,
+/// "cool-down"), and one of them a closed-class word ("a synchronous", "every one"), or a
+/// particle after a verb ("play back", "cool down"), or both capitalised, a title or a name
+/// ("Enhanced Game Port" for "gameport"). A word the glossary capitalises is a name's
+/// ("WeChat"): apart, it is damaged ("We Chat").
+fn apart_as_words(t: &TextWord, context: &TextContext) -> bool {
+    let written = &context.text[t.span().start..t.word_end()];
+    let Some((first, second)) = written.split_once(' ') else {
+        return false;
+    };
+    let second_start = t.word_end() - second.len();
+    let second_word = TextWord::new((t.entry, 0), second_start..t.word_end(), t.word_end(), 0);
+    is_weak_word(first)
+        || is_weak_word(second)
+        || ADVERB_PARTICLES.contains(&second)
+        || ((context.capital)(t) && (context.capital)(&second_word))
 }
 
 /// Whether the window has the rendering's words in its order but for one pair swapped,
@@ -4852,6 +4883,41 @@ modernization,modernization drive,,,,
         // Written so three times, it is the document's own spelling.
         let apart = "The Bai hetan Hydropower Station is large. ".repeat(3);
         assert_eq!(found(&apart), Vec::<String>::new());
+    }
+
+    /// A common noun's closed word written apart is counted as written: the document's free
+    /// use of the word written closed does not make its open form the document's spelling.
+    /// Two words of the text are no word written apart: beside a closed-class word, a verb
+    /// and its particle, a title, or apart across a bracket.
+    #[test]
+    fn a_common_noun_written_apart_once_after_right_uses_is_damaged() {
+        let glossary = "id,preferred\ncd,cooldown\nasync,asynchronous operation\n\
+                        gp,gameport\npf,page flags\nsp,smartphone\n";
+        let found = |text: &str| found_texts(glossary, text);
+        let right = "Cooldown: 8 s. The cooldown resets on kill. A long cooldown hurts. ";
+        assert_eq!(
+            found(&format!("{right}The cool-down is halved.")),
+            vec!["cool-down"]
+        );
+        assert_eq!(
+            found("Smartphone apps. A smartphone is small. My smartphone broke. A smart phone."),
+            vec!["smart phone"]
+        );
+        // Written so three times, in varied company, it is the document's own spelling.
+        let apart = "The cool-down is halved. A cool-down of 8 s. Each cool-down ends.";
+        assert_eq!(found(apart), Vec::<String>::new());
+        for text in [
+            "Let the engine cool down.",
+            "It is a synchronous operation.",
+            "It has an Enhanced Game Port mode.",
+            "Supported are [p]age flags and [v]ma flags.",
+        ] {
+            assert_eq!(
+                found(&format!("{right}{text}")),
+                Vec::<String>::new(),
+                "{text}"
+            );
+        }
     }
 
     #[test]
