@@ -17,10 +17,13 @@
 //!   dropped where the text has another word in its place is another entity ("Guangdong
 //!   Federation of Trade Unions", "Beijing Municipal Party Committee");
 //! - a rendering whose head word is capitalised is a *name*: any change of its words, number,
-//!   possessives or hyphens is damage, except a plural head after a quantifier ("two National
-//!   May 1 Labor Medals"); word-level changes count only where the text keeps its capitals;
+//!   possessives or hyphens is damage, except a plural head after a quantifier or a
+//!   placeholder of a count ("two National May 1 Labor Medals", "{count} Gold Coins") and the
+//!   number of a numbered set ("Standard 16", "Models X200 and X300"); word-level changes
+//!   count only where the text keeps its capitals;
 //! - other renderings are *common nouns*: their head inflects freely ("a model worker"), and
-//!   only misspellings, broken spacing or hyphens, inflected modifiers, and (in terms of three
+//!   only misspellings (in either number: "limit swiches"), broken spacing or hyphens (not
+//!   a phrasal verb's: "top up"), inflected modifiers, and (in terms of three
 //!   words or more) dropped or added function words, repeated or swapped words are damage;
 //! - a single-word rendering is garbled only by misspelling or broken spacing.
 
