@@ -17,10 +17,13 @@
 //!   dropped where the text has another word in its place is another entity ("Guangdong
 //!   Federation of Trade Unions", "Beijing Municipal Party Committee");
 //! - a rendering whose head word is capitalised is a *name*: any change of its words, number,
-//!   possessives or hyphens is damage, except a plural head after a quantifier ("two National
-//!   May 1 Labor Medals"); word-level changes count only where the text keeps its capitals;
+//!   possessives or hyphens is damage, except a plural head after a quantifier or a
+//!   placeholder of a count ("two National May 1 Labor Medals", "{count} Gold Coins") and the
+//!   number of a numbered set ("Standard 16", "Models X200 and X300"); word-level changes
+//!   count only where the text keeps its capitals;
 //! - other renderings are *common nouns*: their head inflects freely ("a model worker"), and
-//!   only misspellings, broken spacing or hyphens, inflected modifiers, and (in terms of three
+//!   only misspellings (in either number: "limit swiches"), broken spacing or hyphens (not
+//!   a phrasal verb's: "top up"), inflected modifiers, and (in terms of three
 //!   words or more) dropped or added function words, repeated or swapped words are damage;
 //! - a single-word rendering is garbled only by misspelling or broken spacing.
 
@@ -95,34 +98,61 @@ const OTHER_CLOSED_CLASS_WORDS: &[&str] = &[
     "your", "yours",
 ];
 
+/// The adverb particles of English phrasal verbs ("top up", "log in", "roll out", "cut off").
+const ADVERB_PARTICLES: &[&str] = &[
+    "about", "across", "ahead", "along", "around", "aside", "away", "back", "by", "down", "in",
+    "off", "on", "out", "over", "through", "up",
+];
+
 /// Words after which a plural head is grammar even in a name ("two National May 1 Labor
-/// Medals", "several Workers' Pioneer awards").
+/// Medals", "several Workers' Pioneer awards", "not enough Gold Coins"): numbers and the
+/// determiners of quantity that take a plural ("each" and "every" take a singular).
 const QUANTIFIERS: &[&str] = &[
     "all",
+    "any",
+    "billion",
+    "billions",
     "both",
+    "dozen",
     "dozens",
     "eight",
+    "eighty",
     "eleven",
+    "enough",
     "few",
+    "fewer",
+    "fifty",
     "five",
+    "forty",
     "four",
+    "hundred",
     "hundreds",
     "many",
+    "million",
+    "millions",
     "more",
+    "most",
     "multiple",
     "nine",
+    "ninety",
+    "no",
     "numerous",
     "other",
     "several",
     "seven",
+    "seventy",
     "six",
+    "sixty",
     "some",
     "ten",
     "these",
+    "thirty",
     "those",
+    "thousand",
     "thousands",
     "three",
     "twelve",
+    "twenty",
     "two",
     "various",
 ];
@@ -1351,7 +1381,9 @@ impl FuzzyIndex {
             if let (true, Some((next_token, (next_id, _)))) = (joins_next, &next) {
                 let entry = &cache.entries[id as usize];
                 let next_entry = &cache.entries[*next_id as usize];
-                let adjacent_or_hyphen = next_token.span.start <= t.span.end + 1;
+                // Apart by a space or a hyphen, not by a bracket: "[p]age", "class(es)".
+                let adjacent_or_hyphen =
+                    matches!(&text[t.span.end..next_token.span.start], "" | " " | "-");
                 // Two glossary words that a rendering writes side by side are that rendering's
                 // words, not one word written apart.
                 let both_known = entry.vocab.is_some() && next_entry.vocab.is_some();
@@ -1493,7 +1525,7 @@ impl FuzzyIndex {
             one_slip: has(Likeness::Typo)
                 && found
                     .iter()
-                    .any(|m| edits_apart(word, &self.words[m.word as usize], 1)),
+                    .any(|m| one_slip_apart(word, &self.words[m.word as usize])),
             english: has(Likeness::Typo) && is_english_word(&word.to_lowercase()),
             spelling: has(Likeness::Spelling),
             inflected: has(Likeness::Inflected),
@@ -1635,6 +1667,19 @@ impl FuzzyIndex {
             // another, and few keys get past it to the map.
             keys.clear();
             deletion_keys_of(word, hashes, long, |key| keys.push(key));
+            // A slip in the plural ("vavles" for "valve"): the keys of the string's singular
+            // too, where the string is no English word (see `slip_in_plural`).
+            let mut english: Option<bool> = None;
+            let mut is_english =
+                || *english.get_or_insert_with(|| is_english_word(&word.to_lowercase()));
+            let singulars = lemma_keys(word);
+            if singulars.iter().any(|s| s != word) && !is_english() {
+                let mut singular_hashes = SubstringHashes::default();
+                for singular in singulars.iter().filter(|s| *s != word) {
+                    singular_hashes.fill(singular.as_bytes());
+                    deletion_keys_of(singular, &singular_hashes, false, |key| keys.push(key));
+                }
+            }
             keys.retain(|key| self.deletion_filter.may_contain(*key));
             let mut candidates: Vec<u32> = Vec::new();
             for &key in keys.iter() {
@@ -1647,21 +1692,13 @@ impl FuzzyIndex {
             candidates.sort_unstable();
             for id in candidates {
                 let glossary_word = &self.words[id as usize];
-                let allowed = if long && two_edits_allowed(glossary_word) {
-                    2
-                } else {
-                    1
-                };
                 // Slips keep a word's first letter; a word whose first letter differs is
                 // another word ("mport", "runqueues" for "enqueues").
                 let same_start = word.chars().next() == glossary_word.chars().next();
-                let longer = word.chars().count().max(glossary_word.chars().count());
-                let slip = edits_apart(word, glossary_word, allowed);
-                if same_start
-                    && longer >= MIN_FUZZY_LEN
-                    && slip
-                    && !other_ending(word, glossary_word)
-                {
+                let slip = same_start
+                    && (slip_of(word, glossary_word)
+                        || (!is_english() && slip_in_plural(word, glossary_word)));
+                if slip {
                     found.push(WordMatch {
                         word: id,
                         likeness: Likeness::Typo,
@@ -1690,7 +1727,7 @@ impl FuzzyIndex {
             camel_hump,
             abbreviation_plural,
             blank_line,
-            hyphen_at_line_end,
+            hyphen_at_line_end: _,
         } = *context;
         let r = &self.renderings[rendering as usize];
         let n = r.words.len();
@@ -1777,7 +1814,7 @@ impl FuzzyIndex {
         }
         // Most windows above the threshold show no damage at all (39 in 43 on the benchmark
         // corpus): that is asked first, since the tests below only rule windows out.
-        let damage = self.damage(r, &window, &alignment, tokens, matches, hyphen_at_line_end)?;
+        let damage = self.damage(r, &window, &alignment, tokens, matches, context)?;
         // A window holding one part of a word the text writes closed cuts that word:
         // "gameplay" holds no "Play", "linen" no "Lin".
         let cut_first = split_partner(tokens, window.start).is_some_and(|o| o < window.start);
@@ -1864,14 +1901,7 @@ impl FuzzyIndex {
         // Committee of the Shanghai Municipal People's Congress".
         let others = self.by_concept.get(&r.concept).into_iter().flatten();
         for &other in others.filter(|&&o| o != rendering) {
-            if self.fits_other_rendering(
-                rendering,
-                other,
-                &window,
-                tokens,
-                matches,
-                hyphen_at_line_end,
-            ) {
+            if self.fits_other_rendering(rendering, other, &window, tokens, matches, context) {
                 return None;
             }
         }
@@ -2071,7 +2101,7 @@ impl FuzzyIndex {
         window: &Range<usize>,
         tokens: &[TextWord],
         matches: &Matches,
-        hyphen_at_line_end: &dyn Fn(Range<usize>) -> bool,
+        context: &TextContext,
     ) -> bool {
         let o = &self.renderings[other as usize];
         // The replacing word must be foreign to this rendering too: in "Standing Committee of
@@ -2108,14 +2138,7 @@ impl FuzzyIndex {
                 if let Ok((score, alignment)) = self.align(o, candidate.clone(), tokens, matches) {
                     if self.reaches(score)
                         && self
-                            .damage(
-                                o,
-                                &candidate,
-                                &alignment,
-                                tokens,
-                                matches,
-                                hyphen_at_line_end,
-                            )
+                            .damage(o, &candidate, &alignment, tokens, matches, context)
                             .is_none()
                     {
                         return true;
@@ -2124,6 +2147,33 @@ impl FuzzyIndex {
             }
         }
         false
+    }
+
+    /// Whether the words of name `r` other than its `k`th are written exactly as the glossary
+    /// has them in `alignment`, and every word it capitalises has its capital in the text.
+    fn written_as_the_name(
+        &self,
+        r: &IndexedRendering,
+        alignment: &[Option<usize>],
+        k: usize,
+        tokens: &[TextWord],
+        matches: &Matches,
+        context: &TextContext,
+    ) -> bool {
+        let exact = r
+            .words
+            .iter()
+            .zip(alignment)
+            .enumerate()
+            .all(|(i, (w, a))| {
+                i == k
+                    || a.is_some_and(|ti| {
+                        let t = &tokens[ti];
+                        matches.text(t) == self.words[w.word as usize]
+                            && t.possessive() == w.possessive
+                    })
+            });
+        exact && self.keeps_capitals(r, alignment, tokens, context.capital)
     }
 
     /// Whether the words a name capitalises are capitalised in the text too (or the text is
@@ -2409,8 +2459,9 @@ impl FuzzyIndex {
         alignment: &[Option<usize>],
         tokens: &[TextWord],
         matches: &Matches,
-        hyphen_at_line_end: &dyn Fn(Range<usize>) -> bool,
+        context: &TextContext,
     ) -> Option<Damage> {
+        let hyphen_at_line_end = context.hyphen_at_line_end;
         let n = r.words.len();
         let before = window.start.checked_sub(1).map(|i| &tokens[i]);
         if alignment.iter().any(Option::is_none) {
@@ -2447,17 +2498,27 @@ impl FuzzyIndex {
             // stamps"); of a name, or a closed word written apart, it is damage.
             // Two words of their own written apart ("request buffers" for "requestbuffers")
             // are an open spelling of a common noun's compound, not damage.
-            // A document's own spelling of a common noun is the glossary word's, however
-            // written ("timedelta" used often, "time delta" once); a name's is that of the
-            // words as written: "Baihetan" written right three times is not "Bai hetan".
+            // What the document writes three times is its own spelling: for a name, the
+            // spelling as written ("Baihetan" written right three times is not "Bai hetan");
+            // for a common noun's word written apart, so written three times and the word
+            // used freely ("cooldown" written twice is not "cool-down"; "We Chat account"
+            // four times is one phrase garbled four times). For a common noun written closed,
+            // the words it is made of used freely: counted as written, closed jargon of
+            // software documentation ("logfile", "childnode", "localhost", each written once
+            // or twice) came out as damage by the hundred.
+            let respaced_often =
+                || respaced_uses(tokens, ti, matches.cache).is_some_and(|uses| uses >= FREQUENT);
             let own_spelling = if r.name {
-                respaced_uses(tokens, ti, matches.cache).is_some_and(|uses| uses >= FREQUENT)
+                respaced_often()
+            } else if t.merged() {
+                respaced_often() && t.frequent()
             } else {
                 t.frequent()
             };
             let merged_damage = t.merged()
                 && !own_spelling
-                && (r.name || !t.merged_words())
+                && (r.name
+                    || !(t.merged_words() || (!rw.capitalized && apart_as_words(t, context))))
                 && !hyphen_at_line_end(t.span());
             // A common noun's compound written closed is a spelling where the closed word is
             // English ("database"); a string that is no word ("heatexchanger") lost a space.
@@ -2470,21 +2531,34 @@ impl FuzzyIndex {
             if n == 1 {
                 continue; // one word: its number and possessive are grammar
             }
-            // A hyphen ending a line keeps the rendering's hyphen ("ultra-⏎high").
+            // A hyphen ending a line keeps the rendering's hyphen ("ultra-⏎high"). A common
+            // noun ending in an adverb particle, written open, is the phrasal verb it is made
+            // of ("top up" of "top-up", "check in", "set up"), ordinary English.
+            let phrasal_verb =
+                !r.name && k + 1 == n && ADVERB_PARTICLES.contains(&glossary_word.as_str());
             let hyphen_dropped = k > 0
                 && rw.hyphenated
                 && !t.hyphenated()
+                && !phrasal_verb
                 && !hyphen_at_line_end(tokens[ti - 1].span().start..t.word_end());
             let hyphen_added = k > 0 && !rw.hyphenated && t.hyphenated();
             if hyphen_dropped || (r.name && hyphen_added) {
                 found = found.or(Some(Damage::Hyphenation));
             }
             if inflected {
-                // A number the document uses often is grammar ("takes care", "device tree").
+                // A number the document uses often is grammar ("takes care", "device tree"),
+                // but not inside a name written as the name, its other words exact and with
+                // its capitals: the free use of "regulations" elsewhere says nothing of "State
+                // Administration for Market Regulations".
                 let grammatical = if k == r.head {
-                    !r.name || before.is_some_and(|b| is_quantifier(matches.text(b)))
+                    !r.name
+                        || before.is_some_and(|b| is_quantifier(matches.text(b)))
+                        || ends_with_placeholder(&context.text[..tokens[window.start].span().start])
                 } else {
-                    t.frequent()
+                    (t.frequent()
+                        && !(r.name
+                            && self.written_as_the_name(r, alignment, k, tokens, matches, context)))
+                        || numbers_a_set(r, alignment, k, tokens, matches, context.text)
                 };
                 if !grammatical {
                     found = found.or(Some(Damage::Number));
@@ -2528,6 +2602,77 @@ fn numbered_after(rest: &str) -> bool {
     .iter()
     .any(|m| after.starts_with(m));
     (1..=3).contains(&digits) && !multiplied
+}
+
+/// Whether word `k` of `r`, put in the plural, names a numbered set: the rendering's next
+/// word is a number or a code, and the text goes on with more of them ("Models X200 and
+/// X300", "Articles 5 and 6", "Sections 3–5"). As a singular before one number names one
+/// member of a set ([`numbered_after`]), the plural before several names several.
+fn numbers_a_set(
+    r: &IndexedRendering,
+    alignment: &[Option<usize>],
+    k: usize,
+    tokens: &[TextWord],
+    matches: &Matches,
+    text: &str,
+) -> bool {
+    let (Some(ti), Some(number)) = (alignment[k], r.words.get(k + 1)) else {
+        return false;
+    };
+    let plural = {
+        let word = matches.text(&tokens[ti]);
+        lemma_keys(word).iter().any(|singular| singular != word)
+    };
+    number.has_digit
+        && plural
+        && alignment[k + 1] == Some(ti + 1)
+        && coordinated_number_after(&text[tokens[ti + 1].word_end()..])
+}
+
+/// Whether `rest`, the text after a number or a code, starts with another joined to it by a
+/// conjunction, a comma or a range: "and X300", ", 6 and 7", "–5", "to 12".
+fn coordinated_number_after(rest: &str) -> bool {
+    let mut rest = rest.trim_start_matches([' ', '\t']);
+    let mut joined = false;
+    if let Some(after) = rest.strip_prefix([',', '&', '\u{2013}', '-']) {
+        rest = after.trim_start_matches([' ', '\t']);
+        joined = true;
+    }
+    for word in ["and", "or", "to", "through"] {
+        let starts = rest.len() > word.len()
+            && rest.is_char_boundary(word.len())
+            && rest[..word.len()].eq_ignore_ascii_case(word)
+            && rest[word.len()..].starts_with([' ', '\t']);
+        if starts {
+            rest = rest[word.len()..].trim_start_matches([' ', '\t']);
+            joined = true;
+            break;
+        }
+    }
+    let next = rest
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '.' | ')' | ':'))
+        .next()
+        .unwrap_or("");
+    joined && next.len() <= 16 && next.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Whether merged word `t`, a glossary word in small letters of a common noun written apart,
+/// is rather two words of the text: apart by a space (a hyphen makes one word of them,
+/// "cool-down"), and one of them a closed-class word ("a synchronous", "every one"), or a
+/// particle after a verb ("play back", "cool down"), or both capitalised, a title or a name
+/// ("Enhanced Game Port" for "gameport"). A word the glossary capitalises is a name's
+/// ("WeChat"): apart, it is damaged ("We Chat").
+fn apart_as_words(t: &TextWord, context: &TextContext) -> bool {
+    let written = &context.text[t.span().start..t.word_end()];
+    let Some((first, second)) = written.split_once(' ') else {
+        return false;
+    };
+    let second_start = t.word_end() - second.len();
+    let second_word = TextWord::new((t.entry, 0), second_start..t.word_end(), t.word_end(), 0);
+    is_weak_word(first)
+        || is_weak_word(second)
+        || ADVERB_PARTICLES.contains(&second)
+        || ((context.capital)(t) && (context.capital)(&second_word))
 }
 
 /// Whether the window has the rendering's words in its order but for one pair swapped,
@@ -2588,19 +2733,87 @@ fn starts_upper(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Whether `before`, the text before a term, ends with a placeholder of a format string, a
+/// count filled in when the program runs ("{count} Gold Coins", "%d Gold Coins", "%1$s",
+/// "{0}", "%count%"): a quantifier as much as a number is.
+fn ends_with_placeholder(before: &str) -> bool {
+    let before = before.trim_end_matches([' ', '\t']);
+    if let Some(inside) = before.strip_suffix('}') {
+        let inside = inside.trim_end_matches('}');
+        return inside.rfind('{').is_some_and(|open| {
+            let name = &inside[open + 1..];
+            name.len() <= 40 && !name.contains(['}', '\n'])
+        });
+    }
+    let Some(spec) = before
+        .rsplit(char::is_whitespace)
+        .next()
+        .and_then(|chunk| chunk.strip_prefix('%'))
+    else {
+        return false;
+    };
+    if let Some(name) = spec.strip_suffix('%') {
+        return !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_');
+    }
+    // printf: an argument index, flags, width, precision and length, then the conversion.
+    let mut chars = spec.chars();
+    let conversion = chars.next_back();
+    matches!(
+        conversion,
+        Some('d' | 'i' | 'u' | 's' | 'f' | 'g' | 'e' | 'x' | '@')
+    ) && chars.all(|c| c.is_ascii_digit() || "$.-+#lhzq".contains(c))
+}
+
 fn is_quantifier(word: &str) -> bool {
     QUANTIFIERS.contains(&word) || word.chars().all(|c| c.is_ascii_digit() || c == ',')
 }
 
 /// Endings that sound alike and differ in one vowel: writing one for the other is the
-/// commonest English misspelling ("resistence", "independant", "responsable"), not another
-/// word.
+/// commonest English misspelling ("resistence", "independant", "responsable", "capaciter"),
+/// not another word, unless both words are English ("confidant" and "confident", "censor"
+/// and "censer").
 const SOUNDALIKE_ENDINGS: &[[&str; 2]] = &[
     ["ance", "ence"],
     ["ant", "ent"],
     ["ants", "ents"],
     ["able", "ible"],
+    ["er", "or"],
+    ["ers", "ors"],
 ];
+
+/// Whether `word` of the text is a slip of glossary word `glossary_word`: at most one edit
+/// apart, two where both are long, the longer of five letters or more, and not two words of
+/// their own with other endings.
+fn slip_of(word: &str, glossary_word: &str) -> bool {
+    let allowed = if two_edits_allowed(word) && two_edits_allowed(glossary_word) {
+        2
+    } else {
+        1
+    };
+    one_or_more_slips(word, glossary_word, allowed)
+}
+
+fn one_or_more_slips(word: &str, glossary_word: &str, allowed: usize) -> bool {
+    let longer = word.chars().count().max(glossary_word.chars().count());
+    longer >= MIN_FUZZY_LEN
+        && edits_apart(word, glossary_word, allowed)
+        && !other_ending(word, glossary_word)
+}
+
+/// Whether `word` of the text is the plural of a slip of glossary word `glossary_word`: its
+/// singular one edit from it ("vavles" for "valve", "swiches" for "switch"). A common noun's
+/// head inflects at no cost, and a slip is a slip in either number. Asked only of a string
+/// that is no English word: the singular of an English word ending in "s" is no word of it
+/// ("analysis" is no "analysi", so no slip of "analyst"), and an English word is a slip only
+/// in its own form. One edit only, and not letters added at the word's end: "tracefs" and
+/// "codecs" are other words, not plurals of "trace" and "code" with a slip.
+fn slip_in_plural(word: &str, glossary_word: &str) -> bool {
+    lemma_keys(word).iter().any(|singular| {
+        singular != word
+            && !(singular.len() > glossary_word.len() && singular.starts_with(glossary_word))
+            && one_or_more_slips(singular, glossary_word, 1)
+    })
+}
 
 /// Whether two words are one stem with two different English endings ("employers" and
 /// "employees", "reporter" and "reported"), or an English word and one derived from it by an
@@ -2644,8 +2857,12 @@ fn other_endings_of_one_stem(a: &str, b: &str) -> bool {
                 && WORD_ENDINGS.contains(&y)
                 && !x.ends_with(y)
                 && !y.ends_with(x)
-                && !soundalike(x, y)
+                && (!soundalike(x, y) || both_english(a, b))
         })
+}
+
+fn both_english(a: &str, b: &str) -> bool {
+    is_english_word(&a.to_lowercase()) && is_english_word(&b.to_lowercase())
 }
 
 /// What the word loop asks of every word, in one byte: the entry's flags, held in the word
@@ -3325,9 +3542,15 @@ fn repeated_slip(stats: &WordStats, entry: &WordEntry, id: u32, cache: &WordCach
         let entry = cache.entry_of_word.get(m.word as usize).copied();
         entry.filter(|&e| e != u32::MAX).is_some_and(|e| {
             cache.stats[e as usize].count_in(cache.document) >= uses.saturating_mul(SLIP_RATIO)
-                && edits_apart(word, cache.text(e), 1)
+                && one_slip_apart(word, cache.text(e))
         })
     })
+}
+
+/// Whether typo `word` is one edit from glossary word `glossary_word`, as written or in the
+/// plural (see [`slip_in_plural`]).
+fn one_slip_apart(word: &str, glossary_word: &str) -> bool {
+    edits_apart(word, glossary_word, 1) || slip_in_plural(word, glossary_word)
 }
 
 /// Appends a word of the text, marking it damaged where it is respaced or repeats the last,
@@ -4665,6 +4888,41 @@ modernization,modernization drive,,,,
         assert_eq!(found(&apart), Vec::<String>::new());
     }
 
+    /// A common noun's closed word written apart is counted as written: the document's free
+    /// use of the word written closed does not make its open form the document's spelling.
+    /// Two words of the text are no word written apart: beside a closed-class word, a verb
+    /// and its particle, a title, or apart across a bracket.
+    #[test]
+    fn a_common_noun_written_apart_once_after_right_uses_is_damaged() {
+        let glossary = "id,preferred\ncd,cooldown\nasync,asynchronous operation\n\
+                        gp,gameport\npf,page flags\nsp,smartphone\n";
+        let found = |text: &str| found_texts(glossary, text);
+        let right = "Cooldown: 8 s. The cooldown resets on kill. A long cooldown hurts. ";
+        assert_eq!(
+            found(&format!("{right}The cool-down is halved.")),
+            vec!["cool-down"]
+        );
+        assert_eq!(
+            found("Smartphone apps. A smartphone is small. My smartphone broke. A smart phone."),
+            vec!["smart phone"]
+        );
+        // Written so three times, in varied company, it is the document's own spelling.
+        let apart = "The cool-down is halved. A cool-down of 8 s. Each cool-down ends.";
+        assert_eq!(found(apart), Vec::<String>::new());
+        for text in [
+            "Let the engine cool down.",
+            "It is a synchronous operation.",
+            "It has an Enhanced Game Port mode.",
+            "Supported are [p]age flags and [v]ma flags.",
+        ] {
+            assert_eq!(
+                found(&format!("{right}{text}")),
+                Vec::<String>::new(),
+                "{text}"
+            );
+        }
+    }
+
     #[test]
     fn a_window_does_not_cut_a_word_the_text_writes_closed() {
         let glossary = "id,preferred\nplay,Play\ngame,Game Boy\nlin,An Lin\nen,En Route\n";
@@ -4725,6 +4983,170 @@ modernization,modernization drive,,,,
             found("the Sustainable Development Goal 15 million people"),
             vec!["Sustainable Development Goal"]
         );
+    }
+
+    /// A slip in a word put in the other number is a slip: a common noun's head inflects at
+    /// no cost, and the string compared with the glossary word in one number is one edit
+    /// from it. An English word is a slip only as written.
+    #[test]
+    fn a_slip_in_the_other_number_is_a_slip() {
+        let glossary = "id,preferred\nprv,pressure relief valve\nls,limit switch\n\
+                        cb,circuit breaker\nda,data analyst\ntf,trace file\n";
+        let found = |text: &str| found_texts(glossary, text);
+        for (text, garbled) in [
+            (
+                "Check both pressure relief vavles.",
+                "pressure relief vavles",
+            ),
+            ("Check all limit swiches.", "limit swiches"),
+            ("Replace all circuit breakes.", "circuit breakes"),
+            // The singular as before.
+            ("Check the limit swich.", "limit swich"),
+        ] {
+            assert_eq!(found(text), vec![garbled], "{text}");
+        }
+        for text in [
+            "Check both pressure relief valves.",
+            "Check all limit switches.",
+            // "analysis" is a word, not a plural "analysi" one slip from "analyst".
+            "the data analysis was done",
+            // Another number of an English word is no slip of a glossary word.
+            "the limit switched off",
+            // Nor letters and a plural "s" added to a word.
+            "the tracefs file",
+        ] {
+            assert_eq!(found(text), Vec::<String>::new(), "{text}");
+        }
+        assert_eq!(
+            spans_and_damage(glossary, "all limit swiches"),
+            [("limit swiches".to_string(), Damage::Misspelling)]
+        );
+    }
+
+    /// "-er" and "-or" sound alike: writing one for the other is a slip, not another word,
+    /// unless both are English words.
+    #[test]
+    fn er_for_or_is_a_slip_unless_both_are_words() {
+        let glossary = "id,preferred\ndmel,Drosophila melanogaster\ncap,parallel-plate capacitor\n\
+                        res,load resistor\n";
+        let found = |text: &str| found_texts(glossary, text);
+        assert_eq!(
+            found("Drosophila melanogastor larvae"),
+            vec!["Drosophila melanogastor"]
+        );
+        assert_eq!(
+            found("A parallel-plate capaciter was charged."),
+            vec!["parallel-plate capaciter"]
+        );
+        // "resister" is a word of its own.
+        assert_eq!(found("a load resister"), Vec::<String>::new());
+    }
+
+    /// A document's free use of a word in the other number makes that number grammar in a
+    /// common noun, but says nothing of a name written with its capitals and its other words
+    /// exact.
+    #[test]
+    fn free_use_of_a_word_excuses_no_slip_inside_a_name() {
+        let glossary = "id,preferred\nsamr,State Administration for Market Regulation\n\
+                        xinhua,Xinhua News Agency\nmra,market regulation authority\n";
+        let free = "New regulations came. The regulations are new, and new regulations \
+                    follow the old regulations. ";
+        let found = |text: &str| found_texts(glossary, &format!("{free}{text}"));
+        assert_eq!(
+            found("The State Administration for Market Regulations said."),
+            vec!["State Administration for Market Regulations"]
+        );
+        assert_eq!(found("Xinhua New Agency said."), vec!["Xinhua New Agency"]);
+        // Without the name's capitals it is no name; a common noun's number is grammar.
+        for text in [
+            "the state administration for market regulations said.",
+            "the market regulations authority said.",
+        ] {
+            assert_eq!(found(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    /// The plural of the word before a number followed by more numbers names a numbered set,
+    /// as its singular before one number names one member.
+    #[test]
+    fn a_plural_before_coordinated_numbers_names_a_numbered_set() {
+        let glossary = "id,preferred,case\nx200,Model X200,name\nart5,Article 5,name\n";
+        let found = |text: &str| found_texts(glossary, text);
+        for text in [
+            "Models X200 and X300 share the same pump.",
+            "MODELS X200 AND X300 DIMENSIONS",
+            "Models X200, X300 and X400 are sold.",
+            "Models X200 to X300 are sold.",
+            "as Articles 5 and 6 say",
+            "as Articles 5\u{2013}7 say",
+            "as Articles 5, 6 and 9 say",
+        ] {
+            assert_eq!(found(text), Vec::<String>::new(), "{text}");
+        }
+        for (text, garbled) in [
+            ("Models X200 share the same pump.", "Models X200"),
+            ("Models X200 and other pumps.", "Models X200"),
+            ("as Articles 5 say", "Articles 5"),
+        ] {
+            assert_eq!(found(text), vec![garbled], "{text}");
+        }
+    }
+
+    /// A name's plural head after a placeholder of a count, or after a word of quantity that
+    /// takes a plural, is grammar; after "each", or with nothing before it, it is damage.
+    #[test]
+    fn a_plural_head_after_a_placeholder_or_a_quantity_word_is_grammar() {
+        let glossary = "id,preferred,case\ngold,Gold Coin,name\nfeather,Phoenix Feather,name\n";
+        let found = |text: &str| found_texts(glossary, text);
+        for text in [
+            "You received {count} Gold Coins.",
+            "You received {{count}} Gold Coins.",
+            "You received {count, number} Gold Coins.",
+            "You received %d Gold Coins.",
+            "Got %1$s Phoenix Feathers.",
+            "Got %s Phoenix Feathers.",
+            "Got %count% Phoenix Feathers.",
+            "Got {0} Phoenix Feathers.",
+            "Not enough Gold Coins.",
+            "You have no Gold Coins.",
+            "Do you have any Gold Coins?",
+            "It costs fewer Gold Coins.",
+            "It costs a hundred Gold Coins.",
+        ] {
+            assert_eq!(found(text), Vec::<String>::new(), "{text}");
+        }
+        for (text, garbled) in [
+            ("Each Gold Coins counts.", "Gold Coins"),
+            ("The Gold Coins are here.", "Gold Coins"),
+            ("Got % Gold Coins.", "Gold Coins"),
+            ("Got {a} {b Gold Coins.", "Gold Coins"),
+        ] {
+            assert_eq!(found(text), vec![garbled], "{text}");
+        }
+    }
+
+    /// A common noun made of a verb and an adverb particle, written open, is the phrasal verb
+    /// ("top up" of "top-up"); inside a longer term, or in a name, the hyphen lost is damage.
+    #[test]
+    fn a_hyphenated_noun_of_a_particle_written_open_is_the_phrasal_verb() {
+        let glossary = "id,preferred\ntop-up,top-up\ncheck-in,check-in counter\n\
+                        rollout,roll-out\nfollow,Follow-Up Review\nlogin,Log-In\n";
+        let found = |text: &str| found_texts(glossary, text);
+        for text in [
+            "Not enough gems. Top up now?",
+            "You can top up with WeChat Pay.",
+            "We roll out the update today.",
+            "Top-up successful.",
+        ] {
+            assert_eq!(found(text), Vec::<String>::new(), "{text}");
+        }
+        for (text, garbled) in [
+            ("Go to the check in counter.", "check in counter"),
+            ("The Follow Up Review starts.", "Follow Up Review"),
+            ("Press Log In to start.", "Log In"),
+        ] {
+            assert_eq!(found(text), vec![garbled], "{text}");
+        }
     }
 
     #[test]
@@ -5099,6 +5521,13 @@ modernization,modernization drive,,,,
         assert!(!other_ending("resistence", "resistance"));
         assert!(!other_ending("independant", "independent"));
         assert!(!other_ending("responsable", "responsible"));
+        // So do "-er" and "-or", unless both words are English.
+        assert!(!other_ending("capaciter", "capacitor"));
+        assert!(!other_ending("melanogastor", "melanogaster"));
+        assert!(!other_ending("conducters", "conductors"));
+        assert!(other_ending("censor", "censer"));
+        assert!(other_ending("resistor", "resister"));
+        assert!(other_ending("confidant", "confident"));
         assert!(other_ending("resistor", "resistance"));
         // An adjective in "-ic" of a noun in "-y".
         assert!(other_ending("chromatographic", "chromatography"));
