@@ -1245,7 +1245,8 @@ impl FuzzyIndex {
                 if !damage_near && self.needs_damage[a.word as usize] {
                     continue;
                 }
-                let near_miss = a.likeness == Likeness::Typo || seed.respaced;
+                let near_miss =
+                    matches!(a.likeness, Likeness::Typo | Likeness::Spelling) || seed.respaced;
                 if near_miss {
                     for &r in self.by_single.get(&a.word).into_iter().flatten() {
                         let quiet = self.renderings[r as usize].needs_word_damage();

@@ -353,3 +353,28 @@ union,labour union,labor union\n";
         );
     }
 }
+
+#[test]
+fn a_one_word_rendering_in_the_other_spelling_is_a_minority_rendering() {
+    let glossary = b"id,preferred\narmor,armor\ncolor,color\n";
+    let dir = scratch(&[
+        ("g.csv", glossary),
+        (
+            "mixed.txt",
+            b"Armor blocks damage. Heavy armor slows you. Armor breaks. The armour is gone.\n",
+        ),
+        (
+            "one.txt",
+            b"Armor blocks damage. Heavy armor slows you. Armor breaks. The colour is red.\n",
+        ),
+    ]);
+    let (_, rows) = check(&dir, &["mixed.txt"]);
+    let found: Vec<_> = rows
+        .iter()
+        .map(|r| (r.rule.as_str(), r.found.as_str()))
+        .collect();
+    assert_eq!(found, [("inconsistent-term", "armour")], "{rows:?}");
+    // One spelling of each concept: nothing to compare.
+    let (code, rows) = check(&dir, &["one.txt"]);
+    assert_eq!((code, rows.len()), (0, 0), "{rows:?}");
+}
