@@ -425,6 +425,10 @@ pub struct GarbledMatch {
     pub score: f64,
     /// The first difference found.
     pub damage: Damage,
+    /// How close the window is to the rendering letter by letter (normalized Levenshtein
+    /// similarity of the two keys), which the score is not where a word inflects at no cost:
+    /// of "bottom half" and "bottom halves", "botton half" misspells the first.
+    pub literal: f64,
 }
 
 /// An approved rendering while the index is built: concept, rendering, normalized key, its
@@ -1922,12 +1926,14 @@ impl FuzzyIndex {
         {
             return None;
         }
+        let literal = strsim::normalized_levenshtein(&text[span.clone()], &r.key);
         Some(GarbledMatch {
             normalized: span,
             concept: r.concept,
             rendering: r.rendering,
             score: (f64::from(score) * 100.0).round() / 100.0,
             damage,
+            literal,
         })
     }
 
@@ -3742,7 +3748,8 @@ fn prefetch(at: *const u8) {
 }
 
 /// Of overlapping near-misses, one inside another loses (longest match wins, as for exact
-/// renderings); otherwise the highest score wins, then the longest, then the leftmost.
+/// renderings); otherwise the highest score wins, then the longest, then the leftmost, then
+/// the closest letter by letter.
 fn select(found: Vec<GarbledMatch>) -> Vec<GarbledMatch> {
     let inside = |a: &GarbledMatch, b: &GarbledMatch| {
         b.normalized.start <= a.normalized.start
@@ -3760,6 +3767,7 @@ fn select(found: Vec<GarbledMatch>) -> Vec<GarbledMatch> {
             .total_cmp(&a.score)
             .then(b.normalized.len().cmp(&a.normalized.len()))
             .then(a.normalized.start.cmp(&b.normalized.start))
+            .then(b.literal.total_cmp(&a.literal))
             .then(a.concept.cmp(&b.concept))
             .then(a.rendering.cmp(&b.rendering))
             .then(a.damage.cmp(&b.damage))
@@ -4045,6 +4053,19 @@ modernization,modernization drive,,,,
             .into_iter()
             .map(|(found, _, _)| found)
             .collect()
+    }
+
+    #[test]
+    fn of_two_numbers_listed_as_two_concepts_the_one_written_is_suggested() {
+        let text = "The macro fails if the botton half lock is held.";
+        for glossary in [
+            "id,preferred\nmany,bottom halves\none,bottom half\n",
+            "id,preferred\none,bottom half\nmany,bottom halves\n",
+        ] {
+            let found = near_misses(glossary, text);
+            let concepts: Vec<&str> = found.iter().map(|(_, c, _)| c.as_str()).collect();
+            assert_eq!(concepts, ["one"], "{glossary}");
+        }
     }
 
     /// (found text, concept id, damage) of every near-miss of `glossary` in `text`.
