@@ -355,7 +355,13 @@ fn reads_through_markup_as(held: &str, found: &str) -> bool {
         match escape_len {
             Some(len) => {
                 set_aside = true;
+                let tag = &rest[..len];
                 rest = &rest[len..];
+                // XLIFF 1.2's native codes hold the original format's markup, escaped
+                // (`<bpt id="1">&lt;b&gt;</bpt>`): their content is markup too.
+                if let Some(end) = native_code_end(tag, rest) {
+                    rest = &rest[end..];
+                }
             }
             None => {
                 if is_word_char(c) {
@@ -367,6 +373,20 @@ fn reads_through_markup_as(held: &str, found: &str) -> bool {
     }
     let found_words: String = found.chars().filter(|&c| is_word_char(c)).collect();
     set_aside && !words.is_empty() && words == found_words
+}
+
+/// Where the content of an XLIFF 1.2 native code that `tag` opens (`<bpt>`, `<ept>`, `<ph>`,
+/// `<it>`) ends in `rest`, the text after the tag: after its closing tag.
+fn native_code_end(tag: &str, rest: &str) -> Option<usize> {
+    let name = tag
+        .strip_prefix('<')?
+        .split(|c: char| c.is_whitespace() || c == '>' || c == '/')
+        .next()?;
+    if !matches!(name, "bpt" | "ept" | "ph" | "it") || tag.ends_with("/>") {
+        return None;
+    }
+    let close = format!("</{name}>");
+    rest.find(&close).map(|at| at + close.len())
 }
 
 /// The length of the possessive "'s" (or "’s") that `after` starts with, if it does and no
@@ -945,6 +965,11 @@ mod tests {
             ("Night&nbsp;Mode", "Night Mode"),
             ("Trade &amp; Union", "Trade & Union"),
             ("Night\\\"Mode", "Night\"Mode"),
+            (
+                "transmission <bpt id=\"6\">&lt;b&gt;</bpt>belt",
+                "transmission belt",
+            ),
+            ("Night<ph id=\"1\">&lt;br/&gt;</ph> Mode", "Night Mode"),
         ] {
             assert!(reads_through_markup_as(held, found), "{held:?} / {found:?}");
         }
@@ -954,6 +979,8 @@ mod tests {
             ("Night&#160;Mod", "Night\u{a0}Mode"),
             ("<br/>", ""),
             ("Night < Mode", "Night Mode"),
+            // Only a native code's content is markup.
+            ("Night<g id=\"1\">Day</g> Mode", "Night Mode"),
         ] {
             assert!(
                 !reads_through_markup_as(held, found),
