@@ -27,6 +27,7 @@
 //!   words or more) dropped or added function words, repeated or swapped words are damage;
 //! - a single-word rendering is garbled only by misspelling or broken spacing.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -1674,9 +1675,9 @@ impl FuzzyIndex {
             deletion_keys_of(word, hashes, long, |key| keys.push(key));
             // A slip in the plural ("vavles" for "valve"): the keys of the string's singular
             // too, where the string is no English word (see `slip_in_plural`).
+            // (The text's words are case-folded already.)
             let mut english: Option<bool> = None;
-            let mut is_english =
-                || *english.get_or_insert_with(|| is_english_word(&word.to_lowercase()));
+            let mut is_english = || *english.get_or_insert_with(|| is_english_word(word));
             let singulars = lemma_keys(word);
             if singulars.iter().any(|s| s != word) && !is_english() {
                 let mut singular_hashes = SubstringHashes::default();
@@ -1702,7 +1703,7 @@ impl FuzzyIndex {
                 let same_start = word.chars().next() == glossary_word.chars().next();
                 let slip = same_start
                     && (slip_of(word, glossary_word)
-                        || (!is_english() && slip_in_plural(word, glossary_word)));
+                        || (!is_english() && singular_slips(word, &singulars, glossary_word)));
                 if slip {
                     found.push(WordMatch {
                         word: id,
@@ -2815,7 +2816,12 @@ fn one_or_more_slips(word: &str, glossary_word: &str, allowed: usize) -> bool {
 /// in its own form. One edit only, and not letters added at the word's end: "tracefs" and
 /// "codecs" are other words, not plurals of "trace" and "code" with a slip.
 fn slip_in_plural(word: &str, glossary_word: &str) -> bool {
-    lemma_keys(word).iter().any(|singular| {
+    singular_slips(word, &lemma_keys(word), glossary_word)
+}
+
+/// [`slip_in_plural`] with the word's singulars, its [`lemma_keys`], found already.
+fn singular_slips(word: &str, singulars: &[Cow<'_, str>], glossary_word: &str) -> bool {
+    singulars.iter().any(|singular| {
         singular != word
             && !(singular.len() > glossary_word.len() && singular.starts_with(glossary_word))
             && one_or_more_slips(singular, glossary_word, 1)
