@@ -15,7 +15,7 @@ use crate::excerpt::surroundings;
 use crate::finding::{Excerpt, Finding};
 use crate::fuzzy::is_weak_rendering;
 use crate::glossary::{Glossary, Status};
-use crate::inflection::{head_is_capitalised, lemma, same_lemma, split_head};
+use crate::inflection::{head_is_capitalised, lemma, lemma_keys, split_head};
 use crate::location::{Location, LocationTracker};
 use crate::normalize::normalize_key;
 use crate::rules::Rule;
@@ -321,7 +321,9 @@ fn variant_of(glossary: &Glossary, concept: usize, rendering: usize, form: Strin
     let (before, head, after) = split_head(&form);
     let (_, rendering_head, _) = split_head(rendering);
     let head_lower = head.to_lowercase();
-    let lemma_of_head = if same_lemma(&head_lower, rendering_head) {
+    let head_keys = lemma_keys(&head_lower);
+    let same_lemma = |other: &str| lemma_keys(other).iter().any(|k| head_keys.contains(k));
+    let lemma_of_head = if same_lemma(rendering_head) {
         // The concept may list both numbers ("impairment losses", admitted "impairment
         // loss"): its shortest head of the same lemma stands for them all, since spelling
         // alone takes "loss" for a plural ("los").
@@ -329,7 +331,7 @@ fn variant_of(glossary: &Glossary, concept: usize, rendering: usize, form: Strin
             .renderings
             .iter()
             .map(|r| split_head(&r.text).1)
-            .filter(|other| same_lemma(&head_lower, other))
+            .filter(|other| same_lemma(other))
             .min_by_key(|other| (other.len(), *other))
             .unwrap_or(rendering_head);
         recased_like(head, shortest)

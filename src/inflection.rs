@@ -174,8 +174,12 @@ fn classical_singulars(word: &str) -> SmallVec<[&'static str; 1]> {
     if word.len() > LONGEST_CLASSICAL_WORD {
         return singulars;
     }
+    // Most words end in none of the endings: those that end as a plural ending may, and are
+    // looked at further.
+    if !matches!(last, b'a' | b'e' | b'i' | b's' | b'h' | b't' | b'n') {
+        return singulars;
+    }
     for (one, many) in CLASSICAL_ENDINGS {
-        // The last letters first: most words end in none of the endings.
         if many.as_bytes().last() != Some(&last) {
             continue;
         }
