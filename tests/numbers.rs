@@ -218,6 +218,13 @@ fn pairs_that_agree() {
         ("会员专享九五折", "Members save 5%"),
         ("打6.5折", "35% off"),
         ("第2件半价", "50% off the 2nd item"),
+        // 千 before a unit is the prefix kilo; before anything else, a thousand.
+        ("工作质量为5200千克。", "Operating mass is 5200 kg."),
+        ("最大速度为40千米/小时。", "Maximum speed is 40 km/h."),
+        ("额定电压为10千伏。", "Rated voltage is 10 kV."),
+        ("工作频率为2.4千兆赫。", "It operates at 2.4 GHz."),
+        ("共5千人参加。", "5,000 people took part."),
+        ("他获得男子五千米冠军。", "He won the men's 5000m."),
     ];
     for (zh, en) in cases {
         assert!(
@@ -311,6 +318,8 @@ fn pairs_that_differ() {
         ("升高10倍", "rose twelvefold"),
         ("会员5折", "Members get 5% off"),
         ("会员打九五折", "Members get 95% off"),
+        ("工作质量为5200千克。", "Operating mass is 5,200,000 kg."),
+        ("共5千人参加。", "5 people took part."),
     ];
     for (zh, en) in cases {
         assert!(!agree(zh, en), "{zh} / {en} should differ");

@@ -221,10 +221,15 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
                 continue;
             }
             let mut value = value;
-            // A Chinese multiplier after Arabic digits: 3.5万, 1.2亿, 10万亿.
+            // A Chinese multiplier after Arabic digits: 3.5万, 1.2亿, 10万亿. 千 before a unit
+            // is the unit's prefix kilo (5200千克 is 5200 kg, 3万千米 30,000 km), no multiplier.
             let multiplier = |m: char| chinese_big_unit(m).or((m == '千').then_some(1000));
             let mut smallest = None;
-            while let Some(u) = chars.get(j).and_then(|&(_, m)| multiplier(m)) {
+            while let Some(u) = chars
+                .get(j)
+                .and_then(|&(_, m)| multiplier(m))
+                .filter(|&u| u != 1000 || !kilo_unit_follows(&text[end_of(j + 1)..]))
+            {
                 value *= u as f64;
                 smallest = Some(u);
                 j += 1;
@@ -311,6 +316,20 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
         while j > i && matches!(chars[j - 1].1, '点' | '點') {
             j -= 1;
         }
+        // 千 last before a unit is its prefix kilo. After 万 or 亿 it is only that (三万千米 is
+        // 30,000 km); after a digit it is also a thousand of the unit (五千米 is 5 km or 5,000
+        // m, and English writes either), so the run has both readings, weak.
+        let mut kilo_or_thousand = false;
+        if j > i + 1
+            && matches!(chars[j - 1].1, '千' | '仟')
+            && kilo_unit_follows(&text[end_of(j)..])
+        {
+            if chinese_big_unit(chars[j - 2].1).is_some() {
+                j -= 1;
+            } else {
+                kilo_or_thousand = true;
+            }
+        }
         // A round amount is a number where an amount is counted (百万元, 千万人); alone it may
         // be an amount (百亿补贴) or a word (百万富翁 "millionaire"), and 千万 is also "by all
         // means" (千万不要).
@@ -364,6 +383,20 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
                         end: end_of(tenths_end),
                     });
                 }
+            }
+            continue;
+        }
+        if let Some((value, _)) = read_chinese_run(&run, before, after, false)
+            .filter(|&(v, _)| kilo_or_thousand && v % (1000 * UNIT) == 0)
+        {
+            for value in [value, value / 1000] {
+                out.push(Number {
+                    kind: Kind::Plain,
+                    value,
+                    strength: Strength::Weak,
+                    start,
+                    end: end_of(j),
+                });
             }
             continue;
         }
@@ -647,6 +680,21 @@ fn amount_follows(rest: &str) -> bool {
         ]
         .iter()
         .any(|m| rest.starts_with(m))
+}
+
+/// Whether `rest`, the text after a 千, starts with a unit that takes 千 as the SI prefix kilo:
+/// 千克 kg, 千米 km, 千瓦 kW (千瓦时 kWh), 千伏 kV, 千帕 kPa, 千赫 kHz, 千焦 kJ, 千卡 kcal, 千牛
+/// kN, 千欧 kΩ, 千字节 KB, 千比特 kbit, and 千兆 giga (千兆赫 GHz). 兆 (mega), 毫 and 微 are
+/// never read as multipliers, so only 千 needs telling apart. A word that starts with a unit's
+/// character is no unit: 5千欧元 is 5,000 euros, 3千卡车 3,000 lorries.
+fn kilo_unit_follows(rest: &str) -> bool {
+    const UNITS: [&str; 13] = [
+        "克", "米", "瓦", "伏", "帕", "赫", "焦", "卡", "牛", "欧", "兆", "字节", "比特",
+    ];
+    const WORDS: [&str; 8] = [
+        "欧元", "欧洲", "欧盟", "卡车", "卡片", "牛羊", "牛肉", "牛奶",
+    ];
+    UNITS.iter().any(|u| rest.starts_with(u)) && !WORDS.iter().any(|w| rest.starts_with(w))
 }
 
 /// Characters after 成 that make it a word (成为 "become", 成本 "cost", 一成不变 "unchanging"),
@@ -2092,10 +2140,35 @@ mod tests {
             ("三年半", &["3.5"]),
             ("2019年半年报", &["2019"]),
             ("两个半岛", &[]),
+            // 千 before a unit is its prefix kilo, not a thousand; 兆, 毫 and 微 are prefixes.
+            ("工作质量为5200千克", &["5200"]),
+            ("额定功率为75千瓦", &["75"]),
+            ("最大速度为40千米/小时", &["40"]),
+            ("额定电压为10千伏", &["10"]),
+            ("胎压为230千帕", &["230"]),
+            ("耗电100千瓦时", &["100"]),
+            ("频率为2.4千兆赫", &["2.4"]),
+            ("电阻为10千欧", &["10"]),
+            ("航程3万千米", &["30000"]),
+            ("装机百万千瓦", &["1000000"]),
+            ("压力为5兆帕", &["5"]),
+            ("厚3毫米", &["3"]),
+            // 千 before anything else multiplies: people, money, 万, a word starting with a
+            // unit's character; a smaller unit after a larger one goes on with the number.
+            ("5千人", &["5000"]),
+            ("3千元", &["3000"]),
+            ("5千万元", &["50000000"]),
+            ("5千欧元", &["5000"]),
+            ("3千卡车", &["3000"]),
+            ("1万2千米", &["12000"]),
+            // Chinese numerals before 千 and a unit: a kilo or a thousand, both weak.
+            ("五千米", &[]),
         ];
         for (text, strong) in cases {
             zh(text, strong);
         }
+        let got = chinese_numbers("男子五千米，一千克");
+        assert_eq!(values(&got, Strength::Weak), ["5", "5000", "1", "1000"]);
     }
 
     #[test]
@@ -2638,6 +2711,11 @@ mod tests {
             ("升高2倍", "rose twofold"),
             ("升高10倍", "rose tenfold"),
             ("升高十倍", "rose ten-fold"),
+            ("额定功率为75千瓦", "Rated power is 75 kW"),
+            ("前轮胎压为230千帕", "Front tire pressure is 230 kPa"),
+            ("男子五千米", "the men's 5000m"),
+            ("跑了五千米", "ran 5 km"),
+            ("投资3千元", "an investment of 3,000 yuan"),
         ];
         for (zh, en) in agree {
             assert_eq!(mismatches(zh, en), Vec::<String>::new(), "{zh} / {en}");
@@ -2651,6 +2729,12 @@ mod tests {
             ("三个工会", "4 unions", &["4:0/1"]),
             ("建国两百周年", "the centenary", &["200:1/0"]),
             ("升高10倍", "rose twelvefold", &["10:1/0", "12:0/1"]),
+            (
+                "工作质量为5200千克",
+                "Operating mass is 520 kg",
+                &["520:0/1", "5200:1/0"],
+            ),
+            ("跑了五千米", "ran 6 km", &["6:0/1"]),
         ];
         for (zh, en, expected) in differ {
             assert_eq!(mismatches(zh, en), *expected, "{zh} / {en}");
