@@ -225,6 +225,29 @@ fn pairs_that_agree() {
         ("工作频率为2.4千兆赫。", "It operates at 2.4 GHz."),
         ("共5千人参加。", "5,000 people took part."),
         ("他获得男子五千米冠军。", "He won the men's 5000m."),
+        // A sign, as a minus, 零下 or words; hyphens in ranges, dates and codes are no signs.
+        (
+            "工作温度下限为-20℃。",
+            "The minimum operating temperature is -20 °C.",
+        ),
+        (
+            "在零下30℃以下不得起动。",
+            "Do not start the machine below −30 °C.",
+        ),
+        (
+            "在零下30℃以下不得起动。",
+            "Do not start it at 30 degrees below zero.",
+        ),
+        (
+            "工作温度-20～50℃。",
+            "Operating temperature: minus 20 to 50 °C.",
+        ),
+        ("使用M10-1.25螺栓。", "Use M10-1.25 bolts."),
+        ("于2024-05-01生效。", "Effective 2024-05-01."),
+        ("零件号2210-05。", "Part number 2210-05."),
+        ("拧紧3-4圈。", "Tighten 3-4 turns."),
+        ("碘-131", "iodine-131"),
+        ("同比增长-5%。", "Down 5% year on year."),
     ];
     for (zh, en) in cases {
         assert!(
@@ -320,6 +343,22 @@ fn pairs_that_differ() {
         ("会员打九五折", "Members get 95% off"),
         ("工作质量为5200千克。", "Operating mass is 5,200,000 kg."),
         ("共5千人参加。", "5 people took part."),
+        (
+            "工作温度下限为-20℃。",
+            "The minimum operating temperature is 20 °C.",
+        ),
+        (
+            "在零下30℃以下不得起动。",
+            "Do not start the machine below 30 °C.",
+        ),
+        (
+            "冷却液温度不得超过90℃。",
+            "The coolant temperature must not exceed -90 °C.",
+        ),
+        (
+            "工作温度为-20℃。",
+            "The operating temperature is 20 degrees.",
+        ),
     ];
     for (zh, en) in cases {
         assert!(!agree(zh, en), "{zh} / {en} should differ");

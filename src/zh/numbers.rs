@@ -300,7 +300,9 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
             && chars
                 .get(i + 1)
                 .is_some_and(|&(_, u)| chinese_big_unit(u).is_some());
-        let starts_numeral = chinese_digit(c).is_some()
+        // 零下 is "below zero", a sign (零下30℃ is -30 °C), no zero.
+        let below_zero = c == '零' && chars.get(i + 1).is_some_and(|&(_, d)| d == '下');
+        let starts_numeral = (chinese_digit(c).is_some() && !below_zero)
             || matches!(c, '十' | '拾')
             || (matches!(c, '百' | '千') && matches!(prev, Some('上' | '近' | '成')))
             || round_amount;
@@ -424,6 +426,7 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
     mark_chinese_percentages(text, &mut out);
     mark_chinese_ordinals(text, &mut out);
     drop_argument_indexes(text, &mut out);
+    read_signs(text, &mut out);
     out
 }
 
@@ -1373,7 +1376,128 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
     read_clock_times(text, &mut out);
     mark_english_percentages(text, &mut out);
     drop_argument_indexes(text, &mut out);
+    read_signs(text, &mut out);
     out
+}
+
+/// Makes negative the numbers a text signs as negative, on either side: a minus sign right
+/// before the digits (`-20℃`, "−20 °C", full-width `－20`), 零下 or 负 before a number (零下30℃,
+/// 负五), "minus 20" or "negative 20", and "20 degrees below zero". The sign moves the start of
+/// the number to the sign, so that a finding points at it. A percentage keeps its value: a
+/// change carries its sign in a word as often as in a minus ("down 5%" for 增长-5%).
+fn read_signs(text: &str, numbers: &mut [Number]) {
+    for n in numbers.iter_mut() {
+        let percentage = matches!(
+            n.kind,
+            Kind::Percent | Kind::PercentagePoint | Kind::PercentOff | Kind::PercentPaid
+        );
+        if n.value <= 0 || percentage {
+            continue;
+        }
+        if let Some(sign_len) = sign_before(text, n.start, n.end) {
+            n.value = -n.value;
+            n.start -= sign_len;
+        } else if below_zero_after(&text[n.end..]) {
+            n.value = -n.value;
+        }
+    }
+}
+
+/// The length of the sign written right before the number at `start..end`, if it has one:
+/// 零下, 负 (not 正负, "plus or minus"), a minus sign, "minus" or "negative".
+fn sign_before(text: &str, start: usize, end: usize) -> Option<usize> {
+    let before = &text[..start];
+    if before.ends_with("零下") {
+        return Some("零下".len());
+    }
+    if before.ends_with('负') && !before.ends_with("正负") {
+        return Some('负'.len_utf8());
+    }
+    let minus = text[start..end]
+        .starts_with(is_digit)
+        .then(|| minus_sign_before(text, start, end))
+        .flatten();
+    minus.or_else(|| english_minus_before(before))
+}
+
+/// The length of a minus sign (`-`, `−`, `－`) right before the digits at `start..end`, where
+/// it is the number's sign.
+///
+/// A minus joined to what stands before it is a hyphen, not a sign: after a number it makes a
+/// range, a date or a code (10-20, "10 -20", 三-5, 2024-05-01, M10-1.25, 2210-05), after a letter a
+/// name or a code (IL-6, COVID-19, F-22, UTC-5), after a closing bracket, a unit sign or
+/// another sign a range or a tolerance (5%-10%, ±, "+/-0.5"). After a Chinese character it
+/// joins names as well (碘-131 "iodine-131", 歼-20 "J-20"), so there it is a sign only after a
+/// word that introduces a value (为-20℃, 降至-5) or before a unit of temperature or a range
+/// mark (温度-20℃, 温度-20～50℃).
+fn minus_sign_before(text: &str, start: usize, end: usize) -> Option<usize> {
+    let before = &text[..start];
+    let mut preceding = before.chars().rev();
+    let minus = preceding.next().filter(|c| matches!(c, '-' | '−' | '－'))?;
+    let sign = Some(minus.len_utf8());
+    const JOINS: &str = ")]}）】」』》〕%％‰°℃℉.·/+-−－±_^*×#&@'’\"”";
+    match preceding.next() {
+        None => sign,
+        Some(c) if c.is_whitespace() => {
+            let word_before = preceding.find(|c| !c.is_whitespace());
+            sign.filter(|_| !word_before.is_some_and(|c| is_digit(c) || is_chinese_numeral(c)))
+        }
+        Some(c) if is_chinese_numeral(c) => None,
+        Some(c) if is_ideograph(c) => {
+            const VALUE_WORDS: &str = "为爲是至到达達于於约約在从從由和与與或及";
+            let unit_after = text[end..]
+                .trim_start()
+                .starts_with(['℃', '℉', '°', '度', '~', '～', '至', '到']);
+            sign.filter(|_| VALUE_WORDS.contains(c) || unit_after)
+        }
+        Some(c) if c.is_alphanumeric() || JOINS.contains(c) => None,
+        Some(_) => sign,
+    }
+}
+
+/// The length of "minus " or "negative " right before a number, where it is the number's sign
+/// and not a difference taken ("10 minus 3").
+fn english_minus_before(before: &str) -> Option<usize> {
+    let word_end = before.strip_suffix(' ')?;
+    let word = ["minus", "negative"]
+        .into_iter()
+        .find(|w| ends_with_ignoring_case(word_end, w))?;
+    let rest = &word_end[..word_end.len() - word.len()];
+    if rest.ends_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    let last_word = rest
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let a_number = last_word.ends_with(is_digit)
+        || english_word_value(&last_word.to_ascii_lowercase()).is_some()
+        || english_multiplier(&last_word.to_ascii_lowercase()).is_some();
+    (!a_number).then_some(word.len() + 1)
+}
+
+/// Whether "below zero" follows a number, after its unit or none: "20 degrees below zero",
+/// "20 °C below zero", "20 below zero".
+fn below_zero_after(rest: &str) -> bool {
+    let rest = &rest[..floor_char_boundary(rest, UNIT_REACH)];
+    let rest = rest.trim_start().to_ascii_lowercase();
+    let after_unit = ["degrees", "degree", "°c", "°f", "℃", "℉", "°"]
+        .iter()
+        .find_map(|u| rest.strip_prefix(u))
+        .map_or(rest.as_str(), str::trim_start);
+    after_unit
+        .strip_prefix("below zero")
+        .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
+}
+
+/// Han ideographs, in the unified blocks, their extensions and the compatibility forms.
+fn is_ideograph(c: char) -> bool {
+    matches!(c,
+        '\u{3400}'..='\u{4dbf}'
+        | '\u{4e00}'..='\u{9fff}'
+        | '\u{f900}'..='\u{faff}'
+        | '\u{20000}'..='\u{3134f}')
 }
 
 /// Drops the argument indexes of printf placeholders ("%1$s", "%2$d"): which argument a
@@ -2665,6 +2789,88 @@ mod tests {
             mismatches("“十四五”规划", "the 15th Five-Year Plan"),
             ["14:1/0", "15:0/1"]
         );
+    }
+
+    #[test]
+    fn signs() {
+        let zh_cases: &[(&str, &[&str])] = &[
+            ("工作温度下限为-20℃", &["-20"]),
+            ("在零下30℃以下不得起动", &["-30"]),
+            ("零下三十度", &["-30"]),
+            ("温度为负5度", &["-5"]),
+            ("范围（-20～50℃）", &["-20", "50"]),
+            ("工作温度-20℃", &["-20"]),
+            ("工作温度-20～+50℃", &["-20", "50"]),
+            ("降至－5℃", &["-5"]),
+            ("−40℃", &["-40"]),
+            ("温度: -3.5", &["-3.5"]),
+            // Hyphens: ranges, dates, codes, names; a tolerance; a percentage keeps its value.
+            ("10-20个", &["10", "20"]),
+            ("3-4 mm", &["3", "4"]),
+            ("10 -20", &["10", "20"]),
+            ("一 -2000年", &["2000"]),
+            ("M10-1.25螺栓", &["10", "1.25"]),
+            ("2024-05-01", &["2024", "5", "1"]),
+            ("零件号2210-05", &["2210", "5"]),
+            ("碘-131", &["131"]),
+            ("歼-20战机", &["20"]),
+            ("IL-6水平", &["6"]),
+            ("公差±0.5mm", &["0.5"]),
+            ("正负5", &["5"]),
+            ("5%-10%", &["5", "10"]),
+            ("同比增长-5%", &["5"]),
+        ];
+        for (text, strong) in zh_cases {
+            zh(text, strong);
+        }
+        // 零下 is a sign, no zero.
+        assert!(values(&chinese_numbers("零下30℃，零下的气温"), Strength::Weak).is_empty());
+        let en_cases: &[(&str, &[&str])] = &[
+            ("must not exceed -90 °C", &["-90"]),
+            ("−20 °C", &["-20"]),
+            ("temperatures of -20 to -10 °C", &["-20", "-10"]),
+            ("minus 20 degrees", &["-20"]),
+            ("minus twenty degrees", &["-20"]),
+            ("a negative 3", &["-3"]),
+            ("20 degrees below zero", &["-20"]),
+            ("20 °C below zero", &["-20"]),
+            ("twenty below zero", &["-20"]),
+            // A difference, codes and names, ranges, a tolerance, "below" something else.
+            ("10 minus 3", &["10", "3"]),
+            ("ten minus 3", &["10", "3"]),
+            ("IL-6, COVID-19, F-22, UTC-5", &["6", "19", "22", "5"]),
+            ("pages 10-20", &["10", "20"]),
+            ("+/-0.5 mm", &["0.5"]),
+            ("20 degrees below the limit", &["20"]),
+            ("down -5%", &["5"]),
+        ];
+        for (text, strong) in en_cases {
+            en(text, strong);
+        }
+        assert_eq!(
+            mismatches(
+                "工作温度下限为-20℃。",
+                "The minimum operating temperature is 20 °C."
+            ),
+            ["-20:1/0", "20:0/1"]
+        );
+        assert_eq!(
+            mismatches("冷却液温度不得超过90℃。", "It must not exceed -90 °C."),
+            ["-90:0/1", "90:1/0"]
+        );
+        for (zh, en) in [
+            ("在零下30℃以下不得起动", "Do not start below -30 °C"),
+            ("在零下30℃以下不得起动", "Do not start below minus 30 °C"),
+            (
+                "在零下30℃以下不得起动",
+                "Do not start at 30 degrees below zero or colder",
+            ),
+            ("工作温度-20～50℃", "operating temperature −20 to 50 °C"),
+            ("IL-6水平升高", "IL-6 levels rose"),
+            ("歼-20战机", "the J-20 fighter"),
+        ] {
+            assert_eq!(mismatches(zh, en), Vec::<String>::new(), "{zh} / {en}");
+        }
     }
 
     #[track_caller]
