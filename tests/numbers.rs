@@ -248,6 +248,13 @@ fn pairs_that_agree() {
         ("拧紧3-4圈。", "Tighten 3-4 turns."),
         ("碘-131", "iodine-131"),
         ("同比增长-5%。", "Down 5% year on year."),
+        // Fraction words state their fraction: "a quarter" is 1/4, "half" 1/2.
+        ("再拧四分之一圈。", "Turn a further quarter turn."),
+        ("再拧1/4圈。", "Tighten a further quarter turn."),
+        ("约三分之一的用户", "about a third of users"),
+        ("二分之一", "one half"),
+        ("拧1/2圈", "turn it half a turn"),
+        ("一季度增长5%", "growth was 5% in the first quarter"),
     ];
     for (zh, en) in cases {
         assert!(
@@ -359,6 +366,8 @@ fn pairs_that_differ() {
             "工作温度为-20℃。",
             "The operating temperature is 20 degrees.",
         ),
+        ("约三分之一的用户", "about a quarter of users"),
+        ("再拧四分之一圈。", "Turn a further 1/3 turn."),
     ];
     for (zh, en) in cases {
         assert!(!agree(zh, en), "{zh} / {en} should differ");

@@ -63,6 +63,12 @@ pub enum Kind {
     /// The share of a price paid: `八折` read as 80% of the price. A percentage off cannot
     /// stand for it: `九五折` as "95% off" is a mismatch.
     PercentPaid,
+    /// The denominator or numerator of a fraction: `四分之一` is 4 and 1, "a quarter" and
+    /// "half" state 4 and 1 and 2 and 1 without a numeral, "two thirds" 3. A fraction word's
+    /// parts are weak, no count of their own: they stand for a fraction written otherwise
+    /// (`1/4`, `四分之一`), and a fraction changed (三分之一 as "a quarter") is compared as a
+    /// rank is.
+    Fraction,
 }
 
 /// Thousandths of a whole number.
@@ -422,6 +428,7 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
     read_halves(text, &mut out);
     read_half_prices(text, &mut out);
     read_decades(text, &mut out);
+    mark_fractions(text, &mut out);
     name_rounds(text, &mut out);
     mark_chinese_percentages(text, &mut out);
     mark_chinese_ordinals(text, &mut out);
@@ -623,6 +630,26 @@ fn read_decades(text: &str, numbers: &mut Vec<Number>) {
     }
     numbers.extend(added);
     numbers.sort_by_key(|n| (n.start, n.value));
+}
+
+/// 四分之一, 三分之二, 1/4: the numbers either side of 分之, or of a slash between digits, are
+/// a fraction's, and a numeral before 分之 is surely a number, though of one character
+/// (百分之三十, with no number before, is a percentage).
+fn mark_fractions(text: &str, numbers: &mut [Number]) {
+    for k in 1..numbers.len() {
+        let (a, b) = (numbers[k - 1], numbers[k]);
+        let slash = text.get(a.end..b.start) == Some("/")
+            && text[..a.end].ends_with(is_digit)
+            && text[b.start..].starts_with(is_digit);
+        let fen_zhi = text.get(a.end..b.start) == Some("分之");
+        if slash || fen_zhi {
+            numbers[k - 1].kind = Kind::Fraction;
+            numbers[k].kind = Kind::Fraction;
+        }
+        if fen_zhi {
+            numbers[k - 1].strength = Strength::Strong;
+        }
+    }
 }
 
 /// 1/4决赛, 四分之一决赛, 1/8决赛: a fraction before 决赛 names a round ("quarterfinals",
@@ -1317,7 +1344,16 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                         start,
                         end,
                     });
+                    if multiplier.is_none() {
+                        let numerator = !cardinal_before(&tokens, i);
+                        out.extend(fraction_readings(2, numerator, start, end));
+                    }
                     i = next;
+                    continue;
+                }
+                if let Some((denominator, numerator)) = fraction_word(text, &tokens, i) {
+                    out.extend(fraction_readings(denominator, numerator, start, end));
+                    i += 1;
                     continue;
                 }
                 if let Some(years) = anniversary_years(&lower) {
@@ -1371,6 +1407,7 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
             }
         }
     }
+    mark_fractions(text, &mut out);
     distribute_ranges(text, &mut out);
     expand_short_year_ranges(text, &mut out);
     read_clock_times(text, &mut out);
@@ -1500,6 +1537,100 @@ fn is_ideograph(c: char) -> bool {
         | '\u{20000}'..='\u{3134f}')
 }
 
+/// The readings of a fraction word: its denominator and, where no numeral states it ("a
+/// quarter", "half"), the numerator one; weak, as the word may be no fraction ("a quarter" is
+/// also three months).
+fn fraction_readings(
+    denominator: i64,
+    numerator: bool,
+    start: usize,
+    end: usize,
+) -> impl Iterator<Item = Number> {
+    let reading = move |value: i64| Number {
+        kind: Kind::Fraction,
+        value: value * UNIT,
+        strength: Strength::Weak,
+        start,
+        end,
+    };
+    std::iter::once(reading(denominator)).chain(numerator.then(|| reading(1)))
+}
+
+/// Whether a cardinal number stands right before `tokens[i]` ("three quarters", "one half",
+/// "3 quarters").
+fn cardinal_before(tokens: &[Token<'_>], i: usize) -> bool {
+    match i.checked_sub(1).and_then(|k| tokens.get(k)) {
+        Some(Token::Arabic(_, _, _, ordinal)) => !ordinal,
+        Some(Token::Word(w, ..)) => {
+            english_word_value(&w.to_ascii_lowercase()).is_some_and(|(_, ordinal)| !ordinal)
+        }
+        None => false,
+    }
+}
+
+/// The denominator of the fraction word at `tokens[i]`, and whether it leaves its numerator
+/// one unwritten ("a quarter", against "three quarters"); `None` where the word is no
+/// fraction. "Quarter" is one after a numeral or "a", "an", "another" (a word may stand
+/// between: "a further quarter turn"), not after an ordinal or a determiner, where it is three
+/// months ("the first quarter", "last quarter") or a district. A plural ordinal from "thirds"
+/// on is a fraction ("two thirds", "tenths"; "seconds" are time), and so is a singular one
+/// after "a", "an" or "one" that ends its phrase or takes "of" ("a third of", "cut by a
+/// fifth"; "a third time" ranks).
+fn fraction_word(text: &str, tokens: &[Token<'_>], i: usize) -> Option<(i64, bool)> {
+    let Some(Token::Word(w, _, end)) = tokens.get(i) else {
+        return None;
+    };
+    let lower = w.to_ascii_lowercase();
+    let word_at = |k: Option<usize>| match k.and_then(|k| tokens.get(k)) {
+        Some(Token::Word(w, ..)) => Some(w.to_ascii_lowercase()),
+        _ => None,
+    };
+    let article = |w: Option<String>| matches!(w.as_deref(), Some("a" | "an" | "another"));
+    let ordinal_before = match i.checked_sub(1).and_then(|k| tokens.get(k)) {
+        Some(Token::Arabic(_, _, _, ordinal)) => *ordinal,
+        Some(Token::Word(w, ..)) => {
+            english_word_value(&w.to_ascii_lowercase()).is_some_and(|(_, ordinal)| ordinal)
+        }
+        None => false,
+    };
+    if lower == "halves" {
+        return Some((2, false));
+    }
+    if lower == "quarter" || lower == "quarters" {
+        if ordinal_before {
+            return None;
+        }
+        if cardinal_before(tokens, i) {
+            return Some((4, false));
+        }
+        let after_article =
+            article(word_at(i.checked_sub(1))) || article(word_at(i.checked_sub(2)));
+        return after_article.then_some((4, true));
+    }
+    let ordinal = |w: &str| {
+        english_word_value(w)
+            .filter(|&(v, ord)| ord && v >= 3)
+            .map(|(v, _)| v)
+    };
+    if let Some(denominator) = lower.strip_suffix('s').and_then(ordinal) {
+        return Some((denominator, false));
+    }
+    let denominator = ordinal(&lower)?;
+    let before = word_at(i.checked_sub(1));
+    let ends_phrase = match tokens.get(i + 1) {
+        None => true,
+        Some(Token::Word(next, start, _)) => {
+            next.eq_ignore_ascii_case("of") || !text[*end..*start].chars().all(|c| c == ' ')
+        }
+        Some(_) => true,
+    };
+    match before.as_deref() {
+        Some("a" | "an") if ends_phrase => Some((denominator, true)),
+        Some("one") if ends_phrase => Some((denominator, false)),
+        _ => None,
+    }
+}
+
 /// Drops the argument indexes of printf placeholders ("%1$s", "%2$d"): which argument a
 /// placeholder takes is no number of the text, and a translation may number arguments its
 /// source leaves in order ("%s" as "%1$s").
@@ -1512,7 +1643,7 @@ fn drop_argument_indexes(text: &str, numbers: &mut Vec<Number>) {
 /// unclassed: it is also an index's points (3,500 points, 点), and "basis points" are another
 /// unit, whose numbers differ anyway.
 fn mark_english_percentages(text: &str, numbers: &mut [Number]) {
-    for n in numbers.iter_mut() {
+    for n in numbers.iter_mut().filter(|n| n.kind != Kind::Fraction) {
         // The unit follows within a few words: only so much is read, once per number.
         let rest = &text[n.end..floor_char_boundary(text, n.end + UNIT_REACH)];
         let mut rest = rest
@@ -1707,7 +1838,10 @@ fn distribute_ranges(text: &str, numbers: &mut Vec<Number>) {
     let mut added = Vec::new();
     for k in 1..numbers.len() {
         let (a, b) = (numbers[k - 1], numbers[k]);
-        let between = text[a.end..b.start].trim().to_ascii_lowercase();
+        let Some(between) = text.get(a.end..b.start) else {
+            continue; // two readings of one word ("half": 0.5, and 1 and 2)
+        };
+        let between = between.trim().to_ascii_lowercase();
         if !matches!(between.as_str(), "to" | "or" | "-" | "–") || a.value >= 1000 * UNIT {
             continue;
         }
@@ -1888,6 +2022,11 @@ struct Counts {
     weak: usize,
     /// Of those, ranks in a series (第一, "the second").
     ordinal: usize,
+    /// Of those, parts of a fraction (四分之一, 1/4, "a quarter").
+    fraction: usize,
+    /// Of the weak ones, parts of a fraction word ("a quarter", "half"): no counts, and no
+    /// number but a fraction's.
+    weak_fraction: usize,
 }
 
 /// A value that one side states more often than the other can account for.
@@ -1895,7 +2034,7 @@ struct Counts {
 pub struct Mismatch {
     /// The value.
     pub value: Value,
-    /// How often the source states it (strong and weak readings).
+    /// How often the source states it (strong and weak readings that may stand for it).
     pub in_source: usize,
     /// How often the target states it.
     pub in_target: usize,
@@ -1911,6 +2050,17 @@ pub fn compare(source: &[Number], target: &[Number]) -> Vec<Mismatch> {
         stated.peek().is_some() && stated.all(|n| n.kind == Kind::PercentOff)
     };
     let mut counts: BTreeMap<Value, (Counts, Counts)> = BTreeMap::new();
+    // How often one side states a value that the other states as `ours`: a fraction word
+    // stands only for a fraction ("half" for 二分之一 or 1/2, not for the 2 of 两米, nor its
+    // unwritten one for 1个星期).
+    let stated = |theirs: &Counts, ours: &Counts| {
+        let loose_parts = if ours.fraction == 0 {
+            theirs.weak_fraction
+        } else {
+            0
+        };
+        theirs.strong + theirs.weak - loose_parts
+    };
     for (side, numbers) in [(0, source), (1, target)] {
         for n in numbers {
             if side == 0 && n.kind == Kind::PercentPaid && stated_only_as_off(n.value) {
@@ -1929,14 +2079,21 @@ pub fn compare(source: &[Number], target: &[Number]) -> Vec<Mismatch> {
             if n.kind == Kind::Ordinal {
                 c.ordinal += 1;
             }
+            if n.kind == Kind::Fraction {
+                c.fraction += 1;
+                if n.strength == Strength::Weak {
+                    c.weak_fraction += 1;
+                }
+            }
         }
     }
     // Small counts written as words are loose on both sides (三个工会 may be "the unions"), but
     // one side's count with no match beside the other's with none is a count changed: 三个工会
     // as "four unions". One is left out: an article and a pronoun as much as a number.
     let small_count = |value: &Value| (2 * UNIT..=9 * UNIT).contains(value);
-    let unmatched =
-        |ours: &Counts, theirs: &Counts| ours.weak > 0 && theirs.strong + theirs.weak == 0;
+    let unmatched = |ours: &Counts, theirs: &Counts| {
+        ours.weak > ours.weak_fraction && stated(theirs, ours) == 0
+    };
     let changed_count = counts
         .iter()
         .any(|(v, (s, t))| small_count(v) && unmatched(s, t))
@@ -1947,26 +2104,45 @@ pub fn compare(source: &[Number], target: &[Number]) -> Vec<Mismatch> {
     // 一季度 as "the second quarter", is a rank changed, where each side ranks by a small
     // ordinal the other side does not state at all.
     let small_rank = |value: &Value| (UNIT..=9 * UNIT).contains(value);
-    let unranked =
-        |ours: &Counts, theirs: &Counts| ours.ordinal > 0 && theirs.strong + theirs.weak == 0;
+    let unranked = |ours: &Counts, theirs: &Counts| ours.ordinal > 0 && stated(theirs, ours) == 0;
     let changed_rank = counts
         .iter()
         .any(|(v, (s, t))| small_rank(v) && unranked(s, t))
         && counts
             .iter()
             .any(|(v, (s, t))| small_rank(v) && unranked(t, s));
+    // So is a fraction: 三分之一 as "a quarter" is a fraction changed, though "a quarter" is
+    // loose (it is also three months).
+    let small_part = |value: &Value| (UNIT..=10 * UNIT).contains(value);
+    let unparted = |ours: &Counts, theirs: &Counts| ours.fraction > 0 && stated(theirs, ours) == 0;
+    let changed_fraction = counts
+        .iter()
+        .any(|(v, (s, t))| small_part(v) && unparted(s, t))
+        && counts
+            .iter()
+            .any(|(v, (s, t))| small_part(v) && unparted(t, s));
+    // A fraction word's parts are left out of the counts shown where they stand for nothing the
+    // other side states ("half a year" does not state the 1 of 1个星期).
+    let shown = |ours: &Counts, theirs: &Counts| {
+        if theirs.strong + theirs.weak == 0 {
+            ours.strong + ours.weak
+        } else {
+            stated(ours, theirs)
+        }
+    };
     counts
         .into_iter()
         .filter(|(v, (s, t))| {
-            s.strong > t.strong + t.weak
-                || t.strong > s.strong + s.weak
+            s.strong > stated(t, s)
+                || t.strong > stated(s, t)
                 || (changed_count && small_count(v) && (unmatched(s, t) || unmatched(t, s)))
                 || (changed_rank && small_rank(v) && (unranked(s, t) || unranked(t, s)))
+                || (changed_fraction && small_part(v) && (unparted(s, t) || unparted(t, s)))
         })
         .map(|(value, (s, t))| Mismatch {
             value,
-            in_source: s.strong + s.weak,
-            in_target: t.strong + t.weak,
+            in_source: shown(&s, &t),
+            in_target: shown(&t, &s),
         })
         .collect()
 }
@@ -1993,6 +2169,7 @@ impl Kind {
             Kind::Ordinal => "an ordinal",
             Kind::PercentOff => "percent off",
             Kind::PercentPaid => "percent of the price",
+            Kind::Fraction => "a fraction",
         }
     }
 }
@@ -2010,7 +2187,7 @@ pub fn compare_units(source: &[Number], target: &[Number]) -> Vec<UnitMismatch> 
             let slot = match n.kind {
                 Kind::Percent | Kind::PercentOff | Kind::PercentPaid => side,
                 Kind::PercentagePoint => side + 1,
-                Kind::Plain | Kind::Ordinal => continue,
+                Kind::Plain | Kind::Ordinal | Kind::Fraction => continue,
             };
             counts.entry(n.value).or_default()[slot] += 1;
         }
@@ -2460,7 +2637,11 @@ mod tests {
             ("a 0.4-percentage-point drop", &[("0.4", PercentagePoint)]),
             ("down 0.4pp", &[("0.4", PercentagePoint)]),
             ("down 0.4 ppt", &[("0.4", PercentagePoint)]),
-            ("half a percentage point", &[("0.5", PercentagePoint)]),
+            // "half" is also the fraction 1/2, whose parts name no unit.
+            (
+                "half a percentage point",
+                &[("0.5", PercentagePoint), ("1", Fraction), ("2", Fraction)],
+            ),
             // Points alone may be an index's; basis points are another unit; a word that
             // only starts like a unit is none.
             ("down 0.4 points", &[("0.4", Plain)]),
@@ -2871,6 +3052,86 @@ mod tests {
         ] {
             assert_eq!(mismatches(zh, en), Vec::<String>::new(), "{zh} / {en}");
         }
+    }
+
+    #[test]
+    fn fractions() {
+        let parts = |text: &str| -> Vec<String> {
+            english_numbers(text)
+                .iter()
+                .filter(|n| n.kind == Kind::Fraction)
+                .map(|n| display_value(n.value))
+                .collect()
+        };
+        for (text, expected) in [
+            ("Turn a further quarter turn.", &["1", "4"][..]),
+            ("a quarter of the staff", &["1", "4"]),
+            ("another quarter-turn", &["1", "4"]),
+            ("three quarters of them", &["4"]),
+            ("3 quarters", &["4"]),
+            ("half of them", &["1", "2"]),
+            ("one half", &["2"]),
+            ("two thirds", &["3"]),
+            ("two-fifths", &["5"]),
+            ("a third of the votes", &["1", "3"]),
+            ("cut by a fifth.", &["1", "5"]),
+            ("one tenth of", &["10"]),
+            // Periods, districts, ranks, time; "half a million" is a number.
+            ("the first quarter", &[]),
+            ("in the 3rd quarter", &[]),
+            ("last quarter", &[]),
+            ("the French Quarter", &[]),
+            ("headquarters", &[]),
+            ("a third time", &[]),
+            ("the third of May", &[]),
+            ("ten seconds", &[]),
+            ("half a million", &[]),
+            ("two and a half", &[]),
+        ] {
+            assert_eq!(parts(text), expected, "{text}");
+        }
+        // 分之 marks a fraction's numbers; 百分之 a percentage.
+        let zh_kinds = |text: &str| kinds(&chinese_numbers(text));
+        assert_eq!(
+            zh_kinds("四分之一"),
+            [
+                ("4".to_string(), Kind::Fraction),
+                ("1".to_string(), Kind::Fraction)
+            ]
+        );
+        assert_eq!(zh_kinds("百分之三十"), [("30".to_string(), Kind::Percent)]);
+        for (zh, en) in [
+            ("再拧四分之一圈。", "Turn a further quarter turn."),
+            ("再拧1/4圈。", "Turn a further quarter turn."),
+            ("四分之三的员工", "three quarters of the staff"),
+            ("二分之一", "half"),
+            ("拧1/2圈", "turn it half a turn"),
+            ("三分之一的选票", "a third of the votes"),
+            ("三分之二的选票", "two thirds of the votes"),
+            ("一季度增长5%", "growth was 5% in the first quarter"),
+            // A fraction word's parts count nothing: a count left out stays loose.
+            ("三个工会中有一半", "half of the unions"),
+        ] {
+            assert_eq!(mismatches(zh, en), Vec::<String>::new(), "{zh} / {en}");
+        }
+        assert_eq!(mismatches("三分之一", "a quarter"), ["3:1/0", "4:0/1"]);
+        // A fraction word stands only for a fraction: not for the 1 of 1个星期, nor the 2 of 两米.
+        assert_eq!(
+            mismatches(
+                "用了半年，差不多1个星期一冲",
+                "used it for half a year, charged weekly"
+            ),
+            ["1:2/0"]
+        );
+        assert_eq!(mismatches("两米", "six and half feet"), ["2:1/0", "6:0/1"]);
+        assert_eq!(
+            mismatches("再拧四分之一圈", "Turn a further 1/3 turn"),
+            ["3:0/1", "4:1/0"]
+        );
+        assert_eq!(
+            mismatches("一季度增长5%", "growth was 5% in the second quarter"),
+            ["1:1/0", "2:0/1"]
+        );
     }
 
     #[track_caller]
