@@ -218,6 +218,43 @@ fn pairs_that_agree() {
         ("会员专享九五折", "Members save 5%"),
         ("打6.5折", "35% off"),
         ("第2件半价", "50% off the 2nd item"),
+        // 千 before a unit is the prefix kilo; before anything else, a thousand.
+        ("工作质量为5200千克。", "Operating mass is 5200 kg."),
+        ("最大速度为40千米/小时。", "Maximum speed is 40 km/h."),
+        ("额定电压为10千伏。", "Rated voltage is 10 kV."),
+        ("工作频率为2.4千兆赫。", "It operates at 2.4 GHz."),
+        ("共5千人参加。", "5,000 people took part."),
+        ("他获得男子五千米冠军。", "He won the men's 5000m."),
+        // A sign, as a minus, 零下 or words; hyphens in ranges, dates and codes are no signs.
+        (
+            "工作温度下限为-20℃。",
+            "The minimum operating temperature is -20 °C.",
+        ),
+        (
+            "在零下30℃以下不得起动。",
+            "Do not start the machine below −30 °C.",
+        ),
+        (
+            "在零下30℃以下不得起动。",
+            "Do not start it at 30 degrees below zero.",
+        ),
+        (
+            "工作温度-20～50℃。",
+            "Operating temperature: minus 20 to 50 °C.",
+        ),
+        ("使用M10-1.25螺栓。", "Use M10-1.25 bolts."),
+        ("于2024-05-01生效。", "Effective 2024-05-01."),
+        ("零件号2210-05。", "Part number 2210-05."),
+        ("拧紧3-4圈。", "Tighten 3-4 turns."),
+        ("碘-131", "iodine-131"),
+        ("同比增长-5%。", "Down 5% year on year."),
+        // Fraction words state their fraction: "a quarter" is 1/4, "half" 1/2.
+        ("再拧四分之一圈。", "Turn a further quarter turn."),
+        ("再拧1/4圈。", "Tighten a further quarter turn."),
+        ("约三分之一的用户", "about a third of users"),
+        ("二分之一", "one half"),
+        ("拧1/2圈", "turn it half a turn"),
+        ("一季度增长5%", "growth was 5% in the first quarter"),
     ];
     for (zh, en) in cases {
         assert!(
@@ -311,6 +348,26 @@ fn pairs_that_differ() {
         ("升高10倍", "rose twelvefold"),
         ("会员5折", "Members get 5% off"),
         ("会员打九五折", "Members get 95% off"),
+        ("工作质量为5200千克。", "Operating mass is 5,200,000 kg."),
+        ("共5千人参加。", "5 people took part."),
+        (
+            "工作温度下限为-20℃。",
+            "The minimum operating temperature is 20 °C.",
+        ),
+        (
+            "在零下30℃以下不得起动。",
+            "Do not start the machine below 30 °C.",
+        ),
+        (
+            "冷却液温度不得超过90℃。",
+            "The coolant temperature must not exceed -90 °C.",
+        ),
+        (
+            "工作温度为-20℃。",
+            "The operating temperature is 20 degrees.",
+        ),
+        ("约三分之一的用户", "about a quarter of users"),
+        ("再拧四分之一圈。", "Turn a further 1/3 turn."),
     ];
     for (zh, en) in cases {
         assert!(!agree(zh, en), "{zh} / {en} should differ");

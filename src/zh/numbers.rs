@@ -63,6 +63,12 @@ pub enum Kind {
     /// The share of a price paid: `八折` read as 80% of the price. A percentage off cannot
     /// stand for it: `九五折` as "95% off" is a mismatch.
     PercentPaid,
+    /// The denominator or numerator of a fraction: `四分之一` is 4 and 1, "a quarter" and
+    /// "half" state 4 and 1 and 2 and 1 without a numeral, "two thirds" 3. A fraction word's
+    /// parts are weak, no count of their own: they stand for a fraction written otherwise
+    /// (`1/4`, `四分之一`), and a fraction changed (三分之一 as "a quarter") is compared as a
+    /// rank is.
+    Fraction,
 }
 
 /// Thousandths of a whole number.
@@ -221,10 +227,15 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
                 continue;
             }
             let mut value = value;
-            // A Chinese multiplier after Arabic digits: 3.5万, 1.2亿, 10万亿.
+            // A Chinese multiplier after Arabic digits: 3.5万, 1.2亿, 10万亿. 千 before a unit
+            // is the unit's prefix kilo (5200千克 is 5200 kg, 3万千米 30,000 km), no multiplier.
             let multiplier = |m: char| chinese_big_unit(m).or((m == '千').then_some(1000));
             let mut smallest = None;
-            while let Some(u) = chars.get(j).and_then(|&(_, m)| multiplier(m)) {
+            while let Some(u) = chars
+                .get(j)
+                .and_then(|&(_, m)| multiplier(m))
+                .filter(|&u| u != 1000 || !kilo_unit_follows(&text[end_of(j + 1)..]))
+            {
                 value *= u as f64;
                 smallest = Some(u);
                 j += 1;
@@ -295,7 +306,9 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
             && chars
                 .get(i + 1)
                 .is_some_and(|&(_, u)| chinese_big_unit(u).is_some());
-        let starts_numeral = chinese_digit(c).is_some()
+        // 零下 is "below zero", a sign (零下30℃ is -30 °C), no zero.
+        let below_zero = c == '零' && chars.get(i + 1).is_some_and(|&(_, d)| d == '下');
+        let starts_numeral = (chinese_digit(c).is_some() && !below_zero)
             || matches!(c, '十' | '拾')
             || (matches!(c, '百' | '千') && matches!(prev, Some('上' | '近' | '成')))
             || round_amount;
@@ -310,6 +323,20 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
         // A decimal point must be followed by a digit.
         while j > i && matches!(chars[j - 1].1, '点' | '點') {
             j -= 1;
+        }
+        // 千 last before a unit is its prefix kilo. After 万 or 亿 it is only that (三万千米 is
+        // 30,000 km); after a digit it is also a thousand of the unit (五千米 is 5 km or 5,000
+        // m, and English writes either), so the run has both readings, weak.
+        let mut kilo_or_thousand = false;
+        if j > i + 1
+            && matches!(chars[j - 1].1, '千' | '仟')
+            && kilo_unit_follows(&text[end_of(j)..])
+        {
+            if chinese_big_unit(chars[j - 2].1).is_some() {
+                j -= 1;
+            } else {
+                kilo_or_thousand = true;
+            }
         }
         // A round amount is a number where an amount is counted (百万元, 千万人); alone it may
         // be an amount (百亿补贴) or a word (百万富翁 "millionaire"), and 千万 is also "by all
@@ -367,6 +394,20 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
             }
             continue;
         }
+        if let Some((value, _)) = read_chinese_run(&run, before, after, false)
+            .filter(|&(v, _)| kilo_or_thousand && v % (1000 * UNIT) == 0)
+        {
+            for value in [value, value / 1000] {
+                out.push(Number {
+                    kind: Kind::Plain,
+                    value,
+                    strength: Strength::Weak,
+                    start,
+                    end: end_of(j),
+                });
+            }
+            continue;
+        }
         if let Some((value, strength)) = read_chinese_run(&run, before, after, false) {
             let strength = if round_amount && !counted_amount {
                 Strength::Weak
@@ -387,10 +428,12 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
     read_halves(text, &mut out);
     read_half_prices(text, &mut out);
     read_decades(text, &mut out);
+    mark_fractions(text, &mut out);
     name_rounds(text, &mut out);
     mark_chinese_percentages(text, &mut out);
     mark_chinese_ordinals(text, &mut out);
     drop_argument_indexes(text, &mut out);
+    read_signs(text, &mut out);
     out
 }
 
@@ -589,6 +632,26 @@ fn read_decades(text: &str, numbers: &mut Vec<Number>) {
     numbers.sort_by_key(|n| (n.start, n.value));
 }
 
+/// 四分之一, 三分之二, 1/4: the numbers either side of 分之, or of a slash between digits, are
+/// a fraction's, and a numeral before 分之 is surely a number, though of one character
+/// (百分之三十, with no number before, is a percentage).
+fn mark_fractions(text: &str, numbers: &mut [Number]) {
+    for k in 1..numbers.len() {
+        let (a, b) = (numbers[k - 1], numbers[k]);
+        let slash = text.get(a.end..b.start) == Some("/")
+            && text[..a.end].ends_with(is_digit)
+            && text[b.start..].starts_with(is_digit);
+        let fen_zhi = text.get(a.end..b.start) == Some("分之");
+        if slash || fen_zhi {
+            numbers[k - 1].kind = Kind::Fraction;
+            numbers[k].kind = Kind::Fraction;
+        }
+        if fen_zhi {
+            numbers[k - 1].strength = Strength::Strong;
+        }
+    }
+}
+
 /// 1/4决赛, 四分之一决赛, 1/8决赛: a fraction before 决赛 names a round ("quarterfinals",
 /// "round of 16"), not a number of the text: its numbers are weak, with the teams it leaves
 /// (twice the denominator) as a reading.
@@ -647,6 +710,21 @@ fn amount_follows(rest: &str) -> bool {
         ]
         .iter()
         .any(|m| rest.starts_with(m))
+}
+
+/// Whether `rest`, the text after a 千, starts with a unit that takes 千 as the SI prefix kilo:
+/// 千克 kg, 千米 km, 千瓦 kW (千瓦时 kWh), 千伏 kV, 千帕 kPa, 千赫 kHz, 千焦 kJ, 千卡 kcal, 千牛
+/// kN, 千欧 kΩ, 千字节 KB, 千比特 kbit, and 千兆 giga (千兆赫 GHz). 兆 (mega), 毫 and 微 are
+/// never read as multipliers, so only 千 needs telling apart. A word that starts with a unit's
+/// character is no unit: 5千欧元 is 5,000 euros, 3千卡车 3,000 lorries.
+fn kilo_unit_follows(rest: &str) -> bool {
+    const UNITS: [&str; 13] = [
+        "克", "米", "瓦", "伏", "帕", "赫", "焦", "卡", "牛", "欧", "兆", "字节", "比特",
+    ];
+    const WORDS: [&str; 8] = [
+        "欧元", "欧洲", "欧盟", "卡车", "卡片", "牛羊", "牛肉", "牛奶",
+    ];
+    UNITS.iter().any(|u| rest.starts_with(u)) && !WORDS.iter().any(|w| rest.starts_with(w))
 }
 
 /// Characters after 成 that make it a word (成为 "become", 成本 "cost", 一成不变 "unchanging"),
@@ -1266,7 +1344,16 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                         start,
                         end,
                     });
+                    if multiplier.is_none() {
+                        let numerator = !cardinal_before(&tokens, i);
+                        out.extend(fraction_readings(2, numerator, start, end));
+                    }
                     i = next;
+                    continue;
+                }
+                if let Some((denominator, numerator)) = fraction_word(text, &tokens, i) {
+                    out.extend(fraction_readings(denominator, numerator, start, end));
+                    i += 1;
                     continue;
                 }
                 if let Some(years) = anniversary_years(&lower) {
@@ -1320,12 +1407,228 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
             }
         }
     }
+    mark_fractions(text, &mut out);
     distribute_ranges(text, &mut out);
     expand_short_year_ranges(text, &mut out);
     read_clock_times(text, &mut out);
     mark_english_percentages(text, &mut out);
     drop_argument_indexes(text, &mut out);
+    read_signs(text, &mut out);
     out
+}
+
+/// Makes negative the numbers a text signs as negative, on either side: a minus sign right
+/// before the digits (`-20℃`, "−20 °C", full-width `－20`), 零下 or 负 before a number (零下30℃,
+/// 负五), "minus 20" or "negative 20", and "20 degrees below zero". The sign moves the start of
+/// the number to the sign, so that a finding points at it. A percentage keeps its value: a
+/// change carries its sign in a word as often as in a minus ("down 5%" for 增长-5%).
+fn read_signs(text: &str, numbers: &mut [Number]) {
+    for n in numbers.iter_mut() {
+        let percentage = matches!(
+            n.kind,
+            Kind::Percent | Kind::PercentagePoint | Kind::PercentOff | Kind::PercentPaid
+        );
+        if n.value <= 0 || percentage {
+            continue;
+        }
+        if let Some(sign_len) = sign_before(text, n.start, n.end) {
+            n.value = -n.value;
+            n.start -= sign_len;
+        } else if below_zero_after(&text[n.end..]) {
+            n.value = -n.value;
+        }
+    }
+}
+
+/// The length of the sign written right before the number at `start..end`, if it has one:
+/// 零下, 负 (not 正负, "plus or minus"), a minus sign, "minus" or "negative".
+fn sign_before(text: &str, start: usize, end: usize) -> Option<usize> {
+    let before = &text[..start];
+    if before.ends_with("零下") {
+        return Some("零下".len());
+    }
+    if before.ends_with('负') && !before.ends_with("正负") {
+        return Some('负'.len_utf8());
+    }
+    let minus = text[start..end]
+        .starts_with(is_digit)
+        .then(|| minus_sign_before(text, start, end))
+        .flatten();
+    minus.or_else(|| english_minus_before(before))
+}
+
+/// The length of a minus sign (`-`, `−`, `－`) right before the digits at `start..end`, where
+/// it is the number's sign.
+///
+/// A minus joined to what stands before it is a hyphen, not a sign: after a number it makes a
+/// range, a date or a code (10-20, "10 -20", 三-5, 2024-05-01, M10-1.25, 2210-05), after a letter a
+/// name or a code (IL-6, COVID-19, F-22, UTC-5), after a closing bracket, a unit sign or
+/// another sign a range or a tolerance (5%-10%, ±, "+/-0.5"). After a Chinese character it
+/// joins names as well (碘-131 "iodine-131", 歼-20 "J-20"), so there it is a sign only after a
+/// word that introduces a value (为-20℃, 降至-5) or before a unit of temperature or a range
+/// mark (温度-20℃, 温度-20～50℃).
+fn minus_sign_before(text: &str, start: usize, end: usize) -> Option<usize> {
+    let before = &text[..start];
+    let mut preceding = before.chars().rev();
+    let minus = preceding.next().filter(|c| matches!(c, '-' | '−' | '－'))?;
+    let sign = Some(minus.len_utf8());
+    const JOINS: &str = ")]}）】」』》〕%％‰°℃℉.·/+-−－±_^*×#&@'’\"”";
+    match preceding.next() {
+        None => sign,
+        Some(c) if c.is_whitespace() => {
+            let word_before = preceding.find(|c| !c.is_whitespace());
+            sign.filter(|_| !word_before.is_some_and(|c| is_digit(c) || is_chinese_numeral(c)))
+        }
+        Some(c) if is_chinese_numeral(c) => None,
+        Some(c) if is_ideograph(c) => {
+            const VALUE_WORDS: &str = "为爲是至到达達于於约約在从從由和与與或及";
+            let unit_after = text[end..]
+                .trim_start()
+                .starts_with(['℃', '℉', '°', '度', '~', '～', '至', '到']);
+            sign.filter(|_| VALUE_WORDS.contains(c) || unit_after)
+        }
+        Some(c) if c.is_alphanumeric() || JOINS.contains(c) => None,
+        Some(_) => sign,
+    }
+}
+
+/// The length of "minus " or "negative " right before a number, where it is the number's sign
+/// and not a difference taken ("10 minus 3").
+fn english_minus_before(before: &str) -> Option<usize> {
+    let word_end = before.strip_suffix(' ')?;
+    let word = ["minus", "negative"]
+        .into_iter()
+        .find(|w| ends_with_ignoring_case(word_end, w))?;
+    let rest = &word_end[..word_end.len() - word.len()];
+    if rest.ends_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    let last_word = rest
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let a_number = last_word.ends_with(is_digit)
+        || english_word_value(&last_word.to_ascii_lowercase()).is_some()
+        || english_multiplier(&last_word.to_ascii_lowercase()).is_some();
+    (!a_number).then_some(word.len() + 1)
+}
+
+/// Whether "below zero" follows a number, after its unit or none: "20 degrees below zero",
+/// "20 °C below zero", "20 below zero".
+fn below_zero_after(rest: &str) -> bool {
+    let rest = &rest[..floor_char_boundary(rest, UNIT_REACH)];
+    let rest = rest.trim_start().to_ascii_lowercase();
+    let after_unit = ["degrees", "degree", "°c", "°f", "℃", "℉", "°"]
+        .iter()
+        .find_map(|u| rest.strip_prefix(u))
+        .map_or(rest.as_str(), str::trim_start);
+    after_unit
+        .strip_prefix("below zero")
+        .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
+}
+
+/// Han ideographs, in the unified blocks, their extensions and the compatibility forms.
+fn is_ideograph(c: char) -> bool {
+    matches!(c,
+        '\u{3400}'..='\u{4dbf}'
+        | '\u{4e00}'..='\u{9fff}'
+        | '\u{f900}'..='\u{faff}'
+        | '\u{20000}'..='\u{3134f}')
+}
+
+/// The readings of a fraction word: its denominator and, where no numeral states it ("a
+/// quarter", "half"), the numerator one; weak, as the word may be no fraction ("a quarter" is
+/// also three months).
+fn fraction_readings(
+    denominator: i64,
+    numerator: bool,
+    start: usize,
+    end: usize,
+) -> impl Iterator<Item = Number> {
+    let reading = move |value: i64| Number {
+        kind: Kind::Fraction,
+        value: value * UNIT,
+        strength: Strength::Weak,
+        start,
+        end,
+    };
+    std::iter::once(reading(denominator)).chain(numerator.then(|| reading(1)))
+}
+
+/// Whether a cardinal number stands right before `tokens[i]` ("three quarters", "one half",
+/// "3 quarters").
+fn cardinal_before(tokens: &[Token<'_>], i: usize) -> bool {
+    match i.checked_sub(1).and_then(|k| tokens.get(k)) {
+        Some(Token::Arabic(_, _, _, ordinal)) => !ordinal,
+        Some(Token::Word(w, ..)) => {
+            english_word_value(&w.to_ascii_lowercase()).is_some_and(|(_, ordinal)| !ordinal)
+        }
+        None => false,
+    }
+}
+
+/// The denominator of the fraction word at `tokens[i]`, and whether it leaves its numerator
+/// one unwritten ("a quarter", against "three quarters"); `None` where the word is no
+/// fraction. "Quarter" is one after a numeral or "a", "an", "another" (a word may stand
+/// between: "a further quarter turn"), not after an ordinal or a determiner, where it is three
+/// months ("the first quarter", "last quarter") or a district. A plural ordinal from "thirds"
+/// on is a fraction ("two thirds", "tenths"; "seconds" are time), and so is a singular one
+/// after "a", "an" or "one" that ends its phrase or takes "of" ("a third of", "cut by a
+/// fifth"; "a third time" ranks).
+fn fraction_word(text: &str, tokens: &[Token<'_>], i: usize) -> Option<(i64, bool)> {
+    let Some(Token::Word(w, _, end)) = tokens.get(i) else {
+        return None;
+    };
+    let lower = w.to_ascii_lowercase();
+    let word_at = |k: Option<usize>| match k.and_then(|k| tokens.get(k)) {
+        Some(Token::Word(w, ..)) => Some(w.to_ascii_lowercase()),
+        _ => None,
+    };
+    let article = |w: Option<String>| matches!(w.as_deref(), Some("a" | "an" | "another"));
+    let ordinal_before = match i.checked_sub(1).and_then(|k| tokens.get(k)) {
+        Some(Token::Arabic(_, _, _, ordinal)) => *ordinal,
+        Some(Token::Word(w, ..)) => {
+            english_word_value(&w.to_ascii_lowercase()).is_some_and(|(_, ordinal)| ordinal)
+        }
+        None => false,
+    };
+    if lower == "halves" {
+        return Some((2, false));
+    }
+    if lower == "quarter" || lower == "quarters" {
+        if ordinal_before {
+            return None;
+        }
+        if cardinal_before(tokens, i) {
+            return Some((4, false));
+        }
+        let after_article =
+            article(word_at(i.checked_sub(1))) || article(word_at(i.checked_sub(2)));
+        return after_article.then_some((4, true));
+    }
+    let ordinal = |w: &str| {
+        english_word_value(w)
+            .filter(|&(v, ord)| ord && v >= 3)
+            .map(|(v, _)| v)
+    };
+    if let Some(denominator) = lower.strip_suffix('s').and_then(ordinal) {
+        return Some((denominator, false));
+    }
+    let denominator = ordinal(&lower)?;
+    let before = word_at(i.checked_sub(1));
+    let ends_phrase = match tokens.get(i + 1) {
+        None => true,
+        Some(Token::Word(next, start, _)) => {
+            next.eq_ignore_ascii_case("of") || !text[*end..*start].chars().all(|c| c == ' ')
+        }
+        Some(_) => true,
+    };
+    match before.as_deref() {
+        Some("a" | "an") if ends_phrase => Some((denominator, true)),
+        Some("one") if ends_phrase => Some((denominator, false)),
+        _ => None,
+    }
 }
 
 /// Drops the argument indexes of printf placeholders ("%1$s", "%2$d"): which argument a
@@ -1340,7 +1643,7 @@ fn drop_argument_indexes(text: &str, numbers: &mut Vec<Number>) {
 /// unclassed: it is also an index's points (3,500 points, 点), and "basis points" are another
 /// unit, whose numbers differ anyway.
 fn mark_english_percentages(text: &str, numbers: &mut [Number]) {
-    for n in numbers.iter_mut() {
+    for n in numbers.iter_mut().filter(|n| n.kind != Kind::Fraction) {
         // The unit follows within a few words: only so much is read, once per number.
         let rest = &text[n.end..floor_char_boundary(text, n.end + UNIT_REACH)];
         let mut rest = rest
@@ -1535,7 +1838,10 @@ fn distribute_ranges(text: &str, numbers: &mut Vec<Number>) {
     let mut added = Vec::new();
     for k in 1..numbers.len() {
         let (a, b) = (numbers[k - 1], numbers[k]);
-        let between = text[a.end..b.start].trim().to_ascii_lowercase();
+        let Some(between) = text.get(a.end..b.start) else {
+            continue; // two readings of one word ("half": 0.5, and 1 and 2)
+        };
+        let between = between.trim().to_ascii_lowercase();
         if !matches!(between.as_str(), "to" | "or" | "-" | "–") || a.value >= 1000 * UNIT {
             continue;
         }
@@ -1716,6 +2022,11 @@ struct Counts {
     weak: usize,
     /// Of those, ranks in a series (第一, "the second").
     ordinal: usize,
+    /// Of those, parts of a fraction (四分之一, 1/4, "a quarter").
+    fraction: usize,
+    /// Of the weak ones, parts of a fraction word ("a quarter", "half"): no counts, and no
+    /// number but a fraction's.
+    weak_fraction: usize,
 }
 
 /// A value that one side states more often than the other can account for.
@@ -1723,7 +2034,7 @@ struct Counts {
 pub struct Mismatch {
     /// The value.
     pub value: Value,
-    /// How often the source states it (strong and weak readings).
+    /// How often the source states it (strong and weak readings that may stand for it).
     pub in_source: usize,
     /// How often the target states it.
     pub in_target: usize,
@@ -1739,6 +2050,17 @@ pub fn compare(source: &[Number], target: &[Number]) -> Vec<Mismatch> {
         stated.peek().is_some() && stated.all(|n| n.kind == Kind::PercentOff)
     };
     let mut counts: BTreeMap<Value, (Counts, Counts)> = BTreeMap::new();
+    // How often one side states a value that the other states as `ours`: a fraction word
+    // stands only for a fraction ("half" for 二分之一 or 1/2, not for the 2 of 两米, nor its
+    // unwritten one for 1个星期).
+    let stated = |theirs: &Counts, ours: &Counts| {
+        let loose_parts = if ours.fraction == 0 {
+            theirs.weak_fraction
+        } else {
+            0
+        };
+        theirs.strong + theirs.weak - loose_parts
+    };
     for (side, numbers) in [(0, source), (1, target)] {
         for n in numbers {
             if side == 0 && n.kind == Kind::PercentPaid && stated_only_as_off(n.value) {
@@ -1757,14 +2079,21 @@ pub fn compare(source: &[Number], target: &[Number]) -> Vec<Mismatch> {
             if n.kind == Kind::Ordinal {
                 c.ordinal += 1;
             }
+            if n.kind == Kind::Fraction {
+                c.fraction += 1;
+                if n.strength == Strength::Weak {
+                    c.weak_fraction += 1;
+                }
+            }
         }
     }
     // Small counts written as words are loose on both sides (三个工会 may be "the unions"), but
     // one side's count with no match beside the other's with none is a count changed: 三个工会
     // as "four unions". One is left out: an article and a pronoun as much as a number.
     let small_count = |value: &Value| (2 * UNIT..=9 * UNIT).contains(value);
-    let unmatched =
-        |ours: &Counts, theirs: &Counts| ours.weak > 0 && theirs.strong + theirs.weak == 0;
+    let unmatched = |ours: &Counts, theirs: &Counts| {
+        ours.weak > ours.weak_fraction && stated(theirs, ours) == 0
+    };
     let changed_count = counts
         .iter()
         .any(|(v, (s, t))| small_count(v) && unmatched(s, t))
@@ -1775,26 +2104,45 @@ pub fn compare(source: &[Number], target: &[Number]) -> Vec<Mismatch> {
     // 一季度 as "the second quarter", is a rank changed, where each side ranks by a small
     // ordinal the other side does not state at all.
     let small_rank = |value: &Value| (UNIT..=9 * UNIT).contains(value);
-    let unranked =
-        |ours: &Counts, theirs: &Counts| ours.ordinal > 0 && theirs.strong + theirs.weak == 0;
+    let unranked = |ours: &Counts, theirs: &Counts| ours.ordinal > 0 && stated(theirs, ours) == 0;
     let changed_rank = counts
         .iter()
         .any(|(v, (s, t))| small_rank(v) && unranked(s, t))
         && counts
             .iter()
             .any(|(v, (s, t))| small_rank(v) && unranked(t, s));
+    // So is a fraction: 三分之一 as "a quarter" is a fraction changed, though "a quarter" is
+    // loose (it is also three months).
+    let small_part = |value: &Value| (UNIT..=10 * UNIT).contains(value);
+    let unparted = |ours: &Counts, theirs: &Counts| ours.fraction > 0 && stated(theirs, ours) == 0;
+    let changed_fraction = counts
+        .iter()
+        .any(|(v, (s, t))| small_part(v) && unparted(s, t))
+        && counts
+            .iter()
+            .any(|(v, (s, t))| small_part(v) && unparted(t, s));
+    // A fraction word's parts are left out of the counts shown where they stand for nothing the
+    // other side states ("half a year" does not state the 1 of 1个星期).
+    let shown = |ours: &Counts, theirs: &Counts| {
+        if theirs.strong + theirs.weak == 0 {
+            ours.strong + ours.weak
+        } else {
+            stated(ours, theirs)
+        }
+    };
     counts
         .into_iter()
         .filter(|(v, (s, t))| {
-            s.strong > t.strong + t.weak
-                || t.strong > s.strong + s.weak
+            s.strong > stated(t, s)
+                || t.strong > stated(s, t)
                 || (changed_count && small_count(v) && (unmatched(s, t) || unmatched(t, s)))
                 || (changed_rank && small_rank(v) && (unranked(s, t) || unranked(t, s)))
+                || (changed_fraction && small_part(v) && (unparted(s, t) || unparted(t, s)))
         })
         .map(|(value, (s, t))| Mismatch {
             value,
-            in_source: s.strong + s.weak,
-            in_target: t.strong + t.weak,
+            in_source: shown(&s, &t),
+            in_target: shown(&t, &s),
         })
         .collect()
 }
@@ -1821,6 +2169,7 @@ impl Kind {
             Kind::Ordinal => "an ordinal",
             Kind::PercentOff => "percent off",
             Kind::PercentPaid => "percent of the price",
+            Kind::Fraction => "a fraction",
         }
     }
 }
@@ -1838,7 +2187,7 @@ pub fn compare_units(source: &[Number], target: &[Number]) -> Vec<UnitMismatch> 
             let slot = match n.kind {
                 Kind::Percent | Kind::PercentOff | Kind::PercentPaid => side,
                 Kind::PercentagePoint => side + 1,
-                Kind::Plain | Kind::Ordinal => continue,
+                Kind::Plain | Kind::Ordinal | Kind::Fraction => continue,
             };
             counts.entry(n.value).or_default()[slot] += 1;
         }
@@ -2092,10 +2441,35 @@ mod tests {
             ("三年半", &["3.5"]),
             ("2019年半年报", &["2019"]),
             ("两个半岛", &[]),
+            // 千 before a unit is its prefix kilo, not a thousand; 兆, 毫 and 微 are prefixes.
+            ("工作质量为5200千克", &["5200"]),
+            ("额定功率为75千瓦", &["75"]),
+            ("最大速度为40千米/小时", &["40"]),
+            ("额定电压为10千伏", &["10"]),
+            ("胎压为230千帕", &["230"]),
+            ("耗电100千瓦时", &["100"]),
+            ("频率为2.4千兆赫", &["2.4"]),
+            ("电阻为10千欧", &["10"]),
+            ("航程3万千米", &["30000"]),
+            ("装机百万千瓦", &["1000000"]),
+            ("压力为5兆帕", &["5"]),
+            ("厚3毫米", &["3"]),
+            // 千 before anything else multiplies: people, money, 万, a word starting with a
+            // unit's character; a smaller unit after a larger one goes on with the number.
+            ("5千人", &["5000"]),
+            ("3千元", &["3000"]),
+            ("5千万元", &["50000000"]),
+            ("5千欧元", &["5000"]),
+            ("3千卡车", &["3000"]),
+            ("1万2千米", &["12000"]),
+            // Chinese numerals before 千 and a unit: a kilo or a thousand, both weak.
+            ("五千米", &[]),
         ];
         for (text, strong) in cases {
             zh(text, strong);
         }
+        let got = chinese_numbers("男子五千米，一千克");
+        assert_eq!(values(&got, Strength::Weak), ["5", "5000", "1", "1000"]);
     }
 
     #[test]
@@ -2263,7 +2637,11 @@ mod tests {
             ("a 0.4-percentage-point drop", &[("0.4", PercentagePoint)]),
             ("down 0.4pp", &[("0.4", PercentagePoint)]),
             ("down 0.4 ppt", &[("0.4", PercentagePoint)]),
-            ("half a percentage point", &[("0.5", PercentagePoint)]),
+            // "half" is also the fraction 1/2, whose parts name no unit.
+            (
+                "half a percentage point",
+                &[("0.5", PercentagePoint), ("1", Fraction), ("2", Fraction)],
+            ),
             // Points alone may be an index's; basis points are another unit; a word that
             // only starts like a unit is none.
             ("down 0.4 points", &[("0.4", Plain)]),
@@ -2594,6 +2972,168 @@ mod tests {
         );
     }
 
+    #[test]
+    fn signs() {
+        let zh_cases: &[(&str, &[&str])] = &[
+            ("工作温度下限为-20℃", &["-20"]),
+            ("在零下30℃以下不得起动", &["-30"]),
+            ("零下三十度", &["-30"]),
+            ("温度为负5度", &["-5"]),
+            ("范围（-20～50℃）", &["-20", "50"]),
+            ("工作温度-20℃", &["-20"]),
+            ("工作温度-20～+50℃", &["-20", "50"]),
+            ("降至－5℃", &["-5"]),
+            ("−40℃", &["-40"]),
+            ("温度: -3.5", &["-3.5"]),
+            // Hyphens: ranges, dates, codes, names; a tolerance; a percentage keeps its value.
+            ("10-20个", &["10", "20"]),
+            ("3-4 mm", &["3", "4"]),
+            ("10 -20", &["10", "20"]),
+            ("一 -2000年", &["2000"]),
+            ("M10-1.25螺栓", &["10", "1.25"]),
+            ("2024-05-01", &["2024", "5", "1"]),
+            ("零件号2210-05", &["2210", "5"]),
+            ("碘-131", &["131"]),
+            ("歼-20战机", &["20"]),
+            ("IL-6水平", &["6"]),
+            ("公差±0.5mm", &["0.5"]),
+            ("正负5", &["5"]),
+            ("5%-10%", &["5", "10"]),
+            ("同比增长-5%", &["5"]),
+        ];
+        for (text, strong) in zh_cases {
+            zh(text, strong);
+        }
+        // 零下 is a sign, no zero.
+        assert!(values(&chinese_numbers("零下30℃，零下的气温"), Strength::Weak).is_empty());
+        let en_cases: &[(&str, &[&str])] = &[
+            ("must not exceed -90 °C", &["-90"]),
+            ("−20 °C", &["-20"]),
+            ("temperatures of -20 to -10 °C", &["-20", "-10"]),
+            ("minus 20 degrees", &["-20"]),
+            ("minus twenty degrees", &["-20"]),
+            ("a negative 3", &["-3"]),
+            ("20 degrees below zero", &["-20"]),
+            ("20 °C below zero", &["-20"]),
+            ("twenty below zero", &["-20"]),
+            // A difference, codes and names, ranges, a tolerance, "below" something else.
+            ("10 minus 3", &["10", "3"]),
+            ("ten minus 3", &["10", "3"]),
+            ("IL-6, COVID-19, F-22, UTC-5", &["6", "19", "22", "5"]),
+            ("pages 10-20", &["10", "20"]),
+            ("+/-0.5 mm", &["0.5"]),
+            ("20 degrees below the limit", &["20"]),
+            ("down -5%", &["5"]),
+        ];
+        for (text, strong) in en_cases {
+            en(text, strong);
+        }
+        assert_eq!(
+            mismatches(
+                "工作温度下限为-20℃。",
+                "The minimum operating temperature is 20 °C."
+            ),
+            ["-20:1/0", "20:0/1"]
+        );
+        assert_eq!(
+            mismatches("冷却液温度不得超过90℃。", "It must not exceed -90 °C."),
+            ["-90:0/1", "90:1/0"]
+        );
+        for (zh, en) in [
+            ("在零下30℃以下不得起动", "Do not start below -30 °C"),
+            ("在零下30℃以下不得起动", "Do not start below minus 30 °C"),
+            (
+                "在零下30℃以下不得起动",
+                "Do not start at 30 degrees below zero or colder",
+            ),
+            ("工作温度-20～50℃", "operating temperature −20 to 50 °C"),
+            ("IL-6水平升高", "IL-6 levels rose"),
+            ("歼-20战机", "the J-20 fighter"),
+        ] {
+            assert_eq!(mismatches(zh, en), Vec::<String>::new(), "{zh} / {en}");
+        }
+    }
+
+    #[test]
+    fn fractions() {
+        let parts = |text: &str| -> Vec<String> {
+            english_numbers(text)
+                .iter()
+                .filter(|n| n.kind == Kind::Fraction)
+                .map(|n| display_value(n.value))
+                .collect()
+        };
+        for (text, expected) in [
+            ("Turn a further quarter turn.", &["1", "4"][..]),
+            ("a quarter of the staff", &["1", "4"]),
+            ("another quarter-turn", &["1", "4"]),
+            ("three quarters of them", &["4"]),
+            ("3 quarters", &["4"]),
+            ("half of them", &["1", "2"]),
+            ("one half", &["2"]),
+            ("two thirds", &["3"]),
+            ("two-fifths", &["5"]),
+            ("a third of the votes", &["1", "3"]),
+            ("cut by a fifth.", &["1", "5"]),
+            ("one tenth of", &["10"]),
+            // Periods, districts, ranks, time; "half a million" is a number.
+            ("the first quarter", &[]),
+            ("in the 3rd quarter", &[]),
+            ("last quarter", &[]),
+            ("the French Quarter", &[]),
+            ("headquarters", &[]),
+            ("a third time", &[]),
+            ("the third of May", &[]),
+            ("ten seconds", &[]),
+            ("half a million", &[]),
+            ("two and a half", &[]),
+        ] {
+            assert_eq!(parts(text), expected, "{text}");
+        }
+        // 分之 marks a fraction's numbers; 百分之 a percentage.
+        let zh_kinds = |text: &str| kinds(&chinese_numbers(text));
+        assert_eq!(
+            zh_kinds("四分之一"),
+            [
+                ("4".to_string(), Kind::Fraction),
+                ("1".to_string(), Kind::Fraction)
+            ]
+        );
+        assert_eq!(zh_kinds("百分之三十"), [("30".to_string(), Kind::Percent)]);
+        for (zh, en) in [
+            ("再拧四分之一圈。", "Turn a further quarter turn."),
+            ("再拧1/4圈。", "Turn a further quarter turn."),
+            ("四分之三的员工", "three quarters of the staff"),
+            ("二分之一", "half"),
+            ("拧1/2圈", "turn it half a turn"),
+            ("三分之一的选票", "a third of the votes"),
+            ("三分之二的选票", "two thirds of the votes"),
+            ("一季度增长5%", "growth was 5% in the first quarter"),
+            // A fraction word's parts count nothing: a count left out stays loose.
+            ("三个工会中有一半", "half of the unions"),
+        ] {
+            assert_eq!(mismatches(zh, en), Vec::<String>::new(), "{zh} / {en}");
+        }
+        assert_eq!(mismatches("三分之一", "a quarter"), ["3:1/0", "4:0/1"]);
+        // A fraction word stands only for a fraction: not for the 1 of 1个星期, nor the 2 of 两米.
+        assert_eq!(
+            mismatches(
+                "用了半年，差不多1个星期一冲",
+                "used it for half a year, charged weekly"
+            ),
+            ["1:2/0"]
+        );
+        assert_eq!(mismatches("两米", "six and half feet"), ["2:1/0", "6:0/1"]);
+        assert_eq!(
+            mismatches("再拧四分之一圈", "Turn a further 1/3 turn"),
+            ["3:0/1", "4:1/0"]
+        );
+        assert_eq!(
+            mismatches("一季度增长5%", "growth was 5% in the second quarter"),
+            ["1:1/0", "2:0/1"]
+        );
+    }
+
     #[track_caller]
     fn mismatches(zh: &str, en: &str) -> Vec<String> {
         compare(&chinese_numbers(zh), &english_numbers(en))
@@ -2638,6 +3178,11 @@ mod tests {
             ("升高2倍", "rose twofold"),
             ("升高10倍", "rose tenfold"),
             ("升高十倍", "rose ten-fold"),
+            ("额定功率为75千瓦", "Rated power is 75 kW"),
+            ("前轮胎压为230千帕", "Front tire pressure is 230 kPa"),
+            ("男子五千米", "the men's 5000m"),
+            ("跑了五千米", "ran 5 km"),
+            ("投资3千元", "an investment of 3,000 yuan"),
         ];
         for (zh, en) in agree {
             assert_eq!(mismatches(zh, en), Vec::<String>::new(), "{zh} / {en}");
@@ -2651,6 +3196,12 @@ mod tests {
             ("三个工会", "4 unions", &["4:0/1"]),
             ("建国两百周年", "the centenary", &["200:1/0"]),
             ("升高10倍", "rose twelvefold", &["10:1/0", "12:0/1"]),
+            (
+                "工作质量为5200千克",
+                "Operating mass is 520 kg",
+                &["520:0/1", "5200:1/0"],
+            ),
+            ("跑了五千米", "ran 6 km", &["6:0/1"]),
         ];
         for (zh, en, expected) in differ {
             assert_eq!(mismatches(zh, en), *expected, "{zh} / {en}");
