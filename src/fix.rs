@@ -874,6 +874,12 @@ pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
 mod tests {
     use super::*;
 
+    /// A text read as UTF-8 without a byte-order mark.
+    const UTF8: DetectedEncoding = DetectedEncoding {
+        encoding: TextEncoding::Utf8,
+        bom_len: 0,
+    };
+
     #[track_caller]
     fn case(found: &str, expected: &str, want: &str) {
         assert_eq!(match_case(found, expected), want, "{found:?}");
@@ -996,10 +1002,7 @@ mod tests {
             "g.csv",
         )
         .unwrap();
-        let utf8 = DetectedEncoding {
-            encoding: TextEncoding::Utf8,
-            bom_len: 0,
-        };
+        let utf8 = UTF8;
         let fixed = |text: &str, found: &str, expected: &str| {
             let findings = vec![finding(Rule::ForbiddenTerm, text, found, expected)];
             apply(text, &plan(text, utf8, &findings, &glossary).edits)
@@ -1036,10 +1039,7 @@ mod tests {
             "g.csv",
         )
         .unwrap();
-        let utf8 = DetectedEncoding {
-            encoding: TextEncoding::Utf8,
-            bom_len: 0,
-        };
+        let utf8 = UTF8;
         let fixed = |text: &str, found: &str, expected: &str| {
             let findings = vec![finding(Rule::ForbiddenTerm, text, found, expected)];
             let plan = plan(text, utf8, &findings, &glossary);
@@ -1165,10 +1165,7 @@ mod tests {
         }
         // In a plan, with its reason; the same finding's exact twin is fixed.
         let glossary = Glossary::from_csv_text("id,preferred\nc,Gold Coin\n", "g.csv").unwrap();
-        let utf8 = DetectedEncoding {
-            encoding: TextEncoding::Utf8,
-            bom_len: 0,
-        };
+        let utf8 = UTF8;
         let text = "Not enough Gold Coins.";
         let findings = vec![Finding {
             message: "x (c: wrong singular or plural; similarity 0.95)".into(),
@@ -1188,10 +1185,7 @@ mod tests {
     #[test]
     fn only_unambiguous_findings_are_fixed() {
         let glossary = Glossary::from_csv_text("id,preferred\nc,Right\n", "g.csv").unwrap();
-        let utf8 = DetectedEncoding {
-            encoding: TextEncoding::Utf8,
-            bom_len: 0,
-        };
+        let utf8 = UTF8;
         let text = "aa bb cc dd ee ff";
         let findings = vec![
             finding(Rule::ForbiddenTerm, text, "aa", "Right"),
