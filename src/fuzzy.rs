@@ -36,7 +36,9 @@ use smallvec::SmallVec;
 
 use crate::dictionary::{is_english_word, is_name};
 use crate::glossary::Glossary;
-use crate::inflection::{lemma, lemma_keys, same_lemma, HEAD_ENDING_PREPOSITIONS};
+use crate::inflection::{
+    classical_numbers_of_one_word, lemma, lemma_keys, same_lemma, HEAD_ENDING_PREPOSITIONS,
+};
 use crate::matcher::{RenderingStart, WordFed};
 use crate::normalize::{floor_char_boundary, is_hyphen, is_word_char, normalize_key, Normalized};
 use crate::spelling::{same_word_spelled_differently, spelling_family};
@@ -2567,6 +2569,10 @@ impl FuzzyIndex {
                         && !(r.name
                             && self.written_as_the_name(r, alignment, k, tokens, matches, context)))
                         || numbers_a_set(r, alignment, k, tokens, matches, context.text)
+                        // A classical plural modifies a noun as English uses it ("data
+                        // pairs", "media player"), where a regular one does not ("passwords
+                        // manager").
+                        || (!r.name && classical_numbers_of_one_word(word, glossary_word))
                 };
                 if !grammatical {
                     found = found.or(Some(Damage::Number));
@@ -4059,6 +4065,16 @@ modernization,modernization drive,,,,
             .into_iter()
             .map(|(found, _, _)| found)
             .collect()
+    }
+
+    #[test]
+    fn a_classical_plural_modifies_a_noun_as_english_uses_it() {
+        let glossary = "id,preferred\nd,datum pair\np,password manager\n";
+        assert!(found_texts(glossary, "Each of the data pairs is stored twice.").is_empty());
+        assert_eq!(
+            found_texts(glossary, "Each passwords manager is audited."),
+            ["passwords manager"]
+        );
     }
 
     #[test]

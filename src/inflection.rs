@@ -198,6 +198,12 @@ fn classical_singulars(word: &str) -> SmallVec<[&'static str; 1]> {
     singulars
 }
 
+/// Whether `a` and `b` (in small letters) are two numbers of one word by a classical ending
+/// ("data" and "datum", "criteria" and "criterion"), not by a regular one.
+pub fn classical_numbers_of_one_word(a: &str, b: &str) -> bool {
+    classical_singulars(a).contains(&b) || classical_singulars(b).contains(&a)
+}
+
 /// The plurals of a singular word in small letters: an old English one alone ("mice"); else
 /// the regular one ([`plural`]) first if the dictionary knows it, then those of a Latin or
 /// Greek ending, then the regular one if it is unknown: "bacteria" before "bacteriums",
