@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{repo_root, scratch, termcheck_in};
+use common::{repo_root, scratch, termcheck_in, Run};
 
 #[test]
 fn lint_reports_each_problem_with_its_position() {
@@ -93,6 +93,22 @@ fn the_bundled_glossary_lints_to_its_known_findings() {
     );
 }
 
+/// `glossary lint` on `glossary`: the run (exit code 1 asserted) and the renderings it flags
+/// as ordinary words, in order.
+#[track_caller]
+fn ordinary_words_flagged(glossary: &str) -> (Run, Vec<String>) {
+    let dir = scratch(&[("g.csv", glossary.as_bytes())]);
+    let run = termcheck_in(dir.path(), &["glossary", "lint", "g.csv"], b"");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let flagged = run
+        .stdout
+        .lines()
+        .filter(|l| l.contains("warning[ordinary-word]"))
+        .map(|l| l.split('"').nth(1).unwrap().to_string())
+        .collect();
+    (run, flagged)
+}
+
 #[test]
 fn ordinary_words_of_the_english_word_list_are_reported_and_names_are_not() {
     // "ending", "fee", "warranty" and "expiry" are not VARCON words (they have one spelling)
@@ -106,15 +122,7 @@ lapse,失效,lapse,expiry,x
 capital,首都,capital city,Paris,x
 agency,航天局,space agency,NASA,x
 ";
-    let dir = scratch(&[("g.csv", glossary.as_bytes())]);
-    let run = termcheck_in(dir.path(), &["glossary", "lint", "g.csv"], b"");
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    let flagged: Vec<&str> = run
-        .stdout
-        .lines()
-        .filter(|l| l.contains("warning[ordinary-word]"))
-        .map(|l| l.split('"').nth(1).unwrap())
-        .collect();
+    let (run, flagged) = ordinary_words_flagged(glossary);
     assert_eq!(
         flagged,
         ["ending", "fee", "warranty", "expiry"],
@@ -137,15 +145,7 @@ id,source,preferred,deprecated,forbidden,case,note
 guardian,守护者,Guardian,Keeper,Protector,name,Tank class name.
 capital,首都,Capital City,,Paris,name,x
 ";
-    let dir = scratch(&[("g.csv", glossary.as_bytes())]);
-    let run = termcheck_in(dir.path(), &["glossary", "lint", "g.csv"], b"");
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    let flagged: Vec<&str> = run
-        .stdout
-        .lines()
-        .filter(|l| l.contains("warning[ordinary-word]"))
-        .map(|l| l.split('"').nth(1).unwrap())
-        .collect();
+    let (run, flagged) = ordinary_words_flagged(glossary);
     assert_eq!(flagged, ["Keeper", "Protector"], "{}", run.stdout);
     assert!(
         run.stdout.contains(

@@ -523,6 +523,14 @@ fn segment_findings(glossary: &str, source: &str, target: &str) -> Vec<(String, 
         .collect()
 }
 
+/// [`segment_findings`] as "rule: message" lines.
+fn segment_messages(glossary: &str, source: &str, target: &str) -> Vec<String> {
+    segment_findings(glossary, source, target)
+        .into_iter()
+        .map(|(rule, message)| format!("{rule}: {message}"))
+        .collect()
+}
+
 #[test]
 fn a_number_in_a_terms_english_name_or_in_chinese_left_in_the_target_is_no_mismatch() {
     let glossary = "id,source,preferred,admitted\npm,细颗粒物,fine particulate matter,PM2.5\n\
@@ -557,12 +565,7 @@ fn a_number_in_a_terms_english_name_or_in_chinese_left_in_the_target_is_no_misma
 fn a_month_in_an_approved_name_is_no_number_unless_the_source_term_states_it() {
     let glossary = "id,source,preferred,admitted\ncz5,长征五号,Long March 5,Long March-5\n\
                     longmarch,长征,Long March,\n";
-    let rules = |source: &str, target: &str| {
-        segment_findings(glossary, source, target)
-            .into_iter()
-            .map(|(rule, message)| format!("{rule}: {message}"))
-            .collect::<Vec<_>>()
-    };
+    let rules = |source: &str, target: &str| segment_messages(glossary, source, target);
     // "March" in the approved names is the name's; the 5 of "Long March 5" is 五's.
     for (source, target) in [
         ("长征精神永存。", "The spirit of the Long March lives on."),
@@ -607,12 +610,7 @@ fn a_number_in_a_source_term_that_its_approved_rendering_does_not_state_is_the_t
     let glossary = "id,source,preferred,admitted\n\
                     singles,双十一|双11,Singles' Day,Double 11\n\
                     fyp14,十四五规划,14th Five-Year Plan,\n";
-    let rules = |source: &str, target: &str| {
-        segment_findings(glossary, source, target)
-            .into_iter()
-            .map(|(rule, message)| format!("{rule}: {message}"))
-            .collect::<Vec<_>>()
-    };
+    let rules = |source: &str, target: &str| segment_messages(glossary, source, target);
     // The approved name without a number renders the term, 11 and all; the one with the
     // number states it.
     for (source, target) in [
