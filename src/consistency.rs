@@ -17,6 +17,7 @@ use crate::fuzzy::is_weak_rendering;
 use crate::glossary::{Glossary, Status};
 use crate::inflection::{head_is_capitalised, lemma, lemma_keys, split_head};
 use crate::location::{Location, LocationTracker};
+use crate::markdown::unemphasised;
 use crate::normalize::normalize_key;
 use crate::rules::Rule;
 
@@ -98,6 +99,8 @@ impl Occurrence {
     /// The surface form of `found`, a rendering of `rendering_text`, for comparing spellings
     /// (see [`Occurrence::form`]).
     pub fn surface_form(found: &str, rendering_text: &str) -> Option<String> {
+        // Markdown emphasis inside an occurrence ("Terracotta *Army*") is markup, not its form.
+        let found = &*unemphasised(found);
         // An abbreviation in the plural ("SMEs", "NGO's") is in capitals but for its ending.
         let capitals = ["'s", "’s", "s"]
             .iter()
@@ -288,7 +291,7 @@ fn numbered_heading(before: &str, after: &str) -> bool {
 /// title's "Magnetic Resonance Imaging" is shown so, not as its form "magnetic Resonance
 /// Imaging").
 fn shown_form(found: &str, form: &str) -> String {
-    let written = normalize_key(found, false);
+    let written = normalize_key(&unemphasised(found), false);
     if written.chars().skip(1).any(char::is_uppercase) {
         written
     } else {

@@ -25,6 +25,7 @@ use crate::inflection::{
 };
 use crate::input::decode::DetectedEncoding;
 use crate::location::TextEncoding;
+use crate::markdown::emphasis_delimiters;
 use crate::normalize::{ceil_char_boundary, floor_char_boundary, is_word_char, normalize_key};
 use crate::rules::Rule;
 
@@ -135,6 +136,12 @@ pub fn plan(
             .clone()
             .and_then(|s| Some((s.clone(), text.get(s)?)));
         let span = match held {
+            // Markdown emphasis inside a term ("the **Mo Gao** Caves") would be lost or left
+            // unbalanced by a replacement.
+            Some((_, held)) if held == f.found && !emphasis_delimiters(held, &[]).is_empty() => {
+                result.left.push((i, LeftReason::CrossesMarkup));
+                continue;
+            }
             Some((span, held)) if held == f.found => span,
             Some((_, held)) if reads_through_markup_as(held, &f.found) => {
                 result.left.push((i, LeftReason::CrossesMarkup));

@@ -17,9 +17,11 @@
 //! so that the code
 //! found does not depend on where blocks are cut.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::location::union_of_spans;
+use crate::normalize::is_word_char;
 
 /// How a document marks up its text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -577,6 +579,57 @@ fn escaped(bytes: &[u8], at: usize) -> bool {
         == 1
 }
 
+/// The emphasis delimiters of Markdown text outside `code` (sorted, disjoint ranges, as
+/// [`CodeFinder::code_in`] returns): runs of `*`, `_` or `~` that touch a word on one side
+/// only, so open or close emphasis or strikethrough at a word's edge ("the **Mo Gao** Caves",
+/// "*Terracota* Army", "~~Leading Group~~"). A term's words read through them as through a
+/// space. A run between two words ("snake_case", "5*3") or between two spaces ("2 * 3", a
+/// list bullet) is no delimiter, and neither is an escaped one (`\*`).
+pub fn emphasis_delimiters(text: &str, code: &[Range<usize>]) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut delimiters = Vec::new();
+    let mut at = 0;
+    while let Some(found) = bytes[at..]
+        .iter()
+        .position(|&b| matches!(b, b'*' | b'_' | b'~'))
+    {
+        let start = at + found;
+        let marker = bytes[start];
+        let end = start + bytes[start..].iter().take_while(|&&b| b == marker).count();
+        at = end;
+        let word_before = text[..start].chars().next_back().is_some_and(is_word_char);
+        let word_after = text[end..].chars().next().is_some_and(is_word_char);
+        // `_` is itself a word character: a run of it is judged by what lies around the run.
+        if word_before != word_after && !escaped(bytes, start) && !in_code(code, &(start..end)) {
+            delimiters.push(start..end);
+        }
+    }
+    delimiters
+}
+
+/// `text` with the bytes of `delimiters` (ASCII markers, see [`emphasis_delimiters`]) made
+/// spaces: the same length and offsets, so what is found in it is found at the same place in
+/// `text`.
+pub fn without_delimiters(text: &str, delimiters: &[Range<usize>]) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for d in delimiters {
+        bytes[d.clone()].fill(b' ');
+    }
+    String::from_utf8(bytes).expect("ASCII markers replaced by spaces")
+}
+
+/// A found term as read through the emphasis inside it (see [`emphasis_delimiters`]): its
+/// markers made spaces, for the term's form and for messages.
+pub fn unemphasised(found: &str) -> Cow<'_, str> {
+    if !found.contains(['*', '_', '~']) {
+        return Cow::Borrowed(found);
+    }
+    match emphasis_delimiters(found, &[]) {
+        delimiters if delimiters.is_empty() => Cow::Borrowed(found),
+        delimiters => Cow::Owned(without_delimiters(found, &delimiters)),
+    }
+}
+
 /// Whether `span` overlaps any of `code` (sorted, disjoint ranges, as [`CodeFinder::code_in`]
 /// returns).
 pub fn in_code(code: &[Range<usize>], span: &Range<usize>) -> bool {
@@ -946,6 +999,37 @@ mod tests {
         assert!(!in_code(&code, &(0..2)));
         assert!(!in_code(&code, &(12..14)));
         assert!(!in_code(&[], &(0..1)));
+    }
+
+    #[test]
+    fn emphasis_delimiters_are_runs_at_a_words_edge() {
+        fn delimiters(text: &str) -> Vec<&str> {
+            let code = CodeFinder::default().code_in(text, text.len());
+            emphasis_delimiters(text, &code)
+                .into_iter()
+                .map(|r| &text[r])
+                .collect()
+        }
+        assert_eq!(delimiters("the **Mo Gao** Caves"), ["**", "**"]);
+        assert_eq!(
+            delimiters("*Terracota* Army, _Trade_ Union"),
+            ["*", "*", "_", "_"]
+        );
+        assert_eq!(
+            delimiters("~~Leading Group~~ and __bold__."),
+            ["~~", "~~", "__", "__"]
+        );
+        // Between two words, between two spaces, escaped, or in code: no delimiter.
+        assert!(delimiters("snake_case and 5*3 and 2 * 3").is_empty());
+        assert!(delimiters("* a list item\n- another").is_empty());
+        assert!(delimiters(r"an escaped \*star* here").len() == 1);
+        assert!(delimiters("`*code*` stays").is_empty());
+        let text = "the **Mo Gao** Caves";
+        let blank = without_delimiters(text, &emphasis_delimiters(text, &[]));
+        assert_eq!(blank, "the   Mo Gao   Caves");
+        assert_eq!(blank.len(), text.len());
+        assert_eq!(unemphasised("Mo Gao** Caves"), "Mo Gao   Caves");
+        assert_eq!(unemphasised("file_name and 5*3"), "file_name and 5*3");
     }
 
     #[test]

@@ -198,3 +198,63 @@ fn indented_code_is_not_checked_but_a_list_items_indented_paragraph_is() {
         ]
     );
 }
+
+/// Emphasis inside a term: a forbidden rendering (line 1), a garbled one (3) and the approved one
+/// (5, 7) with `**`, `*`, `_` and `~~` between their words; and look-alikes that are no emphasis:
+/// a snake_case identifier and a pattern (9).
+const EMPHASIS: &str = "The **Municipal General** Assembly met.
+
+The _Shanghai Federaton_ of Trade Unions agreed.
+
+The Shanghai Federation of *Trade Unions* spoke.
+
+The Shanghai Federation of ~~Trade~~ Unions spoke.
+
+Municipal_General Assembly is a file name, and Municipal*General Assembly a pattern.
+";
+
+#[test]
+fn a_term_is_read_through_emphasis_and_left_for_a_person() {
+    let dir = scratch(&[
+        ("g.csv", TEST_GLOSSARY.as_bytes()),
+        ("doc.md", EMPHASIS.as_bytes()),
+        ("doc.txt", EMPHASIS.as_bytes()),
+    ]);
+    let found = findings(dir.path(), &["doc.md"]);
+    assert_eq!(
+        found,
+        vec![
+            ("forbidden-term".to_string(), 1, 7),
+            ("garbled-term".to_string(), 3, 6),
+        ]
+    );
+    // As plain text the markers are text: neither term is read through them.
+    assert!(findings(dir.path(), &["doc.txt"])
+        .iter()
+        .all(|(_, line, _)| *line > 3));
+    // The approved rendering with emphasis inside is the approved rendering: nothing departs.
+    let run = termcheck_in(
+        dir.path(),
+        &[
+            "check",
+            "doc.md",
+            "-g",
+            "g.csv",
+            "--consistency-report",
+            "dist.csv",
+        ],
+        b"",
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let report = std::fs::read_to_string(dir.path().join("dist.csv")).unwrap();
+    assert!(
+        report.contains("shanghai-ftu,Shanghai Federation of Trade Unions,preferred,2,"),
+        "{report}"
+    );
+    // A replacement would drop the markers or leave them unbalanced: left for a person.
+    let run = termcheck_in(dir.path(), &["fix", "doc.md", "-g", "g.csv"], b"");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("crosses markup"), "{}", run.stderr);
+    let kept = std::fs::read_to_string(dir.path().join("doc.md")).unwrap();
+    assert_eq!(kept, EMPHASIS);
+}
