@@ -35,6 +35,14 @@ use crate::rules::Rule;
 /// It maps to the whole element in the file, so nothing but the element is there to rewrite.
 pub const CODE_PLACEHOLDER: &str = "{}";
 
+/// Whether `text` holds anything but whitespace and nameless placeholders
+/// ([`CODE_PLACEHOLDER`]): a target of standalone codes alone translates nothing, as an empty
+/// one does.
+pub fn holds_text(text: &str) -> bool {
+    text.split(CODE_PLACEHOLDER)
+        .any(|part| !part.trim().is_empty())
+}
+
 /// What a paired inline code (XLIFF `<g>`, `<bpt>`, `<pc>`, `<sc/>`; TMX `<bpt>`) leaves
 /// between two digits it separates: INVISIBLE SEPARATOR (U+2063), which normalization drops
 /// as it drops every invisible character. A paired code is formatting, and the words on either

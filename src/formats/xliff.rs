@@ -23,7 +23,7 @@ use std::io::Read;
 use super::xliff2_rules::Xliff2Rules;
 use super::xml::{attribute, read_content, Content, InlineCodes, XmlEvent, XmlObserver, XmlReader};
 use crate::location::Location;
-use crate::segment::{FormatError, MappedText, Segment, SegmentResult};
+use crate::segment::{holds_text, FormatError, MappedText, Segment, SegmentResult};
 
 /// The inline elements of XLIFF 1.2 and 2.x (one list: their names do not clash). 1.2: `<x/>`
 /// and `<ph>` replace standalone codes; `<bpt>`/`<ept>` and `<bx/>`/`<ex/>` begin and end paired
@@ -231,7 +231,7 @@ impl<R: Read> XliffReader<R> {
             .is_some_and(|s| !s.marked_segments.is_empty())
             && target
                 .as_ref()
-                .is_none_or(|t| !t.marked_segments.is_empty() || t.text.is_blank());
+                .is_none_or(|t| !t.marked_segments.is_empty() || !holds_text(t.text.text()));
         if !marked {
             self.push(
                 id,
@@ -483,6 +483,20 @@ mod tests {
         assert_eq!(
             read(xml).unwrap(),
             [row("t", "一。二。", Some("One. Two."))]
+        );
+    }
+
+    /// A target of codes and empty marks (as Trados writes an untranslated segmented unit)
+    /// holds no text: the source's marked segments are each a segment without a target.
+    #[test]
+    fn a_target_of_codes_and_empty_marks_pairs_by_mark() {
+        let xml = r#"<xliff version="1.2"><file target-language="en"><body>
+<trans-unit id="t"><source><x id="1"/>一。二。</source>
+<seg-source><x id="1"/><mrk mtype="seg" mid="1">一。</mrk> <mrk mtype="seg" mid="2">二。</mrk></seg-source>
+<target><x id="1"/><mrk mtype="seg" mid="1"/> <mrk mtype="seg" mid="2"/></target></trans-unit></body></file></xliff>"#;
+        assert_eq!(
+            read(xml).unwrap(),
+            [row("t#1", "一。", None), row("t#2", "二。", None)]
         );
     }
 

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use crate::segment::CODE_PLACEHOLDER;
+use crate::segment::holds_text;
 
 /// Why a target counts as untranslated.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,14 +30,6 @@ fn is_han(c: char) -> bool {
 /// punctuation or markup.
 fn has_words(text: &str) -> bool {
     text.chars().any(|c| c.is_alphabetic())
-}
-
-/// Whether `text` holds anything but whitespace and nameless placeholders (`{}`, what a
-/// standalone inline code of XLIFF or TMX reads as): a target of codes alone translates
-/// nothing.
-fn holds_text(text: &str) -> bool {
-    text.split(CODE_PLACEHOLDER)
-        .any(|part| !part.trim().is_empty())
 }
 
 /// What is untranslated in `target` for `source`. An empty target (or one of nameless
