@@ -22,7 +22,7 @@ use crate::matcher::TermMatcher;
 use crate::normalize::{count_as_words, normalize, normalize_key};
 use crate::rules::{Rule, RuleSet};
 use crate::run::RunReport;
-use crate::segment::Segment;
+use crate::segment::{Segment, CODE_PLACEHOLDER};
 use crate::spelling::with_families;
 use crate::zh::numbers::{
     chinese_dates, chinese_numbers, compare, compare_dates, compare_units, display_value,
@@ -875,10 +875,20 @@ pub fn inconsistent_segments(segments: &[SegmentText<'_>]) -> Vec<(usize, Findin
 /// key (source or target).
 type Comparison<'t> = (Option<&'t str>, Option<usize>, &'t str);
 
-/// A segment as consistency compares it: whitespace folded, case ignored, and quotation marks
-/// around it dropped (a quoted line of dialogue is the same line unquoted).
+/// A segment as consistency compares it: whitespace folded, case ignored, quotation marks
+/// around it dropped (a quoted line of dialogue is the same line unquoted), and nameless
+/// placeholders dropped: the standalone inline codes of XLIFF and TMX, which translations of
+/// one source place, keep or drop as the tool that wrote them did, are no wording (a segment of
+/// codes alone is no text to compare).
 fn segment_key(text: &str) -> String {
-    let key = normalize_key(text, true);
+    let mut key = normalize_key(text, true);
+    if key.contains(CODE_PLACEHOLDER) {
+        key = key
+            .replace(CODE_PLACEHOLDER, "")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
     key.trim_matches(|c: char| {
         c.is_whitespace()
             || matches!(
@@ -1255,6 +1265,37 @@ chief-executive,行政长官,Chief Executive,,,
         );
         assert_eq!(got[1].0, 3);
         assert!(got[1].1.contains("different source"), "{}", got[1].1);
+    }
+
+    /// Standalone inline codes (read as `{}`) are no wording: translations of one source that
+    /// place, keep or drop them differently agree, and segments of codes alone are not
+    /// compared; the words around them still are.
+    #[test]
+    fn placeholders_of_inline_codes_are_no_wording_to_compare() {
+        let seg = |source, target| SegmentText {
+            source,
+            target,
+            label: "there",
+            context: None,
+            plural_form: None,
+        };
+        let batch = [
+            seg("{}召开会议{}", "{} The meeting opened. {}"),
+            seg("{}召开会议{}", "The meeting{} opened."),
+            seg("点击{}", "{}"),
+            seg("{}闭幕", "{} {}"),
+        ];
+        assert!(inconsistent_segments(&batch).is_empty());
+        let batch = [
+            seg("{}召开会议", "{} The meeting opened."),
+            seg("{}召开会议", "{} A meeting was held."),
+            seg("{}召开会议", "The meeting opened."),
+        ];
+        let got: Vec<usize> = inconsistent_segments(&batch)
+            .into_iter()
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(got, [1]);
     }
 
     #[test]

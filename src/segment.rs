@@ -27,6 +27,31 @@ use crate::fuzzy::WordCache;
 use crate::location::{Location, LocationTracker};
 use crate::rules::Rule;
 
+/// What a standalone inline code (XLIFF `<x/>`, `<ph>`; TMX `<ph>`) reads as in a segment's
+/// text: a nameless placeholder, written as a format string writes one. The code stands for
+/// something the document or the program puts there (a variable, an image, a line break),
+/// and the rules read it as they read `{count}` or `%d` in a PO or JSON string: a plural right
+/// after it may be a count's ("<ph/> Gold Coins"), and no number or word of the text is in it.
+/// It maps to the whole element in the file, so nothing but the element is there to rewrite.
+pub const CODE_PLACEHOLDER: &str = "{}";
+
+/// Whether `text` holds anything but whitespace and nameless placeholders
+/// ([`CODE_PLACEHOLDER`]): a target of standalone codes alone translates nothing, as an empty
+/// one does.
+pub fn holds_text(text: &str) -> bool {
+    text.split(CODE_PLACEHOLDER)
+        .any(|part| !part.trim().is_empty())
+}
+
+/// What a paired inline code (XLIFF `<g>`, `<bpt>`, `<pc>`, `<sc/>`; TMX `<bpt>`) leaves
+/// between two digits it separates: INVISIBLE SEPARATOR (U+2063), which normalization drops
+/// as it drops every invisible character. A paired code is formatting, and the words on either
+/// side of it read as the reader sees them ("<g>Trade Union</g>s" is "Trade Unions"), but
+/// digits it separates are two numbers, not one: `10<g ctype="x-sup">6</g>` is 10⁶, not 106.
+/// Elsewhere a paired code leaves nothing, so that what is written against it (a percent
+/// sign, an ordinal's "st") reads as written.
+pub const CODE_BOUNDARY: &str = "\u{2063}";
+
 /// Text taken from a file, with where each of its bytes came from.
 ///
 /// The text is built from pieces in file order: *verbatim* pieces are written in the file
@@ -34,7 +59,8 @@ use crate::rules::Rule;
 /// start); *replaced* pieces stand for something written differently (an entity such as
 /// `&#x4E0A;`, an escape such as `\"`), and every byte of them maps to where that was written.
 /// Markup that is dropped leaves no piece, so the text on either side of it maps to its own
-/// place. Offsets passed in must lie on character boundaries of [`MappedText::text`].
+/// place; an inline code that leaves a mark ([`CODE_PLACEHOLDER`], [`CODE_BOUNDARY`]) leaves a
+/// replaced piece. Offsets passed in must lie on character boundaries of [`MappedText::text`].
 #[derive(Debug, Clone)]
 pub struct MappedText {
     text: String,

@@ -6,15 +6,26 @@
 //! first `<tuv>`); the target is the `<tuv>` in `--target-lang`, else the first English one
 //! (`en`, `en-US`…) that is not the source, else the first other one. Languages match exactly
 //! (ignoring case), else by primary subtag: `zh` and `zh-Hans` match `zh-CN`. Inline codes
-//! (`bpt`, `ept`, `ph`, `it`, `ut`) are dropped; the text of `hi` is kept.
+//! (`bpt`, `ept`, `ph`, `it`, `ut`) are dropped, a `<ph>` read as a placeholder and the others
+//! keeping digits on either side apart (see [`crate::segment::CODE_PLACEHOLDER`]); the text
+//! of `hi` is kept.
 
 use std::io::Read;
 
-use super::xml::{attribute, attribute_local, read_content, XmlEvent, XmlReader};
+use super::xml::{attribute, attribute_local, read_content, InlineCodes, XmlEvent, XmlReader};
 use crate::location::Location;
 use crate::segment::{FormatError, MappedText, Segment, SegmentResult};
 
-const DROPPED: &[&str] = &["bpt", "ept", "ph", "it", "ut", "sub"];
+/// The inline elements of TMX 1.4: `<ph>` holds standalone codes; `<bpt>`/`<ept>` begin and
+/// end paired codes, `<it>` one whose other half is outside the segment; `<ut>` (deprecated)
+/// holds codes of unknown kind, read as the weaker trace, a boundary; `<hi>` highlights text;
+/// `<sub>` is a sub-flow inside a code's data.
+const INLINE_CODES: InlineCodes = InlineCodes {
+    standalone: &["ph"],
+    paired: &["bpt", "ept", "it", "ut"],
+    spanning: &[],
+    dropped: &["sub"],
+};
 
 /// Which languages of a multilingual file are source and target.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -207,7 +218,7 @@ impl<R: Read> TmxReader<R> {
                 XmlEvent::Start { name, empty, .. } => match name.as_str() {
                     "seg" if empty => text = Some(MappedText::new(self.xml.here())),
                     _ if empty => {}
-                    "seg" => text = Some(read_content(&mut self.xml, DROPPED, false)?.text),
+                    "seg" => text = Some(read_content(&mut self.xml, &INLINE_CODES, false)?.text),
                     _ => self.xml.skip_element()?,
                 },
                 XmlEvent::End { .. } if self.xml.depth() < depth => return Ok(text),
@@ -277,7 +288,7 @@ mod tests {
         assert_eq!(
             read(TMX, LanguagePair::default()).unwrap(),
             [
-                row("a", Some("上海总工会"), Some("Shanghai Trade Union")),
+                row("a", Some("上海总工会"), Some("Shanghai Trade Union{}")),
                 row("2", Some("二"), None),
             ]
         );
@@ -314,6 +325,22 @@ mod tests {
         .unwrap_err();
         assert!(err.message.contains("xml:lang"), "{}", err.message);
         assert_eq!(err.location.map(|l| l.column), Some(16));
+    }
+
+    /// A `<ph>` reads as a placeholder; paired, isolated and unknown codes keep digits apart
+    /// and leave nothing between words.
+    #[test]
+    fn inline_codes_leave_a_placeholder_or_keep_digits_apart() {
+        let tmx = r#"<tmx version="1.4"><header srclang="zh"/><body><tu tuid="a">
+<tuv xml:lang="zh"><seg>您获得了<ph x="1">{0}</ph>金币</seg></tuv>
+<tuv xml:lang="en"><seg>Got <ph x="1">{0}</ph> Gold Coins, 10<bpt i="1">&lt;sup&gt;</bpt>6<ept i="1">&lt;/sup&gt;</ept>, 1<it pos="begin">&lt;b&gt;</it>2<ut>&lt;br&gt;</ut>3, <bpt i="2">&lt;b&gt;</bpt>Trade Union<ept i="2">&lt;/b&gt;</ept>s</seg></tuv>
+</tu></body></tmx>"#;
+        let sep = crate::segment::CODE_BOUNDARY;
+        let target = format!("Got {{}} Gold Coins, 10{sep}6, 1{sep}2{sep}3, Trade Unions");
+        assert_eq!(
+            read(tmx, LanguagePair::default()).unwrap(),
+            [row("a", Some("您获得了{}金币"), Some(&target))]
+        );
     }
 
     #[test]

@@ -21,14 +21,22 @@ use std::collections::{HashSet, VecDeque};
 use std::io::Read;
 
 use super::xliff2_rules::Xliff2Rules;
-use super::xml::{attribute, read_content, Content, XmlEvent, XmlObserver, XmlReader};
+use super::xml::{attribute, read_content, Content, InlineCodes, XmlEvent, XmlObserver, XmlReader};
 use crate::location::Location;
-use crate::segment::{FormatError, MappedText, Segment, SegmentResult};
+use crate::segment::{holds_text, FormatError, MappedText, Segment, SegmentResult};
 
-/// Inline elements whose content is code or placeholder data, not text of the translation.
-const DROPPED: &[&str] = &[
-    "ph", "bpt", "ept", "it", "x", "bx", "ex", "sc", "ec", "sm", "em", "cp", "sub",
-];
+/// The inline elements of XLIFF 1.2 and 2.x (one list: their names do not clash). 1.2: `<x/>`
+/// and `<ph>` replace standalone codes; `<bpt>`/`<ept>` and `<bx/>`/`<ex/>` begin and end paired
+/// codes, `<it>` one whose other half is outside the segment; `<g>` wraps text in a paired code;
+/// `<mrk>` annotates text. 2.x: `<ph/>` is a standalone code, `<sc/>`/`<ec/>` start and end a
+/// spanning code, `<pc>` wraps text in one, `<sm/>`/`<em/>` and `<mrk>` annotate. A `<cp/>`
+/// stands for a character XML cannot hold (a control character), no text a rule reads.
+const INLINE_CODES: InlineCodes = InlineCodes {
+    standalone: &["x", "ph"],
+    paired: &["bpt", "ept", "bx", "ex", "it", "sc", "ec"],
+    spanning: &["g", "pc"],
+    dropped: &["sm", "em", "cp", "sub"],
+};
 
 /// A 2.x segment as read: its id, where it starts, source, target.
 type SegmentParts = (
@@ -204,9 +212,11 @@ impl<R: Read> XliffReader<R> {
             match self.xml.next_event()? {
                 XmlEvent::Start { name, empty, .. } => match name.as_str() {
                     _ if empty => {}
-                    "source" => source = Some(read_content(&mut self.xml, DROPPED, false)?),
-                    "seg-source" => seg_source = Some(read_content(&mut self.xml, DROPPED, true)?),
-                    "target" => target = Some(read_content(&mut self.xml, DROPPED, true)?),
+                    "source" => source = Some(read_content(&mut self.xml, &INLINE_CODES, false)?),
+                    "seg-source" => {
+                        seg_source = Some(read_content(&mut self.xml, &INLINE_CODES, true)?)
+                    }
+                    "target" => target = Some(read_content(&mut self.xml, &INLINE_CODES, true)?),
                     _ => self.xml.skip_element()?,
                 },
                 XmlEvent::End { .. } if self.xml.depth() < depth => break,
@@ -221,7 +231,7 @@ impl<R: Read> XliffReader<R> {
             .is_some_and(|s| !s.marked_segments.is_empty())
             && target
                 .as_ref()
-                .is_none_or(|t| !t.marked_segments.is_empty() || t.text.is_blank());
+                .is_none_or(|t| !t.marked_segments.is_empty() || !holds_text(t.text.text()));
         if !marked {
             self.push(
                 id,
@@ -331,7 +341,7 @@ impl<R: Read> XliffReader<R> {
                         let text = if empty {
                             MappedText::new(self.xml.here())
                         } else {
-                            read_content(&mut self.xml, DROPPED, false)?.text
+                            read_content(&mut self.xml, &INLINE_CODES, false)?.text
                         };
                         if name == "source" {
                             source = Some(text);
@@ -440,7 +450,8 @@ mod tests {
         assert_eq!(
             read(xml).unwrap(),
             [
-                row("1", "上海总工会", Some("Shanghai Trade Union & co")),
+                // The <ph> reads as a placeholder; the <g> leaves nothing between words.
+                row("1", "上海总工会", Some("Shanghai Trade Union{} & co")),
                 row("3", "无译文", None),
                 row("1", "a", Some("<b>")),
             ]
@@ -475,6 +486,20 @@ mod tests {
         );
     }
 
+    /// A target of codes and empty marks (as Trados writes an untranslated segmented unit)
+    /// holds no text: the source's marked segments are each a segment without a target.
+    #[test]
+    fn a_target_of_codes_and_empty_marks_pairs_by_mark() {
+        let xml = r#"<xliff version="1.2"><file target-language="en"><body>
+<trans-unit id="t"><source><x id="1"/>一。二。</source>
+<seg-source><x id="1"/><mrk mtype="seg" mid="1">一。</mrk> <mrk mtype="seg" mid="2">二。</mrk></seg-source>
+<target><x id="1"/><mrk mtype="seg" mid="1"/> <mrk mtype="seg" mid="2"/></target></trans-unit></body></file></xliff>"#;
+        assert_eq!(
+            read(xml).unwrap(),
+            [row("t#1", "一。", None), row("t#2", "二。", None)]
+        );
+    }
+
     #[test]
     fn namespace_prefixes_are_accepted() {
         let xml = r#"<x:xliff version="1.2" xmlns:x="urn:oasis:names:tc:xliff:document:1.2">
@@ -498,11 +523,37 @@ mod tests {
         assert_eq!(
             read(xml).unwrap(),
             [
-                row("u1#s1", "一", Some("The ACFTU.")),
+                row("u1#s1", "一", Some("The ACFTU{}.")),
                 row("u1#s2", "二", None),
                 row("u2", "三", Some("Three ")),
             ]
         );
+    }
+
+    /// Standalone codes read as placeholders; a paired code, begun, ended or spanning,
+    /// leaves nothing but a separator between the digits it stands between (XLIFF 1.2 and 2).
+    #[test]
+    fn inline_codes_leave_a_placeholder_or_keep_digits_apart() {
+        let sep = crate::segment::CODE_BOUNDARY;
+        let v1 = r#"<xliff version="1.2"><file target-language="en"><body>
+<trans-unit id="a"><source>您获得了<x id="1"/>金币</source>
+<target>You got <x id="1"/> Gold Coins, 10<g id="2" ctype="x-sup">6</g> bytes, 10<bx id="3"/>6<ex id="4"/>,
+ 1<it id="5" pos="open">&lt;b&gt;</it>2, <ph id="6">%d</ph> items, <g id="7">Trade Union</g>s</target>
+</trans-unit></body></file></xliff>"#;
+        let target = format!(
+            "You got {{}} Gold Coins, 10{sep}6 bytes, 10{sep}6,\n 1{sep}2, {{}} items, Trade Unions"
+        );
+        assert_eq!(
+            read(v1).unwrap(),
+            [row("a", "您获得了{}金币", Some(&target))]
+        );
+        let v2 = r#"<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0"
+ srcLang="zh" trgLang="en"><file id="f"><unit id="u"><segment>
+ <source>一</source>
+ <target>Got <ph id="1"/> Gold Coins, 10<pc id="2">6</pc>, 10<sc id="3"/>6<ec startRef="3"/>, a<sm id="m"/>1<em startRef="m"/>2<cp hex="0001"/>3</target>
+ </segment></unit></file></xliff>"#;
+        let target = format!("Got {{}} Gold Coins, 10{sep}6, 10{sep}6, a123");
+        assert_eq!(read(v2).unwrap(), [row("u", "一", Some(&target))]);
     }
 
     #[track_caller]

@@ -19,7 +19,7 @@ use quick_xml::events::{BytesStart, Event};
 use crate::input::decode::{detect_encoding, Decoder};
 use crate::location::{Location, LocationTracker, TextEncoding};
 use crate::normalize::floor_char_boundary;
-use crate::segment::{FormatError, MappedText};
+use crate::segment::{FormatError, MappedText, CODE_BOUNDARY, CODE_PLACEHOLDER};
 
 /// Deepest element nesting accepted; deeper documents are refused (stack-exhaustion attacks,
 /// runaway generated files). Real XLIFF and TMX files stay far below it.
@@ -256,6 +256,13 @@ impl TextPiece {
         match self {
             TextPiece::Verbatim(s, at) => text.push_verbatim(s, at.clone()),
             TextPiece::Replaced(s, at, end) => text.push_replaced(s, at.clone(), *end),
+        }
+    }
+
+    /// The text it stands for.
+    pub fn text(&self) -> &str {
+        match self {
+            TextPiece::Verbatim(s, _) | TextPiece::Replaced(s, _, _) => s,
         }
     }
 
@@ -527,6 +534,14 @@ impl<R: Read> XmlReader<R> {
         self.reader.get_mut().location_at(pos)
     }
 
+    /// Where the last start tag starts (its `<`); the current position before any.
+    pub fn tag_start(&mut self) -> LocationTracker {
+        match &self.tag_at {
+            Some(at) => at.clone(),
+            None => self.here(),
+        }
+    }
+
     /// The position just after the last event (inside an element just started: where its
     /// content starts).
     pub fn here(&mut self) -> LocationTracker {
@@ -695,19 +710,79 @@ impl<R: Read> XmlReader<R> {
 /// The content of an element holding translatable text (`<source>`, `<target>`, `<seg>`).
 #[derive(Debug)]
 pub struct Content {
-    /// Its text, inline markup removed.
+    /// Its text: inline markup removed, a standalone code read as a placeholder (see
+    /// [`InlineCodes`]).
     pub text: MappedText,
     /// The texts of `<mrk mtype="seg">` segments in it (XLIFF 1.2), by `mid`.
     pub marked_segments: Vec<(String, MappedText)>,
 }
 
+/// What the inline elements of a format stand for in the text read, as its specification
+/// defines them (elements matched by local name). An element in none of the lists keeps its
+/// text and leaves no trace (XLIFF `<mrk>`, TMX `<hi>`: annotations of the text, not codes).
+#[derive(Debug, Clone, Copy)]
+pub struct InlineCodes {
+    /// Standalone codes (a variable, an image, a line break: XLIFF 1.2 `<x/>` and `<ph>`,
+    /// XLIFF 2 `<ph/>`, TMX `<ph>`): something the document or the program puts there, read
+    /// as the placeholder [`CODE_PLACEHOLDER`], which maps to the whole element. Their
+    /// content is code data.
+    pub standalone: &'static [&'static str],
+    /// The start or end of a paired code, alone (XLIFF 1.2 `<bpt>`, `<ept>`, `<bx/>`, `<ex/>`,
+    /// `<it>`; XLIFF 2 `<sc/>`, `<ec/>`; TMX `<bpt>`, `<ept>`, `<it>`, `<ut>`): formatting
+    /// begun or ended, whose content is code data. See [`CODE_BOUNDARY`] for what is left.
+    pub paired: &'static [&'static str],
+    /// Paired codes whose content is text (XLIFF 1.2 `<g>`, XLIFF 2 `<pc>`): their start and
+    /// end tags are boundaries as [`InlineCodes::paired`] ones are.
+    pub spanning: &'static [&'static str],
+    /// Elements that leave no trace and whose content is no text of the translation (XLIFF 2
+    /// annotation markers `<sm/>`, `<em/>`; a `<sub>` sub-flow out of place).
+    pub dropped: &'static [&'static str],
+}
+
+impl InlineCodes {
+    /// No inline codes: every element keeps its text (TBX terms and notes).
+    pub const NONE: InlineCodes = InlineCodes {
+        standalone: &[],
+        paired: &[],
+        spanning: &[],
+        dropped: &[],
+    };
+}
+
+/// An inline element whose content is not read, while it is open.
+enum Skipped {
+    /// A standalone code started here: read as a placeholder at its end.
+    Standalone(LocationTracker),
+    /// Half a paired code, or a dropped element.
+    Code { boundary: bool },
+}
+
+/// Whether `c` is a decimal digit as numbers are read (ASCII or full-width).
+fn is_decimal_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('\u{FF10}'..='\u{FF19}').contains(&c)
+}
+
+/// Appends `piece` to `text`, after [`CODE_BOUNDARY`] when a paired code stood between the
+/// digit `text` ends with and the digit `piece` starts with.
+fn push_after_boundary(text: &mut MappedText, piece: &TextPiece, boundary: bool) {
+    if boundary
+        && text.text().ends_with(is_decimal_digit)
+        && piece.text().starts_with(is_decimal_digit)
+    {
+        // Zero-width, where the text after the code starts.
+        let at = piece.tracker().clone();
+        let end = at.location();
+        text.push_replaced(CODE_BOUNDARY, at, end);
+    }
+    piece.push_to(text);
+}
+
 /// Reads the content of the element just started, to its end tag: text and the text of inline
-/// elements is kept, except inside the elements named in `dropped` (codes and placeholders),
-/// whose content is not text of the translation. With `split_marks`, the segments marked by
-/// `<mrk mtype="seg" mid="…">` are collected too.
+/// elements is kept, and the inline codes of `codes` leave what it says. With `split_marks`,
+/// the segments marked by `<mrk mtype="seg" mid="…">` are collected too.
 pub fn read_content<R: Read>(
     xml: &mut XmlReader<R>,
-    dropped: &[&str],
+    codes: &InlineCodes,
     split_marks: bool,
 ) -> Result<Content, FormatError> {
     let depth = xml.depth();
@@ -715,8 +790,11 @@ pub fn read_content<R: Read>(
         text: MappedText::new(xml.here()),
         marked_segments: Vec::new(),
     };
-    let mut dropping: Option<usize> = None;
+    // The element whose content is skipped, and its depth.
+    let mut skipping: Option<(usize, Skipped)> = None;
     let mut mark: Option<(String, MappedText, usize)> = None;
+    // A paired code stood since the last text.
+    let mut boundary = false;
     loop {
         match xml.next_event()? {
             XmlEvent::Start {
@@ -725,12 +803,32 @@ pub fn read_content<R: Read>(
                 empty,
                 ..
             } => {
-                if empty || dropping.is_some() {
+                if skipping.is_some() {
                     continue;
                 }
-                if dropped.contains(&name.as_str()) {
-                    dropping = Some(xml.depth());
+                let name = name.as_str();
+                if codes.standalone.contains(&name) {
+                    let start = xml.tag_start();
+                    if empty {
+                        let end = xml.here().location();
+                        push_placeholder(&mut content.text, &mut mark, start, end);
+                        boundary = false;
+                    } else {
+                        skipping = Some((xml.depth(), Skipped::Standalone(start)));
+                    }
+                } else if codes.paired.contains(&name) {
+                    boundary = true;
+                    if !empty {
+                        skipping = Some((xml.depth(), Skipped::Code { boundary: true }));
+                    }
+                } else if codes.dropped.contains(&name) {
+                    if !empty {
+                        skipping = Some((xml.depth(), Skipped::Code { boundary: false }));
+                    }
+                } else if codes.spanning.contains(&name) {
+                    boundary = true;
                 } else if split_marks
+                    && !empty
                     && name == "mrk"
                     && attribute(&attributes, "mtype") == Some("seg")
                     && mark.is_none()
@@ -741,7 +839,7 @@ pub fn read_content<R: Read>(
                     mark = Some((mid, MappedText::new(xml.here()), xml.depth()));
                 }
             }
-            XmlEvent::End { .. } => {
+            XmlEvent::End { name } => {
                 let now = xml.depth();
                 if now < depth {
                     if let Some((mid, text, _)) = mark.take() {
@@ -749,8 +847,21 @@ pub fn read_content<R: Read>(
                     }
                     return Ok(content);
                 }
-                if dropping.is_some_and(|d| now < d) {
-                    dropping = None;
+                match skipping.take() {
+                    Some((d, skipped)) if now < d => match skipped {
+                        Skipped::Standalone(start) => {
+                            let end = xml.here().location();
+                            push_placeholder(&mut content.text, &mut mark, start, end);
+                            boundary = false;
+                        }
+                        Skipped::Code { boundary: b } => boundary |= b,
+                    },
+                    still => {
+                        if still.is_none() && codes.spanning.contains(&name.as_str()) {
+                            boundary = true;
+                        }
+                        skipping = still;
+                    }
                 }
                 if mark.as_ref().is_some_and(|(_, _, d)| now < *d) {
                     let (mid, text, _) = mark.take().expect("checked");
@@ -758,16 +869,31 @@ pub fn read_content<R: Read>(
                 }
             }
             XmlEvent::Text(piece) => {
-                if dropping.is_none() {
-                    piece.push_to(&mut content.text);
+                if skipping.is_none() {
+                    push_after_boundary(&mut content.text, &piece, boundary);
                     if let Some((_, text, _)) = &mut mark {
-                        piece.push_to(text);
+                        push_after_boundary(text, &piece, boundary);
                     }
+                    boundary = false;
                 }
             }
             XmlEvent::Eof => return Err(xml.error_here("the file ends inside an element")),
         }
     }
+}
+
+/// Appends [`CODE_PLACEHOLDER`] for a standalone code from `start` to `end` to `text` and
+/// to the marked segment being read, if any.
+fn push_placeholder(
+    text: &mut MappedText,
+    mark: &mut Option<(String, MappedText, usize)>,
+    start: LocationTracker,
+    end: Location,
+) {
+    if let Some((_, marked, _)) = mark {
+        marked.push_replaced(CODE_PLACEHOLDER, start.clone(), end);
+    }
+    text.push_replaced(CODE_PLACEHOLDER, start, end);
 }
 
 fn local(name: &str) -> String {
@@ -937,6 +1063,133 @@ mod tests {
         );
         let err = events(xml.as_bytes()).unwrap_err();
         assert!(err.message.contains("nested deeper"), "{}", err.message);
+    }
+
+    const CODES: InlineCodes = InlineCodes {
+        standalone: &["x", "ph"],
+        paired: &["bpt", "ept", "bx", "ex"],
+        spanning: &["g"],
+        dropped: &["sm"],
+    };
+
+    /// The content of the root element of `xml` as [`read_content`] reads it with `CODES`.
+    fn content(xml: &str, split_marks: bool) -> Content {
+        let mut r = XmlReader::new(xml.as_bytes()).unwrap();
+        assert!(matches!(r.next_event().unwrap(), XmlEvent::Start { .. }));
+        read_content(&mut r, &CODES, split_marks).unwrap()
+    }
+
+    #[track_caller]
+    fn text_of(xml: &str) -> String {
+        content(xml, false).text.text().to_string()
+    }
+
+    #[test]
+    fn a_standalone_code_reads_as_a_placeholder() {
+        for (xml, text) in [
+            (
+                "<t>You received <x id='1'/> Gold Coins</t>",
+                "You received {} Gold Coins",
+            ),
+            (
+                "<t>Got <ph id='1'>%d</ph> Gold Coins</t>",
+                "Got {} Gold Coins",
+            ),
+            // Its content is code data, a sub-flow included.
+            ("<t>a<ph>&lt;img alt='<sub>b</sub>'&gt;</ph>c</t>", "a{}c"),
+            ("<t><x/><x/></t>", "{}{}"),
+            ("<t>a<ph></ph>b</t>", "a{}b"),
+        ] {
+            assert_eq!(text_of(xml), text, "{xml}");
+        }
+        // Elements that are no standalone code leave no placeholder.
+        for (xml, text) in [
+            ("<t>Trade <g id='1'>Union</g></t>", "Trade Union"),
+            ("<t>Trade<bx id='1'/> Union<ex id='1'/></t>", "Trade Union"),
+            ("<t>a<sm/>b <mrk>c</mrk></t>", "ab c"),
+            (
+                "<t>a<bpt id='1'>&lt;b&gt;</bpt>b<ept id='1'>&lt;/b&gt;</ept></t>",
+                "ab",
+            ),
+        ] {
+            assert_eq!(text_of(xml), text, "{xml}");
+        }
+    }
+
+    #[test]
+    fn the_placeholder_maps_to_the_whole_code_and_the_text_keeps_its_positions() {
+        let xml = "<t>Got\n <ph id='1'>{count}</ph> 上 <x id='2'/>Coins</t>";
+        let got = content(xml, false).text;
+        assert_eq!(got.text(), "Got\n {} 上 {}Coins");
+        let lc = |l: Location| (l.line, l.column, l.byte_offset);
+        let first = got.text().find("{}").unwrap();
+        assert_eq!(lc(got.location(first)), (2, 2, 8), "the <ph>'s <");
+        assert_eq!(lc(got.end_location(first + 2)), (2, 25, 31), "after </ph>");
+        let second = got.text().rfind("{}").unwrap();
+        assert_eq!(lc(got.location(second)), (2, 28, 36), "the <x/>'s <");
+        assert_eq!(lc(got.end_location(second + 2)), (2, 39, 47), "after <x/>");
+        let coins = got.text().find("Coins").unwrap();
+        assert_eq!(lc(got.location(coins)), (2, 39, 47));
+        let up = got.text().find('上').unwrap();
+        assert_eq!(lc(got.span(up..up + 3).1), (2, 27, 35));
+    }
+
+    #[test]
+    fn a_paired_code_between_digits_keeps_them_two_numbers() {
+        let sep = CODE_BOUNDARY;
+        for (xml, text) in [
+            (
+                "<t>10<g ctype='x-sup'>6</g> bytes</t>",
+                format!("10{sep}6 bytes"),
+            ),
+            (
+                "<t>10<bpt i='1'>&lt;sup&gt;</bpt>6<ept i='1'>&lt;/sup&gt;</ept></t>",
+                format!("10{sep}6"),
+            ),
+            ("<t><g>1</g><g>2</g></t>", format!("1{sep}2")),
+            ("<t>１０<bx id='1'/>６</t>", format!("１０{sep}６")),
+            ("<t>10<g>&#54;</g></t>", format!("10{sep}6")),
+        ] {
+            assert_eq!(text_of(xml), text, "{xml}");
+        }
+        // Anywhere else it leaves nothing: words run across it, and what is written against a
+        // number reads as written.
+        for (xml, text) in [
+            ("<t>Two <g id='1'>Trade Union</g>s</t>", "Two Trade Unions"),
+            (
+                "<t><g>30</g>%, 1<g ctype='x-sup'>st</g>, $<g>5</g></t>",
+                "30%, 1st, $5",
+            ),
+            ("<t>10<g/> <g>6</g></t>", "10 6"),
+            ("<t>10<x/>6</t>", "10{}6"),
+            ("<t>10<sm/>6 a<mrk>1</mrk>2</t>", "106 a12"),
+            ("<t>10<g>⁶</g></t>", "10⁶"),
+        ] {
+            assert_eq!(text_of(xml), text, "{xml}");
+        }
+        // Zero-width, where the text after the code starts: the digits keep their positions.
+        let got = content("<t>10<g id='1'>6</g></t>", false).text;
+        let six = got.text().rfind('6').unwrap();
+        assert_eq!(got.location(six).column, 16);
+        assert_eq!(got.location(2).column, 16);
+        assert_eq!(got.end_location(2).column, 6, "just after the 10");
+        assert_eq!(got.end_location(six + 1).column, 17);
+    }
+
+    #[test]
+    fn marked_segments_keep_the_marks_too() {
+        let got = content(
+            "<t><mrk mtype='seg' mid='1'>Got <x/> coins</mrk><mrk mtype='seg' mid='2'>10<g>6</g></mrk></t>",
+            true,
+        );
+        let texts: Vec<(&str, &str)> = got
+            .marked_segments
+            .iter()
+            .map(|(mid, t)| (mid.as_str(), t.text()))
+            .collect();
+        let sep = CODE_BOUNDARY;
+        assert_eq!(texts, [("1", "Got {} coins"), ("2", &*format!("10{sep}6"))]);
+        assert_eq!(got.text.text(), format!("Got {{}} coins10{sep}6"));
     }
 
     /// Records, for each start tag, its namespace and where its `b` attribute is.

@@ -18,7 +18,9 @@ use std::fmt::Write as _;
 use super::{CaseMode, Concept, Rendering, Status};
 use crate::error::FileError;
 use crate::formats::tmx::language_match;
-use crate::formats::xml::{attribute, attribute_local, read_content, XmlEvent, XmlReader};
+use crate::formats::xml::{
+    attribute, attribute_local, read_content, InlineCodes, XmlEvent, XmlReader,
+};
 use crate::location::Location;
 use crate::segment::FormatError;
 
@@ -141,7 +143,9 @@ pub(super) fn parse_tbx(
                     }
                     _ if empty => {}
                     "term" => {
-                        let text = read_content(&mut xml, &[], false).map_err(in_file)?.text;
+                        let text = read_content(&mut xml, &InlineCodes::NONE, false)
+                            .map_err(in_file)?
+                            .text;
                         match &mut term {
                             Some(t) => {
                                 t.text = text.text().trim().to_string();
@@ -169,7 +173,9 @@ pub(super) fn parse_tbx(
                                 .to_string(),
                             other => other.to_string(),
                         };
-                        let text = read_content(&mut xml, &[], false).map_err(in_file)?.text;
+                        let text = read_content(&mut xml, &InlineCodes::NONE, false)
+                            .map_err(in_file)?
+                            .text;
                         let value = text.text().trim().to_string();
                         let in_target = lang
                             .as_deref()

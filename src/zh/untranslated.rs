@@ -2,6 +2,8 @@
 
 use std::ops::Range;
 
+use crate::segment::holds_text;
+
 /// Why a target counts as untranslated.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Untranslated {
@@ -30,11 +32,12 @@ fn has_words(text: &str) -> bool {
     text.chars().any(|c| c.is_alphabetic())
 }
 
-/// What is untranslated in `target` for `source`. An empty target reports only [`Untranslated::Empty`];
-/// a copied source only [`Untranslated::Copied`]; otherwise every run of Chinese characters.
+/// What is untranslated in `target` for `source`. An empty target (or one of nameless
+/// placeholders only) reports only [`Untranslated::Empty`]; a copied source only
+/// [`Untranslated::Copied`]; otherwise every run of Chinese characters.
 pub fn untranslated(source: &str, target: &str) -> Vec<Untranslated> {
     let (s, t) = (source.trim(), target.trim());
-    if t.is_empty() {
+    if !holds_text(t) {
         return if has_words(s) {
             vec![Untranslated::Empty]
         } else {
@@ -91,6 +94,9 @@ mod tests {
         let cases: &[(&str, &str, Vec<Untranslated>)] = &[
             ("工会", "", vec![Empty]),
             ("工会", "  ", vec![Empty]),
+            // A target of standalone codes alone (XLIFF `<x/>`, read as `{}`) is empty.
+            ("点击{}继续", "{}", vec![Empty]),
+            ("点击{}继续", " {} {}", vec![Empty]),
             ("工会", "工会", vec![Copied]),
             ("工会", " 工会 ", vec![Copied]),
             (
@@ -118,6 +124,9 @@ mod tests {
             ("APEC", "APEC", vec![]),
             ("", "", vec![]),
             ("123", "", vec![]),
+            ("{}", "{}", vec![]),
+            ("{}个", "{} items", vec![]),
+            ("点击{}继续", "{name}", vec![]),
             ("工会", "the union（ACFTU）", vec![]),
             ("工会", "Café — naïve ×3", vec![]),
             // A placeholder's name kept as the source writes it is no text.
