@@ -11,6 +11,7 @@ use std::fs::File;
 use std::io::Read;
 use std::ops::Range;
 
+use crate::consistency::{Occurrence, OccurrenceStatus};
 use crate::excerpt::{context, line_excerpt};
 use crate::finding::Finding;
 use crate::formats::{read_segments, FormatOptions, SNIFF_LEN};
@@ -22,13 +23,13 @@ use crate::matcher::TermMatcher;
 use crate::normalize::{count_as_words, normalize, normalize_key};
 use crate::rules::{Rule, RuleSet};
 use crate::run::RunReport;
-use crate::segment::Segment;
+use crate::segment::{Segment, SegmentVisitor};
 use crate::spelling::with_families;
 use crate::zh::numbers::{
     chinese_dates, chinese_numbers, compare, compare_dates, compare_units, display_value,
     english_dates, english_numbers, MonthDay, Number, Value,
 };
-use crate::zh::source_terms::SourceTermMatcher;
+use crate::zh::source_terms::{SourceMatch, SourceTermMatcher};
 use crate::zh::untranslated::{untranslated, Untranslated};
 
 /// How one concept named in a segment's source fares in its target.
@@ -63,6 +64,8 @@ pub struct SourceRules<'g> {
     source_terms: &'g SourceTermMatcher,
     rules: RuleSet,
     ids: HashMap<&'g str, usize>,
+    /// For each concept, whether it has a source term: a source can name it.
+    sourced: Vec<bool>,
 }
 
 fn is_wrong_rendering(rule: Rule) -> bool {
@@ -86,13 +89,112 @@ impl<'g> SourceRules<'g> {
             .enumerate()
             .map(|(i, c)| (c.id.as_str(), i))
             .collect();
+        let sourced = glossary
+            .concepts
+            .iter()
+            .map(|c| c.source.iter().any(|t| !t.trim().is_empty()))
+            .collect();
         SourceRules {
             glossary,
             matcher,
             source_terms,
             rules,
             ids,
+            sourced,
         }
+    }
+
+    /// How often `source` names each concept (see [`mentions`]).
+    fn named(&self, source: &str) -> BTreeMap<usize, usize> {
+        let found = self.source_terms.find(source);
+        let mut named = BTreeMap::new();
+        for (_, c) in mentions(source, &found) {
+            *named.entry(c).or_insert(0) += 1;
+        }
+        named
+    }
+
+    /// Whether a segment whose source names the concepts `named` (see
+    /// [`SourceRules::named`]) can render `concept`: the source names it, or it has no source
+    /// term by which a source could.
+    fn may_render(&self, concept: usize, named: &BTreeMap<usize, usize>) -> bool {
+        !self.sourced[concept] || named.contains_key(&concept)
+    }
+
+    /// Drops the `garbled-term` findings among the English `findings` of a segment's target
+    /// that the segment's `source` rules out. A garbled term is a guess at which term the
+    /// writer meant; where the concept has source terms and the source names none of them,
+    /// the source says it was not meant: "Xuanzong" for 唐玄宗 is no garbled "Xuanzang" (玄奘).
+    /// Forbidden and deprecated renderings stay: they are listed, not guessed.
+    fn drop_garbled_terms_ruled_out(&self, source: &str, findings: &mut Vec<Finding>) {
+        if !findings.iter().any(|f| f.rule == Rule::GarbledTerm) {
+            return;
+        }
+        let named = self.named(source);
+        findings.retain(|f| {
+            f.rule != Rule::GarbledTerm
+                || self
+                    .ids
+                    .get(f.concept.as_str())
+                    .is_none_or(|&c| self.may_render(c, &named))
+        });
+    }
+
+    /// Keeps, of the renderings found in a segment's target (`occurrences`, which
+    /// `inconsistent-term` compares), those that render what the segment's `source` names.
+    /// A rendering of a concept with source terms counts only where the source names the
+    /// concept: "for example" for 例如 renders no 实施例 ("embodiment", admitted "example").
+    /// Where the target holds more renderings of a concept than the source names it, some of
+    /// them render something else (对比例1与实施例1, "Comparative Example 1 differs from
+    /// Embodiment 1"): they count only when one rendering alone can stand for every mention,
+    /// as many times as the source names the concept; otherwise the segment cannot say which
+    /// word renders the term, and none counts. Concepts without source terms, and sources
+    /// that are blank, keep every occurrence.
+    pub fn retain_occurrences(&self, source: &str, occurrences: &mut Vec<Occurrence>) {
+        if occurrences.is_empty() || source.trim().is_empty() {
+            return;
+        }
+        let named = self.named(source);
+        occurrences.retain(|o| self.may_render(o.concept, &named));
+        let compared = |o: &Occurrence| {
+            matches!(o.status, OccurrenceStatus::Listed(s) if s.is_approved()) && o.form.is_some()
+        };
+        let mut dropped = vec![false; occurrences.len()];
+        for (&concept, &mentions) in &named {
+            let of_concept: Vec<usize> = (0..occurrences.len())
+                .filter(|&i| occurrences[i].concept == concept && compared(&occurrences[i]))
+                .collect();
+            if of_concept.len() <= mentions {
+                continue;
+            }
+            // How often each rendering is used, in order of first use.
+            let mut uses: Vec<(usize, usize)> = Vec::new();
+            for &i in &of_concept {
+                let r = occurrences[i].rendering;
+                match uses.iter_mut().find(|(rendering, _)| *rendering == r) {
+                    Some((_, n)) => *n += 1,
+                    None => uses.push((r, 1)),
+                }
+            }
+            let mut able = uses.iter().filter(|(_, n)| *n >= mentions);
+            let kept = match (able.next(), able.next()) {
+                (Some(&(r, _)), None) => Some(r),
+                _ => None,
+            };
+            let mut left = mentions;
+            for &i in &of_concept {
+                if kept == Some(occurrences[i].rendering) && left > 0 {
+                    left -= 1;
+                } else {
+                    dropped[i] = true;
+                }
+            }
+        }
+        let mut i = 0;
+        occurrences.retain(|_| {
+            i += 1;
+            !dropped[i - 1]
+        });
     }
 
     /// Counts, for every concept whose source term is in `source`, how its occurrences are
@@ -103,33 +205,23 @@ impl<'g> SourceRules<'g> {
     pub fn account(&self, source: &str, target: &str, findings: &[Finding]) -> Vec<TermAccount> {
         let mut accounts: BTreeMap<usize, TermAccount> = BTreeMap::new();
         let found = self.source_terms.find(source);
-        for (k, m) in found.iter().enumerate() {
+        for (m, c) in mentions(source, &found) {
             let written = &source[m.span.clone()];
-            for &c in &m.concepts {
-                // 国内生产总值（GDP）: a term with another of its concept in brackets right after
-                // it is one mention, which the target renders once ("GDP").
-                let in_apposition = k > 0
-                    && found[k - 1].concepts.contains(&c)
-                    && in_brackets_after(source, found[k - 1].span.end, &m.span);
-                if in_apposition {
-                    continue;
-                }
-                let a = accounts.entry(c).or_insert_with(|| TermAccount {
-                    concept: c,
-                    source_term: written.to_string(),
-                    source_span: m.span.clone(),
-                    terms_found: Vec::new(),
-                    in_source: 0,
-                    correct: 0,
-                    wrong: 0,
-                    missing: 0,
-                    wrong_findings: Vec::new(),
-                });
-                a.in_source += 1;
-                match a.terms_found.iter_mut().find(|(t, _)| t == written) {
-                    Some((_, n)) => *n += 1,
-                    None => a.terms_found.push((written.to_string(), 1)),
-                }
+            let a = accounts.entry(c).or_insert_with(|| TermAccount {
+                concept: c,
+                source_term: written.to_string(),
+                source_span: m.span.clone(),
+                terms_found: Vec::new(),
+                in_source: 0,
+                correct: 0,
+                wrong: 0,
+                missing: 0,
+                wrong_findings: Vec::new(),
+            });
+            a.in_source += 1;
+            match a.terms_found.iter_mut().find(|(t, _)| t == written) {
+                Some((_, n)) => *n += 1,
+                None => a.terms_found.push((written.to_string(), 1)),
             }
         }
         if accounts.is_empty() {
@@ -267,11 +359,19 @@ impl<'g> SourceRules<'g> {
     /// Adds the source-aware findings of one segment to `findings` (the English findings on
     /// its target, positioned in `target`). A wrong rendering that stands for a source term
     /// keeps its finding and names the source term; `missing-term` reports only the
-    /// occurrences that nothing in the target renders.
+    /// occurrences that nothing in the target renders. A `garbled-term` finding that the
+    /// source rules out is dropped (see [`SourceRules::drop_garbled_terms_ruled_out`]).
     pub fn check_segment(&self, source: &str, target: &str, findings: &mut Vec<Finding>) {
         if source.trim().is_empty() {
             return;
         }
+        self.drop_garbled_terms_ruled_out(source, findings);
+        self.add_source_findings(source, target, findings);
+    }
+
+    /// [`SourceRules::check_segment`] but for the English findings it drops: adds the
+    /// source-aware findings, after the findings given.
+    fn add_source_findings(&self, source: &str, target: &str, findings: &mut Vec<Finding>) {
         let untranslated_found = untranslated(source, target);
         if self.rules.contains(Rule::Untranslated) {
             for u in &untranslated_found {
@@ -481,6 +581,25 @@ impl<'g> SourceRules<'g> {
     }
 }
 
+/// The mentions of concepts among the source terms `found` in `source`: each found term once
+/// for each of its concepts, in order, but a term right after another of its concept in
+/// brackets (国内生产总值（GDP）) is no mention of its own: the target renders the two once
+/// ("GDP").
+fn mentions<'f>(source: &str, found: &'f [SourceMatch]) -> Vec<(&'f SourceMatch, usize)> {
+    let mut out = Vec::new();
+    for (k, m) in found.iter().enumerate() {
+        for &c in &m.concepts {
+            let in_apposition = k > 0
+                && found[k - 1].concepts.contains(&c)
+                && in_brackets_after(source, found[k - 1].span.end, &m.span);
+            if !in_apposition {
+                out.push((m, c));
+            }
+        }
+    }
+    out
+}
+
 /// Whether `span` of `source` is in brackets right after `end` (国内生产总值（GDP）).
 fn in_brackets_after(source: &str, end: usize, span: &Range<usize>) -> bool {
     let between = source.get(end..span.start).map(str::trim);
@@ -602,8 +721,12 @@ impl SourceRules<'_> {
             return;
         };
         let target = segment.target.as_ref().map_or("", |t| t.text());
+        if source.is_blank() {
+            return;
+        }
+        self.drop_garbled_terms_ruled_out(source.text(), findings);
         let before = findings.len();
-        self.check_segment(source.text(), target, findings);
+        self.add_source_findings(source.text(), target, findings);
         for f in &mut findings[before..] {
             match &segment.target {
                 Some(t) => {
@@ -618,6 +741,21 @@ impl SourceRules<'_> {
                 }
             }
             f.unit = segment.unit.clone();
+        }
+    }
+}
+
+/// The source-aware rules as the visitor of a bilingual document's segments: findings as
+/// [`SourceRules::visit_segment`] adds them, and only the occurrences that render what each
+/// source names (see [`SourceRules::retain_occurrences`]).
+impl SegmentVisitor for &SourceRules<'_> {
+    fn segment(&mut self, segment: &Segment, findings: &mut Vec<Finding>) {
+        self.visit_segment(segment, findings);
+    }
+
+    fn occurrences(&mut self, segment: &Segment, occurrences: &mut Vec<Occurrence>) {
+        if let Some(source) = &segment.source {
+            self.retain_occurrences(source.text(), occurrences);
         }
     }
 }
@@ -941,6 +1079,215 @@ chief-executive,行政长官,Chief Executive,,,
 
     fn ids(found: &[(String, String, String)]) -> Vec<&str> {
         found.iter().map(|f| f.0.as_str()).collect()
+    }
+
+    /// Rule, found text and unit of every finding of a bilingual document of `pairs` (source,
+    /// target; units u1, u2, …) checked as `check` does: English rules with garbled terms,
+    /// the source-aware rules as the segment visitor, document consistency.
+    #[track_caller]
+    fn document(glossary: &str, pairs: &[(&str, &str)]) -> Vec<(String, String, String)> {
+        use crate::fuzzy::{FuzzyIndex, WordCache, DEFAULT_THRESHOLD};
+        use crate::segment::{check_segments, MappedText};
+        let glossary = Glossary::from_csv_text(glossary, "g.csv").unwrap();
+        let matcher = TermMatcher::new(&glossary);
+        let fuzzy = FuzzyIndex::new(&glossary, DEFAULT_THRESHOLD);
+        let source_terms = SourceTermMatcher::new(&glossary);
+        let checker = Checker::new(&glossary, &matcher, RuleSet::all()).with_fuzzy(&fuzzy);
+        let rules = SourceRules::new(&glossary, &matcher, &source_terms, RuleSet::all());
+        let segments = pairs.iter().enumerate().map(|(i, (source, target))| {
+            // Each segment on its own line, so that findings are in segment order.
+            let line = Location {
+                line: i as u64 + 1,
+                column: 1,
+                byte_offset: 1000 * i as u64,
+            };
+            let start = LocationTracker::at(line, TextEncoding::Utf8);
+            Ok(Segment {
+                index: i,
+                unit: Some(format!("u{}", i + 1)),
+                location: Location::default(),
+                source: Some(MappedText::verbatim(source, start.clone())),
+                target: Some(MappedText::verbatim(target, start.clone())),
+                context: None,
+                plural_form: None,
+            })
+        });
+        let doc = check_segments(&checker, segments, &mut WordCache::default(), &mut &rules)
+            .expect("segments in memory");
+        doc.findings
+            .into_vec()
+            .into_iter()
+            .map(|f| {
+                let unit = f.unit.unwrap_or_default();
+                (f.rule.id().to_string(), f.found, unit)
+            })
+            .collect()
+    }
+
+    #[track_caller]
+    fn finding(rule: &str, found: &str, unit: &str) -> (String, String, String) {
+        (rule.to_string(), found.to_string(), unit.to_string())
+    }
+
+    #[test]
+    fn a_garbled_term_needs_a_source_that_names_its_concept() {
+        let glossary = "id,source,preferred,admitted,forbidden
+                        xuanzang,玄奘,Xuanzang,,
+                        huangshan,黄山,Huangshan,Mount Huangshan,
+                        temple,,Xuanzang Temple,,
+                        tang,唐朝,Tang dynasty,,Tang Empire
+";
+        // The source names 唐玄宗, 咸阳 and 衡山, no 玄奘 or 黄山: no near-miss of theirs.
+        assert_eq!(
+            document(
+                glossary,
+                &[
+                    ("唐玄宗与杨贵妃", "Emperor Xuanzong and Yang Guifei"),
+                    ("咸阳国际机场", "Xianyang International Airport"),
+                    ("衡山", "Mount Hengshan"),
+                ]
+            ),
+            []
+        );
+        // The source names the concept: the near-miss is its rendering garbled.
+        assert_eq!(
+            document(glossary, &[("玄奘西行", "Xuanzong went west")]),
+            [finding("garbled-term", "Xuanzong", "u1")]
+        );
+        // A concept without a source term is still guessed at; a forbidden rendering is listed,
+        // not guessed, and stays whatever the source names.
+        assert_eq!(
+            document(
+                glossary,
+                &[
+                    ("唐玄宗", "Xuanzong Temple"),
+                    ("唐玄宗", "the Tang Empire"),
+                    ("唐玄宗", "")
+                ]
+            ),
+            [
+                finding("garbled-term", "Xuanzong Temple", "u1"),
+                finding("forbidden-term", "Tang Empire", "u2"),
+                finding("untranslated", "", "u3"),
+            ]
+        );
+        // A blank source says nothing: as without a source.
+        assert_eq!(
+            document(glossary, &[("", "Emperor Xuanzong")]),
+            [finding("garbled-term", "Xuanzong", "u1")]
+        );
+    }
+
+    #[test]
+    fn inconsistent_term_counts_renderings_of_what_the_source_names() {
+        let glossary = "id,source,preferred,admitted
+                        embodiment,实施例,embodiment,example
+                        utility-model,本实用新型,present utility model,utility model
+                        drive,,drive shaft,driveshaft
+";
+        let base = [
+            (
+                "本实施例中，驱动轴为空心轴。",
+                "In this embodiment, the drive shaft is hollow.",
+            ),
+            (
+                "本实施例中，驱动电机为伺服电机。",
+                "In this embodiment, the motor is a servo motor.",
+            ),
+            (
+                "本实施例与实施例1的区别在于模数。",
+                "This embodiment differs from Embodiment 1.",
+            ),
+            (
+                "本实用新型涉及一种阀组。",
+                "The present utility model relates to a valve.",
+            ),
+            (
+                "本实用新型结构简单。",
+                "The present utility model is simple.",
+            ),
+        ];
+        let with = |extra: &[(&'static str, &'static str)]| {
+            let mut pairs = base.to_vec();
+            pairs.extend_from_slice(extra);
+            document(glossary, &pairs)
+        };
+        assert_eq!(with(&[]), []);
+        // No 实施例 or 本实用新型 in the source: "example" and "utility model" render other words.
+        assert_eq!(
+            with(&[
+                (
+                    "所述紧固件可以为螺栓，例如M8螺栓。",
+                    "A bolt, for example, an M8 bolt."
+                ),
+                (
+                    "申请人申请了实用新型专利。",
+                    "The applicant filed a utility model patent."
+                ),
+            ]),
+            []
+        );
+        // More renderings than mentions, each able to render it: the segment cannot say which
+        // one does, and neither counts.
+        assert_eq!(
+            with(&[(
+                "对比例1与实施例1的区别在于不添加偶联剂。",
+                "Comparative Example 1 differs from Embodiment 1."
+            )]),
+            []
+        );
+        // The source names the concept and the target renders it otherwise: still reported.
+        assert_eq!(
+            with(&[(
+                "实施例2中，齿轮为斜齿轮。",
+                "In Example 2, the gears are helical."
+            )]),
+            [finding("inconsistent-term", "Example", "u6")]
+        );
+        // One mention, and both renderings: whichever number of each, either may be it.
+        assert_eq!(
+            with(&[(
+                "实施例2中，齿轮为斜齿轮。",
+                "In example 2 (an example of this embodiment), the example gears are helical."
+            )]),
+            []
+        );
+        // Two mentions, and one rendering able to stand for both: it counts, twice; the other
+        // renders something else.
+        assert_eq!(
+            with(&[(
+                "实施例2和实施例3中，齿轮为斜齿轮。",
+                "In Example 2 and example 3 (an embodiment), the gears are helical."
+            )]),
+            [
+                finding("inconsistent-term", "Example", "u6"),
+                finding("inconsistent-term", "example", "u6")
+            ]
+        );
+        assert_eq!(
+            with(&[
+                (
+                    "实施例2和实施例3。",
+                    "Example 2, example 3, another example."
+                ),
+                ("实施例4。", "Example 4."),
+                ("实施例5。", "Example 5."),
+            ]),
+            [
+                finding("inconsistent-term", "Example", "u6"),
+                finding("inconsistent-term", "example", "u6"),
+                finding("inconsistent-term", "Example", "u7"),
+                finding("inconsistent-term", "Example", "u8"),
+            ]
+        );
+        // A concept without a source term is compared wherever it is.
+        assert_eq!(
+            with(&[
+                ("驱动轴。", "The drive shaft."),
+                ("所述轴。", "The driveshaft.")
+            ]),
+            [finding("inconsistent-term", "driveshaft", "u7")]
+        );
     }
 
     #[test]
