@@ -15,12 +15,15 @@ use crate::consistency::{Occurrence, OccurrenceStatus};
 use crate::excerpt::{context, line_excerpt};
 use crate::finding::Finding;
 use crate::formats::{read_segments, FormatOptions, SNIFF_LEN};
+use crate::fuzzy::is_weak_rendering;
 use crate::glossary::Glossary;
-use crate::inflection::count_in_other_number;
+use crate::inflection::{
+    count_in_other_number, number_of, split_head, variants_in_plural, Number as Inflection,
+};
 use crate::input::{Input, InputSource};
 use crate::location::{Location, LocationTracker, TextEncoding};
-use crate::matcher::TermMatcher;
-use crate::normalize::{count_as_words, normalize, normalize_key};
+use crate::matcher::{TermMatch, TermMatcher};
+use crate::normalize::{count_as_words, is_word_char, normalize, normalize_key};
 use crate::rules::{Rule, RuleSet};
 use crate::run::RunReport;
 use crate::segment::{Segment, SegmentVisitor};
@@ -229,11 +232,14 @@ impl<'g> SourceRules<'g> {
         }
         // Approved renderings in the target, each with the demanded concepts it can render.
         let norm = normalize(target, true);
-        let mut candidates: Vec<Vec<usize>> = self
+        let approved: Vec<TermMatch> = self
             .matcher
             .find(&norm, target)
-            .iter()
+            .into_iter()
             .filter(|m| m.approved)
+            .collect();
+        let mut candidates: Vec<Vec<usize>> = approved
+            .iter()
             .map(|m| {
                 let mut cs: Vec<usize> = self
                     .matcher
@@ -332,6 +338,82 @@ impl<'g> SourceRules<'g> {
                 .max()
                 .unwrap_or(0);
             a.correct = (a.correct + in_compounds).min(a.in_source);
+        }
+        // Source terms written against each other (毕业论文答辩, 毕业论文 and 答辩) may share
+        // words in their renderings ("graduation thesis defence": "graduation thesis" and
+        // "thesis defence"), where the target's matches, which do not overlap, find only one:
+        // a rendering that overlaps a rendering of a concept whose source term touches this
+        // one's renders it too.
+        let touching = touching_concepts(source, &found);
+        for a in accounts.values_mut() {
+            let Some(others) = touching.get(&a.concept) else {
+                continue;
+            };
+            if a.correct == a.in_source {
+                continue;
+            }
+            let of_others: Vec<Range<usize>> = approved
+                .iter()
+                .filter(|m| {
+                    self.matcher
+                        .uses(m, target)
+                        .any(|u| u.status.is_approved() && others.contains(&u.concept))
+                })
+                .map(|m| m.normalized.clone())
+                .collect();
+            if of_others.is_empty() {
+                continue;
+            }
+            let mut sharing: Vec<Range<usize>> = self.glossary.concepts[a.concept]
+                .renderings
+                .iter()
+                .filter(|r| r.status.is_approved())
+                .flat_map(|r| word_spans(&norm.text, &normalize_key(&r.text, true)))
+                .filter(|span| {
+                    !approved.iter().any(|m| m.normalized == *span)
+                        && of_others
+                            .iter()
+                            .any(|o| o.start < span.end && span.start < o.end)
+                })
+                .collect();
+            sharing.sort_by_key(|span| (span.start, span.end));
+            sharing.dedup();
+            a.correct = (a.correct + sharing.len()).min(a.in_source);
+        }
+        // Modifiers coordinated before a plural head name it each ("the first and second
+        // gears" for 第一齿轮和第二齿轮, "the left and right housings" for 左壳体和右壳体): each
+        // modifier but the last stands for its phrase with the head ("first gears", "left
+        // housings"), which the text above counted only for the last.
+        let mut elided: Option<Vec<(&str, &str)>> = None;
+        for a in accounts.values_mut() {
+            if a.correct == a.in_source {
+                continue;
+            }
+            let elided = elided.get_or_insert_with(|| elided_phrases(&norm.text));
+            if elided.is_empty() {
+                break;
+            }
+            let forms: Vec<String> = self.glossary.concepts[a.concept]
+                .renderings
+                .iter()
+                .filter(|r| r.status.is_approved())
+                .flat_map(|r| in_the_plural(&normalize_key(&r.text, true)))
+                .collect();
+            let named = elided
+                .iter()
+                .filter(|(modifier, head_on)| {
+                    forms.iter().any(|form| {
+                        let after_modifier = form
+                            .strip_prefix(modifier)
+                            .and_then(|rest| rest.strip_prefix(' '));
+                        [Some(form.as_str()), after_modifier]
+                            .into_iter()
+                            .flatten()
+                            .any(|rest| starts_with_words(head_on, rest))
+                    })
+                })
+                .count();
+            a.correct = (a.correct + named).min(a.in_source);
         }
         for (i, f) in findings.iter().enumerate() {
             if !is_wrong_rendering(f.rule) {
@@ -594,6 +676,127 @@ fn mentions<'f>(source: &str, found: &'f [SourceMatch]) -> Vec<(&'f SourceMatch,
                 && in_brackets_after(source, found[k - 1].span.end, &m.span);
             if !in_apposition {
                 out.push((m, c));
+            }
+        }
+    }
+    out
+}
+
+/// For each concept, the concepts whose source terms are written against one of its own in
+/// `source` (among the terms `found`), with nothing or only spaces between: 毕业论文 and 答辩
+/// in 毕业论文答辩.
+fn touching_concepts(source: &str, found: &[SourceMatch]) -> BTreeMap<usize, Vec<usize>> {
+    let mut touching: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for pair in found.windows(2) {
+        let between = source.get(pair[0].span.end..pair[1].span.start);
+        if !between.is_some_and(|b| b.trim().is_empty()) {
+            continue;
+        }
+        for (one, other) in [(&pair[0], &pair[1]), (&pair[1], &pair[0])] {
+            for &c in &one.concepts {
+                let list = touching.entry(c).or_default();
+                for &d in &other.concepts {
+                    if d != c && !list.contains(&d) {
+                        list.push(d);
+                    }
+                }
+            }
+        }
+    }
+    touching
+}
+
+/// Where `phrase` occurs in `text` as whole words (see [`count_as_words`]).
+fn word_spans(text: &str, phrase: &str) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    if phrase.is_empty() {
+        return spans;
+    }
+    let is_word = |c: Option<char>| c.is_some_and(is_word_char);
+    for (start, _) in text.match_indices(phrase) {
+        let end = start + phrase.len();
+        if !is_word(text[..start].chars().next_back()) && !is_word(text[end..].chars().next()) {
+            spans.push(start..end);
+        }
+    }
+    spans
+}
+
+/// Whether `text` starts with `phrase`, ending on a word boundary.
+fn starts_with_words(text: &str, phrase: &str) -> bool {
+    !phrase.is_empty()
+        && text.starts_with(phrase)
+        && !text[phrase.len()..]
+            .chars()
+            .next()
+            .is_some_and(is_word_char)
+}
+
+/// A normalized, case-folded rendering with its head in the plural: itself if it is a plural,
+/// else its plural forms (none for a head that does not inflect).
+fn in_the_plural(rendering: &str) -> Vec<String> {
+    let (_, head, _) = split_head(rendering);
+    if number_of(head) == Inflection::Plural {
+        vec![rendering.to_string()]
+    } else {
+        variants_in_plural(rendering)
+    }
+}
+
+/// Conjunctions that coordinate modifiers.
+const CONJUNCTIONS: &[&str] = &["and", "or"];
+
+/// The modifiers coordinated before a shared head in `text` (normalized, case-folded): for
+/// "the first, second and third gears are …", ("first", "gears are …") and ("second", "gears
+/// are …") — each modifier but the last, with the text from the word after the last on, where
+/// the head's phrase starts. A modifier is one word, neither a word of a closed class ("the
+/// bolts and the housings": no modifier) nor a plural ("bolts and sealing rings" coordinates
+/// nouns, not modifiers of "rings").
+fn elided_phrases(text: &str) -> Vec<(&str, &str)> {
+    let mut words: Vec<Range<usize>> = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let in_word = is_word_char(c)
+            || (c == '-' && start.is_some() && text[i + 1..].starts_with(is_word_char));
+        match (in_word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                words.push(s..i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        words.push(s..text.len());
+    }
+    let word = |k: usize| &text[words[k].clone()];
+    let between = |k: usize| &text[words[k].end..words[k + 1].start];
+    let is_modifier = |w: &str| {
+        !is_weak_rendering(w) && number_of(w) == Inflection::Singular && !CONJUNCTIONS.contains(&w)
+    };
+    let mut out = Vec::new();
+    for j in 1..words.len().saturating_sub(2) {
+        if !CONJUNCTIONS.contains(&word(j))
+            || !matches!(between(j - 1), " " | ", ")
+            || between(j) != " "
+            || between(j + 1) != " "
+            || !is_modifier(word(j + 1))
+        {
+            continue;
+        }
+        let mut first = j - 1;
+        while first > 0 && between(first - 1) == ", " && is_modifier(word(first - 1)) {
+            first -= 1;
+        }
+        // "…, and" closes a list only after a comma-separated one ("first, second, and third").
+        if between(j - 1) == ", " && first == j - 1 {
+            continue;
+        }
+        let head_on = &text[words[j + 2].start..];
+        for k in first..j {
+            if is_modifier(word(k)) {
+                out.push((word(k), head_on));
             }
         }
     }
@@ -1441,6 +1644,134 @@ chief-executive,行政长官,Chief Executive,,,
         assert_eq!(
             ids(&run("劳模和劳模", "A model worker and a labour model.")),
             ["forbidden-term"]
+        );
+    }
+
+    #[test]
+    fn modifiers_coordinated_before_a_plural_head_name_it_each() {
+        let missing = |source: &str, target: &str| {
+            missing_terms(
+                "id,source,preferred,admitted
+first-gear,第一齿轮,first gear,
+                 second-gear,第二齿轮,second gear,
+third-gear,第三齿轮,third gear,
+                 ring,密封圈,sealing ring,seal ring
+housing,壳体,housing,
+",
+                source,
+                target,
+            )
+        };
+        let gears = "所述第一齿轮和第二齿轮均为斜齿轮。";
+        assert_eq!(
+            missing(gears, "The first and second gears are helical gears."),
+            0
+        );
+        assert_eq!(
+            missing(gears, "The first gear and the second gear are helical."),
+            0
+        );
+        assert_eq!(
+            missing(
+                "所述密封圈和密封圈。",
+                "The first and second sealing rings."
+            ),
+            0
+        );
+        assert_eq!(
+            missing(
+                "左壳体和右壳体通过螺栓连接。",
+                "The left and right housings are bolted."
+            ),
+            0
+        );
+        assert_eq!(
+            missing(
+                "第一齿轮、第二齿轮和第三齿轮",
+                "the first, second, and third gears"
+            ),
+            0
+        );
+        assert_eq!(
+            missing(
+                "上壳体、中壳体和下壳体",
+                "the upper, middle and lower housings"
+            ),
+            0
+        );
+        // Look-alikes: a singular head, coordinated nouns or determiners, another head, and
+        // more mentions than modifiers.
+        assert_eq!(missing(gears, "The first and second gear are helical."), 1);
+        assert_eq!(missing(gears, "The first and the second gears mesh."), 1);
+        assert_eq!(
+            missing(gears, "The first and second shafts drive gears."),
+            2
+        );
+        assert_eq!(
+            missing(
+                "所述螺栓和壳体以及壳体",
+                "The bolts and housings are bolted."
+            ),
+            1
+        );
+        assert_eq!(
+            missing("所述壳体和壳体", "The shaft and the housings are bolted."),
+            1
+        );
+        assert_eq!(
+            missing("上壳体、中壳体和下壳体", "the middle and lower housings"),
+            1
+        );
+    }
+
+    #[test]
+    fn source_terms_written_together_may_share_words_in_their_renderings() {
+        let missing = |source: &str, target: &str| {
+            missing_terms(
+                "id,source,preferred,admitted
+grad-thesis,毕业论文,graduation thesis,
+                 defence,答辩|论文答辩,thesis defence,oral defence
+",
+                source,
+                target,
+            )
+        };
+        assert_eq!(
+            missing(
+                "该生已通过毕业论文答辩。",
+                "He passed the graduation thesis defence."
+            ),
+            0
+        );
+        assert_eq!(
+            missing(
+                "该生已通过毕业论文答辩。",
+                "He passed the thesis defence of the graduation thesis."
+            ),
+            0
+        );
+        // Look-alikes: a rendering of the one alone; each shared rendering renders one
+        // mention; a source whose terms are apart.
+        assert_eq!(
+            missing(
+                "该生已通过毕业论文答辩。",
+                "He passed the graduation thesis."
+            ),
+            1
+        );
+        assert_eq!(
+            missing(
+                "毕业论文答辩和毕业论文答辩",
+                "the graduation thesis defence"
+            ),
+            2
+        );
+        assert_eq!(
+            missing(
+                "答辩前须提交毕业论文。",
+                "Submit the graduation thesis before the defence."
+            ),
+            1
         );
     }
 
