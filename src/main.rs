@@ -20,7 +20,6 @@ use cli::{
 use termcheck::baseline::{self, Baseline};
 use termcheck::consistency::write_distribution;
 use termcheck::error::FileError;
-use termcheck::finding::Finding;
 use termcheck::finding::Severity;
 use termcheck::formats::{Column, Columns, Fields, FormatOptions, InputFormat, LanguagePair};
 use termcheck::glossary::{write_csv, write_tbx, Glossary, GlossaryLanguages, GlossarySource};
@@ -28,7 +27,7 @@ use termcheck::input::InputSource;
 use termcheck::merge::MergeFormat;
 use termcheck::report::{write_report, Format, ReportOptions};
 use termcheck::rules::RULES;
-use termcheck::segment::{Segment, SegmentVisitor};
+use termcheck::segment::SegmentVisitor;
 
 /// Exit code: nothing at or above the failure threshold.
 const EXIT_CLEAN: u8 = 0;
@@ -146,9 +145,7 @@ fn check(args: CheckArgs) -> u8 {
     // Source-aware rules run on every segment that has a source (bilingual inputs).
     let source_terms = plan.source_terms();
     let source_rules = plan.source_rules(&source_terms);
-    let visitors = || -> Box<dyn SegmentVisitor + '_> {
-        Box::new(|s: &Segment, f: &mut Vec<Finding>| source_rules.visit_segment(s, f))
-    };
+    let visitors = || -> Box<dyn SegmentVisitor + '_> { Box::new(&source_rules) };
     let mut run = match plan.run(!args.quiet, &formats, &visitors) {
         Ok(r) => r,
         Err(code) => return code,

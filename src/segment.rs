@@ -368,6 +368,13 @@ pub trait SegmentVisitor {
     /// Called for each segment with the findings on its target.
     fn segment(&mut self, segment: &Segment, findings: &mut Vec<Finding>);
 
+    /// Called for each segment with the renderings found in its target, before document or
+    /// batch consistency counts them; may drop those the segment shows to be no renderings of
+    /// their concept (a source that names another term). Keeps them all by default.
+    fn occurrences(&mut self, segment: &Segment, occurrences: &mut Vec<Occurrence>) {
+        let _ = (segment, occurrences);
+    }
+
     /// Called once after the last segment, for findings about the document as a whole (the
     /// same source translated two ways); `findings` holds every finding of the document so
     /// far. Does nothing by default.
@@ -417,6 +424,7 @@ pub fn check_segments(
         };
         let mut report = check_segment(checker, &segment, words);
         visit.segment(&segment, &mut report.findings);
+        visit.occurrences(&segment, &mut report.occurrences);
         doc.findings.extend(report.findings);
         units.extend(std::iter::repeat_n(
             segment.unit.clone(),

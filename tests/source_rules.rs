@@ -487,3 +487,96 @@ fn exponents_and_subscripts_in_xliff_are_compared() {
         run.stdout
     );
 }
+
+#[test]
+fn a_garbled_term_the_source_rules_out_is_dropped_in_every_bilingual_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "g.csv", "id,source,preferred\nxuanzang,玄奘,Xuanzang\n");
+    write(
+        d,
+        "a.tsv",
+        "id\tsource\ttarget\nu1\t唐玄宗与杨贵妃\tEmperor Xuanzong and Yang Guifei\nu2\t玄奘西行\tXuanzong went west\n",
+    );
+    write(
+        d,
+        "a.po",
+        "msgid \"唐玄宗与杨贵妃\"\nmsgstr \"Emperor Xuanzong and Yang Guifei\"\n\n\
+         msgid \"玄奘西行\"\nmsgstr \"Xuanzong went west\"\n",
+    );
+    write(
+        d,
+        "a.xlf",
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2"><file source-language="zh" target-language="en"><body>
+<trans-unit id="u1"><source>唐玄宗与杨贵妃</source><target>Emperor Xuanzong and Yang Guifei</target></trans-unit>
+<trans-unit id="u2"><source>玄奘西行</source><target>Xuanzong went west</target></trans-unit>
+</body></file></xliff>
+"#,
+    );
+    write(d, "a.en", "Emperor Xuanzong and Yang Guifei\n");
+    let garbled = |line: u64| vec![("garbled-term".to_string(), line, "Xuanzong".to_string())];
+    // Only where the source names 玄奘; English alone is no evidence either way.
+    assert_eq!(check_csv(d, "a.tsv"), garbled(3));
+    assert_eq!(check_csv(d, "a.po"), garbled(5));
+    assert_eq!(check_csv(d, "a.xlf"), garbled(4));
+    assert_eq!(check_csv(d, "a.en"), garbled(1));
+}
+
+#[test]
+fn batch_consistency_counts_only_renderings_of_what_the_sources_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        d,
+        "g.csv",
+        "id,source,preferred,admitted\nembodiment,实施例,embodiment,example\n",
+    );
+    write(
+        d,
+        "a.tsv",
+        "id\tsource\ttarget\nd1\t本实施例中，轴为空心轴。\tIn this embodiment, the shaft is hollow.\n\
+         d2\t所述紧固件例如为螺栓。\tThe fastener is, for example, a bolt.\n",
+    );
+    write(
+        d,
+        "b.tsv",
+        "id\tsource\ttarget\nd1\t例如螺钉。\tFor example, a screw.\n\
+         d2\t对比例1与实施例1不同。\tComparative Example 1 differs from Embodiment 1.\n\
+         d3\t实施例2。\tExample 2.\n",
+    );
+    let run = termcheck_in(
+        d,
+        &[
+            "check",
+            "a.tsv",
+            "b.tsv",
+            "-g",
+            "g.csv",
+            "--no-config",
+            "--format",
+            "csv",
+            "--consistency",
+            "batch",
+        ],
+        b"",
+    );
+    assert_ne!(run.code, 2, "{}", run.stderr);
+    let got: Vec<(String, String, u64, String)> = parse_csv(&run.stdout)
+        .into_iter()
+        .map(|r| (r.file, r.rule, r.line, r.found))
+        .collect();
+    // "for example" renders 例如, and "Comparative Example 1" may render 对比例 as well as
+    // "Embodiment 1" 实施例: the batch renders 实施例 once as "embodiment", once as "example".
+    assert_eq!(
+        got,
+        [(
+            "b.tsv".to_string(),
+            "inconsistent-term".to_string(),
+            4,
+            "Example".to_string()
+        )],
+        "{}",
+        run.stdout
+    );
+}

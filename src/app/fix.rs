@@ -18,7 +18,7 @@ use termcheck::input::limit::{check_size, Limited};
 use termcheck::input::{Input, InputSource};
 use termcheck::markdown::Markup;
 use termcheck::run::{FileReport, RunReport};
-use termcheck::segment::{check_segments, Segment};
+use termcheck::segment::check_segments;
 
 use super::plan::plan;
 use crate::cli::FixArgs;
@@ -275,7 +275,7 @@ fn load_and_check(
             &FormatOptions::default(),
         )
         .map_err(|e| e.in_file(&input.display))?;
-        let mut visit = |s: &Segment, f: &mut Vec<Finding>| source_rules.visit_segment(s, f);
+        let mut visit = source_rules;
         let doc = check_segments(checker, segments, &mut WordCache::default(), &mut visit)
             .map_err(|e| e.in_file(&input.display))?;
         // A file that breaks its format's rules is not rewritten.
