@@ -1173,12 +1173,12 @@ impl FuzzyIndex {
             })
         };
         let listed = |key: &str| exact.is_listed(key);
-        let blank_line = |a: &TextWord, b: &TextWord| {
+        let line_breaks = |a: &TextWord, b: &TextWord| {
             let end = norm.original_span(base + a.span().start..base + a.span().end, original);
             let start = norm.original_span(base + b.span().start..base + b.span().end, original);
             original
                 .get(end.end..start.start)
-                .is_some_and(|gap| gap.matches('\n').count() >= 2)
+                .map_or(0, |gap| gap.matches('\n').count())
         };
         let hyphen_at_line_end = |range: Range<usize>| {
             let at = norm.original_span(base + range.start..base + range.end, original);
@@ -1197,7 +1197,7 @@ impl FuzzyIndex {
             mixed_case: &mixed,
             camel_hump: &camel_hump,
             abbreviation_plural: &abbreviation_plural,
-            blank_line: &blank_line,
+            line_breaks: &line_breaks,
             hyphen_at_line_end: &hyphen_at_line_end,
         };
         let mut tried = TriedAtSeed::default();
@@ -1734,7 +1734,7 @@ impl FuzzyIndex {
             mixed_case,
             camel_hump,
             abbreviation_plural,
-            blank_line,
+            line_breaks,
             hyphen_at_line_end: _,
         } = *context;
         let r = &self.renderings[rendering as usize];
@@ -1788,7 +1788,19 @@ impl FuzzyIndex {
         };
         let crosses_a_break = |window: &Range<usize>| {
             (window.start + 1..window.end).any(|i| {
-                breaks(&tokens[i - 1], &tokens[i]) || blank_line(&tokens[i - 1], &tokens[i])
+                breaks(&tokens[i - 1], &tokens[i]) || line_breaks(&tokens[i - 1], &tokens[i]) >= 2
+            })
+        };
+        // Nor does it go back in the rendering's order across a line break: a line holding a
+        // name (a letterhead, a title, a heading) and a line starting with the name again
+        // read "University⏎Beijing Normal", the end of one and the start of the other, not the
+        // name's words out of order. A term wrapped inside a paragraph keeps its order across
+        // the break, or is reordered on one side of it ("Normal Beijing⏎University").
+        let turns_back_at_a_line_break = |window: &Range<usize>, alignment: &Alignment| {
+            let place = |ti: usize| alignment.iter().position(|&a| a == Some(ti));
+            (window.start + 1..window.end).any(|i| {
+                line_breaks(&tokens[i - 1], &tokens[i]) > 0
+                    && matches!((place(i - 1), place(i)), (Some(a), Some(b)) if b < a)
             })
         };
         let searched = if best.is_some() {
@@ -1811,7 +1823,10 @@ impl FuzzyIndex {
                 };
                 // The best window within a sentence, not a better one across its end that
                 // the term cannot be ("contracts. IFRS 17 Insurance Contrcts").
-                if better && !crosses_a_break(&(start..end)) {
+                if better
+                    && !crosses_a_break(&(start..end))
+                    && !turns_back_at_a_line_break(&(start..end), &alignment)
+                {
                     best = Some((score, start..end, alignment));
                 }
             }
@@ -1876,7 +1891,7 @@ impl FuzzyIndex {
         {
             return None;
         }
-        if crosses_a_break(&window) {
+        if crosses_a_break(&window) || turns_back_at_a_line_break(&window, &alignment) {
             return None;
         }
         // So is a possessive: "Hong Kong's monetary authority" is the place's authority,
@@ -3002,8 +3017,9 @@ struct TextContext<'a> {
     camel_hump: &'a dyn Fn(&TextWord, &TextWord) -> bool,
     /// Whether a word is written in capitals and a small "s" in the original text ("IFRSs").
     abbreviation_plural: &'a dyn Fn(&TextWord) -> bool,
-    /// Whether a blank line stands between two words in the original text.
-    blank_line: &'a dyn Fn(&TextWord, &TextWord) -> bool,
+    /// How many line breaks stand between two words in the original text (two or more: a
+    /// blank line).
+    line_breaks: &'a dyn Fn(&TextWord, &TextWord) -> usize,
     /// Whether the original text of a range of words holds a hyphen ending a line: a wrap,
     /// which keeps a hyphenated term's hyphen or breaks a word, and damages neither.
     hyphen_at_line_end: &'a dyn Fn(Range<usize>) -> bool,
@@ -4634,6 +4650,52 @@ modernization,modernization drive,,,,
                     "the bill of lading\r\nlading",
                     "bill of lading\r\nlading",
                     repeated,
+                ),
+            ],
+        );
+    }
+
+    /// A line holding a name (a letterhead, a title) and a line starting with it again are two
+    /// texts: the end of one and the start of the other are not the name's words out of
+    /// order, and a slip on the second line is found. A term wrapped inside a paragraph and
+    /// reordered on one side of the break is still reordered.
+    #[test]
+    fn a_term_does_not_turn_back_in_its_order_across_a_line_break() {
+        let glossary = "id,preferred\nbnu,Beijing Normal University\n\
+                        oaa,Office of Academic Affairs\n";
+        let (order, typo, number) = (Damage::WordOrder, Damage::Misspelling, Damage::Number);
+        assert_near_misses(
+            glossary,
+            &[
+                "Beijing Normal University\nBeijing Normal is a name.",
+                "Beijing Normal University\r\nBeijing Normal is a name.",
+                "# Office of Academic Affairs\nOffice of Academic staff",
+            ],
+            &[
+                (
+                    "Beijing Normal University\nBeijing Normal Universty is in Beijing.",
+                    "Beijing Normal Universty",
+                    typo,
+                ),
+                (
+                    "Office of Academic Affairs\r\nOffice of Academic Affair will answer.",
+                    "Office of Academic Affair",
+                    number,
+                ),
+                (
+                    "he studied at the Normal Beijing\nUniversity for a year",
+                    "Normal Beijing\nUniversity",
+                    order,
+                ),
+                (
+                    "he studied at the Beijing\nUniversity Normal for a year",
+                    "Beijing\nUniversity Normal",
+                    order,
+                ),
+                (
+                    "he studied at the University Beijing Normal for a year",
+                    "University Beijing Normal",
+                    order,
                 ),
             ],
         );
