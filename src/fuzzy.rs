@@ -1190,6 +1190,17 @@ impl FuzzyIndex {
                         .starts_with(['\n', '\r'])
             })
         };
+        // A tab, or a run of spaces, between two words of one line parts two cells of a table.
+        let column_between = |a: &TextWord, b: &TextWord| {
+            let end = norm.original_span(base + a.span().start..base + a.span().end, original);
+            let start = norm.original_span(base + b.span().start..base + b.span().end, original);
+            original.get(end.end..start.start).is_some_and(|gap| {
+                gap.split(|c: char| !c.is_whitespace()).any(|run| {
+                    !run.contains(['\n', '\r'])
+                        && (run.contains('\t') || run.chars().nth(1).is_some())
+                })
+            })
+        };
         let context = TextContext {
             text,
             listed: &listed,
@@ -1198,6 +1209,7 @@ impl FuzzyIndex {
             camel_hump: &camel_hump,
             abbreviation_plural: &abbreviation_plural,
             line_breaks: &line_breaks,
+            column_between: &column_between,
             hyphen_at_line_end: &hyphen_at_line_end,
         };
         let mut tried = TriedAtSeed::default();
@@ -1735,6 +1747,7 @@ impl FuzzyIndex {
             camel_hump,
             abbreviation_plural,
             line_breaks,
+            column_between,
             hyphen_at_line_end: _,
         } = *context;
         let r = &self.renderings[rendering as usize];
@@ -1910,7 +1923,12 @@ impl FuzzyIndex {
         if damage == Damage::Number
             && r.name
             && (self.common_noun_in_number(r, &alignment, tokens, matches, (text, capital))
-                || numbered_after(&text[tokens[window.end - 1].span().end..]))
+                || numbered_after(&text[tokens[window.end - 1].span().end..])
+                    // A number in another column of a table is not the term's: "Data
+                    // Structure⇥4" is a course title and its credits.
+                    && !tokens
+                        .get(window.end)
+                        .is_some_and(|next| column_between(&tokens[window.end - 1], next)))
         {
             return None;
         }
@@ -2577,7 +2595,15 @@ impl FuzzyIndex {
                 // Administration for Market Regulations".
                 let grammatical = if k == r.head {
                     !r.name
-                        || before.is_some_and(|b| is_quantifier(matches.text(b)))
+                        // Not a number in a cell of its own: the credits or score of a
+                        // table's row above count something else.
+                        || before.is_some_and(|b| {
+                            let column = context.column_between;
+                            let before_it = window.start.checked_sub(2).map(|i| &tokens[i]);
+                            is_quantifier(matches.text(b))
+                                && !column(b, &tokens[window.start])
+                                && !before_it.is_some_and(|p| column(p, b))
+                        })
                         || ends_with_placeholder(&context.text[..tokens[window.start].span().start])
                 } else {
                     (t.frequent()
@@ -2611,7 +2637,8 @@ impl FuzzyIndex {
 /// the name's abbreviation in brackets: a name in the other number before it names one member
 /// ("International Accounting Standard 18", "Sustainable Development Goal 13", "Standard
 /// (IFRS) 16 Leases"). A year or a count is no member's number: "Trade Union 2023 annual
-/// report", "Trade Union 15 million members".
+/// report", "Trade Union 15 million members"; nor is a decimal, a quantity ("Advanced
+/// Mathematic 5.0" credits).
 fn numbered_after(rest: &str) -> bool {
     let rest = rest.trim_start_matches([' ', '\t']);
     let rest = match rest.strip_prefix('(') {
@@ -2624,13 +2651,16 @@ fn numbered_after(rest: &str) -> bool {
         None => rest,
     };
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let decimal = rest[digits..]
+        .strip_prefix('.')
+        .is_some_and(|fraction| fraction.starts_with(|c: char| c.is_ascii_digit()));
     let after = rest[digits..].trim_start_matches([' ', '\t']);
     let multiplied = [
         "hundred", "thousand", "million", "billion", "trillion", "per", "%",
     ]
     .iter()
     .any(|m| after.starts_with(m));
-    (1..=3).contains(&digits) && !multiplied
+    (1..=3).contains(&digits) && !multiplied && !decimal
 }
 
 /// Whether word `k` of `r`, put in the plural, names a numbered set: the rendering's next
@@ -3020,6 +3050,9 @@ struct TextContext<'a> {
     /// How many line breaks stand between two words in the original text (two or more: a
     /// blank line).
     line_breaks: &'a dyn Fn(&TextWord, &TextWord) -> usize,
+    /// Whether two words stand in two cells of a table in the original text: a tab between
+    /// them, or spaces (two or more), on one line.
+    column_between: &'a dyn Fn(&TextWord, &TextWord) -> bool,
     /// Whether the original text of a range of words holds a hyphen ending a line: a wrap,
     /// which keeps a hyphenated term's hyphen or breaks a word, and damages neither.
     hyphen_at_line_end: &'a dyn Fn(Range<usize>) -> bool,
@@ -5228,6 +5261,50 @@ modernization,modernization drive,,,,
             ("Got {a} {b Gold Coins.", "Gold Coins"),
         ] {
             assert_eq!(found(text), vec![garbled], "{text}");
+        }
+    }
+
+    /// A number in another cell of a table (after a tab or a run of spaces) is neither the
+    /// number of a numbered set after a name nor a count before it: a transcript's credits
+    /// and scores. Nor is a decimal a member's number. In prose, or wrapped over a line, the
+    /// number and the name go together.
+    #[test]
+    fn a_number_in_another_column_is_not_the_terms_number() {
+        let glossary = "id,preferred,case\nds,Data Structures,name\nam,Advanced Mathematics,name\n\
+                        la,Linear Algebra,name\nias,International Accounting Standards,name\n";
+        let found = |text: &str| found_texts(glossary, text);
+        for text in [
+            "under International Accounting Standard 18 today",
+            "under International Accounting Standard\n18 today",
+            "They passed two\nLinear Algebras courses.",
+            "They passed 2 Linear Algebras exams.",
+            "Linear Algebra\t3\t81\nData Structures\t4\t88",
+        ] {
+            assert_eq!(found(text), Vec::<String>::new(), "{text:?}");
+        }
+        for (text, garbled) in [
+            ("Course\tCredit\nData Structure\t4\t88", "Data Structure"),
+            ("Data Structure    4    88", "Data Structure"),
+            ("Advanced Mathematic   5.0   92", "Advanced Mathematic"),
+            (
+                "He passed Advanced Mathematic 5.0 with honours.",
+                "Advanced Mathematic",
+            ),
+            (
+                "Data Structures\t4\t88\nLinear Algebras\t3\t81",
+                "Linear Algebras",
+            ),
+            (
+                "Data Structures  4  88\nLinear Algebras  3  81",
+                "Linear Algebras",
+            ),
+            ("Data Structures 4  88 Linear Algebras", "Linear Algebras"),
+            (
+                "under International Accounting Standard\t18\t2019",
+                "International Accounting Standard",
+            ),
+        ] {
+            assert_eq!(found(text), vec![garbled], "{text:?}");
         }
     }
 
