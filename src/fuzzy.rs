@@ -37,7 +37,8 @@ use smallvec::SmallVec;
 use crate::dictionary::{is_english_word, is_name};
 use crate::glossary::Glossary;
 use crate::inflection::{
-    classical_numbers_of_one_word, lemma, lemma_keys, same_lemma, HEAD_ENDING_PREPOSITIONS,
+    classical_numbers_of_one_word, lemma, lemma_keys, number_of, same_lemma, Number,
+    HEAD_ENDING_PREPOSITIONS,
 };
 use crate::matcher::{RenderingStart, WordFed};
 use crate::normalize::{floor_char_boundary, is_hyphen, is_word_char, normalize_key, Normalized};
@@ -2604,6 +2605,9 @@ impl FuzzyIndex {
                                 && !column(b, &tokens[window.start])
                                 && !before_it.is_some_and(|p| column(p, b))
                         })
+                        || (k > 0
+                            && number_of(word) == Number::Plural
+                            && coordinated_before(window.start, tokens, matches, context))
                         || ends_with_placeholder(&context.text[..tokens[window.start].span().start])
                 } else {
                     (t.frequent()
@@ -2631,6 +2635,51 @@ impl FuzzyIndex {
         }
         found.or(spelled_differently.then_some(Damage::OtherSpelling))
     }
+}
+
+/// Whether the words before the window at `start` coordinate a modifier with the window's
+/// first words, so that the plural head is shared by two or more entities: "the Ming and Qing
+/// dynasties", "the Sui and Tang Dynasties", "the Western and Eastern Han Dynasties" (one or
+/// two more modifiers may stand between the conjunction and the window). The modifier before
+/// the conjunction is a content word in the singular and written as the word after the
+/// conjunction is (both capitalised, or neither): "workers and Trade Unions" and "Members and
+/// Trade Unions" join two nouns, not two modifiers of one.
+fn coordinated_before(
+    start: usize,
+    tokens: &[TextWord],
+    matches: &Matches,
+    context: &TextContext,
+) -> bool {
+    let joined = |a: usize| {
+        context.text[tokens[a].span().end..tokens[a + 1].span().start]
+            .trim()
+            .is_empty()
+    };
+    let mut at = start;
+    for _ in 0..=2 {
+        let Some(conjunction) = at.checked_sub(1) else {
+            return false;
+        };
+        if !joined(conjunction) {
+            return false;
+        }
+        let word = matches.text(&tokens[conjunction]);
+        if matches!(word, "and" | "or") {
+            let Some(modifier) = conjunction.checked_sub(1) else {
+                return false;
+            };
+            let first = matches.text(&tokens[modifier]);
+            return joined(modifier)
+                && !is_function_word(first)
+                && number_of(first) != Number::Plural
+                && (context.capital)(&tokens[modifier]) == (context.capital)(&tokens[at]);
+        }
+        if is_function_word(word) {
+            return false;
+        }
+        at = conjunction;
+    }
+    false
 }
 
 /// Whether `rest`, the text after a name, starts with a number of a numbered set, maybe after
@@ -4635,6 +4684,44 @@ modernization,modernization drive,,,,
                 "{others} other concepts"
             );
         }
+    }
+
+    /// Modifiers joined by "and" or "or" share a head, in the plural: two entities, each a
+    /// name in the singular. A noun before the conjunction (in the plural, or written in
+    /// other capitals than the name) joins two things, and the plural name is still damage.
+    #[test]
+    fn coordinated_modifiers_share_a_plural_head() {
+        let glossary = "id,preferred\nqing,Qing Dynasty\nhan,Han Dynasty\n\
+                        sftu,Shanghai Federation of Trade Unions\n";
+        let number = Damage::Number;
+        assert_near_misses(
+            "id,preferred\ntu,Trade Union\n",
+            &[],
+            &[
+                ("Members and Trade Unions met.", "Trade Unions", number),
+                ("the employer and Trade Unions met", "Trade Unions", number),
+            ],
+        );
+        assert_near_misses(
+            glossary,
+            &[
+                "Most halls date from the Ming and Qing dynasties.",
+                "Most halls date from the Ming and Qing Dynasties.",
+                "The Sui, Tang or Qing Dynasties reunified China.",
+                "The Western and Eastern Han Dynasties lasted four centuries.",
+                "The Former and Later Eastern Han Dynasties lasted long.",
+                "the Beijing and Shanghai Federations of Trade Unions met",
+            ],
+            &[
+                ("The Qing Dynasties ruled.", "Qing Dynasties", number),
+                ("The Ming, Qing Dynasties ruled.", "Qing Dynasties", number),
+                (
+                    "the Ming and the Qing Dynasties ruled",
+                    "Qing Dynasties",
+                    number,
+                ),
+            ],
+        );
     }
 
     /// A conjunction added between a rendering's words joins two things; another word added
