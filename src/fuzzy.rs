@@ -2520,6 +2520,21 @@ impl FuzzyIndex {
                 Damage::ExtraWord
             });
         }
+        // A name written as the common noun it is made of (its last word in small letters),
+        // hyphenated whole before a noun it modifies, is a compound modifier, as English
+        // hyphenates one: "Qing-dynasty furniture" for "Qing Dynasty".
+        let compound_modifier = || {
+            let last = &tokens[window.end - 1];
+            let next = tokens.get(window.end);
+            r.words.last().is_some_and(|w| w.capitalized)
+                && !(context.capital)(last)
+                && (window.start + 1..window.end).all(|i| tokens[i].hyphenated())
+                && next.is_some_and(|next| {
+                    context.text[last.span().end..next.span().start] == *" "
+                        && !is_function_word(matches.text(next))
+                        && !(context.capital)(next)
+                })
+        };
         let mut found: Option<Damage> = None;
         let mut spelled_differently = false;
         for (k, rw) in r.words.iter().enumerate() {
@@ -2586,7 +2601,7 @@ impl FuzzyIndex {
                 && !phrasal_verb
                 && !hyphen_at_line_end(tokens[ti - 1].span().start..t.word_end());
             let hyphen_added = k > 0 && !rw.hyphenated && t.hyphenated();
-            if hyphen_dropped || (r.name && hyphen_added) {
+            if hyphen_dropped || (r.name && hyphen_added && !compound_modifier()) {
                 found = found.or(Some(Damage::Hyphenation));
             }
             if inflected {
@@ -4719,6 +4734,41 @@ modernization,modernization drive,,,,
                     "the Ming and the Qing Dynasties ruled",
                     "Qing Dynasties",
                     number,
+                ),
+            ],
+        );
+    }
+
+    /// A name written as the common noun it is made of (its last word in small letters) and
+    /// hyphenated whole before a noun is a compound modifier; with its capitals, or not before
+    /// a noun, the hyphen is damage.
+    #[test]
+    fn a_name_as_a_common_noun_hyphenated_before_a_noun_is_a_compound_modifier() {
+        let hyphen = Damage::Hyphenation;
+        assert_near_misses(
+            "id,preferred\nqing,Qing Dynasty\nxin,Xinhua News Agency\n",
+            &[
+                "The hall displays Qing-dynasty furniture made of rosewood.",
+                "a qing-dynasty vase",
+                "two Xinhua-news-agency reporters",
+            ],
+            &[
+                (
+                    "The hall has Qing-Dynasty furniture.",
+                    "Qing-Dynasty",
+                    hyphen,
+                ),
+                ("It dates from the Qing-dynasty.", "Qing-dynasty", hyphen),
+                (
+                    "It dates from the Qing-dynasty of China",
+                    "Qing-dynasty",
+                    hyphen,
+                ),
+                ("It was a Qing-dynasty, Ming style", "Qing-dynasty", hyphen),
+                (
+                    "two Xinhua-news agency reporters",
+                    "Xinhua-news agency",
+                    hyphen,
                 ),
             ],
         );
