@@ -2238,8 +2238,9 @@ impl FuzzyIndex {
     /// Whether a name is written as the common noun it is made of, in the other number:
     /// its head inflected, none of its capitals written but for one that starts a sentence,
     /// and every word it capitalises an English word ("Ministries of finance of 20 countries
-    /// met", "the federal reserves of gold"). A name is one entity; its words in small
-    /// letters and in the plural are many.
+    /// met", "the federal reserves of gold"), or its head in the plural and the text's in the
+    /// singular ("a terracotta warrior" of "Terracotta Warriors"). A name is one entity; its
+    /// words in small letters and in the plural are many, and in the singular, one of many.
     fn common_noun_in_number(
         &self,
         r: &IndexedRendering,
@@ -2267,13 +2268,21 @@ impl FuzzyIndex {
                 || a.is_none_or(|ti| !capital(&tokens[ti]) || starts_a_sentence(&tokens[ti]))
         });
         // "shanghai" in small letters is still Shanghai: only a name made of English words
-        // reads as a common noun.
-        let common_words = r
-            .words
-            .iter()
-            .filter(|w| w.capitalized)
-            .all(|w| is_english_word(&lemma(&self.words[w.word as usize])));
-        head.capitalized && head_inflected && no_capital && common_words
+        // reads as a common noun in the plural. A name whose head is in the plural names a
+        // set of things ("Terracotta Warriors"), and one of them in small letters is that
+        // common noun, whatever its modifiers: "a kneeling terracotta warrior".
+        let one_of_a_set = || {
+            number_of(&self.words[head.word as usize]) == Number::Plural
+                && alignment[r.head]
+                    .is_some_and(|ti| number_of(matches.text(&tokens[ti])) == Number::Singular)
+        };
+        let common_words = || {
+            r.words
+                .iter()
+                .filter(|w| w.capitalized)
+                .all(|w| is_english_word(&lemma(&self.words[w.word as usize])))
+        };
+        head.capitalized && head_inflected && no_capital && (one_of_a_set() || common_words())
     }
 
     /// Whether a word of the rendering missing at an edge of the window is replaced by the
@@ -4667,6 +4676,27 @@ modernization,modernization drive,,,,
                 (
                     "the guangdong provincial congresses met",
                     "guangdong provincial congresses",
+                    number,
+                ),
+            ],
+        );
+        // A name in the plural names a set; one of it in small letters is the common noun,
+        // whatever its modifiers ("terracotta" is in no word list here).
+        assert_near_misses(
+            "id,preferred\nta,Terracotta Warriors\n",
+            &[
+                "Each kneeling terracotta warrior in Pit 2 has a different hairstyle.",
+                "A terracotta warrior is on loan.",
+            ],
+            &[
+                (
+                    "He saw the Terracotta Warrior in Xi'an.",
+                    "Terracotta Warrior",
+                    number,
+                ),
+                (
+                    "He saw the terracotta Warrior in Xi'an.",
+                    "terracotta Warrior",
                     number,
                 ),
             ],
