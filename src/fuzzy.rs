@@ -37,7 +37,7 @@ use smallvec::SmallVec;
 use crate::dictionary::{is_english_word, is_name};
 use crate::glossary::Glossary;
 use crate::inflection::{
-    classical_numbers_of_one_word, lemma, lemma_keys, number_of, same_lemma, Number,
+    classical_numbers_of_one_word, in_number, lemma, lemma_keys, number_of, same_lemma, Number,
     HEAD_ENDING_PREPOSITIONS,
 };
 use crate::matcher::{RenderingStart, WordFed};
@@ -1303,11 +1303,52 @@ impl FuzzyIndex {
             self.verify(rendering, seed, tokens, &matches, &context)
         });
         let mut found = select(found.collect());
+        // A name whose plural the document counts ("seven World Heritage Sites", "120 National
+        // Scholarships") names a kind of thing, of which there are many: its plural is grammar
+        // elsewhere in the document too ("World Heritage Sites in Gansu"). A unique entity is
+        // never counted so ("two Xinhua News Agencies").
+        let mut counted_now: Vec<(usize, bool)> = Vec::new();
+        found.retain(|m| {
+            if m.damage != Damage::Number {
+                return true;
+            }
+            let plurals = self.plurals_of_names(m.concept);
+            if !plurals.iter().any(|p| *p == text[m.normalized.clone()]) {
+                return true;
+            }
+            if cache.counted_names.contains(&m.concept) {
+                return false;
+            }
+            let counted = match counted_now.iter().find(|(c, _)| *c == m.concept) {
+                Some(&(_, counted)) => counted,
+                None => {
+                    let counted = plurals
+                        .iter()
+                        .any(|p| counted_in(p, tokens, &matches, &context));
+                    counted_now.push((m.concept, counted));
+                    counted
+                }
+            };
+            !counted
+        });
+        let counted_now = counted_now.into_iter().filter(|&(_, c)| c).map(|(c, _)| c);
+        cache.counted_names.extend(counted_now);
         for m in &mut found {
             m.normalized = base + m.normalized.start..base + m.normalized.end;
         }
         cache.scratch = scratch;
         found
+    }
+
+    /// The plurals of the names among the approved renderings of `concept`, normalized: a
+    /// name with its head in the plural ("world heritage sites" of "World Heritage Site").
+    fn plurals_of_names(&self, concept: usize) -> Vec<String> {
+        let renderings = self.by_concept.get(&concept).into_iter().flatten();
+        renderings
+            .map(|&r| &self.renderings[r as usize])
+            .filter(|r| r.name)
+            .filter_map(|r| in_number(&r.key, Number::Plural).filter(|p| *p != r.key))
+            .collect()
     }
 
     /// Starts loading what verifying the next candidates reads: their renderings are picked
@@ -2516,7 +2557,6 @@ impl FuzzyIndex {
     ) -> Option<Damage> {
         let hyphen_at_line_end = context.hyphen_at_line_end;
         let n = r.words.len();
-        let before = window.start.checked_sub(1).map(|i| &tokens[i]);
         if alignment.iter().any(Option::is_none) {
             return Some(Damage::MissingWord);
         }
@@ -2620,19 +2660,10 @@ impl FuzzyIndex {
                 // Administration for Market Regulations".
                 let grammatical = if k == r.head {
                     !r.name
-                        // Not a number in a cell of its own: the credits or score of a
-                        // table's row above count something else.
-                        || before.is_some_and(|b| {
-                            let column = context.column_between;
-                            let before_it = window.start.checked_sub(2).map(|i| &tokens[i]);
-                            is_quantifier(matches.text(b))
-                                && !column(b, &tokens[window.start])
-                                && !before_it.is_some_and(|p| column(p, b))
-                        })
+                        || counted_at(window.start, tokens, matches, context, number_of(word))
                         || (k > 0
                             && number_of(word) == Number::Plural
                             && coordinated_before(window.start, tokens, matches, context))
-                        || ends_with_placeholder(&context.text[..tokens[window.start].span().start])
                 } else {
                     (t.frequent()
                         && !(r.name
@@ -2660,6 +2691,78 @@ impl FuzzyIndex {
         found.or(spelled_differently.then_some(Damage::OtherSpelling))
     }
 }
+
+/// Whether the text counts `plural`, a name in the plural, normalized, somewhere: a
+/// quantifier or the like before it (see [`counted_at`]).
+fn counted_in(plural: &str, tokens: &[TextWord], matches: &Matches, context: &TextContext) -> bool {
+    let text = context.text;
+    text.match_indices(plural).any(|(at, _)| {
+        let end = at + plural.len();
+        let whole = !text[..at].chars().next_back().is_some_and(is_word_char)
+            && !text[end..].chars().next().is_some_and(is_word_char);
+        let start = tokens.partition_point(|t| t.span().start < at);
+        whole
+            && tokens.get(start).is_some_and(|t| t.span().start == at)
+            && counted_at(start, tokens, matches, context, Number::Plural)
+    })
+}
+
+/// Whether the words before token `start` count what it starts, so that a name's head in the
+/// plural is grammar: a quantifier ("two National May 1 Labor Medals", "not enough Gold
+/// Coins"), in the same cell of a table (the credits or score of the row above count something
+/// else); a part of a set, of a head in the plural (`number`) and named by a word ("one of
+/// China's World Heritage Sites", "each of the National Scholarships", but not "Article 12 of
+/// the Civil Procedure Laws", a label); or a placeholder of a count ("{count} Gold Coins").
+fn counted_at(
+    start: usize,
+    tokens: &[TextWord],
+    matches: &Matches,
+    context: &TextContext,
+    number: Number,
+) -> bool {
+    let column = context.column_between;
+    let word = |i: usize| matches.text(&tokens[i]);
+    let joined = |i: usize| {
+        context.text[tokens[i].span().end..tokens[i + 1].span().start]
+            .trim()
+            .is_empty()
+    };
+    let quantifier = start.checked_sub(1).is_some_and(|b| {
+        is_quantifier(word(b))
+            && !column(&tokens[b], &tokens[start])
+            && !b
+                .checked_sub(1)
+                .is_some_and(|p| column(&tokens[p], &tokens[b]))
+    });
+    // "one of", "each of the", "two of China's".
+    let partitive = || {
+        if number != Number::Plural {
+            return false;
+        }
+        let mut at = start;
+        let determined = at
+            .checked_sub(1)
+            .is_some_and(|d| tokens[d].possessive() || PARTITIVE_DETERMINERS.contains(&word(d)));
+        if determined {
+            at -= 1;
+        }
+        at.checked_sub(2).is_some_and(|q| {
+            word(q + 1) == "of"
+                && joined(q)
+                && (q + 1..start).all(joined)
+                && (QUANTIFIERS.contains(&word(q)) || PARTITIVE_HEADS.contains(&word(q)))
+        })
+    };
+    quantifier || partitive() || ends_with_placeholder(&context.text[..tokens[start].span().start])
+}
+
+/// Words that pick some of a set with "of", besides the quantifiers ("one of the", "each of").
+const PARTITIVE_HEADS: &[&str] = &["each", "either", "neither", "none", "one"];
+
+/// Determiners of a set after "one of" ("one of the", "each of its").
+const PARTITIVE_DETERMINERS: &[&str] = &[
+    "her", "his", "its", "my", "our", "the", "their", "these", "those", "your",
+];
 
 /// Whether the words before the window at `start` coordinate a modifier with the window's
 /// first words, so that the plural head is shared by two or more entities: "the Ming and Qing
@@ -3235,6 +3338,9 @@ pub struct WordCache {
     /// own spelling is that of the words as written, not of the glossary word, which a
     /// document may write correctly ("Baihetan") and apart once ("Bai hetan").
     respaced: HashMap<(u32, u32), u32>,
+    /// Concepts whose names this document counts in the plural, up to the end of the block
+    /// being checked (see [`FuzzyIndex::find_in`]).
+    counted_names: Vec<usize>,
 }
 
 /// The per-word buffers of [`FuzzyIndex::find`], kept from one text to the next: a block of
@@ -3825,6 +3931,7 @@ impl WordCache {
         self.document = self.document.wrapping_add(1);
         self.count_until = None;
         self.respaced.clear();
+        self.counted_names.clear();
     }
 
     /// Counts only the words before normalized offset `until` (all when `None`) in the next
@@ -5429,6 +5536,74 @@ modernization,modernization drive,,,,
         ] {
             assert_eq!(found(text), vec![garbled], "{text}");
         }
+    }
+
+    /// A part of a set ("one of", "each of the") counts the name after it, as a quantifier
+    /// does; a name the document counts anywhere (up to the end of the block being checked)
+    /// names a kind of thing, and its plural is grammar in the whole document. A name the
+    /// document never counts, or counts only in another cell of a table, is one entity.
+    #[test]
+    fn a_name_the_document_counts_is_a_kind_of_thing() {
+        let glossary =
+            "id,preferred,admitted\nwhs,World Heritage Site,UNESCO World Heritage Site\n\
+                        ns,National Scholarship,\nxinhua,Xinhua News Agency,\n";
+        let found = |text: &str| found_texts(glossary, text);
+        for text in [
+            "The Mogao Caves are one of China's World Heritage Sites.",
+            "Each of the National Scholarships is worth 8,000 yuan.",
+            "Two of its World Heritage Sites are in Gansu.",
+            "National Scholarships were given. In all, 120 students won National Scholarships. \
+             The university awarded 120 National Scholarships this year.",
+            "World Heritage Sites in Gansu. Among the UNESCO World Heritage Sites of China, \
+             Beijing has seven World Heritage Sites.",
+            "The UNESCO World Heritage Sites of China. Beijing has seven UNESCO World Heritage \
+             Sites.",
+        ] {
+            assert_eq!(found(text), Vec::<String>::new(), "{text:?}");
+        }
+        for (text, garbled) in [
+            (
+                "China's World Heritage Sites attract millions.",
+                vec!["World Heritage Sites"],
+            ),
+            (
+                "one of, World Heritage Sites in Gansu",
+                vec!["World Heritage Sites"],
+            ),
+            (
+                "National Scholarships were given. Beijing has seven World Heritage Sites.",
+                vec!["National Scholarships"],
+            ),
+            (
+                "The Xinhua News Agencies reported. It won two National Scholarships.",
+                vec!["Xinhua News Agencies"],
+            ),
+            (
+                "Awards\t120\nNational Scholarships\t3\nNational Scholarships were given.",
+                vec!["National Scholarships", "National Scholarships"],
+            ),
+        ] {
+            assert_eq!(found(text), garbled, "{text:?}");
+        }
+        // A number after a noun labels it.
+        let labels = "id,preferred\ncpl,Civil Procedure Law\n";
+        assert_eq!(
+            found_texts(labels, "Article 122 of the Civil Procedure Laws applies."),
+            ["Civil Procedure Laws"]
+        );
+        // What one document counts says nothing of the next.
+        let glossary = Glossary::from_csv_text(glossary, "g.csv").unwrap();
+        let exact = TermMatcher::new(&glossary);
+        let index = FuzzyIndex::new(&glossary, DEFAULT_THRESHOLD);
+        let mut cache = WordCache::default();
+        let find = |text: &str, cache: &mut WordCache| {
+            cache.start_document();
+            let norm = normalize(text, true);
+            let mut fed = exact.fed_by_words(&norm, text);
+            index.find(&norm, text, &mut fed, cache).len()
+        };
+        assert_eq!(find("It won 12 National Scholarships.", &mut cache), 0);
+        assert_eq!(find("National Scholarships were given.", &mut cache), 1);
     }
 
     /// A number in another cell of a table (after a tab or a run of spaces) is neither the
