@@ -197,7 +197,13 @@ pub fn plan(
         if starts_sentence(&text[..span.start]) {
             replacement = capitalize_first(&replacement);
         }
-        let Some(mut replacement) = rewrap(&f.found, &replacement) else {
+        // Words put back in order across a line break would move from one line to the other,
+        // and the break may end a line of its own (a letterhead, a title): a person decides.
+        let reordered_across_lines = f.rule == Rule::GarbledTerm
+            && names_damage(f, Damage::WordOrder)
+            && f.found.contains(['\n', '\r']);
+        let rewrapped = rewrap(&f.found, &replacement).filter(|_| !reordered_across_lines);
+        let Some(mut replacement) = rewrapped else {
             result.left.push((i, LeftReason::SpansLines));
             continue;
         };
@@ -242,11 +248,13 @@ fn changes_number(f: &Finding) -> bool {
     if same_lemma(&found, &expected) {
         return true;
     }
-    // The message of a garbled term names its damage: "(LABEL: wrong singular or plural; …".
-    let named = f
-        .message
-        .contains(&format!(": {}; ", Damage::Number.describe()));
+    let named = names_damage(f, Damage::Number);
     (named || number_of(&found) != number_of(&expected)) && near_miss(&found, &expected)
+}
+
+/// Whether the message of a garbled term names `damage`: "(LABEL: wrong singular or plural; …".
+fn names_damage(f: &Finding, damage: Damage) -> bool {
+    f.message.contains(&format!(": {}; ", damage.describe()))
 }
 
 /// Whether the correction `expected` of the text `found` at `span` adds words before or after
@@ -1273,6 +1281,52 @@ mod tests {
         assert_eq!(rewrap("CAMCE\nvideo signal", "Douyin"), None);
         assert_eq!(rewrap("a\nb\nc", "x y").as_deref(), None);
         assert_eq!(rewrap("a b\nc", "x y").as_deref(), Some("x\ny"));
+    }
+
+    /// Words put back in order across a line break would move from one line to the other
+    /// ("University⏎Beijing Normal" to "Beijing Normal⏎University"): a person decides. In one
+    /// line, or for other damage across lines, the correction is made.
+    #[test]
+    fn a_reordered_term_across_a_line_break_is_left_for_a_person() {
+        let glossary =
+            Glossary::from_csv_text("id,preferred\nc,Beijing Normal University\n", "g.csv")
+                .unwrap();
+        let garbled = |text: &str, found: &str, damage: Damage| {
+            Finding {
+            message: format!(
+                "\"{found}\" looks like a garbled \"Beijing Normal University\" (c: {}; similarity 1.00)",
+                damage.describe()
+            ),
+            ..finding(Rule::GarbledTerm, text, found, "Beijing Normal University")
+        }
+        };
+        let text = "Beijing Normal University\r\nBeijing Normal is in Beijing.";
+        let found = "University\r\nBeijing Normal";
+        let plan = plan(
+            text,
+            UTF8,
+            &[garbled(text, found, Damage::WordOrder)],
+            &glossary,
+        );
+        assert!(plan.edits.is_empty());
+        assert_eq!(plan.left, vec![(0, LeftReason::SpansLines)]);
+        for (text, found, damage, fixed) in [
+            (
+                "At University Beijing Normal now.",
+                "University Beijing Normal",
+                Damage::WordOrder,
+                "At Beijing Normal University now.",
+            ),
+            (
+                "At Beijing Normal\nUniversty now.",
+                "Beijing Normal\nUniversty",
+                Damage::Misspelling,
+                "At Beijing Normal\nUniversity now.",
+            ),
+        ] {
+            let plan = super::plan(text, UTF8, &[garbled(text, found, damage)], &glossary);
+            assert_eq!(apply(text, &plan.edits), fixed);
+        }
     }
 
     #[test]

@@ -37,7 +37,8 @@ use smallvec::SmallVec;
 use crate::dictionary::{is_english_word, is_name};
 use crate::glossary::Glossary;
 use crate::inflection::{
-    classical_numbers_of_one_word, lemma, lemma_keys, same_lemma, HEAD_ENDING_PREPOSITIONS,
+    classical_numbers_of_one_word, in_number, lemma, lemma_keys, number_of, same_lemma, Number,
+    HEAD_ENDING_PREPOSITIONS,
 };
 use crate::matcher::{RenderingStart, WordFed};
 use crate::normalize::{floor_char_boundary, is_hyphen, is_word_char, normalize_key, Normalized};
@@ -1173,12 +1174,12 @@ impl FuzzyIndex {
             })
         };
         let listed = |key: &str| exact.is_listed(key);
-        let blank_line = |a: &TextWord, b: &TextWord| {
+        let line_breaks = |a: &TextWord, b: &TextWord| {
             let end = norm.original_span(base + a.span().start..base + a.span().end, original);
             let start = norm.original_span(base + b.span().start..base + b.span().end, original);
             original
                 .get(end.end..start.start)
-                .is_some_and(|gap| gap.matches('\n').count() >= 2)
+                .map_or(0, |gap| gap.matches('\n').count())
         };
         let hyphen_at_line_end = |range: Range<usize>| {
             let at = norm.original_span(base + range.start..base + range.end, original);
@@ -1190,6 +1191,17 @@ impl FuzzyIndex {
                         .starts_with(['\n', '\r'])
             })
         };
+        // A tab, or a run of spaces, between two words of one line parts two cells of a table.
+        let column_between = |a: &TextWord, b: &TextWord| {
+            let end = norm.original_span(base + a.span().start..base + a.span().end, original);
+            let start = norm.original_span(base + b.span().start..base + b.span().end, original);
+            original.get(end.end..start.start).is_some_and(|gap| {
+                gap.split(|c: char| !c.is_whitespace()).any(|run| {
+                    !run.contains(['\n', '\r'])
+                        && (run.contains('\t') || run.chars().nth(1).is_some())
+                })
+            })
+        };
         let context = TextContext {
             text,
             listed: &listed,
@@ -1197,7 +1209,8 @@ impl FuzzyIndex {
             mixed_case: &mixed,
             camel_hump: &camel_hump,
             abbreviation_plural: &abbreviation_plural,
-            blank_line: &blank_line,
+            line_breaks: &line_breaks,
+            column_between: &column_between,
             hyphen_at_line_end: &hyphen_at_line_end,
         };
         let mut tried = TriedAtSeed::default();
@@ -1290,11 +1303,52 @@ impl FuzzyIndex {
             self.verify(rendering, seed, tokens, &matches, &context)
         });
         let mut found = select(found.collect());
+        // A name whose plural the document counts ("seven World Heritage Sites", "120 National
+        // Scholarships") names a kind of thing, of which there are many: its plural is grammar
+        // elsewhere in the document too ("World Heritage Sites in Gansu"). A unique entity is
+        // never counted so ("two Xinhua News Agencies").
+        let mut counted_now: Vec<(usize, bool)> = Vec::new();
+        found.retain(|m| {
+            if m.damage != Damage::Number {
+                return true;
+            }
+            let plurals = self.plurals_of_names(m.concept);
+            if !plurals.iter().any(|p| *p == text[m.normalized.clone()]) {
+                return true;
+            }
+            if cache.counted_names.contains(&m.concept) {
+                return false;
+            }
+            let counted = match counted_now.iter().find(|(c, _)| *c == m.concept) {
+                Some(&(_, counted)) => counted,
+                None => {
+                    let counted = plurals
+                        .iter()
+                        .any(|p| counted_in(p, tokens, &matches, &context));
+                    counted_now.push((m.concept, counted));
+                    counted
+                }
+            };
+            !counted
+        });
+        let counted_now = counted_now.into_iter().filter(|&(_, c)| c).map(|(c, _)| c);
+        cache.counted_names.extend(counted_now);
         for m in &mut found {
             m.normalized = base + m.normalized.start..base + m.normalized.end;
         }
         cache.scratch = scratch;
         found
+    }
+
+    /// The plurals of the names among the approved renderings of `concept`, normalized: a
+    /// name with its head in the plural ("world heritage sites" of "World Heritage Site").
+    fn plurals_of_names(&self, concept: usize) -> Vec<String> {
+        let renderings = self.by_concept.get(&concept).into_iter().flatten();
+        renderings
+            .map(|&r| &self.renderings[r as usize])
+            .filter(|r| r.name)
+            .filter_map(|r| in_number(&r.key, Number::Plural).filter(|p| *p != r.key))
+            .collect()
     }
 
     /// Starts loading what verifying the next candidates reads: their renderings are picked
@@ -1734,7 +1788,8 @@ impl FuzzyIndex {
             mixed_case,
             camel_hump,
             abbreviation_plural,
-            blank_line,
+            line_breaks,
+            column_between,
             hyphen_at_line_end: _,
         } = *context;
         let r = &self.renderings[rendering as usize];
@@ -1788,7 +1843,19 @@ impl FuzzyIndex {
         };
         let crosses_a_break = |window: &Range<usize>| {
             (window.start + 1..window.end).any(|i| {
-                breaks(&tokens[i - 1], &tokens[i]) || blank_line(&tokens[i - 1], &tokens[i])
+                breaks(&tokens[i - 1], &tokens[i]) || line_breaks(&tokens[i - 1], &tokens[i]) >= 2
+            })
+        };
+        // Nor does it go back in the rendering's order across a line break: a line holding a
+        // name (a letterhead, a title, a heading) and a line starting with the name again
+        // read "University⏎Beijing Normal", the end of one and the start of the other, not the
+        // name's words out of order. A term wrapped inside a paragraph keeps its order across
+        // the break, or is reordered on one side of it ("Normal Beijing⏎University").
+        let turns_back_at_a_line_break = |window: &Range<usize>, alignment: &Alignment| {
+            let place = |ti: usize| alignment.iter().position(|&a| a == Some(ti));
+            (window.start + 1..window.end).any(|i| {
+                line_breaks(&tokens[i - 1], &tokens[i]) > 0
+                    && matches!((place(i - 1), place(i)), (Some(a), Some(b)) if b < a)
             })
         };
         let searched = if best.is_some() {
@@ -1811,7 +1878,10 @@ impl FuzzyIndex {
                 };
                 // The best window within a sentence, not a better one across its end that
                 // the term cannot be ("contracts. IFRS 17 Insurance Contrcts").
-                if better && !crosses_a_break(&(start..end)) {
+                if better
+                    && !crosses_a_break(&(start..end))
+                    && !turns_back_at_a_line_break(&(start..end), &alignment)
+                {
                     best = Some((score, start..end, alignment));
                 }
             }
@@ -1876,7 +1946,7 @@ impl FuzzyIndex {
         {
             return None;
         }
-        if crosses_a_break(&window) {
+        if crosses_a_break(&window) || turns_back_at_a_line_break(&window, &alignment) {
             return None;
         }
         // So is a possessive: "Hong Kong's monetary authority" is the place's authority,
@@ -1895,7 +1965,12 @@ impl FuzzyIndex {
         if damage == Damage::Number
             && r.name
             && (self.common_noun_in_number(r, &alignment, tokens, matches, (text, capital))
-                || numbered_after(&text[tokens[window.end - 1].span().end..]))
+                || numbered_after(&text[tokens[window.end - 1].span().end..])
+                    // A number in another column of a table is not the term's: "Data
+                    // Structure⇥4" is a course title and its credits.
+                    && !tokens
+                        .get(window.end)
+                        .is_some_and(|next| column_between(&tokens[window.end - 1], next)))
         {
             return None;
         }
@@ -2204,8 +2279,9 @@ impl FuzzyIndex {
     /// Whether a name is written as the common noun it is made of, in the other number:
     /// its head inflected, none of its capitals written but for one that starts a sentence,
     /// and every word it capitalises an English word ("Ministries of finance of 20 countries
-    /// met", "the federal reserves of gold"). A name is one entity; its words in small
-    /// letters and in the plural are many.
+    /// met", "the federal reserves of gold"), or its head in the plural and the text's in the
+    /// singular ("a terracotta warrior" of "Terracotta Warriors"). A name is one entity; its
+    /// words in small letters and in the plural are many, and in the singular, one of many.
     fn common_noun_in_number(
         &self,
         r: &IndexedRendering,
@@ -2233,13 +2309,21 @@ impl FuzzyIndex {
                 || a.is_none_or(|ti| !capital(&tokens[ti]) || starts_a_sentence(&tokens[ti]))
         });
         // "shanghai" in small letters is still Shanghai: only a name made of English words
-        // reads as a common noun.
-        let common_words = r
-            .words
-            .iter()
-            .filter(|w| w.capitalized)
-            .all(|w| is_english_word(&lemma(&self.words[w.word as usize])));
-        head.capitalized && head_inflected && no_capital && common_words
+        // reads as a common noun in the plural. A name whose head is in the plural names a
+        // set of things ("Terracotta Warriors"), and one of them in small letters is that
+        // common noun, whatever its modifiers: "a kneeling terracotta warrior".
+        let one_of_a_set = || {
+            number_of(&self.words[head.word as usize]) == Number::Plural
+                && alignment[r.head]
+                    .is_some_and(|ti| number_of(matches.text(&tokens[ti])) == Number::Singular)
+        };
+        let common_words = || {
+            r.words
+                .iter()
+                .filter(|w| w.capitalized)
+                .all(|w| is_english_word(&lemma(&self.words[w.word as usize])))
+        };
+        head.capitalized && head_inflected && no_capital && (one_of_a_set() || common_words())
     }
 
     /// Whether a word of the rendering missing at an edge of the window is replaced by the
@@ -2473,7 +2557,6 @@ impl FuzzyIndex {
     ) -> Option<Damage> {
         let hyphen_at_line_end = context.hyphen_at_line_end;
         let n = r.words.len();
-        let before = window.start.checked_sub(1).map(|i| &tokens[i]);
         if alignment.iter().any(Option::is_none) {
             return Some(Damage::MissingWord);
         }
@@ -2486,6 +2569,21 @@ impl FuzzyIndex {
                 Damage::ExtraWord
             });
         }
+        // A name written as the common noun it is made of (its last word in small letters),
+        // hyphenated whole before a noun it modifies, is a compound modifier, as English
+        // hyphenates one: "Qing-dynasty furniture" for "Qing Dynasty".
+        let compound_modifier = || {
+            let last = &tokens[window.end - 1];
+            let next = tokens.get(window.end);
+            r.words.last().is_some_and(|w| w.capitalized)
+                && !(context.capital)(last)
+                && (window.start + 1..window.end).all(|i| tokens[i].hyphenated())
+                && next.is_some_and(|next| {
+                    context.text[last.span().end..next.span().start] == *" "
+                        && !is_function_word(matches.text(next))
+                        && !(context.capital)(next)
+                })
+        };
         let mut found: Option<Damage> = None;
         let mut spelled_differently = false;
         for (k, rw) in r.words.iter().enumerate() {
@@ -2552,7 +2650,7 @@ impl FuzzyIndex {
                 && !phrasal_verb
                 && !hyphen_at_line_end(tokens[ti - 1].span().start..t.word_end());
             let hyphen_added = k > 0 && !rw.hyphenated && t.hyphenated();
-            if hyphen_dropped || (r.name && hyphen_added) {
+            if hyphen_dropped || (r.name && hyphen_added && !compound_modifier()) {
                 found = found.or(Some(Damage::Hyphenation));
             }
             if inflected {
@@ -2562,8 +2660,10 @@ impl FuzzyIndex {
                 // Administration for Market Regulations".
                 let grammatical = if k == r.head {
                     !r.name
-                        || before.is_some_and(|b| is_quantifier(matches.text(b)))
-                        || ends_with_placeholder(&context.text[..tokens[window.start].span().start])
+                        || counted_at(window.start, tokens, matches, context, number_of(word))
+                        || (k > 0
+                            && number_of(word) == Number::Plural
+                            && coordinated_before(window.start, tokens, matches, context))
                 } else {
                     (t.frequent()
                         && !(r.name
@@ -2592,11 +2692,129 @@ impl FuzzyIndex {
     }
 }
 
+/// Whether the text counts `plural`, a name in the plural, normalized, somewhere: a
+/// quantifier or the like before it (see [`counted_at`]).
+fn counted_in(plural: &str, tokens: &[TextWord], matches: &Matches, context: &TextContext) -> bool {
+    let text = context.text;
+    text.match_indices(plural).any(|(at, _)| {
+        let end = at + plural.len();
+        let whole = !text[..at].chars().next_back().is_some_and(is_word_char)
+            && !text[end..].chars().next().is_some_and(is_word_char);
+        let start = tokens.partition_point(|t| t.span().start < at);
+        whole
+            && tokens.get(start).is_some_and(|t| t.span().start == at)
+            && counted_at(start, tokens, matches, context, Number::Plural)
+    })
+}
+
+/// Whether the words before token `start` count what it starts, so that a name's head in the
+/// plural is grammar: a quantifier ("two National May 1 Labor Medals", "not enough Gold
+/// Coins"), in the same cell of a table (the credits or score of the row above count something
+/// else); a part of a set, of a head in the plural (`number`) and named by a word ("one of
+/// China's World Heritage Sites", "each of the National Scholarships", but not "Article 12 of
+/// the Civil Procedure Laws", a label); or a placeholder of a count ("{count} Gold Coins").
+fn counted_at(
+    start: usize,
+    tokens: &[TextWord],
+    matches: &Matches,
+    context: &TextContext,
+    number: Number,
+) -> bool {
+    let column = context.column_between;
+    let word = |i: usize| matches.text(&tokens[i]);
+    let joined = |i: usize| {
+        context.text[tokens[i].span().end..tokens[i + 1].span().start]
+            .trim()
+            .is_empty()
+    };
+    let quantifier = start.checked_sub(1).is_some_and(|b| {
+        is_quantifier(word(b))
+            && !column(&tokens[b], &tokens[start])
+            && !b
+                .checked_sub(1)
+                .is_some_and(|p| column(&tokens[p], &tokens[b]))
+    });
+    // "one of", "each of the", "two of China's".
+    let partitive = || {
+        if number != Number::Plural {
+            return false;
+        }
+        let mut at = start;
+        let determined = at
+            .checked_sub(1)
+            .is_some_and(|d| tokens[d].possessive() || PARTITIVE_DETERMINERS.contains(&word(d)));
+        if determined {
+            at -= 1;
+        }
+        at.checked_sub(2).is_some_and(|q| {
+            word(q + 1) == "of"
+                && joined(q)
+                && (q + 1..start).all(joined)
+                && (QUANTIFIERS.contains(&word(q)) || PARTITIVE_HEADS.contains(&word(q)))
+        })
+    };
+    quantifier || partitive() || ends_with_placeholder(&context.text[..tokens[start].span().start])
+}
+
+/// Words that pick some of a set with "of", besides the quantifiers ("one of the", "each of").
+const PARTITIVE_HEADS: &[&str] = &["each", "either", "neither", "none", "one"];
+
+/// Determiners of a set after "one of" ("one of the", "each of its").
+const PARTITIVE_DETERMINERS: &[&str] = &[
+    "her", "his", "its", "my", "our", "the", "their", "these", "those", "your",
+];
+
+/// Whether the words before the window at `start` coordinate a modifier with the window's
+/// first words, so that the plural head is shared by two or more entities: "the Ming and Qing
+/// dynasties", "the Sui and Tang Dynasties", "the Western and Eastern Han Dynasties" (one or
+/// two more modifiers may stand between the conjunction and the window). The modifier before
+/// the conjunction is a content word in the singular and written as the word after the
+/// conjunction is (both capitalised, or neither): "workers and Trade Unions" and "Members and
+/// Trade Unions" join two nouns, not two modifiers of one.
+fn coordinated_before(
+    start: usize,
+    tokens: &[TextWord],
+    matches: &Matches,
+    context: &TextContext,
+) -> bool {
+    let joined = |a: usize| {
+        context.text[tokens[a].span().end..tokens[a + 1].span().start]
+            .trim()
+            .is_empty()
+    };
+    let mut at = start;
+    for _ in 0..=2 {
+        let Some(conjunction) = at.checked_sub(1) else {
+            return false;
+        };
+        if !joined(conjunction) {
+            return false;
+        }
+        let word = matches.text(&tokens[conjunction]);
+        if matches!(word, "and" | "or") {
+            let Some(modifier) = conjunction.checked_sub(1) else {
+                return false;
+            };
+            let first = matches.text(&tokens[modifier]);
+            return joined(modifier)
+                && !is_function_word(first)
+                && number_of(first) != Number::Plural
+                && (context.capital)(&tokens[modifier]) == (context.capital)(&tokens[at]);
+        }
+        if is_function_word(word) {
+            return false;
+        }
+        at = conjunction;
+    }
+    false
+}
+
 /// Whether `rest`, the text after a name, starts with a number of a numbered set, maybe after
 /// the name's abbreviation in brackets: a name in the other number before it names one member
 /// ("International Accounting Standard 18", "Sustainable Development Goal 13", "Standard
 /// (IFRS) 16 Leases"). A year or a count is no member's number: "Trade Union 2023 annual
-/// report", "Trade Union 15 million members".
+/// report", "Trade Union 15 million members"; nor is a decimal, a quantity ("Advanced
+/// Mathematic 5.0" credits).
 fn numbered_after(rest: &str) -> bool {
     let rest = rest.trim_start_matches([' ', '\t']);
     let rest = match rest.strip_prefix('(') {
@@ -2609,13 +2827,16 @@ fn numbered_after(rest: &str) -> bool {
         None => rest,
     };
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let decimal = rest[digits..]
+        .strip_prefix('.')
+        .is_some_and(|fraction| fraction.starts_with(|c: char| c.is_ascii_digit()));
     let after = rest[digits..].trim_start_matches([' ', '\t']);
     let multiplied = [
         "hundred", "thousand", "million", "billion", "trillion", "per", "%",
     ]
     .iter()
     .any(|m| after.starts_with(m));
-    (1..=3).contains(&digits) && !multiplied
+    (1..=3).contains(&digits) && !multiplied && !decimal
 }
 
 /// Whether word `k` of `r`, put in the plural, names a numbered set: the rendering's next
@@ -3002,8 +3223,12 @@ struct TextContext<'a> {
     camel_hump: &'a dyn Fn(&TextWord, &TextWord) -> bool,
     /// Whether a word is written in capitals and a small "s" in the original text ("IFRSs").
     abbreviation_plural: &'a dyn Fn(&TextWord) -> bool,
-    /// Whether a blank line stands between two words in the original text.
-    blank_line: &'a dyn Fn(&TextWord, &TextWord) -> bool,
+    /// How many line breaks stand between two words in the original text (two or more: a
+    /// blank line).
+    line_breaks: &'a dyn Fn(&TextWord, &TextWord) -> usize,
+    /// Whether two words stand in two cells of a table in the original text: a tab between
+    /// them, or spaces (two or more), on one line.
+    column_between: &'a dyn Fn(&TextWord, &TextWord) -> bool,
     /// Whether the original text of a range of words holds a hyphen ending a line: a wrap,
     /// which keeps a hyphenated term's hyphen or breaks a word, and damages neither.
     hyphen_at_line_end: &'a dyn Fn(Range<usize>) -> bool,
@@ -3113,6 +3338,9 @@ pub struct WordCache {
     /// own spelling is that of the words as written, not of the glossary word, which a
     /// document may write correctly ("Baihetan") and apart once ("Bai hetan").
     respaced: HashMap<(u32, u32), u32>,
+    /// Concepts whose names this document counts in the plural, up to the end of the block
+    /// being checked (see [`FuzzyIndex::find_in`]).
+    counted_names: Vec<usize>,
 }
 
 /// The per-word buffers of [`FuzzyIndex::find`], kept from one text to the next: a block of
@@ -3703,6 +3931,7 @@ impl WordCache {
         self.document = self.document.wrapping_add(1);
         self.count_until = None;
         self.respaced.clear();
+        self.counted_names.clear();
     }
 
     /// Counts only the words before normalized offset `until` (all when `None`) in the next
@@ -4558,6 +4787,27 @@ modernization,modernization drive,,,,
                 ),
             ],
         );
+        // A name in the plural names a set; one of it in small letters is the common noun,
+        // whatever its modifiers ("terracotta" is in no word list here).
+        assert_near_misses(
+            "id,preferred\nta,Terracotta Warriors\n",
+            &[
+                "Each kneeling terracotta warrior in Pit 2 has a different hairstyle.",
+                "A terracotta warrior is on loan.",
+            ],
+            &[
+                (
+                    "He saw the Terracotta Warrior in Xi'an.",
+                    "Terracotta Warrior",
+                    number,
+                ),
+                (
+                    "He saw the terracotta Warrior in Xi'an.",
+                    "terracotta Warrior",
+                    number,
+                ),
+            ],
+        );
     }
 
     /// A content word added inside a name of two words makes another name; a repeated word
@@ -4586,6 +4836,79 @@ modernization,modernization drive,,,,
                 "{others} other concepts"
             );
         }
+    }
+
+    /// Modifiers joined by "and" or "or" share a head, in the plural: two entities, each a
+    /// name in the singular. A noun before the conjunction (in the plural, or written in
+    /// other capitals than the name) joins two things, and the plural name is still damage.
+    #[test]
+    fn coordinated_modifiers_share_a_plural_head() {
+        let glossary = "id,preferred\nqing,Qing Dynasty\nhan,Han Dynasty\n\
+                        sftu,Shanghai Federation of Trade Unions\n";
+        let number = Damage::Number;
+        assert_near_misses(
+            "id,preferred\ntu,Trade Union\n",
+            &[],
+            &[
+                ("Members and Trade Unions met.", "Trade Unions", number),
+                ("the employer and Trade Unions met", "Trade Unions", number),
+            ],
+        );
+        assert_near_misses(
+            glossary,
+            &[
+                "Most halls date from the Ming and Qing dynasties.",
+                "Most halls date from the Ming and Qing Dynasties.",
+                "The Sui, Tang or Qing Dynasties reunified China.",
+                "The Western and Eastern Han Dynasties lasted four centuries.",
+                "The Former and Later Eastern Han Dynasties lasted long.",
+                "the Beijing and Shanghai Federations of Trade Unions met",
+            ],
+            &[
+                ("The Qing Dynasties ruled.", "Qing Dynasties", number),
+                ("The Ming, Qing Dynasties ruled.", "Qing Dynasties", number),
+                (
+                    "the Ming and the Qing Dynasties ruled",
+                    "Qing Dynasties",
+                    number,
+                ),
+            ],
+        );
+    }
+
+    /// A name written as the common noun it is made of (its last word in small letters) and
+    /// hyphenated whole before a noun is a compound modifier; with its capitals, or not before
+    /// a noun, the hyphen is damage.
+    #[test]
+    fn a_name_as_a_common_noun_hyphenated_before_a_noun_is_a_compound_modifier() {
+        let hyphen = Damage::Hyphenation;
+        assert_near_misses(
+            "id,preferred\nqing,Qing Dynasty\nxin,Xinhua News Agency\n",
+            &[
+                "The hall displays Qing-dynasty furniture made of rosewood.",
+                "a qing-dynasty vase",
+                "two Xinhua-news-agency reporters",
+            ],
+            &[
+                (
+                    "The hall has Qing-Dynasty furniture.",
+                    "Qing-Dynasty",
+                    hyphen,
+                ),
+                ("It dates from the Qing-dynasty.", "Qing-dynasty", hyphen),
+                (
+                    "It dates from the Qing-dynasty of China",
+                    "Qing-dynasty",
+                    hyphen,
+                ),
+                ("It was a Qing-dynasty, Ming style", "Qing-dynasty", hyphen),
+                (
+                    "two Xinhua-news agency reporters",
+                    "Xinhua-news agency",
+                    hyphen,
+                ),
+            ],
+        );
     }
 
     /// A conjunction added between a rendering's words joins two things; another word added
@@ -4634,6 +4957,52 @@ modernization,modernization drive,,,,
                     "the bill of lading\r\nlading",
                     "bill of lading\r\nlading",
                     repeated,
+                ),
+            ],
+        );
+    }
+
+    /// A line holding a name (a letterhead, a title) and a line starting with it again are two
+    /// texts: the end of one and the start of the other are not the name's words out of
+    /// order, and a slip on the second line is found. A term wrapped inside a paragraph and
+    /// reordered on one side of the break is still reordered.
+    #[test]
+    fn a_term_does_not_turn_back_in_its_order_across_a_line_break() {
+        let glossary = "id,preferred\nbnu,Beijing Normal University\n\
+                        oaa,Office of Academic Affairs\n";
+        let (order, typo, number) = (Damage::WordOrder, Damage::Misspelling, Damage::Number);
+        assert_near_misses(
+            glossary,
+            &[
+                "Beijing Normal University\nBeijing Normal is a name.",
+                "Beijing Normal University\r\nBeijing Normal is a name.",
+                "# Office of Academic Affairs\nOffice of Academic staff",
+            ],
+            &[
+                (
+                    "Beijing Normal University\nBeijing Normal Universty is in Beijing.",
+                    "Beijing Normal Universty",
+                    typo,
+                ),
+                (
+                    "Office of Academic Affairs\r\nOffice of Academic Affair will answer.",
+                    "Office of Academic Affair",
+                    number,
+                ),
+                (
+                    "he studied at the Normal Beijing\nUniversity for a year",
+                    "Normal Beijing\nUniversity",
+                    order,
+                ),
+                (
+                    "he studied at the Beijing\nUniversity Normal for a year",
+                    "Beijing\nUniversity Normal",
+                    order,
+                ),
+                (
+                    "he studied at the University Beijing Normal for a year",
+                    "University Beijing Normal",
+                    order,
                 ),
             ],
         );
@@ -5166,6 +5535,118 @@ modernization,modernization drive,,,,
             ("Got {a} {b Gold Coins.", "Gold Coins"),
         ] {
             assert_eq!(found(text), vec![garbled], "{text}");
+        }
+    }
+
+    /// A part of a set ("one of", "each of the") counts the name after it, as a quantifier
+    /// does; a name the document counts anywhere (up to the end of the block being checked)
+    /// names a kind of thing, and its plural is grammar in the whole document. A name the
+    /// document never counts, or counts only in another cell of a table, is one entity.
+    #[test]
+    fn a_name_the_document_counts_is_a_kind_of_thing() {
+        let glossary =
+            "id,preferred,admitted\nwhs,World Heritage Site,UNESCO World Heritage Site\n\
+                        ns,National Scholarship,\nxinhua,Xinhua News Agency,\n";
+        let found = |text: &str| found_texts(glossary, text);
+        for text in [
+            "The Mogao Caves are one of China's World Heritage Sites.",
+            "Each of the National Scholarships is worth 8,000 yuan.",
+            "Two of its World Heritage Sites are in Gansu.",
+            "National Scholarships were given. In all, 120 students won National Scholarships. \
+             The university awarded 120 National Scholarships this year.",
+            "World Heritage Sites in Gansu. Among the UNESCO World Heritage Sites of China, \
+             Beijing has seven World Heritage Sites.",
+            "The UNESCO World Heritage Sites of China. Beijing has seven UNESCO World Heritage \
+             Sites.",
+        ] {
+            assert_eq!(found(text), Vec::<String>::new(), "{text:?}");
+        }
+        for (text, garbled) in [
+            (
+                "China's World Heritage Sites attract millions.",
+                vec!["World Heritage Sites"],
+            ),
+            (
+                "one of, World Heritage Sites in Gansu",
+                vec!["World Heritage Sites"],
+            ),
+            (
+                "National Scholarships were given. Beijing has seven World Heritage Sites.",
+                vec!["National Scholarships"],
+            ),
+            (
+                "The Xinhua News Agencies reported. It won two National Scholarships.",
+                vec!["Xinhua News Agencies"],
+            ),
+            (
+                "Awards\t120\nNational Scholarships\t3\nNational Scholarships were given.",
+                vec!["National Scholarships", "National Scholarships"],
+            ),
+        ] {
+            assert_eq!(found(text), garbled, "{text:?}");
+        }
+        // A number after a noun labels it.
+        let labels = "id,preferred\ncpl,Civil Procedure Law\n";
+        assert_eq!(
+            found_texts(labels, "Article 122 of the Civil Procedure Laws applies."),
+            ["Civil Procedure Laws"]
+        );
+        // What one document counts says nothing of the next.
+        let glossary = Glossary::from_csv_text(glossary, "g.csv").unwrap();
+        let exact = TermMatcher::new(&glossary);
+        let index = FuzzyIndex::new(&glossary, DEFAULT_THRESHOLD);
+        let mut cache = WordCache::default();
+        let find = |text: &str, cache: &mut WordCache| {
+            cache.start_document();
+            let norm = normalize(text, true);
+            let mut fed = exact.fed_by_words(&norm, text);
+            index.find(&norm, text, &mut fed, cache).len()
+        };
+        assert_eq!(find("It won 12 National Scholarships.", &mut cache), 0);
+        assert_eq!(find("National Scholarships were given.", &mut cache), 1);
+    }
+
+    /// A number in another cell of a table (after a tab or a run of spaces) is neither the
+    /// number of a numbered set after a name nor a count before it: a transcript's credits
+    /// and scores. Nor is a decimal a member's number. In prose, or wrapped over a line, the
+    /// number and the name go together.
+    #[test]
+    fn a_number_in_another_column_is_not_the_terms_number() {
+        let glossary = "id,preferred,case\nds,Data Structures,name\nam,Advanced Mathematics,name\n\
+                        la,Linear Algebra,name\nias,International Accounting Standards,name\n";
+        let found = |text: &str| found_texts(glossary, text);
+        for text in [
+            "under International Accounting Standard 18 today",
+            "under International Accounting Standard\n18 today",
+            "They passed two\nLinear Algebras courses.",
+            "They passed 2 Linear Algebras exams.",
+            "Linear Algebra\t3\t81\nData Structures\t4\t88",
+        ] {
+            assert_eq!(found(text), Vec::<String>::new(), "{text:?}");
+        }
+        for (text, garbled) in [
+            ("Course\tCredit\nData Structure\t4\t88", "Data Structure"),
+            ("Data Structure    4    88", "Data Structure"),
+            ("Advanced Mathematic   5.0   92", "Advanced Mathematic"),
+            (
+                "He passed Advanced Mathematic 5.0 with honours.",
+                "Advanced Mathematic",
+            ),
+            (
+                "Data Structures\t4\t88\nLinear Algebras\t3\t81",
+                "Linear Algebras",
+            ),
+            (
+                "Data Structures  4  88\nLinear Algebras  3  81",
+                "Linear Algebras",
+            ),
+            ("Data Structures 4  88 Linear Algebras", "Linear Algebras"),
+            (
+                "under International Accounting Standard\t18\t2019",
+                "International Accounting Standard",
+            ),
+        ] {
+            assert_eq!(found(text), vec![garbled], "{text:?}");
         }
     }
 

@@ -455,14 +455,17 @@ fn a_garbled_term_whose_correction_changes_its_number_is_left_for_a_person() {
 id,source,preferred,case,note
 gold-coin,金币,Gold Coin,name,Soft currency.
 phoenix-feather,凤凰羽,Phoenix Feather,name,Revive item.
+dragon-scale,龙鳞,Dragon Scale,name,Craft item.
 gramneg,革兰氏阴性菌,Gram-negative bacterium,,n
 ";
+    // (A name the document counts names a kind of thing, whose plural is grammar anywhere in
+    // the document: the plural left for a person is of a name counted nowhere.)
     let text = "You received {count} Gold Coins.\n\
 Not enough Gold Coins.\n\
 Got %s Phoenix Feathers.\n\
 Gram-negative bacteria were resistant.\n\
 A Phoenix Feathr revives you.\n\
-The shopkeeper sells Phoenix Feathers.\n";
+The shopkeeper sells Dragon Scales.\n";
     let dir = scratch(&[("g.csv", glossary.as_bytes()), ("ui.txt", text.as_bytes())]);
     let run = termcheck_in(dir.path(), &["fix", "ui.txt", "-g", "g.csv"], b"");
     assert_eq!(run.code, 1, "{}", run.stderr);
