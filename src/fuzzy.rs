@@ -37,11 +37,14 @@ use smallvec::SmallVec;
 use crate::dictionary::{is_english_word, is_name};
 use crate::glossary::Glossary;
 use crate::inflection::{
-    classical_numbers_of_one_word, lemma, lemma_keys, same_lemma, HEAD_ENDING_PREPOSITIONS,
+    classical_numbers_of_one_word, in_number, lemma, lemma_keys, number_of, same_lemma, Number,
+    HEAD_ENDING_PREPOSITIONS,
 };
 use crate::matcher::{RenderingStart, WordFed};
 use crate::normalize::{floor_char_boundary, is_hyphen, is_word_char, normalize_key, Normalized};
-use crate::spelling::{same_word_spelled_differently, spelling_family};
+use crate::spelling::{
+    families_in_either_number, same_word_spelled_differently, spelled_differently_in_other_number,
+};
 use crate::tokens::{tokenize, Token, Tokens};
 
 /// Default minimum similarity for a garbled term.
@@ -432,6 +435,10 @@ pub struct GarbledMatch {
     /// similarity of the two keys), which the score is not where a word inflects at no cost:
     /// of "bottom half" and "bottom halves", "botton half" misspells the first.
     pub literal: f64,
+    /// The number the text writes a common noun's head in, where it is not the rendering's
+    /// ("Postdoctoral reseachers" of "postdoctoral researcher"): the correction is the
+    /// rendering in that number.
+    pub number: Option<Number>,
 }
 
 /// An approved rendering while the index is built: concept, rendering, normalized key, its
@@ -901,8 +908,13 @@ impl FuzzyIndex {
             }
         }
         for (id, word) in index.words.iter().enumerate() {
-            if let Some(family) = spelling_family(word) {
-                index.by_spelling.entry(family).or_default().push(id as u32);
+            // In either number: a text may write the rendering's word in the other number
+            // and the other spelling at once ("counselors" for "counsellor").
+            for family in families_in_either_number(word) {
+                let ids = index.by_spelling.entry(family).or_default();
+                if !ids.contains(&(id as u32)) {
+                    ids.push(id as u32);
+                }
             }
             for key in lemma_keys(word) {
                 let ids = index.by_lemma.entry(key.into_owned()).or_default();
@@ -1660,12 +1672,14 @@ impl FuzzyIndex {
                 }
             }
         }
-        if let Some(family) = spelling_family(word) {
+        for family in families_in_either_number(word) {
             for &id in self.by_spelling.get(family).into_iter().flatten() {
-                found.push(WordMatch {
-                    word: id,
-                    likeness: Likeness::Spelling,
-                });
+                if !found.iter().any(|m| m.word == id) {
+                    found.push(WordMatch {
+                        word: id,
+                        likeness: Likeness::Spelling,
+                    });
+                }
             }
         }
         let hashes = hashes.filter(|_| found.is_empty() && fuzzy_eligible(word));
@@ -1765,9 +1779,17 @@ impl FuzzyIndex {
             if text[at..].starts_with(r.key.as_str()) && ends_word() {
                 let exact = (start, at + r.key.len());
                 let window = self.last_word_repeated(r, exact, tokens, text);
+                // An occurrence that ends before the seed leaves the seed's words to compare:
+                // "Ask your student counsellor. Student counselors meet …".
+                let holds_seed = exact.1 > tokens[seed].span().start;
+                let Some(window) = window else {
+                    if holds_seed {
+                        return None;
+                    }
+                    continue;
+                };
                 // Aligned as written once, its last word the repeat: the word before it is
                 // the one added.
-                let window = window?;
                 let written = window.start..window.end - 1;
                 let (score, mut alignment) = self.align(r, written, tokens, matches).ok()?;
                 let last = alignment.iter_mut().find(|a| **a == Some(window.end - 2))?;
@@ -1930,6 +1952,12 @@ impl FuzzyIndex {
             return None;
         }
         let literal = strsim::normalized_levenshtein(&text[span.clone()], &r.key);
+        // A common noun's head inflects freely: a slip elsewhere, or in the head itself, is
+        // corrected in the number the text wrote (a name keeps its own).
+        let number = alignment[r.head].filter(|_| !r.name).and_then(|ti| {
+            let listed = &self.words[r.words[r.head].word as usize];
+            other_number_written(matches.text(&tokens[ti]), listed)
+        });
         Some(GarbledMatch {
             normalized: span,
             concept: r.concept,
@@ -1937,6 +1965,7 @@ impl FuzzyIndex {
             score: (f64::from(score) * 100.0).round() / 100.0,
             damage,
             literal,
+            number,
         })
     }
 
@@ -2500,8 +2529,12 @@ impl FuzzyIndex {
                 spelled_differently = true;
                 continue;
             }
+            // The other spelling in the other number ("counselors" for "counsellor") is a
+            // spelling, and its number is judged as any other word's.
+            let respelled = spelled_differently_in_other_number(word, glossary_word);
+            spelled_differently |= respelled;
             let inflected = word != glossary_word;
-            if inflected && !same_lemma(word, glossary_word) {
+            if inflected && !respelled && !same_lemma(word, glossary_word) {
                 return Some(Damage::Misspelling);
             }
             // Closing an open compound is a spelling of a common noun ("timestamps" for "time
@@ -2590,6 +2623,25 @@ impl FuzzyIndex {
         }
         found.or(spelled_differently.then_some(Damage::OtherSpelling))
     }
+}
+
+/// The number `word` of the text writes glossary word `listed` in, where it is the other one:
+/// inflected ("workers" for "worker", "counselors" for "counsellor"), or misspelt nearer the
+/// listed word in the other number than the word as listed ("reseachers" is one slip from
+/// "researchers", two from "researcher"; "analysys" is as near "analysis" as "analyses").
+fn other_number_written(word: &str, listed: &str) -> Option<Number> {
+    if word == listed {
+        return None;
+    }
+    let other = match number_of(listed) {
+        Number::Singular => Number::Plural,
+        Number::Plural => Number::Singular,
+    };
+    if same_lemma(word, listed) || spelled_differently_in_other_number(word, listed) {
+        return (number_of(word) == other).then_some(other);
+    }
+    let in_other = in_number(listed, other)?;
+    (strsim::osa_distance(word, &in_other) < strsim::osa_distance(word, listed)).then_some(other)
 }
 
 /// Whether `rest`, the text after a name, starts with a number of a numbered set, maybe after
@@ -4418,6 +4470,108 @@ modernization,modernization drive,,,,
         // Real damage beside another spelling is still damage.
         assert_eq!(damage("the labour unoin met"), vec![Damage::Misspelling]);
         assert_eq!(damage("the labor union met"), vec![]);
+    }
+
+    /// The term written right a few words before a near-miss of it does not hide it.
+    #[test]
+    fn a_near_miss_right_after_the_term_written_right_is_found() {
+        let glossary = "id,preferred\nc,student counsellor\n";
+        for (text, found) in [
+            (
+                "Ask your student counsellor. Student counsellers meet.",
+                "Student counsellers",
+            ),
+            (
+                "The student counsellor and studnet counsellor.",
+                "studnet counsellor",
+            ),
+        ] {
+            assert_eq!(found_texts(glossary, text), [found], "{text}");
+        }
+        assert!(
+            found_texts(glossary, "Ask your student counsellor. Student counsellor.").is_empty()
+        );
+    }
+
+    #[test]
+    fn a_common_noun_is_corrected_in_the_number_the_text_writes() {
+        for (word, listed, number) in [
+            ("reseachers", "researcher", Some(Number::Plural)),
+            ("profesors", "professor", Some(Number::Plural)),
+            ("workers", "worker", Some(Number::Plural)),
+            ("counselors", "counsellor", Some(Number::Plural)),
+            ("workr", "workers", Some(Number::Singular)),
+            ("worker", "workers", Some(Number::Singular)),
+            // As near the listed word as its other number: the number as listed.
+            ("analysys", "analysis", None),
+            ("reseacher", "researcher", None),
+            ("researcher", "researcher", None),
+            ("workerz", "workers", None),
+        ] {
+            assert_eq!(
+                other_number_written(word, listed),
+                number,
+                "{word} {listed}"
+            );
+        }
+        let glossary = Glossary::from_csv_text(
+            "id,preferred\np,postdoctoral researcher\nm,model workers\nn,Golden Coin\n",
+            "g.csv",
+        )
+        .unwrap();
+        let exact = TermMatcher::new(&glossary);
+        let index = FuzzyIndex::new(&glossary, DEFAULT_THRESHOLD);
+        for (text, number) in [
+            ("Postdoctoral reseachers came.", Some(Number::Plural)),
+            ("A postdoctoral reseacher came.", None),
+            ("Posdoctoral researchers came.", Some(Number::Plural)),
+            ("One modle worker came.", Some(Number::Singular)),
+            // A name keeps its number: the finding is the number itself.
+            ("The shop sells Goldne Coins.", None),
+        ] {
+            let norm = normalize(text, true);
+            let found = index.find(
+                &norm,
+                text,
+                &mut exact.fed_by_words(&norm, text),
+                &mut WordCache::default(),
+            );
+            let numbers: Vec<Option<Number>> = found.iter().map(|m| m.number).collect();
+            assert_eq!(numbers, [number], "{text}");
+        }
+    }
+
+    #[test]
+    fn another_spelling_in_the_other_number_is_not_damage() {
+        let glossary = "id,preferred\ncounsellor,student counsellor\n\
+                        programme,national undergraduate programme\nlabour,Labour Union\n\
+                        centres,service centres\n";
+        let spelling = Damage::OtherSpelling;
+        assert_near_misses(
+            glossary,
+            &["Student counsellors meet every Tuesday."],
+            &[
+                (
+                    "Student counselors meet every Tuesday.",
+                    "Student counselors",
+                    spelling,
+                ),
+                (
+                    "They are national undergraduate programs.",
+                    "national undergraduate programs",
+                    spelling,
+                ),
+                ("One service center opened.", "service center", spelling),
+                // A name's number is still its own: another spelling does not excuse it.
+                ("The Labor Unions met.", "Labor Unions", Damage::Number),
+                // A slip beside the other spelling is still a slip.
+                (
+                    "Studnet counselors meet every Tuesday.",
+                    "Studnet counselors",
+                    Damage::Misspelling,
+                ),
+            ],
+        );
     }
 
     #[test]
