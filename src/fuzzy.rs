@@ -317,6 +317,9 @@ struct RenderingWord {
     word: u32,
     possessive: bool,
     hyphenated: bool,
+    /// Joined to the word before by an apostrophe inside one word: a syllable separator of
+    /// a romanized name ("Xi'an", "Chang'e"), an elision ("O'Brien").
+    apostrophe: bool,
     identity: bool,
     has_digit: bool,
     /// Written with a capital in the glossary.
@@ -770,12 +773,17 @@ impl FuzzyIndex {
                 .iter()
                 .zip(&ids)
                 .zip(&capitals)
-                .map(|((t, &word), &[capitalized, mixed_case])| {
+                .enumerate()
+                .map(|(k, ((t, &word), &[capitalized, mixed_case]))| {
                     let has_digit = t.word(&key).chars().any(|c| c.is_numeric());
+                    let apostrophe = k > 0
+                        && tokens[k - 1].span.end + 1 == t.span.start
+                        && key.as_bytes()[t.span.start - 1] == b'\'';
                     RenderingWord {
                         word,
                         possessive: t.possessive,
                         hyphenated: t.hyphenated,
+                        apostrophe,
                         identity: has_digit
                             || index.weights[word as usize] >= IDENTITY_SHARE * heaviest,
                         has_digit,
@@ -830,13 +838,20 @@ impl FuzzyIndex {
                             .contains(&index.words[words[k].word as usize].as_str())
                 })
                 .map_or(words.len() - 1, |k| k - 1);
+            // A head joined by an apostrophe is the end of one word, capitalised at its
+            // start: "Xi'an", "Zhao Ling'er" are names.
+            let word_start = (0..=head)
+                .rev()
+                .find(|&k| !words[k].apostrophe)
+                .unwrap_or(0);
+            let name = words[word_start].capitalized || words[head].has_digit;
             index.by_concept.entry(ci).or_default().push(id);
             index.renderings.push(IndexedRendering {
                 concept: ci,
                 rendering: ri,
                 by_weight,
                 key,
-                name: words[head].capitalized || words[head].has_digit,
+                name,
                 has_function_word: words
                     .iter()
                     .any(|w| is_function_word(&index.words[w.word as usize])),
@@ -2523,6 +2538,23 @@ impl FuzzyIndex {
             if ti != window.start + k {
                 return Some(Damage::WordOrder);
             }
+            // The apostrophe inside a word ("Xi'an", "Chang'e") lost or replaced by a space,
+            // a hyphen or another mark breaks the word: "Xi an", "Chang-e", "Ling`er". Not
+            // where the part written apart is an English article before a word it can stand
+            // before: "gave Xi an award" (but "Xi an is", "Xi an stay").
+            if rw.apostrophe {
+                let gap = &context.text[tokens[ti - 1].span().end..t.span().start];
+                let next = tokens.get(ti + 1).filter(|n| {
+                    context.text[t.span().end..n.span().start]
+                        .chars()
+                        .all(char::is_whitespace)
+                });
+                let article = gap == " "
+                    && next.is_some_and(|n| article_before(matches.text(t), matches.text(n)));
+                if gap != "'" && !article {
+                    return Some(Damage::Spacing);
+                }
+            }
             let glossary_word = &self.words[rw.word as usize];
             let word = matches.text(t);
             if same_word_spelled_differently(word, glossary_word) {
@@ -2622,6 +2654,17 @@ impl FuzzyIndex {
             }
         }
         found.or(spelled_differently.then_some(Damage::OtherSpelling))
+    }
+}
+
+/// Whether `word` is the indefinite article as it stands before `next`: "an" before a vowel,
+/// "a" before a consonant ("an award", "a statue"; not "an is", "an stay").
+fn article_before(word: &str, next: &str) -> bool {
+    let vowel = next.starts_with(['a', 'e', 'i', 'o', 'u']);
+    match word {
+        "an" => vowel && !is_weak_word(next),
+        "a" => !vowel && next.starts_with(|c: char| c.is_alphabetic()) && !is_weak_word(next),
+        _ => false,
     }
 }
 
@@ -4539,6 +4582,42 @@ modernization,modernization drive,,,,
             let numbers: Vec<Option<Number>> = found.iter().map(|m| m.number).collect();
             assert_eq!(numbers, [number], "{text}");
         }
+    }
+
+    #[test]
+    fn an_apostrophe_inside_a_word_lost_or_replaced_breaks_the_word() {
+        let glossary = "id,preferred,deprecated\nxian,Xi'an,Xian\nchang-e,Chang'e,\n\
+                        zhao,Zhao Ling'er,\nobrien,O'Brien Street,\n";
+        let spacing = Damage::Spacing;
+        assert_near_misses(
+            glossary,
+            &[
+                "The council gave Xi an award.",
+                "The city wall of Xi'an is long.",
+                "The city wall of Xi’an is long.",
+                "Xi'an's night markets stay open.",
+                "A statue of Chang'e stands here.",
+                "Fans dress up as Zhao Ling'er.",
+                // Another city, and English words alone.
+                "Ji'an is another city.",
+                "Change the settings first.",
+                "We linger at the gate.",
+                "Read the workers' daily paper.",
+            ],
+            &[
+                ("The city wall of Xi an is long.", "Xi an", spacing),
+                ("Night markets in Xi an stay open.", "Xi an", spacing),
+                ("Night markets in Xi an, Gansu.", "Xi an", spacing),
+                ("Night markets in Xi`an stay open.", "Xi`an", spacing),
+                ("Night markets in Xi-an stay open.", "Xi-an", spacing),
+                ("A statue of Chang-e stands here.", "Chang-e", spacing),
+                ("A statue of Chang e stands here.", "Chang e", spacing),
+                ("Fans dress up as Zhao Ling-er.", "Zhao Ling-er", spacing),
+                ("Fans dress up as Zhao Ling er.", "Zhao Ling er", spacing),
+                ("Fans dress up as Zhao Linger.", "Zhao Linger", spacing),
+                ("We met on O Brien Street.", "O Brien Street", spacing),
+            ],
+        );
     }
 
     #[test]
