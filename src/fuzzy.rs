@@ -1783,7 +1783,11 @@ impl FuzzyIndex {
         // unless its last word is written again right after it ("bill of lading lading"): no
         // other window shows that repeat, the rendering itself scoring best.
         let mut best: Option<(f32, Range<usize>, Alignment)> = None;
-        for (start, token) in tokens[..=seed].iter().enumerate().skip(first_start) {
+        // Windows start after the rendering written right: its words are its own. It is
+        // looked for from where it could end inside the windows.
+        let mut first_window_start = first_start;
+        let scan_from = first_start.saturating_sub(n.saturating_sub(1));
+        for (start, token) in tokens[..=seed].iter().enumerate().skip(scan_from) {
             let at = token.span().start;
             let ends_word = || {
                 text[at + r.key.len()..]
@@ -1793,7 +1797,10 @@ impl FuzzyIndex {
             };
             if text[at..].starts_with(r.key.as_str()) && ends_word() {
                 let exact = (start, at + r.key.len());
-                let window = self.last_word_repeated(r, exact, tokens, text);
+                // (Its last word written again is looked for from the seeds it may hold.)
+                let window = (start >= first_start)
+                    .then(|| self.last_word_repeated(r, exact, tokens, text))
+                    .flatten();
                 // An occurrence that ends before the seed leaves the seed's words to compare:
                 // "Ask your student counsellor. Student counselors meet …".
                 let holds_seed = exact.1 > tokens[seed].span().start;
@@ -1801,6 +1808,8 @@ impl FuzzyIndex {
                     if holds_seed {
                         return None;
                     }
+                    let after = tokens[start..seed].partition_point(|t| t.span().start < exact.1);
+                    first_window_start = first_window_start.max(start + after);
                     continue;
                 };
                 // Aligned as written once, its last word the repeat: the word before it is
@@ -1831,7 +1840,7 @@ impl FuzzyIndex {
         let searched = if best.is_some() {
             first_start..first_start
         } else {
-            first_start..seed + 1
+            first_window_start..seed + 1
         };
         for start in searched {
             for len in n.saturating_sub(1).max(1)..=n + 1 {
@@ -4533,6 +4542,15 @@ modernization,modernization drive,,,,
         }
         assert!(
             found_texts(glossary, "Ask your student counsellor. Student counsellor.").is_empty()
+        );
+        // A window takes no word of the rendering written right before it.
+        let glossary = "id,preferred\nbnu,Beijing Normal University\n";
+        assert_eq!(
+            found_texts(
+                glossary,
+                "See Beijing Normal University Beijing Normal Universty."
+            ),
+            ["Beijing Normal Universty"]
         );
     }
 
