@@ -42,6 +42,7 @@ use crate::inflection::{
 };
 use crate::matcher::{RenderingStart, WordFed};
 use crate::normalize::{floor_char_boundary, is_hyphen, is_word_char, normalize_key, Normalized};
+use crate::pinyin::another_romanized_name;
 use crate::spelling::{
     families_in_either_number, same_word_spelled_differently, spelled_differently_in_other_number,
 };
@@ -1732,9 +1733,16 @@ impl FuzzyIndex {
                 // Slips keep a word's first letter; a word whose first letter differs is
                 // another word ("mport", "runqueues" for "enqueues").
                 let same_start = word.chars().next() == glossary_word.chars().next();
+                // Two romanized Chinese words a vowel or two syllables apart are two names
+                // ("Xuanzong" of "Xuanzang"; see `another_romanized_name`); a glossary word
+                // of English that reads as pinyin ("change", "manage") is no such name.
+                let other_name = || {
+                    another_romanized_name(word, glossary_word) && !is_english_word(glossary_word)
+                };
                 let slip = same_start
                     && (slip_of(word, glossary_word)
-                        || (!is_english() && singular_slips(word, &singulars, glossary_word)));
+                        || (!is_english() && singular_slips(word, &singulars, glossary_word)))
+                    && !other_name();
                 if slip {
                     found.push(WordMatch {
                         word: id,
@@ -4634,6 +4642,35 @@ modernization,modernization drive,,,,
                 ("Fans dress up as Zhao Ling er.", "Zhao Ling er", spacing),
                 ("Fans dress up as Zhao Linger.", "Zhao Linger", spacing),
                 ("We met on O Brien Street.", "O Brien Street", spacing),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_romanized_name_a_vowel_or_two_syllables_apart_is_another_name() {
+        let glossary =
+            "id,preferred,admitted\nxuanzang,Xuanzang,\nhuangshan,Huangshan,Mount Huangshan\n\
+                        mount-tai,Mount Tai,Taishan\nzongzi,zongzi,\nshenzhen,Shenzhen,\n\
+                        douyin,Douyin,\nchange,change request,\n";
+        let misspelt = Damage::Misspelling;
+        assert_near_misses(
+            glossary,
+            &[
+                "Emperor Xuanzong of Tang spent his winters there.",
+                "Flights land at Xi'an Xianyang International Airport.",
+                "Mount Hengshan in Hunan is the Southern Sacred Mountain.",
+                "Taishun county is known for its covered bridges.",
+                "Zengzi was one of the disciples of Confucius.",
+            ],
+            &[
+                ("The monk Xuanzanh travelled west.", "Xuanzanh", misspelt),
+                ("The monk Xuangzang travelled west.", "Xuangzang", misspelt),
+                ("We climbed Mount Huangsan.", "Mount Huangsan", misspelt),
+                ("We climbed Taishn at dawn.", "Taishn", misspelt),
+                ("Flights to Shenzen are full.", "Shenzen", misspelt),
+                ("The Duoyin app is popular.", "Duoyin", misspelt),
+                // A glossary word of English is no romanized name.
+                ("File a chenge request.", "chenge request", misspelt),
             ],
         );
     }
