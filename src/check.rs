@@ -637,14 +637,25 @@ impl<'g> Checker<'g> {
         if spelling || !self.rules.contains(Rule::GarbledTerm) {
             return;
         }
+        // The rendering in the number the text wrote its head in, where it can be put in it.
+        let expected = g
+            .number
+            .and_then(|number| in_number(target, number))
+            .map_or(Cow::Borrowed(target.as_str()), Cow::Owned);
         let message = format!(
-            "\"{}\" looks like a garbled \"{target}\" ({}: {}; similarity {:.2})",
+            "\"{}\" looks like a garbled \"{expected}\" ({}: {}; similarity {:.2})",
             place.shown(),
             concept.label(),
             g.damage.describe(),
             g.score
         );
-        findings.push(place.finding(Rule::GarbledTerm, concept, target, message, Some(g.score)));
+        findings.push(place.finding(
+            Rule::GarbledTerm,
+            concept,
+            &expected,
+            message,
+            Some(g.score),
+        ));
     }
 }
 

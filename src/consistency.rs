@@ -15,11 +15,14 @@ use crate::excerpt::surroundings;
 use crate::finding::{Excerpt, Finding};
 use crate::fuzzy::is_weak_rendering;
 use crate::glossary::{Glossary, Status};
-use crate::inflection::{head_is_capitalised, lemma, lemma_keys, split_head};
+use crate::inflection::{
+    head_is_capitalised, in_number, lemma, lemma_keys, number_of, same_lemma, split_head,
+};
 use crate::location::{Location, LocationTracker};
 use crate::markdown::unemphasised;
 use crate::normalize::normalize_key;
 use crate::rules::Rule;
+use crate::spelling::spelled_differently_in_other_number;
 
 /// Over what text renderings must agree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -759,7 +762,7 @@ fn departure(
         severity: Rule::InconsistentTerm.info().severity,
         concept: c.id.clone(),
         found: found.to_string(),
-        expected: majority.shown.clone(),
+        expected: in_number_found(&majority.shown, found),
         message: format!(
             "{} rendered \"{shown}\" here; \"{}\" {} elsewhere in this {scope}",
             c.label(),
@@ -774,6 +777,25 @@ fn departure(
         score: None,
         unit: None,
     }
+}
+
+/// `shown`, the form most of a concept's occurrences take, in the number `found` writes the
+/// head of a common noun in, where the two heads are one word (inflected or spelled
+/// otherwise): the forms differ in spelling, not in number ("student counsellors" for
+/// "Student counselors" where "student counsellor" is the majority). Another rendering
+/// ("workers and staff" against "employees") is suggested as it is.
+fn in_number_found(shown: &str, found: &str) -> String {
+    let found = normalize_key(found, true);
+    let (_, found_head, _) = split_head(&found);
+    let (_, shown_head, _) = split_head(shown);
+    let shown_head = shown_head.to_lowercase();
+    let number = number_of(found_head);
+    let one_word = same_lemma(found_head, &shown_head)
+        || spelled_differently_in_other_number(found_head, &shown_head);
+    if head_is_capitalised(shown) || !one_word || number == number_of(&shown_head) {
+        return shown.to_string();
+    }
+    in_number(shown, number).unwrap_or_else(|| shown.to_string())
 }
 
 /// The occurrences of one document as its own consistency needs them, when nothing else

@@ -42,7 +42,10 @@ use crate::inflection::{
 };
 use crate::matcher::{RenderingStart, WordFed};
 use crate::normalize::{floor_char_boundary, is_hyphen, is_word_char, normalize_key, Normalized};
-use crate::spelling::{same_word_spelled_differently, spelling_family};
+use crate::pinyin::another_romanized_name;
+use crate::spelling::{
+    families_in_either_number, same_word_spelled_differently, spelled_differently_in_other_number,
+};
 use crate::tokens::{tokenize, Token, Tokens};
 
 /// Default minimum similarity for a garbled term.
@@ -315,6 +318,9 @@ struct RenderingWord {
     word: u32,
     possessive: bool,
     hyphenated: bool,
+    /// Joined to the word before by an apostrophe inside one word: a syllable separator of
+    /// a romanized name ("Xi'an", "Chang'e"), an elision ("O'Brien").
+    apostrophe: bool,
     identity: bool,
     has_digit: bool,
     /// Written with a capital in the glossary.
@@ -433,6 +439,10 @@ pub struct GarbledMatch {
     /// similarity of the two keys), which the score is not where a word inflects at no cost:
     /// of "bottom half" and "bottom halves", "botton half" misspells the first.
     pub literal: f64,
+    /// The number the text writes a common noun's head in, where it is not the rendering's
+    /// ("Postdoctoral reseachers" of "postdoctoral researcher"): the correction is the
+    /// rendering in that number.
+    pub number: Option<Number>,
 }
 
 /// An approved rendering while the index is built: concept, rendering, normalized key, its
@@ -764,12 +774,17 @@ impl FuzzyIndex {
                 .iter()
                 .zip(&ids)
                 .zip(&capitals)
-                .map(|((t, &word), &[capitalized, mixed_case])| {
+                .enumerate()
+                .map(|(k, ((t, &word), &[capitalized, mixed_case]))| {
                     let has_digit = t.word(&key).chars().any(|c| c.is_numeric());
+                    let apostrophe = k > 0
+                        && tokens[k - 1].span.end + 1 == t.span.start
+                        && key.as_bytes()[t.span.start - 1] == b'\'';
                     RenderingWord {
                         word,
                         possessive: t.possessive,
                         hyphenated: t.hyphenated,
+                        apostrophe,
                         identity: has_digit
                             || index.weights[word as usize] >= IDENTITY_SHARE * heaviest,
                         has_digit,
@@ -824,13 +839,20 @@ impl FuzzyIndex {
                             .contains(&index.words[words[k].word as usize].as_str())
                 })
                 .map_or(words.len() - 1, |k| k - 1);
+            // A head joined by an apostrophe is the end of one word, capitalised at its
+            // start: "Xi'an", "Zhao Ling'er" are names.
+            let word_start = (0..=head)
+                .rev()
+                .find(|&k| !words[k].apostrophe)
+                .unwrap_or(0);
+            let name = words[word_start].capitalized || words[head].has_digit;
             index.by_concept.entry(ci).or_default().push(id);
             index.renderings.push(IndexedRendering {
                 concept: ci,
                 rendering: ri,
                 by_weight,
                 key,
-                name: words[head].capitalized || words[head].has_digit,
+                name,
                 has_function_word: words
                     .iter()
                     .any(|w| is_function_word(&index.words[w.word as usize])),
@@ -902,8 +924,13 @@ impl FuzzyIndex {
             }
         }
         for (id, word) in index.words.iter().enumerate() {
-            if let Some(family) = spelling_family(word) {
-                index.by_spelling.entry(family).or_default().push(id as u32);
+            // In either number: a text may write the rendering's word in the other number
+            // and the other spelling at once ("counselors" for "counsellor").
+            for family in families_in_either_number(word) {
+                let ids = index.by_spelling.entry(family).or_default();
+                if !ids.contains(&(id as u32)) {
+                    ids.push(id as u32);
+                }
             }
             for key in lemma_keys(word) {
                 let ids = index.by_lemma.entry(key.into_owned()).or_default();
@@ -1714,12 +1741,14 @@ impl FuzzyIndex {
                 }
             }
         }
-        if let Some(family) = spelling_family(word) {
+        for family in families_in_either_number(word) {
             for &id in self.by_spelling.get(family).into_iter().flatten() {
-                found.push(WordMatch {
-                    word: id,
-                    likeness: Likeness::Spelling,
-                });
+                if !found.iter().any(|m| m.word == id) {
+                    found.push(WordMatch {
+                        word: id,
+                        likeness: Likeness::Spelling,
+                    });
+                }
             }
         }
         let hashes = hashes.filter(|_| found.is_empty() && fuzzy_eligible(word));
@@ -1757,9 +1786,16 @@ impl FuzzyIndex {
                 // Slips keep a word's first letter; a word whose first letter differs is
                 // another word ("mport", "runqueues" for "enqueues").
                 let same_start = word.chars().next() == glossary_word.chars().next();
+                // Two romanized Chinese words a vowel or two syllables apart are two names
+                // ("Xuanzong" of "Xuanzang"; see `another_romanized_name`); a glossary word
+                // of English that reads as pinyin ("change", "manage") is no such name.
+                let other_name = || {
+                    another_romanized_name(word, glossary_word) && !is_english_word(glossary_word)
+                };
                 let slip = same_start
                     && (slip_of(word, glossary_word)
-                        || (!is_english() && singular_slips(word, &singulars, glossary_word)));
+                        || (!is_english() && singular_slips(word, &singulars, glossary_word)))
+                    && !other_name();
                 if slip {
                     found.push(WordMatch {
                         word: id,
@@ -1809,7 +1845,11 @@ impl FuzzyIndex {
         // unless its last word is written again right after it ("bill of lading lading"): no
         // other window shows that repeat, the rendering itself scoring best.
         let mut best: Option<(f32, Range<usize>, Alignment)> = None;
-        for (start, token) in tokens[..=seed].iter().enumerate().skip(first_start) {
+        // Windows start after the rendering written right: its words are its own. It is
+        // looked for from where it could end inside the windows.
+        let mut first_window_start = first_start;
+        let scan_from = first_start.saturating_sub(n.saturating_sub(1));
+        for (start, token) in tokens[..=seed].iter().enumerate().skip(scan_from) {
             let at = token.span().start;
             let ends_word = || {
                 text[at + r.key.len()..]
@@ -1819,10 +1859,23 @@ impl FuzzyIndex {
             };
             if text[at..].starts_with(r.key.as_str()) && ends_word() {
                 let exact = (start, at + r.key.len());
-                let window = self.last_word_repeated(r, exact, tokens, text);
+                // (Its last word written again is looked for from the seeds it may hold.)
+                let window = (start >= first_start)
+                    .then(|| self.last_word_repeated(r, exact, tokens, text))
+                    .flatten();
+                // An occurrence that ends before the seed leaves the seed's words to compare:
+                // "Ask your student counsellor. Student counselors meet …".
+                let holds_seed = exact.1 > tokens[seed].span().start;
+                let Some(window) = window else {
+                    if holds_seed {
+                        return None;
+                    }
+                    let after = tokens[start..seed].partition_point(|t| t.span().start < exact.1);
+                    first_window_start = first_window_start.max(start + after);
+                    continue;
+                };
                 // Aligned as written once, its last word the repeat: the word before it is
                 // the one added.
-                let window = window?;
                 let written = window.start..window.end - 1;
                 let (score, mut alignment) = self.align(r, written, tokens, matches).ok()?;
                 let last = alignment.iter_mut().find(|a| **a == Some(window.end - 2))?;
@@ -1861,7 +1914,7 @@ impl FuzzyIndex {
         let searched = if best.is_some() {
             first_start..first_start
         } else {
-            first_start..seed + 1
+            first_window_start..seed + 1
         };
         for start in searched {
             for len in n.saturating_sub(1).max(1)..=n + 1 {
@@ -2005,6 +2058,12 @@ impl FuzzyIndex {
             return None;
         }
         let literal = strsim::normalized_levenshtein(&text[span.clone()], &r.key);
+        // A common noun's head inflects freely: a slip elsewhere, or in the head itself, is
+        // corrected in the number the text wrote (a name keeps its own).
+        let number = alignment[r.head].filter(|_| !r.name).and_then(|ti| {
+            let listed = &self.words[r.words[r.head].word as usize];
+            other_number_written(matches.text(&tokens[ti]), listed)
+        });
         Some(GarbledMatch {
             normalized: span,
             concept: r.concept,
@@ -2012,6 +2071,7 @@ impl FuzzyIndex {
             score: (f64::from(score) * 100.0).round() / 100.0,
             damage,
             literal,
+            number,
         })
     }
 
@@ -2592,14 +2652,35 @@ impl FuzzyIndex {
             if ti != window.start + k {
                 return Some(Damage::WordOrder);
             }
+            // The apostrophe inside a word ("Xi'an", "Chang'e") lost or replaced by a space,
+            // a hyphen or another mark breaks the word: "Xi an", "Chang-e", "Ling`er". Not
+            // where the part written apart is an English article before a word it can stand
+            // before: "gave Xi an award" (but "Xi an is", "Xi an stay").
+            if rw.apostrophe {
+                let gap = &context.text[tokens[ti - 1].span().end..t.span().start];
+                let next = tokens.get(ti + 1).filter(|n| {
+                    context.text[t.span().end..n.span().start]
+                        .chars()
+                        .all(char::is_whitespace)
+                });
+                let article = gap == " "
+                    && next.is_some_and(|n| article_before(matches.text(t), matches.text(n)));
+                if gap != "'" && !article {
+                    return Some(Damage::Spacing);
+                }
+            }
             let glossary_word = &self.words[rw.word as usize];
             let word = matches.text(t);
             if same_word_spelled_differently(word, glossary_word) {
                 spelled_differently = true;
                 continue;
             }
+            // The other spelling in the other number ("counselors" for "counsellor") is a
+            // spelling, and its number is judged as any other word's.
+            let respelled = spelled_differently_in_other_number(word, glossary_word);
+            spelled_differently |= respelled;
             let inflected = word != glossary_word;
-            if inflected && !same_lemma(word, glossary_word) {
+            if inflected && !respelled && !same_lemma(word, glossary_word) {
                 return Some(Damage::Misspelling);
             }
             // Closing an open compound is a spelling of a common noun ("timestamps" for "time
@@ -2807,6 +2888,36 @@ fn coordinated_before(
         at = conjunction;
     }
     false
+}
+
+/// Whether `word` is the indefinite article as it stands before `next`: "an" before a vowel,
+/// "a" before a consonant ("an award", "a statue"; not "an is", "an stay").
+fn article_before(word: &str, next: &str) -> bool {
+    let vowel = next.starts_with(['a', 'e', 'i', 'o', 'u']);
+    match word {
+        "an" => vowel && !is_weak_word(next),
+        "a" => !vowel && next.starts_with(|c: char| c.is_alphabetic()) && !is_weak_word(next),
+        _ => false,
+    }
+}
+
+/// The number `word` of the text writes glossary word `listed` in, where it is the other one:
+/// inflected ("workers" for "worker", "counselors" for "counsellor"), or misspelt nearer the
+/// listed word in the other number than the word as listed ("reseachers" is one slip from
+/// "researchers", two from "researcher"; "analysys" is as near "analysis" as "analyses").
+fn other_number_written(word: &str, listed: &str) -> Option<Number> {
+    if word == listed {
+        return None;
+    }
+    let other = match number_of(listed) {
+        Number::Singular => Number::Plural,
+        Number::Plural => Number::Singular,
+    };
+    if same_lemma(word, listed) || spelled_differently_in_other_number(word, listed) {
+        return (number_of(word) == other).then_some(other);
+    }
+    let in_other = in_number(listed, other)?;
+    (strsim::osa_distance(word, &in_other) < strsim::osa_distance(word, listed)).then_some(other)
 }
 
 /// Whether `rest`, the text after a name, starts with a number of a numbered set, maybe after
@@ -4647,6 +4758,182 @@ modernization,modernization drive,,,,
         // Real damage beside another spelling is still damage.
         assert_eq!(damage("the labour unoin met"), vec![Damage::Misspelling]);
         assert_eq!(damage("the labor union met"), vec![]);
+    }
+
+    /// The term written right a few words before a near-miss of it does not hide it.
+    #[test]
+    fn a_near_miss_right_after_the_term_written_right_is_found() {
+        let glossary = "id,preferred\nc,student counsellor\n";
+        for (text, found) in [
+            (
+                "Ask your student counsellor. Student counsellers meet.",
+                "Student counsellers",
+            ),
+            (
+                "The student counsellor and studnet counsellor.",
+                "studnet counsellor",
+            ),
+        ] {
+            assert_eq!(found_texts(glossary, text), [found], "{text}");
+        }
+        assert!(
+            found_texts(glossary, "Ask your student counsellor. Student counsellor.").is_empty()
+        );
+        // A window takes no word of the rendering written right before it.
+        let glossary = "id,preferred\nbnu,Beijing Normal University\n";
+        assert_eq!(
+            found_texts(
+                glossary,
+                "See Beijing Normal University Beijing Normal Universty."
+            ),
+            ["Beijing Normal Universty"]
+        );
+    }
+
+    #[test]
+    fn a_common_noun_is_corrected_in_the_number_the_text_writes() {
+        for (word, listed, number) in [
+            ("reseachers", "researcher", Some(Number::Plural)),
+            ("profesors", "professor", Some(Number::Plural)),
+            ("workers", "worker", Some(Number::Plural)),
+            ("counselors", "counsellor", Some(Number::Plural)),
+            ("workr", "workers", Some(Number::Singular)),
+            ("worker", "workers", Some(Number::Singular)),
+            // As near the listed word as its other number: the number as listed.
+            ("analysys", "analysis", None),
+            ("reseacher", "researcher", None),
+            ("researcher", "researcher", None),
+            ("workerz", "workers", None),
+        ] {
+            assert_eq!(
+                other_number_written(word, listed),
+                number,
+                "{word} {listed}"
+            );
+        }
+        let glossary = Glossary::from_csv_text(
+            "id,preferred\np,postdoctoral researcher\nm,model workers\nn,Golden Coin\n",
+            "g.csv",
+        )
+        .unwrap();
+        let exact = TermMatcher::new(&glossary);
+        let index = FuzzyIndex::new(&glossary, DEFAULT_THRESHOLD);
+        for (text, number) in [
+            ("Postdoctoral reseachers came.", Some(Number::Plural)),
+            ("A postdoctoral reseacher came.", None),
+            ("Posdoctoral researchers came.", Some(Number::Plural)),
+            ("One modle worker came.", Some(Number::Singular)),
+            // A name keeps its number: the finding is the number itself.
+            ("The shop sells Goldne Coins.", None),
+        ] {
+            let norm = normalize(text, true);
+            let found = index.find(
+                &norm,
+                text,
+                &mut exact.fed_by_words(&norm, text),
+                &mut WordCache::default(),
+            );
+            let numbers: Vec<Option<Number>> = found.iter().map(|m| m.number).collect();
+            assert_eq!(numbers, [number], "{text}");
+        }
+    }
+
+    #[test]
+    fn an_apostrophe_inside_a_word_lost_or_replaced_breaks_the_word() {
+        let glossary = "id,preferred,deprecated\nxian,Xi'an,Xian\nchang-e,Chang'e,\n\
+                        zhao,Zhao Ling'er,\nobrien,O'Brien Street,\n";
+        let spacing = Damage::Spacing;
+        assert_near_misses(
+            glossary,
+            &[
+                "The council gave Xi an award.",
+                "The city wall of Xi'an is long.",
+                "The city wall of Xi’an is long.",
+                "Xi'an's night markets stay open.",
+                "A statue of Chang'e stands here.",
+                "Fans dress up as Zhao Ling'er.",
+                // Another city, and English words alone.
+                "Ji'an is another city.",
+                "Change the settings first.",
+                "We linger at the gate.",
+                "Read the workers' daily paper.",
+            ],
+            &[
+                ("The city wall of Xi an is long.", "Xi an", spacing),
+                ("Night markets in Xi an stay open.", "Xi an", spacing),
+                ("Night markets in Xi an, Gansu.", "Xi an", spacing),
+                ("Night markets in Xi`an stay open.", "Xi`an", spacing),
+                ("Night markets in Xi-an stay open.", "Xi-an", spacing),
+                ("A statue of Chang-e stands here.", "Chang-e", spacing),
+                ("A statue of Chang e stands here.", "Chang e", spacing),
+                ("Fans dress up as Zhao Ling-er.", "Zhao Ling-er", spacing),
+                ("Fans dress up as Zhao Ling er.", "Zhao Ling er", spacing),
+                ("Fans dress up as Zhao Linger.", "Zhao Linger", spacing),
+                ("We met on O Brien Street.", "O Brien Street", spacing),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_romanized_name_a_vowel_or_two_syllables_apart_is_another_name() {
+        let glossary =
+            "id,preferred,admitted\nxuanzang,Xuanzang,\nhuangshan,Huangshan,Mount Huangshan\n\
+                        mount-tai,Mount Tai,Taishan\nzongzi,zongzi,\nshenzhen,Shenzhen,\n\
+                        douyin,Douyin,\nchange,change request,\n";
+        let misspelt = Damage::Misspelling;
+        assert_near_misses(
+            glossary,
+            &[
+                "Emperor Xuanzong of Tang spent his winters there.",
+                "Flights land at Xi'an Xianyang International Airport.",
+                "Mount Hengshan in Hunan is the Southern Sacred Mountain.",
+                "Taishun county is known for its covered bridges.",
+                "Zengzi was one of the disciples of Confucius.",
+            ],
+            &[
+                ("The monk Xuanzanh travelled west.", "Xuanzanh", misspelt),
+                ("The monk Xuangzang travelled west.", "Xuangzang", misspelt),
+                ("We climbed Mount Huangsan.", "Mount Huangsan", misspelt),
+                ("We climbed Taishn at dawn.", "Taishn", misspelt),
+                ("Flights to Shenzen are full.", "Shenzen", misspelt),
+                ("The Duoyin app is popular.", "Duoyin", misspelt),
+                // A glossary word of English is no romanized name.
+                ("File a chenge request.", "chenge request", misspelt),
+            ],
+        );
+    }
+
+    #[test]
+    fn another_spelling_in_the_other_number_is_not_damage() {
+        let glossary = "id,preferred\ncounsellor,student counsellor\n\
+                        programme,national undergraduate programme\nlabour,Labour Union\n\
+                        centres,service centres\n";
+        let spelling = Damage::OtherSpelling;
+        assert_near_misses(
+            glossary,
+            &["Student counsellors meet every Tuesday."],
+            &[
+                (
+                    "Student counselors meet every Tuesday.",
+                    "Student counselors",
+                    spelling,
+                ),
+                (
+                    "They are national undergraduate programs.",
+                    "national undergraduate programs",
+                    spelling,
+                ),
+                ("One service center opened.", "service center", spelling),
+                // A name's number is still its own: another spelling does not excuse it.
+                ("The Labor Unions met.", "Labor Unions", Damage::Number),
+                // A slip beside the other spelling is still a slip.
+                (
+                    "Studnet counselors meet every Tuesday.",
+                    "Studnet counselors",
+                    Damage::Misspelling,
+                ),
+            ],
+        );
     }
 
     #[test]

@@ -31,6 +31,7 @@ pub mod matcher;
 pub mod merge;
 pub mod normalize;
 pub mod paired;
+pub mod pinyin;
 pub mod prefix_tree;
 pub mod report;
 pub mod rules;

@@ -11,6 +11,7 @@ use rustc_hash::FxHashMap as HashMap;
 use smallvec::SmallVec;
 use std::sync::OnceLock;
 
+use crate::inflection::{lemma_keys, same_lemma};
 use crate::normalize::is_word_char;
 
 /// The word's spelling family: one spelling that stands for all its variants, or `None` for
@@ -26,6 +27,38 @@ pub fn same_word_spelled_differently(a: &str, b: &str) -> bool {
     a != b
         && (spelling_family(a).is_some_and(|f| spelling_family(b) == Some(f))
             || (!(a.is_ascii() && b.is_ascii()) && without_accents(a) == without_accents(b)))
+}
+
+/// The spelling families of a word and of its singulars ("counsellor" for "counselors"):
+/// VARCON lists each number of a word on its own, so a plural is compared with a singular
+/// through the singular. Lower-case words only.
+pub fn families_in_either_number(word: &str) -> SmallVec<[&'static str; 2]> {
+    let mut found: SmallVec<[&'static str; 2]> = SmallVec::new();
+    let keys = lemma_keys(word);
+    let forms = std::iter::once(word).chain(keys.iter().map(|k| k.as_ref()));
+    for family in forms.filter_map(spelling_family) {
+        if !found.contains(&family) {
+            found.push(family);
+        }
+    }
+    found
+}
+
+/// Whether `a` is a spelling of `b` in the other number: "counselors" of "counsellor",
+/// "programs" of "programme", "labour" of "labors". (Spellings in one number are
+/// [`same_word_spelled_differently`].)
+pub fn spelled_differently_in_other_number(a: &str, b: &str) -> bool {
+    if a == b || same_lemma(a, b) || same_word_spelled_differently(a, b) {
+        return false;
+    }
+    let b_keys = lemma_keys(b);
+    lemma_keys(a).iter().any(|ka| {
+        spelling_family(ka).is_some_and(|family| {
+            b_keys
+                .iter()
+                .any(|kb| kb != ka && spelling_family(kb) == Some(family))
+        })
+    })
 }
 
 /// `word` with its letters' accents dropped (decomposed, combining marks removed).
@@ -118,6 +151,37 @@ mod tests {
         assert!(!same_word_spelled_differently("employers", "employees"));
         assert!(!same_word_spelled_differently("union", "unions"));
         assert_eq!(spelling_family("federation"), None);
+    }
+
+    #[test]
+    fn a_spelling_in_the_other_number_is_found_through_the_singular() {
+        for (a, b) in [
+            ("counselors", "counsellor"),
+            ("counsellor", "counselors"),
+            ("programs", "programme"),
+            ("programmes", "program"),
+            ("centres", "center"),
+            ("labour", "labors"),
+        ] {
+            assert!(spelled_differently_in_other_number(a, b), "{a} {b}");
+            assert!(!same_word_spelled_differently(a, b), "{a} {b}");
+            let shared = families_in_either_number(a)
+                .iter()
+                .any(|f| families_in_either_number(b).contains(f));
+            assert!(shared, "{a} {b}");
+        }
+        // One number, one spelling, or no spelling at all: not this.
+        for (a, b) in [
+            ("counselors", "counsellors"),
+            ("counsellors", "counsellor"),
+            ("programs", "program"),
+            ("unions", "union"),
+            ("employers", "employee"),
+            ("counsel", "counsellors"),
+        ] {
+            assert!(!spelled_differently_in_other_number(a, b), "{a} {b}");
+        }
+        assert!(families_in_either_number("federations").is_empty());
     }
 
     #[test]

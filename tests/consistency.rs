@@ -269,6 +269,47 @@ fn british_and_american_spellings_are_surface_variants_not_garbled_terms() {
     assert!(r.message.contains("\"labor union\" twice"), "{}", r.message);
 }
 
+/// The other spelling in the plural ("counselors" for "counsellor") is that rendering in
+/// another spelling, a surface variant, not a garbled term; the suggestion keeps the text's
+/// number.
+#[test]
+fn the_other_spelling_in_the_plural_is_a_surface_variant_in_the_texts_number() {
+    let dir = scratch(&[
+        (
+            "g.csv",
+            b"id,preferred\ncounsellor,student counsellor\nprog,undergraduate programme\n",
+        ),
+        (
+            "a.txt",
+            b"Ask your student counsellor.\nAsk your student counsellor.\n\
+Student counselors meet on Tuesday.\n",
+        ),
+        ("b.txt", b"They are undergraduate programs.\n"),
+    ]);
+    let (_, rows) = check(&dir, &["a.txt", "b.txt"]);
+    let found: Vec<(&str, &str, &str, &str)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r.file.as_str(),
+                r.rule.as_str(),
+                r.found.as_str(),
+                r.expected.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "a.txt",
+            "inconsistent-term",
+            "Student counselors",
+            "student counsellors"
+        )],
+        "{rows:?}"
+    );
+}
+
 /// A named pipe is read once: the minority renderings of a document read from one are placed
 /// from a copy (or the text kept), not by opening the pipe again, which would wait for another
 /// writer for ever. The report is the one of the same text in a regular file.

@@ -449,6 +449,53 @@ The Ministry of Industry and Information said it would speed up 5G.\n";
     assert!(!run.stderr.contains("Technology Tech"), "{}", run.stderr);
 }
 
+/// A slip in a common noun written in the plural is corrected in the plural: the suggestion
+/// keeps the number the text wrote, as the exact rules' does.
+#[test]
+fn a_misspelt_common_noun_in_the_plural_is_corrected_in_the_plural() {
+    let glossary = "\
+id,preferred
+postdoc,postdoctoral researcher
+prof,associate professor
+mw,model workers
+";
+    let text = "Postdoctoral reseachers receive a card.\n\
+The school hired five associate profesors.\n\
+One modle worker spoke.\n\
+A postdoctoral reseacher spoke.\n";
+    let dir = scratch(&[("g.csv", glossary.as_bytes()), ("faq.txt", text.as_bytes())]);
+    let run = termcheck_in(
+        dir.path(),
+        &["check", "faq.txt", "-g", "g.csv", "--format", "csv"],
+        b"",
+    );
+    let expected: Vec<(String, String)> = parse_csv(&run.stdout)
+        .into_iter()
+        .map(|r| (r.found, r.expected))
+        .collect();
+    let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+    assert_eq!(
+        expected,
+        [
+            pair("Postdoctoral reseachers", "postdoctoral researchers"),
+            pair("associate profesors", "associate professors"),
+            pair("modle worker", "model worker"),
+            pair("postdoctoral reseacher", "postdoctoral researcher"),
+        ]
+    );
+    let run = termcheck_in(dir.path(), &["fix", "faq.txt", "-g", "g.csv"], b"");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("faq.txt")).unwrap(),
+        "Postdoctoral researchers receive a card.\n\
+The school hired five associate professors.\n\
+One model worker spoke.\n\
+A postdoctoral researcher spoke.\n",
+        "{}",
+        run.stderr
+    );
+}
+
 #[test]
 fn a_garbled_term_whose_correction_changes_its_number_is_left_for_a_person() {
     let glossary = "\
