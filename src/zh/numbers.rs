@@ -18,8 +18,10 @@ use std::collections::BTreeMap;
 
 use crate::normalize::floor_char_boundary;
 
-/// A value in thousandths, so that 3.5 and 1.2 billion compare exactly.
-pub type Value = i64;
+/// A value in thousandths, so that 3.5 and 1.2 billion compare exactly, and so do the
+/// 18 digits of an identity card number: values are read from their digits, never through a
+/// floating-point number, whose 53 bits hold no more than 15 or 16 digits.
+pub type Value = i128;
 
 /// How sure the reading is that a numeral is a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -72,23 +74,95 @@ pub enum Kind {
 }
 
 /// Thousandths of a whole number.
-const UNIT: i64 = 1000;
+const UNIT: Value = 1000;
 
-fn from_f64(v: f64) -> Value {
-    (v * UNIT as f64).round() as Value
+/// The most digits before a decimal point read as one number. A longer run is an identifier
+/// rather than an amount (a 40-digit serial number); it is read as pieces of this many digits,
+/// each exact, so that any digit changed still changes a value. Thirty digits in thousandths,
+/// times 万亿, still fit a [`Value`].
+const MAX_DIGITS: usize = 30;
+
+/// Thousandths of the decimal digits after a point (0 to 9 each): `5` is 500, `8349` 835,
+/// rounded half up at the fourth digit.
+fn decimal_thousandths(digits: impl IntoIterator<Item = u8>) -> Value {
+    let (mut v, mut n, mut round_up) = (0, 0, false);
+    for d in digits {
+        match n {
+            0..=2 => v = v * 10 + Value::from(d),
+            3 => round_up = d >= 5,
+            _ => break,
+        }
+        n += 1;
+    }
+    for _ in n.min(3)..3 {
+        v *= 10;
+    }
+    v + Value::from(round_up)
 }
 
-/// Shows a value as the number a person would write: `35000`, `3.5`.
-pub fn display_value(v: Value) -> String {
-    if v % UNIT == 0 {
-        (v / UNIT).to_string()
-    } else {
-        let s = format!("{:.3}", v as f64 / UNIT as f64);
-        s.trim_end_matches('0').to_string()
+/// A number as its digits state it, before it is rounded to a [`Value`]: `19.9303` is 199303
+/// at scale 4, so that "19.9303 million" is 19,930,300 and not 19.930 million.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Decimal {
+    digits: Value,
+    /// How many of the digits are decimals.
+    scale: u32,
+}
+
+/// The most digits a [`Decimal`] keeps, before and after the point: 10 to this power fits
+/// a [`Value`], times a thousand.
+const MAX_KEPT: usize = 35;
+
+impl Decimal {
+    /// A value already in thousandths.
+    fn thousandths(v: Value) -> Decimal {
+        Decimal {
+            digits: v,
+            scale: 3,
+        }
+    }
+
+    /// The number times a multiplier (万, "million", a dozen): a power of ten moves the point,
+    /// and decimals below the thousandth give way before the digits would overflow, which
+    /// saturate only then.
+    fn times(mut self, mut m: Value) -> Decimal {
+        while m % 10 == 0 && self.scale > 0 {
+            m /= 10;
+            self.scale -= 1;
+        }
+        while self.digits.checked_mul(m).is_none() && self.scale > 3 {
+            self.digits = (self.digits + 5) / 10;
+            self.scale -= 1;
+        }
+        self.digits = self.digits.saturating_mul(m);
+        self
+    }
+
+    /// The number in thousandths, rounded half up.
+    fn value(self) -> Value {
+        if self.scale <= 3 {
+            return self.digits.saturating_mul(10_i128.pow(3 - self.scale));
+        }
+        let d = 10_i128.pow(self.scale - 3);
+        let (q, r) = (self.digits / d, self.digits % d);
+        q + Value::from(r.abs() * 2 >= d) * self.digits.signum()
     }
 }
 
-fn chinese_digit(c: char) -> Option<i64> {
+/// Shows a value as the number a person would write: `35000`, `3.5`, `-0.25`, and every
+/// digit of `110105200001011234`.
+pub fn display_value(v: Value) -> String {
+    let sign = if v < 0 { "-" } else { "" };
+    let (whole, thousandths) = (v.unsigned_abs() / 1000, v.unsigned_abs() % 1000);
+    if thousandths == 0 {
+        format!("{sign}{whole}")
+    } else {
+        let fraction = format!("{thousandths:03}");
+        format!("{sign}{whole}.{}", fraction.trim_end_matches('0'))
+    }
+}
+
+fn chinese_digit(c: char) -> Option<Value> {
     Some(match c {
         '零' | '〇' => 0,
         '一' | '壹' => 1,
@@ -104,7 +178,7 @@ fn chinese_digit(c: char) -> Option<i64> {
     })
 }
 
-fn chinese_small_unit(c: char) -> Option<i64> {
+fn chinese_small_unit(c: char) -> Option<Value> {
     Some(match c {
         '十' | '拾' => 10,
         '百' | '佰' => 100,
@@ -113,7 +187,7 @@ fn chinese_small_unit(c: char) -> Option<i64> {
     })
 }
 
-fn chinese_big_unit(c: char) -> Option<i64> {
+fn chinese_big_unit(c: char) -> Option<Value> {
     Some(match c {
         '万' | '萬' => 10_000,
         '亿' | '億' => 100_000_000,
@@ -144,7 +218,7 @@ fn is_approximation(before: Option<char>, after: Option<char>) -> bool {
 
 /// The value of a Chinese numeral written with units (`一千五百`, `十八`, `三万二千`), or digit
 /// by digit (`二〇二三`), in whole units; decimals (`三点五`) are read by the caller.
-fn chinese_integer(chars: &[char]) -> Option<i64> {
+fn chinese_integer(chars: &[char]) -> Option<Value> {
     if chars.is_empty() {
         return None;
     }
@@ -152,13 +226,13 @@ fn chinese_integer(chars: &[char]) -> Option<i64> {
         .iter()
         .any(|&c| chinese_small_unit(c).is_some() || chinese_big_unit(c).is_some());
     if !has_unit {
-        let mut v: i64 = 0;
+        let mut v: Value = 0;
         for &c in chars {
             v = v.checked_mul(10)?.checked_add(chinese_digit(c)?)?;
         }
         return Some(v);
     }
-    let (mut total, mut section, mut digit): (i64, i64, Option<i64>) = (0, 0, None);
+    let (mut total, mut section, mut digit): (Value, Value, Option<Value>) = (0, 0, None);
     // The unit just before the last digit, if nothing stood between them.
     let mut unit_before_digit = None;
     let mut last_unit = None;
@@ -217,16 +291,16 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
             continue;
         }
         if is_digit(c) {
-            let (value, mut j) = arabic_at(&chars, i);
+            let (number, mut j) = arabic_at(&chars, i);
             let before = i.checked_sub(1).map(|k| chars[k].1);
             if let Some(paid) =
-                arabic_price_share(value).filter(|_| discount_follows(&chars, j, before))
+                arabic_price_share(number.value()).filter(|_| discount_follows(&chars, j, before))
             {
                 out.extend(discount_readings(paid, start, end_of(j + 1)));
                 i = j + 1;
                 continue;
             }
-            let mut value = value;
+            let mut number = number;
             // A Chinese multiplier after Arabic digits: 3.5万, 1.2亿, 10万亿. 千 before a unit
             // is the unit's prefix kilo (5200千克 is 5200 kg, 3万千米 30,000 km), no multiplier.
             let multiplier = |m: char| chinese_big_unit(m).or((m == '千').then_some(1000));
@@ -236,10 +310,11 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
                 .and_then(|&(_, m)| multiplier(m))
                 .filter(|&u| u != 1000 || !kilo_unit_follows(&text[end_of(j + 1)..]))
             {
-                value *= u as f64;
+                number = number.times(u);
                 smallest = Some(u);
                 j += 1;
             }
+            let mut value = number.value();
             // Digits and a smaller unit after it go on with the number: 1万2千 is 12,000,
             // 3亿5000万 350 million.
             while let Some(unit) =
@@ -251,7 +326,7 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
                     .and_then(|&(_, m)| multiplier(m).or((m == '百').then_some(100)))
                 {
                     Some(u) if u < unit => {
-                        value += more * u as f64;
+                        value = value.saturating_add(more.times(u).value());
                         smallest = Some(u);
                         j = k + 1;
                     }
@@ -260,7 +335,7 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
             }
             // A race time: 9秒83 is 9.83 seconds (1分23秒45, 1 minute 23.45 seconds).
             if smallest.is_none()
-                && value.fract() == 0.0
+                && value % UNIT == 0
                 && chars.get(j).is_some_and(|&(_, c)| c == '秒')
             {
                 let fraction_digits = chars[j + 1..]
@@ -272,13 +347,13 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
                     .get(k)
                     .is_some_and(|&(_, c)| is_digit(c) || c == '.' || is_chinese_numeral(c));
                 if (1..=3).contains(&fraction_digits) && !goes_on {
-                    let fraction: String = chars[j + 1..k].iter().map(|&(_, c)| c).collect();
-                    value += format!("0.{fraction}").parse::<f64>().unwrap_or(0.0);
+                    value +=
+                        decimal_thousandths(chars[j + 1..k].iter().map(|&(_, c)| c as u8 - b'0'));
                     j = k;
                 }
             }
             // Whole hours (20:00) say their minutes only in a 24-hour clock: "8 pm" has none.
-            let zero_minutes = value == 0.0
+            let zero_minutes = value == 0
                 && text[start..end_of(j)].len() == 2
                 && text[..start].ends_with([':', '：'])
                 && text[..start]
@@ -286,7 +361,7 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
                     .ends_with(|c: char| c.is_ascii_digit());
             out.push(Number {
                 kind: Kind::Plain,
-                value: from_f64(value),
+                value,
                 strength: if zero_minutes {
                     Strength::Weak
                 } else {
@@ -544,11 +619,11 @@ fn discount_follows(chars: &[(usize, char)], j: usize, before: Option<char>) -> 
 
 /// The share of the price that a discount in Arabic digits leaves to pay, in percent: 8折 is
 /// 80, 6.5折 65, and two digits are tenths too (95折 is 9.5折, 95).
-fn arabic_price_share(value: f64) -> Option<Value> {
-    if value > 0.0 && value < 10.0 {
-        Some(from_f64(value * 10.0))
-    } else if value.fract() == 0.0 && (11.0..=99.0).contains(&value) {
-        Some(from_f64(value))
+fn arabic_price_share(value: Value) -> Option<Value> {
+    if value > 0 && value < 10 * UNIT {
+        Some(value * 10)
+    } else if value % UNIT == 0 && (11 * UNIT..=99 * UNIT).contains(&value) {
+        Some(value)
     } else {
         None
     }
@@ -603,7 +678,7 @@ fn read_decades(text: &str, numbers: &mut Vec<Number>) {
         let century_word = before
             .strip_suffix("世纪")
             .or_else(|| before.strip_suffix("世紀"));
-        let centuries: Vec<i64> = match century_word {
+        let centuries: Vec<Value> = match century_word {
             Some(w) if w.ends_with('上') || w.ends_with("上个") || w.ends_with("上個") => {
                 vec![1900]
             }
@@ -747,11 +822,11 @@ fn distribute_chinese_ranges(text: &str, numbers: &mut Vec<Number>) {
             continue;
         }
         let unit_value = |c: char| chinese_big_unit(c).or((c == '千').then_some(1000));
-        let trailing_units = |t: &str| -> i64 {
+        let trailing_units = |t: &str| -> Value {
             t.chars()
                 .rev()
                 .map_while(unit_value)
-                .fold(1i64, |m, u| m.saturating_mul(u))
+                .fold(1, |m, u| m.saturating_mul(u))
         };
         let m = trailing_units(&text[b.start..b.end]);
         if m == 1 || trailing_units(&text[a.start..a.end]) != 1 {
@@ -778,7 +853,7 @@ fn distribute_chinese_ranges(text: &str, numbers: &mut Vec<Number>) {
 /// eleventh to nineteenth plans are also names in quotes alone (“十四五”), while 十五 ("fifteen",
 /// also the tenth plan) and 四五 ("four or five", also the April Fifth Movement) need the plan
 /// word.
-fn five_year_plan(run: &[char], before: Option<char>, rest: &str) -> Option<i64> {
+fn five_year_plan(run: &[char], before: Option<char>, rest: &str) -> Option<Value> {
     let digit = |c: char| chinese_digit(c).filter(|&d| d > 0);
     let (ordinal, quoted_is_enough) = match *run {
         ['十' | '拾', d, '五' | '伍'] => (10 + digit(d)?, true),
@@ -861,12 +936,13 @@ fn read_chinese_run(
         return None;
     }
     let whole = chinese_integer(int_part)?;
-    let mut value = whole as f64;
-    let mut scale = 0.1;
-    for &c in frac_part {
-        value += chinese_digit(c)? as f64 * scale;
-        scale /= 10.0;
-    }
+    let fraction = frac_part
+        .iter()
+        .map(|&c| chinese_digit(c).map(|d| d as u8))
+        .collect::<Option<Vec<u8>>>()?;
+    let value = whole
+        .saturating_mul(UNIT)
+        .saturating_add(decimal_thousandths(fraction));
     // A numeral of one character (一, 三, 十, 百) is also an article or part of a phrase
     // (一个好人 "a good man", 一天 "one day" or "a day"), and an approximation is rendered
     // loosely: both may stand for a number of the translation but need not.
@@ -875,7 +951,7 @@ fn read_chinese_run(
     } else {
         Strength::Strong
     };
-    Some((from_f64(value), strength))
+    Some((value, strength))
 }
 
 /// The ASCII digit a digit stands for: an ASCII one, or a full-width one (`３`, common in
@@ -920,7 +996,7 @@ fn script_number_at(chars: &[(usize, char)], i: usize) -> Option<(Value, usize)>
         .and_then(|&(_, c)| script_digit(c))
         .filter(|&(_, s)| s == superscript)
     {
-        let d = i64::from(d as u8 - b'0');
+        let d = Value::from(d as u8 - b'0');
         value = value.saturating_mul(10).saturating_add(d);
         j += 1;
     }
@@ -941,31 +1017,47 @@ fn script_strength(text: &str, start: usize) -> Strength {
 }
 
 /// Reads an Arabic numeral at `chars[i]`: digits with `,` thousands separators (only before
-/// three digits) and one `.` decimal point. Returns the value and the index after it.
-fn arabic_at(chars: &[(usize, char)], i: usize) -> (f64, usize) {
+/// three digits) and one `.` decimal point, at most [`MAX_DIGITS`] of them before the point
+/// and [`MAX_KEPT`] in all (later decimals are rounded). Returns the number and the index
+/// after it.
+fn arabic_at(chars: &[(usize, char)], i: usize) -> (Decimal, usize) {
     let mut j = i;
-    let mut s = String::new();
-    let mut seen_point = false;
+    let (mut digits, mut whole_digits, mut scale): (Value, usize, u32) = (0, 0, 0);
+    let mut point = false;
+    // Whether the first decimal dropped rounds the last one kept up.
+    let mut round_up = None;
     while j < chars.len() {
         let c = chars[j].1;
         if let Some(d) = ascii_digit(c) {
-            s.push(d);
+            let d = Value::from(d as u8 - b'0');
+            if !point && whole_digits == MAX_DIGITS {
+                break;
+            }
             j += 1;
+            if !point {
+                whole_digits += 1;
+            } else if whole_digits + scale as usize == MAX_KEPT {
+                round_up.get_or_insert(d >= 5);
+                continue;
+            } else {
+                scale += 1;
+            }
+            digits = digits * 10 + d;
         } else if matches!(c, ',' | '\u{2009}' | '\u{202F}' | '\u{A0}')
-            && !seen_point
+            && !point
             && three_digits_follow(chars, j + 1)
         {
             // Thousands separated by commas, or by thin or non-breaking spaces ("1 318 km").
             j += 1;
-        } else if c == '.' && !seen_point && chars.get(j + 1).is_some_and(|&(_, d)| is_digit(d)) {
-            seen_point = true;
-            s.push('.');
+        } else if c == '.' && !point && chars.get(j + 1).is_some_and(|&(_, d)| is_digit(d)) {
+            point = true;
             j += 1;
         } else {
             break;
         }
     }
-    (s.parse().unwrap_or(0.0), j)
+    let digits = digits + Value::from(round_up == Some(true));
+    (Decimal { digits, scale }, j)
 }
 
 /// Whether the digits at `at` are those of a character reference left in the text (`&#183;`,
@@ -991,7 +1083,7 @@ fn three_digits_follow(chars: &[(usize, char)], k: usize) -> bool {
         && !chars.get(k + 3).is_some_and(|&(_, d)| is_digit(d))
 }
 
-fn english_word_value(word: &str) -> Option<(i64, bool)> {
+fn english_word_value(word: &str) -> Option<(Value, bool)> {
     // (value, is_ordinal)
     const CARDINALS: [&str; 20] = [
         "zero",
@@ -1051,23 +1143,23 @@ fn english_word_value(word: &str) -> Option<(i64, bool)> {
         "ninetieth",
     ];
     if let Some(v) = CARDINALS.iter().position(|&w| w == word) {
-        return Some((v as i64, false));
+        return Some((v as Value, false));
     }
     if let Some(v) = ORDINALS.iter().position(|&w| w == word) {
-        return Some((v as i64, true));
+        return Some((v as Value, true));
     }
     if let Some(v) = TENS.iter().position(|&w| w == word) {
-        return Some((20 + 10 * v as i64, false));
+        return Some((20 + 10 * v as Value, false));
     }
     if let Some(v) = TENTHS.iter().position(|&w| w == word) {
-        return Some((20 + 10 * v as i64, true));
+        return Some((20 + 10 * v as Value, true));
     }
     None
 }
 
 /// The years an anniversary word counts: "centenary" and "centennial" are a hundred years,
 /// "bicentenary" two hundred; "centenarian", someone a hundred years old, counts them too.
-fn anniversary_years(word: &str) -> Option<i64> {
+fn anniversary_years(word: &str) -> Option<Value> {
     let at = word.find("centen")?;
     let years = match &word[..at] {
         "" => 100,
@@ -1085,7 +1177,7 @@ fn anniversary_years(word: &str) -> Option<i64> {
         .then_some(years)
 }
 
-fn english_multiplier(word: &str) -> Option<i64> {
+fn english_multiplier(word: &str) -> Option<Value> {
     Some(match word {
         "dozen" => 12,
         "hundred" => 100,
@@ -1122,7 +1214,7 @@ fn is_currency(word: &str) -> bool {
 
 /// The multiplier a word is after an amount of money ("$250m", "£3bn", "€40k"), where "m" and
 /// "k" are million and thousand, not metres.
-fn money_multiplier(word: &str) -> Option<i64> {
+fn money_multiplier(word: &str) -> Option<Value> {
     match word {
         "m" => Some(1_000_000),
         "k" => Some(1_000),
@@ -1148,7 +1240,7 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
-fn month(word: &str) -> Option<i64> {
+fn month(word: &str) -> Option<Value> {
     // A whole name, or the three letters of a long one ("Sep", "dec").
     MONTHS
         .iter()
@@ -1156,7 +1248,7 @@ fn month(word: &str) -> Option<i64> {
             m.eq_ignore_ascii_case(word)
                 || (m.len() > 4 && word.len() == 3 && m[..3].eq_ignore_ascii_case(word))
         })
-        .map(|p| p as i64 + 1)
+        .map(|p| p as Value + 1)
 }
 
 /// Whether the month word at `tokens[i]` ends a longer capitalised name ("the Long March",
@@ -1182,7 +1274,8 @@ fn ends_a_name(text: &str, tokens: &[Token<'_>], i: usize) -> bool {
 #[derive(Debug, Clone)]
 enum Token<'t> {
     Word(&'t str, usize, usize),
-    Arabic(f64, usize, usize, bool),
+    /// A numeral's value, its bytes, and whether it is an ordinal (`18th`).
+    Arabic(Decimal, usize, usize, bool),
 }
 
 fn english_tokens(text: &str) -> Vec<Token<'_>> {
@@ -1215,8 +1308,12 @@ fn english_tokens(text: &str) -> Vec<Token<'_>> {
             out.push(Token::Arabic(v, start, end_of(j), ordinal));
             i = j;
         } else if let Some((value, j)) = script_number_at(&chars, i) {
-            let v = value as f64 / UNIT as f64;
-            out.push(Token::Arabic(v, start, end_of(j), false));
+            out.push(Token::Arabic(
+                Decimal::thousandths(value),
+                start,
+                end_of(j),
+                false,
+            ));
             i = j;
         } else if c.is_alphabetic() {
             let mut j = i;
@@ -1245,7 +1342,7 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                 // An exponent or a symbol's digits: no multiplier, no ordinal after them.
                 out.push(Number {
                     kind: Kind::Plain,
-                    value: from_f64(v),
+                    value: v.value(),
                     strength: script_strength(text, start),
                     start,
                     end,
@@ -1272,7 +1369,7 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                         };
                         match multiplier {
                             Some(m) if adjacent(text, end, tokens_start(&tokens[j])) => {
-                                value *= m as f64;
+                                value = value.times(m);
                                 end = *e;
                                 j += 1;
                             }
@@ -1281,11 +1378,12 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                     }
                 }
                 // "H1", "H2": a half of the year, which Chinese names without a numeral (上半年).
+                let value = value.value();
                 let half_year = matches!(i.checked_sub(1).and_then(|k| tokens.get(k)), Some(Token::Word("H", _, e)) if *e == start)
-                    && (value == 1.0 || value == 2.0);
+                    && (value == UNIT || value == 2 * UNIT);
                 out.push(Number {
                     kind: if ordinal { Kind::Ordinal } else { Kind::Plain },
-                    value: from_f64(value),
+                    value,
                     strength: if half_year {
                         Strength::Weak
                     } else {
@@ -1541,12 +1639,12 @@ fn is_ideograph(c: char) -> bool {
 /// quarter", "half"), the numerator one; weak, as the word may be no fraction ("a quarter" is
 /// also three months).
 fn fraction_readings(
-    denominator: i64,
+    denominator: Value,
     numerator: bool,
     start: usize,
     end: usize,
 ) -> impl Iterator<Item = Number> {
-    let reading = move |value: i64| Number {
+    let reading = move |value: Value| Number {
         kind: Kind::Fraction,
         value: value * UNIT,
         strength: Strength::Weak,
@@ -1576,7 +1674,7 @@ fn cardinal_before(tokens: &[Token<'_>], i: usize) -> bool {
 /// on is a fraction ("two thirds", "tenths"; "seconds" are time), and so is a singular one
 /// after "a", "an" or "one" that ends its phrase or takes "of" ("a third of", "cut by a
 /// fifth"; "a third time" ranks).
-fn fraction_word(text: &str, tokens: &[Token<'_>], i: usize) -> Option<(i64, bool)> {
+fn fraction_word(text: &str, tokens: &[Token<'_>], i: usize) -> Option<(Value, bool)> {
     let Some(Token::Word(w, _, end)) = tokens.get(i) else {
         return None;
     };
@@ -1759,7 +1857,8 @@ fn read_clock_times(text: &str, numbers: &mut Vec<Number>) {
                     && minutes.len() == 2
                     && minutes.bytes().all(|b| b.is_ascii_digit()) =>
             {
-                let (Ok(hour), Ok(minutes)) = (hour.parse::<i64>(), minutes.parse::<i64>()) else {
+                let (Ok(hour), Ok(minutes)) = (hour.parse::<Value>(), minutes.parse::<Value>())
+                else {
                     k += 1;
                     continue;
                 };
@@ -1887,7 +1986,7 @@ fn adjacent(text: &str, end: usize, start: usize) -> bool {
 /// five"; in "a hundred" it starts at "hundred", the article is no number). Returns the number
 /// and the index after it.
 fn english_word_number(text: &str, tokens: &[Token<'_>], i: usize) -> (Option<Number>, usize) {
-    let (mut total, mut current): (i64, i64) = (0, 0);
+    let (mut total, mut current): (Value, Value) = (0, 0);
     let mut ordinal = false;
     let mut words = 0;
     let mut j = i;
@@ -2235,8 +2334,8 @@ fn month_day(month: Value, day: Value, start: usize, end: usize) -> Option<Month
     let whole = |v: Value| (v % UNIT == 0).then_some(v / UNIT);
     let (month, day) = (whole(month)?, whole(day)?);
     ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some(MonthDay {
-        month,
-        day,
+        month: month as i64,
+        day: day as i64,
         start,
         end,
     })
@@ -2275,7 +2374,7 @@ pub fn english_dates(text: &str) -> Vec<MonthDay> {
                 if matches!(&text[end..s], " " | ". " | "\u{a0}")
                     && !text[e..].starts_with(':') =>
             {
-                month_day(month * UNIT, from_f64(v), start, e)
+                month_day(month * UNIT, v.value(), start, e)
             }
             _ => None,
         };
@@ -2288,7 +2387,7 @@ pub fn english_dates(text: &str) -> Vec<MonthDay> {
                     && !text[..s].trim_end().ends_with([':', '.', '-', '–', '—', '/'])
                     && !ends_with_ignoring_case(text[..s].trim_end(), " to") =>
             {
-                month_day(month * UNIT, from_f64(v), s, end)
+                month_day(month * UNIT, v.value(), s, end)
             }
             _ => None,
         };
@@ -2357,6 +2456,74 @@ mod tests {
             let numbers = chinese_numbers(text);
             assert!(numbers.iter().all(|n| n.value >= 0), "{text}: {numbers:?}");
         }
+    }
+
+    #[test]
+    fn long_digit_strings_compare_exactly_and_show_every_digit() {
+        // Identity card and certificate numbers of 15 to 18 digits, two digits transposed.
+        let transposed = [
+            ("证书编号：102131202300123", "No. 102131202300132"),
+            ("证书编号：1021342023001234", "No. 1021342023001243"),
+            ("学位证书编号：10213420230012345", "No. 10213420230012354"),
+            (
+                "身份证号：110105200001011234",
+                "ID card No. 110105200001011243",
+            ),
+        ];
+        for (zh, en) in transposed {
+            let source = zh.split('：').nth(1).unwrap();
+            let target = en.rsplit(' ').next().unwrap();
+            assert_eq!(
+                mismatches(zh, en),
+                [format!("{source}:1/0"), format!("{target}:0/1")],
+                "{zh} / {en}"
+            );
+            assert_eq!(
+                mismatches(zh, &format!("No. {source}")),
+                Vec::<String>::new()
+            );
+        }
+        // Longer runs still compare digit by digit, read in pieces of thirty digits.
+        let forty = "1234567890123456789012345678901234567890";
+        let changed = "1234567890123456789012345678901234567809";
+        zh(forty, &["123456789012345678901234567890", "1234567890"]);
+        assert_eq!(mismatches(forty, forty), Vec::<String>::new());
+        assert_eq!(
+            mismatches(forty, changed),
+            ["1234567809:0/1", "1234567890:1/0"]
+        );
+        // Decimals are exact to the thousandth, rounded half up; a value shows as written.
+        zh("3.14159", &["3.142"]);
+        zh("1.0005", &["1.001"]);
+        zh("0.9996", &["1"]);
+        zh("１２.５", &["12.5"]);
+        en("1,234,567.891 yuan", &["1234567.891"]);
+        en("1.2 billion", &["1200000000"]);
+        assert_eq!(display_value(-250), "-0.25");
+        assert_eq!(display_value(-20_000), "-20");
+        assert_eq!(display_value(3_500), "3.5");
+        // Decimals are kept until a multiplier has scaled them.
+        assert_eq!(
+            mismatches(
+                "1993.03万人失去住所",
+                "19.9303 million people lost their homes"
+            ),
+            Vec::<String>::new()
+        );
+        zh("1.23456万", &["12345.6"]);
+        en("0.0012345 million", &["1234.5"]);
+        en("0.00123456 million", &["1234.56"]);
+        en(
+            "0.123456789012345678901234567890123456789 trillion",
+            &["123456789012.346"],
+        );
+        // Values of the same digits in another place still differ.
+        assert_eq!(mismatches("3.5万", "35,000"), Vec::<String>::new());
+        assert_eq!(mismatches("增长1.25%", "up 1.250%"), Vec::<String>::new());
+        assert_eq!(
+            mismatches("增长1.25%", "up 12.5%"),
+            ["1.25:1/0", "12.5:0/1"]
+        );
     }
 
     #[test]
