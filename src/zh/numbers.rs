@@ -290,6 +290,17 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
             i = j;
             continue;
         }
+        if let Some(value) = enclosed_number(c) {
+            out.push(Number {
+                kind: Kind::Plain,
+                value: value * UNIT,
+                strength: Strength::Strong,
+                start,
+                end: end_of(i + 1),
+            });
+            i += 1;
+            continue;
+        }
         if is_digit(c) {
             let (number, mut j) = arabic_at(&chars, i);
             let before = i.checked_sub(1).map(|k| chars[k].1);
@@ -964,6 +975,30 @@ fn ascii_digit(c: char) -> Option<char> {
     }
 }
 
+/// The number an enclosed numeral stands for: circled (`①`, `⑳`, `㉑`, `❶`, `㊀`),
+/// parenthesized (`⑴`, `㈠`) or with a full stop (`⒈`). They number the steps and items of
+/// Chinese patents and manuals, which English writes "(1)", "1." or "step 1"; their NFKC form
+/// is the digits. Roman numerals (`Ⅱ`) are not read: English keeps them as letters ("type II").
+fn enclosed_number(c: char) -> Option<Value> {
+    let from = |first: char, value: Value| Value::from(u32::from(c) - u32::from(first)) + value;
+    Some(match c {
+        '①'..='⑳' => from('①', 1),
+        '⑴'..='⒇' => from('⑴', 1),
+        '⒈'..='⒛' => from('⒈', 1),
+        '⓪' | '⓿' => 0,
+        '⓫'..='⓴' => from('⓫', 11),
+        '⓵'..='⓾' => from('⓵', 1),
+        '❶'..='❿' => from('❶', 1),
+        '➀'..='➉' => from('➀', 1),
+        '➊'..='➓' => from('➊', 1),
+        '㉑'..='㉟' => from('㉑', 21),
+        '㊱'..='㊿' => from('㊱', 36),
+        '㈠'..='㈩' => from('㈠', 1),
+        '㊀'..='㊉' => from('㊀', 1),
+        _ => return None,
+    })
+}
+
 fn is_digit(c: char) -> bool {
     ascii_digit(c).is_some()
 }
@@ -1315,6 +1350,10 @@ fn english_tokens(text: &str) -> Vec<Token<'_>> {
                 false,
             ));
             i = j;
+        } else if let Some(value) = enclosed_number(c) {
+            let value = Decimal::thousandths(value * UNIT);
+            out.push(Token::Arabic(value, start, end_of(i + 1), false));
+            i += 1;
         } else if c.is_alphabetic() {
             let mut j = i;
             while j < chars.len() && chars[j].1.is_alphabetic() {
@@ -2949,6 +2988,48 @@ mod tests {
             Vec::<String>::new()
         );
         assert_eq!(mismatches("第二天", "one day"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn enclosed_numerals_are_their_numbers() {
+        zh("步骤①中，温度为60℃。", &["1", "60"]);
+        zh(
+            "⑶将滤饼干燥；⒋包装；⑳；㉑；㊿；❶；➓；⓫",
+            &["3", "4", "20", "21", "50", "1", "10", "11"],
+        );
+        zh("㈢和㊁", &["3", "2"]);
+        en("Step ① and ⑵", &["1", "2"]);
+        // Roman numerals stay letters, as English keeps them; ©, ® and ℃ are no numbers.
+        zh("Ⅱ型糖尿病", &[]);
+        zh("©2023®", &["2023"]);
+        let agree = [
+            (
+                "步骤①中，温度为60℃。",
+                "In step (1), the temperature is 60°C.",
+            ),
+            (
+                "步骤②：将混合物过滤。",
+                "Step (2): the mixture is filtered.",
+            ),
+            (
+                "⑶将滤饼在80℃下干燥。",
+                "(3) The filter cake is dried at 80°C.",
+            ),
+            ("⒋将产物包装。", "4. The product is packaged."),
+            ("㈠总则", "(1) General provisions"),
+            ("Ⅱ型糖尿病", "type II diabetes"),
+        ];
+        for (zh, en) in agree {
+            assert_eq!(mismatches(zh, en), Vec::<String>::new(), "{zh} / {en}");
+        }
+        assert_eq!(
+            mismatches(
+                "步骤②：将混合物过滤。",
+                "Step (3): the mixture is filtered."
+            ),
+            ["2:1/0", "3:0/1"]
+        );
+        assert_eq!(mismatches("步骤②：过滤。", "Step: filter."), ["2:1/0"]);
     }
 
     #[test]
