@@ -519,6 +519,7 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
     mark_chinese_percentages(text, &mut out);
     mark_chinese_ordinals(text, &mut out);
     drop_argument_indexes(text, &mut out);
+    read_e_notation(text, &mut out);
     read_signs(text, &mut out);
     out
 }
@@ -1550,8 +1551,57 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
     read_clock_times(text, &mut out);
     mark_english_percentages(text, &mut out);
     drop_argument_indexes(text, &mut out);
+    read_e_notation(text, &mut out);
     read_signs(text, &mut out);
     out
+}
+
+/// E-notation ("2.5E4", "1.2e-5", what a program or a translation engine makes of 2.5×10⁴)
+/// states the base ten that `×10⁴` writes: the `E` reads as a 10 beside the mantissa and the
+/// exponent, which are read already, so that the two notations agree. An exponent's sign is
+/// read as that of `10⁻⁵` and `10^-5` is: not at all. A code is no E-notation ("A5E4",
+/// "0x1E5", "25E4" without a point or a sign): the mantissa stands alone, has a decimal point,
+/// one digit or a signed exponent, and the exponent one to three digits.
+fn read_e_notation(text: &str, numbers: &mut Vec<Number>) {
+    let mut added = Vec::new();
+    for w in numbers.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let (Some(mantissa), Some(between), Some(exponent)) = (
+            text.get(a.start..a.end),
+            text.get(a.end..b.start),
+            text.get(b.start..b.end),
+        ) else {
+            continue;
+        };
+        let Some(sign) = between.strip_prefix(['e', 'E']) else {
+            continue;
+        };
+        let signed = matches!(sign, "-" | "+" | "−");
+        let numeral = |t: &str| t.bytes().all(|c| c.is_ascii_digit() || c == b'.');
+        // Chinese characters are words of their own: 为2.5E4倍 stands alone.
+        let stands_alone = !text[..a.start]
+            .ends_with(|c: char| c.is_ascii_alphanumeric() || c == '.')
+            && !text[b.end..].starts_with(|c: char| c.is_ascii_alphanumeric());
+        if (sign.is_empty() || signed)
+            && numeral(mantissa)
+            && (mantissa.contains('.') || mantissa.len() == 1 || signed)
+            && (1..=3).contains(&exponent.len())
+            && exponent.bytes().all(|c| c.is_ascii_digit())
+            && stands_alone
+        {
+            added.push(Number {
+                kind: Kind::Plain,
+                value: 10 * UNIT,
+                strength: Strength::Strong,
+                start: a.end,
+                end: a.end + 1,
+            });
+        }
+    }
+    if !added.is_empty() {
+        numbers.extend(added);
+        numbers.sort_by_key(|n| (n.start, n.value));
+    }
 }
 
 /// Makes negative the numbers a text signs as negative, on either side: a minus sign right
@@ -3030,6 +3080,56 @@ mod tests {
             ["2:1/0", "3:0/1"]
         );
         assert_eq!(mismatches("步骤②：过滤。", "Step: filter."), ["2:1/0"]);
+    }
+
+    #[test]
+    fn e_notation_states_its_base_ten() {
+        en("The rate constant is 2.5E4.", &["2.5", "10", "4"]);
+        en(
+            "It is 1.2e-5 cm/s, 3E8 m/s and 6.02e+23.",
+            &["1.2", "10", "5", "3", "10", "8", "6.02", "10", "23"],
+        );
+        zh("速率常数为2.5E4。", &["2.5", "10", "4"]);
+        // Codes and words are no E-notation.
+        for text in [
+            "Model A5E4",
+            "at 0x1E5",
+            "route 25E4",
+            "2.5Ex",
+            "1.5E1234",
+            "version 1.2e4b",
+        ] {
+            assert!(
+                !english_numbers(text).iter().any(|n| n.value == 10 * UNIT),
+                "{text}"
+            );
+        }
+        let agree = [
+            (
+                "所述反应的速率常数为2.5×10⁴。",
+                "The rate constant of the reaction is 2.5E4.",
+            ),
+            (
+                "扩散系数为1.2×10⁻⁵cm²/s。",
+                "The diffusion coefficient is 1.2e-5 cm2/s.",
+            ),
+            (
+                "扩散系数为1.2×10⁻⁵cm²/s。",
+                "The diffusion coefficient is 1.2 × 10^-5 cm2/s.",
+            ),
+            ("速率常数为2.5E4。", "The rate constant is 2.5 × 10⁴."),
+        ];
+        for (zh, en) in agree {
+            assert_eq!(mismatches(zh, en), Vec::<String>::new(), "{zh} / {en}");
+        }
+        assert_eq!(
+            mismatches("速率常数为2.5×10⁴。", "The rate constant is 2.5E5."),
+            ["4:1/0", "5:0/1"]
+        );
+        assert_eq!(
+            mismatches("速率常数为2.5×10⁴。", "The rate constant is 2.5 4."),
+            ["10:1/0"]
+        );
     }
 
     #[test]
