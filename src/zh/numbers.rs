@@ -1535,6 +1535,25 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                     i += 1;
                     continue;
                 }
+                // "Twice" and "thrice" count times as "two times" does (三次 is "three
+                // times" or "thrice"); "once" is also "formerly", as loose as "one".
+                let times = match lower.as_str() {
+                    "once" => Some(1),
+                    "twice" => Some(2),
+                    "thrice" => Some(3),
+                    _ => None,
+                };
+                if let Some(times) = times {
+                    out.push(Number {
+                        kind: Kind::Plain,
+                        value: times * UNIT,
+                        strength: Strength::Weak,
+                        start,
+                        end,
+                    });
+                    i += 1;
+                    continue;
+                }
                 if english_word_value(&lower).is_some() || english_multiplier(&lower).is_some() {
                     let (number, j) = english_word_number(text, &tokens, i);
                     out.extend(number);
@@ -2158,7 +2177,9 @@ fn english_word_number(text: &str, tokens: &[Token<'_>], i: usize) -> (Option<Nu
     } else {
         Strength::Strong
     };
-    let kind = if ordinal && ranks(text, tokens, i, j) {
+    let kind = if (ordinal && ranks(text, tokens, i, j))
+        || (!ordinal && numbers_a_name(text, tokens, i))
+    {
         Kind::Ordinal
     } else {
         Kind::Plain
@@ -2175,10 +2196,52 @@ fn english_word_number(text: &str, tokens: &[Token<'_>], i: usize) -> (Option<Nu
     )
 }
 
+/// Whether the words `tokens[i]` and `tokens[j]` are capitalised, with one space between them.
+fn title_case_pair(text: &str, tokens: &[Token<'_>], i: usize, j: usize) -> bool {
+    let capital = |k: usize| match tokens.get(k) {
+        Some(Token::Word(w, ..)) => w.starts_with(|c: char| c.is_uppercase()),
+        _ => false,
+    };
+    capital(i)
+        && capital(j)
+        && text.get(tokens_end(&tokens[i])..tokens_start(&tokens[j])) == Some(" ")
+}
+
+/// Words that stand before a number without naming what it numbers: articles, determiners,
+/// pronouns, prepositions, conjunctions and words of quantity ("In Two Weeks", "The Three
+/// Kingdoms", "Top Five Tips", "All Four").
+const FUNCTION_WORDS: [&str; 60] = [
+    "a", "about", "above", "after", "all", "almost", "an", "and", "another", "any", "around", "as",
+    "at", "before", "below", "between", "both", "but", "by", "each", "every", "few", "first",
+    "for", "from", "her", "his", "in", "into", "its", "just", "last", "least", "more", "most",
+    "my", "nearly", "next", "nor", "of", "on", "only", "or", "our", "over", "some", "than", "that",
+    "the", "their", "these", "this", "those", "to", "top", "under", "up", "with", "within", "your",
+];
+
+/// Whether the cardinal word at `tokens[i]` numbers a name: capitalised after a capitalised
+/// word that names something (a label: "Semester Two", "Chapter Three", "Phase One", "World
+/// War Two"), so that it ranks as "the second semester" does. After a function word ("In Two
+/// Weeks", "Top Five") it counts.
+fn numbers_a_name(text: &str, tokens: &[Token<'_>], i: usize) -> bool {
+    let Some(k) = i.checked_sub(1) else {
+        return false;
+    };
+    let Some(Token::Word(before, ..)) = tokens.get(k) else {
+        return false;
+    };
+    let lower = before.to_ascii_lowercase();
+    title_case_pair(text, tokens, k, i)
+        && !FUNCTION_WORDS.contains(&lower.as_str())
+        && english_word_value(&lower).is_none()
+        && english_multiplier(&lower).is_none()
+        && month(before).is_none()
+}
+
 /// Whether the ordinal word `tokens[i..j]` ranks something: after a determiner ("the first
 /// Asian Games", "its second quarter", "China's third") or a verb of placing ("finished
-/// second", "ranked first"), or before "place" or "prize". Elsewhere "first" is an adverb
-/// ("First, …", "at first", "he first went") and "second" a unit of time ("in a second").
+/// second", "ranked first"), before "place" or "prize", or before a capitalised word, as a
+/// label's rank ("First Semester", "Second Prize"). Elsewhere "first" is an adverb ("First,
+/// …", "at first", "he first went") and "second" a unit of time ("in a second").
 fn ranks(text: &str, tokens: &[Token<'_>], i: usize, j: usize) -> bool {
     let word_at = |k: usize| match tokens.get(k) {
         Some(Token::Word(w, ..)) => Some(w.to_ascii_lowercase()),
@@ -2200,7 +2263,8 @@ fn ranks(text: &str, tokens: &[Token<'_>], i: usize, j: usize) -> bool {
         .contains(&w)
     });
     let place_after = word_at(j).is_some_and(|w| matches!(w.as_str(), "place" | "prize"));
-    determiner || possessive || placing || place_after
+    let label = j == i + 1 && title_case_pair(text, tokens, i, j);
+    determiner || possessive || placing || place_after || label
 }
 
 /// Counts of one value on each side.
@@ -3026,18 +3090,76 @@ mod tests {
             ("wait a second", &[]),
             ("one second later", &[]),
             ("first-quarter growth", &[]),
+            // A label's rank: a capitalised ordinal before a capitalised word, or a
+            // capitalised cardinal after a capitalised word that names something.
+            ("First Semester", &["1"]),
+            ("the Second World War", &["2"]),
+            ("Semester Two Grades", &["2"]),
+            ("Chapter Three: Methods", &["3"]),
+            ("World War Two", &["2"]),
+            ("Phase One", &["1"]),
+            ("Chapter Twenty-Two", &["22"]),
+            // Counts: after a function word, in lower case, or before a comma.
+            ("In Two Weeks", &[]),
+            ("The Three Kingdoms", &[]),
+            ("Top Five Tips", &[]),
+            ("All Four Seasons", &[]),
+            ("semester two", &[]),
+            ("first semester grades", &[]),
+            ("First, Semester", &[]),
+            ("in May Two thousand", &[]),
         ];
         for (text, expected) in en_cases {
             assert_eq!(ranks(english_numbers(text)), *expected, "{text}");
         }
         // One is compared as a rank, not as an article or a pronoun.
         assert_eq!(mismatches("第一名", "finished second"), ["1:1/0", "2:0/1"]);
+        assert_eq!(mismatches("第二学期", "First Semester"), ["1:0/1", "2:1/0"]);
+        assert_eq!(
+            mismatches("第一学期成绩", "Semester Two Grades"),
+            ["1:1/0", "2:0/1"]
+        );
+        for (zh, en) in [
+            ("第一学期", "First Semester"),
+            ("第二学期", "Second Semester"),
+            ("第二学期", "Semester Two"),
+            ("第一学期成绩", "Semester One Grades"),
+            ("第二次世界大战", "World War Two"),
+            ("第二天", "First, we rested."),
+        ] {
+            assert_eq!(mismatches(zh, en), Vec::<String>::new(), "{zh} / {en}");
+        }
         assert_eq!(mismatches("第二", "ranked first"), ["1:0/1", "2:1/0"]);
         assert_eq!(
             mismatches("一个好人", "the second man"),
             Vec::<String>::new()
         );
         assert_eq!(mismatches("第二天", "one day"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn twice_and_thrice_count_times() {
+        assert_eq!(
+            mismatches(
+                "该生获国家奖学金三次。",
+                "The student received the scholarship twice."
+            ),
+            ["2:0/1", "3:1/0"]
+        );
+        assert_eq!(mismatches("获奖两次", "won it thrice"), ["2:1/0", "3:0/1"]);
+        for (zh, en) in [
+            ("获奖两次", "won it twice"),
+            ("获奖三次", "won it thrice"),
+            ("获奖三次", "won it three times"),
+            ("获奖一次", "won it once"),
+            ("差不多1个多星期一冲", "charged about once a week"),
+            ("价格是原来的两倍", "twice the price"),
+            ("我曾经去过", "I once went there"),
+        ] {
+            assert_eq!(mismatches(zh, en), Vec::<String>::new(), "{zh} / {en}");
+        }
+        let got = english_numbers("once, twice, thrice");
+        assert_eq!(values(&got, Strength::Weak), ["1", "2", "3"]);
     }
 
     #[test]
