@@ -2170,9 +2170,18 @@ fn english_word_number(text: &str, tokens: &[Token<'_>], i: usize) -> (Option<Nu
         return (None, i + 1);
     }
     let value = total + current;
-    // A bare "hundred" ("a hundred", "hundreds") is as loose as Chinese 百.
+    // A bare "hundred" ("a hundred", "hundreds") is as loose as Chinese 百, and so are the
+    // English of the other units Chinese writes in one character, which it also uses alone
+    // in names and words: "ten thousand" for 万 (万佛洞 "Cave of Ten Thousand Buddhas", 万物
+    // "the ten thousand things"), "a hundred million" for 亿.
     let bare_multiplier = words == 1 && english_word_value(&first_word).is_none();
-    let strength = if (small_only && value < 10 && !half) || bare_multiplier {
+    let one_character_unit = words == 2
+        && !half
+        && matches!(
+            (first_word.as_str(), value),
+            ("ten", 10_000) | ("hundred", 100_000_000)
+        );
+    let strength = if (small_only && value < 10 && !half) || bare_multiplier || one_character_unit {
         Strength::Weak
     } else {
         Strength::Strong
@@ -3135,6 +3144,43 @@ mod tests {
             Vec::<String>::new()
         );
         assert_eq!(mismatches("第二天", "one day"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn ten_thousand_is_as_loose_as_a_thousand() {
+        // The English of a unit Chinese writes in one character, alone, is weak.
+        for text in [
+            "Cave of Ten Thousand Buddhas",
+            "ten thousand li long",
+            "a hundred million people",
+            "Thousand Buddha Caves",
+        ] {
+            en(text, &[]);
+        }
+        // With a numeral of its own, it is a number.
+        en("eleven thousand", &["11000"]);
+        en("one hundred million", &["100000000"]);
+        en("ten thousand and a half", &["10000.5"]);
+        en("twenty thousand", &["20000"]);
+        en("10,000 Buddhas", &["10000"]);
+        for (zh, en) in [
+            ("万佛洞", "Cave of Ten Thousand Buddhas"),
+            ("万寿山", "Hill of Ten Thousand Longevities"),
+            ("千佛洞", "Thousand Buddha Caves"),
+            ("一万人", "ten thousand people"),
+            ("一亿人", "a hundred million people"),
+        ] {
+            assert_eq!(mismatches(zh, en), Vec::<String>::new(), "{zh} / {en}");
+        }
+        assert_eq!(mismatches("两万人", "ten thousand people"), ["20000:1/0"]);
+        assert_eq!(
+            mismatches("万佛洞", "Cave of 10,000 Buddhas"),
+            ["10000:0/1"]
+        );
+        assert_eq!(
+            mismatches("万佛洞", "Cave of Eleven Thousand Buddhas"),
+            ["11000:0/1"]
+        );
     }
 
     #[test]
