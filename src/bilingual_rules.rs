@@ -25,8 +25,9 @@ use crate::run::RunReport;
 use crate::segment::Segment;
 use crate::spelling::with_families;
 use crate::zh::numbers::{
-    chinese_dates, chinese_numbers, compare, compare_dates, compare_units, display_value,
-    english_dates, english_numbers, MonthDay, Number, Value,
+    chinese_dates, chinese_eras, chinese_numbers, compare, compare_dates, compare_eras,
+    compare_units, display_value, english_dates, english_eras, english_numbers, MonthDay, Number,
+    Value,
 };
 use crate::zh::source_terms::SourceTermMatcher;
 use crate::zh::untranslated::{untranslated, Untranslated};
@@ -409,7 +410,13 @@ impl<'g> SourceRules<'g> {
                 &chinese_dates(source, &source_numbers),
                 &english_dates(target),
             );
-            if !mismatches.is_empty() || !units.is_empty() || dates.is_some() {
+            let target_eras = english_eras(target, &target_numbers);
+            let eras = if target_eras.is_empty() {
+                Vec::new()
+            } else {
+                compare_eras(&chinese_eras(source, &source_numbers), &target_eras)
+            };
+            if !mismatches.is_empty() || !units.is_empty() || !eras.is_empty() || dates.is_some() {
                 let mut described: Vec<String> = mismatches
                     .iter()
                     .map(|m| {
@@ -428,6 +435,15 @@ impl<'g> SourceRules<'g> {
                         display_value(u.value),
                         u.in_source.unit_name(),
                         u.in_target.unit_name()
+                    )
+                }));
+                // A year both sides state, in another era.
+                described.extend(eras.iter().map(|e| {
+                    format!(
+                        "{} ({} in the source, {} in the target)",
+                        display_value(e.value),
+                        e.in_source.name(),
+                        e.in_target.name()
                     )
                 }));
                 let mut message = Vec::new();
@@ -465,6 +481,15 @@ impl<'g> SourceRules<'g> {
                         })
                     })
                     .map(|n| n.start..n.end)
+                    .or_else(|| {
+                        target_eras
+                            .iter()
+                            .find(|y| {
+                                eras.iter()
+                                    .any(|e| e.value == y.value && e.in_target == y.era)
+                            })
+                            .map(|y| y.start..y.end)
+                    })
                     .or_else(|| dates.as_ref().map(|(_, t)| t[0].start..t[0].end))
                     .unwrap_or(0..0);
                 findings.push(finding_at(

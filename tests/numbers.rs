@@ -645,3 +645,38 @@ fn a_number_in_a_source_term_that_its_approved_rendering_does_not_state_is_the_t
         );
     }
 }
+
+#[test]
+fn a_years_era_changed_is_a_number_mismatch_at_the_targets_year() {
+    let glossary = "id,source,preferred\nqin,秦始皇,Qin Shi Huang\n";
+    let findings = |source: &str, target: &str| {
+        let glossary = Glossary::from_csv_text(glossary, "g.csv").expect("glossary");
+        let matcher = TermMatcher::new(&glossary);
+        let source_terms = SourceTermMatcher::new(&glossary);
+        let rules = SourceRules::new(&glossary, &matcher, &source_terms, RuleSet::all());
+        let mut findings = Vec::new();
+        rules.check_segment(source, target, &mut findings);
+        findings
+    };
+    let found = findings(
+        "秦始皇于公元前221年统一中国。",
+        "Qin Shi Huang unified China in 221 AD.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].rule.to_string(), "number-mismatch");
+    assert_eq!(
+        found[0].message,
+        "numbers differ: 221 (BC in the source, AD in the target)"
+    );
+    assert_eq!(found[0].found, "221");
+    assert!(findings(
+        "秦始皇于公元前221年统一中国。",
+        "Qin Shi Huang unified China in 221 BC."
+    )
+    .is_empty());
+    assert!(findings(
+        "秦始皇于公元前221年统一中国。",
+        "Qin Shi Huang unified China in 221."
+    )
+    .is_empty());
+}

@@ -2587,6 +2587,197 @@ pub fn compare_dates(
     (!in_source.is_empty()).then_some((in_source, in_target))
 }
 
+/// The era a year is counted in: 公元前 or "BC", 公元 or "AD".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Era {
+    /// Before the common era: 公元前, "BC", "BCE".
+    BeforeCommon,
+    /// The common era: 公元, "AD", "CE".
+    Common,
+}
+
+impl Era {
+    /// The era's name in a message.
+    pub fn name(self) -> &'static str {
+        match self {
+            Era::BeforeCommon => "BC",
+            Era::Common => "AD",
+        }
+    }
+}
+
+/// A number whose era the text names: 公元前221年, "221 BC", "AD 221", "the 5th century BC".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InEra {
+    /// The year's (or century's) value.
+    pub value: Value,
+    /// Its era.
+    pub era: Era,
+    /// Its bytes in the text read.
+    pub start: usize,
+    /// End of its bytes.
+    pub end: usize,
+}
+
+/// Gives the era of one number of a range to the other, where only one names it: "221–206
+/// BC", "AD 25–220", 公元前221年至前206年 (前 alone is read only there: elsewhere 前 is
+/// "before", "the top", 前3年 "the three years before").
+fn spread_eras(
+    text: &str,
+    numbers: &[Number],
+    eras: &mut [Option<Era>],
+    range_mark: impl Fn(&str) -> bool,
+) {
+    for k in 1..numbers.len() {
+        let Some(between) = text.get(numbers[k - 1].end..numbers[k].start) else {
+            continue;
+        };
+        if !range_mark(between.trim()) {
+            continue;
+        }
+        match (eras[k - 1], eras[k]) {
+            (Some(era), None) => eras[k] = Some(era),
+            (None, Some(era)) => eras[k - 1] = Some(era),
+            _ => {}
+        }
+    }
+}
+
+/// The numbers of Chinese text whose era it names: after 公元前 or 西元前 (BC), 公元 or 西元
+/// (AD); [`chinese_numbers`] reads the numbers.
+pub fn chinese_eras(text: &str, numbers: &[Number]) -> Vec<InEra> {
+    let mut eras: Vec<Option<Era>> = numbers
+        .iter()
+        .map(|n| {
+            let before = text[..n.start].trim_end();
+            if before.ends_with("公元前") || before.ends_with("西元前") {
+                Some(Era::BeforeCommon)
+            } else if before.ends_with("公元") || before.ends_with("西元") {
+                Some(Era::Common)
+            } else {
+                None
+            }
+        })
+        .collect();
+    // 公元前221年至前206年: the second year's 前 repeats the era.
+    spread_eras(text, numbers, &mut eras, |between| {
+        let between = between.strip_prefix('年').unwrap_or(between);
+        matches!(
+            between,
+            "至前" | "到前" | "—前" | "–前" | "-前" | "~前" | "～前" | "－前"
+        )
+    });
+    with_eras(numbers, &eras)
+}
+
+/// The numbers of English text whose era it names: before "BC", "BCE", "B.C.", "AD", "CE"
+/// (and so on), also after "century" or "millennium" ("the 5th century BC"), or after "AD"
+/// ("AD 221"). Lower-case "ad" and "ce" are words, not eras.
+pub fn english_eras(text: &str, numbers: &[Number]) -> Vec<InEra> {
+    const AFTER: [(&str, Era); 8] = [
+        ("B.C.E.", Era::BeforeCommon),
+        ("BCE", Era::BeforeCommon),
+        ("B.C.", Era::BeforeCommon),
+        ("BC", Era::BeforeCommon),
+        ("A.D.", Era::Common),
+        ("AD", Era::Common),
+        ("C.E.", Era::Common),
+        ("CE", Era::Common),
+    ];
+    let era_word = |rest: &str| {
+        AFTER.iter().find_map(|&(word, era)| {
+            let after = rest.strip_prefix(word)?;
+            // "B.C." may end a sentence; "BC" must end its word ("BCG" is none).
+            let ends = word.ends_with('.') || !after.starts_with(|c: char| c.is_alphanumeric());
+            ends.then_some(era)
+        })
+    };
+    let mut eras: Vec<Option<Era>> = numbers
+        .iter()
+        .map(|n| {
+            let mut rest = text[n.end..].trim_start_matches([' ', '\u{a0}']);
+            for unit in ["century", "centuries", "millennium", "millennia"] {
+                if let Some(r) = rest.strip_prefix(unit) {
+                    rest = r.trim_start_matches([' ', '\u{a0}']);
+                    break;
+                }
+            }
+            let before = text[..n.start].trim_end_matches([' ', '\u{a0}']);
+            let era_before = ["AD", "A.D."].iter().any(|w| {
+                before
+                    .strip_suffix(w)
+                    .is_some_and(|b| !b.ends_with(|c: char| c.is_alphanumeric()))
+            });
+            era_word(rest).or(era_before.then_some(Era::Common))
+        })
+        .collect();
+    spread_eras(text, numbers, &mut eras, |between| {
+        matches!(
+            between.to_ascii_lowercase().as_str(),
+            "-" | "–" | "—" | "to" | "and" | "or"
+        )
+    });
+    with_eras(numbers, &eras)
+}
+
+fn with_eras(numbers: &[Number], eras: &[Option<Era>]) -> Vec<InEra> {
+    numbers
+        .iter()
+        .zip(eras)
+        .filter_map(|(n, era)| {
+            era.map(|era| InEra {
+                value: n.value,
+                era,
+                start: n.start,
+                end: n.end,
+            })
+        })
+        .collect()
+}
+
+/// A value that both sides state with an era, in another era on each side.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EraMismatch {
+    /// The value.
+    pub value: Value,
+    /// Its era in the source.
+    pub in_source: Era,
+    /// Its era in the target.
+    pub in_target: Era,
+}
+
+/// Compares the eras of years as [`compare_units`] compares units: a value the source states
+/// BC more often than the target, which the target states AD more often than the source (or
+/// the other way round), changed its era. A year without its era on either side (公元前221年
+/// as "221") is not compared: the era may be clear from the text around it. Sorted by value.
+pub fn compare_eras(source: &[InEra], target: &[InEra]) -> Vec<EraMismatch> {
+    // value → [source BC, source AD, target BC, target AD]
+    let mut counts: BTreeMap<Value, [usize; 4]> = BTreeMap::new();
+    for (side, years) in [(0, source), (2, target)] {
+        for y in years {
+            let slot = side + usize::from(y.era == Era::Common);
+            counts.entry(y.value).or_default()[slot] += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter_map(|(value, [s_bc, s_ad, t_bc, t_ad])| {
+            let (in_source, in_target) = if s_bc > t_bc && t_ad > s_ad {
+                (Era::BeforeCommon, Era::Common)
+            } else if s_ad > t_ad && t_bc > s_bc {
+                (Era::Common, Era::BeforeCommon)
+            } else {
+                return None;
+            };
+            Some(EraMismatch {
+                value,
+                in_source,
+                in_target,
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -3181,6 +3372,135 @@ mod tests {
             mismatches("万佛洞", "Cave of Eleven Thousand Buddhas"),
             ["11000:0/1"]
         );
+    }
+
+    #[test]
+    fn eras_are_read_where_the_text_names_them() {
+        let zh_eras = |text: &str| -> Vec<(String, Era)> {
+            chinese_eras(text, &chinese_numbers(text))
+                .iter()
+                .map(|y| (display_value(y.value), y.era))
+                .collect()
+        };
+        let en_eras = |text: &str| -> Vec<(String, Era)> {
+            english_eras(text, &english_numbers(text))
+                .iter()
+                .map(|y| (display_value(y.value), y.era))
+                .collect()
+        };
+        use Era::*;
+        let y = |v: &str, era: Era| (v.to_string(), era);
+        assert_eq!(
+            zh_eras("秦始皇于公元前221年统一中国"),
+            [y("221", BeforeCommon)]
+        );
+        assert_eq!(zh_eras("公元221年，刘备称帝"), [y("221", Common)]);
+        assert_eq!(zh_eras("孔子卒于公元前5世纪"), [y("5", BeforeCommon)]);
+        assert_eq!(zh_eras("西元 1949 年"), [y("1949", Common)]);
+        assert_eq!(
+            zh_eras("秦朝（公元前221年至前206年）"),
+            [y("221", BeforeCommon), y("206", BeforeCommon)]
+        );
+        // 前 alone is no era; nor is a year without one.
+        assert_eq!(zh_eras("前3年增长了221%"), []);
+        assert_eq!(zh_eras("221年"), []);
+        assert_eq!(
+            en_eras("in 221 BC and 220 BCE, 219 B.C."),
+            [
+                y("221", BeforeCommon),
+                y("220", BeforeCommon),
+                y("219", BeforeCommon)
+            ]
+        );
+        assert_eq!(
+            en_eras("in AD 221, 222 AD, 223 CE and A.D. 224"),
+            [
+                y("221", Common),
+                y("222", Common),
+                y("223", Common),
+                y("224", Common)
+            ]
+        );
+        assert_eq!(en_eras("the 5th century BC"), [y("5", BeforeCommon)]);
+        assert_eq!(en_eras("the fifth century AD"), [y("5", Common)]);
+        assert_eq!(
+            en_eras("the Qin (221–206 BC) and the Han (AD 25 to 220)"),
+            [
+                y("221", BeforeCommon),
+                y("206", BeforeCommon),
+                y("25", Common),
+                y("220", Common)
+            ]
+        );
+        // Words and codes are no eras.
+        assert_eq!(
+            en_eras("221 ads, 5 ce, 3 BCG vaccines, 20 ADC, BAD 221"),
+            []
+        );
+    }
+
+    #[track_caller]
+    fn era_mismatches(zh: &str, en: &str) -> Vec<String> {
+        let (source, target) = (chinese_numbers(zh), english_numbers(en));
+        compare_eras(&chinese_eras(zh, &source), &english_eras(en, &target))
+            .iter()
+            .map(|m| {
+                let v = display_value(m.value);
+                format!("{v}:{}/{}", m.in_source.name(), m.in_target.name())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn eras_are_compared_where_both_sides_name_them() {
+        assert_eq!(
+            era_mismatches(
+                "秦始皇于公元前221年统一中国。",
+                "Qin Shi Huang unified China in 221 AD."
+            ),
+            ["221:BC/AD"]
+        );
+        assert_eq!(
+            era_mismatches(
+                "公元221年，刘备称帝。",
+                "In 221 BC, Liu Bei declared himself emperor."
+            ),
+            ["221:AD/BC"]
+        );
+        assert_eq!(
+            era_mismatches(
+                "孔子卒于公元前5世纪。",
+                "Confucius died in the 5th century AD."
+            ),
+            ["5:BC/AD"]
+        );
+        for (zh, en) in [
+            (
+                "秦始皇于公元前221年统一中国。",
+                "Qin Shi Huang unified China in 221 BC.",
+            ),
+            (
+                "公元221年，刘备称帝。",
+                "In AD 221, Liu Bei declared himself emperor.",
+            ),
+            (
+                "公元221年，刘备称帝。",
+                "In 221 CE, Liu Bei declared himself emperor.",
+            ),
+            // An era on one side only is not compared.
+            (
+                "秦始皇于公元前221年统一中国。",
+                "Qin Shi Huang unified China in 221.",
+            ),
+            (
+                "秦始皇于221年统一中国。",
+                "Qin Shi Huang unified China in 221 BC.",
+            ),
+            // Another value is a number changed, not an era.
+            ("公元前221年", "222 AD"),
+        ] {
+            assert_eq!(era_mismatches(zh, en), Vec::<String>::new(), "{zh} / {en}");
+        }
     }
 
     #[test]
