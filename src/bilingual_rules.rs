@@ -26,8 +26,8 @@ use crate::segment::Segment;
 use crate::spelling::with_families;
 use crate::zh::numbers::{
     chinese_dates, chinese_eras, chinese_numbers, compare, compare_dates, compare_eras,
-    compare_units, display_value, english_dates, english_eras, english_numbers, MonthDay, Number,
-    Value,
+    compare_units, display_value, english_dates, english_eras, english_numbers,
+    loose_numbers_only_in, MonthDay, Number, Value,
 };
 use crate::zh::source_terms::SourceTermMatcher;
 use crate::zh::untranslated::{untranslated, Untranslated};
@@ -428,6 +428,32 @@ impl<'g> SourceRules<'g> {
                         )
                     })
                     .collect();
+                // A source number the target lacks, where the target states none the source
+                // lacks: a loose number of the target that the source states nowhere is
+                // likely what it has instead (八月 as "the ninth lunar month"): name it as
+                // written, and point at it.
+                let only_source_side = mismatches.iter().all(|m| m.in_source > m.in_target);
+                let instead = if only_source_side && !mismatches.is_empty() {
+                    loose_numbers_only_in(&target_numbers, &source_numbers)
+                } else {
+                    Vec::new()
+                };
+                let mut instead_values: BTreeMap<Value, (usize, &str)> = BTreeMap::new();
+                for n in &instead {
+                    instead_values
+                        .entry(n.value)
+                        .or_insert((0, &target[n.start..n.end]))
+                        .0 += 1;
+                }
+                described.extend(instead_values.iter().map(|(&value, &(count, written))| {
+                    let shown = display_value(value);
+                    let written = if written == shown {
+                        String::new()
+                    } else {
+                        format!(" as \"{written}\"")
+                    };
+                    format!("{shown}{written} (0× in the source, {count}× in the target)")
+                }));
                 // A value both sides state, in another unit: name the units, not the counts.
                 described.extend(units.iter().map(|u| {
                     format!(
@@ -491,6 +517,7 @@ impl<'g> SourceRules<'g> {
                             .map(|y| y.start..y.end)
                     })
                     .or_else(|| dates.as_ref().map(|(_, t)| t[0].start..t[0].end))
+                    .or_else(|| instead.first().map(|n| n.start..n.end))
                     .unwrap_or(0..0);
                 findings.push(finding_at(
                     target,

@@ -2408,6 +2408,18 @@ pub fn compare(source: &[Number], target: &[Number]) -> Vec<Mismatch> {
         .collect()
 }
 
+/// The loose numbers of `ours` whose value `theirs` states nowhere, strongly or loosely:
+/// weak readings, but for a fraction word's parts and for one (an article, a pronoun or an
+/// adverb as much as a number). Where a number of the other side is missing, such a number
+/// is likely what stands in its place: 八月 as "the ninth lunar month" lacks 8 and has "ninth".
+pub fn loose_numbers_only_in(ours: &[Number], theirs: &[Number]) -> Vec<Number> {
+    ours.iter()
+        .filter(|n| n.strength == Strength::Weak && n.kind != Kind::Fraction && n.value != UNIT)
+        .filter(|n| !theirs.iter().any(|t| t.value == n.value))
+        .copied()
+        .collect()
+}
+
 /// A value that both sides state, as a percentage on one side and as percentage points on the
 /// other.
 #[derive(Debug, Clone, PartialEq, Eq)]
