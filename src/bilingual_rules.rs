@@ -29,8 +29,9 @@ use crate::run::RunReport;
 use crate::segment::{Segment, SegmentVisitor, CODE_PLACEHOLDER};
 use crate::spelling::with_families;
 use crate::zh::numbers::{
-    chinese_dates, chinese_numbers, compare, compare_dates, compare_units, display_value,
-    english_dates, english_numbers, MonthDay, Number, Value,
+    chinese_dates, chinese_eras, chinese_numbers, compare, compare_dates, compare_eras,
+    compare_units, display_value, english_dates, english_eras, english_numbers,
+    loose_numbers_only_in, MonthDay, Number, Value,
 };
 use crate::zh::source_terms::{SourceMatch, SourceTermMatcher};
 use crate::zh::untranslated::{untranslated, Untranslated};
@@ -591,7 +592,13 @@ impl<'g> SourceRules<'g> {
                 &chinese_dates(source, &source_numbers),
                 &english_dates(target),
             );
-            if !mismatches.is_empty() || !units.is_empty() || dates.is_some() {
+            let target_eras = english_eras(target, &target_numbers);
+            let eras = if target_eras.is_empty() {
+                Vec::new()
+            } else {
+                compare_eras(&chinese_eras(source, &source_numbers), &target_eras)
+            };
+            if !mismatches.is_empty() || !units.is_empty() || !eras.is_empty() || dates.is_some() {
                 let mut described: Vec<String> = mismatches
                     .iter()
                     .map(|m| {
@@ -603,6 +610,32 @@ impl<'g> SourceRules<'g> {
                         )
                     })
                     .collect();
+                // A source number the target lacks, where the target states none the source
+                // lacks: a loose number of the target that the source states nowhere is
+                // likely what it has instead (八月 as "the ninth lunar month"): name it as
+                // written, and point at it.
+                let only_source_side = mismatches.iter().all(|m| m.in_source > m.in_target);
+                let instead = if only_source_side && !mismatches.is_empty() {
+                    loose_numbers_only_in(&target_numbers, &source_numbers)
+                } else {
+                    Vec::new()
+                };
+                let mut instead_values: BTreeMap<Value, (usize, &str)> = BTreeMap::new();
+                for n in &instead {
+                    instead_values
+                        .entry(n.value)
+                        .or_insert((0, &target[n.start..n.end]))
+                        .0 += 1;
+                }
+                described.extend(instead_values.iter().map(|(&value, &(count, written))| {
+                    let shown = display_value(value);
+                    let written = if written == shown {
+                        String::new()
+                    } else {
+                        format!(" as \"{written}\"")
+                    };
+                    format!("{shown}{written} (0× in the source, {count}× in the target)")
+                }));
                 // A value both sides state, in another unit: name the units, not the counts.
                 described.extend(units.iter().map(|u| {
                     format!(
@@ -610,6 +643,15 @@ impl<'g> SourceRules<'g> {
                         display_value(u.value),
                         u.in_source.unit_name(),
                         u.in_target.unit_name()
+                    )
+                }));
+                // A year both sides state, in another era.
+                described.extend(eras.iter().map(|e| {
+                    format!(
+                        "{} ({} in the source, {} in the target)",
+                        display_value(e.value),
+                        e.in_source.name(),
+                        e.in_target.name()
                     )
                 }));
                 let mut message = Vec::new();
@@ -647,7 +689,17 @@ impl<'g> SourceRules<'g> {
                         })
                     })
                     .map(|n| n.start..n.end)
+                    .or_else(|| {
+                        target_eras
+                            .iter()
+                            .find(|y| {
+                                eras.iter()
+                                    .any(|e| e.value == y.value && e.in_target == y.era)
+                            })
+                            .map(|y| y.start..y.end)
+                    })
                     .or_else(|| dates.as_ref().map(|(_, t)| t[0].start..t[0].end))
+                    .or_else(|| instead.first().map(|n| n.start..n.end))
                     .unwrap_or(0..0);
                 findings.push(finding_at(
                     target,

@@ -203,6 +203,34 @@ fn a_file_breaking_a_rule_of_its_format_is_an_error_and_still_checked() {
     assert!(!stderr.contains("checked all the same"), "{stderr}");
 }
 #[test]
+fn a_table_row_of_another_width_is_an_error_and_the_other_rows_are_checked() {
+    // A tab in the target's text makes a field too many; a row without its tab has no target.
+    let tsv = "id\tsource\ttarget\n\
+               r1\t全总\tThe ACFTU\tmet.\n\
+               r2\t全总\n\
+               r3\t全总\tThe Acftu met.\n\
+               r4\t全总\t\n";
+    let (code, rows, stderr) = check(&[("r.tsv", tsv.as_bytes())], &["r.tsv"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains(
+            "r.tsv:2:17: row has 4 fields but the header has 3 (line 3 too has another \
+             number of fields); a row of another width is not checked"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("checked all the same"), "{stderr}");
+    // The rows of the header's width are checked; an empty target is found at its field.
+    assert_eq!(
+        summary(&rows),
+        vec![
+            row("forbidden-term", 4, 11, "Acftu", "r3"),
+            row("untranslated", 5, 7, "", "r4"),
+        ]
+    );
+}
+
+#[test]
 fn tmx_languages_are_chosen_by_prefix() {
     let tmx = "<tmx version=\"1.4\"><header srclang=\"zh-CN\"/><body>\n\
                <tu tuid=\"t1\"><tuv xml:lang=\"zh-CN\"><seg>上海市总工会</seg></tuv>\

@@ -645,3 +645,83 @@ fn a_number_in_a_source_term_that_its_approved_rendering_does_not_state_is_the_t
         );
     }
 }
+
+#[test]
+fn a_years_era_changed_is_a_number_mismatch_at_the_targets_year() {
+    let glossary = "id,source,preferred\nqin,秦始皇,Qin Shi Huang\n";
+    let findings = |source: &str, target: &str| {
+        let glossary = Glossary::from_csv_text(glossary, "g.csv").expect("glossary");
+        let matcher = TermMatcher::new(&glossary);
+        let source_terms = SourceTermMatcher::new(&glossary);
+        let rules = SourceRules::new(&glossary, &matcher, &source_terms, RuleSet::all());
+        let mut findings = Vec::new();
+        rules.check_segment(source, target, &mut findings);
+        findings
+    };
+    let found = findings(
+        "秦始皇于公元前221年统一中国。",
+        "Qin Shi Huang unified China in 221 AD.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].rule.to_string(), "number-mismatch");
+    assert_eq!(
+        found[0].message,
+        "numbers differ: 221 (BC in the source, AD in the target)"
+    );
+    assert_eq!(found[0].found, "221");
+    assert!(findings(
+        "秦始皇于公元前221年统一中国。",
+        "Qin Shi Huang unified China in 221 BC."
+    )
+    .is_empty());
+    assert!(findings(
+        "秦始皇于公元前221年统一中国。",
+        "Qin Shi Huang unified China in 221."
+    )
+    .is_empty());
+}
+
+#[test]
+fn a_source_number_changed_into_a_loose_one_is_named_and_pointed_at() {
+    let findings = |source: &str, target: &str| {
+        let glossary =
+            Glossary::from_csv_text("id,source,preferred\nx,占位,placeholder\n", "g.csv")
+                .expect("glossary");
+        let matcher = TermMatcher::new(&glossary);
+        let source_terms = SourceTermMatcher::new(&glossary);
+        let rules = SourceRules::new(&glossary, &matcher, &source_terms, RuleSet::all());
+        let mut findings = Vec::new();
+        rules.check_segment(source, target, &mut findings);
+        findings
+            .into_iter()
+            .map(|f| (f.found, f.start.byte_offset, f.message))
+            .collect::<Vec<_>>()
+    };
+    let target = "The Mid-Autumn Festival falls on the 15th day of the ninth lunar month.";
+    assert_eq!(
+        findings("中秋节在农历八月十五。", target),
+        [(
+            "ninth".to_string(),
+            target.find("ninth").unwrap() as u64,
+            "numbers differ: 8 (1× in the source, 0× in the target), 9 as \"ninth\" \
+             (0× in the source, 1× in the target)"
+                .to_string()
+        )]
+    );
+    // A number the target states strongly is pointed at, and no loose one is named.
+    let target = "The festival falls on the 15th day of the ninth lunar month, 10 days later.";
+    let found = findings("中秋节在农历八月十五。", target);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].0, "10");
+    assert!(!found[0].2.contains("ninth"), "{found:?}");
+    // One is an article or a pronoun as much as a number: not named, nothing pointed at.
+    let found = findings("增长8%。", "It is one of the fastest.");
+    assert_eq!(
+        found,
+        [(
+            String::new(),
+            0,
+            "numbers differ: 8 (1× in the source, 0× in the target)".to_string()
+        )]
+    );
+}

@@ -5,7 +5,11 @@
 //! names given with `--source-column`/`--target-column`); a 1-based number selects a column
 //! by position and then the first row is data unless it names the columns. An `id` column,
 //! when there is one, gives the unit id; otherwise it is the row's line number. CSV fields may
-//! be quoted (RFC 4180: `""` is a quote); TSV fields are taken as written.
+//! be quoted (RFC 4180: `""` is a quote); TSV fields are taken as written. Every row has as
+//! many fields as the header (or, without one, the first row): a row with more or fewer (a
+//! tab or comma in a field's text, a tab left out) cannot say which field is the target, so it
+//! is not checked, and the file is an input error that names it, after its other rows are
+//! checked. An empty target field is an empty target, at that field.
 //!
 //! Paired files: line *n* of the source file is the source of line *n* of the target file;
 //! the unit id is the line number. Files of different lengths are an error that says where
@@ -163,6 +167,63 @@ pub struct TableSegments {
     target: usize,
     id: Option<usize>,
     index: usize,
+    /// How many fields a row has: the header's, or the first row's.
+    width: usize,
+    /// What sets the width, in messages: "the header" or "the first row".
+    width_from: &'static str,
+    /// The first row of another width, and the lines of the others.
+    malformed: Option<(FormatError, Vec<u64>)>,
+}
+
+impl TableSegments {
+    /// Notes a row of `cells` of another width than the table's, starting at `row_at`.
+    fn malformed_row(&mut self, row_at: &LocationTracker, cells: &[Cell]) {
+        if let Some((_, others)) = &mut self.malformed {
+            others.push(row_at.location().line);
+            return;
+        }
+        // Where the row goes wrong: its first field too many, or the end of its last field,
+        // where the next one should start.
+        let location = match cells.get(self.width) {
+            Some(extra) => extra.text.start(),
+            None => cells.last().map_or_else(
+                || row_at.location(),
+                |c| c.text.end_location(c.text.text().len()),
+            ),
+        };
+        let message = format!(
+            "row has {} field{} but {} has {}",
+            cells.len(),
+            if cells.len() == 1 { "" } else { "s" },
+            self.width_from,
+            self.width
+        );
+        self.malformed = Some((FormatError::at(location, message), Vec::new()));
+    }
+
+    /// The error about the rows of another width, once every other row is read: where the
+    /// first goes wrong, and the lines of a few others.
+    fn malformed_error(&mut self) -> Option<FormatError> {
+        const NAMED: usize = 5;
+        let (error, others) = self.malformed.take()?;
+        let mut lines: Vec<String> = others.iter().take(NAMED).map(u64::to_string).collect();
+        if others.len() > NAMED {
+            lines.push(format!("{} more", others.len() - NAMED));
+        }
+        let others = match lines.split_last() {
+            None => String::new(),
+            Some((last, [])) => format!(" (line {last} too has another number of fields)"),
+            Some((last, rest)) => format!(
+                " (lines {} and {last} too have another number of fields)",
+                rest.join(", ")
+            ),
+        };
+        let message = format!(
+            "{}{others}; a row of another width is not checked",
+            error.message
+        );
+        Some(FormatError { message, ..error }.nonconforming())
+    }
 }
 
 impl Iterator for TableSegments {
@@ -172,11 +233,16 @@ impl Iterator for TableSegments {
         loop {
             let (row_at, mut cells) = match self.first.take() {
                 Some(row) => row,
-                None => match self.rows.next_row()? {
-                    Ok(row) => row,
-                    Err(e) => return Some(Err(e)),
+                None => match self.rows.next_row() {
+                    Some(Ok(row)) => row,
+                    Some(Err(e)) => return Some(Err(e)),
+                    None => return self.malformed_error().map(Err),
                 },
             };
+            if cells.len() != self.width {
+                self.malformed_row(&row_at, &cells);
+                continue;
+            }
             let width = cells.len();
             let mut take = |i: usize| {
                 (i < width)
@@ -187,7 +253,8 @@ impl Iterator for TableSegments {
                 None => Some(row_at.location().line.to_string()),
             };
             let source_text = take(self.source);
-            let target_text = take(self.target).filter(|t| !t.text().is_empty());
+            // An empty field keeps its place: a finding on the empty target points at it.
+            let target_text = take(self.target);
             if source_text.is_none() && target_text.is_none() {
                 continue;
             }
@@ -229,6 +296,9 @@ pub fn read_table(
             target: 0,
             id: None,
             index: 0,
+            width: 0,
+            width_from: "the header",
+            malformed: None,
         });
     };
     let header: Vec<String> = first
@@ -265,11 +335,18 @@ pub fn read_table(
         .flatten();
     Ok(TableSegments {
         rows,
+        width: first.1.len(),
+        width_from: if has_header {
+            "the header"
+        } else {
+            "the first row"
+        },
         first: (!has_header).then_some(first),
         source,
         target,
         id,
         index: 0,
+        malformed: None,
     })
 }
 
@@ -389,11 +466,99 @@ mod tests {
             summary(&segments),
             [
                 row("u1", "工会", Some("Trade Union")),
-                row("u2", "空", None)
+                row("u2", "空", Some(""))
             ]
         );
         let t = segments[0].target.as_ref().unwrap();
         assert_eq!((t.start().line, t.start().column), (2, 4));
+        // An empty target is at its field, after the id's tab, not at the row's start.
+        let t = segments[1].target.as_ref().unwrap();
+        assert_eq!((t.start().line, t.start().column), (3, 4));
+        let tsv = "id\tsource\ttarget\nD18\t所述电磁阀\t\n";
+        let segments = table(tsv, '\t', &Columns::default()).unwrap();
+        let t = segments[0].target.as_ref().unwrap();
+        assert_eq!((t.text(), t.start().line, t.start().column), ("", 2, 11));
+    }
+
+    /// The segments of a table and the error that comes after them, if any.
+    fn table_and_error(
+        text: &str,
+        delimiter: char,
+        columns: &Columns,
+    ) -> (Vec<Row>, Option<FormatError>) {
+        let mut segments = Vec::new();
+        let mut error = None;
+        for s in read_table(text.to_string(), delimiter, columns, TextEncoding::Utf8, 0).unwrap() {
+            assert!(error.is_none(), "a segment after the error");
+            match s {
+                Ok(s) => segments.push(s),
+                Err(e) => error = Some(e),
+            }
+        }
+        (summary(&segments), error)
+    }
+
+    #[test]
+    fn a_row_of_another_width_is_an_error_after_the_other_rows() {
+        // A field too many (a tab in the text) and a tab left out: neither row says which
+        // field is the target.
+        let tsv =
+            "source\ttarget\n教务处\tOffice of Academic Affairs\textra\n成绩单\n工会\tUnion\n";
+        let (rows, error) = table_and_error(tsv, '\t', &Columns::default());
+        assert_eq!(rows, [row("4", "工会", Some("Union"))]);
+        let error = error.expect("an error");
+        assert!(error.nonconforming, "the other rows are checked");
+        let l = error.location.unwrap();
+        assert_eq!((l.line, l.column), (2, 32), "at the field too many");
+        assert_eq!(
+            error.message,
+            "row has 3 fields but the header has 2 (line 3 too has another number of fields); \
+             a row of another width is not checked"
+        );
+        // A row too short is pointed at where its next field should start.
+        let (_, error) = table_and_error("source\ttarget\n成绩单\n", '\t', &Columns::default());
+        let error = error.unwrap();
+        let l = error.location.unwrap();
+        assert_eq!((l.line, l.column), (2, 4));
+        assert!(
+            error
+                .message
+                .starts_with("row has 1 field but the header has 2;"),
+            "{}",
+            error.message
+        );
+        // Without a header, the first row sets the width; CSV rows alike.
+        let columns = Columns {
+            source: Column::parse("1"),
+            target: Column::parse("2"),
+        };
+        let (rows, error) = table_and_error("一,One\n二,Two,2\n三,Three\n", ',', &columns);
+        assert_eq!(
+            rows,
+            [row("1", "一", Some("One")), row("3", "三", Some("Three"))]
+        );
+        assert!(error.unwrap().message.contains("but the first row has 2"));
+        // Many rows: a few lines named, the rest counted.
+        let mut tsv = String::from("source\ttarget\n");
+        for _ in 0..8 {
+            tsv.push_str("只有一列\n");
+        }
+        let (_, error) = table_and_error(&tsv, '\t', &Columns::default());
+        assert!(error
+            .unwrap()
+            .message
+            .contains("(lines 3, 4, 5, 6, 7 and 2 more too have another number of fields)"));
+        // Blank lines and empty fields are no rows of another width; a quoted comma is no field.
+        let (rows, error) = table_and_error(
+            "source,target\n\n一,\"One, two\"\n\n二,\n",
+            ',',
+            &Columns::default(),
+        );
+        assert_eq!(
+            rows,
+            [row("3", "一", Some("One, two")), row("5", "二", Some(""))]
+        );
+        assert!(error.is_none());
     }
 
     #[test]

@@ -18,8 +18,10 @@ use std::collections::BTreeMap;
 
 use crate::normalize::floor_char_boundary;
 
-/// A value in thousandths, so that 3.5 and 1.2 billion compare exactly.
-pub type Value = i64;
+/// A value in thousandths, so that 3.5 and 1.2 billion compare exactly, and so do the
+/// 18 digits of an identity card number: values are read from their digits, never through a
+/// floating-point number, whose 53 bits hold no more than 15 or 16 digits.
+pub type Value = i128;
 
 /// How sure the reading is that a numeral is a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -72,23 +74,95 @@ pub enum Kind {
 }
 
 /// Thousandths of a whole number.
-const UNIT: i64 = 1000;
+const UNIT: Value = 1000;
 
-fn from_f64(v: f64) -> Value {
-    (v * UNIT as f64).round() as Value
+/// The most digits before a decimal point read as one number. A longer run is an identifier
+/// rather than an amount (a 40-digit serial number); it is read as pieces of this many digits,
+/// each exact, so that any digit changed still changes a value. Thirty digits in thousandths,
+/// times 万亿, still fit a [`Value`].
+const MAX_DIGITS: usize = 30;
+
+/// Thousandths of the decimal digits after a point (0 to 9 each): `5` is 500, `8349` 835,
+/// rounded half up at the fourth digit.
+fn decimal_thousandths(digits: impl IntoIterator<Item = u8>) -> Value {
+    let (mut v, mut n, mut round_up) = (0, 0, false);
+    for d in digits {
+        match n {
+            0..=2 => v = v * 10 + Value::from(d),
+            3 => round_up = d >= 5,
+            _ => break,
+        }
+        n += 1;
+    }
+    for _ in n.min(3)..3 {
+        v *= 10;
+    }
+    v + Value::from(round_up)
 }
 
-/// Shows a value as the number a person would write: `35000`, `3.5`.
-pub fn display_value(v: Value) -> String {
-    if v % UNIT == 0 {
-        (v / UNIT).to_string()
-    } else {
-        let s = format!("{:.3}", v as f64 / UNIT as f64);
-        s.trim_end_matches('0').to_string()
+/// A number as its digits state it, before it is rounded to a [`Value`]: `19.9303` is 199303
+/// at scale 4, so that "19.9303 million" is 19,930,300 and not 19.930 million.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Decimal {
+    digits: Value,
+    /// How many of the digits are decimals.
+    scale: u32,
+}
+
+/// The most digits a [`Decimal`] keeps, before and after the point: 10 to this power fits
+/// a [`Value`], times a thousand.
+const MAX_KEPT: usize = 35;
+
+impl Decimal {
+    /// A value already in thousandths.
+    fn thousandths(v: Value) -> Decimal {
+        Decimal {
+            digits: v,
+            scale: 3,
+        }
+    }
+
+    /// The number times a multiplier (万, "million", a dozen): a power of ten moves the point,
+    /// and decimals below the thousandth give way before the digits would overflow, which
+    /// saturate only then.
+    fn times(mut self, mut m: Value) -> Decimal {
+        while m % 10 == 0 && self.scale > 0 {
+            m /= 10;
+            self.scale -= 1;
+        }
+        while self.digits.checked_mul(m).is_none() && self.scale > 3 {
+            self.digits = (self.digits + 5) / 10;
+            self.scale -= 1;
+        }
+        self.digits = self.digits.saturating_mul(m);
+        self
+    }
+
+    /// The number in thousandths, rounded half up.
+    fn value(self) -> Value {
+        if self.scale <= 3 {
+            return self.digits.saturating_mul(10_i128.pow(3 - self.scale));
+        }
+        let d = 10_i128.pow(self.scale - 3);
+        let (q, r) = (self.digits / d, self.digits % d);
+        q + Value::from(r.abs() * 2 >= d) * self.digits.signum()
     }
 }
 
-fn chinese_digit(c: char) -> Option<i64> {
+/// Shows a value as the number a person would write: `35000`, `3.5`, `-0.25`, and every
+/// digit of `110105200001011234`.
+pub fn display_value(v: Value) -> String {
+    let sign = if v < 0 { "-" } else { "" };
+    let (whole, thousandths) = (v.unsigned_abs() / 1000, v.unsigned_abs() % 1000);
+    if thousandths == 0 {
+        format!("{sign}{whole}")
+    } else {
+        let fraction = format!("{thousandths:03}");
+        format!("{sign}{whole}.{}", fraction.trim_end_matches('0'))
+    }
+}
+
+fn chinese_digit(c: char) -> Option<Value> {
     Some(match c {
         '零' | '〇' => 0,
         '一' | '壹' => 1,
@@ -104,7 +178,7 @@ fn chinese_digit(c: char) -> Option<i64> {
     })
 }
 
-fn chinese_small_unit(c: char) -> Option<i64> {
+fn chinese_small_unit(c: char) -> Option<Value> {
     Some(match c {
         '十' | '拾' => 10,
         '百' | '佰' => 100,
@@ -113,7 +187,7 @@ fn chinese_small_unit(c: char) -> Option<i64> {
     })
 }
 
-fn chinese_big_unit(c: char) -> Option<i64> {
+fn chinese_big_unit(c: char) -> Option<Value> {
     Some(match c {
         '万' | '萬' => 10_000,
         '亿' | '億' => 100_000_000,
@@ -144,7 +218,7 @@ fn is_approximation(before: Option<char>, after: Option<char>) -> bool {
 
 /// The value of a Chinese numeral written with units (`一千五百`, `十八`, `三万二千`), or digit
 /// by digit (`二〇二三`), in whole units; decimals (`三点五`) are read by the caller.
-fn chinese_integer(chars: &[char]) -> Option<i64> {
+fn chinese_integer(chars: &[char]) -> Option<Value> {
     if chars.is_empty() {
         return None;
     }
@@ -152,13 +226,13 @@ fn chinese_integer(chars: &[char]) -> Option<i64> {
         .iter()
         .any(|&c| chinese_small_unit(c).is_some() || chinese_big_unit(c).is_some());
     if !has_unit {
-        let mut v: i64 = 0;
+        let mut v: Value = 0;
         for &c in chars {
             v = v.checked_mul(10)?.checked_add(chinese_digit(c)?)?;
         }
         return Some(v);
     }
-    let (mut total, mut section, mut digit): (i64, i64, Option<i64>) = (0, 0, None);
+    let (mut total, mut section, mut digit): (Value, Value, Option<Value>) = (0, 0, None);
     // The unit just before the last digit, if nothing stood between them.
     let mut unit_before_digit = None;
     let mut last_unit = None;
@@ -216,17 +290,28 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
             i = j;
             continue;
         }
+        if let Some(value) = enclosed_number(c) {
+            out.push(Number {
+                kind: Kind::Plain,
+                value: value * UNIT,
+                strength: Strength::Strong,
+                start,
+                end: end_of(i + 1),
+            });
+            i += 1;
+            continue;
+        }
         if is_digit(c) {
-            let (value, mut j) = arabic_at(&chars, i);
+            let (number, mut j) = arabic_at(&chars, i);
             let before = i.checked_sub(1).map(|k| chars[k].1);
             if let Some(paid) =
-                arabic_price_share(value).filter(|_| discount_follows(&chars, j, before))
+                arabic_price_share(number.value()).filter(|_| discount_follows(&chars, j, before))
             {
                 out.extend(discount_readings(paid, start, end_of(j + 1)));
                 i = j + 1;
                 continue;
             }
-            let mut value = value;
+            let mut number = number;
             // A Chinese multiplier after Arabic digits: 3.5万, 1.2亿, 10万亿. 千 before a unit
             // is the unit's prefix kilo (5200千克 is 5200 kg, 3万千米 30,000 km), no multiplier.
             let multiplier = |m: char| chinese_big_unit(m).or((m == '千').then_some(1000));
@@ -236,10 +321,11 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
                 .and_then(|&(_, m)| multiplier(m))
                 .filter(|&u| u != 1000 || !kilo_unit_follows(&text[end_of(j + 1)..]))
             {
-                value *= u as f64;
+                number = number.times(u);
                 smallest = Some(u);
                 j += 1;
             }
+            let mut value = number.value();
             // Digits and a smaller unit after it go on with the number: 1万2千 is 12,000,
             // 3亿5000万 350 million.
             while let Some(unit) =
@@ -251,7 +337,7 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
                     .and_then(|&(_, m)| multiplier(m).or((m == '百').then_some(100)))
                 {
                     Some(u) if u < unit => {
-                        value += more * u as f64;
+                        value = value.saturating_add(more.times(u).value());
                         smallest = Some(u);
                         j = k + 1;
                     }
@@ -260,7 +346,7 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
             }
             // A race time: 9秒83 is 9.83 seconds (1分23秒45, 1 minute 23.45 seconds).
             if smallest.is_none()
-                && value.fract() == 0.0
+                && value % UNIT == 0
                 && chars.get(j).is_some_and(|&(_, c)| c == '秒')
             {
                 let fraction_digits = chars[j + 1..]
@@ -272,13 +358,13 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
                     .get(k)
                     .is_some_and(|&(_, c)| is_digit(c) || c == '.' || is_chinese_numeral(c));
                 if (1..=3).contains(&fraction_digits) && !goes_on {
-                    let fraction: String = chars[j + 1..k].iter().map(|&(_, c)| c).collect();
-                    value += format!("0.{fraction}").parse::<f64>().unwrap_or(0.0);
+                    value +=
+                        decimal_thousandths(chars[j + 1..k].iter().map(|&(_, c)| c as u8 - b'0'));
                     j = k;
                 }
             }
             // Whole hours (20:00) say their minutes only in a 24-hour clock: "8 pm" has none.
-            let zero_minutes = value == 0.0
+            let zero_minutes = value == 0
                 && text[start..end_of(j)].len() == 2
                 && text[..start].ends_with([':', '：'])
                 && text[..start]
@@ -286,7 +372,7 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
                     .ends_with(|c: char| c.is_ascii_digit());
             out.push(Number {
                 kind: Kind::Plain,
-                value: from_f64(value),
+                value,
                 strength: if zero_minutes {
                     Strength::Weak
                 } else {
@@ -433,6 +519,7 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
     mark_chinese_percentages(text, &mut out);
     mark_chinese_ordinals(text, &mut out);
     drop_argument_indexes(text, &mut out);
+    read_e_notation(text, &mut out);
     read_signs(text, &mut out);
     out
 }
@@ -544,11 +631,11 @@ fn discount_follows(chars: &[(usize, char)], j: usize, before: Option<char>) -> 
 
 /// The share of the price that a discount in Arabic digits leaves to pay, in percent: 8折 is
 /// 80, 6.5折 65, and two digits are tenths too (95折 is 9.5折, 95).
-fn arabic_price_share(value: f64) -> Option<Value> {
-    if value > 0.0 && value < 10.0 {
-        Some(from_f64(value * 10.0))
-    } else if value.fract() == 0.0 && (11.0..=99.0).contains(&value) {
-        Some(from_f64(value))
+fn arabic_price_share(value: Value) -> Option<Value> {
+    if value > 0 && value < 10 * UNIT {
+        Some(value * 10)
+    } else if value % UNIT == 0 && (11 * UNIT..=99 * UNIT).contains(&value) {
+        Some(value)
     } else {
         None
     }
@@ -603,7 +690,7 @@ fn read_decades(text: &str, numbers: &mut Vec<Number>) {
         let century_word = before
             .strip_suffix("世纪")
             .or_else(|| before.strip_suffix("世紀"));
-        let centuries: Vec<i64> = match century_word {
+        let centuries: Vec<Value> = match century_word {
             Some(w) if w.ends_with('上') || w.ends_with("上个") || w.ends_with("上個") => {
                 vec![1900]
             }
@@ -747,11 +834,11 @@ fn distribute_chinese_ranges(text: &str, numbers: &mut Vec<Number>) {
             continue;
         }
         let unit_value = |c: char| chinese_big_unit(c).or((c == '千').then_some(1000));
-        let trailing_units = |t: &str| -> i64 {
+        let trailing_units = |t: &str| -> Value {
             t.chars()
                 .rev()
                 .map_while(unit_value)
-                .fold(1i64, |m, u| m.saturating_mul(u))
+                .fold(1, |m, u| m.saturating_mul(u))
         };
         let m = trailing_units(&text[b.start..b.end]);
         if m == 1 || trailing_units(&text[a.start..a.end]) != 1 {
@@ -778,7 +865,7 @@ fn distribute_chinese_ranges(text: &str, numbers: &mut Vec<Number>) {
 /// eleventh to nineteenth plans are also names in quotes alone (“十四五”), while 十五 ("fifteen",
 /// also the tenth plan) and 四五 ("four or five", also the April Fifth Movement) need the plan
 /// word.
-fn five_year_plan(run: &[char], before: Option<char>, rest: &str) -> Option<i64> {
+fn five_year_plan(run: &[char], before: Option<char>, rest: &str) -> Option<Value> {
     let digit = |c: char| chinese_digit(c).filter(|&d| d > 0);
     let (ordinal, quoted_is_enough) = match *run {
         ['十' | '拾', d, '五' | '伍'] => (10 + digit(d)?, true),
@@ -861,12 +948,13 @@ fn read_chinese_run(
         return None;
     }
     let whole = chinese_integer(int_part)?;
-    let mut value = whole as f64;
-    let mut scale = 0.1;
-    for &c in frac_part {
-        value += chinese_digit(c)? as f64 * scale;
-        scale /= 10.0;
-    }
+    let fraction = frac_part
+        .iter()
+        .map(|&c| chinese_digit(c).map(|d| d as u8))
+        .collect::<Option<Vec<u8>>>()?;
+    let value = whole
+        .saturating_mul(UNIT)
+        .saturating_add(decimal_thousandths(fraction));
     // A numeral of one character (一, 三, 十, 百) is also an article or part of a phrase
     // (一个好人 "a good man", 一天 "one day" or "a day"), and an approximation is rendered
     // loosely: both may stand for a number of the translation but need not.
@@ -875,7 +963,7 @@ fn read_chinese_run(
     } else {
         Strength::Strong
     };
-    Some((from_f64(value), strength))
+    Some((value, strength))
 }
 
 /// The ASCII digit a digit stands for: an ASCII one, or a full-width one (`３`, common in
@@ -886,6 +974,30 @@ fn ascii_digit(c: char) -> Option<char> {
         '０'..='９' => char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')),
         _ => None,
     }
+}
+
+/// The number an enclosed numeral stands for: circled (`①`, `⑳`, `㉑`, `❶`, `㊀`),
+/// parenthesized (`⑴`, `㈠`) or with a full stop (`⒈`). They number the steps and items of
+/// Chinese patents and manuals, which English writes "(1)", "1." or "step 1"; their NFKC form
+/// is the digits. Roman numerals (`Ⅱ`) are not read: English keeps them as letters ("type II").
+fn enclosed_number(c: char) -> Option<Value> {
+    let from = |first: char, value: Value| Value::from(u32::from(c) - u32::from(first)) + value;
+    Some(match c {
+        '①'..='⑳' => from('①', 1),
+        '⑴'..='⒇' => from('⑴', 1),
+        '⒈'..='⒛' => from('⒈', 1),
+        '⓪' | '⓿' => 0,
+        '⓫'..='⓴' => from('⓫', 11),
+        '⓵'..='⓾' => from('⓵', 1),
+        '❶'..='❿' => from('❶', 1),
+        '➀'..='➉' => from('➀', 1),
+        '➊'..='➓' => from('➊', 1),
+        '㉑'..='㉟' => from('㉑', 21),
+        '㊱'..='㊿' => from('㊱', 36),
+        '㈠'..='㈩' => from('㈠', 1),
+        '㊀'..='㊉' => from('㊀', 1),
+        _ => return None,
+    })
 }
 
 fn is_digit(c: char) -> bool {
@@ -920,7 +1032,7 @@ fn script_number_at(chars: &[(usize, char)], i: usize) -> Option<(Value, usize)>
         .and_then(|&(_, c)| script_digit(c))
         .filter(|&(_, s)| s == superscript)
     {
-        let d = i64::from(d as u8 - b'0');
+        let d = Value::from(d as u8 - b'0');
         value = value.saturating_mul(10).saturating_add(d);
         j += 1;
     }
@@ -941,31 +1053,47 @@ fn script_strength(text: &str, start: usize) -> Strength {
 }
 
 /// Reads an Arabic numeral at `chars[i]`: digits with `,` thousands separators (only before
-/// three digits) and one `.` decimal point. Returns the value and the index after it.
-fn arabic_at(chars: &[(usize, char)], i: usize) -> (f64, usize) {
+/// three digits) and one `.` decimal point, at most [`MAX_DIGITS`] of them before the point
+/// and [`MAX_KEPT`] in all (later decimals are rounded). Returns the number and the index
+/// after it.
+fn arabic_at(chars: &[(usize, char)], i: usize) -> (Decimal, usize) {
     let mut j = i;
-    let mut s = String::new();
-    let mut seen_point = false;
+    let (mut digits, mut whole_digits, mut scale): (Value, usize, u32) = (0, 0, 0);
+    let mut point = false;
+    // Whether the first decimal dropped rounds the last one kept up.
+    let mut round_up = None;
     while j < chars.len() {
         let c = chars[j].1;
         if let Some(d) = ascii_digit(c) {
-            s.push(d);
+            let d = Value::from(d as u8 - b'0');
+            if !point && whole_digits == MAX_DIGITS {
+                break;
+            }
             j += 1;
+            if !point {
+                whole_digits += 1;
+            } else if whole_digits + scale as usize == MAX_KEPT {
+                round_up.get_or_insert(d >= 5);
+                continue;
+            } else {
+                scale += 1;
+            }
+            digits = digits * 10 + d;
         } else if matches!(c, ',' | '\u{2009}' | '\u{202F}' | '\u{A0}')
-            && !seen_point
+            && !point
             && three_digits_follow(chars, j + 1)
         {
             // Thousands separated by commas, or by thin or non-breaking spaces ("1 318 km").
             j += 1;
-        } else if c == '.' && !seen_point && chars.get(j + 1).is_some_and(|&(_, d)| is_digit(d)) {
-            seen_point = true;
-            s.push('.');
+        } else if c == '.' && !point && chars.get(j + 1).is_some_and(|&(_, d)| is_digit(d)) {
+            point = true;
             j += 1;
         } else {
             break;
         }
     }
-    (s.parse().unwrap_or(0.0), j)
+    let digits = digits + Value::from(round_up == Some(true));
+    (Decimal { digits, scale }, j)
 }
 
 /// Whether the digits at `at` are those of a character reference left in the text (`&#183;`,
@@ -991,7 +1119,7 @@ fn three_digits_follow(chars: &[(usize, char)], k: usize) -> bool {
         && !chars.get(k + 3).is_some_and(|&(_, d)| is_digit(d))
 }
 
-fn english_word_value(word: &str) -> Option<(i64, bool)> {
+fn english_word_value(word: &str) -> Option<(Value, bool)> {
     // (value, is_ordinal)
     const CARDINALS: [&str; 20] = [
         "zero",
@@ -1051,23 +1179,23 @@ fn english_word_value(word: &str) -> Option<(i64, bool)> {
         "ninetieth",
     ];
     if let Some(v) = CARDINALS.iter().position(|&w| w == word) {
-        return Some((v as i64, false));
+        return Some((v as Value, false));
     }
     if let Some(v) = ORDINALS.iter().position(|&w| w == word) {
-        return Some((v as i64, true));
+        return Some((v as Value, true));
     }
     if let Some(v) = TENS.iter().position(|&w| w == word) {
-        return Some((20 + 10 * v as i64, false));
+        return Some((20 + 10 * v as Value, false));
     }
     if let Some(v) = TENTHS.iter().position(|&w| w == word) {
-        return Some((20 + 10 * v as i64, true));
+        return Some((20 + 10 * v as Value, true));
     }
     None
 }
 
 /// The years an anniversary word counts: "centenary" and "centennial" are a hundred years,
 /// "bicentenary" two hundred; "centenarian", someone a hundred years old, counts them too.
-fn anniversary_years(word: &str) -> Option<i64> {
+fn anniversary_years(word: &str) -> Option<Value> {
     let at = word.find("centen")?;
     let years = match &word[..at] {
         "" => 100,
@@ -1085,7 +1213,7 @@ fn anniversary_years(word: &str) -> Option<i64> {
         .then_some(years)
 }
 
-fn english_multiplier(word: &str) -> Option<i64> {
+fn english_multiplier(word: &str) -> Option<Value> {
     Some(match word {
         "dozen" => 12,
         "hundred" => 100,
@@ -1122,7 +1250,7 @@ fn is_currency(word: &str) -> bool {
 
 /// The multiplier a word is after an amount of money ("$250m", "£3bn", "€40k"), where "m" and
 /// "k" are million and thousand, not metres.
-fn money_multiplier(word: &str) -> Option<i64> {
+fn money_multiplier(word: &str) -> Option<Value> {
     match word {
         "m" => Some(1_000_000),
         "k" => Some(1_000),
@@ -1148,7 +1276,7 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
-fn month(word: &str) -> Option<i64> {
+fn month(word: &str) -> Option<Value> {
     // A whole name, or the three letters of a long one ("Sep", "dec").
     MONTHS
         .iter()
@@ -1156,7 +1284,7 @@ fn month(word: &str) -> Option<i64> {
             m.eq_ignore_ascii_case(word)
                 || (m.len() > 4 && word.len() == 3 && m[..3].eq_ignore_ascii_case(word))
         })
-        .map(|p| p as i64 + 1)
+        .map(|p| p as Value + 1)
 }
 
 /// Whether the month word at `tokens[i]` ends a longer capitalised name ("the Long March",
@@ -1182,7 +1310,8 @@ fn ends_a_name(text: &str, tokens: &[Token<'_>], i: usize) -> bool {
 #[derive(Debug, Clone)]
 enum Token<'t> {
     Word(&'t str, usize, usize),
-    Arabic(f64, usize, usize, bool),
+    /// A numeral's value, its bytes, and whether it is an ordinal (`18th`).
+    Arabic(Decimal, usize, usize, bool),
 }
 
 fn english_tokens(text: &str) -> Vec<Token<'_>> {
@@ -1215,9 +1344,17 @@ fn english_tokens(text: &str) -> Vec<Token<'_>> {
             out.push(Token::Arabic(v, start, end_of(j), ordinal));
             i = j;
         } else if let Some((value, j)) = script_number_at(&chars, i) {
-            let v = value as f64 / UNIT as f64;
-            out.push(Token::Arabic(v, start, end_of(j), false));
+            out.push(Token::Arabic(
+                Decimal::thousandths(value),
+                start,
+                end_of(j),
+                false,
+            ));
             i = j;
+        } else if let Some(value) = enclosed_number(c) {
+            let value = Decimal::thousandths(value * UNIT);
+            out.push(Token::Arabic(value, start, end_of(i + 1), false));
+            i += 1;
         } else if c.is_alphabetic() {
             let mut j = i;
             while j < chars.len() && chars[j].1.is_alphabetic() {
@@ -1245,7 +1382,7 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                 // An exponent or a symbol's digits: no multiplier, no ordinal after them.
                 out.push(Number {
                     kind: Kind::Plain,
-                    value: from_f64(v),
+                    value: v.value(),
                     strength: script_strength(text, start),
                     start,
                     end,
@@ -1272,7 +1409,7 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                         };
                         match multiplier {
                             Some(m) if adjacent(text, end, tokens_start(&tokens[j])) => {
-                                value *= m as f64;
+                                value = value.times(m);
                                 end = *e;
                                 j += 1;
                             }
@@ -1281,11 +1418,12 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                     }
                 }
                 // "H1", "H2": a half of the year, which Chinese names without a numeral (上半年).
+                let value = value.value();
                 let half_year = matches!(i.checked_sub(1).and_then(|k| tokens.get(k)), Some(Token::Word("H", _, e)) if *e == start)
-                    && (value == 1.0 || value == 2.0);
+                    && (value == UNIT || value == 2 * UNIT);
                 out.push(Number {
                     kind: if ordinal { Kind::Ordinal } else { Kind::Plain },
-                    value: from_f64(value),
+                    value,
                     strength: if half_year {
                         Strength::Weak
                     } else {
@@ -1397,6 +1535,25 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                     i += 1;
                     continue;
                 }
+                // "Twice" and "thrice" count times as "two times" does (三次 is "three
+                // times" or "thrice"); "once" is also "formerly", as loose as "one".
+                let times = match lower.as_str() {
+                    "once" => Some(1),
+                    "twice" => Some(2),
+                    "thrice" => Some(3),
+                    _ => None,
+                };
+                if let Some(times) = times {
+                    out.push(Number {
+                        kind: Kind::Plain,
+                        value: times * UNIT,
+                        strength: Strength::Weak,
+                        start,
+                        end,
+                    });
+                    i += 1;
+                    continue;
+                }
                 if english_word_value(&lower).is_some() || english_multiplier(&lower).is_some() {
                     let (number, j) = english_word_number(text, &tokens, i);
                     out.extend(number);
@@ -1413,8 +1570,57 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
     read_clock_times(text, &mut out);
     mark_english_percentages(text, &mut out);
     drop_argument_indexes(text, &mut out);
+    read_e_notation(text, &mut out);
     read_signs(text, &mut out);
     out
+}
+
+/// E-notation ("2.5E4", "1.2e-5", what a program or a translation engine makes of 2.5×10⁴)
+/// states the base ten that `×10⁴` writes: the `E` reads as a 10 beside the mantissa and the
+/// exponent, which are read already, so that the two notations agree. An exponent's sign is
+/// read as that of `10⁻⁵` and `10^-5` is: not at all. A code is no E-notation ("A5E4",
+/// "0x1E5", "25E4" without a point or a sign): the mantissa stands alone, has a decimal point,
+/// one digit or a signed exponent, and the exponent one to three digits.
+fn read_e_notation(text: &str, numbers: &mut Vec<Number>) {
+    let mut added = Vec::new();
+    for w in numbers.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let (Some(mantissa), Some(between), Some(exponent)) = (
+            text.get(a.start..a.end),
+            text.get(a.end..b.start),
+            text.get(b.start..b.end),
+        ) else {
+            continue;
+        };
+        let Some(sign) = between.strip_prefix(['e', 'E']) else {
+            continue;
+        };
+        let signed = matches!(sign, "-" | "+" | "−");
+        let numeral = |t: &str| t.bytes().all(|c| c.is_ascii_digit() || c == b'.');
+        // Chinese characters are words of their own: 为2.5E4倍 stands alone.
+        let stands_alone = !text[..a.start]
+            .ends_with(|c: char| c.is_ascii_alphanumeric() || c == '.')
+            && !text[b.end..].starts_with(|c: char| c.is_ascii_alphanumeric());
+        if (sign.is_empty() || signed)
+            && numeral(mantissa)
+            && (mantissa.contains('.') || mantissa.len() == 1 || signed)
+            && (1..=3).contains(&exponent.len())
+            && exponent.bytes().all(|c| c.is_ascii_digit())
+            && stands_alone
+        {
+            added.push(Number {
+                kind: Kind::Plain,
+                value: 10 * UNIT,
+                strength: Strength::Strong,
+                start: a.end,
+                end: a.end + 1,
+            });
+        }
+    }
+    if !added.is_empty() {
+        numbers.extend(added);
+        numbers.sort_by_key(|n| (n.start, n.value));
+    }
 }
 
 /// Makes negative the numbers a text signs as negative, on either side: a minus sign right
@@ -1541,12 +1747,12 @@ fn is_ideograph(c: char) -> bool {
 /// quarter", "half"), the numerator one; weak, as the word may be no fraction ("a quarter" is
 /// also three months).
 fn fraction_readings(
-    denominator: i64,
+    denominator: Value,
     numerator: bool,
     start: usize,
     end: usize,
 ) -> impl Iterator<Item = Number> {
-    let reading = move |value: i64| Number {
+    let reading = move |value: Value| Number {
         kind: Kind::Fraction,
         value: value * UNIT,
         strength: Strength::Weak,
@@ -1576,7 +1782,7 @@ fn cardinal_before(tokens: &[Token<'_>], i: usize) -> bool {
 /// on is a fraction ("two thirds", "tenths"; "seconds" are time), and so is a singular one
 /// after "a", "an" or "one" that ends its phrase or takes "of" ("a third of", "cut by a
 /// fifth"; "a third time" ranks).
-fn fraction_word(text: &str, tokens: &[Token<'_>], i: usize) -> Option<(i64, bool)> {
+fn fraction_word(text: &str, tokens: &[Token<'_>], i: usize) -> Option<(Value, bool)> {
     let Some(Token::Word(w, _, end)) = tokens.get(i) else {
         return None;
     };
@@ -1759,7 +1965,8 @@ fn read_clock_times(text: &str, numbers: &mut Vec<Number>) {
                     && minutes.len() == 2
                     && minutes.bytes().all(|b| b.is_ascii_digit()) =>
             {
-                let (Ok(hour), Ok(minutes)) = (hour.parse::<i64>(), minutes.parse::<i64>()) else {
+                let (Ok(hour), Ok(minutes)) = (hour.parse::<Value>(), minutes.parse::<Value>())
+                else {
                     k += 1;
                     continue;
                 };
@@ -1887,7 +2094,7 @@ fn adjacent(text: &str, end: usize, start: usize) -> bool {
 /// five"; in "a hundred" it starts at "hundred", the article is no number). Returns the number
 /// and the index after it.
 fn english_word_number(text: &str, tokens: &[Token<'_>], i: usize) -> (Option<Number>, usize) {
-    let (mut total, mut current): (i64, i64) = (0, 0);
+    let (mut total, mut current): (Value, Value) = (0, 0);
     let mut ordinal = false;
     let mut words = 0;
     let mut j = i;
@@ -1963,14 +2170,25 @@ fn english_word_number(text: &str, tokens: &[Token<'_>], i: usize) -> (Option<Nu
         return (None, i + 1);
     }
     let value = total + current;
-    // A bare "hundred" ("a hundred", "hundreds") is as loose as Chinese 百.
+    // A bare "hundred" ("a hundred", "hundreds") is as loose as Chinese 百, and so are the
+    // English of the other units Chinese writes in one character, which it also uses alone
+    // in names and words: "ten thousand" for 万 (万佛洞 "Cave of Ten Thousand Buddhas", 万物
+    // "the ten thousand things"), "a hundred million" for 亿.
     let bare_multiplier = words == 1 && english_word_value(&first_word).is_none();
-    let strength = if (small_only && value < 10 && !half) || bare_multiplier {
+    let one_character_unit = words == 2
+        && !half
+        && matches!(
+            (first_word.as_str(), value),
+            ("ten", 10_000) | ("hundred", 100_000_000)
+        );
+    let strength = if (small_only && value < 10 && !half) || bare_multiplier || one_character_unit {
         Strength::Weak
     } else {
         Strength::Strong
     };
-    let kind = if ordinal && ranks(text, tokens, i, j) {
+    let kind = if (ordinal && ranks(text, tokens, i, j))
+        || (!ordinal && numbers_a_name(text, tokens, i))
+    {
         Kind::Ordinal
     } else {
         Kind::Plain
@@ -1987,10 +2205,52 @@ fn english_word_number(text: &str, tokens: &[Token<'_>], i: usize) -> (Option<Nu
     )
 }
 
+/// Whether the words `tokens[i]` and `tokens[j]` are capitalised, with one space between them.
+fn title_case_pair(text: &str, tokens: &[Token<'_>], i: usize, j: usize) -> bool {
+    let capital = |k: usize| match tokens.get(k) {
+        Some(Token::Word(w, ..)) => w.starts_with(|c: char| c.is_uppercase()),
+        _ => false,
+    };
+    capital(i)
+        && capital(j)
+        && text.get(tokens_end(&tokens[i])..tokens_start(&tokens[j])) == Some(" ")
+}
+
+/// Words that stand before a number without naming what it numbers: articles, determiners,
+/// pronouns, prepositions, conjunctions and words of quantity ("In Two Weeks", "The Three
+/// Kingdoms", "Top Five Tips", "All Four").
+const FUNCTION_WORDS: [&str; 60] = [
+    "a", "about", "above", "after", "all", "almost", "an", "and", "another", "any", "around", "as",
+    "at", "before", "below", "between", "both", "but", "by", "each", "every", "few", "first",
+    "for", "from", "her", "his", "in", "into", "its", "just", "last", "least", "more", "most",
+    "my", "nearly", "next", "nor", "of", "on", "only", "or", "our", "over", "some", "than", "that",
+    "the", "their", "these", "this", "those", "to", "top", "under", "up", "with", "within", "your",
+];
+
+/// Whether the cardinal word at `tokens[i]` numbers a name: capitalised after a capitalised
+/// word that names something (a label: "Semester Two", "Chapter Three", "Phase One", "World
+/// War Two"), so that it ranks as "the second semester" does. After a function word ("In Two
+/// Weeks", "Top Five") it counts.
+fn numbers_a_name(text: &str, tokens: &[Token<'_>], i: usize) -> bool {
+    let Some(k) = i.checked_sub(1) else {
+        return false;
+    };
+    let Some(Token::Word(before, ..)) = tokens.get(k) else {
+        return false;
+    };
+    let lower = before.to_ascii_lowercase();
+    title_case_pair(text, tokens, k, i)
+        && !FUNCTION_WORDS.contains(&lower.as_str())
+        && english_word_value(&lower).is_none()
+        && english_multiplier(&lower).is_none()
+        && month(before).is_none()
+}
+
 /// Whether the ordinal word `tokens[i..j]` ranks something: after a determiner ("the first
 /// Asian Games", "its second quarter", "China's third") or a verb of placing ("finished
-/// second", "ranked first"), or before "place" or "prize". Elsewhere "first" is an adverb
-/// ("First, …", "at first", "he first went") and "second" a unit of time ("in a second").
+/// second", "ranked first"), before "place" or "prize", or before a capitalised word, as a
+/// label's rank ("First Semester", "Second Prize"). Elsewhere "first" is an adverb ("First,
+/// …", "at first", "he first went") and "second" a unit of time ("in a second").
 fn ranks(text: &str, tokens: &[Token<'_>], i: usize, j: usize) -> bool {
     let word_at = |k: usize| match tokens.get(k) {
         Some(Token::Word(w, ..)) => Some(w.to_ascii_lowercase()),
@@ -2012,7 +2272,8 @@ fn ranks(text: &str, tokens: &[Token<'_>], i: usize, j: usize) -> bool {
         .contains(&w)
     });
     let place_after = word_at(j).is_some_and(|w| matches!(w.as_str(), "place" | "prize"));
-    determiner || possessive || placing || place_after
+    let label = j == i + 1 && title_case_pair(text, tokens, i, j);
+    determiner || possessive || placing || place_after || label
 }
 
 /// Counts of one value on each side.
@@ -2147,6 +2408,18 @@ pub fn compare(source: &[Number], target: &[Number]) -> Vec<Mismatch> {
         .collect()
 }
 
+/// The loose numbers of `ours` whose value `theirs` states nowhere, strongly or loosely:
+/// weak readings, but for a fraction word's parts and for one (an article, a pronoun or an
+/// adverb as much as a number). Where a number of the other side is missing, such a number
+/// is likely what stands in its place: 八月 as "the ninth lunar month" lacks 8 and has "ninth".
+pub fn loose_numbers_only_in(ours: &[Number], theirs: &[Number]) -> Vec<Number> {
+    ours.iter()
+        .filter(|n| n.strength == Strength::Weak && n.kind != Kind::Fraction && n.value != UNIT)
+        .filter(|n| !theirs.iter().any(|t| t.value == n.value))
+        .copied()
+        .collect()
+}
+
 /// A value that both sides state, as a percentage on one side and as percentage points on the
 /// other.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -2235,8 +2508,8 @@ fn month_day(month: Value, day: Value, start: usize, end: usize) -> Option<Month
     let whole = |v: Value| (v % UNIT == 0).then_some(v / UNIT);
     let (month, day) = (whole(month)?, whole(day)?);
     ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some(MonthDay {
-        month,
-        day,
+        month: month as i64,
+        day: day as i64,
         start,
         end,
     })
@@ -2275,7 +2548,7 @@ pub fn english_dates(text: &str) -> Vec<MonthDay> {
                 if matches!(&text[end..s], " " | ". " | "\u{a0}")
                     && !text[e..].starts_with(':') =>
             {
-                month_day(month * UNIT, from_f64(v), start, e)
+                month_day(month * UNIT, v.value(), start, e)
             }
             _ => None,
         };
@@ -2288,7 +2561,7 @@ pub fn english_dates(text: &str) -> Vec<MonthDay> {
                     && !text[..s].trim_end().ends_with([':', '.', '-', '–', '—', '/'])
                     && !ends_with_ignoring_case(text[..s].trim_end(), " to") =>
             {
-                month_day(month * UNIT, from_f64(v), s, end)
+                month_day(month * UNIT, v.value(), s, end)
             }
             _ => None,
         };
@@ -2326,6 +2599,197 @@ pub fn compare_dates(
     (!in_source.is_empty()).then_some((in_source, in_target))
 }
 
+/// The era a year is counted in: 公元前 or "BC", 公元 or "AD".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Era {
+    /// Before the common era: 公元前, "BC", "BCE".
+    BeforeCommon,
+    /// The common era: 公元, "AD", "CE".
+    Common,
+}
+
+impl Era {
+    /// The era's name in a message.
+    pub fn name(self) -> &'static str {
+        match self {
+            Era::BeforeCommon => "BC",
+            Era::Common => "AD",
+        }
+    }
+}
+
+/// A number whose era the text names: 公元前221年, "221 BC", "AD 221", "the 5th century BC".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InEra {
+    /// The year's (or century's) value.
+    pub value: Value,
+    /// Its era.
+    pub era: Era,
+    /// Its bytes in the text read.
+    pub start: usize,
+    /// End of its bytes.
+    pub end: usize,
+}
+
+/// Gives the era of one number of a range to the other, where only one names it: "221–206
+/// BC", "AD 25–220", 公元前221年至前206年 (前 alone is read only there: elsewhere 前 is
+/// "before", "the top", 前3年 "the three years before").
+fn spread_eras(
+    text: &str,
+    numbers: &[Number],
+    eras: &mut [Option<Era>],
+    range_mark: impl Fn(&str) -> bool,
+) {
+    for k in 1..numbers.len() {
+        let Some(between) = text.get(numbers[k - 1].end..numbers[k].start) else {
+            continue;
+        };
+        if !range_mark(between.trim()) {
+            continue;
+        }
+        match (eras[k - 1], eras[k]) {
+            (Some(era), None) => eras[k] = Some(era),
+            (None, Some(era)) => eras[k - 1] = Some(era),
+            _ => {}
+        }
+    }
+}
+
+/// The numbers of Chinese text whose era it names: after 公元前 or 西元前 (BC), 公元 or 西元
+/// (AD); [`chinese_numbers`] reads the numbers.
+pub fn chinese_eras(text: &str, numbers: &[Number]) -> Vec<InEra> {
+    let mut eras: Vec<Option<Era>> = numbers
+        .iter()
+        .map(|n| {
+            let before = text[..n.start].trim_end();
+            if before.ends_with("公元前") || before.ends_with("西元前") {
+                Some(Era::BeforeCommon)
+            } else if before.ends_with("公元") || before.ends_with("西元") {
+                Some(Era::Common)
+            } else {
+                None
+            }
+        })
+        .collect();
+    // 公元前221年至前206年: the second year's 前 repeats the era.
+    spread_eras(text, numbers, &mut eras, |between| {
+        let between = between.strip_prefix('年').unwrap_or(between);
+        matches!(
+            between,
+            "至前" | "到前" | "—前" | "–前" | "-前" | "~前" | "～前" | "－前"
+        )
+    });
+    with_eras(numbers, &eras)
+}
+
+/// The numbers of English text whose era it names: before "BC", "BCE", "B.C.", "AD", "CE"
+/// (and so on), also after "century" or "millennium" ("the 5th century BC"), or after "AD"
+/// ("AD 221"). Lower-case "ad" and "ce" are words, not eras.
+pub fn english_eras(text: &str, numbers: &[Number]) -> Vec<InEra> {
+    const AFTER: [(&str, Era); 8] = [
+        ("B.C.E.", Era::BeforeCommon),
+        ("BCE", Era::BeforeCommon),
+        ("B.C.", Era::BeforeCommon),
+        ("BC", Era::BeforeCommon),
+        ("A.D.", Era::Common),
+        ("AD", Era::Common),
+        ("C.E.", Era::Common),
+        ("CE", Era::Common),
+    ];
+    let era_word = |rest: &str| {
+        AFTER.iter().find_map(|&(word, era)| {
+            let after = rest.strip_prefix(word)?;
+            // "B.C." may end a sentence; "BC" must end its word ("BCG" is none).
+            let ends = word.ends_with('.') || !after.starts_with(|c: char| c.is_alphanumeric());
+            ends.then_some(era)
+        })
+    };
+    let mut eras: Vec<Option<Era>> = numbers
+        .iter()
+        .map(|n| {
+            let mut rest = text[n.end..].trim_start_matches([' ', '\u{a0}']);
+            for unit in ["century", "centuries", "millennium", "millennia"] {
+                if let Some(r) = rest.strip_prefix(unit) {
+                    rest = r.trim_start_matches([' ', '\u{a0}']);
+                    break;
+                }
+            }
+            let before = text[..n.start].trim_end_matches([' ', '\u{a0}']);
+            let era_before = ["AD", "A.D."].iter().any(|w| {
+                before
+                    .strip_suffix(w)
+                    .is_some_and(|b| !b.ends_with(|c: char| c.is_alphanumeric()))
+            });
+            era_word(rest).or(era_before.then_some(Era::Common))
+        })
+        .collect();
+    spread_eras(text, numbers, &mut eras, |between| {
+        matches!(
+            between.to_ascii_lowercase().as_str(),
+            "-" | "–" | "—" | "to" | "and" | "or"
+        )
+    });
+    with_eras(numbers, &eras)
+}
+
+fn with_eras(numbers: &[Number], eras: &[Option<Era>]) -> Vec<InEra> {
+    numbers
+        .iter()
+        .zip(eras)
+        .filter_map(|(n, era)| {
+            era.map(|era| InEra {
+                value: n.value,
+                era,
+                start: n.start,
+                end: n.end,
+            })
+        })
+        .collect()
+}
+
+/// A value that both sides state with an era, in another era on each side.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EraMismatch {
+    /// The value.
+    pub value: Value,
+    /// Its era in the source.
+    pub in_source: Era,
+    /// Its era in the target.
+    pub in_target: Era,
+}
+
+/// Compares the eras of years as [`compare_units`] compares units: a value the source states
+/// BC more often than the target, which the target states AD more often than the source (or
+/// the other way round), changed its era. A year without its era on either side (公元前221年
+/// as "221") is not compared: the era may be clear from the text around it. Sorted by value.
+pub fn compare_eras(source: &[InEra], target: &[InEra]) -> Vec<EraMismatch> {
+    // value → [source BC, source AD, target BC, target AD]
+    let mut counts: BTreeMap<Value, [usize; 4]> = BTreeMap::new();
+    for (side, years) in [(0, source), (2, target)] {
+        for y in years {
+            let slot = side + usize::from(y.era == Era::Common);
+            counts.entry(y.value).or_default()[slot] += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter_map(|(value, [s_bc, s_ad, t_bc, t_ad])| {
+            let (in_source, in_target) = if s_bc > t_bc && t_ad > s_ad {
+                (Era::BeforeCommon, Era::Common)
+            } else if s_ad > t_ad && t_bc > s_bc {
+                (Era::Common, Era::BeforeCommon)
+            } else {
+                return None;
+            };
+            Some(EraMismatch {
+                value,
+                in_source,
+                in_target,
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2357,6 +2821,74 @@ mod tests {
             let numbers = chinese_numbers(text);
             assert!(numbers.iter().all(|n| n.value >= 0), "{text}: {numbers:?}");
         }
+    }
+
+    #[test]
+    fn long_digit_strings_compare_exactly_and_show_every_digit() {
+        // Identity card and certificate numbers of 15 to 18 digits, two digits transposed.
+        let transposed = [
+            ("证书编号：102131202300123", "No. 102131202300132"),
+            ("证书编号：1021342023001234", "No. 1021342023001243"),
+            ("学位证书编号：10213420230012345", "No. 10213420230012354"),
+            (
+                "身份证号：110105200001011234",
+                "ID card No. 110105200001011243",
+            ),
+        ];
+        for (zh, en) in transposed {
+            let source = zh.split('：').nth(1).unwrap();
+            let target = en.rsplit(' ').next().unwrap();
+            assert_eq!(
+                mismatches(zh, en),
+                [format!("{source}:1/0"), format!("{target}:0/1")],
+                "{zh} / {en}"
+            );
+            assert_eq!(
+                mismatches(zh, &format!("No. {source}")),
+                Vec::<String>::new()
+            );
+        }
+        // Longer runs still compare digit by digit, read in pieces of thirty digits.
+        let forty = "1234567890123456789012345678901234567890";
+        let changed = "1234567890123456789012345678901234567809";
+        zh(forty, &["123456789012345678901234567890", "1234567890"]);
+        assert_eq!(mismatches(forty, forty), Vec::<String>::new());
+        assert_eq!(
+            mismatches(forty, changed),
+            ["1234567809:0/1", "1234567890:1/0"]
+        );
+        // Decimals are exact to the thousandth, rounded half up; a value shows as written.
+        zh("3.14159", &["3.142"]);
+        zh("1.0005", &["1.001"]);
+        zh("0.9996", &["1"]);
+        zh("１２.５", &["12.5"]);
+        en("1,234,567.891 yuan", &["1234567.891"]);
+        en("1.2 billion", &["1200000000"]);
+        assert_eq!(display_value(-250), "-0.25");
+        assert_eq!(display_value(-20_000), "-20");
+        assert_eq!(display_value(3_500), "3.5");
+        // Decimals are kept until a multiplier has scaled them.
+        assert_eq!(
+            mismatches(
+                "1993.03万人失去住所",
+                "19.9303 million people lost their homes"
+            ),
+            Vec::<String>::new()
+        );
+        zh("1.23456万", &["12345.6"]);
+        en("0.0012345 million", &["1234.5"]);
+        en("0.00123456 million", &["1234.56"]);
+        en(
+            "0.123456789012345678901234567890123456789 trillion",
+            &["123456789012.346"],
+        );
+        // Values of the same digits in another place still differ.
+        assert_eq!(mismatches("3.5万", "35,000"), Vec::<String>::new());
+        assert_eq!(mismatches("增长1.25%", "up 1.250%"), Vec::<String>::new());
+        assert_eq!(
+            mismatches("增长1.25%", "up 12.5%"),
+            ["1.25:1/0", "12.5:0/1"]
+        );
     }
 
     #[test]
@@ -2770,18 +3302,334 @@ mod tests {
             ("wait a second", &[]),
             ("one second later", &[]),
             ("first-quarter growth", &[]),
+            // A label's rank: a capitalised ordinal before a capitalised word, or a
+            // capitalised cardinal after a capitalised word that names something.
+            ("First Semester", &["1"]),
+            ("the Second World War", &["2"]),
+            ("Semester Two Grades", &["2"]),
+            ("Chapter Three: Methods", &["3"]),
+            ("World War Two", &["2"]),
+            ("Phase One", &["1"]),
+            ("Chapter Twenty-Two", &["22"]),
+            // Counts: after a function word, in lower case, or before a comma.
+            ("In Two Weeks", &[]),
+            ("The Three Kingdoms", &[]),
+            ("Top Five Tips", &[]),
+            ("All Four Seasons", &[]),
+            ("semester two", &[]),
+            ("first semester grades", &[]),
+            ("First, Semester", &[]),
+            ("in May Two thousand", &[]),
         ];
         for (text, expected) in en_cases {
             assert_eq!(ranks(english_numbers(text)), *expected, "{text}");
         }
         // One is compared as a rank, not as an article or a pronoun.
         assert_eq!(mismatches("第一名", "finished second"), ["1:1/0", "2:0/1"]);
+        assert_eq!(mismatches("第二学期", "First Semester"), ["1:0/1", "2:1/0"]);
+        assert_eq!(
+            mismatches("第一学期成绩", "Semester Two Grades"),
+            ["1:1/0", "2:0/1"]
+        );
+        for (zh, en) in [
+            ("第一学期", "First Semester"),
+            ("第二学期", "Second Semester"),
+            ("第二学期", "Semester Two"),
+            ("第一学期成绩", "Semester One Grades"),
+            ("第二次世界大战", "World War Two"),
+            ("第二天", "First, we rested."),
+        ] {
+            assert_eq!(mismatches(zh, en), Vec::<String>::new(), "{zh} / {en}");
+        }
         assert_eq!(mismatches("第二", "ranked first"), ["1:0/1", "2:1/0"]);
         assert_eq!(
             mismatches("一个好人", "the second man"),
             Vec::<String>::new()
         );
         assert_eq!(mismatches("第二天", "one day"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn ten_thousand_is_as_loose_as_a_thousand() {
+        // The English of a unit Chinese writes in one character, alone, is weak.
+        for text in [
+            "Cave of Ten Thousand Buddhas",
+            "ten thousand li long",
+            "a hundred million people",
+            "Thousand Buddha Caves",
+        ] {
+            en(text, &[]);
+        }
+        // With a numeral of its own, it is a number.
+        en("eleven thousand", &["11000"]);
+        en("one hundred million", &["100000000"]);
+        en("ten thousand and a half", &["10000.5"]);
+        en("twenty thousand", &["20000"]);
+        en("10,000 Buddhas", &["10000"]);
+        for (zh, en) in [
+            ("万佛洞", "Cave of Ten Thousand Buddhas"),
+            ("万寿山", "Hill of Ten Thousand Longevities"),
+            ("千佛洞", "Thousand Buddha Caves"),
+            ("一万人", "ten thousand people"),
+            ("一亿人", "a hundred million people"),
+        ] {
+            assert_eq!(mismatches(zh, en), Vec::<String>::new(), "{zh} / {en}");
+        }
+        assert_eq!(mismatches("两万人", "ten thousand people"), ["20000:1/0"]);
+        assert_eq!(
+            mismatches("万佛洞", "Cave of 10,000 Buddhas"),
+            ["10000:0/1"]
+        );
+        assert_eq!(
+            mismatches("万佛洞", "Cave of Eleven Thousand Buddhas"),
+            ["11000:0/1"]
+        );
+    }
+
+    #[test]
+    fn eras_are_read_where_the_text_names_them() {
+        let zh_eras = |text: &str| -> Vec<(String, Era)> {
+            chinese_eras(text, &chinese_numbers(text))
+                .iter()
+                .map(|y| (display_value(y.value), y.era))
+                .collect()
+        };
+        let en_eras = |text: &str| -> Vec<(String, Era)> {
+            english_eras(text, &english_numbers(text))
+                .iter()
+                .map(|y| (display_value(y.value), y.era))
+                .collect()
+        };
+        use Era::*;
+        let y = |v: &str, era: Era| (v.to_string(), era);
+        assert_eq!(
+            zh_eras("秦始皇于公元前221年统一中国"),
+            [y("221", BeforeCommon)]
+        );
+        assert_eq!(zh_eras("公元221年，刘备称帝"), [y("221", Common)]);
+        assert_eq!(zh_eras("孔子卒于公元前5世纪"), [y("5", BeforeCommon)]);
+        assert_eq!(zh_eras("西元 1949 年"), [y("1949", Common)]);
+        assert_eq!(
+            zh_eras("秦朝（公元前221年至前206年）"),
+            [y("221", BeforeCommon), y("206", BeforeCommon)]
+        );
+        // 前 alone is no era; nor is a year without one.
+        assert_eq!(zh_eras("前3年增长了221%"), []);
+        assert_eq!(zh_eras("221年"), []);
+        assert_eq!(
+            en_eras("in 221 BC and 220 BCE, 219 B.C."),
+            [
+                y("221", BeforeCommon),
+                y("220", BeforeCommon),
+                y("219", BeforeCommon)
+            ]
+        );
+        assert_eq!(
+            en_eras("in AD 221, 222 AD, 223 CE and A.D. 224"),
+            [
+                y("221", Common),
+                y("222", Common),
+                y("223", Common),
+                y("224", Common)
+            ]
+        );
+        assert_eq!(en_eras("the 5th century BC"), [y("5", BeforeCommon)]);
+        assert_eq!(en_eras("the fifth century AD"), [y("5", Common)]);
+        assert_eq!(
+            en_eras("the Qin (221–206 BC) and the Han (AD 25 to 220)"),
+            [
+                y("221", BeforeCommon),
+                y("206", BeforeCommon),
+                y("25", Common),
+                y("220", Common)
+            ]
+        );
+        // Words and codes are no eras.
+        assert_eq!(
+            en_eras("221 ads, 5 ce, 3 BCG vaccines, 20 ADC, BAD 221"),
+            []
+        );
+    }
+
+    #[track_caller]
+    fn era_mismatches(zh: &str, en: &str) -> Vec<String> {
+        let (source, target) = (chinese_numbers(zh), english_numbers(en));
+        compare_eras(&chinese_eras(zh, &source), &english_eras(en, &target))
+            .iter()
+            .map(|m| {
+                let v = display_value(m.value);
+                format!("{v}:{}/{}", m.in_source.name(), m.in_target.name())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn eras_are_compared_where_both_sides_name_them() {
+        assert_eq!(
+            era_mismatches(
+                "秦始皇于公元前221年统一中国。",
+                "Qin Shi Huang unified China in 221 AD."
+            ),
+            ["221:BC/AD"]
+        );
+        assert_eq!(
+            era_mismatches(
+                "公元221年，刘备称帝。",
+                "In 221 BC, Liu Bei declared himself emperor."
+            ),
+            ["221:AD/BC"]
+        );
+        assert_eq!(
+            era_mismatches(
+                "孔子卒于公元前5世纪。",
+                "Confucius died in the 5th century AD."
+            ),
+            ["5:BC/AD"]
+        );
+        for (zh, en) in [
+            (
+                "秦始皇于公元前221年统一中国。",
+                "Qin Shi Huang unified China in 221 BC.",
+            ),
+            (
+                "公元221年，刘备称帝。",
+                "In AD 221, Liu Bei declared himself emperor.",
+            ),
+            (
+                "公元221年，刘备称帝。",
+                "In 221 CE, Liu Bei declared himself emperor.",
+            ),
+            // An era on one side only is not compared.
+            (
+                "秦始皇于公元前221年统一中国。",
+                "Qin Shi Huang unified China in 221.",
+            ),
+            (
+                "秦始皇于221年统一中国。",
+                "Qin Shi Huang unified China in 221 BC.",
+            ),
+            // Another value is a number changed, not an era.
+            ("公元前221年", "222 AD"),
+        ] {
+            assert_eq!(era_mismatches(zh, en), Vec::<String>::new(), "{zh} / {en}");
+        }
+    }
+
+    #[test]
+    fn twice_and_thrice_count_times() {
+        assert_eq!(
+            mismatches(
+                "该生获国家奖学金三次。",
+                "The student received the scholarship twice."
+            ),
+            ["2:0/1", "3:1/0"]
+        );
+        assert_eq!(mismatches("获奖两次", "won it thrice"), ["2:1/0", "3:0/1"]);
+        for (zh, en) in [
+            ("获奖两次", "won it twice"),
+            ("获奖三次", "won it thrice"),
+            ("获奖三次", "won it three times"),
+            ("获奖一次", "won it once"),
+            ("差不多1个多星期一冲", "charged about once a week"),
+            ("价格是原来的两倍", "twice the price"),
+            ("我曾经去过", "I once went there"),
+        ] {
+            assert_eq!(mismatches(zh, en), Vec::<String>::new(), "{zh} / {en}");
+        }
+        let got = english_numbers("once, twice, thrice");
+        assert_eq!(values(&got, Strength::Weak), ["1", "2", "3"]);
+    }
+
+    #[test]
+    fn enclosed_numerals_are_their_numbers() {
+        zh("步骤①中，温度为60℃。", &["1", "60"]);
+        zh(
+            "⑶将滤饼干燥；⒋包装；⑳；㉑；㊿；❶；➓；⓫",
+            &["3", "4", "20", "21", "50", "1", "10", "11"],
+        );
+        zh("㈢和㊁", &["3", "2"]);
+        en("Step ① and ⑵", &["1", "2"]);
+        // Roman numerals stay letters, as English keeps them; ©, ® and ℃ are no numbers.
+        zh("Ⅱ型糖尿病", &[]);
+        zh("©2023®", &["2023"]);
+        let agree = [
+            (
+                "步骤①中，温度为60℃。",
+                "In step (1), the temperature is 60°C.",
+            ),
+            (
+                "步骤②：将混合物过滤。",
+                "Step (2): the mixture is filtered.",
+            ),
+            (
+                "⑶将滤饼在80℃下干燥。",
+                "(3) The filter cake is dried at 80°C.",
+            ),
+            ("⒋将产物包装。", "4. The product is packaged."),
+            ("㈠总则", "(1) General provisions"),
+            ("Ⅱ型糖尿病", "type II diabetes"),
+        ];
+        for (zh, en) in agree {
+            assert_eq!(mismatches(zh, en), Vec::<String>::new(), "{zh} / {en}");
+        }
+        assert_eq!(
+            mismatches(
+                "步骤②：将混合物过滤。",
+                "Step (3): the mixture is filtered."
+            ),
+            ["2:1/0", "3:0/1"]
+        );
+        assert_eq!(mismatches("步骤②：过滤。", "Step: filter."), ["2:1/0"]);
+    }
+
+    #[test]
+    fn e_notation_states_its_base_ten() {
+        en("The rate constant is 2.5E4.", &["2.5", "10", "4"]);
+        en(
+            "It is 1.2e-5 cm/s, 3E8 m/s and 6.02e+23.",
+            &["1.2", "10", "5", "3", "10", "8", "6.02", "10", "23"],
+        );
+        zh("速率常数为2.5E4。", &["2.5", "10", "4"]);
+        // Codes and words are no E-notation.
+        for text in [
+            "Model A5E4",
+            "at 0x1E5",
+            "route 25E4",
+            "2.5Ex",
+            "1.5E1234",
+            "version 1.2e4b",
+        ] {
+            assert!(
+                !english_numbers(text).iter().any(|n| n.value == 10 * UNIT),
+                "{text}"
+            );
+        }
+        let agree = [
+            (
+                "所述反应的速率常数为2.5×10⁴。",
+                "The rate constant of the reaction is 2.5E4.",
+            ),
+            (
+                "扩散系数为1.2×10⁻⁵cm²/s。",
+                "The diffusion coefficient is 1.2e-5 cm2/s.",
+            ),
+            (
+                "扩散系数为1.2×10⁻⁵cm²/s。",
+                "The diffusion coefficient is 1.2 × 10^-5 cm2/s.",
+            ),
+            ("速率常数为2.5E4。", "The rate constant is 2.5 × 10⁴."),
+        ];
+        for (zh, en) in agree {
+            assert_eq!(mismatches(zh, en), Vec::<String>::new(), "{zh} / {en}");
+        }
+        assert_eq!(
+            mismatches("速率常数为2.5×10⁴。", "The rate constant is 2.5E5."),
+            ["4:1/0", "5:0/1"]
+        );
+        assert_eq!(
+            mismatches("速率常数为2.5×10⁴。", "The rate constant is 2.5 4."),
+            ["10:1/0"]
+        );
     }
 
     #[test]
