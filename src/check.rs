@@ -1017,6 +1017,7 @@ impl<'t> Place<'t> {
             start: self.start,
             end: self.end,
             around,
+            unit: None,
         }
     }
 }

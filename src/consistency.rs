@@ -70,6 +70,8 @@ pub struct Occurrence {
     pub end: Location,
     /// Its sentence and line, or where to find them later.
     pub around: Around,
+    /// The translation unit of a bilingual document it is in, which a finding on it names.
+    pub unit: Option<String>,
 }
 
 /// The text around an occurrence, needed only if it turns out to be a minority rendering.
@@ -454,6 +456,7 @@ impl RenderingCounts {
                     start: Location::default(),
                     end: Location::default(),
                     around: Around::Ready(String::new(), Excerpt::default()),
+                    unit: None,
                 };
                 probe.form.is_some().then(|| variant(glossary, &probe))
             };
@@ -581,7 +584,7 @@ impl Majorities {
             .get(&o.concept)?
             .departed_from(&variant(glossary, o))?;
         let (context, excerpt) = around(o);
-        Some(departure(
+        let mut finding = departure(
             glossary,
             o.concept,
             majority,
@@ -589,7 +592,9 @@ impl Majorities {
             [o.start, o.end],
             scope,
             (context, excerpt),
-        ))
+        );
+        finding.unit = o.unit.clone();
+        Some(finding)
     }
 }
 
@@ -1060,6 +1065,7 @@ impl DocumentTally {
                 start,
                 end,
                 around: Around::Deferred { block, span },
+                unit: None,
             });
         }
         Ok(occurrences)
