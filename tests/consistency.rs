@@ -378,3 +378,50 @@ fn a_one_word_rendering_in_the_other_spelling_is_a_minority_rendering() {
     let (code, rows) = check(&dir, &["one.txt"]);
     assert_eq!((code, rows.len()), (0, 0), "{rows:?}");
 }
+
+/// Reads the consistency report `name` in `dir`: its rows, each as its fields.
+#[track_caller]
+fn report_rows(dir: &tempfile::TempDir, name: &str) -> Vec<Vec<String>> {
+    let text = std::fs::read_to_string(dir.path().join(name)).unwrap();
+    csv::Reader::from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect()
+}
+
+/// A preferred and an admitted rendering that differ only in case are two spellings of one
+/// rendering: each occurrence counts once, under the spelling it is written in.
+#[test]
+fn renderings_that_differ_only_in_case_count_each_occurrence_once() {
+    let glossary = b"id,preferred,admitted\ntang,Tang Dynasty,Tang dynasty\n";
+    let text = b"Gilt bronze Buddha, Tang Dynasty, 8th century.\n\
+Silver cup, Tang Dynasty, 8th century.\n\
+Sancai camel, Tang dynasty, about 723.\n";
+    let dir = scratch(&[("g.csv", glossary), ("a.txt", text)]);
+    for args in [
+        &["a.txt"][..],
+        &["a.txt", "--consistency-report", "r.csv"][..],
+        &["a.txt", "--consistency", "batch"][..],
+    ] {
+        let (_, rows) = check(&dir, args);
+        let found: Vec<(u64, &str)> = rows.iter().map(|r| (r.line, r.found.as_str())).collect();
+        assert_eq!(found, [(3, "Tang dynasty")], "{args:?}: {rows:?}");
+        assert!(
+            rows[0].message.contains("\"Tang Dynasty\" twice"),
+            "{}",
+            rows[0].message
+        );
+    }
+    let rows = report_rows(&dir, "r.csv");
+    let rows: Vec<[&str; 3]> = rows
+        .iter()
+        .map(|r| [r[1].as_str(), r[2].as_str(), r[3].as_str()])
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ["Tang Dynasty", "preferred", "2"],
+            ["Tang dynasty", "admitted", "1"]
+        ]
+    );
+}

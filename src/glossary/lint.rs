@@ -49,6 +49,11 @@ pub const LINTS: &[(&str, Severity, &str)] = &[
         "a one-word deprecated or forbidden rendering that is an ordinary English word",
     ),
     (
+        "spelling-variant",
+        Severity::Warning,
+        "two approved renderings of one concept that differ only in letter case or typography",
+    ),
+    (
         "missing-source",
         Severity::Info,
         "a concept without a source term",
@@ -217,6 +222,7 @@ pub fn lint(glossary: &Glossary) -> Vec<LintFinding> {
     duplicates(concepts, &mut out);
     shadows(concepts, &mut out);
     ordinary_words(concepts, &mut out);
+    spelling_variants(concepts, &mut out);
     for c in concepts {
         if c.source.is_empty() {
             out.push(finding(
@@ -332,6 +338,46 @@ fn shadows(concepts: &[Concept], out: &mut Vec<LintFinding>) {
                     }
                 }
             }
+        }
+    }
+}
+
+/// Approved renderings of one concept that normalize alike ("Tang Dynasty" and "Tang
+/// dynasty", "Xi'an" and "Xiʼan"): matching finds them as one, so the later one accepts
+/// nothing the first does not, and consistency compares the text's spellings whatever the
+/// glossary lists.
+fn spelling_variants(concepts: &[Concept], out: &mut Vec<LintFinding>) {
+    for c in concepts {
+        let approved: Vec<_> = c
+            .renderings
+            .iter()
+            .filter(|r| r.status.is_approved())
+            .collect();
+        for (i, r) in approved.iter().enumerate() {
+            let Some(first) = approved[..i]
+                .iter()
+                .find(|f| key(c, &f.text) == key(c, &r.text))
+            else {
+                continue;
+            };
+            let differs_in = if normalize_key(&first.text, false) == normalize_key(&r.text, false) {
+                "typography (quotes, dashes, spaces)"
+            } else {
+                "letter case"
+            };
+            out.push(finding(
+                "spelling-variant",
+                c,
+                r.location,
+                format!(
+                    "{} rendering {:?} of concept {:?} differs from its {} rendering {:?} only in {differs_in}: text is matched regardless, so it accepts nothing more, and inconsistent-term compares the spellings a text uses whatever the glossary lists (drop it, or make the concept case-sensitive if only the listed spellings are right)",
+                    r.status.as_str(),
+                    r.text,
+                    c.id,
+                    first.status.as_str(),
+                    first.text,
+                ),
+            ));
         }
     }
 }
@@ -494,6 +540,34 @@ board,董事会,Board of Directors,,Control Board,name,n
         assert_eq!(
             messages[1],
             "forbidden rendering \"Protector\" of concept \"guardian\" is an ordinary English word: titles and headings capitalise ordinary words, so even for a name (case = name) every \"Protector\" in a title or heading will be reported (list a longer phrase)"
+        );
+    }
+
+    #[test]
+    fn approved_spellings_that_match_alike_are_reported() {
+        let csv = "\
+id,source,preferred,admitted,case,note
+tang,唐朝,Tang Dynasty,Tang dynasty,,n
+xian,西安,Xi'an,Xiʼan,sensitive,n
+ming,明朝,Ming Dynasty,Ming dynasty,sensitive,n
+song,宋朝,Song Dynasty,Song period,,n
+";
+        assert_eq!(
+            ids(csv),
+            vec![(2, "spelling-variant"), (3, "spelling-variant")],
+            "case-sensitive concepts tell case apart, not typography"
+        );
+        let g = Glossary::from_csv_text(csv, "g.csv").unwrap();
+        let messages: Vec<String> = lint(&g).into_iter().map(|f| f.message).collect();
+        assert!(
+            messages[0].starts_with("admitted rendering \"Tang dynasty\" of concept \"tang\" differs from its preferred rendering \"Tang Dynasty\" only in letter case"),
+            "{}",
+            messages[0]
+        );
+        assert!(
+            messages[1].contains("only in typography"),
+            "{}",
+            messages[1]
         );
     }
 
