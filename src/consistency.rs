@@ -1216,45 +1216,73 @@ pub struct DistributionRow {
     pub count: usize,
     /// The files it occurs in, `|`-separated.
     pub files: String,
+    /// The surface forms counted in it, `|`-separated, in the order first met: a common noun
+    /// in both numbers ("thesis defence|thesis defences"), as `inconsistent-term` counts it.
+    pub forms: String,
 }
 
-/// Every concept's rendering distribution: for each concept (in glossary order), each surface
-/// form with its status, count and files, most frequent first. A form is shown as its first
-/// occurrence written so, else as its first occurrence (see [`shown_form`]).
+/// How many times a row of the distribution occurs, in what files, shown how, in what forms.
+#[derive(Default)]
+struct DistributionTally<'f> {
+    count: usize,
+    files: BTreeSet<&'f str>,
+    shown: String,
+    /// Whether `shown` is an occurrence written as its surface form.
+    shown_as_form: bool,
+    forms: Vec<String>,
+}
+
+/// Every concept's rendering distribution: for each concept (in glossary order), each
+/// variant with its status, count and files, most frequent first. An approved rendering is
+/// counted by variant as `inconsistent-term` counts it (a common noun in either number is one
+/// variant, see [`Variant`]); the others by surface form. A row is shown as its first
+/// occurrence written as its surface form, else as its first occurrence (see [`shown_form`]),
+/// and lists the forms it counts.
 pub fn distribution(
     glossary: &Glossary,
     occurrences: &[(&str, &Occurrence)],
 ) -> Vec<DistributionRow> {
-    type Tally<'f> = (usize, BTreeSet<&'f str>, String);
-    let mut table: BTreeMap<(usize, String, OccurrenceStatus), Tally<'_>> = BTreeMap::new();
+    let mut table: BTreeMap<(usize, String, OccurrenceStatus), DistributionTally<'_>> =
+        BTreeMap::new();
     for (file, o) in occurrences {
-        let (form, shown) = match &o.form {
-            Some(form) => (form.clone(), shown_form(&o.found, form)),
+        let (key, form, shown) = match &o.form {
+            Some(form) => {
+                let key = if compared(glossary, o) {
+                    variant(glossary, o)
+                } else {
+                    form.clone()
+                };
+                (key, form.clone(), shown_form(&o.found, form))
+            }
             None => {
                 let form = o.found.split_whitespace().collect::<Vec<_>>().join(" ");
-                (form.clone(), form)
+                (form.clone(), form.clone(), form)
             }
         };
-        let entry = table
-            .entry((o.concept, form.clone(), o.status))
-            .or_insert_with(|| (0, BTreeSet::new(), shown.clone()));
-        if entry.2 != form && shown == form {
-            entry.2 = shown;
+        let entry = table.entry((o.concept, key, o.status)).or_default();
+        let as_form = shown == form;
+        if entry.count == 0 || (!entry.shown_as_form && as_form) {
+            entry.shown.clone_from(&shown);
+            entry.shown_as_form = as_form;
         }
-        entry.0 += 1;
-        entry.1.insert(file);
+        if !entry.forms.contains(&shown) {
+            entry.forms.push(shown);
+        }
+        entry.count += 1;
+        entry.files.insert(file);
     }
     let mut rows: Vec<(usize, DistributionRow)> = table
         .into_iter()
-        .map(|((concept, _, status), (count, files, shown))| {
+        .map(|((concept, _, status), tally)| {
             (
                 concept,
                 DistributionRow {
                     concept: glossary.concepts[concept].id.clone(),
-                    rendering: shown,
+                    rendering: tally.shown,
                     status: status.as_str().to_string(),
-                    count,
-                    files: files.into_iter().collect::<Vec<_>>().join("|"),
+                    count: tally.count,
+                    files: tally.files.into_iter().collect::<Vec<_>>().join("|"),
+                    forms: tally.forms.join("|"),
                 },
             )
         })
@@ -1281,7 +1309,7 @@ pub fn write_distribution(rows: &[DistributionRow], out: &mut dyn Write) -> io::
     let mut writer = csv::Writer::from_writer(out);
     if rows.is_empty() {
         writer
-            .write_record(["concept", "rendering", "status", "count", "files"])
+            .write_record(["concept", "rendering", "status", "count", "files", "forms"])
             .map_err(io::Error::other)?;
     }
     for row in rows {
