@@ -604,7 +604,8 @@ impl Majorities {
 /// ("of", "and") or a compound's part after its first ("sized" of "medium-sized") may be left
 /// out, and a Greek letter or a number stands for a whole word written as itself or spelled
 /// out ("TNF-α" of "tumour necrosis factor alpha", "E. coli" of "Escherichia coli", "mRNA" of
-/// "messenger RNA"). Decided from the strings, not from a list, so that it holds in any
+/// "messenger RNA"); a long form "X of Y" may be read as "Y X" ("PhD" of "Doctor of
+/// Philosophy"). Decided from the strings, not from a list, so that it holds in any
 /// domain. Another spelling drops a letter or two, not half a word:
 /// "labor union" and "program" abbreviate neither "labour union" nor "programme". And an
 /// abbreviation is written as one, with a full stop or a capital after its first letter: a
@@ -653,7 +654,23 @@ fn abbreviates(short: &str, long: &str) -> bool {
     }
     // Memo of `rest_abbreviates` by (unit, word, a reduced word seen): unknown, no or yes.
     let mut memo = vec![0u8; (units.len() + 1) * (words.len() + 1) * 2];
-    rest_abbreviates(&units, &words, (0, 0, false), &mut memo)
+    if rest_abbreviates(&units, &words, (0, 0, false), &mut memo) {
+        return true;
+    }
+    // "X of Y" is the compound "Y X" ("Doctor of Philosophy", "Philosophy Doctor"), in the
+    // order of the Latin names that degrees and titles abbreviate ("PhD" of Philosophiae
+    // Doctor, "MD" of Medicinae Doctor, "EdD" of "Doctor of Education").
+    let of: SmallVec<[usize; 2]> = (0..words.len()).filter(|&k| words[k].0 == "of").collect();
+    let [of] = of[..] else {
+        return false;
+    };
+    if of == 0 || of + 1 == words.len() {
+        return false;
+    }
+    let mut turned: SmallVec<[(String, bool); 8]> = words[of + 1..].iter().cloned().collect();
+    turned.extend(words[..of].iter().cloned());
+    memo.fill(0);
+    rest_abbreviates(&units, &turned, (0, 0, false), &mut memo)
 }
 
 /// A piece of an abbreviation: a letter, or a Greek letter or number standing for a whole word.
@@ -1384,6 +1401,12 @@ mod tests {
             ("IFN-γ", "interferon gamma"),
             ("mAb", "monoclonal antibody"),
             ("IL-6", "interleukin-6"),
+            // Letters in the order of the Latin name: "X of Y" read as "Y X".
+            ("PhD", "Doctor of Philosophy"),
+            ("EdD", "Doctor of Education"),
+            ("DPhil", "Doctor of Philosophy"),
+            ("MSc", "Master of Science"),
+            ("Dept. Head", "Head of Department"),
         ] {
             assert!(abbreviates(short, long), "{short} abbreviates {long}");
             assert!(!abbreviates(long, short), "{long} abbreviates {short}");
@@ -1413,6 +1436,12 @@ mod tests {
             ("Tx", "transmission"),
             ("", "transmission"),
             ("TNF-α", ""),
+            // Turned about "of" only: not any order, and not across two "of"s.
+            ("PhD", "Doctor Philosophy"),
+            ("HPD", "Doctor of Philosophy"),
+            ("PhD", "Doctor of Philosophy of Law"),
+            ("PhD", "of Doctor Philosophy"),
+            ("PhDs", "Doctor of Philosophy"),
         ] {
             assert!(!abbreviates(short, long), "{short} abbreviates {long}");
         }
