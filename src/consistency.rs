@@ -149,18 +149,23 @@ pub fn capitals_of_its_setting(text: &str, span: &Range<usize>) -> bool {
     }
     // A capitalised word of ordinary prose right after the term makes it part of a longer
     // name, a defined term of a contract ("the Force Majeure Event") or another entity's
-    // name. Not "I", nor a name of its own ("the Model Workers January meeting").
+    // name. Not "I", nor a name of its own ("the Model Workers January meeting"), unless the
+    // term is a title before a person's name ("taught by Associate Professor Wang"), which
+    // every style guide capitalises: a name that is no date's, after a term that no
+    // determiner introduces (a title before a name takes none).
+    let before = text[..span.start].trim_end_matches([' ', '\u{a0}']);
     let next = text[span.end..].strip_prefix([' ', '\u{a0}']).unwrap_or("");
     let next_word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
     let continues_a_name = next_word.chars().next().is_some_and(char::is_uppercase)
         && next_word != "I"
-        && !is_name(&next_word.to_lowercase());
+        && (!is_name(&next_word.to_lowercase())
+            || (!CALENDAR_NAMES.contains(&next_word.to_lowercase().as_str())
+                && !after_a_determiner(before)));
     if continues_a_name {
         return true;
     }
     // A label: quoted, as a contract's defined term ("\"Insured Person\" means") or a button
     // ("click \"Save As\""), or a step of a menu path ("Settings > Screen Reader").
-    let before = text[..span.start].trim_end_matches([' ', '\u{a0}']);
     let after = text[span.end..].trim_start_matches([' ', '\u{a0}']);
     let quoted =
         before.ends_with(['"', '“', '\'', '‘']) && after.starts_with(['"', '”', '\'', '’']);
@@ -179,6 +184,10 @@ pub fn capitals_of_its_setting(text: &str, span: &Range<usize>) -> bool {
     };
     let to = (span.end + LONGEST).min(text.len());
     let end = memchr::memchr2(b'\n', b'\r', &bytes[span.end..to]).map_or(to, |i| span.end + i);
+    // A field's label before its value ("Student Status: Registered").
+    if label_of_a_field(&text[start..span.start], &text[span.end..end]) {
+        return true;
+    }
     // A headline ends without a full stop.
     if end - start > LONGEST
         || (end == to && to < text.len())
@@ -228,6 +237,88 @@ pub fn capitals_of_its_setting(text: &str, span: &Range<usize>) -> bool {
         || (words >= 3 && capitalised_outside >= 1 && paragraph_of_its_own)
 }
 
+/// Names of months and days: names, but no person's; after a term they date it ("the Model
+/// Workers January meeting").
+const CALENDAR_NAMES: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Whether the text `before` a term (spaces trimmed) ends with a determiner ("the", "a",
+/// "this", "its", "our", a possessive "company's"): the term is then a noun phrase's, not a
+/// title before a name ("the Associate Professor post").
+fn after_a_determiner(before: &str) -> bool {
+    const DETERMINERS: &[&str] = &[
+        "a", "an", "another", "any", "each", "every", "her", "his", "its", "my", "no", "our",
+        "some", "that", "the", "their", "these", "this", "those", "whose", "your",
+    ];
+    let word = before
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .next()
+        .unwrap_or("");
+    DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(word))
+        || word.ends_with("'s")
+        || word.ends_with("’s")
+}
+
+/// Whether a term with `before` and `after` it on its line is (part of) a field's label: the
+/// line starts with the label, a few words in Title Case (a bullet or a number before them
+/// aside), that ends in a colon ("Student Status: Registered", "- Current Student Status:").
+fn label_of_a_field(before: &str, after: &str) -> bool {
+    /// Most words of a label besides the term.
+    const MOST_WORDS: usize = 4;
+    let Some((rest_of_label, _)) = after.split_once([':', '：']) else {
+        return false;
+    };
+    let mut words = 0;
+    let mut title_case = |token: &str, first: bool| {
+        words += 1;
+        token.chars().next().is_some_and(char::is_uppercase)
+            || (!first
+                && TITLE_SMALL_WORDS
+                    .iter()
+                    .any(|s| s.eq_ignore_ascii_case(token)))
+    };
+    let mut tokens = before.split_whitespace().peekable();
+    let mut first = true;
+    // A bullet or a number first.
+    if tokens
+        .peek()
+        .is_some_and(|t| !t.chars().any(char::is_alphabetic))
+    {
+        tokens.next();
+    }
+    for token in tokens {
+        if !title_case(token, first) {
+            return false;
+        }
+        first = false;
+    }
+    for token in rest_of_label.split_whitespace() {
+        if !title_case(token, false) {
+            return false;
+        }
+    }
+    words <= MOST_WORDS
+}
+
 /// Whether a term with `before` and `after` it (spaces trimmed) is a step of a menu path: a
 /// separator (">", "›", "→") on one side at least, with a space beyond it and a capitalised
 /// step after that ("Settings > Screen Reader"). A tag's ">" is no separator, nor an arrow
@@ -249,14 +340,17 @@ fn in_menu_path(before: &str, after: &str) -> bool {
 }
 
 /// Whether the rest of a line around a term, `before` and `after` it, is only the numbering
-/// of a heading: "9.", "10.1", "(a)", "IV.", a word and a number ("Part 9", "Clause 19"),
-/// dashes and colons, or nothing. A line of a term so numbered, or of the term alone without
+/// of a heading: "9.", "10.1", "(a)", "IV.", a range or a period ("2022-2023", "2022/23"), a
+/// word and a number ("Part 9", "Clause 19"), dashes and colons, or nothing. A line of a term so numbered, or of the term alone without
 /// a full stop, is a heading ("Part 9 Force Majeure", "10. Confidential Information").
 fn numbered_heading(before: &str, after: &str) -> bool {
     let is_numbering = |token: &str| {
         let bare = token.trim_matches(|c: char| "().[]:-–—§".contains(c) || c == '.');
         bare.is_empty()
             || bare.chars().all(|c| c.is_ascii_digit() || c == '.')
+            // A range or a period: "2022-2023", "2022/23".
+            || (bare.chars().all(|c| c.is_ascii_digit() || "-–/".contains(c))
+                && bare.starts_with(|c: char| c.is_ascii_digit()))
             || (bare.len() == 1 && token.starts_with('('))
             || (bare.chars().all(|c| "IVXLivxl".contains(c)) && token.ends_with(['.', ')']))
     };
@@ -1550,6 +1644,65 @@ mod tests {
         ));
         let long = format!("{} Energy Storage System", "Word ".repeat(50));
         assert!(!headline(&long, ess));
+    }
+
+    #[test]
+    fn a_title_before_a_name_and_a_fields_label_are_capitalised_by_their_setting() {
+        let setting = |line: &str, term: &str| {
+            let at = line.find(term).expect("term in line");
+            capitals_of_its_setting(line, &(at..at + term.len()))
+        };
+        let prof = "Associate Professor";
+        // A title before a person's name, which may be a word of the dictionary's names.
+        assert!(setting(
+            "The course is taught by Associate Professor Wang.",
+            prof
+        ));
+        assert!(setting("Associate Professor Wang teaches it.", prof));
+        assert!(setting(
+            "It is countersigned by Head of Department Li Ming.",
+            "Head of Department"
+        ));
+        assert!(setting("It was signed by Associate Professor Zhang.", prof));
+        // Not after a determiner, nor before a date: those are noun phrases.
+        assert!(!setting("the Associate Professor Wang post is open.", prof));
+        assert!(!setting(
+            "our school's Associate Professor Wang post.",
+            prof
+        ));
+        assert!(!setting("The Associate Professor January meeting.", prof));
+        assert!(!setting(
+            "Associate Professor January meetings are short.",
+            prof
+        ));
+        // A field's label: Title Case words up to a colon, from the line's start.
+        let status = "Student Status";
+        for line in [
+            "Student Status: Registered",
+            "Student Status:",
+            "intro\nCurrent Student Status: Registered\nmore",
+            "- Student Status: Registered.",
+            "3. Student Status of the Applicant: Registered",
+            "Student Status：在籍",
+        ] {
+            assert!(setting(line, status), "{line:?}");
+        }
+        for line in [
+            "We checked the Student Status: it was fine.",
+            "Student Status checks at 10:30",
+            "the Student Status: registered",
+            "One Two Three Four Five Student Status: Registered.",
+            "Student Status is recorded: yearly",
+        ] {
+            assert!(!setting(line, status), "{line:?}");
+        }
+        // A label and a year, a range or a period, as a numbered heading.
+        let year = "Academic Year";
+        assert!(setting("Academic Year 2022-2023", year));
+        assert!(setting("intro\nAcademic Year 2022/23\nmore", year));
+        assert!(setting("Academic Year 2022–2023:", year));
+        assert!(!setting("Academic Year 2022-2023 began in May.", year));
+        assert!(!setting("Academic Year 2022-x", year));
     }
 
     #[test]
