@@ -98,8 +98,15 @@ impl Occurrence {
     }
 
     /// The surface form of `found`, a rendering of `rendering_text`, for comparing spellings
-    /// (see [`Occurrence::form`]).
+    /// (see [`Occurrence::form`]). A rendering the glossary writes in capitals only, an
+    /// abbreviation, has none, however the text writes it: in capitals it is the abbreviation,
+    /// and in small letters another word ("hit" for "HIT", "it" for "IT") or the abbreviation
+    /// written as a word ("Nasa"), which by the same convention is no rival of its full form.
     pub fn surface_form(found: &str, rendering_text: &str) -> Option<String> {
+        let mut letters = rendering_text.chars().filter(|c| c.is_alphabetic());
+        if letters.clone().nth(1).is_some() && !letters.any(char::is_lowercase) {
+            return None;
+        }
         // An abbreviation in the plural ("SMEs", "NGO's") is in capitals but for its ending.
         let capitals = ["'s", "’s", "s"]
             .iter()
@@ -130,7 +137,7 @@ impl Occurrence {
 }
 
 /// Words Title Case leaves in small letters.
-const TITLE_SMALL_WORDS: &[&str] = &[
+pub(crate) const TITLE_SMALL_WORDS: &[&str] = &[
     "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",
     "or", "over", "per", "the", "to", "up", "via", "vs", "with",
 ];
@@ -1722,6 +1729,13 @@ mod tests {
         assert_eq!(form("NGO's", "NGO"), None);
         assert_eq!(form("SMEs", "small and medium-sized enterprises"), None);
         assert_eq!(form("Macs", "Mac").as_deref(), Some("Macs"));
+        // Nor is an abbreviation listed in capitals, written otherwise: another word, or the
+        // abbreviation as a word.
+        assert_eq!(form("hit", "HIT"), None);
+        assert_eq!(form("Hit", "HIT"), None);
+        assert_eq!(form("Nasa", "NASA"), None);
+        assert_eq!(form("a", "A").as_deref(), Some("A"));
+        assert_eq!(form("Ph.D.", "Ph.D.").as_deref(), Some("Ph.D."));
         assert_eq!(
             form(
                 "leading Party members’ group",
