@@ -1038,6 +1038,7 @@ impl<'t> Place<'t> {
             start: self.start,
             end: self.end,
             around,
+            unit: None,
         }
     }
 }

@@ -74,6 +74,8 @@ pub struct Occurrence {
     pub end: Location,
     /// Its sentence and line, or where to find them later.
     pub around: Around,
+    /// The translation unit of a bilingual document it is in, which a finding on it names.
+    pub unit: Option<String>,
 }
 
 /// The text around an occurrence, needed only if it turns out to be a minority rendering.
@@ -100,8 +102,15 @@ impl Occurrence {
     }
 
     /// The surface form of `found`, a rendering of `rendering_text`, for comparing spellings
-    /// (see [`Occurrence::form`]).
+    /// (see [`Occurrence::form`]). A rendering the glossary writes in capitals only, an
+    /// abbreviation, has none, however the text writes it: in capitals it is the abbreviation,
+    /// and in small letters another word ("hit" for "HIT", "it" for "IT") or the abbreviation
+    /// written as a word ("Nasa"), which by the same convention is no rival of its full form.
     pub fn surface_form(found: &str, rendering_text: &str) -> Option<String> {
+        let mut letters = rendering_text.chars().filter(|c| c.is_alphabetic());
+        if letters.clone().nth(1).is_some() && !letters.any(char::is_lowercase) {
+            return None;
+        }
         // Markdown emphasis inside an occurrence ("Terracotta *Army*") is markup, not its form.
         let found = &*unemphasised(found);
         // An abbreviation in the plural ("SMEs", "NGO's") is in capitals but for its ending.
@@ -134,7 +143,7 @@ impl Occurrence {
 }
 
 /// Words Title Case leaves in small letters.
-const TITLE_SMALL_WORDS: &[&str] = &[
+pub(crate) const TITLE_SMALL_WORDS: &[&str] = &[
     "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",
     "or", "over", "per", "the", "to", "up", "via", "vs", "with",
 ];
@@ -153,18 +162,23 @@ pub fn capitals_of_its_setting(text: &str, span: &Range<usize>) -> bool {
     }
     // A capitalised word of ordinary prose right after the term makes it part of a longer
     // name, a defined term of a contract ("the Force Majeure Event") or another entity's
-    // name. Not "I", nor a name of its own ("the Model Workers January meeting").
+    // name. Not "I", nor a name of its own ("the Model Workers January meeting"), unless the
+    // term is a title before a person's name ("taught by Associate Professor Wang"), which
+    // every style guide capitalises: a name that is no date's, after a term that no
+    // determiner introduces (a title before a name takes none).
+    let before = text[..span.start].trim_end_matches([' ', '\u{a0}']);
     let next = text[span.end..].strip_prefix([' ', '\u{a0}']).unwrap_or("");
     let next_word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
     let continues_a_name = next_word.chars().next().is_some_and(char::is_uppercase)
         && next_word != "I"
-        && !is_name(&next_word.to_lowercase());
+        && (!is_name(&next_word.to_lowercase())
+            || (!CALENDAR_NAMES.contains(&next_word.to_lowercase().as_str())
+                && !after_a_determiner(before)));
     if continues_a_name {
         return true;
     }
     // A label: quoted, as a contract's defined term ("\"Insured Person\" means") or a button
     // ("click \"Save As\""), or a step of a menu path ("Settings > Screen Reader").
-    let before = text[..span.start].trim_end_matches([' ', '\u{a0}']);
     let after = text[span.end..].trim_start_matches([' ', '\u{a0}']);
     let quoted =
         before.ends_with(['"', '“', '\'', '‘']) && after.starts_with(['"', '”', '\'', '’']);
@@ -183,6 +197,10 @@ pub fn capitals_of_its_setting(text: &str, span: &Range<usize>) -> bool {
     };
     let to = (span.end + LONGEST).min(text.len());
     let end = memchr::memchr2(b'\n', b'\r', &bytes[span.end..to]).map_or(to, |i| span.end + i);
+    // A field's label before its value ("Student Status: Registered").
+    if label_of_a_field(&text[start..span.start], &text[span.end..end]) {
+        return true;
+    }
     // A headline ends without a full stop.
     if end - start > LONGEST
         || (end == to && to < text.len())
@@ -232,6 +250,88 @@ pub fn capitals_of_its_setting(text: &str, span: &Range<usize>) -> bool {
         || (words >= 3 && capitalised_outside >= 1 && paragraph_of_its_own)
 }
 
+/// Names of months and days: names, but no person's; after a term they date it ("the Model
+/// Workers January meeting").
+const CALENDAR_NAMES: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Whether the text `before` a term (spaces trimmed) ends with a determiner ("the", "a",
+/// "this", "its", "our", a possessive "company's"): the term is then a noun phrase's, not a
+/// title before a name ("the Associate Professor post").
+fn after_a_determiner(before: &str) -> bool {
+    const DETERMINERS: &[&str] = &[
+        "a", "an", "another", "any", "each", "every", "her", "his", "its", "my", "no", "our",
+        "some", "that", "the", "their", "these", "this", "those", "whose", "your",
+    ];
+    let word = before
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .next()
+        .unwrap_or("");
+    DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(word))
+        || word.ends_with("'s")
+        || word.ends_with("’s")
+}
+
+/// Whether a term with `before` and `after` it on its line is (part of) a field's label: the
+/// line starts with the label, a few words in Title Case (a bullet or a number before them
+/// aside), that ends in a colon ("Student Status: Registered", "- Current Student Status:").
+fn label_of_a_field(before: &str, after: &str) -> bool {
+    /// Most words of a label besides the term.
+    const MOST_WORDS: usize = 4;
+    let Some((rest_of_label, _)) = after.split_once([':', '：']) else {
+        return false;
+    };
+    let mut words = 0;
+    let mut title_case = |token: &str, first: bool| {
+        words += 1;
+        token.chars().next().is_some_and(char::is_uppercase)
+            || (!first
+                && TITLE_SMALL_WORDS
+                    .iter()
+                    .any(|s| s.eq_ignore_ascii_case(token)))
+    };
+    let mut tokens = before.split_whitespace().peekable();
+    let mut first = true;
+    // A bullet or a number first.
+    if tokens
+        .peek()
+        .is_some_and(|t| !t.chars().any(char::is_alphabetic))
+    {
+        tokens.next();
+    }
+    for token in tokens {
+        if !title_case(token, first) {
+            return false;
+        }
+        first = false;
+    }
+    for token in rest_of_label.split_whitespace() {
+        if !title_case(token, false) {
+            return false;
+        }
+    }
+    words <= MOST_WORDS
+}
+
 /// Whether a term with `before` and `after` it (spaces trimmed) is a step of a menu path: a
 /// separator (">", "›", "→") on one side at least, with a space beyond it and a capitalised
 /// step after that ("Settings > Screen Reader"). A tag's ">" is no separator, nor an arrow
@@ -253,14 +353,17 @@ fn in_menu_path(before: &str, after: &str) -> bool {
 }
 
 /// Whether the rest of a line around a term, `before` and `after` it, is only the numbering
-/// of a heading: "9.", "10.1", "(a)", "IV.", a word and a number ("Part 9", "Clause 19"),
-/// dashes and colons, or nothing. A line of a term so numbered, or of the term alone without
+/// of a heading: "9.", "10.1", "(a)", "IV.", a range or a period ("2022-2023", "2022/23"), a
+/// word and a number ("Part 9", "Clause 19"), dashes and colons, or nothing. A line of a term so numbered, or of the term alone without
 /// a full stop, is a heading ("Part 9 Force Majeure", "10. Confidential Information").
 fn numbered_heading(before: &str, after: &str) -> bool {
     let is_numbering = |token: &str| {
         let bare = token.trim_matches(|c: char| "().[]:-–—§".contains(c) || c == '.');
         bare.is_empty()
             || bare.chars().all(|c| c.is_ascii_digit() || c == '.')
+            // A range or a period: "2022-2023", "2022/23".
+            || (bare.chars().all(|c| c.is_ascii_digit() || "-–/".contains(c))
+                && bare.starts_with(|c: char| c.is_ascii_digit()))
             || (bare.len() == 1 && token.starts_with('('))
             || (bare.chars().all(|c| "IVXLivxl".contains(c)) && token.ends_with(['.', ')']))
     };
@@ -460,6 +563,7 @@ impl RenderingCounts {
                     start: Location::default(),
                     end: Location::default(),
                     around: Around::Ready(String::new(), Excerpt::default()),
+                    unit: None,
                 };
                 probe.form.is_some().then(|| variant(glossary, &probe))
             };
@@ -587,7 +691,7 @@ impl Majorities {
             .get(&o.concept)?
             .departed_from(&variant(glossary, o))?;
         let (context, excerpt) = around(o);
-        Some(departure(
+        let mut finding = departure(
             glossary,
             o.concept,
             majority,
@@ -595,7 +699,9 @@ impl Majorities {
             [o.start, o.end],
             scope,
             (context, excerpt),
-        ))
+        );
+        finding.unit = o.unit.clone();
+        Some(finding)
     }
 }
 
@@ -605,7 +711,8 @@ impl Majorities {
 /// ("of", "and") or a compound's part after its first ("sized" of "medium-sized") may be left
 /// out, and a Greek letter or a number stands for a whole word written as itself or spelled
 /// out ("TNF-α" of "tumour necrosis factor alpha", "E. coli" of "Escherichia coli", "mRNA" of
-/// "messenger RNA"). Decided from the strings, not from a list, so that it holds in any
+/// "messenger RNA"); a long form "X of Y" may be read as "Y X" ("PhD" of "Doctor of
+/// Philosophy"). Decided from the strings, not from a list, so that it holds in any
 /// domain. Another spelling drops a letter or two, not half a word:
 /// "labor union" and "program" abbreviate neither "labour union" nor "programme". And an
 /// abbreviation is written as one, with a full stop or a capital after its first letter: a
@@ -654,7 +761,23 @@ fn abbreviates(short: &str, long: &str) -> bool {
     }
     // Memo of `rest_abbreviates` by (unit, word, a reduced word seen): unknown, no or yes.
     let mut memo = vec![0u8; (units.len() + 1) * (words.len() + 1) * 2];
-    rest_abbreviates(&units, &words, (0, 0, false), &mut memo)
+    if rest_abbreviates(&units, &words, (0, 0, false), &mut memo) {
+        return true;
+    }
+    // "X of Y" is the compound "Y X" ("Doctor of Philosophy", "Philosophy Doctor"), in the
+    // order of the Latin names that degrees and titles abbreviate ("PhD" of Philosophiae
+    // Doctor, "MD" of Medicinae Doctor, "EdD" of "Doctor of Education").
+    let of: SmallVec<[usize; 2]> = (0..words.len()).filter(|&k| words[k].0 == "of").collect();
+    let [of] = of[..] else {
+        return false;
+    };
+    if of == 0 || of + 1 == words.len() {
+        return false;
+    }
+    let mut turned: SmallVec<[(String, bool); 8]> = words[of + 1..].iter().cloned().collect();
+    turned.extend(words[..of].iter().cloned());
+    memo.fill(0);
+    rest_abbreviates(&units, &turned, (0, 0, false), &mut memo)
 }
 
 /// A piece of an abbreviation: a letter, or a Greek letter or number standing for a whole word.
@@ -1085,6 +1208,7 @@ impl DocumentTally {
                 start,
                 end,
                 around: Around::Deferred { block, span },
+                unit: None,
             });
         }
         Ok(occurrences)
@@ -1235,45 +1359,73 @@ pub struct DistributionRow {
     pub count: usize,
     /// The files it occurs in, `|`-separated.
     pub files: String,
+    /// The surface forms counted in it, `|`-separated, in the order first met: a common noun
+    /// in both numbers ("thesis defence|thesis defences"), as `inconsistent-term` counts it.
+    pub forms: String,
 }
 
-/// Every concept's rendering distribution: for each concept (in glossary order), each surface
-/// form with its status, count and files, most frequent first. A form is shown as its first
-/// occurrence written so, else as its first occurrence (see [`shown_form`]).
+/// How many times a row of the distribution occurs, in what files, shown how, in what forms.
+#[derive(Default)]
+struct DistributionTally<'f> {
+    count: usize,
+    files: BTreeSet<&'f str>,
+    shown: String,
+    /// Whether `shown` is an occurrence written as its surface form.
+    shown_as_form: bool,
+    forms: Vec<String>,
+}
+
+/// Every concept's rendering distribution: for each concept (in glossary order), each
+/// variant with its status, count and files, most frequent first. An approved rendering is
+/// counted by variant as `inconsistent-term` counts it (a common noun in either number is one
+/// variant, see [`Variant`]); the others by surface form. A row is shown as its first
+/// occurrence written as its surface form, else as its first occurrence (see [`shown_form`]),
+/// and lists the forms it counts.
 pub fn distribution(
     glossary: &Glossary,
     occurrences: &[(&str, &Occurrence)],
 ) -> Vec<DistributionRow> {
-    type Tally<'f> = (usize, BTreeSet<&'f str>, String);
-    let mut table: BTreeMap<(usize, String, OccurrenceStatus), Tally<'_>> = BTreeMap::new();
+    let mut table: BTreeMap<(usize, String, OccurrenceStatus), DistributionTally<'_>> =
+        BTreeMap::new();
     for (file, o) in occurrences {
-        let (form, shown) = match &o.form {
-            Some(form) => (form.clone(), shown_form(&o.found, form)),
+        let (key, form, shown) = match &o.form {
+            Some(form) => {
+                let key = if compared(glossary, o) {
+                    variant(glossary, o)
+                } else {
+                    form.clone()
+                };
+                (key, form.clone(), shown_form(&o.found, form))
+            }
             None => {
                 let form = o.found.split_whitespace().collect::<Vec<_>>().join(" ");
-                (form.clone(), form)
+                (form.clone(), form.clone(), form)
             }
         };
-        let entry = table
-            .entry((o.concept, form.clone(), o.status))
-            .or_insert_with(|| (0, BTreeSet::new(), shown.clone()));
-        if entry.2 != form && shown == form {
-            entry.2 = shown;
+        let entry = table.entry((o.concept, key, o.status)).or_default();
+        let as_form = shown == form;
+        if entry.count == 0 || (!entry.shown_as_form && as_form) {
+            entry.shown.clone_from(&shown);
+            entry.shown_as_form = as_form;
         }
-        entry.0 += 1;
-        entry.1.insert(file);
+        if !entry.forms.contains(&shown) {
+            entry.forms.push(shown);
+        }
+        entry.count += 1;
+        entry.files.insert(file);
     }
     let mut rows: Vec<(usize, DistributionRow)> = table
         .into_iter()
-        .map(|((concept, _, status), (count, files, shown))| {
+        .map(|((concept, _, status), tally)| {
             (
                 concept,
                 DistributionRow {
                     concept: glossary.concepts[concept].id.clone(),
-                    rendering: shown,
+                    rendering: tally.shown,
                     status: status.as_str().to_string(),
-                    count,
-                    files: files.into_iter().collect::<Vec<_>>().join("|"),
+                    count: tally.count,
+                    files: tally.files.into_iter().collect::<Vec<_>>().join("|"),
+                    forms: tally.forms.join("|"),
                 },
             )
         })
@@ -1300,7 +1452,7 @@ pub fn write_distribution(rows: &[DistributionRow], out: &mut dyn Write) -> io::
     let mut writer = csv::Writer::from_writer(out);
     if rows.is_empty() {
         writer
-            .write_record(["concept", "rendering", "status", "count", "files"])
+            .write_record(["concept", "rendering", "status", "count", "files", "forms"])
             .map_err(io::Error::other)?;
     }
     for row in rows {
@@ -1375,6 +1527,12 @@ mod tests {
             ("IFN-γ", "interferon gamma"),
             ("mAb", "monoclonal antibody"),
             ("IL-6", "interleukin-6"),
+            // Letters in the order of the Latin name: "X of Y" read as "Y X".
+            ("PhD", "Doctor of Philosophy"),
+            ("EdD", "Doctor of Education"),
+            ("DPhil", "Doctor of Philosophy"),
+            ("MSc", "Master of Science"),
+            ("Dept. Head", "Head of Department"),
         ] {
             assert!(abbreviates(short, long), "{short} abbreviates {long}");
             assert!(!abbreviates(long, short), "{long} abbreviates {short}");
@@ -1404,6 +1562,12 @@ mod tests {
             ("Tx", "transmission"),
             ("", "transmission"),
             ("TNF-α", ""),
+            // Turned about "of" only: not any order, and not across two "of"s.
+            ("PhD", "Doctor Philosophy"),
+            ("HPD", "Doctor of Philosophy"),
+            ("PhD", "Doctor of Philosophy of Law"),
+            ("PhD", "of Doctor Philosophy"),
+            ("PhDs", "Doctor of Philosophy"),
         ] {
             assert!(!abbreviates(short, long), "{short} abbreviates {long}");
         }
@@ -1515,6 +1679,65 @@ mod tests {
     }
 
     #[test]
+    fn a_title_before_a_name_and_a_fields_label_are_capitalised_by_their_setting() {
+        let setting = |line: &str, term: &str| {
+            let at = line.find(term).expect("term in line");
+            capitals_of_its_setting(line, &(at..at + term.len()))
+        };
+        let prof = "Associate Professor";
+        // A title before a person's name, which may be a word of the dictionary's names.
+        assert!(setting(
+            "The course is taught by Associate Professor Wang.",
+            prof
+        ));
+        assert!(setting("Associate Professor Wang teaches it.", prof));
+        assert!(setting(
+            "It is countersigned by Head of Department Li Ming.",
+            "Head of Department"
+        ));
+        assert!(setting("It was signed by Associate Professor Zhang.", prof));
+        // Not after a determiner, nor before a date: those are noun phrases.
+        assert!(!setting("the Associate Professor Wang post is open.", prof));
+        assert!(!setting(
+            "our school's Associate Professor Wang post.",
+            prof
+        ));
+        assert!(!setting("The Associate Professor January meeting.", prof));
+        assert!(!setting(
+            "Associate Professor January meetings are short.",
+            prof
+        ));
+        // A field's label: Title Case words up to a colon, from the line's start.
+        let status = "Student Status";
+        for line in [
+            "Student Status: Registered",
+            "Student Status:",
+            "intro\nCurrent Student Status: Registered\nmore",
+            "- Student Status: Registered.",
+            "3. Student Status of the Applicant: Registered",
+            "Student Status：在籍",
+        ] {
+            assert!(setting(line, status), "{line:?}");
+        }
+        for line in [
+            "We checked the Student Status: it was fine.",
+            "Student Status checks at 10:30",
+            "the Student Status: registered",
+            "One Two Three Four Five Student Status: Registered.",
+            "Student Status is recorded: yearly",
+        ] {
+            assert!(!setting(line, status), "{line:?}");
+        }
+        // A label and a year, a range or a period, as a numbered heading.
+        let year = "Academic Year";
+        assert!(setting("Academic Year 2022-2023", year));
+        assert!(setting("intro\nAcademic Year 2022/23\nmore", year));
+        assert!(setting("Academic Year 2022–2023:", year));
+        assert!(!setting("Academic Year 2022-2023 began in May.", year));
+        assert!(!setting("Academic Year 2022-x", year));
+    }
+
+    #[test]
     fn surface_forms_ignore_sentence_case_and_headlines() {
         let form = |found: &str, rendering: &str| Occurrence::surface_form(found, rendering);
         assert_eq!(
@@ -1531,6 +1754,13 @@ mod tests {
         assert_eq!(form("NGO's", "NGO"), None);
         assert_eq!(form("SMEs", "small and medium-sized enterprises"), None);
         assert_eq!(form("Macs", "Mac").as_deref(), Some("Macs"));
+        // Nor is an abbreviation listed in capitals, written otherwise: another word, or the
+        // abbreviation as a word.
+        assert_eq!(form("hit", "HIT"), None);
+        assert_eq!(form("Hit", "HIT"), None);
+        assert_eq!(form("Nasa", "NASA"), None);
+        assert_eq!(form("a", "A").as_deref(), Some("A"));
+        assert_eq!(form("Ph.D.", "Ph.D.").as_deref(), Some("Ph.D."));
         assert_eq!(
             form(
                 "leading Party members’ group",

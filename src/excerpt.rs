@@ -164,7 +164,7 @@ fn sentence_start(text: &str, at: usize) -> usize {
         if region[after..]
             .chars()
             .next()
-            .is_some_and(|c| ends_sentence(p, c))
+            .is_some_and(|c| ends_sentence(p, c) && !cites_a_number(text, floor + at))
         {
             return floor + after;
         }
@@ -190,6 +190,57 @@ fn closes_sentence(c: char, next: Option<char>) -> bool {
     }
 }
 
+/// Lower-case abbreviations that cite a numbered item ("p. 5", "pp. 12–14", "no. 3",
+/// "vol. 2", "fig. 4", "eq. 7", "ref. 9", "ch. 3", "para. 2"): the reference abbreviations of
+/// the style manuals (Chicago 10.43, APA 6.25) that are written in small letters as well.
+const NUMBER_CITING: &[&str] = &[
+    "ch", "eq", "eqs", "fig", "figs", "no", "nos", "p", "para", "paras", "pp", "ref", "refs",
+    "vol", "vols",
+];
+
+/// Whether the full stop at byte `dot` of `text` ends an abbreviation that cites a number
+/// ("Fig. 2", "FIG. 2", "Figs. 1-3", "No. 45 steel", "pp. 12"), not a sentence: a space (or
+/// a no-break space) and a digit follow it, and a short word is before it, capitalised or a
+/// number-citing abbreviation in small letters (see [`NUMBER_CITING`]). A sentence seldom
+/// starts with a numeral (the style manuals spell one out there), and seldom ends with a
+/// capitalised word of four letters or fewer: a full stop between the two is an
+/// abbreviation's. The space is one: a line break after a full stop ends a sentence ("…
+/// the gear.\n2. The shaft").
+fn cites_a_number(text: &str, dot: usize) -> bool {
+    if text.as_bytes()[dot] != b'.' {
+        return false;
+    }
+    let after = &text.as_bytes()[dot + 1..];
+    let digit_at = match after {
+        [b' ', ..] => 1,
+        [0xC2, 0xA0, ..] => 2,
+        _ => return false,
+    };
+    if !after.get(digit_at).is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
+    let before = &text[..dot];
+    let word_start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(dot, |(i, _)| i);
+    let word = &before[word_start..];
+    let letters = word.chars().count();
+    if letters == 0
+        || letters > 5
+        || (letters == 5 && !word.ends_with('s'))
+        || before[..word_start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric())
+    {
+        return false;
+    }
+    word.chars().next().is_some_and(char::is_uppercase) || NUMBER_CITING.contains(&word)
+}
+
 /// End of the sentence holding byte `at` (exclusive).
 fn sentence_end(text: &str, at: usize) -> usize {
     let ceiling = ceil_boundary(text, (at + MAX_SENTENCE_CHARS * 2).min(text.len()));
@@ -204,7 +255,7 @@ fn sentence_end(text: &str, at: usize) -> usize {
         }
         let c = region[i..].chars().next().expect("a char boundary");
         let after = i + c.len_utf8();
-        if closes_sentence(c, region[after..].chars().next()) {
+        if closes_sentence(c, region[after..].chars().next()) && !cites_a_number(text, at + i) {
             return at + after;
         }
         i = after;
@@ -251,12 +302,12 @@ mod tests {
     fn sentence_start_read_forwards(text: &str, at: usize) -> usize {
         let floor = floor_boundary(text, at.saturating_sub(MAX_SENTENCE_CHARS * 2));
         let mut start = floor;
-        let mut prev: Option<char> = None;
+        let mut prev: Option<(char, usize)> = None;
         for (i, c) in text[floor..at].char_indices() {
-            if prev.is_some_and(|p| ends_sentence(p, c)) {
+            if prev.is_some_and(|(p, p_at)| ends_sentence(p, c) && !cites_a_number(text, p_at)) {
                 start = floor + i;
             }
-            prev = Some(c);
+            prev = Some((c, floor + i));
         }
         start
     }
@@ -266,7 +317,7 @@ mod tests {
         let ceiling = ceil_boundary(text, (at + MAX_SENTENCE_CHARS * 2).min(text.len()));
         let mut chars = text[at..ceiling].char_indices().peekable();
         while let Some((i, c)) = chars.next() {
-            if closes_sentence(c, chars.peek().map(|&(_, n)| n)) {
+            if closes_sentence(c, chars.peek().map(|&(_, n)| n)) && !cites_a_number(text, at + i) {
                 return at + i + c.len_utf8();
             }
         }
@@ -294,7 +345,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn sentence_end_and_folding_agree_with_a_scan_of_every_character(
-            text in "([a-z]{1,6}|[.!?。！？]|\\n|\\r|\\t|\u{b}|\u{c}| |\u{85}|\u{a0}|\u{3000}|é){0,400}",
+            text in "([a-z]{1,6}|[A-Z][a-z]{0,4}|[0-9]{1,3}|[.!?。！？]|\\n|\\r|\\t|\u{b}|\u{c}| |\u{85}|\u{a0}|\u{3000}|é){0,400}",
             cut in 0usize..2000,
         ) {
             let at = floor_boundary(&text, cut.min(text.len()));
@@ -307,7 +358,7 @@ mod tests {
 
         #[test]
         fn sentence_start_read_backwards_is_the_last_sentence_end(
-            text in "([a-z]{1,6}|[.!?。！？]|\\n|\\r| |\u{3000}|é){0,400}",
+            text in "([a-z]{1,6}|[A-Z][a-z]{0,4}|[0-9]{1,3}|[.!?。！？]|\\n|\\r| |\u{a0}|\u{3000}|é){0,400}",
             cut in 0usize..2000,
         ) {
             let at = floor_boundary(&text, cut.min(text.len()));
@@ -330,6 +381,59 @@ mod tests {
             context(text, span_of(text, "Municipal")),
             "The Municipal General Assembly met today."
         );
+    }
+
+    #[test]
+    fn an_abbreviation_citing_a_number_ends_no_sentence() {
+        for (text, term, sentence) in [
+            (
+                "Intro. As shown in Fig. 2, the shaft turns. Next.",
+                "shaft",
+                "As shown in Fig. 2, the shaft turns.",
+            ),
+            (
+                "The embodiment in FIG. 2 differs. Next.",
+                "embodiment",
+                "The embodiment in FIG. 2 differs.",
+            ),
+            (
+                "Referring to Figs. 1-3, No. 45 steel is used for the shaft. Next.",
+                "shaft",
+                "Referring to Figs. 1-3, No. 45 steel is used for the shaft.",
+            ),
+            (
+                "See pp. 12–14 and vol.\u{a0}2 of the manual. Next.",
+                "manual",
+                "See pp. 12–14 and vol. 2 of the manual.",
+            ),
+            (
+                "Eq. 3 gives the torque.",
+                "torque",
+                "Eq. 3 gives the torque.",
+            ),
+        ] {
+            assert_eq!(context(text, span_of(text, term)), sentence, "{text}");
+        }
+        // A sentence that ends with a word of prose, or a number, or at a line break; a
+        // sentence after a short capitalised word that starts with a word.
+        for (text, term, sentence) in [
+            ("It has a gear. 2 shafts turn.", "shafts", "2 shafts turn."),
+            ("It ended in 2020. 2021 was calm.", "calm", "2021 was calm."),
+            (
+                "Refer to No.\n2. The shaft turns.",
+                "shaft",
+                "The shaft turns.",
+            ),
+            ("It is No. The shaft turns.", "shaft", "The shaft turns."),
+            ("It was loud! 3 shafts turn.", "shafts", "3 shafts turn."),
+            ("It is a Fig.2 shaft.", "shaft", "It is a Fig.2 shaft."),
+        ] {
+            assert_eq!(context(text, span_of(text, term)), sentence, "{text}");
+        }
+        let text = "It has a gear. 2 shafts turn.";
+        assert_eq!(context(text, span_of(text, "gear")), "It has a gear.");
+        let text = "As shown in Fig. 2, the shaft turns.";
+        assert_eq!(context(text, span_of(text, "Fig")), text);
     }
 
     #[test]

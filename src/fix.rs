@@ -11,12 +11,15 @@
 //! correction that cannot be put in the plural (a name), a garbled term's correction changes
 //! its number (the words around it agree with the number found), the text next to it already goes on
 //! with the words its correction adds (they would be written twice), its text is written across
-//! inline markup or an escape in the file, or its rule has no single correction
-//! (`inconsistent-term`).
+//! inline markup or an escape in the file, a variant listed as a name is found in small letters
+//! after "a" or "an" (ordinary prose), or its rule has no single correction
+//! (`inconsistent-term`). An indefinite article before a corrected term is made to agree with
+//! the correction's first sound (see [`crate::article`]).
 
 use std::fmt;
 use std::ops::Range;
 
+use crate::article::{indefinite_article, Article};
 use crate::finding::Finding;
 use crate::fuzzy::Damage;
 use crate::glossary::{CaseMode, Concept, Glossary};
@@ -74,6 +77,10 @@ pub enum LeftReason {
     /// Coin", "bacteria" for "bacterium"): the words around it agree with the number the text
     /// used ("were", "{count}", "Not enough"), so the correction would break the sentence.
     ChangesNumber,
+    /// A variant the glossary lists as a name, in Title Case ("Long Wall"), found in small
+    /// letters after "a" or "an" ("a long wall of grey brick"): a name takes no indefinite
+    /// article, so the words are ordinary prose here, not the name.
+    NotTheName,
 }
 
 impl fmt::Display for LeftReason {
@@ -91,6 +98,9 @@ impl fmt::Display for LeftReason {
             }
             LeftReason::ChangesNumber => {
                 "the correction changes singular to plural or back; the words around it agree with the number the text uses"
+            }
+            LeftReason::NotTheName => {
+                "the glossary lists it as a name, but here it is in small letters after \"a\" or \"an\": ordinary words, not the name"
             }
         })
     }
@@ -123,6 +133,8 @@ pub fn plan(
         .map(|(s, e)| Some(s?..e?))
         .collect();
     let mut result = FilePlan::default();
+    // The spans of the findings fixed (an edit may reach past its finding's span).
+    let mut fixed: Vec<Range<usize>> = Vec::new();
     for (i, f) in findings.iter().enumerate() {
         let fixable = matches!(
             f.rule,
@@ -165,6 +177,10 @@ pub fn plan(
             result.left.push((i, LeftReason::WordsAlreadyThere));
             continue;
         }
+        if concept.is_some_and(|c| prose_words_of_a_name(text, span.clone(), f, c)) {
+            result.left.push((i, LeftReason::NotTheName));
+            continue;
+        }
         let mut reason = None;
         for (j, other) in findings.iter().enumerate() {
             if j == i {
@@ -187,7 +203,7 @@ pub fn plan(
             result.left.push((i, r));
             continue;
         }
-        if result.edits.iter().any(|e| e.range == span) {
+        if fixed.contains(&span) {
             continue; // the same correction, suggested twice
         }
         let mut replacement = match concept {
@@ -207,7 +223,21 @@ pub fn plan(
             result.left.push((i, LeftReason::SpansLines));
             continue;
         };
+        fixed.push(span.clone());
         let mut span = span;
+        // "An oil cylinder" corrected is "a hydraulic cylinder": the article before the term
+        // takes the first sound of the correction (unless another finding holds it).
+        if let Some((article, agreeing)) = article_to_agree(text, &span, &f.found, &f.expected) {
+            let held = spans.iter().enumerate().any(|(j, o)| {
+                j != i
+                    && o.as_ref()
+                        .is_some_and(|o| o.start < article.end && article.start < o.end)
+            });
+            if !held {
+                replacement = format!("{agreeing}{}{replacement}", &text[article.end..span.start]);
+                span.start = article.start;
+            }
+        }
         // A plural in "s" takes a possessive's apostrophe alone: "the Unions' offices".
         if let Some(s_len) = possessive_s_after(&text[span.end..]) {
             if ends_in_plural_s(&replacement) {
@@ -422,6 +452,81 @@ fn ends_in_plural_s(replacement: &str) -> bool {
         .next()
         .unwrap_or("");
     last.ends_with(['s', 'S']) && number_of(&last.to_lowercase()) == Number::Plural
+}
+
+/// The indefinite article ("a", "an", "A", "An", "AN") right before byte `at` of `text`,
+/// with whitespace between them (one line break at most): its span.
+fn article_before(text: &str, at: usize) -> Option<Range<usize>> {
+    let before = &text[..at];
+    let end = before.trim_end_matches(char::is_whitespace).len();
+    let gap = &before[end..];
+    let breaks = gap.replace("\r\n", "\n").matches(['\n', '\r']).count();
+    if gap.is_empty() || breaks > 1 {
+        return None;
+    }
+    let start = before[..end]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_word_char(*c))
+        .last()
+        .map_or(end, |(i, _)| i);
+    matches!(&before[start..end], "a" | "an" | "A" | "An" | "AN").then_some(start..end)
+}
+
+/// The indefinite article right before the text `found` at `span`, and the article that
+/// agrees with the first sound of its correction `expected` (see [`indefinite_article`]),
+/// in the article's case; `None` when there is none, it agrees already, the sound is
+/// undecided, or the word is not surely an article: "A" and "An" are one only where a
+/// sentence starts ("Grade A oil" is a label, "Director An" a name), "AN" in capitals.
+fn article_to_agree(
+    text: &str,
+    span: &Range<usize>,
+    found: &str,
+    expected: &str,
+) -> Option<(Range<usize>, String)> {
+    let at = article_before(text, span.start)?;
+    let written = &text[at.clone()];
+    let wanted = indefinite_article(expected.split_whitespace().next()?)?;
+    let current = if written.eq_ignore_ascii_case("an") {
+        Article::An
+    } else {
+        Article::A
+    };
+    if current == wanted {
+        return None;
+    }
+    let agreeing = match written {
+        "a" | "an" => wanted.as_str().to_string(),
+        "AN" => wanted.as_str().to_uppercase(),
+        _ if !starts_sentence(&text[..at.start]) => return None,
+        "A" if case_pattern(found) == CasePattern::Upper => wanted.as_str().to_uppercase(),
+        _ => capitalize_first(wanted.as_str()),
+    };
+    Some((at, agreeing))
+}
+
+/// Whether a deprecated or forbidden variant that the glossary lists as a name, in Title
+/// Case of two words or more ("Long Wall"), is found in small letters after an indefinite
+/// article ("a long wall of grey brick"): a name takes none, so these are the words of
+/// ordinary prose. A concept marked `case = name` or case-sensitive is matched only with
+/// its capitals.
+fn prose_words_of_a_name(text: &str, span: Range<usize>, f: &Finding, concept: &Concept) -> bool {
+    if !matches!(f.rule, Rule::ForbiddenTerm | Rule::DeprecatedTerm)
+        || concept.case != CaseMode::Insensitive
+        || case_pattern(&f.found) != CasePattern::Lower
+        || article_before(text, span.start).is_none()
+    {
+        return false;
+    }
+    let found = normalize_key(&f.found, true);
+    concept
+        .renderings
+        .iter()
+        .filter(|r| !r.status.is_approved() && case_pattern(&r.text) == CasePattern::Title)
+        .any(|r| {
+            let key = normalize_key(&r.text, true);
+            key == found || variants_in_plural(&key).contains(&found)
+        })
 }
 
 /// Whether text starting after `before` starts a sentence: at the start of the text or of a
@@ -1045,6 +1150,190 @@ mod tests {
             fixed("the Municipal Assembly'sake", "Municipal Assembly", ftu),
             "the Shanghai Federation of Trade Unions'sake"
         );
+    }
+
+    #[test]
+    fn the_indefinite_article_takes_the_first_sound_of_the_correction() {
+        let glossary =
+            Glossary::from_csv_text("id,preferred\nc,hydraulic cylinder\n", "g.csv").unwrap();
+        let fixed = |text: &str, found: &str, expected: &str| {
+            let findings = vec![finding(Rule::ForbiddenTerm, text, found, expected)];
+            apply(text, &plan(text, UTF8, &findings, &glossary).edits)
+        };
+        for (text, found, expected, want) in [
+            (
+                "lifted by an oil cylinder.",
+                "oil cylinder",
+                "hydraulic cylinder",
+                "lifted by a hydraulic cylinder.",
+            ),
+            (
+                "An installation seat is fixed.",
+                "installation seat",
+                "mounting seat",
+                "A mounting seat is fixed.",
+            ),
+            (
+                "Done. A mounting seat is fixed.",
+                "mounting seat",
+                "installation seat",
+                "Done. An installation seat is fixed.",
+            ),
+            (
+                "driven by a electrical machine.",
+                "electrical machine",
+                "motor",
+                "driven by a motor.",
+            ),
+            (
+                "driven by a motor.",
+                "motor",
+                "electric motor",
+                "driven by an electric motor.",
+            ),
+            (
+                "LIFTED BY AN OIL CYLINDER",
+                "OIL CYLINDER",
+                "hydraulic cylinder",
+                "LIFTED BY A HYDRAULIC CYLINDER",
+            ),
+            (
+                "A OIL CYLINDER",
+                "OIL CYLINDER",
+                "hydraulic cylinder",
+                "A HYDRAULIC CYLINDER",
+            ),
+            (
+                "send an\n  admission notice",
+                "admission notice",
+                "letter of admission",
+                "send a\n  letter of admission",
+            ),
+            (
+                "for a magnetic scan",
+                "magnetic scan",
+                "MRI scan",
+                "for an MRI scan",
+            ),
+            (
+                "a one-way valve",
+                "one-way valve",
+                "check valve",
+                "a check valve",
+            ),
+            (
+                "an one-way valve",
+                "one-way valve",
+                "check valve",
+                "a check valve",
+            ),
+            (
+                "an open valve",
+                "open valve",
+                "one-way valve",
+                "a one-way valve",
+            ),
+        ] {
+            assert_eq!(fixed(text, found, expected), want, "{text:?}");
+        }
+        // Not an article for sure (a label, a name inside a sentence), a sound the spelling
+        // does not settle, an article of another word, or a paragraph between.
+        for (text, found, expected, want) in [
+            (
+                "the Grade A oil cylinder",
+                "oil cylinder",
+                "hydraulic cylinder",
+                "the Grade A hydraulic cylinder",
+            ),
+            (
+                "said Director An oil man",
+                "oil man",
+                "hydraulic engineer",
+                "said Director An hydraulic engineer",
+            ),
+            ("an oil tank", "oil tank", "herb tank", "an herb tank"),
+            ("an NATO unit", "NATO unit", "LAN unit", "an LAN unit"),
+            (
+                "an old oil cylinder",
+                "oil cylinder",
+                "hydraulic cylinder",
+                "an old hydraulic cylinder",
+            ),
+            (
+                "banana oil cylinder",
+                "oil cylinder",
+                "hydraulic cylinder",
+                "banana hydraulic cylinder",
+            ),
+            (
+                "an\n\noil cylinder",
+                "oil cylinder",
+                "hydraulic cylinder",
+                "an\n\nHydraulic cylinder",
+            ),
+        ] {
+            assert_eq!(fixed(text, found, expected), want, "{text:?}");
+        }
+        // The edit shows the article with the term.
+        let text = "by an oil cylinder";
+        let findings = vec![finding(
+            Rule::ForbiddenTerm,
+            text,
+            "oil cylinder",
+            "hydraulic cylinder",
+        )];
+        let edits = plan(text, UTF8, &findings, &glossary).edits;
+        assert_eq!(
+            (edits[0].found.as_str(), edits[0].replacement.as_str()),
+            ("an oil cylinder", "a hydraulic cylinder")
+        );
+        // Another finding on the article keeps it as it is.
+        let text = "an oil cylinder";
+        let findings = vec![
+            finding(
+                Rule::ForbiddenTerm,
+                text,
+                "oil cylinder",
+                "hydraulic cylinder",
+            ),
+            finding(Rule::InconsistentTerm, text, "an", "a"),
+        ];
+        assert_eq!(
+            apply(text, &plan(text, UTF8, &findings, &glossary).edits),
+            "an hydraulic cylinder"
+        );
+    }
+
+    #[test]
+    fn a_banned_name_in_small_letters_after_a_or_an_is_prose() {
+        let glossary = Glossary::from_csv_text(
+            "id,preferred,forbidden,deprecated\nc,Great Wall,Long Wall,old wall\n",
+            "g.csv",
+        )
+        .unwrap();
+        let plan_of = |text: &str, found: &str| {
+            let findings = vec![finding(Rule::ForbiddenTerm, text, found, "Great Wall")];
+            plan(text, UTF8, &findings, &glossary)
+        };
+        let plan = plan_of("enclosed by a long wall of brick", "long wall");
+        assert_eq!(plan.left, vec![(0, LeftReason::NotTheName)]);
+        let plan = plan_of("in an long wall", "long wall");
+        assert_eq!(plan.left, vec![(0, LeftReason::NotTheName)]);
+        // Its capitals, another article, or a variant listed in small letters: fixed.
+        for (text, found, want) in [
+            (
+                "visit a Long Wall tour",
+                "Long Wall",
+                "visit a Great Wall tour",
+            ),
+            ("visit the long wall", "long wall", "visit the Great Wall"),
+            ("Long wall tours", "Long wall", "Great Wall tours"),
+            ("an old wall", "old wall", "a Great Wall"),
+        ] {
+            let plan = plan_of(text, found);
+            assert!(plan.left.is_empty(), "{text:?}: {:?}", plan.left);
+            assert_eq!(apply(text, &plan.edits), want);
+        }
     }
 
     #[test]

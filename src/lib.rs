@@ -6,6 +6,7 @@
 
 #![warn(missing_docs)]
 
+pub mod article;
 pub mod baseline;
 pub mod bilingual_rules;
 pub mod check;

@@ -10,6 +10,7 @@ use std::ops::Range;
 // Lookups only, never iterated: the fast non-cryptographic hash is safe (and `is_listed` runs
 // for every garbled candidate).
 use rustc_hash::FxHashMap as HashMap;
+use smallvec::SmallVec;
 
 use crate::glossary::{CaseMode, Glossary, Status};
 use crate::inflection::{head_is_capitalised, in_other_number, variants_in_plural, Number};
@@ -31,6 +32,11 @@ pub struct TermUse {
     /// exchanger", "e-mails" for "e-mail", see [`crate::inflection::split_head`]), the number of
     /// the text's form; deprecated and forbidden ones are matched in the plural only.
     pub inflected: Option<Number>,
+    /// For an approved rendering that shares its pattern with another approved rendering of
+    /// its concept ("Tang Dynasty" and "Tang dynasty", "Xi'an" and "Xiʼan"): the rendering
+    /// normalized with its case kept, to tell which of them a match is (see
+    /// [`TermMatcher::uses`]).
+    spelling: Option<Box<str>>,
 }
 
 /// The letter case a match must have, its text normalized with its case kept.
@@ -115,6 +121,9 @@ struct PatternFlags {
     all_approved: bool,
     /// Some use is case-sensitive, so which uses a match stands for depends on its case.
     case_sensitive: bool,
+    /// Some concept has two approved renderings here (see [`TermUse::spelling`]): a match
+    /// stands for one of them.
+    spellings: bool,
     /// The one use of a pattern that has one and regardless of case: concept and rendering,
     /// read with the flags instead of from the uses.
     only_use: Option<(u32, u32, Status)>,
@@ -166,12 +175,24 @@ impl TermMatcher {
                     .iter()
                     .any(|u| u.concept == ci && u.status == rendering.status && u.exact == exact);
                 if !duplicate {
+                    // Two approved renderings of one concept that normalize alike are two
+                    // spellings of one rendering: each keeps its own, and a match stands for
+                    // one of them (see `uses`).
+                    let mut spelling = None;
+                    for other in uses.iter_mut().filter(|u| {
+                        u.concept == ci && u.status.is_approved() && rendering.status.is_approved()
+                    }) {
+                        let text = &concept.renderings[other.rendering].text;
+                        other.spelling = Some(normalize_key(text, false).into());
+                        spelling = Some(cased().into());
+                    }
                     uses.push(TermUse {
                         concept: ci,
                         rendering: ri,
                         status: rendering.status,
                         exact,
                         inflected: None,
+                        spelling,
                     });
                 }
             }
@@ -210,11 +231,14 @@ impl TermMatcher {
                         patterns.len() - 1
                     });
                     let uses = &mut patterns[id];
-                    if id < listed
-                        || uses
-                            .iter()
-                            .any(|u| u.concept == ci && u.status == rendering.status)
-                    {
+                    // One inflected form stands for the concept's approved renderings that
+                    // normalize alike: the first of them (its preferred one, if it is one).
+                    let same = |u: &TermUse| {
+                        u.concept == ci
+                            && (u.status == rendering.status
+                                || (u.status.is_approved() && rendering.status.is_approved()))
+                    };
+                    if id < listed || uses.iter().any(same) {
                         continue;
                     }
                     uses.push(TermUse {
@@ -223,6 +247,7 @@ impl TermMatcher {
                         status: rendering.status,
                         exact: None,
                         inflected: Some(number),
+                        spelling: None,
                     });
                 }
             }
@@ -233,6 +258,7 @@ impl TermMatcher {
                 any_approved: uses.iter().any(|u| u.status.is_approved()),
                 all_approved: uses.iter().all(|u| u.status.is_approved()),
                 case_sensitive: uses.iter().any(|u| u.exact.is_some()),
+                spellings: uses.iter().any(|u| u.spelling.is_some()),
                 only_use: match uses.as_slice() {
                     [u] if u.exact.is_none() => {
                         Some((u.concept as u32, u.rendering as u32, u.status))
@@ -449,20 +475,62 @@ impl TermMatcher {
         Some((concept as usize, rendering as usize, status))
     }
 
-    /// The glossary uses a match stands for, case-sensitive ones only if the case agrees.
+    /// The glossary uses a match stands for, case-sensitive ones only if the case agrees. Of
+    /// a concept's approved renderings that normalize alike ("Tang Dynasty", "Tang dynasty"),
+    /// the match stands for one only, so that it counts once: the one written as the text
+    /// writes it, else the first listed (the preferred one, if it is one).
     pub fn uses<'a>(
         &'a self,
         m: &TermMatch,
         original: &'a str,
     ) -> impl Iterator<Item = &'a TermUse> {
         let span = m.original.clone();
-        self.patterns[m.pattern]
-            .iter()
-            .filter(move |u| match &u.exact {
-                None => true,
-                Some(check) => check.admits(&normalize_key(&original[span.clone()], false)),
-            })
+        let uses = &self.patterns[m.pattern];
+        let chosen = self.flags[m.pattern]
+            .spellings
+            .then(|| one_spelling_each(uses, &normalize_key(&original[span.clone()], false)));
+        uses.iter().enumerate().filter_map(move |(i, u)| {
+            let admitted = match &chosen {
+                Some(chosen) => chosen.get(i).is_some_and(|&c| c),
+                None => match &u.exact {
+                    None => true,
+                    Some(check) => check.admits(&normalize_key(&original[span.clone()], false)),
+                },
+            };
+            admitted.then_some(u)
+        })
     }
+}
+
+/// Which of `uses` (of one pattern) a match written `found` (normalized, case kept) stands
+/// for: those whose case agrees, but of a concept's approved uses only one, the one written
+/// as `found` is, else the first.
+fn one_spelling_each(uses: &[TermUse], found: &str) -> SmallVec<[bool; 4]> {
+    let mut chosen: SmallVec<[bool; 4]> = uses
+        .iter()
+        .map(|u| u.exact.as_ref().is_none_or(|check| check.admits(found)))
+        .collect();
+    for i in 0..uses.len() {
+        let u = &uses[i];
+        if !chosen[i] || !u.status.is_approved() {
+            continue;
+        }
+        let rivals: SmallVec<[usize; 4]> = (i + 1..uses.len())
+            .filter(|&j| chosen[j] && uses[j].concept == u.concept && uses[j].status.is_approved())
+            .collect();
+        if rivals.is_empty() {
+            continue;
+        }
+        let written = |k: usize| uses[k].spelling.as_deref() == Some(found);
+        let keep = std::iter::once(i)
+            .chain(rivals.iter().copied())
+            .find(|&k| written(k))
+            .unwrap_or(i);
+        for k in std::iter::once(i).chain(rivals) {
+            chosen[k] = k == keep;
+        }
+    }
+    chosen
 }
 
 /// Exact matching of one normalized text, fed the text's words by a caller that reads each of
@@ -918,6 +986,49 @@ mem,memory space,,,memory-space,
         assert_eq!(found("shop on Aliexpress"), vec!["Aliexpress"]);
         assert_eq!(found("shop on AliExpress"), vec!["AliExpress"]);
         assert!(found("shop on aliexpress").is_empty());
+    }
+
+    #[test]
+    fn approved_renderings_that_normalize_alike_are_one_use_of_a_match() {
+        let glossary = Glossary::from_csv_text(
+            "id,preferred,admitted,case\n\
+             tang,Tang Dynasty,Tang dynasty,\n\
+             xian,Xi'an,Xiʼan|Xian,\n\
+             defence,thesis defence,Thesis defence,\n\
+             ming,Ming Dynasty,Ming dynasty,name\n\
+             tang2,Tang Dynasty,,\n",
+            "t.csv",
+        )
+        .unwrap();
+        let matcher = TermMatcher::new(&glossary);
+        // The concepts and renderings a text stands for, at each match.
+        let uses = |text: &str| -> Vec<(String, usize)> {
+            let norm = normalize(text, true);
+            matcher
+                .find(&norm, text)
+                .iter()
+                .flat_map(|m| matcher.uses(m, text).collect::<Vec<_>>())
+                .map(|u| (glossary.concepts[u.concept].id.clone(), u.rendering))
+                .collect()
+        };
+        let one = |id: &str, rendering| vec![(id.to_string(), rendering)];
+        // The rendering written as the text writes it; another concept's is its own.
+        let both_tangs =
+            |rendering| vec![("tang".to_string(), rendering), ("tang2".to_string(), 0)];
+        assert_eq!(uses("the Tang Dynasty"), both_tangs(0));
+        assert_eq!(uses("the Tang dynasty"), both_tangs(1));
+        // Written as neither: the first listed.
+        assert_eq!(uses("the TANG DYNASTY"), both_tangs(0));
+        // Typography is no spelling: the surface form is one.
+        assert_eq!(uses("in Xiʼan"), one("xian", 0));
+        assert_eq!(uses("in Xi'an"), one("xian", 0));
+        assert_eq!(uses("in Xi’an"), one("xian", 0));
+        assert_eq!(uses("in Xian"), one("xian", 2));
+        // One inflected form for both.
+        assert_eq!(uses("two Thesis defences"), one("defence", 0));
+        // A name: only the spellings whose capitals the text has.
+        assert_eq!(uses("the Ming Dynasty"), one("ming", 0));
+        assert_eq!(uses("the Ming dynasty"), one("ming", 1));
     }
 
     #[test]

@@ -353,6 +353,7 @@ pub fn check_segment(
         let (start, end) = target.span(o.start.byte_offset as usize..o.end.byte_offset as usize);
         o.start = start;
         o.end = end;
+        o.unit = segment.unit.clone();
     }
     SegmentReport {
         findings,
@@ -411,8 +412,6 @@ pub fn check_segments(
 ) -> Result<DocumentReport, FormatError> {
     words.start_document();
     let mut doc = checker.new_report();
-    // The unit of each occurrence, for the consistency findings made from them.
-    let mut units: Vec<Option<String>> = Vec::new();
     for segment in segments {
         let segment = match segment {
             Ok(segment) => segment,
@@ -426,10 +425,6 @@ pub fn check_segments(
         visit.segment(&segment, &mut report.findings);
         visit.occurrences(&segment, &mut report.occurrences);
         doc.findings.extend(report.findings);
-        units.extend(std::iter::repeat_n(
-            segment.unit.clone(),
-            report.occurrences.len(),
-        ));
         doc.occurrences.append(&mut report.occurrences);
     }
     visit.finish(&mut doc.findings);
@@ -443,10 +438,7 @@ pub fn check_segments(
             "document",
             &Occurrence::ready_around,
         );
-        doc.findings.extend(found.into_iter().map(|(i, mut f)| {
-            f.unit = units[i].clone();
-            f
-        }));
+        doc.findings.extend(found.into_iter().map(|(_, f)| f));
     }
     if !checker.keeps_occurrences() {
         doc.occurrences = Vec::new();

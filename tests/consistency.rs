@@ -98,11 +98,13 @@ Two letters of credit and a letter of credit. The base address and the base addr
     );
     let report = std::fs::read_to_string(dir.path().join("r.csv")).unwrap();
     assert!(
-        report.contains("email,emails,preferred,3,a.txt\n"),
+        report.contains("email,emails,preferred,3,a.txt,emails\n"),
         "{report}"
     );
     assert!(
-        report.contains("loc,letters of credit,preferred,1,a.txt\n"),
+        report.contains(
+            "loc,letters of credit,preferred,2,a.txt,letters of credit|letter of credit\n"
+        ),
         "{report}"
     );
 }
@@ -223,7 +225,7 @@ fn the_consistency_report_lists_every_rendering_with_status_count_and_files() {
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     assert_eq!(
         reader.headers().unwrap().iter().collect::<Vec<_>>(),
-        vec!["concept", "rendering", "status", "count", "files"]
+        vec!["concept", "rendering", "status", "count", "files", "forms"]
     );
     let rows: Vec<Vec<String>> = reader
         .records()
@@ -237,15 +239,15 @@ fn the_consistency_report_lists_every_rendering_with_status_count_and_files() {
     };
     assert_eq!(
         row("staff", "employees")[2..],
-        ["admitted", "2", "a.txt|b.txt"]
+        ["admitted", "2", "a.txt|b.txt", "employees"]
     );
     assert_eq!(
         row("staff", "workers and staff")[2..],
-        ["preferred", "1", "b.txt"]
+        ["preferred", "1", "b.txt", "workers and staff"]
     );
     assert_eq!(
         row("hq", "High quality development")[2..],
-        ["garbled", "1", "a.txt"]
+        ["garbled", "1", "a.txt", "High quality development"]
     );
 }
 
@@ -418,4 +420,80 @@ fn a_one_word_rendering_in_the_other_spelling_is_a_minority_rendering() {
     // One spelling of each concept: nothing to compare.
     let (code, rows) = check(&dir, &["one.txt"]);
     assert_eq!((code, rows.len()), (0, 0), "{rows:?}");
+}
+
+/// Reads the consistency report `name` in `dir`: its rows, each as its fields.
+#[track_caller]
+fn report_rows(dir: &tempfile::TempDir, name: &str) -> Vec<Vec<String>> {
+    let text = std::fs::read_to_string(dir.path().join(name)).unwrap();
+    csv::Reader::from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect()
+}
+
+/// A preferred and an admitted rendering that differ only in case are two spellings of one
+/// rendering: each occurrence counts once, under the spelling it is written in.
+#[test]
+fn renderings_that_differ_only_in_case_count_each_occurrence_once() {
+    let glossary = b"id,preferred,admitted\ntang,Tang Dynasty,Tang dynasty\n";
+    let text = b"Gilt bronze Buddha, Tang Dynasty, 8th century.\n\
+Silver cup, Tang Dynasty, 8th century.\n\
+Sancai camel, Tang dynasty, about 723.\n";
+    let dir = scratch(&[("g.csv", glossary), ("a.txt", text)]);
+    for args in [
+        &["a.txt"][..],
+        &["a.txt", "--consistency-report", "r.csv"][..],
+        &["a.txt", "--consistency", "batch"][..],
+    ] {
+        let (_, rows) = check(&dir, args);
+        let found: Vec<(u64, &str)> = rows.iter().map(|r| (r.line, r.found.as_str())).collect();
+        assert_eq!(found, [(3, "Tang dynasty")], "{args:?}: {rows:?}");
+        assert!(
+            rows[0].message.contains("\"Tang Dynasty\" twice"),
+            "{}",
+            rows[0].message
+        );
+    }
+    let rows = report_rows(&dir, "r.csv");
+    let rows: Vec<[&str; 3]> = rows
+        .iter()
+        .map(|r| [r[1].as_str(), r[2].as_str(), r[3].as_str()])
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ["Tang Dynasty", "preferred", "2"],
+            ["Tang dynasty", "admitted", "1"]
+        ]
+    );
+}
+
+/// The consistency report counts the renderings as `inconsistent-term` does: a common noun in
+/// either number is one variant, whose row lists the forms it counts; another spelling is
+/// another variant.
+#[test]
+fn the_consistency_report_counts_both_numbers_of_a_common_noun_as_one() {
+    let glossary = b"id,preferred,admitted\ndefence,thesis defence,oral defence\n";
+    let text = b"The thesis defence is public.\nThesis defences are held in May.\n\
+The thesis defense is in June. The thesis defense is long.\n";
+    let dir = scratch(&[("g.csv", glossary), ("a.txt", text)]);
+    let (_, rows) = check(&dir, &["a.txt", "--consistency-report", "r.csv"]);
+    assert!(
+        rows.iter()
+            .all(|r| r.found == "thesis defense" && r.message.contains("\"thesis defence\" twice")),
+        "{rows:?}"
+    );
+    let rows = report_rows(&dir, "r.csv");
+    let rows: Vec<[&str; 3]> = rows
+        .iter()
+        .map(|r| [r[1].as_str(), r[3].as_str(), r[5].as_str()])
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ["thesis defence", "2", "thesis defence|thesis defences"],
+            ["thesis defense", "2", "thesis defense"],
+        ]
+    );
 }

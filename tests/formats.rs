@@ -415,3 +415,44 @@ fn corpus_tbx_glossaries_convert_stably() {
         assert_eq!(first, second, "{f}: TBX → CSV → TBX → CSV changed");
     }
 }
+
+/// An `inconsistent-term` finding in a bilingual file names its unit whether the consistency
+/// scope is the document or the batch (which compares the occurrences of every file after
+/// they were all checked).
+#[test]
+fn inconsistent_terms_name_their_unit_in_either_scope() {
+    let glossary =
+        "id,preferred,admitted\nftu,Shanghai Federation of Trade Unions,Shanghai Union\n";
+    let tsv = "id\tsource\ttarget\n\
+a1\t上海市总工会开会。\tThe Shanghai Federation of Trade Unions met.\n\
+a2\t上海市总工会投票。\tThe Shanghai Federation of Trade Unions voted.\n\
+a3\t上海市总工会离开。\tThe Shanghai Union left.\n";
+    let dir = scratch(&[("g.csv", glossary.as_bytes()), ("a.tsv", tsv.as_bytes())]);
+    for scope in ["document", "batch"] {
+        let run = termcheck_in(
+            dir.path(),
+            &[
+                "check",
+                "a.tsv",
+                "-g",
+                "g.csv",
+                "--format",
+                "csv",
+                "--consistency",
+                scope,
+            ],
+            b"",
+        );
+        let rows = parse_csv(&run.stdout);
+        let found: Vec<(&str, &str)> = rows
+            .iter()
+            .map(|r| (r.rule.as_str(), r.unit.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [("inconsistent-term", "a3")],
+            "{scope}: {}",
+            run.stdout
+        );
+    }
+}

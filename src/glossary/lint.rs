@@ -11,8 +11,12 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::{CaseMode, Concept, Glossary};
+use crate::consistency::TITLE_SMALL_WORDS;
 use crate::dictionary::{is_english_word, is_name};
 use crate::finding::Severity;
+use crate::fix::{case_pattern, CasePattern};
+use crate::fuzzy::is_weak_rendering;
+use crate::inflection::{head_is_capitalised, lemma};
 use crate::location::Location;
 use crate::normalize::{is_word_char, normalize_key};
 
@@ -47,6 +51,21 @@ pub const LINTS: &[(&str, Severity, &str)] = &[
         "ordinary-word",
         Severity::Warning,
         "a one-word deprecated or forbidden rendering that is an ordinary English word",
+    ),
+    (
+        "ordinary-approved-word",
+        Severity::Info,
+        "a one-word approved rendering that is an ordinary English word, beside another approved rendering",
+    ),
+    (
+        "ordinary-phrase-as-name",
+        Severity::Info,
+        "a deprecated or forbidden name in Title Case whose words are all ordinary English words",
+    ),
+    (
+        "spelling-variant",
+        Severity::Warning,
+        "two approved renderings of one concept that differ only in letter case or typography",
     ),
     (
         "missing-source",
@@ -217,6 +236,9 @@ pub fn lint(glossary: &Glossary) -> Vec<LintFinding> {
     duplicates(concepts, &mut out);
     shadows(concepts, &mut out);
     ordinary_words(concepts, &mut out);
+    ordinary_approved_words(concepts, &mut out);
+    ordinary_phrases_as_names(concepts, &mut out);
+    spelling_variants(concepts, &mut out);
     for c in concepts {
         if c.source.is_empty() {
             out.push(finding(
@@ -336,6 +358,46 @@ fn shadows(concepts: &[Concept], out: &mut Vec<LintFinding>) {
     }
 }
 
+/// Approved renderings of one concept that normalize alike ("Tang Dynasty" and "Tang
+/// dynasty", "Xi'an" and "Xiʼan"): matching finds them as one, so the later one accepts
+/// nothing the first does not, and consistency compares the text's spellings whatever the
+/// glossary lists.
+fn spelling_variants(concepts: &[Concept], out: &mut Vec<LintFinding>) {
+    for c in concepts {
+        let approved: Vec<_> = c
+            .renderings
+            .iter()
+            .filter(|r| r.status.is_approved())
+            .collect();
+        for (i, r) in approved.iter().enumerate() {
+            let Some(first) = approved[..i]
+                .iter()
+                .find(|f| key(c, &f.text) == key(c, &r.text))
+            else {
+                continue;
+            };
+            let differs_in = if normalize_key(&first.text, false) == normalize_key(&r.text, false) {
+                "typography (quotes, dashes, spaces)"
+            } else {
+                "letter case"
+            };
+            out.push(finding(
+                "spelling-variant",
+                c,
+                r.location,
+                format!(
+                    "{} rendering {:?} of concept {:?} differs from its {} rendering {:?} only in {differs_in}: text is matched regardless, so it accepts nothing more, and inconsistent-term compares the spellings a text uses whatever the glossary lists (drop it, or make the concept case-sensitive if only the listed spellings are right)",
+                    r.status.as_str(),
+                    r.text,
+                    c.id,
+                    first.status.as_str(),
+                    first.text,
+                ),
+            ));
+        }
+    }
+}
+
 /// Words separated by single spaces (punctuation between words becomes a space), so that
 /// containment is on whole words.
 fn words_only(s: &str) -> String {
@@ -385,6 +447,125 @@ fn ordinary_words(concepts: &[Concept], out: &mut Vec<LintFinding>) {
                 )
             };
             out.push(finding("ordinary-word", c, r.location, message));
+        }
+    }
+}
+
+/// Approved one-word renderings that are ordinary English words. Matched in any case and
+/// whatever the word does in its sentence, every use of the word counts as a rendering of
+/// the concept: beside another approved rendering ("undergraduate" beside "undergraduate
+/// student", "example" beside "embodiment"), `inconsistent-term` compares it with the others
+/// (a concept with one approved rendering compares only spellings of it, which no sense of
+/// the word changes); an abbreviation in capitals ("HIT") is another word in small letters
+/// ("hit"), which consistency does not compare but the consistency report and the
+/// source-aware rules count. The glossary's own words do not make a word ordinary here, as
+/// they do for [`ordinary_words`]: the rendering is one of them.
+fn ordinary_approved_words(concepts: &[Concept], out: &mut Vec<LintFinding>) {
+    for c in concepts.iter().filter(|c| c.case != CaseMode::Sensitive) {
+        let approved: Vec<_> = c
+            .renderings
+            .iter()
+            .filter(|r| r.status.is_approved())
+            .collect();
+        // A word in its two numbers is one rendering ("craftsman", "craftsmen").
+        let one_rendering = |text: &str| {
+            let k = key(c, text);
+            if k.contains(' ') {
+                k
+            } else {
+                lemma(&k.to_lowercase()).into_owned()
+            }
+        };
+        for r in &approved {
+            let word = words_only(&r.text.to_lowercase());
+            if word.is_empty()
+                || word.contains(' ')
+                || !(COMMON_WORDS.contains(&word.as_str()) || is_ordinary_english(&word))
+            {
+                continue;
+            }
+            let capitals = r.text.chars().filter(|ch| ch.is_alphabetic()).count() > 1
+                && !r.text.chars().any(char::is_lowercase);
+            let message = if capitals {
+                format!(
+                    "{} rendering {:?} of concept {:?} is matched in any case, and in small letters it is the ordinary English word {word:?}: every {word:?} in any text counts as a rendering of the concept, in the consistency report and for the source-aware rules (make the concept case-sensitive, so that only the capitals are matched)",
+                    r.status.as_str(),
+                    r.text,
+                    c.id,
+                )
+            } else {
+                // A function word is not compared (see `is_weak_rendering`).
+                let mut seen = vec![one_rendering(&r.text)];
+                let mut others: Vec<String> = Vec::new();
+                for o in &approved {
+                    let k = one_rendering(&o.text);
+                    if !seen.contains(&k) {
+                        seen.push(k);
+                        others.push(format!("{:?}", o.text));
+                    }
+                }
+                if others.is_empty() || is_weak_rendering(&r.text) {
+                    continue;
+                }
+                format!(
+                    "{} rendering {:?} of concept {:?} is the ordinary English word {word:?}: every {word:?} in any text, whatever it means there, counts as a rendering of the concept, and inconsistent-term compares it with {} (list a longer phrase, or drop it)",
+                    r.status.as_str(),
+                    r.text,
+                    c.id,
+                    others.join(", "),
+                )
+            };
+            out.push(finding("ordinary-approved-word", c, r.location, message));
+        }
+    }
+}
+
+/// Deprecated and forbidden renderings of a name, written in Title Case, of two ordinary
+/// English words (and small ones: "Long Wall", "Moon Festival", "Finance Department"):
+/// matched in any case, as the concept is not a name (`case = name`), they are reported, and
+/// `fix`ed, in ordinary prose ("a long wall of grey brick"). A concept whose preferred rendering is a
+/// common noun (in small letters, "heat exchanger") is not a name, whatever the case of its
+/// banned renderings.
+fn ordinary_phrases_as_names(concepts: &[Concept], out: &mut Vec<LintFinding>) {
+    for c in concepts.iter().filter(|c| c.case == CaseMode::Insensitive) {
+        if !head_is_capitalised(c.preferred()) {
+            continue;
+        }
+        for r in c.renderings.iter().filter(|r| !r.status.is_approved()) {
+            let words: Vec<&str> = r.text.split_whitespace().collect();
+            let content: Vec<&str> = words
+                .iter()
+                .copied()
+                .filter(|w| !TITLE_SMALL_WORDS.contains(&w.to_lowercase().as_str()))
+                .collect();
+            // Two words of ordinary English are an ordinary noun phrase as often as not;
+            // the longer a phrase, the likelier it is only the name ("Municipal General
+            // Assembly").
+            if content.len() != 2 || case_pattern(&r.text) != CasePattern::Title {
+                continue;
+            }
+            let ordinary = content.iter().all(|w| {
+                let parts = words_only(&w.to_lowercase());
+                !parts.is_empty()
+                    && parts
+                        .split(' ')
+                        .all(|p| COMMON_WORDS.contains(&p) || is_ordinary_english(p))
+            });
+            if !ordinary {
+                continue;
+            }
+            out.push(finding(
+                "ordinary-phrase-as-name",
+                c,
+                r.location,
+                format!(
+                    "{} rendering {:?} of concept {:?} is a name of ordinary English words: matched in any case, {:?} in ordinary prose is reported and fixed too (set case = name for the concept, so that only text with its capitals is matched)",
+                    r.status.as_str(),
+                    r.text,
+                    c.id,
+                    r.text.to_lowercase()
+                ),
+            ));
         }
     }
 }
@@ -441,10 +622,13 @@ d,丁,Workercn,,Trade Unions,,,n
         assert_eq!(
             ids(csv),
             vec![
+                (2, "ordinary-phrase-as-name"),
                 (3, "duplicate-rendering"),
+                (3, "ordinary-phrase-as-name"),
                 (3, "ordinary-word"),
                 (3, "shadowed-rendering"),
                 (4, "shadowed-rendering"),
+                (5, "ordinary-phrase-as-name"),
                 (5, "shadowed-rendering"),
             ]
         );
@@ -494,6 +678,95 @@ board,董事会,Board of Directors,,Control Board,name,n
         assert_eq!(
             messages[1],
             "forbidden rendering \"Protector\" of concept \"guardian\" is an ordinary English word: titles and headings capitalise ordinary words, so even for a name (case = name) every \"Protector\" in a title or heading will be reported (list a longer phrase)"
+        );
+    }
+
+    #[test]
+    fn ordinary_approved_words_beside_other_renderings_are_reported() {
+        let csv = "\
+id,source,preferred,admitted,case,note
+hit,哈工大,Harbin Institute of Technology,HIT,,n
+lit,兰工大,Lanzhou Institute of Technology,LIT,sensitive,n
+undergrad,本科生,undergraduate student,undergraduate,,n
+craft,工匠,craftsmen,craftsman,,n
+motor,电机,motor,,,n
+who,世卫,World Health Organization,WHO,name,n
+vfd,变频器,variable frequency drive,VFD,,n
+the,的,of,the,,n
+";
+        assert_eq!(
+            ids(csv),
+            vec![
+                (2, "ordinary-approved-word"),
+                (4, "ordinary-approved-word"),
+                (7, "ordinary-approved-word"),
+            ],
+            "case-sensitive concepts, a word in its two numbers, a concept's one rendering, words of no dictionary and function words are not reported"
+        );
+        let g = Glossary::from_csv_text(csv, "g.csv").unwrap();
+        let messages: Vec<String> = lint(&g).into_iter().map(|f| f.message).collect();
+        assert!(
+            messages[0].contains("\"HIT\" of concept \"hit\" is matched in any case, and in small letters it is the ordinary English word \"hit\""),
+            "{}",
+            messages[0]
+        );
+        assert!(
+            messages[1].contains("inconsistent-term compares it with \"undergraduate student\""),
+            "{}",
+            messages[1]
+        );
+    }
+
+    #[test]
+    fn banned_names_of_ordinary_words_are_reported_with_case_name() {
+        let csv = "\
+id,source,preferred,deprecated,forbidden,case,note
+wall,长城,Great Wall,,Long Wall|Lang Wol,,n
+festival,中秋节,Mid-Autumn Festival,Moon Festival,,,n
+temple,天坛,Temple of Heaven,,Heaven Temple|Temple of heaven,name,n
+exchanger,换热器,heat exchanger,,Heat Swapper,,n
+office,办公厅,General Office,,Office,,n
+";
+        assert_eq!(
+            ids(csv),
+            vec![
+                (2, "ordinary-phrase-as-name"),
+                (3, "ordinary-phrase-as-name"),
+                (6, "ordinary-word")
+            ],
+            "names, words of no dictionary, a common noun's banned renderings and one word are not reported"
+        );
+        let g = Glossary::from_csv_text(csv, "g.csv").unwrap();
+        assert!(lint(&g)[0].message.contains(
+            "\"long wall\" in ordinary prose is reported and fixed too (set case = name"
+        ));
+    }
+
+    #[test]
+    fn approved_spellings_that_match_alike_are_reported() {
+        let csv = "\
+id,source,preferred,admitted,case,note
+tang,唐朝,Tang Dynasty,Tang dynasty,,n
+xian,西安,Xi'an,Xiʼan,sensitive,n
+ming,明朝,Ming Dynasty,Ming dynasty,sensitive,n
+song,宋朝,Song Dynasty,Song period,,n
+";
+        assert_eq!(
+            ids(csv),
+            vec![(2, "spelling-variant"), (3, "spelling-variant")],
+            "case-sensitive concepts tell case apart, not typography"
+        );
+        let g = Glossary::from_csv_text(csv, "g.csv").unwrap();
+        let messages: Vec<String> = lint(&g).into_iter().map(|f| f.message).collect();
+        assert!(
+            messages[0].starts_with("admitted rendering \"Tang dynasty\" of concept \"tang\" differs from its preferred rendering \"Tang Dynasty\" only in letter case"),
+            "{}",
+            messages[0]
+        );
+        assert!(
+            messages[1].contains("only in typography"),
+            "{}",
+            messages[1]
         );
     }
 
