@@ -238,7 +238,11 @@ fn cites_a_number(text: &str, dot: usize) -> bool {
     {
         return false;
     }
-    word.chars().next().is_some_and(char::is_uppercase) || NUMBER_CITING.contains(&word)
+    // Capitalised as an abbreviation is, in Title Case or in capitals; an abbreviation's
+    // plural ("CPUs. 3 more…") is a word of the sentence.
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+        && (word.chars().skip(1).all(char::is_lowercase) || word.chars().all(char::is_uppercase));
+    capitalised || NUMBER_CITING.contains(&word)
 }
 
 /// End of the sentence holding byte `at` (exclusive).
@@ -426,6 +430,11 @@ mod tests {
             ),
             ("It is No. The shaft turns.", "shaft", "The shaft turns."),
             ("It was loud! 3 shafts turn.", "shafts", "3 shafts turn."),
+            (
+                "It runs on all CPUs. 3 shafts turn.",
+                "shafts",
+                "3 shafts turn.",
+            ),
             ("It is a Fig.2 shaft.", "shaft", "It is a Fig.2 shaft."),
         ] {
             assert_eq!(context(text, span_of(text, term)), sentence, "{text}");

@@ -44,7 +44,8 @@ use crate::matcher::{RenderingStart, WordFed};
 use crate::normalize::{floor_char_boundary, is_hyphen, is_word_char, normalize_key, Normalized};
 use crate::pinyin::another_romanized_name;
 use crate::spelling::{
-    families_in_either_number, same_word_spelled_differently, spelled_differently_in_other_number,
+    families_in_either_number, families_of, same_word_spelled_differently,
+    spelled_differently_in_other_number,
 };
 use crate::tokens::{tokenize, Token, Tokens};
 
@@ -1731,7 +1732,8 @@ impl FuzzyIndex {
             return;
         }
         let mut found: Vec<WordMatch> = Vec::new();
-        for key in lemma_keys(word) {
+        let lemmas = lemma_keys(word);
+        for key in &lemmas {
             for &id in self.by_lemma.get(key.as_ref()).into_iter().flatten() {
                 if !found.iter().any(|m| m.word == id) {
                     found.push(WordMatch {
@@ -1741,7 +1743,7 @@ impl FuzzyIndex {
                 }
             }
         }
-        for family in families_in_either_number(word) {
+        for family in families_of(word, &lemmas) {
             for &id in self.by_spelling.get(family).into_iter().flatten() {
                 if !found.iter().any(|m| m.word == id) {
                     found.push(WordMatch {

@@ -9,6 +9,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 use smallvec::SmallVec;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use crate::inflection::{lemma_keys, same_lemma};
@@ -33,8 +34,13 @@ pub fn same_word_spelled_differently(a: &str, b: &str) -> bool {
 /// VARCON lists each number of a word on its own, so a plural is compared with a singular
 /// through the singular. Lower-case words only.
 pub fn families_in_either_number(word: &str) -> SmallVec<[&'static str; 2]> {
+    families_of(word, &lemma_keys(word))
+}
+
+/// [`families_in_either_number`] of `word` whose [`lemma_keys`] are `keys`, for a caller that
+/// has them already.
+pub fn families_of(word: &str, keys: &[Cow<'_, str>]) -> SmallVec<[&'static str; 2]> {
     let mut found: SmallVec<[&'static str; 2]> = SmallVec::new();
-    let keys = lemma_keys(word);
     let forms = std::iter::once(word).chain(keys.iter().map(|k| k.as_ref()));
     for family in forms.filter_map(spelling_family) {
         if !found.contains(&family) {
