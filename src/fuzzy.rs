@@ -1743,9 +1743,14 @@ impl FuzzyIndex {
                 }
             }
         }
+        // A word both inflected and respelled ("backwards" of "backward", which VARCON lists
+        // as two spellings) keeps both likenesses: the spelling is what the text departs in.
         for family in families_of(word, &lemmas) {
             for &id in self.by_spelling.get(family).into_iter().flatten() {
-                if !found.iter().any(|m| m.word == id) {
+                if !found
+                    .iter()
+                    .any(|m| m.word == id && m.likeness == Likeness::Spelling)
+                {
                     found.push(WordMatch {
                         word: id,
                         likeness: Likeness::Spelling,

@@ -123,6 +123,16 @@ fn families() -> &'static HashMap<&'static str, &'static str> {
                     .collect();
                 words.sort_unstable();
                 words.dedup();
+                // VARCON lists a few adjectives in "-ical" beside "-ic" ("analytic",
+                // "analytical"): two words of one root, not two spellings of one word, and the
+                // "-ic" word is also a noun whose plural ("graphics") is no spelling of them.
+                let derived = |w: &&str| {
+                    w.strip_suffix("al")
+                        .is_some_and(|stem| stem.ends_with("ic") && entry_has(&words, stem))
+                };
+                let kept: SmallVec<[&'static str; 8]> =
+                    words.iter().filter(|w| !derived(w)).copied().collect();
+                let words = kept;
                 if words.len() < 2 {
                     continue;
                 }
@@ -138,9 +148,28 @@ fn families() -> &'static HashMap<&'static str, &'static str> {
     })
 }
 
+/// Whether `word` is among `words` (sorted).
+fn entry_has(words: &[&str], word: &str) -> bool {
+    words.binary_search(&word).is_ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_adjective_in_ical_is_no_spelling_of_its_noun_in_ic() {
+        assert!(!same_word_spelled_differently("graphical", "graphic"));
+        assert!(!same_word_spelled_differently("analytical", "analytic"));
+        assert!(!spelled_differently_in_other_number(
+            "graphical",
+            "graphics"
+        ));
+        assert!(spelled_differently_in_other_number(
+            "counselors",
+            "counsellor"
+        ));
+    }
 
     #[test]
     fn british_and_american_spellings_are_one_word() {

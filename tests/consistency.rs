@@ -497,3 +497,28 @@ The thesis defense is in June. The thesis defense is long.\n";
         ]
     );
 }
+
+/// VARCON lists "backwards" beside "backward": a spelling, though it ends as a plural does. Used
+/// freely in a document, it is still a variant of the rendering, not its modifier inflected.
+#[test]
+fn a_respelling_that_looks_like_a_plural_is_a_variant_however_often_it_is_used() {
+    let mut text = String::new();
+    for i in 0..8 {
+        text.push_str(&format!("We keep backward compatibility in release {i}.\n"));
+    }
+    for i in 0..5 {
+        text.push_str(&format!("For backwards compatibility, set option {i}.\n"));
+    }
+    let dir = scratch(&[
+        (
+            "g.csv",
+            b"id,preferred\ncompat,backward compatibility\n" as &[u8],
+        ),
+        ("a.txt", text.as_bytes()),
+    ]);
+    let (_, rows) = check(&dir, &["a.txt"]);
+    let found: Vec<(&str, u64)> = rows.iter().map(|r| (r.found.as_str(), r.line)).collect();
+    let expected: Vec<(&str, u64)> = (9..=13).map(|l| ("backwards compatibility", l)).collect();
+    assert_eq!(found, expected);
+    assert!(rows.iter().all(|r| r.rule == "inconsistent-term"));
+}
