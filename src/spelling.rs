@@ -41,7 +41,9 @@ pub fn families_in_either_number(word: &str) -> SmallVec<[&'static str; 2]> {
 /// has them already.
 pub fn families_of(word: &str, keys: &[Cow<'_, str>]) -> SmallVec<[&'static str; 2]> {
     let mut found: SmallVec<[&'static str; 2]> = SmallVec::new();
-    let forms = std::iter::once(word).chain(keys.iter().map(|k| k.as_ref()));
+    // Most words are their own key: looked up once.
+    let keys = keys.iter().map(|k| k.as_ref()).filter(|&k| k != word);
+    let forms = std::iter::once(word).chain(keys);
     for family in forms.filter_map(spelling_family) {
         if !found.contains(&family) {
             found.push(family);
