@@ -1989,15 +1989,20 @@ gen,发电机,generator
         .is_empty());
     }
 
-    #[test]
-    fn segment_consistency() {
-        let seg = |source, target| SegmentText {
+    /// A segment labelled "there", with no context or plural form.
+    fn segment_there<'a>(source: &'a str, target: &'a str) -> SegmentText<'a> {
+        SegmentText {
             source,
             target,
             label: "there",
             context: None,
             plural_form: None,
-        };
+        }
+    }
+
+    #[test]
+    fn segment_consistency() {
+        let seg = segment_there;
         let batch = [
             seg("召开会议", "The meeting opened."),
             seg("召开会议", "the  meeting opened."),
@@ -2026,13 +2031,7 @@ gen,发电机,generator
     /// compared; the words around them still are.
     #[test]
     fn placeholders_of_inline_codes_are_no_wording_to_compare() {
-        let seg = |source, target| SegmentText {
-            source,
-            target,
-            label: "there",
-            context: None,
-            plural_form: None,
-        };
+        let seg = segment_there;
         let batch = [
             seg("{}召开会议{}", "{} The meeting opened. {}"),
             seg("{}召开会议{}", "The meeting{} opened."),

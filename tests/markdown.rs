@@ -87,26 +87,28 @@ fn code_in_a_markdown_file_is_not_checked() {
     assert_eq!(from_stdin, prose);
 }
 
+/// The `--consistency-report` of `doc.md` in `dir`, checked with `g.csv`.
+fn consistency_report(dir: &std::path::Path) -> String {
+    let args = [
+        "check",
+        "doc.md",
+        "-g",
+        "g.csv",
+        "--consistency-report",
+        "dist.csv",
+    ];
+    let run = termcheck_in(dir, &args, b"");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    std::fs::read_to_string(dir.join("dist.csv")).unwrap()
+}
+
 #[test]
 fn renderings_in_code_are_not_counted_for_consistency() {
     let dir = scratch(&[
         ("g.csv", TEST_GLOSSARY.as_bytes()),
         ("doc.md", DOC.as_bytes()),
     ]);
-    let run = termcheck_in(
-        dir.path(),
-        &[
-            "check",
-            "doc.md",
-            "-g",
-            "g.csv",
-            "--consistency-report",
-            "dist.csv",
-        ],
-        b"",
-    );
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    let report = std::fs::read_to_string(dir.path().join("dist.csv")).unwrap();
+    let report = consistency_report(dir.path());
     assert!(
         report.contains("shanghai-ftu,Municipal General Assembly,forbidden,2,"),
         "{report}"
@@ -233,20 +235,7 @@ fn a_term_is_read_through_emphasis_and_left_for_a_person() {
         .iter()
         .all(|(_, line, _)| *line > 3));
     // The approved rendering with emphasis inside is the approved rendering: nothing departs.
-    let run = termcheck_in(
-        dir.path(),
-        &[
-            "check",
-            "doc.md",
-            "-g",
-            "g.csv",
-            "--consistency-report",
-            "dist.csv",
-        ],
-        b"",
-    );
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    let report = std::fs::read_to_string(dir.path().join("dist.csv")).unwrap();
+    let report = consistency_report(dir.path());
     assert!(
         report.contains("shanghai-ftu,Shanghai Federation of Trade Unions,preferred,2,"),
         "{report}"

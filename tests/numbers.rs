@@ -523,6 +523,21 @@ fn segment_findings(glossary: &str, source: &str, target: &str) -> Vec<(String, 
         .collect()
 }
 
+/// The findings of the source rules alone on one segment, whole.
+fn source_rule_findings(
+    glossary: &str,
+    source: &str,
+    target: &str,
+) -> Vec<termcheck::finding::Finding> {
+    let glossary = Glossary::from_csv_text(glossary, "g.csv").expect("glossary");
+    let matcher = TermMatcher::new(&glossary);
+    let source_terms = SourceTermMatcher::new(&glossary);
+    let rules = SourceRules::new(&glossary, &matcher, &source_terms, RuleSet::all());
+    let mut findings = Vec::new();
+    rules.check_segment(source, target, &mut findings);
+    findings
+}
+
 /// [`segment_findings`] as "rule: message" lines.
 fn segment_messages(glossary: &str, source: &str, target: &str) -> Vec<String> {
     segment_findings(glossary, source, target)
@@ -649,15 +664,7 @@ fn a_number_in_a_source_term_that_its_approved_rendering_does_not_state_is_the_t
 #[test]
 fn a_years_era_changed_is_a_number_mismatch_at_the_targets_year() {
     let glossary = "id,source,preferred\nqin,秦始皇,Qin Shi Huang\n";
-    let findings = |source: &str, target: &str| {
-        let glossary = Glossary::from_csv_text(glossary, "g.csv").expect("glossary");
-        let matcher = TermMatcher::new(&glossary);
-        let source_terms = SourceTermMatcher::new(&glossary);
-        let rules = SourceRules::new(&glossary, &matcher, &source_terms, RuleSet::all());
-        let mut findings = Vec::new();
-        rules.check_segment(source, target, &mut findings);
-        findings
-    };
+    let findings = |source: &str, target: &str| source_rule_findings(glossary, source, target);
     let found = findings(
         "秦始皇于公元前221年统一中国。",
         "Qin Shi Huang unified China in 221 AD.",
@@ -684,15 +691,7 @@ fn a_years_era_changed_is_a_number_mismatch_at_the_targets_year() {
 #[test]
 fn a_source_number_changed_into_a_loose_one_is_named_and_pointed_at() {
     let findings = |source: &str, target: &str| {
-        let glossary =
-            Glossary::from_csv_text("id,source,preferred\nx,占位,placeholder\n", "g.csv")
-                .expect("glossary");
-        let matcher = TermMatcher::new(&glossary);
-        let source_terms = SourceTermMatcher::new(&glossary);
-        let rules = SourceRules::new(&glossary, &matcher, &source_terms, RuleSet::all());
-        let mut findings = Vec::new();
-        rules.check_segment(source, target, &mut findings);
-        findings
+        source_rule_findings("id,source,preferred\nx,占位,placeholder\n", source, target)
             .into_iter()
             .map(|f| (f.found, f.start.byte_offset, f.message))
             .collect::<Vec<_>>()
