@@ -20,7 +20,7 @@ use crate::inflection::{
 };
 use crate::location::{Location, LocationTracker};
 use crate::markdown::unemphasised;
-use crate::normalize::normalize_key;
+use crate::normalize::{floor_char_boundary, normalize_key};
 use crate::rules::Rule;
 use crate::spelling::spelled_differently_in_other_number;
 
@@ -195,7 +195,7 @@ pub fn capitals_of_its_setting(text: &str, span: &Range<usize>) -> bool {
     else {
         return false;
     };
-    let to = (span.end + LONGEST).min(text.len());
+    let to = floor_char_boundary(text, (span.end + LONGEST).min(text.len()));
     let end = memchr::memchr2(b'\n', b'\r', &bytes[span.end..to]).map_or(to, |i| span.end + i);
     // A field's label before its value ("Student Status: Registered").
     if label_of_a_field(&text[start..span.start], &text[span.end..end]) {
@@ -1594,6 +1594,18 @@ mod tests {
             "world Health Organization"
         );
         assert_eq!(shown_form("Workercn", "Workercn"), "Workercn");
+    }
+
+    /// The setting is read a bounded way around the term, and the bound may fall inside a
+    /// character: wherever it falls, it is read on a character's edge.
+    #[test]
+    fn the_setting_is_read_on_character_edges() {
+        let term = "Trade Union";
+        for pad in 0..8 {
+            let line = format!("The {term} {}{}", "x".repeat(180 + pad), "’é上".repeat(20));
+            let at = line.find(term).expect("term");
+            assert!(!capitals_of_its_setting(&line, &(at..at + term.len())));
+        }
     }
 
     #[test]

@@ -318,7 +318,7 @@ fn wmt23_reference_scored_against_its_own_annotations() {
                 2
             ),
             ("counted by wmt25 only: nested in a longer source term", 2),
-            ("counted by wmt25 only: rendering taken by another entry", 5),
+            ("counted by wmt25 only: rendering taken by another entry", 4),
             (
                 "termcheck < 1, wmt25 = 1: rendering shared with another entry",
                 2
@@ -355,12 +355,12 @@ fn wmt23_reference_scored_against_its_own_annotations() {
         ]
     );
     assert_eq!(entries, 2650);
-    assert_eq!((wmt.counted, tc.counted), (2059, 2050));
+    assert_eq!((wmt.counted, tc.counted), (2059, 2051));
     assert!((wmt.score_sum - 2036.5).abs() < 1e-9, "{}", wmt.score_sum);
-    assert!((tc.score_sum - 2019.25).abs() < 1e-9, "{}", tc.score_sum);
+    assert!((tc.score_sum - 2020.25).abs() < 1e-9, "{}", tc.score_sum);
     assert_eq!(
         (tc.occurrences, tc.correct, tc.wrong, tc.missing),
-        (2299, 2227, 1, 71)
+        (2300, 2228, 1, 71)
     );
     eprintln!(
         "{entries} entries; wmt25: counted {} sum {} rate {:?}; termcheck: counted {} sum {} rate {:?} (occurrences {}, correct {}, wrong {}, missing {})",
@@ -386,7 +386,7 @@ fn wmt23_score_command_matches_the_library() {
     };
     let dir = shared.join("corpus/wmt23-terminology-zhen");
     assert!(dir.is_dir(), "{} is missing", dir.display());
-    for (metric, counted, sum) in [("wmt25", 2059, 2036.5), ("termcheck", 2050, 2019.25)] {
+    for (metric, counted, sum) in [("wmt25", 2059, 2036.5), ("termcheck", 2051, 2020.25)] {
         let run = common::termcheck_in(
             &dir,
             &[
