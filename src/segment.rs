@@ -292,7 +292,10 @@ impl FormatError {
     /// The error about the file named `path`.
     pub fn in_file(self, path: &str) -> crate::error::FileError {
         let message = if self.nonconforming {
-            format!("{}; its segments were checked all the same", self.message)
+            format!(
+                "{}; the rest of the file was checked all the same",
+                self.message
+            )
         } else {
             self.message
         };

@@ -219,7 +219,7 @@ impl TableSegments {
             ),
         };
         let message = format!(
-            "{}{others}; a row of another width is not checked",
+            "{}{others}; a row of another width is skipped",
             error.message
         );
         Some(FormatError { message, ..error }.nonconforming())
@@ -513,7 +513,7 @@ mod tests {
         assert_eq!(
             error.message,
             "row has 3 fields but the header has 2 (line 3 too has another number of fields); \
-             a row of another width is not checked"
+             a row of another width is skipped"
         );
         // A row too short is pointed at where its next field should start.
         let (_, error) = table_and_error("source\ttarget\n成绩单\n", '\t', &Columns::default());
