@@ -389,18 +389,42 @@ fn same_destination(a: &Path, b: &Path) -> bool {
 /// Writes through a temporary file in the target's directory, renamed over the target only
 /// once complete: a failed or interrupted write never leaves a truncated report. SIGINT or
 /// SIGTERM meanwhile removes the temporary file, leaves the target as it was and ends the
-/// process as the signal would have (exit code 128 + its number). A target that exists and is
-/// not a regular file (`/dev/null`, `/dev/stdout`, a named pipe) is written directly: renaming
-/// over it would replace the device with a plain file.
+/// process as the signal would have (exit code 128 + its number). Renaming over anything but
+/// a regular file would replace it, so:
+/// - this process's standard output or error, by any path (`/dev/stdout`, `/proc/self/fd/2`,
+///   a link to one), is written as the process writes them, whatever they are connected to;
+/// - a target that exists and is not a regular file (`/dev/null`, a named pipe) is written
+///   directly;
+/// - a symbolic link is followed: the file it names is replaced, and the link stays.
 fn write_atomically(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
+    match standard_stream(path) {
+        Some(StandardStream::Output) => {
+            let mut out = io::BufWriter::new(io::stdout().lock());
+            write(&mut out)?;
+            return out.flush();
+        }
+        Some(StandardStream::Error) => {
+            let mut out = io::BufWriter::new(io::stderr().lock());
+            write(&mut out)?;
+            return out.flush();
+        }
+        None => {}
+    }
     if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
         let mut out = io::BufWriter::new(std::fs::OpenOptions::new().write(true).open(path)?);
         write(&mut out)?;
         return out.flush();
     }
+    let linked;
+    let path = if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        linked = followed(path)?;
+        linked.as_path()
+    } else {
+        path
+    };
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -438,6 +462,56 @@ fn write_atomically(
     }
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// One of this process's standard streams, as a path may name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum StandardStream {
+    Output,
+    Error,
+}
+
+/// The standard stream `path` names, itself or through symbolic links: `/dev/stdout`,
+/// `/dev/fd/1`, `/proc/self/fd/1` (and 2 for standard error). Such a path opened anew would
+/// start writing at the beginning of a file the shell redirected to, over what the process
+/// writes there itself.
+fn standard_stream(path: &Path) -> Option<StandardStream> {
+    const MAX_LINKS: usize = 40;
+    let named = |p: &Path| match p.to_str()? {
+        "/dev/stdout" | "/dev/fd/1" | "/proc/self/fd/1" => Some(StandardStream::Output),
+        "/dev/stderr" | "/dev/fd/2" | "/proc/self/fd/2" => Some(StandardStream::Error),
+        _ => None,
+    };
+    let mut here = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        if let Some(stream) = named(&here) {
+            return Some(stream);
+        }
+        let target = std::fs::read_link(&here).ok()?;
+        here = match here.parent() {
+            Some(dir) if target.is_relative() => dir.join(target),
+            _ => target,
+        };
+    }
+    None
+}
+
+/// The file a symbolic link names, for a report to replace: the link's target resolved, or
+/// for a link to a file not there yet, that path (its directory must exist).
+fn followed(link: &Path) -> io::Result<PathBuf> {
+    if let Ok(file) = link.canonicalize() {
+        return Ok(file);
+    }
+    let target = std::fs::read_link(link)?;
+    let target = match link.parent() {
+        Some(dir) if target.is_relative() => dir.join(target),
+        _ => target,
+    };
+    match std::fs::symlink_metadata(&target) {
+        // A link to a link not resolved: a loop or a dangling chain, an error to name.
+        Ok(_) => link.canonicalize(),
+        Err(_) => Ok(target),
+    }
 }
 
 fn merge(args: &MergeArgs) -> u8 {

@@ -345,6 +345,65 @@ fn output_file_is_written_and_never_an_input() {
     );
 }
 
+/// A report path that is a symbolic link: the file it names gets the report and the link stays
+/// a link; a link to this process's standard output (the path `/dev/stdout` is) writes to
+/// standard output even when that is a regular file, where renaming over the path would
+/// replace the link and the report would reach nobody.
+#[cfg(unix)]
+#[test]
+fn a_report_is_written_through_a_symbolic_link() {
+    use std::process::{Command, Stdio};
+    let dir = scratch(&[("g.csv", TEST_GLOSSARY.as_bytes()), ("d.txt", b"CAMCE")]);
+    std::fs::create_dir(dir.path().join("reports")).unwrap();
+    std::os::unix::fs::symlink("reports/real.csv", dir.path().join("link.csv")).unwrap();
+    let args = ["check", "d.txt", "-g", "g.csv", "--format", "csv"];
+    let run = termcheck_in(dir.path(), &[&args[..], &["-o", "link.csv"]].concat(), b"");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let link = std::fs::symlink_metadata(dir.path().join("link.csv")).unwrap();
+    assert!(link.file_type().is_symlink(), "the link is still a link");
+    let report = std::fs::read_to_string(dir.path().join("reports/real.csv")).unwrap();
+    assert_eq!(parse_csv(&report).len(), 1);
+    // Written again: the file the link names is replaced, the link kept.
+    let run = termcheck_in(dir.path(), &[&args[..], &["-o", "link.csv"]].concat(), b"");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(std::fs::symlink_metadata(dir.path().join("link.csv"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
+
+    std::os::unix::fs::symlink("/proc/self/fd/1", dir.path().join("out")).unwrap();
+    let captured = dir.path().join("captured.txt");
+    let status = Command::new(env!("CARGO_BIN_EXE_termcheck"))
+        .args([
+            "check",
+            "d.txt",
+            "-g",
+            "g.csv",
+            "--consistency-report",
+            "out",
+        ])
+        .current_dir(dir.path())
+        .stdout(Stdio::from(std::fs::File::create(&captured).unwrap()))
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(1));
+    assert!(std::fs::symlink_metadata(dir.path().join("out"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    let written = std::fs::read_to_string(&captured).unwrap();
+    // After the text report, which went there first.
+    assert!(
+        written.starts_with("d.txt:1:1: error[forbidden-term]"),
+        "{written}"
+    );
+    assert!(
+        written.contains("\nconcept,rendering,status,count,files,forms\nworkercn,CAMCE,"),
+        "{written}"
+    );
+}
+
 /// A report written through a temporary file is as readable as a file the shell would create,
 /// and a report rewritten keeps its mode.
 #[cfg(unix)]
