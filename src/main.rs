@@ -364,8 +364,11 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 /// Whether two report paths name the same regular file, existing or not (a device such as
-/// `/dev/null` may take several).
+/// `/dev/null` may take several, and so may standard output, whatever it is connected to).
 fn same_destination(a: &Path, b: &Path) -> bool {
+    if standard_stream(a).is_some() || standard_stream(b).is_some() {
+        return false;
+    }
     let resolved = |p: &Path| -> Option<PathBuf> {
         if let Ok(c) = p.canonicalize() {
             return Some(c);
