@@ -50,36 +50,40 @@ pub fn untranslated(source: &str, target: &str) -> Vec<Untranslated> {
     }
     // Digits and Latin letters written against Chinese without a space are part of it
     // (沪深300指数, 10万): one run, reported once, and a source term in it found whole.
-    let chars: Vec<(usize, char)> = target.char_indices().collect();
-    let glued = |k: usize| {
-        let c = chars[k].1;
-        c.is_ascii_alphanumeric()
-            || matches!(c, '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ')
-            || (c == '.'
-                && k > 0
-                && chars[k - 1].1.is_ascii_digit()
-                && chars.get(k + 1).is_some_and(|&(_, d)| d.is_ascii_digit()))
-    };
+    // One pass, holding nothing per character: a target may be one huge text node.
     let mut out = Vec::new();
-    let mut k = 0;
-    while k < chars.len() {
-        if !glued(k) && !is_han(chars[k].1) {
-            k += 1;
-            continue;
-        }
-        let start = k;
-        while k < chars.len() && (glued(k) || is_han(chars[k].1)) {
-            k += 1;
-        }
-        let end = chars.get(k).map_or(target.len(), |&(b, _)| b);
+    let mut close = |start: usize, end: usize| {
         // A placeholder's name, kept as the source writes it ("{用户名}"), is no text to
         // translate: the program fills it in.
-        let placeholder = target[..chars[start].0].ends_with('{')
+        let placeholder = target[..start].ends_with('{')
             && target[end..].starts_with('}')
-            && source.contains(&target[chars[start].0 - 1..end + 1]);
-        if chars[start..k].iter().any(|&(_, c)| is_han(c)) && !placeholder {
-            out.push(Untranslated::ChineseRun(chars[start].0..end));
+            && source.contains(&target[start - 1..end + 1]);
+        if !placeholder {
+            out.push(Untranslated::ChineseRun(start..end));
         }
+    };
+    // The run being read: where it starts, and whether it holds a Chinese character.
+    let mut run: Option<(usize, bool)> = None;
+    let mut previous: Option<char> = None;
+    let mut chars = target.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let glued = c.is_ascii_alphanumeric()
+            || matches!(c, '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ')
+            || (c == '.'
+                && previous.is_some_and(|p| p.is_ascii_digit())
+                && chars.peek().is_some_and(|&(_, d)| d.is_ascii_digit()));
+        let han = is_han(c);
+        if glued || han {
+            run.get_or_insert((at, false)).1 |= han;
+        } else if let Some((start, with_han)) = run.take() {
+            if with_han {
+                close(start, at);
+            }
+        }
+        previous = Some(c);
+    }
+    if let Some((start, true)) = run {
+        close(start, target.len());
     }
     out
 }
