@@ -23,14 +23,14 @@ use crate::inflection::{
 use crate::input::{Input, InputSource};
 use crate::location::{Location, LocationTracker, TextEncoding};
 use crate::matcher::{TermMatch, TermMatcher};
-use crate::normalize::{count_as_words, is_word_char, normalize, normalize_key};
+use crate::normalize::{count_as_words, is_word_char, normalize, normalize_key, Normalized};
 use crate::rules::{Rule, RuleSet};
 use crate::run::RunReport;
 use crate::segment::{Segment, SegmentVisitor, CODE_PLACEHOLDER};
 use crate::spelling::with_families;
 use crate::zh::numbers::{
     chinese_dates, chinese_eras, chinese_numbers, compare, compare_dates, compare_eras,
-    compare_units, display_value, english_dates, english_eras, english_numbers,
+    compare_units, display_value, english_dates, english_eras, english_numbers, is_currency_sign,
     loose_numbers_only_in, MonthDay, Number, Value,
 };
 use crate::zh::source_terms::{SourceMatch, SourceTermMatcher};
@@ -339,6 +339,37 @@ impl<'g> SourceRules<'g> {
                 .max()
                 .unwrap_or(0);
             a.correct = (a.correct + in_compounds).min(a.in_source);
+        }
+        // An abbreviation in capitals, or a rendering ending in a currency sign, written
+        // against its amount ("RMB350 million", "350RMB", "HK$5") renders the term: house style
+        // of Hong Kong reports, which whole words miss. A word in small letters glued to
+        // digits ("share2") is none, nor an acronym glued to letters ("RMBS").
+        let mut cased: Option<Normalized> = None;
+        for a in accounts.values_mut() {
+            if a.correct == a.in_source {
+                continue;
+            }
+            let against_amounts = self.glossary.concepts[a.concept]
+                .renderings
+                .iter()
+                .filter(|r| r.status.is_approved() && may_touch_amounts(&r.text))
+                .map(|r| {
+                    let cased = cased.get_or_insert_with(|| normalize(target, false));
+                    let key = normalize_key(&r.text, false);
+                    spans_against_amounts(&cased.text, &key)
+                        .into_iter()
+                        // Those the matcher found ("HK$5": the sign needs no boundary).
+                        .filter(|span| {
+                            let original = cased.original_span(span.clone(), target);
+                            !approved.iter().any(|m| {
+                                m.original.start < original.end && original.start < m.original.end
+                            })
+                        })
+                        .count()
+                })
+                .max()
+                .unwrap_or(0);
+            a.correct = (a.correct + against_amounts).min(a.in_source);
         }
         // Source terms written against each other (毕业论文答辩, 毕业论文 and 答辩) may share
         // words in their renderings ("graduation thesis defence": "graduation thesis" and
@@ -772,6 +803,38 @@ fn word_spans(text: &str, phrase: &str) -> Vec<Range<usize>> {
         }
     }
     spans
+}
+
+/// Whether a rendering may be written against a number: an abbreviation in capitals ("RMB",
+/// "USD") or a rendering ending in a currency sign ("US$", "R$"), of one word.
+fn may_touch_amounts(rendering: &str) -> bool {
+    let letters = || rendering.chars().filter(|c| c.is_alphabetic());
+    let capitals = letters().count() >= 2 && letters().all(char::is_uppercase);
+    !rendering.trim().contains(char::is_whitespace)
+        && (capitals || rendering.trim_end().ends_with(is_currency_sign))
+}
+
+/// Where `key` occurs in `text` (both normalized, case kept) written against a number on one
+/// side or both ("RMB350", "350RMB"), and on a word boundary elsewhere: a digit of the
+/// rendering's own (a "G20") continues a number, no amount.
+fn spans_against_amounts(text: &str, key: &str) -> Vec<Range<usize>> {
+    let (Some(first), Some(last)) = (key.chars().next(), key.chars().next_back()) else {
+        return Vec::new();
+    };
+    // None: no boundary; Some(true): a number touches; Some(false): a boundary.
+    let edge = |outside: Option<char>, inside: char| match outside {
+        Some(c) if c.is_ascii_digit() => (!inside.is_ascii_digit()).then_some(true),
+        Some(c) if is_word_char(c) => None,
+        _ => Some(false),
+    };
+    text.match_indices(key)
+        .filter_map(|(start, _)| {
+            let end = start + key.len();
+            let before = edge(text[..start].chars().next_back(), first)?;
+            let after = edge(text[end..].chars().next(), last)?;
+            (before || after).then_some(start..end)
+        })
+        .collect()
 }
 
 /// Whether `text` starts with `phrase`, ending on a word boundary.
@@ -1668,6 +1731,68 @@ chief-executive,行政长官,Chief Executive,,,
             ),
             1
         );
+    }
+
+    #[test]
+    fn an_abbreviation_in_capitals_may_be_written_against_its_amount() {
+        let missing = |source: &str, target: &str| {
+            missing_terms(
+                "id,source,preferred,admitted,case
+rmb,人民币,RMB,renminbi,sensitive
+                 usd,美元,US$,US dollars,
+hkd,港元,HKD,Hong Kong dollars,
+                 g20,二十国集团,G20,,
+share,股份,share,,
+",
+                source,
+                target,
+            )
+        };
+        for (source, target) in [
+            (
+                "营业收入为人民币3.5亿元。",
+                "Operating income was RMB350 million.",
+            ),
+            (
+                "营业收入为人民币3.5亿元。",
+                "Operating income was RMB1.256 billion.",
+            ),
+            (
+                "营业收入为3.5亿元人民币。",
+                "Operating income was 350RMB million.",
+            ),
+            ("收入为5美元。", "Income was US$5."),
+            ("收入为5港元。", "Income was HKD5."),
+            (
+                "人民币3.5亿元和人民币2000万元",
+                "RMB350 million and RMB20 million",
+            ),
+            (
+                "人民币3.5亿元和人民币2000万元",
+                "RMB350 million and RMB 20 million",
+            ),
+        ] {
+            assert_eq!(missing(source, target), 0, "{source} / {target}");
+        }
+        for (source, target) in [
+            // A word in small letters glued to digits, and letters glued to an acronym.
+            ("每股股份", "each share2"),
+            ("人民币计价", "RMBS350 issued"),
+            ("人民币计价", "XRMB350 issued"),
+            // The concept's capitals are the abbreviation: in small letters it is a word.
+            ("人民币3.5亿元", "rmb350 million"),
+            // A digit of the rendering's own goes on as a number: no amount beside it.
+            ("二十国集团", "the G2030 agenda"),
+            // Each occurrence renders one source occurrence, and one the matcher found is
+            // not counted again.
+            (
+                "人民币3.5亿元和人民币2000万元",
+                "RMB350 million and 20 million",
+            ),
+            ("5美元和3美元", "US$5 and 3 dollars"),
+        ] {
+            assert_eq!(missing(source, target), 1, "{source} / {target}");
+        }
     }
 
     #[test]

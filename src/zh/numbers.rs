@@ -247,7 +247,8 @@ fn chinese_integer(chars: &[char]) -> Option<Value> {
         } else if let Some(u) = chinese_big_unit(c) {
             let part = section + digit.unwrap_or(0);
             if u == 100_000_000 {
-                total = (total + part).checked_mul(u)?;
+                // 亿 alone (亿元, a unit of account) is one of it, as 万 alone is.
+                total = (total + part).max(1).checked_mul(u)?;
             } else {
                 total = total.checked_add(part.max(1).checked_mul(u)?)?;
             }
@@ -398,7 +399,8 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
             || matches!(c, '十' | '拾')
             || (matches!(c, '百' | '千') && matches!(prev, Some('上' | '近' | '成')))
             || round_amount;
-        if !starts_numeral {
+        let unit_of_account = !starts_numeral && bare_magnitude_at(text, &chars, i);
+        if !starts_numeral && !unit_of_account {
             i += 1;
             continue;
         }
@@ -495,7 +497,7 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
             continue;
         }
         if let Some((value, strength)) = read_chinese_run(&run, before, after, false) {
-            let strength = if round_amount && !counted_amount {
+            let strength = if (round_amount && !counted_amount) || unit_of_account {
                 Strength::Weak
             } else {
                 strength
@@ -766,6 +768,40 @@ fn name_rounds(text: &str, numbers: &mut Vec<Number>) {
     }
     numbers.extend(added);
     numbers.sort_by_key(|n| (n.start, n.value));
+}
+
+/// Whether `chars[i]` starts a magnitude written alone before what it counts, a unit of
+/// account: 万元 "RMB 10,000", 亿元 "RMB 100 million", 万亿元, 千港元 "HK$'000", 每百元 "per
+/// RMB 100" (单位：万元 heads every Chinese financial table). It is the number it stands for,
+/// but weak, as a translation may name the unit without it ("in ten thousand yuan"). A
+/// magnitude after a number or an approximation is part of it (3.5万元, 10多万元, 几万元),
+/// one in a name or word (万佛洞, 千方百计, 万万) counts nothing, and 千 before a unit is kilo
+/// (千克).
+fn bare_magnitude_at(text: &str, chars: &[(usize, char)], i: usize) -> bool {
+    let prev = text[..chars[i].0].trim_end().chars().next_back();
+    if prev.is_some_and(|p| {
+        is_digit(p) || is_chinese_numeral(p) || matches!(p, '多' | '余' | '餘' | '来' | '來')
+    }) {
+        return false;
+    }
+    let run: Vec<char> = chars[i..]
+        .iter()
+        .map(|&(_, c)| c)
+        .take_while(|&c| is_chinese_numeral(c))
+        .map(|c| match c {
+            '萬' => '万',
+            '億' => '亿',
+            '仟' => '千',
+            '佰' => '百',
+            c => c,
+        })
+        .collect();
+    let rest = chars.get(i + run.len()).map_or("", |&(b, _)| &text[b..]);
+    matches!(
+        run.as_slice(),
+        ['百'] | ['千'] | ['万'] | ['亿'] | ['万', '亿']
+    ) && amount_follows(rest)
+        && !(run == ['千'] && kilo_unit_follows(rest))
 }
 
 /// Whether an amount is counted right after a round number: a currency (百万元, 千亿美元) or a
@@ -1325,6 +1361,17 @@ fn english_tokens(text: &str) -> Vec<Token<'_>> {
             i = skip_entity(&chars, i);
             continue;
         }
+        if let Some((value, j)) = thousands_of_currency_at(text, &chars, i) {
+            let apostrophe = chars[i - 1].0;
+            out.push(Token::Arabic(
+                Decimal::thousandths(value),
+                apostrophe,
+                end_of(j),
+                false,
+            ));
+            i = j;
+            continue;
+        }
         if is_digit(c) {
             let (v, mut j) = arabic_at(&chars, i);
             let mut ordinal = false;
@@ -1369,6 +1416,56 @@ fn english_tokens(text: &str) -> Vec<Token<'_>> {
     out
 }
 
+/// Whether `c` is a currency sign ("$250m", "HK$'000", "₹5k").
+pub fn is_currency_sign(c: char) -> bool {
+    matches!(
+        c,
+        '$' | '£' | '€' | '¥' | '￥' | '₩' | '₹' | '₽' | '₫' | '₺' | '฿'
+    )
+}
+
+/// `'000` after a currency sign or code ("RMB'000", "HK$'000", "US$'000", "SGD'000"): the
+/// thousands a table's amounts are in (人民币千元, 千港元), no number 0; `'000,000` is millions.
+/// The zeros start at `chars[i]`, right after the apostrophe; returns the unit in thousandths
+/// and the index past the zeros. A currency code is a currency's name or three capitals, as
+/// ISO 4217 writes them.
+fn thousands_of_currency_at(
+    text: &str,
+    chars: &[(usize, char)],
+    i: usize,
+) -> Option<(Value, usize)> {
+    let apostrophe = chars[i.checked_sub(1)?];
+    if !matches!(apostrophe.1, '\'' | '’') {
+        return None;
+    }
+    let before = &text[..apostrophe.0];
+    let code = &before[before
+        .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+        .len()..];
+    let currency = before.ends_with(is_currency_sign)
+        || is_currency(code)
+        || (code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()));
+    if !currency {
+        return None;
+    }
+    let zero = |k: usize| chars.get(k).is_some_and(|&(_, c)| c == '0');
+    let group = |k: usize| (k..k + 3).all(zero);
+    let (mut j, mut zeros) = (i, 0);
+    while group(j) && zeros < 12 {
+        j += 3;
+        zeros += 3;
+        // A thousands separator only where three more zeros follow it: "RMB'000, except".
+        if chars.get(j).is_some_and(|&(_, c)| c == ',') && group(j + 1) {
+            j += 1;
+        }
+    }
+    let goes_on = chars.get(j).is_some_and(|&(_, c)| is_digit(c));
+    if zeros == 0 || goes_on {
+        return None;
+    }
+    Some((10_i128.pow(zeros) * UNIT, j))
+}
+
 /// Reads every number in English text.
 pub fn english_numbers(text: &str) -> Vec<Number> {
     let tokens = english_tokens(text);
@@ -1396,7 +1493,7 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                 // ("2.5m yuan", "3bn dollars").
                 let currency_after =
                     |k: usize| matches!(tokens.get(k), Some(Token::Word(w, ..)) if is_currency(w));
-                let money = text[..start].ends_with(['$', '£', '€', '¥'])
+                let money = text[..start].ends_with(is_currency_sign)
                     || (currency_after(i + 2)
                         && matches!(tokens.get(i + 1), Some(Token::Word(w, ..)) if money_multiplier(&w.to_ascii_lowercase()).is_some()));
                 if !ordinal {
@@ -2105,6 +2202,8 @@ fn english_word_number(text: &str, tokens: &[Token<'_>], i: usize) -> (Option<Nu
     let mut small_only = true;
     // "and a half" after a number: a half more, of what follows ("two and a half million").
     let mut half = false;
+    // A multiplier in the plural after a number ("in ten thousands"): units of that amount.
+    let mut in_units = false;
     let word_at = |k: usize| match tokens.get(k) {
         Some(Token::Word(w, ..)) => Some(w.to_ascii_lowercase()),
         _ => None,
@@ -2159,12 +2258,25 @@ fn english_word_number(text: &str, tokens: &[Token<'_>], i: usize) -> (Option<Nu
                 total += base * m + if std::mem::take(&mut half) { m / 2 } else { 0 };
                 current = 0;
             }
+        } else if let Some(m) = lower
+            .strip_suffix('s')
+            .and_then(english_multiplier)
+            .filter(|_| current > 0 && !half)
+        {
+            // "in ten thousands" (单位：万元), "RMB in hundred millions": amounts counted in
+            // units of ten thousand, no count of ten.
+            total += current * m;
+            current = 0;
+            in_units = true;
         } else {
             break;
         }
         words += 1;
         end = *e;
         j += 1;
+        if in_units {
+            break;
+        }
     }
     if words == 0 {
         return (None, i + 1);
@@ -2181,11 +2293,15 @@ fn english_word_number(text: &str, tokens: &[Token<'_>], i: usize) -> (Option<Nu
             (first_word.as_str(), value),
             ("ten", 10_000) | ("hundred", 100_000_000)
         );
-    let strength = if (small_only && value < 10 && !half) || bare_multiplier || one_character_unit {
-        Strength::Weak
-    } else {
-        Strength::Strong
-    };
+    // A unit named in the plural is as loose as a unit named alone: "ten thousands" is a
+    // unit of account, which a source may leave to its header.
+    let strength =
+        if (small_only && value < 10 && !half) || bare_multiplier || one_character_unit || in_units
+        {
+            Strength::Weak
+        } else {
+            Strength::Strong
+        };
     let kind = if (ordinal && ranks(text, tokens, i, j))
         || (!ordinal && numbers_a_name(text, tokens, i))
     {
@@ -4054,5 +4170,106 @@ mod tests {
         for (zh, en, expected) in differ {
             assert_eq!(mismatches(zh, en), *expected, "{zh} / {en}");
         }
+    }
+
+    #[test]
+    fn a_magnitude_alone_before_an_amount_is_a_unit_of_account() {
+        #[track_caller]
+        fn weak(text: &str, expected: &[&str]) {
+            let got = chinese_numbers(text);
+            assert_eq!(values(&got, Strength::Weak), expected, "{text}");
+            assert_eq!(
+                values(&got, Strength::Strong),
+                Vec::<String>::new(),
+                "{text}"
+            );
+        }
+        weak("单位：万元", &["10000"]);
+        weak("单位：亿元", &["100000000"]);
+        weak("单位：人民币萬元", &["10000"]);
+        weak("营业收入（万元）", &["10000"]);
+        weak("单位：万亿元", &["1000000000000"]);
+        weak("单位：千港元", &["1000"]);
+        weak("单位：千美元", &["1000"]);
+        weak("每百元营业收入", &["100"]);
+        weak("每万人口", &["10000"]);
+        // A name or a word, a kilo, a magnitude of a number or an approximation: no unit.
+        for text in [
+            "万佛洞",
+            "千方百计",
+            "万万不可",
+            "每千克",
+            "千米赛跑",
+            "数万元",
+            "几万元",
+            "亿万富翁",
+            "万一",
+        ] {
+            weak(text, &[]);
+        }
+        zh("3.5万元", &["35000"]);
+        zh("5 万元", &["5"]);
+        assert!(!values(&chinese_numbers("10多万元"), Strength::Weak).contains(&"10000".into()));
+        zh("一亿二千万元", &["120000000"]);
+        zh("百万元", &["1000000"]);
+        // A table's unit in English: the number it states, or none.
+        for (zh, en) in [
+            ("单位：万元", "Unit: RMB 10,000"),
+            ("单位：亿元", "Unit: RMB 100 million"),
+            ("营业收入（万元）", "Operating income (RMB 10,000)"),
+            ("单位：万元", "Unit: RMB ten thousand yuan"),
+            ("单位：万元", "Unit: RMB in ten thousands"),
+            ("单位：万元", "Unit: RMB"),
+            ("单位：千元", "Unit: RMB'000"),
+            ("单位：千元", "Unit: RMB thousand"),
+            ("单位：千港元", "Unit: HK$'000"),
+            ("人民币千元", "RMB’000"),
+            ("单位：百万元", "RMB'000,000"),
+        ] {
+            assert_eq!(mismatches(zh, en), Vec::<String>::new(), "{zh} / {en}");
+        }
+        for (zh, en, expected) in [
+            ("单位：万元", "Unit: RMB 1,000", &["1000:0/1"]),
+            ("单位：万元", "Unit: RMB'000", &["1000:0/1"]),
+            ("单位：亿元", "Unit: RMB 10,000", &["10000:0/1"]),
+            ("万佛洞", "Cave of 10,000 Buddhas", &["10000:0/1"]),
+        ] {
+            assert_eq!(mismatches(zh, en), expected, "{zh} / {en}");
+        }
+    }
+
+    #[test]
+    fn zeros_after_a_currency_are_its_thousands() {
+        en("Unit: RMB'000", &["1000"]);
+        en("Unit: HK$'000", &["1000"]);
+        en("US$’000", &["1000"]);
+        en("SGD'000", &["1000"]);
+        en("Rmb'000", &["1000"]);
+        en("RMB'000,000", &["1000000"]);
+        en("RMB'000000", &["1000000"]);
+        en("(RMB'000, except per share data)", &["1000"]);
+        en("Unit: RMB'000.", &["1000"]);
+        // Zeros that go on are a number, and an apostrophe after anything but a currency is
+        // no unit.
+        en("RMB'0001", &["1"]);
+        en("RMB'0000", &["0"]);
+        en("Ward'000", &["0"]);
+        en("rock'000", &["0"]);
+        // The signs of other currencies take a multiplier as "$" does.
+        en("₹5m", &["5000000"]);
+    }
+
+    #[test]
+    fn a_multiplier_in_the_plural_after_a_number_counts_in_units() {
+        let got = english_numbers("in ten thousands");
+        assert_eq!(values(&got, Strength::Strong), Vec::<String>::new());
+        assert_eq!(values(&got, Strength::Weak), ["10000"]);
+        let got = english_numbers("RMB in hundred millions");
+        assert_eq!(values(&got, Strength::Weak), ["100000000"]);
+        en("ten thousand", &[]);
+        en("ten", &["10"]);
+        en("thousands of people", &[]);
+        en("tens of thousands", &[]);
+        en("twenty thousand", &["20000"]);
     }
 }
