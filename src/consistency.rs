@@ -19,7 +19,7 @@ use crate::inflection::{
     head_is_capitalised, in_number, lemma, lemma_keys, number_of, same_lemma, split_head,
 };
 use crate::location::{Location, LocationTracker};
-use crate::markdown::unemphasised;
+use crate::markdown::{heading_text, table_cell, unemphasised};
 use crate::normalize::{floor_char_boundary, normalize_key};
 use crate::rules::Rule;
 use crate::spelling::spelled_differently_in_other_number;
@@ -151,10 +151,11 @@ pub(crate) const TITLE_SMALL_WORDS: &[&str] = &[
 /// Whether `span` of `text` is written with a capital inside where the capitals say nothing of
 /// the term's spelling: before another capitalised word, in a heading (see
 /// [`numbered_heading`]) or in a line in Title Case ("Regulator Backs Energy Storage System
-/// Rules"). The line has four words or more, every one but the small
-/// ones capitalised, two of them outside the span, or three words or more, one of them outside
-/// the span, in a paragraph of its own ("Using the Torque Wrench"); it is no longer than a
-/// headline and ends without a full stop.
+/// Rules"), or in a table's cell written so (see [`table_cell`]). The line has four words or
+/// more, every one but the small ones capitalised, two of them outside the span, or three
+/// words or more, one of them outside the span, in a paragraph of its own ("Using the Torque
+/// Wrench"), as a Markdown heading's text is ("## Updating the Battery Management System");
+/// it is no longer than a headline and ends without a full stop.
 pub fn capitals_of_its_setting(text: &str, span: &Range<usize>) -> bool {
     let found = &text[span.clone()];
     if !found.chars().skip(1).any(char::is_uppercase) {
@@ -185,8 +186,15 @@ pub fn capitals_of_its_setting(text: &str, span: &Range<usize>) -> bool {
     if quoted || in_menu_path(before, after) {
         return true;
     }
-    // A headline is short: its line is looked for only so far.
+    // A headline is short: its line (or its table cell) is looked for only so far.
     const LONGEST: usize = 200;
+    // A table's cell, a header's or a row's, is set as a label is, in Title Case or as the
+    // term alone ("| Battery Management System | 7.2 |").
+    if let Some(cell) = table_cell(text, span, LONGEST) {
+        return !text[cell.clone()].trim_end().ends_with('.')
+            && (numbered_heading(&text[cell.start..span.start], &text[span.end..cell.end])
+                || in_title_case(text, &cell, span, true));
+    }
     let bytes = text.as_bytes();
     let from = span.start.saturating_sub(LONGEST);
     let Some(start) = memchr::memrchr2(b'\n', b'\r', &bytes[from..span.start])
@@ -208,12 +216,44 @@ pub fn capitals_of_its_setting(text: &str, span: &Range<usize>) -> bool {
     {
         return false;
     }
-    if numbered_heading(&text[start..span.start], &text[span.end..end]) {
-        return true;
-    }
+    // A Markdown heading's text is a paragraph of its own, whatever follows it.
+    let (start, end, paragraph_of_its_own) = match heading_text(&text[start..end]) {
+        Some(heading) if start + heading.start <= span.start && span.end <= start + heading.end => {
+            (start + heading.start, start + heading.end, true)
+        }
+        _ => {
+            // A heading with one capitalised word of its own ("Using the Torque Wrench") is
+            // told from a line of prose cut short by where it stands: a paragraph of its own.
+            let rest = &text[end..];
+            let rest = rest
+                .strip_prefix("\r\n")
+                .or_else(|| rest.strip_prefix(['\n', '\r']))
+                .unwrap_or(rest);
+            (
+                start,
+                end,
+                rest.is_empty() || rest.starts_with(['\n', '\r']),
+            )
+        }
+    };
+    numbered_heading(&text[start..span.start], &text[span.end..end])
+        || in_title_case(text, &(start..end), span, paragraph_of_its_own)
+}
+
+/// Whether `line` of `text`, holding the term at `span`, is in Title Case, its capitals the
+/// setting's: every word capitalised but the small ones, four words or more, two of them
+/// capitalised outside the span, or three words or more, one of them outside the span, when
+/// the line is a paragraph of its own (a table's cell is one too).
+fn in_title_case(
+    text: &str,
+    line: &Range<usize>,
+    span: &Range<usize>,
+    paragraph_of_its_own: bool,
+) -> bool {
     let mut words = 0;
     let mut capitalised_outside = 0;
-    for word in text[start..end].split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
+    for word in text[line.clone()].split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+    {
         // Where the word starts in `text`, of which it is a part.
         let word_start = word.as_ptr() as usize - text.as_ptr() as usize;
         let Some(first) = word.chars().next() else {
@@ -236,16 +276,6 @@ pub fn capitals_of_its_setting(text: &str, span: &Range<usize>) -> bool {
             capitalised_outside += 1;
         }
     }
-    // A heading with one capitalised word of its own ("Using the Torque Wrench") is told from
-    // a line of prose cut short by where it stands: a paragraph of its own.
-    let paragraph_of_its_own = {
-        let rest = &text[end..];
-        let rest = rest
-            .strip_prefix("\r\n")
-            .or_else(|| rest.strip_prefix(['\n', '\r']))
-            .unwrap_or(rest);
-        rest.is_empty() || rest.starts_with(['\n', '\r'])
-    };
     (words >= 4 && capitalised_outside >= 2)
         || (words >= 3 && capitalised_outside >= 1 && paragraph_of_its_own)
 }
@@ -1688,6 +1718,72 @@ mod tests {
         ));
         let long = format!("{} Energy Storage System", "Word ".repeat(50));
         assert!(!headline(&long, ess));
+    }
+
+    #[test]
+    fn a_markdown_headings_and_a_table_cells_capitals_are_their_setting() {
+        let setting = |line: &str, term: &str| {
+            let at = line.find(term).expect("term in line");
+            capitals_of_its_setting(line, &(at..at + term.len()))
+        };
+        let bms = "Battery Management System";
+        // A heading of the term alone, or in Title Case with a word of its own, whatever
+        // follows it.
+        assert!(setting(
+            "# Battery Management System
+
+The text.",
+            bms
+        ));
+        assert!(setting(
+            "intro
+### Battery Management System ###
+more",
+            bms
+        ));
+        assert!(setting("## 3.2 Battery Management System", bms));
+        assert!(setting(
+            "## Updating the Battery Management System
+First, …",
+            bms
+        ));
+        assert!(setting("> ## Battery Management System", bms));
+        // A cell of the term alone, in a header or a row, or in Title Case.
+        assert!(setting("| Battery Management System | 7.2 |", bms));
+        assert!(setting("|Battery Management System|7.2|", bms));
+        assert!(setting(
+            "| Part | Version |
+|---|---|
+| Battery Management System |",
+            bms
+        ));
+        assert!(setting(
+            "| 7.2 | Battery Management System Firmware | x |",
+            bms
+        ));
+        assert!(setting(
+            "| On-Board Charger (OBC) | 3.1 |",
+            "On-Board Charger"
+        ));
+        // Prose in a heading or a cell is prose: a word in small letters, or a full stop.
+        assert!(!setting("# Why the Battery Management System sleeps", bms));
+        assert!(!setting("## The Battery Management System.", bms));
+        assert!(!setting("#Battery Management System", bms));
+        assert!(!setting(
+            "| The Battery Management System sleeps | 7.2 |",
+            bms
+        ));
+        assert!(!setting(
+            "| Battery Management System firmware | 7.2 |",
+            bms
+        ));
+        assert!(!setting("| Battery Management System. |", bms));
+        // A pipe on one side only, or escaped, makes no cell.
+        assert!(!setting("The Battery Management System | sleeps", bms));
+        assert!(!setting("a \\| Battery Management System \\| b", bms));
+        // A heading's marker or a pipe on another line does not count.
+        assert!(!setting("#\nthe Battery Management System sleeps", bms));
+        assert!(!setting("|\nthe Battery Management System sleeps\n|", bms));
     }
 
     #[test]

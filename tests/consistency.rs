@@ -522,3 +522,47 @@ fn a_respelling_that_looks_like_a_plural_is_a_variant_however_often_it_is_used()
     assert_eq!(found, expected);
     assert!(rows.iter().all(|r| r.rule == "inconsistent-term"));
 }
+
+/// A Markdown heading in Title Case and a table's cell or header set the capitals of a term
+/// in them; the same capitals in a sentence are still a rendering of their own. A table row
+/// is the context of a finding in it, not the rows before it.
+#[test]
+fn a_markdown_heading_or_table_cell_in_title_case_says_nothing_of_capitals() {
+    let glossary = b"id,preferred,admitted\nbms,battery management system,BMS\n" as &[u8];
+    let doc = b"# Battery Management System\n\n\
+The battery management system balances cells. The battery management system sleeps.\n\n\
+## Updating the Battery Management System\n\
+Connect the tester.\n\n\
+| Part | Version |\n\
+|---|---|\n\
+| Battery Management System | 7.2 |\n\n\
+| Battery Management System |\n\
+|---|\n\
+| 7.2 |\n" as &[u8];
+    let prose = b"The battery management system balances cells. The battery management \
+system sleeps.\n\n\
+| Part | Note |\n\
+|---|---|\n\
+| Charger | The Battery Management System wakes it |\n" as &[u8];
+    let dir = scratch(&[("g.csv", glossary), ("a.md", doc), ("b.md", prose)]);
+    for args in [
+        &["a.md"][..],
+        &["a.md", "--consistency-report", "r.csv"][..],
+    ] {
+        let (_, rows) = check(&dir, args);
+        assert!(rows.is_empty(), "{args:?}: {rows:?}");
+    }
+    let (_, rows) = check(&dir, &["b.md"]);
+    let found: Vec<(&str, u64, &str)> = rows
+        .iter()
+        .map(|r| (r.found.as_str(), r.line, r.context.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "Battery Management System",
+            5,
+            "| Charger | The Battery Management System wakes it |"
+        )]
+    );
+}
