@@ -280,6 +280,85 @@ fn in_title_case(
         || (words >= 3 && capitalised_outside >= 1 && paragraph_of_its_own)
 }
 
+/// Whether `c` may stand between a term and a bracket around it or after it: a space (a line
+/// may wrap there), an emphasis marker ("tea plant (*Camellia sinensis*)") or a quote.
+fn by_a_bracket(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '*' | '_' | '"' | '\'' | '“' | '”' | '‘' | '’')
+}
+
+/// How far a gloss in brackets, or the term it glosses, is looked for.
+const LONGEST_GLOSS: usize = 200;
+
+/// Whether the occurrence of `concept` at `span` of `text` is half of a gloss: an approved
+/// rendering followed by another in brackets, alone in them ("the fall armyworm (Spodoptera
+/// frugiperda)", "tea plant (*Camellia sinensis*)", "User Equipment (UE)", "the UE (user
+/// equipment)"). The two are one mention, named in two registers, the way a text introduces
+/// a term: neither is a choice of rendering, and neither is compared (the later mentions of
+/// either say which the text chose). As the source rules read 国内生产总值（GDP） as one
+/// mention.
+pub fn glossed(glossary: &Glossary, concept: usize, text: &str, span: &Range<usize>) -> bool {
+    const OPENING: [char; 2] = ['(', '（'];
+    const CLOSING: [char; 2] = [')', '）'];
+    let after = text[span.end..].trim_start_matches(by_a_bracket);
+    let before = text[..span.start].trim_end_matches(by_a_bracket);
+    // The term before the gloss: the brackets after it hold nothing but a rendering.
+    if let Some(inside) = after.strip_prefix(OPENING) {
+        let reach = floor_char_boundary(inside, inside.len().min(LONGEST_GLOSS));
+        if let Some(close) = inside[..reach].find(CLOSING) {
+            let gloss = inside[..close].trim_matches(by_a_bracket);
+            if !gloss.contains(OPENING)
+                && renders(glossary, concept, |rendering| {
+                    same_rendering(rendering, gloss)
+                })
+            {
+                return true;
+            }
+        }
+    }
+    // The gloss: alone in brackets, right after a rendering.
+    let Some(glossed) = before.strip_suffix(OPENING) else {
+        return false;
+    };
+    if !after.starts_with(CLOSING) {
+        return false;
+    }
+    let glossed = glossed.trim_end_matches(by_a_bracket);
+    let from = floor_char_boundary(glossed, glossed.len().saturating_sub(LONGEST_GLOSS));
+    let words: Vec<&str> = glossed[from..].split_whitespace().collect();
+    renders(glossary, concept, |rendering| {
+        let n = rendering.split_whitespace().count();
+        // A word cut by the reach is no word.
+        n <= words.len()
+            && (n < words.len() || from == 0)
+            && same_rendering(
+                rendering,
+                words[words.len() - n..]
+                    .join(" ")
+                    .trim_start_matches(by_a_bracket),
+            )
+    })
+}
+
+/// Whether an approved rendering of `concept` passes `test`.
+fn renders(glossary: &Glossary, concept: usize, test: impl Fn(&str) -> bool) -> bool {
+    glossary.concepts[concept]
+        .renderings
+        .iter()
+        .any(|r| r.status.is_approved() && test(&r.text))
+}
+
+/// Whether `written` is `rendering`, whatever its case and the number of its head ("tea
+/// plants" of "tea plant").
+fn same_rendering(rendering: &str, written: &str) -> bool {
+    let (rendering, written) = (normalize_key(rendering, true), normalize_key(written, true));
+    if rendering == written {
+        return true;
+    }
+    let (r_before, r_head, r_after) = split_head(&rendering);
+    let (w_before, w_head, w_after) = split_head(&written);
+    r_before == w_before && r_after == w_after && same_lemma(r_head, w_head)
+}
+
 /// Names of months and days: names, but no person's; after a term they date it ("the Model
 /// Workers January meeting").
 const CALENDAR_NAMES: &[&str] = &[
@@ -1784,6 +1863,91 @@ First, …",
         // A heading's marker or a pipe on another line does not count.
         assert!(!setting("#\nthe Battery Management System sleeps", bms));
         assert!(!setting("|\nthe Battery Management System sleeps\n|", bms));
+    }
+
+    const GLOSS_GLOSSARY: &str = "id,preferred,admitted\n\
+        faw,fall armyworm,Spodoptera frugiperda\n\
+        tea,tea plant,Camellia sinensis\n\
+        ue,user equipment,UE\n\
+        bph,brown planthopper,Nilaparvata lugens\n";
+
+    #[test]
+    fn a_rendering_glossed_by_another_in_brackets_is_one_mention() {
+        let glossary = Glossary::from_csv_text(GLOSS_GLOSSARY, "g.csv").unwrap();
+        let glossed = |text: &str, term: &str, concept: usize| {
+            let at = text.find(term).expect("term in text");
+            glossed(&glossary, concept, text, &(at..at + term.len()))
+        };
+        let text = "The fall armyworm (Spodoptera frugiperda) reached Yunnan.";
+        assert!(glossed(text, "fall armyworm", 0));
+        assert!(glossed(text, "Spodoptera frugiperda", 0));
+        let text = "Young tea plants (*Camellia sinensis*) are shaded.";
+        assert!(glossed(text, "tea plants", 1));
+        assert!(glossed(text, "Camellia sinensis", 1));
+        for (text, terms) in [
+            ("The User Equipment (UE) shall", ["User Equipment", "UE"]),
+            ("the UE (user equipment) shall", ["UE", "user equipment"]),
+            ("the UE（user equipment）shall", ["UE", "user equipment"]),
+            ("the user equipment\n(UE) shall", ["user equipment", "UE)"]),
+        ] {
+            for term in terms {
+                let term = term.trim_end_matches(')');
+                let at = text.rfind(term).expect("term in text");
+                assert!(
+                    super::glossed(&glossary, 2, text, &(at..at + term.len())),
+                    "{text}: {term}"
+                );
+            }
+        }
+        // Not a gloss: brackets that hold more, or another concept's rendering, or a term
+        // after something else; a rendering in brackets alone is a mention.
+        for (text, term, concept) in [
+            (
+                "fall armyworm (Spodoptera frugiperda larvae) ate",
+                "fall armyworm",
+                0,
+            ),
+            (
+                "fall armyworm (Spodoptera frugiperda larvae) ate",
+                "Spodoptera frugiperda",
+                0,
+            ),
+            (
+                "the pest (Spodoptera frugiperda) spread",
+                "Spodoptera frugiperda",
+                0,
+            ),
+            (
+                "fall armyworm (see Spodoptera frugiperda) ate",
+                "fall armyworm",
+                0,
+            ),
+            (
+                "fall armyworm, Spodoptera frugiperda, ate",
+                "fall armyworm",
+                0,
+            ),
+            ("fall armyworm (Nilaparvata lugens) ate", "fall armyworm", 0),
+            (
+                "fall armyworm (Spodoptera frugiperda ate",
+                "fall armyworm",
+                0,
+            ),
+            ("(Spodoptera frugiperda) spread", "Spodoptera frugiperda", 0),
+            (
+                "the armyworm (Spodoptera frugiperda) spread",
+                "Spodoptera frugiperda",
+                0,
+            ),
+            ("the fall armyworm (FAW) spread", "fall armyworm", 0),
+            (
+                "tea plant (Camellia sinensis var. assamica) grows",
+                "tea plant",
+                1,
+            ),
+        ] {
+            assert!(!glossed(text, term, concept), "{text}: {term}");
+        }
     }
 
     #[test]
