@@ -659,24 +659,28 @@ impl RenderingCounts {
             if counts.len() < 2 {
                 continue;
             }
-            let c = &glossary.concepts[concept];
-            // The preferred rendering as the glossary writes it, as a variant.
-            let preferred = {
-                let text = c.preferred();
-                let probe = Occurrence {
-                    concept,
-                    rendering: 0,
-                    status: OccurrenceStatus::Listed(Status::Preferred),
-                    form: Occurrence::surface_form(text, text),
-                    found: text.to_string(),
-                    start: Location::default(),
-                    end: Location::default(),
-                    around: Around::Ready(String::new(), Excerpt::default()),
-                    unit: None,
-                };
-                probe.form.is_some().then(|| variant(glossary, &probe))
+            // The approved renderings as the glossary writes them, as variants, with their
+            // indexes (the preferred one is listed first).
+            let spellings: Vec<(usize, Variant, &str)> = glossary.concepts[concept]
+                .renderings
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.status.is_approved())
+                .filter_map(|(k, r)| {
+                    let form = Occurrence::surface_form(&r.text, &r.text)?;
+                    Some((k, variant_of(glossary, concept, k, form), r.text.as_str()))
+                })
+                .collect();
+            let preferred = spellings.first().filter(|(k, ..)| {
+                *k == 0 && glossary.concepts[concept].renderings[0].status == Status::Preferred
+            });
+            let is_preferred = |v: &Variant| preferred.is_some_and(|(_, p, _)| p == v);
+            let spelling_of = |v: &Variant| {
+                spellings
+                    .iter()
+                    .find(|(_, s, _)| s == v)
+                    .map(|&(.., text)| text)
             };
-            let is_preferred = |v: &Variant| preferred.as_ref() == Some(v);
             let abbreviations: Vec<Variant> = counts
                 .iter()
                 .filter(|short| {
@@ -693,25 +697,31 @@ impl RenderingCounts {
                 if kind.clone().count() < 2 {
                     return None;
                 }
+                let rank = |c: &VariantCount| {
+                    (
+                        c.count,
+                        is_preferred(&c.variant),
+                        spelling_of(&c.variant).is_some(),
+                        std::cmp::Reverse(c.first),
+                    )
+                };
                 let majority = kind
-                    .max_by(|a, b| {
-                        (
-                            a.count,
-                            is_preferred(&a.variant),
-                            std::cmp::Reverse(a.first),
-                        )
-                            .cmp(&(
-                                b.count,
-                                is_preferred(&b.variant),
-                                std::cmp::Reverse(b.first),
-                            ))
-                    })
+                    .clone()
+                    .max_by(|a, b| rank(a).cmp(&rank(b)))
                     .expect("two variants at least");
+                let tied = kind.filter(|c| c.count == majority.count).nth(1).is_some();
+                // Named by how it was written the first time; but a tie is won by the
+                // glossary's spelling, which names it then, in the glossary's number ("board
+                // of supervisors", not the first "boards of supervisors", against "Board of
+                // Supervisors").
+                let shown = match spelling_of(&majority.variant) {
+                    Some(text) if tied => text.to_string(),
+                    _ => majority.first_form.clone(),
+                };
                 Some(Majority {
                     variant: majority.variant.clone(),
                     count: majority.count,
-                    // Named by how it was written the first time.
-                    shown: majority.first_form.clone(),
+                    shown,
                 })
             };
             let (full, short) = (majority_of_kind(false), majority_of_kind(true));
@@ -1948,6 +1958,60 @@ First, …",
         ] {
             assert!(!glossed(text, term, concept), "{text}: {term}");
         }
+    }
+
+    #[test]
+    fn a_tie_goes_to_the_glossarys_spelling_which_names_it() {
+        let glossary = Glossary::from_csv_text(
+            "id,preferred,admitted\nsup,board of supervisors,supervisory committee\n",
+            "g.csv",
+        )
+        .unwrap();
+        let majority = |written: &[(usize, &str)]| {
+            let mut counts = RenderingCounts::default();
+            for (i, &(rendering, found)) in written.iter().enumerate() {
+                let text = &glossary.concepts[0].renderings[rendering].text;
+                let form = Occurrence::surface_form(found, text).unwrap();
+                let v = variant_of(&glossary, 0, rendering, form.clone());
+                counts.count(0, i, v, &form, found);
+            }
+            let majorities = counts.majorities(&glossary);
+            let m = majorities.by_concept[&0].full.clone().unwrap();
+            (m.shown, m.count)
+        };
+        // Two spellings of the preferred rendering, the plural first: the tie is the
+        // preferred rendering's, named as the glossary writes it.
+        assert_eq!(
+            majority(&[(0, "boards of supervisors"), (0, "Board of Supervisors")]),
+            ("board of supervisors".to_string(), 1)
+        );
+        // Two spellings of an admitted rendering: the glossary's, not the first seen.
+        assert_eq!(
+            majority(&[(1, "Supervisory Committee"), (1, "supervisory committee")]),
+            ("supervisory committee".to_string(), 1)
+        );
+        // Not a tie: named as written the first time.
+        assert_eq!(
+            majority(&[
+                (0, "boards of supervisors"),
+                (0, "board of supervisors"),
+                (0, "Board of Supervisors")
+            ]),
+            ("boards of supervisors".to_string(), 2)
+        );
+        assert_eq!(
+            majority(&[
+                (1, "Supervisory Committee"),
+                (1, "Supervisory Committee"),
+                (1, "supervisory committee")
+            ]),
+            ("Supervisory Committee".to_string(), 2)
+        );
+        // A tie between the preferred rendering and an admitted one: the preferred.
+        assert_eq!(
+            majority(&[(1, "supervisory committee"), (0, "boards of supervisors")]),
+            ("board of supervisors".to_string(), 1)
+        );
     }
 
     #[test]

@@ -613,3 +613,42 @@ system sleeps.\n\n\
         )]
     );
 }
+
+/// A tie goes to the glossary's spelling of the rendering, which names it: two spellings of
+/// the preferred rendering, its plural first, name the preferred rendering as the glossary
+/// writes it, not the plural; two spellings of an admitted one name the glossary's.
+#[test]
+fn a_tie_between_two_spellings_of_a_rendering_names_the_glossarys() {
+    let glossary = b"id,preferred,admitted\n\
+sup,board of supervisors,supervisory committee\n" as &[u8];
+    let dir = scratch(&[
+        ("g.csv", glossary),
+        (
+            "a.txt",
+            b"The boards of supervisors of both firms approved. The Board of Supervisors met.\n",
+        ),
+        (
+            "b.txt",
+            b"The Supervisory Committee approved. The supervisory committee met.\n",
+        ),
+    ]);
+    let (_, rows) = check(&dir, &["a.txt", "b.txt"]);
+    let found: Vec<(&str, &str, &str)> = rows
+        .iter()
+        .map(|r| (r.file.as_str(), r.found.as_str(), r.expected.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("a.txt", "Board of Supervisors", "board of supervisors"),
+            ("b.txt", "Supervisory Committee", "supervisory committee"),
+        ]
+    );
+    assert!(
+        rows[0]
+            .message
+            .contains("\"board of supervisors\" once elsewhere"),
+        "{}",
+        rows[0].message
+    );
+}
