@@ -5,7 +5,7 @@ use std::io::Read;
 use std::ops::Range;
 
 use crate::code_text;
-use crate::consistency::capitals_of_its_setting;
+use crate::consistency::{capitals_of_its_setting, glossed};
 use crate::consistency::{
     inconsistencies, Around, ConsistencyScope, DocumentTally, Majorities, Occurrence,
     OccurrenceStatus, RenderingCounts, TalliedText,
@@ -508,7 +508,7 @@ impl<'g> Checker<'g> {
                     // (See `Occurrences::record`.)
                     let headline = capitals_of_its_setting(text, &span);
                     let mut add = |concept, rendering, status| {
-                        if headline {
+                        if headline || glossed(glossary, concept, text, &span) {
                             return tally.add_uncompared();
                         }
                         let at = (state.blocks_seen, span.clone());
@@ -910,8 +910,11 @@ impl Occurrences<'_> {
         form: impl FnOnce(&Place<'_>) -> Option<String>,
     ) {
         // A Title Case headline's capitals say nothing of the term's spelling, as an ALL CAPS
-        // one's do not: its occurrences are not compared.
-        let headline = capitals_of_its_setting(place.text, &place.span);
+        // one's do not: its occurrences are not compared, nor are those of a term glossed in
+        // brackets, which name it twice at once.
+        let approved = matches!(status, OccurrenceStatus::Listed(s) if s.is_approved());
+        let headline = capitals_of_its_setting(place.text, &place.span)
+            || (approved && glossed(glossary, ids.0, place.text, &place.span));
         match self {
             Occurrences::Kept(kept) => {
                 let form = if headline { None } else { form(place) };

@@ -19,7 +19,7 @@ use crate::inflection::{
     head_is_capitalised, in_number, lemma, lemma_keys, number_of, same_lemma, split_head,
 };
 use crate::location::{Location, LocationTracker};
-use crate::markdown::unemphasised;
+use crate::markdown::{heading_text, table_cell, unemphasised};
 use crate::normalize::{floor_char_boundary, normalize_key};
 use crate::rules::Rule;
 use crate::spelling::spelled_differently_in_other_number;
@@ -151,10 +151,11 @@ pub(crate) const TITLE_SMALL_WORDS: &[&str] = &[
 /// Whether `span` of `text` is written with a capital inside where the capitals say nothing of
 /// the term's spelling: before another capitalised word, in a heading (see
 /// [`numbered_heading`]) or in a line in Title Case ("Regulator Backs Energy Storage System
-/// Rules"). The line has four words or more, every one but the small
-/// ones capitalised, two of them outside the span, or three words or more, one of them outside
-/// the span, in a paragraph of its own ("Using the Torque Wrench"); it is no longer than a
-/// headline and ends without a full stop.
+/// Rules"), or in a table's cell written so (see [`table_cell`]). The line has four words or
+/// more, every one but the small ones capitalised, two of them outside the span, or three
+/// words or more, one of them outside the span, in a paragraph of its own ("Using the Torque
+/// Wrench"), as a Markdown heading's text is ("## Updating the Battery Management System");
+/// it is no longer than a headline and ends without a full stop.
 pub fn capitals_of_its_setting(text: &str, span: &Range<usize>) -> bool {
     let found = &text[span.clone()];
     if !found.chars().skip(1).any(char::is_uppercase) {
@@ -185,8 +186,15 @@ pub fn capitals_of_its_setting(text: &str, span: &Range<usize>) -> bool {
     if quoted || in_menu_path(before, after) {
         return true;
     }
-    // A headline is short: its line is looked for only so far.
+    // A headline is short: its line (or its table cell) is looked for only so far.
     const LONGEST: usize = 200;
+    // A table's cell, a header's or a row's, is set as a label is, in Title Case or as the
+    // term alone ("| Battery Management System | 7.2 |").
+    if let Some(cell) = table_cell(text, span, LONGEST) {
+        return !text[cell.clone()].trim_end().ends_with('.')
+            && (numbered_heading(&text[cell.start..span.start], &text[span.end..cell.end])
+                || in_title_case(text, &cell, span, true));
+    }
     let bytes = text.as_bytes();
     let from = span.start.saturating_sub(LONGEST);
     let Some(start) = memchr::memrchr2(b'\n', b'\r', &bytes[from..span.start])
@@ -208,12 +216,44 @@ pub fn capitals_of_its_setting(text: &str, span: &Range<usize>) -> bool {
     {
         return false;
     }
-    if numbered_heading(&text[start..span.start], &text[span.end..end]) {
-        return true;
-    }
+    // A Markdown heading's text is a paragraph of its own, whatever follows it.
+    let (start, end, paragraph_of_its_own) = match heading_text(&text[start..end]) {
+        Some(heading) if start + heading.start <= span.start && span.end <= start + heading.end => {
+            (start + heading.start, start + heading.end, true)
+        }
+        _ => {
+            // A heading with one capitalised word of its own ("Using the Torque Wrench") is
+            // told from a line of prose cut short by where it stands: a paragraph of its own.
+            let rest = &text[end..];
+            let rest = rest
+                .strip_prefix("\r\n")
+                .or_else(|| rest.strip_prefix(['\n', '\r']))
+                .unwrap_or(rest);
+            (
+                start,
+                end,
+                rest.is_empty() || rest.starts_with(['\n', '\r']),
+            )
+        }
+    };
+    numbered_heading(&text[start..span.start], &text[span.end..end])
+        || in_title_case(text, &(start..end), span, paragraph_of_its_own)
+}
+
+/// Whether `line` of `text`, holding the term at `span`, is in Title Case, its capitals the
+/// setting's: every word capitalised but the small ones, four words or more, two of them
+/// capitalised outside the span, or three words or more, one of them outside the span, when
+/// the line is a paragraph of its own (a table's cell is one too).
+fn in_title_case(
+    text: &str,
+    line: &Range<usize>,
+    span: &Range<usize>,
+    paragraph_of_its_own: bool,
+) -> bool {
     let mut words = 0;
     let mut capitalised_outside = 0;
-    for word in text[start..end].split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
+    for word in text[line.clone()].split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+    {
         // Where the word starts in `text`, of which it is a part.
         let word_start = word.as_ptr() as usize - text.as_ptr() as usize;
         let Some(first) = word.chars().next() else {
@@ -236,18 +276,87 @@ pub fn capitals_of_its_setting(text: &str, span: &Range<usize>) -> bool {
             capitalised_outside += 1;
         }
     }
-    // A heading with one capitalised word of its own ("Using the Torque Wrench") is told from
-    // a line of prose cut short by where it stands: a paragraph of its own.
-    let paragraph_of_its_own = {
-        let rest = &text[end..];
-        let rest = rest
-            .strip_prefix("\r\n")
-            .or_else(|| rest.strip_prefix(['\n', '\r']))
-            .unwrap_or(rest);
-        rest.is_empty() || rest.starts_with(['\n', '\r'])
-    };
     (words >= 4 && capitalised_outside >= 2)
         || (words >= 3 && capitalised_outside >= 1 && paragraph_of_its_own)
+}
+
+/// Whether `c` may stand between a term and a bracket around it or after it: a space (a line
+/// may wrap there), an emphasis marker ("tea plant (*Camellia sinensis*)") or a quote.
+fn by_a_bracket(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '*' | '_' | '"' | '\'' | '“' | '”' | '‘' | '’')
+}
+
+/// How far a gloss in brackets, or the term it glosses, is looked for.
+const LONGEST_GLOSS: usize = 200;
+
+/// Whether the occurrence of `concept` at `span` of `text` is half of a gloss: an approved
+/// rendering followed by another in brackets, alone in them ("the fall armyworm (Spodoptera
+/// frugiperda)", "tea plant (*Camellia sinensis*)", "User Equipment (UE)", "the UE (user
+/// equipment)"). The two are one mention, named in two registers, the way a text introduces
+/// a term: neither is a choice of rendering, and neither is compared (the later mentions of
+/// either say which the text chose). As the source rules read 国内生产总值（GDP） as one
+/// mention.
+pub fn glossed(glossary: &Glossary, concept: usize, text: &str, span: &Range<usize>) -> bool {
+    const OPENING: [char; 2] = ['(', '（'];
+    const CLOSING: [char; 2] = [')', '）'];
+    let after = text[span.end..].trim_start_matches(by_a_bracket);
+    let before = text[..span.start].trim_end_matches(by_a_bracket);
+    // The term before the gloss: the brackets after it hold nothing but a rendering.
+    if let Some(inside) = after.strip_prefix(OPENING) {
+        let reach = floor_char_boundary(inside, inside.len().min(LONGEST_GLOSS));
+        if let Some(close) = inside[..reach].find(CLOSING) {
+            let gloss = inside[..close].trim_matches(by_a_bracket);
+            if !gloss.contains(OPENING)
+                && renders(glossary, concept, |rendering| {
+                    same_rendering(rendering, gloss)
+                })
+            {
+                return true;
+            }
+        }
+    }
+    // The gloss: alone in brackets, right after a rendering.
+    let Some(glossed) = before.strip_suffix(OPENING) else {
+        return false;
+    };
+    if !after.starts_with(CLOSING) {
+        return false;
+    }
+    let glossed = glossed.trim_end_matches(by_a_bracket);
+    let from = floor_char_boundary(glossed, glossed.len().saturating_sub(LONGEST_GLOSS));
+    let words: Vec<&str> = glossed[from..].split_whitespace().collect();
+    renders(glossary, concept, |rendering| {
+        let n = rendering.split_whitespace().count();
+        // A word cut by the reach is no word.
+        n <= words.len()
+            && (n < words.len() || from == 0)
+            && same_rendering(
+                rendering,
+                words[words.len() - n..]
+                    .join(" ")
+                    .trim_start_matches(by_a_bracket),
+            )
+    })
+}
+
+/// Whether an approved rendering of `concept` passes `test`.
+fn renders(glossary: &Glossary, concept: usize, test: impl Fn(&str) -> bool) -> bool {
+    glossary.concepts[concept]
+        .renderings
+        .iter()
+        .any(|r| r.status.is_approved() && test(&r.text))
+}
+
+/// Whether `written` is `rendering`, whatever its case and the number of its head ("tea
+/// plants" of "tea plant").
+fn same_rendering(rendering: &str, written: &str) -> bool {
+    let (rendering, written) = (normalize_key(rendering, true), normalize_key(written, true));
+    if rendering == written {
+        return true;
+    }
+    let (r_before, r_head, r_after) = split_head(&rendering);
+    let (w_before, w_head, w_after) = split_head(&written);
+    r_before == w_before && r_after == w_after && same_lemma(r_head, w_head)
 }
 
 /// Names of months and days: names, but no person's; after a term they date it ("the Model
@@ -550,24 +659,28 @@ impl RenderingCounts {
             if counts.len() < 2 {
                 continue;
             }
-            let c = &glossary.concepts[concept];
-            // The preferred rendering as the glossary writes it, as a variant.
-            let preferred = {
-                let text = c.preferred();
-                let probe = Occurrence {
-                    concept,
-                    rendering: 0,
-                    status: OccurrenceStatus::Listed(Status::Preferred),
-                    form: Occurrence::surface_form(text, text),
-                    found: text.to_string(),
-                    start: Location::default(),
-                    end: Location::default(),
-                    around: Around::Ready(String::new(), Excerpt::default()),
-                    unit: None,
-                };
-                probe.form.is_some().then(|| variant(glossary, &probe))
+            // The approved renderings as the glossary writes them, as variants, with their
+            // indexes (the preferred one is listed first).
+            let spellings: Vec<(usize, Variant, &str)> = glossary.concepts[concept]
+                .renderings
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.status.is_approved())
+                .filter_map(|(k, r)| {
+                    let form = Occurrence::surface_form(&r.text, &r.text)?;
+                    Some((k, variant_of(glossary, concept, k, form), r.text.as_str()))
+                })
+                .collect();
+            let preferred = spellings.first().filter(|(k, ..)| {
+                *k == 0 && glossary.concepts[concept].renderings[0].status == Status::Preferred
+            });
+            let is_preferred = |v: &Variant| preferred.is_some_and(|(_, p, _)| p == v);
+            let spelling_of = |v: &Variant| {
+                spellings
+                    .iter()
+                    .find(|(_, s, _)| s == v)
+                    .map(|&(.., text)| text)
             };
-            let is_preferred = |v: &Variant| preferred.as_ref() == Some(v);
             let abbreviations: Vec<Variant> = counts
                 .iter()
                 .filter(|short| {
@@ -584,25 +697,31 @@ impl RenderingCounts {
                 if kind.clone().count() < 2 {
                     return None;
                 }
+                let rank = |c: &VariantCount| {
+                    (
+                        c.count,
+                        is_preferred(&c.variant),
+                        spelling_of(&c.variant).is_some(),
+                        std::cmp::Reverse(c.first),
+                    )
+                };
                 let majority = kind
-                    .max_by(|a, b| {
-                        (
-                            a.count,
-                            is_preferred(&a.variant),
-                            std::cmp::Reverse(a.first),
-                        )
-                            .cmp(&(
-                                b.count,
-                                is_preferred(&b.variant),
-                                std::cmp::Reverse(b.first),
-                            ))
-                    })
+                    .clone()
+                    .max_by(|a, b| rank(a).cmp(&rank(b)))
                     .expect("two variants at least");
+                let tied = kind.filter(|c| c.count == majority.count).nth(1).is_some();
+                // Named by how it was written the first time; but a tie is won by the
+                // glossary's spelling, which names it then, in the glossary's number ("board
+                // of supervisors", not the first "boards of supervisors", against "Board of
+                // Supervisors").
+                let shown = match spelling_of(&majority.variant) {
+                    Some(text) if tied => text.to_string(),
+                    _ => majority.first_form.clone(),
+                };
                 Some(Majority {
                     variant: majority.variant.clone(),
                     count: majority.count,
-                    // Named by how it was written the first time.
-                    shown: majority.first_form.clone(),
+                    shown,
                 })
             };
             let (full, short) = (majority_of_kind(false), majority_of_kind(true));
@@ -1688,6 +1807,211 @@ mod tests {
         ));
         let long = format!("{} Energy Storage System", "Word ".repeat(50));
         assert!(!headline(&long, ess));
+    }
+
+    #[test]
+    fn a_markdown_headings_and_a_table_cells_capitals_are_their_setting() {
+        let setting = |line: &str, term: &str| {
+            let at = line.find(term).expect("term in line");
+            capitals_of_its_setting(line, &(at..at + term.len()))
+        };
+        let bms = "Battery Management System";
+        // A heading of the term alone, or in Title Case with a word of its own, whatever
+        // follows it.
+        assert!(setting(
+            "# Battery Management System
+
+The text.",
+            bms
+        ));
+        assert!(setting(
+            "intro
+### Battery Management System ###
+more",
+            bms
+        ));
+        assert!(setting("## 3.2 Battery Management System", bms));
+        assert!(setting(
+            "## Updating the Battery Management System
+First, …",
+            bms
+        ));
+        assert!(setting("> ## Battery Management System", bms));
+        // A cell of the term alone, in a header or a row, or in Title Case.
+        assert!(setting("| Battery Management System | 7.2 |", bms));
+        assert!(setting("|Battery Management System|7.2|", bms));
+        assert!(setting(
+            "| Part | Version |
+|---|---|
+| Battery Management System |",
+            bms
+        ));
+        assert!(setting(
+            "| 7.2 | Battery Management System Firmware | x |",
+            bms
+        ));
+        assert!(setting(
+            "| On-Board Charger (OBC) | 3.1 |",
+            "On-Board Charger"
+        ));
+        // Prose in a heading or a cell is prose: a word in small letters, or a full stop.
+        assert!(!setting("# Why the Battery Management System sleeps", bms));
+        assert!(!setting("## The Battery Management System.", bms));
+        assert!(!setting("#Battery Management System", bms));
+        assert!(!setting(
+            "| The Battery Management System sleeps | 7.2 |",
+            bms
+        ));
+        assert!(!setting(
+            "| Battery Management System firmware | 7.2 |",
+            bms
+        ));
+        assert!(!setting("| Battery Management System. |", bms));
+        // A pipe on one side only, or escaped, makes no cell.
+        assert!(!setting("The Battery Management System | sleeps", bms));
+        assert!(!setting("a \\| Battery Management System \\| b", bms));
+        // A heading's marker or a pipe on another line does not count.
+        assert!(!setting("#\nthe Battery Management System sleeps", bms));
+        assert!(!setting("|\nthe Battery Management System sleeps\n|", bms));
+    }
+
+    const GLOSS_GLOSSARY: &str = "id,preferred,admitted\n\
+        faw,fall armyworm,Spodoptera frugiperda\n\
+        tea,tea plant,Camellia sinensis\n\
+        ue,user equipment,UE\n\
+        bph,brown planthopper,Nilaparvata lugens\n";
+
+    #[test]
+    fn a_rendering_glossed_by_another_in_brackets_is_one_mention() {
+        let glossary = Glossary::from_csv_text(GLOSS_GLOSSARY, "g.csv").unwrap();
+        let glossed = |text: &str, term: &str, concept: usize| {
+            let at = text.find(term).expect("term in text");
+            glossed(&glossary, concept, text, &(at..at + term.len()))
+        };
+        let text = "The fall armyworm (Spodoptera frugiperda) reached Yunnan.";
+        assert!(glossed(text, "fall armyworm", 0));
+        assert!(glossed(text, "Spodoptera frugiperda", 0));
+        let text = "Young tea plants (*Camellia sinensis*) are shaded.";
+        assert!(glossed(text, "tea plants", 1));
+        assert!(glossed(text, "Camellia sinensis", 1));
+        for (text, terms) in [
+            ("The User Equipment (UE) shall", ["User Equipment", "UE"]),
+            ("the UE (user equipment) shall", ["UE", "user equipment"]),
+            ("the UE（user equipment）shall", ["UE", "user equipment"]),
+            ("the user equipment\n(UE) shall", ["user equipment", "UE)"]),
+        ] {
+            for term in terms {
+                let term = term.trim_end_matches(')');
+                let at = text.rfind(term).expect("term in text");
+                assert!(
+                    super::glossed(&glossary, 2, text, &(at..at + term.len())),
+                    "{text}: {term}"
+                );
+            }
+        }
+        // Not a gloss: brackets that hold more, or another concept's rendering, or a term
+        // after something else; a rendering in brackets alone is a mention.
+        for (text, term, concept) in [
+            (
+                "fall armyworm (Spodoptera frugiperda larvae) ate",
+                "fall armyworm",
+                0,
+            ),
+            (
+                "fall armyworm (Spodoptera frugiperda larvae) ate",
+                "Spodoptera frugiperda",
+                0,
+            ),
+            (
+                "the pest (Spodoptera frugiperda) spread",
+                "Spodoptera frugiperda",
+                0,
+            ),
+            (
+                "fall armyworm (see Spodoptera frugiperda) ate",
+                "fall armyworm",
+                0,
+            ),
+            (
+                "fall armyworm, Spodoptera frugiperda, ate",
+                "fall armyworm",
+                0,
+            ),
+            ("fall armyworm (Nilaparvata lugens) ate", "fall armyworm", 0),
+            (
+                "fall armyworm (Spodoptera frugiperda ate",
+                "fall armyworm",
+                0,
+            ),
+            ("(Spodoptera frugiperda) spread", "Spodoptera frugiperda", 0),
+            (
+                "the armyworm (Spodoptera frugiperda) spread",
+                "Spodoptera frugiperda",
+                0,
+            ),
+            ("the fall armyworm (FAW) spread", "fall armyworm", 0),
+            (
+                "tea plant (Camellia sinensis var. assamica) grows",
+                "tea plant",
+                1,
+            ),
+        ] {
+            assert!(!glossed(text, term, concept), "{text}: {term}");
+        }
+    }
+
+    #[test]
+    fn a_tie_goes_to_the_glossarys_spelling_which_names_it() {
+        let glossary = Glossary::from_csv_text(
+            "id,preferred,admitted\nsup,board of supervisors,supervisory committee\n",
+            "g.csv",
+        )
+        .unwrap();
+        let majority = |written: &[(usize, &str)]| {
+            let mut counts = RenderingCounts::default();
+            for (i, &(rendering, found)) in written.iter().enumerate() {
+                let text = &glossary.concepts[0].renderings[rendering].text;
+                let form = Occurrence::surface_form(found, text).unwrap();
+                let v = variant_of(&glossary, 0, rendering, form.clone());
+                counts.count(0, i, v, &form, found);
+            }
+            let majorities = counts.majorities(&glossary);
+            let m = majorities.by_concept[&0].full.clone().unwrap();
+            (m.shown, m.count)
+        };
+        // Two spellings of the preferred rendering, the plural first: the tie is the
+        // preferred rendering's, named as the glossary writes it.
+        assert_eq!(
+            majority(&[(0, "boards of supervisors"), (0, "Board of Supervisors")]),
+            ("board of supervisors".to_string(), 1)
+        );
+        // Two spellings of an admitted rendering: the glossary's, not the first seen.
+        assert_eq!(
+            majority(&[(1, "Supervisory Committee"), (1, "supervisory committee")]),
+            ("supervisory committee".to_string(), 1)
+        );
+        // Not a tie: named as written the first time.
+        assert_eq!(
+            majority(&[
+                (0, "boards of supervisors"),
+                (0, "board of supervisors"),
+                (0, "Board of Supervisors")
+            ]),
+            ("boards of supervisors".to_string(), 2)
+        );
+        assert_eq!(
+            majority(&[
+                (1, "Supervisory Committee"),
+                (1, "Supervisory Committee"),
+                (1, "supervisory committee")
+            ]),
+            ("Supervisory Committee".to_string(), 2)
+        );
+        // A tie between the preferred rendering and an admitted one: the preferred.
+        assert_eq!(
+            majority(&[(1, "supervisory committee"), (0, "boards of supervisors")]),
+            ("board of supervisors".to_string(), 1)
+        );
     }
 
     #[test]

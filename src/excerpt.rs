@@ -165,6 +165,7 @@ fn sentence_start(text: &str, at: usize) -> usize {
             .chars()
             .next()
             .is_some_and(|c| ends_sentence(p, c) && !cites_a_number(text, floor + at))
+            || (p == '\n' && edge_of_a_table_row(text, floor + at))
         {
             return floor + after;
         }
@@ -188,6 +189,18 @@ fn closes_sentence(c: char, next: Option<char>) -> bool {
         '\n' => matches!(next, Some('\n') | Some('\r')),
         _ => false,
     }
+}
+
+/// Whether the line feed at byte `newline` of `text` ends a row of a pipe table or starts
+/// one: the line before it ends with a `|`, or the line after it starts with one (spaces
+/// aside). A row is a sentence of its own: a context runs across no rows ("| Part | Version
+/// |" and "|---|---|" are not the context of the row after them).
+fn edge_of_a_table_row(text: &str, newline: usize) -> bool {
+    let blank = [' ', '\t', '\r'];
+    text[..newline].trim_end_matches(blank).ends_with('|')
+        || text[newline + 1..]
+            .trim_start_matches(blank)
+            .starts_with('|')
 }
 
 /// Lower-case abbreviations that cite a numbered item ("p. 5", "pp. 12–14", "no. 3",
@@ -259,7 +272,9 @@ fn sentence_end(text: &str, at: usize) -> usize {
         }
         let c = region[i..].chars().next().expect("a char boundary");
         let after = i + c.len_utf8();
-        if closes_sentence(c, region[after..].chars().next()) && !cites_a_number(text, at + i) {
+        if closes_sentence(c, region[after..].chars().next()) && !cites_a_number(text, at + i)
+            || (c == '\n' && edge_of_a_table_row(text, at + i))
+        {
             return at + after;
         }
         i = after;
@@ -308,12 +323,19 @@ mod tests {
         let mut start = floor;
         let mut prev: Option<(char, usize)> = None;
         for (i, c) in text[floor..at].char_indices() {
-            if prev.is_some_and(|(p, p_at)| ends_sentence(p, c) && !cites_a_number(text, p_at)) {
+            if prev.is_some_and(|(p, p_at)| {
+                ends_sentence(p, c) && !cites_a_number(text, p_at)
+                    || (p == '\n' && edge_of_a_table_row(text, p_at))
+            }) {
                 start = floor + i;
             }
             prev = Some((c, floor + i));
         }
-        start
+        // A row's edge ends a sentence whatever follows it.
+        match prev {
+            Some(('\n', p_at)) if edge_of_a_table_row(text, p_at) => at,
+            _ => start,
+        }
     }
 
     /// The end of the sentence as a scan of every character finds it.
@@ -321,7 +343,9 @@ mod tests {
         let ceiling = ceil_boundary(text, (at + MAX_SENTENCE_CHARS * 2).min(text.len()));
         let mut chars = text[at..ceiling].char_indices().peekable();
         while let Some((i, c)) = chars.next() {
-            if closes_sentence(c, chars.peek().map(|&(_, n)| n)) && !cites_a_number(text, at + i) {
+            if closes_sentence(c, chars.peek().map(|&(_, n)| n)) && !cites_a_number(text, at + i)
+                || (c == '\n' && edge_of_a_table_row(text, at + i))
+            {
                 return at + i + c.len_utf8();
             }
         }
@@ -349,7 +373,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn sentence_end_and_folding_agree_with_a_scan_of_every_character(
-            text in "([a-z]{1,6}|[A-Z][a-z]{0,4}|[0-9]{1,3}|[.!?。！？]|\\n|\\r|\\t|\u{b}|\u{c}| |\u{85}|\u{a0}|\u{3000}|é){0,400}",
+            text in "([a-z]{1,6}|[A-Z][a-z]{0,4}|[0-9]{1,3}|[.!?。！？|]|\\n|\\r|\\t|\u{b}|\u{c}| |\u{85}|\u{a0}|\u{3000}|é){0,400}",
             cut in 0usize..2000,
         ) {
             let at = floor_boundary(&text, cut.min(text.len()));
@@ -362,7 +386,7 @@ mod tests {
 
         #[test]
         fn sentence_start_read_backwards_is_the_last_sentence_end(
-            text in "([a-z]{1,6}|[A-Z][a-z]{0,4}|[0-9]{1,3}|[.!?。！？]|\\n|\\r| |\u{a0}|\u{3000}|é){0,400}",
+            text in "([a-z]{1,6}|[A-Z][a-z]{0,4}|[0-9]{1,3}|[.!?。！？|]|\\n|\\r| |\u{a0}|\u{3000}|é){0,400}",
             cut in 0usize..2000,
         ) {
             let at = floor_boundary(&text, cut.min(text.len()));
@@ -443,6 +467,28 @@ mod tests {
         assert_eq!(context(text, span_of(text, "gear")), "It has a gear.");
         let text = "As shown in Fig. 2, the shaft turns.";
         assert_eq!(context(text, span_of(text, "Fig")), text);
+    }
+
+    #[test]
+    fn a_table_row_is_a_sentence_of_its_own() {
+        let text = "See the parts:\n| Part | Version |\n|---|---|\n| Battery Management System | 7.2 |\n| Charger | 3.1 |\nThe end.";
+        assert_eq!(
+            context(text, span_of(text, "Battery")),
+            "| Battery Management System | 7.2 |"
+        );
+        assert_eq!(context(text, span_of(text, "Part")), "| Part | Version |");
+        assert_eq!(context(text, span_of(text, "parts")), "See the parts:");
+        assert_eq!(context(text, span_of(text, "end")), "The end.");
+        // Indented rows, CRLF lines, a row ended by the text's end.
+        let text = "Intro line\r\n  | Battery | 7.2 |\r\n  | Charger | 3.1 |";
+        assert_eq!(context(text, span_of(text, "Battery")), "| Battery | 7.2 |");
+        assert_eq!(context(text, span_of(text, "Charger")), "| Charger | 3.1 |");
+        // Lines of prose with no pipe at their edges still run on.
+        let text = "The Battery a | b\nsleeps here. Next.";
+        assert_eq!(
+            context(text, span_of(text, "Battery")),
+            "The Battery a | b sleeps here."
+        );
     }
 
     #[test]

@@ -630,6 +630,63 @@ pub fn unemphasised(found: &str) -> Cow<'_, str> {
     }
 }
 
+/// The text of an ATX heading line ("## Battery Management System ##"), as a byte range of
+/// `line`: after its indentation and quote markers, its opening run of `#` and the spaces
+/// after it, and before a closing run of `#` and the spaces around it. `None` if `line` is
+/// no heading. Its words are set as a heading's, whatever markup the document is in: a line
+/// of text starting "# " is a heading in plain text too.
+pub fn heading_text(line: &str) -> Option<Range<usize>> {
+    // Four columns in, a line is code, outside a list item at least.
+    let (indent, body) = indentation(line);
+    if indent > 3 || !is_heading(body) {
+        return None;
+    }
+    let hashes = body.bytes().take_while(|&b| b == b'#').count();
+    let text = body[hashes..].trim_start_matches([' ', '\t']);
+    let start = line.len() - text.len();
+    let mut end = start + text.trim_end().len();
+    // A closing run of `#` after a space is the heading's, not its text's ("# C# #" keeps
+    // "C#").
+    let closing = line[start..end].trim_end_matches('#');
+    if closing.is_empty() || closing.ends_with([' ', '\t']) {
+        end = start + closing.trim_end().len();
+    }
+    Some(start..end)
+}
+
+/// The cell of a pipe table holding `span` of `text`: the text between the `|` before it and
+/// the `|` after it on its line ("| Battery Management System | 7.2 |"), each looked for
+/// `reach` bytes at most. An escaped pipe (`\|`) is the cell's text. A row written without
+/// its outer pipes ("Part | Version") has no cell at its edges here.
+pub fn table_cell(text: &str, span: &Range<usize>, reach: usize) -> Option<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut from = span.start.saturating_sub(reach);
+    let mut before = &bytes[from..span.start];
+    let left = loop {
+        let i = memchr::memrchr3(b'|', b'\n', b'\r', before)?;
+        if bytes[from + i] != b'|' {
+            return None;
+        }
+        if !escaped(bytes, from + i) {
+            break from + i + 1;
+        }
+        before = &before[..i];
+    };
+    let to = (span.end + reach).min(bytes.len());
+    from = span.end;
+    let right = loop {
+        let i = from + memchr::memchr3(b'|', b'\n', b'\r', &bytes[from..to])?;
+        if bytes[i] != b'|' {
+            return None;
+        }
+        if !escaped(bytes, i) {
+            break i;
+        }
+        from = i + 1;
+    };
+    Some(left..right)
+}
+
 /// Whether `span` overlaps any of `code` (sorted, disjoint ranges, as [`CodeFinder::code_in`]
 /// returns).
 pub fn in_code(code: &[Range<usize>], span: &Range<usize>) -> bool {
@@ -1030,6 +1087,45 @@ mod tests {
         assert_eq!(blank.len(), text.len());
         assert_eq!(unemphasised("Mo Gao** Caves"), "Mo Gao   Caves");
         assert_eq!(unemphasised("file_name and 5*3"), "file_name and 5*3");
+    }
+
+    #[test]
+    fn a_headings_text_is_between_its_markers() {
+        let text = |line: &'static str| heading_text(line).map(|r| &line[r]);
+        assert_eq!(
+            text("# Battery Management System"),
+            Some("Battery Management System")
+        );
+        assert_eq!(text("  ### Usage ###  "), Some("Usage"));
+        assert_eq!(text("> ## Quoted"), Some("Quoted"));
+        assert_eq!(text("## C#"), Some("C#"));
+        assert_eq!(text("## C# ##"), Some("C#"));
+        assert_eq!(text("#\tTabbed"), Some("Tabbed"));
+        assert_eq!(text("#"), Some(""));
+        // No space after the marker, seven of them, or indented as code.
+        assert_eq!(text("#hashtag"), None);
+        assert_eq!(text("####### Seven"), None);
+        assert_eq!(text("    # Code"), None);
+        assert_eq!(text("Text # not a heading"), None);
+    }
+
+    #[test]
+    fn a_table_cell_is_between_two_pipes_on_its_line() {
+        let cell = |text: &'static str, term: &str| {
+            let at = text.find(term).expect("term in text");
+            table_cell(text, &(at..at + term.len()), 200).map(|r| &text[r])
+        };
+        assert_eq!(cell("| Part | Version |", "Part"), Some(" Part "));
+        assert_eq!(cell("|a|Battery|7.2|", "Battery"), Some("Battery"));
+        assert_eq!(cell("| a \\| b | c |", "b"), Some(" a \\| b "));
+        assert_eq!(cell("x | a\n| b |", "b"), Some(" b "));
+        // A pipe on one side only, or beyond a line's end, or out of reach.
+        assert_eq!(cell("| Part\nVersion |", "Part"), None);
+        assert_eq!(cell("Part | Version", "Part"), None);
+        assert_eq!(cell("|\nPart\n|", "Part"), None);
+        let far = format!("|{}Part |", " ".repeat(300));
+        let at = far.find("Part").unwrap();
+        assert_eq!(table_cell(&far, &(at..at + 4), 200), None);
     }
 
     #[test]

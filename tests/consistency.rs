@@ -389,8 +389,9 @@ union,labour union,labor union\n";
             ],
             "{args:?}: {rows:?}"
         );
+        // Twice: "interferon gamma (IFN-γ)" is a gloss, one mention that chooses neither.
         assert!(
-            rows[2].message.contains("\"IFN-γ\" 3 times"),
+            rows[2].message.contains("\"IFN-γ\" twice"),
             "{}",
             rows[2].message
         );
@@ -521,4 +522,133 @@ fn a_respelling_that_looks_like_a_plural_is_a_variant_however_often_it_is_used()
     let expected: Vec<(&str, u64)> = (9..=13).map(|l| ("backwards compatibility", l)).collect();
     assert_eq!(found, expected);
     assert!(rows.iter().all(|r| r.rule == "inconsistent-term"));
+}
+
+/// A rendering glossed by another of its concept in brackets ("the fall armyworm (Spodoptera
+/// frugiperda)", "User Equipment (UE)") is one mention in two registers: neither half counts
+/// as a choice of rendering, however the occurrences are counted (tallied, kept for the
+/// report, across a batch). The mentions alone after it are compared; a rendering alone in
+/// brackets after some other word is one of them.
+#[test]
+fn a_rendering_glossed_in_brackets_is_no_rendering_choice() {
+    let glossary = b"id,preferred,admitted\n\
+faw,fall armyworm,Spodoptera frugiperda\n\
+tea,tea plant,Camellia sinensis\n\
+ue,user equipment,UE\n" as &[u8];
+    let glossed = b"The fall armyworm (Spodoptera frugiperda) reached Yunnan. Fall armyworm \
+moths fly far.\n\nThe tea plant (*Camellia sinensis*) is an evergreen. Young tea plants are \
+shaded.\n\nThe User Equipment (UE) shall monitor the PDCCH. The user equipment sleeps. The UE \
+(user equipment) wakes.\n" as &[u8];
+    let lone = b"The fall armyworm (Spodoptera frugiperda) spread. The pest (Spodoptera \
+frugiperda) ate maize. Spodoptera frugiperda larvae bore in. The fall armyworm flew.\n\
+Spodoptera frugiperda came back.\n" as &[u8];
+    let dir = scratch(&[("g.csv", glossary), ("a.md", glossed), ("b.txt", lone)]);
+    for args in [
+        &["a.md"][..],
+        &["a.md", "--consistency-report", "r.csv"][..],
+        &["a.md", "--consistency", "batch"][..],
+    ] {
+        let (_, rows) = check(&dir, args);
+        assert!(rows.is_empty(), "{args:?}: {rows:?}");
+    }
+    // The Latin name alone, three times (once in brackets after "the pest"), against the
+    // common name alone once: the common name is the minority.
+    for args in [
+        &["b.txt"][..],
+        &["b.txt", "--consistency-report", "r.csv"][..],
+    ] {
+        let (_, rows) = check(&dir, args);
+        let found: Vec<(&str, u64, &str)> = rows
+            .iter()
+            .map(|r| (r.found.as_str(), r.line, r.expected.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [("fall armyworm", 1, "Spodoptera frugiperda")],
+            "{args:?}"
+        );
+    }
+}
+
+/// A Markdown heading in Title Case and a table's cell or header set the capitals of a term
+/// in them; the same capitals in a sentence are still a rendering of their own. A table row
+/// is the context of a finding in it, not the rows before it.
+#[test]
+fn a_markdown_heading_or_table_cell_in_title_case_says_nothing_of_capitals() {
+    let glossary = b"id,preferred,admitted\nbms,battery management system,BMS\n" as &[u8];
+    let doc = b"# Battery Management System\n\n\
+The battery management system balances cells. The battery management system sleeps.\n\n\
+## Updating the Battery Management System\n\
+Connect the tester.\n\n\
+| Part | Version |\n\
+|---|---|\n\
+| Battery Management System | 7.2 |\n\n\
+| Battery Management System |\n\
+|---|\n\
+| 7.2 |\n" as &[u8];
+    let prose = b"The battery management system balances cells. The battery management \
+system sleeps.\n\n\
+| Part | Note |\n\
+|---|---|\n\
+| Charger | The Battery Management System wakes it |\n" as &[u8];
+    let dir = scratch(&[("g.csv", glossary), ("a.md", doc), ("b.md", prose)]);
+    for args in [
+        &["a.md"][..],
+        &["a.md", "--consistency-report", "r.csv"][..],
+    ] {
+        let (_, rows) = check(&dir, args);
+        assert!(rows.is_empty(), "{args:?}: {rows:?}");
+    }
+    let (_, rows) = check(&dir, &["b.md"]);
+    let found: Vec<(&str, u64, &str)> = rows
+        .iter()
+        .map(|r| (r.found.as_str(), r.line, r.context.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "Battery Management System",
+            5,
+            "| Charger | The Battery Management System wakes it |"
+        )]
+    );
+}
+
+/// A tie goes to the glossary's spelling of the rendering, which names it: two spellings of
+/// the preferred rendering, its plural first, name the preferred rendering as the glossary
+/// writes it, not the plural; two spellings of an admitted one name the glossary's.
+#[test]
+fn a_tie_between_two_spellings_of_a_rendering_names_the_glossarys() {
+    let glossary = b"id,preferred,admitted\n\
+sup,board of supervisors,supervisory committee\n" as &[u8];
+    let dir = scratch(&[
+        ("g.csv", glossary),
+        (
+            "a.txt",
+            b"The boards of supervisors of both firms approved. The Board of Supervisors met.\n",
+        ),
+        (
+            "b.txt",
+            b"The Supervisory Committee approved. The supervisory committee met.\n",
+        ),
+    ]);
+    let (_, rows) = check(&dir, &["a.txt", "b.txt"]);
+    let found: Vec<(&str, &str, &str)> = rows
+        .iter()
+        .map(|r| (r.file.as_str(), r.found.as_str(), r.expected.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("a.txt", "Board of Supervisors", "board of supervisors"),
+            ("b.txt", "Supervisory Committee", "supervisory committee"),
+        ]
+    );
+    assert!(
+        rows[0]
+            .message
+            .contains("\"board of supervisors\" once elsewhere"),
+        "{}",
+        rows[0].message
+    );
 }
