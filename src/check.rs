@@ -440,7 +440,24 @@ impl<'g> Checker<'g> {
         let mut events: Vec<(Range<usize>, Event)> =
             Vec::with_capacity(exact.len() + garbled.len());
         for m in exact {
-            events.push((m.original.clone(), Event::Exact(m)));
+            // A case-sensitive rendering in wrong capitals is a garbled term.
+            let event = match self.matcher.case_slip(&m) {
+                Some((concept, rendering)) => Event::Garbled(GarbledMatch {
+                    normalized: m.normalized.clone(),
+                    concept,
+                    rendering,
+                    score: 1.0,
+                    damage: Damage::Capitals,
+                    literal: 1.0,
+                    number: None,
+                }),
+                None => Event::Exact(m),
+            };
+            let span = match &event {
+                Event::Exact(m) => m.original.clone(),
+                Event::Garbled(g) => norm.original_span(g.normalized.clone(), text),
+            };
+            events.push((span, event));
         }
         for g in garbled {
             events.push((
@@ -1848,6 +1865,63 @@ web,Workercn,,China Industrial Network
             "Party China",
             "party of China",
         );
+    }
+
+    /// A case-sensitive rendering in wrong capitals is a garbled term suggesting the rendering
+    /// as listed, with garbled terms on or off; capitals of its setting are not, nor a form
+    /// two case-sensitive concepts tell apart.
+    #[test]
+    fn a_case_sensitive_term_in_wrong_capitals_is_garbled() {
+        let glossary = Glossary::from_csv_text(
+            "id,preferred,admitted,forbidden,case\n\
+             gnb,gNB,gNodeB,GNB,sensitive\n\
+             milliwatt,mW,,,sensitive\n\
+             megawatt,MW,,,sensitive\n\
+             kwh,kWh,,,sensitive\n",
+            "g.csv",
+        )
+        .unwrap();
+        let matcher = TermMatcher::new(&glossary);
+        let fuzzy = FuzzyIndex::new(&glossary, crate::fuzzy::DEFAULT_THRESHOLD);
+        let with_fuzzy = Checker::new(&glossary, &matcher, RuleSet::all()).with_fuzzy(&fuzzy);
+        let exact_only = Checker::new(&glossary, &matcher, RuleSet::all());
+        for checker in [&with_fuzzy, &exact_only] {
+            let found = |text: &str| -> Vec<(Rule, String, String)> {
+                checker
+                    .check_str(text)
+                    .into_iter()
+                    .map(|f| (f.rule, f.found.clone(), f.expected.clone()))
+                    .collect()
+            };
+            let garbled = |found: &str, expected: &str| {
+                (Rule::GarbledTerm, found.to_string(), expected.to_string())
+            };
+            assert_eq!(
+                found("The gnb sends the SSB; the Gnb and the GNb, the Gnodeb and 5 Kwh."),
+                [
+                    garbled("gnb", "gNB"),
+                    garbled("Gnb", "gNB"),
+                    garbled("GNb", "gNB"),
+                    garbled("Gnodeb", "gNodeB"),
+                    garbled("Kwh", "kWh"),
+                ]
+            );
+            let finding = &checker.check_str("The gnb.")[0];
+            assert!(
+                finding
+                    .message
+                    .contains("wrong capitals of a case-sensitive term"),
+                "{}",
+                finding.message
+            );
+            // The listed forbidden form is forbidden; the rest is right, the setting's or
+            // either of two units.
+            assert_eq!(
+                found("The GNB, the gNB, the gNodeB: 5 kWh, 5 mW, 5 MW, 5 mw, 5 Mw."),
+                [(Rule::ForbiddenTerm, "GNB".to_string(), "gNB".to_string())]
+            );
+            assert_eq!(found("KWh USED BY THE GNODEB, IN KWH"), []);
+        }
     }
 
     /// The same with garbled terms and consistency on: a near-miss cut by a block boundary is
