@@ -22,7 +22,7 @@ use crate::markdown::{
     emphasis_delimiters, in_code, unemphasised, without_delimiters, CodeFinder, Markup,
 };
 use crate::matcher::{TermMatch, TermMatcher};
-use crate::normalize::{normalize, normalize_key};
+use crate::normalize::normalize;
 use crate::rules::{Rule, RuleSet};
 use crate::segment::FormatError;
 use crate::suppress::{directives, is_suppressed, Allowances, Suppression};
@@ -425,26 +425,14 @@ impl<'g> Checker<'g> {
                 let concepts_of = |m: &TermMatch| -> Vec<usize> {
                     self.matcher.uses(m, text).map(|u| u.concept).collect()
                 };
-                let starts_or_ends = |m: &TermMatch, g: &GarbledMatch| -> bool {
-                    let approved = &self.glossary.concepts[g.concept].renderings[g.rendering];
-                    let approved = normalize_key(&approved.text, true);
-                    self.matcher
-                        .uses(m, text)
-                        .filter(|u| u.concept == g.concept && !u.status.is_approved())
-                        .any(|u| {
-                            let banned = &self.glossary.concepts[u.concept].renderings[u.rendering];
-                            let banned = normalize_key(&banned.text, true);
-                            banned_part_of(&approved, &banned, &m.normalized, &g.normalized)
-                        })
-                };
-                let garbled = clear_of_exact(found, &exact, &concepts_of, &starts_or_ends);
+                let garbled = clear_of_exact(found, &exact, &concepts_of);
                 (exact, garbled)
             }
             _ => (self.matcher.find(&norm, text), Vec::new()),
         };
         // A garbled term wins a partial overlap with an approved rendering, as deprecated and
-        // forbidden ones do; and a deprecated or forbidden rendering of its own concept inside
-        // it (see `clear_of_exact`), the only banned ones left to overlap it.
+        // forbidden ones do; and a deprecated or forbidden rendering inside it (see
+        // `clear_of_exact`), the only banned ones left to overlap it.
         if !garbled.is_empty() {
             let mut covered = Covered::new(garbled.iter().map(|g| g.normalized.clone()));
             exact.retain(|m| !covered.overlaps(&m.normalized));
@@ -452,7 +440,24 @@ impl<'g> Checker<'g> {
         let mut events: Vec<(Range<usize>, Event)> =
             Vec::with_capacity(exact.len() + garbled.len());
         for m in exact {
-            events.push((m.original.clone(), Event::Exact(m)));
+            // A case-sensitive rendering in wrong capitals is a garbled term.
+            let event = match self.matcher.case_slip(&m) {
+                Some((concept, rendering)) => Event::Garbled(GarbledMatch {
+                    normalized: m.normalized.clone(),
+                    concept,
+                    rendering,
+                    score: 1.0,
+                    damage: Damage::Capitals,
+                    literal: 1.0,
+                    number: None,
+                }),
+                None => Event::Exact(m),
+            };
+            let span = match &event {
+                Event::Exact(m) => m.original.clone(),
+                Event::Garbled(g) => norm.original_span(g.normalized.clone(), text),
+            };
+            events.push((span, event));
         }
         for g in garbled {
             events.push((
@@ -1049,15 +1054,16 @@ impl<'t> Place<'t> {
 /// Keeps the garbled matches that do not clash with exact ones: a garbled match may overlap
 /// approved renderings of other concepts but not a correct rendering of its own concept (that
 /// is the term with words around it), nor lie inside any exact match, nor overlap a deprecated
-/// or forbidden one, unless that is a rendering of its own concept inside it: a banned
-/// "Ministry of Industry and Information" is the start of the approved "… Information
-/// Technology", and "Ministry of Industry and Information Techology" is the approved one
-/// misspelt, to be corrected whole.
+/// or forbidden one, unless that lies wholly inside it. Then the longer term is the one a
+/// translator needs, as of two exact matches the longer wins: "over the air update" is the
+/// approved "over-the-air update" with its hyphens lost, whatever concept bans its words "air
+/// update"; "Ministry of Industry and Information Techology" is the approved rendering
+/// misspelt after its own banned start. Corrected whole, each is right; the banned part alone
+/// would be corrected into "over the over-the-air update" or "… Technology Techology".
 fn clear_of_exact(
     garbled: Vec<GarbledMatch>,
     exact: &[TermMatch],
     concepts_of: &dyn Fn(&TermMatch) -> Vec<usize>,
-    starts_or_ends: &dyn Fn(&TermMatch, &GarbledMatch) -> bool,
 ) -> Vec<GarbledMatch> {
     // The exact matches are sorted and do not overlap (see `select_matches`), so their ends
     // are sorted too, and those overlapping a span are the run between two binary searches:
@@ -1082,36 +1088,14 @@ fn clear_of_exact(
                 // damage is a word missing: "Xinhua News" is "Xinhua" and a word.
                 let part_of_damage = !inside_exact
                     && (g.damage != Damage::MissingWord || !concepts_of(m).contains(&g.concept));
-                let banned_of_its_own_inside = !m.approved
+                let banned_inside = !m.approved
                     && span.start <= e.start
                     && e.end <= span.end
-                    && e.len() < span.len()
-                    && starts_or_ends(m, g);
-                !overlaps || (m.approved && part_of_damage) || banned_of_its_own_inside
+                    && e.len() < span.len();
+                !overlaps || (m.approved && part_of_damage) || banned_inside
             })
         })
         .collect()
-}
-
-/// Whether a banned rendering `banned` (normalized), found at `found`, is the start of the
-/// approved rendering `approved` (normalized) in a garbled window at `window` that goes on
-/// after it, or its end in a window that starts before it: the window is the approved
-/// rendering, misspelt past the banned part.
-fn banned_part_of(
-    approved: &str,
-    banned: &str,
-    found: &Range<usize>,
-    window: &Range<usize>,
-) -> bool {
-    let starts = found.start == window.start
-        && approved
-            .strip_prefix(banned)
-            .is_some_and(|rest| rest.starts_with(' '));
-    let ends = found.end == window.end
-        && approved
-            .strip_suffix(banned)
-            .is_some_and(|rest| rest.ends_with(' '));
-    starts || ends
 }
 
 /// Spans (garbled terms) merged into sorted, disjoint runs, asked in turn whether each of a
@@ -1787,49 +1771,160 @@ web,Workercn,,China Industrial Network
         }
     }
 
-    /// An approved rendering misspelt after its own banned start is one garbled term, to be
-    /// corrected whole; the banned start alone, followed by other words, is still banned.
+    /// A garbled term is corrected whole over a deprecated or forbidden rendering inside it,
+    /// of its own concept or another's, whatever its damage; the banned rendering written
+    /// alone, or followed by other words, is still banned.
     #[test]
-    fn a_garbled_term_wins_over_a_banned_rendering_of_its_own_inside_it() {
+    fn a_garbled_term_wins_over_a_banned_rendering_inside_it() {
         let glossary = Glossary::from_csv_text(
             "id,preferred,forbidden\n\
              miit,Ministry of Industry and Information Technology,Ministry of Industry and Information\n\
              sftu,Shanghai Federation of Trade Unions,Federation of Trade Unions\n\
-             other,Information Office,\n",
+             other,Information Office,\n\
+             e2e,end-to-end encryption,end encryption\n\
+             ota,over-the-air update,\n\
+             wireless,wireless update,air update\n\
+             cpc,Communist Party of China,\n\
+             pc,party of China,Party China\n",
             "g.csv",
         )
         .unwrap();
         let matcher = TermMatcher::new(&glossary);
         let fuzzy = FuzzyIndex::new(&glossary, crate::fuzzy::DEFAULT_THRESHOLD);
         let checker = Checker::new(&glossary, &matcher, RuleSet::all()).with_fuzzy(&fuzzy);
-        let found = |text: &str| -> Vec<(Rule, String)> {
+        let found = |text: &str| -> Vec<(Rule, String, String)> {
             checker
                 .check_str(text)
                 .into_iter()
-                .map(|f| (f.rule, f.found.clone()))
+                .map(|f| (f.rule, f.found.clone(), f.expected.clone()))
                 .collect()
         };
-        assert_eq!(
+        #[track_caller]
+        fn one(got: Vec<(Rule, String, String)>, rule: Rule, found: &str, expected: &str) {
+            assert_eq!(
+                got,
+                [(rule, found.to_string(), expected.to_string())],
+                "{found}"
+            );
+        }
+        let garbled = Rule::GarbledTerm;
+        let forbidden = Rule::ForbiddenTerm;
+        // The banned rendering of its own concept starts or ends the approved one.
+        let miit = "Ministry of Industry and Information Technology";
+        one(
             found("The Ministry of Industry and Information Techology met."),
-            [(
-                Rule::GarbledTerm,
-                "Ministry of Industry and Information Techology".to_string()
-            )]
+            garbled,
+            "Ministry of Industry and Information Techology",
+            miit,
         );
-        assert_eq!(
+        one(
             found("The Shanghia Federation of Trade Unions met."),
-            [(
-                Rule::GarbledTerm,
-                "Shanghia Federation of Trade Unions".to_string()
-            )]
+            garbled,
+            "Shanghia Federation of Trade Unions",
+            "Shanghai Federation of Trade Unions",
         );
-        assert_eq!(
+        // Its own, inside a compound whose hyphens are lost.
+        one(
+            found("Messages use end to end encryption by default."),
+            garbled,
+            "end to end encryption",
+            "end-to-end encryption",
+        );
+        // Another concept's, inside a term whose hyphens are lost or a word dropped.
+        one(
+            found("The over the air update takes 20 minutes."),
+            garbled,
+            "over the air update",
+            "over-the-air update",
+        );
+        one(
+            found("Workers celebrated the founding of the Communist Party China with songs."),
+            garbled,
+            "Communist Party China",
+            "Communist Party of China",
+        );
+        // The banned renderings that are really there.
+        one(
             found("The Ministry of Industry and Information said so."),
-            [(
-                Rule::ForbiddenTerm,
-                "Ministry of Industry and Information".to_string()
-            )]
+            forbidden,
+            "Ministry of Industry and Information",
+            miit,
         );
+        one(
+            found("The air update takes 20 minutes."),
+            forbidden,
+            "air update",
+            "wireless update",
+        );
+        one(
+            found("Messages use end encryption by default."),
+            forbidden,
+            "end encryption",
+            "end-to-end encryption",
+        );
+        one(
+            found("The Party China said so."),
+            forbidden,
+            "Party China",
+            "party of China",
+        );
+    }
+
+    /// A case-sensitive rendering in wrong capitals is a garbled term suggesting the rendering
+    /// as listed, with garbled terms on or off; capitals of its setting are not, nor a form
+    /// two case-sensitive concepts tell apart.
+    #[test]
+    fn a_case_sensitive_term_in_wrong_capitals_is_garbled() {
+        let glossary = Glossary::from_csv_text(
+            "id,preferred,admitted,forbidden,case\n\
+             gnb,gNB,gNodeB,GNB,sensitive\n\
+             milliwatt,mW,,,sensitive\n\
+             megawatt,MW,,,sensitive\n\
+             kwh,kWh,,,sensitive\n",
+            "g.csv",
+        )
+        .unwrap();
+        let matcher = TermMatcher::new(&glossary);
+        let fuzzy = FuzzyIndex::new(&glossary, crate::fuzzy::DEFAULT_THRESHOLD);
+        let with_fuzzy = Checker::new(&glossary, &matcher, RuleSet::all()).with_fuzzy(&fuzzy);
+        let exact_only = Checker::new(&glossary, &matcher, RuleSet::all());
+        for checker in [&with_fuzzy, &exact_only] {
+            let found = |text: &str| -> Vec<(Rule, String, String)> {
+                checker
+                    .check_str(text)
+                    .into_iter()
+                    .map(|f| (f.rule, f.found.clone(), f.expected.clone()))
+                    .collect()
+            };
+            let garbled = |found: &str, expected: &str| {
+                (Rule::GarbledTerm, found.to_string(), expected.to_string())
+            };
+            assert_eq!(
+                found("The gnb sends the SSB; the Gnb and the GNb, the Gnodeb and 5 Kwh."),
+                [
+                    garbled("gnb", "gNB"),
+                    garbled("Gnb", "gNB"),
+                    garbled("GNb", "gNB"),
+                    garbled("Gnodeb", "gNodeB"),
+                    garbled("Kwh", "kWh"),
+                ]
+            );
+            let finding = &checker.check_str("The gnb.")[0];
+            assert!(
+                finding
+                    .message
+                    .contains("wrong capitals of a case-sensitive term"),
+                "{}",
+                finding.message
+            );
+            // The listed forbidden form is forbidden; the rest is right, the setting's or
+            // either of two units.
+            assert_eq!(
+                found("The GNB, the gNB, the gNodeB: 5 kWh, 5 mW, 5 MW, 5 mw, 5 Mw."),
+                [(Rule::ForbiddenTerm, "GNB".to_string(), "gNB".to_string())]
+            );
+            assert_eq!(found("KWh USED BY THE GNODEB, IN KWH"), []);
+        }
     }
 
     /// The same with garbled terms and consistency on: a near-miss cut by a block boundary is

@@ -210,7 +210,10 @@ pub fn plan(
             Some(c) => replacement_for(&f.found, &f.expected, c),
             None => f.expected.clone(),
         };
-        if starts_sentence(&text[..span.start]) {
+        // A case-sensitive rendering keeps its capitals at a sentence's start too: "gNB"
+        // capitalised is "GNB", another word or the very slip corrected.
+        let case_sensitive = concept.is_some_and(|c| c.case == CaseMode::Sensitive);
+        if starts_sentence(&text[..span.start]) && !case_sensitive {
             replacement = capitalize_first(&replacement);
         }
         // Words put back in order across a line break would move from one line to the other,

@@ -288,6 +288,9 @@ pub enum Damage {
     /// union"). Such a match is an occurrence of the rendering for consistency, never a
     /// garbled term.
     OtherSpelling,
+    /// A case-sensitive term in wrong capitals ("gnb" for "gNB"; found by the exact matcher,
+    /// see `TermMatcher::case_slip`).
+    Capitals,
 }
 
 impl Damage {
@@ -304,6 +307,7 @@ impl Damage {
             Damage::RepeatedWord => "word repeated",
             Damage::WordOrder => "words out of order",
             Damage::OtherSpelling => "another spelling",
+            Damage::Capitals => "wrong capitals of a case-sensitive term",
         }
     }
 }

@@ -12,6 +12,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap as HashMap;
 use smallvec::SmallVec;
 
+use crate::dictionary::{is_english_word, is_name};
 use crate::glossary::{CaseMode, Glossary, Status};
 use crate::inflection::{head_is_capitalised, in_other_number, variants_in_plural, Number};
 use crate::normalize::{is_word_char, normalize_key, word_end, Normalized, ASCII_WORD};
@@ -127,6 +128,10 @@ struct PatternFlags {
     /// The one use of a pattern that has one and regardless of case: concept and rendering,
     /// read with the flags instead of from the uses.
     only_use: Option<(u32, u32, Status)>,
+    /// The approved rendering (concept and rendering) that a match in other capitals than
+    /// every use asks for may be a slip of: that of the one concept the pattern's approved
+    /// uses belong to, when they are case-sensitive (see [`TermMatcher::case_slip`]).
+    case_slip: Option<(u32, u32)>,
 }
 
 /// A rendering found in text.
@@ -139,6 +144,9 @@ pub struct TermMatch {
     /// The text is an approved rendering (of at least one concept).
     pub approved: bool,
     pattern: usize,
+    /// Written in other capitals than every use of its pattern asks for, as a slip of a
+    /// case-sensitive rendering (see [`TermMatcher::case_slip`]): it stands for no use.
+    miscapitalised: bool,
 }
 
 impl TermMatcher {
@@ -265,6 +273,7 @@ impl TermMatcher {
                     }
                     _ => None,
                 },
+                case_slip: case_slip_of(uses),
             })
             .collect();
         let longest_pattern = keys.iter().map(String::len).max().unwrap_or(0);
@@ -465,7 +474,20 @@ impl TermMatcher {
     /// Whether every glossary use of the match's rendering is approved, whatever its case: the
     /// match is never a deprecated or forbidden term.
     pub fn only_approved(&self, m: &TermMatch) -> bool {
-        self.flags[m.pattern].all_approved
+        self.flags[m.pattern].all_approved && !m.miscapitalised
+    }
+
+    /// For a match that stands for no use because of its capitals, the case-sensitive approved
+    /// rendering (concept and rendering) it writes in wrong capitals: "gnb", "Gnb" or "GNb"
+    /// for "gNB", "Kwh" for "kWh". Only where the capitals are a slip, not another word or
+    /// the setting's (see [`is_case_slip`]), and only of one concept: of "mW" and "MW", two
+    /// units, "Mw" is neither.
+    pub fn case_slip(&self, m: &TermMatch) -> Option<(usize, usize)> {
+        if !m.miscapitalised {
+            return None;
+        }
+        let (concept, rendering) = self.flags[m.pattern].case_slip?;
+        Some((concept as usize, rendering as usize))
     }
 
     /// The concept, rendering and status of a match's pattern when it has one use and that
@@ -629,6 +651,8 @@ impl Scan<'_> {
                 ends.push((start + len, pattern as usize));
             });
         let text = self.norm.text.as_str();
+        // The longest rendering written in wrong capitals, if no rendering is found here.
+        let mut slip = None;
         for &(end, pattern) in ends.iter().rev() {
             if !on_word_boundaries(text, start..end) {
                 continue;
@@ -639,6 +663,7 @@ impl Scan<'_> {
                 normalized: start..end,
                 approved: flags.any_approved,
                 pattern,
+                miscapitalised: false,
             };
             // Every pattern has a use; unless case decides which, all of them apply.
             if !flags.case_sensitive {
@@ -649,9 +674,123 @@ impl Scan<'_> {
                 candidate.approved = uses.any(|u| u.status.is_approved());
                 return Some(candidate);
             }
+            if slip.is_none() {
+                if let Some((concept, rendering)) = flags.case_slip {
+                    let found = normalize_key(&self.original[candidate.original.clone()], false);
+                    let use_of = |u: &&TermUse| {
+                        u.concept == concept as usize && u.rendering == rendering as usize
+                    };
+                    let listed = self.matcher.patterns[pattern].iter().find(use_of);
+                    if let Some(CaseCheck::Exact(listed)) = listed.and_then(|u| u.exact.as_ref()) {
+                        if is_case_slip(&found, listed) {
+                            // A finding, as a banned rendering is: it wins partial overlaps
+                            // with approved ones.
+                            candidate.approved = false;
+                            candidate.miscapitalised = true;
+                            slip = Some(candidate);
+                        }
+                    }
+                }
+            }
         }
-        None
+        slip
     }
+}
+
+/// The approved rendering a pattern's match in other capitals may be a slip of (see
+/// [`PatternFlags::case_slip`]): the first approved use, when every approved use is of one
+/// concept, and case-sensitive, and every use asks for its case (a use regardless of case
+/// takes any capitals), and the rendering has a word in mixed case (see [`is_case_slip`]).
+fn case_slip_of(uses: &[TermUse]) -> Option<(u32, u32)> {
+    if uses.iter().any(|u| u.exact.is_none()) {
+        return None;
+    }
+    let mut approved = uses.iter().filter(|u| u.status.is_approved());
+    let first = approved.clone().min_by_key(|u| u.rendering)?;
+    if approved.any(|u| u.concept != first.concept) {
+        return None;
+    }
+    match &first.exact {
+        Some(CaseCheck::Exact(listed))
+            if listed.split(|c: char| !is_word_char(c)).any(in_mixed_case) =>
+        {
+            Some((first.concept as u32, first.rendering as u32))
+        }
+        _ => None,
+    }
+}
+
+/// Whether a word is written in mixed case: neither in small letters only, nor in capitals
+/// only, nor as a capital followed by small letters ("gNB", "kWh", "iOS", "GHz", "NumPy";
+/// not "kg", "IT", "Linux").
+fn in_mixed_case(word: &str) -> bool {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = letters.next() else {
+        return false;
+    };
+    let (mut small, mut capital) = (false, false);
+    for c in letters {
+        small |= c.is_lowercase();
+        capital |= c.is_uppercase();
+    }
+    capital && (small || first.is_lowercase())
+}
+
+/// Whether `found` (normalized, case kept) writes the case-sensitive rendering `listed`
+/// (normalized, case kept), which it equals but for case, in wrong capitals: a slip ("gnb",
+/// "Gnb", "GNb" for "gNB"; "Kwh", "kwh" for "kWh"), not the capitals of its setting nor
+/// another word. Word by word, a word that differs is no slip where
+/// - the rendering's word is not in mixed case (see [`in_mixed_case`]): a case-sensitive
+///   concept says its word in other capitals is another word ("it" of "IT", "can" of "CAN
+///   bus", "windows" of "Windows") or the abbreviation written as a word ("Nasa"); the
+///   capitals of a word in mixed case are its own, and nothing else;
+/// - the text writes it in capitals only ("GNB", "MW", "KWH"): a heading or warning in
+///   capitals, or an abbreviation of its own (megawatts beside milliwatts' "mW"); a glossary
+///   lists such a form as forbidden where it is a slip;
+/// - it is the rendering's word with its first letter capitalised ("KWh"), as a sentence or
+///   a title starts it;
+/// - it is an ordinary English word ("ma" of "mA"); a name or an abbreviation the word
+///   lists give only with capitals ("ios", "db") is not one.
+///
+/// At least one word must differ otherwise.
+fn is_case_slip(found: &str, listed: &str) -> bool {
+    let words = |s: &'_ str| -> Vec<String> {
+        s.split(|c: char| !is_word_char(c))
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let (found, listed) = (words(found), words(listed));
+    if found.len() != listed.len() {
+        return false;
+    }
+    let mut slipped = false;
+    for (f, l) in found.iter().zip(&listed) {
+        if f == l {
+            continue;
+        }
+        let lower = f.to_lowercase();
+        if lower != l.to_lowercase() {
+            return false;
+        }
+        let mut first_capital = l.chars();
+        let initial: String = first_capital
+            .next()
+            .into_iter()
+            .flat_map(char::to_uppercase)
+            .collect();
+        if *f == initial + first_capital.as_str() {
+            continue;
+        }
+        if !in_mixed_case(l)
+            || !f.chars().any(char::is_lowercase)
+            || is_english_word(&lower) && !is_name(&lower)
+        {
+            return false;
+        }
+        slipped = true;
+    }
+    slipped
 }
 
 /// Where the word after the one ending at `first` ends, when one separator (a character that
@@ -959,6 +1098,93 @@ mem,memory space,,,memory-space,
         assert_eq!(found("the ACFTU said"), vec![s("ACFTU", Status::Preferred)]);
         assert_eq!(found("the Acftu said"), vec![s("Acftu", Status::Forbidden)]);
         assert!(found("the acftu said").is_empty());
+    }
+
+    /// A case-sensitive rendering in mixed case written in other capitals is a slip of it,
+    /// unless the other capitals are the setting's (all capitals, a capital starting a
+    /// sentence), the word is English, or two concepts are told apart by case.
+    #[test]
+    fn a_case_sensitive_rendering_in_wrong_capitals_is_a_slip() {
+        let glossary = Glossary::from_csv_text(
+            "id,preferred,admitted,forbidden,case\n\
+             gnb,gNB,gNodeB,GNB,sensitive\n\
+             kwh,kWh,,,sensitive\n\
+             milliwatt,mW,,,sensitive\n\
+             megawatt,MW,,,sensitive\n\
+             ghz,GHz,,,sensitive\n\
+             ma,mA,,,sensitive\n\
+             it,IT,,,sensitive\n\
+             win,Windows,,,sensitive\n\
+             can,CAN bus,,,sensitive\n\
+             ios,iOS,,,sensitive\n\
+             ph,pH value,,,sensitive\n\
+             wh,Wh,,,\n",
+            "t.csv",
+        )
+        .unwrap();
+        let matcher = TermMatcher::new(&glossary);
+        // Each match found, with the rendering it is a slip of, if it is one.
+        let found = |text: &str| -> Vec<(String, Option<String>)> {
+            let norm = normalize(text, true);
+            matcher
+                .find(&norm, text)
+                .iter()
+                .filter(|m| {
+                    matcher.case_slip(m).is_some() || matcher.uses(m, text).next().is_some()
+                })
+                .map(|m| {
+                    let slip = matcher
+                        .case_slip(m)
+                        .map(|(c, r)| glossary.concepts[c].renderings[r].text.clone());
+                    (text[m.original.clone()].to_string(), slip)
+                })
+                .collect()
+        };
+        let slip = |found: &str, of: &str| vec![(found.to_string(), Some(of.to_string()))];
+        for (text, m, of) in [
+            ("the gnb", "gnb", "gNB"),
+            ("the Gnb", "Gnb", "gNB"),
+            ("the GNb", "GNb", "gNB"),
+            ("the gnB", "gnB", "gNB"),
+            ("the Gnodeb", "Gnodeb", "gNodeB"),
+            ("5 kwh", "kwh", "kWh"),
+            ("5 Kwh", "Kwh", "kWh"),
+            ("5 Ghz", "Ghz", "GHz"),
+            ("5 ghz", "ghz", "GHz"),
+            ("the Ios app", "Ios", "iOS"),
+            ("the ios app", "ios", "iOS"),
+            ("the ph value", "ph value", "pH value"),
+            ("the Ph Value", "Ph Value", "pH value"),
+        ] {
+            assert_eq!(found(text), slip(m, of), "{text}");
+        }
+        let none = |text: &str| -> Vec<(String, Option<String>)> {
+            found(text)
+                .into_iter()
+                .filter(|(_, s)| s.is_some())
+                .collect()
+        };
+        for text in [
+            // Written as listed, or a listed form.
+            "the gNB and the gNodeB, 5 kWh, 5 mW, 5 MW, 5 GHz, 5 mA, the IT team",
+            "the GNB",
+            // In capitals: a heading, a warning, an abbreviation of its own.
+            "DO NOT RESET THE GNODEB",
+            "5 KWH, 5 GHZ",
+            "the IOS router, the PH Value",
+            // The first letter capitalised, as a sentence or a title starts a word.
+            "KWh used. GNodeB reset. IOS",
+            // Two units told apart by case: "mw" and "Mw" are either.
+            "5 mw, 5 Mw",
+            // An English word, or another word in the capitals of a word that has none of its
+            // own.
+            "5 ma",
+            "it works; open the windows; can bus; a Can Bus",
+            // A concept regardless of case takes any capitals.
+            "5 wh",
+        ] {
+            assert_eq!(none(text), [], "{text}");
+        }
     }
 
     #[test]

@@ -251,6 +251,32 @@ ftu,Shanghai Federation of Trade Unions,,municipal general assembly
     );
 }
 
+/// A case-sensitive term in wrong capitals is written as the glossary lists it, at a
+/// sentence's start too, where a capital would write another form ("GNB") or the slip again.
+#[test]
+fn a_case_sensitive_term_keeps_its_capitals_at_a_sentence_start() {
+    let glossary = "\
+id,preferred,forbidden,case
+gnb,gNB,GNB,sensitive
+kwh,kWh,,sensitive
+";
+    let dir = scratch(&[
+        ("g.csv", glossary.as_bytes()),
+        (
+            "draft.txt",
+            b"Gnb sends. GNB resets. The gnb and 5 Kwh. Kwh is used.\n",
+        ),
+    ]);
+    let run = termcheck_in(dir.path(), &["fix", "draft.txt", "-g", "g.csv"], b"");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("draft.txt")).unwrap(),
+        "gNB sends. gNB resets. The gNB and 5 kWh. kWh is used.\n",
+        "{}",
+        run.stderr
+    );
+}
+
 #[test]
 fn fix_reads_standard_input_and_writes_the_fixed_text() {
     let dir = scratch(&[("g.csv", TEST_GLOSSARY.as_bytes())]);

@@ -76,8 +76,22 @@ fn variant_forbidden_in_one_concept_and_approved_in_another() {
     assert_error(
         "id,preferred,forbidden\na,Alpha,Beta\nb,BETA,\n",
         "2:9",
-        "forbidden rendering \"Beta\" of concept \"a\" is an approved rendering of concept \"b\"",
+        "forbidden rendering \"Beta\" of concept \"a\" is an approved rendering \"BETA\" of concept \"b\" (g.csv:3); it cannot be both; they differ only in letter case, which a case-sensitive concept tells apart: set `case` to `sensitive` for \"a\" and \"b\"",
     );
+    // Two units told apart by case: the hint names the concept that is not case-sensitive.
+    assert_error(
+        "id,preferred,forbidden,case\nmw,mW,MW,sensitive\nMW,MW,,\n",
+        "2:7",
+        "forbidden rendering \"MW\" of concept \"mw\" is an approved rendering \"MW\" of concept \"MW\" (g.csv:3); it cannot be both",
+    );
+    assert_error(
+        "id,preferred,forbidden,case\nmw,mW,Mw,sensitive\nMW,MW,,\n",
+        "2:7",
+        "forbidden rendering \"Mw\" of concept \"mw\" is an approved rendering \"MW\" of concept \"MW\" (g.csv:3); it cannot be both; they differ only in letter case, which a case-sensitive concept tells apart: set `case` to `sensitive` for \"MW\"",
+    );
+    let (code, stderr) =
+        validate(b"id,preferred,forbidden,case\nmw,mW,Mw,sensitive\nMW,MW,,sensitive\n");
+    assert_eq!(code, 0, "{stderr}");
 }
 
 #[test]
@@ -85,14 +99,36 @@ fn variant_equal_to_the_concepts_own_approved_form() {
     assert_error(
         "id,preferred,admitted,deprecated\na,Alpha,Gamma,gamma\n",
         "2:15",
-        "deprecated rendering \"gamma\" equals the concept's own admitted rendering",
+        "deprecated rendering \"gamma\" equals the concept's own admitted rendering \"Gamma\"",
     );
-    // Typography does not make a different rendering.
+    // Typography does not make a different rendering, and no hint is given.
+    let message = "forbidden rendering \"Workers’ Daily\" equals the concept's own preferred rendering \"Workers' Daily\" (byte offset";
     assert_error(
         "id,preferred,forbidden\na,Workers' Daily,Workers’ Daily\n",
         "2:18",
-        "forbidden rendering \"Workers’ Daily\" equals the concept's own preferred rendering",
+        message,
     );
+}
+
+/// A unit written in other capitals ("KWH" for "kWh") is a different rendering only for a
+/// case-sensitive concept: the error says so.
+#[test]
+fn variant_equal_but_for_case_names_case_sensitive() {
+    let hint = "they differ only in letter case, which a case-sensitive concept tells apart: set its `case` to `sensitive`";
+    assert_error(
+        "id,preferred,forbidden\nkwh,kWh,KWH|kwh\n",
+        "2:9",
+        &format!(
+            "forbidden rendering \"KWH\" equals the concept's own preferred rendering \"kWh\"; {hint}"
+        ),
+    );
+    assert_error(
+        "id,preferred,deprecated,forbidden\nkwh,kilowatt hour,KWH,Kwh\n",
+        "2:23",
+        &format!("rendering \"Kwh\" is listed as both deprecated (\"KWH\") and forbidden; {hint}"),
+    );
+    let (code, stderr) = validate(b"id,preferred,forbidden,case\nkwh,kWh,KWH|kwh,sensitive\n");
+    assert_eq!(code, 0, "{stderr}");
 }
 
 #[test]

@@ -217,3 +217,57 @@ fn fix_writes_no_mark_into_the_file() {
         run.stderr
     );
 }
+
+/// A standalone code written against a word on one side and set off by a space on the other
+/// (an anchor, a line break after a space) is formatting: a term reads across it, as across a
+/// paired code, and is found with the file's positions (and left by `fix`: it crosses markup).
+/// One set off on both sides still parts the words.
+#[test]
+fn a_term_reads_across_a_standalone_code_written_against_one_word() {
+    let xliff = r#"<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+ <file source-language="zh-CN" target-language="en" datatype="plaintext" original="a.txt">
+  <body>
+   <trans-unit id="after"><source>上海市总工会</source><target>The Shanghai Trade <x id="1"/>Union met.</target></trans-unit>
+   <trans-unit id="before"><source>上海市总工会</source><target>The Shanghai<ph id="1">&lt;a name="u"/&gt;</ph> Trade Union met.</target></trans-unit>
+   <trans-unit id="apart"><source>上海市总工会</source><target>The Shanghai <x id="1"/> Trade Union met.</target></trans-unit>
+  </body>
+ </file>
+</xliff>
+"#;
+    let (_, rows, stderr) = check("a.xlf", xliff);
+    let found: Vec<_> = rows
+        .iter()
+        .filter(|r| r.rule != "missing-term")
+        .map(|r| (r.rule.as_str(), r.unit.as_str(), r.found.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("deprecated-term", "after", "Shanghai Trade Union"),
+            ("deprecated-term", "before", "Shanghai Trade Union"),
+        ],
+        "{stderr}"
+    );
+    assert_positions(xliff, &rows[..2]);
+    let missing: Vec<_> = rows
+        .iter()
+        .filter(|r| r.rule == "missing-term")
+        .map(|r| r.unit.as_str())
+        .collect();
+    assert_eq!(missing, ["apart"], "{stderr}");
+    let dir = scratch(&[("g.csv", GLOSSARY.as_bytes()), ("a.xlf", xliff.as_bytes())]);
+    let run = termcheck_in(dir.path(), &["fix", "a.xlf", "-g", "g.csv"], b"");
+    assert_eq!(
+        run.stderr
+            .matches("for a person: crosses markup or an escape in the file")
+            .count(),
+        2,
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a.xlf")).unwrap(),
+        xliff
+    );
+}

@@ -436,7 +436,7 @@ mod tests {
   <body>
    <group><group>
     <trans-unit id="1"><source>上海<g id="1">总工会</g></source>
-      <target>Shanghai <g id="1">Trade</g> Union<ph id="2">{0}</ph> &amp; co</target>
+      <target>Shanghai <g id="1">Trade</g> Union <ph id="2">{0}</ph> &amp; co</target>
       <alt-trans><target>ignored</target></alt-trans></trans-unit>
    </group></group>
    <trans-unit id="2" translate="no"><source>x</source><target>y</target></trans-unit>
@@ -451,7 +451,7 @@ mod tests {
             read(xml).unwrap(),
             [
                 // The <ph> reads as a placeholder; the <g> leaves nothing between words.
-                row("1", "上海总工会", Some("Shanghai Trade Union{} & co")),
+                row("1", "上海总工会", Some("Shanghai Trade Union {} & co")),
                 row("3", "无译文", None),
                 row("1", "a", Some("<b>")),
             ]

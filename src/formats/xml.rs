@@ -18,7 +18,7 @@ use quick_xml::events::{BytesStart, Event};
 
 use crate::input::decode::{detect_encoding, Decoder};
 use crate::location::{Location, LocationTracker, TextEncoding};
-use crate::normalize::floor_char_boundary;
+use crate::normalize::{floor_char_boundary, is_word_char};
 use crate::segment::{FormatError, MappedText, CODE_BOUNDARY, CODE_PLACEHOLDER};
 
 /// Deepest element nesting accepted; deeper documents are refused (stack-exhaustion attacks,
@@ -795,6 +795,9 @@ pub fn read_content<R: Read>(
     let mut mark: Option<(String, MappedText, usize)> = None;
     // A paired code stood since the last text.
     let mut boundary = false;
+    // A standalone code read last, whose reading waits for the text after it (see
+    // [`glued_on_one_side`]).
+    let mut code: Option<(LocationTracker, Location)> = None;
     loop {
         match xml.next_event()? {
             XmlEvent::Start {
@@ -808,10 +811,10 @@ pub fn read_content<R: Read>(
                 }
                 let name = name.as_str();
                 if codes.standalone.contains(&name) {
+                    push_placeholder(&mut content.text, &mut mark, code.take());
                     let start = xml.tag_start();
                     if empty {
-                        let end = xml.here().location();
-                        push_placeholder(&mut content.text, &mut mark, start, end);
+                        code = Some((start, xml.here().location()));
                         boundary = false;
                     } else {
                         skipping = Some((xml.depth(), Skipped::Standalone(start)));
@@ -833,6 +836,7 @@ pub fn read_content<R: Read>(
                     && attribute(&attributes, "mtype") == Some("seg")
                     && mark.is_none()
                 {
+                    push_placeholder(&mut content.text, &mut mark, code.take());
                     let mid = attribute(&attributes, "mid")
                         .unwrap_or_default()
                         .to_string();
@@ -842,6 +846,7 @@ pub fn read_content<R: Read>(
             XmlEvent::End { name } => {
                 let now = xml.depth();
                 if now < depth {
+                    push_placeholder(&mut content.text, &mut mark, code.take());
                     if let Some((mid, text, _)) = mark.take() {
                         content.marked_segments.push((mid, text));
                     }
@@ -850,8 +855,7 @@ pub fn read_content<R: Read>(
                 match skipping.take() {
                     Some((d, skipped)) if now < d => match skipped {
                         Skipped::Standalone(start) => {
-                            let end = xml.here().location();
-                            push_placeholder(&mut content.text, &mut mark, start, end);
+                            code = Some((start, xml.here().location()));
                             boundary = false;
                         }
                         Skipped::Code { boundary: b } => boundary |= b,
@@ -864,12 +868,17 @@ pub fn read_content<R: Read>(
                     }
                 }
                 if mark.as_ref().is_some_and(|(_, _, d)| now < *d) {
+                    push_placeholder(&mut content.text, &mut mark, code.take());
                     let (mid, text, _) = mark.take().expect("checked");
                     content.marked_segments.push((mid, text));
                 }
             }
             XmlEvent::Text(piece) => {
                 if skipping.is_none() {
+                    if !glued_on_one_side(content.text.text(), piece.text()) {
+                        push_placeholder(&mut content.text, &mut mark, code.take());
+                    }
+                    code = None;
                     push_after_boundary(&mut content.text, &piece, boundary);
                     if let Some((_, text, _)) = &mut mark {
                         push_after_boundary(text, &piece, boundary);
@@ -882,14 +891,30 @@ pub fn read_content<R: Read>(
     }
 }
 
-/// Appends [`CODE_PLACEHOLDER`] for a standalone code from `start` to `end` to `text` and
-/// to the marked segment being read, if any.
+/// Whether a standalone code between the text `before` it and the text `after` it is written
+/// against a word on one side and set off by whitespace on the other ("the tea <x/>plant",
+/// "Trade<x/> Union"): that is formatting of the word it touches (an anchor, a bookmark, a
+/// line break or a soft hyphen after a space), and the whitespace alone parts the words, so
+/// the code leaves no trace and a term reads across it. A code set off on both sides ("You
+/// received <ph/> Gold Coins") is a word of its own, and one inside a word or against
+/// punctuation or the edge of the text may be a variable's place: both read as the
+/// placeholder.
+fn glued_on_one_side(before: &str, after: &str) -> bool {
+    let (Some(before), Some(after)) = (before.chars().next_back(), after.chars().next()) else {
+        return false;
+    };
+    (before.is_whitespace() && is_word_char(after))
+        || (is_word_char(before) && after.is_whitespace())
+}
+
+/// Appends [`CODE_PLACEHOLDER`] for a standalone code from `start` to `end` (if `code` is
+/// one) to `text` and to the marked segment being read, if any.
 fn push_placeholder(
     text: &mut MappedText,
     mark: &mut Option<(String, MappedText, usize)>,
-    start: LocationTracker,
-    end: Location,
+    code: Option<(LocationTracker, Location)>,
 ) {
+    let Some((start, end)) = code else { return };
     if let Some((_, marked, _)) = mark {
         marked.push_replaced(CODE_PLACEHOLDER, start.clone(), end);
     }
@@ -1099,6 +1124,26 @@ mod tests {
             ("<t>a<ph>&lt;img alt='<sub>b</sub>'&gt;</ph>c</t>", "a{}c"),
             ("<t><x/><x/></t>", "{}{}"),
             ("<t>a<ph></ph>b</t>", "a{}b"),
+            // Inside a word, against punctuation or the edge of the text: a variable's place.
+            ("<t>10<x/>6 <x/>, <ph>%s</ph>.</t>", "10{}6 {}, {}."),
+            ("<t><x/>Tea plant<x/></t>", "{}Tea plant{}"),
+            ("<t>茶树<x/>病虫害</t>", "茶树{}病虫害"),
+            ("<t>tea <x/><x/>plant</t>", "tea {}{}plant"),
+        ] {
+            assert_eq!(text_of(xml), text, "{xml}");
+        }
+        // A code written against a word on one side and set off by whitespace on the other is
+        // formatting of the word it touches: the whitespace parts the words, the code leaves
+        // nothing.
+        for (xml, text) in [
+            ("<t>the tea <x id='2'/>plant</t>", "the tea plant"),
+            ("<t>the tea<x id='2'/> plant</t>", "the tea plant"),
+            (
+                "<t>the tea <ph>&lt;a name='p'/&gt;</ph>plant</t>",
+                "the tea plant",
+            ),
+            ("<t>the tea <g><x/></g>plant</t>", "the tea plant"),
+            ("<t>the tea\n<x/>plant</t>", "the tea\nplant"),
         ] {
             assert_eq!(text_of(xml), text, "{xml}");
         }
@@ -1118,20 +1163,27 @@ mod tests {
 
     #[test]
     fn the_placeholder_maps_to_the_whole_code_and_the_text_keeps_its_positions() {
-        let xml = "<t>Got\n <ph id='1'>{count}</ph> 上 <x id='2'/>Coins</t>";
+        let xml = "<t>Got\n <ph id='1'>{count}</ph> 上<x id='2'/>Coins</t>";
         let got = content(xml, false).text;
-        assert_eq!(got.text(), "Got\n {} 上 {}Coins");
+        assert_eq!(got.text(), "Got\n {} 上{}Coins");
         let lc = |l: Location| (l.line, l.column, l.byte_offset);
         let first = got.text().find("{}").unwrap();
         assert_eq!(lc(got.location(first)), (2, 2, 8), "the <ph>'s <");
         assert_eq!(lc(got.end_location(first + 2)), (2, 25, 31), "after </ph>");
         let second = got.text().rfind("{}").unwrap();
-        assert_eq!(lc(got.location(second)), (2, 28, 36), "the <x/>'s <");
-        assert_eq!(lc(got.end_location(second + 2)), (2, 39, 47), "after <x/>");
+        assert_eq!(lc(got.location(second)), (2, 27, 35), "the <x/>'s <");
+        assert_eq!(lc(got.end_location(second + 2)), (2, 38, 46), "after <x/>");
         let coins = got.text().find("Coins").unwrap();
-        assert_eq!(lc(got.location(coins)), (2, 39, 47));
+        assert_eq!(lc(got.location(coins)), (2, 38, 46));
         let up = got.text().find('上').unwrap();
         assert_eq!(lc(got.span(up..up + 3).1), (2, 27, 35));
+        // A code that leaves nothing: the words on either side keep their places, and a span
+        // across it runs from the first to the end of the last.
+        let got = content("<t>上 tea <x id='2'/>plant</t>", false).text;
+        assert_eq!(got.text(), "上 tea plant");
+        let tea = got.text().find("tea").unwrap();
+        let (start, end) = got.span(tea..got.text().len());
+        assert_eq!((lc(start), lc(end)), ((1, 6, 7), (1, 26, 27)));
     }
 
     #[test]

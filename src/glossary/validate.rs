@@ -57,14 +57,28 @@ pub(super) fn validate(concepts: &[Concept]) -> Vec<FileError> {
                     continue;
                 }
                 if same_rendering(bc, &br.text, gc, &gr.text) {
+                    let hint = if differ_in_case(&br.text, &gr.text) {
+                        let insensitive: Vec<String> = [bc, gc]
+                            .iter()
+                            .filter(|c| c.case != CaseMode::Sensitive)
+                            .map(|c| format!("{:?}", c.id))
+                            .collect();
+                        format!(
+                            "; they differ only in letter case, which a case-sensitive concept tells apart: set `case` to `sensitive` for {}",
+                            insensitive.join(" and ")
+                        )
+                    } else {
+                        String::new()
+                    };
                     errors.push(FileError::at(
                         &bc.file,
                         br.location,
                         format!(
-                            "{} rendering {:?} of concept {:?} is an approved rendering of concept {:?} ({}:{}); it cannot be both",
+                            "{} rendering {:?} of concept {:?} is an approved rendering {:?} of concept {:?} ({}:{}); it cannot be both{hint}",
                             br.status.as_str(),
                             br.text,
                             bc.id,
+                            gr.text,
                             gc.id,
                             gc.file,
                             gc.location.line
@@ -97,15 +111,31 @@ fn same_rendering(a: &Concept, a_text: &str, b: &Concept, b_text: &str) -> bool 
     normalize_key(a_text, fold) == normalize_key(b_text, fold)
 }
 
-/// `seen` is scratch space: the concept's renderings by normalized form.
+/// Whether two renderings that normalize alike case-folded differ in letter case: a
+/// case-sensitive concept would tell them apart ("kWh" and "KWH", "mW" and "MW").
+fn differ_in_case(a: &str, b: &str) -> bool {
+    normalize_key(a, false) != normalize_key(b, false)
+}
+
+/// What to say after a clash of two renderings of one concept that differ only in letter case.
+fn own_case_hint(a: &str, b: &str) -> &'static str {
+    if differ_in_case(a, b) {
+        "; they differ only in letter case, which a case-sensitive concept tells apart: set its `case` to `sensitive`"
+    } else {
+        ""
+    }
+}
+
+/// `seen` is scratch space: the concept's renderings by normalized form, with their status and
+/// the first one's index.
 fn check_concept(
     concept: &Concept,
-    seen: &mut HashMap<String, Status>,
+    seen: &mut HashMap<String, (Status, usize)>,
     errors: &mut Vec<FileError>,
 ) {
     let fold = concept.case == CaseMode::Insensitive;
     seen.clear();
-    for r in &concept.renderings {
+    for (index, r) in concept.renderings.iter().enumerate() {
         let key = normalize_key(&r.text, fold);
         if key.is_empty() {
             errors.push(FileError::at(
@@ -133,32 +163,30 @@ fn check_concept(
             ));
             continue;
         }
-        match seen.get(&key) {
-            None => {
-                seen.insert(key, r.status);
-            }
-            Some(&earlier) if earlier == r.status => {} // listed twice: harmless
-            Some(&earlier) if earlier.is_approved() && r.status.is_approved() => {}
-            Some(&earlier) if earlier.is_approved() => errors.push(FileError::at(
-                &concept.file,
-                r.location,
-                format!(
-                    "{} rendering {:?} equals the concept's own {} rendering",
-                    r.status.as_str(),
-                    r.text,
-                    earlier.as_str()
-                ),
-            )),
-            Some(&earlier) => errors.push(FileError::at(
-                &concept.file,
-                r.location,
-                format!(
-                    "rendering {:?} is listed as both {} and {}",
-                    r.text,
-                    earlier.as_str(),
-                    r.status.as_str()
-                ),
-            )),
+        let Some(&(earlier, first)) = seen.get(&key) else {
+            seen.insert(key, (r.status, index));
+            continue;
+        };
+        let first = &concept.renderings[first].text;
+        if earlier == r.status || earlier.is_approved() && r.status.is_approved() {
+            continue; // listed twice, or two spellings of one: harmless
         }
+        let hint = own_case_hint(first, &r.text);
+        let message = if earlier.is_approved() {
+            format!(
+                "{} rendering {:?} equals the concept's own {} rendering {first:?}{hint}",
+                r.status.as_str(),
+                r.text,
+                earlier.as_str()
+            )
+        } else {
+            format!(
+                "rendering {:?} is listed as both {} ({first:?}) and {}{hint}",
+                r.text,
+                earlier.as_str(),
+                r.status.as_str()
+            )
+        };
+        errors.push(FileError::at(&concept.file, r.location, message));
     }
 }
