@@ -310,31 +310,135 @@ pub fn number_of(word: &str) -> Number {
     }
 }
 
-/// Prepositions that end the head of a noun phrase: "letter" in "letter of credit".
+/// Prepositions that end the head of a noun phrase: the word before one carries the phrase's
+/// number ("letter" in "letter of credit", "earnings" in "earnings per share", "price" in
+/// "price versus volume"). Words that are as often adverb particles of a compound written open
+/// are left out ("left behind children", "drive through window", "mark up", "cut off"), as
+/// are those that are nouns too ("till", "round", "past") and conjunctions ("than", "but").
 pub const HEAD_ENDING_PREPOSITIONS: &[&str] = &[
-    "about", "against", "among", "at", "between", "by", "for", "from", "in", "into", "of", "on",
-    "over", "to", "under", "with",
+    "about",
+    "above",
+    "after",
+    "against",
+    "amid",
+    "amidst",
+    "among",
+    "amongst",
+    "as",
+    "at",
+    "before",
+    "below",
+    "beneath",
+    "beside",
+    "besides",
+    "between",
+    "beyond",
+    "by",
+    "despite",
+    "during",
+    "except",
+    "for",
+    "from",
+    "in",
+    "into",
+    "of",
+    "on",
+    "onto",
+    "over",
+    "per",
+    "since",
+    "throughout",
+    "to",
+    "toward",
+    "towards",
+    "under",
+    "underneath",
+    "unlike",
+    "until",
+    "upon",
+    "versus",
+    "via",
+    "vs",
+    "with",
+    "within",
+    "without",
 ];
 
+/// The length of the longest of [`HEAD_ENDING_PREPOSITIONS`]: longer words are none.
+const LONGEST_PREPOSITION: usize = {
+    let (mut i, mut longest) = (0, 0);
+    while i < HEAD_ENDING_PREPOSITIONS.len() {
+        if HEAD_ENDING_PREPOSITIONS[i].len() > longest {
+            longest = HEAD_ENDING_PREPOSITIONS[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
+/// Whether `word`, in any case, is one of [`HEAD_ENDING_PREPOSITIONS`]; the full stop of an
+/// abbreviation ("vs.") is no part of it.
+pub fn ends_a_head(word: &str) -> bool {
+    let word = word.strip_suffix('.').unwrap_or(word);
+    word.len() <= LONGEST_PREPOSITION
+        && HEAD_ENDING_PREPOSITIONS
+            .iter()
+            .any(|p| word.eq_ignore_ascii_case(p))
+}
+
+/// The position of the head among the words of a noun phrase (in any case): the word before
+/// the first preposition that ends a head ([`ends_a_head`]), else the last word. A preposition
+/// first is none, nor one joined to the word before by a hyphen (`hyphenated`):
+/// "denial-of-service" is one word.
+///
+/// An adjective may stand after its noun, ending the phrase: "accounts payable", "notes
+/// receivable", "taxes payable" have their head before it (see [`follows_its_noun`]).
+pub fn head_position(words: &[&str], hyphenated: impl Fn(usize) -> bool) -> usize {
+    let head = (1..words.len())
+        .find(|&k| !hyphenated(k) && ends_a_head(words[k]))
+        .map_or(words.len().saturating_sub(1), |k| k - 1);
+    if head > 0 && !hyphenated(head) && follows_its_noun(words[head - 1], words[head]) {
+        head - 1
+    } else {
+        head
+    }
+}
+
+/// Endings of English adjectives and participles ("payable", "convertible", "martial",
+/// "apparent", "pledged"); not "-ing", as a gerund is a noun ("sales training").
+const ADJECTIVE_ENDINGS: &[&str] = &[
+    "able", "ible", "al", "ic", "ant", "ent", "ive", "ous", "ary", "ory", "ed",
+];
+
+/// Whether `word` (in any case) is an adjective standing after `noun`, its head: `noun` a
+/// plural noun ("accounts", whose singular is English) and `word` an English word that ends
+/// as adjectives do ([`ADJECTIVE_ENDINGS`], not "-ment") and has no plural in the dictionary,
+/// as no noun has ("payable": "payables" is no English word, where "variables",
+/// "consumables" are). A plural noun modifies another seldom ("sales tax"), and then the
+/// other is a noun. An adjective after a singular noun ("attorney general", "heir apparent")
+/// cannot be told from a noun without a plural ("background music", "control logic").
+pub fn follows_its_noun(noun: &str, word: &str) -> bool {
+    let letters = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphabetic());
+    if !letters(noun) || !letters(word) || word.len() > LONGEST_CLASSICAL_WORD {
+        return false;
+    }
+    let (noun, word) = (noun.to_ascii_lowercase(), word.to_ascii_lowercase());
+    ADJECTIVE_ENDINGS.iter().any(|e| word.ends_with(e))
+        && !word.ends_with("ment")
+        && is_english_word(&word)
+        && number_of(&word) == Number::Singular
+        && !plurals(&word).iter().any(|p| is_english_word(p))
+        && singulars(&noun).iter().any(|s| is_english_word(s))
+}
+
 /// Splits a noun phrase (words between single spaces) around the word that carries its
-/// number: its head, the word before the first preposition that ends a head ("letter" in
-/// "letter of credit"), else its last word; of a hyphenated head, the last part ("mail" in
+/// number: its head (see [`head_position`]); of a hyphenated head, the last part ("mail" in
 /// "e-mail"). Returns the text before, the word, and the text after.
 pub fn split_head(phrase: &str) -> (&str, &str, &str) {
-    let mut end = phrase.len();
-    let mut at = 0;
-    for (i, word) in phrase.split(' ').enumerate() {
-        if i > 0
-            && word.len() <= 7
-            && HEAD_ENDING_PREPOSITIONS
-                .iter()
-                .any(|p| word.eq_ignore_ascii_case(p))
-        {
-            end = at - 1;
-            break;
-        }
-        at += word.len() + 1;
-    }
+    let words: SmallVec<[&str; 8]> = phrase.split(' ').collect();
+    let head = head_position(&words, |_| false);
+    // The words are slices of `phrase` one space apart.
+    let end = words[..=head].iter().map(|w| w.len() + 1).sum::<usize>() - 1;
     let start = phrase[..end].rfind([' ', '-']).map_or(0, |i| i + 1);
     (&phrase[..start], &phrase[start..end], &phrase[end..])
 }
@@ -387,16 +491,23 @@ pub fn in_number(rendering: &str, number: Number) -> Option<String> {
         Number::Plural => plurals(head).into_iter().next(),
         Number::Singular => singulars(head).into_iter().next(),
     }?;
-    let regular = if is_english_word(head) {
-        is_english_word(&inflected)
-    } else {
-        let singular = match number {
-            Number::Plural => head,
-            Number::Singular => &inflected,
-        };
-        made_as_english_nouns_are(singular)
+    inflects_so(head, &inflected, number).then(|| format!("{before}{inflected}{after}"))
+}
+
+/// Whether `inflected`, a form of `word` (both in small letters) in `number`, is one English
+/// makes: an English word of an English word, or of a word the dictionary does not know, one
+/// made as English nouns are (see [`made_as_english_nouns_are`]). An English word whose
+/// regular plural the dictionary does not know is uncountable: "equipments",
+/// "informations", "softwares" are no English.
+fn inflects_so(word: &str, inflected: &str, number: Number) -> bool {
+    if is_english_word(word) {
+        return is_english_word(inflected);
+    }
+    let singular = match number {
+        Number::Plural => word,
+        Number::Singular => inflected,
     };
-    regular.then(|| format!("{before}{inflected}{after}"))
+    made_as_english_nouns_are(singular)
 }
 
 /// Endings that make English nouns of other words ("exchanger", "lessee", "deployment"); the
@@ -639,6 +750,93 @@ mod tests {
         // A preposition first is no head's end.
         assert_eq!(split_head("on-call duty"), ("on-call ", "duty", ""));
         assert_eq!(split_head("of"), ("", "of", ""));
+        assert_eq!(split_head(""), ("", "", ""));
+    }
+
+    #[test]
+    fn every_preposition_ends_a_head() {
+        for (phrase, head) in [
+            ("earnings per share", "earnings"),
+            ("net assets per share", "assets"),
+            ("Dividend Per Share", "Dividend"),
+            ("price versus volume", "price"),
+            ("price vs. volume", "price"),
+            ("transfer via satellite", "transfer"),
+            ("profit before tax", "profit"),
+            ("income after tax", "income"),
+            ("transactions within the group", "transactions"),
+            ("loans without collateral", "loans"),
+            ("software as a service", "software"),
+            ("changes throughout the year", "changes"),
+        ] {
+            assert_eq!(split_head(phrase).1, head, "{phrase}");
+        }
+        // A particle written open is no preposition, and one in a hyphenated compound is
+        // part of a word.
+        for (phrase, head) in [
+            ("left behind children", "children"),
+            ("drive through window", "window"),
+            ("denial-of-service attack", "attack"),
+            ("vsync rate", "rate"),
+            ("peripheral", "peripheral"),
+        ] {
+            assert_eq!(split_head(phrase).1, head, "{phrase}");
+        }
+        // Every preposition, whatever its length.
+        for p in HEAD_ENDING_PREPOSITIONS {
+            assert!(ends_a_head(p) && ends_a_head(&p.to_uppercase()), "{p}");
+            assert_eq!(split_head(&format!("cost {p} unit")).1, "cost", "{p}");
+        }
+        assert_eq!(
+            in_number("earning per share", Number::Plural).as_deref(),
+            Some("earnings per share")
+        );
+        assert_eq!(
+            variants_in_plural("dividend per share"),
+            ["dividends per share"]
+        );
+        assert_eq!(
+            variants_in_plural("earnings per share"),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn an_adjective_after_a_plural_noun_leaves_the_noun_the_head() {
+        for (phrase, head) in [
+            ("accounts payable", "accounts"),
+            ("Accounts Receivable", "Accounts"),
+            ("notes receivable", "notes"),
+            ("taxes payable", "taxes"),
+            ("bills receivable", "bills"),
+            ("assets pledged", "assets"),
+            ("accounts payable to suppliers", "accounts"),
+        ] {
+            assert_eq!(split_head(phrase).1, head, "{phrase}");
+        }
+        // A noun after a plural noun ("sales tax", one without a plural: "sports
+        // equipment"), an adjective that is a noun too ("random variables"), a gerund, and
+        // an adjective after a singular noun, which cannot be told from a noun.
+        for (phrase, head) in [
+            ("sales tax", "tax"),
+            ("sports equipment", "equipment"),
+            ("communications software", "software"),
+            ("random variable", "variable"),
+            ("medical consumables", "consumables"),
+            ("sales training", "training"),
+            ("interest payable", "payable"),
+            ("accounts-payable", "payable"),
+        ] {
+            assert_eq!(split_head(phrase).1, head, "{phrase}");
+        }
+        assert_eq!(
+            in_number("accounts payable", Number::Singular).as_deref(),
+            Some("account payable")
+        );
+        assert_eq!(
+            in_other_number("notes receivable"),
+            [("note receivable".to_string(), Number::Singular)]
+        );
     }
 
     #[test]
