@@ -37,8 +37,8 @@ use smallvec::SmallVec;
 use crate::dictionary::{is_english_word, is_name};
 use crate::glossary::Glossary;
 use crate::inflection::{
-    classical_numbers_of_one_word, head_position, in_number, lemma, lemma_keys, number_of,
-    same_lemma, Number,
+    classical_numbers_of_one_word, head_position, in_number, lemma, lemma_keys,
+    named_in_another_language, number_of, same_lemma, Number,
 };
 use crate::matcher::{RenderingStart, WordFed};
 use crate::normalize::{floor_char_boundary, is_hyphen, is_word_char, normalize_key, Normalized};
@@ -847,7 +847,9 @@ impl FuzzyIndex {
                 .unwrap_or(0);
             let concept = &glossary.concepts[ci];
             let text = &concept.renderings[ri].text;
-            let name = words[word_start].capitalized || words[head].has_digit;
+            let name = words[word_start].capitalized
+                || words[head].has_digit
+                || named_in_another_language(text);
             // The rendering in the other number may be one the glossary bans ("earning per
             // share" of "earnings per share"): the correction keeps the number as listed then.
             let other = match number_of(&index.words[words[head].word as usize]) {

@@ -444,11 +444,67 @@ pub fn split_head(phrase: &str) -> (&str, &str, &str) {
 }
 
 /// Whether `rendering` (as written) names one thing: its head (see [`split_head`]) is
-/// capitalised or holds a digit ("Trade Union Law", "Windows 11"). Other renderings are common
-/// nouns and inflect, even after a capitalised modifier ("NPC representative", "DNA chip").
+/// capitalised or holds a digit ("Trade Union Law", "Windows 11"), or the rendering is a name
+/// of another language ([`named_in_another_language`]: "Camellia sinensis"). Other renderings
+/// are common nouns and inflect, even after a capitalised modifier ("NPC representative", "DNA
+/// chip", "Petri dish").
 pub fn head_is_capitalised(rendering: &str) -> bool {
     let (_, head, _) = split_head(rendering);
-    head.chars().any(|c| c.is_uppercase() || c.is_numeric())
+    head.chars().any(|c| c.is_uppercase() || c.is_numeric()) || named_in_another_language(rendering)
+}
+
+/// Whether `rendering` (as written) is a name in another language: a capitalised word, then
+/// words in small letters that are no English ([`no_english_word`]), its head among them. So
+/// are scientific names, a genus and its epithet ("Nilaparvata lugens", "Camellia sinensis",
+/// "E. coli"), and a product named for its place ("Xinhui chenpi"). The head is no English noun
+/// and has no English plural: "Spodoptera frugiperdas" is the name garbled. A capitalised word
+/// before an English noun makes a common noun: "Petri dish", "Bunsen burners", "Kaggle
+/// dataset".
+pub fn named_in_another_language(rendering: &str) -> bool {
+    // A capital and no other: "DNA", "GPU" before a word are abbreviations of English words.
+    let capitalised = |word: &str| {
+        let mut letters = word.chars().filter(|c| c.is_alphabetic());
+        letters.next().is_some_and(char::is_uppercase) && !letters.any(char::is_uppercase)
+    };
+    // Most renderings have no capital, and are asked nothing of the dictionary.
+    if !rendering.chars().any(char::is_uppercase) {
+        return false;
+    }
+    let words: SmallVec<[&str; 8]> = rendering.split(' ').collect();
+    let head = head_position(&words, |_| false);
+    if head == 0 || !words[..head].iter().any(|w| capitalised(w)) {
+        return false;
+    }
+    let foreign = |word: &str| {
+        word.len() >= 2 && word.bytes().all(|b| b.is_ascii_lowercase()) && no_english_word(word)
+    };
+    if !foreign(words[head]) {
+        return false;
+    }
+    let first_foreign = (0..head)
+        .rev()
+        .find(|&k| !foreign(words[k]))
+        .map_or(0, |k| k + 1);
+    first_foreign > 0 && capitalised(words[first_foreign - 1])
+}
+
+/// Whether a word in small letters is none the dictionary knows, in either number, nor one
+/// made as English nouns are ([`made_as_english_nouns_are`]) or of two English words
+/// ("dataset", "keyspace").
+fn no_english_word(word: &str) -> bool {
+    if word.len() > LONGEST_CLASSICAL_WORD || is_english_word(word) {
+        return false;
+    }
+    let singular = lemma(word);
+    let two_words = || {
+        (3..=word.len().saturating_sub(3))
+            .filter(|&at| word.is_char_boundary(at))
+            .any(|at| is_english_word(&word[..at]) && is_english_word(&word[at..]))
+    };
+    !is_english_word(&singular)
+        && !made_as_english_nouns_are(word)
+        && !made_as_english_nouns_are(&singular)
+        && !two_words()
 }
 
 /// A normalized, case-folded rendering with its head in the plural (see [`split_head`]), if it
@@ -481,7 +537,10 @@ pub fn variants_in_plural(rendering: &str) -> Vec<String> {
 /// uncountable ("firmware"). `None` when the rendering cannot be put in that number.
 pub fn in_number(rendering: &str, number: Number) -> Option<String> {
     let (before, head, after) = split_head(rendering);
-    if head.is_empty() || !head.bytes().all(|b| b.is_ascii_lowercase()) {
+    if head.is_empty()
+        || !head.bytes().all(|b| b.is_ascii_lowercase())
+        || named_in_another_language(rendering)
+    {
         return None;
     }
     if number_of(head) == number {
@@ -836,6 +895,51 @@ mod tests {
         assert_eq!(
             in_other_number("notes receivable"),
             [("note receivable".to_string(), Number::Singular)]
+        );
+    }
+
+    #[test]
+    fn a_capital_before_words_of_no_english_makes_a_name() {
+        for rendering in [
+            "Nilaparvata lugens",
+            "Camellia sinensis",
+            "Spodoptera frugiperda",
+            "Lycium barbarum",
+            "Escherichia coli",
+            "E. coli",
+            "Xinhui chenpi",
+            "Anji bai cha",
+        ] {
+            assert!(named_in_another_language(rendering), "{rendering}");
+            assert!(head_is_capitalised(rendering), "{rendering}");
+            assert_eq!(in_number(rendering, Number::Plural), None, "{rendering}");
+            assert_eq!(in_number(rendering, Number::Singular), None, "{rendering}");
+        }
+        // An English noun after a proper name, or one made as English nouns are, or of two
+        // English words, is a common noun; so is a word of no English after an abbreviation
+        // or in small letters only.
+        for rendering in [
+            "Petri dish",
+            "Gram stain",
+            "Bunsen burners",
+            "Diesel engines",
+            "Go goroutine",
+            "Kaggle dataset",
+            "Kubernetes kubelet",
+            "DNA polymerase",
+            "GPU shaderx",
+            "nilaparvata lugens",
+            "lugens",
+        ] {
+            assert!(!named_in_another_language(rendering), "{rendering}");
+        }
+        assert_eq!(
+            in_number("Petri dish", Number::Plural).as_deref(),
+            Some("Petri dishes")
+        );
+        assert_eq!(
+            in_number("Bunsen burners", Number::Singular).as_deref(),
+            Some("Bunsen burner")
         );
     }
 

@@ -1,6 +1,7 @@
 //! The word that carries a term's number (its head) and the numbers English makes of it,
 //! through the built binary: a preposition ends the head ("earnings per share"), an adjective
-//! after a plural noun leaves the noun the head ("accounts payable").
+//! after a plural noun leaves the noun the head ("accounts payable"), a capital before words
+//! of no English makes a name ("Nilaparvata lugens").
 
 mod common;
 
@@ -120,4 +121,59 @@ fn an_adjective_after_a_plural_noun_takes_no_plural() {
             "Sales taxes rose.",
         ],
     );
+}
+
+#[test]
+fn a_scientific_name_is_no_common_noun_to_inflect() {
+    let glossary = "id,preferred,admitted\n\
+        bph,brown planthopper,Nilaparvata lugens\n\
+        faw,fall armyworm,Spodoptera frugiperda\n\
+        tea,tea plant,Camellia sinensis\n\
+        goji,goji berry,Lycium barbarum\n\
+        petri,Petri dish,\n\
+        bunsen,Bunsen burners,\n";
+    assert_heads(
+        glossary,
+        &[
+            (
+                "Nilaparvata lugen resists imidacloprid.",
+                "Nilaparvata lugen",
+                "Nilaparvata lugens",
+            ),
+            (
+                "Spodoptera frugiperdas were trapped.",
+                "Spodoptera frugiperdas",
+                "Spodoptera frugiperda",
+            ),
+            (
+                "Camellia sinensi is grown here.",
+                "Camellia sinensi",
+                "Camellia sinensis",
+            ),
+            (
+                "Lycium barbarums fruit.",
+                "Lycium barbarums",
+                "Lycium barbarum",
+            ),
+        ],
+        &[
+            "Nilaparvata lugens resists imidacloprid.",
+            // A capitalised word before an English noun makes a common noun.
+            "Three Petri dishes were used.",
+            "A Bunsen burner was lit.",
+        ],
+    );
+}
+
+#[test]
+fn a_garbled_name_is_not_counted_as_the_name() {
+    let glossary = "id,preferred,admitted\nbph,brown planthopper,Nilaparvata lugens\n";
+    let text = "Nilaparvata lugen resists imidacloprid. Nilaparvata lugen spreads.\n\
+                The pest Nilaparvata lugens and the brown planthopper.\n";
+    for (rule, found, expected) in findings(glossary, text) {
+        assert_ne!(expected, "Nilaparvata lugen", "{rule} {found}");
+        if rule != "garbled-term" {
+            assert_ne!(found, "Nilaparvata lugen", "{rule} {expected}");
+        }
+    }
 }
