@@ -37,8 +37,8 @@ use smallvec::SmallVec;
 use crate::dictionary::{is_english_word, is_name};
 use crate::glossary::Glossary;
 use crate::inflection::{
-    classical_numbers_of_one_word, in_number, lemma, lemma_keys, number_of, same_lemma, Number,
-    HEAD_ENDING_PREPOSITIONS,
+    an_english_number_of, classical_numbers_of_one_word, head_position, in_number, lemma,
+    lemma_keys, named_in_another_language, number_of, same_lemma, Number,
 };
 use crate::matcher::{RenderingStart, WordFed};
 use crate::normalize::{floor_char_boundary, is_hyphen, is_word_char, normalize_key, Normalized};
@@ -350,6 +350,8 @@ struct IndexedRendering {
     /// The head is capitalised or a number ("Windows 11"): a name with a fixed form, not a
     /// common noun.
     name: bool,
+    /// Its head in the other number makes a rendering its concept bans.
+    keeps_number: bool,
     /// One of its words is a function word.
     has_function_word: bool,
 }
@@ -836,21 +838,39 @@ impl FuzzyIndex {
                 index.weights[words[b].word as usize]
                     .total_cmp(&index.weights[words[a].word as usize])
             });
-            // A preposition inside a hyphenated compound ("denial-of-service") ends no head.
-            let head = (1..words.len())
-                .find(|&k| {
-                    !words[k].hyphenated
-                        && HEAD_ENDING_PREPOSITIONS
-                            .contains(&index.words[words[k].word as usize].as_str())
-                })
-                .map_or(words.len() - 1, |k| k - 1);
+            let texts: Vec<&str> = words
+                .iter()
+                .map(|w| index.words[w.word as usize].as_str())
+                .collect();
+            let head = head_position(&texts, |k| words[k].hyphenated);
             // A head joined by an apostrophe is the end of one word, capitalised at its
             // start: "Xi'an", "Zhao Ling'er" are names.
             let word_start = (0..=head)
                 .rev()
                 .find(|&k| !words[k].apostrophe)
                 .unwrap_or(0);
-            let name = words[word_start].capitalized || words[head].has_digit;
+            let concept = &glossary.concepts[ci];
+            let text = &concept.renderings[ri].text;
+            let name = words[word_start].capitalized
+                || words[head].has_digit
+                || named_in_another_language(text);
+            // The rendering in the other number may be one the glossary bans ("earning per
+            // share" of "earnings per share"): the correction keeps the number as listed then.
+            let other = match number_of(&index.words[words[head].word as usize]) {
+                Number::Singular => Number::Plural,
+                Number::Plural => Number::Singular,
+            };
+            let banned = || {
+                concept
+                    .renderings
+                    .iter()
+                    .filter(|b| !b.status.is_approved())
+            };
+            let keeps_number = banned().next().is_some()
+                && in_number(text, other).is_some_and(|form| {
+                    let form = normalize_key(&form, true);
+                    banned().any(|b| normalize_key(&b.text, true) == form)
+                });
             index.by_concept.entry(ci).or_default().push(id);
             index.renderings.push(IndexedRendering {
                 concept: ci,
@@ -858,6 +878,7 @@ impl FuzzyIndex {
                 by_weight,
                 key,
                 name,
+                keeps_number,
                 has_function_word: words
                     .iter()
                     .any(|w| is_function_word(&index.words[w.word as usize])),
@@ -2071,10 +2092,12 @@ impl FuzzyIndex {
         let literal = strsim::normalized_levenshtein(&text[span.clone()], &r.key);
         // A common noun's head inflects freely: a slip elsewhere, or in the head itself, is
         // corrected in the number the text wrote (a name keeps its own).
-        let number = alignment[r.head].filter(|_| !r.name).and_then(|ti| {
-            let listed = &self.words[r.words[r.head].word as usize];
-            other_number_written(matches.text(&tokens[ti]), listed)
-        });
+        let number = alignment[r.head]
+            .filter(|_| !r.name && !r.keeps_number)
+            .and_then(|ti| {
+                let listed = &self.words[r.words[r.head].word as usize];
+                other_number_written(matches.text(&tokens[ti]), listed)
+            });
         Some(GarbledMatch {
             normalized: span,
             concept: r.concept,
@@ -2750,12 +2773,15 @@ impl FuzzyIndex {
                 // but not inside a name written as the name, its other words exact and with
                 // its capitals: the free use of "regulations" elsewhere says nothing of "State
                 // Administration for Market Regulations".
+                // Not a plural English does not make ("user equipments"), unless the
+                // document writes it often.
                 let grammatical = if k == r.head {
-                    !r.name
-                        || counted_at(window.start, tokens, matches, context, number_of(word))
-                        || (k > 0
-                            && number_of(word) == Number::Plural
-                            && coordinated_before(window.start, tokens, matches, context))
+                    (an_english_number_of(word, glossary_word) || t.frequent())
+                        && (!r.name
+                            || counted_at(window.start, tokens, matches, context, number_of(word))
+                            || (k > 0
+                                && number_of(word) == Number::Plural
+                                && coordinated_before(window.start, tokens, matches, context)))
                 } else {
                     (t.frequent()
                         && !(r.name

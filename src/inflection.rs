@@ -310,41 +310,201 @@ pub fn number_of(word: &str) -> Number {
     }
 }
 
-/// Prepositions that end the head of a noun phrase: "letter" in "letter of credit".
+/// Prepositions that end the head of a noun phrase: the word before one carries the phrase's
+/// number ("letter" in "letter of credit", "earnings" in "earnings per share", "price" in
+/// "price versus volume"). Words that are as often adverb particles of a compound written open
+/// are left out ("left behind children", "drive through window", "mark up", "cut off"), as
+/// are those that are nouns too ("till", "round", "past") and conjunctions ("than", "but").
 pub const HEAD_ENDING_PREPOSITIONS: &[&str] = &[
-    "about", "against", "among", "at", "between", "by", "for", "from", "in", "into", "of", "on",
-    "over", "to", "under", "with",
+    "about",
+    "above",
+    "after",
+    "against",
+    "amid",
+    "amidst",
+    "among",
+    "amongst",
+    "as",
+    "at",
+    "before",
+    "below",
+    "beneath",
+    "beside",
+    "besides",
+    "between",
+    "beyond",
+    "by",
+    "despite",
+    "during",
+    "except",
+    "for",
+    "from",
+    "in",
+    "into",
+    "of",
+    "on",
+    "onto",
+    "over",
+    "per",
+    "since",
+    "throughout",
+    "to",
+    "toward",
+    "towards",
+    "under",
+    "underneath",
+    "unlike",
+    "until",
+    "upon",
+    "versus",
+    "via",
+    "vs",
+    "with",
+    "within",
+    "without",
 ];
 
+/// The length of the longest of [`HEAD_ENDING_PREPOSITIONS`]: longer words are none.
+const LONGEST_PREPOSITION: usize = {
+    let (mut i, mut longest) = (0, 0);
+    while i < HEAD_ENDING_PREPOSITIONS.len() {
+        if HEAD_ENDING_PREPOSITIONS[i].len() > longest {
+            longest = HEAD_ENDING_PREPOSITIONS[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
+/// Whether `word`, in any case, is one of [`HEAD_ENDING_PREPOSITIONS`]; the full stop of an
+/// abbreviation ("vs.") is no part of it.
+pub fn ends_a_head(word: &str) -> bool {
+    let word = word.strip_suffix('.').unwrap_or(word);
+    word.len() <= LONGEST_PREPOSITION
+        && HEAD_ENDING_PREPOSITIONS
+            .iter()
+            .any(|p| word.eq_ignore_ascii_case(p))
+}
+
+/// The position of the head among the words of a noun phrase (in any case): the word before
+/// the first preposition that ends a head ([`ends_a_head`]), else the last word. A preposition
+/// first is none, nor one joined to the word before by a hyphen (`hyphenated`):
+/// "denial-of-service" is one word.
+///
+/// An adjective may stand after its noun, ending the phrase: "accounts payable", "notes
+/// receivable", "taxes payable" have their head before it (see [`follows_its_noun`]).
+pub fn head_position(words: &[&str], hyphenated: impl Fn(usize) -> bool) -> usize {
+    let head = (1..words.len())
+        .find(|&k| !hyphenated(k) && ends_a_head(words[k]))
+        .map_or(words.len().saturating_sub(1), |k| k - 1);
+    if head > 0 && !hyphenated(head) && follows_its_noun(words[head - 1], words[head]) {
+        head - 1
+    } else {
+        head
+    }
+}
+
+/// Endings of English adjectives and participles ("payable", "convertible", "martial",
+/// "apparent", "pledged"); not "-ing", as a gerund is a noun ("sales training").
+const ADJECTIVE_ENDINGS: &[&str] = &[
+    "able", "ible", "al", "ic", "ant", "ent", "ive", "ous", "ary", "ory", "ed",
+];
+
+/// Whether `word` (in any case) is an adjective standing after `noun`, its head: `noun` a
+/// plural noun ("accounts", whose singular is English) and `word` an English word that ends
+/// as adjectives do ([`ADJECTIVE_ENDINGS`], not "-ment") and has no plural in the dictionary,
+/// as no noun has ("payable": "payables" is no English word, where "variables",
+/// "consumables" are). A plural noun modifies another seldom ("sales tax"), and then the
+/// other is a noun. An adjective after a singular noun ("attorney general", "heir apparent")
+/// cannot be told from a noun without a plural ("background music", "control logic").
+pub fn follows_its_noun(noun: &str, word: &str) -> bool {
+    let letters = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphabetic());
+    if !letters(noun) || !letters(word) || word.len() > LONGEST_CLASSICAL_WORD {
+        return false;
+    }
+    let (noun, word) = (noun.to_ascii_lowercase(), word.to_ascii_lowercase());
+    ADJECTIVE_ENDINGS.iter().any(|e| word.ends_with(e))
+        && !word.ends_with("ment")
+        && is_english_word(&word)
+        && number_of(&word) == Number::Singular
+        && !plurals(&word).iter().any(|p| is_english_word(p))
+        && singulars(&noun).iter().any(|s| is_english_word(s))
+}
+
 /// Splits a noun phrase (words between single spaces) around the word that carries its
-/// number: its head, the word before the first preposition that ends a head ("letter" in
-/// "letter of credit"), else its last word; of a hyphenated head, the last part ("mail" in
+/// number: its head (see [`head_position`]); of a hyphenated head, the last part ("mail" in
 /// "e-mail"). Returns the text before, the word, and the text after.
 pub fn split_head(phrase: &str) -> (&str, &str, &str) {
-    let mut end = phrase.len();
-    let mut at = 0;
-    for (i, word) in phrase.split(' ').enumerate() {
-        if i > 0
-            && word.len() <= 7
-            && HEAD_ENDING_PREPOSITIONS
-                .iter()
-                .any(|p| word.eq_ignore_ascii_case(p))
-        {
-            end = at - 1;
-            break;
-        }
-        at += word.len() + 1;
-    }
+    let words: SmallVec<[&str; 8]> = phrase.split(' ').collect();
+    let head = head_position(&words, |_| false);
+    // The words are slices of `phrase` one space apart.
+    let end = words[..=head].iter().map(|w| w.len() + 1).sum::<usize>() - 1;
     let start = phrase[..end].rfind([' ', '-']).map_or(0, |i| i + 1);
     (&phrase[..start], &phrase[start..end], &phrase[end..])
 }
 
 /// Whether `rendering` (as written) names one thing: its head (see [`split_head`]) is
-/// capitalised or holds a digit ("Trade Union Law", "Windows 11"). Other renderings are common
-/// nouns and inflect, even after a capitalised modifier ("NPC representative", "DNA chip").
+/// capitalised or holds a digit ("Trade Union Law", "Windows 11"), or the rendering is a name
+/// of another language ([`named_in_another_language`]: "Camellia sinensis"). Other renderings
+/// are common nouns and inflect, even after a capitalised modifier ("NPC representative", "DNA
+/// chip", "Petri dish").
 pub fn head_is_capitalised(rendering: &str) -> bool {
     let (_, head, _) = split_head(rendering);
-    head.chars().any(|c| c.is_uppercase() || c.is_numeric())
+    head.chars().any(|c| c.is_uppercase() || c.is_numeric()) || named_in_another_language(rendering)
+}
+
+/// Whether `rendering` (as written) is a name in another language: a capitalised word, then
+/// words in small letters that are no English ([`no_english_word`]), its head among them. So
+/// are scientific names, a genus and its epithet ("Nilaparvata lugens", "Camellia sinensis",
+/// "E. coli"), and a product named for its place ("Xinhui chenpi"). The head is no English noun
+/// and has no English plural: "Spodoptera frugiperdas" is the name garbled. A capitalised word
+/// before an English noun makes a common noun: "Petri dish", "Bunsen burners", "Kaggle
+/// dataset".
+pub fn named_in_another_language(rendering: &str) -> bool {
+    // A capital and no other: "DNA", "GPU" before a word are abbreviations of English words.
+    let capitalised = |word: &str| {
+        let mut letters = word.chars().filter(|c| c.is_alphabetic());
+        letters.next().is_some_and(char::is_uppercase) && !letters.any(char::is_uppercase)
+    };
+    // Most renderings have no capital, and are asked nothing of the dictionary.
+    if !rendering.chars().any(char::is_uppercase) {
+        return false;
+    }
+    let words: SmallVec<[&str; 8]> = rendering.split(' ').collect();
+    let head = head_position(&words, |_| false);
+    if head == 0 || !words[..head].iter().any(|w| capitalised(w)) {
+        return false;
+    }
+    let foreign = |word: &str| {
+        word.len() >= 2 && word.bytes().all(|b| b.is_ascii_lowercase()) && no_english_word(word)
+    };
+    if !foreign(words[head]) {
+        return false;
+    }
+    let first_foreign = (0..head)
+        .rev()
+        .find(|&k| !foreign(words[k]))
+        .map_or(0, |k| k + 1);
+    first_foreign > 0 && capitalised(words[first_foreign - 1])
+}
+
+/// Whether a word in small letters is none the dictionary knows, in either number, nor one
+/// made as English nouns are ([`made_as_english_nouns_are`]) or of two English words
+/// ("dataset", "keyspace").
+fn no_english_word(word: &str) -> bool {
+    if word.len() > LONGEST_CLASSICAL_WORD || is_english_word(word) {
+        return false;
+    }
+    let singular = lemma(word);
+    let two_words = || {
+        (3..=word.len().saturating_sub(3))
+            .filter(|&at| word.is_char_boundary(at))
+            .any(|at| is_english_word(&word[..at]) && is_english_word(&word[at..]))
+    };
+    !is_english_word(&singular)
+        && !made_as_english_nouns_are(word)
+        && !made_as_english_nouns_are(&singular)
+        && !two_words()
 }
 
 /// A normalized, case-folded rendering with its head in the plural (see [`split_head`]), if it
@@ -361,7 +521,7 @@ pub fn variant_in_plural(rendering: &str) -> Option<String> {
 /// Every form of [`variant_in_plural`]: a head may have two plurals ("formulas",
 /// "formulae"), the first the one a suggestion takes.
 pub fn variants_in_plural(rendering: &str) -> Vec<String> {
-    other_number_any(rendering)
+    other_number_any(rendering, true)
         .into_iter()
         .filter(|(_, number)| *number == Number::Plural)
         .map(|(form, _)| form)
@@ -377,7 +537,10 @@ pub fn variants_in_plural(rendering: &str) -> Vec<String> {
 /// uncountable ("firmware"). `None` when the rendering cannot be put in that number.
 pub fn in_number(rendering: &str, number: Number) -> Option<String> {
     let (before, head, after) = split_head(rendering);
-    if head.is_empty() || !head.bytes().all(|b| b.is_ascii_lowercase()) {
+    if head.is_empty()
+        || !head.bytes().all(|b| b.is_ascii_lowercase())
+        || named_in_another_language(rendering)
+    {
         return None;
     }
     if number_of(head) == number {
@@ -387,16 +550,35 @@ pub fn in_number(rendering: &str, number: Number) -> Option<String> {
         Number::Plural => plurals(head).into_iter().next(),
         Number::Singular => singulars(head).into_iter().next(),
     }?;
-    let regular = if is_english_word(head) {
-        is_english_word(&inflected)
-    } else {
-        let singular = match number {
-            Number::Plural => head,
-            Number::Singular => &inflected,
-        };
-        made_as_english_nouns_are(singular)
+    inflects_so(head, &inflected, number).then(|| format!("{before}{inflected}{after}"))
+}
+
+/// Whether `inflected`, a form of `word` (both in small letters) in `number`, is one English
+/// makes: an English word of an English word, or of a word the dictionary does not know, one
+/// made as English nouns are (see [`made_as_english_nouns_are`]). An English word whose
+/// regular plural the dictionary does not know is uncountable: "equipments",
+/// "informations", "softwares" are no English.
+fn inflects_so(word: &str, inflected: &str, number: Number) -> bool {
+    if is_english_word(word) {
+        return is_english_word(inflected);
+    }
+    let singular = match number {
+        Number::Plural => word,
+        Number::Singular => inflected,
     };
-    regular.then(|| format!("{before}{inflected}{after}"))
+    made_as_english_nouns_are(singular)
+}
+
+/// Whether `word`, written in the text where the glossary lists `listed` (both in small
+/// letters, two numbers of one word), is a number English makes of it: not a plural the
+/// dictionary does not know of a singular it knows ("user equipments" of "user equipment").
+/// A scholar's plural is one ("moduli"), and so is any form of a word the dictionary does not
+/// know: it cannot tell.
+pub fn an_english_number_of(word: &str, listed: &str) -> bool {
+    is_english_word(word)
+        || !is_english_word(listed)
+        || number_of(word) != Number::Plural
+        || classical_singulars(word).contains(&listed)
 }
 
 /// Endings that make English nouns of other words ("exchanger", "lessee", "deployment"); the
@@ -421,7 +603,7 @@ fn made_as_english_nouns_are(word: &str) -> bool {
 /// How often `text` (normalized, case-folded) holds `rendering` (likewise) with its head in
 /// the other number (see [`split_head`]), on word boundaries. The rendering as written is not counted.
 pub fn count_in_other_number(text: &str, rendering: &str) -> usize {
-    other_number_any(rendering)
+    other_number_any(rendering, false)
         .iter()
         .map(|(form, _)| count_as_words(text, form))
         .sum()
@@ -432,7 +614,7 @@ pub fn count_in_other_number(text: &str, rendering: &str) -> usize {
 /// worker" (singular) for "model workers". A one-word rendering is put in the plural only: a
 /// single word that reads as a plural often is a word of its own ("news", "means", "physics").
 pub fn in_other_number(rendering: &str) -> Vec<(String, Number)> {
-    let mut forms = other_number_any(rendering);
+    let mut forms = other_number_any(rendering, false);
     let (before, _, after) = split_head(rendering);
     if before.is_empty() && after.is_empty() {
         forms.retain(|(_, number)| *number == Number::Plural);
@@ -441,16 +623,22 @@ pub fn in_other_number(rendering: &str) -> Vec<(String, Number)> {
 }
 
 /// The forms of a normalized, case-folded rendering with its head in the other number, if the
-/// head is three or more Latin letters (English plurals are of English words).
-fn other_number_any(rendering: &str) -> Vec<(String, Number)> {
+/// head is three or more Latin letters (English plurals are of English words). With
+/// `uncountable_plural`, also the regular plural of an English word the dictionary does not
+/// know: the word is uncountable ("user equipments"), and the form is no approved rendering,
+/// but a deprecated or forbidden one stays so in it.
+fn other_number_any(rendering: &str, uncountable_plural: bool) -> Vec<(String, Number)> {
     let (before, head, after) = split_head(rendering);
     if head.len() < 3 || !head.bytes().all(|b| b.is_ascii_alphabetic()) {
         return Vec::new();
     }
     let singular = singulars(head);
     if singular.is_empty() {
+        let uncountable = !uncountable_plural && is_english_word(head);
+        let regular = plural(head);
         plurals(head)
             .into_iter()
+            .filter(|p| !uncountable || *p != regular || is_english_word(p))
             .map(|p| (format!("{before}{p}{after}"), Number::Plural))
             .collect()
     } else {
@@ -639,6 +827,179 @@ mod tests {
         // A preposition first is no head's end.
         assert_eq!(split_head("on-call duty"), ("on-call ", "duty", ""));
         assert_eq!(split_head("of"), ("", "of", ""));
+        assert_eq!(split_head(""), ("", "", ""));
+    }
+
+    #[test]
+    fn every_preposition_ends_a_head() {
+        for (phrase, head) in [
+            ("earnings per share", "earnings"),
+            ("net assets per share", "assets"),
+            ("Dividend Per Share", "Dividend"),
+            ("price versus volume", "price"),
+            ("price vs. volume", "price"),
+            ("transfer via satellite", "transfer"),
+            ("profit before tax", "profit"),
+            ("income after tax", "income"),
+            ("transactions within the group", "transactions"),
+            ("loans without collateral", "loans"),
+            ("software as a service", "software"),
+            ("changes throughout the year", "changes"),
+        ] {
+            assert_eq!(split_head(phrase).1, head, "{phrase}");
+        }
+        // A particle written open is no preposition, and one in a hyphenated compound is
+        // part of a word.
+        for (phrase, head) in [
+            ("left behind children", "children"),
+            ("drive through window", "window"),
+            ("denial-of-service attack", "attack"),
+            ("vsync rate", "rate"),
+            ("peripheral", "peripheral"),
+        ] {
+            assert_eq!(split_head(phrase).1, head, "{phrase}");
+        }
+        // Every preposition, whatever its length.
+        for p in HEAD_ENDING_PREPOSITIONS {
+            assert!(ends_a_head(p) && ends_a_head(&p.to_uppercase()), "{p}");
+            assert_eq!(split_head(&format!("cost {p} unit")).1, "cost", "{p}");
+        }
+        assert_eq!(
+            in_number("earning per share", Number::Plural).as_deref(),
+            Some("earnings per share")
+        );
+        assert_eq!(
+            variants_in_plural("dividend per share"),
+            ["dividends per share"]
+        );
+        assert_eq!(
+            variants_in_plural("earnings per share"),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn an_adjective_after_a_plural_noun_leaves_the_noun_the_head() {
+        for (phrase, head) in [
+            ("accounts payable", "accounts"),
+            ("Accounts Receivable", "Accounts"),
+            ("notes receivable", "notes"),
+            ("taxes payable", "taxes"),
+            ("bills receivable", "bills"),
+            ("assets pledged", "assets"),
+            ("accounts payable to suppliers", "accounts"),
+        ] {
+            assert_eq!(split_head(phrase).1, head, "{phrase}");
+        }
+        // A noun after a plural noun ("sales tax", one without a plural: "sports
+        // equipment"), an adjective that is a noun too ("random variables"), a gerund, and
+        // an adjective after a singular noun, which cannot be told from a noun.
+        for (phrase, head) in [
+            ("sales tax", "tax"),
+            ("sports equipment", "equipment"),
+            ("communications software", "software"),
+            ("random variable", "variable"),
+            ("medical consumables", "consumables"),
+            ("sales training", "training"),
+            ("interest payable", "payable"),
+            ("accounts-payable", "payable"),
+        ] {
+            assert_eq!(split_head(phrase).1, head, "{phrase}");
+        }
+        assert_eq!(
+            in_number("accounts payable", Number::Singular).as_deref(),
+            Some("account payable")
+        );
+        assert_eq!(
+            in_other_number("notes receivable"),
+            [("note receivable".to_string(), Number::Singular)]
+        );
+    }
+
+    #[test]
+    fn a_capital_before_words_of_no_english_makes_a_name() {
+        for rendering in [
+            "Nilaparvata lugens",
+            "Camellia sinensis",
+            "Spodoptera frugiperda",
+            "Lycium barbarum",
+            "Escherichia coli",
+            "E. coli",
+            "Xinhui chenpi",
+            "Anji bai cha",
+        ] {
+            assert!(named_in_another_language(rendering), "{rendering}");
+            assert!(head_is_capitalised(rendering), "{rendering}");
+            assert_eq!(in_number(rendering, Number::Plural), None, "{rendering}");
+            assert_eq!(in_number(rendering, Number::Singular), None, "{rendering}");
+        }
+        // An English noun after a proper name, or one made as English nouns are, or of two
+        // English words, is a common noun; so is a word of no English after an abbreviation
+        // or in small letters only.
+        for rendering in [
+            "Petri dish",
+            "Gram stain",
+            "Bunsen burners",
+            "Diesel engines",
+            "Go goroutine",
+            "Kaggle dataset",
+            "Kubernetes kubelet",
+            "DNA polymerase",
+            "GPU shaderx",
+            "nilaparvata lugens",
+            "lugens",
+        ] {
+            assert!(!named_in_another_language(rendering), "{rendering}");
+        }
+        assert_eq!(
+            in_number("Petri dish", Number::Plural).as_deref(),
+            Some("Petri dishes")
+        );
+        assert_eq!(
+            in_number("Bunsen burners", Number::Singular).as_deref(),
+            Some("Bunsen burner")
+        );
+    }
+
+    #[test]
+    fn a_plural_the_dictionary_does_not_know_of_a_singular_it_knows_is_no_english() {
+        for (word, listed) in [
+            ("equipments", "equipment"),
+            ("informations", "information"),
+            ("softwares", "software"),
+            ("hardwares", "hardware"),
+            ("furnitures", "furniture"),
+            ("advices", "advice"),
+        ] {
+            assert!(!an_english_number_of(word, listed), "{word}");
+        }
+        for (word, listed) in [
+            ("exchangers", "exchanger"),
+            ("moduli", "modulus"),
+            ("bacteria", "bacterium"),
+            ("fevers", "fever"),
+            ("rices", "rice"),
+            ("worker", "workers"),
+            ("kubelets", "kubelet"),
+            ("equipment", "equipment"),
+        ] {
+            assert!(an_english_number_of(word, listed), "{word}");
+        }
+        // The approved rendering has no such form; a banned one keeps it.
+        assert_eq!(in_other_number("user equipment"), vec![]);
+        assert_eq!(
+            count_in_other_number("two user equipments", "user equipment"),
+            0
+        );
+        assert_eq!(variants_in_plural("user device"), ["user devices"]);
+        assert_eq!(
+            variants_in_plural("cardiac infarction"),
+            ["cardiac infarctions"]
+        );
+        assert_eq!(
+            in_other_number("heat exchanger"),
+            [("heat exchangers".to_string(), Number::Plural)]
+        );
     }
 
     #[test]

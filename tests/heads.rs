@@ -1,0 +1,203 @@
+//! The word that carries a term's number (its head) and the numbers English makes of it,
+//! through the built binary: a preposition ends the head ("earnings per share"), an adjective
+//! after a plural noun leaves the noun the head ("accounts payable"), a capital before words
+//! of no English makes a name ("Nilaparvata lugens"), and a plural the dictionary does not
+//! know of a singular it knows is no English ("user equipments").
+
+mod common;
+
+use common::{parse_csv, scratch, termcheck_in};
+
+/// (rule, found, expected) of every finding of `check` with `glossary` on `text`, one line a
+/// file line.
+#[track_caller]
+fn findings(glossary: &str, text: &str) -> Vec<(String, String, String)> {
+    let dir = scratch(&[("g.csv", glossary.as_bytes()), ("t.txt", text.as_bytes())]);
+    let run = termcheck_in(
+        dir.path(),
+        &["check", "-g", "g.csv", "t.txt", "--format", "csv"],
+        b"",
+    );
+    assert_ne!(run.code, 2, "{}", run.stderr);
+    parse_csv(&run.stdout)
+        .into_iter()
+        .map(|r| (r.rule, r.found, r.expected))
+        .collect()
+}
+
+/// Asserts that each of `garbled` is found as a garbled term with the expected rendering
+/// given, and that nothing is found in any of `clean`.
+#[track_caller]
+fn assert_heads(glossary: &str, garbled: &[(&str, &str, &str)], clean: &[&str]) {
+    for &(text, found, expected) in garbled {
+        assert_eq!(
+            findings(glossary, text),
+            [(
+                "garbled-term".to_string(),
+                found.to_string(),
+                expected.to_string()
+            )],
+            "{text}"
+        );
+    }
+    for text in clean {
+        assert_eq!(findings(glossary, text), [], "{text}");
+    }
+}
+
+#[test]
+fn the_noun_before_per_carries_the_number() {
+    let glossary = "id,preferred\neps,earnings per share\ndps,dividend per share\n";
+    assert_heads(
+        glossary,
+        &[
+            (
+                "Earnings per shares were RMB 1.2.",
+                "Earnings per shares",
+                "earnings per share",
+            ),
+            (
+                "Dividend per shares rose.",
+                "Dividend per shares",
+                "dividend per share",
+            ),
+        ],
+        &[
+            "Earnings per share were RMB 1.2.",
+            "Dividends per share rose.",
+            "The dividend per share rose.",
+        ],
+    );
+}
+
+#[test]
+fn a_correction_is_never_a_rendering_the_glossary_bans() {
+    // The preferred rendering in the singular is the forbidden one: the correction keeps the
+    // number as listed, and `fix` writes no "earnings per shares".
+    let glossary = "id,preferred,forbidden\neps,earnings per share,earning per share\n";
+    assert_heads(
+        glossary,
+        &[(
+            "The earning per shares fell.",
+            "earning per shares",
+            "earnings per share",
+        )],
+        &[],
+    );
+    let dir = scratch(&[
+        ("g.csv", glossary.as_bytes()),
+        ("t.txt", b"The earning per shares fell.\n"),
+    ]);
+    let run = termcheck_in(dir.path(), &["fix", "-g", "g.csv", "--diff", "t.txt"], b"");
+    assert_ne!(run.code, 2, "{}", run.stderr);
+    assert!(!run.stdout.contains("per shares"), "{}", run.stdout);
+    assert!(
+        !run.stdout.contains("+The earning per share"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn an_adjective_after_a_plural_noun_takes_no_plural() {
+    let glossary = "id,preferred\nap,accounts payable\nar,accounts receivable\nst,sales tax\n";
+    assert_heads(
+        glossary,
+        &[
+            (
+                "Accounts payables were RMB 300 million.",
+                "Accounts payables",
+                "accounts payable",
+            ),
+            (
+                "Accounts receivables were RMB 500 million.",
+                "Accounts receivables",
+                "accounts receivable",
+            ),
+        ],
+        &[
+            "Accounts payable were RMB 300 million.",
+            "Each account receivable is reviewed.",
+            // A noun after a plural noun is its head.
+            "Sales taxes rose.",
+        ],
+    );
+}
+
+#[test]
+fn a_scientific_name_is_no_common_noun_to_inflect() {
+    let glossary = "id,preferred,admitted\n\
+        bph,brown planthopper,Nilaparvata lugens\n\
+        faw,fall armyworm,Spodoptera frugiperda\n\
+        tea,tea plant,Camellia sinensis\n\
+        goji,goji berry,Lycium barbarum\n\
+        petri,Petri dish,\n\
+        bunsen,Bunsen burners,\n";
+    assert_heads(
+        glossary,
+        &[
+            (
+                "Nilaparvata lugen resists imidacloprid.",
+                "Nilaparvata lugen",
+                "Nilaparvata lugens",
+            ),
+            (
+                "Spodoptera frugiperdas were trapped.",
+                "Spodoptera frugiperdas",
+                "Spodoptera frugiperda",
+            ),
+            (
+                "Camellia sinensi is grown here.",
+                "Camellia sinensi",
+                "Camellia sinensis",
+            ),
+            (
+                "Lycium barbarums fruit.",
+                "Lycium barbarums",
+                "Lycium barbarum",
+            ),
+        ],
+        &[
+            "Nilaparvata lugens resists imidacloprid.",
+            // A capitalised word before an English noun makes a common noun.
+            "Three Petri dishes were used.",
+            "A Bunsen burner was lit.",
+        ],
+    );
+}
+
+#[test]
+fn a_garbled_name_is_not_counted_as_the_name() {
+    let glossary = "id,preferred,admitted\nbph,brown planthopper,Nilaparvata lugens\n";
+    let text = "Nilaparvata lugen resists imidacloprid. Nilaparvata lugen spreads.\n\
+                The pest Nilaparvata lugens and the brown planthopper.\n";
+    for (rule, found, expected) in findings(glossary, text) {
+        assert_ne!(expected, "Nilaparvata lugen", "{rule} {found}");
+        if rule != "garbled-term" {
+            assert_ne!(found, "Nilaparvata lugen", "{rule} {expected}");
+        }
+    }
+}
+
+#[test]
+fn a_plural_english_does_not_make_is_garbled() {
+    let glossary = "id,preferred,admitted\nue,user equipment,UE\nhx,heat exchanger,\n\
+        asf,African swine fever,ASF\n";
+    assert_heads(
+        glossary,
+        &[(
+            "Resources are allocated to user equipments in both links.",
+            "user equipments",
+            "user equipment",
+        )],
+        &[
+            "Resources are allocated to the user equipment.",
+            "Two heat exchangers failed.",
+            // "fevers" is an English word: the plural of a disease's name is not told apart
+            // from that of a countable noun.
+            "African swine fevers spread.",
+            // A spelling the document writes often is its own.
+            "The user equipments attach. Two user equipments detach. All user equipments idle.",
+        ],
+    );
+}
