@@ -521,7 +521,7 @@ pub fn variant_in_plural(rendering: &str) -> Option<String> {
 /// Every form of [`variant_in_plural`]: a head may have two plurals ("formulas",
 /// "formulae"), the first the one a suggestion takes.
 pub fn variants_in_plural(rendering: &str) -> Vec<String> {
-    other_number_any(rendering, true)
+    other_number_any(rendering)
         .into_iter()
         .filter(|(_, number)| *number == Number::Plural)
         .map(|(form, _)| form)
@@ -569,18 +569,6 @@ fn inflects_so(word: &str, inflected: &str, number: Number) -> bool {
     made_as_english_nouns_are(singular)
 }
 
-/// Whether `word`, written in the text where the glossary lists `listed` (both in small
-/// letters, two numbers of one word), is a number English makes of it: not a plural the
-/// dictionary does not know of a singular it knows ("user equipments" of "user equipment").
-/// A scholar's plural is one ("moduli"), and so is any form of a word the dictionary does not
-/// know: it cannot tell.
-pub fn an_english_number_of(word: &str, listed: &str) -> bool {
-    is_english_word(word)
-        || !is_english_word(listed)
-        || number_of(word) != Number::Plural
-        || classical_singulars(word).contains(&listed)
-}
-
 /// Endings that make English nouns of other words ("exchanger", "lessee", "deployment"); the
 /// nouns they make take the regular plural.
 const NOUN_ENDINGS: &[&str] = &[
@@ -603,7 +591,7 @@ fn made_as_english_nouns_are(word: &str) -> bool {
 /// How often `text` (normalized, case-folded) holds `rendering` (likewise) with its head in
 /// the other number (see [`split_head`]), on word boundaries. The rendering as written is not counted.
 pub fn count_in_other_number(text: &str, rendering: &str) -> usize {
-    other_number_any(rendering, false)
+    other_number_any(rendering)
         .iter()
         .map(|(form, _)| count_as_words(text, form))
         .sum()
@@ -614,7 +602,7 @@ pub fn count_in_other_number(text: &str, rendering: &str) -> usize {
 /// worker" (singular) for "model workers". A one-word rendering is put in the plural only: a
 /// single word that reads as a plural often is a word of its own ("news", "means", "physics").
 pub fn in_other_number(rendering: &str) -> Vec<(String, Number)> {
-    let mut forms = other_number_any(rendering, false);
+    let mut forms = other_number_any(rendering);
     let (before, _, after) = split_head(rendering);
     if before.is_empty() && after.is_empty() {
         forms.retain(|(_, number)| *number == Number::Plural);
@@ -623,22 +611,16 @@ pub fn in_other_number(rendering: &str) -> Vec<(String, Number)> {
 }
 
 /// The forms of a normalized, case-folded rendering with its head in the other number, if the
-/// head is three or more Latin letters (English plurals are of English words). With
-/// `uncountable_plural`, also the regular plural of an English word the dictionary does not
-/// know: the word is uncountable ("user equipments"), and the form is no approved rendering,
-/// but a deprecated or forbidden one stays so in it.
-fn other_number_any(rendering: &str, uncountable_plural: bool) -> Vec<(String, Number)> {
+/// head is three or more Latin letters (English plurals are of English words).
+fn other_number_any(rendering: &str) -> Vec<(String, Number)> {
     let (before, head, after) = split_head(rendering);
     if head.len() < 3 || !head.bytes().all(|b| b.is_ascii_alphabetic()) {
         return Vec::new();
     }
     let singular = singulars(head);
     if singular.is_empty() {
-        let uncountable = !uncountable_plural && is_english_word(head);
-        let regular = plural(head);
         plurals(head)
             .into_iter()
-            .filter(|p| !uncountable || *p != regular || is_english_word(p))
             .map(|p| (format!("{before}{p}{after}"), Number::Plural))
             .collect()
     } else {
@@ -958,47 +940,6 @@ mod tests {
         assert_eq!(
             in_number("Bunsen burners", Number::Singular).as_deref(),
             Some("Bunsen burner")
-        );
-    }
-
-    #[test]
-    fn a_plural_the_dictionary_does_not_know_of_a_singular_it_knows_is_no_english() {
-        for (word, listed) in [
-            ("equipments", "equipment"),
-            ("informations", "information"),
-            ("softwares", "software"),
-            ("hardwares", "hardware"),
-            ("furnitures", "furniture"),
-            ("advices", "advice"),
-        ] {
-            assert!(!an_english_number_of(word, listed), "{word}");
-        }
-        for (word, listed) in [
-            ("exchangers", "exchanger"),
-            ("moduli", "modulus"),
-            ("bacteria", "bacterium"),
-            ("fevers", "fever"),
-            ("rices", "rice"),
-            ("worker", "workers"),
-            ("kubelets", "kubelet"),
-            ("equipment", "equipment"),
-        ] {
-            assert!(an_english_number_of(word, listed), "{word}");
-        }
-        // The approved rendering has no such form; a banned one keeps it.
-        assert_eq!(in_other_number("user equipment"), vec![]);
-        assert_eq!(
-            count_in_other_number("two user equipments", "user equipment"),
-            0
-        );
-        assert_eq!(variants_in_plural("user device"), ["user devices"]);
-        assert_eq!(
-            variants_in_plural("cardiac infarction"),
-            ["cardiac infarctions"]
-        );
-        assert_eq!(
-            in_other_number("heat exchanger"),
-            [("heat exchangers".to_string(), Number::Plural)]
         );
     }
 
