@@ -12,6 +12,7 @@ use smallvec::SmallVec;
 
 use crate::dictionary::{self, is_english_word};
 use crate::normalize::count_as_words;
+use crate::pinyin::reads_as_pinyin;
 
 /// Singular or plural.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -456,7 +457,8 @@ pub fn head_is_capitalised(rendering: &str) -> bool {
 /// Whether `rendering` (as written) is a name in another language: a capitalised word, then
 /// words in small letters that are no English ([`no_english_word`]), its head among them. So
 /// are scientific names, a genus and its epithet ("Nilaparvata lugens", "Camellia sinensis",
-/// "E. coli"), and a product named for its place ("Xinhui chenpi"). The head is no English noun
+/// "E. coli"), and a product named for its place ("Xinhui chenpi"): the head ends as Latin
+/// words do or reads as pinyin ("Linux distro" is English clipped). The head is no English noun
 /// and has no English plural: "Spodoptera frugiperdas" is the name garbled. A capitalised word
 /// before an English noun makes a common noun: "Petri dish", "Bunsen burners", "Kaggle
 /// dataset".
@@ -478,7 +480,7 @@ pub fn named_in_another_language(rendering: &str) -> bool {
     let foreign = |word: &str| {
         word.len() >= 2 && word.bytes().all(|b| b.is_ascii_lowercase()) && no_english_word(word)
     };
-    if !foreign(words[head]) {
+    if !foreign(words[head]) || !(reads_as_pinyin(words[head]) || ends_as_latin(words[head])) {
         return false;
     }
     let first_foreign = (0..head)
@@ -486,6 +488,18 @@ pub fn named_in_another_language(rendering: &str) -> bool {
         .find(|&k| !foreign(words[k]))
         .map_or(0, |k| k + 1);
     first_foreign > 0 && capitalised(words[first_foreign - 1])
+}
+
+/// Endings of Latin nouns and adjectives, as the epithets and genera of scientific names end
+/// ("lugens", "sinensis", "frugiperda", "barbarum", "coli", "niger", "elegans"). A clipped
+/// English word missing from the dictionary ends otherwise ("repo", "distro", "virtualenv"),
+/// and "Linux distros" is an English plural.
+const LATIN_ENDINGS: &[&str] = &[
+    "a", "ae", "i", "um", "us", "is", "es", "ens", "ans", "ex", "ix", "ax", "er", "ys",
+];
+
+fn ends_as_latin(word: &str) -> bool {
+    LATIN_ENDINGS.iter().any(|ending| word.ends_with(ending))
 }
 
 /// Whether a word in small letters is none the dictionary knows, in either number, nor one
@@ -916,8 +930,8 @@ mod tests {
             assert_eq!(in_number(rendering, Number::Singular), None, "{rendering}");
         }
         // An English noun after a proper name, or one made as English nouns are, or of two
-        // English words, is a common noun; so is a word of no English after an abbreviation
-        // or in small letters only.
+        // English words, or clipped, is a common noun; so is a word of no English after an
+        // abbreviation or in small letters only.
         for rendering in [
             "Petri dish",
             "Gram stain",
@@ -926,6 +940,9 @@ mod tests {
             "Go goroutine",
             "Kaggle dataset",
             "Kubernetes kubelet",
+            "Linux distro",
+            "GitHub repo",
+            "Python virtualenv",
             "DNA polymerase",
             "GPU shaderx",
             "nilaparvata lugens",
