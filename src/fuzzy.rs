@@ -328,6 +328,8 @@ struct RenderingWord {
     capitalized: bool,
     /// Written with a capital after a small letter in the glossary ("WeChat").
     mixed_case: bool,
+    /// Written in capitals in the glossary, two letters or more: an acronym ("PDSCH").
+    acronym: bool,
     /// A word of a closed class (see `is_weak_word`).
     weak: bool,
 }
@@ -447,8 +449,13 @@ pub struct GarbledMatch {
 }
 
 /// An approved rendering while the index is built: concept, rendering, normalized key, its
-/// words, their numbers among the glossary words, and which of them the glossary capitalises.
-type TokenizedRendering = (usize, usize, String, Vec<Token>, Vec<u32>, Vec<[bool; 2]>);
+/// words, their numbers among the glossary words, and which of them the glossary capitalises
+/// (see [`CasedWord`]).
+type TokenizedRendering = (usize, usize, String, Vec<Token>, Vec<u32>, Vec<CasedWord>);
+
+/// How the glossary writes a word of a rendering: with a capital at its start, with one after
+/// a small letter ("WeChat"), and in capitals ("PDSCH").
+type CasedWord = [bool; 3];
 
 /// A rendering holding two words, and where they stand in it.
 #[derive(Debug, Clone, Copy)]
@@ -726,14 +733,17 @@ impl FuzzyIndex {
                 let cased = normalize_key(&r.text, false);
                 let cased = without_leading_article(&cased);
                 let cased_tokens = tokenize(cased);
-                // Per word: written with a capital, and with one inside ("WeChat").
-                let capitals: Vec<[bool; 2]> = if cased_tokens.len() == tokens.len() {
+                // Per word: written with a capital, with one inside ("WeChat"), in capitals.
+                let capitals: Vec<CasedWord> = if cased_tokens.len() == tokens.len() {
                     cased_tokens
                         .iter()
-                        .map(|t| [starts_upper(t.word(cased)), mixed_case(t.word(cased))])
+                        .map(|t| {
+                            let word = t.word(cased);
+                            [starts_upper(word), mixed_case(word), in_capitals(word)]
+                        })
                         .collect()
                 } else {
-                    vec![[false; 2]; tokens.len()]
+                    vec![[false; 3]; tokens.len()]
                 };
                 let ids: Vec<u32> = tokens.iter().map(|t| index.intern(t.word(&key))).collect();
                 for &id in &ids {
@@ -776,7 +786,7 @@ impl FuzzyIndex {
                 .zip(&ids)
                 .zip(&capitals)
                 .enumerate()
-                .map(|(k, ((t, &word), &[capitalized, mixed_case]))| {
+                .map(|(k, ((t, &word), &[capitalized, mixed_case, acronym]))| {
                     let has_digit = t.word(&key).chars().any(|c| c.is_numeric());
                     let apostrophe = k > 0
                         && tokens[k - 1].span.end + 1 == t.span.start
@@ -791,6 +801,7 @@ impl FuzzyIndex {
                         has_digit,
                         capitalized,
                         mixed_case,
+                        acronym,
                         weak: is_weak_word(t.word(&key)),
                     }
                 })
@@ -1201,6 +1212,10 @@ impl FuzzyIndex {
                         .all(|c| c.is_uppercase() || c.is_ascii_digit())
             })
         };
+        let capitals = |t: &TextWord| {
+            let at = norm.original_span(base + t.span().start..base + t.word_end(), original);
+            in_capitals(&original[at])
+        };
         let listed = |key: &str| exact.is_listed(key);
         let line_breaks = |a: &TextWord, b: &TextWord| {
             let end = norm.original_span(base + a.span().start..base + a.span().end, original);
@@ -1237,6 +1252,7 @@ impl FuzzyIndex {
             mixed_case: &mixed,
             camel_hump: &camel_hump,
             abbreviation_plural: &abbreviation_plural,
+            in_capitals: &capitals,
             line_breaks: &line_breaks,
             column_between: &column_between,
             hyphen_at_line_end: &hyphen_at_line_end,
@@ -1831,6 +1847,7 @@ impl FuzzyIndex {
             mixed_case,
             camel_hump,
             abbreviation_plural,
+            in_capitals,
             line_breaks,
             column_between,
             hyphen_at_line_end: _,
@@ -2003,6 +2020,7 @@ impl FuzzyIndex {
         }
         if self.slips_into_a_word_alone(r, &alignment, tokens, matches)
             || slips_into_an_identifier(r, &alignment, tokens, matches, mixed_case)
+            || slips_into_another_acronym(r, &self.words, &alignment, tokens, matches, in_capitals)
         {
             return None;
         }
@@ -3074,12 +3092,54 @@ fn slips_into_an_identifier(
     })
 }
 
+/// Whether a typo of an acronym of `r` (a word the glossary writes in capitals) is written in
+/// capitals too: another acronym, not a slip. The letters of an acronym are words, and one
+/// letter apart they name another thing ("PDCCH" and "PUSCH" are other channels than
+/// "PDSCH"); a letter written twice ("IFRSS") is a slip of the hand, and a slip in a name
+/// written in capitals ("SHANGHAI FEDERATON" of "Shanghai Federation") is still one.
+fn slips_into_another_acronym(
+    r: &IndexedRendering,
+    words: &[String],
+    alignment: &Alignment,
+    tokens: &[TextWord],
+    matches: &Matches,
+    in_capitals: &dyn Fn(&TextWord) -> bool,
+) -> bool {
+    r.words.iter().zip(alignment).any(|(rw, at)| {
+        at.is_some_and(|at| {
+            let typo = matches
+                .of(at)
+                .iter()
+                .any(|m| m.word == rw.word && m.likeness == Likeness::Typo);
+            typo && rw.acronym
+                && in_capitals(&tokens[at])
+                && !letter_doubled(matches.text(&tokens[at]), &words[rw.word as usize])
+        })
+    })
+}
+
+/// Whether `word` is `listed` with one of its letters written twice ("IFRSS" of "IFRS").
+fn letter_doubled(word: &str, listed: &str) -> bool {
+    word.char_indices().skip(1).any(|(i, c)| {
+        word[..i].ends_with(c)
+            && word[..i].len() + word[i + c.len_utf8()..].len() == listed.len()
+            && listed.starts_with(&word[..i])
+            && listed.ends_with(&word[i + c.len_utf8()..])
+    })
+}
+
 /// Whether a word has a capital letter after a small one ("WeChat", "setStream"). A capital I
 /// does not count: it is how OCR misreads a small l ("consuItation").
 fn mixed_case(word: &str) -> bool {
     word.chars()
         .zip(word.chars().skip(1))
         .any(|(a, b)| a.is_lowercase() && b.is_uppercase() && b != 'I')
+}
+
+/// Whether a word is written in capitals, two letters or more ("PDSCH", "IFRS"; not "I").
+fn in_capitals(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
+        && !word.chars().any(char::is_lowercase)
 }
 
 fn starts_upper(word: &str) -> bool {
@@ -3341,6 +3401,8 @@ struct TextContext<'a> {
     camel_hump: &'a dyn Fn(&TextWord, &TextWord) -> bool,
     /// Whether a word is written in capitals and a small "s" in the original text ("IFRSs").
     abbreviation_plural: &'a dyn Fn(&TextWord) -> bool,
+    /// Whether a word is written in capitals in the original text (see [`in_capitals`]).
+    in_capitals: &'a dyn Fn(&TextWord) -> bool,
     /// How many line breaks stand between two words in the original text (two or more: a
     /// blank line).
     line_breaks: &'a dyn Fn(&TextWord, &TextWord) -> usize,
@@ -5037,6 +5099,42 @@ modernization,modernization drive,,,,
         assert_eq!(
             found("a collective consuItation"),
             vec!["collective consuItation"]
+        );
+    }
+
+    /// An acronym one letter from a glossary's acronym, both in capitals, is another acronym:
+    /// its letters are words. A slip in a name written in capitals is still a slip.
+    #[test]
+    fn an_acronym_one_letter_off_is_another_acronym() {
+        let glossary = "id,preferred,admitted,case\n\
+                        pdsch,Physical Downlink Shared Channel,PDSCH,name\n\
+                        ifrs,IFRS 17 Insurance Contracts,,name\n\
+                        sftu,Shanghai Federation of Trade Unions,,\n";
+        for text in [
+            "The UE monitors the PDCCH in the search space.",
+            "The PUSCH carries uplink data.",
+            "Compare IFRC 17 Insurance Contracts with it.",
+        ] {
+            assert_eq!(found_texts(glossary, text), Vec::<String>::new(), "{text}");
+        }
+        // Slips of words the glossary writes in small letters, in capitals in the text, and
+        // of an acronym written in small letters, are slips.
+        assert_eq!(
+            found_texts(glossary, "SHANGHAI FEDERATON OF TRADE UNIONS"),
+            vec!["SHANGHAI FEDERATON OF TRADE UNIONS"]
+        );
+        assert_eq!(
+            found_texts(glossary, "THE PHYSICAL DOWNLINK SHARED CHANEL"),
+            vec!["PHYSICAL DOWNLINK SHARED CHANEL"]
+        );
+        assert_eq!(
+            found_texts(glossary, "the pdcsh carries data"),
+            vec!["pdcsh"]
+        );
+        // A letter written twice is a slip of the hand.
+        assert_eq!(
+            found_texts(glossary, "the PDDSCH carries data"),
+            vec!["PDDSCH"]
         );
     }
 
