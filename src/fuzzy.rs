@@ -2346,6 +2346,43 @@ impl FuzzyIndex {
         exact && self.keeps_capitals(r, alignment, tokens, context.capital)
     }
 
+    /// Whether word `k` of `r`, not its head, heads a phrase inside the term: it stands between
+    /// words of the term, before a function word of it, and the term's other words are
+    /// written as the glossary has them (a common noun's head in either number). The number of
+    /// such a word is the term's, and another is a slip of the term however freely the
+    /// document uses it: "net profit attributable to shareholder of the listed company" in a
+    /// text about its controlling shareholder. A word before a noun modifies it, and English
+    /// writes such a word in either number ("the market regulations authority", "fixed assets
+    /// investment"); a word at an edge of a term may be the text's own phrase going on.
+    fn heads_a_phrase_inside(
+        &self,
+        r: &IndexedRendering,
+        alignment: &[Option<usize>],
+        k: usize,
+        tokens: &[TextWord],
+        matches: &Matches,
+    ) -> bool {
+        let n = r.words.len();
+        k > 0
+            && k + 1 < n
+            && is_function_word(&self.words[r.words[k + 1].word as usize])
+            && r.words
+                .iter()
+                .zip(alignment)
+                .enumerate()
+                .all(|(i, (w, a))| {
+                    i == k
+                        || a.is_some_and(|ti| {
+                            let t = &tokens[ti];
+                            let written = matches.text(t);
+                            let listed = &self.words[w.word as usize];
+                            let head_inflected =
+                                !r.name && i == r.head && same_lemma(written, listed);
+                            (written == listed || head_inflected) && t.possessive() == w.possessive
+                        })
+                })
+    }
+
     /// Whether the words a name capitalises are capitalised in the text too (or the text is
     /// in capitals): "daily labor" is not a reordered "Labor Daily".
     fn keeps_capitals(
@@ -2773,7 +2810,8 @@ impl FuzzyIndex {
                 } else {
                     (t.frequent()
                         && !(r.name
-                            && self.written_as_the_name(r, alignment, k, tokens, matches, context)))
+                            && self.written_as_the_name(r, alignment, k, tokens, matches, context))
+                        && !self.heads_a_phrase_inside(r, alignment, k, tokens, matches))
                         || numbers_a_set(r, alignment, k, tokens, matches, context.text)
                         // A classical plural modifies a noun as English uses it ("data
                         // pairs", "media player"), where a regular one does not ("passwords
@@ -5866,6 +5904,47 @@ modernization,modernization drive,,,,
         for text in [
             "the state administration for market regulations said.",
             "the market regulations authority said.",
+        ] {
+            assert_eq!(found(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    /// A word heading a phrase inside a term ("shareholders of the listed company") has the
+    /// term's number however freely the document uses the other; a word modifying the next
+    /// one, or at the term's edge, may be written in the number the document uses.
+    #[test]
+    fn free_use_of_a_word_excuses_no_slip_of_number_inside_a_term() {
+        let glossary = "id,preferred\n\
+                        np,net profit attributable to shareholders of the listed company\n\
+                        hold,controlling shareholder\n\
+                        fai,fixed asset investment project\n\
+                        cfo,statement of profit and loss\n\
+                        share,shares held by the controlling shareholders\n";
+        let free = "The controlling shareholder pledged shares. Each shareholder may attend. \
+                    Fixed assets grew, and the fixed assets were sold; other fixed assets \
+                    remain. A profits warning came, and profits fell, though profits rose. ";
+        let found = |text: &str| found_texts(glossary, &format!("{free}{text}"));
+        for text in [
+            "Net profit attributable to shareholder of the listed company was RMB 3 million.",
+            "See the statement of profits and loss.",
+        ] {
+            let garbled = text
+                .split(" was")
+                .next()
+                .unwrap()
+                .split(" rose")
+                .next()
+                .unwrap();
+            let garbled = garbled.strip_prefix("See the ").unwrap_or(garbled);
+            assert_eq!(found(text), vec![garbled.trim_end_matches('.')], "{text}");
+        }
+        for text in [
+            // A modifier before a noun, in the number the document uses.
+            "The fixed assets investment project was approved.",
+            // At the term's edge.
+            "These are shares held by the controlling shareholder of the bank.",
+            // Another word of the term differs too: not the term written out.
+            "Net profit attributable to shareholder of a listed company was RMB 3 million.",
         ] {
             assert_eq!(found(text), Vec::<String>::new(), "{text}");
         }
