@@ -2010,10 +2010,26 @@ impl FuzzyIndex {
         }
         // A conjunction added between the rendering's words joins two things: "TCP and IP"
         // is no garbled "TCP/IP", "input or output buffer" none of "input output buffer".
+        // Not between two modifiers of a name's head, in its number: that names one entity,
+        // the name with a word added ("China Securities and Regulatory Commission").
+        let head_in_its_number = || {
+            alignment[r.head].is_some_and(|ti| {
+                matches.text(&tokens[ti]) == self.words[r.words[r.head].word as usize]
+            })
+        };
+        let joins_modifiers_of_the_head = |i: usize| {
+            r.name
+                && alignment
+                    .iter()
+                    .position(|&a| a == Some(i + 1))
+                    .is_some_and(|k| k < r.head)
+                && head_in_its_number()
+        };
         if damage == Damage::ExtraWord
             && window.clone().all(|i| {
                 alignment.contains(&Some(i))
-                    || matches!(matches.text(&tokens[i]), "and" | "or" | "nor" | "but")
+                    || (matches!(matches.text(&tokens[i]), "and" | "or" | "nor" | "but")
+                        && !joins_modifiers_of_the_head(i))
             })
         {
             return None;
@@ -5347,7 +5363,9 @@ modernization,modernization drive,,,,
     fn a_conjunction_between_the_words_joins_two_things() {
         let glossary = "id,preferred,case\n\
             tcpip,TCP/IP,sensitive\n\
-            nist,National Institute of Standards and Technology,\n";
+            nist,National Institute of Standards and Technology,\n\
+            csrc,China Securities Regulatory Commission,\n\
+            bms,battery management system,\n";
         let found = |text: &str| -> Vec<(String, Damage)> {
             near_misses(glossary, text)
                 .into_iter()
@@ -5363,6 +5381,23 @@ modernization,modernization drive,,,,
                 Damage::ExtraWord
             )]
         );
+        // Between two modifiers of a name's head, in its number, a conjunction names one
+        // entity: the name with a word added. With the head in the plural, or without the
+        // name's capitals, it joins two things; so it does before a common noun's head.
+        assert_eq!(
+            found("The China Securities and Regulatory Commission issued rules."),
+            vec![(
+                "China Securities and Regulatory Commission".to_string(),
+                Damage::ExtraWord
+            )]
+        );
+        for text in [
+            "The China Securities and Regulatory Commissions met.",
+            "the china securities and regulatory commission issued rules.",
+            "The battery and management system logs are kept apart.",
+        ] {
+            assert_eq!(found(text), vec![], "{text}");
+        }
     }
 
     /// A term never runs across a blank line (a heading and its paragraph); a line break
