@@ -42,7 +42,7 @@ use crate::inflection::{
 };
 use crate::matcher::{RenderingStart, WordFed};
 use crate::normalize::{floor_char_boundary, is_hyphen, is_word_char, normalize_key, Normalized};
-use crate::pinyin::another_romanized_name;
+use crate::pinyin::{another_romanized_name, slip_of_a_syllable, written_in_syllables};
 use crate::spelling::{
     families_in_either_number, families_of, same_word_spelled_differently,
     spelled_differently_in_other_number,
@@ -411,6 +411,13 @@ pub struct FuzzyIndex {
     needs_damage: Vec<bool>,
     /// Pairs of glossary words that follow each other in some rendering.
     neighbours: HashSet<(u32, u32)>,
+    /// Per word: a syllable of a name written in pinyin syllables, shorter than
+    /// [`MIN_FUZZY_LEN`] ("pao" of "Da Hong Pao"): indexed for slips all the same (see
+    /// [`slip_of_a_syllable`]).
+    syllable_of_a_name: Vec<bool>,
+    /// Some such syllable is shorter than the words of the text looked up for typos: the
+    /// shorter words of the text are looked up too.
+    short_syllables: bool,
     /// Most words in a rendering.
     longest: usize,
     /// Per word: most words in a rendering holding it, saturated at `u16::MAX`.
@@ -704,6 +711,8 @@ impl FuzzyIndex {
             by_single: HashMap::default(),
             needs_damage: Vec::new(),
             neighbours: HashSet::default(),
+            syllable_of_a_name: Vec::new(),
+            short_syllables: false,
             longest: 0,
             longest_with: Vec::new(),
             prefixes: HashMap::default(),
@@ -920,6 +929,25 @@ impl FuzzyIndex {
                 index.neighbours.insert((w[0].word, w[1].word));
             }
         }
+        // A slip in a syllable of three or four letters of a name written in syllables; a
+        // slip in two letters is rather another word.
+        index.syllable_of_a_name = vec![false; index.words.len()];
+        for r in &index.renderings {
+            let words: SmallVec<[&str; 8]> = r
+                .words
+                .iter()
+                .map(|w| index.words[w.word as usize].as_str())
+                .collect();
+            if written_in_syllables(&words) {
+                for w in &r.words {
+                    let n = index.words[w.word as usize].len();
+                    if (3..MIN_FUZZY_LEN).contains(&n) {
+                        index.syllable_of_a_name[w.word as usize] = true;
+                        index.short_syllables |= n + 1 < MIN_FUZZY_LEN;
+                    }
+                }
+            }
+        }
         index.needs_damage = vec![true; index.words.len()];
         index.longest_with = vec![0; index.words.len()];
         for r in &index.renderings {
@@ -984,11 +1012,14 @@ impl FuzzyIndex {
             }
         }
         // Sized once: a few hundred thousand keys on a large glossary.
+        let syllables = index.syllable_of_a_name.clone();
+        let indexed = |id: usize, word: &str| fuzzy_eligible(word) || syllables[id];
         let keys: usize = index
             .words
             .iter()
-            .filter(|w| fuzzy_eligible(w))
-            .map(|w| {
+            .enumerate()
+            .filter(|&(id, w)| indexed(id, w))
+            .map(|(_, w)| {
                 let n = w.chars().count();
                 if two_edits_allowed(w) {
                     n + n.saturating_sub(1) * n.saturating_sub(2) / 2
@@ -1005,7 +1036,7 @@ impl FuzzyIndex {
             let id = id as u32;
             hashes.fill(word.as_bytes());
             index.vocabulary_filter.insert(hashes.whole());
-            if fuzzy_eligible(word) {
+            if indexed(id as usize, word) {
                 deletion_keys_of(word, &hashes, two_edits_allowed(word), |key| {
                     index.deletion_filter.insert(key);
                     let ids = index.by_deletion.entry(key).or_default();
@@ -1774,7 +1805,14 @@ impl FuzzyIndex {
                 }
             }
         }
-        let hashes = hashes.filter(|_| found.is_empty() && fuzzy_eligible(word));
+        // A word too short for typos may be a slip of a syllable of a name (see
+        // `syllable_of_a_name`): asked only of a glossary that has one.
+        let short_slip = || {
+            self.short_syllables
+                && (2..MIN_FUZZY_LEN - 1).contains(&word.len())
+                && word.bytes().all(|b| b.is_ascii_lowercase())
+        };
+        let hashes = hashes.filter(|_| found.is_empty() && (fuzzy_eligible(word) || short_slip()));
         if let Some(hashes) = hashes {
             let long = two_edits_allowed(word);
             // The keys first, then the filter over all of them: its loads do not wait on one
@@ -1817,7 +1855,10 @@ impl FuzzyIndex {
                 };
                 let slip = same_start
                     && (slip_of(word, glossary_word)
-                        || (!is_english() && singular_slips(word, &singulars, glossary_word)))
+                        || (!is_english() && singular_slips(word, &singulars, glossary_word))
+                        || (self.syllable_of_a_name[id as usize]
+                            && !is_english()
+                            && slip_of_a_syllable(word, glossary_word)))
                     && !other_name();
                 if slip {
                     found.push(WordMatch {
@@ -2037,6 +2078,7 @@ impl FuzzyIndex {
         if self.slips_into_a_word_alone(r, &alignment, tokens, matches)
             || slips_into_an_identifier(r, &alignment, tokens, matches, mixed_case)
             || slips_into_another_acronym(r, &self.words, &alignment, tokens, matches, in_capitals)
+            || self.syllable_slip_out_of_its_name(r, &window, &alignment, tokens, matches)
         {
             return None;
         }
@@ -2194,6 +2236,46 @@ impl FuzzyIndex {
             }
         }
         into_a_word && !beside_content
+    }
+
+    /// Whether the window holds a slip of a short syllable of a name written in syllables (see
+    /// [`FuzzyIndex::syllable_of_a_name`]) where it is not that name, written as the glossary
+    /// has it but for the slip: "Da Hong Pau" is a slip of "Da Hong Pao", but a short word one
+    /// letter from a syllable anywhere else is too often another word.
+    fn syllable_slip_out_of_its_name(
+        &self,
+        r: &IndexedRendering,
+        window: &Range<usize>,
+        alignment: &Alignment,
+        tokens: &[TextWord],
+        matches: &Matches,
+    ) -> bool {
+        let listed = |k: usize| self.words[r.words[k].word as usize].as_str();
+        // (A pair that is no slip of a word is a slip of a syllable: see `lookup_into`.)
+        let syllable_slip = |k: usize| {
+            let word = r.words[k].word;
+            self.syllable_of_a_name[word as usize]
+                && alignment[k].is_some_and(|ti| {
+                    let typo = matches
+                        .of(ti)
+                        .iter()
+                        .any(|m| m.word == word && m.likeness == Likeness::Typo);
+                    typo && !slip_of(matches.text(&tokens[ti]), listed(k))
+                })
+        };
+        let n = r.words.len();
+        let Some(k) = (0..n).find(|&k| syllable_slip(k)) else {
+            return false;
+        };
+        let words: SmallVec<[&str; 8]> = (0..n).map(listed).collect();
+        !written_in_syllables(&words)
+            || window.len() != n
+            || (0..n).any(|i| {
+                i != k
+                    && alignment[i].is_none_or(|ti| {
+                        ti != window.start + i || matches.text(&tokens[ti]) != listed(i)
+                    })
+            })
     }
 
     /// Whether the words around active word `k` may hold enough of the rendering of `used`,
@@ -5022,6 +5104,44 @@ modernization,modernization drive,,,,
                 ("The Duoyin app is popular.", "Duoyin", misspelt),
                 // A glossary word of English is no romanized name.
                 ("File a chenge request.", "chenge request", misspelt),
+            ],
+        );
+    }
+
+    /// A short word of a name written in pinyin syllables, one edit from its syllable and no
+    /// pinyin itself, the name's other syllables exact, is a slip; another syllable is another
+    /// name, and a short word one edit from a syllable elsewhere is another word.
+    #[test]
+    fn a_slip_in_a_short_syllable_of_a_name_written_in_syllables() {
+        let glossary = "id,preferred,admitted\n\
+                        dhp,Da Hong Pao,Dahongpao\n\
+                        tgy,Tieguanyin,Tie Guan Yin\n\
+                        puer,Pu'er tea,\n\
+                        longmen,Long Men Grottoes,\n\
+                        hk,Hong Kong,\n";
+        let misspelt = Damage::Misspelling;
+        assert_near_misses(
+            glossary,
+            &[
+                // Another syllable: another name.
+                "The Da Hong Pan estate is new.",
+                "Try Tie Guan Yan from Anxi.",
+                // An English word.
+                "A Pu'er tee bag.",
+                "A Da Hong Pal shirt.",
+                // Another syllable differs too.
+                "Da Heng Pau is another tea.",
+                // A name of English words that read as pinyin, and a syllable of two letters.
+                "The Long Mem Grottoes.",
+                "Visit Hong Kpng now.",
+                "Dz Hong Pao.",
+            ],
+            &[
+                ("Da Hong Pau, Wuyi rock tea.", "Da Hong Pau", misspelt),
+                ("Tie Guan Yim oolong.", "Tie Guan Yim", misspelt),
+                ("Tie Guan Yn oolong.", "Tie Guan Yn", misspelt),
+                ("Da Hogn Pao, 2023.", "Da Hogn Pao", misspelt),
+                ("da hong pau, 2023.", "da hong pau", misspelt),
             ],
         );
     }
