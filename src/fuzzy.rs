@@ -418,6 +418,11 @@ pub struct FuzzyIndex {
     /// Some such syllable is shorter than the words of the text looked up for typos: the
     /// shorter words of the text are looked up too.
     short_syllables: bool,
+    /// Per word: a word of a name of three words or more, whose words the glossary fixes: a
+    /// word of the text of its stem with another ending is looked for all the same, and is a
+    /// slip where the name's other words are written as the name has them (see
+    /// [`FuzzyIndex::slip_out_of_its_name`]).
+    word_of_a_long_name: Vec<bool>,
     /// Most words in a rendering.
     longest: usize,
     /// Per word: most words in a rendering holding it, saturated at `u16::MAX`.
@@ -713,6 +718,7 @@ impl FuzzyIndex {
             neighbours: HashSet::default(),
             syllable_of_a_name: Vec::new(),
             short_syllables: false,
+            word_of_a_long_name: Vec::new(),
             longest: 0,
             longest_with: Vec::new(),
             prefixes: HashMap::default(),
@@ -932,6 +938,16 @@ impl FuzzyIndex {
         // A slip in a syllable of three or four letters of a name written in syllables; a
         // slip in two letters is rather another word.
         index.syllable_of_a_name = vec![false; index.words.len()];
+        index.word_of_a_long_name = vec![false; index.words.len()];
+        for r in index
+            .renderings
+            .iter()
+            .filter(|r| r.name && r.words.len() >= 3)
+        {
+            for w in &r.words {
+                index.word_of_a_long_name[w.word as usize] = true;
+            }
+        }
         for r in &index.renderings {
             let words: SmallVec<[&str; 8]> = r
                 .words
@@ -1858,7 +1874,9 @@ impl FuzzyIndex {
                         || (!is_english() && singular_slips(word, &singulars, glossary_word))
                         || (self.syllable_of_a_name[id as usize]
                             && !is_english()
-                            && slip_of_a_syllable(word, glossary_word)))
+                            && slip_of_a_syllable(word, glossary_word))
+                        || (self.word_of_a_long_name[id as usize]
+                            && other_ending_a_slip_apart(word, glossary_word)))
                     && !other_name();
                 if slip {
                     found.push(WordMatch {
@@ -2052,11 +2070,18 @@ impl FuzzyIndex {
         // A conjunction added between the rendering's words joins two things: "TCP and IP"
         // is no garbled "TCP/IP", "input or output buffer" none of "input output buffer".
         // Not between two modifiers of a name's head, in its number: that names one entity,
-        // the name with a word added ("China Securities and Regulatory Commission").
-        let head_in_its_number = || {
-            alignment[r.head].is_some_and(|ti| {
-                matches.text(&tokens[ti]) == self.words[r.words[r.head].word as usize]
-            })
+        // the name with a word added ("China Securities and Regulatory Commission"). Only a
+        // head that is a noun of English has modifiers: "Meng Qi and Zhen Hui" are two people.
+        let head = self.words[r.words[r.head].word as usize].as_str();
+        let head_in_its_number =
+            || alignment[r.head].is_some_and(|ti| matches.text(&tokens[ti]) == head);
+        let english_head = || {
+            let words: SmallVec<[&str; 8]> = r
+                .words
+                .iter()
+                .map(|w| self.words[w.word as usize].as_str())
+                .collect();
+            is_english_word(head) && !is_name(head) && !written_in_syllables(&words)
         };
         let joins_modifiers_of_the_head = |i: usize| {
             r.name
@@ -2065,6 +2090,7 @@ impl FuzzyIndex {
                     .position(|&a| a == Some(i + 1))
                     .is_some_and(|k| k < r.head)
                 && head_in_its_number()
+                && english_head()
         };
         if damage == Damage::ExtraWord
             && window.clone().all(|i| {
@@ -2078,7 +2104,7 @@ impl FuzzyIndex {
         if self.slips_into_a_word_alone(r, &alignment, tokens, matches)
             || slips_into_an_identifier(r, &alignment, tokens, matches, mixed_case)
             || slips_into_another_acronym(r, &self.words, &alignment, tokens, matches, in_capitals)
-            || self.syllable_slip_out_of_its_name(r, &window, &alignment, tokens, matches)
+            || self.slip_out_of_its_name(r, &window, &alignment, tokens, matches, capital)
         {
             return None;
         }
@@ -2238,37 +2264,53 @@ impl FuzzyIndex {
         into_a_word && !beside_content
     }
 
-    /// Whether the window holds a slip of a short syllable of a name written in syllables (see
-    /// [`FuzzyIndex::syllable_of_a_name`]) where it is not that name, written as the glossary
-    /// has it but for the slip: "Da Hong Pau" is a slip of "Da Hong Pao", but a short word one
-    /// letter from a syllable anywhere else is too often another word.
-    fn syllable_slip_out_of_its_name(
+    /// Whether the window holds a word that is a slip only inside its name, written as the
+    /// glossary has it but for that word, where it is not so written: a slip of a short
+    /// syllable of a name written in syllables (see [`FuzzyIndex::syllable_of_a_name`]: "Da
+    /// Hong Pau" of "Da Hong Pao"), or an English word of the stem of a word of a name of three
+    /// words or more with another ending, the name's capitals kept ("Physical Downlink Share
+    /// Channel" of "Physical Downlink Shared Channel"). Elsewhere a short word one letter from
+    /// a syllable is too often another word, and a word with another ending is another word
+    /// ("heat exchange rate" is no "heat exchanger").
+    fn slip_out_of_its_name(
         &self,
         r: &IndexedRendering,
         window: &Range<usize>,
         alignment: &Alignment,
         tokens: &[TextWord],
         matches: &Matches,
+        capital: &dyn Fn(&TextWord) -> bool,
     ) -> bool {
         let listed = |k: usize| self.words[r.words[k].word as usize].as_str();
-        // (A pair that is no slip of a word is a slip of a syllable: see `lookup_into`.)
+        let written = |k: usize| alignment[k].map(|ti| matches.text(&tokens[ti]));
+        let typo = |k: usize| {
+            alignment[k].is_some_and(|ti| {
+                let word = r.words[k].word;
+                matches
+                    .of(ti)
+                    .iter()
+                    .any(|m| m.word == word && m.likeness == Likeness::Typo)
+            })
+        };
         let syllable_slip = |k: usize| {
-            let word = r.words[k].word;
-            self.syllable_of_a_name[word as usize]
-                && alignment[k].is_some_and(|ti| {
-                    let typo = matches
-                        .of(ti)
-                        .iter()
-                        .any(|m| m.word == word && m.likeness == Likeness::Typo);
-                    typo && !slip_of(matches.text(&tokens[ti]), listed(k))
-                })
+            self.syllable_of_a_name[r.words[k].word as usize]
+                && written(k).is_some_and(|w| slip_of_a_syllable(w, listed(k)))
+        };
+        let other_ending = |k: usize| {
+            self.word_of_a_long_name[r.words[k].word as usize]
+                && written(k).is_some_and(|w| other_ending_a_slip_apart(w, listed(k)))
         };
         let n = r.words.len();
-        let Some(k) = (0..n).find(|&k| syllable_slip(k)) else {
+        let Some(k) = (0..n).find(|&k| typo(k) && (syllable_slip(k) || other_ending(k))) else {
             return false;
         };
-        let words: SmallVec<[&str; 8]> = (0..n).map(listed).collect();
-        !written_in_syllables(&words)
+        let in_its_name = if syllable_slip(k) {
+            let words: SmallVec<[&str; 8]> = (0..n).map(listed).collect();
+            written_in_syllables(&words)
+        } else {
+            r.name && n >= 3 && self.keeps_capitals(r, alignment, tokens, capital)
+        };
+        !in_its_name
             || window.len() != n
             || (0..n).any(|i| {
                 i != k
@@ -3340,6 +3382,20 @@ fn slip_of(word: &str, glossary_word: &str) -> bool {
         1
     };
     one_or_more_slips(word, glossary_word, allowed)
+}
+
+/// Whether `word` of the text is as near glossary word `glossary_word` as a slip is (see
+/// [`slip_of`]), but a word of its own with another ending ("share" and "shared").
+fn other_ending_a_slip_apart(word: &str, glossary_word: &str) -> bool {
+    let allowed = if two_edits_allowed(word) && two_edits_allowed(glossary_word) {
+        2
+    } else {
+        1
+    };
+    let longer = word.chars().count().max(glossary_word.chars().count());
+    longer >= MIN_FUZZY_LEN
+        && edits_apart(word, glossary_word, allowed)
+        && other_ending(word, glossary_word)
 }
 
 fn one_or_more_slips(word: &str, glossary_word: &str, allowed: usize) -> bool {
@@ -5485,6 +5541,7 @@ modernization,modernization drive,,,,
             tcpip,TCP/IP,sensitive\n\
             nist,National Institute of Standards and Technology,\n\
             csrc,China Securities Regulatory Commission,\n\
+            mqzh,Meng Qi Zhen Hui,\n\
             bms,battery management system,\n";
         let found = |text: &str| -> Vec<(String, Damage)> {
             near_misses(glossary, text)
@@ -5515,6 +5572,8 @@ modernization,modernization drive,,,,
             "The China Securities and Regulatory Commissions met.",
             "the china securities and regulatory commission issued rules.",
             "The battery and management system logs are kept apart.",
+            // A name whose head is no noun of English has no modifiers: two people.
+            "Meng Qi and Zhen Hui left.",
         ] {
             assert_eq!(found(text), vec![], "{text}");
         }
@@ -5674,6 +5733,43 @@ modernization,modernization drive,,,,
 
     /// A pair of letters read as one by OCR ("ri" as "n") is one slip, where the string
     /// distance counts two: a word too short for two edits may carry it.
+    /// In a name of three words or more, written with its capitals and its other words as
+    /// the glossary has them, a word of a name's word's stem with another ending is a slip of
+    /// the name; elsewhere it is another word.
+    #[test]
+    fn another_ending_inside_a_long_name_is_a_slip_of_the_name() {
+        let glossary = "id,preferred,case\n\
+                        pdsch,Physical Downlink Shared Channel,name\n\
+                        amd,Advanced Micro Devices,name\n\
+                        lb,Load Balancer,name\n\
+                        sc,shared channel,\n";
+        let misspelt = Damage::Misspelling;
+        assert_near_misses(
+            glossary,
+            &[
+                // Without the name's capitals, with another word changed, in a name of two
+                // words, or in a common noun: another word.
+                "the physical downlink share channel carries data",
+                "The Physical Uplink Share Channel carries data.",
+                "The Physical Downlink Share Channels carry data.",
+                "Use a Load Balance rule.",
+                "A share channel is used.",
+            ],
+            &[
+                (
+                    "The Physical Downlink Share Channel carries user data.",
+                    "Physical Downlink Share Channel",
+                    misspelt,
+                ),
+                (
+                    "Shares of Advance Micro Devices rose.",
+                    "Advance Micro Devices",
+                    misspelt,
+                ),
+            ],
+        );
+    }
+
     #[test]
     fn an_ocr_confusion_is_one_slip() {
         assert!(ocr_confusion_apart("secunty", "security", 1));
