@@ -418,11 +418,12 @@ pub struct FuzzyIndex {
     /// Some such syllable is shorter than the words of the text looked up for typos: the
     /// shorter words of the text are looked up too.
     short_syllables: bool,
-    /// Per word: a word of a name of three words or more, whose words the glossary fixes: a
-    /// word of the text of its stem with another ending is looked for all the same, and is a
-    /// slip where the name's other words are written as the name has them (see
-    /// [`FuzzyIndex::slip_out_of_its_name`]).
-    word_of_a_long_name: Vec<bool>,
+    /// Per word: a word the glossary fixes, of a name of three words or more, or inside a term
+    /// of four words or more (neither its first nor its last): a word of the text of its stem
+    /// with another ending, or a slip of it where it is a function word, is looked for all the
+    /// same, and is a slip where the term's other words are written as the glossary has them
+    /// (see [`FuzzyIndex::slip_out_of_its_term`]).
+    fixed_in_a_term: Vec<bool>,
     /// Most words in a rendering.
     longest: usize,
     /// Per word: most words in a rendering holding it, saturated at `u16::MAX`.
@@ -718,7 +719,7 @@ impl FuzzyIndex {
             neighbours: HashSet::default(),
             syllable_of_a_name: Vec::new(),
             short_syllables: false,
-            word_of_a_long_name: Vec::new(),
+            fixed_in_a_term: Vec::new(),
             longest: 0,
             longest_with: Vec::new(),
             prefixes: HashMap::default(),
@@ -938,14 +939,12 @@ impl FuzzyIndex {
         // A slip in a syllable of three or four letters of a name written in syllables; a
         // slip in two letters is rather another word.
         index.syllable_of_a_name = vec![false; index.words.len()];
-        index.word_of_a_long_name = vec![false; index.words.len()];
-        for r in index
-            .renderings
-            .iter()
-            .filter(|r| r.name && r.words.len() >= 3)
-        {
-            for w in &r.words {
-                index.word_of_a_long_name[w.word as usize] = true;
+        index.fixed_in_a_term = vec![false; index.words.len()];
+        for r in &index.renderings {
+            for (k, w) in r.words.iter().enumerate() {
+                if fixed_in(r, k) {
+                    index.fixed_in_a_term[w.word as usize] = true;
+                }
             }
         }
         for r in &index.renderings {
@@ -1875,8 +1874,8 @@ impl FuzzyIndex {
                         || (self.syllable_of_a_name[id as usize]
                             && !is_english()
                             && slip_of_a_syllable(word, glossary_word))
-                        || (self.word_of_a_long_name[id as usize]
-                            && other_ending_a_slip_apart(word, glossary_word)))
+                        || (self.fixed_in_a_term[id as usize]
+                            && slip_only_in_its_term(word, glossary_word)))
                     && !other_name();
                 if slip {
                     found.push(WordMatch {
@@ -2104,7 +2103,7 @@ impl FuzzyIndex {
         if self.slips_into_a_word_alone(r, &alignment, tokens, matches)
             || slips_into_an_identifier(r, &alignment, tokens, matches, mixed_case)
             || slips_into_another_acronym(r, &self.words, &alignment, tokens, matches, in_capitals)
-            || self.slip_out_of_its_name(r, &window, &alignment, tokens, matches, capital)
+            || self.slip_out_of_its_term(r, &window, &alignment, tokens, matches, capital)
         {
             return None;
         }
@@ -2264,15 +2263,20 @@ impl FuzzyIndex {
         into_a_word && !beside_content
     }
 
-    /// Whether the window holds a word that is a slip only inside its name, written as the
-    /// glossary has it but for that word, where it is not so written: a slip of a short
-    /// syllable of a name written in syllables (see [`FuzzyIndex::syllable_of_a_name`]: "Da
-    /// Hong Pau" of "Da Hong Pao"), or an English word of the stem of a word of a name of three
-    /// words or more with another ending, the name's capitals kept ("Physical Downlink Share
-    /// Channel" of "Physical Downlink Shared Channel"). Elsewhere a short word one letter from
-    /// a syllable is too often another word, and a word with another ending is another word
-    /// ("heat exchange rate" is no "heat exchanger").
-    fn slip_out_of_its_name(
+    /// Whether the window holds a word that is a slip only inside its term, written as the
+    /// glossary has it but for that word, where it is not so written:
+    /// - a slip of a short syllable of a name written in syllables (see
+    ///   [`FuzzyIndex::syllable_of_a_name`]: "Da Hong Pau" of "Da Hong Pao");
+    /// - an English word of the stem of a word of the term with another ending, or a slip of
+    ///   a function word, where the word is fixed in the term (see [`fixed_in`]): "Physical
+    ///   Downlink Share Channel" of a name, with its capitals kept; "advanced driver assistant
+    ///   system", "net cash flows form operating activities" inside a term of four words.
+    ///
+    /// Elsewhere a short word one letter from a syllable or a function word is too often
+    /// another word, and a word with another ending is another word ("heat exchange rate" is
+    /// no "heat exchanger"; "high-performance liquid chromatographic method", the term's last
+    /// word an adjective before a noun of the text, is no garbled "… chromatography").
+    fn slip_out_of_its_term(
         &self,
         r: &IndexedRendering,
         window: &Range<usize>,
@@ -2296,21 +2300,21 @@ impl FuzzyIndex {
             self.syllable_of_a_name[r.words[k].word as usize]
                 && written(k).is_some_and(|w| slip_of_a_syllable(w, listed(k)))
         };
-        let other_ending = |k: usize| {
-            self.word_of_a_long_name[r.words[k].word as usize]
-                && written(k).is_some_and(|w| other_ending_a_slip_apart(w, listed(k)))
+        let term_slip = |k: usize| {
+            self.fixed_in_a_term[r.words[k].word as usize]
+                && written(k).is_some_and(|w| slip_only_in_its_term(w, listed(k)))
         };
         let n = r.words.len();
-        let Some(k) = (0..n).find(|&k| typo(k) && (syllable_slip(k) || other_ending(k))) else {
+        let Some(k) = (0..n).find(|&k| typo(k) && (syllable_slip(k) || term_slip(k))) else {
             return false;
         };
-        let in_its_name = if syllable_slip(k) {
+        let in_its_term = if syllable_slip(k) {
             let words: SmallVec<[&str; 8]> = (0..n).map(listed).collect();
             written_in_syllables(&words)
         } else {
-            r.name && n >= 3 && self.keeps_capitals(r, alignment, tokens, capital)
+            fixed_in(r, k) && (!r.name || self.keeps_capitals(r, alignment, tokens, capital))
         };
-        !in_its_name
+        !in_its_term
             || window.len() != n
             || (0..n).any(|i| {
                 i != k
@@ -3273,8 +3277,9 @@ fn slips_into_an_identifier(
 /// Whether a typo of an acronym of `r` (a word the glossary writes in capitals) is written in
 /// capitals too: another acronym, not a slip. The letters of an acronym are words, and one
 /// letter apart they name another thing ("PDCCH" and "PUSCH" are other channels than
-/// "PDSCH"); a letter written twice ("IFRSS") is a slip of the hand, and a slip in a name
-/// written in capitals ("SHANGHAI FEDERATON" of "Shanghai Federation") is still one.
+/// "PDSCH"); its own letters written twice or two of them swapped ("IFRSS", "EBIDTA") are a
+/// slip of the hand, and a slip in a name written in capitals ("SHANGHAI FEDERATON" of
+/// "Shanghai Federation") is still one.
 fn slips_into_another_acronym(
     r: &IndexedRendering,
     words: &[String],
@@ -3291,9 +3296,22 @@ fn slips_into_another_acronym(
                 .any(|m| m.word == rw.word && m.likeness == Likeness::Typo);
             typo && rw.acronym
                 && in_capitals(&tokens[at])
-                && !letter_doubled(matches.text(&tokens[at]), &words[rw.word as usize])
+                && !own_letters_slipped(matches.text(&tokens[at]), &words[rw.word as usize])
         })
     })
+}
+
+/// Whether `word` is `listed` with one of its letters written twice ("IFRSS" of "IFRS") or
+/// two of them swapped ("EBIDTA" of "EBITDA"): no other letter.
+fn own_letters_slipped(word: &str, listed: &str) -> bool {
+    let swapped = || {
+        let (mut a, mut b): (Vec<char>, Vec<char>) =
+            (word.chars().collect(), listed.chars().collect());
+        a.sort_unstable();
+        b.sort_unstable();
+        a == b
+    };
+    letter_doubled(word, listed) || (strsim::osa_distance(word, listed) == 1 && swapped())
 }
 
 /// Whether `word` is `listed` with one of its letters written twice ("IFRSS" of "IFRS").
@@ -3384,18 +3402,35 @@ fn slip_of(word: &str, glossary_word: &str) -> bool {
     one_or_more_slips(word, glossary_word, allowed)
 }
 
-/// Whether `word` of the text is as near glossary word `glossary_word` as a slip is (see
-/// [`slip_of`]), but a word of its own with another ending ("share" and "shared").
-fn other_ending_a_slip_apart(word: &str, glossary_word: &str) -> bool {
+/// Whether word `k` of `r` is fixed by the term: a word of a name of three words or more, or
+/// a word inside a term of four words or more, between two of its words. A name's words are
+/// its own; a word between words of a long term is the term's, where a word at its edge may
+/// be the text's own phrase going on, and a short term is a compound whose words English
+/// varies ("heat exchange rate" of "heat exchanger").
+fn fixed_in(r: &IndexedRendering, k: usize) -> bool {
+    let n = r.words.len();
+    (r.name && n >= 3) || (n >= 4 && k > 0 && k + 1 < n)
+}
+
+/// Whether `word` of the text, no slip of glossary word `glossary_word` (see [`slip_of`]), is
+/// one where the glossary word is fixed in its term (see [`fixed_in`]): as near it as a slip
+/// is, but a word of its own with another ending ("share" and "shared"), or one edit from a
+/// function word of four letters or more ("form" for "from").
+fn slip_only_in_its_term(word: &str, glossary_word: &str) -> bool {
     let allowed = if two_edits_allowed(word) && two_edits_allowed(glossary_word) {
         2
     } else {
         1
     };
     let longer = word.chars().count().max(glossary_word.chars().count());
-    longer >= MIN_FUZZY_LEN
+    let other_word = longer >= MIN_FUZZY_LEN
         && edits_apart(word, glossary_word, allowed)
-        && other_ending(word, glossary_word)
+        && other_ending(word, glossary_word);
+    let function_word = is_function_word(glossary_word)
+        && glossary_word.chars().count() + 1 >= MIN_FUZZY_LEN
+        && word != glossary_word
+        && edits_apart(word, glossary_word, 1);
+    other_word || function_word
 }
 
 fn one_or_more_slips(word: &str, glossary_word: &str, allowed: usize) -> bool {
@@ -5361,11 +5396,11 @@ modernization,modernization drive,,,,
             found_texts(glossary, "the pdcsh carries data"),
             vec!["pdcsh"]
         );
-        // A letter written twice is a slip of the hand.
-        assert_eq!(
-            found_texts(glossary, "the PDDSCH carries data"),
-            vec!["PDDSCH"]
-        );
+        // A letter written twice, or two swapped, is a slip of the hand.
+        for slip in ["PDDSCH", "PDSHC"] {
+            let text = format!("the {slip} carries data");
+            assert_eq!(found_texts(glossary, &text), vec![slip]);
+        }
     }
 
     /// A name made of English words, written in small letters and in the other number, is the
@@ -5733,27 +5768,39 @@ modernization,modernization drive,,,,
 
     /// A pair of letters read as one by OCR ("ri" as "n") is one slip, where the string
     /// distance counts two: a word too short for two edits may carry it.
-    /// In a name of three words or more, written with its capitals and its other words as
-    /// the glossary has them, a word of a name's word's stem with another ending is a slip of
-    /// the name; elsewhere it is another word.
+    /// A word fixed in its term (of a name of three words or more, written with its capitals;
+    /// inside a term of four words or more), the term's other words as the glossary has them:
+    /// a word of its stem with another ending, or a slip of a function word, is a slip of the
+    /// term there; elsewhere it is another word.
     #[test]
-    fn another_ending_inside_a_long_name_is_a_slip_of_the_name() {
+    fn another_ending_or_a_slipped_function_word_fixed_in_a_term_is_a_slip() {
         let glossary = "id,preferred,case\n\
                         pdsch,Physical Downlink Shared Channel,name\n\
                         amd,Advanced Micro Devices,name\n\
                         lb,Load Balancer,name\n\
-                        sc,shared channel,\n";
+                        sc,shared channel,\n\
+                        adas,advanced driver assistance system,\n\
+                        hplc,high-performance liquid chromatography,\n\
+                        hx,heat exchanger tube,\n\
+                        cf,net cash flows from operating activities,\n";
         let misspelt = Damage::Misspelling;
         assert_near_misses(
             glossary,
             &[
                 // Without the name's capitals, with another word changed, in a name of two
-                // words, or in a common noun: another word.
+                // words, or in a common noun of two or three words: another word.
                 "the physical downlink share channel carries data",
                 "The Physical Uplink Share Channel carries data.",
                 "The Physical Downlink Share Channels carry data.",
                 "Use a Load Balance rule.",
                 "A share channel is used.",
+                "Clean the heat exchange tube.",
+                // At a term's edge, an adjective before a noun of the text.
+                "The high-performance liquid chromatographic method was validated.",
+                // Another word of the term changed too.
+                "The advanced driving assistant system brakes.",
+                "Cash flows form operating activities were low.",
+                "Net cash flow form operating activity was low.",
             ],
             &[
                 (
@@ -5764,6 +5811,16 @@ modernization,modernization drive,,,,
                 (
                     "Shares of Advance Micro Devices rose.",
                     "Advance Micro Devices",
+                    misspelt,
+                ),
+                (
+                    "The advanced driver assistant system brakes.",
+                    "advanced driver assistant system",
+                    misspelt,
+                ),
+                (
+                    "Net cash flows form operating activities were RMB 3 million.",
+                    "Net cash flows form operating activities",
                     misspelt,
                 ),
             ],
