@@ -42,7 +42,7 @@ use crate::inflection::{
 };
 use crate::matcher::{RenderingStart, WordFed};
 use crate::normalize::{floor_char_boundary, is_hyphen, is_word_char, normalize_key, Normalized};
-use crate::pinyin::another_romanized_name;
+use crate::pinyin::{another_romanized_name, slip_of_a_syllable, written_in_syllables};
 use crate::spelling::{
     families_in_either_number, families_of, same_word_spelled_differently,
     spelled_differently_in_other_number,
@@ -332,6 +332,8 @@ struct RenderingWord {
     capitalized: bool,
     /// Written with a capital after a small letter in the glossary ("WeChat").
     mixed_case: bool,
+    /// Written in capitals in the glossary, two letters or more: an acronym ("PDSCH").
+    acronym: bool,
     /// A word of a closed class (see `is_weak_word`).
     weak: bool,
 }
@@ -415,6 +417,19 @@ pub struct FuzzyIndex {
     needs_damage: Vec<bool>,
     /// Pairs of glossary words that follow each other in some rendering.
     neighbours: HashSet<(u32, u32)>,
+    /// Per word: a syllable of a name written in pinyin syllables, shorter than
+    /// [`MIN_FUZZY_LEN`] ("pao" of "Da Hong Pao"): indexed for slips all the same (see
+    /// [`slip_of_a_syllable`]).
+    syllable_of_a_name: Vec<bool>,
+    /// Some such syllable is shorter than the words of the text looked up for typos: the
+    /// shorter words of the text are looked up too.
+    short_syllables: bool,
+    /// Per word: a word the glossary fixes, of a name of three words or more, or inside a term
+    /// of four words or more (neither its first nor its last): a word of the text of its stem
+    /// with another ending, or a slip of it where it is a function word, is looked for all the
+    /// same, and is a slip where the term's other words are written as the glossary has them
+    /// (see [`FuzzyIndex::slip_out_of_its_term`]).
+    fixed_in_a_term: Vec<bool>,
     /// Most words in a rendering.
     longest: usize,
     /// Per word: most words in a rendering holding it, saturated at `u16::MAX`.
@@ -453,8 +468,13 @@ pub struct GarbledMatch {
 }
 
 /// An approved rendering while the index is built: concept, rendering, normalized key, its
-/// words, their numbers among the glossary words, and which of them the glossary capitalises.
-type TokenizedRendering = (usize, usize, String, Vec<Token>, Vec<u32>, Vec<[bool; 2]>);
+/// words, their numbers among the glossary words, and which of them the glossary capitalises
+/// (see [`CasedWord`]).
+type TokenizedRendering = (usize, usize, String, Vec<Token>, Vec<u32>, Vec<CasedWord>);
+
+/// How the glossary writes a word of a rendering: with a capital at its start, with one after
+/// a small letter ("WeChat"), and in capitals ("PDSCH").
+type CasedWord = [bool; 3];
 
 /// A rendering holding two words, and where they stand in it.
 #[derive(Debug, Clone, Copy)]
@@ -703,6 +723,9 @@ impl FuzzyIndex {
             by_single: HashMap::default(),
             needs_damage: Vec::new(),
             neighbours: HashSet::default(),
+            syllable_of_a_name: Vec::new(),
+            short_syllables: false,
+            fixed_in_a_term: Vec::new(),
             longest: 0,
             longest_with: Vec::new(),
             prefixes: HashMap::default(),
@@ -732,14 +755,17 @@ impl FuzzyIndex {
                 let cased = normalize_key(&r.text, false);
                 let cased = without_leading_article(&cased);
                 let cased_tokens = tokenize(cased);
-                // Per word: written with a capital, and with one inside ("WeChat").
-                let capitals: Vec<[bool; 2]> = if cased_tokens.len() == tokens.len() {
+                // Per word: written with a capital, with one inside ("WeChat"), in capitals.
+                let capitals: Vec<CasedWord> = if cased_tokens.len() == tokens.len() {
                     cased_tokens
                         .iter()
-                        .map(|t| [starts_upper(t.word(cased)), mixed_case(t.word(cased))])
+                        .map(|t| {
+                            let word = t.word(cased);
+                            [starts_upper(word), mixed_case(word), in_capitals(word)]
+                        })
                         .collect()
                 } else {
-                    vec![[false; 2]; tokens.len()]
+                    vec![[false; 3]; tokens.len()]
                 };
                 let ids: Vec<u32> = tokens.iter().map(|t| index.intern(t.word(&key))).collect();
                 for &id in &ids {
@@ -782,7 +808,7 @@ impl FuzzyIndex {
                 .zip(&ids)
                 .zip(&capitals)
                 .enumerate()
-                .map(|(k, ((t, &word), &[capitalized, mixed_case]))| {
+                .map(|(k, ((t, &word), &[capitalized, mixed_case, acronym]))| {
                     let has_digit = t.word(&key).chars().any(|c| c.is_numeric());
                     let apostrophe = k > 0
                         && tokens[k - 1].span.end + 1 == t.span.start
@@ -797,6 +823,7 @@ impl FuzzyIndex {
                         has_digit,
                         capitalized,
                         mixed_case,
+                        acronym,
                         weak: is_weak_word(t.word(&key)),
                     }
                 })
@@ -934,6 +961,33 @@ impl FuzzyIndex {
                 index.neighbours.insert((w[0].word, w[1].word));
             }
         }
+        // A slip in a syllable of three or four letters of a name written in syllables; a
+        // slip in two letters is rather another word.
+        index.syllable_of_a_name = vec![false; index.words.len()];
+        index.fixed_in_a_term = vec![false; index.words.len()];
+        for r in &index.renderings {
+            for (k, w) in r.words.iter().enumerate() {
+                if fixed_in(r, k) {
+                    index.fixed_in_a_term[w.word as usize] = true;
+                }
+            }
+        }
+        for r in &index.renderings {
+            let words: SmallVec<[&str; 8]> = r
+                .words
+                .iter()
+                .map(|w| index.words[w.word as usize].as_str())
+                .collect();
+            if written_in_syllables(&words) {
+                for w in &r.words {
+                    let n = index.words[w.word as usize].len();
+                    if (3..MIN_FUZZY_LEN).contains(&n) {
+                        index.syllable_of_a_name[w.word as usize] = true;
+                        index.short_syllables |= n + 1 < MIN_FUZZY_LEN;
+                    }
+                }
+            }
+        }
         index.needs_damage = vec![true; index.words.len()];
         index.longest_with = vec![0; index.words.len()];
         for r in &index.renderings {
@@ -998,11 +1052,14 @@ impl FuzzyIndex {
             }
         }
         // Sized once: a few hundred thousand keys on a large glossary.
+        let syllables = index.syllable_of_a_name.clone();
+        let indexed = |id: usize, word: &str| fuzzy_eligible(word) || syllables[id];
         let keys: usize = index
             .words
             .iter()
-            .filter(|w| fuzzy_eligible(w))
-            .map(|w| {
+            .enumerate()
+            .filter(|&(id, w)| indexed(id, w))
+            .map(|(_, w)| {
                 let n = w.chars().count();
                 if two_edits_allowed(w) {
                     n + n.saturating_sub(1) * n.saturating_sub(2) / 2
@@ -1019,7 +1076,7 @@ impl FuzzyIndex {
             let id = id as u32;
             hashes.fill(word.as_bytes());
             index.vocabulary_filter.insert(hashes.whole());
-            if fuzzy_eligible(word) {
+            if indexed(id as usize, word) {
                 deletion_keys_of(word, &hashes, two_edits_allowed(word), |key| {
                     index.deletion_filter.insert(key);
                     let ids = index.by_deletion.entry(key).or_default();
@@ -1226,6 +1283,10 @@ impl FuzzyIndex {
                         .all(|c| c.is_uppercase() || c.is_ascii_digit())
             })
         };
+        let capitals = |t: &TextWord| {
+            let at = norm.original_span(base + t.span().start..base + t.word_end(), original);
+            in_capitals(&original[at])
+        };
         let listed = |key: &str| exact.is_listed(key);
         let line_breaks = |a: &TextWord, b: &TextWord| {
             let end = norm.original_span(base + a.span().start..base + a.span().end, original);
@@ -1262,6 +1323,7 @@ impl FuzzyIndex {
             mixed_case: &mixed,
             camel_hump: &camel_hump,
             abbreviation_plural: &abbreviation_plural,
+            in_capitals: &capitals,
             line_breaks: &line_breaks,
             column_between: &column_between,
             hyphen_at_line_end: &hyphen_at_line_end,
@@ -1783,7 +1845,14 @@ impl FuzzyIndex {
                 }
             }
         }
-        let hashes = hashes.filter(|_| found.is_empty() && fuzzy_eligible(word));
+        // A word too short for typos may be a slip of a syllable of a name (see
+        // `syllable_of_a_name`): asked only of a glossary that has one.
+        let short_slip = || {
+            self.short_syllables
+                && (2..MIN_FUZZY_LEN - 1).contains(&word.len())
+                && word.bytes().all(|b| b.is_ascii_lowercase())
+        };
+        let hashes = hashes.filter(|_| found.is_empty() && (fuzzy_eligible(word) || short_slip()));
         if let Some(hashes) = hashes {
             let long = two_edits_allowed(word);
             // The keys first, then the filter over all of them: its loads do not wait on one
@@ -1826,7 +1895,12 @@ impl FuzzyIndex {
                 };
                 let slip = same_start
                     && (slip_of(word, glossary_word)
-                        || (!is_english() && singular_slips(word, &singulars, glossary_word)))
+                        || (!is_english() && singular_slips(word, &singulars, glossary_word))
+                        || (self.syllable_of_a_name[id as usize]
+                            && !is_english()
+                            && slip_of_a_syllable(word, glossary_word))
+                        || (self.fixed_in_a_term[id as usize]
+                            && slip_only_in_its_term(word, glossary_word)))
                     && !other_name();
                 if slip {
                     found.push(WordMatch {
@@ -1856,6 +1930,7 @@ impl FuzzyIndex {
             mixed_case,
             camel_hump,
             abbreviation_plural,
+            in_capitals,
             line_breaks,
             column_between,
             hyphen_at_line_end: _,
@@ -2018,16 +2093,42 @@ impl FuzzyIndex {
         }
         // A conjunction added between the rendering's words joins two things: "TCP and IP"
         // is no garbled "TCP/IP", "input or output buffer" none of "input output buffer".
+        // Not between two modifiers of a name's head, in its number: that names one entity,
+        // the name with a word added ("China Securities and Regulatory Commission"). Only a
+        // head that is a noun of English has modifiers: "Meng Qi and Zhen Hui" are two people.
+        let head = self.words[r.words[r.head].word as usize].as_str();
+        let head_in_its_number =
+            || alignment[r.head].is_some_and(|ti| matches.text(&tokens[ti]) == head);
+        let english_head = || {
+            let words: SmallVec<[&str; 8]> = r
+                .words
+                .iter()
+                .map(|w| self.words[w.word as usize].as_str())
+                .collect();
+            is_english_word(head) && !is_name(head) && !written_in_syllables(&words)
+        };
+        let joins_modifiers_of_the_head = |i: usize| {
+            r.name
+                && alignment
+                    .iter()
+                    .position(|&a| a == Some(i + 1))
+                    .is_some_and(|k| k < r.head)
+                && head_in_its_number()
+                && english_head()
+        };
         if damage == Damage::ExtraWord
             && window.clone().all(|i| {
                 alignment.contains(&Some(i))
-                    || matches!(matches.text(&tokens[i]), "and" | "or" | "nor" | "but")
+                    || (matches!(matches.text(&tokens[i]), "and" | "or" | "nor" | "but")
+                        && !joins_modifiers_of_the_head(i))
             })
         {
             return None;
         }
         if self.slips_into_a_word_alone(r, &alignment, tokens, matches)
             || slips_into_an_identifier(r, &alignment, tokens, matches, mixed_case)
+            || slips_into_another_acronym(r, &self.words, &alignment, tokens, matches, in_capitals)
+            || self.slip_out_of_its_term(r, &window, &alignment, tokens, matches, capital)
         {
             return None;
         }
@@ -2187,6 +2288,67 @@ impl FuzzyIndex {
             }
         }
         into_a_word && !beside_content
+    }
+
+    /// Whether the window holds a word that is a slip only inside its term, written as the
+    /// glossary has it but for that word, where it is not so written:
+    /// - a slip of a short syllable of a name written in syllables (see
+    ///   [`FuzzyIndex::syllable_of_a_name`]: "Da Hong Pau" of "Da Hong Pao");
+    /// - an English word of the stem of a word of the term with another ending, or a slip of
+    ///   a function word, where the word is fixed in the term (see [`fixed_in`]): "Physical
+    ///   Downlink Share Channel" of a name, with its capitals kept; "advanced driver assistant
+    ///   system", "net cash flows form operating activities" inside a term of four words.
+    ///
+    /// Elsewhere a short word one letter from a syllable or a function word is too often
+    /// another word, and a word with another ending is another word ("heat exchange rate" is
+    /// no "heat exchanger"; "high-performance liquid chromatographic method", the term's last
+    /// word an adjective before a noun of the text, is no garbled "… chromatography").
+    fn slip_out_of_its_term(
+        &self,
+        r: &IndexedRendering,
+        window: &Range<usize>,
+        alignment: &Alignment,
+        tokens: &[TextWord],
+        matches: &Matches,
+        capital: &dyn Fn(&TextWord) -> bool,
+    ) -> bool {
+        let listed = |k: usize| self.words[r.words[k].word as usize].as_str();
+        let written = |k: usize| alignment[k].map(|ti| matches.text(&tokens[ti]));
+        let typo = |k: usize| {
+            alignment[k].is_some_and(|ti| {
+                let word = r.words[k].word;
+                matches
+                    .of(ti)
+                    .iter()
+                    .any(|m| m.word == word && m.likeness == Likeness::Typo)
+            })
+        };
+        let syllable_slip = |k: usize| {
+            self.syllable_of_a_name[r.words[k].word as usize]
+                && written(k).is_some_and(|w| slip_of_a_syllable(w, listed(k)))
+        };
+        let term_slip = |k: usize| {
+            self.fixed_in_a_term[r.words[k].word as usize]
+                && written(k).is_some_and(|w| slip_only_in_its_term(w, listed(k)))
+        };
+        let n = r.words.len();
+        let Some(k) = (0..n).find(|&k| typo(k) && (syllable_slip(k) || term_slip(k))) else {
+            return false;
+        };
+        let in_its_term = if syllable_slip(k) {
+            let words: SmallVec<[&str; 8]> = (0..n).map(listed).collect();
+            written_in_syllables(&words)
+        } else {
+            fixed_in(r, k) && (!r.name || self.keeps_capitals(r, alignment, tokens, capital))
+        };
+        !in_its_term
+            || window.len() != n
+            || (0..n).any(|i| {
+                i != k
+                    && alignment[i].is_none_or(|ti| {
+                        ti != window.start + i || matches.text(&tokens[ti]) != listed(i)
+                    })
+            })
     }
 
     /// Whether the words around active word `k` may hold enough of the rendering of `used`,
@@ -2353,6 +2515,43 @@ impl FuzzyIndex {
                     })
             });
         exact && self.keeps_capitals(r, alignment, tokens, context.capital)
+    }
+
+    /// Whether word `k` of `r`, not its head, heads a phrase inside the term: it stands between
+    /// words of the term, before a function word of it, and the term's other words are
+    /// written as the glossary has them (a common noun's head in either number). The number of
+    /// such a word is the term's, and another is a slip of the term however freely the
+    /// document uses it: "net profit attributable to shareholder of the listed company" in a
+    /// text about its controlling shareholder. A word before a noun modifies it, and English
+    /// writes such a word in either number ("the market regulations authority", "fixed assets
+    /// investment"); a word at an edge of a term may be the text's own phrase going on.
+    fn heads_a_phrase_inside(
+        &self,
+        r: &IndexedRendering,
+        alignment: &[Option<usize>],
+        k: usize,
+        tokens: &[TextWord],
+        matches: &Matches,
+    ) -> bool {
+        let n = r.words.len();
+        k > 0
+            && k + 1 < n
+            && is_function_word(&self.words[r.words[k + 1].word as usize])
+            && r.words
+                .iter()
+                .zip(alignment)
+                .enumerate()
+                .all(|(i, (w, a))| {
+                    i == k
+                        || a.is_some_and(|ti| {
+                            let t = &tokens[ti];
+                            let written = matches.text(t);
+                            let listed = &self.words[w.word as usize];
+                            let head_inflected =
+                                !r.name && i == r.head && same_lemma(written, listed);
+                            (written == listed || head_inflected) && t.possessive() == w.possessive
+                        })
+                })
     }
 
     /// Whether the words a name capitalises are capitalised in the text too (or the text is
@@ -2782,7 +2981,8 @@ impl FuzzyIndex {
                 } else {
                     (t.frequent()
                         && !(r.name
-                            && self.written_as_the_name(r, alignment, k, tokens, matches, context)))
+                            && self.written_as_the_name(r, alignment, k, tokens, matches, context))
+                        && !self.heads_a_phrase_inside(r, alignment, k, tokens, matches))
                         || numbers_a_set(r, alignment, k, tokens, matches, context.text)
                         // A classical plural modifies a noun as English uses it ("data
                         // pairs", "media player"), where a regular one does not ("passwords
@@ -3101,12 +3301,68 @@ fn slips_into_an_identifier(
     })
 }
 
+/// Whether a typo of an acronym of `r` (a word the glossary writes in capitals) is written in
+/// capitals too: another acronym, not a slip. The letters of an acronym are words, and one
+/// letter apart they name another thing ("PDCCH" and "PUSCH" are other channels than
+/// "PDSCH"); its own letters written twice or two of them swapped ("IFRSS", "EBIDTA") are a
+/// slip of the hand, and a slip in a name written in capitals ("SHANGHAI FEDERATON" of
+/// "Shanghai Federation") is still one.
+fn slips_into_another_acronym(
+    r: &IndexedRendering,
+    words: &[String],
+    alignment: &Alignment,
+    tokens: &[TextWord],
+    matches: &Matches,
+    in_capitals: &dyn Fn(&TextWord) -> bool,
+) -> bool {
+    r.words.iter().zip(alignment).any(|(rw, at)| {
+        at.is_some_and(|at| {
+            let typo = matches
+                .of(at)
+                .iter()
+                .any(|m| m.word == rw.word && m.likeness == Likeness::Typo);
+            typo && rw.acronym
+                && in_capitals(&tokens[at])
+                && !own_letters_slipped(matches.text(&tokens[at]), &words[rw.word as usize])
+        })
+    })
+}
+
+/// Whether `word` is `listed` with one of its letters written twice ("IFRSS" of "IFRS") or
+/// two of them swapped ("EBIDTA" of "EBITDA"): no other letter.
+fn own_letters_slipped(word: &str, listed: &str) -> bool {
+    let swapped = || {
+        let (mut a, mut b): (Vec<char>, Vec<char>) =
+            (word.chars().collect(), listed.chars().collect());
+        a.sort_unstable();
+        b.sort_unstable();
+        a == b
+    };
+    letter_doubled(word, listed) || (strsim::osa_distance(word, listed) == 1 && swapped())
+}
+
+/// Whether `word` is `listed` with one of its letters written twice ("IFRSS" of "IFRS").
+fn letter_doubled(word: &str, listed: &str) -> bool {
+    word.char_indices().skip(1).any(|(i, c)| {
+        word[..i].ends_with(c)
+            && word[..i].len() + word[i + c.len_utf8()..].len() == listed.len()
+            && listed.starts_with(&word[..i])
+            && listed.ends_with(&word[i + c.len_utf8()..])
+    })
+}
+
 /// Whether a word has a capital letter after a small one ("WeChat", "setStream"). A capital I
 /// does not count: it is how OCR misreads a small l ("consuItation").
 fn mixed_case(word: &str) -> bool {
     word.chars()
         .zip(word.chars().skip(1))
         .any(|(a, b)| a.is_lowercase() && b.is_uppercase() && b != 'I')
+}
+
+/// Whether a word is written in capitals, two letters or more ("PDSCH", "IFRS"; not "I").
+fn in_capitals(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
+        && !word.chars().any(char::is_lowercase)
 }
 
 fn starts_upper(word: &str) -> bool {
@@ -3171,6 +3427,37 @@ fn slip_of(word: &str, glossary_word: &str) -> bool {
         1
     };
     one_or_more_slips(word, glossary_word, allowed)
+}
+
+/// Whether word `k` of `r` is fixed by the term: a word of a name of three words or more, or
+/// a word inside a term of four words or more, between two of its words. A name's words are
+/// its own; a word between words of a long term is the term's, where a word at its edge may
+/// be the text's own phrase going on, and a short term is a compound whose words English
+/// varies ("heat exchange rate" of "heat exchanger").
+fn fixed_in(r: &IndexedRendering, k: usize) -> bool {
+    let n = r.words.len();
+    (r.name && n >= 3) || (n >= 4 && k > 0 && k + 1 < n)
+}
+
+/// Whether `word` of the text, no slip of glossary word `glossary_word` (see [`slip_of`]), is
+/// one where the glossary word is fixed in its term (see [`fixed_in`]): as near it as a slip
+/// is, but a word of its own with another ending ("share" and "shared"), or one edit from a
+/// function word of four letters or more ("form" for "from").
+fn slip_only_in_its_term(word: &str, glossary_word: &str) -> bool {
+    let allowed = if two_edits_allowed(word) && two_edits_allowed(glossary_word) {
+        2
+    } else {
+        1
+    };
+    let longer = word.chars().count().max(glossary_word.chars().count());
+    let other_word = longer >= MIN_FUZZY_LEN
+        && edits_apart(word, glossary_word, allowed)
+        && other_ending(word, glossary_word);
+    let function_word = is_function_word(glossary_word)
+        && glossary_word.chars().count() + 1 >= MIN_FUZZY_LEN
+        && word != glossary_word
+        && edits_apart(word, glossary_word, 1);
+    other_word || function_word
 }
 
 fn one_or_more_slips(word: &str, glossary_word: &str, allowed: usize) -> bool {
@@ -3368,6 +3655,8 @@ struct TextContext<'a> {
     camel_hump: &'a dyn Fn(&TextWord, &TextWord) -> bool,
     /// Whether a word is written in capitals and a small "s" in the original text ("IFRSs").
     abbreviation_plural: &'a dyn Fn(&TextWord) -> bool,
+    /// Whether a word is written in capitals in the original text (see [`in_capitals`]).
+    in_capitals: &'a dyn Fn(&TextWord) -> bool,
     /// How many line breaks stand between two words in the original text (two or more: a
     /// blank line).
     line_breaks: &'a dyn Fn(&TextWord, &TextWord) -> usize,
@@ -4937,6 +5226,44 @@ modernization,modernization drive,,,,
         );
     }
 
+    /// A short word of a name written in pinyin syllables, one edit from its syllable and no
+    /// pinyin itself, the name's other syllables exact, is a slip; another syllable is another
+    /// name, and a short word one edit from a syllable elsewhere is another word.
+    #[test]
+    fn a_slip_in_a_short_syllable_of_a_name_written_in_syllables() {
+        let glossary = "id,preferred,admitted\n\
+                        dhp,Da Hong Pao,Dahongpao\n\
+                        tgy,Tieguanyin,Tie Guan Yin\n\
+                        puer,Pu'er tea,\n\
+                        longmen,Long Men Grottoes,\n\
+                        hk,Hong Kong,\n";
+        let misspelt = Damage::Misspelling;
+        assert_near_misses(
+            glossary,
+            &[
+                // Another syllable: another name.
+                "The Da Hong Pan estate is new.",
+                "Try Tie Guan Yan from Anxi.",
+                // An English word.
+                "A Pu'er tee bag.",
+                "A Da Hong Pal shirt.",
+                // Another syllable differs too.
+                "Da Heng Pau is another tea.",
+                // A name of English words that read as pinyin, and a syllable of two letters.
+                "The Long Mem Grottoes.",
+                "Visit Hong Kpng now.",
+                "Dz Hong Pao.",
+            ],
+            &[
+                ("Da Hong Pau, Wuyi rock tea.", "Da Hong Pau", misspelt),
+                ("Tie Guan Yim oolong.", "Tie Guan Yim", misspelt),
+                ("Tie Guan Yn oolong.", "Tie Guan Yn", misspelt),
+                ("Da Hogn Pao, 2023.", "Da Hogn Pao", misspelt),
+                ("da hong pau, 2023.", "da hong pau", misspelt),
+            ],
+        );
+    }
+
     #[test]
     fn another_spelling_in_the_other_number_is_not_damage() {
         let glossary = "id,preferred\ncounsellor,student counsellor\n\
@@ -5065,6 +5392,42 @@ modernization,modernization drive,,,,
             found("a collective consuItation"),
             vec!["collective consuItation"]
         );
+    }
+
+    /// An acronym one letter from a glossary's acronym, both in capitals, is another acronym:
+    /// its letters are words. A slip in a name written in capitals is still a slip.
+    #[test]
+    fn an_acronym_one_letter_off_is_another_acronym() {
+        let glossary = "id,preferred,admitted,case\n\
+                        pdsch,Physical Downlink Shared Channel,PDSCH,name\n\
+                        ifrs,IFRS 17 Insurance Contracts,,name\n\
+                        sftu,Shanghai Federation of Trade Unions,,\n";
+        for text in [
+            "The UE monitors the PDCCH in the search space.",
+            "The PUSCH carries uplink data.",
+            "Compare IFRC 17 Insurance Contracts with it.",
+        ] {
+            assert_eq!(found_texts(glossary, text), Vec::<String>::new(), "{text}");
+        }
+        // Slips of words the glossary writes in small letters, in capitals in the text, and
+        // of an acronym written in small letters, are slips.
+        assert_eq!(
+            found_texts(glossary, "SHANGHAI FEDERATON OF TRADE UNIONS"),
+            vec!["SHANGHAI FEDERATON OF TRADE UNIONS"]
+        );
+        assert_eq!(
+            found_texts(glossary, "THE PHYSICAL DOWNLINK SHARED CHANEL"),
+            vec!["PHYSICAL DOWNLINK SHARED CHANEL"]
+        );
+        assert_eq!(
+            found_texts(glossary, "the pdcsh carries data"),
+            vec!["pdcsh"]
+        );
+        // A letter written twice, or two swapped, is a slip of the hand.
+        for slip in ["PDDSCH", "PDSHC"] {
+            let text = format!("the {slip} carries data");
+            assert_eq!(found_texts(glossary, &text), vec![slip]);
+        }
     }
 
     /// A name made of English words, written in small letters and in the other number, is the
@@ -5238,7 +5601,10 @@ modernization,modernization drive,,,,
     fn a_conjunction_between_the_words_joins_two_things() {
         let glossary = "id,preferred,case\n\
             tcpip,TCP/IP,sensitive\n\
-            nist,National Institute of Standards and Technology,\n";
+            nist,National Institute of Standards and Technology,\n\
+            csrc,China Securities Regulatory Commission,\n\
+            mqzh,Meng Qi Zhen Hui,\n\
+            bms,battery management system,\n";
         let found = |text: &str| -> Vec<(String, Damage)> {
             near_misses(glossary, text)
                 .into_iter()
@@ -5254,6 +5620,25 @@ modernization,modernization drive,,,,
                 Damage::ExtraWord
             )]
         );
+        // Between two modifiers of a name's head, in its number, a conjunction names one
+        // entity: the name with a word added. With the head in the plural, or without the
+        // name's capitals, it joins two things; so it does before a common noun's head.
+        assert_eq!(
+            found("The China Securities and Regulatory Commission issued rules."),
+            vec![(
+                "China Securities and Regulatory Commission".to_string(),
+                Damage::ExtraWord
+            )]
+        );
+        for text in [
+            "The China Securities and Regulatory Commissions met.",
+            "the china securities and regulatory commission issued rules.",
+            "The battery and management system logs are kept apart.",
+            // A name whose head is no noun of English has no modifiers: two people.
+            "Meng Qi and Zhen Hui left.",
+        ] {
+            assert_eq!(found(text), vec![], "{text}");
+        }
     }
 
     /// A term never runs across a blank line (a heading and its paragraph); a line break
@@ -5410,6 +5795,65 @@ modernization,modernization drive,,,,
 
     /// A pair of letters read as one by OCR ("ri" as "n") is one slip, where the string
     /// distance counts two: a word too short for two edits may carry it.
+    /// A word fixed in its term (of a name of three words or more, written with its capitals;
+    /// inside a term of four words or more), the term's other words as the glossary has them:
+    /// a word of its stem with another ending, or a slip of a function word, is a slip of the
+    /// term there; elsewhere it is another word.
+    #[test]
+    fn another_ending_or_a_slipped_function_word_fixed_in_a_term_is_a_slip() {
+        let glossary = "id,preferred,case\n\
+                        pdsch,Physical Downlink Shared Channel,name\n\
+                        amd,Advanced Micro Devices,name\n\
+                        lb,Load Balancer,name\n\
+                        sc,shared channel,\n\
+                        adas,advanced driver assistance system,\n\
+                        hplc,high-performance liquid chromatography,\n\
+                        hx,heat exchanger tube,\n\
+                        cf,net cash flows from operating activities,\n";
+        let misspelt = Damage::Misspelling;
+        assert_near_misses(
+            glossary,
+            &[
+                // Without the name's capitals, with another word changed, in a name of two
+                // words, or in a common noun of two or three words: another word.
+                "the physical downlink share channel carries data",
+                "The Physical Uplink Share Channel carries data.",
+                "The Physical Downlink Share Channels carry data.",
+                "Use a Load Balance rule.",
+                "A share channel is used.",
+                "Clean the heat exchange tube.",
+                // At a term's edge, an adjective before a noun of the text.
+                "The high-performance liquid chromatographic method was validated.",
+                // Another word of the term changed too.
+                "The advanced driving assistant system brakes.",
+                "Cash flows form operating activities were low.",
+                "Net cash flow form operating activity was low.",
+            ],
+            &[
+                (
+                    "The Physical Downlink Share Channel carries user data.",
+                    "Physical Downlink Share Channel",
+                    misspelt,
+                ),
+                (
+                    "Shares of Advance Micro Devices rose.",
+                    "Advance Micro Devices",
+                    misspelt,
+                ),
+                (
+                    "The advanced driver assistant system brakes.",
+                    "advanced driver assistant system",
+                    misspelt,
+                ),
+                (
+                    "Net cash flows form operating activities were RMB 3 million.",
+                    "Net cash flows form operating activities",
+                    misspelt,
+                ),
+            ],
+        );
+    }
+
     #[test]
     fn an_ocr_confusion_is_one_slip() {
         assert!(ocr_confusion_apart("secunty", "security", 1));
@@ -5795,6 +6239,47 @@ modernization,modernization drive,,,,
         for text in [
             "the state administration for market regulations said.",
             "the market regulations authority said.",
+        ] {
+            assert_eq!(found(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    /// A word heading a phrase inside a term ("shareholders of the listed company") has the
+    /// term's number however freely the document uses the other; a word modifying the next
+    /// one, or at the term's edge, may be written in the number the document uses.
+    #[test]
+    fn free_use_of_a_word_excuses_no_slip_of_number_inside_a_term() {
+        let glossary = "id,preferred\n\
+                        np,net profit attributable to shareholders of the listed company\n\
+                        hold,controlling shareholder\n\
+                        fai,fixed asset investment project\n\
+                        cfo,statement of profit and loss\n\
+                        share,shares held by the controlling shareholders\n";
+        let free = "The controlling shareholder pledged shares. Each shareholder may attend. \
+                    Fixed assets grew, and the fixed assets were sold; other fixed assets \
+                    remain. A profits warning came, and profits fell, though profits rose. ";
+        let found = |text: &str| found_texts(glossary, &format!("{free}{text}"));
+        for text in [
+            "Net profit attributable to shareholder of the listed company was RMB 3 million.",
+            "See the statement of profits and loss.",
+        ] {
+            let garbled = text
+                .split(" was")
+                .next()
+                .unwrap()
+                .split(" rose")
+                .next()
+                .unwrap();
+            let garbled = garbled.strip_prefix("See the ").unwrap_or(garbled);
+            assert_eq!(found(text), vec![garbled.trim_end_matches('.')], "{text}");
+        }
+        for text in [
+            // A modifier before a noun, in the number the document uses.
+            "The fixed assets investment project was approved.",
+            // At the term's edge.
+            "These are shares held by the controlling shareholder of the bank.",
+            // Another word of the term differs too: not the term written out.
+            "Net profit attributable to shareholder of a listed company was RMB 3 million.",
         ] {
             assert_eq!(found(text), Vec::<String>::new(), "{text}");
         }

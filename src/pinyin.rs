@@ -100,6 +100,28 @@ pub fn another_romanized_name(word: &str, glossary_word: &str) -> bool {
     edits >= 2 || one_vowel_for_another
 }
 
+/// Whether the words of a rendering (in small letters) are a name written in pinyin
+/// syllables: two words or more, each wholly pinyin, one at least no English word ("da hong
+/// pao", "tie guan yin"; not "long men", English words that happen to read as pinyin).
+pub fn written_in_syllables(words: &[&str]) -> bool {
+    words.len() >= 2
+        && words.iter().all(|w| reads_as_pinyin(w))
+        && words.iter().any(|w| !crate::dictionary::is_english_word(w))
+}
+
+/// Whether `word` of a text is a slip of `syllable`, a short word of a name written in pinyin
+/// syllables ([`written_in_syllables`]): one edit from it, and no pinyin itself ("pau" of
+/// "pao", "yim" of "yin"). A word that is pinyin is another syllable, and so another name
+/// ("pan" for "pao", see [`another_romanized_name`]). Whether the word is English, and the
+/// other syllables are written as the name has them, is the caller's to ask.
+pub fn slip_of_a_syllable(word: &str, syllable: &str) -> bool {
+    word != syllable
+        && word.chars().all(|c| c.is_ascii_lowercase())
+        && !reads_as_pinyin(word)
+        && reads_as_pinyin(syllable)
+        && strsim::osa_distance(word, syllable) == 1
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,6 +150,38 @@ mod tests {
             "douyni", "beijng", "xinhau", "bejing", "paris", "Taishan", "",
         ] {
             assert!(!reads_as_pinyin(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn a_name_in_syllables_and_its_slips() {
+        assert!(written_in_syllables(&["da", "hong", "pao"]));
+        assert!(written_in_syllables(&["tie", "guan", "yin"]));
+        for words in [
+            &["long", "men"][..],
+            &["pu", "er", "tea"],
+            &["pao"],
+            &["da", "hong", "kong"],
+        ] {
+            assert!(!written_in_syllables(words), "{words:?}");
+        }
+        for (word, syllable) in [
+            ("pau", "pao"),
+            ("yim", "yin"),
+            ("hogn", "hong"),
+            ("yn", "yin"),
+        ] {
+            assert!(slip_of_a_syllable(word, syllable), "{word}");
+        }
+        for (word, syllable) in [
+            ("pan", "pao"),
+            ("yan", "yin"),
+            ("pao", "pao"),
+            ("paxx", "pao"),
+            ("pa1", "pao"),
+            ("Pau", "pao"),
+        ] {
+            assert!(!slip_of_a_syllable(word, syllable), "{word}");
         }
     }
 
