@@ -22,7 +22,7 @@ use crate::markdown::{
     emphasis_delimiters, in_code, unemphasised, without_delimiters, CodeFinder, Markup,
 };
 use crate::matcher::{TermMatch, TermMatcher};
-use crate::normalize::normalize;
+use crate::normalize::{normalize, normalize_key};
 use crate::rules::{Rule, RuleSet};
 use crate::segment::FormatError;
 use crate::suppress::{directives, is_suppressed, Allowances, Suppression};
@@ -425,7 +425,18 @@ impl<'g> Checker<'g> {
                 let concepts_of = |m: &TermMatch| -> Vec<usize> {
                     self.matcher.uses(m, text).map(|u| u.concept).collect()
                 };
-                let garbled = clear_of_exact(found, &exact, &concepts_of);
+                let piece_of_approved = |m: &TermMatch, g: &GarbledMatch| -> bool {
+                    let approved = &self.glossary.concepts[g.concept].renderings[g.rendering];
+                    let approved = normalize_key(&approved.text, true);
+                    self.matcher
+                        .uses(m, text)
+                        .filter(|u| !u.status.is_approved())
+                        .any(|u| {
+                            let banned = &self.glossary.concepts[u.concept].renderings[u.rendering];
+                            piece_of(&normalize_key(&banned.text, true), &approved)
+                        })
+                };
+                let garbled = clear_of_exact(found, &exact, &concepts_of, &piece_of_approved);
                 (exact, garbled)
             }
             _ => (self.matcher.find(&norm, text), Vec::new()),
@@ -1054,16 +1065,22 @@ impl<'t> Place<'t> {
 /// Keeps the garbled matches that do not clash with exact ones: a garbled match may overlap
 /// approved renderings of other concepts but not a correct rendering of its own concept (that
 /// is the term with words around it), nor lie inside any exact match, nor overlap a deprecated
-/// or forbidden one, unless that lies wholly inside it. Then the longer term is the one a
-/// translator needs, as of two exact matches the longer wins: "over the air update" is the
-/// approved "over-the-air update" with its hyphens lost, whatever concept bans its words "air
-/// update"; "Ministry of Industry and Information Techology" is the approved rendering
-/// misspelt after its own banned start. Corrected whole, each is right; the banned part alone
-/// would be corrected into "over the over-the-air update" or "… Technology Techology".
+/// or forbidden one, unless that lies wholly inside it and its words are a piece of the
+/// approved rendering (`piece_of_approved`, see [`piece_of`]): the garbled window is then the
+/// approved term damaged around its banned piece, and the longer term is the one a translator
+/// needs. "over the air update" is the approved "over-the-air update" with its hyphens lost,
+/// whatever concept bans its words "air update"; "Ministry of Industry and Information
+/// Techology" is the approved rendering misspelt after its own banned start. Corrected whole,
+/// each is right; the banned part alone would be corrected into "over the over-the-air update"
+/// or "… Technology Techology". A banned rendering that is no piece of the approved one is
+/// evidence of its own, surer than a near-miss around it: "the serio CONTROLED driver" holds a
+/// forbidden "CONTROLED", not a garbled "controller driver"; nor is the whole approved
+/// rendering in a banned spelling a piece of it ("device device-objects").
 fn clear_of_exact(
     garbled: Vec<GarbledMatch>,
     exact: &[TermMatch],
     concepts_of: &dyn Fn(&TermMatch) -> Vec<usize>,
+    piece_of_approved: &dyn Fn(&TermMatch, &GarbledMatch) -> bool,
 ) -> Vec<GarbledMatch> {
     // The exact matches are sorted and do not overlap (see `select_matches`), so their ends
     // are sorted too, and those overlapping a span are the run between two binary searches:
@@ -1091,11 +1108,31 @@ fn clear_of_exact(
                 let banned_inside = !m.approved
                     && span.start <= e.start
                     && e.end <= span.end
-                    && e.len() < span.len();
+                    && e.len() < span.len()
+                    && piece_of_approved(m, g);
                 !overlaps || (m.approved && part_of_damage) || banned_inside
             })
         })
         .collect()
+}
+
+/// Whether the words of `banned` (normalized, case-folded; a hyphen parts words) are a run of
+/// the words of `approved`, fewer than all: "air update" of "over-the-air update", not "party
+/// china" of "communist party of china", "read call" of "read system call", nor
+/// "device-objects" of "device objects".
+fn piece_of(banned: &str, approved: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split([' ', '-'])
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let (banned, approved) = (words(banned), words(approved));
+    !banned.is_empty()
+        && banned.len() < approved.len()
+        && approved
+            .windows(banned.len())
+            .any(|w| w == banned.as_slice())
 }
 
 /// Spans (garbled terms) merged into sorted, disjoint runs, asked in turn whether each of a
@@ -1771,9 +1808,10 @@ web,Workercn,,China Industrial Network
         }
     }
 
-    /// A garbled term is corrected whole over a deprecated or forbidden rendering inside it,
-    /// of its own concept or another's, whatever its damage; the banned rendering written
-    /// alone, or followed by other words, is still banned.
+    /// A garbled term is corrected whole over a deprecated or forbidden rendering inside it
+    /// whose words are a piece of the approved rendering, of its own concept or another's; the
+    /// banned rendering written alone, followed by other words, or no piece of the approved
+    /// rendering, is still banned.
     #[test]
     fn a_garbled_term_wins_over_a_banned_rendering_inside_it() {
         let glossary = Glossary::from_csv_text(
@@ -1785,7 +1823,10 @@ web,Workercn,,China Industrial Network
              ota,over-the-air update,\n\
              wireless,wireless update,air update\n\
              cpc,Communist Party of China,\n\
-             pc,party of China,Party China\n",
+             pc,party of China,Party China\n\
+             controlled,controlled,CONTROLED\n\
+             controller,controller driver,\n\
+             objects,device objects,device-objects\n",
             "g.csv",
         )
         .unwrap();
@@ -1837,11 +1878,26 @@ web,Workercn,,China Industrial Network
             "over the air update",
             "over-the-air update",
         );
+        // A banned rendering that is no run of the approved rendering's words is evidence of
+        // its own: "Party China" is no piece of "Communist Party of China", "CONTROLED" none
+        // of "controller driver", and "device-objects" is the whole of "device objects".
         one(
             found("Workers celebrated the founding of the Communist Party China with songs."),
-            garbled,
-            "Communist Party China",
-            "Communist Party of China",
+            forbidden,
+            "Party China",
+            "party of China",
+        );
+        one(
+            found("It goes to the serio CONTROLED driver at once."),
+            forbidden,
+            "CONTROLED",
+            "controlled",
+        );
+        one(
+            found("Tests whether a device device-objects supports it."),
+            forbidden,
+            "device-objects",
+            "device objects",
         );
         // The banned renderings that are really there.
         one(
