@@ -58,21 +58,49 @@ pub fn reads_as_pinyin(word: &str) -> bool {
     if word.is_empty() || !word.chars().all(|c| c.is_ascii_lowercase() || c == 'ü') {
         return false;
     }
-    // reachable[i]: the first i bytes are whole syllables.
+    if !spelt_as_pinyin(word) {
+        return false;
+    }
+    // Bit i of `reachable`: the first i bytes are whole syllables. No name's word is longer.
     let n = word.len();
-    let mut reachable = vec![false; n + 1];
-    reachable[0] = true;
+    if n >= 128 {
+        return false;
+    }
+    let mut reachable: u128 = 1;
     for start in 0..n {
-        if !reachable[start] || !word.is_char_boundary(start) {
+        // Asked of every word of every rendering: most English words stop being pinyin soon.
+        if reachable >> start == 0 {
+            return false;
+        }
+        if reachable & (1 << start) == 0 || !word.is_char_boundary(start) {
             continue;
         }
         for end in start + 1..=(start + LONGEST).min(n) {
             if word.is_char_boundary(end) && is_syllable(&word[start..end]) {
-                reachable[end] = true;
+                reachable |= 1 << end;
             }
         }
     }
-    reachable[n]
+    reachable & (1 << n) != 0
+}
+
+/// Whether `word` (in small letters) has letters only as pinyin puts them together: every
+/// consonant but "n", "r" and the "g" of "ng" before a vowel, or "h" after "z", "c", "s".
+/// Most English words fail it ("management", "battery"), in one pass without a syllable looked
+/// up.
+fn spelt_as_pinyin(word: &str) -> bool {
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'v');
+    let bytes = word.as_bytes();
+    bytes.iter().enumerate().all(|(i, &c)| {
+        let next = bytes.get(i + 1).copied();
+        !c.is_ascii() // "ü"
+            || vowel(c)
+            || c == b'n'
+            || c == b'r'
+            || (c == b'g' && i > 0 && bytes[i - 1] == b'n')
+            || next.is_some_and(|n| vowel(n) || (n == b'h' && matches!(c, b'z' | b'c' | b's')))
+            || (next.is_some_and(|n| !n.is_ascii()))
+    })
 }
 
 /// The word without its vowels: what stays of a syllable when its final's vowels change.
@@ -130,6 +158,19 @@ mod tests {
     fn syllables_are_sorted_for_the_binary_search() {
         assert!(SYLLABLES.windows(2).all(|w| w[0] < w[1]));
         assert!(SYLLABLES.iter().all(|s| s.len() <= LONGEST));
+    }
+
+    #[test]
+    fn every_syllable_and_pair_of_syllables_is_spelt_as_pinyin() {
+        for a in SYLLABLES {
+            assert!(spelt_as_pinyin(a), "{a}");
+            for b in SYLLABLES {
+                let pair = format!("{a}{b}");
+                assert!(spelt_as_pinyin(&pair), "{pair}");
+            }
+        }
+        assert!(!spelt_as_pinyin("management"));
+        assert!(!spelt_as_pinyin("battery"));
     }
 
     #[test]
