@@ -352,8 +352,6 @@ struct IndexedRendering {
     /// The head is capitalised or a number ("Windows 11"): a name with a fixed form, not a
     /// common noun.
     name: bool,
-    /// Its head in the other number makes a rendering its concept bans.
-    keeps_number: bool,
     /// One of its words is a function word.
     has_function_word: bool,
 }
@@ -400,6 +398,9 @@ pub struct FuzzyIndex {
     renderings: Vec<IndexedRendering>,
     /// Per concept: its indexed renderings.
     by_concept: HashMap<usize, Vec<u32>>,
+    /// Per concept that bans some: its deprecated and forbidden renderings as written, for
+    /// [`FuzzyIndex::keeps_number`], asked only of a garbled term found.
+    banned: HashMap<usize, Vec<String>>,
     /// Pairs of words (one an identity word) to the renderings holding both, both ways round.
     /// Per word: the other words of its renderings that make such a pair with it, sorted, each
     /// with the renderings holding both (a small list per word, searched without hashing).
@@ -718,6 +719,7 @@ impl FuzzyIndex {
             words: Vec::new(),
             renderings: Vec::new(),
             by_concept: HashMap::default(),
+            banned: HashMap::default(),
             partners: PartnerTable::default(),
             loud_after: PartnerTable::default(),
             by_single: HashMap::default(),
@@ -881,23 +883,17 @@ impl FuzzyIndex {
             let name = words[word_start].capitalized
                 || words[head].has_digit
                 || named_in_another_language(text);
-            // The rendering in the other number may be one the glossary bans ("earning per
-            // share" of "earnings per share"): the correction keeps the number as listed then.
-            let other = match number_of(&index.words[words[head].word as usize]) {
-                Number::Singular => Number::Plural,
-                Number::Plural => Number::Singular,
-            };
-            let banned = || {
-                concept
+            if let std::collections::hash_map::Entry::Vacant(slot) = index.banned.entry(ci) {
+                let banned: Vec<String> = concept
                     .renderings
                     .iter()
                     .filter(|b| !b.status.is_approved())
-            };
-            let keeps_number = banned().next().is_some()
-                && in_number(text, other).is_some_and(|form| {
-                    let form = normalize_key(&form, true);
-                    banned().any(|b| normalize_key(&b.text, true) == form)
-                });
+                    .map(|b| b.text.clone())
+                    .collect();
+                if !banned.is_empty() {
+                    slot.insert(banned);
+                }
+            }
             index.by_concept.entry(ci).or_default().push(id);
             index.renderings.push(IndexedRendering {
                 concept: ci,
@@ -905,7 +901,6 @@ impl FuzzyIndex {
                 by_weight,
                 key,
                 name,
-                keeps_number,
                 has_function_word: words
                     .iter()
                     .any(|w| is_function_word(&index.words[w.word as usize])),
@@ -1915,6 +1910,24 @@ impl FuzzyIndex {
 
     /// Compares the windows of text around word `seed` with rendering `rendering`; returns
     /// the best window if it is a garbled form of the rendering.
+    /// Whether a correction of `r` keeps its number as listed: the rendering in the other
+    /// number is one its concept bans ("earning per share" of "earnings per share"). Asked of
+    /// a garbled term found, not of every rendering indexed: most glossaries ban something of
+    /// most concepts, and the other number of a rendering takes the dictionary.
+    fn keeps_number(&self, r: &IndexedRendering) -> bool {
+        let Some(banned) = self.banned.get(&r.concept) else {
+            return false;
+        };
+        let other = match number_of(&self.words[r.words[r.head].word as usize]) {
+            Number::Singular => Number::Plural,
+            Number::Plural => Number::Singular,
+        };
+        in_number(&r.key, other).is_some_and(|form| {
+            let form = normalize_key(&form, true);
+            banned.iter().any(|b| normalize_key(b, true) == form)
+        })
+    }
+
     fn verify(
         &self,
         rendering: u32,
@@ -2194,7 +2207,7 @@ impl FuzzyIndex {
         // A common noun's head inflects freely: a slip elsewhere, or in the head itself, is
         // corrected in the number the text wrote (a name keeps its own).
         let number = alignment[r.head]
-            .filter(|_| !r.name && !r.keeps_number)
+            .filter(|_| !r.name && !self.keeps_number(r))
             .and_then(|ti| {
                 let listed = &self.words[r.words[r.head].word as usize];
                 other_number_written(matches.text(&tokens[ti]), listed)
