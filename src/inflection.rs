@@ -316,6 +316,7 @@ pub fn number_of(word: &str) -> Number {
 /// "price versus volume"). Words that are as often adverb particles of a compound written open
 /// are left out ("left behind children", "drive through window", "mark up", "cut off"), as
 /// are those that are nouns too ("till", "round", "past") and conjunctions ("than", "but").
+/// Sorted.
 pub const HEAD_ENDING_PREPOSITIONS: &[&str] = &[
     "about",
     "above",
@@ -381,10 +382,19 @@ const LONGEST_PREPOSITION: usize = {
 /// abbreviation ("vs.") is no part of it.
 pub fn ends_a_head(word: &str) -> bool {
     let word = word.strip_suffix('.').unwrap_or(word);
-    word.len() <= LONGEST_PREPOSITION
-        && HEAD_ENDING_PREPOSITIONS
-            .iter()
-            .any(|p| word.eq_ignore_ascii_case(p))
+    // Asked of every word of every rendering and of many a text's: the prepositions of its
+    // length only, which the first letter mostly tells apart.
+    static BY_LENGTH: std::sync::LazyLock<Vec<Vec<&'static str>>> =
+        std::sync::LazyLock::new(|| {
+            let mut by_length = vec![Vec::new(); LONGEST_PREPOSITION + 1];
+            for p in HEAD_ENDING_PREPOSITIONS {
+                by_length[p.len()].push(*p);
+            }
+            by_length
+        });
+    BY_LENGTH
+        .get(word.len())
+        .is_some_and(|ps| ps.iter().any(|p| word.eq_ignore_ascii_case(p)))
 }
 
 /// The position of the head among the words of a noun phrase (in any case): the word before
@@ -420,13 +430,22 @@ const ADJECTIVE_ENDINGS: &[&str] = &[
 /// cannot be told from a noun without a plural ("background music", "control logic").
 pub fn follows_its_noun(noun: &str, word: &str) -> bool {
     let letters = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphabetic());
-    if !letters(noun) || !letters(word) || word.len() > LONGEST_CLASSICAL_WORD {
+    let ends_with = |w: &str, e: &str| {
+        w.len() >= e.len() && w.as_bytes()[w.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
+    };
+    // Asked of every rendering's head, many times: the tests without the dictionary first. A
+    // plural noun before its adjective takes a regular "s" ("accounts", "courts", "taxes").
+    if !letters(noun)
+        || !ends_with(noun, "s")
+        || !letters(word)
+        || word.len() > LONGEST_CLASSICAL_WORD
+        || !ADJECTIVE_ENDINGS.iter().any(|e| ends_with(word, e))
+        || ends_with(word, "ment")
+    {
         return false;
     }
     let (noun, word) = (noun.to_ascii_lowercase(), word.to_ascii_lowercase());
-    ADJECTIVE_ENDINGS.iter().any(|e| word.ends_with(e))
-        && !word.ends_with("ment")
-        && is_english_word(&word)
+    is_english_word(&word)
         && number_of(&word) == Number::Singular
         && !plurals(&word).iter().any(|p| is_english_word(p))
         && singulars(&noun).iter().any(|s| is_english_word(s))
@@ -855,7 +874,8 @@ mod tests {
         ] {
             assert_eq!(split_head(phrase).1, head, "{phrase}");
         }
-        // Every preposition, whatever its length.
+        // Every preposition, whatever its length (sorted, as they are searched).
+        assert!(HEAD_ENDING_PREPOSITIONS.windows(2).all(|w| w[0] < w[1]));
         for p in HEAD_ENDING_PREPOSITIONS {
             assert!(ends_a_head(p) && ends_a_head(&p.to_uppercase()), "{p}");
             assert_eq!(split_head(&format!("cost {p} unit")).1, "cost", "{p}");
