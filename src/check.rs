@@ -1833,13 +1833,7 @@ web,Workercn,,China Industrial Network
         let matcher = TermMatcher::new(&glossary);
         let fuzzy = FuzzyIndex::new(&glossary, crate::fuzzy::DEFAULT_THRESHOLD);
         let checker = Checker::new(&glossary, &matcher, RuleSet::all()).with_fuzzy(&fuzzy);
-        let found = |text: &str| -> Vec<(Rule, String, String)> {
-            checker
-                .check_str(text)
-                .into_iter()
-                .map(|f| (f.rule, f.found.clone(), f.expected.clone()))
-                .collect()
-        };
+        let found = |text: &str| rules_found_expected(&checker, text);
         #[track_caller]
         fn one(got: Vec<(Rule, String, String)>, rule: Rule, found: &str, expected: &str) {
             assert_eq!(
@@ -1926,6 +1920,15 @@ web,Workercn,,China Industrial Network
         );
     }
 
+    /// Each finding of `checker` on `text` as its rule, found text and suggestion.
+    fn rules_found_expected(checker: &Checker, text: &str) -> Vec<(Rule, String, String)> {
+        checker
+            .check_str(text)
+            .into_iter()
+            .map(|f| (f.rule, f.found.clone(), f.expected.clone()))
+            .collect()
+    }
+
     /// A case-sensitive rendering in wrong capitals is a garbled term suggesting the rendering
     /// as listed, with garbled terms on or off; capitals of its setting are not, nor a form
     /// two case-sensitive concepts tell apart.
@@ -1945,13 +1948,7 @@ web,Workercn,,China Industrial Network
         let with_fuzzy = Checker::new(&glossary, &matcher, RuleSet::all()).with_fuzzy(&fuzzy);
         let exact_only = Checker::new(&glossary, &matcher, RuleSet::all());
         for checker in [&with_fuzzy, &exact_only] {
-            let found = |text: &str| -> Vec<(Rule, String, String)> {
-                checker
-                    .check_str(text)
-                    .into_iter()
-                    .map(|f| (f.rule, f.found.clone(), f.expected.clone()))
-                    .collect()
-            };
+            let found = |text: &str| rules_found_expected(checker, text);
             let garbled = |found: &str, expected: &str| {
                 (Rule::GarbledTerm, found.to_string(), expected.to_string())
             };
