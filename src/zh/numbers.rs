@@ -209,6 +209,12 @@ fn is_date_or_percent(c: char) -> bool {
     matches!(c, '月' | '日' | '号' | '號' | '%' | '％')
 }
 
+/// Characters between a numeral and a magnitude that make it an approximation of the
+/// magnitude's count (10多万 "over 100,000", 十几亿 "over a billion", 3000余万).
+fn approximates_a_magnitude(c: char) -> bool {
+    matches!(c, '几' | '幾' | '多' | '余' | '餘' | '来' | '來')
+}
+
 /// Characters around a numeral that make it an approximation (十几个 "a dozen or so", 二十多
 /// "over twenty", 上百 "about a hundred"), which translations render loosely.
 fn is_approximation(before: Option<char>, after: Option<char>) -> bool {
@@ -316,6 +322,17 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
             // A Chinese multiplier after Arabic digits: 3.5万, 1.2亿, 10万亿. 千 before a unit
             // is the unit's prefix kilo (5200千克 is 5200 kg, 3万千米 30,000 km), no multiplier.
             let multiplier = |m: char| chinese_big_unit(m).or((m == '千').then_some(1000));
+            // An approximation before a multiplier counts in it, loosely: 10多万 is "over
+            // 100,000", 3000余万 "over 30 million".
+            let approximate = chars
+                .get(j)
+                .is_some_and(|&(_, a)| approximates_a_magnitude(a))
+                && chars
+                    .get(j + 1)
+                    .is_some_and(|&(_, m)| chinese_big_unit(m).is_some());
+            if approximate {
+                j += 1;
+            }
             let mut smallest = None;
             while let Some(u) = chars
                 .get(j)
@@ -374,7 +391,7 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
             out.push(Number {
                 kind: Kind::Plain,
                 value,
-                strength: if zero_minutes {
+                strength: if zero_minutes || approximate {
                     Strength::Weak
                 } else {
                     Strength::Strong
@@ -502,9 +519,16 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
             } else {
                 strength
             };
+            // An approximation before a multiplier counts in it (二十多万 "over 200,000",
+            // 十几亿 "over a billion"); the approximation has made the number weak.
+            let magnitude = after
+                .filter(|&a| approximates_a_magnitude(a))
+                .and_then(|_| chars.get(j + 1))
+                .and_then(|&(_, m)| chinese_big_unit(m))
+                .unwrap_or(1);
             out.push(Number {
                 kind: Kind::Plain,
-                value: value.saturating_mul(tenths),
+                value: value.saturating_mul(tenths).saturating_mul(magnitude),
                 strength,
                 start,
                 end: end_of(tenths_end),
@@ -4210,6 +4234,11 @@ mod tests {
         zh("3.5万元", &["35000"]);
         zh("5 万元", &["5"]);
         assert!(!values(&chinese_numbers("10多万元"), Strength::Weak).contains(&"10000".into()));
+        // An approximation before a magnitude counts in it, loosely.
+        weak("10多万元", &["100000"]);
+        weak("3000余万元", &["30000000"]);
+        weak("二十多万人", &["200000"]);
+        weak("十几亿元", &["1000000000"]);
         zh("一亿二千万元", &["120000000"]);
         zh("百万元", &["1000000"]);
         // A table's unit in English: the number it states, or none.
