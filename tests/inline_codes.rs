@@ -271,3 +271,56 @@ fn a_term_reads_across_a_standalone_code_written_against_one_word() {
         xliff
     );
 }
+
+/// A standalone code that marks a line break (XLIFF 1.2 `ctype="lb"`, XLIFF 2
+/// `subType="xlf:lb"`, TMX `type="lb"`) reads as one: whitespace between two words, so a term
+/// wrapped there is found, even written against both words. Another code written so is a
+/// placeholder, and the term it splits is missing.
+#[test]
+fn a_line_break_code_reads_as_a_line_break() {
+    let xliff12 = r#"<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+ <file source-language="zh-CN" target-language="en" datatype="plaintext" original="a.txt">
+  <body>
+   <trans-unit id="lb"><source>上海市总工会</source><target>The Shanghai Trade<x id="1" ctype="lb"/>Union met.</target></trans-unit>
+   <trans-unit id="ph-lb"><source>上海市总工会</source><target>The Shanghai Trade<ph id="1" ctype="lb">&lt;br/&gt;</ph>Union met.</target></trans-unit>
+   <trans-unit id="image"><source>上海市总工会</source><target>The Shanghai Trade<x id="1" ctype="image"/>Union met.</target></trans-unit>
+  </body>
+ </file>
+</xliff>
+"#;
+    let xliff20 = r#"<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="zh-CN" trgLang="en">
+ <file id="f">
+  <unit id="lb"><segment><source>上海市总工会</source><target>The Shanghai Trade<ph id="1" type="fmt" subType="xlf:lb"/>Union met.</target></segment></unit>
+  <unit id="image"><segment><source>上海市总工会</source><target>The Shanghai Trade<ph id="1" type="image"/>Union met.</target></segment></unit>
+ </file>
+</xliff>
+"#;
+    let tmx = r#"<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="zh-CN" datatype="plaintext"/>
+<body>
+<tu tuid="lb"><tuv xml:lang="zh-CN"><seg>上海市总工会</seg></tuv><tuv xml:lang="en"><seg>The Shanghai Trade<ph type="lb">&lt;br/&gt;</ph>Union met.</seg></tuv></tu>
+<tu tuid="image"><tuv xml:lang="zh-CN"><seg>上海市总工会</seg></tuv><tuv xml:lang="en"><seg>The Shanghai Trade<ph type="image">&lt;img/&gt;</ph>Union met.</seg></tuv></tu>
+</body></tmx>
+"#;
+    for (name, file, wrapped) in [
+        ("a.xlf", xliff12, &["lb", "ph-lb"][..]),
+        ("b.xlf", xliff20, &["lb"][..]),
+        ("c.tmx", tmx, &["lb"][..]),
+    ] {
+        let (_, rows, stderr) = check(name, file);
+        let deprecated: Vec<&str> = rows
+            .iter()
+            .filter(|r| r.rule == "deprecated-term")
+            .map(|r| r.unit.as_str())
+            .collect();
+        assert_eq!(deprecated, wrapped, "{name}: {stderr}");
+        let missing: Vec<&str> = rows
+            .iter()
+            .filter(|r| r.rule == "missing-term")
+            .map(|r| r.unit.as_str())
+            .collect();
+        assert_eq!(missing, ["image"], "{name}: {stderr}");
+    }
+}

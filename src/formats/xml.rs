@@ -751,8 +751,9 @@ impl InlineCodes {
 
 /// An inline element whose content is not read, while it is open.
 enum Skipped {
-    /// A standalone code started here: read as a placeholder at its end.
-    Standalone(LocationTracker),
+    /// A standalone code started here: read as a placeholder at its end, or as a line break
+    /// when it marks one.
+    Standalone(LocationTracker, bool),
     /// Half a paired code, or a dropped element.
     Code { boundary: bool },
 }
@@ -797,7 +798,7 @@ pub fn read_content<R: Read>(
     let mut boundary = false;
     // A standalone code read last, whose reading waits for the text after it (see
     // [`glued_on_one_side`]).
-    let mut code: Option<(LocationTracker, Location)> = None;
+    let mut code: Option<StandaloneCode> = None;
     loop {
         match xml.next_event()? {
             XmlEvent::Start {
@@ -813,11 +814,16 @@ pub fn read_content<R: Read>(
                 if codes.standalone.contains(&name) {
                     push_placeholder(&mut content.text, &mut mark, code.take());
                     let start = xml.tag_start();
+                    let line_break = marks_a_line_break(&attributes);
                     if empty {
-                        code = Some((start, xml.here().location()));
+                        code = Some(StandaloneCode {
+                            start,
+                            end: xml.here().location(),
+                            line_break,
+                        });
                         boundary = false;
                     } else {
-                        skipping = Some((xml.depth(), Skipped::Standalone(start)));
+                        skipping = Some((xml.depth(), Skipped::Standalone(start, line_break)));
                     }
                 } else if codes.paired.contains(&name) {
                     boundary = true;
@@ -854,8 +860,12 @@ pub fn read_content<R: Read>(
                 }
                 match skipping.take() {
                     Some((d, skipped)) if now < d => match skipped {
-                        Skipped::Standalone(start) => {
-                            code = Some((start, xml.here().location()));
+                        Skipped::Standalone(start, line_break) => {
+                            code = Some(StandaloneCode {
+                                start,
+                                end: xml.here().location(),
+                                line_break,
+                            });
                             boundary = false;
                         }
                         Skipped::Code { boundary: b } => boundary |= b,
@@ -875,7 +885,9 @@ pub fn read_content<R: Read>(
             }
             XmlEvent::Text(piece) => {
                 if skipping.is_none() {
-                    if !glued_on_one_side(content.text.text(), piece.text()) {
+                    if code.as_ref().is_some_and(|c| c.line_break)
+                        || !glued_on_one_side(content.text.text(), piece.text())
+                    {
                         push_placeholder(&mut content.text, &mut mark, code.take());
                     }
                     code = None;
@@ -907,18 +919,43 @@ fn glued_on_one_side(before: &str, after: &str) -> bool {
         || (is_word_char(before) && after.is_whitespace())
 }
 
-/// Appends [`CODE_PLACEHOLDER`] for a standalone code from `start` to `end` (if `code` is
-/// one) to `text` and to the marked segment being read, if any.
+/// A standalone code read, from `start` to `end`, whose reading waits for the text after it.
+struct StandaloneCode {
+    start: LocationTracker,
+    end: Location,
+    /// It marks a line break (see [`marks_a_line_break`]).
+    line_break: bool,
+}
+
+/// Whether a standalone code's attributes say it is a line break: XLIFF 1.2 `ctype="lb"`,
+/// XLIFF 2 `subType="xlf:lb"`, TMX `type="lb"`. It reads as one, whitespace between words
+/// (a term wrapped there is still found), neither a placeholder nor nothing.
+fn marks_a_line_break(attributes: &[(String, String)]) -> bool {
+    attribute(attributes, "ctype") == Some("lb")
+        || attribute(attributes, "subType") == Some("xlf:lb")
+        || attribute(attributes, "type") == Some("lb")
+}
+
+/// Appends what a standalone code reads as (if `code` is one) to `text` and to the marked
+/// segment being read, if any: [`CODE_PLACEHOLDER`], or a line break.
 fn push_placeholder(
     text: &mut MappedText,
     mark: &mut Option<(String, MappedText, usize)>,
-    code: Option<(LocationTracker, Location)>,
+    code: Option<StandaloneCode>,
 ) {
-    let Some((start, end)) = code else { return };
+    let Some(StandaloneCode {
+        start,
+        end,
+        line_break,
+    }) = code
+    else {
+        return;
+    };
+    let reading = if line_break { "\n" } else { CODE_PLACEHOLDER };
     if let Some((_, marked, _)) = mark {
-        marked.push_replaced(CODE_PLACEHOLDER, start.clone(), end);
+        marked.push_replaced(reading, start.clone(), end);
     }
-    text.push_replaced(CODE_PLACEHOLDER, start, end);
+    text.push_replaced(reading, start, end);
 }
 
 fn local(name: &str) -> String {
