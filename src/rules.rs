@@ -68,7 +68,7 @@ pub const RULES: &[RuleInfo] = &[
         id: "garbled-term",
         title: "Garbled term",
         severity: Severity::Warning,
-        summary: "A near-miss of an approved rendering: a typo, a lost or added plural or possessive, a dropped, added or swapped word, broken hyphenation or spacing.",
+        summary: "A near-miss of an approved rendering: a typo, a lost or added plural or possessive, a dropped, added or swapped word, broken hyphenation or spacing, or a case-sensitive rendering in other capitals.",
         fix: "Correct the text to the expected rendering. If it names a different entity that only looks alike, add that entity to the glossary as a concept of its own; `--garbled-threshold` raises the similarity a near-miss needs.",
     },
     RuleInfo {
