@@ -37,8 +37,8 @@ use smallvec::SmallVec;
 use crate::dictionary::{is_english_word, is_name};
 use crate::glossary::Glossary;
 use crate::inflection::{
-    classical_numbers_of_one_word, head_position, in_number, lemma, lemma_keys,
-    named_in_another_language, number_of, same_lemma, Number,
+    an_english_number_of, classical_numbers_of_one_word, head_position, in_number, lemma,
+    lemma_keys, named_in_another_language, number_of, same_lemma, Number,
 };
 use crate::matcher::{RenderingStart, WordFed};
 use crate::normalize::{floor_char_boundary, is_hyphen, is_word_char, normalize_key, Normalized};
@@ -2985,12 +2985,15 @@ impl FuzzyIndex {
                 // but not inside a name written as the name, its other words exact and with
                 // its capitals: the free use of "regulations" elsewhere says nothing of "State
                 // Administration for Market Regulations".
+                // Not a plural English does not make ("user equipments"), unless the
+                // document writes it often.
                 let grammatical = if k == r.head {
-                    !r.name
-                        || counted_at(window.start, tokens, matches, context, number_of(word))
-                        || (k > 0
-                            && number_of(word) == Number::Plural
-                            && coordinated_before(window.start, tokens, matches, context))
+                    (an_english_number_of(word, glossary_word) || t.frequent())
+                        && (!r.name
+                            || counted_at(window.start, tokens, matches, context, number_of(word))
+                            || (k > 0
+                                && number_of(word) == Number::Plural
+                                && coordinated_before(window.start, tokens, matches, context)))
                 } else {
                     (t.frequent()
                         && !(r.name

@@ -554,7 +554,7 @@ pub fn variant_in_plural(rendering: &str) -> Option<String> {
 /// Every form of [`variant_in_plural`]: a head may have two plurals ("formulas",
 /// "formulae"), the first the one a suggestion takes.
 pub fn variants_in_plural(rendering: &str) -> Vec<String> {
-    other_number_any(rendering)
+    other_number_any(rendering, true)
         .into_iter()
         .filter(|(_, number)| *number == Number::Plural)
         .map(|(form, _)| form)
@@ -602,6 +602,49 @@ fn inflects_so(word: &str, inflected: &str, number: Number) -> bool {
     made_as_english_nouns_are(singular)
 }
 
+/// Whether `word`, written in the text where the glossary lists `listed` (both in small
+/// letters, two numbers of one word), is a number English makes of it: not a plural the
+/// dictionary does not know of a singular it knows ("user equipments" of "user equipment").
+/// A scholar's plural is one ("moduli"), and so is any form of a word the dictionary does not
+/// know: it cannot tell.
+pub fn an_english_number_of(word: &str, listed: &str) -> bool {
+    !is_uncountable(listed)
+        || is_english_word(word)
+        || number_of(word) != Number::Plural
+        || classical_singulars(word).contains(&listed)
+}
+
+/// Nouns English does not count, a closed class of its grammar ("equipments", "informations",
+/// "softwares" are the commonest slips of machine translation and of writers of English as a
+/// second language). A word the dictionary knows in a plural ("works", "researches": verbs
+/// too) is left out by [`is_uncountable`]; so is a word not listed here, whatever the
+/// dictionary lacks: it lacks the plurals of many countable nouns ("infarctions",
+/// "conductivities").
+const UNCOUNTABLE_NOUNS: &[&str] = &[
+    "advice",
+    "baggage",
+    "equipment",
+    "feedback",
+    "firmware",
+    "furniture",
+    "hardware",
+    "homework",
+    "information",
+    "knowledge",
+    "luggage",
+    "machinery",
+    "malware",
+    "middleware",
+    "software",
+    "underwear",
+];
+
+/// Whether `word` (in small letters) is an uncountable noun ([`UNCOUNTABLE_NOUNS`]) whose
+/// regular plural the dictionary does not know either.
+fn is_uncountable(word: &str) -> bool {
+    UNCOUNTABLE_NOUNS.binary_search(&word).is_ok() && !is_english_word(&plural(word))
+}
+
 /// Endings that make English nouns of other words ("exchanger", "lessee", "deployment"); the
 /// nouns they make take the regular plural.
 const NOUN_ENDINGS: &[&str] = &[
@@ -624,7 +667,7 @@ fn made_as_english_nouns_are(word: &str) -> bool {
 /// How often `text` (normalized, case-folded) holds `rendering` (likewise) with its head in
 /// the other number (see [`split_head`]), on word boundaries. The rendering as written is not counted.
 pub fn count_in_other_number(text: &str, rendering: &str) -> usize {
-    other_number_any(rendering)
+    other_number_any(rendering, false)
         .iter()
         .map(|(form, _)| count_as_words(text, form))
         .sum()
@@ -635,7 +678,7 @@ pub fn count_in_other_number(text: &str, rendering: &str) -> usize {
 /// worker" (singular) for "model workers". A one-word rendering is put in the plural only: a
 /// single word that reads as a plural often is a word of its own ("news", "means", "physics").
 pub fn in_other_number(rendering: &str) -> Vec<(String, Number)> {
-    let mut forms = other_number_any(rendering);
+    let mut forms = other_number_any(rendering, false);
     let (before, _, after) = split_head(rendering);
     if before.is_empty() && after.is_empty() {
         forms.retain(|(_, number)| *number == Number::Plural);
@@ -644,16 +687,22 @@ pub fn in_other_number(rendering: &str) -> Vec<(String, Number)> {
 }
 
 /// The forms of a normalized, case-folded rendering with its head in the other number, if the
-/// head is three or more Latin letters (English plurals are of English words).
-fn other_number_any(rendering: &str) -> Vec<(String, Number)> {
+/// head is three or more Latin letters (English plurals are of English words). With
+/// `uncountable_plural`, also the regular plural of an English word the dictionary does not
+/// know: the word is uncountable ("user equipments"), and the form is no approved rendering,
+/// but a deprecated or forbidden one stays so in it.
+fn other_number_any(rendering: &str, uncountable_plural: bool) -> Vec<(String, Number)> {
     let (before, head, after) = split_head(rendering);
     if head.len() < 3 || !head.bytes().all(|b| b.is_ascii_alphabetic()) {
         return Vec::new();
     }
     let singular = singulars(head);
     if singular.is_empty() {
+        let uncountable = !uncountable_plural && is_uncountable(head);
+        let regular = plural(head);
         plurals(head)
             .into_iter()
+            .filter(|p| !uncountable || *p != regular || is_english_word(p))
             .map(|p| (format!("{before}{p}{after}"), Number::Plural))
             .collect()
     } else {
@@ -977,6 +1026,56 @@ mod tests {
         assert_eq!(
             in_number("Bunsen burners", Number::Singular).as_deref(),
             Some("Bunsen burner")
+        );
+    }
+
+    #[test]
+    fn an_uncountable_noun_has_no_plural() {
+        assert!(UNCOUNTABLE_NOUNS.windows(2).all(|w| w[0] < w[1]), "sorted");
+        for (word, listed) in [
+            ("equipments", "equipment"),
+            ("informations", "information"),
+            ("softwares", "software"),
+            ("hardwares", "hardware"),
+            ("furnitures", "furniture"),
+            ("advices", "advice"),
+        ] {
+            assert!(!an_english_number_of(word, listed), "{word}");
+        }
+        for (word, listed) in [
+            ("exchangers", "exchanger"),
+            ("moduli", "modulus"),
+            ("bacteria", "bacterium"),
+            ("fevers", "fever"),
+            ("rices", "rice"),
+            ("worker", "workers"),
+            ("kubelets", "kubelet"),
+            ("equipment", "equipment"),
+            // Countable nouns whose plurals the dictionary lacks.
+            ("infarctions", "infarction"),
+            ("conductivities", "conductivity"),
+            ("encodings", "encoding"),
+        ] {
+            assert!(an_english_number_of(word, listed), "{word}");
+        }
+        assert_eq!(
+            in_other_number("myocardial infarction"),
+            [("myocardial infarctions".to_string(), Number::Plural)]
+        );
+        // The approved rendering has no such form; a banned one keeps it.
+        assert_eq!(in_other_number("user equipment"), vec![]);
+        assert_eq!(
+            count_in_other_number("two user equipments", "user equipment"),
+            0
+        );
+        assert_eq!(variants_in_plural("user device"), ["user devices"]);
+        assert_eq!(
+            variants_in_plural("cardiac infarction"),
+            ["cardiac infarctions"]
+        );
+        assert_eq!(
+            in_other_number("heat exchanger"),
+            [("heat exchangers".to_string(), Number::Plural)]
         );
     }
 

@@ -1,7 +1,8 @@
 //! The word that carries a term's number (its head) and the numbers English makes of it,
 //! through the built binary: a preposition ends the head ("earnings per share"), an adjective
 //! after a plural noun leaves the noun the head ("accounts payable"), a capital before words
-//! of no English makes a name ("Nilaparvata lugens").
+//! of no English makes a name ("Nilaparvata lugens"), and an uncountable noun has no plural
+//! ("user equipments").
 
 mod common;
 
@@ -176,4 +177,29 @@ fn a_garbled_name_is_not_counted_as_the_name() {
             assert_ne!(found, "Nilaparvata lugen", "{rule} {expected}");
         }
     }
+}
+
+#[test]
+fn the_plural_of_an_uncountable_noun_is_garbled() {
+    let glossary = "id,preferred,admitted\nue,user equipment,UE\nhx,heat exchanger,\n\
+        asf,African swine fever,ASF\nmi,myocardial infarction,MI\n";
+    assert_heads(
+        glossary,
+        &[(
+            "Resources are allocated to user equipments in both links.",
+            "user equipments",
+            "user equipment",
+        )],
+        &[
+            "Resources are allocated to the user equipment.",
+            "Two heat exchangers failed.",
+            // A countable noun whose plural the dictionary lacks.
+            "Two myocardial infarctions were recorded.",
+            // "fevers" is an English word: the plural of a disease's name is not told apart
+            // from that of a countable noun.
+            "African swine fevers spread.",
+            // A spelling the document writes often is its own.
+            "The user equipments attach. Two user equipments detach. All user equipments idle.",
+        ],
+    );
 }
