@@ -1908,8 +1908,6 @@ impl FuzzyIndex {
         out.extend_from_slice(&found);
     }
 
-    /// Compares the windows of text around word `seed` with rendering `rendering`; returns
-    /// the best window if it is a garbled form of the rendering.
     /// Whether a correction of `r` keeps its number as listed: the rendering in the other
     /// number is one its concept bans ("earning per share" of "earnings per share"). Asked of
     /// a garbled term found, not of every rendering indexed: most glossaries ban something of
@@ -1928,6 +1926,20 @@ impl FuzzyIndex {
         })
     }
 
+    /// Whether a count among the modifiers of `r`'s head fixes its number: "one housing
+    /// fund", "two sessions", "all workers". A correction keeps that number, whatever the
+    /// text wrote ("one housing funds" is corrected to "one housing fund").
+    fn counts_its_head(&self, r: &IndexedRendering) -> bool {
+        r.words[..r.head]
+            .iter()
+            .rev()
+            .map(|w| self.words[w.word as usize].as_str())
+            .take_while(|w| !is_function_word(w))
+            .any(|w| w == "one" || is_quantifier(w))
+    }
+
+    /// Compares the windows of text around word `seed` with rendering `rendering`; returns
+    /// the best window if it is a garbled form of the rendering.
     fn verify(
         &self,
         rendering: u32,
@@ -2207,7 +2219,7 @@ impl FuzzyIndex {
         // A common noun's head inflects freely: a slip elsewhere, or in the head itself, is
         // corrected in the number the text wrote (a name keeps its own).
         let number = alignment[r.head]
-            .filter(|_| !r.name && !self.keeps_number(r))
+            .filter(|_| !r.name && !self.counts_its_head(r) && !self.keeps_number(r))
             .and_then(|ti| {
                 let listed = &self.words[r.words[r.head].word as usize];
                 other_number_written(matches.text(&tokens[ti]), listed)
@@ -5151,7 +5163,8 @@ modernization,modernization drive,,,,
             );
         }
         let glossary = Glossary::from_csv_text(
-            "id,preferred\np,postdoctoral researcher\nm,model workers\nn,Golden Coin\n",
+            "id,preferred\np,postdoctoral researcher\nm,model workers\nn,Golden Coin\n\
+             f,five social insurances and one housing fund\n",
             "g.csv",
         )
         .unwrap();
@@ -5164,6 +5177,15 @@ modernization,modernization drive,,,,
             ("One modle worker came.", Some(Number::Singular)),
             // A name keeps its number: the finding is the number itself.
             ("The shop sells Goldne Coins.", None),
+            // So does a head its term counts: "one housing fund" is one.
+            (
+                "The five social insurance and one housing funds are paid.",
+                None,
+            ),
+            (
+                "The five social insurance and one housing fund are paid.",
+                None,
+            ),
         ] {
             let norm = normalize(text, true);
             let found = index.find(
