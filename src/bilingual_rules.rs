@@ -296,14 +296,20 @@ impl<'g> SourceRules<'g> {
             a.correct = (a.correct + found).min(a.in_source);
         }
         // A countable term's head noun inflected for number ("a labor and skills competition"
-        // for "labor and skills competitions") is correct English, as garbled-term holds too.
+        // for "labor and skills competitions") is correct English, as garbled-term holds too;
+        // so in the other spelling ("labour unions").
         for a in accounts.values_mut() {
             if a.correct < a.in_source {
+                let text = spelled_alike.get_or_insert_with(|| with_families(&norm.text));
+                let text = text.as_deref().unwrap_or(&norm.text);
                 let found = self.glossary.concepts[a.concept]
                     .renderings
                     .iter()
                     .filter(|r| r.status.is_approved())
-                    .map(|r| count_in_other_number(&norm.text, &normalize_key(&r.text, true)))
+                    .map(|r| {
+                        let key = normalize_key(&r.text, true);
+                        count_in_other_number(text, with_families(&key).as_deref().unwrap_or(&key))
+                    })
                     .max()
                     .unwrap_or(0);
                 a.correct = (a.correct + found).min(a.in_source);
@@ -1721,6 +1727,8 @@ chief-executive,行政长官,Chief Executive,,,
             0
         );
         assert_eq!(missing("劳动合同", "A labor contract was signed."), 0);
+        // In the other number too.
+        assert_eq!(missing("劳动合同", "Labor contracts were signed."), 0);
         assert_eq!(missing("世界卫生组织", "The World Health Office met."), 1);
         assert_eq!(missing("劳动合同", "A labour contracting firm."), 1);
         // Each occurrence renders one source occurrence, no more.
