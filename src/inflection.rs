@@ -602,6 +602,37 @@ fn inflects_so(word: &str, inflected: &str, number: Number) -> bool {
     made_as_english_nouns_are(singular)
 }
 
+/// Endings that make a noun of one who does something of a verb or a noun ("operator",
+/// "worker", "artist", "accountant", "resident", "employee", "musician").
+const DOER_ENDINGS: &[&str] = &["er", "or", "ist", "ant", "ent", "ee", "ian"];
+
+/// Whether `word` (in small letters, singular) names one who does or holds something, an
+/// English word of [`DOER_ENDINGS`] made of an English word of three letters or more: "operator"
+/// (operate), "worker", "planner" (plan), "carrier" (carry), "artist", "assistant", "resident"
+/// (reside), "employee", "musician". Such a noun names a role that many hold: "Authorized
+/// Economic Operators", "Model Workers". Words that only look made so ("center" of "cent")
+/// are countable nouns as well. Not "committee", "government", "agency": what an
+/// organisation's name is headed by.
+pub fn names_a_doer(word: &str) -> bool {
+    if !is_english_word(word) {
+        return false;
+    }
+    DOER_ENDINGS.iter().any(|ending| {
+        let Some(stem) = word.strip_suffix(ending).filter(|s| s.len() >= 3) else {
+            return false;
+        };
+        let bytes = stem.as_bytes();
+        let doubled = *ending == "er"
+            && bytes.len() >= 4
+            && bytes[bytes.len() - 1] == bytes[bytes.len() - 2]
+            && is_english_word(&stem[..stem.len() - 1]);
+        let with_y = stem
+            .strip_suffix('i')
+            .is_some_and(|s| is_english_word(&format!("{s}y")));
+        is_english_word(stem) || is_english_word(&format!("{stem}e")) || doubled || with_y
+    })
+}
+
 /// Whether `word`, written in the text where the glossary lists `listed` (both in small
 /// letters, two numbers of one word), is a number English makes of it: not a plural the
 /// dictionary does not know of a singular it knows ("user equipments" of "user equipment").
@@ -716,6 +747,42 @@ fn other_number_any(rendering: &str, uncountable_plural: bool) -> Vec<(String, N
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_noun_of_one_who_does_something() {
+        for word in [
+            "operator",
+            "worker",
+            "planner",
+            "carrier",
+            "artist",
+            "accountant",
+            "resident",
+            "employee",
+            "musician",
+            "inspector",
+        ] {
+            assert!(names_a_doer(word), "{word}");
+        }
+        for word in [
+            "committee",
+            "government",
+            "agency",
+            "federation",
+            "union",
+            "ministry",
+            "court",
+            "law",
+            "scholarship",
+            "congress",
+            "zone",
+            "university",
+            "xinhua",
+            "order",
+        ] {
+            assert!(!names_a_doer(word), "{word}");
+        }
+    }
 
     #[test]
     fn lemmas() {
