@@ -570,3 +570,75 @@ fn an_empty_po_msgstr_is_reported_at_its_string() {
         ]
     );
 }
+
+/// `fix` reads inputs as `check` does: paired files, JSON Lines fields, TSV columns.
+#[test]
+fn fix_takes_the_input_format_options_of_check() {
+    let dir = scratch(&[
+        ("g.csv", GLOSSARY),
+        ("zh.txt", "一\n上海市总工会\n".as_bytes()),
+        ("en.txt", b"One\nThe Shanghai Trade Union.\n"),
+        (
+            "t.jsonl",
+            b"{\"id\":\"e1\",\"message\":\"The Shanghai Trade Union met.\"}\n",
+        ),
+        (
+            "t.tsv",
+            "zh\ten\n上海市总工会\tThe Shanghai Trade Union met.\n".as_bytes(),
+        ),
+    ]);
+    let fix = |args: &[&str]| {
+        let mut argv = vec!["fix", "-g", "g.csv"];
+        argv.extend_from_slice(args);
+        termcheck_in(dir.path(), &argv, b"")
+    };
+    let run = fix(&["en.txt", "--source-file", "zh.txt"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("en.txt")).unwrap(),
+        "One\nThe Shanghai Federation of Trade Unions.\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("zh.txt")).unwrap(),
+        "一\n上海市总工会\n",
+        "the source is not rewritten"
+    );
+    let run = fix(&["t.jsonl", "--target-field", "message"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("t.jsonl")).unwrap(),
+        "{\"id\":\"e1\",\"message\":\"The Shanghai Federation of Trade Unions met.\"}\n"
+    );
+    let run = fix(&[
+        "t.tsv",
+        "--source-column",
+        "zh",
+        "--target-column",
+        "en",
+        "--diff",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("+上海市总工会\tThe Shanghai Federation of Trade Unions met."),
+        "{}",
+        run.stdout
+    );
+    // Without the field, the file is an error, not a file with nothing to fix.
+    let run = fix(&["t.jsonl", "--diff"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("no line has the target field \"target\""),
+        "{}",
+        run.stderr
+    );
+    // The combinations check refuses, fix refuses.
+    let run = fix(&["en.txt", "t.tsv", "--source-file", "zh.txt"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("--source-file pairs one English file"),
+        "{}",
+        run.stderr
+    );
+}
