@@ -642,3 +642,42 @@ fn fix_takes_the_input_format_options_of_check() {
         run.stderr
     );
 }
+
+/// `inconsistent-segment`: a line break between Chinese characters is no difference, and on
+/// a tie the translation another rule faults is the one warned about.
+#[test]
+fn inconsistent_segments_ignore_line_breaks_in_chinese_and_warn_the_faulted_translation() {
+    let xliff = r#"<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2"><file source-language="zh" target-language="en" datatype="plaintext" original="x"><body>
+<trans-unit id="p6"><source>全<x id="1" ctype="lb"/>总</source><target>ACFTU</target></trans-unit>
+<trans-unit id="p40"><source>全总</source><target>ACFTU</target></trans-unit>
+</body></file></xliff>
+"#;
+    let (code, rows, stderr) = check(&[("a.xlf", xliff.as_bytes())], &["a.xlf"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(rows.is_empty(), "{rows:?}");
+    let tmx = "<tmx version=\"1.4\"><header srclang=\"zh\"/><body>\n\
+               <tu tuid=\"t17\"><tuv xml:lang=\"zh\"><seg>上海市总工会开会</seg></tuv><tuv xml:lang=\"en\"><seg>The Shanghai Trade Union met.</seg></tuv></tu>\n\
+               <tu tuid=\"t18\"><tuv xml:lang=\"zh\"><seg>上海市总工会开会</seg></tuv><tuv xml:lang=\"en\"><seg>The Shanghai Federation of Trade Unions met.</seg></tuv></tu>\n\
+               </body></tmx>\n";
+    let (code, rows, stderr) = check(&[("m.tmx", tmx.as_bytes())], &["m.tmx"]);
+    assert_eq!(code, 1, "{stderr}");
+    let rules: Vec<(String, String)> = rows
+        .iter()
+        .map(|r| (r.rule.clone(), r.unit.clone()))
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            ("inconsistent-segment".to_string(), "t17".to_string()),
+            ("deprecated-term".to_string(), "t17".to_string()),
+        ]
+    );
+    assert!(
+        rows[0].message.contains(
+            "translated differently at m.tmx unit t18 (\"The Shanghai Federation of Trade Unions met.\")"
+        ),
+        "{}",
+        rows[0].message
+    );
+}
