@@ -119,9 +119,10 @@ impl<R: BufRead> JsonlReader<R> {
             if content.trim().is_empty() {
                 continue;
             }
+            // Once a line has had the target field, the names are needed no more.
             let mut seen = Seen {
                 target: &self.fields.target,
-                target_seen: false,
+                target_seen: self.target_seen,
                 names: &mut self.names,
             };
             let parsed = parse_line(content, start.clone(), &self.fields, self.index, &mut seen);
@@ -202,7 +203,8 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
     }
 }
 
-/// What the lines read so far hold: whether one had the target field, and the field names.
+/// What the lines read so far hold: whether one had the target field, and the field names
+/// (collected until one has it).
 struct Seen<'a> {
     target: &'a str,
     target_seen: bool,
@@ -246,10 +248,11 @@ fn parse_line(
         ))
     })?;
     for (k, _) in &members {
-        let name = decode_plain(&line[k.clone()]);
-        if name == seen.target {
-            seen.target_seen = true;
+        if seen.target_seen {
+            break;
         }
+        let name = decode_plain(&line[k.clone()]);
+        seen.target_seen = name == seen.target;
         if seen.names.len() < FIELDS_NAMED && !seen.names.contains(&name) {
             seen.names.push(name);
         }
