@@ -1112,6 +1112,8 @@ struct KeptSegment {
     target: String,
     start: Location,
     end: Location,
+    /// Byte offsets in the file of the whole target, where its own findings are.
+    target_bytes: Range<u64>,
 }
 
 impl SegmentBatch {
@@ -1122,6 +1124,7 @@ impl SegmentBatch {
         };
         let span = trimmed_span(target.text());
         let (start, end) = target.span(span);
+        let (from, to) = target.span(0..target.text().len());
         let label = match &segment.unit {
             Some(unit) => format!("{file} unit {unit}"),
             None => format!("{file}:{}", start.line),
@@ -1136,20 +1139,25 @@ impl SegmentBatch {
             target: target.text().to_string(),
             start,
             end,
+            target_bytes: from.byte_offset..to.byte_offset,
         });
     }
 
-    /// The `inconsistent-segment` findings of the batch, each with its file, in batch order.
-    pub fn findings(&self) -> Vec<(String, Finding)> {
+    /// The `inconsistent-segment` findings of the batch, each with its file, in batch order;
+    /// `run` holds the other findings of its files, which tell a target's own faults.
+    pub fn findings(&self, run: &RunReport) -> Vec<(String, Finding)> {
+        let flagged = self.flagged(run);
         let texts: Vec<SegmentText<'_>> = self
             .kept
             .iter()
-            .map(|k| SegmentText {
+            .zip(flagged)
+            .map(|(k, flagged)| SegmentText {
                 source: &k.source,
                 target: &k.target,
                 label: &k.label,
                 context: k.context.as_deref(),
                 plural_form: k.plural_form,
+                flagged,
             })
             .collect();
         inconsistent_segments(&texts)
@@ -1162,6 +1170,42 @@ impl SegmentBatch {
                 (k.file.clone(), f)
             })
             .collect()
+    }
+
+    /// For each segment kept, whether `run` has a finding of its own inside its target (any
+    /// rule but those that compare it with other text).
+    fn flagged(&self, run: &RunReport) -> Vec<bool> {
+        let mut flagged = vec![false; self.kept.len()];
+        let mut by_file: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, k) in self.kept.iter().enumerate() {
+            by_file.entry(k.file.as_str()).or_default().push(i);
+        }
+        for file in &run.files {
+            let Some(kept) = by_file.get_mut(file.path.as_str()) else {
+                continue;
+            };
+            kept.sort_by_key(|&i| (self.kept[i].target_bytes.start, i));
+            for f in file.findings.iter() {
+                if matches!(f.rule, Rule::InconsistentSegment | Rule::InconsistentTerm) {
+                    continue;
+                }
+                let (from, to) = (f.start.byte_offset, f.end.byte_offset);
+                let after = kept.partition_point(|&i| self.kept[i].target_bytes.start <= from);
+                // Targets do not overlap: only the last one starting before the finding can
+                // hold it (an empty target before a finding at the same offset holds none).
+                for &i in kept[..after].iter().rev() {
+                    let span = &self.kept[i].target_bytes;
+                    if span.start <= from && to <= span.end && span.start < span.end {
+                        flagged[i] = true;
+                        break;
+                    }
+                    if span.start < from {
+                        break;
+                    }
+                }
+            }
+        }
+        flagged
     }
 }
 
@@ -1200,7 +1244,7 @@ pub fn add_segment_inconsistencies(run: &mut RunReport, inputs: &[Input], format
         }
     }
     let mut touched = Vec::new();
-    for (file, finding) in batch.findings() {
+    for (file, finding) in batch.findings(run) {
         if let Some(i) = run.files.iter().position(|f| f.path == file) {
             run.files[i].findings.push(finding);
             touched.push(i);
@@ -1261,15 +1305,20 @@ pub struct SegmentText<'t> {
     /// The plural form ([`Segment::plural_form`]): the forms of one entry are never compared
     /// with each other, only with the same form elsewhere.
     pub plural_form: Option<usize>,
+    /// The target has findings of its own (a deprecated term, a missing one): on a tie it is
+    /// not the translation the others are held to.
+    pub flagged: bool,
 }
 
 /// Which segments of a batch break segment consistency, with the finding for each (positioned
 /// over the whole target, byte offsets into it). Xbench's two checks: a source translated
-/// differently elsewhere (the segments whose target differs from the most frequent one — the
-/// first seen on a tie), and a target used for different sources (likewise by source).
-/// Sources and targets are compared with whitespace folded and case ignored, and only between
-/// segments of one context and plural form; segments with an empty source or target take no
-/// part. Ordered by segment, then check.
+/// differently elsewhere (the segments whose target differs from the most frequent one), and a
+/// target used for different sources (likewise by source). On a tie the reference is a
+/// translation none of whose segments is [`SegmentText::flagged`], then the first seen: the
+/// warning lands on the segment another rule already faults, not on the correct one.
+/// Sources and targets are compared as [`segment_key`] makes them, and only between segments
+/// of one context and plural form; segments with an empty source or target take no part.
+/// Messages quote the reference on one line. Ordered by segment, then check.
 pub fn inconsistent_segments(segments: &[SegmentText<'_>]) -> Vec<(usize, Finding)> {
     let keys: Vec<Option<(String, String)>> = segments
         .iter()
@@ -1280,16 +1329,21 @@ pub fn inconsistent_segments(segments: &[SegmentText<'_>]) -> Vec<(usize, Findin
         .collect();
     let mut out = Vec::new();
     for by_source in [true, false] {
-        // (context, form, key) → (other side → (count, first segment)), in first-seen order.
-        let mut groups: HashMap<Comparison<'_>, Vec<(&str, usize, usize)>> = HashMap::new();
+        // (context, form, key) → (other side → (count, first segment, any flagged)), in
+        // first-seen order.
+        let mut groups: HashMap<Comparison<'_>, Vec<(&str, usize, usize, bool)>> = HashMap::new();
         for (i, k) in keys.iter().enumerate() {
             let Some((s, t)) = k else { continue };
             let (key, other) = if by_source { (s, t) } else { (t, s) };
             let group = (segments[i].context, segments[i].plural_form, key.as_str());
             let variants = groups.entry(group).or_default();
+            let flagged = segments[i].flagged;
             match variants.iter_mut().find(|v| v.0 == other.as_str()) {
-                Some(v) => v.1 += 1,
-                None => variants.push((other.as_str(), 1, i)),
+                Some(v) => {
+                    v.1 += 1;
+                    v.3 |= flagged;
+                }
+                None => variants.push((other.as_str(), 1, i, flagged)),
             }
         }
         for (i, k) in keys.iter().enumerate() {
@@ -1301,7 +1355,7 @@ pub fn inconsistent_segments(segments: &[SegmentText<'_>]) -> Vec<(usize, Findin
             }
             let majority = variants
                 .iter()
-                .max_by_key(|v| (v.1, usize::MAX - v.2))
+                .max_by_key(|v| (v.1, !v.3, usize::MAX - v.2))
                 .expect("non-empty");
             if majority.0 == other.as_str() {
                 continue;
@@ -1312,13 +1366,13 @@ pub fn inconsistent_segments(segments: &[SegmentText<'_>]) -> Vec<(usize, Findin
                 format!(
                     "this source is translated differently at {} (\"{}\")",
                     segments[first].label,
-                    segments[first].target.trim()
+                    one_line(segments[first].target)
                 )
             } else {
                 format!(
                     "this target translates a different source at {} ({})",
                     segments[first].label,
-                    segments[first].source.trim()
+                    one_line(segments[first].source)
                 )
             };
             let span = trimmed_span(seg.target);
@@ -1352,7 +1406,9 @@ type Comparison<'t> = (Option<&'t str>, Option<usize>, &'t str);
 /// around it dropped (a quoted line of dialogue is the same line unquoted), and nameless
 /// placeholders dropped: the standalone inline codes of XLIFF and TMX, which translations of
 /// one source place, keep or drop as the tool that wrote them did, are no wording (a segment of
-/// codes alone is no text to compare).
+/// codes alone is no text to compare). Whitespace between two characters of a script written
+/// without spaces (Chinese, Japanese) is dropped: a line break there, as a code or in the text,
+/// is layout (王者<lb/>荣耀 is 王者荣耀).
 fn segment_key(text: &str) -> String {
     let mut key = normalize_key(text, true);
     if key.contains(CODE_PLACEHOLDER) {
@@ -1362,6 +1418,9 @@ fn segment_key(text: &str) -> String {
             .collect::<Vec<_>>()
             .join(" ");
     }
+    if key.contains(' ') && key.chars().any(written_without_spaces) {
+        key = spaces_between_words(&key);
+    }
     key.trim_matches(|c: char| {
         c.is_whitespace()
             || matches!(
@@ -1370,6 +1429,45 @@ fn segment_key(text: &str) -> String {
             )
     })
     .to_string()
+}
+
+/// Whether `c` belongs to a script written without spaces between words: Han ideographs
+/// (with their extensions and compatibility forms), kana, and CJK punctuation. Hangul is
+/// written with spaces and is not.
+fn written_without_spaces(c: char) -> bool {
+    matches!(c,
+        '\u{3000}'..='\u{30FF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FF00}'..='\u{FFEF}'
+        | '\u{20000}'..='\u{3FFFF}')
+}
+
+/// `text` with its single spaces kept only where they part words: not between two characters
+/// of a script written without spaces.
+fn spaces_between_words(text: &str) -> String {
+    let mut joined = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let between = c == ' '
+            && joined
+                .chars()
+                .next_back()
+                .is_some_and(written_without_spaces)
+            && chars.peek().copied().is_some_and(written_without_spaces);
+        if !between {
+            joined.push(c);
+        }
+    }
+    joined
+}
+
+/// `text` on one line, so that a message quoting it stays one line in every report (GitHub
+/// annotations, CSV): whitespace runs (line breaks included) as single spaces, and none
+/// between two characters of a script written without spaces.
+fn one_line(text: &str) -> String {
+    spaces_between_words(&text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 fn trimmed_span(text: &str) -> Range<usize> {
@@ -2143,6 +2241,7 @@ gen,发电机,generator
             label: "there",
             context: None,
             plural_form: None,
+            flagged: false,
         }
     }
 
@@ -2197,6 +2296,88 @@ gen,发电机,generator
         assert_eq!(got, [1]);
     }
 
+    /// A line break (a code or in the text) or a space between two Chinese characters is
+    /// layout: such sources are one source. Between words of English, and between Chinese
+    /// and a Latin word, it stays a space; Korean is written with spaces.
+    #[test]
+    fn whitespace_inside_chinese_is_no_difference_and_messages_are_one_line() {
+        let seg = segment_there;
+        let batch = [
+            seg("王者\n荣耀", "Honor of Kings"),
+            seg("王者荣耀", "Honor of Kings"),
+            seg("王者 荣耀。", "Honor of Kings."),
+            seg("王者荣耀。", "Honor of Kings."),
+            seg("かな\nカナ", "Kana"),
+            seg("かなカナ", "Kana"),
+        ];
+        assert!(inconsistent_segments(&batch).is_empty());
+        let batch = [
+            seg("打开 App", "Open the app"),
+            seg("打开App", "Open the app"),
+            seg("한국 어", "Korean"),
+            seg("한국어", "Korean"),
+        ];
+        let got: Vec<(usize, String)> = inconsistent_segments(&batch)
+            .into_iter()
+            .map(|(i, f)| (i, f.message))
+            .collect();
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, 1, "{got:?}");
+        assert_eq!(got[1].0, 3, "{got:?}");
+        // The reference quoted on one line.
+        let batch = [
+            seg("上海\n总工会\n开会", "The union\nmet."),
+            seg("上海总工会开会", "The union met today."),
+            seg("其他", "The union\nmet."),
+        ];
+        let messages: Vec<String> = inconsistent_segments(&batch)
+            .into_iter()
+            .map(|(_, f)| f.message)
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "this source is translated differently at there (\"The union met.\")",
+                "this target translates a different source at there (上海总工会开会)",
+            ]
+        );
+    }
+
+    /// On a tie, a translation with findings of its own is not the reference: the warning
+    /// lands on it, whichever comes first. Without findings, or with findings on both, the
+    /// first seen is the reference; a majority wins whatever its findings.
+    #[test]
+    fn a_faulted_translation_loses_a_tie() {
+        let seg = |target, flagged| SegmentText {
+            flagged,
+            ..segment_there("中欧班列", target)
+        };
+        let on = |batch: &[SegmentText<'_>]| -> Vec<usize> {
+            inconsistent_segments(batch)
+                .into_iter()
+                .map(|(i, _)| i)
+                .collect()
+        };
+        let faulted = seg("The China-Europe freight train.", true);
+        let correct = seg("The China-Europe Railway Express.", false);
+        assert_eq!(on(&[faulted, correct]), [0]);
+        assert_eq!(on(&[correct, faulted]), [1]);
+        let other = seg("The China-Europe Railway Express runs.", false);
+        assert_eq!(on(&[correct, other]), [1]);
+        let faulted_too = seg("The China-Europe Railway Express runs.", true);
+        assert_eq!(on(&[faulted, faulted_too]), [1]);
+        assert_eq!(on(&[faulted, faulted, correct]), [2]);
+        // By target: the source its target renders correctly is the reference.
+        let by_target = |source, flagged| SegmentText {
+            flagged,
+            ..segment_there(source, "Gold Coin")
+        };
+        assert_eq!(
+            on(&[by_target("银币", true), by_target("金币", false)]),
+            [0]
+        );
+    }
+
     #[test]
     fn segments_of_other_contexts_and_plural_forms_are_not_compared() {
         let seg = |source, target, context, plural_form| SegmentText {
@@ -2205,6 +2386,7 @@ gen,发电机,generator
             label: "there",
             context,
             plural_form,
+            flagged: false,
         };
         let batch = [
             // One plural entry: its forms translate one source in two numbers.

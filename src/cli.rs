@@ -308,50 +308,8 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub config_file: ConfigFileArgs,
 
-    /// Read every input as this format (default: from the extension, else the first bytes).
-    #[arg(
-        long,
-        value_enum,
-        value_name = "FORMAT",
-        help_heading = "Input formats"
-    )]
-    pub input_format: Option<InputFormatArg>,
-    /// Source text aligned line by line with the (one) English input: paired files.
-    #[arg(long, value_name = "FILE", help_heading = "Input formats")]
-    pub source_file: Option<PathBuf>,
-    /// Source language of TMX files and TBX glossaries (BCP 47, matched by prefix: zh matches
-    /// zh-CN). Default: the TMX header's srclang; zh for TBX.
-    #[arg(long, value_name = "LANG", help_heading = "Input formats")]
-    pub source_lang: Option<String>,
-    /// Target language of TMX files and TBX glossaries. Default: English (en*), else the first
-    /// language that is not the source.
-    #[arg(long, value_name = "LANG", help_heading = "Input formats")]
-    pub target_lang: Option<String>,
-    /// Source column of TSV/CSV inputs: a header name or a 1-based number [default: source].
-    #[arg(long, value_name = "NAME|N", help_heading = "Input formats")]
-    pub source_column: Option<String>,
-    /// Target column of TSV/CSV inputs: a header name or a 1-based number [default: target].
-    #[arg(long, value_name = "NAME|N", help_heading = "Input formats")]
-    pub target_column: Option<String>,
-    /// Source field of JSON Lines objects.
-    #[arg(
-        long,
-        value_name = "NAME",
-        default_value = "source",
-        help_heading = "Input formats"
-    )]
-    pub source_field: String,
-    /// Target field of JSON Lines objects.
-    #[arg(
-        long,
-        value_name = "NAME",
-        default_value = "target",
-        help_heading = "Input formats"
-    )]
-    pub target_field: String,
-    /// Also check PO entries flagged fuzzy.
-    #[arg(long, help_heading = "Input formats")]
-    pub include_fuzzy: bool,
+    #[command(flatten)]
+    pub inputs: InputFormatArgs,
 
     #[command(flatten)]
     pub resources: ResourceArgs,
@@ -374,6 +332,7 @@ pub struct CheckArgs {
     mut_arg("no_ignore", |a| a.help(
         "Also fix files that .gitignore, .ignore or hidden-file rules would skip"
     )),
+    mut_arg("include_fuzzy", |a| a.help("Also fix PO entries flagged fuzzy")),
 )]
 pub struct FixArgs {
     /// Files or directories to fix; `-` reads standard input and writes the fixed text to
@@ -392,6 +351,8 @@ pub struct FixArgs {
     pub files: FileArgs,
     #[command(flatten)]
     pub config_file: ConfigFileArgs,
+    #[command(flatten)]
+    pub inputs: InputFormatArgs,
     #[command(flatten)]
     pub resources: ResourceArgs,
 }
@@ -451,6 +412,55 @@ pub struct FileArgs {
     /// Also check files that .gitignore, .ignore or hidden-file rules would skip.
     #[arg(long, help_heading = "Files")]
     pub no_ignore: bool,
+}
+
+// How inputs are read: their format, and the parts of bilingual files that hold the texts.
+#[derive(Debug, Args)]
+pub struct InputFormatArgs {
+    /// Read every input as this format (default: from the extension, else the first bytes).
+    #[arg(
+        long,
+        value_enum,
+        value_name = "FORMAT",
+        help_heading = "Input formats"
+    )]
+    pub input_format: Option<InputFormatArg>,
+    /// Source text aligned line by line with the (one) English input: paired files.
+    #[arg(long, value_name = "FILE", help_heading = "Input formats")]
+    pub source_file: Option<PathBuf>,
+    /// Source language of TMX files and TBX glossaries (BCP 47, matched by prefix: zh matches
+    /// zh-CN). Default: the TMX header's srclang; zh for TBX.
+    #[arg(long, value_name = "LANG", help_heading = "Input formats")]
+    pub source_lang: Option<String>,
+    /// Target language of TMX files and TBX glossaries. Default: English (en*), else the first
+    /// language that is not the source.
+    #[arg(long, value_name = "LANG", help_heading = "Input formats")]
+    pub target_lang: Option<String>,
+    /// Source column of TSV/CSV inputs: a header name or a 1-based number [default: source].
+    #[arg(long, value_name = "NAME|N", help_heading = "Input formats")]
+    pub source_column: Option<String>,
+    /// Target column of TSV/CSV inputs: a header name or a 1-based number [default: target].
+    #[arg(long, value_name = "NAME|N", help_heading = "Input formats")]
+    pub target_column: Option<String>,
+    /// Source field of JSON Lines objects.
+    #[arg(
+        long,
+        value_name = "NAME",
+        default_value = "source",
+        help_heading = "Input formats"
+    )]
+    pub source_field: String,
+    /// Target field of JSON Lines objects.
+    #[arg(
+        long,
+        value_name = "NAME",
+        default_value = "target",
+        help_heading = "Input formats"
+    )]
+    pub target_field: String,
+    /// Also check PO entries flagged fuzzy.
+    #[arg(long, help_heading = "Input formats")]
+    pub include_fuzzy: bool,
 }
 
 // Which termcheck.toml, if any, is read.

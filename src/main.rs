@@ -15,7 +15,8 @@ use app::fix::fix;
 use app::plan::{config_show, plan};
 use cli::{
     CheckArgs, Cli, ColorArg, Command, ConfigCommand, ConvertArgs, EvalArgs, FormatArg,
-    GlossaryCommand, GlossaryFormatArg, InputFormatArg, MergeArgs, MergeFormatArg, RulesFormat,
+    GlossaryCommand, GlossaryFormatArg, InputFormatArg, InputFormatArgs, MergeArgs, MergeFormatArg,
+    RulesFormat,
 };
 use termcheck::baseline::{self, Baseline};
 use termcheck::consistency::write_distribution;
@@ -138,7 +139,11 @@ fn check(args: CheckArgs) -> u8 {
         }
     }
 
-    let formats = match format_options(&args, plan.discovery.inputs.len()) {
+    let formats = match format_options(
+        &args.inputs,
+        plan.discovery.inputs.len(),
+        args.resources.max_file_size,
+    ) {
         Ok(f) => f,
         Err(e) => return usage_error(&e),
     };
@@ -297,8 +302,13 @@ fn writable_location(path: &Path) -> Result<(), String> {
     }
 }
 
-/// How inputs are read, from the input-format flags.
-fn format_options(args: &CheckArgs, inputs: usize) -> Result<FormatOptions, String> {
+/// How inputs are read, from the input-format flags of `check` and `fix`, for `inputs` inputs
+/// of at most `max_file_size` bytes.
+pub(crate) fn format_options(
+    args: &InputFormatArgs,
+    inputs: usize,
+    max_file_size: u64,
+) -> Result<FormatOptions, String> {
     let format = args.input_format.map(|f| match f {
         InputFormatArg::Txt => InputFormat::Text,
         InputFormatArg::Md => InputFormat::Markdown,
@@ -351,7 +361,7 @@ fn format_options(args: &CheckArgs, inputs: usize) -> Result<FormatOptions, Stri
         po: termcheck::formats::PoOptions {
             include_fuzzy: args.include_fuzzy,
         },
-        max_file_size: Some(args.resources.max_file_size),
+        max_file_size: Some(max_file_size),
     })
 }
 

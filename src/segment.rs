@@ -259,6 +259,11 @@ pub struct FormatError {
     /// (a missing language, a misplaced note): every segment was read before this error, which
     /// comes last. The file is still an input error, but its segments are checked.
     pub nonconforming: bool,
+    /// The file the error is in, when it is not the input read but a file read with it (the
+    /// source file of a paired input): the location is in that file. Boxed, a thin pointer:
+    /// an error rides in every document's report, which is kept small.
+    #[allow(clippy::box_collection)]
+    pub file: Option<Box<String>>,
 }
 
 impl FormatError {
@@ -268,6 +273,7 @@ impl FormatError {
             location: Some(location),
             message: message.into(),
             nonconforming: false,
+            file: None,
         }
     }
 
@@ -277,6 +283,7 @@ impl FormatError {
             location: None,
             message: message.into(),
             nonconforming: false,
+            file: None,
         }
     }
 
@@ -289,8 +296,9 @@ impl FormatError {
         }
     }
 
-    /// The error about the file named `path`.
+    /// The error about the file named `path` (or about [`FormatError::file`], read with it).
     pub fn in_file(self, path: &str) -> crate::error::FileError {
+        let path = self.file.as_deref().map_or(path, String::as_str);
         let message = if self.nonconforming {
             format!(
                 "{}; the rest of the file was checked all the same",

@@ -456,3 +456,228 @@ a3\t上海市总工会离开。\tThe Shanghai Union left.\n";
         );
     }
 }
+
+#[test]
+fn a_json_lines_record_that_cannot_be_read_is_an_error_and_the_others_are_checked() {
+    // Line 2 ends in a trailing comma after Chinese text, line 4 has a number for a target.
+    let jsonl = "{\"id\":\"a\",\"source\":\"全总\",\"target\":\"The Acftu met.\"}\n\
+                 {\"id\":\"b\",\"source\":\"全总\",\"target\":\"x\",}\n\
+                 {\"id\":\"c\",\"source\":\"全总\",\"target\":\"The Acftu met.\"}\n\
+                 {\"id\":\"d\",\"target\":5}\n";
+    let (code, rows, stderr) = check(&[("a.jsonl", jsonl.as_bytes())], &["a.jsonl"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert_eq!(
+        summary(&rows),
+        [
+            row("forbidden-term", 1, 39, "Acftu", "a"),
+            row("forbidden-term", 3, 39, "Acftu", "c"),
+        ]
+    );
+    // One position, the file's: line 2, the column of the closing brace (in characters).
+    assert!(
+        stderr.contains(
+            "a.jsonl:2:38: invalid JSON: trailing comma (line 4 cannot be read either); a line \
+             that cannot be read is skipped; the rest of the file was checked all the same"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("at line 1 column"), "{stderr}");
+}
+
+#[test]
+fn json_lines_without_the_target_field_is_an_error_naming_the_fields() {
+    let jsonl = "{\"id\":\"e1\",\"message\":\"The Acftu met.\"}\n\
+                 {\"id\":\"e2\",\"ts\":3,\"message\":\"Done.\"}\n";
+    let (code, rows, stderr) = check(&[("t.jsonl", jsonl.as_bytes())], &["t.jsonl"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(rows.is_empty(), "{rows:?}");
+    assert!(
+        stderr.contains(
+            "t.jsonl: no line has the target field \"target\" (the lines have the fields \"id\", \
+             \"message\", \"ts\"); name the field to check with --target-field"
+        ),
+        "{stderr}"
+    );
+    let (code, rows, stderr) = check(
+        &[("t.jsonl", jsonl.as_bytes())],
+        &["t.jsonl", "--target-field", "message"],
+    );
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(
+        summary(&rows),
+        [row("forbidden-term", 1, 27, "Acftu", "e1")]
+    );
+}
+
+#[test]
+fn text_in_gb18030_is_named_as_such_in_the_file_it_is_in() {
+    let gbk = |s: &str| encoding_rs::GB18030.encode(s).0.into_owned();
+    let zh = gbk("住房公积金\n");
+    let (code, _, stderr) = check(
+        &[("zh.txt", &zh), ("en.txt", b"The housing fund.\n")],
+        &["en.txt", "--source-file", "zh.txt"],
+    );
+    assert_eq!(code, 2, "{stderr}");
+    // The source file's name with its position in it; 0xD7 0xA1 reads as one UTF-8 character.
+    assert!(
+        stderr.contains(
+            "zh.txt:1:2: the source file of en.txt: invalid UTF-8 (byte 0xB7): the text reads as \
+             Chinese in GB18030 (GBK, GB2312), not UTF-8; convert the file to UTF-8 (iconv -f \
+             GB18030 -t UTF-8) (byte offset 2)"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("en.txt:1"), "{stderr}");
+    // Formats that declare their encoding say how.
+    let mut po = b"msgid \"x\"\nmsgstr \"".to_vec();
+    po.extend(gbk("上海"));
+    po.extend(b"\"\n");
+    let (code, _, stderr) = check(&[("a.po", &po)], &["a.po"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains(
+            "or declare it in the header: \"Content-Type: text/plain; charset=gb18030\\n\""
+        ),
+        "{stderr}"
+    );
+    let mut xliff = b"<?xml version=\"1.0\"?>\n<xliff version=\"1.2\"><file target-language=\"en\"><body><trans-unit id=\"1\"><source>".to_vec();
+    xliff.extend(gbk("上海市总工会"));
+    xliff.extend(b"</source><target>x</target></trans-unit></body></file></xliff>\n");
+    let (code, _, stderr) = check(&[("a.xlf", &xliff)], &["a.xlf"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("or declare its encoding: <?xml version=\"1.0\" encoding=\"gb18030\"?>"),
+        "{stderr}"
+    );
+    // Latin-1 is no Chinese.
+    let (_, _, stderr) = check(&[("l.txt", b"Caf\xE9 M\xE9ni\xE8re\n")], &["l.txt"]);
+    assert!(stderr.contains("invalid UTF-8"), "{stderr}");
+    assert!(!stderr.contains("GB18030"), "{stderr}");
+}
+
+#[test]
+fn an_empty_po_msgstr_is_reported_at_its_string() {
+    let po = "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\n\
+              msgid \"全总开会\"\nmsgstr \"\"\n\n\
+              msgid \"全总\"\nmsgstr[0] \"\"\n";
+    let (code, rows, stderr) = check(&[("a.po", po.as_bytes())], &["a.po"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(
+        summary(&rows),
+        [
+            row("untranslated", 5, 8, "", "全总开会"),
+            row("untranslated", 8, 11, "", "全总"),
+        ]
+    );
+}
+
+/// `fix` reads inputs as `check` does: paired files, JSON Lines fields, TSV columns.
+#[test]
+fn fix_takes_the_input_format_options_of_check() {
+    let dir = scratch(&[
+        ("g.csv", GLOSSARY),
+        ("zh.txt", "一\n上海市总工会\n".as_bytes()),
+        ("en.txt", b"One\nThe Shanghai Trade Union.\n"),
+        (
+            "t.jsonl",
+            b"{\"id\":\"e1\",\"message\":\"The Shanghai Trade Union met.\"}\n",
+        ),
+        (
+            "t.tsv",
+            "zh\ten\n上海市总工会\tThe Shanghai Trade Union met.\n".as_bytes(),
+        ),
+    ]);
+    let fix = |args: &[&str]| {
+        let mut argv = vec!["fix", "-g", "g.csv"];
+        argv.extend_from_slice(args);
+        termcheck_in(dir.path(), &argv, b"")
+    };
+    let run = fix(&["en.txt", "--source-file", "zh.txt"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("en.txt")).unwrap(),
+        "One\nThe Shanghai Federation of Trade Unions.\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("zh.txt")).unwrap(),
+        "一\n上海市总工会\n",
+        "the source is not rewritten"
+    );
+    let run = fix(&["t.jsonl", "--target-field", "message"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("t.jsonl")).unwrap(),
+        "{\"id\":\"e1\",\"message\":\"The Shanghai Federation of Trade Unions met.\"}\n"
+    );
+    let run = fix(&[
+        "t.tsv",
+        "--source-column",
+        "zh",
+        "--target-column",
+        "en",
+        "--diff",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("+上海市总工会\tThe Shanghai Federation of Trade Unions met."),
+        "{}",
+        run.stdout
+    );
+    // Without the field, the file is an error, not a file with nothing to fix.
+    let run = fix(&["t.jsonl", "--diff"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("no line has the target field \"target\""),
+        "{}",
+        run.stderr
+    );
+    // The combinations check refuses, fix refuses.
+    let run = fix(&["en.txt", "t.tsv", "--source-file", "zh.txt"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("--source-file pairs one English file"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// `inconsistent-segment`: a line break between Chinese characters is no difference, and on
+/// a tie the translation another rule faults is the one warned about.
+#[test]
+fn inconsistent_segments_ignore_line_breaks_in_chinese_and_warn_the_faulted_translation() {
+    let xliff = r#"<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2"><file source-language="zh" target-language="en" datatype="plaintext" original="x"><body>
+<trans-unit id="p6"><source>全<x id="1" ctype="lb"/>总</source><target>ACFTU</target></trans-unit>
+<trans-unit id="p40"><source>全总</source><target>ACFTU</target></trans-unit>
+</body></file></xliff>
+"#;
+    let (code, rows, stderr) = check(&[("a.xlf", xliff.as_bytes())], &["a.xlf"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(rows.is_empty(), "{rows:?}");
+    let tmx = "<tmx version=\"1.4\"><header srclang=\"zh\"/><body>\n\
+               <tu tuid=\"t17\"><tuv xml:lang=\"zh\"><seg>上海市总工会开会</seg></tuv><tuv xml:lang=\"en\"><seg>The Shanghai Trade Union met.</seg></tuv></tu>\n\
+               <tu tuid=\"t18\"><tuv xml:lang=\"zh\"><seg>上海市总工会开会</seg></tuv><tuv xml:lang=\"en\"><seg>The Shanghai Federation of Trade Unions met.</seg></tuv></tu>\n\
+               </body></tmx>\n";
+    let (code, rows, stderr) = check(&[("m.tmx", tmx.as_bytes())], &["m.tmx"]);
+    assert_eq!(code, 1, "{stderr}");
+    let rules: Vec<(String, String)> = rows
+        .iter()
+        .map(|r| (r.rule.clone(), r.unit.clone()))
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            ("inconsistent-segment".to_string(), "t17".to_string()),
+            ("deprecated-term".to_string(), "t17".to_string()),
+        ]
+    );
+    assert!(
+        rows[0].message.contains(
+            "translated differently at m.tmx unit t18 (\"The Shanghai Federation of Trade Unions met.\")"
+        ),
+        "{}",
+        rows[0].message
+    );
+}

@@ -186,3 +186,31 @@ capital,首都,Capital City,,Paris,name,x
         run.stdout
     );
 }
+
+#[test]
+fn a_source_term_of_two_merged_glossaries_is_reported_with_both_files() {
+    let dir = scratch(&[
+        (
+            "real-estate.csv",
+            "id,source,preferred,note\nre-gfa,建筑面积,gross floor area,n\n".as_bytes(),
+        ),
+        (
+            "codes.csv",
+            "id,source,preferred,note\ncode-area,建筑面积,floor area,n\n".as_bytes(),
+        ),
+    ]);
+    let run = termcheck_in(
+        dir.path(),
+        &["glossary", "lint", "real-estate.csv", "codes.csv"],
+        b"",
+    );
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.starts_with(
+            "codes.csv:2:1: warning[shared-source-term] source term \"建筑面积\" of concept \
+             \"code-area\" is also a source term of concept \"re-gfa\" (real-estate.csv:2)"
+        ),
+        "{}",
+        run.stdout
+    );
+}

@@ -68,10 +68,11 @@ fn check_with_a_source_file_reports_each_rule_on_its_line() {
             ("missing-term", 3),
             ("number-mismatch", 4),
             ("untranslated", 5),
-            ("untranslated", 6),
             // Lines 6 and 7 translate one source two ways (line 5's empty target takes no
-            // part); on a tie the first seen is the reference.
-            ("inconsistent-segment", 7),
+            // part); on a tie the one with a finding of its own (Chinese left in it) is the
+            // one warned about, though it comes first.
+            ("inconsistent-segment", 6),
+            ("untranslated", 6),
         ],
         "{got:#?}"
     );
@@ -80,7 +81,12 @@ fn check_with_a_source_file_reports_each_rule_on_its_line() {
     assert!(got[1].3.contains("source term 市總工會"), "{}", got[1].3);
     assert!(got[2].3.contains("2 times"), "{}", got[2].3);
     assert_eq!(got[3].2, "19th");
-    assert_eq!(got[5].2, "会议");
+    assert_eq!(got[6].2, "会议");
+    assert!(
+        got[5].3.contains("at a.en unit 7 (\"Meeting held.\")"),
+        "{}",
+        got[5].3
+    );
 }
 
 #[test]

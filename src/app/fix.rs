@@ -10,7 +10,7 @@ use termcheck::bilingual_rules::SourceRules;
 use termcheck::check::{Checker, Outcome};
 use termcheck::error::FileError;
 use termcheck::finding::Finding;
-use termcheck::formats::{read_segments, sniff, FormatOptions, InputFormat, SNIFF_LEN};
+use termcheck::formats::{read_segments, FormatOptions, SNIFF_LEN};
 use termcheck::fuzzy::WordCache;
 use termcheck::input::blocks::ReadError;
 use termcheck::input::decode::{decode_all, DetectedEncoding};
@@ -22,7 +22,7 @@ use termcheck::segment::check_segments;
 
 use super::plan::plan;
 use crate::cli::FixArgs;
-use crate::{plural, print_file_errors, EXIT_ERROR};
+use crate::{format_options, plural, print_file_errors, usage_error, EXIT_ERROR};
 
 /// One document read whole for `fix`: its decoded text and how it was encoded.
 struct Loaded {
@@ -40,6 +40,11 @@ pub(crate) fn fix(args: FixArgs) -> u8 {
         Err(code) => return code,
     };
     let inputs = &plan.discovery.inputs;
+    let max_file_size = args.resources.max_file_size;
+    let formats = match format_options(&args.inputs, inputs.len(), max_file_size) {
+        Ok(f) => f,
+        Err(e) => return usage_error(&e),
+    };
     // Bilingual files are checked as `check` checks them, source-aware rules included: what
     // those find is left for a person.
     let source_terms = plan.source_terms();
@@ -49,9 +54,7 @@ pub(crate) fn fix(args: FixArgs) -> u8 {
     let checked = plan.with_checker(|checker| {
         inputs
             .par_iter()
-            .map(|input| {
-                load_and_check(checker, input, args.resources.max_file_size, &source_rules)
-            })
+            .map(|input| load_and_check(checker, input, max_file_size, &formats, &source_rules))
             .collect::<Vec<_>>()
     });
     let checked = match checked {
@@ -243,6 +246,7 @@ fn load_and_check(
     checker: &Checker<'_>,
     input: &Input,
     max_file_size: u64,
+    formats: &FormatOptions,
     source_rules: &SourceRules<'_>,
 ) -> Result<Option<(Loaded, Vec<Finding>)>, FileError> {
     let error = |e: &dyn std::fmt::Display| FileError::new(&input.display, e.to_string());
@@ -260,21 +264,16 @@ fn load_and_check(
                 .map_err(|e| error(&e))?
         }
     };
-    let format = match &input.source {
-        InputSource::File(path) => InputFormat::from_extension(path),
+    let path = match &input.source {
+        InputSource::File(path) => Some(path.as_path()),
         InputSource::Stdin => None,
-    }
-    .unwrap_or_else(|| sniff(&bytes[..bytes.len().min(SNIFF_LEN)]));
+    };
+    let format = formats.format_of(path, &bytes[..bytes.len().min(SNIFF_LEN)]);
     if format.is_bilingual() {
         // Its findings carry their offsets in the file: a fix applies where the text there is
         // what was found (not where markup or an escape stands inside the term).
-        let segments = read_segments(
-            format,
-            Box::new(&bytes[..]),
-            &input.display,
-            &FormatOptions::default(),
-        )
-        .map_err(|e| e.in_file(&input.display))?;
+        let segments = read_segments(format, Box::new(&bytes[..]), &input.display, formats)
+            .map_err(|e| e.in_file(&input.display))?;
         let mut visit = source_rules;
         let doc = check_segments(checker, segments, &mut WordCache::default(), &mut visit)
             .map_err(|e| e.in_file(&input.display))?;

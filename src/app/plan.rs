@@ -23,7 +23,7 @@ use termcheck::zh::source_terms::SourceTermMatcher;
 
 use crate::cli::{
     CheckArgs, ConfigFileArgs, ConsistencyArg, FailOn, FileArgs, FixArgs, FormatArg, GlossaryArgs,
-    ResourceArgs, RuleArgs, ShowArgs,
+    InputFormatArgs, ResourceArgs, RuleArgs, ShowArgs,
 };
 use crate::{print_file_errors, usage_error, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 
@@ -93,10 +93,7 @@ impl CheckArgs {
             consistency: self.consistency,
             // The HTML report charts every concept's renderings.
             distribution: self.consistency_report.is_some() || self.format == FormatArg::Html,
-            languages: GlossaryLanguages {
-                source: self.source_lang.clone().unwrap_or_else(|| "zh".into()),
-                target: self.target_lang.clone().unwrap_or_else(|| "en".into()),
-            },
+            languages: self.inputs.glossary_languages(),
             shard: self.shard,
             ..Selection::shared(
                 &self.paths,
@@ -112,14 +109,27 @@ impl CheckArgs {
 
 impl FixArgs {
     pub(crate) fn selection(&self) -> Selection<'_> {
-        Selection::shared(
-            &self.paths,
-            &self.glossaries,
-            &self.rules,
-            &self.files,
-            &self.config_file,
-            &self.resources,
-        )
+        Selection {
+            languages: self.inputs.glossary_languages(),
+            ..Selection::shared(
+                &self.paths,
+                &self.glossaries,
+                &self.rules,
+                &self.files,
+                &self.config_file,
+                &self.resources,
+            )
+        }
+    }
+}
+
+impl InputFormatArgs {
+    /// The languages of TBX glossaries: `--source-lang` and `--target-lang`, else zh and en.
+    fn glossary_languages(&self) -> GlossaryLanguages {
+        GlossaryLanguages {
+            source: self.source_lang.clone().unwrap_or_else(|| "zh".into()),
+            target: self.target_lang.clone().unwrap_or_else(|| "en".into()),
+        }
     }
 }
 

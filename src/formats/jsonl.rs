@@ -7,9 +7,16 @@
 //! a finding in the third paragraph of a document is reported at the line of the object and
 //! the column of the word inside the JSON string. The file is read line by line (UTF-8, as
 //! JSON requires; a leading byte-order mark is allowed).
+//!
+//! A line that cannot be read (invalid JSON, not an object, a text field that is not a
+//! string) is skipped, as a TSV row of another width is: the error, at its position in the
+//! file, comes after the other lines, which are checked. A file none of whose records has the
+//! target field is an error naming the fields they have: the field was most likely named
+//! otherwise, and the file would pass with nothing checked.
 
 use std::io::BufRead;
 
+use crate::input::decode::reads_as_gb18030;
 use crate::location::{LocationTracker, TextEncoding};
 use crate::segment::{FormatError, MappedText, Segment, SegmentResult};
 
@@ -31,6 +38,9 @@ impl Default for Fields {
     }
 }
 
+/// How many field names the error about a missing target field lists.
+const FIELDS_NAMED: usize = 12;
+
 /// Reads a JSON Lines file line by line.
 pub struct JsonlReader<R: BufRead> {
     input: R,
@@ -40,6 +50,13 @@ pub struct JsonlReader<R: BufRead> {
     first: bool,
     index: usize,
     finished: bool,
+    /// Objects read (good or not), and whether any had the target field.
+    records: usize,
+    target_seen: bool,
+    /// The top-level field names of the objects, in the order first seen (a few).
+    names: Vec<String>,
+    /// The first line that could not be read, and the line numbers of the others.
+    bad: Option<(FormatError, Vec<u64>)>,
 }
 
 impl<R: BufRead> JsonlReader<R> {
@@ -53,6 +70,10 @@ impl<R: BufRead> JsonlReader<R> {
             first: true,
             index: 0,
             finished: false,
+            records: 0,
+            target_seen: false,
+            names: Vec::new(),
+            bad: None,
         }
     }
 
@@ -74,16 +95,22 @@ impl<R: BufRead> JsonlReader<R> {
                     bytes = rest;
                 }
             }
+            // A file in another encoding is not JSON Lines at all: no line is read past it.
             let line = match std::str::from_utf8(bytes) {
                 Ok(l) => l,
                 Err(e) => {
                     let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).expect("valid");
                     let mut at = self.tracker.clone();
                     at.advance(valid);
-                    return Err(FormatError::at(
-                        at.location(),
-                        format!("invalid UTF-8 (byte 0x{:02X})", bytes[e.valid_up_to()]),
-                    ));
+                    let mut message =
+                        format!("invalid UTF-8 (byte 0x{:02X})", bytes[e.valid_up_to()]);
+                    if reads_as_gb18030(bytes, e.valid_up_to()) {
+                        message.push_str(
+                            ": the text reads as Chinese in GB18030 (GBK, GB2312), and JSON is \
+                             UTF-8; convert the file (iconv -f GB18030 -t UTF-8)",
+                        );
+                    }
+                    return Err(FormatError::at(at.location(), message));
                 }
             };
             let start = self.tracker.clone();
@@ -92,10 +119,66 @@ impl<R: BufRead> JsonlReader<R> {
             if content.trim().is_empty() {
                 continue;
             }
-            let segment = parse_line(content, start, &self.fields, self.index)?;
-            self.index += 1;
-            return Ok(Some(segment));
+            // Once a line has had the target field, the names are needed no more.
+            let mut seen = Seen {
+                target: &self.fields.target,
+                target_seen: self.target_seen,
+                names: &mut self.names,
+            };
+            let parsed = parse_line(content, start.clone(), &self.fields, self.index, &mut seen);
+            self.target_seen |= seen.target_seen;
+            match parsed {
+                Ok(segment) => {
+                    self.records += 1;
+                    self.index += 1;
+                    return Ok(Some(segment));
+                }
+                Err(LineError { error, object }) => {
+                    self.records += usize::from(object);
+                    match &mut self.bad {
+                        Some((_, others)) => others.push(start.location().line),
+                        None => self.bad = Some((error, Vec::new())),
+                    }
+                }
+            }
         }
+    }
+
+    /// The error the file ends with, if any: no record with the target field (the file is not
+    /// checked), else the lines that could not be read (the others were checked).
+    fn end(&mut self) -> Option<FormatError> {
+        if self.records > 0 && !self.target_seen {
+            let names: Vec<String> = self.names.iter().map(|n| format!("{n:?}")).collect();
+            let listed = match names.len() {
+                0 => "no fields".to_string(),
+                n if n >= FIELDS_NAMED => format!("fields {}, …", names.join(", ")),
+                1 => format!("the field {}", names[0]),
+                _ => format!("the fields {}", names.join(", ")),
+            };
+            return Some(FormatError::whole(format!(
+                "no line has the target field {:?} (the lines have {listed}); name the field to check with --target-field",
+                self.fields.target
+            )));
+        }
+        const NAMED: usize = 5;
+        let (error, others) = self.bad.take()?;
+        let mut lines: Vec<String> = others.iter().take(NAMED).map(u64::to_string).collect();
+        if others.len() > NAMED {
+            lines.push(format!("{} more", others.len() - NAMED));
+        }
+        let others = match lines.split_last() {
+            None => String::new(),
+            Some((last, [])) => format!(" (line {last} cannot be read either)"),
+            Some((last, rest)) => format!(
+                " (lines {} and {last} cannot be read either)",
+                rest.join(", ")
+            ),
+        };
+        let message = format!(
+            "{}{others}; a line that cannot be read is skipped",
+            error.message
+        );
+        Some(FormatError { message, ..error }.nonconforming())
     }
 }
 
@@ -110,7 +193,7 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
             Ok(Some(s)) => Some(Ok(s)),
             Ok(None) => {
                 self.finished = true;
-                None
+                self.end().map(Err)
             }
             Err(e) => {
                 self.finished = true;
@@ -120,35 +203,60 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
     }
 }
 
+/// What the lines read so far hold: whether one had the target field, and the field names
+/// (collected until one has it).
+struct Seen<'a> {
+    target: &'a str,
+    target_seen: bool,
+    names: &'a mut Vec<String>,
+}
+
+/// A line that cannot be read: why, and whether it is an object all the same.
+struct LineError {
+    error: FormatError,
+    object: bool,
+}
+
 fn parse_line(
     line: &str,
     start: LocationTracker,
     fields: &Fields,
     index: usize,
-) -> Result<Segment, FormatError> {
+    seen: &mut Seen<'_>,
+) -> Result<Segment, LineError> {
     let at = |byte: usize| {
         let mut t = start.clone();
         t.advance(&line[..byte.min(line.len())]);
         t
     };
-    // serde_json validates the whole line and says where it breaks.
+    let not_object = |error| LineError {
+        error,
+        object: false,
+    };
+    // serde_json validates the whole line and says where it breaks: in the line, which is the
+    // only one it sees, so the position is given in the file's terms instead of its own.
     if let Err(e) = serde_json::from_str::<serde_json::Value>(line) {
-        let column = e.column().saturating_sub(1);
-        let byte = line
-            .char_indices()
-            .nth(column)
-            .map_or(line.len(), |(i, _)| i);
-        return Err(FormatError::at(
-            at(byte).location(),
-            format!("invalid JSON: {e}"),
-        ));
+        return Err(not_object(FormatError::at(
+            at(json_error_byte(line, &e)).location(),
+            format!("invalid JSON: {}", json_error_reason(&e)),
+        )));
     }
     let members = members(line).ok_or_else(|| {
-        FormatError::at(
+        not_object(FormatError::at(
             start.location(),
             "a JSON Lines line must be an object ({\"source\": …, \"target\": …})",
-        )
+        ))
     })?;
+    for (k, _) in &members {
+        if seen.target_seen {
+            break;
+        }
+        let name = decode_plain(&line[k.clone()]);
+        seen.target_seen = name == seen.target;
+        if seen.names.len() < FIELDS_NAMED && !seen.names.contains(&name) {
+            seen.names.push(name);
+        }
+    }
     let mut id = None;
     let text_of = |name: &str| -> Result<Option<MappedText>, FormatError> {
         let Some((_, value)) = members
@@ -171,8 +279,12 @@ fn parse_line(
         decode_string(line, value.start + 1..value.end - 1, &at, &mut text);
         Ok(Some(text))
     };
-    let source = text_of(&fields.source)?;
-    let target = text_of(&fields.target)?;
+    let object = |error| LineError {
+        error,
+        object: true,
+    };
+    let source = text_of(&fields.source).map_err(object)?;
+    let target = text_of(&fields.target).map_err(object)?;
     if let Some((_, v)) = members
         .iter()
         .find(|(k, _)| decode_plain(&line[k.clone()]) == "id")
@@ -196,6 +308,27 @@ fn parse_line(
         context: None,
         plural_form: None,
     })
+}
+
+/// The byte of `line` where serde_json's error `e` is: its column counts bytes from 1 (0 at
+/// the start of an empty input), on the one line serde_json was given.
+fn json_error_byte(line: &str, e: &serde_json::Error) -> usize {
+    let mut byte = e.column().saturating_sub(1).min(line.len());
+    while !line.is_char_boundary(byte) {
+        byte -= 1;
+    }
+    byte
+}
+
+/// serde_json's message without the position it appends ("at line 1 column 29"), which is
+/// the record's own and not the file's.
+fn json_error_reason(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    match message.strip_suffix(&suffix) {
+        Some(reason) => reason.to_string(),
+        None => message,
+    }
 }
 
 /// The members of the top-level object on a line that is valid JSON: byte spans of each key
@@ -373,5 +506,113 @@ mod tests {
         let err = read("{\"en\": 3}\n", fields.clone()).unwrap_err();
         assert!(err.message.contains("not a string"), "{}", err.message);
         assert!(read("[1]\n", fields).is_err());
+    }
+
+    /// Every item the reader yields: a segment's unit and target, or an error's position,
+    /// message and whether the other lines were checked.
+    fn items(text: &str, fields: Fields) -> Vec<String> {
+        JsonlReader::new(text.as_bytes(), fields)
+            .map(|r| match r {
+                Ok(s) => format!(
+                    "{}={}",
+                    s.unit.unwrap(),
+                    s.target.map_or("-".into(), |t| t.text().to_string())
+                ),
+                Err(e) => {
+                    let at = e.location.map_or("file".into(), |l| {
+                        format!("{}:{}@{}", l.line, l.column, l.byte_offset)
+                    });
+                    format!("{at} {} [{}]", e.message, e.nonconforming)
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_bad_line_is_skipped_and_reported_after_the_others_in_the_files_terms() {
+        // Line 2 has a trailing comma after Chinese text (three bytes a character), line 4 a
+        // number for the target, line 5 is no object, line 6 is cut short.
+        let text = "{\"id\":\"a\",\"target\":\"Golden Coin\"}\n\
+                    {\"id\":\"b\",\"source\":\"金币\",\"target\":\"x\",}\n\
+                    {\"id\":\"c\",\"target\":\"Golden Coin\"}\n\
+                    {\"id\":\"d\",\"target\":5}\n\
+                    [1]\n\
+                    {\"id\":\"f\",\"target\":\"cut\n";
+        let got = items(text, Fields::default());
+        let line2 = "{\"id\":\"b\",\"source\":\"金币\",\"target\":\"x\",}";
+        let brace = line2.rfind('}').unwrap();
+        let column = line2[..brace].chars().count() + 1;
+        let offset = text.find(line2).unwrap() + brace;
+        assert_eq!(
+            got,
+            [
+                "a=Golden Coin".to_string(),
+                "c=Golden Coin".to_string(),
+                format!(
+                    "2:{column}@{offset} invalid JSON: trailing comma (lines 4, 5 and 6 cannot be read either); a line that cannot be read is skipped [true]"
+                ),
+            ]
+        );
+        assert!(
+            !got[2].contains("line 1 column"),
+            "one position, the file's"
+        );
+        // One bad line: its own error, no list of others; a number where the text should be.
+        let got = items("{\"target\":\"One\"}\n{\"target\":5}\n", Fields::default());
+        assert_eq!(
+            got,
+            [
+                "1=One",
+                "2:11@27 the field \"target\" is not a string; a line that cannot be read is skipped [true]"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_file_without_the_target_field_is_an_error_naming_the_fields_it_has() {
+        let text = "{\"id\":\"ev1\",\"ts\":1,\"message\":\"Loaded at Shanghai Port.\"}\n\
+                    {\"id\":\"ev2\",\"message\":\"Departed.\",\"meta\":{\"target\":\"x\"}}\n";
+        let got = items(text, Fields::default());
+        assert_eq!(
+            got.last().unwrap(),
+            "file no line has the target field \"target\" (the lines have the fields \"id\", \"ts\", \"message\", \"meta\"); name the field to check with --target-field [false]"
+        );
+        // Named, it is read; a field present but null on every line is a file to translate,
+        // as is a target that is not a string on a line (the field is there); an empty file
+        // has nothing to check.
+        let fields = Fields {
+            target: "message".into(),
+            ..Fields::default()
+        };
+        assert_eq!(
+            items(text, fields),
+            ["ev1=Loaded at Shanghai Port.", "ev2=Departed."]
+        );
+        assert_eq!(
+            items("{\"source\":\"一\",\"target\":null}\n", Fields::default()),
+            ["1=-"]
+        );
+        let got = items("{\"target\":7}\n", Fields::default());
+        assert_eq!(got.len(), 1);
+        assert!(got[0].contains("is not a string"), "{got:?}");
+        assert!(items("", Fields::default()).is_empty());
+        assert!(items("\n\n", Fields::default()).is_empty());
+        // Lines that are not objects say nothing of fields.
+        let got = items("[1]\n", Fields::default());
+        assert_eq!(got.len(), 1);
+        assert!(got[0].contains("must be an object"), "{got:?}");
+    }
+
+    #[test]
+    fn gb18030_text_is_named_as_such() {
+        let bytes = encoding_rs::GB18030
+            .encode("{\"source\":\"住房公积金\",\"target\":\"housing provident fund\"}\n")
+            .0
+            .into_owned();
+        let err = JsonlReader::new(&bytes[..], Fields::default())
+            .find_map(Result::err)
+            .unwrap();
+        assert!(err.message.contains("GB18030"), "{}", err.message);
+        assert!(!err.nonconforming, "no line is read past it");
     }
 }

@@ -230,7 +230,7 @@ pub fn read_segments<'a>(
         InputFormat::Tsv | InputFormat::Csv => {
             let bytes = read_all(input)?;
             let (encoding, bom_len) = text_encoding(&bytes);
-            let text = decode_file(&bytes, encoding, bom_len)?;
+            let text = decode_file(&bytes, encoding, bom_len, None)?;
             drop(bytes);
             let delimiter = if format == InputFormat::Tsv {
                 '\t'
@@ -256,14 +256,15 @@ pub fn read_segments<'a>(
                 FormatError::whole(format!("cannot read the source file {source_name}: {e}"))
             })?;
             let (se, sb) = text_encoding(&source_bytes);
-            let source = decode_file(&source_bytes, se, sb).map_err(|e| FormatError {
-                nonconforming: false,
-                message: format!("in the source file {source_name}: {}", e.message),
+            // The error is the source file's, at its position there.
+            let source = decode_file(&source_bytes, se, sb, None).map_err(|e| FormatError {
+                message: format!("the source file of {name}: {}", e.message),
+                file: Some(Box::new(source_name.clone())),
                 ..e
             })?;
             let bytes = read_all(input)?;
             let (te, tb) = text_encoding(&bytes);
-            let target = decode_file(&bytes, te, tb)?;
+            let target = decode_file(&bytes, te, tb, None)?;
             whole(tabular::read_paired(
                 (&source, LocationTracker::new(se, sb as u64), &source_name),
                 (&target, LocationTracker::new(te, tb as u64), name),
@@ -273,11 +274,14 @@ pub fn read_segments<'a>(
 }
 
 /// Decodes a whole file in `encoding` after a byte-order mark of `bom_len` bytes; a decoding
-/// error names its line and column.
+/// error names its line and column. `declare`, for a format that can declare its encoding,
+/// says how, given the encoding's name: the error of bytes that look written in a legacy
+/// encoding offers it beside converting the file.
 pub fn decode_file(
     bytes: &[u8],
     encoding: TextEncoding,
     bom_len: usize,
+    declare: Option<fn(&str) -> String>,
 ) -> Result<String, FormatError> {
     let mut decoder = Decoder::new(encoding, bom_len as u64);
     let mut text = String::with_capacity(bytes.len());
@@ -288,7 +292,12 @@ pub fn decode_file(
             t.advance(&text);
             let mut location = t.location();
             location.byte_offset = e.byte_offset;
-            Err(FormatError::at(location, e.reason))
+            let mut reason = e.reason;
+            if let (Some(declare), Some(looks_like)) = (declare, e.looks_like) {
+                reason.push_str(", or ");
+                reason.push_str(&declare(looks_like.name()));
+            }
+            Err(FormatError::at(location, reason))
         }
     }
 }

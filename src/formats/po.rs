@@ -1,14 +1,14 @@
 //! Gettext PO (and POT) catalogues.
 //!
 //! Every entry but the header is a segment: `msgid` is the source, `msgstr` the target (an
-//! empty `msgstr` is no target: the entry is untranslated). A plural entry gives one segment
-//! per `msgstr[n]`, with `msgid_plural` as the source of the plural forms. The unit id is the
-//! `msgid`, prefixed by `[msgctxt] ` when there is one, and suffixed by `[n]` for plural
-//! forms; the segment also keeps the msgctxt and the form apart, since `inconsistent-segment`
-//! compares only segments of one context and one form. Entries flagged `#, fuzzy` are skipped
-//! unless asked for; obsolete `#~` entries are skipped. Strings continued on several lines are
-//! joined; C escapes (`\n`, `\"`, `\t`, `\\`, octal, hex) are decoded and map back to the
-//! escape in the file.
+//! empty `msgstr` is an empty target, at its string: the entry is untranslated). A plural
+//! entry gives one segment per `msgstr[n]`, with `msgid_plural` as the source of the plural
+//! forms. The unit id is the `msgid`, prefixed by `[msgctxt] ` when there is one, and
+//! suffixed by `[n]` for plural forms; the segment also keeps the msgctxt and the form apart,
+//! since `inconsistent-segment` compares only segments of one context and one form. Entries
+//! flagged `#, fuzzy` are skipped unless asked for; obsolete `#~` entries are skipped. Strings
+//! continued on several lines are joined; C escapes (`\n`, `\"`, `\t`, `\\`, octal, hex) are
+//! decoded and map back to the escape in the file.
 //!
 //! The encoding is the byte-order mark's, else the header's `charset=`, else UTF-8.
 
@@ -79,7 +79,14 @@ struct Entry {
 /// Reads a PO file held in memory as segments.
 pub fn read_po(bytes: &[u8], options: PoOptions) -> Result<Vec<Segment>, FormatError> {
     let (encoding, bom_len) = po_encoding(bytes)?;
-    let text = decode_file(bytes, encoding, bom_len)?;
+    let text = decode_file(
+        bytes,
+        encoding,
+        bom_len,
+        Some(|name| {
+            format!("declare it in the header: \"Content-Type: text/plain; charset={name}\\n\"")
+        }),
+    )?;
     let mut segments = Vec::new();
     let mut entry = Entry::default();
     let mut field: Option<Field> = None;
@@ -343,7 +350,8 @@ fn finish(entry: &mut Entry, options: PoOptions, segments: &mut Vec<Segment>) {
             }),
             location,
             source: Some(source),
-            target: (!target.text().is_empty()).then_some(target),
+            // An empty msgstr keeps its place: a finding on it points at its string.
+            target: Some(target),
             context: e.context.as_ref().map(|c| c.text().to_string()),
             plural_form: several.then_some(n),
         });
@@ -419,11 +427,20 @@ msgstr
                     "Trade union",
                     Some("Trade \"union\"\nsecond line")
                 ),
-                row("[menu] File", "File", None),
+                row("[menu] File", "File", Some("")),
                 row("One worker[0]", "One worker", Some("Un travailleur")),
                 row("One worker[1]", "%d workers", Some("%d travailleurs")),
                 row("Last", "Last", Some("Dernier")),
             ]
+        );
+        // The empty msgstr is where a finding on it points: its string, not the msgid.
+        let empty = segments[1].target.as_ref().unwrap().start();
+        let lines: Vec<&str> = PO.lines().collect();
+        let line = lines.iter().rposition(|l| *l == "msgstr \"\"").unwrap();
+        assert_eq!(
+            (empty.line, empty.column),
+            (line as u64 + 1, 8),
+            "{empty:?}"
         );
         let contexts: Vec<(Option<&str>, Option<usize>)> = segments
             .iter()

@@ -183,7 +183,14 @@ impl<R: Read> XmlInput<R> {
                 at.advance(&self.pending);
                 let mut location = at.location();
                 location.byte_offset = e.byte_offset;
-                let error = FormatError::at(location, e.reason);
+                let mut reason = e.reason;
+                if let Some(encoding) = e.looks_like {
+                    reason.push_str(&format!(
+                        ", or declare its encoding: <?xml version=\"1.0\" encoding=\"{}\"?>",
+                        encoding.name()
+                    ));
+                }
+                let error = FormatError::at(location, reason);
                 self.error = Some(error.clone());
                 self.eof = true;
                 return Err(io::Error::new(io::ErrorKind::InvalidData, error));

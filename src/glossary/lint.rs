@@ -4,8 +4,13 @@
 //! badly: a rendering listed for two concepts, a deprecated or forbidden rendering that sits
 //! inside another concept's approved rendering (text using the approved form would contain
 //! it), a forbidden one-word rendering that is an ordinary English word (it would be reported
-//! in ordinary prose, or, for a name, in every title or heading), and concepts without a source
-//! term or a note.
+//! in ordinary prose, or, for a name, in every title or heading), a source term of two
+//! concepts, a banned rendering in small letters that a case-sensitive concept finds in no
+//! other capitals, and concepts without a source term or a note.
+//!
+//! What a lint says the matcher does (every "us" counts, "Blood Volume" is not reported), it
+//! first asks the matcher: the glossary is compiled as `check` compiles it, and each claim is
+//! made only if matching a sample text bears it out.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -18,7 +23,9 @@ use crate::fix::{case_pattern, CasePattern};
 use crate::fuzzy::is_weak_rendering;
 use crate::inflection::{head_is_capitalised, lemma};
 use crate::location::Location;
-use crate::normalize::{is_word_char, normalize_key};
+use crate::matcher::TermMatcher;
+use crate::normalize::{is_word_char, normalize, normalize_key};
+use crate::zh::script::{fold_key, simplified};
 
 /// One lint finding.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,6 +73,16 @@ pub const LINTS: &[(&str, Severity, &str)] = &[
         "spelling-variant",
         Severity::Warning,
         "two approved renderings of one concept that differ only in letter case or typography",
+    ),
+    (
+        "shared-source-term",
+        Severity::Warning,
+        "a source term of two concepts: a source with it asks for a rendering of each",
+    ),
+    (
+        "case-bound-rendering",
+        Severity::Warning,
+        "a deprecated or forbidden rendering in small letters that its case-sensitive concept finds in no other capitals",
     ),
     (
         "missing-source",
@@ -233,12 +250,17 @@ const COMMON_WORDS: &[&str] = &[
 pub fn lint(glossary: &Glossary) -> Vec<LintFinding> {
     let mut out = Vec::new();
     let concepts = &glossary.concepts;
+    let probe = Probe {
+        matcher: TermMatcher::new(glossary),
+    };
     duplicates(concepts, &mut out);
     shadows(concepts, &mut out);
-    ordinary_words(concepts, &mut out);
-    ordinary_approved_words(concepts, &mut out);
+    ordinary_words(concepts, &probe, &mut out);
+    ordinary_approved_words(concepts, &probe, &mut out);
     ordinary_phrases_as_names(concepts, &mut out);
     spelling_variants(concepts, &mut out);
+    shared_source_terms(concepts, &mut out);
+    case_bound_renderings(concepts, &probe, &mut out);
     for c in concepts {
         if c.source.is_empty() {
             out.push(finding(
@@ -407,7 +429,7 @@ fn words_only(s: &str) -> String {
         .join(" ")
 }
 
-fn ordinary_words(concepts: &[Concept], out: &mut Vec<LintFinding>) {
+fn ordinary_words(concepts: &[Concept], probe: &Probe, out: &mut Vec<LintFinding>) {
     let mut vocabulary: HashSet<String> = COMMON_WORDS.iter().map(|w| w.to_string()).collect();
     for c in concepts {
         for r in c.renderings.iter().filter(|r| r.status.is_approved()) {
@@ -420,13 +442,29 @@ fn ordinary_words(concepts: &[Concept], out: &mut Vec<LintFinding>) {
     }
     // A case-sensitive concept is found only as written; a name (`case = name`) wherever the
     // text keeps its capitals, which titles and headings give ordinary words too.
-    for c in concepts.iter().filter(|c| c.case != CaseMode::Sensitive) {
-        for r in c.renderings.iter().filter(|r| !r.status.is_approved()) {
+    for (ci, c) in concepts.iter().enumerate() {
+        if c.case == CaseMode::Sensitive {
+            continue;
+        }
+        for (ri, r) in c.renderings.iter().enumerate() {
+            if r.status.is_approved() {
+                continue;
+            }
             let word = words_only(&r.text.to_lowercase());
             if word.contains(' ') || word.is_empty() {
                 continue;
             }
             if !vocabulary.contains(&word) && !is_ordinary_english(&word) {
+                continue;
+            }
+            // The word as prose writes it (as a title does, for a name) must be found: a
+            // rendering with a sign ("C#") is not found in the word alone.
+            let written = if c.case == CaseMode::Name {
+                capitalised(&word)
+            } else {
+                word.clone()
+            };
+            if !probe.finds(&written, ci, ri) {
                 continue;
             }
             let message = if c.case == CaseMode::Name {
@@ -460,8 +498,11 @@ fn ordinary_words(concepts: &[Concept], out: &mut Vec<LintFinding>) {
 /// ("hit"), which consistency does not compare but the consistency report and the
 /// source-aware rules count. The glossary's own words do not make a word ordinary here, as
 /// they do for [`ordinary_words`]: the rendering is one of them.
-fn ordinary_approved_words(concepts: &[Concept], out: &mut Vec<LintFinding>) {
-    for c in concepts.iter().filter(|c| c.case != CaseMode::Sensitive) {
+fn ordinary_approved_words(concepts: &[Concept], probe: &Probe, out: &mut Vec<LintFinding>) {
+    for (ci, c) in concepts.iter().enumerate() {
+        if c.case == CaseMode::Sensitive {
+            continue;
+        }
         let approved: Vec<_> = c
             .renderings
             .iter()
@@ -476,12 +517,20 @@ fn ordinary_approved_words(concepts: &[Concept], out: &mut Vec<LintFinding>) {
                 lemma(&k.to_lowercase()).into_owned()
             }
         };
-        for r in &approved {
+        for (ri, r) in c.renderings.iter().enumerate() {
+            if !r.status.is_approved() {
+                continue;
+            }
             let word = words_only(&r.text.to_lowercase());
             if word.is_empty()
                 || word.contains(' ')
                 || !(COMMON_WORDS.contains(&word.as_str()) || is_ordinary_english(&word))
             {
+                continue;
+            }
+            // The claim is that the word in small letters counts: not so for a rendering with
+            // a sign ("US$" is not "us").
+            if !probe.finds(&word, ci, ri) {
                 continue;
             }
             let capitals = r.text.chars().filter(|ch| ch.is_alphabetic()).count() > 1
@@ -564,6 +613,166 @@ fn ordinary_phrases_as_names(concepts: &[Concept], out: &mut Vec<LintFinding>) {
                     r.text,
                     c.id,
                     r.text.to_lowercase()
+                ),
+            ));
+        }
+    }
+}
+
+/// The glossary compiled as `check` compiles it, to try what a lint says of matching.
+struct Probe {
+    matcher: TermMatcher,
+}
+
+impl Probe {
+    /// Whether `text`, alone, is found whole as rendering `rendering` of concept `concept`.
+    fn finds(&self, text: &str, concept: usize, rendering: usize) -> bool {
+        self.uses(text)
+            .iter()
+            .any(|&(c, r)| (c, r) == (concept, rendering))
+    }
+
+    /// The renderings (concept, rendering) that `text`, alone, is found whole as, or written
+    /// in wrong capitals of (a case-sensitive rendering's slip, reported as garbled).
+    fn uses(&self, text: &str) -> Vec<(usize, usize)> {
+        let norm = normalize(text, true);
+        self.matcher
+            .find(&norm, text)
+            .iter()
+            .filter(|m| m.original == (0..text.len()))
+            .flat_map(|m| {
+                self.matcher
+                    .uses(m, text)
+                    .map(|u| (u.concept, u.rendering))
+                    .chain(self.matcher.case_slip(m))
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+}
+
+/// `text` with the first letter of each word in capitals.
+fn capitalised(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at_start = true;
+    for ch in text.chars() {
+        if at_start && ch.is_alphabetic() {
+            out.extend(ch.to_uppercase());
+        } else {
+            out.push(ch);
+        }
+        at_start = ch.is_whitespace() || ch == '-';
+    }
+    out
+}
+
+/// Source terms of two concepts (two glossaries merged, each with its concept for 建筑面积):
+/// each concept counts the term in a source, so a target that renders it as one of them is
+/// reported `missing-term` for the other, whatever it says. Terms are compared as the source
+/// rules match them (width and script folded: 總工會 is 总工会); two case-sensitive concepts
+/// share a Latin term only in the same capitals.
+fn shared_source_terms(concepts: &[Concept], out: &mut Vec<LintFinding>) {
+    let case_kept =
+        |t: &str| -> String { normalize(t, false).text.chars().map(simplified).collect() };
+    // Per folded term, the concepts listing it so far, with their spelling of it.
+    let mut first: HashMap<String, Vec<(usize, &str)>> = HashMap::new();
+    for (ci, c) in concepts.iter().enumerate() {
+        let mut reported: Vec<usize> = Vec::new();
+        for term in &c.source {
+            let key = fold_key(term);
+            if key.is_empty() {
+                continue;
+            }
+            let listed = first.entry(key).or_default();
+            for &(oi, other_term) in listed.iter() {
+                let other = &concepts[oi];
+                if oi == ci || reported.contains(&oi) {
+                    continue;
+                }
+                if c.case == CaseMode::Sensitive
+                    && other.case == CaseMode::Sensitive
+                    && case_kept(term) != case_kept(other_term)
+                {
+                    continue;
+                }
+                reported.push(oi);
+                let named = if other_term == term.as_str() {
+                    String::new()
+                } else {
+                    format!(" (as {other_term:?})")
+                };
+                let renderings = if c.preferred() == other.preferred() {
+                    format!("{:?} twice", c.preferred())
+                } else {
+                    format!("{:?} and {:?}", other.preferred(), c.preferred())
+                };
+                out.push(finding(
+                    "shared-source-term",
+                    c,
+                    c.location,
+                    format!(
+                        "source term {term:?} of concept {:?} is also a source term of concept {:?}{named} ({}:{}): a source with it asks for a rendering of each concept ({renderings}), so a target that renders it once is reported missing-term for one of them (merge the concepts, or keep the term in one of them)",
+                        c.id,
+                        other.id,
+                        other.file,
+                        other.location.line,
+                    ),
+                ));
+            }
+            if !listed.iter().any(|&(oi, _)| oi == ci) {
+                listed.push((ci, term));
+            }
+        }
+    }
+}
+
+/// Deprecated and forbidden renderings in small letters of a case-sensitive concept ("blood
+/// volume" beside "HP", which is case-sensitive so that "hp" is not taken for it): they are
+/// found as written, so a sentence that starts with one, a title or a label in capitals
+/// ("Blood Volume: 120") is not reported. Each form is tried on the matcher; a form found as
+/// something else (an approved rendering written so, "HP" for a forbidden "hp") is no miss.
+fn case_bound_renderings(concepts: &[Concept], probe: &Probe, out: &mut Vec<LintFinding>) {
+    for c in concepts.iter().filter(|c| c.case == CaseMode::Sensitive) {
+        for r in &c.renderings {
+            if r.status.is_approved()
+                || r.text.chars().any(char::is_uppercase)
+                || !r.text.chars().any(char::is_lowercase)
+            {
+                continue;
+            }
+            let mut sentence = String::new();
+            let mut chars = r.text.chars();
+            if let Some(first) = chars.next() {
+                sentence.extend(first.to_uppercase());
+                sentence.push_str(chars.as_str());
+            }
+            let mut forms: Vec<String> = Vec::new();
+            for form in [sentence, capitalised(&r.text), r.text.to_uppercase()] {
+                if form != r.text && !forms.contains(&form) && probe.uses(&form).is_empty() {
+                    forms.push(form);
+                }
+            }
+            let Some((last, rest)) = forms.split_last() else {
+                continue;
+            };
+            let quoted = |f: &String| format!("{f:?}");
+            let listed = if rest.is_empty() {
+                format!("{last:?} is")
+            } else {
+                format!(
+                    "{} and {last:?} are",
+                    rest.iter().map(quoted).collect::<Vec<_>>().join(", ")
+                )
+            };
+            out.push(finding(
+                "case-bound-rendering",
+                c,
+                r.location,
+                format!(
+                    "{} rendering {:?} of concept {:?} is found only in small letters, as the concept is case-sensitive: {listed} not reported (at the start of a sentence, in a title or a label); list the spellings in capitals too",
+                    r.status.as_str(),
+                    r.text,
+                    c.id,
                 ),
             ));
         }
@@ -696,12 +905,8 @@ the,的,of,the,,n
 ";
         assert_eq!(
             ids(csv),
-            vec![
-                (2, "ordinary-approved-word"),
-                (4, "ordinary-approved-word"),
-                (7, "ordinary-approved-word"),
-            ],
-            "case-sensitive concepts, a word in its two numbers, a concept's one rendering, words of no dictionary and function words are not reported"
+            vec![(2, "ordinary-approved-word"), (4, "ordinary-approved-word")],
+            "case-sensitive concepts, a name's capitals (\"who\" is not WHO), a word in its two numbers, a concept's one rendering, words of no dictionary and function words are not reported"
         );
         let g = Glossary::from_csv_text(csv, "g.csv").unwrap();
         let messages: Vec<String> = lint(&g).into_iter().map(|f| f.message).collect();
@@ -768,6 +973,101 @@ song,宋朝,Song Dynasty,Song period,,n
             "{}",
             messages[1]
         );
+    }
+
+    #[test]
+    fn what_lint_says_of_a_word_holds_for_the_matcher() {
+        // "US$" is not found in "us", nor "C#" in "c"; "US" is found in "us", "Go" in "go".
+        let csv = "\
+id,source,preferred,admitted,forbidden,note
+usd,美元,USD,US dollar|US$,,n
+usa,美国,United States,US,,n
+csharp,西井,C# language,C#,,n
+golang,戈,Go language,Go,,n
+";
+        assert_eq!(
+            ids(csv),
+            vec![(3, "ordinary-approved-word"), (5, "ordinary-approved-word")]
+        );
+    }
+
+    #[test]
+    fn a_source_term_of_two_concepts_is_reported() {
+        let csv = "\
+id,source,preferred,case,note
+re-gfa,建筑面积,gross floor area,,n
+code-area,建筑面积,floor area,,n
+ftu,總工會|工会联合会,federation of trade unions,,n
+union,总工会,trade union,,n
+twice,劳模|劳模,model worker,,n
+pc,PC,personal computer,sensitive,n
+pc2,pc,parsec,sensitive,n
+build,建筑,building,,n
+ftu2,工會聯合會,union federation,,n
+";
+        assert_eq!(
+            ids(csv),
+            vec![
+                (3, "shared-source-term"),
+                (5, "shared-source-term"),
+                (10, "shared-source-term"),
+            ],
+            "a term listed twice in one concept, Latin terms two case-sensitive concepts write in other capitals and a term inside another are not reported"
+        );
+        let g = Glossary::from_csv_text(csv, "g.csv").unwrap();
+        let messages: Vec<String> = lint(&g).into_iter().map(|f| f.message).collect();
+        assert_eq!(
+            messages[0],
+            "source term \"建筑面积\" of concept \"code-area\" is also a source term of concept \"re-gfa\" (g.csv:2): a source with it asks for a rendering of each concept (\"gross floor area\" and \"floor area\"), so a target that renders it once is reported missing-term for one of them (merge the concepts, or keep the term in one of them)"
+        );
+        assert!(
+            messages[1].contains("\"总工会\" of concept \"union\" is also a source term of concept \"ftu\" (as \"總工會\")"),
+            "{}",
+            messages[1]
+        );
+        // A case-sensitive concept and one that is not share the term in any capitals.
+        let csv =
+            "id,source,preferred,case,note\na,PC,personal computer,sensitive,n\nb,pc,parsec,,n\n";
+        assert_eq!(ids(csv), vec![(3, "shared-source-term")]);
+    }
+
+    #[test]
+    fn banned_small_letters_a_case_sensitive_concept_finds_only_so_are_reported() {
+        let csv = "\
+id,source,preferred,forbidden,deprecated,case,note
+hp,血量,HP,blood volume|hp,,sensitive,n
+kwh,千瓦时,kWh,kwh,,sensitive,n
+gnb,基站,gNB,,eNodeB|Blood Bank,sensitive,n
+mp,魔法值,MP,,mana points,,n
+";
+        let g = Glossary::from_csv_text(csv, "g.csv").unwrap();
+        let found: Vec<(u64, &str, String)> = lint(&g)
+            .into_iter()
+            .map(|f| (f.location.line, f.id, f.message))
+            .collect();
+        let bound: Vec<&(u64, &str, String)> = found
+            .iter()
+            .filter(|f| f.1 == "case-bound-rendering")
+            .collect();
+        assert_eq!(bound.len(), 3, "{found:?}");
+        assert_eq!(
+            bound[0].2,
+            "forbidden rendering \"blood volume\" of concept \"hp\" is found only in small letters, as the concept is case-sensitive: \"Blood volume\", \"Blood Volume\" and \"BLOOD VOLUME\" are not reported (at the start of a sentence, in a title or a label); list the spellings in capitals too"
+        );
+        // "HP" is the approved rendering, not a miss of "hp"; "Kwh" is reported as wrong
+        // capitals of "kWh", "KWH" is not.
+        assert!(
+            bound[1].2.contains(": \"Hp\" is not reported"),
+            "{}",
+            bound[1].2
+        );
+        assert!(
+            bound[2].2.contains(": \"KWH\" is not reported"),
+            "{}",
+            bound[2].2
+        );
+        // Look-alikes: renderings with capitals, concepts that are not case-sensitive.
+        assert!(bound.iter().all(|f| f.0 <= 3));
     }
 
     #[test]

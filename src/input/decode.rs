@@ -54,8 +54,11 @@ fn utf16_without_bom(head: &[u8]) -> Option<TextEncoding> {
 pub struct DecodeError {
     /// Offset of the first bad byte from the start of the file.
     pub byte_offset: u64,
-    /// What is wrong with it.
+    /// What is wrong with it (with what to do, when the bytes look like another encoding).
     pub reason: String,
+    /// The legacy encoding that text read as UTF-8 looks written in (see
+    /// [`reads_as_gb18030`]), for a format that can declare its encoding to say how.
+    pub looks_like: Option<&'static encoding_rs::Encoding>,
 }
 
 /// Turns a file's bytes into text chunk by chunk, carrying incomplete sequences across chunks.
@@ -127,13 +130,19 @@ impl Decoder {
                 out.push_str(std::str::from_utf8(&bytes[..valid]).expect("prefix is valid"));
                 if e.error_len().is_some() || eof {
                     let bad = &bytes[valid..bytes.len().min(valid + e.error_len().unwrap_or(4))];
+                    let mut reason = format!(
+                        "invalid UTF-8 (byte{} {})",
+                        if bad.len() == 1 { "" } else { "s" },
+                        hex(bad)
+                    );
+                    let looks_like = reads_as_gb18030(bytes, valid).then_some(encoding_rs::GB18030);
+                    if looks_like.is_some() {
+                        reason.push_str(GB18030_HINT);
+                    }
                     Err(DecodeError {
                         byte_offset: self.offset + valid as u64,
-                        reason: format!(
-                            "invalid UTF-8 (byte{} {})",
-                            if bad.len() == 1 { "" } else { "s" },
-                            hex(bad)
-                        ),
+                        reason,
+                        looks_like,
                     })
                 } else {
                     Ok(valid)
@@ -213,6 +222,7 @@ impl Decoder {
                             if bad == 1 { "" } else { "s" },
                             hex(&bytes[at..at + bad as usize])
                         ),
+                        looks_like: None,
                     });
                 }
             }
@@ -223,8 +233,54 @@ impl Decoder {
         DecodeError {
             byte_offset: self.offset + at as u64,
             reason: reason.to_string(),
+            looks_like: None,
         }
     }
+}
+
+/// What [`DecodeError::reason`] adds for bytes that read as Chinese in GB18030.
+const GB18030_HINT: &str = ": the text reads as Chinese in GB18030 (GBK, GB2312), not UTF-8; \
+     convert the file to UTF-8 (iconv -f GB18030 -t UTF-8)";
+
+/// Whether the bytes around `bad`, the first byte of `bytes` that is not UTF-8, read as
+/// Chinese in GB2312, the common part of GBK and GB18030 (what Excel and Notepad on Chinese
+/// Windows save): pairs of bytes from 0xA1 to 0xFE, some of them Han characters (a first
+/// byte from 0xB0), between ASCII characters. A GB2312 pair can be valid UTF-8 (0xD7 0xA1 is
+/// "ס"), so the run of non-ASCII bytes is read from its start. Latin-1 and windows-1252 text
+/// does not read so: an accented letter stands between ASCII letters, not in pairs of high
+/// bytes ("Ménière" is 0xE9 then "n"), and typographic quotes are below 0xA1. A run in
+/// another CJK encoding of the same shape (EUC-KR, EUC-JP) reads so too: the hint says
+/// "reads as", and Chinese is what a termcheck source is written in.
+pub fn reads_as_gb18030(bytes: &[u8], bad: usize) -> bool {
+    const BACK: usize = 32;
+    const WINDOW: usize = 64;
+    let mut start = bad.min(bytes.len());
+    while start > 0 && bad - start < BACK && !bytes[start - 1].is_ascii() {
+        start -= 1;
+    }
+    let window = &bytes[start..bytes.len().min(bad.max(start) + WINDOW)];
+    let (mut pairs, mut han, mut other) = (0usize, 0usize, 0usize);
+    let mut i = 0;
+    while i < window.len() {
+        let b = window[i];
+        if b.is_ascii() {
+            i += 1;
+            continue;
+        }
+        let Some(&next) = window.get(i + 1) else {
+            // A pair cut by the window (or the chunk) tells nothing.
+            break;
+        };
+        if (0xA1..=0xF7).contains(&b) && (0xA1..=0xFE).contains(&next) {
+            pairs += 1;
+            han += usize::from(b >= 0xB0);
+            i += 2;
+        } else {
+            other += 1;
+            i += 1;
+        }
+    }
+    han >= 1 && pairs >= 2 && other * 4 <= pairs
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -295,6 +351,44 @@ mod tests {
         assert!(err.reason.contains("0xFF"), "{}", err.reason);
         let err = decode_all(b"\xEF\xBB\xBFab\xE4\xB8").unwrap_err();
         assert_eq!(err.byte_offset, 5, "truncated sequence at end of file");
+    }
+
+    #[test]
+    fn chinese_in_gb18030_read_as_utf8_is_named_and_latin1_is_not() {
+        let gbk = |s: &str| encoding_rs::GB18030.encode(s).0.into_owned();
+        // 住房公积金: its first pair (0xD7 0xA1) is valid UTF-8, the error is at the second.
+        for (bytes, at) in [
+            (gbk("住房公积金\n"), 2),
+            (gbk("hpf,住房公积金,housing provident fund\n"), 6),
+            (gbk("The union (上海市总工会) met."), 11),
+            (gbk("“引号”和、。标点"), 0),
+        ] {
+            let err = decode_all(&bytes).unwrap_err();
+            assert_eq!(err.byte_offset, at, "{:?}", err.reason);
+            assert_eq!(err.looks_like, Some(encoding_rs::GB18030));
+            assert!(
+                err.reason
+                    .ends_with("convert the file to UTF-8 (iconv -f GB18030 -t UTF-8)"),
+                "{}",
+                err.reason
+            );
+        }
+        // Look-alikes: Latin-1 and windows-1252 letters and quotes, a stray byte, Shift_JIS
+        // kana, one pair alone, UTF-16 and legacy decoding errors.
+        let latin1 = |s: &str| encoding_rs::WINDOWS_1252.encode(s).0.into_owned();
+        let sjis = |s: &str| encoding_rs::SHIFT_JIS.encode(s).0.into_owned();
+        for bytes in [
+            latin1("Ménière's disease, café, naïve"),
+            latin1("“Trade Union” – Société Générale ÉTÉ"),
+            latin1("ÀÉ"),
+            b"abc\xFFdef".to_vec(),
+            sjis("ひらがなカタカナ"),
+            gbk("上"),
+        ] {
+            let err = decode_all(&bytes).unwrap_err();
+            assert_eq!(err.looks_like, None, "{:?}", err.reason);
+            assert!(!err.reason.contains("GB18030"), "{}", err.reason);
+        }
     }
 
     #[test]
