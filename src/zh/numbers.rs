@@ -514,8 +514,14 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
             continue;
         }
         if let Some((value, strength)) = read_chinese_run(&run, before, after, false) {
+            // A numeral after 分之 is a fraction's or a percentage's (三分之一, 百分之五,
+            // 千分之三), surely a number though of one character. After 之 alone it is none:
+            // 之一 is "one of" (有下列情形之一的, "in any of the following circumstances").
+            let fraction_part = text[..start].ends_with("分之") && !is_approximation(before, after);
             let strength = if (round_amount && !counted_amount) || unit_of_account {
                 Strength::Weak
+            } else if fraction_part {
+                Strength::Strong
             } else {
                 strength
             };
@@ -993,9 +999,9 @@ fn read_chinese_run(
     let has_unit = int_part
         .iter()
         .any(|&c| chinese_small_unit(c).is_some() || chinese_big_unit(c).is_some());
-    // An ordinal (第十), a percentage (百分之三十) or a date (五月, 二十日).
-    // 第一 "first", also "the best": one-character ordinals are as loose as "first".
-    let counted = after.is_some_and(is_date_or_percent) || before == Some('之');
+    // A percentage (30%) or a date (五月, 二十日). 第一 "first", also "the best":
+    // one-character ordinals are as loose as "first".
+    let counted = after.is_some_and(is_date_or_percent);
     // Unitless runs of digits are read digit by digit only where that is how they are written:
     // years (二〇二三年) and runs with a zero; elsewhere adjacent digits are an approximation
     // (五六月份 "May or June", 三三两两).
@@ -4300,5 +4306,47 @@ mod tests {
         en("thousands of people", &[]);
         en("tens of thousands", &[]);
         en("twenty thousand", &["20000"]);
+    }
+
+    #[track_caller]
+    fn all_agree(pairs: &[(&str, &str)]) {
+        for (zh, en) in pairs {
+            assert_eq!(mismatches(zh, en), Vec::<String>::new(), "{zh} / {en}");
+        }
+    }
+
+    #[track_caller]
+    fn all_differ(cases: &[(&str, &str, &[&str])]) {
+        for (zh, en, expected) in cases {
+            assert_eq!(mismatches(zh, en), *expected, "{zh} / {en}");
+        }
+    }
+
+    #[test]
+    fn zhi_yi_is_one_of_and_fen_zhi_a_fraction() {
+        // 之一 is "one of", as loose as any 一; after 分之 a numeral is a fraction's or a
+        // percentage's, surely a number.
+        zh("有下列情形之一的，用人单位可以解除劳动合同。", &[]);
+        zh("这是原因之一。", &[]);
+        zh("原因之二是成本。", &[]);
+        zh("三分之一的职工", &["3", "1"]);
+        zh("增长百分之五", &["5"]);
+        all_agree(&[
+            (
+                "有下列情形之一的，用人单位可以解除劳动合同。",
+                "The employer may terminate the labour contract in any of the following circumstances.",
+            ),
+            ("这是原因之一。", "This is a reason."),
+            ("全场为之一静", "The audience went silent"),
+        ]);
+        all_differ(&[
+            (
+                "三分之一的职工",
+                "a quarter of the workers",
+                &["3:1/0", "4:0/1"],
+            ),
+            ("增长百分之五", "up 6%", &["5:1/0", "6:0/1"]),
+            ("二分之一", "one third", &["2:1/0", "3:0/1"]),
+        ]);
     }
 }
