@@ -45,6 +45,22 @@ pub struct Number {
     pub end: usize,
     /// What it counts, where the text says so.
     pub kind: Kind,
+    /// Which reading of its numeral this is, where the numeral reads more than one way and
+    /// the other side must state one of them; `None` for a numeral of one reading.
+    pub reading: Option<Reading>,
+}
+
+/// One of the readings of a numeral that reads in more than one way, of which the other side
+/// must state one: 1.5倍 is 1.5 times or 150%, 下午5点 5 or 17 o'clock, "11.11" a decimal or
+/// the eleventh of November. Each reading is as strong as the numeral; [`compare`] keeps the
+/// one the other side states best and makes the others weak, no count of their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reading {
+    /// Where the numeral read starts: its readings share it.
+    pub numeral: usize,
+    /// Which reading: 0 is the numeral as written. A reading of several numbers (a date's
+    /// month and day) gives each of them the same choice.
+    pub choice: u8,
 }
 
 /// What a number counts, where that is part of its meaning: 0.4 percent and 0.4 percentage
@@ -293,6 +309,7 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
                 strength: script_strength(text, start),
                 start,
                 end: end_of(j),
+                reading: None,
             });
             i = j;
             continue;
@@ -304,6 +321,7 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
                 strength: Strength::Strong,
                 start,
                 end: end_of(i + 1),
+                reading: None,
             });
             i += 1;
             continue;
@@ -398,6 +416,7 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
                 },
                 start,
                 end: end_of(j),
+                reading: None,
             });
             i = j;
             continue;
@@ -454,7 +473,32 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
         let run: Vec<char> = chars[i..j].iter().map(|&(_, c)| c).collect();
         let before = i.checked_sub(1).map(|k| chars[k].1);
         let after = chars.get(j).map(|&(_, c)| c);
+        let first = i;
         i = j;
+        // A clock time: 五点三十分 is 5 o'clock and 30 minutes, 五点零五分 5:05, no decimals
+        // (三点五 is 3.5, and so is 九点五分, also a score of 9.5 points).
+        let point = run.iter().position(|&c| matches!(c, '点' | '點'));
+        if let Some(p) = point.filter(|&p| {
+            let minutes = &run[p + 1..];
+            minutes.iter().any(|&c| chinese_small_unit(c).is_some())
+                || (after == Some('分') && matches!(minutes.first(), Some('零' | '〇')))
+        }) {
+            let hour = read_chinese_run(&run[..p], before, Some(run[p]), false);
+            let minutes = read_chinese_run(&run[p + 1..], Some(run[p]), after, false);
+            for (reading, from, to) in [(hour, first, first + p), (minutes, first + p + 1, j)] {
+                if let Some((value, strength)) = reading {
+                    out.push(Number {
+                        kind: Kind::Plain,
+                        value,
+                        strength,
+                        start: end_of(from),
+                        end: end_of(to),
+                        reading: None,
+                    });
+                }
+            }
+            continue;
+        }
         if let Some(ordinal) = five_year_plan(&run, before, &text[end_of(j)..]) {
             out.push(Number {
                 kind: Kind::Ordinal,
@@ -462,6 +506,7 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
                 strength: Strength::Strong,
                 start,
                 end: end_of(j),
+                reading: None,
             });
             continue;
         }
@@ -494,6 +539,7 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
                         strength: Strength::Weak,
                         start,
                         end: end_of(tenths_end),
+                        reading: None,
                     });
                 }
             }
@@ -509,6 +555,7 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
                     strength: Strength::Weak,
                     start,
                     end: end_of(j),
+                    reading: None,
                 });
             }
             continue;
@@ -538,6 +585,7 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
                 strength,
                 start,
                 end: end_of(tenths_end),
+                reading: None,
             });
         }
     }
@@ -553,6 +601,8 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
     drop_argument_indexes(text, &mut out);
     read_e_notation(text, &mut out);
     read_signs(text, &mut out);
+    read_multiples(text, &mut out);
+    read_chinese_clock_times(text, &mut out);
     out
 }
 
@@ -580,6 +630,7 @@ fn mark_chinese_ordinals(text: &str, numbers: &mut Vec<Number>) {
                 start,
                 end: start + '首'.len_utf8(),
                 kind: Kind::Ordinal,
+                reading: None,
             });
         }
     }
@@ -599,6 +650,193 @@ fn mark_chinese_percentages(text: &str, numbers: &mut [Number]) {
         {
             n.kind = Kind::PercentagePoint;
         }
+    }
+}
+
+/// Gives `numbers[k]` further readings, choices after the numeral as written (choice 0): each
+/// reading one or more numbers (value and kind), as strong as the numeral and over its span.
+/// [`compare`] keeps the reading the other side states. A numeral with readings already, or
+/// one of the two readings of a range of adjacent digits (七八倍), is left as it is.
+fn add_readings(
+    numbers: &mut [Number],
+    k: usize,
+    readings: &[&[(Value, Kind)]],
+    added: &mut Vec<Number>,
+) {
+    let n = numbers[k];
+    let shared = numbers
+        .iter()
+        .enumerate()
+        .any(|(m, o)| m != k && o.start == n.start);
+    if n.reading.is_some() || shared || added.iter().any(|o| o.start == n.start) {
+        return;
+    }
+    let numeral = n.start;
+    numbers[k].reading = Some(Reading { numeral, choice: 0 });
+    for (choice, reading) in (1..).zip(readings) {
+        for &(value, kind) in *reading {
+            added.push(Number {
+                value,
+                kind,
+                reading: Some(Reading { numeral, choice }),
+                ..n
+            });
+        }
+    }
+}
+
+/// N倍, "N times": a multiple, which English writes as one ("1.5 times", "twice",
+/// "tripled", "threefold", "2x") or as a percentage (1.5倍 as "150% of the wage"): the
+/// numeral reads as N or as N×100%. After a verb or adjective of increase (增加1倍, 提高了2倍,
+/// 高出3倍) Chinese usage is split between "N times more" and "N times as much" (增加1倍 is
+/// "doubled", "increased by 100%" and as often "increased by one time"), so N+1 and an
+/// increase of (N−1)×100% are readings too. 双倍, 翻倍 and 加倍, "double", are 2, as loose as
+/// a numeral of one character. 倍数 ("a multiple") counts nothing.
+fn read_multiples(text: &str, numbers: &mut Vec<Number>) {
+    let multiple_after = |end: usize| {
+        let rest = &text[end..];
+        rest.starts_with('倍') && !rest["倍".len()..].starts_with(['数', '數', '率'])
+    };
+    let mut added = Vec::new();
+    for word in ["双倍", "雙倍", "翻倍", "加倍"] {
+        for (start, _) in text.match_indices(word) {
+            if multiple_after(start + word.len() - "倍".len()) {
+                added.push(Number {
+                    value: 2 * UNIT,
+                    strength: Strength::Weak,
+                    start,
+                    end: start + word.len(),
+                    kind: Kind::Plain,
+                    reading: Some(Reading {
+                        numeral: start,
+                        choice: 0,
+                    }),
+                });
+                added.push(Number {
+                    value: 200 * UNIT,
+                    kind: Kind::Percent,
+                    reading: Some(Reading {
+                        numeral: start,
+                        choice: 1,
+                    }),
+                    ..added[added.len() - 1]
+                });
+            }
+        }
+    }
+    let range_mark = |a: &Number, b: &Number| {
+        text.get(a.end..b.start).is_some_and(|between| {
+            matches!(
+                between.trim(),
+                "至" | "到" | "-" | "–" | "—" | "－" | "~" | "～"
+            )
+        })
+    };
+    for k in 0..numbers.len() {
+        let n = numbers[k];
+        // 2至3倍: the first number of a range is a multiple as the second is.
+        let range_head = numbers
+            .get(k + 1)
+            .filter(|b| multiple_after(b.end) && range_mark(&n, b));
+        let head = match k.checked_sub(1).map(|m| numbers[m]) {
+            Some(a) if range_mark(&a, &n) && multiple_after(n.end) => a.start,
+            _ => n.start,
+        };
+        if !(multiple_after(n.end) || range_head.is_some()) || n.kind != Kind::Plain || n.value <= 0
+        {
+            continue;
+        }
+        let percent = n.value.saturating_mul(100);
+        let mut readings: Vec<Vec<(Value, Kind)>> = vec![vec![(percent, Kind::Percent)]];
+        if increase_before(&text[..head]) {
+            readings.push(vec![(n.value.saturating_add(UNIT), Kind::Plain)]);
+            if n.value > UNIT {
+                readings.push(vec![(percent - 100 * UNIT, Kind::Percent)]);
+            }
+        }
+        let readings: Vec<&[(Value, Kind)]> = readings.iter().map(Vec::as_slice).collect();
+        add_readings(numbers, k, &readings, &mut added);
+    }
+    if !added.is_empty() {
+        numbers.extend(added);
+        numbers.sort_by_key(|n| (n.start, n.value));
+    }
+}
+
+/// Whether a verb or adjective of increase ends `before`, with 了 or not: 增加, 增长, 提高,
+/// 升高, 上升, 上涨, 扩大, 翻, and comparatives (高出, 多出, 大, 长).
+fn increase_before(before: &str) -> bool {
+    let before = before.trim_end();
+    let before = before.strip_suffix('了').unwrap_or(before);
+    before.ends_with([
+        '加', '增', '长', '長', '高', '升', '涨', '漲', '大', '多', '翻', '出',
+    ])
+}
+
+/// Clock times in Chinese. An hour after a word for the afternoon or the evening (下午5点,
+/// 晚8时, 傍晚6点, 中午1点) is a pm hour, which English writes as "5 pm" or on the 24-hour
+/// clock ("17:00"): it reads either way, as a pm hour of English does, and a range shares its
+/// meridiem (下午3点至5点). 晚 after a degree adverb is "late" (最晚5点, "at the latest"); 上午,
+/// 早上 and 凌晨 are morning hours, read as written. 点半 is half past ("5:30").
+fn read_chinese_clock_times(text: &str, numbers: &mut Vec<Number>) {
+    const PM_WORDS: [&str; 9] = [
+        "下午", "午后", "午後", "晚上", "晚间", "晚間", "傍晚", "中午", "夜晚",
+    ];
+    let clock_after = |end: usize| text[end..].starts_with(['点', '點', '时', '時', ':', '：']);
+    let pm_before = |start: usize| {
+        let before = text[..start].trim_end();
+        PM_WORDS.iter().any(|w| before.ends_with(w))
+            || before.strip_suffix('晚').is_some_and(|b| {
+                !b.ends_with([
+                    '最', '较', '較', '更', '太', '很', '稍', '过', '過', '偏', '不', '再',
+                ])
+            })
+    };
+    // The end of the last pm hour read, for a range that shares it.
+    let mut pm_until = None;
+    let mut added = Vec::new();
+    for k in 0..numbers.len() {
+        let n = numbers[k];
+        let rest = &text[n.end..];
+        if ["点半", "點半", "时半", "時半"]
+            .iter()
+            .any(|h| rest.starts_with(h))
+        {
+            let half = n.end + "点".len();
+            added.push(Number {
+                value: 30 * UNIT,
+                strength: Strength::Weak,
+                start: half,
+                end: half + "半".len(),
+                kind: Kind::Plain,
+                reading: None,
+            });
+        }
+        if !clock_after(n.end) || n.value % UNIT != 0 || !(UNIT..12 * UNIT).contains(&n.value) {
+            continue;
+        }
+        let in_range = pm_until.is_some_and(|e: usize| {
+            text.get(e..n.start).is_some_and(|between| {
+                between.contains(['至', '到', '-', '–', '—', '－', '~', '～'])
+                    && between
+                        .chars()
+                        .all(|c| is_digit(c) || "点點时時分:：半至到-–—－~～ ".contains(c))
+            })
+        });
+        pm_until = None;
+        if pm_before(n.start) || in_range {
+            add_readings(
+                numbers,
+                k,
+                &[&[(n.value + 12 * UNIT, Kind::Plain)]],
+                &mut added,
+            );
+            pm_until = Some(n.end);
+        }
+    }
+    if !added.is_empty() {
+        numbers.extend(added);
+        numbers.sort_by_key(|n| (n.start, n.value));
     }
 }
 
@@ -642,6 +880,7 @@ fn read_half_prices(text: &str, numbers: &mut Vec<Number>) {
                 start,
                 end: start + word.len(),
                 kind: Kind::PercentOff,
+                reading: None,
             });
         }
     }
@@ -698,6 +937,7 @@ fn discount_readings(paid: Value, start: usize, end: usize) -> [Number; 2] {
         start,
         end,
         kind,
+        reading: None,
     };
     [
         reading(100 * UNIT - paid, Kind::PercentOff),
@@ -794,6 +1034,7 @@ fn name_rounds(text: &str, numbers: &mut Vec<Number>) {
             strength: Strength::Weak,
             start: a.start,
             end: b.end,
+            reading: None,
         });
     }
     numbers.extend(added);
@@ -1291,6 +1532,21 @@ fn english_multiplier(word: &str) -> Option<Value> {
     })
 }
 
+/// The multiple a word states: "double", "doubled", "tripling", "treble", "quadruples".
+fn multiple_word(word: &str) -> Option<Value> {
+    const STEMS: [(&str, Value); 5] = [
+        ("doubl", 2),
+        ("tripl", 3),
+        ("trebl", 3),
+        ("quadrupl", 4),
+        ("quintupl", 5),
+    ];
+    STEMS.iter().find_map(|&(stem, value)| {
+        let ending = word.strip_prefix(stem)?;
+        matches!(ending, "e" | "ed" | "es" | "ing").then_some(value)
+    })
+}
+
 /// Whether a word names a currency, written after an amount ("yuan", "dollars", "RMB").
 fn is_currency(word: &str) -> bool {
     matches!(
@@ -1513,6 +1769,7 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                     strength: script_strength(text, start),
                     start,
                     end,
+                    reading: None,
                 });
                 i += 1;
             }
@@ -1558,6 +1815,7 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                     },
                     start,
                     end,
+                    reading: None,
                 });
                 i = j;
             }
@@ -1583,6 +1841,7 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                             strength: Strength::Strong,
                             start,
                             end,
+                            reading: None,
                         });
                     }
                     i += 1;
@@ -1608,6 +1867,7 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                         strength,
                         start,
                         end,
+                        reading: None,
                     });
                     if multiplier.is_none() {
                         let numerator = !cardinal_before(&tokens, i);
@@ -1629,6 +1889,7 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                         strength: Strength::Weak,
                         start,
                         end,
+                        reading: None,
                     });
                     i += 1;
                     continue;
@@ -1646,6 +1907,7 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                         },
                         start,
                         end,
+                        reading: None,
                     });
                     i += 1;
                     continue;
@@ -1658,17 +1920,23 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                         strength: Strength::Weak,
                         start,
                         end,
+                        reading: None,
                     });
                     i += 1;
                     continue;
                 }
                 // "Twice" and "thrice" count times as "two times" does (三次 is "three
-                // times" or "thrice"); "once" is also "formerly", as loose as "one".
+                // times" or "thrice"); "once" is also "formerly", as loose as "one". "Double",
+                // "triple" and their kin state a multiple (3倍 as "tripled"), as loose as
+                // "twice" ("a double room").
+                // Joined to the next word, "double" makes a compound ("double-tap",
+                // "double-check"), no multiple.
+                let compound = text[end..].starts_with('-');
                 let times = match lower.as_str() {
                     "once" => Some(1),
                     "twice" => Some(2),
                     "thrice" => Some(3),
-                    _ => None,
+                    _ => multiple_word(&lower).filter(|_| !compound),
                 };
                 if let Some(times) = times {
                     out.push(Number {
@@ -1677,6 +1945,7 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                         strength: Strength::Weak,
                         start,
                         end,
+                        reading: None,
                     });
                     i += 1;
                     continue;
@@ -1741,6 +2010,7 @@ fn read_e_notation(text: &str, numbers: &mut Vec<Number>) {
                 strength: Strength::Strong,
                 start: a.end,
                 end: a.end + 1,
+                reading: None,
             });
         }
     }
@@ -1885,6 +2155,7 @@ fn fraction_readings(
         strength: Strength::Weak,
         start,
         end,
+        reading: None,
     };
     std::iter::once(reading(denominator)).chain(numerator.then(|| reading(1)))
 }
@@ -2114,6 +2385,7 @@ fn read_clock_times(text: &str, numbers: &mut Vec<Number>) {
                     },
                     start: split_at,
                     end: n.end,
+                    reading: None,
                 });
                 Some(k)
             }
@@ -2346,6 +2618,7 @@ fn english_word_number(text: &str, tokens: &[Token<'_>], i: usize) -> (Option<Nu
             strength,
             start,
             end,
+            reading: None,
         }),
         j,
     )
@@ -2434,6 +2707,57 @@ struct Counts {
     /// Of the weak ones, parts of a fraction word ("a quarter", "half"): no counts, and no
     /// number but a fraction's.
     weak_fraction: usize,
+    /// Of the weak ones, readings of a numeral that the other side took another way: no
+    /// counts of their own (1.5倍 as "150%" leaves 1.5 a spare reading).
+    spare: usize,
+}
+
+/// The numbers of one side with each numeral of several readings read one way: the reading
+/// that the other side states in full (of several, the one of most numbers, then the first)
+/// keeps its strength, or the numeral as written where the other side states none in full;
+/// the others turn weak and spare. `true` marks a spare reading.
+fn choose_readings(ours: &[Number], theirs: &[Number]) -> Vec<(Number, bool)> {
+    let mut out: Vec<(Number, bool)> = ours.iter().map(|&n| (n, false)).collect();
+    if ours.iter().all(|n| n.reading.is_none()) {
+        return out;
+    }
+    let mut available: BTreeMap<Value, usize> = BTreeMap::new();
+    for n in theirs {
+        *available.entry(n.value).or_default() += 1;
+    }
+    // numeral → choice → the values of that reading
+    let mut numerals: BTreeMap<usize, BTreeMap<u8, Vec<Value>>> = BTreeMap::new();
+    for n in ours {
+        if let Some(r) = n.reading {
+            let values = numerals.entry(r.numeral).or_default();
+            values.entry(r.choice).or_default().push(n.value);
+        }
+    }
+    for (numeral, choices) in numerals {
+        let stated_in_full = |values: &[Value]| {
+            let mut needed: BTreeMap<Value, usize> = BTreeMap::new();
+            for &v in values {
+                *needed.entry(v).or_default() += 1;
+            }
+            needed
+                .iter()
+                .all(|(v, &k)| available.get(v).is_some_and(|&a| a >= k))
+        };
+        let chosen = choices
+            .iter()
+            .filter(|(_, values)| stated_in_full(values))
+            .min_by_key(|&(&choice, values)| (std::cmp::Reverse(values.len()), choice))
+            .map_or(0, |(&choice, _)| choice);
+        for (n, spare) in &mut out {
+            if n.reading
+                .is_some_and(|r| r.numeral == numeral && r.choice != chosen)
+            {
+                n.strength = Strength::Weak;
+                *spare = true;
+            }
+        }
+    }
+    out
 }
 
 /// A value that one side states more often than the other can account for.
@@ -2456,6 +2780,10 @@ pub fn compare(source: &[Number], target: &[Number]) -> Vec<Mismatch> {
         let mut stated = target.iter().filter(|n| n.value == value).peekable();
         stated.peek().is_some() && stated.all(|n| n.kind == Kind::PercentOff)
     };
+    let (source, target) = (
+        choose_readings(source, target),
+        choose_readings(target, source),
+    );
     let mut counts: BTreeMap<Value, (Counts, Counts)> = BTreeMap::new();
     // How often one side states a value that the other states as `ours`: a fraction word
     // stands only for a fraction ("half" for 二分之一 or 1/2, not for the 2 of 两米, nor its
@@ -2468,8 +2796,8 @@ pub fn compare(source: &[Number], target: &[Number]) -> Vec<Mismatch> {
         };
         theirs.strong + theirs.weak - loose_parts
     };
-    for (side, numbers) in [(0, source), (1, target)] {
-        for n in numbers {
+    for (side, numbers) in [(0, &source), (1, &target)] {
+        for (n, spare) in numbers {
             if side == 0 && n.kind == Kind::PercentPaid && stated_only_as_off(n.value) {
                 continue;
             }
@@ -2492,6 +2820,9 @@ pub fn compare(source: &[Number], target: &[Number]) -> Vec<Mismatch> {
                     c.weak_fraction += 1;
                 }
             }
+            if *spare {
+                c.spare += 1;
+            }
         }
     }
     // Small counts written as words are loose on both sides (三个工会 may be "the unions"), but
@@ -2499,7 +2830,7 @@ pub fn compare(source: &[Number], target: &[Number]) -> Vec<Mismatch> {
     // as "four unions". One is left out: an article and a pronoun as much as a number.
     let small_count = |value: &Value| (2 * UNIT..=9 * UNIT).contains(value);
     let unmatched = |ours: &Counts, theirs: &Counts| {
-        ours.weak > ours.weak_fraction && stated(theirs, ours) == 0
+        ours.weak > ours.weak_fraction + ours.spare && stated(theirs, ours) == 0
     };
     let changed_count = counts
         .iter()
@@ -2530,12 +2861,14 @@ pub fn compare(source: &[Number], target: &[Number]) -> Vec<Mismatch> {
             .any(|(v, (s, t))| small_part(v) && unparted(t, s));
     // A fraction word's parts are left out of the counts shown where they stand for nothing the
     // other side states ("half a year" does not state the 1 of 1个星期).
+    // Nor are spare readings, of a numeral read another way.
     let shown = |ours: &Counts, theirs: &Counts| {
-        if theirs.strong + theirs.weak == 0 {
+        let count = if theirs.strong + theirs.weak == 0 {
             ours.strong + ours.weak
         } else {
             stated(ours, theirs)
-        }
+        };
+        count.saturating_sub(ours.spare)
     };
     counts
         .into_iter()
@@ -2558,7 +2891,10 @@ pub fn compare(source: &[Number], target: &[Number]) -> Vec<Mismatch> {
 /// weak readings, but for a fraction word's parts and for one (an article, a pronoun or an
 /// adverb as much as a number). Where a number of the other side is missing, such a number
 /// is likely what stands in its place: 八月 as "the ninth lunar month" lacks 8 and has "ninth".
+/// A further reading of a numeral of `theirs` (the 9 of 911 read as September 11) states
+/// nothing here.
 pub fn loose_numbers_only_in(ours: &[Number], theirs: &[Number]) -> Vec<Number> {
+    let theirs = as_written(theirs);
     ours.iter()
         .filter(|n| n.strength == Strength::Weak && n.kind != Kind::Fraction && n.value != UNIT)
         .filter(|n| !theirs.iter().any(|t| t.value == n.value))
@@ -2630,6 +2966,16 @@ pub fn compare_units(source: &[Number], target: &[Number]) -> Vec<UnitMismatch> 
         .collect()
 }
 
+/// The numbers as written, without the further readings of a numeral (the 17 of 下午5点):
+/// a date or an era is the numeral's as written.
+fn as_written(numbers: &[Number]) -> Vec<Number> {
+    numbers
+        .iter()
+        .filter(|n| n.reading.is_none_or(|r| r.choice == 0))
+        .copied()
+        .collect()
+}
+
 /// A day of a month, read from a date that names both (`3月5日`, "March 5", "5 March").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MonthDay {
@@ -2664,7 +3010,7 @@ fn month_day(month: Value, day: Value, start: usize, end: usize) -> Option<Month
 /// The dates of Chinese text that name a month and its day (`3月5日`, `三月五日`, `3月5号`),
 /// from its numbers as [`chinese_numbers`] reads them; a month or a day alone is no such date.
 pub fn chinese_dates(text: &str, numbers: &[Number]) -> Vec<MonthDay> {
-    numbers
+    as_written(numbers)
         .windows(2)
         .filter(|w| w[0].strength == Strength::Strong && w[1].strength == Strength::Strong)
         .filter(|w| text.get(w[0].end..w[1].start) == Some("月"))
@@ -2804,6 +3150,7 @@ fn spread_eras(
 /// The numbers of Chinese text whose era it names: after 公元前 or 西元前 (BC), 公元 or 西元
 /// (AD); [`chinese_numbers`] reads the numbers.
 pub fn chinese_eras(text: &str, numbers: &[Number]) -> Vec<InEra> {
+    let numbers = &as_written(numbers);
     let mut eras: Vec<Option<Era>> = numbers
         .iter()
         .map(|n| {
@@ -2832,6 +3179,7 @@ pub fn chinese_eras(text: &str, numbers: &[Number]) -> Vec<InEra> {
 /// (and so on), also after "century" or "millennium" ("the 5th century BC"), or after "AD"
 /// ("AD 221"). Lower-case "ad" and "ce" are words, not eras.
 pub fn english_eras(text: &str, numbers: &[Number]) -> Vec<InEra> {
+    let numbers = &as_written(numbers);
     const AFTER: [(&str, Era); 8] = [
         ("B.C.E.", Era::BeforeCommon),
         ("BCE", Era::BeforeCommon),
@@ -2940,8 +3288,9 @@ pub fn compare_eras(source: &[InEra], target: &[InEra]) -> Vec<EraMismatch> {
 mod tests {
     use super::*;
 
+    /// The values of the numbers as written (further readings of a numeral aside).
     fn values(numbers: &[Number], strength: Strength) -> Vec<String> {
-        numbers
+        as_written(numbers)
             .iter()
             .filter(|n| n.strength == strength)
             .map(|n| display_value(n.value))
@@ -2962,8 +3311,12 @@ mod tests {
 
     #[test]
     fn huge_numbers_saturate_and_never_wrap() {
-        for text in ["九千万亿成", "九千万亿分之一决赛", "九千万亿世纪九十年代"]
-        {
+        for text in [
+            "九千万亿成",
+            "九千万亿分之一决赛",
+            "九千万亿世纪九十年代",
+            "增加了九千万亿亿亿亿亿倍",
+        ] {
             let numbers = chinese_numbers(text);
             assert!(numbers.iter().all(|n| n.value >= 0), "{text}: {numbers:?}");
         }
@@ -3281,7 +3634,7 @@ mod tests {
     }
 
     fn kinds(numbers: &[Number]) -> Vec<(String, Kind)> {
-        numbers
+        as_written(numbers)
             .iter()
             .map(|n| (display_value(n.value), n.kind))
             .collect()
@@ -4348,5 +4701,135 @@ mod tests {
             ("增长百分之五", "up 6%", &["5:1/0", "6:0/1"]),
             ("二分之一", "one third", &["2:1/0", "3:0/1"]),
         ]);
+    }
+
+    #[test]
+    fn a_chinese_afternoon_hour_is_also_its_24_hour_hour() {
+        all_agree(&[
+            ("截港时间为下午5点。", "The CY cut-off is 17:00."),
+            ("截港时间为晚8时。", "The CY cut-off is 20:00."),
+            ("截港时间为下午5点30分。", "The CY cut-off is 17:30."),
+            ("截港时间为下午5点。", "The CY cut-off is 5 pm."),
+            ("截港时间为17:00。", "The CY cut-off is 5 pm."),
+            ("傍晚6点出发", "leaves at 18:00"),
+            ("晚上8点到10点", "from 20:00 to 22:00"),
+            ("中午1点", "at 13:00"),
+            ("中午12点", "at 12:00"),
+            ("下午3点至5点", "from 15:00 to 17:00"),
+            ("下午3点30分至5点", "from 15:30 to 17:00"),
+            ("上午9点", "at 09:00"),
+            // A time in Chinese numerals is an hour and its minutes; 点半 is half past.
+            ("下午五点三十分开会", "the meeting is at 17:30"),
+            ("下午三点五十二分三十八秒", "15:52:38"),
+            ("下午5点半", "at 5:30 pm"),
+            ("下午5点半", "at 17:30"),
+            ("增长三点五", "grew 3.5"),
+        ]);
+        all_differ(&[
+            // Another hour, and an hour lost: the pm hour is one of its readings.
+            (
+                "截港时间为下午5点。",
+                "The CY cut-off is 18:00.",
+                &["5:1/0", "18:0/1"],
+            ),
+            (
+                "截港时间为下午5点。",
+                "The CY cut-off is at closing time.",
+                &["5:1/0"],
+            ),
+            // A morning hour, and 晚 after a degree adverb ("at the latest"), are no pm.
+            ("上午9点", "at 21:00", &["9:1/0", "21:0/1"]),
+            ("最晚5点", "by 17:00 at the latest", &["5:1/0", "17:0/1"]),
+            (
+                "下午五点三十分开会",
+                "the meeting is at 17:45",
+                &["30:1/0", "45:0/1"],
+            ),
+        ]);
+        zh("五点三十分", &["30"]);
+        zh("得了九点五分", &["9.5"]);
+        zh("五点零五分", &["5"]);
+    }
+
+    #[test]
+    fn a_multiple_is_its_times_or_its_percentage() {
+        all_agree(&[
+            (
+                "按不低于工资的1.5倍支付加班费。",
+                "at least 150% of the wage",
+            ),
+            ("休息日加班按2倍工资支付。", "paid at 200% of the wage"),
+            ("按2倍工资支付", "paid at twice the wage"),
+            ("按2倍工资支付", "paid at double the wage"),
+            ("按3倍工资支付", "paid at triple the wage"),
+            ("按3倍工资支付", "paid at three times the wage"),
+            ("按3倍工资支付", "paid threefold"),
+            ("增长1.5倍", "grew one and a half times"),
+            ("升高2倍", "rose twofold"),
+            ("2至3倍", "200% to 300%"),
+            ("2至3倍", "2 to 3 times"),
+            // After a verb of increase, N times more or N times as much.
+            ("建筑面积可增加1.0倍。", "the floor area may be doubled."),
+            (
+                "建筑面积可增加1倍。",
+                "the floor area may be increased by 100%.",
+            ),
+            (
+                "建筑面积可增加1倍。",
+                "the floor area may be increased by one time.",
+            ),
+            ("产量增加了2倍", "output tripled"),
+            ("产量增加了2倍", "output doubled"),
+            ("产量增加了2倍", "output rose by 200%"),
+            ("产量增加了2倍", "output rose by 100%"),
+            ("提高3倍", "a fourfold rise"),
+            // 双倍 is double: 2x, x2, ×2.
+            ("双倍经验卡", "2x EXP Card"),
+            ("首充双倍", "First top-up bonus x2"),
+            ("首充双倍", "First top-up bonus ×2"),
+            ("双倍经验卡", "Double EXP Card"),
+        ]);
+        all_differ(&[
+            (
+                "按工资的3倍支付。",
+                "It is paid at double the wage.",
+                &["3:1/0"],
+            ),
+            (
+                "每月支付三倍的工资。",
+                "pay double wages each month.",
+                &["2:0/1", "3:1/0"],
+            ),
+            ("按2倍支付", "paid at 300%", &["2:1/0", "300:0/1"]),
+            ("按2倍支付", "paid at the normal rate", &["2:1/0"]),
+            ("增加1倍", "tripled", &["1:1/0"]),
+            ("升高10倍", "rose twelvefold", &["10:1/0", "12:0/1"]),
+        ]);
+        // The readings beside the numeral as written: N×100%, and after an increase N+1 and
+        // (N−1)×100%.
+        let readings = |text: &str| -> Vec<(String, u8)> {
+            chinese_numbers(text)
+                .iter()
+                .filter_map(|n| n.reading.map(|r| (display_value(n.value), r.choice)))
+                .collect()
+        };
+        assert_eq!(readings("2倍"), [("2".into(), 0), ("200".into(), 1)]);
+        assert_eq!(
+            readings("增加2倍"),
+            [
+                ("2".into(), 0),
+                ("3".into(), 2),
+                ("100".into(), 3),
+                ("200".into(), 1)
+            ]
+        );
+        // 倍数 is "a multiple", counting nothing.
+        assert_eq!(readings("3倍数"), []);
+        assert_eq!(readings("成倍增长"), []);
+        let got = english_numbers("doubled, tripling, treble, quadruples");
+        assert_eq!(values(&got, Strength::Weak), ["2", "3", "3", "4"]);
+        for text in ["double-tap", "double-check it", "doubt", "doubleton"] {
+            assert!(english_numbers(text).is_empty(), "{text}");
+        }
     }
 }
