@@ -638,11 +638,36 @@ fn mark_chinese_ordinals(text: &str, numbers: &mut Vec<Number>) {
 }
 
 /// 30%, 百分之三十: a percentage; 0.4个百分点: a difference of percentages, which a
-/// translation must not turn into a percentage ("0.4%").
-fn mark_chinese_percentages(text: &str, numbers: &mut [Number]) {
-    for n in numbers.iter_mut() {
+/// translation must not turn into a percentage ("0.4%"). Per mille and per ten thousand are
+/// percentages of a tenth and a hundredth of the numeral: 千分之一 and 1‰ are 0.1%, 万分之五
+/// and 5‱ 0.05% (a daily penalty rate, "0.05% per day"), so that 千分之一 as "1%" is a
+/// number changed. The other number of a range (千分之三至五, 3～5‰) reads as written or as
+/// its partner's rate.
+fn mark_chinese_percentages(text: &str, numbers: &mut Vec<Number>) {
+    // How many parts of a hundred the numeral counts in: 10 per mille, 100 per ten thousand.
+    let mut scaled = vec![1; numbers.len()];
+    for (n, scaled) in numbers.iter_mut().zip(&mut scaled) {
         let rest = text[n.end..].trim_start();
-        if rest.starts_with(['%', '％']) || text[..n.start].ends_with("百分之") {
+        let before = &text[..n.start];
+        // 三千分之一 is one three-thousandth, a fraction (3000 and 1).
+        let fraction_of = |word: &str| {
+            before
+                .strip_suffix(word)
+                .is_some_and(|b| !b.ends_with(|c: char| is_digit(c) || is_chinese_numeral(c)))
+        };
+        let per_hundred = if fraction_of("千分之") || fraction_of("仟分之") || rest.starts_with('‰')
+        {
+            Some(10)
+        } else if fraction_of("万分之") || fraction_of("萬分之") || rest.starts_with('‱') {
+            Some(100)
+        } else {
+            None
+        };
+        if let Some(parts) = per_hundred {
+            n.value = divided(n.value, parts);
+            n.kind = Kind::Percent;
+            *scaled = parts;
+        } else if rest.starts_with(['%', '％']) || before.ends_with("百分之") {
             n.kind = Kind::Percent;
         } else if ["个百分点", "個百分點", "百分点", "百分點"]
             .iter()
@@ -650,6 +675,60 @@ fn mark_chinese_percentages(text: &str, numbers: &mut [Number]) {
         {
             n.kind = Kind::PercentagePoint;
         }
+    }
+    let range_mark = |between: &str| {
+        let between = between.trim_start_matches(['‰', '‱']).trim();
+        let between = between.strip_suffix("千分之").unwrap_or(between);
+        let between = between.strip_suffix("万分之").unwrap_or(between);
+        matches!(
+            between.trim(),
+            "至" | "到" | "-" | "–" | "—" | "－" | "~" | "～"
+        )
+    };
+    spread_rates_over_ranges(text, numbers, &scaled, range_mark);
+}
+
+/// A value divided by a whole number, rounded half away from zero: a thousandth of a
+/// percentage stays exact to the thousandth, as [`decimal_thousandths`] rounds.
+fn divided(value: Value, by: Value) -> Value {
+    let q = value.saturating_abs().saturating_add(by / 2) / by;
+    if value < 0 {
+        -q
+    } else {
+        q
+    }
+}
+
+/// Where one number of a range was read as a rate in parts of a hundred other than one
+/// (`scaled`: 3‰ is 0.3%, in tenths) and the other was not (3～5‰, 千分之三至五), the other
+/// reads either way: as written, or as a rate of its partner's scale, which the rate states
+/// once for both.
+fn spread_rates_over_ranges(
+    text: &str,
+    numbers: &mut Vec<Number>,
+    scaled: &[Value],
+    range_mark: impl Fn(&str) -> bool,
+) {
+    let mut added = Vec::new();
+    for k in 1..numbers.len() {
+        let (a, b) = (numbers[k - 1], numbers[k]);
+        if scaled[k - 1] == scaled[k] || !text.get(a.end..b.start).is_some_and(&range_mark) {
+            continue;
+        }
+        let (parts, at) = if scaled[k] > 1 {
+            (scaled[k], k - 1)
+        } else {
+            (scaled[k - 1], k)
+        };
+        if scaled[at] != 1 || numbers[at].kind != Kind::Plain {
+            continue;
+        }
+        let value = divided(numbers[at].value, parts);
+        add_readings(numbers, at, &[&[(value, Kind::Percent)]], &mut added);
+    }
+    if !added.is_empty() {
+        numbers.extend(added);
+        numbers.sort_by_key(|n| (n.start, n.value));
     }
 }
 
@@ -1968,7 +2047,66 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
     drop_argument_indexes(text, &mut out);
     read_e_notation(text, &mut out);
     read_signs(text, &mut out);
+    read_rates(text, &mut out);
     out
+}
+
+/// Rates that English may state in the units it counts or as a percentage: "5 basis points"
+/// is 0.05% as 万分之五 is, and "3 per thousand" (or "per 1,000", "in a thousand") 0.3% as
+/// 千分之三 is; as often they count what they say (25个基点 as "25 basis points", 每千人3人 as
+/// "3 per thousand"). So the number reads either way, and a denominator, part of the rate,
+/// is weak.
+fn read_rates(text: &str, numbers: &mut Vec<Number>) {
+    let mut added = Vec::new();
+    for k in 0..numbers.len() {
+        let n = numbers[k];
+        if n.kind != Kind::Plain {
+            continue;
+        }
+        let rest = text[n.end..].trim_start_matches([' ', '\u{a0}', '-']);
+        let basis_points = ["basis points", "basis point"].iter().any(|w| {
+            rest.get(..w.len())
+                .is_some_and(|r| r.eq_ignore_ascii_case(w))
+                && !rest[w.len()..].starts_with(|c: char| c.is_alphanumeric())
+        });
+        if basis_points {
+            add_readings(
+                numbers,
+                k,
+                &[&[(divided(n.value, 100), Kind::Plain)]],
+                &mut added,
+            );
+            continue;
+        }
+        let Some(d) = numbers.get(k + 1).copied() else {
+            continue;
+        };
+        let parts = match d.value / UNIT {
+            1_000 if d.value % UNIT == 0 => 10,
+            10_000 if d.value % UNIT == 0 => 100,
+            _ => continue,
+        };
+        let between = text
+            .get(n.end..d.start)
+            .map(|b| b.trim().to_ascii_lowercase());
+        let per = between.as_deref().is_some_and(|b| {
+            let b = b.strip_suffix(" a").unwrap_or(b);
+            matches!(b, "per" | "in" | "out of")
+        });
+        if per {
+            numbers[k + 1].strength = Strength::Weak;
+            add_readings(
+                numbers,
+                k,
+                &[&[(divided(n.value, parts), Kind::Percent)]],
+                &mut added,
+            );
+        }
+    }
+    if !added.is_empty() {
+        numbers.extend(added);
+        numbers.sort_by_key(|n| (n.start, n.value));
+    }
 }
 
 /// E-notation ("2.5E4", "1.2e-5", what a program or a translation engine makes of 2.5×10⁴)
@@ -2245,9 +2383,16 @@ fn drop_argument_indexes(text: &str, numbers: &mut Vec<Number>) {
 /// "30%", "30 percent", "30 per cent": a percentage; "0.4 percentage points", "0.4pp",
 /// "a 0.4-percentage-point rise": a difference of percentages. "Points" alone is left
 /// unclassed: it is also an index's points (3,500 points, 点), and "basis points" are another
-/// unit, whose numbers differ anyway.
-fn mark_english_percentages(text: &str, numbers: &mut [Number]) {
-    for n in numbers.iter_mut().filter(|n| n.kind != Kind::Fraction) {
+/// unit, whose numbers differ anyway ([`read_rates`] reads them as hundredths of a percent
+/// too). "3‰" and "3 per mille" are 0.3%, "5‱" 0.05%, and a range's other number reads either
+/// way ("0.3–0.5‰").
+fn mark_english_percentages(text: &str, numbers: &mut Vec<Number>) {
+    // How many parts of a hundred a number counts in: 10 per mille, 100 per ten thousand.
+    let mut scaled = vec![1; numbers.len()];
+    for (n, scaled) in numbers.iter_mut().zip(&mut scaled) {
+        if n.kind == Kind::Fraction {
+            continue;
+        }
         // The unit follows within a few words: only so much is read, once per number.
         let rest = &text[n.end..floor_char_boundary(text, n.end + UNIT_REACH)];
         let mut rest = rest
@@ -2268,7 +2413,27 @@ fn mark_english_percentages(text: &str, numbers: &mut [Number]) {
             .iter()
             .find(|w| word(w))
             .map(|w| w.len());
-        if let Some(unit_len) = percent_sign.or(percent_word) {
+        // Per mille (‰, 千分之) and per ten thousand (‱, 万分之) are percentages of a tenth
+        // and a hundredth of the number: 3‰ is 0.3%.
+        let per_mille = if rest.starts_with('‰') {
+            Some((10, '‰'.len_utf8()))
+        } else if rest.starts_with('‱') {
+            Some((100, '‱'.len_utf8()))
+        } else {
+            ["per mille", "per mil", "permille", "permil"]
+                .iter()
+                .find(|w| word(w))
+                .map(|w| (10, w.len()))
+        };
+        if let Some((parts, unit_len)) = per_mille {
+            n.value = divided(n.value, parts);
+            *scaled = parts;
+            n.kind = if off_after(&rest[unit_len..]) {
+                Kind::PercentOff
+            } else {
+                Kind::Percent
+            };
+        } else if let Some(unit_len) = percent_sign.or(percent_word) {
             n.kind = if off_after(&rest[unit_len..]) || saving_before(&text[..n.start]) {
                 Kind::PercentOff
             } else {
@@ -2285,6 +2450,14 @@ fn mark_english_percentages(text: &str, numbers: &mut [Number]) {
             n.kind = Kind::PercentagePoint;
         }
     }
+    let range_mark = |between: &str| {
+        let between = between.trim_start_matches(['‰', '‱']).trim();
+        matches!(
+            between.to_ascii_lowercase().as_str(),
+            "-" | "–" | "—" | "~" | "to"
+        )
+    };
+    spread_rates_over_ranges(text, numbers, &scaled, range_mark);
 }
 
 /// Whether a percentage is taken off a price: "20% off", "a 20% discount" (`rest` is the
@@ -3316,6 +3489,8 @@ mod tests {
             "九千万亿分之一决赛",
             "九千万亿世纪九十年代",
             "增加了九千万亿亿亿亿亿倍",
+            "千分之九千万亿亿亿亿亿",
+            "9999999999999999999999999999999999999‰",
         ] {
             let numbers = chinese_numbers(text);
             assert!(numbers.iter().all(|n| n.value >= 0), "{text}: {numbers:?}");
@@ -3650,8 +3825,15 @@ mod tests {
             ("下降0.4个百分点", &[("0.4", PercentagePoint)]),
             ("下降0.4百分点", &[("0.4", PercentagePoint)]),
             ("下降零点四个百分点", &[("0.4", PercentagePoint)]),
-            // 千分之三 is per mille, 三成 tenths, 点 an index's points, 基点 basis points.
-            ("千分之三", &[("3", Plain)]),
+            // Per mille and per ten thousand are percentages of a tenth and a hundredth;
+            // 三千分之一 is a fraction. 三成 is tenths, 点 an index's points, 基点 basis points.
+            ("千分之三", &[("0.3", Percent)]),
+            ("千分之3", &[("0.3", Percent)]),
+            ("坡度3‰", &[("0.3", Percent)]),
+            ("万分之五", &[("0.05", Percent)]),
+            ("萬分之零点五", &[("0.005", Percent)]),
+            ("5‱", &[("0.05", Percent)]),
+            ("三千分之一", &[("3000", Fraction), ("1", Fraction)]),
             ("报3500点", &[("3500", Plain)]),
             ("25个基点", &[("25", Plain)]),
         ];
@@ -3677,6 +3859,9 @@ mod tests {
             // only starts like a unit is none.
             ("down 0.4 points", &[("0.4", Plain)]),
             ("25 basis points", &[("25", Plain)]),
+            ("a slope of 3‰", &[("0.3", Percent)]),
+            ("3 per mille", &[("0.3", Percent)]),
+            ("5‱", &[("0.05", Percent)]),
             ("30 percentages", &[("30", Plain)]),
             ("30 pps", &[("30", Plain)]),
         ];
@@ -4831,5 +5016,48 @@ mod tests {
         for text in ["double-tap", "double-check it", "doubt", "doubleton"] {
             assert!(english_numbers(text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn per_mille_and_per_ten_thousand_are_percentages() {
+        all_agree(&[
+            (
+                "出卖人按日计算向买受人支付已付房价款万分之五的违约金。",
+                "The Seller shall pay liquidated damages of 0.05% of the price paid per day.",
+            ),
+            (
+                "违约金按日千分之一计算。",
+                "Liquidated damages accrue at 0.1% per day.",
+            ),
+            (
+                "屋面排水坡度不应小于3‰。",
+                "The roof slope shall not be less than 0.3%.",
+            ),
+            ("坡度3‰", "a slope of 3‰"),
+            ("坡度3‰", "a slope of 3 per mille"),
+            ("坡度千分之三", "a slope of 3‰"),
+            ("坡度为3～5‰", "a slope of 0.3%-0.5%"),
+            ("坡度为千分之三至五", "a slope of 0.3% to 0.5%"),
+            ("出生率为千分之十二", "a birth rate of 12 per thousand"),
+            ("出生率为千分之十二", "a birth rate of 12 per 1,000"),
+            ("每千人3人", "3 per thousand"),
+            ("手续费为万分之五", "a fee of 5 basis points"),
+            ("下调25个基点", "cut by 25 basis points"),
+            ("三千分之一", "1/3000"),
+        ]);
+        all_differ(&[
+            (
+                "违约金按日千分之一计算。",
+                "accrue at 1% per day.",
+                &["0.1:1/0", "1:0/1"],
+            ),
+            ("手续费为万分之五", "a fee of 5%", &["0.05:1/0", "5:0/1"]),
+            ("坡度3‰", "a slope of 3%", &["0.3:1/0", "3:0/1"]),
+            (
+                "出生率为千分之十二",
+                "a birth rate of 13 per thousand",
+                &["1.2:1/0", "13:0/1"],
+            ),
+        ]);
     }
 }
