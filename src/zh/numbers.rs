@@ -603,6 +603,7 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
     read_signs(text, &mut out);
     read_multiples(text, &mut out);
     read_chinese_clock_times(text, &mut out);
+    read_date_names(text, &mut out);
     out
 }
 
@@ -917,6 +918,68 @@ fn read_chinese_clock_times(text: &str, numbers: &mut Vec<Number>) {
         numbers.extend(added);
         numbers.sort_by_key(|n| (n.start, n.value));
     }
+}
+
+/// Days named by their month and day written without a date's words, as e-commerce names
+/// them, which English may write as a date ("11.11", "6.18"): 双十一 and 双11 are the 11th of
+/// November (双 and a month's number, the day of the same number), and 618 or 1111, the
+/// digits of a month and a day run together, are June 18 and November 11. Each reads as
+/// written or as its month and day. Not an amount (618元, 1205人).
+fn read_date_names(text: &str, numbers: &mut Vec<Number>) {
+    let mut added = Vec::new();
+    for k in 0..numbers.len() {
+        let n = numbers[k];
+        if n.kind != Kind::Plain || n.value % UNIT != 0 {
+            continue;
+        }
+        let before = &text[..n.start];
+        let whole = n.value / UNIT;
+        let month_and_day = if before.ends_with(['双', '雙']) && (1..=12).contains(&whole) {
+            Some((whole, whole))
+        } else {
+            let written = &text[n.start..n.end];
+            let rest = &text[n.end..];
+            // A name stands alone: not joined to a letter, a digit or a sign (碘-131, G318,
+            // ¥618), nor followed by a unit, multiplier or amount (618元, 230千帕, 1205人), nor
+            // a rank or an approximation (第131条, 约618). A year may be one (618年中大促).
+            let joined =
+                |c: char| (c.is_alphanumeric() && !is_ideograph(c)) || "-–—./:_#".contains(c);
+            let counted = amount_follows(rest)
+                || kilo_unit_follows(rest)
+                || rest.starts_with(|c: char| {
+                    is_chinese_numeral(c)
+                        || is_date_or_percent(c)
+                        || "‰倍岁歲元页頁条條章节節号號路次期届屆层層楼樓室分秒时時".contains(c)
+                })
+                || before.ends_with(|c: char| joined(c) || is_currency_sign(c))
+                || rest.starts_with(joined)
+                || before.ends_with(['第', '前', '约', '約', '近']);
+            if counted || !written.bytes().all(|b| b.is_ascii_digit()) {
+                None
+            } else {
+                split_month_day(written)
+            }
+        };
+        if let Some((month, day)) = month_and_day {
+            let date: &[(Value, Kind)] = &[(month * UNIT, Kind::Plain), (day * UNIT, Kind::Plain)];
+            add_readings(numbers, k, &[date], &mut added);
+        }
+    }
+    if !added.is_empty() {
+        numbers.extend(added);
+        numbers.sort_by_key(|n| (n.start, n.value));
+    }
+}
+
+/// The month and day whose digits run together in `digits`: 618 is June 18, 1111 November
+/// 11; the day takes two digits (0105 is no date, 105 January 5).
+fn split_month_day(digits: &str) -> Option<(Value, Value)> {
+    if !(3..=4).contains(&digits.len()) || digits.starts_with('0') {
+        return None;
+    }
+    let (month, day) = digits.split_at(digits.len() - 2);
+    let (month, day) = (month.parse::<Value>().ok()?, day.parse::<Value>().ok()?);
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((month, day))
 }
 
 /// 两个半小时, 一个半月, 两年半: a half after a count of hours, months or years is the count and
@@ -2048,6 +2111,7 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
     read_e_notation(text, &mut out);
     read_signs(text, &mut out);
     read_rates(text, &mut out);
+    read_date_spellings(text, &mut out);
     out
 }
 
@@ -2101,6 +2165,47 @@ fn read_rates(text: &str, numbers: &mut Vec<Number>) {
                 &[&[(divided(n.value, parts), Kind::Percent)]],
                 &mut added,
             );
+        }
+    }
+    if !added.is_empty() {
+        numbers.extend(added);
+        numbers.sort_by_key(|n| (n.start, n.value));
+    }
+}
+
+/// A month and day written as a decimal ("11.11", "6.18"), as e-commerce names its shopping
+/// days in English: it reads as written or as its month and day, which the source may state
+/// as a date (11月11日) or a name (双十一, 618). Not a clock time ("7.30pm"), an amount ("$6.18")
+/// or a part of a longer number ("1.12.3").
+fn read_date_spellings(text: &str, numbers: &mut Vec<Number>) {
+    let mut added = Vec::new();
+    for k in 0..numbers.len() {
+        let n = numbers[k];
+        let written = &text[n.start..n.end];
+        let Some((month, day)) = written.split_once('.') else {
+            continue;
+        };
+        let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+        let before = &text[..n.start];
+        let rest = &text[n.end..];
+        // The day has two digits: "1.5" is a decimal.
+        if n.kind != Kind::Plain
+            || !(1..=2).contains(&month.len())
+            || day.len() != 2
+            || !digits(month)
+            || !digits(day)
+            || before.ends_with(|c: char| c.is_alphanumeric() || c == '.' || is_currency_sign(c))
+            || rest.starts_with(|c: char| c.is_alphanumeric() || c == '.' || c == '%')
+            || meridiem_after(rest).is_some()
+        {
+            continue;
+        }
+        let (Ok(month), Ok(day)) = (month.parse::<Value>(), day.parse::<Value>()) else {
+            continue;
+        };
+        if (1..=12).contains(&month) && (1..=31).contains(&day) {
+            let date: &[(Value, Kind)] = &[(month * UNIT, Kind::Plain), (day * UNIT, Kind::Plain)];
+            add_readings(numbers, k, &[date], &mut added);
         }
     }
     if !added.is_empty() {
@@ -5059,5 +5164,52 @@ mod tests {
                 &["1.2:1/0", "13:0/1"],
             ),
         ]);
+    }
+
+    #[test]
+    fn a_month_and_day_spelled_as_a_decimal_is_a_date() {
+        all_agree(&[
+            ("11月11日零点开抢", "Deals go live at midnight on 11.11"),
+            ("618年中大促", "6.18 mid-year sale"),
+            ("双十一预售开启", "11.11 pre-sales start now"),
+            ("双11预售开启", "11.11 pre-sales start now"),
+            ("双11预售开启", "Double 11 pre-sales start now"),
+            ("双十二", "12/12"),
+            ("1111购物节", "the 11.11 shopping festival"),
+            ("版本1.12发布", "version 1.12 released"),
+        ]);
+        all_differ(&[
+            // Another day, an amount, a count: no date.
+            (
+                "11月12日零点开抢",
+                "at midnight on 11.11",
+                &["11.11:0/1", "12:1/0"],
+            ),
+            ("价格618元", "price 6.18", &["6.18:0/1", "618:1/0"]),
+            ("共1205人", "12.05 people", &["12.05:0/1", "1205:1/0"]),
+            ("碘-131", "iodine 1.31", &["1.31:0/1", "131:1/0"]),
+            // A reading stated in part is none: 911 stays as written.
+            ("快打911！", "call nine - one - one!", &["911:1/0"]),
+            // The 11 of 双十一 lost is counted once, not once per reading.
+            (
+                "双十一预售开启",
+                "Singles Day pre-sales start now",
+                &["11:1/0"],
+            ),
+        ]);
+        // A decimal of one decimal place, a clock time, an amount or a version is no date.
+        for text in [
+            "1.5 times",
+            "at 7.30pm",
+            "$6.18",
+            "v1.12",
+            "1.12.3",
+            "6.18%",
+        ] {
+            assert!(
+                english_numbers(text).iter().all(|n| n.reading.is_none()),
+                "{text}"
+            );
+        }
     }
 }
