@@ -1989,6 +1989,31 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                     i += 1;
                     continue;
                 }
+                // "Time and a half", the overtime rate, is a multiple of 1.5 (1.5倍), as loose
+                // as "double".
+                let word_back = |k: usize| match i.checked_sub(k).map(|m| &tokens[m]) {
+                    Some(Token::Word(w, s, _)) => Some((w.to_ascii_lowercase(), *s)),
+                    _ => None,
+                };
+                let time_and_a_half = lower == "half"
+                    && word_back(1).is_some_and(|(w, _)| w == "a")
+                    && word_back(2).is_some_and(|(w, _)| w == "and");
+                if let Some((_, time_start)) = time_and_a_half
+                    .then(|| word_back(3))
+                    .flatten()
+                    .filter(|(w, _)| w == "time")
+                {
+                    out.push(Number {
+                        kind: Kind::Plain,
+                        value: UNIT + UNIT / 2,
+                        strength: Strength::Weak,
+                        start: time_start,
+                        end,
+                        reading: None,
+                    });
+                    i += 1;
+                    continue;
+                }
                 if lower == "half" {
                     // "half a million" is 500,000; "half" alone is 0.5, as loose as "one".
                     let multiplier = match (tokens.get(i + 1), tokens.get(i + 2)) {
@@ -5051,6 +5076,7 @@ mod tests {
             ("休息日加班按2倍工资支付。", "paid at 200% of the wage"),
             ("按2倍工资支付", "paid at twice the wage"),
             ("按2倍工资支付", "paid at double the wage"),
+            ("按1.5倍工资支付", "paid at time and a half"),
             ("按3倍工资支付", "paid at triple the wage"),
             ("按3倍工资支付", "paid at three times the wage"),
             ("按3倍工资支付", "paid threefold"),
@@ -5092,6 +5118,7 @@ mod tests {
             ),
             ("按2倍支付", "paid at 300%", &["2:1/0", "300:0/1"]),
             ("按2倍支付", "paid at the normal rate", &["2:1/0"]),
+            ("按2倍支付", "paid at time and a half", &["2:1/0"]),
             ("增加1倍", "tripled", &["1:1/0"]),
             ("升高10倍", "rose twelvefold", &["10:1/0", "12:0/1"]),
         ]);
