@@ -45,6 +45,22 @@ pub struct Number {
     pub end: usize,
     /// What it counts, where the text says so.
     pub kind: Kind,
+    /// Which reading of its numeral this is, where the numeral reads more than one way and
+    /// the other side must state one of them; `None` for a numeral of one reading.
+    pub reading: Option<Reading>,
+}
+
+/// One of the readings of a numeral that reads in more than one way, of which the other side
+/// must state one: 1.5倍 is 1.5 times or 150%, 下午5点 5 or 17 o'clock, "11.11" a decimal or
+/// the eleventh of November. Each reading is as strong as the numeral; [`compare`] keeps the
+/// one the other side states best and makes the others weak, no count of their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reading {
+    /// Where the numeral read starts: its readings share it.
+    pub numeral: usize,
+    /// Which reading: 0 is the numeral as written. A reading of several numbers (a date's
+    /// month and day) gives each of them the same choice.
+    pub choice: u8,
 }
 
 /// What a number counts, where that is part of its meaning: 0.4 percent and 0.4 percentage
@@ -293,6 +309,7 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
                 strength: script_strength(text, start),
                 start,
                 end: end_of(j),
+                reading: None,
             });
             i = j;
             continue;
@@ -304,6 +321,7 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
                 strength: Strength::Strong,
                 start,
                 end: end_of(i + 1),
+                reading: None,
             });
             i += 1;
             continue;
@@ -398,6 +416,7 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
                 },
                 start,
                 end: end_of(j),
+                reading: None,
             });
             i = j;
             continue;
@@ -454,7 +473,32 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
         let run: Vec<char> = chars[i..j].iter().map(|&(_, c)| c).collect();
         let before = i.checked_sub(1).map(|k| chars[k].1);
         let after = chars.get(j).map(|&(_, c)| c);
+        let first = i;
         i = j;
+        // A clock time: 五点三十分 is 5 o'clock and 30 minutes, 五点零五分 5:05, no decimals
+        // (三点五 is 3.5, and so is 九点五分, also a score of 9.5 points).
+        let point = run.iter().position(|&c| matches!(c, '点' | '點'));
+        if let Some(p) = point.filter(|&p| {
+            let minutes = &run[p + 1..];
+            minutes.iter().any(|&c| chinese_small_unit(c).is_some())
+                || (after == Some('分') && matches!(minutes.first(), Some('零' | '〇')))
+        }) {
+            let hour = read_chinese_run(&run[..p], before, Some(run[p]), false);
+            let minutes = read_chinese_run(&run[p + 1..], Some(run[p]), after, false);
+            for (reading, from, to) in [(hour, first, first + p), (minutes, first + p + 1, j)] {
+                if let Some((value, strength)) = reading {
+                    out.push(Number {
+                        kind: Kind::Plain,
+                        value,
+                        strength,
+                        start: end_of(from),
+                        end: end_of(to),
+                        reading: None,
+                    });
+                }
+            }
+            continue;
+        }
         if let Some(ordinal) = five_year_plan(&run, before, &text[end_of(j)..]) {
             out.push(Number {
                 kind: Kind::Ordinal,
@@ -462,6 +506,7 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
                 strength: Strength::Strong,
                 start,
                 end: end_of(j),
+                reading: None,
             });
             continue;
         }
@@ -494,6 +539,7 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
                         strength: Strength::Weak,
                         start,
                         end: end_of(tenths_end),
+                        reading: None,
                     });
                 }
             }
@@ -509,13 +555,20 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
                     strength: Strength::Weak,
                     start,
                     end: end_of(j),
+                    reading: None,
                 });
             }
             continue;
         }
         if let Some((value, strength)) = read_chinese_run(&run, before, after, false) {
+            // A numeral after 分之 is a fraction's or a percentage's (三分之一, 百分之五,
+            // 千分之三), surely a number though of one character. After 之 alone it is none:
+            // 之一 is "one of" (有下列情形之一的, "in any of the following circumstances").
+            let fraction_part = text[..start].ends_with("分之") && !is_approximation(before, after);
             let strength = if (round_amount && !counted_amount) || unit_of_account {
                 Strength::Weak
+            } else if fraction_part {
+                Strength::Strong
             } else {
                 strength
             };
@@ -532,6 +585,7 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
                 strength,
                 start,
                 end: end_of(tenths_end),
+                reading: None,
             });
         }
     }
@@ -547,6 +601,9 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
     drop_argument_indexes(text, &mut out);
     read_e_notation(text, &mut out);
     read_signs(text, &mut out);
+    read_multiples(text, &mut out);
+    read_chinese_clock_times(text, &mut out);
+    read_date_names(text, &mut out);
     out
 }
 
@@ -574,6 +631,7 @@ fn mark_chinese_ordinals(text: &str, numbers: &mut Vec<Number>) {
                 start,
                 end: start + '首'.len_utf8(),
                 kind: Kind::Ordinal,
+                reading: None,
             });
         }
     }
@@ -581,11 +639,36 @@ fn mark_chinese_ordinals(text: &str, numbers: &mut Vec<Number>) {
 }
 
 /// 30%, 百分之三十: a percentage; 0.4个百分点: a difference of percentages, which a
-/// translation must not turn into a percentage ("0.4%").
-fn mark_chinese_percentages(text: &str, numbers: &mut [Number]) {
-    for n in numbers.iter_mut() {
+/// translation must not turn into a percentage ("0.4%"). Per mille and per ten thousand are
+/// percentages of a tenth and a hundredth of the numeral: 千分之一 and 1‰ are 0.1%, 万分之五
+/// and 5‱ 0.05% (a daily penalty rate, "0.05% per day"), so that 千分之一 as "1%" is a
+/// number changed. The other number of a range (千分之三至五, 3～5‰) reads as written or as
+/// its partner's rate.
+fn mark_chinese_percentages(text: &str, numbers: &mut Vec<Number>) {
+    // How many parts of a hundred the numeral counts in: 10 per mille, 100 per ten thousand.
+    let mut scaled = vec![1; numbers.len()];
+    for (n, scaled) in numbers.iter_mut().zip(&mut scaled) {
         let rest = text[n.end..].trim_start();
-        if rest.starts_with(['%', '％']) || text[..n.start].ends_with("百分之") {
+        let before = &text[..n.start];
+        // 三千分之一 is one three-thousandth, a fraction (3000 and 1).
+        let fraction_of = |word: &str| {
+            before
+                .strip_suffix(word)
+                .is_some_and(|b| !b.ends_with(|c: char| is_digit(c) || is_chinese_numeral(c)))
+        };
+        let per_hundred = if fraction_of("千分之") || fraction_of("仟分之") || rest.starts_with('‰')
+        {
+            Some(10)
+        } else if fraction_of("万分之") || fraction_of("萬分之") || rest.starts_with('‱') {
+            Some(100)
+        } else {
+            None
+        };
+        if let Some(parts) = per_hundred {
+            n.value = divided(n.value, parts);
+            n.kind = Kind::Percent;
+            *scaled = parts;
+        } else if rest.starts_with(['%', '％']) || before.ends_with("百分之") {
             n.kind = Kind::Percent;
         } else if ["个百分点", "個百分點", "百分点", "百分點"]
             .iter()
@@ -594,6 +677,309 @@ fn mark_chinese_percentages(text: &str, numbers: &mut [Number]) {
             n.kind = Kind::PercentagePoint;
         }
     }
+    let range_mark = |between: &str| {
+        let between = between.trim_start_matches(['‰', '‱']).trim();
+        let between = between.strip_suffix("千分之").unwrap_or(between);
+        let between = between.strip_suffix("万分之").unwrap_or(between);
+        matches!(
+            between.trim(),
+            "至" | "到" | "-" | "–" | "—" | "－" | "~" | "～"
+        )
+    };
+    spread_rates_over_ranges(text, numbers, &scaled, range_mark);
+}
+
+/// A value divided by a whole number, rounded half away from zero: a thousandth of a
+/// percentage stays exact to the thousandth, as [`decimal_thousandths`] rounds.
+fn divided(value: Value, by: Value) -> Value {
+    let q = value.saturating_abs().saturating_add(by / 2) / by;
+    if value < 0 {
+        -q
+    } else {
+        q
+    }
+}
+
+/// Where one number of a range was read as a rate in parts of a hundred other than one
+/// (`scaled`: 3‰ is 0.3%, in tenths) and the other was not (3～5‰, 千分之三至五), the other
+/// reads either way: as written, or as a rate of its partner's scale, which the rate states
+/// once for both.
+fn spread_rates_over_ranges(
+    text: &str,
+    numbers: &mut Vec<Number>,
+    scaled: &[Value],
+    range_mark: impl Fn(&str) -> bool,
+) {
+    let mut added = Vec::new();
+    for k in 1..numbers.len() {
+        let (a, b) = (numbers[k - 1], numbers[k]);
+        if scaled[k - 1] == scaled[k] || !text.get(a.end..b.start).is_some_and(&range_mark) {
+            continue;
+        }
+        let (parts, at) = if scaled[k] > 1 {
+            (scaled[k], k - 1)
+        } else {
+            (scaled[k - 1], k)
+        };
+        if scaled[at] != 1 || numbers[at].kind != Kind::Plain {
+            continue;
+        }
+        let value = divided(numbers[at].value, parts);
+        add_readings(numbers, at, &[&[(value, Kind::Percent)]], &mut added);
+    }
+    if !added.is_empty() {
+        numbers.extend(added);
+        numbers.sort_by_key(|n| (n.start, n.value));
+    }
+}
+
+/// Gives `numbers[k]` further readings, choices after the numeral as written (choice 0): each
+/// reading one or more numbers (value and kind), as strong as the numeral and over its span.
+/// [`compare`] keeps the reading the other side states. A numeral with readings already, or
+/// one of the two readings of a range of adjacent digits (七八倍), is left as it is.
+fn add_readings(
+    numbers: &mut [Number],
+    k: usize,
+    readings: &[&[(Value, Kind)]],
+    added: &mut Vec<Number>,
+) {
+    let n = numbers[k];
+    let shared = numbers
+        .iter()
+        .enumerate()
+        .any(|(m, o)| m != k && o.start == n.start);
+    if n.reading.is_some() || shared || added.iter().any(|o| o.start == n.start) {
+        return;
+    }
+    let numeral = n.start;
+    numbers[k].reading = Some(Reading { numeral, choice: 0 });
+    for (choice, reading) in (1..).zip(readings) {
+        for &(value, kind) in *reading {
+            added.push(Number {
+                value,
+                kind,
+                reading: Some(Reading { numeral, choice }),
+                ..n
+            });
+        }
+    }
+}
+
+/// N倍, "N times": a multiple, which English writes as one ("1.5 times", "twice",
+/// "tripled", "threefold", "2x") or as a percentage (1.5倍 as "150% of the wage"): the
+/// numeral reads as N or as N×100%. After a verb or adjective of increase (增加1倍, 提高了2倍,
+/// 高出3倍) Chinese usage is split between "N times more" and "N times as much" (增加1倍 is
+/// "doubled", "increased by 100%" and as often "increased by one time"), so N+1 and an
+/// increase of (N−1)×100% are readings too. 双倍, 翻倍 and 加倍, "double", are 2, as loose as
+/// a numeral of one character. 倍数 ("a multiple") counts nothing.
+fn read_multiples(text: &str, numbers: &mut Vec<Number>) {
+    let multiple_after = |end: usize| {
+        let rest = &text[end..];
+        rest.starts_with('倍') && !rest["倍".len()..].starts_with(['数', '數', '率'])
+    };
+    let mut added = Vec::new();
+    for word in ["双倍", "雙倍", "翻倍", "加倍"] {
+        for (start, _) in text.match_indices(word) {
+            if multiple_after(start + word.len() - "倍".len()) {
+                added.push(Number {
+                    value: 2 * UNIT,
+                    strength: Strength::Weak,
+                    start,
+                    end: start + word.len(),
+                    kind: Kind::Plain,
+                    reading: Some(Reading {
+                        numeral: start,
+                        choice: 0,
+                    }),
+                });
+                added.push(Number {
+                    value: 200 * UNIT,
+                    kind: Kind::Percent,
+                    reading: Some(Reading {
+                        numeral: start,
+                        choice: 1,
+                    }),
+                    ..added[added.len() - 1]
+                });
+            }
+        }
+    }
+    let range_mark = |a: &Number, b: &Number| {
+        text.get(a.end..b.start).is_some_and(|between| {
+            matches!(
+                between.trim(),
+                "至" | "到" | "-" | "–" | "—" | "－" | "~" | "～"
+            )
+        })
+    };
+    for k in 0..numbers.len() {
+        let n = numbers[k];
+        // 2至3倍: the first number of a range is a multiple as the second is.
+        let range_head = numbers
+            .get(k + 1)
+            .filter(|b| multiple_after(b.end) && range_mark(&n, b));
+        let head = match k.checked_sub(1).map(|m| numbers[m]) {
+            Some(a) if range_mark(&a, &n) && multiple_after(n.end) => a.start,
+            _ => n.start,
+        };
+        if !(multiple_after(n.end) || range_head.is_some()) || n.kind != Kind::Plain || n.value <= 0
+        {
+            continue;
+        }
+        let percent = n.value.saturating_mul(100);
+        let mut readings: Vec<Vec<(Value, Kind)>> = vec![vec![(percent, Kind::Percent)]];
+        if increase_before(&text[..head]) {
+            readings.push(vec![(n.value.saturating_add(UNIT), Kind::Plain)]);
+            if n.value > UNIT {
+                readings.push(vec![(percent - 100 * UNIT, Kind::Percent)]);
+            }
+        }
+        let readings: Vec<&[(Value, Kind)]> = readings.iter().map(Vec::as_slice).collect();
+        add_readings(numbers, k, &readings, &mut added);
+    }
+    if !added.is_empty() {
+        numbers.extend(added);
+        numbers.sort_by_key(|n| (n.start, n.value));
+    }
+}
+
+/// Whether a verb or adjective of increase ends `before`, with 了 or not: 增加, 增长, 提高,
+/// 升高, 上升, 上涨, 扩大, 翻, and comparatives (高出, 多出, 大, 长).
+fn increase_before(before: &str) -> bool {
+    let before = before.trim_end();
+    let before = before.strip_suffix('了').unwrap_or(before);
+    before.ends_with([
+        '加', '增', '长', '長', '高', '升', '涨', '漲', '大', '多', '翻', '出',
+    ])
+}
+
+/// Clock times in Chinese. An hour after a word for the afternoon or the evening (下午5点,
+/// 晚8时, 傍晚6点, 中午1点) is a pm hour, which English writes as "5 pm" or on the 24-hour
+/// clock ("17:00"): it reads either way, as a pm hour of English does, and a range shares its
+/// meridiem (下午3点至5点). 晚 after a degree adverb is "late" (最晚5点, "at the latest"); 上午,
+/// 早上 and 凌晨 are morning hours, read as written. 点半 is half past ("5:30").
+fn read_chinese_clock_times(text: &str, numbers: &mut Vec<Number>) {
+    const PM_WORDS: [&str; 9] = [
+        "下午", "午后", "午後", "晚上", "晚间", "晚間", "傍晚", "中午", "夜晚",
+    ];
+    let clock_after = |end: usize| text[end..].starts_with(['点', '點', '时', '時', ':', '：']);
+    let pm_before = |start: usize| {
+        let before = text[..start].trim_end();
+        PM_WORDS.iter().any(|w| before.ends_with(w))
+            || before.strip_suffix('晚').is_some_and(|b| {
+                !b.ends_with([
+                    '最', '较', '較', '更', '太', '很', '稍', '过', '過', '偏', '不', '再',
+                ])
+            })
+    };
+    // The end of the last pm hour read, for a range that shares it.
+    let mut pm_until = None;
+    let mut added = Vec::new();
+    for k in 0..numbers.len() {
+        let n = numbers[k];
+        let rest = &text[n.end..];
+        if ["点半", "點半", "时半", "時半"]
+            .iter()
+            .any(|h| rest.starts_with(h))
+        {
+            let half = n.end + "点".len();
+            added.push(Number {
+                value: 30 * UNIT,
+                strength: Strength::Weak,
+                start: half,
+                end: half + "半".len(),
+                kind: Kind::Plain,
+                reading: None,
+            });
+        }
+        if !clock_after(n.end) || n.value % UNIT != 0 || !(UNIT..12 * UNIT).contains(&n.value) {
+            continue;
+        }
+        let in_range = pm_until.is_some_and(|e: usize| {
+            text.get(e..n.start).is_some_and(|between| {
+                between.contains(['至', '到', '-', '–', '—', '－', '~', '～'])
+                    && between
+                        .chars()
+                        .all(|c| is_digit(c) || "点點时時分:：半至到-–—－~～ ".contains(c))
+            })
+        });
+        pm_until = None;
+        if pm_before(n.start) || in_range {
+            add_readings(
+                numbers,
+                k,
+                &[&[(n.value + 12 * UNIT, Kind::Plain)]],
+                &mut added,
+            );
+            pm_until = Some(n.end);
+        }
+    }
+    if !added.is_empty() {
+        numbers.extend(added);
+        numbers.sort_by_key(|n| (n.start, n.value));
+    }
+}
+
+/// Days named by their month and day written without a date's words, as e-commerce names
+/// them, which English may write as a date ("11.11", "6.18"): 双十一 and 双11 are the 11th of
+/// November (双 and a month's number, the day of the same number), and 618 or 1111, the
+/// digits of a month and a day run together, are June 18 and November 11. Each reads as
+/// written or as its month and day. Not an amount (618元, 1205人).
+fn read_date_names(text: &str, numbers: &mut Vec<Number>) {
+    let mut added = Vec::new();
+    for k in 0..numbers.len() {
+        let n = numbers[k];
+        if n.kind != Kind::Plain || n.value % UNIT != 0 {
+            continue;
+        }
+        let before = &text[..n.start];
+        let whole = n.value / UNIT;
+        let month_and_day = if before.ends_with(['双', '雙']) && (1..=12).contains(&whole) {
+            Some((whole, whole))
+        } else {
+            let written = &text[n.start..n.end];
+            let rest = &text[n.end..];
+            // A name stands alone: not joined to a letter, a digit or a sign (碘-131, G318,
+            // ¥618), nor followed by a unit, multiplier or amount (618元, 230千帕, 1205人), nor
+            // a rank or an approximation (第131条, 约618). A year may be one (618年中大促).
+            let joined =
+                |c: char| (c.is_alphanumeric() && !is_ideograph(c)) || "-–—./:_#".contains(c);
+            let counted = amount_follows(rest)
+                || kilo_unit_follows(rest)
+                || rest.starts_with(|c: char| {
+                    is_chinese_numeral(c)
+                        || is_date_or_percent(c)
+                        || "‰倍岁歲元页頁条條章节節号號路次期届屆层層楼樓室分秒时時".contains(c)
+                })
+                || before.ends_with(|c: char| joined(c) || is_currency_sign(c))
+                || rest.starts_with(joined)
+                || before.ends_with(['第', '前', '约', '約', '近']);
+            if counted || !written.bytes().all(|b| b.is_ascii_digit()) {
+                None
+            } else {
+                split_month_day(written)
+            }
+        };
+        if let Some((month, day)) = month_and_day {
+            let date: &[(Value, Kind)] = &[(month * UNIT, Kind::Plain), (day * UNIT, Kind::Plain)];
+            add_readings(numbers, k, &[date], &mut added);
+        }
+    }
+    if !added.is_empty() {
+        numbers.extend(added);
+        numbers.sort_by_key(|n| (n.start, n.value));
+    }
+}
+
+/// The month and day whose digits run together in `digits`: 618 is June 18, 1111 November
+/// 11; the day takes two digits (0105 is no date, 105 January 5).
+fn split_month_day(digits: &str) -> Option<(Value, Value)> {
+    if !(3..=4).contains(&digits.len()) || digits.starts_with('0') {
+        return None;
+    }
+    let (month, day) = digits.split_at(digits.len() - 2);
+    let (month, day) = (month.parse::<Value>().ok()?, day.parse::<Value>().ok()?);
+    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((month, day))
 }
 
 /// 两个半小时, 一个半月, 两年半: a half after a count of hours, months or years is the count and
@@ -636,6 +1022,7 @@ fn read_half_prices(text: &str, numbers: &mut Vec<Number>) {
                 start,
                 end: start + word.len(),
                 kind: Kind::PercentOff,
+                reading: None,
             });
         }
     }
@@ -692,6 +1079,7 @@ fn discount_readings(paid: Value, start: usize, end: usize) -> [Number; 2] {
         start,
         end,
         kind,
+        reading: None,
     };
     [
         reading(100 * UNIT - paid, Kind::PercentOff),
@@ -788,6 +1176,7 @@ fn name_rounds(text: &str, numbers: &mut Vec<Number>) {
             strength: Strength::Weak,
             start: a.start,
             end: b.end,
+            reading: None,
         });
     }
     numbers.extend(added);
@@ -993,9 +1382,9 @@ fn read_chinese_run(
     let has_unit = int_part
         .iter()
         .any(|&c| chinese_small_unit(c).is_some() || chinese_big_unit(c).is_some());
-    // An ordinal (第十), a percentage (百分之三十) or a date (五月, 二十日).
-    // 第一 "first", also "the best": one-character ordinals are as loose as "first".
-    let counted = after.is_some_and(is_date_or_percent) || before == Some('之');
+    // A percentage (30%) or a date (五月, 二十日). 第一 "first", also "the best":
+    // one-character ordinals are as loose as "first".
+    let counted = after.is_some_and(is_date_or_percent);
     // Unitless runs of digits are read digit by digit only where that is how they are written:
     // years (二〇二三年) and runs with a zero; elsewhere adjacent digits are an approximation
     // (五六月份 "May or June", 三三两两).
@@ -1285,6 +1674,21 @@ fn english_multiplier(word: &str) -> Option<Value> {
     })
 }
 
+/// The multiple a word states: "double", "doubled", "tripling", "treble", "quadruples".
+fn multiple_word(word: &str) -> Option<Value> {
+    const STEMS: [(&str, Value); 5] = [
+        ("doubl", 2),
+        ("tripl", 3),
+        ("trebl", 3),
+        ("quadrupl", 4),
+        ("quintupl", 5),
+    ];
+    STEMS.iter().find_map(|&(stem, value)| {
+        let ending = word.strip_prefix(stem)?;
+        matches!(ending, "e" | "ed" | "es" | "ing").then_some(value)
+    })
+}
+
 /// Whether a word names a currency, written after an amount ("yuan", "dollars", "RMB").
 fn is_currency(word: &str) -> bool {
     matches!(
@@ -1507,6 +1911,7 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                     strength: script_strength(text, start),
                     start,
                     end,
+                    reading: None,
                 });
                 i += 1;
             }
@@ -1552,6 +1957,7 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                     },
                     start,
                     end,
+                    reading: None,
                 });
                 i = j;
             }
@@ -1577,8 +1983,34 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                             strength: Strength::Strong,
                             start,
                             end,
+                            reading: None,
                         });
                     }
+                    i += 1;
+                    continue;
+                }
+                // "Time and a half", the overtime rate, is a multiple of 1.5 (1.5倍), as loose
+                // as "double".
+                let word_back = |k: usize| match i.checked_sub(k).map(|m| &tokens[m]) {
+                    Some(Token::Word(w, s, _)) => Some((w.to_ascii_lowercase(), *s)),
+                    _ => None,
+                };
+                let time_and_a_half = lower == "half"
+                    && word_back(1).is_some_and(|(w, _)| w == "a")
+                    && word_back(2).is_some_and(|(w, _)| w == "and");
+                if let Some((_, time_start)) = time_and_a_half
+                    .then(|| word_back(3))
+                    .flatten()
+                    .filter(|(w, _)| w == "time")
+                {
+                    out.push(Number {
+                        kind: Kind::Plain,
+                        value: UNIT + UNIT / 2,
+                        strength: Strength::Weak,
+                        start: time_start,
+                        end,
+                        reading: None,
+                    });
                     i += 1;
                     continue;
                 }
@@ -1602,6 +2034,7 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                         strength,
                         start,
                         end,
+                        reading: None,
                     });
                     if multiplier.is_none() {
                         let numerator = !cardinal_before(&tokens, i);
@@ -1623,6 +2056,7 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                         strength: Strength::Weak,
                         start,
                         end,
+                        reading: None,
                     });
                     i += 1;
                     continue;
@@ -1640,6 +2074,7 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                         },
                         start,
                         end,
+                        reading: None,
                     });
                     i += 1;
                     continue;
@@ -1652,17 +2087,23 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                         strength: Strength::Weak,
                         start,
                         end,
+                        reading: None,
                     });
                     i += 1;
                     continue;
                 }
                 // "Twice" and "thrice" count times as "two times" does (三次 is "three
-                // times" or "thrice"); "once" is also "formerly", as loose as "one".
+                // times" or "thrice"); "once" is also "formerly", as loose as "one". "Double",
+                // "triple" and their kin state a multiple (3倍 as "tripled"), as loose as
+                // "twice" ("a double room").
+                // Joined to the next word, "double" makes a compound ("double-tap",
+                // "double-check"), no multiple.
+                let compound = text[end..].starts_with('-');
                 let times = match lower.as_str() {
                     "once" => Some(1),
                     "twice" => Some(2),
                     "thrice" => Some(3),
-                    _ => None,
+                    _ => multiple_word(&lower).filter(|_| !compound),
                 };
                 if let Some(times) = times {
                     out.push(Number {
@@ -1671,6 +2112,7 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                         strength: Strength::Weak,
                         start,
                         end,
+                        reading: None,
                     });
                     i += 1;
                     continue;
@@ -1693,7 +2135,108 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
     drop_argument_indexes(text, &mut out);
     read_e_notation(text, &mut out);
     read_signs(text, &mut out);
+    read_rates(text, &mut out);
+    read_date_spellings(text, &mut out);
     out
+}
+
+/// Rates that English may state in the units it counts or as a percentage: "5 basis points"
+/// is 0.05% as 万分之五 is, and "3 per thousand" (or "per 1,000", "in a thousand") 0.3% as
+/// 千分之三 is; as often they count what they say (25个基点 as "25 basis points", 每千人3人 as
+/// "3 per thousand"). So the number reads either way, and a denominator, part of the rate,
+/// is weak.
+fn read_rates(text: &str, numbers: &mut Vec<Number>) {
+    let mut added = Vec::new();
+    for k in 0..numbers.len() {
+        let n = numbers[k];
+        if n.kind != Kind::Plain {
+            continue;
+        }
+        let rest = text[n.end..].trim_start_matches([' ', '\u{a0}', '-']);
+        let basis_points = ["basis points", "basis point"].iter().any(|w| {
+            rest.get(..w.len())
+                .is_some_and(|r| r.eq_ignore_ascii_case(w))
+                && !rest[w.len()..].starts_with(|c: char| c.is_alphanumeric())
+        });
+        if basis_points {
+            add_readings(
+                numbers,
+                k,
+                &[&[(divided(n.value, 100), Kind::Plain)]],
+                &mut added,
+            );
+            continue;
+        }
+        let Some(d) = numbers.get(k + 1).copied() else {
+            continue;
+        };
+        let parts = match d.value / UNIT {
+            1_000 if d.value % UNIT == 0 => 10,
+            10_000 if d.value % UNIT == 0 => 100,
+            _ => continue,
+        };
+        let between = text
+            .get(n.end..d.start)
+            .map(|b| b.trim().to_ascii_lowercase());
+        let per = between.as_deref().is_some_and(|b| {
+            let b = b.strip_suffix(" a").unwrap_or(b);
+            matches!(b, "per" | "in" | "out of")
+        });
+        if per {
+            numbers[k + 1].strength = Strength::Weak;
+            add_readings(
+                numbers,
+                k,
+                &[&[(divided(n.value, parts), Kind::Percent)]],
+                &mut added,
+            );
+        }
+    }
+    if !added.is_empty() {
+        numbers.extend(added);
+        numbers.sort_by_key(|n| (n.start, n.value));
+    }
+}
+
+/// A month and day written as a decimal ("11.11", "6.18"), as e-commerce names its shopping
+/// days in English: it reads as written or as its month and day, which the source may state
+/// as a date (11月11日) or a name (双十一, 618). Not a clock time ("7.30pm"), an amount ("$6.18")
+/// or a part of a longer number ("1.12.3").
+fn read_date_spellings(text: &str, numbers: &mut Vec<Number>) {
+    let mut added = Vec::new();
+    for k in 0..numbers.len() {
+        let n = numbers[k];
+        let written = &text[n.start..n.end];
+        let Some((month, day)) = written.split_once('.') else {
+            continue;
+        };
+        let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+        let before = &text[..n.start];
+        let rest = &text[n.end..];
+        // The day has two digits: "1.5" is a decimal.
+        if n.kind != Kind::Plain
+            || !(1..=2).contains(&month.len())
+            || day.len() != 2
+            || !digits(month)
+            || !digits(day)
+            || before.ends_with(|c: char| c.is_alphanumeric() || c == '.' || is_currency_sign(c))
+            || rest.starts_with(|c: char| c.is_alphanumeric() || c == '.' || c == '%')
+            || meridiem_after(rest).is_some()
+        {
+            continue;
+        }
+        let (Ok(month), Ok(day)) = (month.parse::<Value>(), day.parse::<Value>()) else {
+            continue;
+        };
+        if (1..=12).contains(&month) && (1..=31).contains(&day) {
+            let date: &[(Value, Kind)] = &[(month * UNIT, Kind::Plain), (day * UNIT, Kind::Plain)];
+            add_readings(numbers, k, &[date], &mut added);
+        }
+    }
+    if !added.is_empty() {
+        numbers.extend(added);
+        numbers.sort_by_key(|n| (n.start, n.value));
+    }
 }
 
 /// E-notation ("2.5E4", "1.2e-5", what a program or a translation engine makes of 2.5×10⁴)
@@ -1735,6 +2278,7 @@ fn read_e_notation(text: &str, numbers: &mut Vec<Number>) {
                 strength: Strength::Strong,
                 start: a.end,
                 end: a.end + 1,
+                reading: None,
             });
         }
     }
@@ -1879,6 +2423,7 @@ fn fraction_readings(
         strength: Strength::Weak,
         start,
         end,
+        reading: None,
     };
     std::iter::once(reading(denominator)).chain(numerator.then(|| reading(1)))
 }
@@ -1968,9 +2513,16 @@ fn drop_argument_indexes(text: &str, numbers: &mut Vec<Number>) {
 /// "30%", "30 percent", "30 per cent": a percentage; "0.4 percentage points", "0.4pp",
 /// "a 0.4-percentage-point rise": a difference of percentages. "Points" alone is left
 /// unclassed: it is also an index's points (3,500 points, 点), and "basis points" are another
-/// unit, whose numbers differ anyway.
-fn mark_english_percentages(text: &str, numbers: &mut [Number]) {
-    for n in numbers.iter_mut().filter(|n| n.kind != Kind::Fraction) {
+/// unit, whose numbers differ anyway ([`read_rates`] reads them as hundredths of a percent
+/// too). "3‰" and "3 per mille" are 0.3%, "5‱" 0.05%, and a range's other number reads either
+/// way ("0.3–0.5‰").
+fn mark_english_percentages(text: &str, numbers: &mut Vec<Number>) {
+    // How many parts of a hundred a number counts in: 10 per mille, 100 per ten thousand.
+    let mut scaled = vec![1; numbers.len()];
+    for (n, scaled) in numbers.iter_mut().zip(&mut scaled) {
+        if n.kind == Kind::Fraction {
+            continue;
+        }
         // The unit follows within a few words: only so much is read, once per number.
         let rest = &text[n.end..floor_char_boundary(text, n.end + UNIT_REACH)];
         let mut rest = rest
@@ -1991,7 +2543,27 @@ fn mark_english_percentages(text: &str, numbers: &mut [Number]) {
             .iter()
             .find(|w| word(w))
             .map(|w| w.len());
-        if let Some(unit_len) = percent_sign.or(percent_word) {
+        // Per mille (‰, 千分之) and per ten thousand (‱, 万分之) are percentages of a tenth
+        // and a hundredth of the number: 3‰ is 0.3%.
+        let per_mille = if rest.starts_with('‰') {
+            Some((10, '‰'.len_utf8()))
+        } else if rest.starts_with('‱') {
+            Some((100, '‱'.len_utf8()))
+        } else {
+            ["per mille", "per mil", "permille", "permil"]
+                .iter()
+                .find(|w| word(w))
+                .map(|w| (10, w.len()))
+        };
+        if let Some((parts, unit_len)) = per_mille {
+            n.value = divided(n.value, parts);
+            *scaled = parts;
+            n.kind = if off_after(&rest[unit_len..]) {
+                Kind::PercentOff
+            } else {
+                Kind::Percent
+            };
+        } else if let Some(unit_len) = percent_sign.or(percent_word) {
             n.kind = if off_after(&rest[unit_len..]) || saving_before(&text[..n.start]) {
                 Kind::PercentOff
             } else {
@@ -2008,6 +2580,14 @@ fn mark_english_percentages(text: &str, numbers: &mut [Number]) {
             n.kind = Kind::PercentagePoint;
         }
     }
+    let range_mark = |between: &str| {
+        let between = between.trim_start_matches(['‰', '‱']).trim();
+        matches!(
+            between.to_ascii_lowercase().as_str(),
+            "-" | "–" | "—" | "~" | "to"
+        )
+    };
+    spread_rates_over_ranges(text, numbers, &scaled, range_mark);
 }
 
 /// Whether a percentage is taken off a price: "20% off", "a 20% discount" (`rest` is the
@@ -2108,6 +2688,7 @@ fn read_clock_times(text: &str, numbers: &mut Vec<Number>) {
                     },
                     start: split_at,
                     end: n.end,
+                    reading: None,
                 });
                 Some(k)
             }
@@ -2340,6 +2921,7 @@ fn english_word_number(text: &str, tokens: &[Token<'_>], i: usize) -> (Option<Nu
             strength,
             start,
             end,
+            reading: None,
         }),
         j,
     )
@@ -2428,6 +3010,57 @@ struct Counts {
     /// Of the weak ones, parts of a fraction word ("a quarter", "half"): no counts, and no
     /// number but a fraction's.
     weak_fraction: usize,
+    /// Of the weak ones, readings of a numeral that the other side took another way: no
+    /// counts of their own (1.5倍 as "150%" leaves 1.5 a spare reading).
+    spare: usize,
+}
+
+/// The numbers of one side with each numeral of several readings read one way: the reading
+/// that the other side states in full (of several, the one of most numbers, then the first)
+/// keeps its strength, or the numeral as written where the other side states none in full;
+/// the others turn weak and spare. `true` marks a spare reading.
+fn choose_readings(ours: &[Number], theirs: &[Number]) -> Vec<(Number, bool)> {
+    let mut out: Vec<(Number, bool)> = ours.iter().map(|&n| (n, false)).collect();
+    if ours.iter().all(|n| n.reading.is_none()) {
+        return out;
+    }
+    let mut available: BTreeMap<Value, usize> = BTreeMap::new();
+    for n in theirs {
+        *available.entry(n.value).or_default() += 1;
+    }
+    // numeral → choice → the values of that reading
+    let mut numerals: BTreeMap<usize, BTreeMap<u8, Vec<Value>>> = BTreeMap::new();
+    for n in ours {
+        if let Some(r) = n.reading {
+            let values = numerals.entry(r.numeral).or_default();
+            values.entry(r.choice).or_default().push(n.value);
+        }
+    }
+    for (numeral, choices) in numerals {
+        let stated_in_full = |values: &[Value]| {
+            let mut needed: BTreeMap<Value, usize> = BTreeMap::new();
+            for &v in values {
+                *needed.entry(v).or_default() += 1;
+            }
+            needed
+                .iter()
+                .all(|(v, &k)| available.get(v).is_some_and(|&a| a >= k))
+        };
+        let chosen = choices
+            .iter()
+            .filter(|(_, values)| stated_in_full(values))
+            .min_by_key(|&(&choice, values)| (std::cmp::Reverse(values.len()), choice))
+            .map_or(0, |(&choice, _)| choice);
+        for (n, spare) in &mut out {
+            if n.reading
+                .is_some_and(|r| r.numeral == numeral && r.choice != chosen)
+            {
+                n.strength = Strength::Weak;
+                *spare = true;
+            }
+        }
+    }
+    out
 }
 
 /// A value that one side states more often than the other can account for.
@@ -2450,6 +3083,10 @@ pub fn compare(source: &[Number], target: &[Number]) -> Vec<Mismatch> {
         let mut stated = target.iter().filter(|n| n.value == value).peekable();
         stated.peek().is_some() && stated.all(|n| n.kind == Kind::PercentOff)
     };
+    let (source, target) = (
+        choose_readings(source, target),
+        choose_readings(target, source),
+    );
     let mut counts: BTreeMap<Value, (Counts, Counts)> = BTreeMap::new();
     // How often one side states a value that the other states as `ours`: a fraction word
     // stands only for a fraction ("half" for 二分之一 or 1/2, not for the 2 of 两米, nor its
@@ -2462,8 +3099,8 @@ pub fn compare(source: &[Number], target: &[Number]) -> Vec<Mismatch> {
         };
         theirs.strong + theirs.weak - loose_parts
     };
-    for (side, numbers) in [(0, source), (1, target)] {
-        for n in numbers {
+    for (side, numbers) in [(0, &source), (1, &target)] {
+        for (n, spare) in numbers {
             if side == 0 && n.kind == Kind::PercentPaid && stated_only_as_off(n.value) {
                 continue;
             }
@@ -2486,6 +3123,9 @@ pub fn compare(source: &[Number], target: &[Number]) -> Vec<Mismatch> {
                     c.weak_fraction += 1;
                 }
             }
+            if *spare {
+                c.spare += 1;
+            }
         }
     }
     // Small counts written as words are loose on both sides (三个工会 may be "the unions"), but
@@ -2493,7 +3133,7 @@ pub fn compare(source: &[Number], target: &[Number]) -> Vec<Mismatch> {
     // as "four unions". One is left out: an article and a pronoun as much as a number.
     let small_count = |value: &Value| (2 * UNIT..=9 * UNIT).contains(value);
     let unmatched = |ours: &Counts, theirs: &Counts| {
-        ours.weak > ours.weak_fraction && stated(theirs, ours) == 0
+        ours.weak > ours.weak_fraction + ours.spare && stated(theirs, ours) == 0
     };
     let changed_count = counts
         .iter()
@@ -2524,12 +3164,14 @@ pub fn compare(source: &[Number], target: &[Number]) -> Vec<Mismatch> {
             .any(|(v, (s, t))| small_part(v) && unparted(t, s));
     // A fraction word's parts are left out of the counts shown where they stand for nothing the
     // other side states ("half a year" does not state the 1 of 1个星期).
+    // Nor are spare readings, of a numeral read another way.
     let shown = |ours: &Counts, theirs: &Counts| {
-        if theirs.strong + theirs.weak == 0 {
+        let count = if theirs.strong + theirs.weak == 0 {
             ours.strong + ours.weak
         } else {
             stated(ours, theirs)
-        }
+        };
+        count.saturating_sub(ours.spare)
     };
     counts
         .into_iter()
@@ -2552,7 +3194,10 @@ pub fn compare(source: &[Number], target: &[Number]) -> Vec<Mismatch> {
 /// weak readings, but for a fraction word's parts and for one (an article, a pronoun or an
 /// adverb as much as a number). Where a number of the other side is missing, such a number
 /// is likely what stands in its place: 八月 as "the ninth lunar month" lacks 8 and has "ninth".
+/// A further reading of a numeral of `theirs` (the 9 of 911 read as September 11) states
+/// nothing here.
 pub fn loose_numbers_only_in(ours: &[Number], theirs: &[Number]) -> Vec<Number> {
+    let theirs = as_written(theirs);
     ours.iter()
         .filter(|n| n.strength == Strength::Weak && n.kind != Kind::Fraction && n.value != UNIT)
         .filter(|n| !theirs.iter().any(|t| t.value == n.value))
@@ -2624,6 +3269,16 @@ pub fn compare_units(source: &[Number], target: &[Number]) -> Vec<UnitMismatch> 
         .collect()
 }
 
+/// The numbers as written, without the further readings of a numeral (the 17 of 下午5点):
+/// a date or an era is the numeral's as written.
+fn as_written(numbers: &[Number]) -> Vec<Number> {
+    numbers
+        .iter()
+        .filter(|n| n.reading.is_none_or(|r| r.choice == 0))
+        .copied()
+        .collect()
+}
+
 /// A day of a month, read from a date that names both (`3月5日`, "March 5", "5 March").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MonthDay {
@@ -2658,7 +3313,7 @@ fn month_day(month: Value, day: Value, start: usize, end: usize) -> Option<Month
 /// The dates of Chinese text that name a month and its day (`3月5日`, `三月五日`, `3月5号`),
 /// from its numbers as [`chinese_numbers`] reads them; a month or a day alone is no such date.
 pub fn chinese_dates(text: &str, numbers: &[Number]) -> Vec<MonthDay> {
-    numbers
+    as_written(numbers)
         .windows(2)
         .filter(|w| w[0].strength == Strength::Strong && w[1].strength == Strength::Strong)
         .filter(|w| text.get(w[0].end..w[1].start) == Some("月"))
@@ -2798,6 +3453,7 @@ fn spread_eras(
 /// The numbers of Chinese text whose era it names: after 公元前 or 西元前 (BC), 公元 or 西元
 /// (AD); [`chinese_numbers`] reads the numbers.
 pub fn chinese_eras(text: &str, numbers: &[Number]) -> Vec<InEra> {
+    let numbers = &as_written(numbers);
     let mut eras: Vec<Option<Era>> = numbers
         .iter()
         .map(|n| {
@@ -2826,6 +3482,7 @@ pub fn chinese_eras(text: &str, numbers: &[Number]) -> Vec<InEra> {
 /// (and so on), also after "century" or "millennium" ("the 5th century BC"), or after "AD"
 /// ("AD 221"). Lower-case "ad" and "ce" are words, not eras.
 pub fn english_eras(text: &str, numbers: &[Number]) -> Vec<InEra> {
+    let numbers = &as_written(numbers);
     const AFTER: [(&str, Era); 8] = [
         ("B.C.E.", Era::BeforeCommon),
         ("BCE", Era::BeforeCommon),
@@ -2934,8 +3591,9 @@ pub fn compare_eras(source: &[InEra], target: &[InEra]) -> Vec<EraMismatch> {
 mod tests {
     use super::*;
 
+    /// The values of the numbers as written (further readings of a numeral aside).
     fn values(numbers: &[Number], strength: Strength) -> Vec<String> {
-        numbers
+        as_written(numbers)
             .iter()
             .filter(|n| n.strength == strength)
             .map(|n| display_value(n.value))
@@ -2956,8 +3614,14 @@ mod tests {
 
     #[test]
     fn huge_numbers_saturate_and_never_wrap() {
-        for text in ["九千万亿成", "九千万亿分之一决赛", "九千万亿世纪九十年代"]
-        {
+        for text in [
+            "九千万亿成",
+            "九千万亿分之一决赛",
+            "九千万亿世纪九十年代",
+            "增加了九千万亿亿亿亿亿倍",
+            "千分之九千万亿亿亿亿亿",
+            "9999999999999999999999999999999999999‰",
+        ] {
             let numbers = chinese_numbers(text);
             assert!(numbers.iter().all(|n| n.value >= 0), "{text}: {numbers:?}");
         }
@@ -3275,7 +3939,7 @@ mod tests {
     }
 
     fn kinds(numbers: &[Number]) -> Vec<(String, Kind)> {
-        numbers
+        as_written(numbers)
             .iter()
             .map(|n| (display_value(n.value), n.kind))
             .collect()
@@ -3291,8 +3955,15 @@ mod tests {
             ("下降0.4个百分点", &[("0.4", PercentagePoint)]),
             ("下降0.4百分点", &[("0.4", PercentagePoint)]),
             ("下降零点四个百分点", &[("0.4", PercentagePoint)]),
-            // 千分之三 is per mille, 三成 tenths, 点 an index's points, 基点 basis points.
-            ("千分之三", &[("3", Plain)]),
+            // Per mille and per ten thousand are percentages of a tenth and a hundredth;
+            // 三千分之一 is a fraction. 三成 is tenths, 点 an index's points, 基点 basis points.
+            ("千分之三", &[("0.3", Percent)]),
+            ("千分之3", &[("0.3", Percent)]),
+            ("坡度3‰", &[("0.3", Percent)]),
+            ("万分之五", &[("0.05", Percent)]),
+            ("萬分之零点五", &[("0.005", Percent)]),
+            ("5‱", &[("0.05", Percent)]),
+            ("三千分之一", &[("3000", Fraction), ("1", Fraction)]),
             ("报3500点", &[("3500", Plain)]),
             ("25个基点", &[("25", Plain)]),
         ];
@@ -3318,6 +3989,9 @@ mod tests {
             // only starts like a unit is none.
             ("down 0.4 points", &[("0.4", Plain)]),
             ("25 basis points", &[("25", Plain)]),
+            ("a slope of 3‰", &[("0.3", Percent)]),
+            ("3 per mille", &[("0.3", Percent)]),
+            ("5‱", &[("0.05", Percent)]),
             ("30 percentages", &[("30", Plain)]),
             ("30 pps", &[("30", Plain)]),
         ];
@@ -4300,5 +4974,269 @@ mod tests {
         en("thousands of people", &[]);
         en("tens of thousands", &[]);
         en("twenty thousand", &["20000"]);
+    }
+
+    #[track_caller]
+    fn all_agree(pairs: &[(&str, &str)]) {
+        for (zh, en) in pairs {
+            assert_eq!(mismatches(zh, en), Vec::<String>::new(), "{zh} / {en}");
+        }
+    }
+
+    #[track_caller]
+    fn all_differ(cases: &[(&str, &str, &[&str])]) {
+        for (zh, en, expected) in cases {
+            assert_eq!(mismatches(zh, en), *expected, "{zh} / {en}");
+        }
+    }
+
+    #[test]
+    fn zhi_yi_is_one_of_and_fen_zhi_a_fraction() {
+        // 之一 is "one of", as loose as any 一; after 分之 a numeral is a fraction's or a
+        // percentage's, surely a number.
+        zh("有下列情形之一的，用人单位可以解除劳动合同。", &[]);
+        zh("这是原因之一。", &[]);
+        zh("原因之二是成本。", &[]);
+        zh("三分之一的职工", &["3", "1"]);
+        zh("增长百分之五", &["5"]);
+        all_agree(&[
+            (
+                "有下列情形之一的，用人单位可以解除劳动合同。",
+                "The employer may terminate the labour contract in any of the following circumstances.",
+            ),
+            ("这是原因之一。", "This is a reason."),
+            ("全场为之一静", "The audience went silent"),
+        ]);
+        all_differ(&[
+            (
+                "三分之一的职工",
+                "a quarter of the workers",
+                &["3:1/0", "4:0/1"],
+            ),
+            ("增长百分之五", "up 6%", &["5:1/0", "6:0/1"]),
+            ("二分之一", "one third", &["2:1/0", "3:0/1"]),
+        ]);
+    }
+
+    #[test]
+    fn a_chinese_afternoon_hour_is_also_its_24_hour_hour() {
+        all_agree(&[
+            ("截港时间为下午5点。", "The CY cut-off is 17:00."),
+            ("截港时间为晚8时。", "The CY cut-off is 20:00."),
+            ("截港时间为下午5点30分。", "The CY cut-off is 17:30."),
+            ("截港时间为下午5点。", "The CY cut-off is 5 pm."),
+            ("截港时间为17:00。", "The CY cut-off is 5 pm."),
+            ("傍晚6点出发", "leaves at 18:00"),
+            ("晚上8点到10点", "from 20:00 to 22:00"),
+            ("中午1点", "at 13:00"),
+            ("中午12点", "at 12:00"),
+            ("下午3点至5点", "from 15:00 to 17:00"),
+            ("下午3点30分至5点", "from 15:30 to 17:00"),
+            ("上午9点", "at 09:00"),
+            // A time in Chinese numerals is an hour and its minutes; 点半 is half past.
+            ("下午五点三十分开会", "the meeting is at 17:30"),
+            ("下午三点五十二分三十八秒", "15:52:38"),
+            ("下午5点半", "at 5:30 pm"),
+            ("下午5点半", "at 17:30"),
+            ("增长三点五", "grew 3.5"),
+        ]);
+        all_differ(&[
+            // Another hour, and an hour lost: the pm hour is one of its readings.
+            (
+                "截港时间为下午5点。",
+                "The CY cut-off is 18:00.",
+                &["5:1/0", "18:0/1"],
+            ),
+            (
+                "截港时间为下午5点。",
+                "The CY cut-off is at closing time.",
+                &["5:1/0"],
+            ),
+            // A morning hour, and 晚 after a degree adverb ("at the latest"), are no pm.
+            ("上午9点", "at 21:00", &["9:1/0", "21:0/1"]),
+            ("最晚5点", "by 17:00 at the latest", &["5:1/0", "17:0/1"]),
+            (
+                "下午五点三十分开会",
+                "the meeting is at 17:45",
+                &["30:1/0", "45:0/1"],
+            ),
+        ]);
+        zh("五点三十分", &["30"]);
+        zh("得了九点五分", &["9.5"]);
+        zh("五点零五分", &["5"]);
+    }
+
+    #[test]
+    fn a_multiple_is_its_times_or_its_percentage() {
+        all_agree(&[
+            (
+                "按不低于工资的1.5倍支付加班费。",
+                "at least 150% of the wage",
+            ),
+            ("休息日加班按2倍工资支付。", "paid at 200% of the wage"),
+            ("按2倍工资支付", "paid at twice the wage"),
+            ("按2倍工资支付", "paid at double the wage"),
+            ("按1.5倍工资支付", "paid at time and a half"),
+            ("按3倍工资支付", "paid at triple the wage"),
+            ("按3倍工资支付", "paid at three times the wage"),
+            ("按3倍工资支付", "paid threefold"),
+            ("增长1.5倍", "grew one and a half times"),
+            ("升高2倍", "rose twofold"),
+            ("2至3倍", "200% to 300%"),
+            ("2至3倍", "2 to 3 times"),
+            // After a verb of increase, N times more or N times as much.
+            ("建筑面积可增加1.0倍。", "the floor area may be doubled."),
+            (
+                "建筑面积可增加1倍。",
+                "the floor area may be increased by 100%.",
+            ),
+            (
+                "建筑面积可增加1倍。",
+                "the floor area may be increased by one time.",
+            ),
+            ("产量增加了2倍", "output tripled"),
+            ("产量增加了2倍", "output doubled"),
+            ("产量增加了2倍", "output rose by 200%"),
+            ("产量增加了2倍", "output rose by 100%"),
+            ("提高3倍", "a fourfold rise"),
+            // 双倍 is double: 2x, x2, ×2.
+            ("双倍经验卡", "2x EXP Card"),
+            ("首充双倍", "First top-up bonus x2"),
+            ("首充双倍", "First top-up bonus ×2"),
+            ("双倍经验卡", "Double EXP Card"),
+        ]);
+        all_differ(&[
+            (
+                "按工资的3倍支付。",
+                "It is paid at double the wage.",
+                &["3:1/0"],
+            ),
+            (
+                "每月支付三倍的工资。",
+                "pay double wages each month.",
+                &["2:0/1", "3:1/0"],
+            ),
+            ("按2倍支付", "paid at 300%", &["2:1/0", "300:0/1"]),
+            ("按2倍支付", "paid at the normal rate", &["2:1/0"]),
+            ("按2倍支付", "paid at time and a half", &["2:1/0"]),
+            ("增加1倍", "tripled", &["1:1/0"]),
+            ("升高10倍", "rose twelvefold", &["10:1/0", "12:0/1"]),
+        ]);
+        // The readings beside the numeral as written: N×100%, and after an increase N+1 and
+        // (N−1)×100%.
+        let readings = |text: &str| -> Vec<(String, u8)> {
+            chinese_numbers(text)
+                .iter()
+                .filter_map(|n| n.reading.map(|r| (display_value(n.value), r.choice)))
+                .collect()
+        };
+        assert_eq!(readings("2倍"), [("2".into(), 0), ("200".into(), 1)]);
+        assert_eq!(
+            readings("增加2倍"),
+            [
+                ("2".into(), 0),
+                ("3".into(), 2),
+                ("100".into(), 3),
+                ("200".into(), 1)
+            ]
+        );
+        // 倍数 is "a multiple", counting nothing.
+        assert_eq!(readings("3倍数"), []);
+        assert_eq!(readings("成倍增长"), []);
+        let got = english_numbers("doubled, tripling, treble, quadruples");
+        assert_eq!(values(&got, Strength::Weak), ["2", "3", "3", "4"]);
+        for text in ["double-tap", "double-check it", "doubt", "doubleton"] {
+            assert!(english_numbers(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn per_mille_and_per_ten_thousand_are_percentages() {
+        all_agree(&[
+            (
+                "出卖人按日计算向买受人支付已付房价款万分之五的违约金。",
+                "The Seller shall pay liquidated damages of 0.05% of the price paid per day.",
+            ),
+            (
+                "违约金按日千分之一计算。",
+                "Liquidated damages accrue at 0.1% per day.",
+            ),
+            (
+                "屋面排水坡度不应小于3‰。",
+                "The roof slope shall not be less than 0.3%.",
+            ),
+            ("坡度3‰", "a slope of 3‰"),
+            ("坡度3‰", "a slope of 3 per mille"),
+            ("坡度千分之三", "a slope of 3‰"),
+            ("坡度为3～5‰", "a slope of 0.3%-0.5%"),
+            ("坡度为千分之三至五", "a slope of 0.3% to 0.5%"),
+            ("出生率为千分之十二", "a birth rate of 12 per thousand"),
+            ("出生率为千分之十二", "a birth rate of 12 per 1,000"),
+            ("每千人3人", "3 per thousand"),
+            ("手续费为万分之五", "a fee of 5 basis points"),
+            ("下调25个基点", "cut by 25 basis points"),
+            ("三千分之一", "1/3000"),
+        ]);
+        all_differ(&[
+            (
+                "违约金按日千分之一计算。",
+                "accrue at 1% per day.",
+                &["0.1:1/0", "1:0/1"],
+            ),
+            ("手续费为万分之五", "a fee of 5%", &["0.05:1/0", "5:0/1"]),
+            ("坡度3‰", "a slope of 3%", &["0.3:1/0", "3:0/1"]),
+            (
+                "出生率为千分之十二",
+                "a birth rate of 13 per thousand",
+                &["1.2:1/0", "13:0/1"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_month_and_day_spelled_as_a_decimal_is_a_date() {
+        all_agree(&[
+            ("11月11日零点开抢", "Deals go live at midnight on 11.11"),
+            ("618年中大促", "6.18 mid-year sale"),
+            ("双十一预售开启", "11.11 pre-sales start now"),
+            ("双11预售开启", "11.11 pre-sales start now"),
+            ("双11预售开启", "Double 11 pre-sales start now"),
+            ("双十二", "12/12"),
+            ("1111购物节", "the 11.11 shopping festival"),
+            ("版本1.12发布", "version 1.12 released"),
+        ]);
+        all_differ(&[
+            // Another day, an amount, a count: no date.
+            (
+                "11月12日零点开抢",
+                "at midnight on 11.11",
+                &["11.11:0/1", "12:1/0"],
+            ),
+            ("价格618元", "price 6.18", &["6.18:0/1", "618:1/0"]),
+            ("共1205人", "12.05 people", &["12.05:0/1", "1205:1/0"]),
+            ("碘-131", "iodine 1.31", &["1.31:0/1", "131:1/0"]),
+            // A reading stated in part is none: 911 stays as written.
+            ("快打911！", "call nine - one - one!", &["911:1/0"]),
+            // The 11 of 双十一 lost is counted once, not once per reading.
+            (
+                "双十一预售开启",
+                "Singles Day pre-sales start now",
+                &["11:1/0"],
+            ),
+        ]);
+        // A decimal of one decimal place, a clock time, an amount or a version is no date.
+        for text in [
+            "1.5 times",
+            "at 7.30pm",
+            "$6.18",
+            "v1.12",
+            "1.12.3",
+            "6.18%",
+        ] {
+            assert!(
+                english_numbers(text).iter().all(|n| n.reading.is_none()),
+                "{text}"
+            );
+        }
     }
 }
