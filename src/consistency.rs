@@ -533,10 +533,13 @@ const LONGEST_GLOSS: usize = 200;
 /// equipment)"). The two are one mention, named in two registers, the way a text introduces
 /// a term: neither is a choice of rendering, and neither is compared (the later mentions of
 /// either say which the text chose). As the source rules read 国内生产总值（GDP） as one
-/// mention.
+/// mention. So is an alias given in words (see [`aliased`]).
 pub fn glossed(glossary: &Glossary, concept: usize, text: &str, span: &Range<usize>) -> bool {
     const OPENING: [char; 2] = ['(', '（'];
     const CLOSING: [char; 2] = [')', '）'];
+    if aliased(glossary, concept, text, span) {
+        return true;
+    }
     let after = text[span.end..].trim_start_matches(by_a_bracket);
     let before = text[..span.start].trim_end_matches(by_a_bracket);
     // The term before the gloss: the brackets after it hold nothing but a rendering.
@@ -577,16 +580,135 @@ pub fn glossed(glossary: &Glossary, concept: usize, text: &str, span: &Range<usi
     })
 }
 
-/// Whether the approved occurrence of a rendering of `concept` at `span` of `text` is no
-/// choice of rendering: half of a gloss, which names the concept twice at once (see
+/// Whether the approved occurrence of rendering `rendering` of `concept` at `span` of `text`
+/// is no choice of rendering: a name numbered as another entity's (see [`numbered_name`]),
+/// or half of a gloss or of an alias, which names the concept twice at once (see
 /// [`glossed`]). It is counted, but not compared.
 pub fn uncompared(
     glossary: &Glossary,
-    (concept, _): (usize, usize),
+    (concept, rendering): (usize, usize),
     text: &str,
     span: &Range<usize>,
 ) -> bool {
-    glossed(glossary, concept, text, span)
+    numbered_name(glossary, (concept, rendering), text, span)
+        || glossed(glossary, concept, text, span)
+}
+
+/// Whether the occurrence at `span` of `text` of a name (a rendering whose head is
+/// capitalised, see [`head_is_capitalised`]) is followed by a number: the name then names
+/// another entity, a sequel, a successor or a version ("Ne Zha 3", the film, beside the
+/// character Ne Zha; "Chang'e 5", the probe; "Windows 11"), as garbled-term reads an added
+/// number. A common noun followed by a number is one of its kind, numbered ("escape stair
+/// 3"), and still a rendering of the concept.
+fn numbered_name(
+    glossary: &Glossary,
+    (concept, rendering): (usize, usize),
+    text: &str,
+    span: &Range<usize>,
+) -> bool {
+    let after = text[span.end..].strip_prefix([' ', '\u{a0}']).unwrap_or("");
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0
+        && !after[digits..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric())
+        && head_is_capitalised(&glossary.concepts[concept].renderings[rendering].text)
+}
+
+/// Words that give another name of the same thing after a name ("Sun Wukong, also called the
+/// Monkey King"), as brackets do.
+const ALIAS_MARKERS: &[&str] = &[
+    "also known as",
+    "also called",
+    "also referred to as",
+    "otherwise known as",
+    "better known as",
+    "formerly known as",
+    "a.k.a.",
+    "aka",
+];
+
+/// Whether the occurrence of `concept` at `span` of `text` is half of an alias: an approved
+/// rendering, a comma or an opening bracket, an alias marker ([`ALIAS_MARKERS`]), maybe
+/// "the", and another approved rendering ("Empresses in the Palace, also known as The Legend
+/// of Zhen Huan"). Like a gloss in brackets, one mention naming the concept twice.
+fn aliased(glossary: &Glossary, concept: usize, text: &str, span: &Range<usize>) -> bool {
+    let space = |c: char| c == ' ' || c == '\u{a0}';
+    let without_the = |s: &'_ str| -> usize {
+        // The length of "the " at the start of `s`, if it is there.
+        s.get(..4)
+            .filter(|w| w.eq_ignore_ascii_case("the "))
+            .map_or(0, str::len)
+    };
+    // The first name: the alias after it.
+    let after = text[span.end..].trim_start_matches(space);
+    // Asked of every approved occurrence: a marker's first or last letter is looked at first.
+    let (firsts, lasts) = (b"abfoABFO", b"adsADS.");
+    let alias = after
+        .strip_prefix([',', '(', '（'])
+        .map(|rest| rest.trim_start_matches(space))
+        .filter(|rest| rest.as_bytes().first().is_some_and(|b| firsts.contains(b)))
+        .and_then(|rest| {
+            ALIAS_MARKERS.iter().find_map(|m| {
+                rest.get(..m.len())
+                    .filter(|head| head.eq_ignore_ascii_case(m))
+                    .and_then(|_| rest[m.len()..].strip_prefix(space))
+            })
+        });
+    if let Some(alias) = alias {
+        let alias = alias.trim_start_matches(space);
+        // "the" may be the alias's own ("The Legend of Zhen Huan") or the sentence's.
+        for alias in [alias, &alias[without_the(alias)..]] {
+            let words: SmallVec<[&str; 8]> = alias.split_whitespace().take(16).collect();
+            let named = renders(glossary, concept, |rendering| {
+                let n = rendering.split_whitespace().count();
+                n <= words.len()
+                    && same_rendering(
+                        rendering,
+                        words[..n].join(" ").trim_end_matches(|c: char| {
+                            !c.is_alphanumeric() && !matches!(c, '\'' | '’')
+                        }),
+                    )
+            });
+            if named {
+                return true;
+            }
+        }
+    }
+    // The alias: a name and the marker before it.
+    let mut before = text[..span.start].trim_end_matches(space);
+    let the = before.len().saturating_sub(4);
+    if before
+        .get(the..)
+        .is_some_and(|t| t.eq_ignore_ascii_case(" the"))
+    {
+        before = before[..the].trim_end_matches(space);
+    }
+    if !before.as_bytes().last().is_some_and(|b| lasts.contains(b)) {
+        return false;
+    }
+    let Some(rest) = ALIAS_MARKERS.iter().find_map(|m| {
+        let at = before.len().checked_sub(m.len())?;
+        before
+            .get(at..)
+            .filter(|tail| tail.eq_ignore_ascii_case(m))
+            .map(|_| &before[..at])
+    }) else {
+        return false;
+    };
+    let Some(named) = rest.trim_end_matches(space).strip_suffix([',', '(', '（']) else {
+        return false;
+    };
+    let named = named.trim_end_matches(space);
+    let from = floor_char_boundary(named, named.len().saturating_sub(LONGEST_GLOSS));
+    let words: Vec<&str> = named[from..].split_whitespace().collect();
+    renders(glossary, concept, |rendering| {
+        let n = rendering.split_whitespace().count();
+        n <= words.len()
+            && (n < words.len() || from == 0)
+            && same_rendering(rendering, &words[words.len() - n..].join(" "))
+    })
 }
 
 /// Whether an approved rendering of `concept` passes `test`.
@@ -1254,9 +1376,10 @@ impl Majorities {
 
 /// Whether surface form `short` abbreviates `long`: its letters are, in order, letters of each
 /// word of `long`, from the word's initial on ("TNF" of "tumour necrosis factor", "IFN" of
-/// "interferon"), one word at least reduced to half its letters or fewer; a function word
-/// ("of", "and") or a compound's part after its first ("sized" of "medium-sized") may be left
-/// out, and a Greek letter or a number stands for a whole word written as itself or spelled
+/// "interferon"), one word at least reduced to half its letters or fewer; any word but the
+/// last may be left out, a short form keeping some words and cutting others ("Shanghai FTZ" of
+/// "China (Shanghai) Pilot Free Trade Zone"), and so may a function word ("of", "and") or a
+/// compound's part after its first ("sized" of "medium-sized"), and a Greek letter or a number stands for a whole word written as itself or spelled
 /// out ("TNF-α" of "tumour necrosis factor alpha", "E. coli" of "Escherichia coli", "mRNA" of
 /// "messenger RNA"); a long form "X of Y" may be read as "Y X" ("PhD" of "Doctor of
 /// Philosophy"). Decided from the strings, not from a list, so that it holds in any
@@ -1352,7 +1475,10 @@ fn rest_abbreviates(
     let next = |unit, reduced, memo: &mut [u8]| {
         rest_abbreviates(units, words, (unit, word + 1, reduced), memo)
     };
-    let mut found = *optional && next(unit, reduced, memo);
+    // A short form may keep a word whole and cut others, or leave some out, before its
+    // head: the last word ("Shanghai FTZ" of "China (Shanghai) Pilot Free Trade Zone").
+    let droppable = *optional || word + 1 < words.len();
+    let mut found = droppable && next(unit, reduced, memo);
     match units.get(unit) {
         Some(AbbreviationUnit::Whole(whole)) if !found => {
             let spelled_out = whole
@@ -2193,6 +2319,9 @@ mod tests {
             // Letters in the order of the Latin name: "X of Y" read as "Y X".
             ("PhD", "Doctor of Philosophy"),
             ("EdD", "Doctor of Education"),
+            // A word kept whole, others cut or left out before the head.
+            ("Shanghai FTZ", "China (Shanghai) Pilot Free Trade Zone"),
+            ("HR Bureau", "Human Resources and Social Security Bureau"),
             ("DPhil", "Doctor of Philosophy"),
             ("MSc", "Master of Science"),
             ("Dept. Head", "Head of Department"),
@@ -2221,6 +2350,15 @@ mod tests {
             ("coli", "Escherichia coli"),
             ("TNF", "tumour necrosis factor alpha"),
             ("TNF-β", "tumour necrosis factor alpha"),
+            // The head left out, or nothing cut.
+            ("Shanghai FT", "China (Shanghai) Pilot Free Trade Zone"),
+            ("FTZ Shanghai", "China (Shanghai) Pilot Free Trade Zone"),
+            (
+                "Shanghai Free Trade Zone",
+                "China (Shanghai) Pilot Free Trade Zone",
+            ),
+            ("Bonded Zone", "Comprehensive Bonded Zone"),
+            ("Labor Union", "Labour Union"),
             ("GLP-2", "glucagon-like peptide 1"),
             ("Tx", "transmission"),
             ("", "transmission"),
@@ -2793,6 +2931,89 @@ First, …",
             ),
             Capitals::Definition
         );
+    }
+
+    const ALIAS_GLOSSARY: &str = "id,preferred,admitted\n\
+        empresses,Empresses in the Palace,The Legend of Zhen Huan\n\
+        wukong,Sun Wukong,Monkey King\n\
+        nezha,Nezha,Ne Zha\n\
+        stair,evacuation staircase,escape stair\n";
+
+    /// "also known as", "also called" give an alias as brackets do: both names are one mention.
+    #[test]
+    fn an_alias_in_words_is_one_mention_as_a_gloss_in_brackets_is() {
+        let glossary = Glossary::from_csv_text(ALIAS_GLOSSARY, "g.csv").unwrap();
+        let mention = |text: &str, term: &str, concept: usize| {
+            let at = text.find(term).expect("term in text");
+            uncompared(&glossary, (concept, 0), text, &(at..at + term.len()))
+        };
+        for (text, terms, concept) in [
+            (
+                "Empresses in the Palace, also known as The Legend of Zhen Huan, returns.",
+                ["Empresses in the Palace", "The Legend of Zhen Huan"],
+                0,
+            ),
+            (
+                "Sun Wukong, also called the Monkey King, rebelled.",
+                ["Sun Wukong", "Monkey King"],
+                1,
+            ),
+            (
+                "Sun Wukong (a.k.a. Monkey King) rebelled.",
+                ["Sun Wukong", "Monkey King"],
+                1,
+            ),
+            (
+                "The Monkey King, better known as Sun Wukong",
+                ["Monkey King", "Sun Wukong"],
+                1,
+            ),
+        ] {
+            for term in terms {
+                assert!(mention(text, term, concept), "{text}: {term}");
+            }
+        }
+        for (text, term, concept) in [
+            (
+                "Sun Wukong, also called the king, rebelled.",
+                "Sun Wukong",
+                1,
+            ),
+            ("Sun Wukong met the Monkey King.", "Monkey King", 1),
+            ("Sun Wukong, also known as Nezha, left.", "Sun Wukong", 1),
+            ("Nezha, also known as Nezhang, left.", "Nezha", 2),
+            ("the Osaka Monkey King show", "Monkey King", 1),
+            ("Sun Wukong, known as Monkey King", "Monkey King", 1),
+        ] {
+            assert!(!mention(text, term, concept), "{text}: {term}");
+        }
+    }
+
+    /// A name followed by a number names another entity (a sequel, a version); a common noun
+    /// followed by one is one of its kind, numbered.
+    #[test]
+    fn a_name_followed_by_a_number_names_another_entity() {
+        let glossary = Glossary::from_csv_text(ALIAS_GLOSSARY, "g.csv").unwrap();
+        let numbered = |text: &str, term: &str, concept: usize, rendering: usize| {
+            let at = text.find(term).expect("term in text");
+            uncompared(
+                &glossary,
+                (concept, rendering),
+                text,
+                &(at..at + term.len()),
+            )
+        };
+        assert!(numbered("Ne Zha 3 is rumoured for 2028.", "Ne Zha", 2, 1));
+        assert!(numbered("Catch Nezha 2: the sequel.", "Nezha", 2, 0));
+        assert!(!numbered("Ne Zha, 3 years old, fights.", "Ne Zha", 2, 1));
+        assert!(!numbered("Ne Zha 3D glasses", "Ne Zha", 2, 1));
+        assert!(!numbered("Ne Zha fights 3 dragons.", "Ne Zha", 2, 1));
+        assert!(!numbered(
+            "The escape stair 3 is closed.",
+            "escape stair",
+            3,
+            1
+        ));
     }
 
     /// What a variant departs from: the glossary's spelling over another, whatever the

@@ -877,3 +877,44 @@ Labor contracts are renewed yearly.\n",
     // Each document is consistent on its own.
     assert!(check(&dir, &["uk.txt", "us.txt"]).1.is_empty());
 }
+
+/// Neither an alias given in words ("also known as"), a short form keeping a word of the full
+/// name ("Shanghai FTZ"), nor a name followed by a number (a sequel's) is another choice of
+/// rendering; the same renderings alone, in prose, are.
+#[test]
+fn aliases_short_forms_and_numbered_names_are_no_rival_renderings() {
+    let glossary = "id,preferred,admitted\n\
+empresses,Empresses in the Palace,The Legend of Zhen Huan\n\
+wukong,Sun Wukong,Monkey King\n\
+nezha,Nezha,Ne Zha\n\
+ftz,China (Shanghai) Pilot Free Trade Zone,Shanghai FTZ|Shanghai Free Trade Zone\n";
+    let quiet = "Empresses in the Palace, also known as The Legend of Zhen Huan, returns in 4K.\n\
+Sun Wukong, also called the Monkey King, rebelled against Heaven.\n\
+Empresses in the Palace (The Legend of Zhen Huan) returns.\n\
+Ne Zha 3 is rumoured for 2028. Nezha fights the Dragon King.\n\
+The China (Shanghai) Pilot Free Trade Zone was set up in 2013. The China (Shanghai) Pilot \
+Free Trade Zone grew. Since then, the Shanghai FTZ has launched 300 reforms.\n";
+    let loud = "Empresses in the Palace returns. The Legend of Zhen Huan returns.\n\
+Empresses in the Palace airs.\n\
+Ne Zha fights. Nezha wins. Nezha rests.\n\
+The China (Shanghai) Pilot Free Trade Zone was set up in 2013. The China (Shanghai) Pilot \
+Free Trade Zone grew. The Shanghai Free Trade Zone launched reforms.\n";
+    let dir = scratch(&[
+        ("g.csv", glossary.as_bytes()),
+        ("quiet.txt", quiet.as_bytes()),
+        ("loud.txt", loud.as_bytes()),
+    ]);
+    let rows = check_every_way(&dir, &["quiet.txt"]);
+    assert!(rows.is_empty(), "{rows:?}");
+    let rows = check_every_way(&dir, &["loud.txt"]);
+    let found: Vec<(u64, &str)> = rows.iter().map(|r| (r.line, r.found.as_str())).collect();
+    assert_eq!(
+        found,
+        [
+            (1, "The Legend of Zhen Huan"),
+            (3, "Ne Zha"),
+            (4, "Shanghai Free Trade Zone")
+        ],
+        "{rows:?}"
+    );
+}
