@@ -1212,6 +1212,7 @@ fn departures(
         Some(Majority {
             count: c.count,
             shown: named(text, beaten, &c.first_form),
+            listed: text.map(str::to_string),
         })
     };
     // What stands for a group: its capitals' majority, else the glossary's spelling, else
@@ -1272,6 +1273,7 @@ fn departures(
             Majority {
                 count: g.count,
                 shown: named(text, beaten, &first_form),
+                listed: text.map(str::to_string),
             },
         ))
     };
@@ -1304,6 +1306,8 @@ fn departures(
 struct Majority {
     count: usize,
     shown: String,
+    /// The glossary's spelling of it, if it is one of an approved rendering.
+    listed: Option<String>,
 }
 
 /// What each variant of a concept departs from in one scope.
@@ -1558,7 +1562,7 @@ fn departure(
         severity: Rule::InconsistentTerm.info().severity,
         concept: c.id.clone(),
         found: found.to_string(),
-        expected: in_number_found(&majority.shown, found),
+        expected: in_number_found(&majority.shown, majority.listed.as_deref(), found),
         message: format!(
             "{} rendered \"{shown}\" here; \"{}\" {} elsewhere in this {scope}",
             c.label(),
@@ -1576,22 +1580,38 @@ fn departure(
 }
 
 /// `shown`, the form most of a concept's occurrences take, in the number `found` writes the
-/// head of a common noun in, where the two heads are one word (inflected or spelled
-/// otherwise): the forms differ in spelling, not in number ("student counsellors" for
-/// "Student counselors" where "student counsellor" is the majority). Another rendering
-/// ("workers and staff" against "employees") is suggested as it is.
-fn in_number_found(shown: &str, found: &str) -> String {
+/// head of a common noun in: the forms differ in spelling or in words, not in number
+/// ("student counsellors" for "Student counselors" where "student counsellor" is the
+/// majority, "evacuation staircase" for "escape stair" where "evacuation staircases" is),
+/// or else the glossary's spelling of it, `listed`, if that is in the text's number.
+fn in_number_found(shown: &str, listed: Option<&str>, found: &str) -> String {
     let found = normalize_key(found, true);
     let (_, found_head, _) = split_head(&found);
     let (_, shown_head, _) = split_head(shown);
     let shown_head = shown_head.to_lowercase();
     let number = number_of(found_head);
-    let one_word = same_lemma(found_head, &shown_head)
-        || spelled_differently_in_other_number(found_head, &shown_head);
-    if head_is_capitalised(shown) || !one_word || number == number_of(&shown_head) {
+    if head_is_capitalised(shown) || number == number_of(&shown_head) {
         return shown.to_string();
     }
-    in_number(shown, number).unwrap_or_else(|| shown.to_string())
+    // Another word takes the number of the text's too ("evacuation staircase" for "escape
+    // stair", "rebar" for "reinforcing steel"), unless the text's is a coordination, whose
+    // number is not its last word's ("workers and staff"), or a word the dictionary does not
+    // know, whose number spelling cannot tell ("danmaku").
+    let one_word = same_lemma(found_head, &shown_head)
+        || spelled_differently_in_other_number(found_head, &shown_head);
+    let coordinated = || found.split(' ').any(|w| matches!(w, "and" | "or" | "&"));
+    if !one_word && (coordinated() || !is_english_word(found_head)) {
+        return shown.to_string();
+    }
+    // A word the dictionary does not know is not inflected; the glossary may write it in the
+    // text's number ("rebar" for "reinforcing steel" where "rebars" is the majority).
+    in_number(shown, number)
+        .or_else(|| {
+            let listed = listed?;
+            let (_, listed_head, _) = split_head(listed);
+            (number_of(&listed_head.to_lowercase()) == number).then(|| listed.to_string())
+        })
+        .unwrap_or_else(|| shown.to_string())
 }
 
 /// The occurrences of one document as its own consistency needs them, when nothing else
@@ -3124,6 +3144,39 @@ First, …",
             ]),
             pairs(&[("LAbour contract", "labour contract")])
         );
+    }
+
+    #[test]
+    fn the_expected_form_is_in_the_number_of_the_occurrence() {
+        for (shown, listed, found, expected) in [
+            (
+                "evacuation staircases",
+                None,
+                "escape stair",
+                "evacuation staircase",
+            ),
+            (
+                "evacuation staircase",
+                None,
+                "Escape stairs",
+                "evacuation staircases",
+            ),
+            (
+                "student counsellor",
+                None,
+                "Student counselors",
+                "student counsellors",
+            ),
+            // A word the dictionary does not know: the glossary's, if in that number.
+            ("rebars", Some("rebar"), "reinforcing steel", "rebar"),
+            ("rebars", None, "reinforcing steel", "rebars"),
+            // A coordination's number is not its last word's; a name has none.
+            ("employees", None, "workers and staff", "employees"),
+            ("bullet comments", None, "danmaku", "bullet comments"),
+            ("Sun Wukong", None, "monkey kings", "Sun Wukong"),
+        ] {
+            assert_eq!(in_number_found(shown, listed, found), expected, "{found}");
+        }
     }
 
     #[test]

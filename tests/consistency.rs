@@ -878,6 +878,36 @@ Labor contracts are renewed yearly.\n",
     assert!(check(&dir, &["uk.txt", "us.txt"]).1.is_empty());
 }
 
+/// The expected form is named in the number of the occurrence, whatever word the majority
+/// uses: "evacuation staircase" for a singular "escape stair" where "evacuation staircases"
+/// is the majority, the glossary's "rebar" for a mass noun where the text writes "rebars".
+#[test]
+fn the_expected_rendering_takes_the_occurrences_number() {
+    let glossary = b"id,preferred,admitted\n\
+stair,evacuation staircase,escape stair\n\
+rebar,rebar,reinforcing steel\n" as &[u8];
+    let text = b"Use the evacuation staircases in Core A.\nThe evacuation staircases are lit.\n\
+The evacuation staircase in Core C is closed.\nThe escape stair in Core B is closed.\n\
+The escape stairs in Core D are open.\n\
+Longitudinal rebars are lapped.\nRebar stubs are capped.\nReinforcing steel is stored.\n"
+        as &[u8];
+    let dir = scratch(&[("g.csv", glossary), ("a.txt", text)]);
+    let rows = check_every_way(&dir, &["a.txt"]);
+    let found: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| (r.found.as_str(), r.expected.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("escape stair", "evacuation staircase"),
+            ("escape stairs", "evacuation staircases"),
+            ("Reinforcing steel", "rebar")
+        ],
+        "{rows:?}"
+    );
+}
+
 /// Neither an alias given in words ("also known as"), a short form keeping a word of the full
 /// name ("Shanghai FTZ"), nor a name followed by a number (a sequel's) is another choice of
 /// rendering; the same renderings alone, in prose, are.
