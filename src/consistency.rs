@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 use smallvec::SmallVec;
 
-use crate::dictionary::is_name;
+use crate::dictionary::{is_english_word, is_name};
 use crate::excerpt::surroundings;
 use crate::finding::{Excerpt, Finding};
 use crate::fuzzy::is_weak_rendering;
@@ -62,10 +62,13 @@ pub struct Occurrence {
     /// Its status.
     pub status: OccurrenceStatus,
     /// The surface form: normalized typography, case kept, first letter cased as in the
-    /// glossary; `None` for text in capitals only: a headline, whose case says nothing, or an
-    /// abbreviation ("VFD"), which by convention is written beside its full form, not instead
-    /// of it, and so is not compared with it.
+    /// glossary (in small letters where the text is in capitals only, a headline's, whose
+    /// case says nothing); `None` for an abbreviation ("VFD"), which by convention is written
+    /// beside its full form, not instead of it, and so is not compared with it, and for an
+    /// occurrence that is no choice of rendering (see [`uncompared`]).
     pub form: Option<String>,
+    /// What its capitals say of its spelling.
+    pub capitals: Capitals,
     /// The text as written.
     pub found: String,
     /// Where it starts and ends.
@@ -76,6 +79,73 @@ pub struct Occurrence {
     pub around: Around,
     /// The translation unit of a bilingual document it is in, which a finding on it names.
     pub unit: Option<String>,
+}
+
+/// What the capitals of an occurrence say of the term's spelling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Capitals {
+    /// Its own: compared with those of the concept's other occurrences.
+    #[default]
+    Own,
+    /// Its setting's (see [`capitals_of_its_setting`]), or a text in capitals only: its words
+    /// are compared with the other occurrences', its capitals not.
+    Setting,
+    /// A definition's (see [`defines_a_term`]): the capitals make a defined term, and
+    /// wherever the scope writes the term so, they are not compared with the small letters
+    /// of its generic uses ("this Labour Contract", "the labour contract of a dispatched
+    /// worker"), which say another thing, not the same thing spelt otherwise.
+    Definition,
+    /// A longer name's around the term (see [`in_a_longer_name`]), or a headline's: its words
+    /// are that name's too, another entity's ("the Yangshan Special Comprehensive Bonded
+    /// Zone", "the Labour Contract Law", "Singles' Day Carnival"), and the occurrence is no
+    /// choice of rendering: it is not compared at all (the consistency report counts it with
+    /// the variant it writes in other capitals).
+    InALongerName,
+}
+
+impl Capitals {
+    /// What the capitals of the occurrence at `span` of `text` of a rendering written
+    /// `rendering` in the glossary say. Only a term with a capital past its first letter is
+    /// looked at further. A longer name around a term is looked for before its setting: in a
+    /// headline in Title Case or in capitals every word is capitalised, and a term there is
+    /// taken for part of a longer name, as it may be ("Regulations on Paid Annual Leave for
+    /// Employees"); a headline's wording is its own too, shortened ("… OPENS COURSE FOR
+    /// UNION OFFICIALS" beside "trade union officials"). A term alone on its line, in a
+    /// label or a cell, in capitals or not, is a rendering.
+    pub fn at(text: &str, span: &Range<usize>, rendering: &str) -> Capitals {
+        let found = &text[span.clone()];
+        if !found.chars().skip(1).any(char::is_uppercase) {
+            Capitals::Own
+        } else if defines_a_term(text, span) {
+            Capitals::Definition
+        } else if in_a_longer_name(text, span, rendering) {
+            Capitals::InALongerName
+        } else if in_capitals_only(found) || capitals_of_its_setting(text, span) {
+            Capitals::Setting
+        } else {
+            Capitals::Own
+        }
+    }
+
+    /// Whether the occurrence's capitals are compared at all.
+    fn compared(self) -> bool {
+        matches!(self, Capitals::Own | Capitals::Definition)
+    }
+}
+
+/// Whether `found` is written in capitals only, two letters at least (but for a plural's or a
+/// possessive's ending, "SMEs", "NGO's"): a headline's, or an abbreviation.
+fn in_capitals_only(found: &str) -> bool {
+    let capitals = ["'s", "’s", "s"]
+        .iter()
+        .find_map(|ending| {
+            found
+                .strip_suffix(ending)
+                .filter(|rest| rest.chars().next_back().is_some_and(char::is_uppercase))
+        })
+        .unwrap_or(found);
+    let mut letters = capitals.chars().filter(|c| c.is_alphabetic());
+    letters.clone().nth(1).is_some() && !letters.any(char::is_lowercase)
 }
 
 /// The text around an occurrence, needed only if it turns out to be a minority rendering.
@@ -103,27 +173,19 @@ impl Occurrence {
 
     /// The surface form of `found`, a rendering of `rendering_text`, for comparing spellings
     /// (see [`Occurrence::form`]). A rendering the glossary writes in capitals only, an
-    /// abbreviation, has none, however the text writes it: in capitals it is the abbreviation,
+    /// abbreviation ("NGO", "SMEs"), has none, however the text writes it: in capitals it is the abbreviation,
     /// and in small letters another word ("hit" for "HIT", "it" for "IT") or the abbreviation
     /// written as a word ("Nasa"), which by the same convention is no rival of its full form.
+    /// Another rendering written in capitals only is a headline's, in small letters: its
+    /// capitals are its setting's ([`Capitals::Setting`]).
     pub fn surface_form(found: &str, rendering_text: &str) -> Option<String> {
-        let mut letters = rendering_text.chars().filter(|c| c.is_alphabetic());
-        if letters.clone().nth(1).is_some() && !letters.any(char::is_lowercase) {
+        if in_capitals_only(rendering_text) {
             return None;
         }
         // Markdown emphasis inside an occurrence ("Terracotta *Army*") is markup, not its form.
         let found = &*unemphasised(found);
-        // An abbreviation in the plural ("SMEs", "NGO's") is in capitals but for its ending.
-        let capitals = ["'s", "’s", "s"]
-            .iter()
-            .find_map(|ending| {
-                found
-                    .strip_suffix(ending)
-                    .filter(|rest| rest.chars().next_back().is_some_and(char::is_uppercase))
-            })
-            .unwrap_or(found);
-        if !capitals.chars().any(char::is_lowercase) {
-            return None;
+        if in_capitals_only(found) {
+            return Some(normalize_key(found, true));
         }
         let mut form = normalize_key(found, false);
         let glossary_initial_upper = rendering_text
@@ -148,9 +210,185 @@ pub(crate) const TITLE_SMALL_WORDS: &[&str] = &[
     "or", "over", "per", "the", "to", "up", "via", "vs", "with",
 ];
 
+/// Words that join the capitalised words of a longer name or title inside it, in small
+/// letters ("Regulations on Paid Annual Leave for Employees", "Regulations on the
+/// Administration of Housing Provident Fund"). Not "and", which as often joins two names
+/// ("the Energy Storage System and Hydro Power Plant").
+const NAME_JOINING_WORDS: &[&str] = &["for", "of", "on", "the"];
+
+/// Most joining words in a row inside a name ("on the", "for the").
+const MOST_JOINING_WORDS: usize = 2;
+
+/// Whether the term at `span` of `text`, with a capital inside, is part of a longer
+/// capitalised name or title, whose capitals explain its own: a capitalised word of ordinary
+/// prose right after it ("the Labour Contract Law", "the Force Majeure Event", "Singles' Day
+/// Carnival"); or, where the term has capitals its rendering (`rendering`, as the glossary
+/// writes it) does not, a capitalised word of the name right before it ("the Yangshan Special
+/// Comprehensive Bonded Zone"), or either side of it across words that join a title's words
+/// ("the Regulations on Paid Annual Leave for Employees"), as in a headline in capitals
+/// ("NOTICE FROM YANGSHAN PORT"). A name written as the glossary writes it needs no longer
+/// name to explain its capitals: "Phase IV of Yangshan Port" names the port. Not a word that opens a sentence, unless it is no word of ordinary prose ("Under
+/// Labour Contract rules", but "Yangshan Comprehensive Bonded Zone is"), nor "I", a
+/// possessive ("Party A's Labour Contract"), nor a name after the term ("the Model Workers
+/// January meeting", "the Labour Contract of Shanghai"), which are prose's.
+pub fn in_a_longer_name(text: &str, span: &Range<usize>, rendering: &str) -> bool {
+    let found = &text[span.clone()];
+    if !found.chars().skip(1).any(char::is_uppercase) {
+        return false;
+    }
+    let space = |c: char| c == ' ' || c == '\u{a0}';
+    let word_char = |c: char| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’');
+    let joining = |word: &str| NAME_JOINING_WORDS.contains(&word);
+    let capitalised = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
+    let of_a_name_after = |word: &str| {
+        let lower = word.to_lowercase();
+        capitalised(word)
+            && word != "I"
+            && !is_name(&lower)
+            && !CALENDAR_NAMES.contains(&lower.as_str())
+    };
+    // After: joining words (only where the capitals need explaining), then a capitalised word.
+    // In capitals only, the capitals are all the line's (a headline's).
+    let explained = capitals_beyond(found, rendering) || in_capitals_only(found);
+    let mut after = &text[span.end..];
+    let mut joined = 0;
+    let continued = loop {
+        let Some(rest) = after.strip_prefix(space) else {
+            break false;
+        };
+        let end = rest.find(|c: char| !word_char(c)).unwrap_or(rest.len());
+        let word = &rest[..end];
+        after = &rest[end..];
+        if explained && joining(word) && joined < MOST_JOINING_WORDS {
+            joined += 1;
+            continue;
+        }
+        break of_a_name_after(word);
+    };
+    if continued || !explained {
+        return continued;
+    }
+    // Before: joining words, then a capitalised word.
+    let mut before = &text[..span.start];
+    for joined in 0..=MOST_JOINING_WORDS {
+        let Some(rest) = before.strip_suffix(space) else {
+            return false;
+        };
+        let start = rest
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| word_char(c))
+            .last()
+            .map_or(rest.len(), |(i, _)| i);
+        let word = &rest[start..];
+        before = &rest[..start];
+        if joining(word) && joined < MOST_JOINING_WORDS {
+            continue;
+        }
+        if !capitalised(word) || word == "I" || word.ends_with("'s") || word.ends_with("’s") {
+            return false;
+        }
+        let opens_a_sentence = !before
+            .trim_end_matches(space)
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | ';'));
+        let lower = word.to_lowercase();
+        return !opens_a_sentence || !is_english_word(&lower) || is_name(&lower);
+    }
+    false
+}
+
+/// Whether `found` capitalises more of its words (past the first, a compound's parts each a
+/// word) than `rendering` does: capitals that something around it must explain.
+fn capitals_beyond(found: &str, rendering: &str) -> bool {
+    let capitalised_past_first = |s: &str| {
+        s.split(|c: char| c.is_whitespace() || c == '-')
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count()
+            .saturating_sub(usize::from(
+                s.chars().next().is_some_and(char::is_uppercase),
+            ))
+    };
+    capitalised_past_first(found) > capitalised_past_first(rendering)
+}
+
+/// Marks that open a quotation, and that close one.
+const OPENING_QUOTES: [char; 4] = ['"', '“', '\'', '‘'];
+const CLOSING_QUOTES: [char; 4] = ['"', '”', '\'', '’'];
+
+/// The words a contract's definition in brackets puts before the name it gives ("(the
+/// "Contract")", "(hereinafter referred to as "Party A")", "(each a "Party", together the
+/// "Parties")").
+const DEFINING_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "as",
+    "called",
+    "collectively",
+    "each",
+    "hereafter",
+    "hereinafter",
+    "individually",
+    "jointly",
+    "referred",
+    "the",
+    "to",
+    "together",
+];
+
+/// Whether the term at `span` of `text` is defined there, as a contract defines its terms:
+/// followed by brackets that give it a name in quotes ("This Labour Contract (the
+/// “Contract”)", "(hereinafter referred to as "the Contract")"), or quoted before what it
+/// means ("“Labour Contract” means …"). Its capitals are then a defined term's.
+pub fn defines_a_term(text: &str, span: &Range<usize>) -> bool {
+    /// How far the brackets' end is looked for.
+    const LONGEST: usize = 100;
+    /// Most words in small letters before the quoted name ("hereinafter referred to as").
+    const MOST_WORDS: usize = 5;
+    let space = |c: char| c == ' ' || c == '\u{a0}';
+    let after = text[span.end..].trim_start_matches(space);
+    let before = text[..span.start].trim_end_matches(space);
+    if before.ends_with(OPENING_QUOTES) {
+        let Some(rest) = after.strip_prefix(CLOSING_QUOTES) else {
+            return false;
+        };
+        let mut words = rest.split_whitespace();
+        return match words.next() {
+            Some("means" | "includes") => true,
+            Some("shall") => words.next() == Some("mean"),
+            Some("refers") => words.next() == Some("to"),
+            _ => false,
+        };
+    }
+    let Some(inside) = after.strip_prefix(['(', '（']) else {
+        return false;
+    };
+    let reach = floor_char_boundary(inside, inside.len().min(LONGEST));
+    let Some(close) = inside[..reach].find([')', '）']) else {
+        return false;
+    };
+    let inside = inside[..close].trim();
+    let Some(quote) = inside.find(OPENING_QUOTES) else {
+        return false;
+    };
+    let (lead, quoted) = inside.split_at(quote);
+    let opening = quoted.chars().next().map_or(0, char::len_utf8);
+    let name = quoted[opening..].trim_end_matches(CLOSING_QUOTES);
+    let lead_words = lead.split_whitespace();
+    lead_words.clone().count() <= MOST_WORDS
+        && lead_words
+            .clone()
+            .all(|w| DEFINING_WORDS.contains(&w.trim_end_matches([',', ':'])))
+        && quoted.len() > opening
+        && quoted.ends_with(CLOSING_QUOTES)
+        && name.chars().next().is_some_and(char::is_alphanumeric)
+        && !name.contains(OPENING_QUOTES)
+}
+
 /// Whether `span` of `text` is written with a capital inside where the capitals say nothing of
-/// the term's spelling: before another capitalised word, in a heading (see
-/// [`numbered_heading`]) or in a line in Title Case ("Regulator Backs Energy Storage System
+/// the term's spelling: a title before a person's name, a label (quoted, a step of a menu
+/// path, a field's), in a heading (see [`numbered_heading`]) or in a line in Title Case ("Regulator Backs Energy Storage System
 /// Rules"), or in a table's cell written so (see [`table_cell`]). The line has four words or
 /// more, every one but the small ones capitalised, two of them outside the span, or three
 /// words or more, one of them outside the span, in a paragraph of its own ("Using the Torque
@@ -161,21 +399,21 @@ pub fn capitals_of_its_setting(text: &str, span: &Range<usize>) -> bool {
     if !found.chars().skip(1).any(char::is_uppercase) {
         return false;
     }
-    // A capitalised word of ordinary prose right after the term makes it part of a longer
-    // name, a defined term of a contract ("the Force Majeure Event") or another entity's
-    // name. Not "I", nor a name of its own ("the Model Workers January meeting"), unless the
-    // term is a title before a person's name ("taught by Associate Professor Wang"), which
-    // every style guide capitalises: a name that is no date's, after a term that no
-    // determiner introduces (a title before a name takes none).
+    // A title before a person's name ("taught by Associate Professor Wang"), which every
+    // style guide capitalises: a name that is no date's ("the Model Workers January
+    // meeting"), after a term that no determiner introduces (a title before a name takes
+    // none). A capitalised word of ordinary prose after the term makes it part of a longer
+    // name instead (see [`in_a_longer_name`]).
     let before = text[..span.start].trim_end_matches([' ', '\u{a0}']);
     let next = text[span.end..].strip_prefix([' ', '\u{a0}']).unwrap_or("");
     let next_word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
-    let continues_a_name = next_word.chars().next().is_some_and(char::is_uppercase)
+    let lower = next_word.to_lowercase();
+    let before_a_persons_name = next_word.chars().next().is_some_and(char::is_uppercase)
         && next_word != "I"
-        && (!is_name(&next_word.to_lowercase())
-            || (!CALENDAR_NAMES.contains(&next_word.to_lowercase().as_str())
-                && !after_a_determiner(before)));
-    if continues_a_name {
+        && is_name(&lower)
+        && !CALENDAR_NAMES.contains(&lower.as_str())
+        && !after_a_determiner(before);
+    if before_a_persons_name {
         return true;
     }
     // A label: quoted, as a contract's defined term ("\"Insured Person\" means") or a button
@@ -295,10 +533,13 @@ const LONGEST_GLOSS: usize = 200;
 /// equipment)"). The two are one mention, named in two registers, the way a text introduces
 /// a term: neither is a choice of rendering, and neither is compared (the later mentions of
 /// either say which the text chose). As the source rules read 国内生产总值（GDP） as one
-/// mention.
+/// mention. So is an alias given in words (see [`aliased`]).
 pub fn glossed(glossary: &Glossary, concept: usize, text: &str, span: &Range<usize>) -> bool {
     const OPENING: [char; 2] = ['(', '（'];
     const CLOSING: [char; 2] = [')', '）'];
+    if aliased(glossary, concept, text, span) {
+        return true;
+    }
     let after = text[span.end..].trim_start_matches(by_a_bracket);
     let before = text[..span.start].trim_end_matches(by_a_bracket);
     // The term before the gloss: the brackets after it hold nothing but a rendering.
@@ -336,6 +577,137 @@ pub fn glossed(glossary: &Glossary, concept: usize, text: &str, span: &Range<usi
                     .join(" ")
                     .trim_start_matches(by_a_bracket),
             )
+    })
+}
+
+/// Whether the approved occurrence of rendering `rendering` of `concept` at `span` of `text`
+/// is no choice of rendering: a name numbered as another entity's (see [`numbered_name`]),
+/// or half of a gloss or of an alias, which names the concept twice at once (see
+/// [`glossed`]). It is counted, but not compared.
+pub fn uncompared(
+    glossary: &Glossary,
+    (concept, rendering): (usize, usize),
+    text: &str,
+    span: &Range<usize>,
+) -> bool {
+    numbered_name(glossary, (concept, rendering), text, span)
+        || glossed(glossary, concept, text, span)
+}
+
+/// Whether the occurrence at `span` of `text` of a name (a rendering whose head is
+/// capitalised, see [`head_is_capitalised`]) is followed by a number: the name then names
+/// another entity, a sequel, a successor or a version ("Ne Zha 3", the film, beside the
+/// character Ne Zha; "Chang'e 5", the probe; "Windows 11"), as garbled-term reads an added
+/// number. A common noun followed by a number is one of its kind, numbered ("escape stair
+/// 3"), and still a rendering of the concept.
+fn numbered_name(
+    glossary: &Glossary,
+    (concept, rendering): (usize, usize),
+    text: &str,
+    span: &Range<usize>,
+) -> bool {
+    let after = text[span.end..].strip_prefix([' ', '\u{a0}']).unwrap_or("");
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0
+        && !after[digits..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric())
+        && head_is_capitalised(&glossary.concepts[concept].renderings[rendering].text)
+}
+
+/// Words that give another name of the same thing after a name ("Sun Wukong, also called the
+/// Monkey King"), as brackets do.
+const ALIAS_MARKERS: &[&str] = &[
+    "also known as",
+    "also called",
+    "also referred to as",
+    "otherwise known as",
+    "better known as",
+    "formerly known as",
+    "a.k.a.",
+    "aka",
+];
+
+/// Whether the occurrence of `concept` at `span` of `text` is half of an alias: an approved
+/// rendering, a comma or an opening bracket, an alias marker ([`ALIAS_MARKERS`]), maybe
+/// "the", and another approved rendering ("Empresses in the Palace, also known as The Legend
+/// of Zhen Huan"). Like a gloss in brackets, one mention naming the concept twice.
+fn aliased(glossary: &Glossary, concept: usize, text: &str, span: &Range<usize>) -> bool {
+    let space = |c: char| c == ' ' || c == '\u{a0}';
+    let without_the = |s: &'_ str| -> usize {
+        // The length of "the " at the start of `s`, if it is there.
+        s.get(..4)
+            .filter(|w| w.eq_ignore_ascii_case("the "))
+            .map_or(0, str::len)
+    };
+    // The first name: the alias after it.
+    let after = text[span.end..].trim_start_matches(space);
+    // Asked of every approved occurrence: a marker's first or last letter is looked at first.
+    let (firsts, lasts) = (b"abfoABFO", b"adsADS.");
+    let alias = after
+        .strip_prefix([',', '(', '（'])
+        .map(|rest| rest.trim_start_matches(space))
+        .filter(|rest| rest.as_bytes().first().is_some_and(|b| firsts.contains(b)))
+        .and_then(|rest| {
+            ALIAS_MARKERS.iter().find_map(|m| {
+                rest.get(..m.len())
+                    .filter(|head| head.eq_ignore_ascii_case(m))
+                    .and_then(|_| rest[m.len()..].strip_prefix(space))
+            })
+        });
+    if let Some(alias) = alias {
+        let alias = alias.trim_start_matches(space);
+        // "the" may be the alias's own ("The Legend of Zhen Huan") or the sentence's.
+        for alias in [alias, &alias[without_the(alias)..]] {
+            let words: SmallVec<[&str; 8]> = alias.split_whitespace().take(16).collect();
+            let named = renders(glossary, concept, |rendering| {
+                let n = rendering.split_whitespace().count();
+                n <= words.len()
+                    && same_rendering(
+                        rendering,
+                        words[..n].join(" ").trim_end_matches(|c: char| {
+                            !c.is_alphanumeric() && !matches!(c, '\'' | '’')
+                        }),
+                    )
+            });
+            if named {
+                return true;
+            }
+        }
+    }
+    // The alias: a name and the marker before it.
+    let mut before = text[..span.start].trim_end_matches(space);
+    let the = before.len().saturating_sub(4);
+    if before
+        .get(the..)
+        .is_some_and(|t| t.eq_ignore_ascii_case(" the"))
+    {
+        before = before[..the].trim_end_matches(space);
+    }
+    if !before.as_bytes().last().is_some_and(|b| lasts.contains(b)) {
+        return false;
+    }
+    let Some(rest) = ALIAS_MARKERS.iter().find_map(|m| {
+        let at = before.len().checked_sub(m.len())?;
+        before
+            .get(at..)
+            .filter(|tail| tail.eq_ignore_ascii_case(m))
+            .map(|_| &before[..at])
+    }) else {
+        return false;
+    };
+    let Some(named) = rest.trim_end_matches(space).strip_suffix([',', '(', '（']) else {
+        return false;
+    };
+    let named = named.trim_end_matches(space);
+    let from = floor_char_boundary(named, named.len().saturating_sub(LONGEST_GLOSS));
+    let words: Vec<&str> = named[from..].split_whitespace().collect();
+    renders(glossary, concept, |rendering| {
+        let n = rendering.split_whitespace().count();
+        n <= words.len()
+            && (n < words.len() || from == 0)
+            && same_rendering(rendering, &words[words.len() - n..].join(" "))
     })
 }
 
@@ -467,7 +839,8 @@ fn in_menu_path(before: &str, after: &str) -> bool {
 /// a full stop, is a heading ("Part 9 Force Majeure", "10. Confidential Information").
 fn numbered_heading(before: &str, after: &str) -> bool {
     let is_numbering = |token: &str| {
-        let bare = token.trim_matches(|c: char| "().[]:-–—§".contains(c) || c == '.');
+        // A label may shout ("Critical Hit!", "Level Up!"): its mark is no full stop.
+        let bare = token.trim_matches(|c: char| "().[]:-–—§!".contains(c) || c == '.');
         bare.is_empty()
             || bare.chars().all(|c| c.is_ascii_digit() || c == '.')
             // A range or a period: "2022-2023", "2022/23".
@@ -519,12 +892,18 @@ fn shown_form(found: &str, form: &str) -> String {
 /// are "letters of credit" and "letter of credit".
 type Variant = String;
 
+/// The variant an occurrence counts under: its own, or if its capitals are not compared, its
+/// variant in small letters (see [`caseless_variant_of`]).
 fn variant(glossary: &Glossary, o: &Occurrence) -> Variant {
     let form = o
         .form
         .clone()
         .expect("only occurrences with a form are compared");
-    variant_of(glossary, o.concept, o.rendering, form)
+    if o.capitals.compared() {
+        variant_of(glossary, o.concept, o.rendering, form)
+    } else {
+        caseless_variant_of(glossary, o.concept, o.rendering, &form)
+    }
 }
 
 /// The variant of surface form `form` of rendering `rendering` of `concept`.
@@ -559,6 +938,17 @@ fn variant_of(glossary: &Glossary, concept: usize, rendering: usize, form: Strin
     format!("{before}{lemma_of_head}{after}")
 }
 
+/// The variant of surface form `form` in small letters: variants that differ in capitals
+/// only share it, and an occurrence whose capitals are not compared counts under it.
+fn caseless_variant_of(
+    glossary: &Glossary,
+    concept: usize,
+    rendering: usize,
+    form: &str,
+) -> Variant {
+    variant_of(glossary, concept, rendering, form.to_lowercase()).to_lowercase()
+}
+
 /// `word` (in small letters) in the capitals of `like`: all capitals, an initial one, or none.
 fn recased_like(like: &str, word: &str) -> String {
     let letters: Vec<char> = like.chars().filter(|c| c.is_alphabetic()).collect();
@@ -585,6 +975,14 @@ fn compared(glossary: &Glossary, o: &Occurrence) -> bool {
 #[derive(Debug, Clone)]
 struct VariantCount {
     variant: Variant,
+    /// Whether it counts occurrences whose capitals are not compared (its variant is then in
+    /// small letters).
+    caseless: bool,
+    /// Its variant in small letters (see [`caseless_variant_of`]).
+    key: Variant,
+    /// Whether an occurrence of it defines a term ([`Capitals::Definition`]): its capitals
+    /// are then not compared either.
+    defined: bool,
     count: usize,
     /// Sequence number of its first occurrence.
     first: usize,
@@ -593,6 +991,13 @@ struct VariantCount {
     first_form: String,
     /// Whether `first_form` is an occurrence written as its surface form.
     written_as_form: bool,
+}
+
+impl VariantCount {
+    /// Whether its capitals are compared with the other variants'.
+    fn capitals_compared(&self) -> bool {
+        !self.caseless && !self.defined
+    }
 }
 
 /// How often each concept is rendered in each variant, counted occurrence after occurrence:
@@ -613,14 +1018,30 @@ impl RenderingCounts {
             return;
         }
         let form = o.form.as_deref().expect("compared");
-        self.count(o.concept, i, variant(glossary, o), form, &o.found);
+        let entry = (variant(glossary, o), !o.capitals.compared());
+        let key = || caseless_variant_of(glossary, o.concept, o.rendering, form);
+        let k = self.count(o.concept, i, entry, (form, &o.found), key);
+        if o.capitals == Capitals::Definition {
+            self.define(o.concept, k);
+        }
     }
 
-    /// Counts occurrence number `seq` of `concept` in variant `v`, of surface form `form`,
-    /// written `found`; returns the variant's index among the concept's.
-    fn count(&mut self, concept: usize, seq: usize, v: Variant, form: &str, found: &str) -> usize {
+    /// Counts occurrence number `seq` of `concept` in variant `v`, caseless or not, of
+    /// surface form `form`, written `found`; `key` gives the variant in small letters.
+    /// Returns the variant's index among the concept's.
+    fn count(
+        &mut self,
+        concept: usize,
+        seq: usize,
+        (v, caseless): (Variant, bool),
+        (form, found): (&str, &str),
+        key: impl FnOnce() -> Variant,
+    ) -> usize {
         let counts = self.by_concept.entry(concept).or_default();
-        match counts.iter().position(|c| c.variant == v) {
+        match counts
+            .iter()
+            .position(|c| c.caseless == caseless && c.variant == v)
+        {
             Some(k) => {
                 let c = &mut counts[k];
                 c.count += 1;
@@ -633,7 +1054,10 @@ impl RenderingCounts {
             None => {
                 let shown = shown_form(found, form);
                 counts.push(VariantCount {
+                    key: key(),
                     variant: v,
+                    caseless,
+                    defined: false,
                     count: 1,
                     first: seq,
                     written_as_form: shown == form,
@@ -644,94 +1068,34 @@ impl RenderingCounts {
         }
     }
 
+    /// Notes that variant `k` of `concept` defines a term.
+    fn define(&mut self, concept: usize, k: usize) {
+        if let Some(c) = self.by_concept.get_mut(&concept).and_then(|c| c.get_mut(k)) {
+            c.defined = true;
+        }
+    }
+
     /// How many occurrences were counted.
     pub fn seen(&self) -> usize {
         self.seen
     }
 
-    /// The majority variants of every concept rendered in two variants at least: one among
-    /// its abbreviations and one among its other variants, for each kind rendered in two
-    /// variants at least (see [`ConceptMajorities`]). Ties go to the preferred rendering, then
-    /// to the glossary's own spelling, then to the variant seen first.
+    /// What each variant of every concept rendered in two variants at least departs from (see
+    /// [`departures`]).
     pub fn majorities(&self, glossary: &Glossary) -> Majorities {
         let mut by_concept = BTreeMap::new();
         for (&concept, counts) in &self.by_concept {
             if counts.len() < 2 {
                 continue;
             }
-            // The approved renderings as the glossary writes them, as variants, with their
-            // indexes (the preferred one is listed first).
-            let spellings: Vec<(usize, Variant, &str)> = glossary.concepts[concept]
-                .renderings
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| r.status.is_approved())
-                .filter_map(|(k, r)| {
-                    let form = Occurrence::surface_form(&r.text, &r.text)?;
-                    Some((k, variant_of(glossary, concept, k, form), r.text.as_str()))
-                })
-                .collect();
-            let preferred = spellings.first().filter(|(k, ..)| {
-                *k == 0 && glossary.concepts[concept].renderings[0].status == Status::Preferred
-            });
-            let is_preferred = |v: &Variant| preferred.is_some_and(|(_, p, _)| p == v);
-            let spelling_of = |v: &Variant| {
-                spellings
-                    .iter()
-                    .find(|(_, s, _)| s == v)
-                    .map(|&(.., text)| text)
-            };
-            let abbreviations: Vec<Variant> = counts
-                .iter()
-                .filter(|short| {
-                    counts
-                        .iter()
-                        .any(|long| abbreviates(&short.variant, &long.variant))
-                })
-                .map(|short| short.variant.clone())
-                .collect();
-            let majority_of_kind = |short: bool| {
-                let kind = counts
-                    .iter()
-                    .filter(|c| abbreviations.contains(&c.variant) == short);
-                if kind.clone().count() < 2 {
-                    return None;
-                }
-                let rank = |c: &VariantCount| {
-                    (
-                        c.count,
-                        is_preferred(&c.variant),
-                        spelling_of(&c.variant).is_some(),
-                        std::cmp::Reverse(c.first),
-                    )
-                };
-                let majority = kind
-                    .clone()
-                    .max_by(|a, b| rank(a).cmp(&rank(b)))
-                    .expect("two variants at least");
-                let tied = kind.filter(|c| c.count == majority.count).nth(1).is_some();
-                // Named by how it was written the first time; but a tie is won by the
-                // glossary's spelling, which names it then, in the glossary's number ("board
-                // of supervisors", not the first "boards of supervisors", against "Board of
-                // Supervisors").
-                let shown = match spelling_of(&majority.variant) {
-                    Some(text) if tied => text.to_string(),
-                    _ => majority.first_form.clone(),
-                };
-                Some(Majority {
-                    variant: majority.variant.clone(),
-                    count: majority.count,
-                    shown,
-                })
-            };
-            let (full, short) = (majority_of_kind(false), majority_of_kind(true));
-            if full.is_some() || short.is_some() {
+            let departures = departures(glossary, concept, counts);
+            if departures.iter().any(Option::is_some) {
+                let entries = counts.iter().map(|c| (c.variant.clone(), c.caseless));
                 by_concept.insert(
                     concept,
                     ConceptMajorities {
-                        full,
-                        short,
-                        abbreviations,
+                        entries: entries.collect(),
+                        departures,
                     },
                 );
             }
@@ -740,42 +1104,233 @@ impl RenderingCounts {
     }
 }
 
-/// A concept's majority variant.
-#[derive(Debug, Clone)]
-struct Majority {
+/// An approved rendering of a concept, as the glossary writes it.
+struct ListedSpelling<'g> {
     variant: Variant,
-    count: usize,
-    shown: String,
+    key: Variant,
+    text: &'g str,
+    preferred: bool,
 }
 
-/// A concept's majority variants in one scope. An abbreviation of another variant of the
-/// concept ("TNF-α" of "tumour necrosis factor alpha", "E. coli" of "Escherichia coli") is
-/// written beside it by convention, its full form at first use and itself after: it is no
-/// rival of its full form, and is compared only with the concept's other abbreviations.
+/// The variants of a concept that differ in capitals only: one rendering, one spelling.
+struct Group<'c> {
+    key: &'c str,
+    /// Indexes of its variants among the concept's.
+    members: SmallVec<[usize; 2]>,
+    count: usize,
+    first: usize,
+    /// The majority of its variants whose capitals are compared, if any.
+    capitals: Option<usize>,
+    /// Whether two variants at least compete for its capitals.
+    contested: bool,
+}
+
+/// What each variant of a concept (`counts`) departs from, if anything. Renderings are
+/// compared first, whatever their capitals (a variant of capitals not compared counts for
+/// its rendering too: the "Monkey King" alone in a string table is a rendering of its own
+/// against "Sun Wukong"): the variants that differ in capitals only are one [`Group`], and
+/// each group that is not the majority departs from it. Then capitals, among the majority's
+/// variants whose capitals are compared. Among the groups, a spelling the glossary lists wins
+/// over one it does not ("labour contract" over "labor contract", however often each is
+/// written), then the more frequent, then the preferred rendering, then the first seen; among
+/// capitals, the glossary's own capitals win over others ("labour contract" over "Labour
+/// Contract" in prose), then the same. An abbreviation of another group ("TNF-α" of "tumour
+/// necrosis factor alpha", "E. coli" of "Escherichia coli") is written beside it by
+/// convention, its full form at first use and itself after: it is no rival of its full form,
+/// and is compared only with the concept's other abbreviations.
+fn departures(
+    glossary: &Glossary,
+    concept: usize,
+    counts: &[VariantCount],
+) -> Vec<Option<Majority>> {
+    let listed: Vec<ListedSpelling<'_>> = glossary.concepts[concept]
+        .renderings
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.status.is_approved())
+        .filter_map(|(k, r)| {
+            let form = Occurrence::surface_form(&r.text, &r.text)?;
+            Some(ListedSpelling {
+                variant: variant_of(glossary, concept, k, form.clone()),
+                key: caseless_variant_of(glossary, concept, k, &form),
+                text: r.text.as_str(),
+                preferred: k == 0 && r.status == Status::Preferred,
+            })
+        })
+        .collect();
+    let spelling_of = |v: &str| listed.iter().find(|l| l.variant == v);
+    let mut groups: Vec<Group<'_>> = Vec::new();
+    for (i, c) in counts.iter().enumerate() {
+        match groups.iter_mut().find(|g| g.key == c.key) {
+            Some(g) => {
+                g.members.push(i);
+                g.count += c.count;
+                g.first = g.first.min(c.first);
+            }
+            None => groups.push(Group {
+                key: &c.key,
+                members: smallvec::smallvec![i],
+                count: c.count,
+                first: c.first,
+                capitals: None,
+                contested: false,
+            }),
+        }
+    }
+    // The capitals of each group.
+    let capitals_rank = |c: &VariantCount| {
+        let spelling = spelling_of(&c.variant);
+        (
+            spelling.is_some(),
+            c.count,
+            spelling.is_some_and(|l| l.preferred),
+            std::cmp::Reverse(c.first),
+        )
+    };
+    for g in &mut groups {
+        let compared = g.members.iter().filter(|&&i| counts[i].capitals_compared());
+        g.contested = compared.clone().nth(1).is_some();
+        g.capitals = compared
+            .max_by_key(|&&i| capitals_rank(&counts[i]))
+            .copied();
+    }
+    // A variant is named as first written, but as the glossary writes it where it wins by
+    // being the glossary's spelling, or in a tie ("board of supervisors", not the first
+    // "boards of supervisors", against "Board of Supervisors").
+    let named = |text: Option<&str>, beaten: bool, first_form: &str| match text {
+        Some(text) if beaten => text.to_string(),
+        _ => first_form.to_string(),
+    };
+    let capitals_majority = |g: &Group<'_>| -> Option<Majority> {
+        let c = &counts[g.capitals?];
+        let ci = g.capitals?;
+        let beaten = g
+            .members
+            .iter()
+            .any(|&j| j != ci && counts[j].capitals_compared() && counts[j].count >= c.count);
+        let text = spelling_of(&c.variant).map(|l| l.text);
+        Some(Majority {
+            count: c.count,
+            shown: named(text, beaten, &c.first_form),
+            listed: text.map(str::to_string),
+        })
+    };
+    // What stands for a group: its capitals' majority, else the glossary's spelling, else
+    // its first variant as written; and the glossary's spellings of it.
+    let representative = |g: &Group<'_>| -> String {
+        match g.capitals {
+            Some(i) => counts[i].variant.clone(),
+            None => listed.iter().find(|l| l.key == g.key).map_or_else(
+                || counts[g.members[0]].first_form.clone(),
+                |l| l.variant.clone(),
+            ),
+        }
+    };
+    let representatives: Vec<String> = groups.iter().map(representative).collect();
+    let spellings_of = |k: usize| {
+        let rep = &representatives[k];
+        let key = groups[k].key;
+        listed
+            .iter()
+            .filter(move |l| l.key == key || same_rendering(l.text, rep))
+    };
+    let short: Vec<bool> = (0..groups.len())
+        .map(|k| {
+            (0..groups.len())
+                .any(|l| l != k && abbreviates(&representatives[k], &representatives[l]))
+        })
+        .collect();
+    let majority_of_kind = |kind: bool| -> Option<(usize, Majority)> {
+        let of_kind = (0..groups.len()).filter(|&k| short[k] == kind);
+        // Two groups of the kind at least.
+        of_kind.clone().nth(1)?;
+        let rank = |k: usize| {
+            let mut spellings = spellings_of(k);
+            let listed = spellings.clone().next().is_some();
+            (
+                listed,
+                groups[k].count,
+                spellings.any(|l| l.preferred),
+                std::cmp::Reverse(groups[k].first),
+            )
+        };
+        let m = of_kind.clone().max_by_key(|&k| rank(k))?;
+        let g = &groups[m];
+        let beaten = of_kind
+            .clone()
+            .any(|k| k != m && groups[k].count >= g.count);
+        let text = {
+            let mut spellings = spellings_of(m);
+            let first = spellings.clone().next();
+            spellings.find(|l| l.preferred).or(first).map(|l| l.text)
+        };
+        let first_form = match capitals_majority(g) {
+            Some(c) => c.shown,
+            None => text.map_or_else(|| counts[g.members[0]].first_form.clone(), str::to_string),
+        };
+        Some((
+            m,
+            Majority {
+                count: g.count,
+                shown: named(text, beaten, &first_form),
+                listed: text.map(str::to_string),
+            },
+        ))
+    };
+    let kinds = [majority_of_kind(false), majority_of_kind(true)];
+    let mut departures = vec![None; counts.len()];
+    for (k, g) in groups.iter().enumerate() {
+        let of_kind = &kinds[usize::from(short[k])];
+        if let Some((_, m)) = of_kind.as_ref().filter(|(m, _)| *m != k) {
+            for &i in &g.members {
+                departures[i] = Some(m.clone());
+            }
+            continue;
+        }
+        if !g.contested {
+            continue;
+        }
+        let majority = capitals_majority(g).expect("contested capitals have a majority");
+        for &i in &g.members {
+            if Some(i) != g.capitals && counts[i].capitals_compared() {
+                departures[i] = Some(majority.clone());
+            }
+        }
+    }
+    departures
+}
+
+/// What a variant departs from: the majority of its concept's renderings, or of its
+/// rendering's capitals.
+#[derive(Debug, Clone)]
+struct Majority {
+    count: usize,
+    shown: String,
+    /// The glossary's spelling of it, if it is one of an approved rendering.
+    listed: Option<String>,
+}
+
+/// What each variant of a concept departs from in one scope.
 #[derive(Debug, Clone)]
 struct ConceptMajorities {
-    /// The majority of the variants that abbreviate none of the others, if two are found.
-    full: Option<Majority>,
-    /// The majority of the abbreviations, if two are found.
-    short: Option<Majority>,
-    /// The variants that abbreviate another.
-    abbreviations: Vec<Variant>,
+    /// The concept's variants, each with whether it is caseless, in the order counted.
+    entries: Vec<(Variant, bool)>,
+    /// What each departs from, if anything.
+    departures: Vec<Option<Majority>>,
 }
 
 impl ConceptMajorities {
-    /// The majority that variant `v` departs from, if any: that of its kind, unless it is
-    /// that majority.
-    fn departed_from(&self, v: &Variant) -> Option<&Majority> {
-        let of_its_kind = if self.abbreviations.contains(v) {
-            &self.short
-        } else {
-            &self.full
-        };
-        of_its_kind.as_ref().filter(|m| m.variant != *v)
+    /// The majority that variant `v` (caseless or not) departs from, if any.
+    fn departed_from(&self, v: &Variant, caseless: bool) -> Option<&Majority> {
+        let k = self
+            .entries
+            .iter()
+            .position(|(e, c)| *c == caseless && e == v)?;
+        self.departures[k].as_ref()
     }
 }
 
-/// The majority variants of each concept rendered in several variants in one scope.
+/// What the variants of each concept rendered in several variants in one scope depart from.
 #[derive(Debug, Clone, Default)]
 pub struct Majorities {
     by_concept: BTreeMap<usize, ConceptMajorities>,
@@ -787,8 +1342,7 @@ impl Majorities {
         self.by_concept.is_empty()
     }
 
-    /// Whether `concept` was found in several variants that compete (only then can an
-    /// occurrence of it depart from its majority).
+    /// Whether some occurrence of `concept` departs from a majority.
     pub fn has_majority(&self, concept: usize) -> bool {
         self.by_concept.contains_key(&concept)
     }
@@ -808,7 +1362,7 @@ impl Majorities {
         let majority = self
             .by_concept
             .get(&o.concept)?
-            .departed_from(&variant(glossary, o))?;
+            .departed_from(&variant(glossary, o), !o.capitals.compared())?;
         let (context, excerpt) = around(o);
         let mut finding = departure(
             glossary,
@@ -826,9 +1380,10 @@ impl Majorities {
 
 /// Whether surface form `short` abbreviates `long`: its letters are, in order, letters of each
 /// word of `long`, from the word's initial on ("TNF" of "tumour necrosis factor", "IFN" of
-/// "interferon"), one word at least reduced to half its letters or fewer; a function word
-/// ("of", "and") or a compound's part after its first ("sized" of "medium-sized") may be left
-/// out, and a Greek letter or a number stands for a whole word written as itself or spelled
+/// "interferon"), one word at least reduced to half its letters or fewer; any word but the
+/// last may be left out, a short form keeping some words and cutting others ("Shanghai FTZ" of
+/// "China (Shanghai) Pilot Free Trade Zone"), and so may a function word ("of", "and") or a
+/// compound's part after its first ("sized" of "medium-sized"), and a Greek letter or a number stands for a whole word written as itself or spelled
 /// out ("TNF-α" of "tumour necrosis factor alpha", "E. coli" of "Escherichia coli", "mRNA" of
 /// "messenger RNA"); a long form "X of Y" may be read as "Y X" ("PhD" of "Doctor of
 /// Philosophy"). Decided from the strings, not from a list, so that it holds in any
@@ -924,7 +1479,10 @@ fn rest_abbreviates(
     let next = |unit, reduced, memo: &mut [u8]| {
         rest_abbreviates(units, words, (unit, word + 1, reduced), memo)
     };
-    let mut found = *optional && next(unit, reduced, memo);
+    // A short form may keep a word whole and cut others, or leave some out, before its
+    // head: the last word ("Shanghai FTZ" of "China (Shanghai) Pilot Free Trade Zone").
+    let droppable = *optional || word + 1 < words.len();
+    let mut found = droppable && next(unit, reduced, memo);
     match units.get(unit) {
         Some(AbbreviationUnit::Whole(whole)) if !found => {
             let spelled_out = whole
@@ -1004,7 +1562,7 @@ fn departure(
         severity: Rule::InconsistentTerm.info().severity,
         concept: c.id.clone(),
         found: found.to_string(),
-        expected: in_number_found(&majority.shown, found),
+        expected: in_number_found(&majority.shown, majority.listed.as_deref(), found),
         message: format!(
             "{} rendered \"{shown}\" here; \"{}\" {} elsewhere in this {scope}",
             c.label(),
@@ -1022,22 +1580,38 @@ fn departure(
 }
 
 /// `shown`, the form most of a concept's occurrences take, in the number `found` writes the
-/// head of a common noun in, where the two heads are one word (inflected or spelled
-/// otherwise): the forms differ in spelling, not in number ("student counsellors" for
-/// "Student counselors" where "student counsellor" is the majority). Another rendering
-/// ("workers and staff" against "employees") is suggested as it is.
-fn in_number_found(shown: &str, found: &str) -> String {
+/// head of a common noun in: the forms differ in spelling or in words, not in number
+/// ("student counsellors" for "Student counselors" where "student counsellor" is the
+/// majority, "evacuation staircase" for "escape stair" where "evacuation staircases" is),
+/// or else the glossary's spelling of it, `listed`, if that is in the text's number.
+fn in_number_found(shown: &str, listed: Option<&str>, found: &str) -> String {
     let found = normalize_key(found, true);
     let (_, found_head, _) = split_head(&found);
     let (_, shown_head, _) = split_head(shown);
     let shown_head = shown_head.to_lowercase();
     let number = number_of(found_head);
-    let one_word = same_lemma(found_head, &shown_head)
-        || spelled_differently_in_other_number(found_head, &shown_head);
-    if head_is_capitalised(shown) || !one_word || number == number_of(&shown_head) {
+    if head_is_capitalised(shown) || number == number_of(&shown_head) {
         return shown.to_string();
     }
-    in_number(shown, number).unwrap_or_else(|| shown.to_string())
+    // Another word takes the number of the text's too ("evacuation staircase" for "escape
+    // stair", "rebar" for "reinforcing steel"), unless the text's is a coordination, whose
+    // number is not its last word's ("workers and staff"), or a word the dictionary does not
+    // know, whose number spelling cannot tell ("danmaku").
+    let one_word = same_lemma(found_head, &shown_head)
+        || spelled_differently_in_other_number(found_head, &shown_head);
+    let coordinated = || found.split(' ').any(|w| matches!(w, "and" | "or" | "&"));
+    if !one_word && (coordinated() || !is_english_word(found_head)) {
+        return shown.to_string();
+    }
+    // A word the dictionary does not know is not inflected; the glossary may write it in the
+    // text's number ("rebar" for "reinforcing steel" where "rebars" is the majority).
+    in_number(shown, number)
+        .or_else(|| {
+            let listed = listed?;
+            let (_, listed_head, _) = split_head(listed);
+            (number_of(&listed_head.to_lowercase()) == number).then(|| listed.to_string())
+        })
+        .unwrap_or_else(|| shown.to_string())
 }
 
 /// The occurrences of one document as its own consistency needs them, when nothing else
@@ -1107,6 +1681,7 @@ struct TalliedOccurrence {
     variant: u32,
     block: u32,
     status: Status,
+    capitals: Capitals,
     span: Range<usize>,
     /// A hash of its text, to tell a block read again that differs from the first read.
     text_hash: u32,
@@ -1131,7 +1706,7 @@ pub trait TalliedText {
 impl DocumentTally {
     /// Counts the document's next occurrence: `concept` rendered `found` (the text as
     /// written), seen as rendering `rendering` with `status`, at byte span `span` of block
-    /// `block` (where `found` is).
+    /// `block` (where `found` is), with `capitals` (see [`Capitals::at`]).
     ///
     /// While occurrences are kept, an approved one is only noted here: which spelling it is,
     /// is worked out when its block has been checked ([`DocumentTally::end_block`]). Looked
@@ -1144,6 +1719,7 @@ impl DocumentTally {
         status: OccurrenceStatus,
         found: &str,
         (block, span): (usize, Range<usize>),
+        capitals: Capitals,
     ) {
         let seq = self.counts.seen;
         self.counts.seen += 1;
@@ -1154,7 +1730,7 @@ impl DocumentTally {
             return;
         }
         if self.counting_only {
-            self.spelling_variant(glossary, (concept, rendering), found, seq);
+            self.spelling_variant(glossary, (concept, rendering), (found, capitals), seq);
             return;
         }
         debug_assert_eq!(found.len(), span.len());
@@ -1164,12 +1740,13 @@ impl DocumentTally {
             variant: UNRESOLVED,
             block: block as u32,
             status,
+            capitals,
             span,
             text_hash: 0,
         });
     }
 
-    /// Counts an occurrence that is not compared (see [`capitals_of_its_setting`]).
+    /// Counts an occurrence that is not compared (see [`uncompared`]).
     pub fn add_uncompared(&mut self) {
         self.counts.seen += 1;
     }
@@ -1190,7 +1767,7 @@ impl DocumentTally {
             let found = &text[t.span.clone()];
             let seq = self.resolved_ever;
             self.resolved_ever += 1;
-            if let Some(variant) = self.spelling_variant(glossary, ids, found, seq) {
+            if let Some(variant) = self.spelling_variant(glossary, ids, (found, t.capitals), seq) {
                 t.variant = variant;
                 t.text_hash = text_hash(found);
                 kept.swap(write, read);
@@ -1202,17 +1779,20 @@ impl DocumentTally {
         self.kept = kept;
     }
 
-    /// Counts an occurrence of rendering `rendering` of `concept` written `found`, number
-    /// `seq` of the document, under its spelling's variant; returns the variant's index among
-    /// the concept's (`None`: not compared).
+    /// Counts an occurrence of rendering `rendering` of `concept` written `found` with
+    /// `capitals`, number `seq` of the document, under its spelling's variant; returns the
+    /// variant's index among the concept's (`None`: not compared).
     fn spelling_variant(
         &mut self,
         glossary: &Glossary,
         (concept, rendering): (usize, usize),
-        found: &str,
+        (found, capitals): (&str, Capitals),
         seq: usize,
     ) -> Option<u32> {
-        let key = (concept as u64) << 32 | rendering as u64;
+        // A text whose capitals are not compared is a spelling of its own; a definition's
+        // is the spelling of its text, which it marks as defined.
+        let caseless_bit = u64::from(!capitals.compared()) << 31;
+        let key = (concept as u64) << 32 | caseless_bit | rendering as u64;
         let head = text_head(found);
         let long_texts = &self.long_texts;
         let same = |s: &Spelling| {
@@ -1238,14 +1818,29 @@ impl DocumentTally {
         if let Some(s) = seen {
             let k = s.variant?;
             s.uncounted += 1;
+            if capitals == Capitals::Definition {
+                self.counts.define(concept, k as usize);
+            }
             return Some(k);
         }
         let rendering_text = &glossary.concepts[concept].renderings[rendering].text;
         let form = Occurrence::surface_form(found, rendering_text)
             .filter(|_| !is_weak_rendering(rendering_text));
         let variant = form.map(|form| {
-            let v = variant_of(glossary, concept, rendering, form.clone());
-            self.counts.count(concept, seq, v, &form, found) as u32
+            let key = || caseless_variant_of(glossary, concept, rendering, &form);
+            let entry = if capitals.compared() {
+                (
+                    variant_of(glossary, concept, rendering, form.clone()),
+                    false,
+                )
+            } else {
+                (key(), true)
+            };
+            let k = self.counts.count(concept, seq, entry, (&form, found), key);
+            if capitals == Capitals::Definition {
+                self.counts.define(concept, k);
+            }
+            k as u32
         });
         let mut spelling = Spelling {
             len: found.len(),
@@ -1323,6 +1918,7 @@ impl DocumentTally {
                 rendering,
                 status: OccurrenceStatus::Listed(t.status),
                 form: Occurrence::surface_form(&found, rendering_text),
+                capitals: t.capitals,
                 found,
                 start,
                 end,
@@ -1349,8 +1945,7 @@ impl DocumentTally {
         // majority it departs from.
         let mut departing: HashMap<usize, Vec<Option<&Majority>>> = HashMap::default();
         for (&concept, majorities) in &majorities.by_concept {
-            let counts = &self.counts.by_concept[&concept];
-            let of_variants = counts.iter().map(|c| majorities.departed_from(&c.variant));
+            let of_variants = majorities.departures.iter().map(Option::as_ref);
             departing.insert(concept, of_variants.collect());
         }
         // The departing occurrences, placed in text order (one walk through the blocks).
@@ -1492,36 +2087,73 @@ struct DistributionTally<'f> {
     /// Whether `shown` is an occurrence written as its surface form.
     shown_as_form: bool,
     forms: Vec<String>,
+    /// Of a variant compared: its variant in small letters (see [`caseless_variant_of`]).
+    caseless_key: Option<Variant>,
 }
 
 /// Every concept's rendering distribution: for each concept (in glossary order), each
 /// variant with its status, count and files, most frequent first. An approved rendering is
 /// counted by variant as `inconsistent-term` counts it (a common noun in either number is one
-/// variant, see [`Variant`]); the others by surface form. A row is shown as its first
-/// occurrence written as its surface form, else as its first occurrence (see [`shown_form`]),
-/// and lists the forms it counts.
+/// variant, see [`Variant`], and an occurrence whose capitals are not compared, a headline's,
+/// counts under the variant that differs from it in capitals only, if any); the others by
+/// surface form. A row is shown as the glossary writes the rendering, if it is that variant,
+/// else as its first occurrence written as its surface form, else as its first occurrence
+/// (see [`shown_form`]), and lists the forms it counts.
 pub fn distribution(
     glossary: &Glossary,
     occurrences: &[(&str, &Occurrence)],
 ) -> Vec<DistributionRow> {
-    let mut table: BTreeMap<(usize, String, OccurrenceStatus), DistributionTally<'_>> =
-        BTreeMap::new();
+    // Keyed by concept, variant (or form), whether caseless, and status.
+    type Key = (usize, String, bool, OccurrenceStatus);
+    let mut table: BTreeMap<Key, DistributionTally<'_>> = BTreeMap::new();
     for (file, o) in occurrences {
-        let (key, form, shown) = match &o.form {
-            Some(form) => {
-                let key = if compared(glossary, o) {
-                    variant(glossary, o)
-                } else {
-                    form.clone()
-                };
-                (key, form.clone(), shown_form(&o.found, form))
+        // An approved rendering inside a longer name or a headline is counted with the
+        // variant it writes in other capitals, as a heading's is.
+        let in_a_name = (o.capitals == Capitals::InALongerName
+            && matches!(o.status, OccurrenceStatus::Listed(s) if s.is_approved()))
+        .then(|| {
+            let rendering = &glossary.concepts[o.concept].renderings[o.rendering].text;
+            Occurrence::surface_form(&o.found, rendering).filter(|_| !is_weak_rendering(rendering))
+        })
+        .flatten();
+        let (key, form, shown, caseless_key) = match (&o.form, in_a_name) {
+            (_, Some(form)) => {
+                let v = caseless_variant_of(glossary, o.concept, o.rendering, &form);
+                let shown = shown_form(&o.found, &form);
+                ((o.concept, v.clone(), true, o.status), form, shown, Some(v))
             }
-            None => {
+            (Some(form), None) if compared(glossary, o) => {
+                let v = variant(glossary, o);
+                let caseless = !o.capitals.compared();
+                let caseless_key = if caseless {
+                    v.clone()
+                } else {
+                    caseless_variant_of(glossary, o.concept, o.rendering, form)
+                };
+                (
+                    (o.concept, v, caseless, o.status),
+                    form.clone(),
+                    shown_form(&o.found, form),
+                    Some(caseless_key),
+                )
+            }
+            (Some(form), None) => (
+                (o.concept, form.clone(), false, o.status),
+                form.clone(),
+                shown_form(&o.found, form),
+                None,
+            ),
+            (None, None) => {
                 let form = o.found.split_whitespace().collect::<Vec<_>>().join(" ");
-                (form.clone(), form.clone(), form)
+                (
+                    (o.concept, form.clone(), false, o.status),
+                    form.clone(),
+                    form,
+                    None,
+                )
             }
         };
-        let entry = table.entry((o.concept, key, o.status)).or_default();
+        let entry = table.entry(key).or_default();
         let as_form = shown == form;
         if entry.count == 0 || (!entry.shown_as_form && as_form) {
             entry.shown.clone_from(&shown);
@@ -1532,15 +2164,54 @@ pub fn distribution(
         }
         entry.count += 1;
         entry.files.insert(file);
+        if entry.caseless_key.is_none() {
+            entry.caseless_key = caseless_key;
+        }
     }
-    let mut rows: Vec<(usize, DistributionRow)> = table
+    let mut tallies: Vec<(Key, DistributionTally<'_>)> = table.into_iter().collect();
+    // A caseless variant joins the most frequent of its concept and status that differs from
+    // it in capitals only.
+    for k in 0..tallies.len() {
+        let ((concept, _, caseless, status), tally) = &tallies[k];
+        if !caseless {
+            continue;
+        }
+        let into = (0..tallies.len())
+            .filter(|&j| {
+                let ((c, _, caseless, s), t) = &tallies[j];
+                c == concept && !caseless && s == status && t.caseless_key == tally.caseless_key
+            })
+            .max_by_key(|&j| (tallies[j].1.count, std::cmp::Reverse(j)));
+        if let Some(j) = into {
+            let moved = std::mem::take(&mut tallies[k].1);
+            let target = &mut tallies[j].1;
+            target.count += moved.count;
+            target.files.extend(moved.files);
+            for form in moved.forms {
+                if !target.forms.contains(&form) {
+                    target.forms.push(form);
+                }
+            }
+        }
+    }
+    let mut rows: Vec<(usize, DistributionRow)> = tallies
         .into_iter()
-        .map(|((concept, _, status), tally)| {
+        .filter(|(_, tally)| tally.count > 0)
+        .map(|((concept, variant, caseless, status), tally)| {
+            let listed = tally.caseless_key.as_ref().and_then(|caseless_key| {
+                glossary_spelling(glossary, concept, |v, key| {
+                    if caseless {
+                        key == caseless_key
+                    } else {
+                        v == variant
+                    }
+                })
+            });
             (
                 concept,
                 DistributionRow {
                     concept: glossary.concepts[concept].id.clone(),
-                    rendering: tally.shown,
+                    rendering: listed.map_or(tally.shown, str::to_string),
                     status: status.as_str().to_string(),
                     count: tally.count,
                     files: tally.files.into_iter().collect::<Vec<_>>().join("|"),
@@ -1564,6 +2235,25 @@ pub fn distribution(
             ))
     });
     rows.into_iter().map(|(_, r)| r).collect()
+}
+
+/// The text of the first approved rendering of `concept` whose variant and variant in small
+/// letters pass `test`.
+fn glossary_spelling(
+    glossary: &Glossary,
+    concept: usize,
+    test: impl Fn(&str, &str) -> bool,
+) -> Option<&str> {
+    let renderings = glossary.concepts[concept].renderings.iter().enumerate();
+    renderings
+        .filter(|(_, r)| r.status.is_approved())
+        .find(|&(k, r)| {
+            Occurrence::surface_form(&r.text, &r.text).is_some_and(|form| {
+                let v = variant_of(glossary, concept, k, form.clone());
+                test(&v, &caseless_variant_of(glossary, concept, k, &form))
+            })
+        })
+        .map(|(_, r)| r.text.as_str())
 }
 
 /// Writes the distribution as CSV.
@@ -1649,6 +2339,9 @@ mod tests {
             // Letters in the order of the Latin name: "X of Y" read as "Y X".
             ("PhD", "Doctor of Philosophy"),
             ("EdD", "Doctor of Education"),
+            // A word kept whole, others cut or left out before the head.
+            ("Shanghai FTZ", "China (Shanghai) Pilot Free Trade Zone"),
+            ("HR Bureau", "Human Resources and Social Security Bureau"),
             ("DPhil", "Doctor of Philosophy"),
             ("MSc", "Master of Science"),
             ("Dept. Head", "Head of Department"),
@@ -1677,6 +2370,15 @@ mod tests {
             ("coli", "Escherichia coli"),
             ("TNF", "tumour necrosis factor alpha"),
             ("TNF-β", "tumour necrosis factor alpha"),
+            // The head left out, or nothing cut.
+            ("Shanghai FT", "China (Shanghai) Pilot Free Trade Zone"),
+            ("FTZ Shanghai", "China (Shanghai) Pilot Free Trade Zone"),
+            (
+                "Shanghai Free Trade Zone",
+                "China (Shanghai) Pilot Free Trade Zone",
+            ),
+            ("Bonded Zone", "Comprehensive Bonded Zone"),
+            ("Labor Union", "Labour Union"),
             ("GLP-2", "glucagon-like peptide 1"),
             ("Tx", "transmission"),
             ("", "transmission"),
@@ -1731,7 +2433,8 @@ mod tests {
     fn a_title_case_line_is_a_headline() {
         let headline = |line: &str, term: &str| {
             let at = line.find(term).expect("term in line");
-            capitals_of_its_setting(line, &(at..at + term.len()))
+            // The glossary writes the term in small letters; its capitals are not its own.
+            Capitals::at(line, &(at..at + term.len()), &term.to_lowercase()) != Capitals::Own
         };
         let ess = "Energy Storage System";
         assert!(headline("Regulator Backs Energy Storage System Rules", ess));
@@ -1813,7 +2516,8 @@ mod tests {
     fn a_markdown_headings_and_a_table_cells_capitals_are_their_setting() {
         let setting = |line: &str, term: &str| {
             let at = line.find(term).expect("term in line");
-            capitals_of_its_setting(line, &(at..at + term.len()))
+            // The glossary writes the term in small letters; its capitals are not its own.
+            Capitals::at(line, &(at..at + term.len()), &term.to_lowercase()) != Capitals::Own
         };
         let bms = "Battery Management System";
         // A heading of the term alone, or in Title Case with a word of its own, whatever
@@ -1973,11 +2677,13 @@ First, …",
                 let text = &glossary.concepts[0].renderings[rendering].text;
                 let form = Occurrence::surface_form(found, text).unwrap();
                 let v = variant_of(&glossary, 0, rendering, form.clone());
-                counts.count(0, i, v, &form, found);
+                let key = || caseless_variant_of(&glossary, 0, rendering, &form);
+                counts.count(0, i, (v, false), (&form, found), key);
             }
             let majorities = counts.majorities(&glossary);
-            let m = majorities.by_concept[&0].full.clone().unwrap();
-            (m.shown, m.count)
+            let departures = &majorities.by_concept[&0].departures;
+            let m = departures.iter().flatten().next().unwrap();
+            (m.shown.clone(), m.count)
         };
         // Two spellings of the preferred rendering, the plural first: the tie is the
         // preferred rendering's, named as the glossary writes it.
@@ -1999,13 +2705,14 @@ First, …",
             ]),
             ("boards of supervisors".to_string(), 2)
         );
+        // The glossary's capitals win over others, however often those are written.
         assert_eq!(
             majority(&[
                 (1, "Supervisory Committee"),
                 (1, "Supervisory Committee"),
                 (1, "supervisory committee")
             ]),
-            ("Supervisory Committee".to_string(), 2)
+            ("supervisory committee".to_string(), 1)
         );
         // A tie between the preferred rendering and an admitted one: the preferred.
         assert_eq!(
@@ -2018,7 +2725,8 @@ First, …",
     fn a_title_before_a_name_and_a_fields_label_are_capitalised_by_their_setting() {
         let setting = |line: &str, term: &str| {
             let at = line.find(term).expect("term in line");
-            capitals_of_its_setting(line, &(at..at + term.len()))
+            // The glossary writes the term in small letters; its capitals are not its own.
+            Capitals::at(line, &(at..at + term.len()), &term.to_lowercase()) != Capitals::Own
         };
         let prof = "Associate Professor";
         // A title before a person's name, which may be a word of the dictionary's names.
@@ -2052,6 +2760,8 @@ First, …",
             "- Student Status: Registered.",
             "3. Student Status of the Applicant: Registered",
             "Student Status：在籍",
+            // A longer run of capitalised words is a longer name around the term.
+            "One Two Three Four Five Student Status: Registered.",
         ] {
             assert!(setting(line, status), "{line:?}");
         }
@@ -2059,7 +2769,6 @@ First, …",
             "We checked the Student Status: it was fine.",
             "Student Status checks at 10:30",
             "the Student Status: registered",
-            "One Two Three Four Five Student Status: Registered.",
             "Student Status is recorded: yearly",
         ] {
             assert!(!setting(line, status), "{line:?}");
@@ -2073,6 +2782,403 @@ First, …",
         assert!(!setting("Academic Year 2022-x", year));
     }
 
+    /// The capitals of a longer name or title around a term explain its own, on either side,
+    /// across the small words inside a title; a name written as the glossary writes it needs
+    /// no explaining, and prose around a term is no name.
+    #[test]
+    fn a_longer_capitalised_name_around_a_term_explains_its_capitals() {
+        let longer = |line: &str, term: &str, rendering: &str| {
+            let at = line.find(term).expect("term in line");
+            in_a_longer_name(line, &(at..at + term.len()), rendering)
+        };
+        for (line, term) in [
+            (
+                "See the Regulations on Paid Annual Leave for Employees.",
+                "Paid Annual Leave",
+            ),
+            (
+                "It is set out in the Regulations on the Administration of Housing Provident Fund.",
+                "Housing Provident Fund",
+            ),
+            (
+                "See the Regulations on Work-Related Injury Insurance, Article 14.",
+                "Work-Related Injury Insurance",
+            ),
+            (
+                "Under the Provisions on Minimum Wages, the minimum wage rises.",
+                "Minimum Wages",
+            ),
+            (
+                "The Yangshan Special Comprehensive Bonded Zone is unique.",
+                "Comprehensive Bonded Zone",
+            ),
+            // A name opening the sentence is no word of prose; a capitalised word after.
+            ("Waigaoqiao Bonded Zone opened.", "Bonded Zone"),
+            ("Details are in the Labour Contract Law.", "Labour Contract"),
+            ("Paid Annual Leave for Employees", "Paid Annual Leave"),
+        ] {
+            let rendering = term.to_lowercase();
+            assert!(longer(line, term, &rendering), "{line}: {term}");
+        }
+        for (line, term, rendering) in [
+            // Prose: a sentence's first word, a possessive, "I", small letters, a name or a
+            // date after a joining word, "and" between two names, a comma, a bracket.
+            (
+                "Under Labour Contract rules, all sign.",
+                "Labour Contract",
+                "labour contract",
+            ),
+            (
+                "The Labour Contract is signed.",
+                "Labour Contract",
+                "labour contract",
+            ),
+            (
+                "Party A's Labour Contract is signed.",
+                "Labour Contract",
+                "labour contract",
+            ),
+            (
+                "Yesterday I Labour Contract",
+                "Labour Contract",
+                "labour contract",
+            ),
+            (
+                "Sign the Labour Contract of January.",
+                "Labour Contract",
+                "labour contract",
+            ),
+            (
+                "all signed the Labour Contract today.",
+                "Labour Contract",
+                "labour contract",
+            ),
+            (
+                "The Energy Storage System and Hydro Power Plant.",
+                "Energy Storage System",
+                "energy storage system",
+            ),
+            (
+                "per Article 5, Labour Contract terms",
+                "Labour Contract",
+                "labour contract",
+            ),
+            (
+                "This Labour Contract (the Contract)",
+                "Labour Contract",
+                "labour contract",
+            ),
+            (
+                "9 units of Labour Contract",
+                "Labour Contract",
+                "labour contract",
+            ),
+            // A name as the glossary writes it: its capitals are its own.
+            (
+                "Phase IV of Yangshan Port is automated.",
+                "Yangshan Port",
+                "Yangshan Port",
+            ),
+            (
+                "the Shanghai Yangshan Port is busy",
+                "Yangshan Port",
+                "Yangshan Port",
+            ),
+            // Small letters need no explaining.
+            (
+                "the Regulations on paid annual leave",
+                "paid annual leave",
+                "paid annual leave",
+            ),
+        ] {
+            assert!(!longer(line, term, rendering), "{line}: {term}");
+        }
+        // A headline in capitals: its words are all capitalised; the term alone is not.
+        assert!(longer(
+            "NOTICE FROM YANGSHAN PORT",
+            "YANGSHAN PORT",
+            "Yangshan Port"
+        ));
+        assert!(longer(
+            "UNION OPENS COURSE FOR UNION OFFICIALS",
+            "UNION OFFICIALS",
+            "union officials"
+        ));
+        assert!(!longer("YANGSHAN PORT", "YANGSHAN PORT", "Yangshan Port"));
+        // A capitalised word right after the term makes a longer name, whatever the term.
+        assert!(longer(
+            "Phase IV of Yangshan Port Authority",
+            "Yangshan Port",
+            "Yangshan Port"
+        ));
+    }
+
+    /// A contract defines a term in capitals with a name in brackets and quotes, or quotes it
+    /// before what it means; brackets that hold something else define nothing.
+    #[test]
+    fn a_term_defined_as_contracts_define_them() {
+        let defines = |line: &str, term: &str| {
+            let at = line.find(term).expect("term in line");
+            defines_a_term(line, &(at..at + term.len()))
+        };
+        let lc = "Labour Contract";
+        for line in [
+            "This Labour Contract (the \"Contract\") is made",
+            "This Labour Contract (the “Contract”) is made",
+            "this Labour Contract （hereinafter referred to as “this Contract”） is",
+            "the Labour Contract (\"LC\") binds",
+            "“Labour Contract” means the contract signed",
+            "\"Labour Contract\" shall mean the contract",
+        ] {
+            assert!(defines(line, lc), "{line}");
+        }
+        for line in [
+            "This Labour Contract (see \"Annex 1\") is made",
+            "This Labour Contract (signed in 2024) is made",
+            "This Labour Contract (the Contract) is made",
+            "This Labour Contract (the \"\") is made",
+            "“Labour Contract” is printed on the cover",
+            "the Labour Contract, \"the Contract\", binds",
+            "This Labour Contract (the \"Contract is made",
+        ] {
+            assert!(!defines(line, lc), "{line}");
+        }
+        assert_eq!(
+            Capitals::at(
+                "This Labour Contract (the \"Contract\")",
+                &(5..20),
+                "labour contract"
+            ),
+            Capitals::Definition
+        );
+    }
+
+    const ALIAS_GLOSSARY: &str = "id,preferred,admitted\n\
+        empresses,Empresses in the Palace,The Legend of Zhen Huan\n\
+        wukong,Sun Wukong,Monkey King\n\
+        nezha,Nezha,Ne Zha\n\
+        stair,evacuation staircase,escape stair\n";
+
+    /// "also known as", "also called" give an alias as brackets do: both names are one mention.
+    #[test]
+    fn an_alias_in_words_is_one_mention_as_a_gloss_in_brackets_is() {
+        let glossary = Glossary::from_csv_text(ALIAS_GLOSSARY, "g.csv").unwrap();
+        let mention = |text: &str, term: &str, concept: usize| {
+            let at = text.find(term).expect("term in text");
+            uncompared(&glossary, (concept, 0), text, &(at..at + term.len()))
+        };
+        for (text, terms, concept) in [
+            (
+                "Empresses in the Palace, also known as The Legend of Zhen Huan, returns.",
+                ["Empresses in the Palace", "The Legend of Zhen Huan"],
+                0,
+            ),
+            (
+                "Sun Wukong, also called the Monkey King, rebelled.",
+                ["Sun Wukong", "Monkey King"],
+                1,
+            ),
+            (
+                "Sun Wukong (a.k.a. Monkey King) rebelled.",
+                ["Sun Wukong", "Monkey King"],
+                1,
+            ),
+            (
+                "The Monkey King, better known as Sun Wukong",
+                ["Monkey King", "Sun Wukong"],
+                1,
+            ),
+        ] {
+            for term in terms {
+                assert!(mention(text, term, concept), "{text}: {term}");
+            }
+        }
+        for (text, term, concept) in [
+            (
+                "Sun Wukong, also called the king, rebelled.",
+                "Sun Wukong",
+                1,
+            ),
+            ("Sun Wukong met the Monkey King.", "Monkey King", 1),
+            ("Sun Wukong, also known as Nezha, left.", "Sun Wukong", 1),
+            ("Nezha, also known as Nezhang, left.", "Nezha", 2),
+            ("the Osaka Monkey King show", "Monkey King", 1),
+            ("Sun Wukong, known as Monkey King", "Monkey King", 1),
+        ] {
+            assert!(!mention(text, term, concept), "{text}: {term}");
+        }
+    }
+
+    /// A name followed by a number names another entity (a sequel, a version); a common noun
+    /// followed by one is one of its kind, numbered.
+    #[test]
+    fn a_name_followed_by_a_number_names_another_entity() {
+        let glossary = Glossary::from_csv_text(ALIAS_GLOSSARY, "g.csv").unwrap();
+        let numbered = |text: &str, term: &str, concept: usize, rendering: usize| {
+            let at = text.find(term).expect("term in text");
+            uncompared(
+                &glossary,
+                (concept, rendering),
+                text,
+                &(at..at + term.len()),
+            )
+        };
+        assert!(numbered("Ne Zha 3 is rumoured for 2028.", "Ne Zha", 2, 1));
+        assert!(numbered("Catch Nezha 2: the sequel.", "Nezha", 2, 0));
+        assert!(!numbered("Ne Zha, 3 years old, fights.", "Ne Zha", 2, 1));
+        assert!(!numbered("Ne Zha 3D glasses", "Ne Zha", 2, 1));
+        assert!(!numbered("Ne Zha fights 3 dragons.", "Ne Zha", 2, 1));
+        assert!(!numbered(
+            "The escape stair 3 is closed.",
+            "escape stair",
+            3,
+            1
+        ));
+    }
+
+    /// What a variant departs from: the glossary's spelling over another, whatever the
+    /// counts; its capitals over others; a rendering whose capitals are not compared counts
+    /// for its words; a defined term's capitals are not compared.
+    #[test]
+    fn the_glossarys_spelling_wins_and_capitals_are_compared_only_where_they_say_something() {
+        let glossary = Glossary::from_csv_text(
+            "id,preferred,admitted\nlc,labour contract,\nwukong,Sun Wukong,Monkey King\n",
+            "g.csv",
+        )
+        .unwrap();
+        // Each occurrence as (concept, rendering, text, capitals); the departures found, as
+        // (text, what it departs from, count).
+        let departures = |written: &[(usize, usize, &str, Capitals)]| {
+            let mut counts = RenderingCounts::default();
+            let occurrences: Vec<Occurrence> = written
+                .iter()
+                .map(|&(concept, rendering, found, capitals)| {
+                    let text = &glossary.concepts[concept].renderings[rendering].text;
+                    Occurrence {
+                        concept,
+                        rendering,
+                        status: OccurrenceStatus::Listed(Status::Preferred),
+                        form: Occurrence::surface_form(found, text),
+                        capitals,
+                        found: found.to_string(),
+                        start: Location::default(),
+                        end: Location::default(),
+                        around: Around::Ready(String::new(), Excerpt::default()),
+                        unit: None,
+                    }
+                })
+                .collect();
+            for o in &occurrences {
+                counts.add(&glossary, o);
+            }
+            let majorities = counts.majorities(&glossary);
+            let mut none = |_: &Occurrence| (String::new(), Excerpt::default());
+            occurrences
+                .iter()
+                .filter_map(|o| {
+                    let f = majorities.finding(&glossary, o, "document", &mut none)?;
+                    Some((f.found, f.expected))
+                })
+                .collect::<Vec<_>>()
+        };
+        use Capitals::{Definition, Own, Setting};
+        let pairs = |p: &[(&str, &str)]| -> Vec<(String, String)> {
+            p.iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect()
+        };
+        // Another spelling, however often: the glossary's wins.
+        assert_eq!(
+            departures(&[
+                (0, 0, "labour contract", Own),
+                (0, 0, "labor contract", Own),
+                (0, 0, "labor contracts", Own),
+            ]),
+            pairs(&[
+                ("labor contract", "labour contract"),
+                ("labor contracts", "labour contracts")
+            ])
+        );
+        // Capitals: the glossary's win, however often others are written.
+        assert_eq!(
+            departures(&[
+                (0, 0, "Labour Contract", Own),
+                (0, 0, "Labour Contract", Own),
+                (0, 0, "labour contract", Own),
+            ]),
+            pairs(&[
+                ("Labour Contract", "labour contract"),
+                ("Labour Contract", "labour contract")
+            ])
+        );
+        // Capitals of a setting count for the words alone: a heading "Monkey King" is a
+        // rendering of its own; a heading "Labour Contract" is no capitalised rival.
+        assert_eq!(
+            departures(&[
+                (1, 1, "Monkey King", Setting),
+                (1, 0, "Sun Wukong", Own),
+                (1, 0, "Sun Wukong", Own),
+                (0, 0, "Labour Contract", Setting),
+                (0, 0, "LABOUR CONTRACT", Setting),
+                (0, 0, "labour contract", Own),
+            ]),
+            pairs(&[("Monkey King", "Sun Wukong")])
+        );
+        // Headings alone against prose: the prose departs from them as from any majority.
+        assert_eq!(
+            departures(&[
+                (1, 1, "Monkey King", Setting),
+                (1, 1, "MONKEY KING", Setting),
+                (1, 0, "Sun Wukong", Own),
+            ]),
+            pairs(&[("Sun Wukong", "Monkey King")])
+        );
+        // A defined term's capitals, wherever written so, are not compared with the
+        // generic use's small letters; a capitalised form not defined still is.
+        assert_eq!(
+            departures(&[
+                (0, 0, "Labour Contract", Definition),
+                (0, 0, "Labour Contract", Own),
+                (0, 0, "labour contract", Own),
+                (0, 0, "LAbour contract", Own),
+            ]),
+            pairs(&[("LAbour contract", "labour contract")])
+        );
+    }
+
+    #[test]
+    fn the_expected_form_is_in_the_number_of_the_occurrence() {
+        for (shown, listed, found, expected) in [
+            (
+                "evacuation staircases",
+                None,
+                "escape stair",
+                "evacuation staircase",
+            ),
+            (
+                "evacuation staircase",
+                None,
+                "Escape stairs",
+                "evacuation staircases",
+            ),
+            (
+                "student counsellor",
+                None,
+                "Student counselors",
+                "student counsellors",
+            ),
+            // A word the dictionary does not know: the glossary's, if in that number.
+            ("rebars", Some("rebar"), "reinforcing steel", "rebar"),
+            ("rebars", None, "reinforcing steel", "rebars"),
+            // A coordination's number is not its last word's; a name has none.
+            ("employees", None, "workers and staff", "employees"),
+            ("bullet comments", None, "danmaku", "bullet comments"),
+            ("Sun Wukong", None, "monkey kings", "Sun Wukong"),
+        ] {
+            assert_eq!(in_number_found(shown, listed, found), expected, "{found}");
+        }
+    }
+
     #[test]
     fn surface_forms_ignore_sentence_case_and_headlines() {
         let form = |found: &str, rendering: &str| Occurrence::surface_form(found, rendering);
@@ -2084,11 +3190,14 @@ First, …",
             form("model Workers", "model workers").as_deref(),
             Some("model Workers")
         );
-        assert_eq!(form("MODEL WORKERS", "model workers"), None);
+        // A headline in capitals only is compared in small letters (its capitals not at all).
+        assert_eq!(
+            form("MODEL WORKERS", "model workers").as_deref(),
+            Some("model workers")
+        );
         // An abbreviation, in the plural too, is not compared.
         assert_eq!(form("SMEs", "SMEs"), None);
         assert_eq!(form("NGO's", "NGO"), None);
-        assert_eq!(form("SMEs", "small and medium-sized enterprises"), None);
         assert_eq!(form("Macs", "Mac").as_deref(), Some("Macs"));
         // Nor is an abbreviation listed in capitals, written otherwise: another word, or the
         // abbreviation as a word.

@@ -96,14 +96,15 @@ Two letters of credit and a letter of credit. The base address and the base addr
         "{}",
         rows[0].message
     );
+    // The report names a variant as the glossary writes it, its forms as the text does.
     let report = std::fs::read_to_string(dir.path().join("r.csv")).unwrap();
     assert!(
-        report.contains("email,emails,preferred,3,a.txt,emails\n"),
+        report.contains("email,email,preferred,3,a.txt,emails\n"),
         "{report}"
     );
     assert!(
         report.contains(
-            "loc,letters of credit,preferred,2,a.txt,letters of credit|letter of credit\n"
+            "loc,letter of credit,preferred,2,a.txt,letters of credit|letter of credit\n"
         ),
         "{report}"
     );
@@ -153,7 +154,7 @@ who,World Health Organization\n";
         (
             "a.txt",
             b"We want High-Quality Development. Growth needs High-Quality Development.\n\
-              High-quality development is slow. The world Health Organization agreed, and the \
+              High-Quality development is slow. The world Health Organization agreed, and the \
               World Health Organization wrote.\n",
         ),
     ]);
@@ -161,7 +162,7 @@ who,World Health Organization\n";
     // Occurrences tallied (without the report) and kept (for it) are named alike.
     assert_eq!(check(&dir, &["a.txt"]).1, rows);
     assert_eq!(rows.len(), 1, "{rows:?}");
-    assert_eq!(rows[0].found, "High-quality development");
+    assert_eq!(rows[0].found, "High-Quality development");
     assert_eq!(rows[0].expected, "High-Quality Development");
     assert!(
         rows[0]
@@ -180,7 +181,7 @@ who,World Health Organization\n";
         renderings,
         [
             "High-Quality Development",
-            "high-quality development",
+            "High-Quality development",
             "World Health Organization"
         ]
     );
@@ -650,5 +651,300 @@ sup,board of supervisors,supervisory committee\n" as &[u8];
             .contains("\"board of supervisors\" once elsewhere"),
         "{}",
         rows[0].message
+    );
+}
+
+/// Runs `check ARGS` three ways: occurrences tallied, kept for the consistency report, and
+/// across the batch; asserts the three agree and returns the rows.
+#[track_caller]
+fn check_every_way(dir: &tempfile::TempDir, files: &[&str]) -> Vec<ReportRow> {
+    let (_, tallied) = check(dir, files);
+    let mut with_report = files.to_vec();
+    with_report.extend_from_slice(&["--consistency-report", "r.csv"]);
+    assert_eq!(check(dir, &with_report).1, tallied, "kept for the report");
+    if let [_] = files {
+        let mut batch = files.to_vec();
+        batch.extend_from_slice(&["--consistency", "batch"]);
+        let batch: Vec<_> = check(dir, &batch)
+            .1
+            .into_iter()
+            .map(|r| (r.line, r.found, r.expected))
+            .collect();
+        let tallied: Vec<_> = tallied
+            .iter()
+            .map(|r| (r.line, r.found.clone(), r.expected.clone()))
+            .collect();
+        assert_eq!(batch, tallied, "across the batch");
+    }
+    tallied
+}
+
+/// A line of the term alone (a string table's entry, a heading), in capitals or not, says
+/// nothing of the term's capitals, but it is a rendering: "Monkey King" alone is another
+/// rendering than the "Sun Wukong" of the prose, while "Critical Hit" alone, or as a label
+/// shouting "Critical Hit!", is the prose's "critical hit". A headline's words are its own,
+/// as a longer name's are: "NOTICE FROM YANGSHAN PORT" chooses no rendering.
+#[test]
+fn a_term_alone_on_its_line_is_compared_for_its_words_not_its_capitals() {
+    let glossary = b"id,preferred,admitted\n\
+wukong,Sun Wukong,Monkey King\n\
+crit,critical hit,\n\
+yangshan,Yangshan Deep-Water Port,Yangshan Port\n" as &[u8];
+    let hero = b"Monkey King\n\nSun Wukong used his Somersault Cloud.\n\nSun Wukong won.\n";
+    let label = b"Critical Hit!\n\nCritical Hit\n\nEach critical hit deals more damage.\n\n\
+Triggers on a critical hit.\n";
+    let headline = b"YANGSHAN PORT\n\n\
+Reefers are inspected at Yangshan Deep-Water Port. Yangshan Deep-Water Port is open.\n";
+    let news = b"NOTICE FROM YANGSHAN PORT\n\n\
+Reefers are inspected at Yangshan Deep-Water Port. Yangshan Deep-Water Port is open.\n";
+    let same = b"NOTICE FROM YANGSHAN DEEP-WATER PORT\n\n\
+All reefer containers are inspected at Yangshan Deep-Water Port.\n";
+    let dir = scratch(&[
+        ("g.csv", glossary),
+        ("hero.txt", hero),
+        ("label.txt", label),
+        ("headline.txt", headline),
+        ("news.txt", news),
+        ("same.txt", same),
+    ]);
+    let rows = check_every_way(&dir, &["hero.txt"]);
+    let found: Vec<(u64, &str, &str)> = rows
+        .iter()
+        .map(|r| (r.line, r.found.as_str(), r.expected.as_str()))
+        .collect();
+    assert_eq!(found, [(1, "Monkey King", "Sun Wukong")], "{rows:?}");
+    assert!(check_every_way(&dir, &["label.txt"]).is_empty());
+    let rows = check_every_way(&dir, &["headline.txt"]);
+    let found: Vec<(u64, &str)> = rows.iter().map(|r| (r.line, r.found.as_str())).collect();
+    assert_eq!(found, [(1, "YANGSHAN PORT")], "{rows:?}");
+    assert!(check_every_way(&dir, &["same.txt"]).is_empty());
+    assert!(check_every_way(&dir, &["news.txt"]).is_empty());
+}
+
+/// The consistency report names a row as the glossary writes its rendering, and counts a
+/// headline in capitals only with the variant it writes in capitals.
+#[test]
+fn the_consistency_report_names_a_variant_as_the_glossary_and_counts_headlines_in_it() {
+    let glossary = b"id,preferred,admitted\n\
+reefer,reefer container,refrigerated container\n\
+yangshan,Yangshan Deep-Water Port,\n" as &[u8];
+    let text = b"NOTICE FROM YANGSHAN DEEP-WATER PORT\n\
+Reefer containers must be plugged in six hours before departure.\n\
+All reefer containers are inspected at Yangshan Deep-Water Port.\n" as &[u8];
+    let dir = scratch(&[("g.csv", glossary), ("a.txt", text)]);
+    let (_, rows) = check(&dir, &["a.txt", "--consistency-report", "r.csv"]);
+    assert!(rows.is_empty(), "{rows:?}");
+    assert_eq!(
+        report_rows(&dir, "r.csv"),
+        [
+            [
+                "reefer",
+                "reefer container",
+                "preferred",
+                "2",
+                "a.txt",
+                "reefer containers"
+            ],
+            [
+                "yangshan",
+                "Yangshan Deep-Water Port",
+                "preferred",
+                "2",
+                "a.txt",
+                "Yangshan Deep-Water Port|YANGSHAN DEEP-WATER PORT"
+            ],
+        ]
+    );
+}
+
+/// A term inside a longer capitalised name or title (a regulation's, a zone's) is the name's:
+/// its capitals are not a spelling of the term, and the term's uses in small letters are not
+/// reported. The same capitals in prose, with nothing around them to explain them, are.
+#[test]
+fn a_term_inside_a_longer_name_is_no_capitalised_spelling_of_it() {
+    let glossary = b"id,preferred,admitted\n\
+hpf,housing provident fund,\n\
+leave,paid annual leave,\n\
+cbz,comprehensive bonded zone,\n\
+yangshan,Yangshan Deep-Water Port,Yangshan Port\n" as &[u8];
+    let titles = b"The employer pays the housing provident fund every month.\n\
+Contributions to the housing provident fund are capped.\n\
+Details are set out in the Regulations on the Administration of Housing Provident Fund.\n\
+Party B is entitled to paid annual leave.\n\
+See the Regulations on Paid Annual Leave for Employees.\n\
+The Yangshan Special Comprehensive Bonded Zone is the only one.\n\
+Goods in the comprehensive bonded zone are duty-free. So are goods in a comprehensive bonded \
+zone elsewhere.\n" as &[u8];
+    let prose = b"The employer pays the housing provident fund every month.\n\
+The Housing Provident Fund is capped.\n\
+Phase IV of Yangshan Port is automated. Yangshan Deep-Water Port is busy. Ships call at \
+Yangshan Deep-Water Port.\n" as &[u8];
+    let dir = scratch(&[
+        ("g.csv", glossary),
+        ("titles.txt", titles),
+        ("prose.txt", prose),
+    ]);
+    let rows = check_every_way(&dir, &["titles.txt"]);
+    assert!(rows.is_empty(), "{rows:?}");
+    let rows = check_every_way(&dir, &["prose.txt"]);
+    let found: Vec<(u64, &str, &str)> = rows
+        .iter()
+        .map(|r| (r.line, r.found.as_str(), r.expected.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (2, "Housing Provident Fund", "housing provident fund"),
+            (3, "Yangshan Port", "Yangshan Deep-Water Port")
+        ],
+        "{rows:?}"
+    );
+}
+
+/// A contract's defined term in capitals ("this Labour Contract (the "Contract")") and the
+/// generic noun in small letters ("the labour contract of a dispatched worker") say two
+/// things, not one spelt two ways: their capitals are not compared. Without a definition,
+/// capitals in prose are, and the glossary's own win.
+#[test]
+fn a_defined_terms_capitals_are_not_compared_with_the_generic_nouns() {
+    let glossary = b"id,preferred\nlc,labour contract\n" as &[u8];
+    let defined = b"This Labour Contract (the \"Contract\") is made between the parties.\n\
+The Employer may terminate this Labour Contract under Article 39 of the Labour Contract Law.\n\
+The labour contract of a dispatched worker is signed with the agency.\n"
+        as &[u8];
+    let undefined = b"This Labour Contract is made between the parties.\n\
+The Employer may terminate this Labour Contract under Article 39.\n\
+The labour contract of a dispatched worker is signed with the agency.\n"
+        as &[u8];
+    let dir = scratch(&[
+        ("g.csv", glossary),
+        ("d.txt", defined),
+        ("u.txt", undefined),
+    ]);
+    assert!(check_every_way(&dir, &["d.txt"]).is_empty());
+    let rows = check_every_way(&dir, &["u.txt"]);
+    let found: Vec<(u64, &str, &str)> = rows
+        .iter()
+        .map(|r| (r.line, r.found.as_str(), r.expected.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (1, "Labour Contract", "labour contract"),
+            (2, "Labour Contract", "labour contract")
+        ]
+    );
+    assert!(
+        rows[0]
+            .message
+            .contains("\"labour contract\" once elsewhere"),
+        "{}",
+        rows[0].message
+    );
+}
+
+/// Across a batch, the glossary's spelling of a rendering is never told to give way to an
+/// unlisted one however many documents use that: the unlisted one departs from it.
+#[test]
+fn the_glossarys_spelling_wins_over_an_unlisted_one_in_a_batch() {
+    let glossary = b"id,preferred\nlc,labour contract\n" as &[u8];
+    let dir = scratch(&[
+        ("g.csv", glossary),
+        (
+            "uk.txt",
+            b"The labour contract is signed in duplicate.\nThe labour contract may be renewed.\n",
+        ),
+        (
+            "us.txt",
+            b"Every employee signs a labor contract.\nThe labor contract states the wage.\n\
+Labor contracts are renewed yearly.\n",
+        ),
+    ]);
+    let (_, rows) = check(&dir, &["uk.txt", "us.txt", "--consistency", "batch"]);
+    let found: Vec<(&str, u64, &str)> = rows
+        .iter()
+        .map(|r| (r.file.as_str(), r.line, r.expected.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("us.txt", 1, "labour contract"),
+            ("us.txt", 2, "labour contract"),
+            ("us.txt", 3, "labour contracts")
+        ],
+        "{rows:?}"
+    );
+    // Each document is consistent on its own.
+    assert!(check(&dir, &["uk.txt", "us.txt"]).1.is_empty());
+}
+
+/// The expected form is named in the number of the occurrence, whatever word the majority
+/// uses: "evacuation staircase" for a singular "escape stair" where "evacuation staircases"
+/// is the majority, the glossary's "rebar" for a mass noun where the text writes "rebars".
+#[test]
+fn the_expected_rendering_takes_the_occurrences_number() {
+    let glossary = b"id,preferred,admitted\n\
+stair,evacuation staircase,escape stair\n\
+rebar,rebar,reinforcing steel\n" as &[u8];
+    let text = b"Use the evacuation staircases in Core A.\nThe evacuation staircases are lit.\n\
+The evacuation staircase in Core C is closed.\nThe escape stair in Core B is closed.\n\
+The escape stairs in Core D are open.\n\
+Longitudinal rebars are lapped.\nRebar stubs are capped.\nReinforcing steel is stored.\n"
+        as &[u8];
+    let dir = scratch(&[("g.csv", glossary), ("a.txt", text)]);
+    let rows = check_every_way(&dir, &["a.txt"]);
+    let found: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| (r.found.as_str(), r.expected.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("escape stair", "evacuation staircase"),
+            ("escape stairs", "evacuation staircases"),
+            ("Reinforcing steel", "rebar")
+        ],
+        "{rows:?}"
+    );
+}
+
+/// Neither an alias given in words ("also known as"), a short form keeping a word of the full
+/// name ("Shanghai FTZ"), nor a name followed by a number (a sequel's) is another choice of
+/// rendering; the same renderings alone, in prose, are.
+#[test]
+fn aliases_short_forms_and_numbered_names_are_no_rival_renderings() {
+    let glossary = "id,preferred,admitted\n\
+empresses,Empresses in the Palace,The Legend of Zhen Huan\n\
+wukong,Sun Wukong,Monkey King\n\
+nezha,Nezha,Ne Zha\n\
+ftz,China (Shanghai) Pilot Free Trade Zone,Shanghai FTZ|Shanghai Free Trade Zone\n";
+    let quiet = "Empresses in the Palace, also known as The Legend of Zhen Huan, returns in 4K.\n\
+Sun Wukong, also called the Monkey King, rebelled against Heaven.\n\
+Empresses in the Palace (The Legend of Zhen Huan) returns.\n\
+Ne Zha 3 is rumoured for 2028. Nezha fights the Dragon King.\n\
+The China (Shanghai) Pilot Free Trade Zone was set up in 2013. The China (Shanghai) Pilot \
+Free Trade Zone grew. Since then, the Shanghai FTZ has launched 300 reforms.\n";
+    let loud = "Empresses in the Palace returns. The Legend of Zhen Huan returns.\n\
+Empresses in the Palace airs.\n\
+Ne Zha fights. Nezha wins. Nezha rests.\n\
+The China (Shanghai) Pilot Free Trade Zone was set up in 2013. The China (Shanghai) Pilot \
+Free Trade Zone grew. The Shanghai Free Trade Zone launched reforms.\n";
+    let dir = scratch(&[
+        ("g.csv", glossary.as_bytes()),
+        ("quiet.txt", quiet.as_bytes()),
+        ("loud.txt", loud.as_bytes()),
+    ]);
+    let rows = check_every_way(&dir, &["quiet.txt"]);
+    assert!(rows.is_empty(), "{rows:?}");
+    let rows = check_every_way(&dir, &["loud.txt"]);
+    let found: Vec<(u64, &str)> = rows.iter().map(|r| (r.line, r.found.as_str())).collect();
+    assert_eq!(
+        found,
+        [
+            (1, "The Legend of Zhen Huan"),
+            (3, "Ne Zha"),
+            (4, "Shanghai Free Trade Zone")
+        ],
+        "{rows:?}"
     );
 }
