@@ -150,7 +150,7 @@ fn check(args: CheckArgs) -> u8 {
     // Source-aware rules run on every segment that has a source (bilingual inputs).
     let source_terms = plan.source_terms();
     let source_rules = plan.source_rules(&source_terms);
-    let visitors = || -> Box<dyn SegmentVisitor + '_> { Box::new(&source_rules) };
+    let visitors = || -> Box<dyn SegmentVisitor + '_> { Box::new(source_rules.document()) };
     let mut run = match plan.run(!args.quiet, &formats, &visitors) {
         Ok(r) => r,
         Err(code) => return code,

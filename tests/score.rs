@@ -227,6 +227,14 @@ fn wmt23_reference_scored_against_its_own_annotations() {
                     })
             })
         };
+        // An annotated rendering starts with an article and the reference has the rest.
+        let without_article = |term: &str| {
+            entry_of(term).targets.iter().any(|target| {
+                let (first, rest) = target.trim().split_once(' ').unwrap_or(("", ""));
+                ["a", "an", "the"].contains(&first.to_lowercase().as_str())
+                    && line.en.to_lowercase().contains(&rest.to_lowercase())
+            })
+        };
         for p in w.pairs.iter().filter(|p| p.score < 1.0) {
             // The output is the reference, so a WMT pair below 1 is a source term the
             // reference renders fewer times than the source has it (a pronoun, an omission).
@@ -234,7 +242,15 @@ fn wmt23_reference_scored_against_its_own_annotations() {
             *why.entry("wmt25 < 1: repeated source term, fewer renderings in the reference")
                 .or_default() += 1;
             if let Some(q) = t.pairs.iter().find(|q| tc_term(&q.term) == p.term) {
-                if q.score == 1.0 {
+                if q.score == 1.0 && q.occurrences == p.occurrences {
+                    // termcheck finds the rendering once more, without the leading article
+                    // the annotation gives it ("Ning Clan" for "the Ning Clan").
+                    assert!(without_article(&p.term), "unexplained: {p:?} {q:?}");
+                    *why.entry(
+                        "wmt25 < 1, termcheck = 1: a rendering without its leading article",
+                    )
+                    .or_default() += 1;
+                } else if q.score == 1.0 {
                     // termcheck finds the term fewer times: some occurrences are part of a
                     // longer source term, which takes them (longest match first).
                     assert!(q.occurrences < p.occurrences, "unexplained: {p:?} {q:?}");
@@ -263,20 +279,29 @@ fn wmt23_reference_scored_against_its_own_annotations() {
             };
             *why.entry(reason).or_default() += 1;
         }
-        assert!(
-            t.pairs
-                .iter()
-                .all(|q| w.pairs.iter().any(|p| p.term == tc_term(&q.term))),
-            "termcheck counts no pair the task does not"
-        );
+        for q in t.pairs.iter() {
+            let term = tc_term(&q.term);
+            if w.pairs.iter().any(|p| p.term == term) {
+                continue;
+            }
+            // The task matches the annotation as written ("a martial arts training
+            // institute"); a leading article is no part of a term, and the reference writes
+            // the term without it (MANIFEST item 1).
+            assert!(without_article(&term), "unexplained: {q:?}");
+            *why.entry("counted by termcheck only: the rendering without its leading article")
+                .or_default() += 1;
+        }
         for q in t.pairs.iter().filter(|q| q.score < 1.0) {
             let term = tc_term(&q.term);
             let e = entry_of(&term);
-            let w_pair = w
-                .pairs
-                .iter()
-                .find(|p| p.term == term)
-                .expect("counted by both");
+            let Some(w_pair) = w.pairs.iter().find(|p| p.term == term) else {
+                // Counted by termcheck only (see above), and the source has the term more
+                // often than the reference renders it.
+                assert!(q.occurrences >= 2 && q.correct >= 1, "{q:?}");
+                *why.entry("termcheck < 1, counted by termcheck only: repeated source term")
+                    .or_default() += 1;
+                continue;
+            };
             let reason = if q.wrong > 0 {
                 // "Ning Chen" for "Ning Cheng". ("The entire Ning Clan" for "the Ning Clan"
                 // and "Prince Consort" for "a Prince Consort" are not garbled: a leading
@@ -314,18 +339,26 @@ fn wmt23_reference_scored_against_its_own_annotations() {
         why,
         [
             (
+                "counted by termcheck only: the rendering without its leading article",
+                79
+            ),
+            (
                 "counted by wmt25 only: an empty rendering, found everywhere",
                 2
             ),
             ("counted by wmt25 only: nested in a longer source term", 2),
             ("counted by wmt25 only: rendering taken by another entry", 4),
             (
+                "termcheck < 1, counted by termcheck only: repeated source term",
+                1
+            ),
+            (
                 "termcheck < 1, wmt25 = 1: rendering shared with another entry",
-                2
+                1
             ),
             (
                 "termcheck < 1, wmt25 = 1: renderings listed twice or inside each other",
-                21
+                19
             ),
             (
                 "termcheck < 1: a garbled form of the rendering in the reference",
@@ -333,7 +366,11 @@ fn wmt23_reference_scored_against_its_own_annotations() {
             ),
             (
                 "termcheck < 1: repeated source term, fewer renderings in the reference",
-                41
+                38
+            ),
+            (
+                "wmt25 < 1, termcheck = 1: a rendering without its leading article",
+                3
             ),
             (
                 "wmt25 < 1, termcheck = 1: fewer occurrences, longest match first",
@@ -355,12 +392,12 @@ fn wmt23_reference_scored_against_its_own_annotations() {
         ]
     );
     assert_eq!(entries, 2650);
-    assert_eq!((wmt.counted, tc.counted), (2059, 2051));
+    assert_eq!((wmt.counted, tc.counted), (2059, 2130));
     assert!((wmt.score_sum - 2036.5).abs() < 1e-9, "{}", wmt.score_sum);
-    assert!((tc.score_sum - 2020.25).abs() < 1e-9, "{}", tc.score_sum);
+    assert!((tc.score_sum - 2101.25).abs() < 1e-9, "{}", tc.score_sum);
     assert_eq!(
         (tc.occurrences, tc.correct, tc.wrong, tc.missing),
-        (2300, 2228, 1, 71)
+        (2381, 2314, 1, 66)
     );
     eprintln!(
         "{entries} entries; wmt25: counted {} sum {} rate {:?}; termcheck: counted {} sum {} rate {:?} (occurrences {}, correct {}, wrong {}, missing {})",
@@ -386,7 +423,7 @@ fn wmt23_score_command_matches_the_library() {
     };
     let dir = shared.join("corpus/wmt23-terminology-zhen");
     assert!(dir.is_dir(), "{} is missing", dir.display());
-    for (metric, counted, sum) in [("wmt25", 2059, 2036.5), ("termcheck", 2051, 2020.25)] {
+    for (metric, counted, sum) in [("wmt25", 2059, 2036.5), ("termcheck", 2130, 2101.25)] {
         let run = common::termcheck_in(
             &dir,
             &[
