@@ -300,20 +300,15 @@ impl<'g> SourceRules<'g> {
             a.correct = (a.correct + found).min(a.in_source);
         }
         // A countable term's head noun inflected for number ("a labor and skills competition"
-        // for "labor and skills competitions") is correct English, as garbled-term holds too;
-        // so in the other spelling ("labour unions").
+        // for "labor and skills competitions") is correct English, as garbled-term holds too.
+        // (In the other spelling too, "labour unions", counted above.)
         for a in accounts.values_mut() {
             if a.correct < a.in_source {
-                let text = spelled_alike.get_or_insert_with(|| with_families(&norm.text));
-                let text = text.as_deref().unwrap_or(&norm.text);
                 let found = self.glossary.concepts[a.concept]
                     .renderings
                     .iter()
                     .filter(|r| r.status.is_approved())
-                    .map(|r| {
-                        let key = normalize_key(&r.text, true);
-                        count_in_other_number(text, with_families(&key).as_deref().unwrap_or(&key))
-                    })
+                    .map(|r| count_in_other_number(&norm.text, &normalize_key(&r.text, true)))
                     .max()
                     .unwrap_or(0);
                 a.correct = (a.correct + found).min(a.in_source);
