@@ -182,7 +182,7 @@ fn is_function_word(word: &str) -> bool {
 }
 
 /// A word of a closed class: a word that does not show which term a phrase is.
-fn is_weak_word(word: &str) -> bool {
+pub(crate) fn is_weak_word(word: &str) -> bool {
     closed_class(word).is_some()
 }
 
