@@ -26,8 +26,8 @@ use crate::finding::Finding;
 use crate::fuzzy::{is_weak_word, Damage};
 use crate::glossary::{CaseMode, Concept, Glossary};
 use crate::inflection::{
-    ends_a_head, head_is_capitalised, in_number, lemma, named_in_another_language, number_of,
-    same_lemma, split_head, variants_in_plural, Number,
+    classical_numbers_of_one_word, ends_a_head, head_is_capitalised, in_number, lemma,
+    named_in_another_language, number_of, same_lemma, split_head, variants_in_plural, Number,
 };
 use crate::input::decode::DetectedEncoding;
 use crate::location::TextEncoding;
@@ -716,8 +716,25 @@ fn decoded_offsets(text: &str, detected: DetectedEncoding, file: &[u64]) -> Vec<
 /// the words around it agree with a number the correction does not have ("Overtime wages
 /// are"). True for every other finding.
 fn corrected_in_number_found(f: &Finding) -> bool {
-    !matches!(f.rule, Rule::ForbiddenTerm | Rule::DeprecatedTerm)
+    if !matches!(f.rule, Rule::ForbiddenTerm | Rule::DeprecatedTerm)
         || number_of_head(&f.found) == number_of_head(&f.expected)
+    {
+        return true;
+    }
+    // As `correction` reads them: a word the dictionary does not know has no known number
+    // ("inputdata"), and a Latin or Greek plural is as often a mass noun ("data", "media").
+    let head = |s: &str| {
+        let phrase = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        split_head(&phrase).1.to_lowercase()
+    };
+    let (found, expected) = (head(&f.found), head(&f.expected));
+    !is_english_word(&found) || classical_plural(&expected)
+}
+
+/// Whether `word` (small letters) is a Latin or Greek plural ("data", "media", "criteria").
+fn classical_plural(word: &str) -> bool {
+    in_number(word, Number::Singular)
+        .is_some_and(|one| one != word && classical_numbers_of_one_word(word, &one))
 }
 
 /// The number a rendering (as written) is in: that of its head (see [`split_head`]). A word in
@@ -771,9 +788,11 @@ pub fn correction(
 /// - where `listed` is written in the other number than the preferred rendering, the glossary
 ///   chose that number, not the text: the two heads may be two words of which one is countable
 ///   and the other not ("overtime wages" and "overtime pay"). The preferred rendering's head is
-///   inflected only when it is the same word as `listed`'s, or a noun only: a word that is a
-///   verb too (its "-ing" form is English: "paying") has a form in "-s" that is the verb's
-///   ("pays"), so the dictionary vouches for no plural noun.
+///   inflected only when `listed`'s head is an English word (one the dictionary does not know
+///   has no known number: "inputdata"), and the preferred head is the same word as it, or a
+///   noun only: a word that is a verb too (its "-ing" form is English: "paying") has a form in
+///   "-s" that is the verb's ("pays"), so the dictionary vouches for no plural noun; and a Latin
+///   or Greek plural, as often a mass noun ("data", "media"), is not put in the singular.
 fn in_number_of_text(
     preferred: &str,
     listed: &str,
@@ -785,7 +804,17 @@ fn in_number_of_text(
     if !inflected {
         let listed_phrase = listed.split_whitespace().collect::<Vec<_>>().join(" ");
         let (_, listed_head, _) = split_head(&listed_phrase);
-        if !same_lemma(&listed_head.to_lowercase(), &head_word) && also_a_verb(&lemma(&head_word)) {
+        let listed_head = listed_head.to_lowercase();
+        // A word the dictionary does not know ("inputdata" of "input data") reads as singular
+        // for want of a plural ending: its number is unknown.
+        if !is_english_word(&listed_head) {
+            return None;
+        }
+        if !same_lemma(&listed_head, &head_word) && also_a_verb(&lemma(&head_word)) {
+            return None;
+        }
+        // A Latin or Greek plural is as often a mass noun ("data", "media"): no singular.
+        if number == Number::Singular && classical_plural(&head_word) {
             return None;
         }
     }
@@ -1400,6 +1429,18 @@ mod tests {
             ),
             "Shanghai Federation of Trade Unions"
         );
+        // A word the dictionary does not know has no known number, and a classical plural is
+        // as often a mass noun: neither is put in the singular.
+        let data = "id,preferred,forbidden\nd,input data,inputdata\n";
+        assert_eq!(
+            corrected(data, "inputdata", "Inputdata", None),
+            "input data"
+        );
+        let media = "id,preferred,forbidden\nm,physical media,physical medium\n";
+        assert_eq!(
+            corrected(media, "physical medium", "physical medium", None),
+            "physical media"
+        );
         // A word in "-ics" is singular.
         let analytics = "id,preferred,forbidden\na,data analysis,data analytics\n";
         assert_eq!(
@@ -1461,6 +1502,18 @@ mod tests {
         assert_eq!(
             left("Overtime wage is paid.", "Overtime wage", "overtime pay"),
             ("Overtime pay is paid.".to_string(), None)
+        );
+        assert_eq!(
+            left("The inputdata is read.", "inputdata", "input data"),
+            ("The input data is read.".to_string(), None)
+        );
+        assert_eq!(
+            left(
+                "The physical medium is",
+                "physical medium",
+                "physical media"
+            ),
+            ("The physical media is".to_string(), None)
         );
     }
 
