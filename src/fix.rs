@@ -728,7 +728,19 @@ fn corrected_in_number_found(f: &Finding) -> bool {
         split_head(&phrase).1.to_lowercase()
     };
     let (found, expected) = (head(&f.found), head(&f.expected));
-    !is_english_word(&found) || classical_plural(&expected)
+    !is_english_word(&found)
+        || classical_plural(&expected)
+        || holds_another_head(&f.expected, &found)
+}
+
+/// Whether `rendering` has `head` (small letters), the head of the rendering it corrects, as a
+/// word that is not its own head: "cases" in "majority of cases" for "majority-of cases". The
+/// two renderings' numbers are then carried by different words, and the word the text
+/// inflected is kept as it is.
+fn holds_another_head(rendering: &str, head: &str) -> bool {
+    let phrase = rendering.split_whitespace().collect::<Vec<_>>().join(" ");
+    let own = split_head(&phrase).1.to_lowercase();
+    own != head && word_spans(&phrase).any(|(_, w)| w.to_lowercase() == head)
 }
 
 /// Whether `word` (small letters) is a Latin or Greek plural ("data", "media", "criteria").
@@ -811,6 +823,9 @@ fn in_number_of_text(
             return None;
         }
         if !same_lemma(&listed_head, &head_word) && also_a_verb(&lemma(&head_word)) {
+            return None;
+        }
+        if holds_another_head(preferred, &listed_head) {
             return None;
         }
         // A Latin or Greek plural is as often a mass noun ("data", "media"): no singular.
@@ -1441,6 +1456,13 @@ mod tests {
             corrected(media, "physical medium", "physical medium", None),
             "physical media"
         );
+        // The word that carries the variant's number is in the preferred rendering, where
+        // another word carries it: kept as it is.
+        let most = "id,preferred,forbidden\nm,majority of cases,majority-of cases\n";
+        assert_eq!(
+            corrected(most, "majority-of cases", "majority-of cases", None),
+            "majority of cases"
+        );
         // A word in "-ics" is singular.
         let analytics = "id,preferred,forbidden\na,data analysis,data analytics\n";
         assert_eq!(
@@ -1506,6 +1528,14 @@ mod tests {
         assert_eq!(
             left("The inputdata is read.", "inputdata", "input data"),
             ("The input data is read.".to_string(), None)
+        );
+        assert_eq!(
+            left(
+                "the majority-of cases are",
+                "majority-of cases",
+                "majority of cases"
+            ),
+            ("the majority of cases are".to_string(), None)
         );
         assert_eq!(
             left(
