@@ -197,8 +197,12 @@ pub fn in_capitals_of(model: &str, word: &str) -> String {
 fn members() -> &'static HashMap<&'static str, SmallVec<[&'static str; 2]>> {
     static MEMBERS: OnceLock<HashMap<&'static str, SmallVec<[&'static str; 2]>>> = OnceLock::new();
     MEMBERS.get_or_init(|| {
-        let mut members: HashMap<&'static str, SmallVec<[&'static str; 2]>> = HashMap::default();
-        for (&word, &family) in families() {
+        // Built on first use, by a glossary with a deprecated or forbidden rendering: most
+        // families have two spellings.
+        let families = families();
+        let mut members: HashMap<&'static str, SmallVec<[&'static str; 2]>> =
+            HashMap::with_capacity_and_hasher(families.len() / 2 + 1, Default::default());
+        for (&word, &family) in families {
             members.entry(family).or_default().push(word);
         }
         for words in members.values_mut() {
