@@ -598,30 +598,24 @@ impl<'g> Checker<'g> {
                 continue;
             }
             let shown = place.shown();
-            let preferred = concept.preferred();
-            let (expected, message) = match term.inflected {
-                // The preferred rendering in the number of the text, where it can be put in it
-                // (`fix` leaves the finding otherwise).
+            let listed = &concept.renderings[term.rendering].text;
+            // The preferred rendering in the text's number and spelling (see `correction`).
+            let expected = crate::fix::correction(concept, listed, place.found(), term.inflected);
+            let message = match term.inflected {
                 Some(number) => {
-                    let expected =
-                        in_number(preferred, number).map_or(Cow::Borrowed(preferred), Cow::Owned);
-                    let message = format!(
+                    format!(
                         "\"{shown}\" is a {} rendering of {} (\"{}\" in the {}); use \"{expected}\"",
                         term.status.as_str(),
                         concept.label(),
                         concept.renderings[term.rendering].text,
                         number.as_str(),
-                    );
-                    (expected, message)
+                    )
                 }
-                None => {
-                    let message = format!(
-                        "\"{shown}\" is a {} rendering of {}; use \"{preferred}\"",
-                        term.status.as_str(),
-                        concept.label(),
-                    );
-                    (Cow::Borrowed(preferred), message)
-                }
+                None => format!(
+                    "\"{shown}\" is a {} rendering of {}; use \"{expected}\"",
+                    term.status.as_str(),
+                    concept.label(),
+                ),
             };
             findings.push(place.finding(rule, concept, &expected, message, None));
         }

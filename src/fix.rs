@@ -7,8 +7,9 @@
 //! term stays between the same two words of the replacement), so line endings stay as they
 //! were. A finding is left for a person when its correction is not certain: several findings
 //! suggest different renderings for one span, its span overlaps another finding, it spans
-//! more line breaks than the replacement can hold, a variant found in the plural has a
-//! correction that cannot be put in the plural (a name), a garbled term's correction changes
+//! more line breaks than the replacement can hold, a variant found in another number than its
+//! correction has a correction that cannot be put in that number (a name, a word that may be
+//! uncountable: see [`correction`]), a garbled term's correction changes
 //! its number (the words around it agree with the number found), the text next to it already goes on
 //! with the words its correction adds (they would be written twice), its text is written across
 //! inline markup or an escape in the file, a variant listed as a name is found in small letters
@@ -20,17 +21,20 @@ use std::fmt;
 use std::ops::Range;
 
 use crate::article::{indefinite_article, Article};
+use crate::dictionary::is_english_word;
 use crate::finding::Finding;
-use crate::fuzzy::Damage;
+use crate::fuzzy::{is_weak_word, Damage};
 use crate::glossary::{CaseMode, Concept, Glossary};
 use crate::inflection::{
-    in_number, lemma, number_of, same_lemma, split_head, variants_in_plural, Number,
+    classical_numbers_of_one_word, ends_a_head, head_is_capitalised, in_number, lemma,
+    named_in_another_language, number_of, same_lemma, split_head, variants_in_plural, Number,
 };
 use crate::input::decode::DetectedEncoding;
 use crate::location::TextEncoding;
 use crate::markdown::emphasis_delimiters;
 use crate::normalize::{ceil_char_boundary, floor_char_boundary, is_word_char, normalize_key};
 use crate::rules::Rule;
+use crate::spelling::{families_in_either_number, in_capitals_of, spelling_family};
 
 /// One replacement in decoded text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,7 +71,9 @@ pub enum LeftReason {
     /// markup or write the escaped character raw.
     CrossesMarkup,
     /// A variant found in the plural ("Municipal General Assemblies"), whose correction cannot
-    /// be put in the plural (the last word of a name does not carry the name's number).
+    /// be put in the plural (the last word of a name does not carry the name's number), or in
+    /// another number than its correction's, which cannot be put in that number safely
+    /// ("Overtime wages are", corrected by "overtime pay").
     InPlural,
     /// The correction adds words to the found text, and the text next to it already goes on
     /// with those words or near-misses of them ("Ministry of Industry and Information" before
@@ -81,6 +87,15 @@ pub enum LeftReason {
     /// letters after "a" or "an" ("a long wall of grey brick"): a name takes no indefinite
     /// article, so the words are ordinary prose here, not the name.
     NotTheName,
+    /// A variant that modifies the noun after it ("Aerial work platforms"), corrected by a
+    /// rendering whose head has words after it ("work at height"): put before the noun, those
+    /// make another phrase ("Work at height platforms"), and the compound the text writes may
+    /// name another thing (an aerial work platform is a machine).
+    ModifiesTheNextWord,
+    /// A variant in a bilingual segment whose source does not name its concept (最低档工资, the
+    /// lowest grade of a position's pay, for a forbidden "lowest wage" of 最低工资): the words
+    /// render something else there, which the correction would change.
+    NotInSource,
 }
 
 impl fmt::Display for LeftReason {
@@ -92,7 +107,9 @@ impl fmt::Display for LeftReason {
             LeftReason::SpansLines => "spans a line break the correction cannot keep",
             LeftReason::TextChanged => "the text changed since it was checked",
             LeftReason::CrossesMarkup => "crosses markup or an escape in the file; fix it by hand",
-            LeftReason::InPlural => "found in the plural, which the correction cannot take",
+            LeftReason::InPlural => {
+                "found in the plural (or singular), which the correction cannot take"
+            }
             LeftReason::WordsAlreadyThere => {
                 "the text next to it already has the words the correction adds; they would be written twice"
             }
@@ -101,6 +118,12 @@ impl fmt::Display for LeftReason {
             }
             LeftReason::NotTheName => {
                 "the glossary lists it as a name, but here it is in small letters after \"a\" or \"an\": ordinary words, not the name"
+            }
+            LeftReason::ModifiesTheNextWord => {
+                "it modifies the word after it, which the correction (its head followed by other words) cannot; the compound may name another thing"
+            }
+            LeftReason::NotInSource => {
+                "the segment's source does not name its concept; the words may render something else there"
             }
         })
     }
@@ -122,6 +145,21 @@ pub fn plan(
     detected: DetectedEncoding,
     findings: &[Finding],
     glossary: &Glossary,
+) -> FilePlan {
+    plan_bilingual(text, detected, findings, glossary, |_| true)
+}
+
+/// [`plan`] for a bilingual file, where `named_in_source` tells whether the source of a
+/// finding's segment names its concept (or cannot: a segment without a source, a concept
+/// without source terms). A deprecated or forbidden rendering whose concept the source does
+/// not name is left for a person: the words may render something else there ("the lowest wage
+/// for the same position" for 最低档工资, where a forbidden "lowest wage" renders 最低工资).
+pub fn plan_bilingual(
+    text: &str,
+    detected: DetectedEncoding,
+    findings: &[Finding],
+    glossary: &Glossary,
+    named_in_source: impl Fn(&Finding) -> bool,
 ) -> FilePlan {
     let starts: Vec<u64> = findings.iter().map(|f| f.start.byte_offset).collect();
     let ends: Vec<u64> = findings.iter().map(|f| f.end.byte_offset).collect();
@@ -165,7 +203,11 @@ pub fn plan(
             }
         };
         let concept = glossary.concepts.iter().find(|c| c.id == f.concept);
-        if concept.is_some_and(|c| !corrected_in_number_found(f, c)) {
+        if !named_in_source(f) && matches!(f.rule, Rule::ForbiddenTerm | Rule::DeprecatedTerm) {
+            result.left.push((i, LeftReason::NotInSource));
+            continue;
+        }
+        if !corrected_in_number_found(f) {
             result.left.push((i, LeftReason::InPlural));
             continue;
         }
@@ -179,6 +221,10 @@ pub fn plan(
         }
         if concept.is_some_and(|c| prose_words_of_a_name(text, span.clone(), f, c)) {
             result.left.push((i, LeftReason::NotTheName));
+            continue;
+        }
+        if modifies_the_next_word(text, span.end, f) {
+            result.left.push((i, LeftReason::ModifiesTheNextWord));
             continue;
         }
         let mut reason = None;
@@ -532,6 +578,35 @@ fn prose_words_of_a_name(text: &str, span: Range<usize>, f: &Finding, concept: &
         })
 }
 
+/// Whether a deprecated or forbidden rendering, found ending at byte `end` of `text`, modifies
+/// the word after it, which its correction cannot (see [`LeftReason::ModifiesTheNextWord`]):
+/// the correction is a common noun whose head has words after it ("work at height", "letter
+/// of credit"), the found text ends with its head ("aerial work"), and a space and a word of
+/// the same phrase follow: not a word of a closed class ("is", "must", "the") nor a
+/// preposition ("aerial work at night").
+fn modifies_the_next_word(text: &str, end: usize, f: &Finding) -> bool {
+    if !matches!(f.rule, Rule::ForbiddenTerm | Rule::DeprecatedTerm) {
+        return false;
+    }
+    let (expected, found) = (collapse(&f.expected), collapse(&f.found));
+    let (_, _, after_head) = split_head(&expected);
+    let (_, _, found_after_head) = split_head(&found);
+    if after_head.is_empty() || !found_after_head.is_empty() || head_is_capitalised(&expected) {
+        return false;
+    }
+    let rest = &text[end..];
+    let next = rest.trim_start_matches([' ', '\t', '\u{a0}']);
+    if next.len() == rest.len() || !next.starts_with(char::is_alphabetic) {
+        return false;
+    }
+    let word = next
+        .split(|c: char| !is_word_char(c) && c != '-')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    !is_weak_word(&word) && !ends_a_head(&word)
+}
+
 /// Whether text starting after `before` starts a sentence: at the start of the text or of a
 /// paragraph, or after a full stop, question or exclamation mark.
 fn starts_sentence(before: &str) -> bool {
@@ -634,27 +709,216 @@ fn decoded_offsets(text: &str, detected: DetectedEncoding, file: &[u64]) -> Vec<
     }
 }
 
-/// Whether a deprecated or forbidden variant found in the plural though listed in the
-/// singular ("e-mails" for "e-mail") is corrected by the preferred rendering in the plural (the
-/// suggestion is the preferred rendering as listed when it cannot be put in it). True for
-/// every other finding.
-fn corrected_in_number_found(f: &Finding, concept: &Concept) -> bool {
-    if !matches!(f.rule, Rule::ForbiddenTerm | Rule::DeprecatedTerm) {
+/// Whether a deprecated or forbidden rendering's correction has the number of the text: the
+/// head of the found text and that of the correction are in one number ("e-mails" corrected by
+/// "emails", "dispersal stairs" by "evacuation staircases"). The suggestion is the preferred
+/// rendering as listed where it cannot be put in the text's number (see [`correction`]): then
+/// the words around it agree with a number the correction does not have ("Overtime wages
+/// are"). True for every other finding.
+fn corrected_in_number_found(f: &Finding) -> bool {
+    if !matches!(f.rule, Rule::ForbiddenTerm | Rule::DeprecatedTerm)
+        || number_of_head(&f.found) == number_of_head(&f.expected)
+    {
         return true;
     }
-    let found = normalize_key(&f.found, true);
-    let keys: Vec<(String, bool)> = concept
-        .renderings
-        .iter()
-        .map(|r| (normalize_key(&r.text, true), r.status.is_approved()))
+    // As `correction` reads them: a word the dictionary does not know has no known number
+    // ("inputdata"), and a Latin or Greek plural is as often a mass noun ("data", "media").
+    let head = |s: &str| {
+        let phrase = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        split_head(&phrase).1.to_lowercase()
+    };
+    let (found, expected) = (head(&f.found), head(&f.expected));
+    !is_english_word(&found)
+        || classical_plural(&expected)
+        || holds_another_head(&f.expected, &found)
+}
+
+/// Whether `rendering` has `head` (small letters), the head of the rendering it corrects, as a
+/// word that is not its own head: "cases" in "majority of cases" for "majority-of cases". The
+/// two renderings' numbers are then carried by different words, and the word the text
+/// inflected is kept as it is.
+fn holds_another_head(rendering: &str, head: &str) -> bool {
+    let phrase = rendering.split_whitespace().collect::<Vec<_>>().join(" ");
+    let own = split_head(&phrase).1.to_lowercase();
+    own != head && word_spans(&phrase).any(|(_, w)| w.to_lowercase() == head)
+}
+
+/// Whether `word` (small letters) is a Latin or Greek plural ("data", "media", "criteria").
+fn classical_plural(word: &str) -> bool {
+    in_number(word, Number::Singular)
+        .is_some_and(|one| one != word && classical_numbers_of_one_word(word, &one))
+}
+
+/// The number a rendering (as written) is in: that of its head (see [`split_head`]). A word in
+/// "-ics" names a field or an activity, in the singular ("analytics", "logistics", "physics"),
+/// though its singular without the "s" may be a word.
+fn number_of_head(rendering: &str) -> Number {
+    let phrase = rendering.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (_, head, _) = split_head(&phrase);
+    let head = head.to_lowercase();
+    if head.ends_with("ics") {
+        Number::Singular
+    } else {
+        number_of(&head)
+    }
+}
+
+/// What a deprecated or forbidden rendering `listed` of `concept`, found in the text as `found`
+/// (as written), is corrected to: the concept's preferred rendering,
+/// - in the spelling of the text where the text writes `listed` in the other British or
+///   American spelling and the preferred rendering has the same words ("Labour Dispute
+///   Arbitration Commission" where the glossary bans "Labor Dispute Arbitration Committee" and
+///   prefers "Labor Dispute Arbitration Commission", and the text has "Labour Dispute
+///   Arbitration Committee"): the document's spelling, which the glossary's listing of the
+///   error does not choose;
+/// - in the number of the text, where the preferred rendering's head is in the other one: the
+///   number of the form found (`inflected`, for a form matched in the other number than listed:
+///   "e-mails", "50 Golden Coins"), else the number `listed` is written in ("dispersal stairs"
+///   for "evacuation staircase"), so that the words around it still agree with it. Where the
+///   preferred rendering cannot be put in that number safely (see [`in_number_of_text`]), it is
+///   left as listed, and `fix` leaves the finding for a person.
+pub fn correction(
+    concept: &Concept,
+    listed: &str,
+    found: &str,
+    inflected: Option<Number>,
+) -> String {
+    let preferred = respelled_as(concept.preferred(), listed, found);
+    let number = inflected.unwrap_or_else(|| number_of_head(listed));
+    if number_of_head(&preferred) == number {
+        return preferred;
+    }
+    in_number_of_text(&preferred, listed, number, inflected.is_some()).unwrap_or(preferred)
+}
+
+/// `preferred` (a deprecated or forbidden rendering `listed`'s correction) in `number`, the
+/// text's, if it can be put in it safely:
+/// - where the text inflected `listed` itself (`inflected`), the text counts the thing, and its
+///   preferred rendering is put in the number as [`in_number`] puts a common noun, and so is a
+///   name after a count ("50 Gold Coins" for "50 Golden Coins", see
+///   [`crate::matcher::TermMatcher`]): its head, a capitalised English word, keeps its capital;
+/// - where `listed` is written in the other number than the preferred rendering, the glossary
+///   chose that number, not the text: the two heads may be two words of which one is countable
+///   and the other not ("overtime wages" and "overtime pay"). The preferred rendering's head is
+///   inflected only when `listed`'s head is an English word (one the dictionary does not know
+///   has no known number: "inputdata"), and the preferred head is the same word as it, or a
+///   noun only: a word that is a verb too (its "-ing" form is English: "paying") has a form in
+///   "-s" that is the verb's ("pays"), so the dictionary vouches for no plural noun; and a Latin
+///   or Greek plural, as often a mass noun ("data", "media"), is not put in the singular.
+fn in_number_of_text(
+    preferred: &str,
+    listed: &str,
+    number: Number,
+    inflected: bool,
+) -> Option<String> {
+    let (before, head, after) = split_head(preferred);
+    let head_word = head.to_lowercase();
+    if !inflected {
+        let listed_phrase = listed.split_whitespace().collect::<Vec<_>>().join(" ");
+        let (_, listed_head, _) = split_head(&listed_phrase);
+        let listed_head = listed_head.to_lowercase();
+        // A word the dictionary does not know ("inputdata" of "input data") reads as singular
+        // for want of a plural ending: its number is unknown.
+        if !is_english_word(&listed_head) {
+            return None;
+        }
+        if !same_lemma(&listed_head, &head_word) && also_a_verb(&lemma(&head_word)) {
+            return None;
+        }
+        if holds_another_head(preferred, &listed_head) {
+            return None;
+        }
+        // A Latin or Greek plural is as often a mass noun ("data", "media"): no singular.
+        if number == Number::Singular && classical_plural(&head_word) {
+            return None;
+        }
+    }
+    if let Some(inflected) = in_number(preferred, number) {
+        return Some(inflected);
+    }
+    // A name's head, capitalised as a word ("Coin"), where the text counts the name.
+    let mut letters = head.chars();
+    let capitalised = letters.next().is_some_and(|c| c.is_ascii_uppercase())
+        && letters.all(|c| c.is_ascii_lowercase());
+    if !capitalised || !head_is_capitalised(listed) || named_in_another_language(preferred) {
+        return None;
+    }
+    let word = in_number(&head_word, number)?;
+    Some(format!("{before}{}{after}", in_capitals_of(head, &word)))
+}
+
+/// Whether `word` (a singular, in small letters) is a verb too: its "-ing" form, with a final
+/// "e" dropped or the last consonant doubled as English spells it, is an English word.
+fn also_a_verb(word: &str) -> bool {
+    let dropped = word.strip_suffix('e').filter(|stem| !stem.ends_with('e'));
+    let doubled = word
+        .chars()
+        .next_back()
+        .filter(|c| c.is_ascii_alphabetic() && !"aeiouwxy".contains(*c))
+        .map(|c| format!("{word}{c}ing"));
+    is_english_word(&format!("{word}ing"))
+        || dropped.is_some_and(|stem| is_english_word(&format!("{stem}ing")))
+        || doubled.is_some_and(|w| is_english_word(&w))
+}
+
+/// The words of `text` (runs of word characters) with their byte offsets.
+fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = at + text[at..].find(is_word_char)?;
+        let end = text[start..]
+            .find(|c: char| !is_word_char(c))
+            .map_or(text.len(), |e| start + e);
+        at = end;
+        Some((start, &text[start..end]))
+    })
+}
+
+/// `preferred` with its words written in the spellings `found` has where it respells `listed`
+/// (British for American or back): each word of `preferred` that is a spelling of such a word of
+/// `found`, in the same number, takes its spelling, in the capitals `preferred` gives it.
+fn respelled_as(preferred: &str, listed: &str, found: &str) -> String {
+    let lower_words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !is_word_char(c))
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let listed_words = lower_words(listed);
+    let departed: Vec<String> = lower_words(found)
+        .into_iter()
+        .filter(|w| !listed_words.contains(w))
+        .filter(|w| {
+            let families = families_in_either_number(w);
+            !families.is_empty()
+                && listed_words.iter().any(|l| {
+                    families_in_either_number(l)
+                        .iter()
+                        .any(|f| families.contains(f))
+                })
+        })
         .collect();
-    let listed = keys.iter().any(|(key, _)| *key == found);
-    let in_plural = keys
-        .iter()
-        .any(|(key, approved)| !approved && variants_in_plural(key).contains(&found));
-    listed
-        || !in_plural
-        || in_number(concept.preferred(), Number::Plural).as_deref() == Some(&f.expected)
+    if departed.is_empty() {
+        return preferred.to_string();
+    }
+    let mut out = String::with_capacity(preferred.len() + 4);
+    let mut copied = 0;
+    for (start, word) in word_spans(preferred) {
+        let lower = word.to_lowercase();
+        let Some(family) = spelling_family(&lower) else {
+            continue;
+        };
+        let spelt = departed
+            .iter()
+            .find(|d| **d != lower && spelling_family(d) == Some(family));
+        if let Some(spelt) = spelt {
+            out.push_str(&preferred[copied..start]);
+            out.push_str(&in_capitals_of(word, spelt));
+            copied = start + word.len();
+        }
+    }
+    out.push_str(&preferred[copied..]);
+    out
 }
 
 /// The expected rendering written in the letter case of what it replaces: an ALL CAPS
@@ -724,8 +988,18 @@ pub fn case_pattern(s: &str) -> CasePattern {
     if letters.iter().all(|c| !c.is_uppercase()) {
         return CasePattern::Lower;
     }
-    let initial_only = |w: &str| w.chars().skip(1).all(|c| !c.is_uppercase());
-    let ws: Vec<&str> = words(s).collect();
+    // A hyphenated word is one word of a title, capitalised at its start: house styles
+    // differ on the parts after a hyphen ("Try-out Period", "Non-Fixed Hours"), and each part
+    // has a capital at most at its own start.
+    let initial_only = |w: &str| {
+        w.split('-')
+            .all(|part| part.chars().skip(1).all(|c| !c.is_uppercase()))
+    };
+    let ws: Vec<&str> = s
+        .split(|c: char| !is_word_char(c) && !matches!(c, '\'' | '’' | '-'))
+        .map(|w| w.trim_matches('-'))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
     if !ws.iter().all(|w| initial_only(w)) {
         return CasePattern::Mixed;
     }
@@ -827,9 +1101,13 @@ fn capitalize_first_letter(s: &str, keep_other_scripts: bool) -> String {
 
 /// Capitalises the first letter of every word but small ones (kept as the glossary writes
 /// them); other letters stay as written, so "ACFTU" and "McDonald" survive, and so does the
-/// case of a letter of another script in a rendering mostly in Latin letters.
+/// case of a letter of another script in a rendering mostly in Latin letters. The parts of a
+/// hyphenated word after the first are capitalised only in a rendering the glossary writes in
+/// small letters ("All-China Federation" of "all-china federation"): one with capitals of its
+/// own keeps them ("Lin-gang Special Area", an official name).
 fn title_case(s: &str) -> String {
     let keep = keeps_other_scripts_case(s);
+    let hyphen_parts = !s.chars().any(char::is_uppercase);
     let mut out = String::with_capacity(s.len());
     let mut first_word = true;
     let mut word = String::new();
@@ -846,7 +1124,7 @@ fn title_case(s: &str) -> String {
         word.clear();
     };
     for c in s.chars() {
-        if c.is_whitespace() || c == '-' {
+        if c.is_whitespace() || (c == '-' && hyphen_parts) {
             flush(&mut word, &mut out, &mut first_word);
             out.push(c);
         } else {
@@ -1116,6 +1394,276 @@ mod tests {
                 "{held:?} / {found:?}"
             );
         }
+    }
+
+    #[track_caller]
+    fn corrected(glossary: &str, listed: &str, found: &str, inflected: Option<Number>) -> String {
+        let glossary = Glossary::from_csv_text(glossary, "g.csv").unwrap();
+        correction(&glossary.concepts[0], listed, found, inflected)
+    }
+
+    #[test]
+    fn a_correction_takes_the_number_of_the_text() {
+        let stairs = "id,preferred,forbidden\ns,evacuation staircase,dispersal stairs\n";
+        assert_eq!(
+            corrected(stairs, "dispersal stairs", "Dispersal stairs", None),
+            "evacuation staircases"
+        );
+        // A head that may be uncountable (a verb too: "pays" is the verb's) stays as listed.
+        let pay = "id,preferred,deprecated\np,overtime pay,overtime wages\n";
+        assert_eq!(
+            corrected(pay, "overtime wages", "Overtime wages", None),
+            "overtime pay"
+        );
+        // A plural the text makes of the banned rendering itself: the text counts the thing.
+        let email = "id,preferred,deprecated\ne,email,e-mail\n";
+        assert_eq!(
+            corrected(email, "e-mail", "e-mails", Some(Number::Plural)),
+            "emails"
+        );
+        // A name in the plural after a count: its capitalised head keeps its capital.
+        let coin = "id,preferred,forbidden\nc,Gold Coin,Golden Coin\n";
+        assert_eq!(
+            corrected(coin, "Golden Coin", "Golden Coins", Some(Number::Plural)),
+            "Gold Coins"
+        );
+        assert_eq!(
+            corrected(coin, "Golden Coin", "Golden Coin", None),
+            "Gold Coin"
+        );
+        // A common noun found in the plural corrected by a name: a name's head carries no
+        // number where nothing counts it.
+        let ftu =
+            "id,preferred,forbidden\nf,Shanghai Federation of Trade Unions,municipal assembly\n";
+        assert_eq!(
+            corrected(
+                ftu,
+                "municipal assembly",
+                "municipal assemblies",
+                Some(Number::Plural)
+            ),
+            "Shanghai Federation of Trade Unions"
+        );
+        // A word the dictionary does not know has no known number, and a classical plural is
+        // as often a mass noun: neither is put in the singular.
+        let data = "id,preferred,forbidden\nd,input data,inputdata\n";
+        assert_eq!(
+            corrected(data, "inputdata", "Inputdata", None),
+            "input data"
+        );
+        let media = "id,preferred,forbidden\nm,physical media,physical medium\n";
+        assert_eq!(
+            corrected(media, "physical medium", "physical medium", None),
+            "physical media"
+        );
+        // The word that carries the variant's number is in the preferred rendering, where
+        // another word carries it: kept as it is.
+        let most = "id,preferred,forbidden\nm,majority of cases,majority-of cases\n";
+        assert_eq!(
+            corrected(most, "majority-of cases", "majority-of cases", None),
+            "majority of cases"
+        );
+        // A word in "-ics" is singular.
+        let analytics = "id,preferred,forbidden\na,data analysis,data analytics\n";
+        assert_eq!(
+            corrected(analytics, "data analytics", "data analytics", None),
+            "data analysis"
+        );
+    }
+
+    #[test]
+    fn a_correction_follows_the_spelling_the_text_departs_to() {
+        let us = "id,preferred,forbidden\n\
+                  a,Labor Dispute Arbitration Commission,Labor Dispute Arbitration Committee\n";
+        let listed = "Labor Dispute Arbitration Committee";
+        assert_eq!(
+            corrected(us, listed, "Labour Dispute Arbitration Committee", None),
+            "Labour Dispute Arbitration Commission"
+        );
+        assert_eq!(
+            corrected(us, listed, "LABOUR DISPUTE ARBITRATION COMMITTEE", None),
+            "Labour Dispute Arbitration Commission"
+        );
+        // Found as listed: the glossary's spelling of the preferred rendering.
+        assert_eq!(
+            corrected(us, listed, listed, None),
+            "Labor Dispute Arbitration Commission"
+        );
+        let uk = "id,preferred,forbidden\nl,Labour Contract Law,Labor Contract Act\n";
+        assert_eq!(
+            corrected(uk, "Labor Contract Act", "Labour Contract Act", None),
+            "Labour Contract Law"
+        );
+        assert_eq!(
+            corrected(uk, "Labor Contract Act", "Labor Contract Act", None),
+            "Labour Contract Law"
+        );
+    }
+
+    #[test]
+    fn a_correction_that_cannot_take_the_number_of_the_text_is_left() {
+        let glossary = Glossary::from_csv_text("id,preferred\nc,x\n", "g.csv").unwrap();
+        let left = |text: &str, found: &str, expected: &str| {
+            let findings = vec![finding(Rule::DeprecatedTerm, text, found, expected)];
+            let plan = plan(text, UTF8, &findings, &glossary);
+            (apply(text, &plan.edits), plan.left.first().map(|l| l.1))
+        };
+        let text = "Overtime wages are not payable.";
+        assert_eq!(
+            left(text, "Overtime wages", "overtime pay"),
+            (text.to_string(), Some(LeftReason::InPlural))
+        );
+        assert_eq!(
+            left(
+                "Dispersal stairs must be lit.",
+                "Dispersal stairs",
+                "evacuation staircases"
+            ),
+            ("Evacuation staircases must be lit.".to_string(), None)
+        );
+        assert_eq!(
+            left("Overtime wage is paid.", "Overtime wage", "overtime pay"),
+            ("Overtime pay is paid.".to_string(), None)
+        );
+        assert_eq!(
+            left("The inputdata is read.", "inputdata", "input data"),
+            ("The input data is read.".to_string(), None)
+        );
+        assert_eq!(
+            left(
+                "the majority-of cases are",
+                "majority-of cases",
+                "majority of cases"
+            ),
+            ("the majority of cases are".to_string(), None)
+        );
+        assert_eq!(
+            left(
+                "The physical medium is",
+                "physical medium",
+                "physical media"
+            ),
+            ("The physical media is".to_string(), None)
+        );
+    }
+
+    #[test]
+    fn a_hyphenated_word_is_one_word_of_a_title() {
+        for found in [
+            "Try-out Period",
+            "Non-fixed Working Hour System",
+            "Non-Fixed Working Hour System",
+            "Work-Life Balance",
+        ] {
+            assert_eq!(case_pattern(found), CasePattern::Title, "{found}");
+        }
+        assert_eq!(case_pattern("Try-out period"), CasePattern::Sentence);
+        assert_eq!(case_pattern("Try-OUT Period"), CasePattern::Mixed);
+        assert_eq!(case_pattern("the Try-out Period"), CasePattern::Mixed);
+        case("Try-out Period", "probation period", "Probation Period");
+        // A rendering with capitals of its own keeps them after a hyphen; one in small letters
+        // is capitalised in every part.
+        case(
+            "Lingang Special Area",
+            "Lin-gang Special Area",
+            "Lin-gang Special Area",
+        );
+        case(
+            "Lin Gang Area",
+            "all-china federation",
+            "All-China Federation",
+        );
+        case(
+            "LINGANG SPECIAL AREA",
+            "Lin-gang Special Area",
+            "LIN-GANG SPECIAL AREA",
+        );
+    }
+
+    #[test]
+    fn a_variant_modifying_the_next_noun_is_left_when_its_correction_cannot() {
+        let glossary = Glossary::from_csv_text("id,preferred\nc,x\n", "g.csv").unwrap();
+        let fix = |text: &str, found: &str, expected: &str| {
+            let findings = vec![finding(Rule::DeprecatedTerm, text, found, expected)];
+            let plan = plan(text, UTF8, &findings, &glossary);
+            (apply(text, &plan.edits), plan.left.first().map(|l| l.1))
+        };
+        let text = "Aerial work platforms must be inspected.";
+        assert_eq!(
+            fix(text, "Aerial work", "work at height"),
+            (text.to_string(), Some(LeftReason::ModifiesTheNextWord))
+        );
+        for (text, found, expected, want) in [
+            (
+                "Aerial work is dangerous.",
+                "Aerial work",
+                "work at height",
+                "Work at height is dangerous.",
+            ),
+            (
+                "Aerial work at night.",
+                "Aerial work",
+                "work at height",
+                "Work at height at night.",
+            ),
+            (
+                "No aerial work, then.",
+                "aerial work",
+                "work at height",
+                "No work at height, then.",
+            ),
+            (
+                "Aerial work\nplatforms",
+                "Aerial work",
+                "work at height",
+                "Work at height\nplatforms",
+            ),
+            // A correction ending with its head modifies a noun as well.
+            (
+                "The e-mail address is",
+                "e-mail",
+                "email",
+                "The email address is",
+            ),
+            // So does a name.
+            (
+                "The Foreign Ministry spokesman",
+                "Foreign Ministry",
+                "Ministry of Foreign Affairs",
+                "The Ministry of Foreign Affairs spokesman",
+            ),
+        ] {
+            assert_eq!(
+                fix(text, found, expected),
+                (want.to_string(), None),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_banned_rendering_whose_concept_the_source_does_not_name_is_left() {
+        let glossary = Glossary::from_csv_text("id,preferred\nc,x\n", "g.csv").unwrap();
+        let text = "80% of the lowest wage for the same position; the lowest wage";
+        let first = finding(Rule::ForbiddenTerm, text, "lowest wage", "minimum wage");
+        let mut second = first.clone();
+        let at = text.rfind("lowest wage").unwrap() as u64;
+        second.start.byte_offset = at;
+        second.end.byte_offset = at + "lowest wage".len() as u64;
+        let mut garbled = first.clone();
+        garbled.rule = Rule::GarbledTerm;
+        garbled.found = "the".into();
+        garbled.expected = "thee".into();
+        garbled.start.byte_offset = 7;
+        garbled.end.byte_offset = 10;
+        let findings = vec![first, second, garbled];
+        let unnamed = |f: &Finding| f.start.byte_offset > 20 || f.rule == Rule::GarbledTerm;
+        let plan = plan_bilingual(text, UTF8, &findings, &glossary, |f| !unnamed(f));
+        assert_eq!(
+            apply(text, &plan.edits),
+            "80% of thee minimum wage for the same position; the lowest wage"
+        );
+        assert_eq!(plan.left, vec![(1, LeftReason::NotInSource)]);
     }
 
     #[test]

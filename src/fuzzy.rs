@@ -185,7 +185,7 @@ fn is_function_word(word: &str) -> bool {
 }
 
 /// A word of a closed class: a word that does not show which term a phrase is.
-fn is_weak_word(word: &str) -> bool {
+pub(crate) fn is_weak_word(word: &str) -> bool {
     closed_class(word).is_some()
 }
 
@@ -3608,7 +3608,7 @@ fn starts_upper(word: &str) -> bool {
 /// Whether `before`, the text before a term, ends with a placeholder of a format string, a
 /// count filled in when the program runs ("{count} Gold Coins", "%d Gold Coins", "%1$s",
 /// "{0}", "%count%"): a quantifier as much as a number is.
-fn ends_with_placeholder(before: &str) -> bool {
+pub(crate) fn ends_with_placeholder(before: &str) -> bool {
     let before = before.trim_end_matches([' ', '\t']);
     if let Some(inside) = before.strip_suffix('}') {
         let inside = inside.trim_end_matches('}');

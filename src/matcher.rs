@@ -13,10 +13,19 @@ use rustc_hash::FxHashMap as HashMap;
 use smallvec::SmallVec;
 
 use crate::dictionary::{is_english_word, is_name};
-use crate::glossary::{CaseMode, Glossary, Status};
-use crate::inflection::{head_is_capitalised, in_other_number, variants_in_plural, Number};
+use crate::fuzzy::ends_with_placeholder;
+use crate::glossary::{CaseMode, Concept, Glossary, Status};
+use crate::inflection::{
+    head_is_capitalised, in_other_number, split_head, variants_in_plural, Number,
+};
 use crate::normalize::{is_word_char, normalize_key, word_end, Normalized, ASCII_WORD};
 use crate::prefix_tree::PrefixTree;
+use crate::spelling::{in_capitals_of, respellings};
+
+/// The most spellings of a deprecated or forbidden rendering looked for besides the listed one
+/// (British and American spellings of its words, combined): a rendering has one or two words
+/// with spellings at most, in practice.
+const MOST_RESPELLINGS: usize = 7;
 
 /// One use of a normalized pattern: which concept, in what status.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,6 +42,11 @@ pub struct TermUse {
     /// exchanger", "e-mails" for "e-mail", see [`crate::inflection::split_head`]), the number of
     /// the text's form; deprecated and forbidden ones are matched in the plural only.
     pub inflected: Option<Number>,
+    /// For a deprecated or forbidden name in the plural ("Golden Coins" of "Golden Coin"), a
+    /// use only after a count of it in figures or a placeholder ("50 Golden Coins", "{0}
+    /// Golden Coins"), where a name's plural is its ordinary plural: elsewhere a name in the
+    /// plural names several entities, a common noun (see `after_a_count`).
+    counted: bool,
     /// For an approved rendering that shares its pattern with another approved rendering of
     /// its concept ("Tang Dynasty" and "Tang dynasty", "Xi'an" and "Xiʼan"): the rendering
     /// normalized with its case kept, to tell which of them a match is (see
@@ -50,6 +64,13 @@ enum CaseCheck {
     /// ("AliExpress") is not asked for: "Aliexpress" is the name misspelt, for consistency to
     /// report, not a phrase of ordinary prose.
     Capitals(String),
+    /// In small letters, or with the capitals of its setting: a capital starting a word (a
+    /// sentence, a title, a UI label: "Blood Volume") or capitals only ("BLOOD VOLUME"). A
+    /// case-sensitive concept's deprecated or forbidden rendering written in small letters
+    /// ("blood volume" of "HP"): case sensitivity is for the renderings written in capitals.
+    /// Where a rendering in other capitals shares the pattern ("hp" beside "HP"), it is
+    /// [`CaseCheck::Exact`] instead.
+    Small(String),
 }
 
 impl CaseCheck {
@@ -64,6 +85,30 @@ impl CaseCheck {
                     !asked || f.is_uppercase()
                 })
             }
+            CaseCheck::Small(listed) => {
+                let in_capitals = !found.chars().any(char::is_lowercase);
+                let mut word_start = true;
+                listed.chars().zip(found.chars()).all(|(l, f)| {
+                    let capital_allowed = in_capitals || word_start;
+                    word_start = !is_word_char(l);
+                    f == l || (capital_allowed && f.to_lowercase().eq(std::iter::once(l)))
+                })
+            }
+        }
+    }
+
+    /// The check a rendering of `concept` in `status`, written `cased` (normalized, case
+    /// kept), asks for.
+    fn of(concept: &Concept, status: Status, cased: String) -> Option<CaseCheck> {
+        match concept.case {
+            CaseMode::Insensitive => None,
+            CaseMode::Sensitive
+                if !status.is_approved() && !cased.chars().any(char::is_uppercase) =>
+            {
+                Some(CaseCheck::Small(cased))
+            }
+            CaseMode::Sensitive => Some(CaseCheck::Exact(cased)),
+            CaseMode::Name => Some(CaseCheck::Capitals(cased)),
         }
     }
 }
@@ -166,11 +211,7 @@ impl TermMatcher {
                     continue;
                 }
                 let cased = || normalize_key(&rendering.text, false);
-                let exact = match concept.case {
-                    CaseMode::Insensitive => None,
-                    CaseMode::Sensitive => Some(CaseCheck::Exact(cased())),
-                    CaseMode::Name => Some(CaseCheck::Capitals(cased())),
-                };
+                let exact = CaseCheck::of(concept, rendering.status, cased());
                 // Most patterns have one use: a vector's first growth would reserve four.
                 let id = *index.entry(key).or_insert_with_key(|key| {
                     keys.push(key.clone());
@@ -200,9 +241,60 @@ impl TermMatcher {
                         status: rendering.status,
                         exact,
                         inflected: None,
+                        counted: false,
                         spelling,
                     });
                 }
+            }
+        }
+        let listed = patterns.len();
+        // A deprecated or forbidden rendering is banned in either variety's spelling, as an
+        // approved one is found in both (garbled-term reads another spelling of it as the
+        // rendering): "Labour Dispute Arbitration Committee" of a forbidden "Labor Dispute
+        // Arbitration Committee", "license" of "licence". A spelling listed itself, by any
+        // concept, keeps its own uses. The forms of each rendering (normalized, case-folded and
+        // case kept), the listed one first, for the inflected forms below.
+        let mut rendering_forms: Vec<Vec<(String, String)>> = Vec::new();
+        let mut rendering_patterns = rendering_patterns.iter();
+        for (ci, concept) in glossary.concepts.iter().enumerate() {
+            for (ri, rendering) in concept.renderings.iter().enumerate() {
+                let pattern = rendering_patterns.next().expect("a pattern per rendering");
+                let Some(&pattern) = pattern.as_ref() else {
+                    rendering_forms.push(Vec::new());
+                    continue;
+                };
+                let cased = normalize_key(&rendering.text, false);
+                let mut forms = vec![(keys[pattern].clone(), cased.clone())];
+                if !rendering.status.is_approved() {
+                    for respelled in respellings(&cased, MOST_RESPELLINGS) {
+                        let key = normalize_key(&respelled, true);
+                        if index.get(&key).is_some_and(|&id| id < listed) {
+                            continue;
+                        }
+                        let id = *index.entry(key.clone()).or_insert_with_key(|key| {
+                            keys.push(key.clone());
+                            patterns.push(Vec::with_capacity(1));
+                            patterns.len() - 1
+                        });
+                        let exact = CaseCheck::of(concept, rendering.status, respelled.clone());
+                        let uses = &mut patterns[id];
+                        if !uses.iter().any(|u| {
+                            u.concept == ci && u.status == rendering.status && u.exact == exact
+                        }) {
+                            uses.push(TermUse {
+                                concept: ci,
+                                rendering: ri,
+                                status: rendering.status,
+                                exact,
+                                inflected: None,
+                                counted: false,
+                                spelling: None,
+                            });
+                        }
+                        forms.push((key, respelled));
+                    }
+                }
+                rendering_forms.push(forms);
             }
         }
         // A common noun (a rendering in small letters) is the same rendering inflected: an
@@ -212,27 +304,43 @@ impl TermMatcher {
         // listed itself. Not so a name (a rendering whose head is capitalised, as garbled-term
         // tells them apart), one entity: its plural names several, as a common noun ("the
         // foreign ministries of both countries" is no deprecated "Foreign Ministry"); a common
-        // noun may start with one ("NPC deputies", "DNA chips"). Case-sensitive renderings are
-        // matched as listed only.
-        let listed = patterns.len();
-        let mut rendering_patterns = rendering_patterns.into_iter();
+        // noun may start with one ("NPC deputies", "DNA chips"). After a count in figures or
+        // a placeholder of one ("50 Golden Coins", "{0} Golden Coins") a name's plural is its
+        // ordinary plural (see `after_a_count`), as garbled-term holds of an approved one: a
+        // deprecated or forbidden name is found there in the plural, written with its
+        // capitals (in small letters, the words are prose). Case-sensitive renderings are matched as listed only, but for a
+        // deprecated or forbidden one in small letters (see [`CaseCheck::Small`]).
+        let mut rendering_forms = rendering_forms.into_iter();
         for (ci, concept) in glossary.concepts.iter().enumerate() {
             for (ri, rendering) in concept.renderings.iter().enumerate() {
-                let pattern = rendering_patterns.next().expect("a pattern per rendering");
-                let Some(pattern) = pattern else { continue };
-                if concept.case == CaseMode::Sensitive || head_is_capitalised(&rendering.text) {
+                let bases = rendering_forms.next().expect("forms per rendering");
+                let banned = !rendering.status.is_approved();
+                let name = head_is_capitalised(&rendering.text);
+                let small = !rendering.text.chars().any(char::is_uppercase);
+                if concept.case == CaseMode::Sensitive && !(banned && small) || name && !banned {
                     continue;
                 }
-                let key = &keys[pattern];
-                let forms = if rendering.status.is_approved() {
-                    in_other_number(key)
-                } else {
-                    variants_in_plural(key)
-                        .into_iter()
-                        .map(|form| (form, Number::Plural))
-                        .collect()
-                };
-                for (form, number) in forms {
+                let mut forms: Vec<(String, Number, Option<CaseCheck>)> = Vec::new();
+                for (key, cased) in &bases {
+                    if !banned {
+                        forms.extend(in_other_number(key).into_iter().map(|(f, n)| (f, n, None)));
+                        continue;
+                    }
+                    for form in variants_in_plural(key) {
+                        let exact = if name {
+                            let Some(cased) = cased_form(cased, key, &form) else {
+                                continue;
+                            };
+                            Some(CaseCheck::Capitals(cased))
+                        } else if concept.case == CaseMode::Sensitive {
+                            Some(CaseCheck::Small(form.clone()))
+                        } else {
+                            None
+                        };
+                        forms.push((form, Number::Plural, exact));
+                    }
+                }
+                for (form, number, exact) in forms {
                     let id = *index.entry(form).or_insert_with_key(|key| {
                         keys.push(key.clone());
                         patterns.push(Vec::with_capacity(1));
@@ -253,10 +361,25 @@ impl TermMatcher {
                         concept: ci,
                         rendering: ri,
                         status: rendering.status,
-                        exact: None,
+                        exact,
                         inflected: Some(number),
+                        counted: name,
                         spelling: None,
                     });
+                }
+            }
+        }
+        // A rendering in small letters shares its pattern with one in other capitals that
+        // case tells apart ("hp" and "HP"): it is matched as listed only.
+        for uses in &mut patterns {
+            let small = |u: &TermUse| matches!(u.exact, Some(CaseCheck::Small(_)));
+            let telling =
+                |u: &TermUse| matches!(u.exact, Some(CaseCheck::Exact(_) | CaseCheck::Capitals(_)));
+            if uses.iter().any(small) && uses.iter().any(telling) {
+                for u in uses.iter_mut() {
+                    if let Some(CaseCheck::Small(listed)) = &u.exact {
+                        u.exact = Some(CaseCheck::Exact(listed.clone()));
+                    }
                 }
             }
         }
@@ -265,10 +388,10 @@ impl TermMatcher {
             .map(|uses| PatternFlags {
                 any_approved: uses.iter().any(|u| u.status.is_approved()),
                 all_approved: uses.iter().all(|u| u.status.is_approved()),
-                case_sensitive: uses.iter().any(|u| u.exact.is_some()),
+                case_sensitive: uses.iter().any(|u| u.exact.is_some() || u.counted),
                 spellings: uses.iter().any(|u| u.spelling.is_some()),
                 only_use: match uses.as_slice() {
-                    [u] if u.exact.is_none() => {
+                    [u] if u.exact.is_none() && !u.counted => {
                         Some((u.concept as u32, u.rendering as u32, u.status))
                     }
                     _ => None,
@@ -497,7 +620,8 @@ impl TermMatcher {
         Some((concept as usize, rendering as usize, status))
     }
 
-    /// The glossary uses a match stands for, case-sensitive ones only if the case agrees. Of
+    /// The glossary uses a match stands for, case-sensitive ones only if the case agrees, a
+    /// name's plural only after a count (see [`TermUse`]'s `counted`). Of
     /// a concept's approved renderings that normalize alike ("Tang Dynasty", "Tang dynasty"),
     /// the match stands for one only, so that it counts once: the one written as the text
     /// writes it, else the first listed (the preferred one, if it is one).
@@ -519,7 +643,7 @@ impl TermMatcher {
                     Some(check) => check.admits(&normalize_key(&original[span.clone()], false)),
                 },
             };
-            admitted.then_some(u)
+            (admitted && (!u.counted || after_a_count(&original[..span.start]))).then_some(u)
         })
     }
 }
@@ -718,6 +842,40 @@ fn case_slip_of(uses: &[TermUse]) -> Option<(u32, u32)> {
         }
         _ => None,
     }
+}
+
+/// Whether `before`, the text before a match, ends with a count of what the match names in
+/// figures ("50", "17,000"), or a placeholder of a format string filled in with one ("{0}",
+/// "{count}", "%d", "%1$s"), a space between: items counted, as a game's strings, a
+/// timetable or a table count them. A count in words is left alone: prose counts entities so
+/// too ("several Foreign Ministries", "two Foreign Ministries": of several countries, a
+/// common noun), and garbled-term reads an approved name's plural there as grammar.
+fn after_a_count(before: &str) -> bool {
+    let trimmed = before.trim_end_matches([' ', '\t', '\u{a0}']);
+    if trimmed.len() == before.len() {
+        return false;
+    }
+    let last = trimmed.rsplit(char::is_whitespace).next().unwrap_or("");
+    let figures = last.starts_with(|c: char| c.is_ascii_digit())
+        && last.ends_with(|c: char| c.is_ascii_digit())
+        && last
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+    figures || ends_with_placeholder(before)
+}
+
+/// `cased`, a rendering (normalized, case kept) whose case-folded key is `key`, with its head
+/// replaced as `form` (a form of `key` with another head, see [`split_head`]) replaces it, in
+/// the capitals of the head replaced ("Golden Coins" of "Golden Coin"). `None` where folding
+/// changed the length of the words around the head.
+fn cased_form(cased: &str, key: &str, form: &str) -> Option<String> {
+    let (before, head, after) = split_head(cased);
+    let (key_before, _, key_after) = split_head(key);
+    if before.len() != key_before.len() || after.len() != key_after.len() {
+        return None;
+    }
+    let new_head = form.get(before.len()..form.len().checked_sub(after.len())?)?;
+    Some(format!("{before}{}{after}", in_capitals_of(head, new_head)))
 }
 
 /// Whether a word is written in mixed case: neither in small letters only, nor in capitals
@@ -1398,6 +1556,161 @@ mem,memory space,,,memory-space,
             found("two heat swappers"),
             [("heat swappers".to_string(), Status::Deprecated, false)]
         );
+    }
+
+    /// The found texts and the status of the uses they stand for, on `glossary`.
+    fn found_in(glossary: &str, text: &str) -> Vec<(String, Status)> {
+        let glossary = Glossary::from_csv_text(glossary, "g.csv").unwrap();
+        let matcher = TermMatcher::new(&glossary);
+        let norm = normalize(text, true);
+        matcher
+            .find(&norm, text)
+            .iter()
+            .flat_map(|m| {
+                matcher
+                    .uses(m, text)
+                    .map(|u| (text[m.original.clone()].to_string(), u.status))
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_banned_rendering_is_found_in_the_other_spelling_too() {
+        let glossary = "id,preferred,forbidden,deprecated,case\n\
+             arb,Labour Dispute Arbitration Commission,Labor Dispute Arbitration Committee,,\n\
+             permit,pre-sale permit,advance sale licence,,\n\
+             lc,Labour Committee,Labor Committee,,\n\
+             cc,Control Centre,,Control Center,name\n\
+             hp,HP,flavor points,,sensitive\n";
+        let forbidden = |t: &str| vec![s(t, Status::Forbidden)];
+        for (text, found) in [
+            (
+                "The Labour Dispute Arbitration Committee ruled.",
+                "Labour Dispute Arbitration Committee",
+            ),
+            (
+                "The Labor Dispute Arbitration Committee ruled.",
+                "Labor Dispute Arbitration Committee",
+            ),
+            (
+                "THE LABOUR DISPUTE ARBITRATION COMMITTEE",
+                "LABOUR DISPUTE ARBITRATION COMMITTEE",
+            ),
+            ("the advance sale license", "advance sale license"),
+            ("the advance sale licence", "advance sale licence"),
+            ("the Labor Committee met", "Labor Committee"),
+            ("Flavour points: 3", "Flavour points"),
+        ] {
+            assert_eq!(found_in(glossary, text), forbidden(found), "{text}");
+        }
+        // A spelling the glossary lists itself keeps its status: the British one is approved.
+        assert_eq!(
+            found_in(glossary, "the Labour Committee met"),
+            vec![s("Labour Committee", Status::Preferred)]
+        );
+        // In the plural, and with the capitals a name asks for.
+        assert_eq!(
+            found_in(glossary, "two advance sale licenses"),
+            forbidden("advance sale licenses")
+        );
+        assert_eq!(
+            found_in(glossary, "the Control Centre and the Control Centre"),
+            vec![s("Control Centre", Status::Preferred); 2]
+        );
+        assert_eq!(
+            found_in(glossary, "the Control Center"),
+            vec![s("Control Center", Status::Deprecated)]
+        );
+        assert!(found_in(glossary, "a control center").is_empty());
+        // Another word is no spelling: "committees" of a rendering in the singular is a
+        // plural, "Arbitration Commission" approved.
+        assert!(found_in(glossary, "the labour dispute arbitration commission").len() == 1);
+        assert!(found_in(glossary, "the advance sale licensee").is_empty());
+    }
+
+    #[test]
+    fn a_banned_name_is_found_in_the_plural_after_a_count_in_figures() {
+        let glossary = "id,preferred,forbidden,case\n\
+             coin,Gold Coin,Golden Coin,name\n\
+             potion,Stamina Potion,Physical Strength Potion,\n\
+             rail,China-Europe Railway Express,Sino-Europe Class Train,\n";
+        let plural = |text: &str, found: &str| {
+            assert_eq!(
+                found_in(glossary, text),
+                vec![s(found, Status::Forbidden)],
+                "{text}"
+            )
+        };
+        plural("You received 50 Golden Coins.", "Golden Coins");
+        plural("You received {0} Golden Coins.", "Golden Coins");
+        plural("You received %d Golden Coins.", "Golden Coins");
+        plural("You received %1$s Golden Coins.", "Golden Coins");
+        plural(
+            "Buy 3 Physical Strength Potions.",
+            "Physical Strength Potions",
+        );
+        plural(
+            "Buy 3 PHYSICAL STRENGTH POTIONS.",
+            "PHYSICAL STRENGTH POTIONS",
+        );
+        plural(
+            "In 2023, 17,000 Sino-Europe Class Trains ran.",
+            "Sino-Europe Class Trains",
+        );
+        plural("a Golden Coin", "Golden Coin");
+        // Without a count in figures, a name in the plural names several entities; in small
+        // letters, the words are prose.
+        for text in [
+            "the Golden Coins of the old kingdoms",
+            "several Golden Coins",
+            "two Golden Coins",
+            "50 golden coins",
+            "Buy 3 physical strength potions.",
+            "item50 Golden Coins",
+            "version 1. Golden Coins",
+        ] {
+            assert!(found_in(glossary, text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_small_letter_banned_rendering_of_a_case_sensitive_concept_takes_any_setting() {
+        let glossary = "id,preferred,forbidden,case\n\
+             hp,HP,blood volume|hp|Hit Pts,sensitive\n\
+             mp,MP,mana amount,sensitive\n\
+             ma,Mana Amount,,sensitive\n";
+        let forbidden = |t: &str| vec![s(t, Status::Forbidden)];
+        for (text, found) in [
+            ("Blood Volume: 120", "Blood Volume"),
+            ("BLOOD VOLUME LOW", "BLOOD VOLUME"),
+            ("Your blood volume is low.", "blood volume"),
+            ("Blood volume is low.", "Blood volume"),
+            ("hp low", "hp"),
+            ("Hit Pts: 5", "Hit Pts"),
+            ("the mana amount", "mana amount"),
+        ] {
+            assert_eq!(found_in(glossary, text), forbidden(found), "{text}");
+        }
+        assert_eq!(
+            found_in(glossary, "HP: 120"),
+            vec![s("HP", Status::Preferred)]
+        );
+        // Case tells two renderings apart ("hp" and "HP", "mana amount" and "Mana Amount"):
+        // the small one is matched as listed. Capitals inside a word are no setting's, and a
+        // rendering listed with capitals keeps them.
+        assert_eq!(
+            found_in(glossary, "the Mana Amount"),
+            vec![s("Mana Amount", Status::Preferred)]
+        );
+        for text in ["Hp low", "bLOOD vOLUME", "hit pts", "HIT PTS"] {
+            assert!(
+                found_in(glossary, text)
+                    .iter()
+                    .all(|(_, st)| *st != Status::Forbidden),
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -104,6 +104,114 @@ pub fn with_families(text: &str) -> Option<String> {
     Some(folded)
 }
 
+/// `text` (normalized, case kept) with its words that have spelling variants written in
+/// their other spellings ("labour licence" for "labor license"; each word keeps its capitals:
+/// "Labour" for "Labor", "LABOUR" for "LABOR"), every combination but `text` itself, at most
+/// `limit` of them, in a fixed order. Empty for text without such words.
+pub fn respellings(text: &str, limit: usize) -> Vec<String> {
+    // The text cut into words with spellings and the text between them.
+    let mut pieces: Vec<(&str, SmallVec<[String; 2]>)> = Vec::new();
+    let mut copied = 0;
+    let mut at = 0;
+    while at < text.len() {
+        let start = at + text[at..].find(is_word_char).unwrap_or(text.len() - at);
+        let end = start
+            + text[start..]
+                .find(|c: char| !is_word_char(c))
+                .unwrap_or(text.len() - start);
+        let word = &text[start..end];
+        let lower = word.to_lowercase();
+        let others: SmallVec<[String; 2]> = spelling_family(&lower)
+            .and_then(|family| members().get(family))
+            .into_iter()
+            .flatten()
+            .filter(|&&other| other != lower)
+            .map(|other| in_capitals_of(word, other))
+            .collect();
+        if !others.is_empty() {
+            pieces.push((&text[copied..start], SmallVec::new()));
+            let mut spellings: SmallVec<[String; 2]> = SmallVec::new();
+            spellings.push(word.to_string());
+            spellings.extend(others);
+            pieces.push(("", spellings));
+            copied = end;
+        }
+        at = end;
+    }
+    if pieces.is_empty() {
+        return Vec::new();
+    }
+    pieces.push((&text[copied..], SmallVec::new()));
+    // Every combination, counted like a number whose digits are the words' spellings; the
+    // first (all as written) is `text`.
+    let mut out = Vec::new();
+    let mut choice = vec![0usize; pieces.len()];
+    loop {
+        let mut k = 0;
+        while k < pieces.len() {
+            let (_, spellings) = &pieces[k];
+            if !spellings.is_empty() {
+                choice[k] += 1;
+                if choice[k] < spellings.len() {
+                    break;
+                }
+                choice[k] = 0;
+            }
+            k += 1;
+        }
+        if k == pieces.len() || out.len() == limit {
+            return out;
+        }
+        let mut form = String::with_capacity(text.len() + 4);
+        for ((between, spellings), &c) in pieces.iter().zip(&choice) {
+            form.push_str(between);
+            if let Some(word) = spellings.get(c) {
+                form.push_str(word);
+            }
+        }
+        out.push(form);
+    }
+}
+
+/// `word` (small letters) in the capitals of `model`: all capitals (of two letters or
+/// more), a capital first, or as it is.
+pub fn in_capitals_of(model: &str, word: &str) -> String {
+    let mut letters = model.chars().filter(|c| c.is_alphabetic());
+    let first_capital = letters.next().is_some_and(char::is_uppercase);
+    if first_capital && letters.next().is_some() && !model.chars().any(char::is_lowercase) {
+        return word.to_uppercase();
+    }
+    if first_capital {
+        let mut chars = word.chars();
+        return chars
+            .next()
+            .into_iter()
+            .flat_map(char::to_uppercase)
+            .chain(chars)
+            .collect();
+    }
+    word.to_string()
+}
+
+/// The spellings of each family (see [`spelling_family`]), in alphabetical order.
+fn members() -> &'static HashMap<&'static str, SmallVec<[&'static str; 2]>> {
+    static MEMBERS: OnceLock<HashMap<&'static str, SmallVec<[&'static str; 2]>>> = OnceLock::new();
+    MEMBERS.get_or_init(|| {
+        // Built on first use, by a glossary with a deprecated or forbidden rendering: most
+        // families have two spellings.
+        let families = families();
+        let mut members: HashMap<&'static str, SmallVec<[&'static str; 2]>> =
+            HashMap::with_capacity_and_hasher(families.len() / 2 + 1, Default::default());
+        for (&word, &family) in families {
+            members.entry(family).or_default().push(word);
+        }
+        for words in members.values_mut() {
+            words.sort_unstable();
+        }
+        members
+    })
+}
+
 fn families() -> &'static HashMap<&'static str, &'static str> {
     static FAMILIES: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
     FAMILIES.get_or_init(|| {
@@ -219,6 +327,24 @@ mod tests {
             assert!(!spelled_differently_in_other_number(a, b), "{a} {b}");
         }
         assert!(families_in_either_number("federations").is_empty());
+    }
+
+    #[test]
+    fn respellings_write_each_word_in_its_other_spellings_with_its_capitals() {
+        assert_eq!(
+            respellings("Labor Dispute Arbitration Committee", 7),
+            ["Labour Dispute Arbitration Committee"]
+        );
+        assert_eq!(respellings("LICENCE fee", 7), ["LICENSE fee"]);
+        let both = respellings("labor license", 7);
+        assert_eq!(both.len(), 3, "{both:?}");
+        for form in ["labour license", "labor licence", "labour licence"] {
+            assert!(both.iter().any(|f| f == form), "{form}: {both:?}");
+        }
+        assert_eq!(respellings("labor license", 1).len(), 1);
+        // Whole words only, and none for words without spellings.
+        assert!(respellings("laborx and xlabor", 7).is_empty());
+        assert!(respellings("trade union", 7).is_empty());
     }
 
     #[test]

@@ -578,3 +578,32 @@ fn a_greek_letter_in_a_latin_rendering_keeps_its_case_in_capitals() {
         "FIGURE 2. β-CATENIN STAINING IN ADENOMAS\nβ-catenin was stained. So was β-CATENIN.\n"
     );
 }
+
+#[test]
+fn a_banned_rendering_is_fixed_only_where_the_source_names_its_concept() {
+    let glossary =
+        "id,source,preferred,forbidden\nminimum-wage,最低工资,minimum wage,lowest wage\n";
+    let tsv = "id\tsource\ttarget\n\
+               t1\t不得低于相同岗位最低档工资的80%。\tNot less than 80% of the lowest wage for the same position.\n\
+               t2\t不得低于最低工资。\tNot lower than the lowest wage.\n\
+               t3\t\tNot lower than the lowest wage.\n";
+    let dir = scratch(&[("g.csv", glossary.as_bytes()), ("a.tsv", tsv.as_bytes())]);
+    let run = termcheck_in(dir.path(), &["fix", "-g", "g.csv", "a.tsv"], b"");
+    assert_eq!(run.code, 1, "one is left: {}", run.stderr);
+    let after = std::fs::read_to_string(dir.path().join("a.tsv")).unwrap();
+    assert_eq!(
+        after,
+        "id\tsource\ttarget\n\
+         t1\t不得低于相同岗位最低档工资的80%。\tNot less than 80% of the lowest wage for the same position.\n\
+         t2\t不得低于最低工资。\tNot lower than the minimum wage.\n\
+         t3\t\tNot lower than the minimum wage.\n",
+        "the source of t1 names no minimum wage; t3 has no source to tell"
+    );
+    assert!(
+        run.stderr.contains(
+            "left error[forbidden-term] \"lowest wage\" for a person: the segment's source does not name its concept"
+        ),
+        "{}",
+        run.stderr
+    );
+}

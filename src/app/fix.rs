@@ -8,17 +8,21 @@ use super::interrupt;
 use rayon::prelude::*;
 use termcheck::bilingual_rules::SourceRules;
 use termcheck::check::{Checker, Outcome};
+use termcheck::consistency::Occurrence;
 use termcheck::error::FileError;
 use termcheck::finding::Finding;
+use termcheck::findings::Findings;
 use termcheck::formats::{read_segments, FormatOptions, SNIFF_LEN};
 use termcheck::fuzzy::WordCache;
+use termcheck::glossary::Glossary;
 use termcheck::input::blocks::ReadError;
 use termcheck::input::decode::{decode_all, DetectedEncoding};
 use termcheck::input::limit::{check_size, Limited};
 use termcheck::input::{Input, InputSource};
 use termcheck::markdown::Markup;
+use termcheck::rules::Rule;
 use termcheck::run::{FileReport, RunReport};
-use termcheck::segment::check_segments;
+use termcheck::segment::{check_segments, Segment, SegmentVisitor};
 
 use super::plan::plan;
 use crate::cli::FixArgs;
@@ -28,6 +32,9 @@ use crate::{format_options, plural, print_file_errors, usage_error, EXIT_ERROR};
 struct Loaded {
     text: String,
     detected: DetectedEncoding,
+    /// Of a bilingual document, the deprecated and forbidden renderings (start and end offsets,
+    /// concept) whose concept their segment's source does not name: left for a person.
+    not_in_source: Vec<(u64, u64, String)>,
 }
 
 pub(crate) fn fix(args: FixArgs) -> u8 {
@@ -54,7 +61,16 @@ pub(crate) fn fix(args: FixArgs) -> u8 {
     let checked = plan.with_checker(|checker| {
         inputs
             .par_iter()
-            .map(|input| load_and_check(checker, input, max_file_size, &formats, &source_rules))
+            .map(|input| {
+                load_and_check(
+                    checker,
+                    input,
+                    max_file_size,
+                    &formats,
+                    &source_rules,
+                    &plan.glossary,
+                )
+            })
             .collect::<Vec<_>>()
     });
     let checked = match checked {
@@ -103,7 +119,18 @@ pub(crate) fn fix(args: FixArgs) -> u8 {
         }
         // `fix` holds each document whole, and its findings with it.
         let findings = file.findings.to_vec();
-        let file_plan = termcheck::fix::plan(&doc.text, doc.detected, &findings, &plan.glossary);
+        let named_in_source = |f: &Finding| {
+            !doc.not_in_source.iter().any(|(start, end, concept)| {
+                *start == f.start.byte_offset && *end == f.end.byte_offset && *concept == f.concept
+            })
+        };
+        let file_plan = termcheck::fix::plan_bilingual(
+            &doc.text,
+            doc.detected,
+            &findings,
+            &plan.glossary,
+            named_in_source,
+        );
         let mut left = Vec::new();
         for &(i, _) in &file_plan.left {
             left.push(findings[i].clone());
@@ -241,6 +268,57 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The source-aware rules as `fix` visits a bilingual document's segments: as `check` does,
+/// noting the deprecated and forbidden renderings whose concept (one with source terms) the
+/// segment's source does not name.
+struct SourceVisitor<'r, 'g> {
+    rules: &'r SourceRules<'g>,
+    glossary: &'g Glossary,
+    not_in_source: Vec<(u64, u64, String)>,
+}
+
+impl SegmentVisitor for SourceVisitor<'_, '_> {
+    fn segment(&mut self, segment: &Segment, findings: &mut Vec<Finding>) {
+        let mut rules = self.rules;
+        rules.segment(segment, findings);
+        let Some(source) = segment.source.as_ref().filter(|s| !s.is_blank()) else {
+            return;
+        };
+        let banned = |f: &&Finding| {
+            matches!(f.rule, Rule::ForbiddenTerm | Rule::DeprecatedTerm)
+                && self
+                    .glossary
+                    .concepts
+                    .iter()
+                    .any(|c| c.id == f.concept && c.source.iter().any(|t| !t.trim().is_empty()))
+        };
+        if !findings.iter().any(|f| banned(&f)) {
+            return;
+        }
+        // The concepts the source names (the target has no part in which).
+        let named = self.rules.account(source.text(), "", &[]);
+        for f in findings.iter().filter(banned) {
+            let named = named
+                .iter()
+                .any(|a| self.glossary.concepts[a.concept].id == f.concept);
+            if !named {
+                let at = (f.start.byte_offset, f.end.byte_offset, f.concept.clone());
+                self.not_in_source.push(at);
+            }
+        }
+    }
+
+    fn occurrences(&mut self, segment: &Segment, occurrences: &mut Vec<Occurrence>) {
+        let mut rules = self.rules;
+        rules.occurrences(segment, occurrences);
+    }
+
+    fn finish(&mut self, findings: &mut Findings) {
+        let mut rules = self.rules;
+        rules.finish(findings);
+    }
+}
+
 /// Reads a whole document and checks it; `None` when it is skipped as binary.
 fn load_and_check(
     checker: &Checker<'_>,
@@ -248,6 +326,7 @@ fn load_and_check(
     max_file_size: u64,
     formats: &FormatOptions,
     source_rules: &SourceRules<'_>,
+    glossary: &Glossary,
 ) -> Result<Option<(Loaded, Vec<Finding>)>, FileError> {
     let error = |e: &dyn std::fmt::Display| FileError::new(&input.display, e.to_string());
     let mut bytes = Vec::new();
@@ -274,7 +353,11 @@ fn load_and_check(
         // what was found (not where markup or an escape stands inside the term).
         let segments = read_segments(format, Box::new(&bytes[..]), &input.display, formats)
             .map_err(|e| e.in_file(&input.display))?;
-        let mut visit = source_rules;
+        let mut visit = SourceVisitor {
+            rules: source_rules,
+            glossary,
+            not_in_source: Vec::new(),
+        };
         let doc = check_segments(checker, segments, &mut WordCache::default(), &mut visit)
             .map_err(|e| e.in_file(&input.display))?;
         // A file that breaks its format's rules is not rewritten.
@@ -283,7 +366,12 @@ fn load_and_check(
         }
         let (text, detected) =
             decode_all(&bytes).map_err(|e| FileError::new(&input.display, e.reason))?;
-        return Ok(Some((Loaded { text, detected }, doc.findings.into_vec())));
+        let loaded = Loaded {
+            text,
+            detected,
+            not_in_source: visit.not_in_source,
+        };
+        return Ok(Some((loaded, doc.findings.into_vec())));
     }
     // A Markdown file's code is left alone, as `check` leaves it.
     let markup = format.markup().unwrap_or(Markup::Plain);
@@ -302,7 +390,12 @@ fn load_and_check(
     };
     let (text, detected) =
         decode_all(&bytes).map_err(|e| FileError::new(&input.display, e.reason))?;
-    Ok(Some((Loaded { text, detected }, findings)))
+    let loaded = Loaded {
+        text,
+        detected,
+        not_in_source: Vec::new(),
+    };
+    Ok(Some((loaded, findings)))
 }
 
 /// Replaces a file's content atomically (temporary file `.termcheck-fix*` in its directory,
