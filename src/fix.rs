@@ -23,6 +23,7 @@ use std::ops::Range;
 use crate::article::{indefinite_article, Article};
 use crate::dictionary::is_english_word;
 use crate::finding::Finding;
+use crate::formats::InputFormat;
 use crate::fuzzy::{is_weak_word, Damage};
 use crate::glossary::{CaseMode, Concept, Glossary};
 use crate::inflection::{
@@ -51,6 +52,8 @@ pub struct Edit {
     pub line: u64,
     /// 1-based column of the finding.
     pub column: u64,
+    /// The index of the finding it fixes.
+    pub finding: usize,
 }
 
 /// Why a finding is not fixed automatically.
@@ -92,6 +95,10 @@ pub enum LeftReason {
     /// make another phrase ("Work at height platforms"), and the compound the text writes may
     /// name another thing (an aerial work platform is a machine).
     ModifiesTheNextWord,
+    /// A correction holding a character that the file's format writes otherwise in a
+    /// segment's text (a delimiter or a quote in a TSV or CSV cell, whose quoting the span
+    /// does not show): written raw it would break the file.
+    NotWritable,
     /// A variant in a bilingual segment whose source does not name its concept (最低档工资, the
     /// lowest grade of a position's pay, for a forbidden "lowest wage" of 最低工资): the words
     /// render something else there, which the correction would change.
@@ -107,6 +114,9 @@ impl fmt::Display for LeftReason {
             LeftReason::SpansLines => "spans a line break the correction cannot keep",
             LeftReason::TextChanged => "the text changed since it was checked",
             LeftReason::CrossesMarkup => "crosses markup or an escape in the file; fix it by hand",
+            LeftReason::NotWritable => {
+                "the correction holds a delimiter or quote that this file's cells cannot take unquoted; fix it by hand"
+            }
             LeftReason::InPlural => {
                 "found in the plural (or singular), which the correction cannot take"
             }
@@ -138,6 +148,62 @@ pub struct FilePlan {
     pub left: Vec<(usize, LeftReason)>,
 }
 
+/// How a file's format writes the text of its segments, which a correction is written into:
+/// the file holds the text escaped, and so must the correction be ("Belt & Road" is
+/// `Belt &amp; Road` in XLIFF, a quote is `\"` in JSON Lines and PO).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Container {
+    /// Text as it is: plain text, Markdown, a paired file's lines.
+    Plain,
+    /// XML character data (XLIFF, TMX).
+    Xml,
+    /// A JSON string (JSON Lines).
+    Json,
+    /// A PO string, C escapes.
+    Po,
+    /// A TSV or CSV cell: quoted or not, which the span does not show.
+    Cell,
+}
+
+impl Container {
+    /// How `format` writes a segment's text.
+    pub fn of(format: InputFormat) -> Container {
+        match format {
+            InputFormat::Text | InputFormat::Markdown | InputFormat::Paired => Container::Plain,
+            InputFormat::Xliff | InputFormat::Tmx => Container::Xml,
+            InputFormat::Jsonl => Container::Json,
+            InputFormat::Po => Container::Po,
+            InputFormat::Tsv | InputFormat::Csv => Container::Cell,
+        }
+    }
+
+    /// `text` as this container writes it; `None` where it cannot be written in place (a
+    /// cell's delimiter or quote, which needs the cell quoted, or its quotes doubled, and a
+    /// span inside the cell does not say which it is).
+    pub fn write(self, text: &str) -> Option<String> {
+        let mut out = String::with_capacity(text.len());
+        for c in text.chars() {
+            match (self, c) {
+                (Container::Xml, '&') => out.push_str("&amp;"),
+                (Container::Xml, '<') => out.push_str("&lt;"),
+                (Container::Xml, '>') => out.push_str("&gt;"),
+                (Container::Json | Container::Po, '"') => out.push_str("\\\""),
+                (Container::Json | Container::Po, '\\') => out.push_str("\\\\"),
+                (Container::Json | Container::Po, '\n') => out.push_str("\\n"),
+                (Container::Json | Container::Po, '\t') => out.push_str("\\t"),
+                (Container::Json | Container::Po, '\r') => out.push_str("\\r"),
+                (Container::Json, c) if c.is_control() => {
+                    out.push_str(&format!("\\u{:04x}", c as u32));
+                }
+                (Container::Po, c) if c.is_control() => return None,
+                (Container::Cell, '\t' | ',' | ';' | '"' | '\n' | '\r') => return None,
+                (_, c) => out.push(c),
+            }
+        }
+        Some(out)
+    }
+}
+
 /// Decides which of `findings` (one file's, in report order) can be fixed in `text`, the
 /// file's decoded content.
 pub fn plan(
@@ -146,10 +212,13 @@ pub fn plan(
     findings: &[Finding],
     glossary: &Glossary,
 ) -> FilePlan {
-    plan_bilingual(text, detected, findings, glossary, |_| true)
+    plan_bilingual(text, detected, findings, glossary, Container::Plain, |_| {
+        true
+    })
 }
 
-/// [`plan`] for a bilingual file, where `named_in_source` tells whether the source of a
+/// [`plan`] for a bilingual file, whose format writes its text as `container` does (a
+/// correction is written so), and where `named_in_source` tells whether the source of a
 /// finding's segment names its concept (or cannot: a segment without a source, a concept
 /// without source terms). A deprecated or forbidden rendering whose concept the source does
 /// not name is left for a person: the words may render something else there ("the lowest wage
@@ -159,6 +228,7 @@ pub fn plan_bilingual(
     detected: DetectedEncoding,
     findings: &[Finding],
     glossary: &Glossary,
+    container: Container,
     named_in_source: impl Fn(&Finding) -> bool,
 ) -> FilePlan {
     let starts: Vec<u64> = findings.iter().map(|f| f.start.byte_offset).collect();
@@ -268,8 +338,14 @@ pub fn plan_bilingual(
             && names_damage(f, Damage::WordOrder)
             && f.found.contains(['\n', '\r']);
         let rewrapped = rewrap(&f.found, &replacement).filter(|_| !reordered_across_lines);
-        let Some(mut replacement) = rewrapped else {
+        let Some(replacement) = rewrapped else {
             result.left.push((i, LeftReason::SpansLines));
+            continue;
+        };
+        // Written as the file writes text; the words kept from the file around it (an article's
+        // spacing, a possessive) are the file's already.
+        let Some(mut replacement) = container.write(&replacement) else {
+            result.left.push((i, LeftReason::NotWritable));
             continue;
         };
         fixed.push(span.clone());
@@ -295,6 +371,7 @@ pub fn plan_bilingual(
             }
         }
         result.edits.push(Edit {
+            finding: i,
             replacement,
             found: text[span.clone()].to_string(),
             range: span,
@@ -1658,7 +1735,9 @@ mod tests {
         garbled.end.byte_offset = 10;
         let findings = vec![first, second, garbled];
         let unnamed = |f: &Finding| f.start.byte_offset > 20 || f.rule == Rule::GarbledTerm;
-        let plan = plan_bilingual(text, UTF8, &findings, &glossary, |f| !unnamed(f));
+        let plan = plan_bilingual(text, UTF8, &findings, &glossary, Container::Plain, |f| {
+            !unnamed(f)
+        });
         assert_eq!(
             apply(text, &plan.edits),
             "80% of thee minimum wage for the same position; the lowest wage"
@@ -2166,6 +2245,40 @@ mod tests {
         ] {
             let plan = super::plan(text, UTF8, &[garbled(text, found, damage)], &glossary);
             assert_eq!(apply(text, &plan.edits), fixed);
+        }
+    }
+
+    #[test]
+    fn a_correction_is_escaped_as_its_container_writes_text() {
+        let text = "R&D \"lab\" <1>\\n";
+        assert_eq!(Container::Plain.write(text).unwrap(), text);
+        assert_eq!(
+            Container::Xml.write(text).unwrap(),
+            "R&amp;D \"lab\" &lt;1&gt;\\n"
+        );
+        assert_eq!(
+            Container::Json.write("a \"b\" c\\d\te\u{1}").unwrap(),
+            "a \\\"b\\\" c\\\\d\\te\\u0001"
+        );
+        assert_eq!(
+            Container::Po.write("a \"b\" c\\d").unwrap(),
+            "a \\\"b\\\" c\\\\d"
+        );
+        assert_eq!(Container::Po.write("a\u{1}"), None);
+        // Plain words pass through every container.
+        for c in [
+            Container::Xml,
+            Container::Json,
+            Container::Po,
+            Container::Cell,
+        ] {
+            assert_eq!(
+                c.write("Belt and Road Initiative’s").unwrap(),
+                "Belt and Road Initiative’s"
+            );
+        }
+        for cell in ["a, b", "a\tb", "a \"b\"", "a; b"] {
+            assert_eq!(Container::Cell.write(cell), None, "{cell}");
         }
     }
 

@@ -607,3 +607,76 @@ fn a_banned_rendering_is_fixed_only_where_the_source_names_its_concept() {
         run.stderr
     );
 }
+
+/// A correction is written as the file's format writes text: escaped in XLIFF, JSON Lines and
+/// PO, so that the file still parses and reads the correction; a TSV or CSV cell, whose
+/// quoting a span inside it does not show, takes no delimiter or quote: left for a person.
+#[test]
+fn a_correction_is_written_as_the_files_format_writes_text() {
+    let glossary =
+        "id,preferred,forbidden\nbri,\"Belt & Road \"\"Initiative\"\" <B&R>\",One Belt One Road\n";
+    let xliff = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\"><file source-language=\"zh\" target-language=\"en\" datatype=\"plaintext\" original=\"x\"><body>\n\
+<trans-unit id=\"1\"><source>一带一路</source><target>The One Belt One Road plan.</target></trans-unit>\n\
+</body></file></xliff>\n";
+    let dir = scratch(&[
+        ("g.csv", glossary.as_bytes()),
+        ("a.xlf", xliff.as_bytes()),
+        (
+            "a.jsonl",
+            b"{\"id\":\"1\",\"source\":\"\xe4\xb8\x80\xe5\xb8\xa6\xe4\xb8\x80\xe8\xb7\xaf\",\"target\":\"The One Belt One Road plan.\"}\n",
+        ),
+        ("a.po", b"msgid \"x\"\nmsgstr \"The One Belt One Road plan.\"\n"),
+        ("a.tsv", "source\ttarget\n一带一路\tThe One Belt One Road plan.\n".as_bytes()),
+    ]);
+    let run = termcheck_in(
+        dir.path(),
+        &["fix", "-g", "g.csv", "a.xlf", "a.jsonl", "a.po", "a.tsv"],
+        b"",
+    );
+    assert_eq!(run.code, 1, "the TSV cell is left: {}", run.stderr);
+    let read = |name: &str| std::fs::read_to_string(dir.path().join(name)).unwrap();
+    assert!(
+        read("a.xlf")
+            .contains("<target>The Belt &amp; Road \"Initiative\" &lt;B&amp;R&gt; plan.</target>"),
+        "{}",
+        read("a.xlf")
+    );
+    assert!(
+        read("a.jsonl").contains(r#""target":"The Belt & Road \"Initiative\" <B&R> plan."}"#),
+        "{}",
+        read("a.jsonl")
+    );
+    assert_eq!(
+        read("a.po"),
+        "msgid \"x\"\nmsgstr \"The Belt & Road \\\"Initiative\\\" <B&R> plan.\"\n"
+    );
+    assert_eq!(
+        read("a.tsv"),
+        "source\ttarget\n一带一路\tThe One Belt One Road plan.\n"
+    );
+    assert!(
+        run.stderr
+            .contains("a.tsv:2:10: left error[forbidden-term]")
+            && run.stderr.contains("delimiter or quote"),
+        "{}",
+        run.stderr
+    );
+    // The files read back as the correction: nothing left to fix, the TSV's finding aside.
+    let again = termcheck_in(
+        dir.path(),
+        &[
+            "check",
+            "-g",
+            "g.csv",
+            "--select",
+            "forbidden-term",
+            "--format",
+            "csv",
+        ],
+        b"",
+    );
+    let rows = parse_csv(&again.stdout);
+    let files: Vec<&str> = rows.iter().map(|r| r.file.as_str()).collect();
+    assert_eq!(files, ["a.tsv"], "{}", again.stdout);
+}

@@ -12,6 +12,7 @@ use termcheck::consistency::Occurrence;
 use termcheck::error::FileError;
 use termcheck::finding::Finding;
 use termcheck::findings::Findings;
+use termcheck::fix::Container;
 use termcheck::formats::{read_segments, FormatOptions, SNIFF_LEN};
 use termcheck::fuzzy::WordCache;
 use termcheck::glossary::Glossary;
@@ -35,6 +36,8 @@ struct Loaded {
     /// Of a bilingual document, the deprecated and forbidden renderings (start and end offsets,
     /// concept) whose concept their segment's source does not name: left for a person.
     not_in_source: Vec<(u64, u64, String)>,
+    /// How the file writes a segment's text, which a correction is written as.
+    container: Container,
 }
 
 pub(crate) fn fix(args: FixArgs) -> u8 {
@@ -129,6 +132,7 @@ pub(crate) fn fix(args: FixArgs) -> u8 {
             doc.detected,
             &findings,
             &plan.glossary,
+            doc.container,
             named_in_source,
         );
         let mut left = Vec::new();
@@ -370,6 +374,7 @@ fn load_and_check(
             text,
             detected,
             not_in_source: visit.not_in_source,
+            container: Container::of(format),
         };
         return Ok(Some((loaded, doc.findings.into_vec())));
     }
@@ -394,6 +399,7 @@ fn load_and_check(
         text,
         detected,
         not_in_source: Vec::new(),
+        container: Container::Plain,
     };
     Ok(Some((loaded, findings)))
 }
