@@ -909,6 +909,13 @@ fn in_number_of_text(
         if number == Number::Singular && classical_plural(&head_word) {
             return None;
         }
+        // Nor a plural of a singular that may be a mass noun, which neither the dictionary nor
+        // the glossary tells: "hardware docs" is corrected by "hardware documentation", never
+        // "documentations" (the dictionary lists that too); the text's words around it are
+        // left for a person.
+        if number == Number::Plural {
+            return None;
+        }
     }
     if let Some(inflected) = in_number(preferred, number) {
         return Some(inflected);
@@ -1481,9 +1488,20 @@ mod tests {
 
     #[test]
     fn a_correction_takes_the_number_of_the_text() {
+        // The glossary's plural of a banned rendering does not make the correction plural:
+        // its singular may be a mass noun.
         let stairs = "id,preferred,forbidden\ns,evacuation staircase,dispersal stairs\n";
         assert_eq!(
             corrected(stairs, "dispersal stairs", "Dispersal stairs", None),
+            "evacuation staircase"
+        );
+        assert_eq!(
+            corrected(
+                stairs,
+                "dispersal stair",
+                "dispersal stairs",
+                Some(Number::Plural)
+            ),
             "evacuation staircases"
         );
         // A head that may be uncountable (a verb too: "pays" is the verb's) stays as listed.
@@ -1491,6 +1509,13 @@ mod tests {
         assert_eq!(
             corrected(pay, "overtime wages", "Overtime wages", None),
             "overtime pay"
+        );
+        // A mass noun has no plural the dictionary knows: the glossary's "docs" stay
+        // "documentation" (only "documentations" would follow the number).
+        let docs = "id,preferred,forbidden\nd,hardware documentation,hardware docs\n";
+        assert_eq!(
+            corrected(docs, "hardware docs", "hardware docs", None),
+            "hardware documentation"
         );
         // A plural the text makes of the banned rendering itself: the text counts the thing.
         let email = "id,preferred,deprecated\ne,email,e-mail\n";
@@ -1594,9 +1619,12 @@ mod tests {
             left(
                 "Dispersal stairs must be lit.",
                 "Dispersal stairs",
-                "evacuation staircases"
+                "evacuation staircase"
             ),
-            ("Evacuation staircases must be lit.".to_string(), None)
+            (
+                "Dispersal stairs must be lit.".to_string(),
+                Some(LeftReason::InPlural)
+            )
         );
         assert_eq!(
             left("Overtime wage is paid.", "Overtime wage", "overtime pay"),

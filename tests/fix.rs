@@ -673,6 +673,10 @@ fn a_correction_is_written_as_the_files_format_writes_text() {
             "forbidden-term",
             "--format",
             "csv",
+            "a.xlf",
+            "a.jsonl",
+            "a.po",
+            "a.tsv",
         ],
         b"",
     );
