@@ -263,9 +263,14 @@ impl TermMatcher {
                     rendering_forms.push(Vec::new());
                     continue;
                 };
-                let cased = normalize_key(&rendering.text, false);
+                // The case-kept form serves a banned rendering's forms only.
+                let banned = !rendering.status.is_approved();
+                let cased = match banned {
+                    true => normalize_key(&rendering.text, false),
+                    false => String::new(),
+                };
                 let mut forms = vec![(keys[pattern].clone(), cased.clone())];
-                if !rendering.status.is_approved() {
+                if banned {
                     for respelled in respellings(&cased, MOST_RESPELLINGS) {
                         let key = normalize_key(&respelled, true);
                         if index.get(&key).is_some_and(|&id| id < listed) {

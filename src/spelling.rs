@@ -120,12 +120,19 @@ pub fn respellings(text: &str, limit: usize) -> Vec<String> {
                 .find(|c: char| !is_word_char(c))
                 .unwrap_or(text.len() - start);
         let word = &text[start..end];
-        let lower = word.to_lowercase();
-        let others: SmallVec<[String; 2]> = spelling_family(&lower)
-            .and_then(|family| members().get(family))
+        let lower = match word.bytes().any(|b| !b.is_ascii_lowercase()) {
+            true => Cow::Owned(word.to_lowercase()),
+            false => Cow::Borrowed(word),
+        };
+        let Some(family) = spelling_family(&lower) else {
+            at = end;
+            continue;
+        };
+        let others: SmallVec<[String; 2]> = members()
+            .get(family)
             .into_iter()
             .flatten()
-            .filter(|&&other| other != lower)
+            .filter(|&&other| other != lower.as_ref())
             .map(|other| in_capitals_of(word, other))
             .collect();
         if !others.is_empty() {
