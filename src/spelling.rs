@@ -82,26 +82,36 @@ fn without_accents(word: &str) -> String {
 pub fn with_families(text: &str) -> Option<String> {
     let mut folded = String::new();
     let mut copied = 0;
-    let mut at = 0;
-    while at < text.len() {
-        let start = at + text[at..].find(is_word_char).unwrap_or(text.len() - at);
-        let end = start
-            + text[start..]
-                .find(|c: char| !is_word_char(c))
-                .unwrap_or(text.len() - start);
+    for (start, end) in word_spans(text) {
         if let Some(family) = spelling_family(&text[start..end]).filter(|f| *f != &text[start..end])
         {
             folded.push_str(&text[copied..start]);
             folded.push_str(family);
             copied = end;
         }
-        at = end;
     }
     if copied == 0 && folded.is_empty() {
         return None;
     }
     folded.push_str(&text[copied..]);
     Some(folded)
+}
+
+/// The byte spans of `text`'s words, in order; the last may be empty (at the end).
+fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        if at >= text.len() {
+            return None;
+        }
+        let start = at + text[at..].find(is_word_char).unwrap_or(text.len() - at);
+        let end = start
+            + text[start..]
+                .find(|c: char| !is_word_char(c))
+                .unwrap_or(text.len() - start);
+        at = end;
+        Some((start, end))
+    })
 }
 
 /// `text` (normalized, case kept) with its words that have spelling variants written in
@@ -112,20 +122,13 @@ pub fn respellings(text: &str, limit: usize) -> Vec<String> {
     // The text cut into words with spellings and the text between them.
     let mut pieces: Vec<(&str, SmallVec<[String; 2]>)> = Vec::new();
     let mut copied = 0;
-    let mut at = 0;
-    while at < text.len() {
-        let start = at + text[at..].find(is_word_char).unwrap_or(text.len() - at);
-        let end = start
-            + text[start..]
-                .find(|c: char| !is_word_char(c))
-                .unwrap_or(text.len() - start);
+    for (start, end) in word_spans(text) {
         let word = &text[start..end];
         let lower = match word.bytes().any(|b| !b.is_ascii_lowercase()) {
             true => Cow::Owned(word.to_lowercase()),
             false => Cow::Borrowed(word),
         };
         let Some(family) = spelling_family(&lower) else {
-            at = end;
             continue;
         };
         let others: SmallVec<[String; 2]> = members()
@@ -143,7 +146,6 @@ pub fn respellings(text: &str, limit: usize) -> Vec<String> {
             pieces.push(("", spellings));
             copied = end;
         }
-        at = end;
     }
     if pieces.is_empty() {
         return Vec::new();
