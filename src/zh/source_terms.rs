@@ -11,6 +11,7 @@
 
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -31,9 +32,20 @@ pub struct SourceMatch {
     pub term: String,
 }
 
-/// The glossary's source terms, compiled once.
+/// The glossary's source terms, compiled once, on the first source text: folding them to
+/// Simplified characters takes a conversion table that a run over English alone never needs
+/// (building it is most of such a run's start-up).
 #[derive(Debug)]
 pub struct SourceTermMatcher {
+    /// Each source term as the glossary lists it: its concept, the term, and whether the
+    /// concept is case-sensitive.
+    terms: Vec<(usize, String, bool)>,
+    compiled: OnceLock<CompiledTerms>,
+}
+
+/// The source terms folded and compiled into one automaton.
+#[derive(Debug)]
+struct CompiledTerms {
     automaton: Option<AhoCorasick>,
     /// For each pattern: the concepts and the first glossary spelling.
     patterns: Vec<(Vec<usize>, String)>,
@@ -43,56 +55,35 @@ pub struct SourceTermMatcher {
 }
 
 impl SourceTermMatcher {
-    /// Compiles the `source` terms of every concept.
+    /// Takes the `source` terms of every concept, to be compiled when first needed.
     pub fn new(glossary: &Glossary) -> Self {
-        let mut keys: Vec<String> = Vec::new();
-        let mut patterns: Vec<(Vec<usize>, String)> = Vec::new();
-        let mut exact_case: Vec<Vec<(usize, Vec<String>)>> = Vec::new();
-        let mut index: std::collections::HashMap<String, usize> = Default::default();
-        for (ci, concept) in glossary.concepts.iter().enumerate() {
-            for term in &concept.source {
-                let key = fold_key(term);
-                if key.is_empty() {
-                    continue;
-                }
-                let id = *index.entry(key.clone()).or_insert_with(|| {
-                    keys.push(key);
-                    patterns.push((Vec::new(), term.clone()));
-                    exact_case.push(Vec::new());
-                    patterns.len() - 1
-                });
-                if !patterns[id].0.contains(&ci) {
-                    patterns[id].0.push(ci);
-                }
-                if concept.case == CaseMode::Sensitive {
-                    let spellings = &mut exact_case[id];
-                    let at = match spellings.iter().position(|(c, _)| *c == ci) {
-                        Some(at) => at,
-                        None => {
-                            spellings.push((ci, Vec::new()));
-                            spellings.len() - 1
-                        }
-                    };
-                    spellings[at].1.push(case_kept(term));
-                }
-            }
-        }
-        let automaton = (!keys.is_empty()).then(|| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(&keys)
-                .expect("source terms fit the automaton")
-        });
+        let terms = glossary
+            .concepts
+            .iter()
+            .enumerate()
+            .flat_map(|(ci, concept)| {
+                let sensitive = concept.case == CaseMode::Sensitive;
+                concept
+                    .source
+                    .iter()
+                    .map(move |term| (ci, term.clone(), sensitive))
+            })
+            .collect();
         SourceTermMatcher {
-            automaton,
-            patterns,
-            exact_case,
+            terms,
+            compiled: OnceLock::new(),
         }
+    }
+
+    fn compiled(&self) -> &CompiledTerms {
+        self.compiled
+            .get_or_init(|| CompiledTerms::new(&self.terms))
     }
 
     /// Every source term in `source`, without overlaps, in order.
     pub fn find(&self, source: &str) -> Vec<SourceMatch> {
-        let Some(automaton) = &self.automaton else {
+        let compiled = self.compiled();
+        let Some(automaton) = &compiled.automaton else {
             return Vec::new();
         };
         let folded = fold(source);
@@ -102,13 +93,13 @@ impl SourceTermMatcher {
             .filter(|m| latin_bounded(text, m.start(), m.end()))
             .filter_map(|m| {
                 let pattern = m.pattern().as_usize();
-                let (concepts, term) = &self.patterns[pattern];
+                let (concepts, term) = &compiled.patterns[pattern];
                 let span = folded.original_span(m.start()..m.end(), source);
                 if in_address(source, &span) {
                     return None;
                 }
                 let mut concepts = concepts.clone();
-                let exact_case = &self.exact_case[pattern];
+                let exact_case = &compiled.exact_case[pattern];
                 if !exact_case.is_empty() {
                     let written = case_kept(&source[span.clone()]);
                     concepts.retain(|c| {
@@ -136,6 +127,52 @@ impl SourceTermMatcher {
             }
         }
         counts
+    }
+}
+
+impl CompiledTerms {
+    fn new(terms: &[(usize, String, bool)]) -> Self {
+        let mut keys: Vec<String> = Vec::new();
+        let mut patterns: Vec<(Vec<usize>, String)> = Vec::new();
+        let mut exact_case: Vec<Vec<(usize, Vec<String>)>> = Vec::new();
+        let mut index: std::collections::HashMap<String, usize> = Default::default();
+        for &(ci, ref term, sensitive) in terms {
+            let key = fold_key(term);
+            if key.is_empty() {
+                continue;
+            }
+            let id = *index.entry(key.clone()).or_insert_with(|| {
+                keys.push(key);
+                patterns.push((Vec::new(), term.clone()));
+                exact_case.push(Vec::new());
+                patterns.len() - 1
+            });
+            if !patterns[id].0.contains(&ci) {
+                patterns[id].0.push(ci);
+            }
+            if sensitive {
+                let spellings = &mut exact_case[id];
+                let at = match spellings.iter().position(|(c, _)| *c == ci) {
+                    Some(at) => at,
+                    None => {
+                        spellings.push((ci, Vec::new()));
+                        spellings.len() - 1
+                    }
+                };
+                spellings[at].1.push(case_kept(term));
+            }
+        }
+        let automaton = (!keys.is_empty()).then(|| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&keys)
+                .expect("source terms fit the automaton")
+        });
+        CompiledTerms {
+            automaton,
+            patterns,
+            exact_case,
+        }
     }
 }
 
