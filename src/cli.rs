@@ -17,6 +17,12 @@ Exit codes:
   1  findings at or above --fail-on are left for a person
   2  usage error, unreadable or invalid input, invalid glossary, or a file not written";
 
+const LINT_EXIT_CODES: &str = "\
+Exit codes:
+  0  no lint finding at or above --fail-on
+  1  lint findings at or above --fail-on
+  2  usage error, or an unreadable or invalid glossary";
+
 /// Check English translations against a terminology glossary.
 #[derive(Debug, Parser)]
 #[command(name = "termcheck", version, after_help = EXIT_CODES)]
@@ -211,12 +217,16 @@ pub enum GlossaryCommand {
     },
     /// Point at glossary entries that are valid but likely to mislead: renderings listed for
     /// two concepts, renderings shadowed by another concept's, forbidden ordinary words,
-    /// concepts without a source term or a note. Exit 1 when there are findings, 2 when a
-    /// file is invalid.
+    /// one-character source terms, concepts without a source term or a note.
+    #[command(after_help = LINT_EXIT_CODES)]
     Lint {
         /// Glossary files, linted together (CSV, or TSV by extension).
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+        /// Exit with 1 when a lint finding has at least this severity (infos are worth a look
+        /// and often intended, so by default they do not fail the run).
+        #[arg(long, value_enum, default_value = "warning")]
+        fail_on: FailOn,
     },
     /// Convert a glossary between CSV and TBX (TBX v3, TBX-Basic); exit 2 if it is invalid.
     Convert(ConvertArgs),

@@ -14,7 +14,7 @@ use clap::Parser;
 use app::fix::fix;
 use app::plan::{config_show, plan};
 use cli::{
-    CheckArgs, Cli, ColorArg, Command, ConfigCommand, ConvertArgs, EvalArgs, FormatArg,
+    CheckArgs, Cli, ColorArg, Command, ConfigCommand, ConvertArgs, EvalArgs, FailOn, FormatArg,
     GlossaryCommand, GlossaryFormatArg, InputFormatArg, InputFormatArgs, MergeArgs, MergeFormatArg,
     RulesFormat,
 };
@@ -51,7 +51,9 @@ fn main() -> ExitCode {
         Command::Fix(args) => fix(args),
         Command::Config(ConfigCommand::Show(args)) => config_show(&args),
         Command::Glossary(GlossaryCommand::Check { files }) => glossary_check(&files),
-        Command::Glossary(GlossaryCommand::Lint { files }) => glossary_lint(&files),
+        Command::Glossary(GlossaryCommand::Lint { files, fail_on }) => {
+            glossary_lint(&files, fail_on)
+        }
         Command::Glossary(GlossaryCommand::Convert(args)) => glossary_convert(&args),
         Command::Rules(args) => rules(args.format),
         Command::Eval(args) => eval(&args),
@@ -621,7 +623,12 @@ fn glossary_convert(args: &ConvertArgs) -> u8 {
     }
 }
 
-fn glossary_lint(files: &[PathBuf]) -> u8 {
+fn glossary_lint(files: &[PathBuf], fail_on: FailOn) -> u8 {
+    let threshold = match fail_on {
+        FailOn::Error => Severity::Error,
+        FailOn::Warning => Severity::Warning,
+        FailOn::Info => Severity::Info,
+    };
     let sources: Vec<GlossarySource> = files.iter().cloned().map(GlossarySource::File).collect();
     let glossary = match Glossary::load(&sources) {
         Ok(g) => g,
@@ -665,10 +672,10 @@ fn glossary_lint(files: &[PathBuf]) -> u8 {
             return EXIT_ERROR;
         }
     }
-    if findings.is_empty() {
-        EXIT_CLEAN
-    } else {
+    if findings.iter().any(|f| f.severity >= threshold) {
         EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
     }
 }
 

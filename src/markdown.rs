@@ -7,10 +7,11 @@
 //! on the same line). Fences are recognised at any indentation and after blockquote markers
 //! (`>`), so that fences nested in list items and quotes count. An indented code block is
 //! lines indented four columns or more past the list item they are in (or past the margin),
-//! that do not continue a paragraph; a list item's indented paragraphs are prose. The
-//! destinations of links (`[text](api.md#byte-offset)`,
-//! `[label]: api.md#byte-offset`) are addresses, and HTML comments (`<!-- … -->`, over lines
-//! too) are not shown: neither is checked.
+//! that do not continue a paragraph; a list item's indented paragraphs are prose, and so are
+//! a footnote's (`[^1]: …`, its later paragraphs four columns in). The destinations of links
+//! (`[text](api.md#byte-offset)`, `[label]: api.md#byte-offset`) and the labels of footnotes
+//! (`[^1]`) are addresses, and HTML comments (`<!-- … -->`, over lines too) are not shown:
+//! none is checked. A footnote's text is prose.
 //!
 //! A document is read in blocks (see [`crate::input::blocks`]); [`CodeFinder`] carries what
 //! one block leaves open (a fence, the open list items, a line cut in the middle) to the next,
@@ -109,7 +110,7 @@ impl Layout {
         self.in_indented_code = false;
         if is_heading(body) || is_thematic_break(body) {
             self.in_paragraph = false;
-        } else if let Some((width, rest)) = list_marker(body) {
+        } else if let Some((width, rest)) = list_marker(body).or_else(|| footnote_marker(body)) {
             self.close_lists_beyond(indent);
             let column = u16::try_from(indent + width).unwrap_or(u16::MAX);
             let open = usize::from(self.open_lists);
@@ -211,6 +212,25 @@ fn list_marker(body: &str) -> Option<(usize, &str)> {
     // Five spaces or more after the marker: the content is indented code one space in.
     let width = if spaces > 4 { 1 } else { spaces };
     Some((marker + width, &rest[width..]))
+}
+
+/// The label of a footnote definition a line's body starts with ("[^1]: Mao Zedong, …", as
+/// GFM and pandoc write them): the columns from the label to where the footnote's later
+/// paragraphs start, and the footnote's text on this line. A footnote is a container like a
+/// list item whose content is four columns in: its paragraphs indented so are prose, not
+/// indented code.
+fn footnote_marker(body: &str) -> Option<(usize, &str)> {
+    let label = footnote_label(body)?;
+    let rest = body[label..].strip_prefix(':')?;
+    Some((4, rest.trim_start_matches([' ', '\t'])))
+}
+
+/// The length of the footnote label `text` starts with (`[^label]`, brackets included): a
+/// caret and one or more characters that are no space and no bracket, in brackets.
+fn footnote_label(text: &str) -> Option<usize> {
+    let rest = text.strip_prefix("[^")?;
+    let len = rest.find([']', '[', ' ', '\t', '\n', '\r'])?;
+    (len > 0 && rest.as_bytes()[len] == b']').then_some(2 + len + 1)
 }
 
 /// Finds the code of a Markdown document block by block (see the module docs).
@@ -438,7 +458,11 @@ impl CodeFinder {
 /// The destinations of the links in one line of prose, outside its inline `code`: the
 /// address in parentheses after a link's text (`[text](api.md#byte-offset)`), and the one a
 /// link reference definition gives its label (`[label]: api.md#byte-offset`). They are
-/// addresses, not text, and often hold a term's words run together or hyphenated.
+/// addresses, not text, and often hold a term's words run together or hyphenated. So are the
+/// labels of footnotes (`[^sung-note]`, where a note is referred to and where it is
+/// defined): names that tie the two together, which `fix` must not rewrite in one place. A
+/// footnote's definition (`[^1]: Mao Zedong, …`) is no link reference definition: what follows
+/// its label is the footnote's text.
 fn link_destinations(line: &str, code: &[Range<usize>]) -> Vec<Range<usize>> {
     let outside_code = |at: usize| {
         let after = code.partition_point(|c| c.end <= at);
@@ -451,7 +475,7 @@ fn link_destinations(line: &str, code: &[Range<usize>]) -> Vec<Range<usize>> {
     let label_end = body
         .strip_prefix('[')
         .and_then(|rest| rest.find(']'))
-        .filter(|&end| body[1 + end + 1..].starts_with(':'));
+        .filter(|&end| body[1 + end + 1..].starts_with(':') && footnote_label(body).is_none());
     if let Some(label_end) = label_end {
         let after = indent + 1 + label_end + 2;
         let start = after + (line.len() - after - line[after..].trim_start().len());
@@ -463,6 +487,11 @@ fn link_destinations(line: &str, code: &[Range<usize>]) -> Vec<Range<usize>> {
         }
     }
     let bytes = line.as_bytes();
+    for open in memchr::memmem::find_iter(bytes, b"[^") {
+        if let Some(len) = footnote_label(&line[open..]).filter(|_| outside_code(open)) {
+            found.push(open..open + len);
+        }
+    }
     for open in memchr::memchr_iter(b']', bytes).filter(|&i| bytes.get(i + 1) == Some(&b'(')) {
         let start = open + 2;
         if !outside_code(open) {
@@ -783,6 +812,43 @@ mod tests {
         assert_eq!(code_of("[a](b.md) and [x]: c d"), ["b.md"]);
         // A destination running into inline code is one range with it.
         assert_eq!(code_of("[a](b`c` d) e"), ["b`c`"]);
+    }
+
+    #[test]
+    fn a_footnotes_text_is_prose_and_its_label_an_address() {
+        // A definition: its label is unchecked, its text (first word too) is prose.
+        assert_eq!(code_of("[^1]: Mao Tse-tung, *Works*."), ["[^1]"]);
+        assert_eq!(code_of("   [^sung-note]:Sung dynasty"), ["[^sung-note]"]);
+        // References inline, next to a word or a link.
+        assert_eq!(
+            code_of("Text[^1] and more[^note-2]. See [a](b.md)[^3]"),
+            ["[^1]", "[^note-2]", "b.md", "[^3]"]
+        );
+        // A link reference definition still gives a destination, not text.
+        assert_eq!(
+            code_of("[^1]: Mao\n[id]: http://x.org/Mao \"Mao\""),
+            ["[^1]", "http://x.org/Mao"]
+        );
+        // Not footnotes: a caret alone or with a space, a label with a bracket, code.
+        assert!(code_of("x [^] y [^ a] z [^a[b]] w 2^3 [a^b]").is_empty());
+        assert_eq!(code_of("`[^1]` x"), ["`[^1]`"]);
+        // An empty footnote label is none: "[^]:" defines a link (CommonMark's label "^").
+        assert_eq!(code_of("[^]: a.md"), ["a.md"]);
+    }
+
+    #[test]
+    fn a_footnotes_indented_paragraphs_are_prose() {
+        // Its later paragraphs are four columns in, as a list item's content.
+        let text = "[^1]: First.\n\n    Sung dynasty, second paragraph.\n\n        code in it\n";
+        assert_eq!(code_of(text), ["[^1]", "        code in it"]);
+        // A line less indented ends the footnote: four columns in is code again.
+        let text = "[^1]: Note.\n\nBody.\n\n    code\n";
+        assert_eq!(code_of(text), ["[^1]", "    code"]);
+        // A lazy line goes on with the note's paragraph.
+        assert_eq!(code_of("[^1]: Note\n    goes on"), ["[^1]"]);
+        // A link reference definition opens no container: four columns in after it is code.
+        let text = "[id]: a.md\n\n    code\n";
+        assert_eq!(code_of(text), ["a.md", "    code"]);
     }
 
     #[test]

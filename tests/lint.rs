@@ -1,4 +1,5 @@
-//! `termcheck glossary lint`: findings with file:line:column, exit 1; invalid files exit 2.
+//! `termcheck glossary lint`: findings with file:line:column, exit 1 for findings at or above
+//! `--fail-on` (warnings by default); invalid files exit 2.
 
 mod common;
 
@@ -213,4 +214,45 @@ fn a_source_term_of_two_merged_glossaries_is_reported_with_both_files() {
         "{}",
         run.stdout
     );
+}
+
+#[test]
+fn infos_alone_exit_0_unless_fail_on_asks_and_fail_on_error_never_fails() {
+    // Infos only: a concept without a note, a one-character source term.
+    let infos = "id,source,preferred,note\nlithium,锂,lithium,\nspodumene,锂辉石,spodumene,n\n";
+    // A warning: a rendering listed for two concepts.
+    let warning = "id,source,preferred,note\na,甲烷,methane,n\nb,沼气,methane,n\n";
+    let dir = scratch(&[
+        ("infos.csv", infos.as_bytes()),
+        ("warning.csv", warning.as_bytes()),
+    ]);
+    let lint = |args: &[&str]| {
+        let mut all = vec!["glossary", "lint"];
+        all.extend(args);
+        termcheck_in(dir.path(), &all, b"")
+    };
+    let run = lint(&["infos.csv"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert_eq!(
+        run.stdout.lines().collect::<Vec<_>>(),
+        [
+            "infos.csv:2:1: info[missing-note] concept \"lithium\" has no note: reports cannot say why \"lithium\" is preferred",
+            "infos.csv:2:1: info[one-character-source-term] source term \"锂\" of concept \"lithium\" is one Chinese character: it is also found inside every longer word holding it (the glossary's longer source terms holding it, \"锂辉石\", are found as themselves), and a target that renders such a word gets missing-term for \"lithium\"; list the longer words your texts use as concepts of their own",
+            "Found 2 lint findings (0 warnings, 2 infos) in 1 of 1 glossary.",
+        ]
+    );
+    assert_eq!(lint(&["--fail-on", "info", "infos.csv"]).code, 1);
+    assert_eq!(lint(&["warning.csv"]).code, 1);
+    assert_eq!(lint(&["--fail-on", "warning", "warning.csv"]).code, 1);
+    let run = lint(&["--fail-on", "error", "warning.csv", "infos.csv"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("warning[duplicate-rendering]"),
+        "{}",
+        run.stdout
+    );
+    // An unknown level is a usage error.
+    let run = lint(&["--fail-on", "never", "infos.csv"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("--fail-on"), "{}", run.stderr);
 }

@@ -201,6 +201,45 @@ fn indented_code_is_not_checked_but_a_list_items_indented_paragraph_is() {
     );
 }
 
+#[test]
+fn a_footnotes_text_is_checked_and_fixed_but_its_label_is_not() {
+    // A footnote's first words (line 3), its indented second paragraph (5) and a reference
+    // (1) beside prose; its label (1, 3, written as the forbidden rendering run together)
+    // and a link reference definition's destination (9) are addresses; code in the footnote,
+    // eight columns in (7), is code.
+    let doc = "The Municipal General Assembly met.[^MunicipalGeneralAssembly]\n\n\
+               [^MunicipalGeneralAssembly]: Municipal General Assembly, minutes.\n\n    \
+               Later the Municipal General Assembly met again.\n\n        \
+               echo Municipal General Assembly\n\n\
+               [mga]: https://example.org/Municipal%20General%20Assembly \"Municipal General Assembly\"\n";
+    let dir = scratch(&[
+        ("g.csv", TEST_GLOSSARY.as_bytes()),
+        ("doc.md", doc.as_bytes()),
+    ]);
+    assert_eq!(
+        findings(dir.path(), &["doc.md"]),
+        [
+            ("forbidden-term".to_string(), 1, 5),
+            ("forbidden-term".to_string(), 3, 30),
+            ("forbidden-term".to_string(), 5, 15),
+            ("forbidden-term".to_string(), 9, 60),
+        ]
+    );
+    let run = termcheck_in(dir.path(), &["fix", "doc.md", "-g", "g.csv"], b"");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let fixed = std::fs::read_to_string(dir.path().join("doc.md")).unwrap();
+    let lines: Vec<&str> = fixed.lines().collect();
+    assert_eq!(
+        lines[2],
+        "[^MunicipalGeneralAssembly]: Shanghai Federation of Trade Unions, minutes."
+    );
+    assert!(
+        lines[0].ends_with("met.[^MunicipalGeneralAssembly]"),
+        "{fixed}"
+    );
+    assert_eq!(lines[6], "        echo Municipal General Assembly");
+}
+
 /// Emphasis inside a term: a forbidden rendering (line 1), a garbled one (3) and the approved one
 /// (5, 7) with `**`, `*`, `_` and `~~` between their words; and look-alikes that are no emphasis:
 /// a snake_case identifier and a pattern (9).

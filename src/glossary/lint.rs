@@ -5,7 +5,8 @@
 //! inside another concept's approved rendering (text using the approved form would contain
 //! it), a forbidden one-word rendering that is an ordinary English word (it would be reported
 //! in ordinary prose, or, for a name, in every title or heading), a source term of two
-//! concepts, a banned rendering in small letters that a case-sensitive concept finds in no
+//! concepts, a source term of one Chinese character (found inside every word holding it), a
+//! banned rendering in small letters that a case-sensitive concept finds in no
 //! other capitals, and concepts without a source term or a note.
 //!
 //! What a lint says the matcher does (every "us" counts, "Blood Volume" is not reported), it
@@ -78,6 +79,11 @@ pub const LINTS: &[(&str, Severity, &str)] = &[
         "shared-source-term",
         Severity::Warning,
         "a source term of two concepts: a source with it asks for a rendering of each",
+    ),
+    (
+        "one-character-source-term",
+        Severity::Info,
+        "a source term of one Chinese character: it is also found inside every longer word holding it",
     ),
     (
         "case-bound-rendering",
@@ -260,6 +266,7 @@ pub fn lint(glossary: &Glossary) -> Vec<LintFinding> {
     ordinary_phrases_as_names(concepts, &mut out);
     spelling_variants(concepts, &mut out);
     shared_source_terms(concepts, &mut out);
+    one_character_source_terms(concepts, &mut out);
     case_bound_renderings(concepts, &probe, &mut out);
     for c in concepts {
         if c.source.is_empty() {
@@ -726,6 +733,96 @@ fn shared_source_terms(concepts: &[Concept], out: &mut Vec<LintFinding>) {
     }
 }
 
+/// Source terms of one Chinese character (锂 "lithium", 金 "gold"). Chinese writes no spaces,
+/// so the source rules find a term wherever its characters are: one character is found inside
+/// every word that holds it (锂 in 锂云母 "lepidolite", 金 in 金融 "finance"), and a target that
+/// renders that word rightly gets `missing-term` for the character's concept. The glossary's
+/// own longer source terms holding it are found as themselves (longest first), so the finding
+/// names them as covered; other words have to be listed as concepts of their own. A term of two
+/// characters or more may sit inside longer words too (外交部 in 外交部长), but without a
+/// Chinese dictionary no lint can tell which ones do, and most such terms are words that
+/// longer words seldom hold: only the one-character case is certain, so only it is reported.
+/// It is an info, not a warning: a one-character term is often the right entry (元, 锂), and
+/// no edit of the glossary makes the finding go away, as it could not say which longer words
+/// a text will use.
+fn one_character_source_terms(concepts: &[Concept], out: &mut Vec<LintFinding>) {
+    let single = |term: &str| -> Option<char> {
+        let key = fold_key(term);
+        let mut chars = key.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if is_ideograph(c) => Some(c),
+            _ => None,
+        }
+    };
+    let singles: Vec<(usize, &str, char)> = concepts
+        .iter()
+        .enumerate()
+        .flat_map(|(ci, c)| c.source.iter().map(move |t| (ci, t)))
+        .filter_map(|(ci, t)| Some((ci, t.as_str(), single(t)?)))
+        .collect();
+    if singles.is_empty() {
+        return;
+    }
+    // The longer source terms holding each such character, in glossary order, once each.
+    let mut holding: HashMap<char, Vec<&str>> =
+        singles.iter().map(|&(_, _, ch)| (ch, Vec::new())).collect();
+    let mut seen: HashSet<String> = HashSet::new();
+    for term in concepts.iter().flat_map(|c| &c.source) {
+        let key = fold_key(term);
+        if key.chars().nth(1).is_none() || !seen.insert(key.clone()) {
+            continue;
+        }
+        let mut chars: Vec<char> = key.chars().collect();
+        chars.sort_unstable();
+        chars.dedup();
+        for ch in chars {
+            if let Some(listed) = holding.get_mut(&ch) {
+                listed.push(term);
+            }
+        }
+    }
+    const NAMED: usize = 3;
+    for (ci, term, ch) in singles {
+        let c = &concepts[ci];
+        let covered = match holding.get(&ch).map(Vec::as_slice).unwrap_or_default() {
+            [] => String::new(),
+            terms => {
+                let named: Vec<String> =
+                    terms.iter().take(NAMED).map(|t| format!("{t:?}")).collect();
+                let more = if terms.len() > NAMED {
+                    format!(" and {} more", terms.len() - NAMED)
+                } else {
+                    String::new()
+                };
+                format!(
+                    " (the glossary's longer source terms holding it, {}{more}, are found as themselves)",
+                    named.join(", ")
+                )
+            }
+        };
+        out.push(finding(
+            "one-character-source-term",
+            c,
+            c.location,
+            format!(
+                "source term {term:?} of concept {:?} is one Chinese character: it is also found inside every longer word holding it{covered}, and a target that renders such a word gets missing-term for {:?}; list the longer words your texts use as concepts of their own",
+                c.id,
+                c.preferred(),
+            ),
+        ));
+    }
+}
+
+/// Whether `c` is a Chinese ideograph (the unified blocks, their extensions and compatibility
+/// forms): a source term of one such character stands for a morpheme more than a word.
+fn is_ideograph(c: char) -> bool {
+    matches!(c,
+        '\u{3400}'..='\u{4dbf}'
+        | '\u{4e00}'..='\u{9fff}'
+        | '\u{f900}'..='\u{faff}'
+        | '\u{20000}'..='\u{3134f}')
+}
+
 /// Deprecated and forbidden renderings in small letters of a case-sensitive concept ("blood
 /// volume" beside "HP", which is case-sensitive so that "hp" is not taken for it): they are
 /// found as written, so a sentence that starts with one, a title or a label in capitals
@@ -805,10 +902,13 @@ fn varcon_words() -> &'static HashSet<&'static str> {
 mod tests {
     use super::*;
 
+    /// The lint ids found in `csv`, by line; but one-character-source-term, as the glossaries
+    /// of these tests name their concepts' sources by one character (甲, 乙).
     fn ids(csv: &str) -> Vec<(u64, &'static str)> {
         let g = Glossary::from_csv_text(csv, "g.csv").unwrap();
         lint(&g)
             .into_iter()
+            .filter(|f| f.id != "one-character-source-term")
             .map(|f| (f.location.line, f.id))
             .collect()
     }
@@ -1068,6 +1168,84 @@ mp,魔法值,MP,,mana points,,n
         );
         // Look-alikes: renderings with capitals, concepts that are not case-sensitive.
         assert!(bound.iter().all(|f| f.0 <= 3));
+    }
+
+    /// The one-character-source-term findings of `csv`: line and message.
+    fn one_character_terms(csv: &str) -> Vec<(u64, String)> {
+        let g = Glossary::from_csv_text(csv, "g.csv").unwrap();
+        lint(&g)
+            .into_iter()
+            .filter(|f| f.id == "one-character-source-term")
+            .map(|f| (f.location.line, f.message))
+            .collect()
+    }
+
+    #[test]
+    fn one_character_source_terms_are_infos_naming_the_longer_terms_listed() {
+        let csv = "\
+id,source,preferred,note
+lithium,锂,lithium,n
+spodumene,锂辉石,spodumene,n
+gold,金|黃金,gold,n
+lepidolite,锂云母,lepidolite,n
+dollar,美元,US dollar,n
+";
+        let found = one_character_terms(csv);
+        assert_eq!(
+            found.iter().map(|f| f.0).collect::<Vec<_>>(),
+            [2, 4],
+            "{found:?}"
+        );
+        assert!(
+            found[0].1.starts_with(
+                "source term \"锂\" of concept \"lithium\" is one Chinese character: it is also found inside every longer word holding it (the glossary's longer source terms holding it, \"锂辉石\", \"锂云母\", are found as themselves), and a target that renders such a word gets missing-term for \"lithium\""
+            ),
+            "{}",
+            found[0].1
+        );
+        // 黃金 holds 金 once folded to Simplified; no longer term holds it in another script.
+        assert!(
+            found[1]
+                .1
+                .contains("(the glossary's longer source terms holding it, \"黃金\", are found"),
+            "{}",
+            found[1].1
+        );
+        let g = Glossary::from_csv_text(csv, "g.csv").unwrap();
+        assert!(lint(&g)
+            .iter()
+            .filter(|f| f.id == "one-character-source-term")
+            .all(|f| f.severity == Severity::Info));
+    }
+
+    #[test]
+    fn longer_terms_latin_letters_and_shorter_terms_listed_longer_are_not_one_character_terms() {
+        // Two characters (also when one is the start of another concept's term, which is
+        // found as itself), a Latin letter or digit, a full-width letter (folded to "a"), a
+        // punctuation mark: none is reported.
+        let csv = "\
+id,source,preferred,note
+mfa,外交部,Ministry of Foreign Affairs,n
+spox,外交部发言人,Foreign Ministry spokesperson,n
+vitamin,C,vitamin C,n
+wide,Ａ,grade A,n
+seven,7,seven,n
+dot,·,middle dot,n
+";
+        assert!(one_character_terms(csv).is_empty());
+        // A traditional character folds to one simplified character: still one.
+        let csv = "id,source,preferred,note\niron,鐵,iron,n\n";
+        assert_eq!(one_character_terms(csv).len(), 1);
+        // With a longer term named past three, the rest are counted.
+        let csv = "id,source,preferred,note\ngold,金,gold,n\na,金矿,gold mine,n\nb,金币,gold coin,n\nc,金条,gold bar,n\nd,白金,platinum,n\n";
+        let found = one_character_terms(csv);
+        assert!(
+            found[0]
+                .1
+                .contains("\"金矿\", \"金币\", \"金条\" and 1 more, are found"),
+            "{}",
+            found[0].1
+        );
     }
 
     #[test]
