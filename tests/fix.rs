@@ -711,3 +711,24 @@ Shanghai (Beijing) grew. Beijing and Beijing differ. Beijing grew; later Beijing
 "
     );
 }
+
+#[test]
+fn a_banned_abbreviation_is_fixed_by_the_concepts_approved_abbreviation() {
+    let glossary = "\
+id,preferred,admitted,deprecated,forbidden
+cpc,Communist Party of China,CPC,Chinese Communist Party|CCP,
+bri,Belt and Road Initiative,BRI,,One Belt One Road|OBOR
+wto,World Trade Organization,,WTOO,
+";
+    let dir = scratch(&[("g.csv", glossary.as_bytes())]);
+    let run = termcheck_in(
+        dir.path(),
+        &["fix", "-", "-g", "g.csv"],
+        b"The CCP leadership and the OBOR projects.\nThe Chinese Communist Party and One Belt One Road.\nThe WTOO rules.\n",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "The CPC leadership and the BRI projects.\nThe Communist Party of China and Belt and Road Initiative.\nThe World Trade Organization rules.\n"
+    );
+}
