@@ -22,10 +22,11 @@ use crate::markdown::{
     emphasis_delimiters, in_code, unemphasised, without_delimiters, CodeFinder, Markup,
 };
 use crate::matcher::{TermMatch, TermMatcher};
+use crate::mention::mentioned;
 use crate::normalize::{normalize, normalize_key};
 use crate::rules::{Rule, RuleSet};
 use crate::segment::FormatError;
-use crate::suppress::{directives, is_suppressed, Allowances, Suppression};
+use crate::suppress::{allowed_around, directives, is_suppressed, Allowances, Suppression};
 
 /// The result of checking one document.
 #[derive(Debug)]
@@ -597,6 +598,14 @@ impl<'g> Checker<'g> {
             if !self.rules.contains(rule) {
                 continue;
             }
+            // A banned rendering given as another name of the concept beside an approved one,
+            // or quoted as a word, is talked about, not used (see `mentioned`); one inside an
+            // accepted phrase is accepted with it.
+            if mentioned(self.glossary, term.concept, place.text, &place.span)
+                || allowed_around(concept, place.text, &place.span)
+            {
+                continue;
+            }
             let shown = place.shown();
             let listed = &concept.renderings[term.rendering].text;
             // The preferred rendering in the text's number and spelling (see `correction`).
@@ -647,7 +656,10 @@ impl<'g> Checker<'g> {
             };
             occurrences.record(self.glossary, place, (g.concept, g.rendering), status, form);
         }
-        if spelling || !self.rules.contains(Rule::GarbledTerm) {
+        if spelling
+            || !self.rules.contains(Rule::GarbledTerm)
+            || allowed_around(concept, place.text, &place.span)
+        {
             return;
         }
         // The rendering in the number the text wrote its head in, where it can be put in it.

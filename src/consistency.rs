@@ -520,12 +520,12 @@ fn in_title_case(
 
 /// Whether `c` may stand between a term and a bracket around it or after it: a space (a line
 /// may wrap there), an emphasis marker ("tea plant (*Camellia sinensis*)") or a quote.
-fn by_a_bracket(c: char) -> bool {
+pub(crate) fn by_a_bracket(c: char) -> bool {
     c.is_whitespace() || matches!(c, '*' | '_' | '"' | '\'' | '“' | '”' | '‘' | '’')
 }
 
 /// How far a gloss in brackets, or the term it glosses, is looked for.
-const LONGEST_GLOSS: usize = 200;
+pub(crate) const LONGEST_GLOSS: usize = 200;
 
 /// Whether the occurrence of `concept` at `span` of `text` is half of a gloss: an approved
 /// rendering followed by another in brackets, alone in them ("the fall armyworm (Spodoptera
@@ -712,7 +712,7 @@ fn aliased(glossary: &Glossary, concept: usize, text: &str, span: &Range<usize>)
 }
 
 /// Whether an approved rendering of `concept` passes `test`.
-fn renders(glossary: &Glossary, concept: usize, test: impl Fn(&str) -> bool) -> bool {
+pub(crate) fn renders(glossary: &Glossary, concept: usize, test: impl Fn(&str) -> bool) -> bool {
     glossary.concepts[concept]
         .renderings
         .iter()
@@ -721,7 +721,7 @@ fn renders(glossary: &Glossary, concept: usize, test: impl Fn(&str) -> bool) -> 
 
 /// Whether `written` is `rendering`, whatever its case and the number of its head ("tea
 /// plants" of "tea plant").
-fn same_rendering(rendering: &str, written: &str) -> bool {
+pub(crate) fn same_rendering(rendering: &str, written: &str) -> bool {
     let (rendering, written) = (normalize_key(rendering, true), normalize_key(written, true));
     if rendering == written {
         return true;

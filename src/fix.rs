@@ -854,18 +854,44 @@ fn number_of_head(rendering: &str) -> Number {
 ///   for "evacuation staircase"), so that the words around it still agree with it. Where the
 ///   preferred rendering cannot be put in that number safely (see [`in_number_of_text`]), it is
 ///   left as listed, and `fix` leaves the finding for a person.
+///
+/// A banned abbreviation found in capitals ("CCP", "OBOR") is corrected by the concept's first
+/// approved abbreviation where it has one ("CPC", "BRI"): the text chose the short form, and
+/// the words around it were written for one ("the CCP leadership" is "the CPC leadership",
+/// not "the Communist Party of China leadership").
 pub fn correction(
     concept: &Concept,
     listed: &str,
     found: &str,
     inflected: Option<Number>,
 ) -> String {
+    if is_abbreviation(listed) && is_abbreviation(found) {
+        let approved = concept.renderings.iter().filter(|r| r.status.is_approved());
+        if let Some(short) = approved
+            .map(|r| r.text.as_str())
+            .find(|r| is_abbreviation(r))
+        {
+            return short.to_string();
+        }
+    }
     let preferred = respelled_as(concept.preferred(), listed, found);
     let number = inflected.unwrap_or_else(|| number_of_head(listed));
     if number_of_head(&preferred) == number {
         return preferred;
     }
     in_number_of_text(&preferred, listed, number, inflected.is_some()).unwrap_or(preferred)
+}
+
+/// Whether `text` is an abbreviation written in capitals: one word ("CPC", "ASEAN+3", "G20")
+/// of at least two letters or digits, every letter a capital.
+fn is_abbreviation(text: &str) -> bool {
+    !text.contains(char::is_whitespace)
+        && text.chars().filter(|c| c.is_alphanumeric()).count() >= 2
+        && text.chars().any(char::is_alphabetic)
+        && text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
 }
 
 /// `preferred` (a deprecated or forbidden rendering `listed`'s correction) in `number`, the
@@ -1484,6 +1510,50 @@ mod tests {
     fn corrected(glossary: &str, listed: &str, found: &str, inflected: Option<Number>) -> String {
         let glossary = Glossary::from_csv_text(glossary, "g.csv").unwrap();
         correction(&glossary.concepts[0], listed, found, inflected)
+    }
+
+    #[test]
+    fn a_banned_abbreviation_is_corrected_by_an_approved_one() {
+        let cpc = "id,preferred,admitted,deprecated\n\
+                   cpc,Communist Party of China,CPC|C.P.C,Chinese Communist Party|CCP\n";
+        assert_eq!(corrected(cpc, "CCP", "CCP", None), "CPC");
+        // Not an abbreviation found, or not a banned abbreviation.
+        assert_eq!(
+            corrected(cpc, "CCP", "Ccp", None),
+            "Communist Party of China"
+        );
+        assert_eq!(
+            corrected(
+                cpc,
+                "Chinese Communist Party",
+                "CHINESE COMMUNIST PARTY",
+                None
+            ),
+            "Communist Party of China"
+        );
+        // No approved abbreviation: the preferred rendering.
+        let bri = "id,preferred,admitted,forbidden\n\
+                   bri,Belt and Road Initiative,Belt and Road,OBOR\n";
+        assert_eq!(
+            corrected(bri, "OBOR", "OBOR", None),
+            "Belt and Road Initiative"
+        );
+        // The preferred rendering first, when it is one.
+        let asean = "id,preferred,admitted,deprecated\n\
+                     asean,ASEAN,Association of Southeast Asian Nations|ASN,ASEN\n";
+        assert_eq!(corrected(asean, "ASEN", "ASEN", None), "ASEAN");
+        for (text, abbreviation) in [
+            ("CPC", true),
+            ("ASEAN+3", true),
+            ("G20", true),
+            ("PLA's", false),
+            ("Cpc", false),
+            ("UN Charter", false),
+            ("X", false),
+            ("2024", false),
+        ] {
+            assert_eq!(is_abbreviation(text), abbreviation, "{text}");
+        }
     }
 
     #[test]

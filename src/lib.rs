@@ -29,6 +29,7 @@ pub mod input;
 pub mod location;
 pub mod markdown;
 pub mod matcher;
+pub mod mention;
 pub mod merge;
 pub mod normalize;
 pub mod paired;

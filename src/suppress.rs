@@ -9,11 +9,12 @@
 //! word that is not a rule id, so a comment may go on in prose.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use crate::finding::Finding;
-use crate::glossary::{CaseMode, Glossary};
+use crate::glossary::{CaseMode, Concept, Glossary};
 use crate::location::LocationTracker;
-use crate::normalize::normalize_key;
+use crate::normalize::{floor_char_boundary, normalize_key};
 use crate::rules::Rule;
 
 /// The marker every directive starts with.
@@ -128,6 +129,101 @@ impl Allowances {
     }
 }
 
+/// Whether the text at `span` of `text`, where a finding of `concept` was made, is written
+/// inside one of the concept's accepted exceptions (`x-allow`) that holds it and more: the
+/// deprecated "Peking" inside an accepted "Peking duck" or "Peking Man", "Mao Tse-tung" inside
+/// an accepted "Selected Works of Mao Tse-tung". The words of the exception around the found
+/// text are compared as the found text is (see [`Allowances`]), as whole words, and a space in
+/// the exception is a space in the text: "Peking: Foreign Languages Press" is no "Peking
+/// Man", nor is "Peking Manchu". An exception equal to the found text is [`Allowances::allows`]'s.
+pub fn allowed_around(concept: &Concept, text: &str, span: &Range<usize>) -> bool {
+    if concept.allowed.is_empty() {
+        return false;
+    }
+    let fold = concept.case != CaseMode::Sensitive;
+    let found = normalize_key(&text[span.clone()], fold);
+    if found.is_empty() {
+        return false;
+    }
+    let (before, after) = (&text[..span.start], &text[span.end..]);
+    concept.allowed.iter().any(|phrase| {
+        let phrase = normalize_key(phrase, fold);
+        phrase.len() > found.len()
+            && phrase.match_indices(found.as_str()).any(|(at, _)| {
+                let (prefix, suffix) = (&phrase[..at], &phrase[at + found.len()..]);
+                // The found text is whole words of the exception.
+                !ends_in_word(prefix)
+                    && !starts_in_word(suffix)
+                    && ends_with(before, prefix, fold)
+                    && starts_with(after, suffix, fold)
+            })
+    })
+}
+
+fn ends_in_word(s: &str) -> bool {
+    s.chars().next_back().is_some_and(char::is_alphanumeric)
+}
+
+fn starts_in_word(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// How many bytes of text around a finding are read for each byte of an exception's words
+/// around it: the text may space them more widely (a line break and an indent).
+const SPREAD: usize = 4;
+
+/// Whether the text `before` a finding ends with `prefix`, the normalized words of an
+/// exception before the found text: as a whole word, and with a space before the found text
+/// exactly where `prefix` has one.
+fn ends_with(before: &str, prefix: &str, fold: bool) -> bool {
+    if prefix.is_empty() {
+        return true;
+    }
+    let spaced = prefix.ends_with(' ');
+    if spaced != before.ends_with(char::is_whitespace) {
+        return false;
+    }
+    let want = prefix.trim_end();
+    let from = floor_char_boundary(
+        before,
+        before.len().saturating_sub(want.len() * SPREAD + 16),
+    );
+    let key = normalize_key(&before[from..], fold);
+    let Some(rest) = key.strip_suffix(want) else {
+        return false;
+    };
+    let joined = if rest.is_empty() {
+        ends_in_word(&before[..from])
+    } else {
+        ends_in_word(rest)
+    };
+    !(starts_in_word(want) && joined)
+}
+
+/// [`ends_with`] for the text `after` a finding and `suffix`, the exception's words after the
+/// found text.
+fn starts_with(after: &str, suffix: &str, fold: bool) -> bool {
+    if suffix.is_empty() {
+        return true;
+    }
+    let spaced = suffix.starts_with(' ');
+    if spaced != after.starts_with(char::is_whitespace) {
+        return false;
+    }
+    let want = suffix.trim_start();
+    let to = floor_char_boundary(after, (want.len() * SPREAD + 16).min(after.len()));
+    let key = normalize_key(&after[..to], fold);
+    let Some(rest) = key.strip_prefix(want) else {
+        return false;
+    };
+    let joined = if rest.is_empty() {
+        starts_in_word(&after[to..])
+    } else {
+        starts_in_word(rest)
+    };
+    !(ends_in_word(want) && joined)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,6 +254,63 @@ mod tests {
     fn look_alikes_are_not_directives() {
         assert!(lines_of("termcheck: ignored\ntermcheck:\ntermcheck: check\n").is_empty());
         assert!(lines_of("termcheck ignore\n").is_empty());
+    }
+
+    #[test]
+    fn an_exception_holding_the_found_text_accepts_it_where_the_text_writes_it_whole() {
+        let glossary = Glossary::from_csv_text(
+            "id,preferred,deprecated,case,x-allow\n\
+             beijing,Beijing,Peking,,Peking duck|Peking Man|Old (Peking) Road\n\
+             mao,Mao Zedong,Mao Tse-tung,name,Selected Works of Mao Tse-tung\n\
+             gnb,gNB,GNB,sensitive,the GNB Unit\n",
+            "g.csv",
+        )
+        .expect("glossary");
+        let allowed = |text: &str, found: &str, nth: usize| {
+            let at = text.match_indices(found).nth(nth).expect("found text").0;
+            let concept = glossary
+                .concepts
+                .iter()
+                .find(|c| {
+                    c.renderings
+                        .iter()
+                        .any(|r| r.text.eq_ignore_ascii_case(found))
+                })
+                .expect("concept");
+            allowed_around(concept, text, &(at..at + found.len()))
+        };
+        for (text, found) in [
+            ("Peking duck was served.", "Peking"),
+            ("the PEKING  DUCK menu", "PEKING"),
+            ("lost Peking\nMan fossils", "Peking"),
+            (
+                "from Selected Works of Mao Tse-tung, vol. 2",
+                "Mao Tse-tung",
+            ),
+            ("from selected works of\n  Mao Tse-tung.", "Mao Tse-tung"),
+            ("on Old (Peking) Road", "Peking"),
+            ("see the GNB Unit", "GNB"),
+        ] {
+            assert!(allowed(text, found, 0), "{text}");
+        }
+        for (text, found) in [
+            // The exception's words are not around it, or not as whole words.
+            ("(Peking: Foreign Languages Press, 1965)", "Peking"),
+            ("Peking, duck and rice", "Peking"),
+            ("Peking ducks", "Peking"),
+            ("Peking Manchu rule", "Peking"),
+            ("duck Peking", "Peking"),
+            ("Works of Mao Tse-tung", "Mao Tse-tung"),
+            ("Unselected Works of Mao Tse-tung", "Mao Tse-tung"),
+            ("Selected Works ofMao Tse-tung", "Mao Tse-tung"),
+            ("on Old Peking Road", "Peking"),
+            // A case-sensitive exception, in other capitals.
+            ("see the GNB unit", "GNB"),
+        ] {
+            assert!(!allowed(text, found, 0), "{text}");
+        }
+        // Only the occurrence inside the exception.
+        assert!(!allowed("Peking duck in Peking.", "Peking", 1));
     }
 
     #[test]

@@ -684,3 +684,51 @@ fn a_correction_is_written_as_the_files_format_writes_text() {
     let files: Vec<&str> = rows.iter().map(|r| r.file.as_str()).collect();
     assert_eq!(files, ["a.tsv"], "{}", again.stdout);
 }
+
+#[test]
+fn a_banned_rendering_mentioned_beside_an_approved_one_is_left_as_written() {
+    let glossary = "\
+id,preferred,deprecated,case
+mao,Mao Zedong,Mao Tse-tung,name
+beijing,Beijing,Peking,
+shanghai,Shanghai,Shanghae,
+neo,Neo-Confucianism,Learning of Principle,name
+";
+    let text = "\
+Mao Zedong (Mao Tse-tung in Wade-Giles) led it; Beijing (formerly Peking) hosted it.
+Neo-Confucianism, also known as the Learning of Principle, grew. They called Beijing \"Peking\".
+Shanghai (Peking) grew. Beijing and Peking differ. Beijing grew; later Peking was small.
+";
+    let dir = scratch(&[("g.csv", glossary.as_bytes())]);
+    let run = termcheck_in(dir.path(), &["fix", "-", "-g", "g.csv"], text.as_bytes());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "\
+Mao Zedong (Mao Tse-tung in Wade-Giles) led it; Beijing (formerly Peking) hosted it.
+Neo-Confucianism, also known as the Learning of Principle, grew. They called Beijing \"Peking\".
+Shanghai (Beijing) grew. Beijing and Beijing differ. Beijing grew; later Beijing was small.
+"
+    );
+}
+
+#[test]
+fn a_banned_abbreviation_is_fixed_by_the_concepts_approved_abbreviation() {
+    let glossary = "\
+id,preferred,admitted,deprecated,forbidden
+cpc,Communist Party of China,CPC,Chinese Communist Party|CCP,
+bri,Belt and Road Initiative,BRI,,One Belt One Road|OBOR
+wto,World Trade Organization,,WTOO,
+";
+    let dir = scratch(&[("g.csv", glossary.as_bytes())]);
+    let run = termcheck_in(
+        dir.path(),
+        &["fix", "-", "-g", "g.csv"],
+        b"The CCP leadership and the OBOR projects.\nThe Chinese Communist Party and One Belt One Road.\nThe WTOO rules.\n",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "The CPC leadership and the BRI projects.\nThe Communist Party of China and Belt and Road Initiative.\nThe World Trade Organization rules.\n"
+    );
+}

@@ -135,3 +135,43 @@ wd,Workers' Daily,Workers Daily,,,
         run.stderr
     );
 }
+
+#[test]
+fn x_allow_phrases_accept_the_banned_rendering_written_inside_them() {
+    let glossary = "\
+id,preferred,deprecated,case,x-allow
+beijing,Beijing,Peking,,Peking duck|Peking Man
+mao,Mao Zedong,Mao Tse-tung,name,Selected Works of Mao Tse-tung
+";
+    let text = "\
+Quotations are from Selected Works of Mao Tse-tung, vol. 2 (Peking: Foreign Languages Press).
+Peking Man fossils were lost; Peking duck was served.
+Mao Tse-tung visited Peking in spring.
+";
+    let dir = scratch(&[("g.csv", glossary.as_bytes()), ("t.txt", text.as_bytes())]);
+    let run = termcheck_in(
+        dir.path(),
+        &["check", "t.txt", "-g", "g.csv", "--format", "csv"],
+        b"",
+    );
+    assert_eq!(
+        found(&run.stdout),
+        vec![
+            (1, "deprecated-term".into(), "Peking".into()),
+            (3, "deprecated-term".into(), "Mao Tse-tung".into()),
+            (3, "deprecated-term".into(), "Peking".into()),
+        ],
+        "{}",
+        run.stderr
+    );
+    let run = termcheck_in(dir.path(), &["fix", "-", "-g", "g.csv"], text.as_bytes());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "\
+Quotations are from Selected Works of Mao Tse-tung, vol. 2 (Beijing: Foreign Languages Press).
+Peking Man fossils were lost; Peking duck was served.
+Mao Zedong visited Beijing in spring.
+"
+    );
+}
