@@ -31,8 +31,8 @@ use crate::segment::{Segment, SegmentVisitor, CODE_PLACEHOLDER};
 use crate::spelling::with_families;
 use crate::zh::numbers::{
     chinese_dates, chinese_eras, chinese_numbers, compare, compare_dates, compare_eras,
-    compare_units, display_value, english_dates, english_eras, english_numbers, is_currency_sign,
-    loose_numbers_only_in, MonthDay, Number, Value,
+    compare_quantities, compare_units, display_value, english_dates, english_eras, english_numbers,
+    is_currency_sign, loose_numbers_only_in, MonthDay, Number, Value,
 };
 use crate::zh::source_terms::{SourceMatch, SourceTermMatcher};
 use crate::zh::untranslated::{untranslated, Untranslated};
@@ -768,6 +768,7 @@ impl<'g> SourceRules<'g> {
                 target_numbers.extend(in_chinese);
                 target_numbers.sort_by_key(|n| n.start);
             }
+            compare_quantities(source, &mut source_numbers, target, &mut target_numbers);
             let mismatches = compare(&source_numbers, &target_numbers);
             let units = compare_units(&source_numbers, &target_numbers);
             let dates = compare_dates(
@@ -1510,13 +1511,42 @@ impl SourceRules<'_> {
                     .extend(values.clone().map(|n| n.value));
             }
         }
-        target_numbers.retain(|n| {
-            !names.iter().any(|(span, concepts)| {
+        let own = |names: &[(Range<usize>, Vec<usize>)], n: &Number| {
+            names.iter().any(|(span, concepts)| {
                 span.start <= n.start
                     && n.end <= span.end
                     && !concepts.iter().any(|c| stated[c].contains(&n.value))
             })
-        });
+        };
+        target_numbers.retain(|n| !own(&names, n));
+        // The same name written in the source beside its term (细颗粒物（PM2.5）): its number
+        // is the name's own there too, as in the target. Looked for only where a source
+        // number touches a Latin letter, as a name's digits do.
+        let touches_letter = |n: &Number| {
+            source[..n.start]
+                .trim_end_matches(['-', ' '])
+                .ends_with(|c: char| c.is_ascii_alphabetic())
+                || source[n.end..].starts_with(|c: char| c.is_ascii_alphabetic())
+        };
+        if source_numbers.iter().any(touches_letter) {
+            let rendered_here: Vec<usize> = names.iter().flat_map(|(_, c)| c).copied().collect();
+            let source_names: Vec<(Range<usize>, Vec<usize>)> = self
+                .matcher
+                .find(&normalize(source, true), source)
+                .into_iter()
+                .filter(|m| m.approved)
+                .filter_map(|m| {
+                    let concepts: Vec<usize> = self
+                        .matcher
+                        .uses(&m, source)
+                        .filter(|u| u.status.is_approved() && rendered_here.contains(&u.concept))
+                        .map(|u| u.concept)
+                        .collect();
+                    (!concepts.is_empty()).then_some((m.original, concepts))
+                })
+                .collect();
+            source_numbers.retain(|n| !own(&source_names, n));
+        }
         source_numbers.retain(|n| {
             let Some(m) = terms.iter().find(|m| in_span(n, &m.span)) else {
                 return true;

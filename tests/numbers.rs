@@ -563,6 +563,33 @@ fn a_number_in_a_terms_english_name_or_in_chinese_left_in_the_target_is_no_misma
         rules("细颗粒物浓度下降2.5", "PM2.5 concentrations fell"),
         ["number-mismatch"]
     );
+    // The name written in the source beside its term holds the name's number there too.
+    for target in [
+        "The average concentration of fine particulate matter (PM2.5) was 35.",
+        "The average concentration of fine particulate matter was 35.",
+        "The average PM2.5 concentration was 35.",
+    ] {
+        assert!(
+            rules("细颗粒物（PM2.5）平均浓度为35。", target).is_empty(),
+            "{target}"
+        );
+    }
+    // Where the target does not render the term, the source's name is its text's.
+    assert_eq!(
+        rules(
+            "细颗粒物（PM2.5）平均浓度为35。",
+            "The average concentration was 35."
+        ),
+        ["missing-term", "number-mismatch"]
+    );
+    // The value beside the name is still compared.
+    assert_eq!(
+        rules(
+            "细颗粒物（PM2.5）平均浓度为35。",
+            "The average concentration of fine particulate matter (PM2.5) was 36."
+        ),
+        ["number-mismatch"]
+    );
     // Chinese left in the target is untranslated, once: its numbers read as Chinese, and a
     // term left in it is not missing too.
     assert_eq!(
