@@ -11,7 +11,7 @@ use std::fs::File;
 use std::io::Read;
 use std::ops::Range;
 
-use crate::consistency::{Occurrence, OccurrenceStatus};
+use crate::consistency::{is_abbreviation, Occurrence, OccurrenceStatus};
 use crate::excerpt::{context, line_excerpt};
 use crate::finding::Finding;
 use crate::formats::{read_segments, FormatOptions, SNIFF_LEN};
@@ -161,8 +161,12 @@ impl<'g> SourceRules<'g> {
         }
         let named = self.named(source);
         occurrences.retain(|o| self.may_render(o.concept, &named));
+        // An abbreviation is written beside its full form, not instead of it: no rival
+        // rendering of the mention.
         let compared = |o: &Occurrence| {
-            matches!(o.status, OccurrenceStatus::Listed(s) if s.is_approved()) && o.form.is_some()
+            matches!(o.status, OccurrenceStatus::Listed(s) if s.is_approved())
+                && o.form.is_some()
+                && !is_abbreviation(&self.glossary.concepts[o.concept].renderings[o.rendering].text)
         };
         let mut dropped = vec![false; occurrences.len()];
         for (&concept, &mentions) in &named {

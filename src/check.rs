@@ -1428,7 +1428,7 @@ web,Workercn,,China Industrial Network
         let glossary = Glossary::from_csv_text(
             "id,preferred,admitted,forbidden\n\
              m,model worker,labour hero,labour model\n\
-             f,Federation of Trade Unions,union federation,\n\
+             f,Federation of Trade Unions,trade union federation,\n\
              c,collective contract,,\n\
              l,labour contract,,\n",
             "g.csv",
@@ -1439,13 +1439,13 @@ web,Workercn,,China Industrial Network
         let mut text = String::new();
         for i in 0..200 {
             let (m, f) = match i % 7 {
-                0 => ("labour hero", "union federation"),
+                0 => ("labour hero", "trade union federation"),
                 3 => ("Model Worker", "Federation of Trade Unions"),
                 5 => ("labour model", "Federation of Trade Unions"),
                 _ => ("model worker", "Federation of Trade Unions"),
             };
             // The minority renderings of `f` come first, so the majority is clear only late.
-            let f = if i < 40 { "union federation" } else { f };
+            let f = if i < 40 { "trade union federation" } else { f };
             let sep = if i % 3 == 0 { "\n\n" } else { " " };
             // `c` is written one way throughout: on a second read its occurrences are only
             // counted, and the count must still agree with the first read's.

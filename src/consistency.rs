@@ -63,9 +63,9 @@ pub struct Occurrence {
     pub status: OccurrenceStatus,
     /// The surface form: normalized typography, case kept, first letter cased as in the
     /// glossary (in small letters where the text is in capitals only, a headline's, whose
-    /// case says nothing); `None` for an abbreviation ("VFD"), which by convention is written
-    /// beside its full form, not instead of it, and so is not compared with it, and for an
-    /// occurrence that is no choice of rendering (see [`uncompared`]).
+    /// case says nothing; an abbreviation's, "VFD", as written); `None` for an abbreviation
+    /// written in small letters, and for an occurrence that is no choice of rendering (see
+    /// [`uncompared`]).
     pub form: Option<String>,
     /// What its capitals say of its spelling.
     pub capitals: Capitals,
@@ -136,16 +136,28 @@ impl Capitals {
 /// Whether `found` is written in capitals only, two letters at least (but for a plural's or a
 /// possessive's ending, "SMEs", "NGO's"): a headline's, or an abbreviation.
 fn in_capitals_only(found: &str) -> bool {
-    let capitals = ["'s", "’s", "s"]
+    let capitals = abbreviation_stem(found);
+    let mut letters = capitals.chars().filter(|c| c.is_alphabetic());
+    letters.clone().nth(1).is_some() && !letters.any(char::is_lowercase)
+}
+
+/// Whether a rendering the glossary writes `rendering` is an abbreviation, in capitals only
+/// ("NGO", "SMEs"): its occurrences are compared only with the concept's other abbreviations.
+pub(crate) fn is_abbreviation(rendering: &str) -> bool {
+    in_capitals_only(rendering)
+}
+
+/// `found` without a plural's or a possessive's ending after a capital ("SME" of "SMEs",
+/// "NGO" of "NGO's").
+fn abbreviation_stem(found: &str) -> &str {
+    ["'s", "’s", "s"]
         .iter()
         .find_map(|ending| {
             found
                 .strip_suffix(ending)
                 .filter(|rest| rest.chars().next_back().is_some_and(char::is_uppercase))
         })
-        .unwrap_or(found);
-    let mut letters = capitals.chars().filter(|c| c.is_alphabetic());
-    letters.clone().nth(1).is_some() && !letters.any(char::is_lowercase)
+        .unwrap_or(found)
 }
 
 /// The text around an occurrence, needed only if it turns out to be a minority rendering.
@@ -173,17 +185,18 @@ impl Occurrence {
 
     /// The surface form of `found`, a rendering of `rendering_text`, for comparing spellings
     /// (see [`Occurrence::form`]). A rendering the glossary writes in capitals only, an
-    /// abbreviation ("NGO", "SMEs"), has none, however the text writes it: in capitals it is the abbreviation,
-    /// and in small letters another word ("hit" for "HIT", "it" for "IT") or the abbreviation
-    /// written as a word ("Nasa"), which by the same convention is no rival of its full form.
-    /// Another rendering written in capitals only is a headline's, in small letters: its
-    /// capitals are its setting's ([`Capitals::Setting`]).
+    /// abbreviation ("NGO", "SMEs"), has one only where the text writes it in capitals: the
+    /// abbreviation, as written, compared with the concept's other abbreviations ("RMB" and
+    /// "CNY") but with no full form (see [`departures`]). In small letters it is another word
+    /// ("hit" for "HIT", "it" for "IT") or the abbreviation written as a word ("Nasa"), and has
+    /// none. Another rendering written in capitals only is a headline's, in small letters:
+    /// its capitals are its setting's ([`Capitals::Setting`]).
     pub fn surface_form(found: &str, rendering_text: &str) -> Option<String> {
-        if in_capitals_only(rendering_text) {
-            return None;
-        }
         // Markdown emphasis inside an occurrence ("Terracotta *Army*") is markup, not its form.
         let found = &*unemphasised(found);
+        if in_capitals_only(rendering_text) {
+            return in_capitals_only(found).then(|| normalize_key(found, false));
+        }
         if in_capitals_only(found) {
             return Some(normalize_key(found, true));
         }
@@ -909,6 +922,10 @@ fn variant(glossary: &Glossary, o: &Occurrence) -> Variant {
 /// The variant of surface form `form` of rendering `rendering` of `concept`.
 fn variant_of(glossary: &Glossary, concept: usize, rendering: usize, form: String) -> Variant {
     let rendering = &glossary.concepts[concept].renderings[rendering].text;
+    // An abbreviation in either number, or possessive, is one: "SME", "SMEs", "SME's".
+    if in_capitals_only(rendering) {
+        return abbreviation_stem(&form).to_string();
+    }
     if head_is_capitalised(rendering) {
         return form;
     }
@@ -946,6 +963,11 @@ fn caseless_variant_of(
     rendering: usize,
     form: &str,
 ) -> Variant {
+    // An abbreviation's ending is told from its stem by the stem's capitals.
+    let form = match in_capitals_only(&glossary.concepts[concept].renderings[rendering].text) {
+        true => abbreviation_stem(form),
+        false => form,
+    };
     variant_of(glossary, concept, rendering, form.to_lowercase()).to_lowercase()
 }
 
@@ -1137,7 +1159,12 @@ struct Group<'c> {
 /// Contract" in prose), then the same. An abbreviation of another group ("TNF-α" of "tumour
 /// necrosis factor alpha", "E. coli" of "Escherichia coli") is written beside it by
 /// convention, its full form at first use and itself after: it is no rival of its full form,
-/// and is compared only with the concept's other abbreviations.
+/// and is compared only with the concept's other abbreviations, which an abbreviation in
+/// capitals only is too ("RMB" and "CNY"). So is a shortening of another group ("Security
+/// Council" of "UN Security Council", see [`shortens`]): compared only with other
+/// shortenings. Of one kind, two groups are rivals unless one is a short form of the other
+/// ("UNSC" of "UN Security Council"); each group departs from the majority of itself and its
+/// rivals.
 fn departures(
     glossary: &Glossary,
     concept: usize,
@@ -1234,16 +1261,35 @@ fn departures(
             .iter()
             .filter(move |l| l.key == key || same_rendering(l.text, rep))
     };
-    let short: Vec<bool> = (0..groups.len())
+    // Which group abbreviates which, and which shortens which.
+    let n = groups.len();
+    let pairs = |test: fn(&str, &str) -> bool| -> Vec<bool> {
+        (0..n * n)
+            .map(|i| i / n != i % n && test(&representatives[i / n], &representatives[i % n]))
+            .collect()
+    };
+    let (abbreviation_of, shortening_of) = (pairs(abbreviates), pairs(shortens));
+    let short_of = |k: usize, l: usize| abbreviation_of[k * n + l] || shortening_of[k * n + l];
+    let kind: Vec<FormKind> = (0..n)
         .map(|k| {
-            (0..groups.len())
-                .any(|l| l != k && abbreviates(&representatives[k], &representatives[l]))
+            // The glossary's capitals say which is an abbreviation, not the text's: a headline
+            // writes every rendering in capitals.
+            let listed_in_capitals = spellings_of(k).any(|l| is_abbreviation(l.text));
+            if listed_in_capitals || (0..n).any(|l| abbreviation_of[k * n + l]) {
+                FormKind::Abbreviation
+            } else if (0..n).any(|l| shortening_of[k * n + l]) {
+                FormKind::Shortening
+            } else {
+                FormKind::Full
+            }
         })
         .collect();
-    let majority_of_kind = |kind: bool| -> Option<(usize, Majority)> {
-        let of_kind = (0..groups.len()).filter(|&k| short[k] == kind);
-        // Two groups of the kind at least.
-        of_kind.clone().nth(1)?;
+    // Two groups are rivals if they are of one kind and neither is a short form of the other.
+    let rivals =
+        |k: usize, l: usize| k != l && kind[k] == kind[l] && !short_of(k, l) && !short_of(l, k);
+    let majority_among = |of_kind: &[usize]| -> Option<(usize, Majority)> {
+        // Two groups at least.
+        of_kind.get(1)?;
         let rank = |k: usize| {
             let mut spellings = spellings_of(k);
             let listed = spellings.clone().next().is_some();
@@ -1254,11 +1300,11 @@ fn departures(
                 std::cmp::Reverse(groups[k].first),
             )
         };
-        let m = of_kind.clone().max_by_key(|&k| rank(k))?;
+        let m = of_kind.iter().copied().max_by_key(|&k| rank(k))?;
         let g = &groups[m];
         let beaten = of_kind
-            .clone()
-            .any(|k| k != m && groups[k].count >= g.count);
+            .iter()
+            .any(|&k| k != m && groups[k].count >= g.count);
         let text = {
             let mut spellings = spellings_of(m);
             let first = spellings.clone().next();
@@ -1277,11 +1323,10 @@ fn departures(
             },
         ))
     };
-    let kinds = [majority_of_kind(false), majority_of_kind(true)];
     let mut departures = vec![None; counts.len()];
     for (k, g) in groups.iter().enumerate() {
-        let of_kind = &kinds[usize::from(short[k])];
-        if let Some((_, m)) = of_kind.as_ref().filter(|(m, _)| *m != k) {
+        let competing: SmallVec<[usize; 4]> = (0..n).filter(|&l| l == k || rivals(k, l)).collect();
+        if let Some((_, m)) = majority_among(&competing).filter(|(m, _)| *m != k) {
             for &i in &g.members {
                 departures[i] = Some(m.clone());
             }
@@ -1298,6 +1343,19 @@ fn departures(
         }
     }
     departures
+}
+
+/// What a group of a concept's variants is beside the others (see [`departures`]): groups are
+/// compared only with groups of their kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FormKind {
+    /// A rendering in full.
+    Full,
+    /// A shortening of another group (see [`shortens`]).
+    Shortening,
+    /// An abbreviation: listed in capitals only, or abbreviating another group (see
+    /// [`abbreviates`]).
+    Abbreviation,
 }
 
 /// What a variant departs from: the majority of its concept's renderings, or of its
@@ -1452,6 +1510,44 @@ fn abbreviates(short: &str, long: &str) -> bool {
     turned.extend(words[..of].iter().cloned());
     memo.fill(0);
     rest_abbreviates(&units, &turned, (0, 0, false), &mut memo)
+}
+
+/// Whether surface form `short` shortens `long`: its content words (not [`TITLE_SMALL_WORDS`])
+/// are some of `long`'s, fewer, in any order, whatever their capitals: a name's tail ("Security
+/// Council" of "UN Security Council"), its head ("Analects" of "Analects of Confucius"), or
+/// its words in another order ("Foreign Ministry" of "Ministry of Foreign Affairs"), as a
+/// text names a thing in full at first mention and shortly after. Decided from the strings,
+/// not from a list. Another rendering has a word of its own ("labour contract", "employment
+/// contract"), and another spelling or hyphenation keeps every word ("opening-up" of
+/// "opening up").
+fn shortens(short: &str, long: &str) -> bool {
+    /// Longest strings looked at: terms, not sentences.
+    const MOST_WORDS: usize = 16;
+    let content = |s: &str| -> SmallVec<[String; 8]> {
+        s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty() && !TITLE_SMALL_WORDS.contains(&w.as_str()))
+            .take(MOST_WORDS + 1)
+            .collect()
+    };
+    let (short, mut long) = (content(short), content(long));
+    if short.is_empty() || short.len() >= long.len() || long.len() > MOST_WORDS {
+        return false;
+    }
+    // A word in either number is one ("the imperial examinations" of "the imperial
+    // examination system").
+    short.iter().all(
+        |w| match long.iter().position(|l| l == w || same_lemma(l, w)) {
+            Some(i) => {
+                long.swap_remove(i);
+                true
+            }
+            None => false,
+        },
+    )
 }
 
 /// A piece of an abbreviation: a letter, or a Greek letter or number standing for a whole word.
@@ -2413,6 +2509,57 @@ mod tests {
     }
 
     #[test]
+    fn a_shortening_is_read_from_the_two_strings() {
+        for (short, long) in [
+            ("Security Council", "UN Security Council"),
+            ("Security Council", "United Nations Security Council"),
+            ("imperial examinations", "imperial examination system"),
+            ("Human Rights Council", "UN Human Rights Council"),
+            ("Analects", "Analects of Confucius"),
+            ("Foreign Ministry", "Ministry of Foreign Affairs"),
+            (
+                "Cultural Revolution",
+                "Great Proletarian Cultural Revolution",
+            ),
+            ("gas outburst", "coal and gas outburst"),
+            ("China", "People's Republic of China"),
+            ("staff", "workers and staff"),
+            (
+                "Shanghai Free Trade Zone",
+                "China (Shanghai) Pilot Free Trade Zone",
+            ),
+        ] {
+            assert!(shortens(short, long), "{short} shortens {long}");
+            assert!(!shortens(long, short), "{long} shortens {short}");
+        }
+        for (short, long) in [
+            // Other renderings: a word of their own.
+            ("employees", "workers and staff"),
+            ("labour contract", "employment contract"),
+            ("focal depth", "hypocentral depth"),
+            ("Western Han dynasty", "Former Han dynasty"),
+            (
+                "Shanghai Cooperation Organization",
+                "Shanghai Cooperation Organisation",
+            ),
+            ("Foreign Affairs Ministry", "Ministry of Foreign Affairs"),
+            // Another spelling, hyphenation, capitals, or a function word: every content
+            // word kept.
+            ("reform and opening-up", "reform and opening up"),
+            ("rare earth elements", "Rare-earth elements"),
+            ("Hague", "The Hague"),
+            ("labour union", "Labour Union"),
+            ("", "labour union"),
+            ("the", "the labour union"),
+        ] {
+            assert!(!shortens(short, long), "{short} shortens {long}");
+            assert!(!shortens(long, short), "{long} shortens {short}");
+        }
+        // Long strings are not looked at.
+        assert!(!shortens("a1", &"a1 b1 c1 d1 e1 f1 g1 h1 i1 ".repeat(2)));
+    }
+
+    #[test]
     fn a_form_is_shown_as_written_but_for_a_sentence_capital() {
         assert_eq!(
             shown_form("Magnetic Resonance Imaging", "magnetic Resonance Imaging"),
@@ -3209,13 +3356,16 @@ First, …",
             form("MODEL WORKERS", "model workers").as_deref(),
             Some("model workers")
         );
-        // An abbreviation, in the plural too, is not compared.
-        assert_eq!(form("SMEs", "SMEs"), None);
-        assert_eq!(form("NGO's", "NGO"), None);
+        // An abbreviation in capitals, in the plural too, is compared as written (with the
+        // concept's other abbreviations).
+        assert_eq!(form("SMEs", "SMEs").as_deref(), Some("SMEs"));
+        assert_eq!(form("NGO's", "NGO").as_deref(), Some("NGO's"));
+        assert_eq!(form("**RMB**", "RMB").as_deref(), Some("RMB"));
         assert_eq!(form("Macs", "Mac").as_deref(), Some("Macs"));
-        // Nor is an abbreviation listed in capitals, written otherwise: another word, or the
-        // abbreviation as a word.
+        // An abbreviation listed in capitals, written otherwise, is not compared: another
+        // word, or the abbreviation as a word.
         assert_eq!(form("hit", "HIT"), None);
+        assert_eq!(form("it", "IT"), None);
         assert_eq!(form("Hit", "HIT"), None);
         assert_eq!(form("Nasa", "NASA"), None);
         assert_eq!(form("a", "A").as_deref(), Some("A"));

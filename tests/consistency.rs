@@ -355,19 +355,20 @@ fn a_title_case_headline_says_nothing_of_a_terms_capitals() {
 /// A short form in small letters too ("IFN-γ", "B. subtilis", "siRNA") abbreviates its full
 /// form as one in capitals does ("IL-6"): the full form at first use and the abbreviation after are not
 /// rival renderings, however often each is written. Two full forms, or two abbreviations, of
-/// one concept still compete, and so does a short rendering that abbreviates no other.
+/// one concept still compete, and so does a short rendering that abbreviates no other and
+/// keeps a word of its own ("employees" beside "workers and staff").
 #[test]
 fn an_abbreviation_in_small_letters_is_no_rival_of_its_full_form() {
     let glossary = "id,preferred,admitted\n\
 ifng,IFN-γ,interferon gamma|IFNγ\n\
 bsub,Bacillus subtilis,B. subtilis\n\
 sirna,siRNA,small interfering RNA\n\
-staff,workers and staff,staff\n\
+staff,workers and staff,employees\n\
 union,labour union,labor union\n";
     let text = "Bacillus subtilis was grown with interferon gamma (IFN-γ). B. subtilis \
                 spores and IFN-γ levels rose; B. subtilis and IFN-γ fell later. Small \
                 interfering RNA (siRNA) was added; siRNA uptake and siRNA decay were measured.\n\n\
-                The staff met. The staff voted. Workers and staff left. The labour union \
+                The employees met. The employees voted. Workers and staff left. The labour union \
                 met. The labour union voted. The labor union left.\n\n\
                 IFNγ was rare.\n";
     let dir = scratch(&[("g.csv", glossary.as_bytes()), ("a.txt", text.as_bytes())]);
@@ -683,19 +684,19 @@ fn check_every_way(dir: &tempfile::TempDir, files: &[&str]) -> Vec<ReportRow> {
 /// nothing of the term's capitals, but it is a rendering: "Monkey King" alone is another
 /// rendering than the "Sun Wukong" of the prose, while "Critical Hit" alone, or as a label
 /// shouting "Critical Hit!", is the prose's "critical hit". A headline's words are its own,
-/// as a longer name's are: "NOTICE FROM YANGSHAN PORT" chooses no rendering.
+/// as a longer name's are: "NOTICE FROM YANGSHAN DEEPWATER PORT" chooses no rendering.
 #[test]
 fn a_term_alone_on_its_line_is_compared_for_its_words_not_its_capitals() {
     let glossary = b"id,preferred,admitted\n\
 wukong,Sun Wukong,Monkey King\n\
 crit,critical hit,\n\
-yangshan,Yangshan Deep-Water Port,Yangshan Port\n" as &[u8];
+yangshan,Yangshan Deep-Water Port,Yangshan Deepwater Port\n" as &[u8];
     let hero = b"Monkey King\n\nSun Wukong used his Somersault Cloud.\n\nSun Wukong won.\n";
     let label = b"Critical Hit!\n\nCritical Hit\n\nEach critical hit deals more damage.\n\n\
 Triggers on a critical hit.\n";
-    let headline = b"YANGSHAN PORT\n\n\
+    let headline = b"YANGSHAN DEEPWATER PORT\n\n\
 Reefers are inspected at Yangshan Deep-Water Port. Yangshan Deep-Water Port is open.\n";
-    let news = b"NOTICE FROM YANGSHAN PORT\n\n\
+    let news = b"NOTICE FROM YANGSHAN DEEPWATER PORT\n\n\
 Reefers are inspected at Yangshan Deep-Water Port. Yangshan Deep-Water Port is open.\n";
     let same = b"NOTICE FROM YANGSHAN DEEP-WATER PORT\n\n\
 All reefer containers are inspected at Yangshan Deep-Water Port.\n";
@@ -716,7 +717,7 @@ All reefer containers are inspected at Yangshan Deep-Water Port.\n";
     assert!(check_every_way(&dir, &["label.txt"]).is_empty());
     let rows = check_every_way(&dir, &["headline.txt"]);
     let found: Vec<(u64, &str)> = rows.iter().map(|r| (r.line, r.found.as_str())).collect();
-    assert_eq!(found, [(1, "YANGSHAN PORT")], "{rows:?}");
+    assert_eq!(found, [(1, "YANGSHAN DEEPWATER PORT")], "{rows:?}");
     assert!(check_every_way(&dir, &["same.txt"]).is_empty());
     assert!(check_every_way(&dir, &["news.txt"]).is_empty());
 }
@@ -766,7 +767,7 @@ fn a_term_inside_a_longer_name_is_no_capitalised_spelling_of_it() {
 hpf,housing provident fund,\n\
 leave,paid annual leave,\n\
 cbz,comprehensive bonded zone,\n\
-yangshan,Yangshan Deep-Water Port,Yangshan Port\n" as &[u8];
+yangshan,Yangshan Deep-Water Port,Yangshan Deepwater Port\n" as &[u8];
     let titles = b"The employer pays the housing provident fund every month.\n\
 Contributions to the housing provident fund are capped.\n\
 Details are set out in the Regulations on the Administration of Housing Provident Fund.\n\
@@ -777,7 +778,7 @@ Goods in the comprehensive bonded zone are duty-free. So are goods in a comprehe
 zone elsewhere.\n" as &[u8];
     let prose = b"The employer pays the housing provident fund every month.\n\
 The Housing Provident Fund is capped.\n\
-Phase IV of Yangshan Port is automated. Yangshan Deep-Water Port is busy. Ships call at \
+Phase IV of Yangshan Deepwater Port is automated. Yangshan Deep-Water Port is busy. Ships call at \
 Yangshan Deep-Water Port.\n" as &[u8];
     let dir = scratch(&[
         ("g.csv", glossary),
@@ -795,7 +796,7 @@ Yangshan Deep-Water Port.\n" as &[u8];
         found,
         [
             (2, "Housing Provident Fund", "housing provident fund"),
-            (3, "Yangshan Port", "Yangshan Deep-Water Port")
+            (3, "Yangshan Deepwater Port", "Yangshan Deep-Water Port")
         ],
         "{rows:?}"
     );
@@ -927,8 +928,9 @@ Longitudinal rebars are lapped.\nRebar stubs are capped.\nReinforcing steel is s
 }
 
 /// Neither an alias given in words ("also known as"), a short form keeping a word of the full
-/// name ("Shanghai FTZ"), nor a name followed by a number (a sequel's) is another choice of
-/// rendering; the same renderings alone, in prose, are.
+/// name ("Shanghai FTZ"), a shortening of it ("Shanghai Free Trade Zone"), nor a name followed
+/// by a number (a sequel's) is another choice of rendering; the same renderings alone, in
+/// prose, are, but for the short forms, which are short forms anywhere.
 #[test]
 fn aliases_short_forms_and_numbered_names_are_no_rival_renderings() {
     let glossary = "id,preferred,admitted\n\
@@ -941,7 +943,8 @@ Sun Wukong, also called the Monkey King, rebelled against Heaven.\n\
 Empresses in the Palace (The Legend of Zhen Huan) returns.\n\
 Ne Zha 3 is rumoured for 2028. Nezha fights the Dragon King.\n\
 The China (Shanghai) Pilot Free Trade Zone was set up in 2013. The China (Shanghai) Pilot \
-Free Trade Zone grew. Since then, the Shanghai FTZ has launched 300 reforms.\n";
+Free Trade Zone grew. Since then, the Shanghai FTZ has launched 300 reforms. The Shanghai \
+Free Trade Zone grew again.\n";
     let loud = "Empresses in the Palace returns. The Legend of Zhen Huan returns.\n\
 Empresses in the Palace airs.\n\
 Ne Zha fights. Nezha wins. Nezha rests.\n\
@@ -958,11 +961,136 @@ Free Trade Zone grew. The Shanghai Free Trade Zone launched reforms.\n";
     let found: Vec<(u64, &str)> = rows.iter().map(|r| (r.line, r.found.as_str())).collect();
     assert_eq!(
         found,
+        [(1, "The Legend of Zhen Huan"), (3, "Ne Zha")],
+        "{rows:?}"
+    );
+}
+
+/// A name in full at first mention and shortened after ("the UN Security Council … the
+/// Security Council", "the Ministry of Foreign Affairs … the Foreign Ministry") is how press
+/// releases are written: the shortening is no rival of the full name, however often each is
+/// written, and is compared only with other shortenings. Two full renderings that are no
+/// shortening of each other, and two spellings or capitals of one, still compete.
+#[test]
+fn a_shortened_name_after_the_full_one_is_no_rival_of_it() {
+    let glossary = "id,preferred,admitted\n\
+unsc,UN Security Council,United Nations Security Council|Security Council|UNSC\n\
+mfa,Ministry of Foreign Affairs,Foreign Ministry\n\
+hrc,Human Rights Council,UN Human Rights Council\n\
+staff,workers and staff,employees\n\
+contract,labour contract,employment contract\n\
+sco,Shanghai Cooperation Organisation,Shanghai Cooperation Organization\n\
+fppc,Five Principles of Peaceful Coexistence,\n";
+    let quiet = "The UN Security Council met on Monday.\n\
+The Security Council then adopted a resolution.\n\
+Members of the Security Council disagreed.\n\
+The Ministry of Foreign Affairs issued a statement. The Foreign Ministry later added details. \
+The Foreign Ministry also said more.\n\
+The UN Human Rights Council met. The Human Rights Council voted.\n\
+The United Nations Security Council, the UN Security Council and the UNSC are one body.\n\
+The Security Council met. The Security Council voted. The UNSC adjourned.\n\
+The UN Security Council met. The United Nations Security Council voted.\n";
+    let loud = "The employees met. The employees voted. Workers and staff left.\n\
+The labour contract ends. Sign the labour contract. The employment contract is void.\n\
+The Shanghai Cooperation Organisation met. The Shanghai Cooperation Organisation grew. \
+The Shanghai Cooperation Organization voted.\n\
+The Five Principles of Peaceful Coexistence hold. The Five Principles of Peaceful \
+Coexistence stand. The five principles of peaceful coexistence remain valid.\n";
+    let dir = scratch(&[
+        ("g.csv", glossary.as_bytes()),
+        ("quiet.txt", quiet.as_bytes()),
+        ("loud.txt", loud.as_bytes()),
+    ]);
+    let rows = check_every_way(&dir, &["quiet.txt"]);
+    assert!(rows.is_empty(), "{rows:?}");
+    let rows = check_every_way(&dir, &["loud.txt"]);
+    let found: Vec<(u64, &str, &str)> = rows
+        .iter()
+        .map(|r| (r.line, r.found.as_str(), r.expected.as_str()))
+        .collect();
+    assert_eq!(
+        found,
         [
-            (1, "The Legend of Zhen Huan"),
-            (3, "Ne Zha"),
-            (4, "Shanghai Free Trade Zone")
+            (1, "Workers and staff", "employees"),
+            (2, "employment contract", "labour contract"),
+            (
+                3,
+                "Shanghai Cooperation Organization",
+                "Shanghai Cooperation Organisation"
+            ),
+            (
+                4,
+                "five principles of peaceful coexistence",
+                "Five Principles of Peaceful Coexistence"
+            ),
         ],
         "{rows:?}"
+    );
+}
+
+/// Two abbreviations of one concept in capitals ("RMB", "CNY") are rival renderings, as two
+/// full forms are; an abbreviation and its full form, or a shortening of it, are not ("NGO"
+/// and "non-governmental organization"; "PRC", "People's Republic of China" and "China"),
+/// and an abbreviation written in small letters is another word ("it" for "IT").
+#[test]
+fn two_abbreviations_of_a_concept_are_rivals() {
+    let glossary = "id,source,preferred,admitted\n\
+rmb,人民币,RMB,CNY\n\
+ngo,非政府组织,NGO,non-governmental organization|NGOs\n\
+prc,中华人民共和国,PRC,People's Republic of China|China\n\
+it,信息技术,IT,information technology\n\
+union,工会,labour union,\n";
+    let loud = "Prices are quoted in RMB. Some banks write CNY instead. Taxes are paid in RMB.\n\
+Fees are paid in CNY. The fund holds CNY.\n";
+    let tie = "Prices are quoted in CNY. Taxes are paid in RMB.\n";
+    // A headline writes every rendering in capitals: the glossary's capitals say which is an
+    // abbreviation, and another spelling in a headline is still compared.
+    let headline = "LABOR UNION\n\nThe labour union met. The labour union voted.\n";
+    let quiet = "A non-governmental organization (NGO) was founded. The NGO grew; the NGO's staff \
+and other NGOs met. The non-governmental organization left.\n\
+The People's Republic of China was founded in 1949. The PRC grew. China joined the WTO, and \
+the PRC voted. China voted again.\n\
+Turn it off. IT staff can fix it; the IT budget grew. Ask it. The information technology \
+unit left.\n";
+    let dir = scratch(&[
+        ("g.csv", glossary.as_bytes()),
+        ("loud.txt", loud.as_bytes()),
+        ("tie.txt", tie.as_bytes()),
+        ("headline.txt", headline.as_bytes()),
+        ("quiet.txt", quiet.as_bytes()),
+    ]);
+    let rows = check_every_way(&dir, &["loud.txt"]);
+    let found: Vec<(u64, &str, &str)> = rows
+        .iter()
+        .map(|r| (r.line, r.found.as_str(), r.expected.as_str()))
+        .collect();
+    assert_eq!(found, [(1, "RMB", "CNY"), (1, "RMB", "CNY")], "{rows:?}");
+    assert!(
+        rows[0].message.contains("\"CNY\" 3 times"),
+        "{}",
+        rows[0].message
+    );
+    // A tie goes to the preferred abbreviation.
+    let rows = check_every_way(&dir, &["tie.txt"]);
+    let found: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| (r.found.as_str(), r.expected.as_str()))
+        .collect();
+    assert_eq!(found, [("CNY", "RMB")], "{rows:?}");
+    let rows = check_every_way(&dir, &["quiet.txt"]);
+    assert!(rows.is_empty(), "{rows:?}");
+    let rows = check_every_way(&dir, &["headline.txt"]);
+    let found: Vec<(u64, &str)> = rows.iter().map(|r| (r.line, r.found.as_str())).collect();
+    assert_eq!(found, [(1, "LABOR UNION")], "{rows:?}");
+    // The consistency report counts each abbreviation, as the glossary writes it.
+    let (_, _) = check(&dir, &["loud.txt", "--consistency-report", "r.csv"]);
+    let report = std::fs::read_to_string(dir.path().join("r.csv")).expect("report written");
+    assert!(
+        report.contains("rmb,CNY,admitted,3,loud.txt,CNY\n"),
+        "{report}"
+    );
+    assert!(
+        report.contains("rmb,RMB,preferred,2,loud.txt,RMB\n"),
+        "{report}"
     );
 }

@@ -422,11 +422,11 @@ fn corpus_tbx_glossaries_convert_stably() {
 #[test]
 fn inconsistent_terms_name_their_unit_in_either_scope() {
     let glossary =
-        "id,preferred,admitted\nftu,Shanghai Federation of Trade Unions,Shanghai Union\n";
+        "id,preferred,admitted\nftu,Shanghai Federation of Trade Unions,Shanghai Trade Union Council\n";
     let tsv = "id\tsource\ttarget\n\
 a1\t上海市总工会开会。\tThe Shanghai Federation of Trade Unions met.\n\
 a2\t上海市总工会投票。\tThe Shanghai Federation of Trade Unions voted.\n\
-a3\t上海市总工会离开。\tThe Shanghai Union left.\n";
+a3\t上海市总工会离开。\tThe Shanghai Trade Union Council left.\n";
     let dir = scratch(&[("g.csv", glossary.as_bytes()), ("a.tsv", tsv.as_bytes())]);
     for scope in ["document", "batch"] {
         let run = termcheck_in(
