@@ -3131,13 +3131,18 @@ fn counted_at(
 ) -> bool {
     let column = context.column_between;
     let word = |i: usize| matches.text(&tokens[i]);
+    // Words of one sentence and one paragraph: only spaces and a line wrap between. A number
+    // ending the sentence or the paragraph before ("founded in 1921.⏎⏎Mao Zedongs", "p. 45.
+    // Qing dynastys"), or closing a bracket, counts nothing of the next.
     let joined = |i: usize| {
         context.text[tokens[i].span().end..tokens[i + 1].span().start]
             .trim()
             .is_empty()
+            && (context.line_breaks)(&tokens[i], &tokens[i + 1]) < 2
     };
     let quantifier = start.checked_sub(1).is_some_and(|b| {
         is_quantifier(word(b))
+            && joined(b)
             && !column(&tokens[b], &tokens[start])
             && !b
                 .checked_sub(1)
@@ -6749,6 +6754,46 @@ modernization,modernization drive,,,,
             ("Got {a} {b Gold Coins.", "Gold Coins"),
         ] {
             assert_eq!(found(text), vec![garbled], "{text}");
+        }
+    }
+
+    /// A count stands in the name's sentence, right before it: a number ending the sentence
+    /// or the paragraph before (a year, a page), or closing a bracket, counts nothing, and a
+    /// unique entity after it is still one entity. A count wrapped over a line still counts.
+    #[test]
+    fn a_number_ending_the_sentence_before_counts_nothing() {
+        let glossary = "id,preferred,case
+mao,Mao Zedong,name
+qing,Qing dynasty,
+                        gold,Gold Coin,name
+";
+        let found = |text: &str| found_texts(glossary, text);
+        for text in [
+            "You received 50 Gold Coins.",
+            "You received 50\nGold Coins.",
+            "It cost three\nGold Coins.",
+            "It cost 1,000 Gold Coins.",
+        ] {
+            assert_eq!(found(text), Vec::<String>::new(), "{text:?}");
+        }
+        for (text, garbled) in [
+            (
+                "The party was founded in 1921.\n\nMao Zedongs reputation rose after 1949.",
+                "Mao Zedongs",
+            ),
+            (
+                "The party was founded in 1921. Mao Zedongs reputation rose.",
+                "Mao Zedongs",
+            ),
+            (
+                "See Schram, p. 45. Mao Zedongs letters survive.",
+                "Mao Zedongs",
+            ),
+            ("The list (item 2) Mao Zedongs era.", "Mao Zedongs"),
+            ("Chapter 3\n\nMao Zedongs early years", "Mao Zedongs"),
+            ("It cost 50.\nGold Coins are rare.", "Gold Coins"),
+        ] {
+            assert_eq!(found(text), vec![garbled], "{text:?}");
         }
     }
 
