@@ -434,6 +434,12 @@ pub struct FuzzyIndex {
     /// same, and is a slip where the term's other words are written as the glossary has them
     /// (see [`FuzzyIndex::slip_out_of_its_term`]).
     fixed_in_a_term: Vec<bool>,
+    /// Words fixed in a term (see `fixed_in_a_term`), of letters only, by the keys
+    /// ([`SubstringHashes`]) of the word and of its beginnings without up to [`STEM_TAIL`]
+    /// letters: a word of the text with another ending of the stem, too far from the glossary
+    /// word in letters for the deletion index ("East" of "Eastern", "Southern" of "South"), or
+    /// itself a glossary word ("Cooperative" of "Cooperation"), is found by a key both share.
+    fixed_by_stem: HashMap<u64, SmallVec<[u32; 2]>>,
     /// Most words in a rendering.
     longest: usize,
     /// Per word: most words in a rendering holding it, saturated at `u16::MAX`.
@@ -731,6 +737,7 @@ impl FuzzyIndex {
             syllable_of_a_name: Vec::new(),
             short_syllables: false,
             fixed_in_a_term: Vec::new(),
+            fixed_by_stem: HashMap::default(),
             longest: 0,
             longest_with: Vec::new(),
             prefixes: HashMap::default(),
@@ -967,6 +974,22 @@ impl FuzzyIndex {
             for (k, w) in r.words.iter().enumerate() {
                 if fixed_in(r, k) {
                     index.fixed_in_a_term[w.word as usize] = true;
+                }
+            }
+        }
+        let mut hashes = SubstringHashes::default();
+        for (id, word) in index.words.iter().enumerate() {
+            if index.fixed_in_a_term[id]
+                && !is_function_word(word)
+                && word.len() >= MIN_STEM
+                && word.bytes().all(|b| b.is_ascii_lowercase())
+            {
+                hashes.fill(word.as_bytes());
+                for key in stem_keys(&hashes, word.len()) {
+                    let ids = index.fixed_by_stem.entry(key).or_default();
+                    if !ids.contains(&(id as u32)) {
+                        ids.push(id as u32);
+                    }
                 }
             }
         }
@@ -1696,7 +1719,9 @@ impl FuzzyIndex {
             suffix: self.suffixes.get(word).copied(),
             split: hashes.and_then(|hashes| self.split_point(word, vocab.is_some(), hashes)),
             matches: start..cache.pool.len() as u32,
-            typos: has(Likeness::Typo),
+            // A glossary word's entry may hold the stems it is another form of (see
+            // `derived_of_fixed`) beside itself: it is no typo, and its matches stay whole.
+            typos: has(Likeness::Typo) && vocab.is_none(),
             one_slip: has(Likeness::Typo)
                 && found
                     .iter()
@@ -1802,6 +1827,7 @@ impl FuzzyIndex {
         out: &mut Vec<WordMatch>,
     ) {
         if let Some(id) = vocab {
+            let start = out.len();
             out.push(WordMatch {
                 word: id,
                 likeness: Likeness::Same,
@@ -1814,6 +1840,12 @@ impl FuzzyIndex {
                         likeness: Likeness::Inflected,
                     }),
             );
+            // A glossary word is still a slip of another glossary word's stem where that
+            // one is fixed in its term ("Shanghai Cooperative Organization", "cooperative"
+            // being a word of another concept).
+            let mut found: Vec<WordMatch> = out[start..].to_vec();
+            self.derived_of_fixed(word, hashes, &mut found);
+            out.extend_from_slice(&found[out.len() - start..]);
             return;
         }
         let mut found: Vec<WordMatch> = Vec::new();
@@ -1908,7 +1940,45 @@ impl FuzzyIndex {
                 }
             }
         }
+        if found.iter().all(|m| m.likeness == Likeness::Typo) {
+            self.derived_of_fixed(word, hashes, &mut found);
+        }
         out.extend_from_slice(&found);
+    }
+
+    /// Adds to `found` the glossary words fixed in a term (see [`fixed_in`]) that `word` of
+    /// the text is another form of, too far in letters for the deletion index or itself a
+    /// glossary word (see `fixed_by_stem`): slips only where the term is written as the
+    /// glossary has it but for that word (see [`FuzzyIndex::slip_out_of_its_term`]).
+    fn derived_of_fixed(
+        &self,
+        word: &str,
+        hashes: Option<&SubstringHashes>,
+        found: &mut Vec<WordMatch>,
+    ) {
+        let Some(hashes) = hashes else { return };
+        if self.fixed_by_stem.is_empty()
+            || word.len() < MIN_STEM
+            || !word.bytes().all(|b| b.is_ascii_lowercase())
+        {
+            return;
+        }
+        for key in stem_keys(hashes, word.len()) {
+            for &id in self.fixed_by_stem.get(&key).into_iter().flatten() {
+                let glossary_word = &self.words[id as usize];
+                if !found.iter().any(|m| m.word == id)
+                    && word != glossary_word
+                    && !same_lemma(word, glossary_word)
+                    && !same_word_spelled_differently(word, glossary_word)
+                    && slip_only_in_its_term(word, glossary_word)
+                {
+                    found.push(WordMatch {
+                        word: id,
+                        likeness: Likeness::Typo,
+                    });
+                }
+            }
+        }
     }
 
     /// Whether a correction of `r` keeps its number as listed: the rendering in the other
@@ -3680,6 +3750,39 @@ fn fixed_in(r: &IndexedRendering, k: usize) -> bool {
     (r.name && n >= 3) || (n >= 4 && k > 0 && k + 1 < n)
 }
 
+/// Letters an ending may add to a stem, for [`FuzzyIndex::fixed_by_stem`].
+const STEM_TAIL: usize = 3;
+
+/// Letters of the shortest stem.
+const MIN_STEM: usize = 4;
+
+/// The keys of a word of letters (`hashes` of its `len` bytes) and of its beginnings without
+/// up to [`STEM_TAIL`] letters, none shorter than [`MIN_STEM`]: two words with one such
+/// beginning are a stem with two endings, or a word and the word with an ending added.
+fn stem_keys(hashes: &SubstringHashes, len: usize) -> impl Iterator<Item = u64> + '_ {
+    let parts = hashes.parts();
+    (len.saturating_sub(STEM_TAIL).max(MIN_STEM)..=len)
+        .map(move |end| SubstringHashes::mixed(parts.prefix[end]))
+}
+
+/// Whether two words share a beginning of [`MIN_STEM`] letters or more, each with at most
+/// [`STEM_TAIL`] letters after it (the words [`FuzzyIndex::fixed_by_stem`] finds).
+fn one_stem_apart(a: &str, b: &str) -> bool {
+    let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    common >= MIN_STEM && a.len().max(b.len()) - common <= STEM_TAIL
+}
+
+/// Whether `long` is English word `short` (four letters or more) with a few letters added,
+/// itself an English word: a word derived from it, whatever the ending ("Eastern" of "East",
+/// "Southern" of "South").
+fn english_extension(short: &str, long: &str) -> bool {
+    long.len() > short.len()
+        && long.len() - short.len() <= STEM_TAIL
+        && short.len() >= MIN_STEM
+        && long.starts_with(short)
+        && both_english(short, long)
+}
+
 /// Whether `word` of the text, no slip of glossary word `glossary_word` (see [`slip_of`]), is
 /// one where the glossary word is fixed in its term (see [`fixed_in`]): as near it as a slip
 /// is, but a word of its own with another ending ("share" and "shared"), or one edit from a
@@ -3691,9 +3794,18 @@ fn slip_only_in_its_term(word: &str, glossary_word: &str) -> bool {
         1
     };
     let longer = word.chars().count().max(glossary_word.chars().count());
+    // Farther apart in letters, an English word and a word derived from it: "East" and
+    // "Eastern" (nearer, "Easter" for "Eastern" is a slip of a letter, see `slip_of`).
+    let near = edits_apart(word, glossary_word, allowed);
     let other_word = longer >= MIN_FUZZY_LEN
-        && edits_apart(word, glossary_word, allowed)
-        && other_ending(word, glossary_word);
+        && if near {
+            other_ending(word, glossary_word)
+        } else {
+            one_stem_apart(word, glossary_word)
+                && (other_ending(word, glossary_word)
+                    || english_extension(word, glossary_word)
+                    || english_extension(glossary_word, word))
+        };
     let function_word = is_function_word(glossary_word)
         && glossary_word.chars().count() + 1 >= MIN_FUZZY_LEN
         && word != glossary_word
@@ -6261,6 +6373,56 @@ modernization,modernization drive,,,,
                 (
                     "Net cash flows form operating activities were RMB 3 million.",
                     "Net cash flows form operating activities",
+                    misspelt,
+                ),
+            ],
+        );
+    }
+
+    /// A word derived by an ending too long for a slip of letters ("East" of "Eastern",
+    /// "Southern" of "South"), or a word of another concept ("Cooperative", of "comprehensive
+    /// strategic cooperative partnership"), is a slip of a word a name of three words fixes,
+    /// written with the name's capitals and its other words exact. Another compass point,
+    /// another word changed, small letters, or a name of two words: another name or phrase.
+    #[test]
+    fn a_derived_word_far_in_letters_fixed_in_a_name_is_a_slip() {
+        let glossary = "id,preferred,admitted
+                        etc,Eastern Theater Command,
+                        stc,Southern Theater Command,
+                        scs,South China Sea,
+                        sco,Shanghai Cooperation Organisation,Shanghai Cooperation Organization
+                        cscp,comprehensive strategic cooperative partnership,
+                        nr,Northern Region,
+";
+        let misspelt = Damage::Misspelling;
+        assert_near_misses(
+            glossary,
+            &[
+                "The Southern Theater Command and the Eastern Theater Command met.",
+                "The East China Sea is calm.",
+                "The West Theater Command is large.",
+                "Ships in the southern China Sea were seen.",
+                "Fishing in the Southern China Seas is banned.",
+                "The North Region grew.",
+                "The East Theater Commands met.",
+                "A comprehensive strategic cooperative partnership was signed.",
+                "The Shanghai Cooperative Society held its summit.",
+                "The southern South China Sea is deep.",
+            ],
+            &[
+                (
+                    "The East Theater Command said it.",
+                    "East Theater Command",
+                    misspelt,
+                ),
+                (
+                    "The Southern China Sea is a common home.",
+                    "Southern China Sea",
+                    misspelt,
+                ),
+                (
+                    "The Shanghai Cooperative Organization held its summit.",
+                    "Shanghai Cooperative Organization",
                     misspelt,
                 ),
             ],
