@@ -361,11 +361,15 @@ struct IndexedRendering {
 
 impl IndexedRendering {
     /// Only damage a word shows (misspelt, inflected, split, joined or repeated), or its words
-    /// out of order, can garble it: a common noun without hyphens or possessives, and without
-    /// a function word it could lose (see `align`).
+    /// out of order, can garble it: a common noun without hyphens or possessives, without a
+    /// capitalised word after its first, and without a function word it could lose (see
+    /// `align`).
     fn needs_word_damage(&self) -> bool {
         !self.name
             && !self.words.iter().any(|w| w.hyphenated || w.possessive)
+            // A proper part ("Warring States period") is a name's: another number of it
+            // is damage however often the document writes that number (see `damage`).
+            && !self.words.iter().skip(1).any(|w| w.capitalized)
             && (self.words.len() < 4 || !self.has_function_word)
     }
 
@@ -3143,8 +3147,14 @@ impl FuzzyIndex {
                             || (number_of(word) == Number::Plural
                                 && self.names_a_class(r, window, tokens, matches, context)))
                 } else {
+                    // A word the glossary capitalises inside a common noun, not merely its
+                    // first word in a sentence's case, is a proper part of it ("Warring
+                    // States period", "Spring Festival travel rush"): its number is the
+                    // name's, however freely the document uses the common word ("state").
+                    let proper =
+                        rw.capitalized && (k > 0 || r.words.get(1).is_some_and(|w| w.capitalized));
                     (t.frequent()
-                        && !(r.name
+                        && !((r.name || proper)
                             && self.written_as_the_name(r, alignment, k, tokens, matches, context))
                         && !self.heads_a_phrase_inside(r, alignment, k, tokens, matches))
                         || numbers_a_set(r, alignment, k, tokens, matches, context.text)
@@ -6814,6 +6824,28 @@ modernization,modernization drive,,,,
         for text in [
             "the state administration for market regulations said.",
             "the market regulations authority said.",
+        ] {
+            assert_eq!(found(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    /// A word a common noun capitalises after its first is a proper part of it ("Warring
+    /// States period"): free use of the common word ("state") excuses no other number there,
+    /// the term's other words exact and with their capitals. The common noun's head still
+    /// inflects, and in small letters the words are the document's own.
+    #[test]
+    fn free_use_of_a_word_excuses_no_slip_inside_a_proper_part() {
+        let glossary = "id,preferred\nwarring,Warring States period\n";
+        let free = "Each state kept its own calendar, and no state recognised another state. ";
+        let found = |text: &str| found_texts(glossary, &format!("{free}{text}"));
+        assert_eq!(
+            found("The Warring State period saw the codification of law."),
+            vec!["Warring State period"]
+        );
+        for text in [
+            "The Warring States periods are compared.",
+            "The warring state period saw reforms.",
+            "By the late Warring States period, the state of Qin was strong.",
         ] {
             assert_eq!(found(text), Vec::<String>::new(), "{text}");
         }
