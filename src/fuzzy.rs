@@ -3105,8 +3105,18 @@ impl FuzzyIndex {
             let split_damage = t.split()
                 && !own_spelling
                 && (r.name || !closed_compound_is_english(tokens, ti, matches));
+            // A closed word written with a hyphen inside ("Co-existence" of "Coexistence")
+            // gained a hyphen; written apart or run together, its spacing broke. Damage
+            // found in a word before it ("Five Principle of Peaceful Co-existence") is
+            // named first, as any other is.
             if merged_damage || split_damage {
-                return Some(Damage::Spacing);
+                let hyphen_added = merged_damage && context.text[t.span()].chars().any(is_hyphen);
+                found = found.or(Some(if hyphen_added {
+                    Damage::Hyphenation
+                } else {
+                    Damage::Spacing
+                }));
+                continue;
             }
             if n == 1 {
                 continue; // one word: its number and possessive are grammar
@@ -6434,6 +6444,40 @@ modernization,modernization drive,,,,
                     "The Shanghai Cooperative Organization held its summit.",
                     "Shanghai Cooperative Organization",
                     misspelt,
+                ),
+            ],
+        );
+    }
+
+    /// A closed word written with a hyphen inside gained a hyphen, and damage in a word before
+    /// it is named first: "Five Principle of Peaceful Co-existence" lost a plural.
+    #[test]
+    fn a_hyphen_inside_a_closed_word_is_named_after_damage_before_it() {
+        let glossary = "id,preferred\nfppc,Five Principles of Peaceful Coexistence\n\
+                        as,aftershock\n";
+        assert_near_misses(
+            glossary,
+            &["The Five Principles of Peaceful Coexistence hold."],
+            &[
+                (
+                    "They upheld the Five Principle of Peaceful Co-existence.",
+                    "Five Principle of Peaceful Co-existence",
+                    Damage::Number,
+                ),
+                (
+                    "They upheld the Five Principles of Peaceful Co-existence.",
+                    "Five Principles of Peaceful Co-existence",
+                    Damage::Hyphenation,
+                ),
+                (
+                    "They upheld the Five Principles of Peaceful Co existence.",
+                    "Five Principles of Peaceful Co existence",
+                    Damage::Spacing,
+                ),
+                (
+                    "The after-shock was felt.",
+                    "after-shock",
+                    Damage::Hyphenation,
                 ),
             ],
         );
