@@ -3872,16 +3872,18 @@ fn other_ending(a: &str, b: &str) -> bool {
 /// merging with the ending's ("exchange" + "er"). A string that is no word with a letter
 /// missing at its end ("controlle") is a slip.
 fn derived_word(short: &str, long: &str) -> bool {
-    let Some(rest) = long.strip_prefix(short) else {
-        return false;
-    };
-    let with_e = short.ends_with('e')
-        && WORD_ENDINGS
-            .iter()
-            .any(|e| e.strip_prefix('e') == Some(rest));
-    short.chars().count() >= 4
-        && (WORD_ENDINGS.contains(&rest) || with_e)
-        && is_english_word(&short.to_lowercase())
+    // A final "e" goes before an ending that starts with a vowel: "exchange" + "er",
+    // "epicentre" + "al" ("epicentral"), "granite" + "ic".
+    let without_e = short
+        .strip_suffix('e')
+        .and_then(|stem| long.strip_prefix(stem))
+        .is_some_and(|rest| {
+            rest.starts_with(['a', 'e', 'i', 'o', 'u', 'y']) && WORD_ENDINGS.contains(&rest)
+        });
+    let added = long
+        .strip_prefix(short)
+        .is_some_and(|rest| WORD_ENDINGS.contains(&rest));
+    short.chars().count() >= 4 && (added || without_e) && is_english_word(&short.to_lowercase())
 }
 
 fn other_endings_of_one_stem(a: &str, b: &str) -> bool {
@@ -6315,13 +6317,17 @@ modernization,modernization drive,,,,
     /// word, is another word beside the rendering's other words, not a slip.
     #[test]
     fn a_word_derived_by_an_ending_is_not_a_slip() {
-        let glossary = "id,preferred\nhx,heat exchanger\nrange,wide range\nlb,load balance\n";
+        let glossary = "id,preferred,admitted\nhx,heat exchanger,\nrange,wide range,\n\
+                        lb,load balance,\nepi,epicenter,epicentre\ngr,granite,\n";
         assert_near_misses(
             glossary,
             &[
                 "the heat exchange rate was measured",
                 "a wider range of options",
                 "traffic is load balanced across the nodes",
+                // A final "e" goes before an ending of a vowel.
+                "The epicentral distance is 226 km.",
+                "The granitic rocks are old.",
             ],
             &[
                 (
@@ -6334,6 +6340,8 @@ modernization,modernization drive,,,,
                     "heat exchangr",
                     Damage::Misspelling,
                 ),
+                ("The epicentrre lies here.", "epicentrre", Damage::Misspelling),
+                ("The epicentra lies here.", "epicentra", Damage::Misspelling),
             ],
         );
     }
