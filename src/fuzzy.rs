@@ -1247,9 +1247,14 @@ impl FuzzyIndex {
             // or it is one slip from it repeated in one phrase (see `WordContext`): two, and
             // the phrase is rather in another language ("prototipo").
             // An entry's matches are all typos or none are (see `lookup_into`).
+            // Not a word that is a slip only inside a term written as the glossary has it
+            // (see `slip_out_of_its_term`): the document's free use of "east" says nothing of
+            // "East Theater Command".
             let own_spelling = || {
                 let entry = &cache.entries[t.entry as usize];
-                (frequent || !entry.one_slip) && !repeated_slip(stats, entry, t.entry, cache)
+                (frequent || !entry.one_slip)
+                    && !entry.term_slips_only
+                    && !repeated_slip(stats, entry, t.entry, cache)
             };
             let matches = if flag(word_flags::TYPOS) && often && own_spelling() {
                 t.marks |= word_marks::OWN_SPELLING;
@@ -1731,6 +1736,10 @@ impl FuzzyIndex {
                     .iter()
                     .any(|m| one_slip_apart(word, &self.words[m.word as usize])),
             english: has(Likeness::Typo) && is_english_word(&word.to_lowercase()),
+            term_slips_only: has(Likeness::Typo)
+                && found
+                    .iter()
+                    .all(|m| slip_only_in_its_term(word, &self.words[m.word as usize])),
             spelling: has(Likeness::Spelling),
             inflected: has(Likeness::Inflected),
             loud: found.iter().any(|m| !self.needs_damage[m.word as usize]),
@@ -4222,6 +4231,10 @@ struct WordEntry {
     one_slip: bool,
     /// It has typos, and is an English word.
     english: bool,
+    /// It has typos, each a slip only in its term (see [`slip_only_in_its_term`]): a word
+    /// of its own, judged where the term is written as the glossary has it but for this word,
+    /// however often the document uses it ("East" of "Eastern Theater Command").
+    term_slips_only: bool,
     /// One of them is another spelling of it.
     spelling: bool,
     /// One of them is another number of it.
@@ -6340,7 +6353,11 @@ modernization,modernization drive,,,,
                     "heat exchangr",
                     Damage::Misspelling,
                 ),
-                ("The epicentrre lies here.", "epicentrre", Damage::Misspelling),
+                (
+                    "The epicentrre lies here.",
+                    "epicentrre",
+                    Damage::Misspelling,
+                ),
                 ("The epicentra lies here.", "epicentra", Damage::Misspelling),
             ],
         );
@@ -6440,6 +6457,13 @@ modernization,modernization drive,,,,
             &[
                 (
                     "The East Theater Command said it.",
+                    "East Theater Command",
+                    misspelt,
+                ),
+                // However often the document writes the word elsewhere.
+                (
+                    "In the East, trade grew. East Asia and the Middle East met. Then the \
+                     East Theater Command said it.",
                     "East Theater Command",
                     misspelt,
                 ),
