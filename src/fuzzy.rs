@@ -3104,10 +3104,14 @@ impl FuzzyIndex {
             } else {
                 t.frequent()
             };
+            let words_of_the_text = || {
+                !rw.capitalized
+                    && apart_as_words(t, context)
+                    && !preposition_after_an_article(ti, tokens, matches, context)
+            };
             let merged_damage = t.merged()
                 && !own_spelling
-                && (r.name
-                    || !(t.merged_words() || (!rw.capitalized && apart_as_words(t, context))))
+                && (r.name || !(t.merged_words() || words_of_the_text()))
                 && !hyphen_at_line_end(t.span());
             // A common noun's compound written closed is a spelling where the closed word is
             // English ("database"); a string that is no word ("heatexchanger") lost a space.
@@ -3574,6 +3578,36 @@ fn coordinated_number_after(rest: &str) -> bool {
         .next()
         .unwrap_or("");
     joined && next.len() <= 16 && next.chars().any(|c| c.is_ascii_digit())
+}
+
+/// English prepositions that are no adverb particle of a phrasal verb (see
+/// [`ADVERB_PARTICLES`]): a closed class of English grammar.
+const PREPOSITIONS: &[&str] = &[
+    "after", "against", "among", "at", "before", "between", "during", "for", "from", "into", "of",
+    "per", "since", "to", "toward", "towards", "under", "until", "upon", "via", "with", "within",
+    "without",
+];
+
+/// Whether merged word `tokens[at]`, written apart, starts with a preposition right after an
+/// article: English puts no preposition there, so the two are one word written apart, the
+/// compound broken ("An after shock followed" of "aftershock"), where "recovered after shock
+/// therapy" or "the back end" (a particle, an adjective too) are words of the text.
+fn preposition_after_an_article(
+    at: usize,
+    tokens: &[TextWord],
+    matches: &Matches,
+    context: &TextContext,
+) -> bool {
+    let t = &tokens[at];
+    let written = &context.text[t.span().start..t.word_end()];
+    let Some((first, _)) = written.split_once(' ') else {
+        return false;
+    };
+    at.checked_sub(1).is_some_and(|b| {
+        matches!(matches.text(&tokens[b]), "a" | "an" | "the")
+            && context.text[tokens[b].span().end..t.span().start] == *" "
+            && PREPOSITIONS.contains(&first)
+    })
 }
 
 /// Whether merged word `t`, a glossary word in small letters of a common noun written apart,
@@ -6511,6 +6545,30 @@ modernization,modernization drive,,,,
                     "after-shock",
                     Damage::Hyphenation,
                 ),
+            ],
+        );
+    }
+
+    /// A preposition right after an article starts a compound written apart: "An after shock"
+    /// of "aftershock". Elsewhere, or an adverb particle there, the two are words of the text.
+    #[test]
+    fn a_preposition_after_an_article_is_a_compound_written_apart() {
+        let glossary = "id,preferred\nas,aftershock\nbe,backend\nip,input\n";
+        assert_near_misses(
+            glossary,
+            &[
+                "She recovered after shock therapy.",
+                "Calm came after shock waves passed.",
+                "The back end is slow.",
+                "Wait for the in put.",
+            ],
+            &[
+                (
+                    "An after shock of M3.0 followed.",
+                    "after shock",
+                    Damage::Spacing,
+                ),
+                ("The after shock was felt.", "after shock", Damage::Spacing),
             ],
         );
     }
