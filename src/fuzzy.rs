@@ -361,11 +361,15 @@ struct IndexedRendering {
 
 impl IndexedRendering {
     /// Only damage a word shows (misspelt, inflected, split, joined or repeated), or its words
-    /// out of order, can garble it: a common noun without hyphens or possessives, and without
-    /// a function word it could lose (see `align`).
+    /// out of order, can garble it: a common noun without hyphens or possessives, without a
+    /// capitalised word after its first, and without a function word it could lose (see
+    /// `align`).
     fn needs_word_damage(&self) -> bool {
         !self.name
             && !self.words.iter().any(|w| w.hyphenated || w.possessive)
+            // A proper part ("Warring States period") is a name's: another number of it
+            // is damage however often the document writes that number (see `damage`).
+            && !self.words.iter().skip(1).any(|w| w.capitalized)
             && (self.words.len() < 4 || !self.has_function_word)
     }
 
@@ -434,6 +438,12 @@ pub struct FuzzyIndex {
     /// same, and is a slip where the term's other words are written as the glossary has them
     /// (see [`FuzzyIndex::slip_out_of_its_term`]).
     fixed_in_a_term: Vec<bool>,
+    /// Words fixed in a term (see `fixed_in_a_term`), of letters only, by the keys
+    /// ([`SubstringHashes`]) of the word and of its beginnings without up to [`STEM_TAIL`]
+    /// letters: a word of the text with another ending of the stem, too far from the glossary
+    /// word in letters for the deletion index ("East" of "Eastern", "Southern" of "South"), or
+    /// itself a glossary word ("Cooperative" of "Cooperation"), is found by a key both share.
+    fixed_by_stem: HashMap<u64, SmallVec<[u32; 2]>>,
     /// Most words in a rendering.
     longest: usize,
     /// Per word: most words in a rendering holding it, saturated at `u16::MAX`.
@@ -731,6 +741,7 @@ impl FuzzyIndex {
             syllable_of_a_name: Vec::new(),
             short_syllables: false,
             fixed_in_a_term: Vec::new(),
+            fixed_by_stem: HashMap::default(),
             longest: 0,
             longest_with: Vec::new(),
             prefixes: HashMap::default(),
@@ -967,6 +978,22 @@ impl FuzzyIndex {
             for (k, w) in r.words.iter().enumerate() {
                 if fixed_in(r, k) {
                     index.fixed_in_a_term[w.word as usize] = true;
+                }
+            }
+        }
+        let mut hashes = SubstringHashes::default();
+        for (id, word) in index.words.iter().enumerate() {
+            if index.fixed_in_a_term[id]
+                && !is_function_word(word)
+                && word.len() >= MIN_STEM
+                && word.bytes().all(|b| b.is_ascii_lowercase())
+            {
+                hashes.fill(word.as_bytes());
+                for key in stem_keys(&hashes, word.len()) {
+                    let ids = index.fixed_by_stem.entry(key).or_default();
+                    if !ids.contains(&(id as u32)) {
+                        ids.push(id as u32);
+                    }
                 }
             }
         }
@@ -1220,9 +1247,14 @@ impl FuzzyIndex {
             // or it is one slip from it repeated in one phrase (see `WordContext`): two, and
             // the phrase is rather in another language ("prototipo").
             // An entry's matches are all typos or none are (see `lookup_into`).
+            // Not a word that is a slip only inside a term written as the glossary has it
+            // (see `slip_out_of_its_term`): the document's free use of "east" says nothing of
+            // "East Theater Command".
             let own_spelling = || {
                 let entry = &cache.entries[t.entry as usize];
-                (frequent || !entry.one_slip) && !repeated_slip(stats, entry, t.entry, cache)
+                (frequent || !entry.one_slip)
+                    && !entry.term_slips_only
+                    && !repeated_slip(stats, entry, t.entry, cache)
             };
             let matches = if flag(word_flags::TYPOS) && often && own_spelling() {
                 t.marks |= word_marks::OWN_SPELLING;
@@ -1696,12 +1728,18 @@ impl FuzzyIndex {
             suffix: self.suffixes.get(word).copied(),
             split: hashes.and_then(|hashes| self.split_point(word, vocab.is_some(), hashes)),
             matches: start..cache.pool.len() as u32,
-            typos: has(Likeness::Typo),
+            // A glossary word's entry may hold the stems it is another form of (see
+            // `derived_of_fixed`) beside itself: it is no typo, and its matches stay whole.
+            typos: has(Likeness::Typo) && vocab.is_none(),
             one_slip: has(Likeness::Typo)
                 && found
                     .iter()
                     .any(|m| one_slip_apart(word, &self.words[m.word as usize])),
             english: has(Likeness::Typo) && is_english_word(&word.to_lowercase()),
+            term_slips_only: has(Likeness::Typo)
+                && found
+                    .iter()
+                    .all(|m| slip_only_in_its_term(word, &self.words[m.word as usize])),
             spelling: has(Likeness::Spelling),
             inflected: has(Likeness::Inflected),
             loud: found.iter().any(|m| !self.needs_damage[m.word as usize]),
@@ -1802,6 +1840,7 @@ impl FuzzyIndex {
         out: &mut Vec<WordMatch>,
     ) {
         if let Some(id) = vocab {
+            let start = out.len();
             out.push(WordMatch {
                 word: id,
                 likeness: Likeness::Same,
@@ -1814,6 +1853,12 @@ impl FuzzyIndex {
                         likeness: Likeness::Inflected,
                     }),
             );
+            // A glossary word is still a slip of another glossary word's stem where that
+            // one is fixed in its term ("Shanghai Cooperative Organization", "cooperative"
+            // being a word of another concept).
+            let mut found: Vec<WordMatch> = out[start..].to_vec();
+            self.derived_of_fixed(word, hashes, &mut found);
+            out.extend_from_slice(&found[out.len() - start..]);
             return;
         }
         let mut found: Vec<WordMatch> = Vec::new();
@@ -1908,7 +1953,45 @@ impl FuzzyIndex {
                 }
             }
         }
+        if found.iter().all(|m| m.likeness == Likeness::Typo) {
+            self.derived_of_fixed(word, hashes, &mut found);
+        }
         out.extend_from_slice(&found);
+    }
+
+    /// Adds to `found` the glossary words fixed in a term (see [`fixed_in`]) that `word` of
+    /// the text is another form of, too far in letters for the deletion index or itself a
+    /// glossary word (see `fixed_by_stem`): slips only where the term is written as the
+    /// glossary has it but for that word (see [`FuzzyIndex::slip_out_of_its_term`]).
+    fn derived_of_fixed(
+        &self,
+        word: &str,
+        hashes: Option<&SubstringHashes>,
+        found: &mut Vec<WordMatch>,
+    ) {
+        let Some(hashes) = hashes else { return };
+        if self.fixed_by_stem.is_empty()
+            || word.len() < MIN_STEM
+            || !word.bytes().all(|b| b.is_ascii_lowercase())
+        {
+            return;
+        }
+        for key in stem_keys(hashes, word.len()) {
+            for &id in self.fixed_by_stem.get(&key).into_iter().flatten() {
+                let glossary_word = &self.words[id as usize];
+                if !found.iter().any(|m| m.word == id)
+                    && word != glossary_word
+                    && !same_lemma(word, glossary_word)
+                    && !same_word_spelled_differently(word, glossary_word)
+                    && slip_only_in_its_term(word, glossary_word)
+                {
+                    found.push(WordMatch {
+                        word: id,
+                        likeness: Likeness::Typo,
+                    });
+                }
+            }
+        }
     }
 
     /// Whether a correction of `r` keeps its number as listed: the rendering in the other
@@ -3021,18 +3104,32 @@ impl FuzzyIndex {
             } else {
                 t.frequent()
             };
+            let words_of_the_text = || {
+                !rw.capitalized
+                    && apart_as_words(t, context)
+                    && !preposition_after_an_article(ti, tokens, matches, context)
+            };
             let merged_damage = t.merged()
                 && !own_spelling
-                && (r.name
-                    || !(t.merged_words() || (!rw.capitalized && apart_as_words(t, context))))
+                && (r.name || !(t.merged_words() || words_of_the_text()))
                 && !hyphen_at_line_end(t.span());
             // A common noun's compound written closed is a spelling where the closed word is
             // English ("database"); a string that is no word ("heatexchanger") lost a space.
             let split_damage = t.split()
                 && !own_spelling
                 && (r.name || !closed_compound_is_english(tokens, ti, matches));
+            // A closed word written with a hyphen inside ("Co-existence" of "Coexistence")
+            // gained a hyphen; written apart or run together, its spacing broke. Damage
+            // found in a word before it ("Five Principle of Peaceful Co-existence") is
+            // named first, as any other is.
             if merged_damage || split_damage {
-                return Some(Damage::Spacing);
+                let hyphen_added = merged_damage && context.text[t.span()].chars().any(is_hyphen);
+                found = found.or(Some(if hyphen_added {
+                    Damage::Hyphenation
+                } else {
+                    Damage::Spacing
+                }));
+                continue;
             }
             if n == 1 {
                 continue; // one word: its number and possessive are grammar
@@ -3073,8 +3170,14 @@ impl FuzzyIndex {
                             || (number_of(word) == Number::Plural
                                 && self.names_a_class(r, window, tokens, matches, context)))
                 } else {
+                    // A word the glossary capitalises inside a common noun, not merely its
+                    // first word in a sentence's case, is a proper part of it ("Warring
+                    // States period", "Spring Festival travel rush"): its number is the
+                    // name's, however freely the document uses the common word ("state").
+                    let proper =
+                        rw.capitalized && (k > 0 || r.words.get(1).is_some_and(|w| w.capitalized));
                     (t.frequent()
-                        && !(r.name
+                        && !((r.name || proper)
                             && self.written_as_the_name(r, alignment, k, tokens, matches, context))
                         && !self.heads_a_phrase_inside(r, alignment, k, tokens, matches))
                         || numbers_a_set(r, alignment, k, tokens, matches, context.text)
@@ -3131,13 +3234,18 @@ fn counted_at(
 ) -> bool {
     let column = context.column_between;
     let word = |i: usize| matches.text(&tokens[i]);
+    // Words of one sentence and one paragraph: only spaces and a line wrap between. A number
+    // ending the sentence or the paragraph before ("founded in 1921.⏎⏎Mao Zedongs", "p. 45.
+    // Qing dynastys"), or closing a bracket, counts nothing of the next.
     let joined = |i: usize| {
         context.text[tokens[i].span().end..tokens[i + 1].span().start]
             .trim()
             .is_empty()
+            && (context.line_breaks)(&tokens[i], &tokens[i + 1]) < 2
     };
     let quantifier = start.checked_sub(1).is_some_and(|b| {
         is_quantifier(word(b))
+            && joined(b)
             && !column(&tokens[b], &tokens[start])
             && !b
                 .checked_sub(1)
@@ -3472,6 +3580,36 @@ fn coordinated_number_after(rest: &str) -> bool {
     joined && next.len() <= 16 && next.chars().any(|c| c.is_ascii_digit())
 }
 
+/// English prepositions that are no adverb particle of a phrasal verb (see
+/// [`ADVERB_PARTICLES`]): a closed class of English grammar.
+const PREPOSITIONS: &[&str] = &[
+    "after", "against", "among", "at", "before", "between", "during", "for", "from", "into", "of",
+    "per", "since", "to", "toward", "towards", "under", "until", "upon", "via", "with", "within",
+    "without",
+];
+
+/// Whether merged word `tokens[at]`, written apart, starts with a preposition right after an
+/// article: English puts no preposition there, so the two are one word written apart, the
+/// compound broken ("An after shock followed" of "aftershock"), where "recovered after shock
+/// therapy" or "the back end" (a particle, an adjective too) are words of the text.
+fn preposition_after_an_article(
+    at: usize,
+    tokens: &[TextWord],
+    matches: &Matches,
+    context: &TextContext,
+) -> bool {
+    let t = &tokens[at];
+    let written = &context.text[t.span().start..t.word_end()];
+    let Some((first, _)) = written.split_once(' ') else {
+        return false;
+    };
+    at.checked_sub(1).is_some_and(|b| {
+        matches!(matches.text(&tokens[b]), "a" | "an" | "the")
+            && context.text[tokens[b].span().end..t.span().start] == *" "
+            && PREPOSITIONS.contains(&first)
+    })
+}
+
 /// Whether merged word `t`, a glossary word in small letters of a common noun written apart,
 /// is rather two words of the text: apart by a space (a hyphen makes one word of them,
 /// "cool-down"), and one of them a closed-class word ("a synchronous", "every one"), or a
@@ -3675,6 +3813,39 @@ fn fixed_in(r: &IndexedRendering, k: usize) -> bool {
     (r.name && n >= 3) || (n >= 4 && k > 0 && k + 1 < n)
 }
 
+/// Letters an ending may add to a stem, for [`FuzzyIndex::fixed_by_stem`].
+const STEM_TAIL: usize = 3;
+
+/// Letters of the shortest stem.
+const MIN_STEM: usize = 4;
+
+/// The keys of a word of letters (`hashes` of its `len` bytes) and of its beginnings without
+/// up to [`STEM_TAIL`] letters, none shorter than [`MIN_STEM`]: two words with one such
+/// beginning are a stem with two endings, or a word and the word with an ending added.
+fn stem_keys(hashes: &SubstringHashes, len: usize) -> impl Iterator<Item = u64> + '_ {
+    let parts = hashes.parts();
+    (len.saturating_sub(STEM_TAIL).max(MIN_STEM)..=len)
+        .map(move |end| SubstringHashes::mixed(parts.prefix[end]))
+}
+
+/// Whether two words share a beginning of [`MIN_STEM`] letters or more, each with at most
+/// [`STEM_TAIL`] letters after it (the words [`FuzzyIndex::fixed_by_stem`] finds).
+fn one_stem_apart(a: &str, b: &str) -> bool {
+    let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    common >= MIN_STEM && a.len().max(b.len()) - common <= STEM_TAIL
+}
+
+/// Whether `long` is English word `short` (four letters or more) with a few letters added,
+/// itself an English word: a word derived from it, whatever the ending ("Eastern" of "East",
+/// "Southern" of "South").
+fn english_extension(short: &str, long: &str) -> bool {
+    long.len() > short.len()
+        && long.len() - short.len() <= STEM_TAIL
+        && short.len() >= MIN_STEM
+        && long.starts_with(short)
+        && both_english(short, long)
+}
+
 /// Whether `word` of the text, no slip of glossary word `glossary_word` (see [`slip_of`]), is
 /// one where the glossary word is fixed in its term (see [`fixed_in`]): as near it as a slip
 /// is, but a word of its own with another ending ("share" and "shared"), or one edit from a
@@ -3686,9 +3857,18 @@ fn slip_only_in_its_term(word: &str, glossary_word: &str) -> bool {
         1
     };
     let longer = word.chars().count().max(glossary_word.chars().count());
+    // Farther apart in letters, an English word and a word derived from it: "East" and
+    // "Eastern" (nearer, "Easter" for "Eastern" is a slip of a letter, see `slip_of`).
+    let near = edits_apart(word, glossary_word, allowed);
     let other_word = longer >= MIN_FUZZY_LEN
-        && edits_apart(word, glossary_word, allowed)
-        && other_ending(word, glossary_word);
+        && if near {
+            other_ending(word, glossary_word)
+        } else {
+            one_stem_apart(word, glossary_word)
+                && (other_ending(word, glossary_word)
+                    || english_extension(word, glossary_word)
+                    || english_extension(glossary_word, word))
+        };
     let function_word = is_function_word(glossary_word)
         && glossary_word.chars().count() + 1 >= MIN_FUZZY_LEN
         && word != glossary_word
@@ -3735,16 +3915,18 @@ fn other_ending(a: &str, b: &str) -> bool {
 /// merging with the ending's ("exchange" + "er"). A string that is no word with a letter
 /// missing at its end ("controlle") is a slip.
 fn derived_word(short: &str, long: &str) -> bool {
-    let Some(rest) = long.strip_prefix(short) else {
-        return false;
-    };
-    let with_e = short.ends_with('e')
-        && WORD_ENDINGS
-            .iter()
-            .any(|e| e.strip_prefix('e') == Some(rest));
-    short.chars().count() >= 4
-        && (WORD_ENDINGS.contains(&rest) || with_e)
-        && is_english_word(&short.to_lowercase())
+    // A final "e" goes before an ending that starts with a vowel: "exchange" + "er",
+    // "epicentre" + "al" ("epicentral"), "granite" + "ic".
+    let without_e = short
+        .strip_suffix('e')
+        .and_then(|stem| long.strip_prefix(stem))
+        .is_some_and(|rest| {
+            rest.starts_with(['a', 'e', 'i', 'o', 'u', 'y']) && WORD_ENDINGS.contains(&rest)
+        });
+    let added = long
+        .strip_prefix(short)
+        .is_some_and(|rest| WORD_ENDINGS.contains(&rest));
+    short.chars().count() >= 4 && (added || without_e) && is_english_word(&short.to_lowercase())
 }
 
 fn other_endings_of_one_stem(a: &str, b: &str) -> bool {
@@ -4083,6 +4265,10 @@ struct WordEntry {
     one_slip: bool,
     /// It has typos, and is an English word.
     english: bool,
+    /// It has typos, each a slip only in its term (see [`slip_only_in_its_term`]): a word
+    /// of its own, judged where the term is written as the glossary has it but for this word,
+    /// however often the document uses it ("East" of "Eastern Theater Command").
+    term_slips_only: bool,
     /// One of them is another spelling of it.
     spelling: bool,
     /// One of them is another number of it.
@@ -6178,13 +6364,17 @@ modernization,modernization drive,,,,
     /// word, is another word beside the rendering's other words, not a slip.
     #[test]
     fn a_word_derived_by_an_ending_is_not_a_slip() {
-        let glossary = "id,preferred\nhx,heat exchanger\nrange,wide range\nlb,load balance\n";
+        let glossary = "id,preferred,admitted\nhx,heat exchanger,\nrange,wide range,\n\
+                        lb,load balance,\nepi,epicenter,epicentre\ngr,granite,\n";
         assert_near_misses(
             glossary,
             &[
                 "the heat exchange rate was measured",
                 "a wider range of options",
                 "traffic is load balanced across the nodes",
+                // A final "e" goes before an ending of a vowel.
+                "The epicentral distance is 226 km.",
+                "The granitic rocks are old.",
             ],
             &[
                 (
@@ -6197,6 +6387,12 @@ modernization,modernization drive,,,,
                     "heat exchangr",
                     Damage::Misspelling,
                 ),
+                (
+                    "The epicentrre lies here.",
+                    "epicentrre",
+                    Damage::Misspelling,
+                ),
+                ("The epicentra lies here.", "epicentra", Damage::Misspelling),
             ],
         );
     }
@@ -6258,6 +6454,121 @@ modernization,modernization drive,,,,
                     "Net cash flows form operating activities",
                     misspelt,
                 ),
+            ],
+        );
+    }
+
+    /// A word derived by an ending too long for a slip of letters ("East" of "Eastern",
+    /// "Southern" of "South"), or a word of another concept ("Cooperative", of "comprehensive
+    /// strategic cooperative partnership"), is a slip of a word a name of three words fixes,
+    /// written with the name's capitals and its other words exact. Another compass point,
+    /// another word changed, small letters, or a name of two words: another name or phrase.
+    #[test]
+    fn a_derived_word_far_in_letters_fixed_in_a_name_is_a_slip() {
+        let glossary = "id,preferred,admitted
+                        etc,Eastern Theater Command,
+                        stc,Southern Theater Command,
+                        scs,South China Sea,
+                        sco,Shanghai Cooperation Organisation,Shanghai Cooperation Organization
+                        cscp,comprehensive strategic cooperative partnership,
+                        nr,Northern Region,
+";
+        let misspelt = Damage::Misspelling;
+        assert_near_misses(
+            glossary,
+            &[
+                "The Southern Theater Command and the Eastern Theater Command met.",
+                "The East China Sea is calm.",
+                "The West Theater Command is large.",
+                "Ships in the southern China Sea were seen.",
+                "Fishing in the Southern China Seas is banned.",
+                "The North Region grew.",
+                "The East Theater Commands met.",
+                "A comprehensive strategic cooperative partnership was signed.",
+                "The Shanghai Cooperative Society held its summit.",
+                "The southern South China Sea is deep.",
+            ],
+            &[
+                (
+                    "The East Theater Command said it.",
+                    "East Theater Command",
+                    misspelt,
+                ),
+                // However often the document writes the word elsewhere.
+                (
+                    "In the East, trade grew. East Asia and the Middle East met. Then the \
+                     East Theater Command said it.",
+                    "East Theater Command",
+                    misspelt,
+                ),
+                (
+                    "The Southern China Sea is a common home.",
+                    "Southern China Sea",
+                    misspelt,
+                ),
+                (
+                    "The Shanghai Cooperative Organization held its summit.",
+                    "Shanghai Cooperative Organization",
+                    misspelt,
+                ),
+            ],
+        );
+    }
+
+    /// A closed word written with a hyphen inside gained a hyphen, and damage in a word before
+    /// it is named first: "Five Principle of Peaceful Co-existence" lost a plural.
+    #[test]
+    fn a_hyphen_inside_a_closed_word_is_named_after_damage_before_it() {
+        let glossary = "id,preferred\nfppc,Five Principles of Peaceful Coexistence\n\
+                        as,aftershock\n";
+        assert_near_misses(
+            glossary,
+            &["The Five Principles of Peaceful Coexistence hold."],
+            &[
+                (
+                    "They upheld the Five Principle of Peaceful Co-existence.",
+                    "Five Principle of Peaceful Co-existence",
+                    Damage::Number,
+                ),
+                (
+                    "They upheld the Five Principles of Peaceful Co-existence.",
+                    "Five Principles of Peaceful Co-existence",
+                    Damage::Hyphenation,
+                ),
+                (
+                    "They upheld the Five Principles of Peaceful Co existence.",
+                    "Five Principles of Peaceful Co existence",
+                    Damage::Spacing,
+                ),
+                (
+                    "The after-shock was felt.",
+                    "after-shock",
+                    Damage::Hyphenation,
+                ),
+            ],
+        );
+    }
+
+    /// A preposition right after an article starts a compound written apart: "An after shock"
+    /// of "aftershock". Elsewhere, or an adverb particle there, the two are words of the text.
+    #[test]
+    fn a_preposition_after_an_article_is_a_compound_written_apart() {
+        let glossary = "id,preferred\nas,aftershock\nbe,backend\nip,input\n";
+        assert_near_misses(
+            glossary,
+            &[
+                "She recovered after shock therapy.",
+                "Calm came after shock waves passed.",
+                "The back end is slow.",
+                "Wait for the in put.",
+            ],
+            &[
+                (
+                    "An after shock of M3.0 followed.",
+                    "after shock",
+                    Damage::Spacing,
+                ),
+                ("The after shock was felt.", "after shock", Damage::Spacing),
             ],
         );
     }
@@ -6652,6 +6963,28 @@ modernization,modernization drive,,,,
         }
     }
 
+    /// A word a common noun capitalises after its first is a proper part of it ("Warring
+    /// States period"): free use of the common word ("state") excuses no other number there,
+    /// the term's other words exact and with their capitals. The common noun's head still
+    /// inflects, and in small letters the words are the document's own.
+    #[test]
+    fn free_use_of_a_word_excuses_no_slip_inside_a_proper_part() {
+        let glossary = "id,preferred\nwarring,Warring States period\n";
+        let free = "Each state kept its own calendar, and no state recognised another state. ";
+        let found = |text: &str| found_texts(glossary, &format!("{free}{text}"));
+        assert_eq!(
+            found("The Warring State period saw the codification of law."),
+            vec!["Warring State period"]
+        );
+        for text in [
+            "The Warring States periods are compared.",
+            "The warring state period saw reforms.",
+            "By the late Warring States period, the state of Qin was strong.",
+        ] {
+            assert_eq!(found(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
     /// A word heading a phrase inside a term ("shareholders of the listed company") has the
     /// term's number however freely the document uses the other; a word modifying the next
     /// one, or at the term's edge, may be written in the number the document uses.
@@ -6749,6 +7082,46 @@ modernization,modernization drive,,,,
             ("Got {a} {b Gold Coins.", "Gold Coins"),
         ] {
             assert_eq!(found(text), vec![garbled], "{text}");
+        }
+    }
+
+    /// A count stands in the name's sentence, right before it: a number ending the sentence
+    /// or the paragraph before (a year, a page), or closing a bracket, counts nothing, and a
+    /// unique entity after it is still one entity. A count wrapped over a line still counts.
+    #[test]
+    fn a_number_ending_the_sentence_before_counts_nothing() {
+        let glossary = "id,preferred,case
+mao,Mao Zedong,name
+qing,Qing dynasty,
+                        gold,Gold Coin,name
+";
+        let found = |text: &str| found_texts(glossary, text);
+        for text in [
+            "You received 50 Gold Coins.",
+            "You received 50\nGold Coins.",
+            "It cost three\nGold Coins.",
+            "It cost 1,000 Gold Coins.",
+        ] {
+            assert_eq!(found(text), Vec::<String>::new(), "{text:?}");
+        }
+        for (text, garbled) in [
+            (
+                "The party was founded in 1921.\n\nMao Zedongs reputation rose after 1949.",
+                "Mao Zedongs",
+            ),
+            (
+                "The party was founded in 1921. Mao Zedongs reputation rose.",
+                "Mao Zedongs",
+            ),
+            (
+                "See Schram, p. 45. Mao Zedongs letters survive.",
+                "Mao Zedongs",
+            ),
+            ("The list (item 2) Mao Zedongs era.", "Mao Zedongs"),
+            ("Chapter 3\n\nMao Zedongs early years", "Mao Zedongs"),
+            ("It cost 50.\nGold Coins are rare.", "Gold Coins"),
+        ] {
+            assert_eq!(found(text), vec![garbled], "{text:?}");
         }
     }
 
