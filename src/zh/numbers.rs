@@ -326,6 +326,18 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
             i += 1;
             continue;
         }
+        if let Some((value, j)) = roman_numeral_at(&chars, i) {
+            out.push(Number {
+                kind: Kind::Plain,
+                value: value * UNIT,
+                strength: Strength::Weak,
+                start,
+                end: end_of(j),
+                reading: None,
+            });
+            i = j;
+            continue;
+        }
         if is_digit(c) {
             let (number, mut j) = arabic_at(&chars, i);
             let before = i.checked_sub(1).map(|k| chars[k].1);
@@ -526,8 +538,27 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
         } else {
             (1, j)
         };
+        if tenths == 1 && !matches!(before, Some('几' | '幾' | '数' | '數' | '万' | '萬' | '千'))
+        {
+            if let Some((readings, strength)) = digit_run_readings(&run, after) {
+                for (choice, reading) in (0..).zip(&readings) {
+                    out.extend(reading.iter().map(|&value| Number {
+                        kind: Kind::Plain,
+                        value,
+                        strength,
+                        start,
+                        end: end_of(j),
+                        reading: Some(Reading {
+                            numeral: start,
+                            choice,
+                        }),
+                    }));
+                }
+                continue;
+            }
+        }
         // A range of two adjacent digits (七八万 "seventy or eighty thousand", 二十七八 "27 or
-        // 28", 五六月 "May or June") is an approximation: both readings, weak.
+        // 28") is an approximation: both readings, weak.
         if let Some(k) = range_at(&run) {
             for drop in [k + 1, k] {
                 let mut reading = run.clone();
@@ -605,6 +636,7 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
     read_multiples(text, &mut out);
     read_chinese_clock_times(text, &mut out);
     read_date_names(text, &mut out);
+    read_dotted_date_names(text, &mut out);
     out
 }
 
@@ -983,6 +1015,70 @@ fn split_month_day(digits: &str) -> Option<(Value, Value)> {
     ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some((month, day))
 }
 
+/// Events and days named by a month and a day in Chinese numerals joined by a middle dot:
+/// 一二·九 (December 9), 九·一八 (September 18), 五·一 (May 1). The month is read as written
+/// (一二 digit by digit, 十二 with its unit), not as the range or the separate numbers its
+/// parts would be alone. Weak, as such names are (the December Ninth Movement).
+fn read_dotted_date_names(text: &str, numbers: &mut Vec<Number>) {
+    const DOTS: [char; 4] = ['·', '・', '•', '‧'];
+    if !text.contains(DOTS) {
+        return;
+    }
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let end_of = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
+    let numeral = |c: char| chinese_digit(c).is_some() || chinese_small_unit(c).is_some();
+    let mut dates = Vec::new();
+    for (p, &(_, dot)) in chars.iter().enumerate() {
+        if !DOTS.contains(&dot) {
+            continue;
+        }
+        let first = p - chars[..p]
+            .iter()
+            .rev()
+            .take_while(|&&(_, c)| numeral(c))
+            .count();
+        let last = p
+            + 1
+            + chars[p + 1..]
+                .iter()
+                .take_while(|&&(_, c)| numeral(c))
+                .count();
+        let read = |from: usize, to: usize| {
+            let run: Vec<char> = chars[from..to].iter().map(|&(_, c)| c).collect();
+            (1..=3)
+                .contains(&run.len())
+                .then(|| chinese_integer(&run))
+                .flatten()
+        };
+        let (Some(month), Some(day)) = (read(first, p), read(p + 1, last)) else {
+            continue;
+        };
+        if (1..=12).contains(&month) && (1..=31).contains(&day) {
+            let (start, end) = (end_of(first), end_of(last));
+            dates.push((start, end_of(p), month));
+            dates.push((end_of(p + 1), end, day));
+        }
+    }
+    if dates.is_empty() {
+        return;
+    }
+    let named = |n: &Number| {
+        dates
+            .chunks(2)
+            .any(|d| d[0].0 <= n.start && n.end <= d[1].1)
+    };
+    numbers.retain(|n| !named(n));
+    numbers.extend(dates.into_iter().map(|(start, end, value)| Number {
+        value: value * UNIT,
+        strength: Strength::Weak,
+        start,
+        end,
+        kind: Kind::Plain,
+        reading: None,
+    }));
+    numbers.sort_by_key(|n| (n.start, n.value));
+}
+
 /// 两个半小时, 一个半月, 两年半: a half after a count of hours, months or years is the count and
 /// a half (2.5, 1.5). One and a half is as loose as one ("a month and a half").
 fn read_halves(text: &str, numbers: &mut [Number]) {
@@ -1338,6 +1434,52 @@ fn five_year_plan(run: &[char], before: Option<char>, rest: &str) -> Option<Valu
     (plan_word || (quoted && quoted_is_enough)).then_some(ordinal)
 }
 
+/// The readings of a run of two or more Chinese digits without a unit or a zero (a zero
+/// makes a run digit by digit: 二〇二三), each the values it states, and how strong they are.
+/// Two digits one apart are an approximation (五六 "five or six", 五六月 "May or June"), read
+/// by [`range_at`]. Other runs name an event or a day by its month and day (九一八 September
+/// 18, 七七 July 7, 八一 August 1, 三八 March 8) or are a number read digit by digit (三八线
+/// "the 38th parallel", 九二共识 "the '92 Consensus" or "the 1992 Consensus"): weak, for the
+/// translation states one reading or none (五四运动 "the May Fourth Movement"). [`compare`]
+/// keeps the reading it states, and a number it states that no reading has (九一八 as
+/// "September 19") is its own. Before 年 the run is a year, digit by digit and strong
+/// (九二年 "in '92" or "in 1992"). 两 counts, never a digit of a name or a year (三两 "two or
+/// three"): such a run is left to the caller, as is a year of more digits (一九四九年).
+fn digit_run_readings(run: &[char], after: Option<char>) -> Option<(Vec<Vec<Value>>, Strength)> {
+    let digits: Vec<Value> = run
+        .iter()
+        .map(|&c| chinese_digit(c).filter(|&d| d > 0 && !matches!(c, '两' | '兩')))
+        .collect::<Option<_>>()?;
+    let year = after == Some('年');
+    let one_apart = matches!(digits[..], [a, b] if b == a + 1);
+    if digits.len() < 2 || one_apart || (year && digits.len() > 2) {
+        return None;
+    }
+    let number = |ds: &[Value]| {
+        ds.iter()
+            .try_fold(0, |v: Value, &d| v.checked_mul(10)?.checked_add(d))
+    };
+    let whole = number(&digits)?;
+    let mut readings: Vec<Vec<Value>> = vec![vec![whole.saturating_mul(UNIT)]];
+    // A year of a century, as '92 is written: 1992 or 2092.
+    if digits.len() == 2 {
+        readings.extend([1900, 2000].map(|century| vec![(century + whole) * UNIT]));
+    }
+    // A month and its day, each of one or two digits: 一二九 is January 29 or December 9.
+    for split in 1..digits.len().min(3) {
+        let (month, day) = (number(&digits[..split])?, number(&digits[split..])?);
+        if !year && (1..=12).contains(&month) && (1..=31).contains(&day) {
+            readings.push(vec![month * UNIT, day * UNIT]);
+        }
+    }
+    let strength = if year {
+        Strength::Strong
+    } else {
+        Strength::Weak
+    };
+    Some((readings, strength))
+}
+
 /// Where a run has two adjacent digits one apart (七八, 五六), not a zero.
 fn range_at(run: &[char]) -> Option<usize> {
     // Digit by digit (二〇二三, 一九四九年): a year, not a range.
@@ -1429,7 +1571,7 @@ fn ascii_digit(c: char) -> Option<char> {
 /// The number an enclosed numeral stands for: circled (`①`, `⑳`, `㉑`, `❶`, `㊀`),
 /// parenthesized (`⑴`, `㈠`) or with a full stop (`⒈`). They number the steps and items of
 /// Chinese patents and manuals, which English writes "(1)", "1." or "step 1"; their NFKC form
-/// is the digits. Roman numerals (`Ⅱ`) are not read: English keeps them as letters ("type II").
+/// is the digits. Roman numerals (`Ⅱ`) are read by [`roman_numeral_at`].
 fn enclosed_number(c: char) -> Option<Value> {
     let from = |first: char, value: Value| Value::from(u32::from(c) - u32::from(first)) + value;
     Some(match c {
@@ -1448,6 +1590,108 @@ fn enclosed_number(c: char) -> Option<Value> {
         '㊀'..='㊉' => from('㊀', 1),
         _ => return None,
     })
+}
+
+/// The letters of a Roman numeral character (`Ⅳ` is IV, `ⅻ` XII), its NFKC form.
+fn roman_letters(c: char) -> Option<&'static str> {
+    const LETTERS: [&str; 16] = [
+        "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "L", "C", "D",
+        "M",
+    ];
+    let index = match c {
+        'Ⅰ'..='Ⅿ' => u32::from(c) - u32::from('Ⅰ'),
+        'ⅰ'..='ⅿ' => u32::from(c) - u32::from('ⅰ'),
+        _ => return None,
+    };
+    LETTERS.get(index as usize).copied()
+}
+
+/// The value of Roman letters written as a numeral is (`XIV` 14, `XL` 40), or `None` where
+/// they are no well-formed numeral (`IIII`, `VX`, `IL`): read by value and written back, it
+/// must come out the same.
+fn roman_value(letters: &str) -> Option<Value> {
+    let value_of = |c: char| {
+        Some(match c {
+            'I' => 1,
+            'V' => 5,
+            'X' => 10,
+            'L' => 50,
+            'C' => 100,
+            'D' => 500,
+            'M' => 1000,
+            _ => return None,
+        })
+    };
+    let values: Vec<Value> = letters.chars().map(value_of).collect::<Option<_>>()?;
+    let value: Value = (0..values.len())
+        .map(|k| match values.get(k + 1) {
+            Some(&next) if next > values[k] => -values[k],
+            _ => values[k],
+        })
+        .sum();
+    const PLACES: [(Value, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut written = String::new();
+    let mut rest = value;
+    for (place, symbol) in PLACES {
+        while rest >= place {
+            written.push_str(symbol);
+            rest -= place;
+        }
+    }
+    (value > 0 && written == letters).then_some(value)
+}
+
+/// Reads a Roman numeral at `chars[i]`: a run of Roman numeral characters (`Ⅳ`, `ⅩⅡ`, the
+/// levels and types of Chinese documents: Ⅳ级, Ⅱ型), or of the capitals I, V and X that are
+/// their NFKC form (IV级), apart from other letters and digits (HIV, XML, V8 are names).
+/// English writes the number as letters ("level IV", "type II") or as digits ("level 4",
+/// "type 2"); the letters are no number there, so the numeral is weak: it need not appear,
+/// and it stands for the digits. Other capitals are left: C, D, L and M are units and names
+/// (C语言, CD, LCD) far more often than numerals in Chinese text. Returns the value and the
+/// index after the run.
+fn roman_numeral_at(chars: &[(usize, char)], i: usize) -> Option<(Value, usize)> {
+    let c = chars[i].1;
+    let unicode = roman_letters(c).is_some();
+    if !unicode && !matches!(c, 'I' | 'V' | 'X') {
+        return None;
+    }
+    let in_run = |c: char| {
+        if unicode {
+            roman_letters(c).is_some()
+        } else {
+            matches!(c, 'I' | 'V' | 'X')
+        }
+    };
+    let j = i + chars[i..].iter().take_while(|&&(_, c)| in_run(c)).count();
+    let joined = |c: char| c.is_ascii_alphanumeric() || is_digit(c) || roman_letters(c).is_some();
+    if i.checked_sub(1).is_some_and(|k| joined(chars[k].1))
+        || chars.get(j).is_some_and(|&(_, c)| joined(c))
+    {
+        return None;
+    }
+    let letters: String = chars[i..j]
+        .iter()
+        .map(|&(_, c)| {
+            roman_letters(c)
+                .map(str::to_string)
+                .unwrap_or_else(|| c.to_string())
+        })
+        .collect();
+    Some((roman_value(&letters.to_ascii_uppercase())?, j))
 }
 
 fn is_digit(c: char) -> bool {
@@ -1535,6 +1779,12 @@ fn arabic_at(chars: &[(usize, char)], i: usize) -> (Decimal, usize) {
         {
             // Thousands separated by commas, or by thin or non-breaking spaces ("1 318 km").
             j += 1;
+        } else if matches!(c, '，' | '．') && !point && full_width_on_both_sides(chars, j, c) {
+            // Full-width digits are typeset with a full-width point and comma (６．８级,
+            // １，２００): beside other digits these are the sentence's punctuation, as some
+            // texts end sentences with ．, and the ideographic 。 and 、 are never a number's.
+            point = c == '．';
+            j += 1;
         } else if c == '.' && !point && chars.get(j + 1).is_some_and(|&(_, d)| is_digit(d)) {
             point = true;
             j += 1;
@@ -1562,6 +1812,18 @@ fn skip_entity(chars: &[(usize, char)], i: usize) -> usize {
         j += 1;
     }
     j
+}
+
+/// Whether the full-width point or comma at `chars[j]` stands between full-width digits, a
+/// comma before exactly three of them.
+fn full_width_on_both_sides(chars: &[(usize, char)], j: usize, mark: char) -> bool {
+    let full_width = |m: usize| chars.get(m).is_some_and(|&(_, d)| matches!(d, '０'..='９'));
+    let after = if mark == '，' {
+        three_digits_follow(chars, j + 1) && (j + 1..j + 4).all(full_width)
+    } else {
+        full_width(j + 1)
+    };
+    j.checked_sub(1).is_some_and(full_width) && after
 }
 
 fn three_digits_follow(chars: &[(usize, char)], k: usize) -> bool {
@@ -4877,6 +5139,158 @@ mod tests {
     }
 
     #[test]
+    fn digit_runs_name_dates_and_numbers() {
+        let agree = [
+            (
+                "双方坚持九二共识。",
+                "Both sides adhere to the 1992 Consensus.",
+            ),
+            (
+                "双方坚持九二共识。",
+                "Both sides adhere to the '92 Consensus.",
+            ),
+            ("双方坚持九二共识。", "Both sides adhere to the consensus."),
+            ("九一八事变", "the September 18 Incident"),
+            ("九一八事变", "the Mukden Incident"),
+            ("八一建军节", "August 1 Army Day"),
+            (
+                "七七事变爆发于1937年。",
+                "The July 7 Incident broke out in 1937.",
+            ),
+            ("三八线附近", "near the 38th parallel"),
+            ("三八妇女节", "Women's Day, March 8"),
+            ("五四运动", "the May 4th Movement"),
+            ("五四运动", "the May Fourth Movement"),
+            ("一二八事变", "the January 28 Incident"),
+            ("九二年", "in 1992"),
+            ("九二年", "in '92"),
+            ("一九四九年", "in 1949"),
+            // Two digits one apart are a range as before, and 两 is no digit of a name.
+            ("五六月份", "in May or June"),
+            ("五六天", "five or six days"),
+            ("三两天", "two or three days"),
+        ];
+        for (zh, en) in agree {
+            assert_eq!(mismatches(zh, en), Vec::<String>::new(), "{zh} / {en}");
+        }
+        let differ: [(&str, &str, &[&str]); 9] = [
+            ("九一八事变", "the September 19 Incident", &["19:0/1"]),
+            ("九一八事变", "the August 18 Incident", &["8:0/1"]),
+            ("七七事变", "the July 8 Incident", &["8:0/1"]),
+            ("五四运动", "the May 5th Movement", &["5:0/2"]),
+            ("三八线附近", "near the 39th parallel", &["39:0/1"]),
+            (
+                "双方坚持九二共识。",
+                "They adhere to the 1993 Consensus.",
+                &["1993:0/1"],
+            ),
+            ("九二年", "in 1993", &["92:1/0", "1993:0/1"]),
+            ("五六天", "seven days", &["5:1/0", "6:1/0", "7:0/1"]),
+            ("四五个人", "45 people", &["45:0/1"]),
+        ];
+        for (zh, en, expected) in differ {
+            assert_eq!(mismatches(zh, en), expected, "{zh} / {en}");
+        }
+        // Loose: a name need not be stated; a year before 年 must.
+        zh("九一八事变，三八线", &[]);
+        zh("九二年", &["92"]);
+    }
+
+    #[test]
+    fn dotted_month_and_day_names() {
+        for (zh, en) in [
+            ("一二·九运动", "the December 9th Movement"),
+            ("一二·九运动", "the December Ninth Movement"),
+            ("九·一八事变", "the September 18 Incident"),
+            ("五·一劳动节", "May 1 Labour Day"),
+            ("十二·九运动", "the December 9 Movement"),
+        ] {
+            assert_eq!(mismatches(zh, en), Vec::<String>::new(), "{zh} / {en}");
+        }
+        assert_eq!(
+            mismatches("一二·九运动", "the December 19th Movement"),
+            ["19:0/1"]
+        );
+        assert_eq!(
+            mismatches("一二·九运动", "the November 9th Movement"),
+            ["11:0/1"]
+        );
+        // No month and day: a name's dot between numbers that are none (三·十三), a word.
+        let got = chinese_numbers("十三·四十");
+        assert_eq!(values(&got, Strength::Weak), Vec::<String>::new());
+        assert_eq!(values(&got, Strength::Strong), ["13", "40"]);
+    }
+
+    #[test]
+    fn full_width_points_and_commas_of_full_width_digits() {
+        zh("四川发生６．８级地震。", &["6.8"]);
+        zh("降雨量１２．５毫米。", &["12.5"]);
+        zh("共１，２００人，１２，３４５元。", &["1200", "12345"]);
+        // The ideographic full stop and comma are never a number's; nor are a full-width point
+        // and comma beside ASCII digits (texts that end sentences with ．), nor a comma before
+        // other than three digits.
+        zh("共有６。８人。", &["6", "8"]);
+        zh("共有6．8人。", &["6", "8"]);
+        zh("分别为1，200和3。", &["1", "200", "3"]);
+        zh("分别为１，２和３，１２３４。", &["1", "2", "3", "1234"]);
+        zh("共１、２００人。", &["1", "200"]);
+        assert_eq!(
+            mismatches("四川发生６．８级地震。", "A magnitude 6.8 earthquake."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            mismatches("四川发生６．８级地震。", "A magnitude 6.9 earthquake."),
+            ["6.8:1/0", "6.9:0/1"]
+        );
+    }
+
+    #[test]
+    fn roman_numerals_are_loose_numbers() {
+        let agree = [
+            ("启动Ⅳ级应急响应。", "launched a level-4 emergency response"),
+            ("启动Ⅱ级应急响应。", "A level 2 emergency response"),
+            ("启动Ⅳ级应急响应。", "a level IV emergency response"),
+            ("启动Ⅳ级应急响应。", "an emergency response"),
+            ("启动IV级应急响应。", "a level 4 emergency response"),
+            ("ⅻ级", "force 12"),
+            ("Ⅻ级台风", "a force 12 typhoon"),
+            ("第ⅩⅣ章", "Chapter 14"),
+            ("Ⅱ型糖尿病", "type 2 diabetes"),
+        ];
+        for (zh, en) in agree {
+            assert_eq!(mismatches(zh, en), Vec::<String>::new(), "{zh} / {en}");
+        }
+        assert_eq!(
+            mismatches("启动Ⅳ级应急响应。", "a level-3 emergency response"),
+            ["3:0/1"]
+        );
+        assert_eq!(
+            mismatches("启动IV级应急响应。", "a level 5 emergency response"),
+            ["5:0/1"]
+        );
+        let read = |text: &str| -> Vec<String> {
+            chinese_numbers(text)
+                .iter()
+                .map(|n| display_value(n.value))
+                .collect()
+        };
+        assert_eq!(read("Ⅳ级，ⅩⅣ，Ⅻ，XL，IX级"), ["4", "14", "12", "9"]);
+        // Letters of a name or a code, other capitals, and ill-formed numerals are none.
+        for text in [
+            "HIV感染",
+            "XML文件",
+            "C语言",
+            "IIII级",
+            "VX级",
+            "ⅠⅩⅠ",
+            "ix级",
+        ] {
+            assert_eq!(read(text), Vec::<String>::new(), "{text}");
+        }
+        assert_eq!(read("X射线，V8发动机"), ["10", "8"]);
+    }
+
+    #[test]
     fn enclosed_numerals_are_their_numbers() {
         zh("步骤①中，温度为60℃。", &["1", "60"]);
         zh(
@@ -4885,7 +5299,7 @@ mod tests {
         );
         zh("㈢和㊁", &["3", "2"]);
         en("Step ① and ⑵", &["1", "2"]);
-        // Roman numerals stay letters, as English keeps them; ©, ® and ℃ are no numbers.
+        // Roman numerals are loose (English keeps them as letters); ©, ® and ℃ are no numbers.
         zh("Ⅱ型糖尿病", &[]);
         zh("©2023®", &["2023"]);
         let agree = [
