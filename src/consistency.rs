@@ -576,9 +576,20 @@ pub fn glossed(glossary: &Glossary, concept: usize, text: &str, span: &Range<usi
     if !after.starts_with(CLOSING) {
         return false;
     }
-    let glossed = glossed.trim_end_matches(by_a_bracket);
-    let from = floor_char_boundary(glossed, glossed.len().saturating_sub(LONGEST_GLOSS));
-    let words: Vec<&str> = glossed[from..].split_whitespace().collect();
+    ends_with_rendering(glossary, concept, glossed, by_a_bracket)
+}
+
+/// Whether `s` ends with a rendering of `concept` (see [`renders`]), as whole words within
+/// the reach of a gloss, its first word stripped of the marks `opening` matches.
+pub(crate) fn ends_with_rendering(
+    glossary: &Glossary,
+    concept: usize,
+    s: &str,
+    opening: impl Fn(char) -> bool,
+) -> bool {
+    let s = s.trim_end_matches(by_a_bracket);
+    let from = floor_char_boundary(s, s.len().saturating_sub(LONGEST_GLOSS));
+    let words: Vec<&str> = s[from..].split_whitespace().collect();
     renders(glossary, concept, |rendering| {
         let n = rendering.split_whitespace().count();
         // A word cut by the reach is no word.
@@ -588,7 +599,7 @@ pub fn glossed(glossary: &Glossary, concept: usize, text: &str, span: &Range<usi
                 rendering,
                 words[words.len() - n..]
                     .join(" ")
-                    .trim_start_matches(by_a_bracket),
+                    .trim_start_matches(&opening),
             )
     })
 }
@@ -725,7 +736,7 @@ fn aliased(glossary: &Glossary, concept: usize, text: &str, span: &Range<usize>)
 }
 
 /// Whether an approved rendering of `concept` passes `test`.
-pub(crate) fn renders(glossary: &Glossary, concept: usize, test: impl Fn(&str) -> bool) -> bool {
+fn renders(glossary: &Glossary, concept: usize, test: impl Fn(&str) -> bool) -> bool {
     glossary.concepts[concept]
         .renderings
         .iter()
@@ -734,7 +745,7 @@ pub(crate) fn renders(glossary: &Glossary, concept: usize, test: impl Fn(&str) -
 
 /// Whether `written` is `rendering`, whatever its case and the number of its head ("tea
 /// plants" of "tea plant").
-pub(crate) fn same_rendering(rendering: &str, written: &str) -> bool {
+fn same_rendering(rendering: &str, written: &str) -> bool {
     let (rendering, written) = (normalize_key(rendering, true), normalize_key(written, true));
     if rendering == written {
         return true;

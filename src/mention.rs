@@ -13,7 +13,7 @@
 
 use std::ops::Range;
 
-use crate::consistency::{by_a_bracket, renders, same_rendering, LONGEST_GLOSS};
+use crate::consistency::{by_a_bracket, ends_with_rendering, LONGEST_GLOSS};
 use crate::glossary::Glossary;
 use crate::normalize::floor_char_boundary;
 
@@ -247,20 +247,8 @@ fn strip_word<'s>(s: &'s str, word: &str) -> Option<&'s str> {
 /// Whether `s` ends with an approved rendering of `concept`, in any case or number, as whole
 /// words.
 fn ends_with_approved(glossary: &Glossary, concept: usize, s: &str) -> bool {
-    let s = s.trim_end_matches(by_a_bracket);
-    let from = floor_char_boundary(s, s.len().saturating_sub(LONGEST_GLOSS));
-    let words: Vec<&str> = s[from..].split_whitespace().collect();
-    renders(glossary, concept, |rendering| {
-        let n = rendering.split_whitespace().count();
-        // A word cut by the reach is no word.
-        n <= words.len()
-            && (n < words.len() || from == 0)
-            && same_rendering(
-                rendering,
-                words[words.len() - n..]
-                    .join(" ")
-                    .trim_start_matches(|c| by_a_bracket(c) || matches!(c, '(' | '（')),
-            )
+    ends_with_rendering(glossary, concept, s, |c| {
+        by_a_bracket(c) || matches!(c, '(' | '（')
     })
 }
 

@@ -26,6 +26,7 @@ use crate::inflection::{head_is_capitalised, lemma};
 use crate::location::Location;
 use crate::matcher::TermMatcher;
 use crate::normalize::{is_word_char, normalize, normalize_key};
+use crate::zh::is_ideograph;
 use crate::zh::script::{fold_key, simplified};
 
 /// One lint finding.
@@ -811,16 +812,6 @@ fn one_character_source_terms(concepts: &[Concept], out: &mut Vec<LintFinding>) 
             ),
         ));
     }
-}
-
-/// Whether `c` is a Chinese ideograph (the unified blocks, their extensions and compatibility
-/// forms): a source term of one such character stands for a morpheme more than a word.
-fn is_ideograph(c: char) -> bool {
-    matches!(c,
-        '\u{3400}'..='\u{4dbf}'
-        | '\u{4e00}'..='\u{9fff}'
-        | '\u{f900}'..='\u{faff}'
-        | '\u{20000}'..='\u{3134f}')
 }
 
 /// Deprecated and forbidden renderings in small letters of a case-sensitive concept ("blood

@@ -16,6 +16,7 @@
 
 use std::collections::BTreeMap;
 
+use super::is_ideograph;
 use crate::normalize::floor_char_boundary;
 
 /// A value in thousandths, so that 3.5 and 1.2 billion compare exactly, and so do the
@@ -3003,15 +3004,6 @@ fn below_zero_after(rest: &str) -> bool {
     after_unit
         .strip_prefix("below zero")
         .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
-}
-
-/// Han ideographs, in the unified blocks, their extensions and the compatibility forms.
-fn is_ideograph(c: char) -> bool {
-    matches!(c,
-        '\u{3400}'..='\u{4dbf}'
-        | '\u{4e00}'..='\u{9fff}'
-        | '\u{f900}'..='\u{faff}'
-        | '\u{20000}'..='\u{3134f}')
 }
 
 /// The readings of a fraction word: its denominator and, where no numeral states it ("a
