@@ -1434,6 +1434,30 @@ impl SourceRules<'_> {
         anaphors
     }
 
+    /// Each approved rendering in `text` (normalized as `norm`) with the concepts it renders
+    /// that `keep` keeps.
+    fn approved_names(
+        &self,
+        norm: &Normalized,
+        text: &str,
+        keep: impl Fn(usize) -> bool,
+    ) -> Vec<(Range<usize>, Vec<usize>)> {
+        self.matcher
+            .find(norm, text)
+            .into_iter()
+            .filter(|m| m.approved)
+            .filter_map(|m| {
+                let concepts: Vec<usize> = self
+                    .matcher
+                    .uses(&m, text)
+                    .filter(|u| u.status.is_approved() && keep(u.concept))
+                    .map(|u| u.concept)
+                    .collect();
+                (!concepts.is_empty()).then_some((m.original, concepts))
+            })
+            .collect()
+    }
+
     /// Drops the numbers of names, which are no numbers of the text. In the target: the
     /// numbers inside an approved rendering of a concept named in `source` that the concept's
     /// source terms do not state. "PM2.5" for 细颗粒物 holds no number of the text, nor does
@@ -1476,21 +1500,7 @@ impl SourceRules<'_> {
         let norm = normalize(target, true);
         // Each approved rendering of a concept named in the source, with the concepts it
         // renders.
-        let mut names: Vec<(Range<usize>, Vec<usize>)> = self
-            .matcher
-            .find(&norm, target)
-            .into_iter()
-            .filter(|m| m.approved)
-            .filter_map(|m| {
-                let concepts: Vec<usize> = self
-                    .matcher
-                    .uses(&m, target)
-                    .filter(|u| u.status.is_approved() && stated.contains_key(&u.concept))
-                    .map(|u| u.concept)
-                    .collect();
-                (!concepts.is_empty()).then_some((m.original, concepts))
-            })
-            .collect();
+        let mut names = self.approved_names(&norm, target, |c| stated.contains_key(&c));
         for &(concept, found) in wrong.iter().filter(|(c, _)| stated.contains_key(c)) {
             let span = target
                 .match_indices(found)
@@ -1534,21 +1544,9 @@ impl SourceRules<'_> {
         };
         if source_numbers.iter().any(touches_letter) {
             let rendered_here: Vec<usize> = names.iter().flat_map(|(_, c)| c).copied().collect();
-            let source_names: Vec<(Range<usize>, Vec<usize>)> = self
-                .matcher
-                .find(&normalize(source, true), source)
-                .into_iter()
-                .filter(|m| m.approved)
-                .filter_map(|m| {
-                    let concepts: Vec<usize> = self
-                        .matcher
-                        .uses(&m, source)
-                        .filter(|u| u.status.is_approved() && rendered_here.contains(&u.concept))
-                        .map(|u| u.concept)
-                        .collect();
-                    (!concepts.is_empty()).then_some((m.original, concepts))
-                })
-                .collect();
+            let source_names = self.approved_names(&normalize(source, true), source, |c| {
+                rendered_here.contains(&c)
+            });
             source_numbers.retain(|n| !own(&source_names, n));
         }
         source_numbers.retain(|n| {
