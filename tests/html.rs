@@ -122,3 +122,38 @@ fn bad_bytes_in_an_html_page_are_an_error_with_a_position() {
     // The other file is still checked: an unclosed element is no error.
     assert!(run.stdout.contains("ok.html:1:4"), "{}", run.stdout);
 }
+
+#[test]
+fn references_in_markdown_prose_are_decoded() {
+    let doc = "The proprietors&rsquo; committee met.\n\n\
+               The building&nbsp;area is 120&nbsp;m&sup2;; the proprietors&#x2019; committee.\n\n\
+               Not in code: `building&nbsp;area`, nor escaped: building\\&nbsp;area.\n\n\
+               A look-alike: the building&amp;area and building&nbspx;area.\n";
+    let dir = scratch(&[("g.csv", GLOSSARY.as_bytes()), ("doc.md", doc.as_bytes())]);
+    assert_eq!(
+        findings(dir.path(), &["doc.md"]),
+        vec![
+            row("deprecated-term", 1, 5, "proprietors&rsquo; committee"),
+            row("deprecated-term", 3, 5, "building&nbsp;area"),
+            row("deprecated-term", 3, 49, "proprietors&#x2019; committee"),
+        ]
+    );
+    let run = termcheck_in(dir.path(), &["check", "-g", "g.csv", "doc.md"], b"");
+    // Messages show the text as read.
+    assert!(
+        run.stdout
+            .contains("\"proprietors’ committee\" is a deprecated"),
+        "{}",
+        run.stdout
+    );
+    // `fix` replaces the term and keeps the references around it.
+    let run = termcheck_in(dir.path(), &["fix", "-g", "g.csv", "doc.md"], b"");
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let fixed = std::fs::read_to_string(dir.path().join("doc.md")).unwrap();
+    assert!(
+        fixed.starts_with(
+            "The owners' committee met.\n\nThe gross floor area is 120&nbsp;m&sup2;; the owners' committee.\n"
+        ),
+        "{fixed}"
+    );
+}
