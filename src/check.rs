@@ -19,7 +19,8 @@ use crate::inflection::in_number;
 use crate::input::blocks::{BlockReader, BlockSizes, ReadError, TextBlock};
 use crate::location::{union_of_spans, LocationTracker, TextEncoding};
 use crate::markdown::{
-    emphasis_delimiters, in_code, unemphasised, without_delimiters, CodeFinder, Markup,
+    emphasis_delimiters, in_code, is_reference_padding, unemphasised, with_references_decoded,
+    without_delimiters, CodeFinder, Markup,
 };
 use crate::matcher::{TermMatch, TermMatcher};
 use crate::mention::mentioned;
@@ -412,6 +413,13 @@ impl<'g> Checker<'g> {
             (!delimiters.is_empty()).then(|| without_delimiters(text, &delimiters))
         });
         let read_as = unemphasised.flatten();
+        // And its character references decoded (`&rsquo;`, `&nbsp;`), as CommonMark decodes
+        // them, padded to their length: offsets are still those of `text`.
+        let decoded = state
+            .code
+            .is_some()
+            .then(|| with_references_decoded(read_as.as_deref().unwrap_or(text), &code));
+        let read_as = decoded.flatten().or(read_as);
         let read_as = read_as.as_deref().unwrap_or(text);
         let norm = normalize(read_as, true);
         let (mut exact, garbled) = match self.fuzzy {
@@ -420,17 +428,17 @@ impl<'g> Checker<'g> {
                     .then(|| norm.normalized_offset(block.report_until));
                 state.words.count_until(until);
                 // The exact matches are found in the same pass over the words.
-                let mut fed = self.matcher.fed_by_words(&norm, text);
-                let found = index.find(&norm, text, &mut fed, state.words);
+                let mut fed = self.matcher.fed_by_words(&norm, read_as);
+                let found = index.find(&norm, read_as, &mut fed, state.words);
                 let exact = fed.finish();
                 let concepts_of = |m: &TermMatch| -> Vec<usize> {
-                    self.matcher.uses(m, text).map(|u| u.concept).collect()
+                    self.matcher.uses(m, read_as).map(|u| u.concept).collect()
                 };
                 let piece_of_approved = |m: &TermMatch, g: &GarbledMatch| -> bool {
                     let approved = &self.glossary.concepts[g.concept].renderings[g.rendering];
                     let approved = normalize_key(&approved.text, true);
                     self.matcher
-                        .uses(m, text)
+                        .uses(m, read_as)
                         .filter(|u| !u.status.is_approved())
                         .any(|u| {
                             let banned = &self.glossary.concepts[u.concept].renderings[u.rendering];
@@ -440,7 +448,7 @@ impl<'g> Checker<'g> {
                 let garbled = clear_of_exact(found, &exact, &concepts_of, &piece_of_approved);
                 (exact, garbled)
             }
-            _ => (self.matcher.find(&norm, text), Vec::new()),
+            _ => (self.matcher.find(&norm, read_as), Vec::new()),
         };
         // A garbled term wins a partial overlap with an approved rendering, as deprecated and
         // forbidden ones do; and a deprecated or forbidden rendering inside it (see
@@ -510,24 +518,24 @@ impl<'g> Checker<'g> {
                         self.matcher.only_approved(m)
                             && self
                                 .matcher
-                                .uses(m, text)
+                                .uses(m, read_as)
                                 .all(|u| !majorities.has_majority(u.concept))
                     }) =>
                 {
-                    state.counted_only += self.matcher.uses(m, text).count();
+                    state.counted_only += self.matcher.uses(m, read_as).count();
                     continue;
                 }
                 // Tallied, an approved rendering is only counted: where it is, is worked out
                 // if it turns out to depart from its concept's majority.
                 Event::Exact(m) if state.tally.is_some() && self.matcher.only_approved(m) => {
                     let (tally, glossary) = state.tally.as_mut().expect("tallying");
-                    let found = &text[span.clone()];
+                    let found = &read_as[span.clone()];
                     // (See `Occurrences::record`.)
                     let mut add = |concept: usize, rendering: usize, status| {
                         let listed = &glossary.concepts[concept].renderings[rendering].text;
-                        let capitals = Capitals::at(text, &span, listed);
+                        let capitals = Capitals::at(read_as, &span, listed);
                         if capitals == Capitals::InALongerName
-                            || uncompared(glossary, (concept, rendering), text, &span)
+                            || uncompared(glossary, (concept, rendering), read_as, &span)
                         {
                             return tally.add_uncompared();
                         }
@@ -538,7 +546,7 @@ impl<'g> Checker<'g> {
                     match self.matcher.only_use(m) {
                         Some((concept, rendering, status)) => add(concept, rendering, status),
                         None => {
-                            for term in self.matcher.uses(m, text) {
+                            for term in self.matcher.uses(m, read_as) {
                                 add(term.concept, term.rendering, term.status);
                             }
                         }
@@ -551,7 +559,7 @@ impl<'g> Checker<'g> {
             walked = span.start;
             let mut place = Place::new(
                 &block.before,
-                text,
+                (text, read_as),
                 span,
                 &tracker,
                 state.deferring.then_some(state.blocks_seen),
@@ -581,12 +589,12 @@ impl<'g> Checker<'g> {
         findings: &mut Findings,
         occurrences: &mut Occurrences<'_>,
     ) {
-        for term in self.matcher.uses(m, place.text) {
+        for term in self.matcher.uses(m, place.read) {
             let concept = &self.glossary.concepts[term.concept];
             if self.wants_occurrences() {
                 let status = OccurrenceStatus::Listed(term.status);
                 let rendering = &concept.renderings[term.rendering].text;
-                let form = |p: &Place<'_>| Occurrence::surface_form(p.found(), rendering);
+                let form = |p: &Place<'_>| Occurrence::surface_form(p.read_found(), rendering);
                 let ids = (term.concept, term.rendering);
                 occurrences.record(self.glossary, place, ids, status, form);
             }
@@ -601,15 +609,16 @@ impl<'g> Checker<'g> {
             // A banned rendering given as another name of the concept beside an approved one,
             // or quoted as a word, is talked about, not used (see `mentioned`); one inside an
             // accepted phrase is accepted with it.
-            if mentioned(self.glossary, term.concept, place.text, &place.span)
-                || allowed_around(concept, place.text, &place.span)
+            if mentioned(self.glossary, term.concept, place.read, &place.span)
+                || allowed_around(concept, place.read, &place.span)
             {
                 continue;
             }
             let shown = place.shown();
             let listed = &concept.renderings[term.rendering].text;
             // The preferred rendering in the text's number and spelling (see `correction`).
-            let expected = crate::fix::correction(concept, listed, place.found(), term.inflected);
+            let expected =
+                crate::fix::correction(concept, listed, place.read_found(), term.inflected);
             let message = match term.inflected {
                 Some(number) => {
                     format!(
@@ -649,7 +658,7 @@ impl<'g> Checker<'g> {
             };
             let form = |p: &Place<'_>| {
                 if spelling {
-                    Occurrence::surface_form(p.found(), target)
+                    Occurrence::surface_form(p.read_found(), target)
                 } else {
                     Some(p.shown())
                 }
@@ -658,7 +667,7 @@ impl<'g> Checker<'g> {
         }
         if spelling
             || !self.rules.contains(Rule::GarbledTerm)
-            || allowed_around(concept, place.text, &place.span)
+            || allowed_around(concept, place.read, &place.span)
         {
             return;
         }
@@ -940,10 +949,10 @@ impl Occurrences<'_> {
         // not: its words are compared, its capitals not.
         let approved = matches!(status, OccurrenceStatus::Listed(s) if s.is_approved());
         let listed = &glossary.concepts[ids.0].renderings[ids.1].text;
-        let capitals = Capitals::at(place.text, &place.span, listed);
+        let capitals = Capitals::at(place.read, &place.span, listed);
         let uncompared = approved
             && (capitals == Capitals::InALongerName
-                || uncompared(glossary, ids, place.text, &place.span));
+                || uncompared(glossary, ids, place.read, &place.span));
         match self {
             Occurrences::Kept(kept) => {
                 let form = if uncompared { None } else { form(place) };
@@ -958,7 +967,7 @@ impl Occurrences<'_> {
                     glossary,
                     ids,
                     status,
-                    place.found(),
+                    place.read_found(),
                     (block, place.span.clone()),
                     capitals,
                 );
@@ -971,7 +980,10 @@ impl Occurrences<'_> {
 struct Place<'t> {
     /// The text before the block (see [`TextBlock::before`]).
     before: &'t str,
+    /// The block's text as written, and as read (Markdown's emphasis markers made spaces, its
+    /// character references decoded; the same offsets).
     text: &'t str,
+    read: &'t str,
     span: Range<usize>,
     start: crate::location::Location,
     end: crate::location::Location,
@@ -983,7 +995,7 @@ struct Place<'t> {
 impl<'t> Place<'t> {
     fn new(
         before: &'t str,
-        text: &'t str,
+        (text, read): (&'t str, &'t str),
         span: Range<usize>,
         at: &LocationTracker,
         deferred_block: Option<usize>,
@@ -993,6 +1005,7 @@ impl<'t> Place<'t> {
         Place {
             before,
             text,
+            read,
             start: at.location(),
             end: end.location(),
             span,
@@ -1005,9 +1018,22 @@ impl<'t> Place<'t> {
         &self.text[self.span.clone()]
     }
 
-    /// The found text on one line.
+    /// The found text as read (see [`Place::read`]).
+    fn read_found(&self) -> &'t str {
+        &self.read[self.span.clone()]
+    }
+
+    /// The found text on one line, as read.
     fn shown(&self) -> String {
-        unemphasised(self.found())
+        let read: String;
+        let found = match self.read_found() {
+            f if f.contains(is_reference_padding) && f != self.found() => {
+                read = f.chars().filter(|&c| !is_reference_padding(c)).collect();
+                &read
+            }
+            f => f,
+        };
+        unemphasised(found)
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")

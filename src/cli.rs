@@ -549,6 +549,8 @@ pub enum InputFormatArg {
     Jsonl,
     /// Plain English file paired line by line with --source-file.
     Paired,
+    /// HTML (tags, comments, scripts and code are not checked).
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -171,6 +171,8 @@ impl Container {
         match format {
             InputFormat::Text | InputFormat::Markdown | InputFormat::Paired => Container::Plain,
             InputFormat::Xliff | InputFormat::Tmx => Container::Xml,
+            // HTML text content escapes as XML character data does.
+            InputFormat::Html => Container::Xml,
             InputFormat::Jsonl => Container::Json,
             InputFormat::Po => Container::Po,
             InputFormat::Tsv | InputFormat::Csv => Container::Cell,

@@ -321,6 +321,7 @@ pub(crate) fn format_options(
         InputFormatArg::Csv => InputFormat::Csv,
         InputFormatArg::Jsonl => InputFormat::Jsonl,
         InputFormatArg::Paired => InputFormat::Paired,
+        InputFormatArg::Html => InputFormat::Html,
     });
     if format == Some(InputFormat::Paired) && args.source_file.is_none() {
         return Err("--input-format paired needs --source-file".to_string());

@@ -647,6 +647,56 @@ pub fn without_delimiters(text: &str, delimiters: &[Range<usize>]) -> String {
     String::from_utf8(bytes).expect("ASCII markers replaced by spaces")
 }
 
+/// `text` with the character references of its prose decoded (`&rsquo;`, `&nbsp;`,
+/// `&#8217;`, `&amp;`; see [`crate::formats::html::character_reference`]), as CommonMark
+/// decodes them outside code: each is its character followed by invisible characters that
+/// normalization drops (soft hyphens, a zero-width space), as long together as the reference,
+/// so that what is found in the result is found at the same place in `text`. A reference in
+/// `code`, escaped (`\&amp;`), or one byte longer than its character (no padding that short:
+/// `&ne;`) is left as written. `None` when `text` has no reference to decode.
+pub fn with_references_decoded(text: &str, code: &[Range<usize>]) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(amp) = memchr::memchr(b'&', &bytes[at..]).map(|i| at + i) {
+        at = amp + 1;
+        let Some((decoded, len)) = crate::formats::html::character_reference(&text[amp..]) else {
+            continue;
+        };
+        let padding = len - decoded.len().min(len);
+        if decoded.len() > len
+            || padding == 1
+            || escaped(bytes, amp)
+            || in_code(code, &(amp..amp + len))
+        {
+            continue;
+        }
+        let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
+        out.push_str(&text[copied..amp]);
+        out.push_str(&decoded);
+        // Soft hyphens (two bytes each), after a zero-width space (three) for an odd length.
+        if padding % 2 == 1 {
+            out.push('\u{200B}');
+        }
+        for _ in 0..padding / 2 - if padding % 2 == 1 { 1 } else { 0 } {
+            out.push('\u{00AD}');
+        }
+        at = amp + len;
+        copied = at;
+    }
+    let mut out = out?;
+    out.push_str(&text[copied..]);
+    debug_assert_eq!(out.len(), text.len());
+    Some(out)
+}
+
+/// The padding [`with_references_decoded`] writes after a decoded reference: what a found
+/// term shows without.
+pub fn is_reference_padding(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{00AD}')
+}
+
 /// A found term as read through the emphasis inside it (see [`emphasis_delimiters`]): its
 /// markers made spaces, for the term's form and for messages.
 pub fn unemphasised(found: &str) -> Cow<'_, str> {
@@ -727,6 +777,31 @@ pub fn in_code(code: &[Range<usize>], span: &Range<usize>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn references_are_decoded_in_place_outside_code() {
+        let decoded = |text: &str| {
+            let code = inline_code(text);
+            with_references_decoded(text, &code).map(|d| {
+                assert_eq!(d.len(), text.len(), "{text}");
+                d.chars()
+                    .filter(|&c| !is_reference_padding(c))
+                    .collect::<String>()
+            })
+        };
+        assert_eq!(
+            decoded("a&rsquo;s &nbsp; &#8217; &#x2019; &lt; &amp;").as_deref(),
+            Some("a\u{2019}s \u{A0} \u{2019} \u{2019} < &")
+        );
+        // Code, an escape, something that only looks like one, and no room for the padding.
+        assert_eq!(decoded("`&nbsp;` \\&nbsp; &nbsp &nosuch; AT&T &ne;"), None);
+        assert_eq!(decoded("`&amp;` &amp;").as_deref(), Some("`&amp;` &"));
+        // Offsets are kept: a multi-byte character on either side.
+        let text = "\u{4E0A}&rsquo;\u{4E0B}";
+        let d = with_references_decoded(text, &[]).unwrap();
+        assert!(d.starts_with("\u{4E0A}\u{2019}") && d.ends_with("\u{4E0B}"));
+        assert_eq!(d.find('\u{4E0B}'), text.find('\u{4E0B}'));
+    }
 
     /// The code of `text` read as one block, as the strings it covers.
     fn code_of(text: &str) -> Vec<&str> {

@@ -7,6 +7,7 @@
 //! for, else the extension's, else what the first bytes look like. See `docs/formats.md`.
 
 pub mod bcp47;
+pub mod html;
 pub mod jsonl;
 pub mod po;
 pub mod tabular;
@@ -50,6 +51,8 @@ pub enum InputFormat {
     Jsonl,
     /// A plain English file aligned line by line with a source file.
     Paired,
+    /// An HTML page: its text content and shown attributes, not its markup or code.
+    Html,
 }
 
 impl InputFormat {
@@ -79,6 +82,7 @@ impl InputFormat {
             "tsv" | "tab" => InputFormat::Tsv,
             "csv" => InputFormat::Csv,
             "jsonl" | "ndjson" => InputFormat::Jsonl,
+            "html" | "htm" | "xhtml" => InputFormat::Html,
             _ => return None,
         })
     }
@@ -96,6 +100,7 @@ impl fmt::Display for InputFormat {
             InputFormat::Csv => "CSV",
             InputFormat::Jsonl => "JSON Lines",
             InputFormat::Paired => "paired text",
+            InputFormat::Html => "HTML",
         })
     }
 }
@@ -104,7 +109,8 @@ impl fmt::Display for InputFormat {
 pub const SNIFF_LEN: usize = 1024;
 
 /// The format of a file whose extension does not say, from its first bytes: an XML root
-/// element `xliff` or `tmx`, PO keywords at the start of lines, else plain text.
+/// element `xliff` or `tmx`, an HTML DOCTYPE or root element `html`, PO keywords at the start
+/// of lines, else plain text.
 pub fn sniff(head: &[u8]) -> InputFormat {
     let detected = detect_encoding(head);
     let text = match decode_all(&head[..head.len() & !1]) {
@@ -112,11 +118,18 @@ pub fn sniff(head: &[u8]) -> InputFormat {
         Err(_) => String::from_utf8_lossy(&head[detected.bom_len..]).into_owned(),
     };
     let t = text.trim_start();
+    // An HTML page may leave out its `<html>` tag, not its DOCTYPE.
+    if t.get(..14)
+        .is_some_and(|d| d.eq_ignore_ascii_case("<!doctype html"))
+    {
+        return InputFormat::Html;
+    }
     if t.starts_with('<') {
         if let Some(root) = xml_root(t) {
             match root.rsplit(':').next().unwrap_or(root) {
                 "xliff" => return InputFormat::Xliff,
                 "tmx" => return InputFormat::Tmx,
+                r if r.eq_ignore_ascii_case("html") => return InputFormat::Html,
                 _ => {}
             }
         }
@@ -227,6 +240,7 @@ pub fn read_segments<'a>(
             options.fields.clone(),
         )),
         InputFormat::Po => whole(po::read_po(&read_all(input)?, options.po)?),
+        InputFormat::Html => whole(html::read_html(&read_all(input)?)?),
         InputFormat::Tsv | InputFormat::Csv => {
             let bytes = read_all(input)?;
             let (encoding, bom_len) = text_encoding(&bytes);
@@ -329,7 +343,11 @@ mod tests {
             InputFormat::Xliff
         );
         assert_eq!(sniff(b"<tmx version=\"1.4\">"), InputFormat::Tmx);
-        assert_eq!(sniff(b"<html>"), InputFormat::Text);
+        assert_eq!(sniff(b"<!DOCTYPE html>\n<HTML lang=en>"), InputFormat::Html);
+        assert_eq!(sniff(b"<html>"), InputFormat::Html);
+        assert_eq!(sniff(b"<htmlx>"), InputFormat::Text);
+        assert_eq!(ext("a.HTM"), Some(InputFormat::Html));
+        assert_eq!(ext("a.xhtml"), Some(InputFormat::Html));
         assert_eq!(
             sniff(b"# comment\nmsgid \"\"\nmsgstr \"\"\n"),
             InputFormat::Po
@@ -391,6 +409,11 @@ mod robustness {
             "id,source,target\n1,\"上\"\"海\",\"The \"\"union\"\"\"\n2,a,b\r\n",
         ),
         (InputFormat::Tsv, "source\ttarget\n上海\tThe union\n\t\n"),
+        (
+            InputFormat::Html,
+            "<!DOCTYPE html><p title='a &amp; b'>The <em>Trade</em>&nbsp;Union&#8217;s 10<sup>6</sup>\r\n\
+             <!-- c --><script>x</script><code>y</code> &#x4E0A; <br/>z</p>",
+        ),
         (
             InputFormat::Jsonl,
             "{\"id\":1,\"source\":\"上\",\"target\":\"a\\n\\\"b\\\" \\u4e0a \\ud83d\\ude00\"}\n[]\n{\"target\":null}\n",

@@ -772,7 +772,7 @@ fn is_decimal_digit(c: char) -> bool {
 
 /// Appends `piece` to `text`, after [`CODE_BOUNDARY`] when a paired code stood between the
 /// digit `text` ends with and the digit `piece` starts with.
-fn push_after_boundary(text: &mut MappedText, piece: &TextPiece, boundary: bool) {
+pub(crate) fn push_after_boundary(text: &mut MappedText, piece: &TextPiece, boundary: bool) {
     if boundary
         && text.text().ends_with(is_decimal_digit)
         && piece.text().starts_with(is_decimal_digit)
