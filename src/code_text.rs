@@ -76,7 +76,7 @@ fn in_path(chunk: &str, before: &str, after: &str) -> bool {
         .rsplit(separator)
         .next()
         .and_then(|last| last.rsplit_once('.'))
-        .is_some_and(|(_, extension)| is_extension(extension));
+        .is_some_and(|(name, extension)| !name.is_empty() && is_extension_in_path(extension));
     trimmed.starts_with(['/', '~', '\\'])
         || trimmed.starts_with("./")
         || trimmed.starts_with("../")
@@ -90,13 +90,27 @@ fn in_path(chunk: &str, before: &str, after: &str) -> bool {
 /// with a letter, that are no English word: "plist", "tsx", "ini", not the "the" of a sentence
 /// written on without a space ("Assembly.the next day").
 fn is_extension(extension: &str) -> bool {
+    extension_shaped(extension).is_some_and(|e| !crate::dictionary::is_english_word(e))
+}
+
+/// Whether `extension` (after a dot, in the last part of a path) reads as a file's. A path
+/// already says the chunk is code, so an extension that is an English abbreviation or word
+/// ("md", "pdf", "html", "log") counts too, but not a closed-class word ("and/or.the next"), a
+/// sentence run on without a space.
+fn is_extension_in_path(extension: &str) -> bool {
+    extension_shaped(extension).is_some_and(|e| !crate::fuzzy::is_weak_word(e))
+}
+
+/// `extension` without the punctuation after it, if it is shaped as a file's extension: one to
+/// five small letters or digits, starting with a letter.
+fn extension_shaped(extension: &str) -> Option<&str> {
     let extension = extension.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
-    (1..=5).contains(&extension.len())
+    ((1..=5).contains(&extension.len())
         && extension.starts_with(|c: char| c.is_ascii_lowercase())
         && extension
             .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        && !crate::dictionary::is_english_word(extension)
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
+    .then_some(extension)
 }
 
 /// A command-line option: the chunk starts with one or two dashes right before a span in small
@@ -224,6 +238,14 @@ mod tests {
         ));
         assert!(code("see docs/api/settings/index now", "settings"));
         assert!(code("see config/settings.yaml now", "settings"));
+        // A file name's extension that is also an English word or abbreviation, in a path.
+        assert!(code("See docs/wechat-pay/refund.md for it", "wechat-pay"));
+        assert!(code("See docs/settings/guide.pdf now", "settings"));
+        assert!(code("open settings/index.html now", "settings"));
+        // Not a closed-class word run on after a full stop, nor an extension alone.
+        assert!(!code("unions/federations.the next day", "unions"));
+        assert!(!code("unions/federations.and more", "unions"));
+        assert!(!code("edit settings.md first", "settings"));
     }
 
     #[test]

@@ -3044,6 +3044,11 @@ impl FuzzyIndex {
                         && !(context.capital)(next)
                 })
         };
+        // A compound the glossary hyphenates whole, written open where it modifies no noun, is
+        // the phrase English writes there: "for single use only" of "single-use".
+        let open_as_english = r.words.len() > 1
+            && r.words[1..].iter().all(|w| w.hyphenated)
+            && open_where_it_modifies_nothing(r, window, tokens, matches, context);
         let mut found: Option<Damage> = None;
         let mut spelled_differently = false;
         for (k, rw) in r.words.iter().enumerate() {
@@ -3143,6 +3148,7 @@ impl FuzzyIndex {
                 && rw.hyphenated
                 && !t.hyphenated()
                 && !phrasal_verb
+                && !open_as_english
                 && !hyphen_at_line_end(tokens[ti - 1].span().start..t.word_end())
                 && !(k == 1
                     && matches!(self.words[r.words[0].word as usize].as_str(), "a" | "an")
@@ -3200,7 +3206,13 @@ impl FuzzyIndex {
                 found = found.or(Some(Damage::Possessive));
             }
         }
-        found.or(spelled_differently.then_some(Damage::OtherSpelling))
+        let found = found.or(spelled_differently.then_some(Damage::OtherSpelling));
+        if matches!(found, Some(Damage::Hyphenation | Damage::Spacing))
+            && part_of_another_name(r, window, tokens, matches, context)
+        {
+            return None;
+        }
+        found
     }
 }
 
@@ -3587,6 +3599,114 @@ const PREPOSITIONS: &[&str] = &[
     "per", "since", "to", "toward", "towards", "under", "until", "upon", "via", "with", "within",
     "without",
 ];
+
+/// Determiners: a word of one of them before a phrase makes it a noun phrase ("no cross
+/// reactivity"), a closed class of English grammar.
+const DETERMINERS: &[&str] = &[
+    "a", "an", "another", "any", "each", "either", "every", "her", "his", "its", "my", "neither",
+    "no", "our", "some", "such", "that", "the", "their", "these", "this", "those", "what", "which",
+    "whose", "your",
+];
+
+/// Whether two neighbouring words of the text stand in one phrase: nothing but spaces or a line
+/// wrap between them, and not in two cells of a table.
+fn in_one_phrase(a: usize, b: usize, tokens: &[TextWord], context: &TextContext) -> bool {
+    context.text[tokens[a].span().end..tokens[b].span().start]
+        .trim()
+        .is_empty()
+        && (context.line_breaks)(&tokens[a], &tokens[b]) < 2
+        && !(context.column_between)(&tokens[a], &tokens[b])
+}
+
+/// Whether `window`, a common noun `r` that the glossary writes as one compound hyphenated
+/// whole ("single-use", "well-known"), written open, is the open phrase English writes where
+/// the compound modifies no noun. English hyphenates a compound modifier before the noun it
+/// modifies ("a single-use syringe") and writes its words open elsewhere ("for single use
+/// only", "it is well known"). So the window must end its phrase (punctuation, a line or text
+/// ending, or a closed-class word or preposition after it: "only", "of", "and"), and start one:
+/// nothing, punctuation, or a closed-class word that is no determiner before it ("for", "is",
+/// "and"). After a determiner or a content word the words are a noun phrase, the compound noun
+/// with its hyphen lost: "no cross reactivity with" of "cross-reactivity".
+fn open_where_it_modifies_nothing(
+    r: &IndexedRendering,
+    window: &Range<usize>,
+    tokens: &[TextWord],
+    matches: &Matches,
+    context: &TextContext,
+) -> bool {
+    if r.name || window.len() != r.words.len() {
+        return false;
+    }
+    let open = (window.start + 1..window.end).all(|i| {
+        !tokens[i].hyphenated()
+            && context.text[tokens[i - 1].span().end..tokens[i].span().start] == *" "
+    });
+    let grammatical = |w: &str| is_weak_word(w) || PREPOSITIONS.contains(&w);
+    let ends_phrase = tokens.get(window.end).is_none_or(|next| {
+        !in_one_phrase(window.end - 1, window.end, tokens, context)
+            || grammatical(matches.text(next))
+    });
+    let starts_phrase = window.start.checked_sub(1).is_none_or(|b| {
+        let word = matches.text(&tokens[b]);
+        !in_one_phrase(b, window.start, tokens, context)
+            || (grammatical(word) && !DETERMINERS.contains(&word))
+    });
+    open && ends_phrase && starts_phrase
+}
+
+/// How many words either side of a window are read to tell whether its line is a heading in
+/// Title Case: a heading is short, and a longer line is prose.
+const HEADING_REACH: usize = 12;
+
+/// Whether `window`, written with its hyphens or spaces changed, of a common noun `r` the
+/// glossary writes in small letters ("zero-day"), is rather a part of another name: every word
+/// of it capitalised, and the run of capitalised words going on after it ("the Zero Day
+/// Initiative", another programme's name). Not in a line in Title Case, a heading or a label,
+/// where capitals say nothing of a name ("Zero Day Exploits Explained" is judged as the same
+/// words in prose are), and not where the run ends with the window ("Zero Day exploits").
+fn part_of_another_name(
+    r: &IndexedRendering,
+    window: &Range<usize>,
+    tokens: &[TextWord],
+    matches: &Matches,
+    context: &TextContext,
+) -> bool {
+    let capital = context.capital;
+    if r.name
+        || r.words.iter().any(|w| w.capitalized)
+        || !window.clone().all(|i| capital(&tokens[i]))
+    {
+        return false;
+    }
+    let goes_on = tokens.get(window.end).is_some_and(|next| {
+        capital(next)
+            && context.text[tokens[window.end - 1].span().end..next.span().start] == *" "
+            && !is_weak_word(matches.text(next))
+    });
+    if !goes_on {
+        return false;
+    }
+    // The words of the window's line, as far as a heading reaches: a word in small letters
+    // that is no closed-class word ("bug" in "The bug was reported through the Zero Day
+    // Initiative") makes the line prose.
+    let same_line = |a: usize, b: usize| (context.line_breaks)(&tokens[a], &tokens[b]) == 0;
+    let mut first = window.start;
+    while first > 0 && window.start - first < HEADING_REACH && same_line(first - 1, first) {
+        first -= 1;
+    }
+    let mut last = window.end - 1;
+    while last + 1 < tokens.len()
+        && last + 1 - window.end < HEADING_REACH
+        && same_line(last, last + 1)
+    {
+        last += 1;
+    }
+    let line_starts = first == 0 || !same_line(first - 1, first);
+    let line_ends = last + 1 == tokens.len() || !same_line(last, last + 1);
+    let title_case =
+        (first..=last).all(|i| capital(&tokens[i]) || is_weak_word(matches.text(&tokens[i])));
+    !(line_starts && line_ends && title_case)
+}
 
 /// Whether merged word `tokens[at]`, written apart, starts with a preposition right after an
 /// article: English puts no preposition there, so the two are one word written apart, the
@@ -7256,6 +7376,77 @@ qing,Qing dynasty,
             ("Go to the check in counter.", "check in counter"),
             ("The Follow Up Review starts.", "Follow Up Review"),
             ("Press Log In to start.", "Log In"),
+        ] {
+            assert_eq!(found(text), vec![garbled], "{text}");
+        }
+    }
+
+    /// A compound the glossary hyphenates whole, written open where it modifies no noun, is
+    /// the phrase English writes there; before a noun it modifies, after a determiner (a noun
+    /// phrase: the compound noun), inside a longer term or in a name, the hyphen lost is damage.
+    #[test]
+    fn a_compound_modifier_written_open_where_it_modifies_no_noun_is_english() {
+        let glossary = "id,preferred\nsu,single-use\nwk,well-known\ncr,cross-reactivity\n\
+                        syr,single-use sterile syringe\nph,Phase-II\n";
+        let found = |text: &str| found_texts(glossary, text);
+        for text in [
+            "For single use only. Do not reuse.",
+            "Single use",
+            "Sterile. Single use only. Destroy after use.",
+            "For single use; destroy after use.",
+            "Sterile and single use.",
+            "It is well known that it works.",
+            "Cross reactivity: none found.",
+        ] {
+            assert_eq!(found(text), Vec::<String>::new(), "{text}");
+        }
+        for (text, garbled) in [
+            ("Use a single use syringe.", "single use"),
+            ("Use single use gloves only.", "single use"),
+            ("Each single use pack is sealed.", "single use"),
+            ("The well known author came.", "well known"),
+            (
+                "There was no cross reactivity with HAV.",
+                "cross reactivity",
+            ),
+            (
+                "The test showed cross reactivity with HBV.",
+                "cross reactivity",
+            ),
+            (
+                "The single use sterile syringe is sealed.",
+                "single use sterile syringe",
+            ),
+            ("The drug entered Phase II.", "Phase II"),
+        ] {
+            assert_eq!(found(text), vec![garbled], "{text}");
+        }
+    }
+
+    /// A common noun the glossary writes in small letters, its hyphen or spacing changed in a
+    /// run of capitalised words that goes on after it, is part of another name. A line in
+    /// Title Case says nothing of names: it is judged as prose is.
+    #[test]
+    fn a_common_noun_inside_a_longer_title_case_run_is_another_name() {
+        let glossary = "id,preferred\nzd,zero-day\nrt,real-time\nftu,Trade-Union Law\n";
+        let found = |text: &str| found_texts(glossary, text);
+        for text in [
+            "The bug was reported through the Zero Day Initiative (ZDI).",
+            "Zero Day Initiative researchers found it.",
+            "It follows the Real Time Streaming Protocol.",
+        ] {
+            assert_eq!(found(text), Vec::<String>::new(), "{text}");
+        }
+        for (text, garbled) in [
+            ("Zero Day exploits are rising.", "Zero Day"),
+            ("Attackers used a zero day exploit.", "zero day"),
+            ("Zero Day Exploits Explained", "Zero Day"),
+            (
+                "Intro\nZero Day Exploits Explained\nAttackers use them.",
+                "Zero Day",
+            ),
+            ("The Trade Union Law Committee met.", "Trade Union Law"),
+            ("Use real time streaming.", "real time"),
         ] {
             assert_eq!(found(text), vec![garbled], "{text}");
         }

@@ -78,3 +78,45 @@ fn fix_leaves_code_alone_and_fixes_the_prose() {
         po.replace("msgstr \"Open Preferences\"", "msgstr \"Open Settings\"")
     );
 }
+
+/// A path whose file name ends in an extension that is also an English word or abbreviation
+/// (".md", ".pdf") is code: neither a garbled nor a deprecated rendering in it is reported, and
+/// fix leaves the path alone while fixing the prose beside it.
+#[test]
+fn a_path_ending_in_a_file_name_is_code_whatever_its_extension() {
+    let glossary = "id,preferred,deprecated\n\
+        wechat-pay,WeChat Pay,\n\
+        settings,Settings,Preferences\n";
+    let text = "See docs/wechat-pay/refund.md for the refund API.\n\
+        Read docs/Preferences/guide.pdf first.\n\
+        Open Preferences and pay with Wechat-Pay.\n";
+    let dir = scratch(&[("g.csv", glossary.as_bytes()), ("api.txt", text.as_bytes())]);
+    let args = ["api.txt", "-g", "g.csv", "--no-config"];
+    let check = termcheck_in(
+        dir.path(),
+        &[&["check"], &args[..], &["--format", "csv"]].concat(),
+        b"",
+    );
+    assert_eq!(check.code, 1, "{}", check.stderr);
+    let found: Vec<(u64, String)> = parse_csv(&check.stdout)
+        .into_iter()
+        .map(|row| (row.line, row.found))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (3, "Preferences".to_string()),
+            (3, "Wechat-Pay".to_string())
+        ]
+    );
+    let fix = termcheck_in(dir.path(), &[&["fix"], &args[..]].concat(), b"");
+    assert_eq!(fix.code, 0, "{}{}", fix.stdout, fix.stderr);
+    let fixed = std::fs::read_to_string(dir.path().join("api.txt")).unwrap();
+    assert_eq!(
+        fixed,
+        text.replace(
+            "Open Preferences and pay with Wechat-Pay.",
+            "Open Settings and pay with WeChat Pay."
+        )
+    );
+}
