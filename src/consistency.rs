@@ -456,8 +456,14 @@ pub fn capitals_of_its_setting(text: &str, span: &Range<usize>) -> bool {
     };
     let to = floor_char_boundary(text, (span.end + LONGEST).min(text.len()));
     let end = memchr::memchr2(b'\n', b'\r', &bytes[span.end..to]).map_or(to, |i| span.end + i);
-    // A field's label before its value ("Student Status: Registered").
-    if label_of_a_field(&text[start..span.start], &text[span.end..end]) {
+    // A field's label before its value ("Student Status: Registered"), a heading in brackets
+    // ("[Shelf Life] 18 months", "【Storage】"), an item of a list in Title Case ("Aqua,
+    // Glycerin, Hyaluronic Acid").
+    let (line_before, line_after) = (&text[start..span.start], &text[span.end..end]);
+    if label_of_a_field(line_before, line_after)
+        || bracketed_label(line_before, line_after)
+        || item_of_a_title_case_list(line_before, line_after)
+    {
         return true;
     }
     // A headline ends without a full stop.
@@ -837,6 +843,126 @@ fn label_of_a_field(before: &str, after: &str) -> bool {
     words <= MOST_WORDS
 }
 
+/// Whether `words` are all capitalised but the small words of Title Case past the first
+/// (see [`TITLE_SMALL_WORDS`]); a token without letters ("40", "-") says nothing.
+fn words_in_title_case<'a>(words: impl IntoIterator<Item = &'a str>, first: bool) -> bool {
+    let mut first = first;
+    words.into_iter().all(|token| {
+        let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+        let ok = !word.chars().any(char::is_alphabetic)
+            || word.chars().next().is_some_and(|c| !c.is_lowercase())
+            || (!first
+                && TITLE_SMALL_WORDS
+                    .iter()
+                    .any(|s| s.eq_ignore_ascii_case(word)));
+        first = false;
+        ok
+    })
+}
+
+/// Whether a term with `before` and `after` it on its line is (part of) a heading in square or
+/// lenticular brackets that opens the line, as labels and instructions for use set their
+/// sections ("[Shelf Life] 18 months unopened.", "【Storage Conditions】"): the brackets hold
+/// the term and at most a few more words, in Title Case. A bracket closed later on the line,
+/// or one holding prose in small letters ("[the Shelf Life is unknown]"), is no heading.
+fn bracketed_label(before: &str, after: &str) -> bool {
+    /// Most words of a label besides the term.
+    const MOST_WORDS: usize = 4;
+    const PAIRS: [(char, char); 4] = [('[', ']'), ('【', '】'), ('〔', '〕'), ('［', '］')];
+    let before = before.trim_start();
+    let Some(&(_, closing)) = PAIRS
+        .iter()
+        .find(|(opening, _)| before.starts_with(*opening))
+    else {
+        return false;
+    };
+    let inside_before = &before[before.chars().next().map_or(0, char::len_utf8)..];
+    let Some(close) = after.find(closing) else {
+        return false;
+    };
+    let inside_after = &after[..close];
+    let words = || {
+        inside_before
+            .split_whitespace()
+            .chain(inside_after.split_whitespace())
+    };
+    !inside_before.contains(closing)
+        && words().count() <= MOST_WORDS
+        && words_in_title_case(inside_before.split_whitespace(), true)
+        && words_in_title_case(inside_after.split_whitespace(), false)
+}
+
+/// Whether a term with `before` and `after` it on its line is an item of a list in Title Case,
+/// as ingredient lists (INCI names), parts lists and keyword lists set their items ("Aqua,
+/// Glycerin, Hyaluronic Acid, Phenoxyethanol."): the term is an item of its own, between
+/// commas (or the list's start after a colon, or its end), and two items besides it at
+/// least, every one of a few words, are in Title Case. In a list of items in small letters
+/// ("glycerin, Hyaluronic Acid, aqua"), a term's capitals are its own.
+fn item_of_a_title_case_list(before: &str, after: &str) -> bool {
+    /// Most words of an item.
+    const MOST_WORDS: usize = 6;
+    /// Fewest items besides the term.
+    const FEWEST_ITEMS: usize = 2;
+    const SEPARATORS: [char; 3] = [',', '、', '，'];
+    // The list starts after a colon or a sentence's end, and ends at a sentence's end.
+    let start = before
+        .rfind([':', '：', ';', '；', '.', '。', '!', '?'])
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let list_before = &before[start..];
+    let end = after
+        .find([';', '；', '.', '。', '!', '?', ')', '）'])
+        .unwrap_or(after.len());
+    let list_after = &after[..end];
+    const CONJUNCTIONS: [&str; 3] = ["and", "or", "&"];
+    let mut items_before = list_before.rsplit(SEPARATORS);
+    let mut items_after = list_after.split(SEPARATORS);
+    let mut others: Vec<&str> = Vec::new();
+    // The term is the whole of its item, but for a conjunction before it ("Glycerin and
+    // Hyaluronic Acid") or after it ("Hyaluronic Acid and Aqua"), which joins another item.
+    let (Some(first_before), Some(first_after)) = (items_before.next(), items_after.next()) else {
+        return false;
+    };
+    let first_before = first_before.trim();
+    if !first_before.is_empty() {
+        let (item, conjunction) = first_before.rsplit_once(' ').unwrap_or(("", first_before));
+        if !CONJUNCTIONS.contains(&conjunction) {
+            return false;
+        }
+        others.push(item);
+    }
+    let first_after = first_after.trim();
+    if !first_after.is_empty() {
+        let Some((conjunction, item)) = first_after.split_once(' ') else {
+            return false;
+        };
+        if !CONJUNCTIONS.contains(&conjunction) {
+            return false;
+        }
+        others.push(item);
+    }
+    others.extend(items_before.chain(items_after).map(without_conjunction));
+    others.retain(|item| !item.is_empty());
+    others.len() >= FEWEST_ITEMS
+        && others.iter().all(|item| {
+            let words = item.split_whitespace().count();
+            (1..=MOST_WORDS).contains(&words)
+                && item.chars().any(char::is_alphabetic)
+                && words_in_title_case(item.split_whitespace(), true)
+        })
+}
+
+/// An item of a list without the conjunction that joins it to the others ("and Aqua").
+fn without_conjunction(item: &str) -> &str {
+    let item = item.trim();
+    ["and", "or", "&"]
+        .iter()
+        .find_map(|c| item.strip_prefix(c).and_then(|rest| rest.strip_prefix(' ')))
+        .unwrap_or(item)
+        .trim()
+}
+
 /// Whether a term with `before` and `after` it (spaces trimmed) is a step of a menu path: a
 /// separator (">", "›", "→") on one side at least, with a space beyond it and a capitalised
 /// step after that ("Settings > Screen Reader"). A tag's ">" is no separator, nor an arrow
@@ -1174,8 +1300,9 @@ struct Group<'c> {
 /// capitals only is too ("RMB" and "CNY"). So is a shortening of another group ("Security
 /// Council" of "UN Security Council", see [`shortens`]): compared only with other
 /// shortenings. Of one kind, two groups are rivals unless one is a short form of the other
-/// ("UNSC" of "UN Security Council"); each group departs from the majority of itself and its
-/// rivals.
+/// ("UNSC" of "UN Security Council"), or one is a phrasal verb and the other a noun, where the
+/// concept is named both ways ("log in" and "login", see [`compounds`]); each group departs
+/// from the majority of itself and its rivals.
 fn departures(
     glossary: &Glossary,
     concept: usize,
@@ -1295,9 +1422,30 @@ fn departures(
             }
         })
         .collect();
-    // Two groups are rivals if they are of one kind and neither is a short form of the other.
-    let rivals =
-        |k: usize, l: usize| k != l && kind[k] == kind[l] && !short_of(k, l) && !short_of(l, k);
+    // Where the concept is named both as a phrasal verb and as its compound, in the text or in
+    // the glossary ("log in" and "login"), each is compared only with its own part of speech.
+    let in_two_parts_of_speech = {
+        let forms = || {
+            representatives
+                .iter()
+                .map(String::as_str)
+                .chain(listed.iter().map(|l| l.text))
+        };
+        forms().any(|open| forms().any(|closed| compounds(closed, open)))
+    };
+    let phrasal: Vec<bool> = representatives
+        .iter()
+        .map(|r| in_two_parts_of_speech && is_phrasal_verb(r))
+        .collect();
+    // Two groups are rivals if they are of one kind and one part of speech, and neither is a
+    // short form of the other.
+    let rivals = |k: usize, l: usize| {
+        k != l
+            && kind[k] == kind[l]
+            && phrasal[k] == phrasal[l]
+            && !short_of(k, l)
+            && !short_of(l, k)
+    };
     let majority_among = |of_kind: &[usize]| -> Option<(usize, Majority)> {
         // Two groups at least.
         of_kind.get(1)?;
@@ -1354,6 +1502,38 @@ fn departures(
         }
     }
     departures
+}
+
+/// Adverb particles, which follow a verb to make a phrasal verb ("log in", "set up", "check
+/// out") whose noun is the two words closed up or hyphenated ("login", "setup", "check-out").
+const PARTICLES: &[&str] = &[
+    "about", "across", "ahead", "along", "apart", "around", "aside", "away", "back", "by", "down",
+    "forward", "in", "off", "on", "out", "over", "through", "up",
+];
+
+/// Whether surface form `open` reads as a phrasal verb: two words or more, the last an
+/// adverb particle ([`PARTICLES`]), the first no "-ing" form, which reads as a noun, as its
+/// compound does ("opening up" and "opening-up" are one noun hyphenated or not).
+fn is_phrasal_verb(open: &str) -> bool {
+    let mut words = open.split(' ');
+    let (Some(first), Some(last)) = (words.next(), open.rsplit(' ').next()) else {
+        return false;
+    };
+    words.next().is_some()
+        && PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(last))
+        && !first.to_lowercase().ends_with("ing")
+}
+
+/// Whether `closed` is the noun of phrasal verb `open` (see [`is_phrasal_verb`]): its words
+/// closed up or hyphenated, whatever the capitals ("login" or "log-in" of "log in", "top-up"
+/// of "top up"). The two name one concept as two parts of speech, each right where it stands
+/// ("Log in to pay" and "Your login has expired"): not two renderings.
+fn compounds(closed: &str, open: &str) -> bool {
+    if closed.contains(' ') || !is_phrasal_verb(open) {
+        return false;
+    }
+    let (closed, open) = (closed.to_lowercase(), open.to_lowercase());
+    closed.replace('-', " ") == open || closed == open.replace(' ', "")
 }
 
 /// What a group of a concept's variants is beside the others (see [`departures`]): groups are
@@ -2186,7 +2366,9 @@ pub struct DistributionRow {
     pub concept: String,
     /// The surface form.
     pub rendering: String,
-    /// preferred, admitted, deprecated, forbidden or garbled.
+    /// preferred, admitted, deprecated, forbidden or garbled; for a spelling the glossary does
+    /// not list, matched as one of a listed rendering, "spelling-of-" and that rendering's
+    /// status ("spelling-of-preferred", see [`row_status`]).
     pub status: String,
     /// How many times it occurs.
     pub count: usize,
@@ -2313,30 +2495,60 @@ pub fn distribution(
             }
         }
     }
-    let mut rows: Vec<(usize, DistributionRow)> = tallies
-        .into_iter()
-        .filter(|(_, tally)| tally.count > 0)
-        .map(|((concept, variant, caseless, status), tally)| {
-            let listed = tally.caseless_key.as_ref().and_then(|caseless_key| {
-                glossary_spelling(glossary, concept, |v, key| {
-                    if caseless {
-                        key == caseless_key
-                    } else {
-                        v == variant
+    // One row per concept, rendering and status: tallies that name the same rendering (an
+    // abbreviation glossed in brackets after its full form, uncompared, beside its compared
+    // uses, "the National Medical Products Administration (NMPA)" and "the NMPA") are one.
+    let mut merged: Vec<(usize, DistributionRow, BTreeSet<&str>)> = Vec::new();
+    let mut row_of: HashMap<(usize, String, String), usize> = HashMap::default();
+    for ((concept, variant, caseless, status), tally) in tallies {
+        if tally.count == 0 {
+            continue;
+        }
+        let listed = tally.caseless_key.as_ref().and_then(|caseless_key| {
+            glossary_spelling(glossary, concept, |v, key| {
+                if caseless {
+                    key == caseless_key
+                } else {
+                    v == variant
+                }
+            })
+        });
+        let rendering = listed.map_or(tally.shown, str::to_string);
+        let status = row_status(glossary, concept, &rendering, status);
+        match row_of.entry((concept, rendering.clone(), status.clone())) {
+            std::collections::hash_map::Entry::Occupied(at) => {
+                let (_, row, files) = &mut merged[*at.get()];
+                row.count += tally.count;
+                files.extend(tally.files);
+                for form in tally.forms {
+                    if !row.forms.split('|').any(|f| f == form) {
+                        row.forms.push('|');
+                        row.forms.push_str(&form);
                     }
-                })
-            });
-            (
-                concept,
-                DistributionRow {
-                    concept: glossary.concepts[concept].id.clone(),
-                    rendering: listed.map_or(tally.shown, str::to_string),
-                    status: status.as_str().to_string(),
-                    count: tally.count,
-                    files: tally.files.into_iter().collect::<Vec<_>>().join("|"),
-                    forms: tally.forms.join("|"),
-                },
-            )
+                }
+            }
+            std::collections::hash_map::Entry::Vacant(at) => {
+                at.insert(merged.len());
+                merged.push((
+                    concept,
+                    DistributionRow {
+                        concept: glossary.concepts[concept].id.clone(),
+                        rendering,
+                        status,
+                        count: tally.count,
+                        files: String::new(),
+                        forms: tally.forms.join("|"),
+                    },
+                    tally.files,
+                ));
+            }
+        }
+    }
+    let mut rows: Vec<(usize, DistributionRow)> = merged
+        .into_iter()
+        .map(|(concept, mut row, files)| {
+            row.files = files.into_iter().collect::<Vec<_>>().join("|");
+            (concept, row)
         })
         .collect();
     rows.sort_by(|a, b| {
@@ -2354,6 +2566,32 @@ pub fn distribution(
             ))
     });
     rows.into_iter().map(|(_, r)| r).collect()
+}
+
+/// The status a row of the consistency report shows for `rendering` of `concept`, counted
+/// with status `status`: that status, if the glossary lists the rendering so (whatever its
+/// capitals, its head in either number, see [`same_rendering`]); else, for a spelling the
+/// glossary does not list, matched as one of a listed rendering ("labor contract" of the
+/// preferred "labour contract"), "spelling-of-" and that status ("spelling-of-preferred"):
+/// the text's spelling does not silently take the status of the one the glossary lists.
+fn row_status(
+    glossary: &Glossary,
+    concept: usize,
+    rendering: &str,
+    status: OccurrenceStatus,
+) -> String {
+    let OccurrenceStatus::Listed(listed) = status else {
+        return status.as_str().to_string();
+    };
+    let renderings = &glossary.concepts[concept].renderings;
+    if renderings
+        .iter()
+        .any(|r| r.status == listed && same_rendering(&r.text, rendering))
+    {
+        listed.as_str().to_string()
+    } else {
+        format!("spelling-of-{}", listed.as_str())
+    }
 }
 
 /// The text of the first approved rendering of `concept` whose variant and variant in small
@@ -2950,6 +3188,54 @@ First, …",
         assert!(setting("Academic Year 2022–2023:", year));
         assert!(!setting("Academic Year 2022-2023 began in May.", year));
         assert!(!setting("Academic Year 2022-x", year));
+    }
+
+    #[test]
+    fn a_heading_in_brackets_and_an_item_of_a_title_case_list_are_capitalised_by_their_setting() {
+        let setting = |line: &str, term: &str| {
+            let at = line.find(term).expect("term in line");
+            Capitals::at(line, &(at..at + term.len()), &term.to_lowercase()) != Capitals::Own
+        };
+        let life = "Shelf Life";
+        for line in [
+            "[Shelf Life] 18 months unopened.",
+            "【Shelf Life】18 months unopened.",
+            "intro\n[Shelf Life of Opened Vials] 3 months.\nmore",
+            "  [Shelf Life]",
+        ] {
+            assert!(setting(line, life), "{line:?}");
+        }
+        for line in [
+            // Not at the line's start, not closed, prose inside.
+            "Check the [Shelf Life] often.",
+            "[Shelf Life 18 months unopened.",
+            "[the Shelf Life is 18 months] unopened.",
+            "[Shelf Life is: 18 months] unopened.",
+        ] {
+            assert!(!setting(line, life), "{line:?}");
+        }
+        let acid = "Hyaluronic Acid";
+        for line in [
+            "Ingredients (INCI): Aqua, Glycerin, Hyaluronic Acid, Phenoxyethanol.",
+            "Ingredients: Hyaluronic Acid, Aqua, Glycerin",
+            "Contains: Aqua, Glycerin and Hyaluronic Acid.",
+            "Contains: Aqua, Hyaluronic Acid and Sodium Benzoate, PEG-40 Castor Oil.",
+            "成分：Aqua、Glycerin、Hyaluronic Acid。",
+        ] {
+            assert!(setting(line, acid), "{line:?}");
+        }
+        for line in [
+            // Items in small letters, one other item only, the term inside a longer item or
+            // in prose after a list.
+            "Ingredients: aqua, glycerin, Hyaluronic Acid, phenoxyethanol.",
+            "Ingredients: Aqua, Hyaluronic Acid.",
+            "Ingredients: Aqua, Glycerin, Hyaluronic Acid was added, Phenoxyethanol.",
+            "In Shanghai, Beijing, Hyaluronic Acid is sold widely.",
+            "Aqua, Glycerin, the Hyaluronic Acid, Phenoxyethanol.",
+            "Ingredients: Aqua, Glycerin, Hyaluronic Acid, a preservative that keeps it.",
+        ] {
+            assert!(!setting(line, acid), "{line:?}");
+        }
     }
 
     /// The capitals of a longer name or title around a term explain its own, on either side,

@@ -910,6 +910,9 @@ fn is_abbreviation(text: &str) -> bool {
 ///   noun only: a word that is a verb too (its "-ing" form is English: "paying") has a form in
 ///   "-s" that is the verb's ("pays"), so the dictionary vouches for no plural noun; and a Latin
 ///   or Greek plural, as often a mass noun ("data", "media"), is not put in the singular.
+///   A head of another word that is a verb too is not put in the plural where the text
+///   inflected `listed` either: the banned word is countable ("overtime fees"), the preferred
+///   one may not be ("overtime pay", not "overtime pays").
 fn in_number_of_text(
     preferred: &str,
     listed: &str,
@@ -918,10 +921,32 @@ fn in_number_of_text(
 ) -> Option<String> {
     let (before, head, after) = split_head(preferred);
     let head_word = head.to_lowercase();
+    let listed_phrase = listed.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (_, listed_head, _) = split_head(&listed_phrase);
+    let listed_head = listed_head.to_lowercase();
+    // However the number is known, another head than the banned one may be a mass noun that
+    // is a verb too, whose form in "-s" is the verb's: "overtime fees" counts fees, but
+    // "overtime pays" is no plural of "overtime pay".
+    if inflected && number == Number::Plural && also_a_verb(&lemma(&head_word)) {
+        // The same word, hyphenated or spelt otherwise ("e-mail" and "email"), is countable
+        // as the text counts it.
+        let last_word = |phrase: &str| {
+            phrase
+                .rsplit(' ')
+                .next()
+                .unwrap_or("")
+                .replace('-', "")
+                .to_lowercase()
+        };
+        let (listed_word, preferred_word) = (last_word(&listed_phrase), last_word(preferred));
+        let one_word = same_lemma(&listed_head, &head_word)
+            || same_lemma(&listed_word, &preferred_word)
+            || crate::spelling::same_word_spelled_differently(&listed_word, &preferred_word);
+        if !one_word {
+            return None;
+        }
+    }
     if !inflected {
-        let listed_phrase = listed.split_whitespace().collect::<Vec<_>>().join(" ");
-        let (_, listed_head, _) = split_head(&listed_phrase);
-        let listed_head = listed_head.to_lowercase();
         // A word the dictionary does not know ("inputdata" of "input data") reads as singular
         // for want of a plural ending: its number is unknown.
         if !is_english_word(&listed_head) {
@@ -1581,6 +1606,25 @@ mod tests {
         assert_eq!(
             corrected(pay, "overtime wages", "Overtime wages", None),
             "overtime pay"
+        );
+        // So where the text counts the banned rendering's head, a word of its own ("fees"):
+        // the preferred head, another word, may be a mass noun ("pays" is the verb's).
+        let fee = "id,preferred,forbidden\np,overtime pay,overtime fee\n";
+        assert_eq!(
+            corrected(fee, "overtime fee", "overtime fees", Some(Number::Plural)),
+            "overtime pay"
+        );
+        // The banned head itself, in the text's number, is the same word as the preferred
+        // one: put in the plural (a noun only, "staircase", is too: see above).
+        let pays = "id,preferred,forbidden\np,overtime pay,over-time pay\n";
+        assert_eq!(
+            corrected(
+                pays,
+                "over-time pay",
+                "over-time pays",
+                Some(Number::Plural)
+            ),
+            "overtime pays"
         );
         // A mass noun has no plural the dictionary knows: the glossary's "docs" stay
         // "documentation" (only "documentations" would follow the number).

@@ -1094,3 +1094,119 @@ unit left.\n";
         "{report}"
     );
 }
+
+/// The rows of inconsistent-term: (concept, found, expected).
+#[track_caller]
+fn inconsistent(rows: &[ReportRow]) -> Vec<(&str, &str, &str)> {
+    rows.iter()
+        .filter(|r| r.rule == "inconsistent-term")
+        .map(|r| (r.concept.as_str(), r.found.as_str(), r.expected.as_str()))
+        .collect()
+}
+
+/// A phrasal verb and its noun, closed up or hyphenated ("log in" and "login", "top up" and
+/// "top-up"), name one concept as two parts of speech: each is compared only with its own
+/// kind, so a noun among verbs is no minority, but two verbs or two nouns still compete.
+#[test]
+fn a_phrasal_verb_and_its_noun_are_two_parts_of_speech_not_two_renderings() {
+    let glossary = b"id,preferred,admitted\n\
+login,log in,login|sign in|sign-in\n\
+top-up,top up,top-up\n\
+setup,set up,set-up|setup\n\
+reform,opening up,opening-up\n";
+    let dir = scratch(&[
+        ("g.csv", glossary),
+        (
+            "a.txt",
+            b"Please log in first. Log in to view your bills. Your login has expired.\n\
+Top up your card. Top up again. The top-up failed.\n",
+        ),
+        (
+            "b.txt",
+            b"Please log in first. Log in to view your bills. Please sign in again.\n",
+        ),
+        (
+            "c.txt",
+            b"Your login has expired. The login page is down. Your sign-in failed. Log in now.\n",
+        ),
+        // A gerund is a noun, hyphenated or not, and so are a set-up and a setup: spellings
+        // of one word, beside which the verb "Set up" is no rendering.
+        (
+            "d.txt",
+            b"The opening up of the market. Opening up went on. The opening-up policy.\n\
+Set up the device. The set-up takes a minute. The setup is done. The setup works.\n",
+        ),
+    ]);
+    let (_, rows) = check(&dir, &["a.txt"]);
+    assert_eq!(inconsistent(&rows), []);
+    let (_, rows) = check(&dir, &["b.txt"]);
+    assert_eq!(inconsistent(&rows), [("login", "sign in", "log in")]);
+    let (_, rows) = check(&dir, &["c.txt"]);
+    assert_eq!(inconsistent(&rows), [("login", "sign-in", "login")]);
+    let (_, rows) = check(&dir, &["d.txt"]);
+    assert_eq!(
+        inconsistent(&rows),
+        [
+            ("reform", "opening-up", "opening up"),
+            ("setup", "set-up", "setup")
+        ]
+    );
+}
+
+/// The consistency report has one row per concept, rendering and status: an abbreviation
+/// glossed in brackets after its full form, which is not compared, is counted with its other
+/// uses, not in a row of its own that nothing tells apart.
+#[test]
+fn the_report_has_one_row_per_rendering_and_status() {
+    let glossary = b"id,source,preferred,admitted\n\
+nmpa,\xe5\x9b\xbd\xe5\xae\xb6\xe8\x8d\xaf\xe7\x9b\x91\xe5\xb1\x80,National Medical Products Administration,NMPA\n";
+    let text = b"Approved by the National Medical Products Administration (NMPA).\n\
+Report adverse events to the NMPA.\nThe NMPA issues certificates.\n";
+    let dir = scratch(&[("g.csv", glossary), ("t.txt", text), ("u.txt", text)]);
+    check(&dir, &["t.txt", "u.txt", "--consistency-report", "r.csv"]);
+    let rows = report_rows(&dir, "r.csv");
+    let rows: Vec<[&str; 5]> = rows
+        .iter()
+        .map(|r| [&r[0], &r[1], &r[2], &r[3], &r[4]].map(String::as_str))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ["nmpa", "NMPA", "admitted", "6", "t.txt|u.txt"],
+            [
+                "nmpa",
+                "National Medical Products Administration",
+                "preferred",
+                "2",
+                "t.txt|u.txt"
+            ],
+        ]
+    );
+}
+
+/// A spelling the glossary does not list, matched as one of a listed rendering ("labor
+/// contract" of the preferred "labour contract"), does not take that rendering's status
+/// silently in the consistency report: its status says it is a spelling of it. Capitals and
+/// number are no other spelling.
+#[test]
+fn an_unlisted_spelling_is_reported_as_a_spelling_of_the_listed_rendering() {
+    let glossary = b"id,preferred,admitted\ncontract,labour contract,employment contract\n";
+    let text = b"The labour contract is signed. Labour contracts are kept. The labor contract \
+ends. The Labour Contract (the \"Contract\") binds. An employment contract is one.\n";
+    let dir = scratch(&[("g.csv", glossary), ("a.txt", text)]);
+    check(&dir, &["a.txt", "--consistency-report", "r.csv"]);
+    let rows = report_rows(&dir, "r.csv");
+    let rows: Vec<[&str; 3]> = rows
+        .iter()
+        .map(|r| [&r[1], &r[2], &r[3]].map(String::as_str))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ["labour contract", "preferred", "2"],
+            ["Labour Contract", "preferred", "1"],
+            ["employment contract", "admitted", "1"],
+            ["labor contract", "spelling-of-preferred", "1"],
+        ]
+    );
+}

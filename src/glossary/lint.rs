@@ -74,7 +74,7 @@ pub const LINTS: &[(&str, Severity, &str)] = &[
     (
         "spelling-variant",
         Severity::Warning,
-        "two approved renderings of one concept that differ only in letter case or typography",
+        "two approved renderings of one concept that differ only in letter case, typography or compatibility characters",
     ),
     (
         "shared-source-term",
@@ -406,17 +406,24 @@ fn spelling_variants(concepts: &[Concept], out: &mut Vec<LintFinding>) {
             else {
                 continue;
             };
-            let differs_in = if normalize_key(&first.text, false) == normalize_key(&r.text, false) {
-                "typography (quotes, dashes, spaces)"
+            // Case-sensitivity tells letter case apart, never typography nor compatibility
+            // characters, which matching folds in every concept.
+            let (differs_in, advice) = if normalize_key(&first.text, false)
+                == normalize_key(&r.text, false)
+            {
+                (typography_differing(&first.text, &r.text), "drop it")
             } else {
-                "letter case"
+                (
+                        "letter case".to_string(),
+                        "drop it, or make the concept case-sensitive if only the listed spellings are right",
+                    )
             };
             out.push(finding(
                 "spelling-variant",
                 c,
                 r.location,
                 format!(
-                    "{} rendering {:?} of concept {:?} differs from its {} rendering {:?} only in {differs_in}: text is matched regardless, so it accepts nothing more, and inconsistent-term compares the spellings a text uses whatever the glossary lists (drop it, or make the concept case-sensitive if only the listed spellings are right)",
+                    "{} rendering {:?} of concept {:?} differs from its {} rendering {:?} only in {differs_in}: text is matched regardless, so it accepts nothing more, and inconsistent-term compares the spellings a text uses whatever the glossary lists ({advice})",
                     r.status.as_str(),
                     r.text,
                     c.id,
@@ -425,6 +432,24 @@ fn spelling_variants(concepts: &[Concept], out: &mut Vec<LintFinding>) {
                 ),
             ));
         }
+    }
+}
+
+/// What two renderings that normalize alike in their case differ in, named by the first
+/// characters that differ: "typography (quotes, dashes, spaces)" where one of those is a mark
+/// or a space ("Xi'an" and "Xiʼan", an apostrophe and a modifier letter that writes one), else
+/// compatibility characters, a letter or digit and its
+/// compatibility form that NFKC folds into one, named by their code points ("µL" and "μL":
+/// U+00B5 MICRO SIGN and U+03BC GREEK SMALL LETTER MU).
+fn typography_differing(a: &str, b: &str) -> String {
+    let differing = a.chars().zip(b.chars()).find(|(x, y)| x != y);
+    match differing {
+        Some((x, y)) if x.is_alphanumeric() && y.is_alphanumeric() => format!(
+            "compatibility characters (\"{x}\" U+{:04X} and \"{y}\" U+{:04X}, one character after Unicode NFKC normalization)",
+            u32::from(x),
+            u32::from(y)
+        ),
+        _ => "typography (quotes, dashes, spaces)".to_string(),
     }
 }
 
@@ -1064,6 +1089,38 @@ song,宋朝,Song Dynasty,Song period,,n
             "{}",
             messages[1]
         );
+        // Case-sensitivity tells typography apart no more than compatibility characters.
+        assert!(messages[1].ends_with("(drop it)"), "{}", messages[1]);
+    }
+
+    #[test]
+    fn compatibility_characters_are_named_as_such() {
+        // U+00B5 MICRO SIGN beside U+03BC GREEK SMALL LETTER MU, and a full-width digit: one
+        // character each after NFKC, in a concept already case-sensitive.
+        let csv = "\
+id,source,preferred,admitted,case,note
+microliter,微升,\u{3bc}L,\u{b5}L,sensitive,n
+g5,五代,5G,\u{ff15}G,,n
+";
+        assert_eq!(
+            ids(csv),
+            vec![(2, "spelling-variant"), (3, "spelling-variant")]
+        );
+        let g = Glossary::from_csv_text(csv, "g.csv").unwrap();
+        for (f, (x, y)) in lint(&g)
+            .iter()
+            .zip([("U+03BC", "U+00B5"), ("U+0035", "U+FF15")])
+        {
+            assert!(
+                f.message.contains("only in compatibility characters")
+                    && f.message.contains(x)
+                    && f.message.contains(y)
+                    && !f.message.contains("typography")
+                    && !f.message.contains("case-sensitive"),
+                "{}",
+                f.message
+            );
+        }
     }
 
     #[test]
