@@ -2366,9 +2366,8 @@ pub struct DistributionRow {
     pub concept: String,
     /// The surface form.
     pub rendering: String,
-    /// preferred, admitted, deprecated, forbidden or garbled; for a spelling the glossary does
-    /// not list, matched as one of a listed rendering, "spelling-of-" and that rendering's
-    /// status ("spelling-of-preferred", see [`row_status`]).
+    /// preferred, admitted, deprecated, forbidden or garbled; a spelling the glossary does not
+    /// list, matched as one of a listed rendering, takes that rendering's status.
     pub status: String,
     /// How many times it occurs.
     pub count: usize,
@@ -2514,7 +2513,7 @@ pub fn distribution(
             })
         });
         let rendering = listed.map_or(tally.shown, str::to_string);
-        let status = row_status(glossary, concept, &rendering, status);
+        let status = status.as_str().to_string();
         match row_of.entry((concept, rendering.clone(), status.clone())) {
             std::collections::hash_map::Entry::Occupied(at) => {
                 let (_, row, files) = &mut merged[*at.get()];
@@ -2566,32 +2565,6 @@ pub fn distribution(
             ))
     });
     rows.into_iter().map(|(_, r)| r).collect()
-}
-
-/// The status a row of the consistency report shows for `rendering` of `concept`, counted
-/// with status `status`: that status, if the glossary lists the rendering so (whatever its
-/// capitals, its head in either number, see [`same_rendering`]); else, for a spelling the
-/// glossary does not list, matched as one of a listed rendering ("labor contract" of the
-/// preferred "labour contract"), "spelling-of-" and that status ("spelling-of-preferred"):
-/// the text's spelling does not silently take the status of the one the glossary lists.
-fn row_status(
-    glossary: &Glossary,
-    concept: usize,
-    rendering: &str,
-    status: OccurrenceStatus,
-) -> String {
-    let OccurrenceStatus::Listed(listed) = status else {
-        return status.as_str().to_string();
-    };
-    let renderings = &glossary.concepts[concept].renderings;
-    if renderings
-        .iter()
-        .any(|r| r.status == listed && same_rendering(&r.text, rendering))
-    {
-        listed.as_str().to_string()
-    } else {
-        format!("spelling-of-{}", listed.as_str())
-    }
 }
 
 /// The text of the first approved rendering of `concept` whose variant and variant in small
