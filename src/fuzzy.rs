@@ -3180,7 +3180,7 @@ impl FuzzyIndex {
                         && !((r.name || proper)
                             && self.written_as_the_name(r, alignment, k, tokens, matches, context))
                         && !self.heads_a_phrase_inside(r, alignment, k, tokens, matches))
-                        || numbers_a_set(r, alignment, k, tokens, matches, context.text)
+                        || numbers_a_set(r, alignment, k, tokens, matches, context)
                         // A classical plural modifies a noun as English uses it ("data
                         // pairs", "media player"), where a regular one does not ("passwords
                         // manager").
@@ -3529,55 +3529,137 @@ fn numbered_after(rest: &str) -> bool {
 }
 
 /// Whether word `k` of `r`, put in the plural, names a numbered set: the rendering's next
-/// word is a number or a code, and the text goes on with more of them ("Models X200 and
-/// X300", "Articles 5 and 6", "Sections 3–5"). As a singular before one number names one
-/// member of a set ([`numbered_after`]), the plural before several names several.
+/// word is an identifier (a number or a code, a Roman numeral, a capital letter), and the
+/// text goes on with more of the same kind ("Models X200 and X300", "Articles 5 and 6",
+/// "Sections 3–5", "Phases II and III", "Phases I, II and III", "Units A–C"). As a singular
+/// before one number names one member of a set ([`numbered_after`]), the plural before
+/// several names several; before one ("Phases II will open") it is the name's number damaged.
 fn numbers_a_set(
     r: &IndexedRendering,
     alignment: &[Option<usize>],
     k: usize,
     tokens: &[TextWord],
     matches: &Matches,
-    text: &str,
+    context: &TextContext,
 ) -> bool {
-    let (Some(ti), Some(number)) = (alignment[k], r.words.get(k + 1)) else {
+    let Some(ti) = alignment[k] else {
         return false;
     };
+    if r.words.get(k + 1).is_none() || alignment[k + 1] != Some(ti + 1) {
+        return false;
+    }
     let plural = {
         let word = matches.text(&tokens[ti]);
         lemma_keys(word).iter().any(|singular| singular != word)
     };
-    number.has_digit
-        && plural
-        && alignment[k + 1] == Some(ti + 1)
-        && coordinated_number_after(&text[tokens[ti + 1].word_end()..])
+    let kinds = identifier_kinds(ti + 1, tokens, matches, context);
+    plural && kinds != 0 && coordinated_identifier_after(ti + 1, kinds, tokens, matches, context)
 }
 
-/// Whether `rest`, the text after a number or a code, starts with another joined to it by a
-/// conjunction, a comma or a range: "and X300", ", 6 and 7", "–5", "to 12".
-fn coordinated_number_after(rest: &str) -> bool {
-    let mut rest = rest.trim_start_matches([' ', '\t']);
-    let mut joined = false;
-    if let Some(after) = rest.strip_prefix([',', '&', '\u{2013}', '-']) {
-        rest = after.trim_start_matches([' ', '\t']);
-        joined = true;
+/// An identifier written in figures, or holding them ("5", "X200"); see [`identifier_kinds`].
+const IDENTIFIER_FIGURES: u8 = 1;
+/// An identifier written as a Roman numeral in capitals ("II", "XIV").
+const IDENTIFIER_ROMAN: u8 = 2;
+/// An identifier written as one capital letter ("A", "C"; "C" is a Roman numeral too).
+const IDENTIFIER_LETTER: u8 = 4;
+
+/// The kinds of identifier word `at` of the text, as written, may be (a set of the
+/// `IDENTIFIER_*` bits; none for an ordinary word): several of one kind after a plural
+/// ("Phases II and III", "Units A and C") name several members of one numbered set, where a
+/// word of another kind ("Articles 5 and A") does not go on with the list. A Roman numeral
+/// is written as Roman numerals are, in capitals and in their order ("XIV"; not "DID",
+/// "IIII", "mix"), so a word in capitals is no numeral by its letters alone.
+fn identifier_kinds(
+    at: usize,
+    tokens: &[TextWord],
+    matches: &Matches,
+    context: &TextContext,
+) -> u8 {
+    let t = &tokens[at];
+    let word = matches.text(t);
+    // A part of a word the text writes closed ("IIII" read as "II" twice) is none.
+    if word.len() > 16 || t.split() || t.merged() {
+        return 0;
     }
-    for word in ["and", "or", "to", "through"] {
-        let starts = rest.len() > word.len()
-            && rest.is_char_boundary(word.len())
-            && rest[..word.len()].eq_ignore_ascii_case(word)
-            && rest[word.len()..].starts_with([' ', '\t']);
-        if starts {
-            rest = rest[word.len()..].trim_start_matches([' ', '\t']);
-            joined = true;
-            break;
+    let mut kinds = 0;
+    if word.chars().any(|c| c.is_ascii_digit()) {
+        kinds |= IDENTIFIER_FIGURES;
+    }
+    let capitals =
+        word.len() == 1 && (context.capital)(t) || word.len() > 1 && (context.in_capitals)(t);
+    if capitals && word.len() == 1 && word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        kinds |= IDENTIFIER_LETTER;
+    }
+    if capitals && is_roman_numeral(&word.to_ascii_uppercase()) {
+        kinds |= IDENTIFIER_ROMAN;
+    }
+    kinds
+}
+
+/// Whether `word` is a Roman numeral in capitals written in the standard form ("XIV",
+/// "MCMXC"; not "IIII", "IC", "VV", "XIVI", "DID"): thousands, hundreds, tens and units in
+/// turn, each a digit written as "M{0,3}", "CM", "CD" or "D?C{0,3}" and so on down.
+fn is_roman_numeral(word: &str) -> bool {
+    let mut rest = word;
+    for (one, five, ten) in [
+        ("M", "", ""),
+        ("C", "D", "M"),
+        ("X", "L", "C"),
+        ("I", "V", "X"),
+    ] {
+        let nine = format!("{one}{ten}");
+        let four = format!("{one}{five}");
+        if !ten.is_empty() && rest.starts_with(&nine) {
+            rest = &rest[nine.len()..];
+            continue;
+        }
+        if !five.is_empty() && rest.starts_with(&four) {
+            rest = &rest[four.len()..];
+            continue;
+        }
+        if !five.is_empty() {
+            rest = rest.strip_prefix(five).unwrap_or(rest);
+        }
+        for _ in 0..3 {
+            rest = rest.strip_prefix(one).unwrap_or(rest);
         }
     }
-    let next = rest
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '.' | ')' | ':'))
-        .next()
-        .unwrap_or("");
-    joined && next.len() <= 16 && next.chars().any(|c| c.is_ascii_digit())
+    !word.is_empty() && rest.is_empty()
+}
+
+/// Whether the identifier at word `at` of the text is followed by another of one of the
+/// `kinds` of identifier (see [`identifier_kinds`]), joined to it by a conjunction, a comma
+/// or a range: "and X300", ", 6 and 7", "–5", "to 12", "and III", "–C".
+fn coordinated_identifier_after(
+    at: usize,
+    kinds: u8,
+    tokens: &[TextWord],
+    matches: &Matches,
+    context: &TextContext,
+) -> bool {
+    let gap = |a: usize| {
+        context.text[tokens[a].word_end()..tokens[a + 1].span().start].trim_matches([' ', '\t'])
+    };
+    let mut next = at + 1;
+    if next >= tokens.len() {
+        return false;
+    }
+    let mut joined = match gap(at) {
+        "" => false,
+        "," | "&" => true,
+        mark => mark.chars().count() == 1 && mark.chars().all(is_hyphen),
+    };
+    if !joined && !gap(at).is_empty() {
+        return false;
+    }
+    if matches!(matches.text(&tokens[next]), "and" | "or" | "to" | "through") {
+        if next + 1 >= tokens.len() || !gap(next).is_empty() {
+            return false;
+        }
+        next += 1;
+        joined = true;
+    }
+    joined && identifier_kinds(next, tokens, matches, context) & kinds != 0
 }
 
 /// English prepositions that are no adverb particle of a phrasal verb (see
@@ -7049,6 +7131,61 @@ modernization,modernization drive,,,,
             ("as Articles 5 say", "Articles 5"),
         ] {
             assert_eq!(found(text), vec![garbled], "{text}");
+        }
+    }
+
+    /// Identifiers of one kind after a plural name several members of a set, whether in
+    /// figures, Roman numerals or capital letters; a plural before one identifier, or before
+    /// a word of another kind, is the name's number damaged.
+    #[test]
+    fn a_plural_before_coordinated_numerals_or_letters_names_a_numbered_set() {
+        let glossary = "id,preferred,admitted,case\n\
+                        phase-2,Phase II,Phase 2,name\n\
+                        phase-1,Phase I,,name\n\
+                        unit-a,Unit A,,name\n\
+                        b3,Building 3,,name\n";
+        let found = |text: &str| found_texts(glossary, text);
+        for text in [
+            "Owners in Phases II and III should collect their keys.",
+            "Phases I, II and III are sold.",
+            "Phases I and II are sold.",
+            "Phases II\u{2013}IV open in May.",
+            "Phases II to IV open in May.",
+            "PHASES II AND III",
+            "Phases 2 and 3 are sold.",
+            "Units A\u{2013}C are let.",
+            "Units A and B are let.",
+            "Units A, B and C are let.",
+            "Buildings 3 and 5 are closed.",
+        ] {
+            assert_eq!(found(text), Vec::<String>::new(), "{text}");
+        }
+        for (text, garbled) in [
+            ("Phases II will open in May.", "Phases II"),
+            ("Phases II and more will open.", "Phases II"),
+            // Another kind of word, or a numeral not written as one.
+            ("Phases II and 7 will open.", "Phases II"),
+            ("Phases II and iii will open.", "Phases II"),
+            ("Phases II and IIII will open.", "Phases II"),
+            ("Phases II and DID open.", "Phases II"),
+            ("Units A and b are let.", "Units A"),
+            ("Buildings 3 and C are closed.", "Buildings 3"),
+        ] {
+            assert_eq!(found(text), vec![garbled], "{text}");
+        }
+    }
+
+    #[test]
+    fn roman_numerals_are_read_in_their_standard_form() {
+        for numeral in [
+            "I", "II", "III", "IV", "IX", "XIV", "XL", "MCMXC", "MMXXIV", "C", "D",
+        ] {
+            assert!(is_roman_numeral(numeral), "{numeral}");
+        }
+        for word in [
+            "", "IIII", "VV", "IC", "IL", "DID", "MIXX", "ii", "XIVI", "A",
+        ] {
+            assert!(!is_roman_numeral(word), "{word}");
         }
     }
 
