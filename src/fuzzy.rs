@@ -3168,7 +3168,10 @@ impl FuzzyIndex {
                             || (number_of(word) == Number::Singular
                                 && one_of_a_series(window, ti, tokens, matches, context))
                             || (number_of(word) == Number::Plural
-                                && self.names_a_class(r, window, tokens, matches, context)))
+                                && self.names_a_class(r, window, tokens, matches, context))
+                            || (number_of(word) == Number::Plural
+                                && k + 1 == n
+                                && counted_after(ti, tokens, matches, context)))
                 } else {
                     // A word the glossary capitalises inside a common noun, not merely its
                     // first word in a sentence's case, is a proper part of it ("Warring
@@ -3272,6 +3275,67 @@ fn counted_at(
     };
     quantifier || partitive() || ends_with_placeholder(&context.text[..tokens[start].span().start])
 }
+
+/// Whether the words after token `head`, a name's head in the plural ending it, count the
+/// things the name belongs to, so that the name names several: a preposition, maybe a
+/// determiner, and a quantifier of more than one ("of both districts", "of the two cities",
+/// "of all provinces", "at all levels") or of each one ("in each district", "of every
+/// county") before a noun in small letters. A name after "of" ("Standing Committees of the
+/// Shanghai Municipal People's Congress") or an owner without a quantifier ("of the city")
+/// is one owner, and the plural there is the name's number damaged.
+fn counted_after(
+    head: usize,
+    tokens: &[TextWord],
+    matches: &Matches,
+    context: &TextContext,
+) -> bool {
+    let word = |i: usize| matches.text(&tokens[i]);
+    let joined = |i: usize| {
+        context.text[tokens[i].span().end..tokens[i + 1].span().start]
+            .trim_matches([' ', '\t'])
+            .is_empty()
+            && (context.line_breaks)(&tokens[i], &tokens[i + 1]) == 0
+            && !(context.column_between)(&tokens[i], &tokens[i + 1])
+    };
+    let in_text = |i: usize| i < tokens.len();
+    // Figures count where they are no year ("of 2023 elections") and more than one.
+    let counts = |w: &str| {
+        let figures = w.bytes().all(|b| b.is_ascii_digit());
+        let several = !figures || (w.len() != 4 && !matches!(w, "0" | "1"));
+        (is_quantifier(w) && several && !matches!(w, "any" | "no")) || matches!(w, "each" | "every")
+    };
+    let preposition = head + 1;
+    if !in_text(preposition + 1)
+        || !joined(head)
+        || !COUNTING_PREPOSITIONS.contains(&word(preposition))
+        || !joined(preposition)
+    {
+        return false;
+    }
+    // "of the two cities", "of its three districts".
+    let mut at = preposition + 1;
+    if PARTITIVE_DETERMINERS.contains(&word(at))
+        && in_text(at + 1)
+        && joined(at)
+        && counts(word(at + 1))
+    {
+        at += 1;
+    }
+    if !counts(word(at)) || !in_text(at + 1) || !joined(at) {
+        return false;
+    }
+    // "of all the districts", "of both its cities".
+    let mut noun = at + 1;
+    if PARTITIVE_DETERMINERS.contains(&word(noun)) && in_text(noun + 1) && joined(noun) {
+        noun += 1;
+    }
+    let w = word(noun);
+    !is_weak_word(w) && w.chars().all(char::is_alphabetic) && !(context.capital)(&tokens[noun])
+}
+
+/// Prepositions after which a quantifier counts what a name belongs to, where it stands or
+/// what it serves ("of both districts", "in each city", "at all levels").
+const COUNTING_PREPOSITIONS: &[&str] = &["across", "at", "from", "in", "of", "throughout"];
 
 /// Determiners of one thing, before a noun in the singular ("a", "each", "every").
 const DETERMINERS_OF_ONE: &[&str] = &["a", "an", "another", "each", "every", "one"];
@@ -7186,6 +7250,65 @@ modernization,modernization drive,,,,
             "", "IIII", "VV", "IC", "IL", "DID", "MIXX", "ii", "XIVI", "A",
         ] {
             assert!(!is_roman_numeral(word), "{word}");
+        }
+    }
+
+    /// A quantifier of the things a name belongs to, after it, makes its plural head name
+    /// several ("of both districts"); one owner after "of", named or not, does not.
+    #[test]
+    fn a_plural_head_before_a_counted_owner_is_grammar() {
+        let glossary = "id,preferred,case\n\
+                        arb,Labour Dispute Arbitration Commission,name\n\
+                        sc,Standing Committee of the Shanghai Municipal People's Congress,name\n";
+        let found = |text: &str| found_texts(glossary, text);
+        for text in [
+            "The Labour Dispute Arbitration Commissions of both districts met.",
+            "The Labour Dispute Arbitration Commissions of the two cities met.",
+            "The Labour Dispute Arbitration Commissions of all districts met.",
+            "The Labour Dispute Arbitration Commissions of all the districts met.",
+            "The Labour Dispute Arbitration Commissions in each district met.",
+            "The Labour Dispute Arbitration Commissions of every county met.",
+            "The Labour Dispute Arbitration Commissions of these three provinces met.",
+            "The Labour Dispute Arbitration Commissions at all levels met.",
+            "The Labour Dispute Arbitration Commissions of 16 districts met.",
+        ] {
+            assert_eq!(found(text), Vec::<String>::new(), "{text}");
+        }
+        for (text, garbled) in [
+            (
+                "The Labour Dispute Arbitration Commissions of the district met.",
+                "Labour Dispute Arbitration Commissions",
+            ),
+            (
+                "The Labour Dispute Arbitration Commissions of Shanghai met.",
+                "Labour Dispute Arbitration Commissions",
+            ),
+            (
+                "The Labour Dispute Arbitration Commissions met in both districts.",
+                "Labour Dispute Arbitration Commissions",
+            ),
+            (
+                "The Labour Dispute Arbitration Commissions of both. Districts met.",
+                "Labour Dispute Arbitration Commissions",
+            ),
+            (
+                "The Labour Dispute Arbitration Commissions of any district met.",
+                "Labour Dispute Arbitration Commissions",
+            ),
+            (
+                "The Labour Dispute Arbitration Commissions of 2023 elections met.",
+                "Labour Dispute Arbitration Commissions",
+            ),
+            (
+                "The Labour Dispute Arbitration Commissions of 1 district met.",
+                "Labour Dispute Arbitration Commissions",
+            ),
+            (
+                "the Standing Committees of the Shanghai Municipal People's Congress of all districts",
+                "Standing Committees of the Shanghai Municipal People's Congress",
+            ),
+        ] {
+            assert_eq!(found(text), vec![garbled], "{text}");
         }
     }
 
