@@ -3174,7 +3174,10 @@ impl FuzzyIndex {
                             || (number_of(word) == Number::Singular
                                 && one_of_a_series(window, ti, tokens, matches, context))
                             || (number_of(word) == Number::Plural
-                                && self.names_a_class(r, window, tokens, matches, context)))
+                                && self.names_a_class(r, window, tokens, matches, context))
+                            || (number_of(word) == Number::Plural
+                                && k + 1 == n
+                                && counted_after(ti, tokens, matches, context)))
                 } else {
                     // A word the glossary capitalises inside a common noun, not merely its
                     // first word in a sentence's case, is a proper part of it ("Warring
@@ -3186,7 +3189,7 @@ impl FuzzyIndex {
                         && !((r.name || proper)
                             && self.written_as_the_name(r, alignment, k, tokens, matches, context))
                         && !self.heads_a_phrase_inside(r, alignment, k, tokens, matches))
-                        || numbers_a_set(r, alignment, k, tokens, matches, context.text)
+                        || numbers_a_set(r, alignment, k, tokens, matches, context)
                         // A classical plural modifies a noun as English uses it ("data
                         // pairs", "media player"), where a regular one does not ("passwords
                         // manager").
@@ -3284,6 +3287,67 @@ fn counted_at(
     };
     quantifier || partitive() || ends_with_placeholder(&context.text[..tokens[start].span().start])
 }
+
+/// Whether the words after token `head`, a name's head in the plural ending it, count the
+/// things the name belongs to, so that the name names several: a preposition, maybe a
+/// determiner, and a quantifier of more than one ("of both districts", "of the two cities",
+/// "of all provinces", "at all levels") or of each one ("in each district", "of every
+/// county") before a noun in small letters. A name after "of" ("Standing Committees of the
+/// Shanghai Municipal People's Congress") or an owner without a quantifier ("of the city")
+/// is one owner, and the plural there is the name's number damaged.
+fn counted_after(
+    head: usize,
+    tokens: &[TextWord],
+    matches: &Matches,
+    context: &TextContext,
+) -> bool {
+    let word = |i: usize| matches.text(&tokens[i]);
+    let joined = |i: usize| {
+        context.text[tokens[i].span().end..tokens[i + 1].span().start]
+            .trim_matches([' ', '\t'])
+            .is_empty()
+            && (context.line_breaks)(&tokens[i], &tokens[i + 1]) == 0
+            && !(context.column_between)(&tokens[i], &tokens[i + 1])
+    };
+    let in_text = |i: usize| i < tokens.len();
+    // Figures count where they are no year ("of 2023 elections") and more than one.
+    let counts = |w: &str| {
+        let figures = w.bytes().all(|b| b.is_ascii_digit());
+        let several = !figures || (w.len() != 4 && !matches!(w, "0" | "1"));
+        (is_quantifier(w) && several && !matches!(w, "any" | "no")) || matches!(w, "each" | "every")
+    };
+    let preposition = head + 1;
+    if !in_text(preposition + 1)
+        || !joined(head)
+        || !COUNTING_PREPOSITIONS.contains(&word(preposition))
+        || !joined(preposition)
+    {
+        return false;
+    }
+    // "of the two cities", "of its three districts".
+    let mut at = preposition + 1;
+    if PARTITIVE_DETERMINERS.contains(&word(at))
+        && in_text(at + 1)
+        && joined(at)
+        && counts(word(at + 1))
+    {
+        at += 1;
+    }
+    if !counts(word(at)) || !in_text(at + 1) || !joined(at) {
+        return false;
+    }
+    // "of all the districts", "of both its cities".
+    let mut noun = at + 1;
+    if PARTITIVE_DETERMINERS.contains(&word(noun)) && in_text(noun + 1) && joined(noun) {
+        noun += 1;
+    }
+    let w = word(noun);
+    !is_weak_word(w) && w.chars().all(char::is_alphabetic) && !(context.capital)(&tokens[noun])
+}
+
+/// Prepositions after which a quantifier counts what a name belongs to, where it stands or
+/// what it serves ("of both districts", "in each city", "at all levels").
+const COUNTING_PREPOSITIONS: &[&str] = &["across", "at", "from", "in", "of", "throughout"];
 
 /// Determiners of one thing, before a noun in the singular ("a", "each", "every").
 const DETERMINERS_OF_ONE: &[&str] = &["a", "an", "another", "each", "every", "one"];
@@ -3541,55 +3605,137 @@ fn numbered_after(rest: &str) -> bool {
 }
 
 /// Whether word `k` of `r`, put in the plural, names a numbered set: the rendering's next
-/// word is a number or a code, and the text goes on with more of them ("Models X200 and
-/// X300", "Articles 5 and 6", "Sections 3–5"). As a singular before one number names one
-/// member of a set ([`numbered_after`]), the plural before several names several.
+/// word is an identifier (a number or a code, a Roman numeral, a capital letter), and the
+/// text goes on with more of the same kind ("Models X200 and X300", "Articles 5 and 6",
+/// "Sections 3–5", "Phases II and III", "Phases I, II and III", "Units A–C"). As a singular
+/// before one number names one member of a set ([`numbered_after`]), the plural before
+/// several names several; before one ("Phases II will open") it is the name's number damaged.
 fn numbers_a_set(
     r: &IndexedRendering,
     alignment: &[Option<usize>],
     k: usize,
     tokens: &[TextWord],
     matches: &Matches,
-    text: &str,
+    context: &TextContext,
 ) -> bool {
-    let (Some(ti), Some(number)) = (alignment[k], r.words.get(k + 1)) else {
+    let Some(ti) = alignment[k] else {
         return false;
     };
+    if r.words.get(k + 1).is_none() || alignment[k + 1] != Some(ti + 1) {
+        return false;
+    }
     let plural = {
         let word = matches.text(&tokens[ti]);
         lemma_keys(word).iter().any(|singular| singular != word)
     };
-    number.has_digit
-        && plural
-        && alignment[k + 1] == Some(ti + 1)
-        && coordinated_number_after(&text[tokens[ti + 1].word_end()..])
+    let kinds = identifier_kinds(ti + 1, tokens, matches, context);
+    plural && kinds != 0 && coordinated_identifier_after(ti + 1, kinds, tokens, matches, context)
 }
 
-/// Whether `rest`, the text after a number or a code, starts with another joined to it by a
-/// conjunction, a comma or a range: "and X300", ", 6 and 7", "–5", "to 12".
-fn coordinated_number_after(rest: &str) -> bool {
-    let mut rest = rest.trim_start_matches([' ', '\t']);
-    let mut joined = false;
-    if let Some(after) = rest.strip_prefix([',', '&', '\u{2013}', '-']) {
-        rest = after.trim_start_matches([' ', '\t']);
-        joined = true;
+/// An identifier written in figures, or holding them ("5", "X200"); see [`identifier_kinds`].
+const IDENTIFIER_FIGURES: u8 = 1;
+/// An identifier written as a Roman numeral in capitals ("II", "XIV").
+const IDENTIFIER_ROMAN: u8 = 2;
+/// An identifier written as one capital letter ("A", "C"; "C" is a Roman numeral too).
+const IDENTIFIER_LETTER: u8 = 4;
+
+/// The kinds of identifier word `at` of the text, as written, may be (a set of the
+/// `IDENTIFIER_*` bits; none for an ordinary word): several of one kind after a plural
+/// ("Phases II and III", "Units A and C") name several members of one numbered set, where a
+/// word of another kind ("Articles 5 and A") does not go on with the list. A Roman numeral
+/// is written as Roman numerals are, in capitals and in their order ("XIV"; not "DID",
+/// "IIII", "mix"), so a word in capitals is no numeral by its letters alone.
+fn identifier_kinds(
+    at: usize,
+    tokens: &[TextWord],
+    matches: &Matches,
+    context: &TextContext,
+) -> u8 {
+    let t = &tokens[at];
+    let word = matches.text(t);
+    // A part of a word the text writes closed ("IIII" read as "II" twice) is none.
+    if word.len() > 16 || t.split() || t.merged() {
+        return 0;
     }
-    for word in ["and", "or", "to", "through"] {
-        let starts = rest.len() > word.len()
-            && rest.is_char_boundary(word.len())
-            && rest[..word.len()].eq_ignore_ascii_case(word)
-            && rest[word.len()..].starts_with([' ', '\t']);
-        if starts {
-            rest = rest[word.len()..].trim_start_matches([' ', '\t']);
-            joined = true;
-            break;
+    let mut kinds = 0;
+    if word.chars().any(|c| c.is_ascii_digit()) {
+        kinds |= IDENTIFIER_FIGURES;
+    }
+    let capitals =
+        word.len() == 1 && (context.capital)(t) || word.len() > 1 && (context.in_capitals)(t);
+    if capitals && word.len() == 1 && word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        kinds |= IDENTIFIER_LETTER;
+    }
+    if capitals && is_roman_numeral(&word.to_ascii_uppercase()) {
+        kinds |= IDENTIFIER_ROMAN;
+    }
+    kinds
+}
+
+/// Whether `word` is a Roman numeral in capitals written in the standard form ("XIV",
+/// "MCMXC"; not "IIII", "IC", "VV", "XIVI", "DID"): thousands, hundreds, tens and units in
+/// turn, each a digit written as "M{0,3}", "CM", "CD" or "D?C{0,3}" and so on down.
+fn is_roman_numeral(word: &str) -> bool {
+    let mut rest = word;
+    for (one, five, ten) in [
+        ("M", "", ""),
+        ("C", "D", "M"),
+        ("X", "L", "C"),
+        ("I", "V", "X"),
+    ] {
+        let nine = format!("{one}{ten}");
+        let four = format!("{one}{five}");
+        if !ten.is_empty() && rest.starts_with(&nine) {
+            rest = &rest[nine.len()..];
+            continue;
+        }
+        if !five.is_empty() && rest.starts_with(&four) {
+            rest = &rest[four.len()..];
+            continue;
+        }
+        if !five.is_empty() {
+            rest = rest.strip_prefix(five).unwrap_or(rest);
+        }
+        for _ in 0..3 {
+            rest = rest.strip_prefix(one).unwrap_or(rest);
         }
     }
-    let next = rest
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '.' | ')' | ':'))
-        .next()
-        .unwrap_or("");
-    joined && next.len() <= 16 && next.chars().any(|c| c.is_ascii_digit())
+    !word.is_empty() && rest.is_empty()
+}
+
+/// Whether the identifier at word `at` of the text is followed by another of one of the
+/// `kinds` of identifier (see [`identifier_kinds`]), joined to it by a conjunction, a comma
+/// or a range: "and X300", ", 6 and 7", "–5", "to 12", "and III", "–C".
+fn coordinated_identifier_after(
+    at: usize,
+    kinds: u8,
+    tokens: &[TextWord],
+    matches: &Matches,
+    context: &TextContext,
+) -> bool {
+    let gap = |a: usize| {
+        context.text[tokens[a].word_end()..tokens[a + 1].span().start].trim_matches([' ', '\t'])
+    };
+    let mut next = at + 1;
+    if next >= tokens.len() {
+        return false;
+    }
+    let mut joined = match gap(at) {
+        "" => false,
+        "," | "&" => true,
+        mark => mark.chars().count() == 1 && mark.chars().all(is_hyphen),
+    };
+    if !joined && !gap(at).is_empty() {
+        return false;
+    }
+    if matches!(matches.text(&tokens[next]), "and" | "or" | "to" | "through") {
+        if next + 1 >= tokens.len() || !gap(next).is_empty() {
+            return false;
+        }
+        next += 1;
+        joined = true;
+    }
+    joined && identifier_kinds(next, tokens, matches, context) & kinds != 0
 }
 
 /// English prepositions that are no adverb particle of a phrasal verb (see
@@ -7167,6 +7313,120 @@ modernization,modernization drive,,,,
             ("Models X200 share the same pump.", "Models X200"),
             ("Models X200 and other pumps.", "Models X200"),
             ("as Articles 5 say", "Articles 5"),
+        ] {
+            assert_eq!(found(text), vec![garbled], "{text}");
+        }
+    }
+
+    /// Identifiers of one kind after a plural name several members of a set, whether in
+    /// figures, Roman numerals or capital letters; a plural before one identifier, or before
+    /// a word of another kind, is the name's number damaged.
+    #[test]
+    fn a_plural_before_coordinated_numerals_or_letters_names_a_numbered_set() {
+        let glossary = "id,preferred,admitted,case\n\
+                        phase-2,Phase II,Phase 2,name\n\
+                        phase-1,Phase I,,name\n\
+                        unit-a,Unit A,,name\n\
+                        b3,Building 3,,name\n";
+        let found = |text: &str| found_texts(glossary, text);
+        for text in [
+            "Owners in Phases II and III should collect their keys.",
+            "Phases I, II and III are sold.",
+            "Phases I and II are sold.",
+            "Phases II\u{2013}IV open in May.",
+            "Phases II to IV open in May.",
+            "PHASES II AND III",
+            "Phases 2 and 3 are sold.",
+            "Units A\u{2013}C are let.",
+            "Units A and B are let.",
+            "Units A, B and C are let.",
+            "Buildings 3 and 5 are closed.",
+        ] {
+            assert_eq!(found(text), Vec::<String>::new(), "{text}");
+        }
+        for (text, garbled) in [
+            ("Phases II will open in May.", "Phases II"),
+            ("Phases II and more will open.", "Phases II"),
+            // Another kind of word, or a numeral not written as one.
+            ("Phases II and 7 will open.", "Phases II"),
+            ("Phases II and iii will open.", "Phases II"),
+            ("Phases II and IIII will open.", "Phases II"),
+            ("Phases II and DID open.", "Phases II"),
+            ("Units A and b are let.", "Units A"),
+            ("Buildings 3 and C are closed.", "Buildings 3"),
+        ] {
+            assert_eq!(found(text), vec![garbled], "{text}");
+        }
+    }
+
+    #[test]
+    fn roman_numerals_are_read_in_their_standard_form() {
+        for numeral in [
+            "I", "II", "III", "IV", "IX", "XIV", "XL", "MCMXC", "MMXXIV", "C", "D",
+        ] {
+            assert!(is_roman_numeral(numeral), "{numeral}");
+        }
+        for word in [
+            "", "IIII", "VV", "IC", "IL", "DID", "MIXX", "ii", "XIVI", "A",
+        ] {
+            assert!(!is_roman_numeral(word), "{word}");
+        }
+    }
+
+    /// A quantifier of the things a name belongs to, after it, makes its plural head name
+    /// several ("of both districts"); one owner after "of", named or not, does not.
+    #[test]
+    fn a_plural_head_before_a_counted_owner_is_grammar() {
+        let glossary = "id,preferred,case\n\
+                        arb,Labour Dispute Arbitration Commission,name\n\
+                        sc,Standing Committee of the Shanghai Municipal People's Congress,name\n";
+        let found = |text: &str| found_texts(glossary, text);
+        for text in [
+            "The Labour Dispute Arbitration Commissions of both districts met.",
+            "The Labour Dispute Arbitration Commissions of the two cities met.",
+            "The Labour Dispute Arbitration Commissions of all districts met.",
+            "The Labour Dispute Arbitration Commissions of all the districts met.",
+            "The Labour Dispute Arbitration Commissions in each district met.",
+            "The Labour Dispute Arbitration Commissions of every county met.",
+            "The Labour Dispute Arbitration Commissions of these three provinces met.",
+            "The Labour Dispute Arbitration Commissions at all levels met.",
+            "The Labour Dispute Arbitration Commissions of 16 districts met.",
+        ] {
+            assert_eq!(found(text), Vec::<String>::new(), "{text}");
+        }
+        for (text, garbled) in [
+            (
+                "The Labour Dispute Arbitration Commissions of the district met.",
+                "Labour Dispute Arbitration Commissions",
+            ),
+            (
+                "The Labour Dispute Arbitration Commissions of Shanghai met.",
+                "Labour Dispute Arbitration Commissions",
+            ),
+            (
+                "The Labour Dispute Arbitration Commissions met in both districts.",
+                "Labour Dispute Arbitration Commissions",
+            ),
+            (
+                "The Labour Dispute Arbitration Commissions of both. Districts met.",
+                "Labour Dispute Arbitration Commissions",
+            ),
+            (
+                "The Labour Dispute Arbitration Commissions of any district met.",
+                "Labour Dispute Arbitration Commissions",
+            ),
+            (
+                "The Labour Dispute Arbitration Commissions of 2023 elections met.",
+                "Labour Dispute Arbitration Commissions",
+            ),
+            (
+                "The Labour Dispute Arbitration Commissions of 1 district met.",
+                "Labour Dispute Arbitration Commissions",
+            ),
+            (
+                "the Standing Committees of the Shanghai Municipal People's Congress of all districts",
+                "Standing Committees of the Shanghai Municipal People's Congress",
+            ),
         ] {
             assert_eq!(found(text), vec![garbled], "{text}");
         }

@@ -840,13 +840,31 @@ fn case_slip_of(uses: &[TermUse]) -> Option<(u32, u32)> {
         return None;
     }
     match &first.exact {
-        Some(CaseCheck::Exact(listed))
-            if listed.split(|c: char| !is_word_char(c)).any(in_mixed_case) =>
-        {
+        Some(CaseCheck::Exact(listed)) if has_own_capitals(listed) => {
             Some((first.concept as u32, first.rendering as u32))
         }
         _ => None,
     }
+}
+
+/// Whether a rendering's capitals are its own spelling, not the setting's: it has a word in
+/// mixed case ("gNB", "pH value"), or words in capitals beside a word that starts with a
+/// small letter ("e-CNY", "digital RMB", "CAN bus"), the rendering as a whole written in
+/// mixed case, as neither a sentence nor a title writes it.
+fn has_own_capitals(listed: &str) -> bool {
+    let mut words = listed
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty());
+    words.clone().any(in_mixed_case)
+        || (words.clone().any(in_capitals_only)
+            && words.any(|w| w.chars().next().is_some_and(char::is_lowercase)))
+}
+
+/// Whether a word is written in capitals only, two letters or more: an abbreviation ("CNY",
+/// "RMB"; not "A").
+fn in_capitals_only(word: &str) -> bool {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    letters.clone().count() >= 2 && letters.all(char::is_uppercase)
 }
 
 /// Whether `before`, the text before a match, ends with a count of what the match names in
@@ -906,7 +924,9 @@ fn in_mixed_case(word: &str) -> bool {
 /// - the rendering's word is not in mixed case (see [`in_mixed_case`]): a case-sensitive
 ///   concept says its word in other capitals is another word ("it" of "IT", "can" of "CAN
 ///   bus", "windows" of "Windows") or the abbreviation written as a word ("Nasa"); the
-///   capitals of a word in mixed case are its own, and nothing else;
+///   capitals of a word in mixed case are its own, and so are those of an abbreviation in
+///   a rendering in mixed case as a whole (see [`has_own_capitals`]): written in small
+///   letters ("e-cny", "digital rmb") it is a slip, unless an English word ("can bus");
 /// - the text writes it in capitals only ("GNB", "MW", "KWH"): a heading or warning in
 ///   capitals, or an abbreviation of its own (megawatts beside milliwatts' "mW"); a glossary
 ///   lists such a form as forbidden where it is a slip;
@@ -923,6 +943,7 @@ fn is_case_slip(found: &str, listed: &str) -> bool {
             .map(str::to_string)
             .collect()
     };
+    let own_capitals = has_own_capitals(listed);
     let (found, listed) = (words(found), words(listed));
     if found.len() != listed.len() {
         return false;
@@ -945,7 +966,12 @@ fn is_case_slip(found: &str, listed: &str) -> bool {
         if *f == initial + first_capital.as_str() {
             continue;
         }
-        if !in_mixed_case(l)
+        // An abbreviation of a rendering in mixed case written in small letters: its
+        // capitals, the rendering's own, lost ("e-cny", "digital rmb"); written as a word,
+        // a capital and small letters ("Rmb"), it is a house style of the abbreviation.
+        let abbreviation_lost =
+            own_capitals && in_capitals_only(l) && !f.chars().any(char::is_uppercase);
+        if !(in_mixed_case(l) || abbreviation_lost)
             || !f.chars().any(char::is_lowercase)
             || is_english_word(&lower) && !is_name(&lower)
         {
@@ -1281,6 +1307,8 @@ mem,memory space,,,memory-space,
              can,CAN bus,,,sensitive\n\
              ios,iOS,,,sensitive\n\
              ph,pH value,,,sensitive\n\
+             ecny,e-CNY,digital RMB,,sensitive\n\
+             sql,SQL injection,,,sensitive\n\
              wh,Wh,,,\n",
             "t.csv",
         )
@@ -1318,6 +1346,15 @@ mem,memory space,,,memory-space,
             ("the ios app", "ios", "iOS"),
             ("the ph value", "ph value", "pH value"),
             ("the Ph Value", "Ph Value", "pH value"),
+            // An abbreviation in a rendering in mixed case as a whole, in small letters.
+            ("your e-cny wallet", "e-cny", "e-CNY"),
+            ("Open your E-cny wallet", "E-cny", "e-CNY"),
+            ("Pay with digital rmb here", "digital rmb", "digital RMB"),
+            (
+                "a SQL Injection or a sql injection",
+                "sql injection",
+                "SQL injection",
+            ),
         ] {
             assert_eq!(found(text), slip(m, of), "{text}");
         }
@@ -1343,6 +1380,10 @@ mem,memory space,,,memory-space,
             // own.
             "5 ma",
             "it works; open the windows; can bus; a Can Bus",
+            // In capitals, at a sentence's start, or an abbreviation written as a word, a
+            // house style ("Rmb"); and the renderings as listed.
+            "E-CNY. DIGITAL RMB. Digital RMB. Pay in digital Rmb. e-CNY, digital RMB",
+            "Sql injection",
             // A concept regardless of case takes any capitals.
             "5 wh",
         ] {
