@@ -171,7 +171,7 @@ impl Container {
         match format {
             InputFormat::Text | InputFormat::Markdown | InputFormat::Paired => Container::Plain,
             InputFormat::Xliff | InputFormat::Tmx => Container::Xml,
-            InputFormat::Jsonl => Container::Json,
+            InputFormat::Jsonl | InputFormat::Json => Container::Json,
             InputFormat::Po => Container::Po,
             InputFormat::Tsv | InputFormat::Csv => Container::Cell,
         }
