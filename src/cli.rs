@@ -452,7 +452,7 @@ pub struct InputFormatArgs {
     /// Target column of TSV/CSV inputs: a header name or a 1-based number [default: target].
     #[arg(long, value_name = "NAME|N", help_heading = "Input formats")]
     pub target_column: Option<String>,
-    /// Source field of JSON Lines objects.
+    /// Source field of JSON Lines and JSON objects.
     #[arg(
         long,
         value_name = "NAME",
@@ -460,7 +460,7 @@ pub struct InputFormatArgs {
         help_heading = "Input formats"
     )]
     pub source_field: String,
-    /// Target field of JSON Lines objects.
+    /// Target field of JSON Lines and JSON objects.
     #[arg(
         long,
         value_name = "NAME",
@@ -547,6 +547,9 @@ pub enum InputFormatArg {
     Csv,
     /// JSON Lines.
     Jsonl,
+    /// JSON: resource strings (keys are not checked), or objects with the source and target
+    /// fields.
+    Json,
     /// Plain English file paired line by line with --source-file.
     Paired,
     /// HTML (tags, comments, scripts and code are not checked).

@@ -173,7 +173,7 @@ impl Container {
             InputFormat::Xliff | InputFormat::Tmx => Container::Xml,
             // HTML text content escapes as XML character data does.
             InputFormat::Html => Container::Xml,
-            InputFormat::Jsonl => Container::Json,
+            InputFormat::Jsonl | InputFormat::Json => Container::Json,
             InputFormat::Po => Container::Po,
             InputFormat::Tsv | InputFormat::Csv => Container::Cell,
         }

@@ -320,6 +320,7 @@ pub(crate) fn format_options(
         InputFormatArg::Tsv => InputFormat::Tsv,
         InputFormatArg::Csv => InputFormat::Csv,
         InputFormatArg::Jsonl => InputFormat::Jsonl,
+        InputFormatArg::Json => InputFormat::Json,
         InputFormatArg::Paired => InputFormat::Paired,
         InputFormatArg::Html => InputFormat::Html,
     });

@@ -276,7 +276,12 @@ fn parse_line(
             ));
         }
         let mut text = MappedText::new(at(value.start + 1));
-        decode_string(line, value.start + 1..value.end - 1, &at, &mut text);
+        decode_string(
+            line,
+            value.start + 1..value.end - 1,
+            at(value.start + 1),
+            &mut text,
+        );
         Ok(Some(text))
     };
     let object = |error| LineError {
@@ -322,7 +327,7 @@ fn json_error_byte(line: &str, e: &serde_json::Error) -> usize {
 
 /// serde_json's message without the position it appends ("at line 1 column 29"), which is
 /// the record's own and not the file's.
-fn json_error_reason(e: &serde_json::Error) -> String {
+pub(crate) fn json_error_reason(e: &serde_json::Error) -> String {
     let message = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
     match message.strip_suffix(&suffix) {
@@ -331,11 +336,19 @@ fn json_error_reason(e: &serde_json::Error) -> String {
     }
 }
 
+/// The byte spans of a key and of its value (strings with their quotes) in an object.
+pub(crate) type Member = (std::ops::Range<usize>, std::ops::Range<usize>);
+
 /// The members of the top-level object on a line that is valid JSON: byte spans of each key
 /// and value (strings with their quotes). `None` when the line is not an object.
-fn members(line: &str) -> Option<Vec<(std::ops::Range<usize>, std::ops::Range<usize>)>> {
-    let b = line.as_bytes();
-    let mut i = skip_ws(b, 0);
+fn members(line: &str) -> Option<Vec<Member>> {
+    members_at(line.as_bytes(), 0)
+}
+
+/// The members of the object starting at or after whitespace from byte `i` of valid JSON `b`;
+/// `None` when no object starts there.
+pub(crate) fn members_at(b: &[u8], i: usize) -> Option<Vec<Member>> {
+    let mut i = skip_ws(b, i);
     if b.get(i) != Some(&b'{') {
         return None;
     }
@@ -365,7 +378,7 @@ fn members(line: &str) -> Option<Vec<(std::ops::Range<usize>, std::ops::Range<us
     }
 }
 
-fn skip_ws(b: &[u8], mut i: usize) -> usize {
+pub(crate) fn skip_ws(b: &[u8], mut i: usize) -> usize {
     while matches!(b.get(i), Some(b' ' | b'\t' | b'\r' | b'\n')) {
         i += 1;
     }
@@ -373,7 +386,7 @@ fn skip_ws(b: &[u8], mut i: usize) -> usize {
 }
 
 /// The end of the JSON value starting at `i` (which is valid JSON).
-fn skip_value(b: &[u8], mut i: usize) -> Option<usize> {
+pub(crate) fn skip_value(b: &[u8], mut i: usize) -> Option<usize> {
     match *b.get(i)? {
         b'"' => {
             i += 1;
@@ -413,18 +426,23 @@ fn skip_value(b: &[u8], mut i: usize) -> Option<usize> {
 }
 
 /// A JSON string (with its quotes) decoded, without positions.
-fn decode_plain(raw: &str) -> String {
+pub(crate) fn decode_plain(raw: &str) -> String {
     serde_json::from_str::<String>(raw).unwrap_or_default()
 }
 
-/// Decodes the string content at `span` of `line` onto `out`, escapes as replaced pieces.
-fn decode_string(
-    line: &str,
+/// Decodes the string content at `span` of `json` (valid JSON, the string without its quotes)
+/// onto `out`: text as verbatim pieces, each escape (`\n`, `\"`, `\u00e9`, a surrogate pair)
+/// as a replaced piece mapping to the whole escape. `at` is the position of `span.start` in the
+/// file; the position of `span.end` is returned. The positions are walked once, from the
+/// start of the string to its end, so a long string full of escapes is decoded in linear time.
+pub(crate) fn decode_string(
+    json: &str,
     span: std::ops::Range<usize>,
-    at: &dyn Fn(usize) -> LocationTracker,
+    at: LocationTracker,
     out: &mut MappedText,
-) {
-    let b = line.as_bytes();
+) -> LocationTracker {
+    let b = json.as_bytes();
+    let mut here = at;
     let mut run = span.start;
     let mut i = span.start;
     while i < span.end {
@@ -432,7 +450,9 @@ fn decode_string(
             i += 1;
             continue;
         }
-        out.push_verbatim(&line[run..i], at(run));
+        let verbatim = &json[run..i];
+        out.push_verbatim(verbatim, here.clone());
+        here.advance(verbatim);
         let (c, len) = match b[i + 1] {
             b'n' => (Some('\n'), 2),
             b't' => (Some('\t'), 2),
@@ -440,9 +460,9 @@ fn decode_string(
             b'b' => (Some('\u{8}'), 2),
             b'f' => (Some('\u{c}'), 2),
             b'u' => {
-                let unit = |at: usize| u32::from_str_radix(&line[at..at + 4], 16).ok();
+                let unit = |at: usize| u32::from_str_radix(&json[at..at + 4], 16).ok();
                 let high = unit(i + 2).unwrap_or(0xFFFD);
-                if (0xD800..0xDC00).contains(&high) && line[i + 6..].starts_with("\\u") {
+                if (0xD800..0xDC00).contains(&high) && json[i + 6..].starts_with("\\u") {
                     let low = unit(i + 8).unwrap_or(0);
                     let c = 0x10000 + ((high - 0xD800) << 10) + (low.wrapping_sub(0xDC00) & 0x3FF);
                     (char::from_u32(c), 12)
@@ -453,11 +473,16 @@ fn decode_string(
             other => (Some(other as char), 2),
         };
         let c = c.unwrap_or('\u{FFFD}');
-        out.push_replaced(&c.to_string(), at(i), at(i + len).location());
+        let start = here.clone();
+        here.advance(&json[i..i + len]);
+        out.push_replaced(&c.to_string(), start, here.location());
         i += len;
         run = i;
     }
-    out.push_verbatim(&line[run..span.end], at(run));
+    let verbatim = &json[run..span.end];
+    out.push_verbatim(verbatim, here.clone());
+    here.advance(verbatim);
+    here
 }
 
 #[cfg(test)]

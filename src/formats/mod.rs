@@ -8,6 +8,7 @@
 
 pub mod bcp47;
 pub mod html;
+pub mod json;
 pub mod jsonl;
 pub mod po;
 pub mod tabular;
@@ -49,6 +50,8 @@ pub enum InputFormat {
     Csv,
     /// JSON Lines, one segment or document per line.
     Jsonl,
+    /// A JSON document: resource strings, or objects with source and target fields.
+    Json,
     /// A plain English file aligned line by line with a source file.
     Paired,
     /// An HTML page: its text content and shown attributes, not its markup or code.
@@ -83,6 +86,7 @@ impl InputFormat {
             "csv" => InputFormat::Csv,
             "jsonl" | "ndjson" => InputFormat::Jsonl,
             "html" | "htm" | "xhtml" => InputFormat::Html,
+            "json" | "arb" => InputFormat::Json,
             _ => return None,
         })
     }
@@ -99,6 +103,7 @@ impl fmt::Display for InputFormat {
             InputFormat::Tsv => "TSV",
             InputFormat::Csv => "CSV",
             InputFormat::Jsonl => "JSON Lines",
+            InputFormat::Json => "JSON",
             InputFormat::Paired => "paired text",
             InputFormat::Html => "HTML",
         })
@@ -109,8 +114,9 @@ impl fmt::Display for InputFormat {
 pub const SNIFF_LEN: usize = 1024;
 
 /// The format of a file whose extension does not say, from its first bytes: an XML root
-/// element `xliff` or `tmx`, an HTML DOCTYPE or root element `html`, PO keywords at the start
-/// of lines, else plain text.
+/// element `xliff` or `tmx`, an HTML DOCTYPE or root element `html`, a JSON object or array
+/// (JSON Lines when its first line is a whole value and the next starts another object), PO
+/// keywords at the start of lines, else plain text.
 pub fn sniff(head: &[u8]) -> InputFormat {
     let detected = detect_encoding(head);
     let text = match decode_all(&head[..head.len() & !1]) {
@@ -135,6 +141,9 @@ pub fn sniff(head: &[u8]) -> InputFormat {
         }
         return InputFormat::Text;
     }
+    if let Some(json) = json_kind(t) {
+        return json;
+    }
     // PO: the first line that is neither blank nor a comment is a msgctxt or msgid.
     let first = t
         .lines()
@@ -144,6 +153,36 @@ pub fn sniff(head: &[u8]) -> InputFormat {
         return InputFormat::Po;
     }
     InputFormat::Text
+}
+
+/// JSON or JSON Lines, when `t` (the first bytes of a file, leading whitespace trimmed)
+/// starts as only JSON does: `{` before a member's name or the object's end, or `[` before a
+/// value's `{`, `[`, `"` or the array's end. Prose does not start so ("{{user}} sent…",
+/// "[Note] …", "[1]", a Markdown link).
+fn json_kind(t: &str) -> Option<InputFormat> {
+    let mut chars = t.chars();
+    let open = chars.next()?;
+    let next = chars.as_str().trim_start().chars().next();
+    let starts = match open {
+        '{' => matches!(next, Some('"' | '}')),
+        '[' => matches!(next, Some('{' | '[' | '"' | ']')),
+        _ => false,
+    };
+    if !starts {
+        return None;
+    }
+    let mut lines = t.lines();
+    let first_whole = lines
+        .next()
+        .is_some_and(|l| serde_json::from_str::<serde::de::IgnoredAny>(l).is_ok());
+    let next_object = lines
+        .find(|l| !l.trim().is_empty())
+        .is_some_and(|l| l.trim_start().starts_with('{'));
+    Some(if first_whole && next_object {
+        InputFormat::Jsonl
+    } else {
+        InputFormat::Json
+    })
 }
 
 /// The name of the first element of an XML text (after the declaration, comments, DOCTYPE).
@@ -241,6 +280,14 @@ pub fn read_segments<'a>(
         )),
         InputFormat::Po => whole(po::read_po(&read_all(input)?, options.po)?),
         InputFormat::Html => whole(html::read_html(&read_all(input)?)?),
+        InputFormat::Json => {
+            let bytes = read_all(input)?;
+            let (encoding, bom_len) = text_encoding(&bytes);
+            let text = decode_file(&bytes, encoding, bom_len, None)?;
+            drop(bytes);
+            let items = json::read_json(&text, encoding, bom_len, &options.fields)?;
+            Box::new(items.into_iter())
+        }
         InputFormat::Tsv | InputFormat::Csv => {
             let bytes = read_all(input)?;
             let (encoding, bom_len) = text_encoding(&bytes);
@@ -334,6 +381,8 @@ mod tests {
         assert_eq!(ext("a.tmx"), Some(InputFormat::Tmx));
         assert_eq!(ext("a.pot"), Some(InputFormat::Po));
         assert_eq!(ext("a.jsonl"), Some(InputFormat::Jsonl));
+        assert_eq!(ext("en.JSON"), Some(InputFormat::Json));
+        assert_eq!(ext("app_en.arb"), Some(InputFormat::Json));
         assert_eq!(ext("a.md"), Some(InputFormat::Markdown));
         assert_eq!(ext("a.MARKDOWN"), Some(InputFormat::Markdown));
         assert_eq!(ext("a.txt"), Some(InputFormat::Text));
@@ -348,6 +397,27 @@ mod tests {
         assert_eq!(sniff(b"<htmlx>"), InputFormat::Text);
         assert_eq!(ext("a.HTM"), Some(InputFormat::Html));
         assert_eq!(ext("a.xhtml"), Some(InputFormat::Html));
+        assert_eq!(
+            sniff(b"\xEF\xBB\xBF{\n  \"a\": \"b\"\n}"),
+            InputFormat::Json
+        );
+        assert_eq!(sniff(b" [ {\"source\": 1}]"), InputFormat::Json);
+        assert_eq!(sniff(b"{\"target\": \"a\"}"), InputFormat::Json);
+        assert_eq!(
+            sniff(b"{\"target\": \"a\"}\n\n{\"target\": \"b\"}\n"),
+            InputFormat::Jsonl
+        );
+        // Cut inside its first object: JSON, whose error says where it breaks.
+        assert_eq!(sniff(b"{\"target\": \"a long"), InputFormat::Json);
+        for prose in [
+            "{{user}} sent you a red packet",
+            "[Note] Red packets expire.",
+            "[1] Footnote",
+            "[Red packet](red.md)",
+            "{ not json }",
+        ] {
+            assert_eq!(sniff(prose.as_bytes()), InputFormat::Text, "{prose}");
+        }
         assert_eq!(
             sniff(b"# comment\nmsgid \"\"\nmsgstr \"\"\n"),
             InputFormat::Po
@@ -417,6 +487,14 @@ mod robustness {
         (
             InputFormat::Jsonl,
             "{\"id\":1,\"source\":\"上\",\"target\":\"a\\n\\\"b\\\" \\u4e0a \\ud83d\\ude00\"}\n[]\n{\"target\":null}\n",
+        ),
+        (
+            InputFormat::Json,
+            "\u{FEFF}{\"@@locale\": \"en\", \"a.b\": \"x\\n\\\"y\\\" \\u00e9 \\ud83d\\ude00\",\r\n \"c\": {\"d\": [\"上海\", 1, null, {\"message\": \"m\", \"description\": \"d\"}]}}",
+        ),
+        (
+            InputFormat::Json,
+            "[{\"id\": \"u\", \"source\": \"上\", \"target\": \"a\\tb\"}, {\"target\": 5, \"source\": null}]",
         ),
     ];
 
