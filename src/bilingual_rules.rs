@@ -18,7 +18,7 @@ use crate::formats::{read_segments, FormatOptions, SNIFF_LEN};
 use crate::fuzzy::is_weak_rendering;
 use crate::glossary::{CaseMode, Glossary};
 use crate::inflection::{
-    count_in_other_number, in_other_number, number_of, split_head, variants_in_plural,
+    count_in_other_number, in_other_number, number_of, split_head, variants_in_plural, verb_forms,
     Number as Inflection,
 };
 use crate::input::{Input, InputSource};
@@ -317,6 +317,35 @@ impl<'g> SourceRules<'g> {
                     .unwrap_or(0);
                 a.correct = (a.correct + found).min(a.in_source);
             }
+        }
+        // An approved rendering that can be a verb, or a phrasal verb, renders the term in
+        // its inflected forms ("You withdrew", "Logging in", "Topped up" for "withdraw", "log
+        // in", "top up"): UI strings and instructions use them constantly. The exact rules
+        // leave verb forms alone; only "is the concept rendered?" needs them. A name or an
+        // acronym (a concept with case) is no verb.
+        for a in accounts.values_mut() {
+            let concept = &self.glossary.concepts[a.concept];
+            if a.correct == a.in_source || concept.case != CaseMode::Insensitive {
+                continue;
+            }
+            let as_verb = concept
+                .renderings
+                .iter()
+                .filter(|r| r.status.is_approved())
+                .map(|r| {
+                    let key = normalize_key(&r.text, true);
+                    // The "-s" form of a noun's plural, which the step above counts.
+                    let plurals: Vec<String> =
+                        in_other_number(&key).into_iter().map(|(f, _)| f).collect();
+                    verb_forms(&key)
+                        .iter()
+                        .filter(|form| !plurals.contains(form))
+                        .map(|form| count_standing_alone(&norm.text, form))
+                        .sum::<usize>()
+                })
+                .max()
+                .unwrap_or(0);
+            a.correct = (a.correct + as_verb).min(a.in_source);
         }
         // A rendering written as part of a hyphenated compound ("AI-powered diagnosis",
         // "data-centre operators", "family-doctor services") renders the term too: the exact
@@ -1325,7 +1354,10 @@ enum Abbreviation {
     Capitals,
     /// A unit symbol: one word of one to three letters (digits aside) and nothing else, not
     /// all capitals, without a vowel or with a capital: "kg", "km", "t", "m3", "kWh", "MPa",
-    /// "Hz". A short word ("day", "box") has a vowel and no capital.
+    /// "Hz". A short word ("day", "box") has a vowel and no capital. The micro sign (as Greek
+    /// "μ" or "µ") is a letter of it ("μL", "µg"), and so are a power ("m²", "m³") and a sign
+    /// of its own ("‰", "°C"); symbols joined by a slash make one ("ng/mL", "mmol/L", "km/h"),
+    /// each of one to four letters.
     Symbol,
 }
 
@@ -1340,11 +1372,20 @@ fn abbreviation(rendering: &str) -> Option<Abbreviation> {
     if count >= 2 && letters().all(char::is_uppercase) {
         return Some(Abbreviation::Capitals);
     }
+    let micro = |c: char| matches!(c, 'μ' | 'µ');
     let vowel = |c: char| matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u');
-    let symbol = (1..=3).contains(&count)
-        && letters().all(|c| c.is_ascii_alphabetic())
-        && rendering.chars().all(char::is_alphanumeric)
-        && (!letters().any(vowel) || letters().any(char::is_uppercase));
+    let of_a_symbol =
+        |c: char| c.is_ascii_alphanumeric() || micro(c) || matches!(c, '²' | '³' | '‰' | '°' | 'Ω');
+    let parts: Vec<&str> = rendering.split('/').collect();
+    let longest = if parts.len() > 1 { 4 } else { 3 };
+    let symbol = parts.iter().all(|part| {
+        let count = part.chars().filter(|c| c.is_alphabetic()).count();
+        (1..=longest).contains(&count) || (count == 0 && part.contains('‰'))
+    }) && rendering.chars().all(|c| c == '/' || of_a_symbol(c))
+        && (parts
+            .iter()
+            .any(|part| !part.chars().any(|c| c.is_alphabetic() && vowel(c)))
+            || letters().any(char::is_uppercase));
     symbol.then_some(Abbreviation::Symbol)
 }
 
@@ -2361,6 +2402,51 @@ chief-executive,行政长官,Chief Executive,,,
     }
 
     #[test]
+    fn a_verb_rendering_is_rendered_by_its_inflected_forms() {
+        let glossary = "id,source,preferred,admitted,deprecated
+withdraw,提现,withdraw,withdrawal,cash out
+login,登录,log in,login|sign in,logon
+top-up,充值,top up,top-up,recharge
+take,拍照,take,,
+qr,二维码,QR code,,
+vuln,漏洞,vulnerability,,
+brand,花呗,Huabei,,
+";
+        for (source, target) in [
+            ("已成功提现{amount}元", "You withdrew {amount} yuan"),
+            ("提现已处理", "The amount has been withdrawn"),
+            ("他正在提现", "He is withdrawing money"),
+            ("每天提现一次", "She withdraws once a day"),
+            ("正在登录…", "Logging in…"),
+            ("登录后即可查看", "After logging in, you can view it."),
+            ("您已登录", "You have logged in."),
+            ("您已登录", "You have signed in."),
+            ("已充值%s元", "Topped up %s yuan"),
+            ("他充值了", "He tops up every week."),
+            ("拍照", "She took a photo"),
+            // Twice in the source, once as the verb form and once as listed.
+            ("提现后再提现", "withdraw, then withdrew again"),
+        ] {
+            assert_eq!(missing_terms(glossary, source, target), 0, "{target}");
+        }
+        for (source, target) in [
+            // A noun rendering has no verb forms, a verb form counts once, and a phrasal
+            // verb needs its particle; an inflection is no form of another verb ("logged"
+            // without "in"), nor a look-alike word ("drawn", "topping").
+            ("扫描二维码", "Scan the QR coded label"),
+            ("发现漏洞", "Found vulnerabilitied code"),
+            ("提现后再提现", "withdraw, then go"),
+            ("正在登录…", "Logged the error."),
+            ("已提现", "The plan was drawn up."),
+            ("已充值", "Topping on the cake."),
+            // A name is no verb.
+            ("花呗", "huabeied"),
+        ] {
+            assert_eq!(missing_terms(glossary, source, target), 1, "{target}");
+        }
+    }
+
+    #[test]
     fn the_head_noun_in_the_other_number_renders_the_term() {
         let missing = |source: &str, target: &str| {
             missing_terms(
@@ -2747,6 +2833,43 @@ megawatt,兆瓦,MW,megawatt,sensitive
             ("毛重8600公斤和500公斤", "8,600kg and 500"),
         ] {
             assert_eq!(missing(source, target), 1, "{source} / {target}");
+        }
+    }
+
+    #[test]
+    fn a_unit_symbol_with_a_micro_sign_a_slash_or_a_power_is_one_against_its_number() {
+        let glossary = "id,source,preferred,admitted,case
+microliter,微升,μL,uL,sensitive
+ng-per-ml,纳克/毫升,ng/mL,,sensitive
+mmol,毫摩尔/升,mmol/L,,sensitive
+speed,千米每小时,km/h,,
+area,平方米,m²,square metre,
+flow,立方米每小时,m³/h,,
+either,和/或,and/or,,
+";
+        for (source, target) in [
+            ("加样10微升。", "Add 10μL."),
+            // The micro sign, as keyboards type it.
+            ("加样10微升。", "Add 10µL."),
+            ("加样10微升。", "Add 10uL."),
+            ("浓度为5纳克/毫升。", "Concentration: 5ng/mL."),
+            ("浓度为5毫摩尔/升。", "Concentration: 5mmol/L."),
+            ("时速80千米每小时。", "At 80km/h."),
+            ("面积50平方米。", "Area: 50m²."),
+            ("流量30立方米每小时。", "Flow: 30m³/h."),
+        ] {
+            assert_eq!(missing_terms(glossary, source, target), 0, "{target}");
+        }
+        for (source, target) in [
+            // Glued to letters or before its number, in other capitals, and words with a
+            // slash ("and/or" has vowels and no capital).
+            ("浓度为5纳克/毫升。", "Concentration: 5ng/mLx."),
+            ("浓度为5纳克/毫升。", "Concentration: ng/mL5."),
+            ("浓度为5毫摩尔/升。", "Concentration: 5MMOL/L."),
+            ("加样10微升。", "Add 10μl."),
+            ("甲和/或乙", "A 5and/or B"),
+        ] {
+            assert_eq!(missing_terms(glossary, source, target), 1, "{target}");
         }
     }
 
