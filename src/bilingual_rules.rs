@@ -30,9 +30,9 @@ use crate::run::RunReport;
 use crate::segment::{Segment, SegmentVisitor, CODE_PLACEHOLDER};
 use crate::spelling::with_families;
 use crate::zh::numbers::{
-    chinese_dates, chinese_eras, chinese_numbers, compare, compare_dates, compare_eras,
-    compare_quantities, compare_units, display_value, english_dates, english_eras, english_numbers,
-    is_currency_sign, loose_numbers_only_in, MonthDay, Number, Value,
+    align_versions, chinese_dates, chinese_eras, chinese_numbers, compare, compare_dates,
+    compare_eras, compare_quantities, compare_units, display_value, english_dates, english_eras,
+    english_numbers, is_currency_sign, loose_numbers_only_in, MonthDay, Number, Value,
 };
 use crate::zh::source_terms::{SourceMatch, SourceTermMatcher};
 use crate::zh::untranslated::{untranslated, Untranslated};
@@ -801,6 +801,7 @@ impl<'g> SourceRules<'g> {
                 target_numbers.extend(in_chinese);
                 target_numbers.sort_by_key(|n| n.start);
             }
+            align_versions(source, &mut source_numbers, target, &mut target_numbers);
             compare_quantities(source, &mut source_numbers, target, &mut target_numbers);
             let mismatches = compare(&source_numbers, &target_numbers);
             let units = compare_units(&source_numbers, &target_numbers);
