@@ -1980,6 +1980,13 @@ fn is_currency(word: &str) -> bool {
     )
 }
 
+/// Whether `between`, the text between two amounts, makes them a range ("8k–12k", "8k -
+/// 12k", "8k to 12k").
+fn is_range_mark(between: &str) -> bool {
+    let mark = between.trim();
+    matches!(mark, "-" | "–" | "—" | "~" | "～" | "to")
+}
+
 /// The multiplier a word is after an amount of money ("$250m", "£3bn", "€40k"), where "m" and
 /// "k" are million and thousand, not metres.
 fn money_multiplier(word: &str) -> Option<Value> {
@@ -2167,6 +2174,8 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
     let tokens = english_tokens(text);
     let mut out = Vec::new();
     let mut i = 0;
+    // Where the last amount read as money ends, for a range's second amount.
+    let mut money_until: Option<usize> = None;
     while i < tokens.len() {
         match tokens[i] {
             Token::Arabic(v, start, end, _)
@@ -2190,9 +2199,33 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                 // ("2.5m yuan", "3bn dollars").
                 let currency_after =
                     |k: usize| matches!(tokens.get(k), Some(Token::Word(w, ..)) if is_currency(w));
+                let multiplier_at = |k: usize| matches!(tokens.get(k), Some(Token::Word(w, ..)) if money_multiplier(&w.to_ascii_lowercase()).is_some());
+                // A currency code in capitals before the amount ("RMB 8k", "USD12K"); in small
+                // letters such a word is as often a verb ("won 3k").
+                let code_before = matches!(
+                    i.checked_sub(1).map(|k| &tokens[k]),
+                    Some(Token::Word(w, _, e))
+                        if is_currency(w)
+                            && !w.contains(|c: char| c.is_ascii_lowercase())
+                            && text[*e..start].chars().all(char::is_whitespace)
+                );
+                // The second amount of a range shares the first's money ("RMB 8k–12k"), and
+                // the first the second's currency after it ("8k–12k yuan").
+                let second_of_range = || {
+                    let first_end = tokens_end(tokens.get(i + 1)?);
+                    (i + 2..=i + 3).find(|&k| {
+                        matches!(tokens.get(k), Some(Token::Arabic(_, s, ..)) if *s >= first_end && is_range_mark(&text[first_end..*s]))
+                    })
+                };
+                let range_of_money = money_until
+                    .is_some_and(|e: usize| e <= start && is_range_mark(&text[e..start]))
+                    || (multiplier_at(i + 1)
+                        && second_of_range()
+                            .is_some_and(|k| multiplier_at(k + 1) && currency_after(k + 2)));
                 let money = text[..start].ends_with(is_currency_sign)
-                    || (currency_after(i + 2)
-                        && matches!(tokens.get(i + 1), Some(Token::Word(w, ..)) if money_multiplier(&w.to_ascii_lowercase()).is_some()));
+                    || code_before
+                    || range_of_money
+                    || (currency_after(i + 2) && multiplier_at(i + 1));
                 if !ordinal {
                     while let Some(Token::Word(w, _, e)) = tokens.get(j) {
                         let lower = w.to_ascii_lowercase();
@@ -2211,6 +2244,7 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                         }
                     }
                 }
+                money_until = money.then_some(end);
                 // "H1", "H2": a half of the year, which Chinese names without a numeral (上半年).
                 let value = value.value();
                 let half_year = matches!(i.checked_sub(1).and_then(|k| tokens.get(k)), Some(Token::Word("H", _, e)) if *e == start)
@@ -6420,5 +6454,45 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_k_after_a_currency_code_or_in_a_range_of_money_is_a_thousand() {
+        all_agree(&[
+            ("月薪8千元至1.2万元", "Monthly salary RMB 8k–12k"),
+            ("月薪1.2万元", "Monthly salary: RMB 12K"),
+            ("月薪8000元", "Monthly salary: RMB 8K"),
+            ("月薪8000元", "Monthly salary: RMB8k"),
+            ("月薪8千至1.2万元", "8k to 12k yuan a month"),
+            ("月薪8千至1.2万元", "USD 8k - 12k"),
+            ("预算25万美元", "a budget of $250k"),
+        ]);
+        all_differ(&[
+            // Not money: a resolution, a size in kilobytes, a verb before the amount, a
+            // currency name in small letters before it, and a range with no money in it.
+            (
+                "支持4K分辨率",
+                "Supports 4000 resolution",
+                &["4:1/0", "4000:0/1"],
+            ),
+            ("支持4K分辨率", "Supports UHD 4K", &[]),
+            (
+                "文件大小8000字节",
+                "File size: 8 kB",
+                &["8:0/1", "8000:1/0"],
+            ),
+            ("赢了3000", "He won 3k", &["3:0/1", "3000:1/0"]),
+            (
+                "8千至1.2万",
+                "8k–12k",
+                &["8:0/1", "12:0/1", "8000:1/0", "12000:1/0"],
+            ),
+            // An amount changed is still reported.
+            (
+                "月薪8000元",
+                "Monthly salary: RMB 9K",
+                &["8000:1/0", "9000:0/1"],
+            ),
+        ]);
     }
 }
