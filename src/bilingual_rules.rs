@@ -531,6 +531,22 @@ impl<'g> SourceRules<'g> {
             own.dedup();
             a.correct = (a.correct + before_it + own.len()).min(a.in_source);
         }
+        // Identifiers coordinated after a plural head name it each: "Phases II and III" for
+        // 二期、三期 renders "Phase II" and "Phase III", "Buildings 3 and 5" "Building 5".
+        for a in accounts.values_mut() {
+            if a.correct == a.in_source {
+                continue;
+            }
+            let cased = cased.get_or_insert_with(|| normalize(target, false));
+            let found = self.glossary.concepts[a.concept]
+                .renderings
+                .iter()
+                .filter(|r| r.status.is_approved())
+                .map(|r| coordinated_identifiers(&cased.text, &normalize_key(&r.text, true)))
+                .max()
+                .unwrap_or(0);
+            a.correct = (a.correct + found).min(a.in_source);
+        }
         // Approved renderings the matcher does not count, where no match of a concept the
         // source names is, each standing alone (no hyphen joins it to a word):
         // - in the capitals of its setting, where the concept is case-sensitive: a rendering in
@@ -1438,6 +1454,129 @@ fn abbreviation_spans(
         }
     }
     spans
+}
+
+/// How often `text` (normalized, case kept) names the rendering `key` (normalized, case-folded)
+/// of a head and an identifier ("phase iii", "building 5") by the identifier coordinated with
+/// others after the head in the plural: "Phases II and III", "Buildings 3, 5 and 7". Two
+/// identifiers at least, each a number, a number and a letter ("3A"), a capital letter or a
+/// Roman numeral in capitals (see [`identifier_list`]).
+fn coordinated_identifiers(text: &str, key: &str) -> usize {
+    let Some((head, id)) = key.rsplit_once(' ') else {
+        return 0;
+    };
+    if !is_identifier(&id.to_ascii_uppercase()) {
+        return 0;
+    }
+    let lower = text.to_ascii_lowercase();
+    let mut count = 0;
+    for (plural, _) in in_other_number(head)
+        .into_iter()
+        .filter(|(_, n)| *n == Inflection::Plural)
+    {
+        let plural = format!("{plural} ");
+        for (at, _) in lower.match_indices(&plural) {
+            if text[..at].chars().next_back().is_some_and(is_word_char) {
+                continue;
+            }
+            let ids = identifier_list(&text[at + plural.len()..]);
+            if ids.len() >= 2 {
+                count += ids.iter().filter(|w| w.eq_ignore_ascii_case(id)).count();
+            }
+        }
+    }
+    count
+}
+
+/// The identifiers coordinated at the start of `text`: "II and III", "3, 5 and 7", "A & B".
+fn identifier_list(text: &str) -> Vec<&str> {
+    const JOINS: [&str; 6] = [", and ", ", or ", ", ", " and ", " or ", " & "];
+    let mut ids = Vec::new();
+    let mut rest = text;
+    loop {
+        let end = rest
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(rest.len());
+        let word = &rest[..end];
+        if !is_identifier(word) || rest[end..].starts_with(|c: char| is_word_char(c) || c == '-') {
+            break;
+        }
+        ids.push(word);
+        rest = &rest[end..];
+        match JOINS.iter().find(|j| rest.starts_with(**j)) {
+            Some(join) => rest = &rest[join.len()..],
+            None => break,
+        }
+    }
+    ids
+}
+
+/// Whether `word` (case kept) identifies one of a series: a number (of up to four digits,
+/// perhaps with a letter: "3A"), a capital letter, or a Roman numeral in capitals ("III").
+fn is_identifier(word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &word[digits..];
+    if (1..=4).contains(&digits) {
+        return rest.is_empty()
+            || (rest.len() == 1 && rest.bytes().all(|b| b.is_ascii_uppercase()));
+    }
+    if word.len() == 1 {
+        return word.bytes().all(|b| b.is_ascii_uppercase());
+    }
+    is_roman_numeral(word)
+}
+
+/// Whether `word` is a Roman numeral in capitals, in its standard form ("III", "IV", "XII",
+/// not "IIII" or "VX"), up to 3999.
+fn is_roman_numeral(word: &str) -> bool {
+    let value_of = |c: char| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        'C' => Some(100),
+        'D' => Some(500),
+        'M' => Some(1000),
+        _ => None,
+    };
+    let Some(values) = word.chars().map(value_of).collect::<Option<Vec<u32>>>() else {
+        return false;
+    };
+    let mut total = 0;
+    for (i, &v) in values.iter().enumerate() {
+        if values.get(i + 1).is_some_and(|&next| next > v) {
+            total -= v as i64;
+        } else {
+            total += v as i64;
+        }
+    }
+    if !(1..4000).contains(&total) {
+        return false;
+    }
+    // Written back in the standard form, it must read the same.
+    const NUMERALS: [(i64, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut standard = String::new();
+    for (value, numeral) in NUMERALS {
+        while total >= value {
+            standard.push_str(numeral);
+            total -= value;
+        }
+    }
+    standard == word
 }
 
 /// Determiners that refer back to a thing the text has named (该 "the said", 上述 and 前述
@@ -2444,6 +2583,45 @@ brand,花呗,Huabei,,
             ("花呗", "huabeied"),
         ] {
             assert_eq!(missing_terms(glossary, source, target), 1, "{target}");
+        }
+    }
+
+    #[test]
+    fn identifiers_coordinated_after_a_plural_head_render_each_term() {
+        let glossary = "id,source,preferred,admitted,case
+phase-2,二期,Phase II,Phase 2,name
+phase-3,三期,Phase III,Phase 3,name
+building-5,5号楼,Building 5,,
+block-b,B座,Block B,,
+";
+        let missing = |source: &str, target: &str| missing_terms(glossary, source, target);
+        for (source, target) in [
+            (
+                "二期、三期业主请领取钥匙。",
+                "Owners in Phases II and III should collect their keys.",
+            ),
+            (
+                "二期、三期业主请领取钥匙。",
+                "Owners in Phases 2 and 3 should collect their keys.",
+            ),
+            ("三期业主", "Phases I, II, and III"),
+            ("3号楼和5号楼", "Buildings 3 and 5"),
+            ("A座和B座", "Blocks A & B"),
+        ] {
+            assert_eq!(missing(source, target), 0, "{target}");
+        }
+        for (source, target) in [
+            // One identifier is no coordination; a singular head, small letters for a
+            // Roman numeral, a number of another identifier, or the head missing.
+            ("三期业主", "Owners in Phases III"),
+            ("二期、三期业主", "Owners in Phase II and III"),
+            ("三期业主", "Owners in phases ii and iii"),
+            ("5号楼", "Buildings 3 and 6"),
+            ("三期业主", "Owners of II and III"),
+            ("三期业主", "Phases II and IIII"),
+            ("5号楼", "Buildings 3 and 5-storey"),
+        ] {
+            assert!(missing(source, target) >= 1, "{target}");
         }
     }
 
