@@ -18,7 +18,7 @@ use crate::formats::{read_segments, FormatOptions, SNIFF_LEN};
 use crate::fuzzy::is_weak_rendering;
 use crate::glossary::{CaseMode, Glossary};
 use crate::inflection::{
-    count_in_other_number, in_other_number, number_of, split_head, variants_in_plural,
+    count_in_other_number, in_other_number, number_of, split_head, variants_in_plural, verb_forms,
     Number as Inflection,
 };
 use crate::input::{Input, InputSource};
@@ -30,9 +30,9 @@ use crate::run::RunReport;
 use crate::segment::{Segment, SegmentVisitor, CODE_PLACEHOLDER};
 use crate::spelling::with_families;
 use crate::zh::numbers::{
-    chinese_dates, chinese_eras, chinese_numbers, compare, compare_dates, compare_eras,
-    compare_quantities, compare_units, display_value, english_dates, english_eras, english_numbers,
-    is_currency_sign, loose_numbers_only_in, MonthDay, Number, Value,
+    align_versions, chinese_dates, chinese_eras, chinese_numbers, compare, compare_dates,
+    compare_eras, compare_quantities, compare_units, display_value, english_dates, english_eras,
+    english_numbers, is_currency_sign, loose_numbers_only_in, MonthDay, Number, Value,
 };
 use crate::zh::source_terms::{SourceMatch, SourceTermMatcher};
 use crate::zh::untranslated::{untranslated, Untranslated};
@@ -318,6 +318,35 @@ impl<'g> SourceRules<'g> {
                 a.correct = (a.correct + found).min(a.in_source);
             }
         }
+        // An approved rendering that can be a verb, or a phrasal verb, renders the term in
+        // its inflected forms ("You withdrew", "Logging in", "Topped up" for "withdraw", "log
+        // in", "top up"): UI strings and instructions use them constantly. The exact rules
+        // leave verb forms alone; only "is the concept rendered?" needs them. A name or an
+        // acronym (a concept with case) is no verb.
+        for a in accounts.values_mut() {
+            let concept = &self.glossary.concepts[a.concept];
+            if a.correct == a.in_source || concept.case != CaseMode::Insensitive {
+                continue;
+            }
+            let as_verb = concept
+                .renderings
+                .iter()
+                .filter(|r| r.status.is_approved())
+                .map(|r| {
+                    let key = normalize_key(&r.text, true);
+                    // The "-s" form of a noun's plural, which the step above counts.
+                    let plurals: Vec<String> =
+                        in_other_number(&key).into_iter().map(|(f, _)| f).collect();
+                    verb_forms(&key)
+                        .iter()
+                        .filter(|form| !plurals.contains(form))
+                        .map(|form| count_standing_alone(&norm.text, form))
+                        .sum::<usize>()
+                })
+                .max()
+                .unwrap_or(0);
+            a.correct = (a.correct + as_verb).min(a.in_source);
+        }
         // A rendering written as part of a hyphenated compound ("AI-powered diagnosis",
         // "data-centre operators", "family-doctor services") renders the term too: the exact
         // rules leave compounds alone, but a reader sees the term.
@@ -501,6 +530,22 @@ impl<'g> SourceRules<'g> {
             own.sort_unstable();
             own.dedup();
             a.correct = (a.correct + before_it + own.len()).min(a.in_source);
+        }
+        // Identifiers coordinated after a plural head name it each: "Phases II and III" for
+        // 二期、三期 renders "Phase II" and "Phase III", "Buildings 3 and 5" "Building 5".
+        for a in accounts.values_mut() {
+            if a.correct == a.in_source {
+                continue;
+            }
+            let cased = cased.get_or_insert_with(|| normalize(target, false));
+            let found = self.glossary.concepts[a.concept]
+                .renderings
+                .iter()
+                .filter(|r| r.status.is_approved())
+                .map(|r| coordinated_identifiers(&cased.text, &normalize_key(&r.text, true)))
+                .max()
+                .unwrap_or(0);
+            a.correct = (a.correct + found).min(a.in_source);
         }
         // Approved renderings the matcher does not count, where no match of a concept the
         // source names is, each standing alone (no hyphen joins it to a word):
@@ -772,6 +817,7 @@ impl<'g> SourceRules<'g> {
                 target_numbers.extend(in_chinese);
                 target_numbers.sort_by_key(|n| n.start);
             }
+            align_versions(source, &mut source_numbers, target, &mut target_numbers);
             compare_quantities(source, &mut source_numbers, target, &mut target_numbers);
             let mismatches = compare(&source_numbers, &target_numbers);
             let units = compare_units(&source_numbers, &target_numbers);
@@ -1325,7 +1371,10 @@ enum Abbreviation {
     Capitals,
     /// A unit symbol: one word of one to three letters (digits aside) and nothing else, not
     /// all capitals, without a vowel or with a capital: "kg", "km", "t", "m3", "kWh", "MPa",
-    /// "Hz". A short word ("day", "box") has a vowel and no capital.
+    /// "Hz". A short word ("day", "box") has a vowel and no capital. The micro sign (as Greek
+    /// "μ" or "µ") is a letter of it ("μL", "µg"), and so are a power ("m²", "m³") and a sign
+    /// of its own ("‰", "°C"); symbols joined by a slash make one ("ng/mL", "mmol/L", "km/h"),
+    /// each of one to four letters.
     Symbol,
 }
 
@@ -1340,11 +1389,20 @@ fn abbreviation(rendering: &str) -> Option<Abbreviation> {
     if count >= 2 && letters().all(char::is_uppercase) {
         return Some(Abbreviation::Capitals);
     }
+    let micro = |c: char| matches!(c, 'μ' | 'µ');
     let vowel = |c: char| matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u');
-    let symbol = (1..=3).contains(&count)
-        && letters().all(|c| c.is_ascii_alphabetic())
-        && rendering.chars().all(char::is_alphanumeric)
-        && (!letters().any(vowel) || letters().any(char::is_uppercase));
+    let of_a_symbol =
+        |c: char| c.is_ascii_alphanumeric() || micro(c) || matches!(c, '²' | '³' | '‰' | '°' | 'Ω');
+    let parts: Vec<&str> = rendering.split('/').collect();
+    let longest = if parts.len() > 1 { 4 } else { 3 };
+    let symbol = parts.iter().all(|part| {
+        let count = part.chars().filter(|c| c.is_alphabetic()).count();
+        (1..=longest).contains(&count) || (count == 0 && part.contains('‰'))
+    }) && rendering.chars().all(|c| c == '/' || of_a_symbol(c))
+        && (parts
+            .iter()
+            .any(|part| !part.chars().any(|c| c.is_alphabetic() && vowel(c)))
+            || letters().any(char::is_uppercase));
     symbol.then_some(Abbreviation::Symbol)
 }
 
@@ -1396,6 +1454,129 @@ fn abbreviation_spans(
         }
     }
     spans
+}
+
+/// How often `text` (normalized, case kept) names the rendering `key` (normalized, case-folded)
+/// of a head and an identifier ("phase iii", "building 5") by the identifier coordinated with
+/// others after the head in the plural: "Phases II and III", "Buildings 3, 5 and 7". Two
+/// identifiers at least, each a number, a number and a letter ("3A"), a capital letter or a
+/// Roman numeral in capitals (see [`identifier_list`]).
+fn coordinated_identifiers(text: &str, key: &str) -> usize {
+    let Some((head, id)) = key.rsplit_once(' ') else {
+        return 0;
+    };
+    if !is_identifier(&id.to_ascii_uppercase()) {
+        return 0;
+    }
+    let lower = text.to_ascii_lowercase();
+    let mut count = 0;
+    for (plural, _) in in_other_number(head)
+        .into_iter()
+        .filter(|(_, n)| *n == Inflection::Plural)
+    {
+        let plural = format!("{plural} ");
+        for (at, _) in lower.match_indices(&plural) {
+            if text[..at].chars().next_back().is_some_and(is_word_char) {
+                continue;
+            }
+            let ids = identifier_list(&text[at + plural.len()..]);
+            if ids.len() >= 2 {
+                count += ids.iter().filter(|w| w.eq_ignore_ascii_case(id)).count();
+            }
+        }
+    }
+    count
+}
+
+/// The identifiers coordinated at the start of `text`: "II and III", "3, 5 and 7", "A & B".
+fn identifier_list(text: &str) -> Vec<&str> {
+    const JOINS: [&str; 6] = [", and ", ", or ", ", ", " and ", " or ", " & "];
+    let mut ids = Vec::new();
+    let mut rest = text;
+    loop {
+        let end = rest
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(rest.len());
+        let word = &rest[..end];
+        if !is_identifier(word) || rest[end..].starts_with(|c: char| is_word_char(c) || c == '-') {
+            break;
+        }
+        ids.push(word);
+        rest = &rest[end..];
+        match JOINS.iter().find(|j| rest.starts_with(**j)) {
+            Some(join) => rest = &rest[join.len()..],
+            None => break,
+        }
+    }
+    ids
+}
+
+/// Whether `word` (case kept) identifies one of a series: a number (of up to four digits,
+/// perhaps with a letter: "3A"), a capital letter, or a Roman numeral in capitals ("III").
+fn is_identifier(word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &word[digits..];
+    if (1..=4).contains(&digits) {
+        return rest.is_empty()
+            || (rest.len() == 1 && rest.bytes().all(|b| b.is_ascii_uppercase()));
+    }
+    if word.len() == 1 {
+        return word.bytes().all(|b| b.is_ascii_uppercase());
+    }
+    is_roman_numeral(word)
+}
+
+/// Whether `word` is a Roman numeral in capitals, in its standard form ("III", "IV", "XII",
+/// not "IIII" or "VX"), up to 3999.
+fn is_roman_numeral(word: &str) -> bool {
+    let value_of = |c: char| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        'C' => Some(100),
+        'D' => Some(500),
+        'M' => Some(1000),
+        _ => None,
+    };
+    let Some(values) = word.chars().map(value_of).collect::<Option<Vec<u32>>>() else {
+        return false;
+    };
+    let mut total = 0;
+    for (i, &v) in values.iter().enumerate() {
+        if values.get(i + 1).is_some_and(|&next| next > v) {
+            total -= v as i64;
+        } else {
+            total += v as i64;
+        }
+    }
+    if !(1..4000).contains(&total) {
+        return false;
+    }
+    // Written back in the standard form, it must read the same.
+    const NUMERALS: [(i64, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut standard = String::new();
+    for (value, numeral) in NUMERALS {
+        while total >= value {
+            standard.push_str(numeral);
+            total -= value;
+        }
+    }
+    standard == word
 }
 
 /// Determiners that refer back to a thing the text has named (该 "the said", 上述 and 前述
@@ -2361,6 +2542,90 @@ chief-executive,行政长官,Chief Executive,,,
     }
 
     #[test]
+    fn a_verb_rendering_is_rendered_by_its_inflected_forms() {
+        let glossary = "id,source,preferred,admitted,deprecated
+withdraw,提现,withdraw,withdrawal,cash out
+login,登录,log in,login|sign in,logon
+top-up,充值,top up,top-up,recharge
+take,拍照,take,,
+qr,二维码,QR code,,
+vuln,漏洞,vulnerability,,
+brand,花呗,Huabei,,
+";
+        for (source, target) in [
+            ("已成功提现{amount}元", "You withdrew {amount} yuan"),
+            ("提现已处理", "The amount has been withdrawn"),
+            ("他正在提现", "He is withdrawing money"),
+            ("每天提现一次", "She withdraws once a day"),
+            ("正在登录…", "Logging in…"),
+            ("登录后即可查看", "After logging in, you can view it."),
+            ("您已登录", "You have logged in."),
+            ("您已登录", "You have signed in."),
+            ("已充值%s元", "Topped up %s yuan"),
+            ("他充值了", "He tops up every week."),
+            ("拍照", "She took a photo"),
+            // Twice in the source, once as the verb form and once as listed.
+            ("提现后再提现", "withdraw, then withdrew again"),
+        ] {
+            assert_eq!(missing_terms(glossary, source, target), 0, "{target}");
+        }
+        for (source, target) in [
+            // A noun rendering has no verb forms, a verb form counts once, and a phrasal
+            // verb needs its particle; an inflection is no form of another verb ("logged"
+            // without "in"), nor a look-alike word ("drawn", "topping").
+            ("扫描二维码", "Scan the QR coded label"),
+            ("发现漏洞", "Found vulnerabilitied code"),
+            ("提现后再提现", "withdraw, then go"),
+            ("正在登录…", "Logged the error."),
+            ("已提现", "The plan was drawn up."),
+            ("已充值", "Topping on the cake."),
+            // A name is no verb.
+            ("花呗", "huabeied"),
+        ] {
+            assert_eq!(missing_terms(glossary, source, target), 1, "{target}");
+        }
+    }
+
+    #[test]
+    fn identifiers_coordinated_after_a_plural_head_render_each_term() {
+        let glossary = "id,source,preferred,admitted,case
+phase-2,二期,Phase II,Phase 2,name
+phase-3,三期,Phase III,Phase 3,name
+building-5,5号楼,Building 5,,
+block-b,B座,Block B,,
+";
+        let missing = |source: &str, target: &str| missing_terms(glossary, source, target);
+        for (source, target) in [
+            (
+                "二期、三期业主请领取钥匙。",
+                "Owners in Phases II and III should collect their keys.",
+            ),
+            (
+                "二期、三期业主请领取钥匙。",
+                "Owners in Phases 2 and 3 should collect their keys.",
+            ),
+            ("三期业主", "Phases I, II, and III"),
+            ("3号楼和5号楼", "Buildings 3 and 5"),
+            ("A座和B座", "Blocks A & B"),
+        ] {
+            assert_eq!(missing(source, target), 0, "{target}");
+        }
+        for (source, target) in [
+            // One identifier is no coordination; a singular head, small letters for a
+            // Roman numeral, a number of another identifier, or the head missing.
+            ("三期业主", "Owners in Phases III"),
+            ("二期、三期业主", "Owners in Phase II and III"),
+            ("三期业主", "Owners in phases ii and iii"),
+            ("5号楼", "Buildings 3 and 6"),
+            ("三期业主", "Owners of II and III"),
+            ("三期业主", "Phases II and IIII"),
+            ("5号楼", "Buildings 3 and 5-storey"),
+        ] {
+            assert!(missing(source, target) >= 1, "{target}");
+        }
+    }
+
+    #[test]
     fn the_head_noun_in_the_other_number_renders_the_term() {
         let missing = |source: &str, target: &str| {
             missing_terms(
@@ -2747,6 +3012,43 @@ megawatt,兆瓦,MW,megawatt,sensitive
             ("毛重8600公斤和500公斤", "8,600kg and 500"),
         ] {
             assert_eq!(missing(source, target), 1, "{source} / {target}");
+        }
+    }
+
+    #[test]
+    fn a_unit_symbol_with_a_micro_sign_a_slash_or_a_power_is_one_against_its_number() {
+        let glossary = "id,source,preferred,admitted,case
+microliter,微升,μL,uL,sensitive
+ng-per-ml,纳克/毫升,ng/mL,,sensitive
+mmol,毫摩尔/升,mmol/L,,sensitive
+speed,千米每小时,km/h,,
+area,平方米,m²,square metre,
+flow,立方米每小时,m³/h,,
+either,和/或,and/or,,
+";
+        for (source, target) in [
+            ("加样10微升。", "Add 10μL."),
+            // The micro sign, as keyboards type it.
+            ("加样10微升。", "Add 10µL."),
+            ("加样10微升。", "Add 10uL."),
+            ("浓度为5纳克/毫升。", "Concentration: 5ng/mL."),
+            ("浓度为5毫摩尔/升。", "Concentration: 5mmol/L."),
+            ("时速80千米每小时。", "At 80km/h."),
+            ("面积50平方米。", "Area: 50m²."),
+            ("流量30立方米每小时。", "Flow: 30m³/h."),
+        ] {
+            assert_eq!(missing_terms(glossary, source, target), 0, "{target}");
+        }
+        for (source, target) in [
+            // Glued to letters or before its number, in other capitals, and words with a
+            // slash ("and/or" has vowels and no capital).
+            ("浓度为5纳克/毫升。", "Concentration: 5ng/mLx."),
+            ("浓度为5纳克/毫升。", "Concentration: ng/mL5."),
+            ("浓度为5毫摩尔/升。", "Concentration: 5MMOL/L."),
+            ("加样10微升。", "Add 10μl."),
+            ("甲和/或乙", "A 5and/or B"),
+        ] {
+            assert_eq!(missing_terms(glossary, source, target), 1, "{target}");
         }
     }
 

@@ -744,6 +744,303 @@ fn other_number_any(rendering: &str, uncountable_plural: bool) -> Vec<(String, N
     }
 }
 
+/// English verbs whose past and past participle are not made with "-ed": base, past,
+/// participle. The language's closed list of strong and irregular verbs (the common ones),
+/// not a list of glossary words; verbs made on them with a prefix ("withdraw", "undertake",
+/// "overcome") are found through their last part (see [`irregular_forms`]).
+const IRREGULAR_VERBS: &[(&str, &str, &str)] = &[
+    ("arise", "arose", "arisen"),
+    ("awake", "awoke", "awoken"),
+    ("bear", "bore", "borne"),
+    ("beat", "beat", "beaten"),
+    ("become", "became", "become"),
+    ("begin", "began", "begun"),
+    ("bend", "bent", "bent"),
+    ("bet", "bet", "bet"),
+    ("bid", "bid", "bid"),
+    ("bind", "bound", "bound"),
+    ("bite", "bit", "bitten"),
+    ("bleed", "bled", "bled"),
+    ("blow", "blew", "blown"),
+    ("break", "broke", "broken"),
+    ("breed", "bred", "bred"),
+    ("bring", "brought", "brought"),
+    ("build", "built", "built"),
+    ("burn", "burnt", "burnt"),
+    ("buy", "bought", "bought"),
+    ("cast", "cast", "cast"),
+    ("catch", "caught", "caught"),
+    ("choose", "chose", "chosen"),
+    ("cling", "clung", "clung"),
+    ("come", "came", "come"),
+    ("cost", "cost", "cost"),
+    ("creep", "crept", "crept"),
+    ("cut", "cut", "cut"),
+    ("deal", "dealt", "dealt"),
+    ("dig", "dug", "dug"),
+    ("do", "did", "done"),
+    ("draw", "drew", "drawn"),
+    ("dream", "dreamt", "dreamt"),
+    ("drink", "drank", "drunk"),
+    ("drive", "drove", "driven"),
+    ("eat", "ate", "eaten"),
+    ("fall", "fell", "fallen"),
+    ("feed", "fed", "fed"),
+    ("feel", "felt", "felt"),
+    ("fight", "fought", "fought"),
+    ("find", "found", "found"),
+    ("flee", "fled", "fled"),
+    ("fling", "flung", "flung"),
+    ("fly", "flew", "flown"),
+    ("forbid", "forbade", "forbidden"),
+    ("forget", "forgot", "forgotten"),
+    ("forgive", "forgave", "forgiven"),
+    ("freeze", "froze", "frozen"),
+    ("get", "got", "gotten"),
+    ("give", "gave", "given"),
+    ("go", "went", "gone"),
+    ("grind", "ground", "ground"),
+    ("grow", "grew", "grown"),
+    ("hang", "hung", "hung"),
+    ("have", "had", "had"),
+    ("hear", "heard", "heard"),
+    ("hide", "hid", "hidden"),
+    ("hit", "hit", "hit"),
+    ("hold", "held", "held"),
+    ("hurt", "hurt", "hurt"),
+    ("keep", "kept", "kept"),
+    ("kneel", "knelt", "knelt"),
+    ("know", "knew", "known"),
+    ("lay", "laid", "laid"),
+    ("lead", "led", "led"),
+    ("lean", "leant", "leant"),
+    ("leap", "leapt", "leapt"),
+    ("learn", "learnt", "learnt"),
+    ("leave", "left", "left"),
+    ("lend", "lent", "lent"),
+    ("let", "let", "let"),
+    ("lie", "lay", "lain"),
+    ("light", "lit", "lit"),
+    ("lose", "lost", "lost"),
+    ("make", "made", "made"),
+    ("mean", "meant", "meant"),
+    ("meet", "met", "met"),
+    ("pay", "paid", "paid"),
+    ("prove", "proved", "proven"),
+    ("put", "put", "put"),
+    ("quit", "quit", "quit"),
+    ("read", "read", "read"),
+    ("rid", "rid", "rid"),
+    ("ride", "rode", "ridden"),
+    ("ring", "rang", "rung"),
+    ("rise", "rose", "risen"),
+    ("run", "ran", "run"),
+    ("say", "said", "said"),
+    ("see", "saw", "seen"),
+    ("seek", "sought", "sought"),
+    ("sell", "sold", "sold"),
+    ("send", "sent", "sent"),
+    ("set", "set", "set"),
+    ("sew", "sewed", "sewn"),
+    ("shake", "shook", "shaken"),
+    ("shed", "shed", "shed"),
+    ("shine", "shone", "shone"),
+    ("shoot", "shot", "shot"),
+    ("show", "showed", "shown"),
+    ("shrink", "shrank", "shrunk"),
+    ("shut", "shut", "shut"),
+    ("sing", "sang", "sung"),
+    ("sink", "sank", "sunk"),
+    ("sit", "sat", "sat"),
+    ("sleep", "slept", "slept"),
+    ("slide", "slid", "slid"),
+    ("sling", "slung", "slung"),
+    ("slit", "slit", "slit"),
+    ("smell", "smelt", "smelt"),
+    ("sow", "sowed", "sown"),
+    ("speak", "spoke", "spoken"),
+    ("speed", "sped", "sped"),
+    ("spell", "spelt", "spelt"),
+    ("spend", "spent", "spent"),
+    ("spill", "spilt", "spilt"),
+    ("spin", "spun", "spun"),
+    ("spit", "spat", "spat"),
+    ("split", "split", "split"),
+    ("spoil", "spoilt", "spoilt"),
+    ("spread", "spread", "spread"),
+    ("spring", "sprang", "sprung"),
+    ("stand", "stood", "stood"),
+    ("steal", "stole", "stolen"),
+    ("stick", "stuck", "stuck"),
+    ("sting", "stung", "stung"),
+    ("stink", "stank", "stunk"),
+    ("stride", "strode", "stridden"),
+    ("strike", "struck", "struck"),
+    ("string", "strung", "strung"),
+    ("strive", "strove", "striven"),
+    ("swear", "swore", "sworn"),
+    ("sweep", "swept", "swept"),
+    ("swell", "swelled", "swollen"),
+    ("swim", "swam", "swum"),
+    ("swing", "swung", "swung"),
+    ("take", "took", "taken"),
+    ("teach", "taught", "taught"),
+    ("tear", "tore", "torn"),
+    ("tell", "told", "told"),
+    ("think", "thought", "thought"),
+    ("throw", "threw", "thrown"),
+    ("thrust", "thrust", "thrust"),
+    ("tread", "trod", "trodden"),
+    ("wake", "woke", "woken"),
+    ("wear", "wore", "worn"),
+    ("weave", "wove", "woven"),
+    ("weep", "wept", "wept"),
+    ("win", "won", "won"),
+    ("wind", "wound", "wound"),
+    ("wring", "wrung", "wrung"),
+    ("write", "wrote", "written"),
+];
+
+/// Adverbs that make a phrasal verb with the verb before them ("log in", "top up", "carry
+/// out", "roll back"): the closed class of English verb particles.
+const VERB_PARTICLES: &[&str] = &[
+    "about", "across", "ahead", "along", "apart", "around", "aside", "away", "back", "by", "down",
+    "forth", "forward", "in", "off", "on", "out", "over", "through", "together", "up",
+];
+
+/// Prepositions that may follow a phrasal verb's particle and belong to it ("log in to",
+/// "sign up for", "opt out of").
+const PARTICLE_PREPOSITIONS: &[&str] = &["at", "for", "from", "into", "of", "onto", "to", "with"];
+
+/// Whether `c`, a letter of a lower-case word, is a vowel.
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+/// The regular inflections of a lower-case `verb` ("-s", "-ed", "-ing") that the dictionary
+/// holds, spelled by the rules of English: a final "e" dropped ("using"), "y" after a
+/// consonant to "ie" ("applied"), a final consonant after one vowel doubled ("topped",
+/// "logging"); of a doubled and an undoubled spelling both words, the undoubled one is the
+/// verb ending in "e"'s ("hoped" is hope's, "hopped" hop's), unless the verb is no word with
+/// an "e".
+fn regular_verb_forms(verb: &str) -> Vec<String> {
+    let b = verb.as_bytes();
+    let Some(&last) = b.last() else {
+        return Vec::new();
+    };
+    let before_last = b.len().checked_sub(2).map(|i| b[i]);
+    let stem = &verb[..verb.len() - 1];
+    let mut candidates: Vec<String> = Vec::new();
+    // Third person singular.
+    if verb.ends_with(['s', 'x', 'z', 'o']) || verb.ends_with("ch") || verb.ends_with("sh") {
+        candidates.push(format!("{verb}es"));
+    } else if last == b'y' && before_last.is_some_and(|c| !is_vowel(c)) {
+        candidates.push(format!("{stem}ies"));
+    } else {
+        candidates.push(format!("{verb}s"));
+    }
+    // Past and participle, and the "-ing" form.
+    if last == b'e' {
+        candidates.push(format!("{verb}d"));
+        if let Some(root) = verb.strip_suffix("ie") {
+            candidates.push(format!("{root}ying"));
+        } else if matches!(before_last, Some(b'e' | b'y' | b'o')) {
+            candidates.push(format!("{verb}ing"));
+        } else {
+            candidates.push(format!("{stem}ing"));
+        }
+    } else if last == b'y' && before_last.is_some_and(|c| !is_vowel(c)) {
+        candidates.push(format!("{stem}ied"));
+        candidates.push(format!("{verb}ing"));
+    } else {
+        let doubles = !is_vowel(last)
+            && !matches!(last, b'w' | b'x' | b'y')
+            && before_last.is_some_and(is_vowel)
+            && b.len().checked_sub(3).is_none_or(|i| !is_vowel(b[i]));
+        let of_e_verb = doubles && is_english_word(&format!("{verb}e"));
+        if !of_e_verb {
+            candidates.push(format!("{verb}ed"));
+            candidates.push(format!("{verb}ing"));
+        }
+        if doubles {
+            let l = last as char;
+            candidates.push(format!("{verb}{l}ed"));
+            candidates.push(format!("{verb}{l}ing"));
+        }
+    }
+    candidates.retain(|c| is_english_word(c));
+    candidates
+}
+
+/// The irregular past and participle of a lower-case `verb`: its own (see
+/// [`IRREGULAR_VERBS`]), or those of the verb it ends with after a prefix ("withdrew",
+/// "withdrawn" of "withdraw"; "undertook" of "undertake"), where the dictionary holds them
+/// and the verb has no regular past ("play" ends as "lay" does but is "played", not "plaid").
+fn irregular_forms(verb: &str) -> Vec<String> {
+    if let Some(&(_, past, participle)) = IRREGULAR_VERBS.iter().find(|(v, ..)| *v == verb) {
+        return vec![past.to_string(), participle.to_string()];
+    }
+    let regular_past = regular_verb_forms(verb).iter().any(|f| f.ends_with("ed"));
+    if regular_past {
+        return Vec::new();
+    }
+    IRREGULAR_VERBS
+        .iter()
+        .filter(|(v, ..)| verb.len() > v.len() && verb.ends_with(v))
+        .max_by_key(|(v, ..)| v.len())
+        .map(|&(v, past, participle)| {
+            let prefix = &verb[..verb.len() - v.len()];
+            [past, participle]
+                .into_iter()
+                .map(|f| format!("{prefix}{f}"))
+                .filter(|f| is_english_word(f))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The inflected forms of a normalized, case-folded `rendering` read as a verb: of one word
+/// or of a phrasal verb (a verb and its particle, "log in", "top up", "sign up for"), whose
+/// verb is inflected ("withdrew", "logging in", "topped up"). A word can be a verb where the
+/// dictionary holds its "-ing" form or it is an irregular verb: nouns have no "-ing" form
+/// ("vulnerability", "login"). Empty where the rendering cannot be a verb. The rendering
+/// itself is not among the forms.
+pub fn verb_forms(rendering: &str) -> Vec<String> {
+    let mut words = rendering.split(' ');
+    let Some(verb) = words.next() else {
+        return Vec::new();
+    };
+    let rest: Vec<&str> = words.collect();
+    let phrasal = match rest.split_first() {
+        None => true,
+        Some((particle, prepositions)) => {
+            VERB_PARTICLES.contains(particle)
+                && prepositions
+                    .iter()
+                    .all(|p| PARTICLE_PREPOSITIONS.contains(p))
+        }
+    };
+    if !phrasal || verb.len() < 2 || !verb.bytes().all(|b| b.is_ascii_lowercase()) {
+        return Vec::new();
+    }
+    let regular = regular_verb_forms(verb);
+    let irregular = irregular_forms(verb);
+    let a_verb = !irregular.is_empty() || regular.iter().any(|f| f.ends_with("ing"));
+    if !a_verb {
+        return Vec::new();
+    }
+    let tail: String = rest.iter().map(|w| format!(" {w}")).collect();
+    let mut forms: Vec<String> = regular
+        .into_iter()
+        .chain(irregular)
+        .filter(|f| f != verb)
+        .map(|f| format!("{f}{tail}"))
+        .collect();
+    forms.sort_unstable();
+    forms.dedup();
+    forms
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1155,5 +1452,55 @@ mod tests {
         );
         assert_eq!(count_in_other_number(text, "union"), 1);
         assert_eq!(count_in_other_number("reunions", "union"), 0);
+    }
+
+    #[track_caller]
+    fn assert_verb_forms(rendering: &str, expected: &[&str]) {
+        assert_eq!(verb_forms(rendering), expected, "{rendering}");
+    }
+
+    #[test]
+    fn the_forms_of_a_verb_and_of_a_phrasal_verb() {
+        // Irregular, also after a prefix; regular with the spelling rules.
+        assert_verb_forms(
+            "withdraw",
+            &["withdrawing", "withdrawn", "withdraws", "withdrew"],
+        );
+        assert_verb_forms("take", &["taken", "takes", "taking", "took"]);
+        assert_verb_forms(
+            "undertake",
+            &["undertaken", "undertakes", "undertaking", "undertook"],
+        );
+        assert_verb_forms("log in", &["logged in", "logging in", "logs in"]);
+        assert_verb_forms("top up", &["topped up", "topping up", "tops up"]);
+        assert_verb_forms("apply", &["applied", "applies", "applying"]);
+        assert_verb_forms("use", &["used", "uses", "using"]);
+        assert_verb_forms("visit", &["visited", "visiting", "visits"]);
+        assert_verb_forms(
+            "sign up for",
+            &["signed up for", "signing up for", "signs up for"],
+        );
+        // "hoped" is hope's, "plaid" no past of "play".
+        assert_verb_forms("hop", &["hopped", "hopping", "hops"]);
+        assert_verb_forms("play", &["played", "playing", "plays"]);
+    }
+
+    #[test]
+    fn what_cannot_be_a_verb_has_no_verb_forms() {
+        for rendering in [
+            "vulnerability",
+            "login",
+            "withdrawal",
+            "ransomware",
+            // A noun phrase, and a verb with no particle after it.
+            "qr code payment",
+            "risk control",
+            "log file",
+            "top-up",
+            "μl",
+            "",
+        ] {
+            assert_verb_forms(rendering, &[]);
+        }
     }
 }

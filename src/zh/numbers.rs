@@ -169,6 +169,9 @@ impl Decimal {
 /// Shows a value as the number a person would write: `35000`, `3.5`, `-0.25`, and every
 /// digit of `110105200001011234`.
 pub fn display_value(v: Value) -> String {
+    if let Some(version) = version_name(v) {
+        return version;
+    }
     let sign = if v < 0 { "-" } else { "" };
     let (whole, thousandths) = (v.unsigned_abs() / 1000, v.unsigned_abs() % 1000);
     if thousandths == 0 {
@@ -638,6 +641,7 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
     read_chinese_clock_times(text, &mut out);
     read_date_names(text, &mut out);
     read_dotted_date_names(text, &mut out);
+    read_versions(text, &mut out);
     out
 }
 
@@ -1976,6 +1980,13 @@ fn is_currency(word: &str) -> bool {
     )
 }
 
+/// Whether `between`, the text between two amounts, makes them a range ("8k–12k", "8k -
+/// 12k", "8k to 12k").
+fn is_range_mark(between: &str) -> bool {
+    let mark = between.trim();
+    matches!(mark, "-" | "–" | "—" | "~" | "～" | "to")
+}
+
 /// The multiplier a word is after an amount of money ("$250m", "£3bn", "€40k"), where "m" and
 /// "k" are million and thousand, not metres.
 fn money_multiplier(word: &str) -> Option<Value> {
@@ -2163,6 +2174,8 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
     let tokens = english_tokens(text);
     let mut out = Vec::new();
     let mut i = 0;
+    // Where the last amount read as money ends, for a range's second amount.
+    let mut money_until: Option<usize> = None;
     while i < tokens.len() {
         match tokens[i] {
             Token::Arabic(v, start, end, _)
@@ -2186,9 +2199,33 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                 // ("2.5m yuan", "3bn dollars").
                 let currency_after =
                     |k: usize| matches!(tokens.get(k), Some(Token::Word(w, ..)) if is_currency(w));
+                let multiplier_at = |k: usize| matches!(tokens.get(k), Some(Token::Word(w, ..)) if money_multiplier(&w.to_ascii_lowercase()).is_some());
+                // A currency code in capitals before the amount ("RMB 8k", "USD12K"); in small
+                // letters such a word is as often a verb ("won 3k").
+                let code_before = matches!(
+                    i.checked_sub(1).map(|k| &tokens[k]),
+                    Some(Token::Word(w, _, e))
+                        if is_currency(w)
+                            && !w.contains(|c: char| c.is_ascii_lowercase())
+                            && text[*e..start].chars().all(char::is_whitespace)
+                );
+                // The second amount of a range shares the first's money ("RMB 8k–12k"), and
+                // the first the second's currency after it ("8k–12k yuan").
+                let second_of_range = || {
+                    let first_end = tokens_end(tokens.get(i + 1)?);
+                    (i + 2..=i + 3).find(|&k| {
+                        matches!(tokens.get(k), Some(Token::Arabic(_, s, ..)) if *s >= first_end && is_range_mark(&text[first_end..*s]))
+                    })
+                };
+                let range_of_money = money_until
+                    .is_some_and(|e: usize| e <= start && is_range_mark(&text[e..start]))
+                    || (multiplier_at(i + 1)
+                        && second_of_range()
+                            .is_some_and(|k| multiplier_at(k + 1) && currency_after(k + 2)));
                 let money = text[..start].ends_with(is_currency_sign)
-                    || (currency_after(i + 2)
-                        && matches!(tokens.get(i + 1), Some(Token::Word(w, ..)) if money_multiplier(&w.to_ascii_lowercase()).is_some()));
+                    || code_before
+                    || range_of_money
+                    || (currency_after(i + 2) && multiplier_at(i + 1));
                 if !ordinal {
                     while let Some(Token::Word(w, _, e)) = tokens.get(j) {
                         let lower = w.to_ascii_lowercase();
@@ -2207,6 +2244,7 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                         }
                     }
                 }
+                money_until = money.then_some(end);
                 // "H1", "H2": a half of the year, which Chinese names without a numeral (上半年).
                 let value = value.value();
                 let half_year = matches!(i.checked_sub(1).and_then(|k| tokens.get(k)), Some(Token::Word("H", _, e)) if *e == start)
@@ -2403,7 +2441,192 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
     read_rates(text, &mut out);
     read_date_spellings(text, &mut out);
     weaken_bracketed_restatements(text, &mut out);
+    read_versions(text, &mut out);
     out
+}
+
+/// Versions are tagged values far above any amount (a [`Value`] holds about 1.7 × 10³⁸;
+/// amounts saturate well below this), so that 5.10.2 is neither 5.1.2 nor a decimal.
+const VERSION_TAG: Value = 1 << 125;
+
+/// The base one group of a version is packed in: a group has at most five digits.
+const VERSION_GROUP: Value = 100_000;
+
+/// The most groups of a version packed into a value.
+const MOST_VERSION_GROUPS: usize = 6;
+
+/// The value of a version of digit `groups`, compared as groups ("5.10.2" is not "5.1.2",
+/// "2.10" not "2.1"): trailing zero groups are dropped (2.0 is version 2), and leading zeros
+/// of a group ("2024.05") count for nothing. `None` for a group too long or too many groups.
+fn version_value(groups: &[&str]) -> Option<Value> {
+    let mut values: Vec<Value> = groups
+        .iter()
+        .map(|g| {
+            (!g.is_empty() && g.len() <= 5 && g.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| g.parse::<Value>().ok())
+                .flatten()
+        })
+        .collect::<Option<_>>()?;
+    while values.len() > 1 && values.last() == Some(&0) {
+        values.pop();
+    }
+    if values.len() > MOST_VERSION_GROUPS {
+        return None;
+    }
+    let packed = values.iter().fold(0, |v, &g| v * VERSION_GROUP + g);
+    Some(
+        VERSION_TAG
+            + values.len() as Value * VERSION_GROUP.pow(MOST_VERSION_GROUPS as u32)
+            + packed,
+    )
+}
+
+/// The version a value tagged by [`version_value`] stands for, as dotted groups.
+fn version_name(v: Value) -> Option<String> {
+    if v < VERSION_TAG {
+        return None;
+    }
+    let whole = VERSION_GROUP.pow(MOST_VERSION_GROUPS as u32);
+    let (count, mut packed) = ((v - VERSION_TAG) / whole, (v - VERSION_TAG) % whole);
+    let mut groups = Vec::new();
+    for _ in 0..count {
+        groups.push((packed % VERSION_GROUP).to_string());
+        packed /= VERSION_GROUP;
+    }
+    groups.reverse();
+    Some(groups.join("."))
+}
+
+/// Words before a number that make it a version ("version 2.10", "ver. 2.1"); a "v" written
+/// against the digits ("v2.10") does too.
+const VERSION_WORDS: &[&str] = &["version", "ver"];
+
+/// Whether the digits at `start` of `text` are marked as a version: after "v" or "V" written
+/// against them (not ending a word: "dev2.1"), after "version" or "ver." (in any case), after
+/// 版本 (版本号, and 为, 是 or a colon between: 修复版本为2.10), or before 版 (2.1版).
+fn marked_as_version(text: &str, start: usize, end: usize) -> bool {
+    let before = &text[..start];
+    if let Some(rest) = before.strip_suffix(['v', 'V']) {
+        if !rest.ends_with(char::is_alphanumeric) {
+            return true;
+        }
+    }
+    let trimmed = before.trim_end_matches([' ', '.', ':', '：', '\u{a0}']);
+    let word_start = trimmed
+        .rfind(|c: char| !c.is_ascii_alphabetic())
+        .map_or(0, |i| {
+            i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &trimmed[word_start..];
+    if VERSION_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w)) {
+        return true;
+    }
+    let zh = trimmed.trim_end_matches(['为', '是', '號', '号']);
+    zh.ends_with("版本") || text[end..].starts_with('版')
+}
+
+/// Whether digit groups read as a date (a year, a month and a day: 2024.5.1), which the
+/// date readers take as such, not as a version.
+fn dotted_date(groups: &[&str]) -> bool {
+    let value = |g: &str| g.parse::<u32>().unwrap_or(0);
+    groups.len() == 3
+        && groups[0].len() == 4
+        && (1..=12).contains(&value(groups[1]))
+        && (1..=31).contains(&value(groups[2]))
+}
+
+/// Reads versions: digit groups joined by dots, two dots or more ("5.10.2", "192.168.1.1"),
+/// or one where the text marks a version ("v2.10", "version 2.10", 版本2.10, 2.1版; see
+/// [`marked_as_version`]), are one number compared by its groups (see [`version_value`]),
+/// in place of the decimals and integers its pieces read as: 5.10.2 is no 5.1.2, as 1.50
+/// stays 1.5 elsewhere. A dotted date (2024.5.1) is left to the date readers.
+fn read_versions(text: &str, numbers: &mut Vec<Number>) {
+    if !text.contains('.') {
+        return;
+    }
+    let bytes = text.as_bytes();
+    let mut versions = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit()
+            || (i > 0 && (bytes[i - 1].is_ascii_digit() || bytes[i - 1] == b'.'))
+        {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        while end < bytes.len() && bytes[end].is_ascii_digit() {
+            end += 1;
+        }
+        while end + 1 < bytes.len() && bytes[end] == b'.' && bytes[end + 1].is_ascii_digit() {
+            end += 1;
+            while end < bytes.len() && bytes[end].is_ascii_digit() {
+                end += 1;
+            }
+        }
+        i = end;
+        let groups: Vec<&str> = text[start..end].split('.').collect();
+        let version = match groups.len() {
+            1 => false,
+            2 => marked_as_version(text, start, end),
+            _ => !dotted_date(&groups),
+        };
+        if let Some(value) = version.then(|| version_value(&groups)).flatten() {
+            versions.push((start, end, value));
+        }
+    }
+    if versions.is_empty() {
+        return;
+    }
+    numbers.retain(|n| !versions.iter().any(|&(s, e, _)| s <= n.start && n.end <= e));
+    numbers.extend(versions.into_iter().map(|(start, end, value)| Number {
+        value,
+        strength: Strength::Strong,
+        start,
+        end,
+        kind: Kind::Plain,
+        reading: None,
+    }));
+    numbers.sort_by_key(|n| (n.start, n.value));
+}
+
+/// Where one side marks a number as a version that the other writes without a mark ("2.1"
+/// for 版本2.1, "version 2" for 版本2.0), compares that number by its groups too: a plain
+/// number of the other side written with the same groups is the same version. One written
+/// otherwise stays a decimal, and differs: 版本2.10 as "2.1" is reported.
+pub fn align_versions(
+    source: &str,
+    source_numbers: &mut [Number],
+    target: &str,
+    target_numbers: &mut [Number],
+) {
+    let versions = |numbers: &[Number]| -> Vec<Value> {
+        numbers
+            .iter()
+            .filter(|n| n.value >= VERSION_TAG)
+            .map(|n| n.value)
+            .collect()
+    };
+    let promote = |text: &str, numbers: &mut [Number], theirs: &[Value]| {
+        for n in numbers.iter_mut() {
+            if n.value >= VERSION_TAG || n.kind != Kind::Plain || n.reading.is_some() {
+                continue;
+            }
+            let written = &text[n.start..n.end];
+            let groups: Vec<&str> = written.split('.').collect();
+            if let Some(v) = version_value(&groups).filter(|v| theirs.contains(v)) {
+                n.value = v;
+            }
+        }
+    };
+    let (in_source, in_target) = (versions(source_numbers), versions(target_numbers));
+    if !in_source.is_empty() {
+        promote(target, target_numbers, &in_source);
+    }
+    if !in_target.is_empty() {
+        promote(source, source_numbers, &in_target);
+    }
 }
 
 /// Rates that English may state in the units it counts or as a percentage: "5 basis points"
@@ -5729,7 +5952,9 @@ mod tests {
 
     #[track_caller]
     fn mismatches(zh: &str, en: &str) -> Vec<String> {
-        compare(&chinese_numbers(zh), &english_numbers(en))
+        let (mut source, mut target) = (chinese_numbers(zh), english_numbers(en));
+        align_versions(zh, &mut source, en, &mut target);
+        compare(&source, &target)
             .iter()
             .map(|m| format!("{}:{}/{}", display_value(m.value), m.in_source, m.in_target))
             .collect()
@@ -6169,5 +6394,105 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn versions_compare_by_their_digit_groups() {
+        all_agree(&[
+            ("请升级至5.10.2或更高版本。", "Upgrade to 5.10.2 or later."),
+            (
+                "受影响版本：2.4.1至2.4.9。",
+                "Affected versions: 2.4.1 through 2.4.9.",
+            ),
+            ("修复版本为2.10。", "The fix is in 2.10."),
+            ("修复版本为2.1。", "The fix is in 2.1."),
+            ("修复版本为2.1。", "Fixed in v2.1."),
+            ("2.1版发布", "Version 2.1 released"),
+            ("版本2.0发布", "Version 2 released"),
+            ("版本号：3.2", "ver. 3.2"),
+            (
+                "服务器地址为192.168.1.10。",
+                "Server address: 192.168.1.10.",
+            ),
+            // A decimal is a quantity: 1.50 is 1.5, a version word or not elsewhere.
+            ("价格为1.50元", "The price is 1.5 yuan"),
+            ("增长2.10倍", "grew by 2.1 times"),
+            // A dotted date is left to the date readers.
+            ("会议于2024.5.1举行。", "The meeting was held on 2024.5.1."),
+        ]);
+        all_differ(&[
+            (
+                "请升级至5.10.2或更高版本。",
+                "Upgrade to 5.1.2 or later.",
+                &["5.1.2:0/1", "5.10.2:1/0"],
+            ),
+            (
+                "修复版本为2.10。",
+                "The fix is in 2.1.",
+                &["2.1:0/1", "2.10:1/0"],
+            ),
+            (
+                "修复版本为2.1。",
+                "The fix is in v2.10.",
+                &["2.1:1/0", "2.10:0/1"],
+            ),
+            (
+                "受影响版本：2.4.1至2.4.9。",
+                "Affected versions: 2.4.1 through 2.4.8.",
+                &["2.4.8:0/1", "2.4.9:1/0"],
+            ),
+            (
+                "服务器地址为192.168.1.10。",
+                "Server address: 192.168.1.1.",
+                &["192.168.1.1:0/1", "192.168.1.10:1/0"],
+            ),
+        ]);
+        // "v" ending a word marks no version, nor a number word.
+        for text in ["dev2.10", "2.10 kg", "conversion 2.10"] {
+            assert!(
+                english_numbers(text).iter().all(|n| n.value < VERSION_TAG),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_k_after_a_currency_code_or_in_a_range_of_money_is_a_thousand() {
+        all_agree(&[
+            ("月薪8千元至1.2万元", "Monthly salary RMB 8k–12k"),
+            ("月薪1.2万元", "Monthly salary: RMB 12K"),
+            ("月薪8000元", "Monthly salary: RMB 8K"),
+            ("月薪8000元", "Monthly salary: RMB8k"),
+            ("月薪8千至1.2万元", "8k to 12k yuan a month"),
+            ("月薪8千至1.2万元", "USD 8k - 12k"),
+            ("预算25万美元", "a budget of $250k"),
+        ]);
+        all_differ(&[
+            // Not money: a resolution, a size in kilobytes, a verb before the amount, a
+            // currency name in small letters before it, and a range with no money in it.
+            (
+                "支持4K分辨率",
+                "Supports 4000 resolution",
+                &["4:1/0", "4000:0/1"],
+            ),
+            ("支持4K分辨率", "Supports UHD 4K", &[]),
+            (
+                "文件大小8000字节",
+                "File size: 8 kB",
+                &["8:0/1", "8000:1/0"],
+            ),
+            ("赢了3000", "He won 3k", &["3:0/1", "3000:1/0"]),
+            (
+                "8千至1.2万",
+                "8k–12k",
+                &["8:0/1", "12:0/1", "8000:1/0", "12000:1/0"],
+            ),
+            // An amount changed is still reported.
+            (
+                "月薪8000元",
+                "Monthly salary: RMB 9K",
+                &["8000:1/0", "9000:0/1"],
+            ),
+        ]);
     }
 }
