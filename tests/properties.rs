@@ -5,12 +5,14 @@
 //! Case counts are modest (64) so that the suite stays fast; `PROPTEST_CASES` raises them.
 
 use proptest::prelude::*;
+use proptest::test_runner::RngSeed;
 
 use termcheck::check::{Checker, Outcome};
 use termcheck::finding::{Excerpt, Finding, Severity};
 use termcheck::fix::{case_pattern, replacement_for, CasePattern};
 use termcheck::fuzzy::{FuzzyIndex, DEFAULT_THRESHOLD};
 use termcheck::glossary::{CaseMode, Concept, Glossary, Rendering, Status};
+use termcheck::inflection::{number_of, Number};
 use termcheck::location::Location;
 use termcheck::matcher::TermMatcher;
 use termcheck::normalize::{normalize, normalize_key};
@@ -19,12 +21,20 @@ use termcheck::rules::RuleSet;
 use termcheck::run::{FileReport, RunReport};
 
 fn config() -> ProptestConfig {
+    let default = ProptestConfig::default();
     ProptestConfig {
         cases: std::env::var("PROPTEST_CASES")
             .ok()
             .and_then(|c| c.parse().ok())
             .unwrap_or(64),
-        ..ProptestConfig::default()
+        // A fixed seed unless `PROPTEST_RNG_SEED` names another: the suite gives the same
+        // verdict on every run, and a wider search is one variable away.
+        rng_seed: if std::env::var_os("PROPTEST_RNG_SEED").is_some() {
+            default.rng_seed
+        } else {
+            RngSeed::Fixed(0x7e57_c0de)
+        },
+        ..default
     }
 }
 
@@ -136,6 +146,11 @@ proptest! {
         let forbidden = sentence_case(&found);
         let expected = preferred.join(" ");
         prop_assume!(normalize_key(&forbidden, true) != normalize_key(&expected, true));
+        // This property is about capitals. A head that reads as a plural ("bays", "ala") puts
+        // the two renderings in different numbers, and `fix` then leaves a correction it
+        // cannot inflect safely for a person (see `a_correction_that_cannot_take_the_number_
+        // of_the_text_is_left` in src/fix.rs): such heads are left out.
+        prop_assume!(!found.iter().chain(&preferred).any(|w| number_of(w) == Number::Plural));
         let csv = format!(
             "id,source,preferred,admitted,deprecated,forbidden,case,note\nc,,{expected},,,{forbidden},,\n"
         );
