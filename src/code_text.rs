@@ -72,9 +72,12 @@ fn in_path(chunk: &str, before: &str, after: &str) -> bool {
     let trimmed = chunk.trim_start_matches(['"', '\'', '`', '(', '[', '<', '=']);
     let bytes = trimmed.as_bytes();
     let drive = bytes.len() > 2 && bytes[0].is_ascii_alphabetic() && &bytes[1..3] == b":\\";
+    // The punctuation of the sentence after a file name is not its extension
+    // ("described in docs/pay/refund.md.").
     let file_name = chunk
         .rsplit(separator)
         .next()
+        .map(|last| last.trim_end_matches(|c: char| !c.is_alphanumeric()))
         .and_then(|last| last.rsplit_once('.'))
         .is_some_and(|(name, extension)| !name.is_empty() && is_extension_in_path(extension));
     trimmed.starts_with(['/', '~', '\\'])
@@ -242,6 +245,11 @@ mod tests {
         assert!(code("See docs/wechat-pay/refund.md for it", "wechat-pay"));
         assert!(code("See docs/settings/guide.pdf now", "settings"));
         assert!(code("open settings/index.html now", "settings"));
+        // At a sentence's or a clause's end.
+        assert!(code("It is in docs/wechat-pay/refund.md.", "wechat-pay"));
+        assert!(code("See docs/wechat-pay/refund.txt, then", "wechat-pay"));
+        assert!(code("(see docs/wechat-pay/refund.md).", "wechat-pay"));
+        assert!(!code("unions/federations. The next day", "unions"));
         // Not a closed-class word run on after a full stop, nor an extension alone.
         assert!(!code("unions/federations.the next day", "unions"));
         assert!(!code("unions/federations.and more", "unions"));
