@@ -1523,60 +1523,7 @@ fn is_identifier(word: &str) -> bool {
     if word.len() == 1 {
         return word.bytes().all(|b| b.is_ascii_uppercase());
     }
-    is_roman_numeral(word)
-}
-
-/// Whether `word` is a Roman numeral in capitals, in its standard form ("III", "IV", "XII",
-/// not "IIII" or "VX"), up to 3999.
-fn is_roman_numeral(word: &str) -> bool {
-    let value_of = |c: char| match c {
-        'I' => Some(1),
-        'V' => Some(5),
-        'X' => Some(10),
-        'L' => Some(50),
-        'C' => Some(100),
-        'D' => Some(500),
-        'M' => Some(1000),
-        _ => None,
-    };
-    let Some(values) = word.chars().map(value_of).collect::<Option<Vec<u32>>>() else {
-        return false;
-    };
-    let mut total = 0;
-    for (i, &v) in values.iter().enumerate() {
-        if values.get(i + 1).is_some_and(|&next| next > v) {
-            total -= v as i64;
-        } else {
-            total += v as i64;
-        }
-    }
-    if !(1..4000).contains(&total) {
-        return false;
-    }
-    // Written back in the standard form, it must read the same.
-    const NUMERALS: [(i64, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut standard = String::new();
-    for (value, numeral) in NUMERALS {
-        while total >= value {
-            standard.push_str(numeral);
-            total -= value;
-        }
-    }
-    standard == word
+    crate::zh::numbers::is_roman_numeral(word)
 }
 
 /// Determiners that refer back to a thing the text has named (该 "the said", 上述 and 前述

@@ -1660,6 +1660,12 @@ fn roman_value(letters: &str) -> Option<Value> {
     (value > 0 && written == letters).then_some(value)
 }
 
+/// Whether `word` is a Roman numeral in capitals written in the standard form ("XIV",
+/// "MCMXC"; not "IIII", "IC", "VV", "DID"), as English numbers a part or a type ("Phase II").
+pub(crate) fn is_roman_numeral(word: &str) -> bool {
+    roman_value(word).is_some()
+}
+
 /// Reads a Roman numeral at `chars[i]`: a run of Roman numeral characters (`Ⅳ`, `ⅩⅡ`, the
 /// levels and types of Chinese documents: Ⅳ级, Ⅱ型), or of the capitals I, V and X that are
 /// their NFKC form (IV级), apart from other letters and digits (HIV, XML, V8 are names).
@@ -5457,6 +5463,20 @@ mod tests {
             mismatches("四川发生６．８级地震。", "A magnitude 6.9 earthquake."),
             ["6.8:1/0", "6.9:0/1"]
         );
+    }
+
+    #[test]
+    fn roman_numerals_are_read_in_their_standard_form() {
+        for numeral in [
+            "I", "II", "III", "IV", "IX", "XIV", "XL", "MCMXC", "MMXXIV", "C", "D",
+        ] {
+            assert!(is_roman_numeral(numeral), "{numeral}");
+        }
+        for word in [
+            "", "IIII", "VV", "IC", "IL", "DID", "MIXX", "ii", "XIVI", "A",
+        ] {
+            assert!(!is_roman_numeral(word), "{word}");
+        }
     }
 
     #[test]
