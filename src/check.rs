@@ -609,8 +609,12 @@ impl<'g> Checker<'g> {
             // A banned rendering given as another name of the concept beside an approved one,
             // or quoted as a word, is talked about, not used (see `mentioned`); one inside an
             // accepted phrase is accepted with it.
-            if mentioned(self.glossary, term.concept, place.read, &place.span)
-                || allowed_around(concept, place.read, &place.span)
+            if mentioned(
+                self.glossary,
+                (term.concept, term.rendering),
+                place.read,
+                &place.span,
+            ) || allowed_around(concept, place.read, &place.span)
             {
                 continue;
             }

@@ -14,8 +14,8 @@
 use std::ops::Range;
 
 use crate::consistency::{by_a_bracket, ends_with_rendering, LONGEST_GLOSS};
-use crate::glossary::Glossary;
-use crate::normalize::floor_char_boundary;
+use crate::glossary::{Glossary, Status};
+use crate::normalize::{floor_char_boundary, normalize_key};
 
 /// Adverbs that say a name is an old or other one; the first five do so alone ("Beijing,
 /// formerly Peking"), the others only with a verb of naming ("also spelled").
@@ -88,9 +88,231 @@ const WORD_NOUNS: &[&str] = &[
 ///
 /// A banned rendering in brackets after another concept's term, next to an approved one in
 /// running prose, or used on its own later is a use.
-pub fn mentioned(glossary: &Glossary, concept: usize, text: &str, span: &Range<usize>) -> bool {
+///
+/// A deprecated rendering is also mentioned where the text marks it as a former name (see
+/// [`named_as_former`]).
+pub fn mentioned(
+    glossary: &Glossary,
+    (concept, rendering): (usize, usize),
+    text: &str,
+    span: &Range<usize>,
+) -> bool {
     glossed_after_approved(glossary, concept, text, span)
         || quoted_as_a_word(glossary, concept, text, span)
+        || named_as_former(glossary, (concept, rendering), text, span)
+}
+
+/// Adverbs that put a name in the past, before a verb of naming ("previously known as", "once
+/// called").
+const PAST_ADVERBS: &[&str] = &[
+    "formerly",
+    "previously",
+    "once",
+    "originally",
+    "earlier",
+    "then",
+];
+
+/// Verbs of naming that also call or name someone ("She once called the CFDA", "previously
+/// named the CFDA as its regulator"): without "as", a marker only after a pause or a form of
+/// "be" ("the agency, once called", "was once called").
+const AMBIGUOUS_VERBS: &[&str] = &["called", "named"];
+
+/// Forms of "be" before a participle of naming ("was once called").
+const BE: &[&str] = &["was", "were", "is", "are", "be", "been", "being"];
+
+/// Words between a former name and the verb or adverb that gives its present one: "was",
+/// "has since been", "is now", "later" ("the CFDA was later renamed", "the CFDA, now NMPA").
+const BEFORE_RENAMED: &[&str] = &[
+    "was",
+    "is",
+    "has",
+    "had",
+    "been",
+    "since",
+    "later",
+    "subsequently",
+    "now",
+    "today",
+];
+
+/// The most words of [`BEFORE_RENAMED`] in a row ("has since been").
+const MOST_BEFORE_RENAMED: usize = 3;
+
+/// Whether the deprecated rendering `(concept, rendering)` at `span` of `text` is marked by
+/// the text itself as a former name, and so names the entity as it was then: glossaries list
+/// the old names of renamed bodies and places as deprecated, and replacing one the text dates
+/// ("approved by the former CFDA") writes a false statement. Marked so:
+/// - by a marker touching it (an article between): "formerly", an adverb of the past and a
+///   verb of naming ("formerly known as", "previously called", "once spelled"), "renamed
+///   from", and, for a name (listed with a capital), the adjectives "former", "the then" and
+///   "then-", which before a common word date the thing, not its name ("the former employee");
+/// - by a gloss right after it that gives an approved rendering of the concept as the present
+///   one: "CFDA (now NMPA)", "CFDA, now the NMPA,", "CFDA (renamed NMPA in 2018)", "the CFDA
+///   was renamed the NMPA", "the CFDA became the NMPA".
+///
+/// A marker must touch the name: an adverb a few words back dates the clause, not the name
+/// ("was previously regulated by the CFDA" may render the source's present agency with its
+/// old name, and nothing in the words tells), and in a longer sentence it may belong to
+/// another name. A forbidden rendering is never a former name: it is a mistake no entity bore.
+fn named_as_former(
+    glossary: &Glossary,
+    (concept, rendering): (usize, usize),
+    text: &str,
+    span: &Range<usize>,
+) -> bool {
+    let listed = &glossary.concepts[concept].renderings[rendering];
+    if listed.status != Status::Deprecated {
+        return false;
+    }
+    let a_name = listed.text.chars().next().is_some_and(char::is_uppercase);
+    let marked = marked_former(&text[..span.start], a_name)
+        .is_some_and(|rest| !of_another_concept(glossary, concept, rest));
+    marked || renamed_after(glossary, concept, &text[span.end..])
+}
+
+/// Whether `before`, the text before a marker of a former name, ends with an approved
+/// rendering of a concept other than `concept` that the marker follows as an apposition or
+/// with a form of "be" ("Shanghai (formerly Peking)", "Shanghai was once called Peking"): a
+/// banned rendering of one concept is no former name of another, and the gloss is wrong.
+fn of_another_concept(glossary: &Glossary, concept: usize, before: &str) -> bool {
+    let before = before.trim_end_matches([' ', '\u{a0}']);
+    let head = match before.strip_suffix(['(', '（', ',', '—', '–']) {
+        Some(head) => head,
+        None => match BE.iter().find_map(|w| strip_word(before, w)) {
+            Some(head) => head,
+            None => return false,
+        },
+    };
+    // Asked only where a marker was found, so rarely: every concept is read.
+    (0..glossary.concepts.len()).any(|c| c != concept && ends_with_approved(glossary, c, head))
+}
+
+/// `before` without the marker of a former name at its end (see [`named_as_former`]), if it
+/// has one; `a_name` says whether the adjectives count.
+fn marked_former(before: &str, a_name: bool) -> Option<&str> {
+    if a_name {
+        if let Some(rest) = strip_word(before, "then-") {
+            return Some(rest);
+        }
+    }
+    let before = strip_word(before, "the").unwrap_or(before);
+    if a_name {
+        let adjective = strip_word(before, "former")
+            .or_else(|| strip_word(before, "then").and_then(|rest| strip_word(rest, "the")));
+        if adjective.is_some() {
+            return adjective;
+        }
+    }
+    // "Formerly" first in a sentence dates the sentence ("Formerly CFDA approved it").
+    let in_a_sentence = |rest: &&str| {
+        !rest.is_empty() && !rest.ends_with(['.', '!', '?', ';', ':', '。', '！', '？'])
+    };
+    let alone = strip_word(before, "formerly")
+        .filter(in_a_sentence)
+        .or_else(|| strip_word(before, "from").and_then(|rest| strip_word(rest, "renamed")));
+    if alone.is_some() {
+        return alone;
+    }
+    let (s, with_as) = match strip_word(before, "as") {
+        Some(rest) => (rest, true),
+        None => (before, false),
+    };
+    let mut verbs = VERBS.iter().chain(VERBS_WITH_AS.iter().filter(|_| with_as));
+    let (s, verb) = verbs.find_map(|v| strip_word(s, v).map(|rest| (rest, *v)))?;
+    let s = PAST_ADVERBS.iter().find_map(|a| strip_word(s, a))?;
+    let named = with_as
+        || !AMBIGUOUS_VERBS.contains(&verb)
+        || s.ends_with([',', '(', '（', '—', '–'])
+        || BE.iter().any(|w| strip_word(s, w).is_some());
+    named.then_some(s)
+}
+
+/// Whether `after` (the text after a former name) starts with a gloss giving an approved
+/// rendering of `concept` as the present one (see [`named_as_former`]).
+fn renamed_after(glossary: &Glossary, concept: usize, after: &str) -> bool {
+    let mut s = after.trim_start_matches([' ', '\u{a0}']);
+    if let Some(rest) = s.strip_prefix(['(', '（', ',', '—', '–']) {
+        s = rest;
+    }
+    let mut now = false;
+    for _ in 0..MOST_BEFORE_RENAMED {
+        let Some((word, rest)) = BEFORE_RENAMED
+            .iter()
+            .find_map(|w| strip_word_start(s, w).map(|rest| (*w, rest)))
+        else {
+            break;
+        };
+        now |= matches!(word, "now" | "today");
+        s = rest;
+    }
+    let named = if let Some(rest) = strip_word_start(s, "renamed") {
+        ["to", "as"]
+            .iter()
+            .find_map(|w| strip_word_start(rest, w))
+            .unwrap_or(rest)
+    } else if let Some(rest) = strip_word_start(s, "became") {
+        rest
+    } else if now {
+        strip_naming_verb_start(s).unwrap_or(s)
+    } else {
+        return false;
+    };
+    let named = strip_word_start(named, "the").unwrap_or(named);
+    starts_with_approved(glossary, concept, named)
+}
+
+/// `s` without a verb of naming at its start, and "as" where it needs one ("called", "known
+/// as").
+fn strip_naming_verb_start(s: &str) -> Option<&str> {
+    VERBS
+        .iter()
+        .find_map(|v| strip_word_start(s, v))
+        .map(|rest| strip_word_start(rest, "as").unwrap_or(rest))
+        .or_else(|| {
+            VERBS_WITH_AS
+                .iter()
+                .find_map(|v| strip_word_start(s, v).and_then(|rest| strip_word_start(rest, "as")))
+        })
+}
+
+/// `s` (spaces at its start trimmed) without `word` (any case) at its start, and the spaces
+/// after it: `None` unless `s` starts with the whole word.
+fn strip_word_start<'s>(s: &'s str, word: &str) -> Option<&'s str> {
+    let s = s.trim_start_matches([' ', '\u{a0}']);
+    let head = s.get(..word.len())?;
+    if !head.eq_ignore_ascii_case(word) {
+        return None;
+    }
+    let rest = &s[word.len()..];
+    if rest.chars().next().is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    Some(rest.trim_start_matches([' ', '\u{a0}']))
+}
+
+/// Whether `s` starts with an approved rendering of `concept`, in any case, as whole words:
+/// punctuation may follow it, but not a letter, a digit or a hyphen ("NMPA-approved" is
+/// another word).
+fn starts_with_approved(glossary: &Glossary, concept: usize, s: &str) -> bool {
+    glossary.concepts[concept]
+        .renderings
+        .iter()
+        .filter(|r| r.status.is_approved())
+        .any(|r| {
+            let n = r.text.split_whitespace().count();
+            let words: Vec<&str> = s.split_whitespace().take(n).collect();
+            if words.len() < n {
+                return false;
+            }
+            let written = words.join(" ");
+            let bare = written
+                .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '-' && !by_a_bracket(c));
+            let key = normalize_key(&r.text, true);
+            [written.as_str(), bare]
+                .iter()
+                .any(|w| normalize_key(w, true) == key)
+        })
 }
 
 /// The first two cases of [`mentioned`].
@@ -257,11 +479,14 @@ mod tests {
     use super::*;
     fn glossary() -> Glossary {
         Glossary::from_csv_text(
-            "id,preferred,admitted,deprecated,case\n\
-             beijing,Beijing,,Peking,\n\
-             mao,Mao Zedong,,Mao Tse-tung,name\n\
-             neo,Neo-Confucianism,,Learning of Principle,name\n\
-             shanghai,Shanghai,,Shanghae,\n",
+            "id,preferred,admitted,deprecated,forbidden,case\n\
+             beijing,Beijing,,Peking,,\n\
+             mao,Mao Zedong,,Mao Tse-tung,,name\n\
+             neo,Neo-Confucianism,,Learning of Principle,,name\n\
+             shanghai,Shanghai,,Shanghae,,\n\
+             nmpa,National Medical Products Administration,NMPA,\
+             China Food and Drug Administration|CFDA,State Medicine Bureau,\n\
+             staff,staff member,,employee,,\n",
             "g.csv",
         )
         .expect("glossary")
@@ -271,13 +496,17 @@ mod tests {
     fn check(text: &str, banned: &str, expected: bool) {
         let glossary = glossary();
         let at = text.find(banned).expect("banned rendering in the text");
-        let concept = glossary
+        let ids = glossary
             .concepts
             .iter()
-            .position(|c| c.renderings.iter().any(|r| r.text == banned))
+            .enumerate()
+            .find_map(|(c, concept)| {
+                let r = concept.renderings.iter().position(|r| r.text == banned)?;
+                Some((c, r))
+            })
             .expect("a concept of the banned rendering");
         assert_eq!(
-            mentioned(&glossary, concept, text, &(at..at + banned.len())),
+            mentioned(&glossary, ids, text, &(at..at + banned.len())),
             expected,
             "{text}"
         );
@@ -338,6 +567,105 @@ mod tests {
             ("They visited \"Peking\" often.", "Peking"),
             ("The museum's Peking room.", "Peking"),
             ("Shanghai \"Peking\" duck.", "Peking"),
+        ] {
+            check(text, banned, false);
+        }
+    }
+
+    #[test]
+    fn a_deprecated_rendering_marked_as_a_former_name_is_a_mention() {
+        for (text, banned) in [
+            // A marker right before it.
+            (
+                "It was approved by the former China Food and Drug Administration.",
+                "China Food and Drug Administration",
+            ),
+            ("Former CFDA rules still apply.", "CFDA"),
+            ("It was approved by the then-CFDA in 2015.", "CFDA"),
+            ("It was approved by the then CFDA in 2015.", "CFDA"),
+            ("The agency, formerly the CFDA, approved it.", "CFDA"),
+            ("An agency formerly known as the CFDA approved it.", "CFDA"),
+            ("The agency previously known as CFDA approved it.", "CFDA"),
+            ("The agency, previously called CFDA, approved it.", "CFDA"),
+            ("The agency was once called CFDA.", "CFDA"),
+            ("The agency (originally named CFDA) approved it.", "CFDA"),
+            ("The agency was renamed from CFDA in 2018.", "CFDA"),
+            ("The city once spelled Peking grew.", "Peking"),
+            // A gloss right after it naming an approved rendering as the present one.
+            ("The CFDA (now NMPA) approved it.", "CFDA"),
+            (
+                "The CFDA, now the National Medical Products Administration, approved it.",
+                "CFDA",
+            ),
+            ("The CFDA (renamed NMPA in 2018) approved it.", "CFDA"),
+            ("The CFDA — renamed to NMPA in 2018 — approved it.", "CFDA"),
+            ("The CFDA was renamed the NMPA in 2018.", "CFDA"),
+            ("The CFDA was later renamed as NMPA.", "CFDA"),
+            ("The CFDA has since been renamed NMPA.", "CFDA"),
+            ("The CFDA became the NMPA in 2018.", "CFDA"),
+            ("The CFDA is now known as NMPA.", "CFDA"),
+            ("The CFDA, today NMPA, approved it.", "CFDA"),
+            ("Peking (now Beijing) grew.", "Peking"),
+        ] {
+            check(text, banned, true);
+        }
+    }
+
+    #[test]
+    fn a_banned_rendering_without_its_own_former_marker_is_used() {
+        for (text, banned) in [
+            // No marker on the name: a clause about the past still chooses a rendering.
+            (
+                "The device was previously regulated by the China Food and Drug Administration.",
+                "China Food and Drug Administration",
+            ),
+            ("Formerly the device was approved by CFDA.", "CFDA"),
+            ("Previously CFDA approved it.", "CFDA"),
+            ("Formerly CFDA approved it.", "CFDA"),
+            ("It grew; formerly CFDA approved it.", "CFDA"),
+            ("The former head of CFDA retired.", "CFDA"),
+            // "former" and "then" in another sense.
+            (
+                "The former and the latter cite the China Food and Drug Administration.",
+                "China Food and Drug Administration",
+            ),
+            ("It was tested, then CFDA approved it.", "CFDA"),
+            ("Once CFDA approves it, it ships.", "CFDA"),
+            // "former" and "then" before a common word speak of the thing, not of a name.
+            ("The former employee left.", "employee"),
+            ("The then employee left.", "employee"),
+            // "called" and "named" that may call or name someone else.
+            ("She once called CFDA about it.", "CFDA"),
+            (
+                "The company previously named CFDA as its regulator.",
+                "CFDA",
+            ),
+            // The marker belongs to another name in the sentence.
+            ("Beijing, formerly Peking, hosts the CFDA.", "CFDA"),
+            ("The former Peking and the CFDA differ.", "CFDA"),
+            ("The CFDA and Peking (now Beijing) differ.", "CFDA"),
+            // The former name given to another concept's term.
+            ("Shanghai, once called Peking, grew.", "Peking"),
+            ("Shanghai was once called Peking.", "Peking"),
+            ("The NMPA (formerly Peking) grew.", "Peking"),
+            // The present name given is another concept's, or none.
+            ("The CFDA (now Beijing) approved it.", "CFDA"),
+            ("The CFDA (now closed) approved it.", "CFDA"),
+            ("The CFDA now approves it.", "CFDA"),
+            ("The CFDA was renamed.", "CFDA"),
+            ("The CFDA became responsible for it.", "CFDA"),
+            ("The CFDA was the NMPA's predecessor.", "CFDA"),
+            // The approved rendering is part of a longer name.
+            ("The CFDA (now NMPAX) approved it.", "CFDA"),
+            // A forbidden rendering is a mistake no entity bore, whatever marks it.
+            (
+                "The former State Medicine Bureau approved it.",
+                "State Medicine Bureau",
+            ),
+            (
+                "The State Medicine Bureau (now NMPA) approved it.",
+                "State Medicine Bureau",
+            ),
         ] {
             check(text, banned, false);
         }

@@ -713,6 +713,39 @@ Shanghai (Beijing) grew. Beijing and Beijing differ. Beijing grew; later Beijing
 }
 
 #[test]
+fn a_deprecated_name_marked_as_a_former_one_is_neither_reported_nor_fixed() {
+    let glossary = "\
+id,preferred,admitted,deprecated,forbidden
+nmpa,National Medical Products Administration,NMPA,China Food and Drug Administration|CFDA,State Medicine Bureau
+";
+    let text = "\
+It was approved by the former China Food and Drug Administration.
+The CFDA (now NMPA) approved it; the CFDA was renamed the NMPA in 2018.
+It was previously regulated by the China Food and Drug Administration.
+The former State Medicine Bureau approved it.
+";
+    let dir = scratch(&[("g.csv", glossary.as_bytes())]);
+    let check = termcheck_in(
+        dir.path(),
+        &["check", "-", "-g", "g.csv", "--format", "csv"],
+        text.as_bytes(),
+    );
+    let lines: Vec<u64> = parse_csv(&check.stdout).iter().map(|r| r.line).collect();
+    assert_eq!(lines, [3, 4], "{}", check.stdout);
+    let run = termcheck_in(dir.path(), &["fix", "-", "-g", "g.csv"], text.as_bytes());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "\
+It was approved by the former China Food and Drug Administration.
+The CFDA (now NMPA) approved it; the CFDA was renamed the NMPA in 2018.
+It was previously regulated by the National Medical Products Administration.
+The former National Medical Products Administration approved it.
+"
+    );
+}
+
+#[test]
 fn a_banned_abbreviation_is_fixed_by_the_concepts_approved_abbreviation() {
     let glossary = "\
 id,preferred,admitted,deprecated,forbidden
