@@ -2261,6 +2261,7 @@ chief-executive,行政长官,Chief Executive,,,
                 target: Some(MappedText::verbatim(target, start.clone())),
                 context: None,
                 plural_form: None,
+                suppressions: Vec::new(),
             })
         });
         let doc = check_segments(

@@ -26,6 +26,7 @@ use crate::findings::Findings;
 use crate::fuzzy::WordCache;
 use crate::location::{Location, LocationTracker};
 use crate::rules::Rule;
+use crate::suppress::{is_suppressed, Suppression};
 
 /// What a standalone inline code (XLIFF `<x/>`, `<ph>`; TMX `<ph>`) reads as in a segment's
 /// text: a nameless placeholder, written as a format string writes one. The code stands for
@@ -242,6 +243,11 @@ pub struct Segment {
     /// The form (`msgstr[n]`) of a plural entry. The forms of one entry translate one source
     /// in different numbers, so they are no variants of each other.
     pub plural_form: Option<usize>,
+    /// The `termcheck: ignore` directives the file's markup holds (HTML comments, see
+    /// [`crate::suppress`]) that were read with this segment. They name lines of the file and
+    /// silence the findings starting there anywhere in the document, whichever segment they
+    /// came with. Empty for formats whose markup holds none.
+    pub suppressions: Vec<Suppression>,
 }
 
 /// What a bilingual reader produces: a segment, or an error that ends the document.
@@ -424,7 +430,7 @@ pub fn check_segments(
     words.start_document();
     let mut doc = checker.new_report();
     for segment in segments {
-        let segment = match segment {
+        let mut segment = match segment {
             Ok(segment) => segment,
             Err(e) if e.nonconforming => {
                 doc.nonconforming = Some(e);
@@ -437,6 +443,7 @@ pub fn check_segments(
         visit.occurrences(&segment, &mut report.occurrences);
         doc.findings.extend(report.findings);
         doc.occurrences.append(&mut report.occurrences);
+        doc.suppressions.append(&mut segment.suppressions);
     }
     visit.finish(&mut doc.findings);
     if checker.consistency_scope() == ConsistencyScope::Document
@@ -450,6 +457,12 @@ pub fn check_segments(
             &Occurrence::ready_around,
         );
         doc.findings.extend(found.into_iter().map(|(_, f)| f));
+    }
+    // A directive may follow the finding it silences (`ignore` at the end of its line), and
+    // document-wide findings come last: they are all silenced here, as a document's are.
+    if !doc.suppressions.is_empty() {
+        let suppressions = &doc.suppressions;
+        doc.findings.retain(|f| !is_suppressed(f, suppressions));
     }
     if !checker.keeps_occurrences() {
         doc.occurrences = Vec::new();
@@ -560,6 +573,7 @@ ftu,Shanghai Federation of Trade Unions,Shanghai Trade Union,Municipal General A
             target: Some(target),
             context: None,
             plural_form: None,
+            suppressions: Vec::new(),
         })
     }
 
@@ -582,6 +596,7 @@ ftu,Shanghai Federation of Trade Unions,Shanghai Trade Union,Municipal General A
                 target: None,
                 context: None,
                 plural_form: None,
+                suppressions: Vec::new(),
             }),
         ];
         let mut visited = Vec::new();

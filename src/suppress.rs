@@ -18,7 +18,7 @@ use crate::normalize::{floor_char_boundary, normalize_key};
 use crate::rules::Rule;
 
 /// The marker every directive starts with.
-const MARKER: &str = "termcheck:";
+pub(crate) const MARKER: &str = "termcheck:";
 
 /// Findings silenced on one line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,6 +54,36 @@ pub fn directives(text: &str, until: usize, start: &LocationTracker) -> Vec<Supp
             line: tracker.location().line + u64::from(next_line),
             rules,
         });
+    }
+    found
+}
+
+/// The directives in a comment of a markup language (an HTML `<!-- … -->`) whose text is
+/// `body`, and which spans lines `first` to `last` of its file. The comment stands for one
+/// line, as a note at the end of a line of plain text does: `ignore` silences what the lines
+/// it starts and ends on hold outside it (the lines between are inside it), and
+/// `ignore-next-line` the line after its end, so that a directive that a reason written over
+/// several lines follows still names the line below the comment. A rule list ends with the
+/// body.
+pub fn comment_directives(body: &str, first: u64, last: u64) -> Vec<Suppression> {
+    let mut found = Vec::new();
+    for (at, _) in body.match_indices(MARKER) {
+        let rest = &body[at + MARKER.len()..];
+        let line_end = rest.find(['\n', '\r']).unwrap_or(rest.len());
+        let Some((next_line, rules)) = parse_directive(&rest[..line_end]) else {
+            continue;
+        };
+        let lines = if next_line {
+            vec![last + 1]
+        } else if first == last {
+            vec![first]
+        } else {
+            vec![first, last]
+        };
+        found.extend(lines.into_iter().map(|line| Suppression {
+            line,
+            rules: rules.clone(),
+        }));
     }
     found
 }
@@ -248,6 +278,44 @@ mod tests {
                 (5, vec![Rule::DeprecatedTerm]),
             ]
         );
+    }
+
+    #[test]
+    fn a_comment_stands_for_the_lines_it_starts_and_ends_on() {
+        let lines = |body: &str, first, last| -> Vec<(u64, Vec<Rule>)> {
+            comment_directives(body, first, last)
+                .into_iter()
+                .map(|s| (s.line, s.rules))
+                .collect()
+        };
+        assert_eq!(lines(" termcheck: ignore ", 4, 4), vec![(4, vec![])]);
+        assert_eq!(
+            lines(" termcheck: ignore-next-line garbled-term ", 4, 4),
+            vec![(5, vec![Rule::GarbledTerm])]
+        );
+        // Over several lines: `ignore` its first and last, the next line the one after it,
+        // wherever the directive stands in it.
+        assert_eq!(
+            lines("\n termcheck: ignore forbidden-term\n reason\n", 2, 5),
+            vec![
+                (2, vec![Rule::ForbiddenTerm]),
+                (5, vec![Rule::ForbiddenTerm])
+            ]
+        );
+        assert_eq!(
+            lines(
+                " termcheck: ignore-next-line\r\n  quoted verbatim\r\n",
+                7,
+                9
+            ),
+            vec![(10, vec![])]
+        );
+        // The rule list ends with the body, as with a word that is no rule id.
+        assert_eq!(
+            lines("termcheck: ignore deprecated-term", 1, 1),
+            vec![(1, vec![Rule::DeprecatedTerm])]
+        );
+        assert!(lines(" termcheck: ignored, termcheck ignore ", 1, 3).is_empty());
     }
 
     #[test]

@@ -157,3 +157,71 @@ fn references_in_markdown_prose_are_decoded() {
         "{fixed}"
     );
 }
+
+/// Directives in comments and text, over one and several lines, and look-alikes that are
+/// markup, script or code.
+const SILENCED: &str = "<!DOCTYPE html>
+<p>The building area, transparent acid.</p> <!-- termcheck: ignore -->
+<!-- termcheck: ignore-next-line deprecated-term -->
+<p>The building area, transparent acid.</p>
+<!--
+  termcheck: ignore-next-line
+  (the 1998 letter, quoted)
+-->
+<p>The building area is 10 \u{3BC}L, 20 \u{3BC}L.</p>
+<p>Add 5 uL.</p><!-- termcheck: ignore inconsistent-term because it is quoted -->
+<p>The building area. termcheck: ignore</p>
+<script>// termcheck: ignore-next-line</script>
+<p title=\"termcheck: ignore-next-line\">The building area.</p>
+<pre>termcheck: ignore-next-line</pre>
+<p>The building area.</p> <code>termcheck: ignore</code>
+<!-- termcheck: ignore-next-line garbled-term -->
+<p>The building area.</p>
+";
+
+#[test]
+fn ignore_directives_in_comments_and_text_silence_findings_as_in_markdown() {
+    let dir = scratch(&[
+        ("g.csv", GLOSSARY.as_bytes()),
+        ("page.html", SILENCED.as_bytes()),
+    ]);
+    let expected = vec![
+        // Only the rule the directive names.
+        row("forbidden-term", 4, 23, "transparent acid"),
+        // Below a script, a tag, a code block and beside code: no directive.
+        row("deprecated-term", 13, 44, "building area"),
+        row("deprecated-term", 15, 8, "building area"),
+        row("deprecated-term", 17, 8, "building area"),
+    ];
+    assert_eq!(findings(dir.path(), &["page.html"]), expected);
+    // Without the directives, every line has its findings.
+    let bare = SILENCED.replace("termcheck:", "termcheck-");
+    std::fs::write(dir.path().join("page.html"), bare).unwrap();
+    let all = findings(dir.path(), &["page.html"]);
+    for line in [2, 4, 9, 10, 11] {
+        assert!(all.iter().any(|f| f.1 == line), "line {line}: {all:?}");
+    }
+    assert!(all.iter().any(|f| f.0 == "inconsistent-term" && f.1 == 10));
+}
+
+#[test]
+fn batch_consistency_and_fix_leave_silenced_findings_alone() {
+    let page = "<p>Add 5 uL.</p> <!-- termcheck: ignore -->\n\
+                <p>The building area.</p>\n\
+                <!-- termcheck: ignore-next-line -->\n\
+                <p>The building area, transparent acid.</p>\n";
+    let dir = scratch(&[
+        ("g.csv", GLOSSARY.as_bytes()),
+        ("a.html", b"<p>10 \xCE\xBCL and 20 \xCE\xBCL</p>"),
+        ("p.html", page.as_bytes()),
+    ]);
+    let batch = ["--consistency", "batch", "a.html", "p.html"];
+    assert_eq!(
+        findings(dir.path(), &batch),
+        vec![row("deprecated-term", 2, 8, "building area")]
+    );
+    let run = termcheck_in(dir.path(), &["fix", "-g", "g.csv", "p.html"], b"");
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let fixed = std::fs::read_to_string(dir.path().join("p.html")).unwrap();
+    assert_eq!(fixed, page.replacen("building area", "gross floor area", 1));
+}

@@ -14,10 +14,13 @@
 //! Malformed markup is normal on the web and never an error: an unclosed tag or comment runs
 //! to the end of the file, a stray `<` or `&` is text. Only bytes that do not decode are.
 
+use std::ops::Range;
+
 use crate::formats::xml::push_after_boundary;
 use crate::formats::xml::TextPiece;
 use crate::location::{Location, LocationTracker};
 use crate::segment::{FormatError, MappedText, Segment};
+use crate::suppress::{comment_directives, directives, Suppression, MARKER};
 
 /// Elements whose start or end ends the text before them: a term is not read across them.
 const BLOCKS: &[&str] = &[
@@ -112,6 +115,9 @@ pub fn read_html(bytes: &[u8]) -> Result<Vec<Segment>, FormatError> {
         current: None,
         after_inline: false,
         attributes: Vec::new(),
+        markers: memchr::memmem::find_iter(text.as_bytes(), MARKER).collect(),
+        next_marker: 0,
+        suppressions: Vec::new(),
     };
     reader.read();
     Ok(reader.segments)
@@ -129,6 +135,13 @@ struct HtmlReader<'t> {
     after_inline: bool,
     /// Shown attributes read inside the current text, whose segments follow it.
     attributes: Vec<MappedText>,
+    /// Where `termcheck:` stands in the text, in order: the candidate directives, looked at
+    /// only where they stand in a comment or in text (one search of the file, none per text).
+    markers: Vec<usize>,
+    /// The first of `markers` not passed yet.
+    next_marker: usize,
+    /// The directives read since the last segment, which the next one carries.
+    suppressions: Vec<Suppression>,
 }
 
 /// A tag: its lowercase name, whether it ends an element, where it ends in the text, and its
@@ -138,11 +151,11 @@ struct Tag {
     end_tag: bool,
     self_closing: bool,
     after: usize,
-    attributes: Vec<(String, std::ops::Range<usize>)>,
+    attributes: Vec<(String, Range<usize>)>,
 }
 
 impl Tag {
-    fn attribute(&self, name: &str) -> Option<&std::ops::Range<usize>> {
+    fn attribute(&self, name: &str) -> Option<&Range<usize>> {
         self.attributes
             .iter()
             .find(|(n, _)| n == name)
@@ -176,8 +189,13 @@ impl<'t> HtmlReader<'t> {
                 break;
             };
             let next = bytes.get(lt + 1).copied();
+            let mut comment = None;
             let markup_end = match next {
-                Some(b'!') => Some(self.declaration_end(lt)),
+                Some(b'!') => {
+                    let (end, body) = self.declaration_end(lt);
+                    comment = body;
+                    Some(end)
+                }
                 Some(b'?') => Some(find_from(bytes, lt, b">").map_or(bytes.len(), |e| e + 1)),
                 Some(b'/') if bytes.get(lt + 2).is_some_and(u8::is_ascii_alphabetic) => None,
                 Some(b'/') if bytes.get(lt + 2) == Some(&b'>') => Some(lt + 3),
@@ -197,6 +215,10 @@ impl<'t> HtmlReader<'t> {
             }
             if let Some(end) = markup_end {
                 // Comments, declarations and processing instructions: not shown, no boundary.
+                // A comment may hold directives, even in code (it is still a comment there).
+                if let Some(body) = comment {
+                    self.read_comment(lt, body);
+                }
                 at = end;
                 continue;
             }
@@ -259,32 +281,69 @@ impl<'t> HtmlReader<'t> {
             }
         }
         self.boundary();
+        // Directives after the last text silence lines before it.
+        if let Some(last) = self.segments.last_mut() {
+            last.suppressions.append(&mut self.suppressions);
+        }
     }
 
-    /// The end of `<!…>` starting at `lt`: a comment (`<!-- … -->`, to the file's end when
-    /// unclosed) or a declaration (`<!DOCTYPE …>`, CDATA) up to its `>`.
-    fn declaration_end(&self, lt: usize) -> usize {
+    /// The end of `<!…>` starting at `lt`, and its body when it is a comment: a comment
+    /// (`<!-- … -->`, to the file's end when unclosed) or a declaration (`<!DOCTYPE …>`,
+    /// CDATA) up to its `>`.
+    fn declaration_end(&self, lt: usize) -> (usize, Option<Range<usize>>) {
         let bytes = self.text.as_bytes();
         if bytes[lt..].starts_with(b"<!--") {
             let body = lt + 4;
             // `<!-->` and `<!--->` are empty comments.
             if bytes[body..].starts_with(b">") {
-                return body + 1;
+                return (body + 1, None);
             }
             if bytes[body..].starts_with(b"->") {
-                return body + 2;
+                return (body + 2, None);
             }
-            let close = find_from(bytes, body, b"-->").map(|e| e + 3);
-            let bang = find_from(bytes, body, b"--!>").map(|e| e + 4);
-            return match (close, bang) {
+            let close = find_from(bytes, body, b"-->").map(|e| (e, e + 3));
+            let bang = find_from(bytes, body, b"--!>").map(|e| (e, e + 4));
+            let (body_end, end) = match (close, bang) {
                 (Some(a), Some(b)) => a.min(b),
-                (a, b) => a.or(b).unwrap_or(bytes.len()),
+                (a, b) => a.or(b).unwrap_or((bytes.len(), bytes.len())),
             };
+            return (end, Some(body..body_end));
         }
         if bytes[lt..].starts_with(b"<![CDATA[") {
-            return find_from(bytes, lt, b"]]>").map_or(bytes.len(), |e| e + 3);
+            return (
+                find_from(bytes, lt, b"]]>").map_or(bytes.len(), |e| e + 3),
+                None,
+            );
         }
-        find_from(bytes, lt, b">").map_or(bytes.len(), |e| e + 1)
+        (
+            find_from(bytes, lt, b">").map_or(bytes.len(), |e| e + 1),
+            None,
+        )
+    }
+
+    /// Whether a marker stands between `start` and `end`, passing over those before `end`
+    /// (the ones before `start` are in markup). Ranges come in the file's order.
+    fn marker_within(&mut self, start: usize, end: usize) -> bool {
+        let mut within = false;
+        while let Some(&at) = self.markers.get(self.next_marker) {
+            if at >= end {
+                break;
+            }
+            within |= at >= start;
+            self.next_marker += 1;
+        }
+        within
+    }
+
+    /// Reads the directives of the comment starting at `lt` whose text is `body`.
+    fn read_comment(&mut self, lt: usize, body: Range<usize>) {
+        if !self.marker_within(body.start, body.end) {
+            return;
+        }
+        let first = self.location_at(lt).line;
+        let last = self.location_at(body.end).line;
+        self.suppressions
+            .extend(comment_directives(&self.text[body], first, last));
     }
 
     /// Ends the current text: it becomes a segment, followed by the shown attributes read
@@ -311,6 +370,7 @@ impl<'t> HtmlReader<'t> {
             target: Some(text),
             context: None,
             plural_form: None,
+            suppressions: std::mem::take(&mut self.suppressions),
         });
     }
 
@@ -318,6 +378,13 @@ impl<'t> HtmlReader<'t> {
     fn push_text(&mut self, start: usize, end: usize) {
         if start >= end {
             return;
+        }
+        // A directive in the page's text works as in Markdown's or plain text's.
+        if self.marker_within(start, end) {
+            let here = self.tracker_at(start);
+            let text = &self.text[start..end];
+            self.suppressions
+                .extend(directives(text, text.len(), &here));
         }
         let mut current = match self.current.take() {
             Some(text) => text,
@@ -528,6 +595,7 @@ fn windows_1252(code: u32) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::Rule;
 
     /// The segments' texts of `html`.
     #[track_caller]
@@ -630,6 +698,51 @@ mod tests {
         let title = segments[1].target.as_ref().unwrap();
         assert_eq!(title.text(), "x & y");
         assert_eq!(title.span(2..3).0.byte_offset, at("&amp;"));
+    }
+
+    /// The lines the directives of `html` silence, and their rules.
+    #[track_caller]
+    fn silenced(html: &str) -> Vec<(u64, Vec<Rule>)> {
+        read_html(html.as_bytes())
+            .unwrap()
+            .into_iter()
+            .flat_map(|s| s.suppressions)
+            .map(|s| (s.line, s.rules))
+            .collect()
+    }
+
+    #[test]
+    fn directives_in_comments_and_text_are_read_and_not_in_markup_scripts_or_code() {
+        assert_eq!(
+            silenced(
+                "<p>a</p> <!-- termcheck: ignore -->\n\
+                 <!-- termcheck: ignore-next-line deprecated-term-->\n\
+                 <p>b termcheck: ignore forbidden-term</p>\n\
+                 <pre>c <!--termcheck: ignore--></pre>\n"
+            ),
+            [
+                (1, vec![]),
+                (3, vec![Rule::DeprecatedTerm]),
+                (3, vec![Rule::ForbiddenTerm]),
+                (4, vec![]),
+            ]
+        );
+        // Nowhere but a comment or the text: no directive.
+        assert!(silenced(
+            "<script>// termcheck: ignore\n</script><style>/* <!-- termcheck: ignore --> */</style>\n\
+             <p title=\"termcheck: ignore\" data-x='termcheck: ignore'>a</p>\n\
+             <code>termcheck: ignore</code><pre>termcheck: ignore-next-line</pre>\n\
+             <p translate=no>termcheck: ignore</p><!DOCTYPE termcheck: ignore>\n\
+             <p>termcheck:&nbsp;ignore termcheck: <b>ignore</b> termcheck: ignored</p>"
+        )
+        .is_empty());
+        // A comment over several lines, the last directives after the last text.
+        assert_eq!(
+            silenced("<p>a</p>\r\n<!--\r\n termcheck: ignore-next-line\r\n reason -->\r\n<p>b</p><!-- x\ntermcheck: ignore -->"),
+            [(5, vec![]), (5, vec![]), (6, vec![])]
+        );
+        // A page with no text has nothing to silence.
+        assert!(silenced("<!-- termcheck: ignore -->").is_empty());
     }
 
     #[test]

@@ -289,6 +289,7 @@ impl Reader<'_> {
                     target: Some(text),
                     context: None,
                     plural_form: None,
+                    suppressions: Vec::new(),
                 });
             }
             b'{' => {
@@ -397,6 +398,7 @@ impl Reader<'_> {
             target,
             context: None,
             plural_form: None,
+            suppressions: Vec::new(),
         });
     }
 }

@@ -312,6 +312,7 @@ fn parse_line(
         target,
         context: None,
         plural_form: None,
+        suppressions: Vec::new(),
     })
 }
 

@@ -354,6 +354,7 @@ fn finish(entry: &mut Entry, options: PoOptions, segments: &mut Vec<Segment>) {
             target: Some(target),
             context: e.context.as_ref().map(|c| c.text().to_string()),
             plural_form: several.then_some(n),
+            suppressions: Vec::new(),
         });
     }
 }

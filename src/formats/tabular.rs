@@ -267,6 +267,7 @@ impl Iterator for TableSegments {
                 target: target_text,
                 context: None,
                 plural_form: None,
+                suppressions: Vec::new(),
             }));
         }
     }
@@ -417,6 +418,7 @@ pub fn read_paired(
             target: (!t.text().is_empty()).then_some(t),
             context: None,
             plural_form: None,
+            suppressions: Vec::new(),
         });
     }
     Ok(segments)

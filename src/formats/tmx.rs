@@ -206,6 +206,7 @@ impl<R: Read> TmxReader<R> {
             target,
             context: None,
             plural_form: None,
+            suppressions: Vec::new(),
         })
     }
 

@@ -377,6 +377,7 @@ impl<R: Read> XliffReader<R> {
             target,
             context: None,
             plural_form: None,
+            suppressions: Vec::new(),
         });
         self.next_index += 1;
     }
