@@ -91,7 +91,8 @@ pub fn comment_directives(body: &str, first: u64, last: u64) -> Vec<Suppression>
 /// Parses what follows the marker up to the end of the line: whether it silences the next
 /// line, and which rules.
 fn parse_directive(rest: &str) -> Option<(bool, Vec<Rule>)> {
-    let rest = rest.trim_start();
+    // An HTML comment may close against the last word ("ignore deprecated-term-->").
+    let rest = rest.split("-->").next().unwrap_or(rest).trim_start();
     let word_end = rest
         .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
         .unwrap_or(rest.len());
@@ -316,6 +317,20 @@ mod tests {
             vec![(1, vec![Rule::DeprecatedTerm])]
         );
         assert!(lines(" termcheck: ignored, termcheck ignore ", 1, 3).is_empty());
+    }
+
+    /// A comment may close against the directive's last word: the rule list ends there.
+    #[test]
+    fn a_comment_closed_against_the_last_word_ends_the_directive() {
+        assert_eq!(
+            lines_of("a <!-- termcheck: ignore deprecated-term-->\nb <!--termcheck: ignore-->\n"),
+            vec![(1, vec![Rule::DeprecatedTerm]), (2, vec![])]
+        );
+        assert_eq!(
+            lines_of("<!-- termcheck: ignore-next-line garbled-term-->\nb\n"),
+            vec![(2, vec![Rule::GarbledTerm])]
+        );
+        assert!(lines_of("<!-- termcheck: ignored-->\n").is_empty());
     }
 
     #[test]
