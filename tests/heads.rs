@@ -6,24 +6,7 @@
 
 mod common;
 
-use common::{parse_csv, scratch, termcheck_in};
-
-/// (rule, found, expected) of every finding of `check` with `glossary` on `text`, one line a
-/// file line.
-#[track_caller]
-fn findings(glossary: &str, text: &str) -> Vec<(String, String, String)> {
-    let dir = scratch(&[("g.csv", glossary.as_bytes()), ("t.txt", text.as_bytes())]);
-    let run = termcheck_in(
-        dir.path(),
-        &["check", "-g", "g.csv", "t.txt", "--format", "csv"],
-        b"",
-    );
-    assert_ne!(run.code, 2, "{}", run.stderr);
-    parse_csv(&run.stdout)
-        .into_iter()
-        .map(|r| (r.rule, r.found, r.expected))
-        .collect()
-}
+use common::{check_findings as findings, scratch, termcheck_in};
 
 /// Asserts that each of `garbled` is found as a garbled term with the expected rendering
 /// given, and that nothing is found in any of `clean`.

@@ -5,23 +5,7 @@
 
 mod common;
 
-use common::{parse_csv, scratch, termcheck_in};
-
-/// (rule, found, expected) of every finding of `check` with `glossary` on `text`.
-#[track_caller]
-fn findings(glossary: &str, text: &str) -> Vec<(String, String, String)> {
-    let dir = scratch(&[("g.csv", glossary.as_bytes()), ("t.txt", text.as_bytes())]);
-    let run = termcheck_in(
-        dir.path(),
-        &["check", "-g", "g.csv", "t.txt", "--format", "csv"],
-        b"",
-    );
-    assert_ne!(run.code, 2, "{}", run.stderr);
-    parse_csv(&run.stdout)
-        .into_iter()
-        .map(|r| (r.rule, r.found, r.expected))
-        .collect()
-}
+use common::{check_findings as findings, scratch, termcheck_in};
 
 fn garbled(found: &str, expected: &str) -> (String, String, String) {
     ("garbled-term".into(), found.into(), expected.into())

@@ -88,6 +88,23 @@ pub fn parse_csv(report: &str) -> Vec<ReportRow> {
         .expect("every row parses")
 }
 
+/// (rule, found, expected) of every finding of `check` with the CSV glossary `glossary` on the
+/// plain text `text`, in report order.
+#[track_caller]
+pub fn check_findings(glossary: &str, text: &str) -> Vec<(String, String, String)> {
+    let dir = scratch(&[("g.csv", glossary.as_bytes()), ("t.txt", text.as_bytes())]);
+    let run = termcheck_in(
+        dir.path(),
+        &["check", "-g", "g.csv", "t.txt", "--format", "csv"],
+        b"",
+    );
+    assert_ne!(run.code, 2, "{}", run.stderr);
+    parse_csv(&run.stdout)
+        .into_iter()
+        .map(|r| (r.rule, r.found, r.expected))
+        .collect()
+}
+
 /// A small glossary used by tests that should not depend on the bundled one.
 pub const TEST_GLOSSARY: &str = "\
 id,source,preferred,admitted,deprecated,forbidden,case,note
