@@ -262,7 +262,7 @@ pub enum GlossaryFormatArg {
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Files or directories to check; `-` reads standard input. Directories are walked
-    /// recursively for *.txt and *.md, honouring .gitignore.
+    /// recursively for text, Markdown, HTML, XLIFF, TMX and PO files, honouring .gitignore.
     #[arg(value_name = "PATH", default_value = ".")]
     pub paths: Vec<PathBuf>,
 
@@ -337,7 +337,7 @@ pub struct CheckArgs {
         "Exit with 1 when a finding left unfixed has at least this severity [default: warning]"
     )),
     mut_arg("include", |a| a.help(
-        "Files to fix inside directories (glob, repeatable; replaces the default *.txt, *.md)"
+        "Files to fix inside directories (glob, repeatable; replaces the default *.txt, *.md, *.html, *.htm, *.xhtml, *.xlf, *.xliff, *.sdlxliff, *.mqxliff, *.tmx, *.po)"
     )),
     mut_arg("no_ignore", |a| a.help(
         "Also fix files that .gitignore, .ignore or hidden-file rules would skip"
@@ -413,7 +413,7 @@ pub struct RuleArgs {
 // Which files inside the directories given are read.
 #[derive(Debug, Args)]
 pub struct FileArgs {
-    /// Files to check inside directories (glob, repeatable; replaces the default *.txt, *.md).
+    /// Files to check inside directories (glob, repeatable; replaces the default *.txt, *.md, *.html, *.htm, *.xhtml, *.xlf, *.xliff, *.sdlxliff, *.mqxliff, *.tmx, *.po).
     #[arg(long, value_name = "GLOB", help_heading = "Files")]
     pub include: Vec<String>,
     /// Files or directories to skip inside directories (glob, repeatable).

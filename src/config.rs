@@ -29,7 +29,7 @@ pub struct Config {
     /// Also use the bundled glossary when `glossaries` is not empty.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub default_glossary: Option<bool>,
-    /// Files to check in directories (globs; replace the default `*.txt`, `*.md`).
+    /// Files to check in directories (globs; replace the default [`crate::input::DEFAULT_INCLUDE`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub include: Vec<String>,
     /// Files and directories to skip in directories (globs).

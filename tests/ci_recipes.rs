@@ -127,7 +127,13 @@ fn the_pre_commit_hooks_are_well_formed() {
             assert!(hook[required].as_str().is_some(), "{required} in {hook:?}");
         }
         assert_eq!(hook["language"].as_str(), Some("rust"));
-        assert_eq!(hook["files"].as_str(), Some("\\.(txt|md)$"));
+        // The hooks take the files a directory walk takes, and no others.
+        let extensions: Vec<&str> = termcheck::input::DEFAULT_INCLUDE
+            .iter()
+            .map(|glob| glob.strip_prefix("*.").unwrap())
+            .collect();
+        let walked = format!("\\.({})$", extensions.join("|"));
+        assert_eq!(hook["files"].as_str(), Some(walked.as_str()));
         assert!(hook["entry"].as_str().unwrap().starts_with("termcheck "));
     }
 }

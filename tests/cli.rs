@@ -73,7 +73,8 @@ fn the_bilingual_sample_matches_its_reviewed_csv_report() {
 fn the_readme_command_checks_every_sample() {
     let run = termcheck(&["check", "samples/"]);
     assert_eq!(run.code, 1, "the samples hold errors: {}", run.stderr);
-    for sample in SAMPLES.iter().filter(|s| !s.starts_with("clean")) {
+    let dirty = SAMPLES.iter().filter(|s| !s.starts_with("clean"));
+    for sample in dirty.chain(&["bilingual/skills-contest.xlf"]) {
         assert!(
             run.stdout.contains(&format!("samples/{sample}:")),
             "{sample} reported"
@@ -85,7 +86,7 @@ fn the_readme_command_checks_every_sample() {
         run.stdout
     );
     assert!(
-        run.stdout.trim_end().ends_with("in 4 of 5 files."),
+        run.stdout.trim_end().ends_with("in 5 of 6 files."),
         "{}",
         run.stdout
     );
@@ -433,12 +434,18 @@ fn a_report_gets_the_mode_of_a_new_file_or_of_the_report_it_replaces() {
 }
 
 #[test]
-fn directories_are_walked_for_text_and_markdown_honouring_gitignore() {
+fn directories_are_walked_for_prose_pages_and_translation_files_honouring_gitignore() {
+    let xliff = br#"<xliff version="1.2"><file source-language="zh" target-language="en"><body>
+<trans-unit id="1"><source>x</source><target>CAMCE</target></trans-unit></body></file></xliff>"#;
     let dir = scratch(&[
         ("g.csv", TEST_GLOSSARY.as_bytes()),
         ("docs/a.txt", b"CAMCE"),
         ("docs/b.md", b"CAMCE"),
-        ("docs/c.html", b"CAMCE"),
+        ("docs/c.html", b"<p>CAMCE</p>"),
+        ("docs/e.xlf", xliff),
+        ("docs/f.po", b"msgid \"x\"\nmsgstr \"CAMCE\"\n"),
+        ("docs/terms.csv", b"source,target\nx,CAMCE\n"),
+        ("docs/strings.json", br#"{"title": "CAMCE"}"#),
         ("docs/ignored.txt", b"CAMCE"),
         ("docs/.gitignore", b"ignored.txt\n"),
         ("docs/binary.txt", b"CAMCE\0\0\0\x01\x02"),
@@ -454,24 +461,68 @@ fn directories_are_walked_for_text_and_markdown_honouring_gitignore() {
             .map(|r| r.file)
             .collect::<Vec<_>>()
     };
-    assert_eq!(
-        files(&[]),
-        vec!["docs/a.txt", "docs/b.md", "docs/drafts/d.txt"]
-    );
+    let walked = [
+        "docs/a.txt",
+        "docs/b.md",
+        "docs/c.html",
+        "docs/drafts/d.txt",
+        "docs/e.xlf",
+        "docs/f.po",
+    ];
+    assert_eq!(files(&[]), walked);
     assert_eq!(
         files(&["--exclude", "drafts"]),
-        vec!["docs/a.txt", "docs/b.md"]
-    );
-    assert_eq!(files(&["--include", "*.html"]), vec!["docs/c.html"]);
-    assert_eq!(
-        files(&["--no-ignore"]),
         vec![
             "docs/a.txt",
             "docs/b.md",
-            "docs/drafts/d.txt",
-            "docs/ignored.txt"
+            "docs/c.html",
+            "docs/e.xlf",
+            "docs/f.po"
         ]
     );
+    assert_eq!(files(&["--include", "*.html"]), vec!["docs/c.html"]);
+    assert_eq!(
+        files(&["--include", "*.csv", "--include", "*.json"]),
+        vec!["docs/strings.json", "docs/terms.csv"]
+    );
+    let mut all = walked.to_vec();
+    all.push("docs/ignored.txt");
+    assert_eq!(files(&["--no-ignore"]), all);
+}
+
+#[test]
+fn a_directory_with_nothing_to_check_is_named_in_a_warning() {
+    let dir = scratch(&[
+        ("g.csv", TEST_GLOSSARY.as_bytes()),
+        ("empty/data.csv", b"source,target\nx,CAMCE\n"),
+        ("full/a.md", b"Fine."),
+    ]);
+    let run = termcheck_in(dir.path(), &["check", "empty", "full", "-g", "g.csv"], b"");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("warning: no files to check in empty (directories are searched for *.txt,"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains(" in full "), "{}", run.stderr);
+    let chosen = termcheck_in(
+        dir.path(),
+        &["check", "empty", "-g", "g.csv", "--include", "*.tsv"],
+        b"",
+    );
+    assert!(
+        chosen.stderr.contains("searched for *.tsv; --include"),
+        "{}",
+        chosen.stderr
+    );
+    let found = termcheck_in(
+        dir.path(),
+        &["check", "empty", "-g", "g.csv", "--include", "*.csv"],
+        b"",
+    );
+    assert_eq!(found.code, 1, "the table holds a forbidden term");
+    assert!(found.stderr.is_empty(), "{}", found.stderr);
 }
 
 #[test]

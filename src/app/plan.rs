@@ -14,7 +14,7 @@ use termcheck::formats::FormatOptions;
 use termcheck::fuzzy::FuzzyIndex;
 use termcheck::glossary::{bundled_glossaries, Glossary, GlossaryLanguages, GlossarySource};
 use termcheck::input::blocks::BlockSizes;
-use termcheck::input::{discover, Discovery, InputSource, WalkOptions};
+use termcheck::input::{discover, Discovery, InputSource, WalkOptions, DEFAULT_INCLUDE};
 use termcheck::matcher::TermMatcher;
 use termcheck::rules::{Rule, RuleSet, RULES};
 use termcheck::run::{check_inputs_with, RunReport, SegmentVisitors};
@@ -274,6 +274,7 @@ pub(crate) fn plan(sel: &Selection<'_>) -> Result<CheckPlan, u8> {
         no_ignore: sel.no_ignore,
     };
     let mut discovery = discover(sel.paths, &walk).map_err(|e| usage_error(&e))?;
+    warn_about_empty_directories(&discovery.empty_dirs, &walk.include);
     if discovery
         .inputs
         .iter()
@@ -342,6 +343,25 @@ pub(crate) fn plan(sel: &Selection<'_>) -> Result<CheckPlan, u8> {
 }
 
 /// The number of worker threads a run uses: `--threads N`, or every core for 0 or none.
+/// A directory that held nothing to check is most often a wrong path or a file type the
+/// defaults leave out; a run that checks nothing must not pass in silence.
+fn warn_about_empty_directories(dirs: &[String], include: &[String]) {
+    if dirs.is_empty() {
+        return;
+    }
+    let globs = if include.is_empty() {
+        DEFAULT_INCLUDE.join(", ")
+    } else {
+        include.join(", ")
+    };
+    for dir in dirs {
+        eprintln!(
+            "termcheck: warning: no files to check in {dir} (directories are searched for \
+             {globs}; --include chooses others)"
+        );
+    }
+}
+
 fn worker_count(threads: Option<usize>) -> usize {
     threads.filter(|&n| n > 0).unwrap_or_else(|| {
         std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)

@@ -11,8 +11,22 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 
 use crate::error::FileError;
 
-/// File name patterns checked in directories when no `--include` is given.
-pub const DEFAULT_INCLUDE: &[&str] = &["*.txt", "*.md"];
+/// File name patterns checked in directories when no `--include` is given: prose, web pages
+/// and the files translation tools exchange. Tables (CSV, TSV) and JSON are left out: in a
+/// project folder they are as often glossaries, data or settings as translations.
+pub const DEFAULT_INCLUDE: &[&str] = &[
+    "*.txt",
+    "*.md",
+    "*.html",
+    "*.htm",
+    "*.xhtml",
+    "*.xlf",
+    "*.xliff",
+    "*.sdlxliff",
+    "*.mqxliff",
+    "*.tmx",
+    "*.po",
+];
 
 /// Where a document comes from.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -52,6 +66,8 @@ pub struct Discovery {
     pub inputs: Vec<Input>,
     /// Paths that do not exist or could not be walked.
     pub errors: Vec<FileError>,
+    /// Directories named on the command line in which no file matched the include globs.
+    pub empty_dirs: Vec<String>,
 }
 
 /// Expands `paths` (files, directories, `-`) into documents. A bad glob is a usage error.
@@ -71,7 +87,11 @@ pub fn discover(paths: &[PathBuf], options: &WalkOptions) -> Result<Discovery, S
                 walked: false,
             });
         } else if path.is_dir() {
+            let before = found.inputs.len();
             walk(path, &include, &exclude, options.no_ignore, &mut found);
+            if found.inputs.len() == before {
+                found.empty_dirs.push(display_path(path));
+            }
         } else if path.exists() {
             found.inputs.push(Input {
                 display: display_path(path),
