@@ -28,7 +28,8 @@ use crate::fuzzy::{is_weak_word, Damage};
 use crate::glossary::{CaseMode, Concept, Glossary};
 use crate::inflection::{
     classical_numbers_of_one_word, ends_a_head, head_is_capitalised, in_number, lemma,
-    named_in_another_language, number_of, same_lemma, split_head, variants_in_plural, Number,
+    named_in_another_language, names_a_doer, number_of, same_lemma, split_head, variants_in_plural,
+    verb_forms, Number,
 };
 use crate::input::decode::DetectedEncoding;
 use crate::location::TextEncoding;
@@ -95,6 +96,10 @@ pub enum LeftReason {
     /// make another phrase ("Work at height platforms"), and the compound the text writes may
     /// name another thing (an aerial work platform is a machine).
     ModifiesTheNextWord,
+    /// A variant after "a" or "an" ("claimed a delay fee"), corrected by a rendering whose head
+    /// is another word, which may be a mass noun ("demurrage"): neither the dictionary nor the
+    /// glossary shows it counted, and "a demurrage" is no English.
+    MayBeUncountable,
     /// A correction holding a character that the file's format writes otherwise in a
     /// segment's text (a delimiter or a quote in a TSV or CSV cell, whose quoting the span
     /// does not show): written raw it would break the file.
@@ -131,6 +136,9 @@ impl fmt::Display for LeftReason {
             }
             LeftReason::ModifiesTheNextWord => {
                 "it modifies the word after it, which the correction (its head followed by other words) cannot; the compound may name another thing"
+            }
+            LeftReason::MayBeUncountable => {
+                "it follows \"a\" or \"an\", and the correction's head is another word that may be a mass noun, which takes none"
             }
             LeftReason::NotInSource => {
                 "the segment's source does not name its concept; the words may render something else there"
@@ -279,7 +287,7 @@ pub fn plan_bilingual(
             result.left.push((i, LeftReason::NotInSource));
             continue;
         }
-        if !corrected_in_number_found(f) {
+        if !corrected_in_number_found(f, concept) {
             result.left.push((i, LeftReason::InPlural));
             continue;
         }
@@ -297,6 +305,10 @@ pub fn plan_bilingual(
         }
         if modifies_the_next_word(text, span.end, f) {
             result.left.push((i, LeftReason::ModifiesTheNextWord));
+            continue;
+        }
+        if counts_what_may_be_uncountable(text, &span, f, concept) {
+            result.left.push((i, LeftReason::MayBeUncountable));
             continue;
         }
         let mut reason = None;
@@ -661,8 +673,9 @@ fn prose_words_of_a_name(text: &str, span: Range<usize>, f: &Finding, concept: &
 /// the word after it, which its correction cannot (see [`LeftReason::ModifiesTheNextWord`]):
 /// the correction is a common noun whose head has words after it ("work at height", "letter
 /// of credit"), the found text ends with its head ("aerial work"), and a space and a word of
-/// the same phrase follow: not a word of a closed class ("is", "must", "the") nor a
-/// preposition ("aerial work at night").
+/// the same phrase follow: not a word of a closed class ("is", "must", "the"), a preposition
+/// ("aerial work at night") nor a verb the term is the subject of (see
+/// [`verb_after_its_subject`]: "The lading bill named the consignee").
 fn modifies_the_next_word(text: &str, end: usize, f: &Finding) -> bool {
     if !matches!(f.rule, Rule::ForbiddenTerm | Rule::DeprecatedTerm) {
         return false;
@@ -678,12 +691,141 @@ fn modifies_the_next_word(text: &str, end: usize, f: &Finding) -> bool {
     if next.len() == rest.len() || !next.starts_with(char::is_alphabetic) {
         return false;
     }
-    let word = next
-        .split(|c: char| !is_word_char(c) && c != '-')
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
-    !is_weak_word(&word) && !ends_a_head(&word)
+    let word_end = next
+        .find(|c: char| !is_word_char(c) && c != '-')
+        .unwrap_or(next.len());
+    let word = next[..word_end].to_lowercase();
+    if is_weak_word(&word) || ends_a_head(&word) {
+        return false;
+    }
+    // The word after that one, in the same run of words ("the" of "names the consignee").
+    let rest = &next[word_end..];
+    let after = rest.trim_start_matches([' ', '\t', '\u{a0}']);
+    let after = (after.len() < rest.len())
+        .then(|| after.split(|c: char| !is_word_char(c)).next().unwrap_or(""))
+        .map(str::to_lowercase);
+    let singular = number_of_head(&found) == Number::Singular;
+    !verb_after_its_subject(&word, singular, after.as_deref())
+}
+
+/// Whether the text of finding `f` at `span` follows an indefinite article ("claimed a delay
+/// fee"), and its correction's head is another word than the text's head that may be a mass
+/// noun (see [`LeftReason::MayBeUncountable`]): put after the article, it would be counted ("a
+/// demurrage"). The same word, in another spelling or with a slip, is counted as the text
+/// counts it; another word is known to be counted where it names one who does something
+/// ("carrier"), where the dictionary knows its plural and it is no verb (whose form in "-s"
+/// the dictionary holds either way: "pays" of the uncountable "pay"), or where the concept
+/// writes it in the plural. A word the dictionary does not know is not known to be counted:
+/// nouns in "-age" are mass nouns as often ("demurrage", "wharfage") as not ("voyage").
+fn counts_what_may_be_uncountable(
+    text: &str,
+    span: &Range<usize>,
+    f: &Finding,
+    concept: Option<&Concept>,
+) -> bool {
+    if sure_article_before(text, span.start).is_none() {
+        return false;
+    }
+    let head = |s: &str| split_head(&collapse(s)).1.to_lowercase();
+    let (found, expected) = (head(&f.found), head(&f.expected));
+    let expected = expected.trim_matches(|c: char| !c.is_alphanumeric());
+    if expected.is_empty()
+        || number_of_head(&f.expected) != Number::Singular
+        || near_miss(&found, expected)
+        || crate::spelling::same_word_spelled_differently(&found, expected)
+    {
+        return false;
+    }
+    let plural = crate::inflection::plural(expected);
+    let written_in_plural = concept.is_some_and(|c| {
+        c.renderings
+            .iter()
+            .any(|r| word_spans(&r.text).any(|(_, w)| w.eq_ignore_ascii_case(&plural)))
+    });
+    let counted = names_a_doer(expected)
+        || made_as_a_doer(expected)
+        || (is_english_word(&plural) && !also_a_verb(expected))
+        || written_in_plural;
+    !counted
+}
+
+/// Whether `word` (small letters), a word the dictionary does not know, is a noun of one who
+/// or what does something, made of an English verb with "-er" or "-or" ("exchanger" of
+/// "exchange", "swapper" of "swap", "ingestor" of "ingest"): a doer or a device, counted.
+fn made_as_a_doer(word: &str) -> bool {
+    if is_english_word(word) {
+        return false; // the dictionary's words are judged by `names_a_doer`
+    }
+    let verb = |stem: &str| stem.len() >= 3 && is_english_word(stem) && also_a_verb(stem);
+    fn undoubled(stem: &str) -> Option<&str> {
+        let b = stem.as_bytes();
+        (b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2]).then(|| &stem[..stem.len() - 1])
+    }
+    let of_er = word.strip_suffix("er").is_some_and(|stem| {
+        verb(stem) || verb(&format!("{stem}e")) || undoubled(stem).is_some_and(verb)
+    });
+    let of_or = word
+        .strip_suffix("or")
+        .is_some_and(|stem| verb(stem) || verb(&format!("{stem}e")));
+    of_er || of_or
+}
+
+/// The indefinite article right before byte `at` of `text` (see [`article_before`]), where it
+/// surely is one: "a", "an" and "AN" anywhere, "A" and "An" where a sentence starts ("Grade A
+/// oil" is a label, "Director An" a name).
+fn sure_article_before(text: &str, at: usize) -> Option<Range<usize>> {
+    let article = article_before(text, at)?;
+    match &text[article.clone()] {
+        "a" | "an" | "AN" => Some(article),
+        _ if starts_sentence(&text[..article.start]) => Some(article),
+        _ => None,
+    }
+}
+
+/// Determiners, which start a noun phrase: after a verb's form in "-s", its object ("states
+/// the", "bears its"); after a plural noun, seldom (a relative clause without "that").
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "these", "those", "its", "their", "his", "her", "our", "your", "my",
+    "each", "every",
+];
+
+/// Whether `word` (small letters), right after a noun phrase, is a verb of which the phrase is
+/// the subject, or a participle opening a clause about it ("The lading bill named the
+/// consignee", "An origin certificate issued under the RCEP"), not a noun that the phrase
+/// modifies ("the lading bill number", "a ship seizure order"). Told by the regular forms
+/// English gives a verb (see [`verb_forms`]): a past or participle in "-ed", which no noun
+/// is; or, after a singular subject (`singular`) and before a determiner (`after`: "states
+/// the"), a form in "-s", which is the plural of a noun as often ("ship seizure orders",
+/// "costs"). A base form ("order", "report") is a noun as often as a verb, and a form in
+/// "-ing" names an activity ("the ship seizure hearing"): both read as modified nouns. An
+/// irregular past ("held", "bound") is not recognised: the dictionary gives no way back to
+/// its verb.
+fn verb_after_its_subject(word: &str, singular: bool, after: Option<&str>) -> bool {
+    let form_of = |verb: &str| !verb.is_empty() && verb_forms(verb).iter().any(|f| f == word);
+    if let Some(stem) = word.strip_suffix("ed") {
+        // "named" of "name", "issued" of "issue", "applied" of "apply", "topped" of "top".
+        let undoubled = stem
+            .len()
+            .checked_sub(1)
+            .filter(|&i| i > 0 && stem.as_bytes()[i] == stem.as_bytes()[i - 1])
+            .map(|i| &stem[..i]);
+        let from_y = stem.strip_suffix('i').map(|s| format!("{s}y"));
+        return form_of(stem)
+            || form_of(&word[..word.len() - 1])
+            || undoubled.is_some_and(form_of)
+            || from_y.is_some_and(|v| form_of(&v));
+    }
+    if !singular || !after.is_some_and(|a| DETERMINERS.contains(&a)) {
+        return false;
+    }
+    let Some(stem) = word.strip_suffix('s') else {
+        return false;
+    };
+    // "names" of "name", "bears" of "bear", "passes" of "pass", "applies" of "apply".
+    let from_y = stem.strip_suffix("ie").map(|s| format!("{s}y"));
+    form_of(stem)
+        || stem.strip_suffix('e').is_some_and(form_of)
+        || from_y.is_some_and(|v| form_of(&v))
 }
 
 /// Whether text starting after `before` starts a sentence: at the start of the text or of a
@@ -794,22 +936,38 @@ fn decoded_offsets(text: &str, detected: DetectedEncoding, file: &[u64]) -> Vec<
 /// rendering as listed where it cannot be put in the text's number (see [`correction`]): then
 /// the words around it agree with a number the correction does not have ("Overtime wages
 /// are"). True for every other finding.
-fn corrected_in_number_found(f: &Finding) -> bool {
+fn corrected_in_number_found(f: &Finding, concept: Option<&Concept>) -> bool {
     if !matches!(f.rule, Rule::ForbiddenTerm | Rule::DeprecatedTerm)
         || number_of_head(&f.found) == number_of_head(&f.expected)
     {
         return true;
     }
     // As `correction` reads them: a word the dictionary does not know has no known number
-    // ("inputdata"), and a Latin or Greek plural is as often a mass noun ("data", "media").
+    // ("inputdata"), unless the text inflected a banned rendering ("applets" of "applet"): the
+    // match knows its number then, whatever the dictionary lacks. A Latin or Greek plural is
+    // as often a mass noun ("data", "media").
     let head = |s: &str| {
         let phrase = s.split_whitespace().collect::<Vec<_>>().join(" ");
         split_head(&phrase).1.to_lowercase()
     };
     let (found, expected) = (head(&f.found), head(&f.expected));
-    !is_english_word(&found)
-        || classical_plural(&expected)
-        || holds_another_head(&f.expected, &found)
+    let number_known = is_english_word(&found) || concept.is_some_and(|c| inflected_in_text(c, f));
+    !number_known || classical_plural(&expected) || holds_another_head(&f.expected, &found)
+}
+
+/// Whether the text of a deprecated or forbidden finding of `concept` is a banned rendering
+/// inflected, not one as listed: the plural of its head ("applets" for a listed "applet"), as
+/// the matcher finds it (see [`variants_in_plural`]).
+fn inflected_in_text(concept: &Concept, f: &Finding) -> bool {
+    let found = normalize_key(&f.found, true);
+    let banned = || {
+        concept
+            .renderings
+            .iter()
+            .filter(|r| !r.status.is_approved())
+    };
+    !banned().any(|r| normalize_key(&r.text, true) == found)
+        && banned().any(|r| variants_in_plural(&normalize_key(&r.text, true)).contains(&found))
 }
 
 /// Whether `rendering` has `head` (small letters), the head of the rendering it corrects, as a
@@ -1860,6 +2018,241 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_verb_after_a_variant_is_no_noun_it_modifies() {
+        let glossary = Glossary::from_csv_text("id,preferred\nc,x\n", "g.csv").unwrap();
+        let fix = |text: &str, found: &str, expected: &str| {
+            let findings = vec![finding(Rule::ForbiddenTerm, text, found, expected)];
+            let plan = plan(text, UTF8, &findings, &glossary);
+            (apply(text, &plan.edits), plan.left.first().map(|l| l.1))
+        };
+        for (text, found, expected, want) in [
+            // A past or a participle in "-ed", regular as English spells it.
+            (
+                "The lading bill named the consignee.",
+                "lading bill",
+                "bill of lading",
+                "The bill of lading named the consignee.",
+            ),
+            (
+                "The ship seizure caused losses.",
+                "ship seizure",
+                "arrest of ship",
+                "The arrest of ship caused losses.",
+            ),
+            (
+                "An origin certificate issued under the treaty",
+                "origin certificate",
+                "certificate of origin",
+                "A certificate of origin issued under the treaty",
+            ),
+            (
+                "The lading bill stopped short.",
+                "lading bill",
+                "bill of lading",
+                "The bill of lading stopped short.",
+            ),
+            (
+                "The lading bill applied then.",
+                "lading bill",
+                "bill of lading",
+                "The bill of lading applied then.",
+            ),
+            // A form in "-s" after a singular, with its object after it.
+            (
+                "The lading bill names the consignee.",
+                "lading bill",
+                "bill of lading",
+                "The bill of lading names the consignee.",
+            ),
+            (
+                "The lading bill bears its stamp.",
+                "lading bill",
+                "bill of lading",
+                "The bill of lading bears its stamp.",
+            ),
+        ] {
+            assert_eq!(
+                fix(text, found, expected),
+                (want.to_string(), None),
+                "{text}"
+            );
+        }
+        // Nouns, and words that may be nouns: the compound modifies them.
+        for (text, found, expected) in [
+            ("The lading bill number is", "lading bill", "bill of lading"),
+            (
+                "A ship seizure order was made.",
+                "ship seizure",
+                "arrest of ship",
+            ),
+            // A form in "-s" is a plural noun as often, without an object after it or after
+            // a plural.
+            (
+                "The ship seizure orders were quashed.",
+                "ship seizure",
+                "arrest of ship",
+            ),
+            (
+                "The ship seizures orders the",
+                "ship seizures",
+                "arrests of ship",
+            ),
+            // A form in "-ing" names an activity; "need" is no past of a verb "ne".
+            (
+                "The ship seizure hearing is",
+                "ship seizure",
+                "arrest of ship",
+            ),
+            ("The ship seizure need is", "ship seizure", "arrest of ship"),
+            (
+                "The ship seizure speed is",
+                "ship seizure",
+                "arrest of ship",
+            ),
+        ] {
+            assert_eq!(
+                fix(text, found, expected),
+                (text.to_string(), Some(LeftReason::ModifiesTheNextWord)),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_variant_after_a_or_an_is_left_where_its_correction_may_be_a_mass_noun() {
+        let fix = |glossary: &str, text: &str, found: &str, expected: &str| {
+            let glossary = Glossary::from_csv_text(glossary, "g.csv").unwrap();
+            let findings = vec![finding(Rule::ForbiddenTerm, text, found, expected)];
+            let plan = plan(text, UTF8, &findings, &glossary);
+            (apply(text, &plan.edits), plan.left.first().map(|l| l.1))
+        };
+        let plain = "id,preferred\nc,x\n";
+        // Another head, not known to be counted: not in the dictionary, or a verb too, whose
+        // form in "-s" the dictionary holds either way ("pays").
+        for (text, found, expected) in [
+            ("They claimed a delay fee of", "delay fee", "demurrage"),
+            ("A delay fee was claimed.", "delay fee", "demurrage"),
+            (
+                "Staff got an overtime wage.",
+                "overtime wage",
+                "overtime pay",
+            ),
+        ] {
+            assert_eq!(
+                fix(plain, text, found, expected),
+                (text.to_string(), Some(LeftReason::MayBeUncountable)),
+                "{text}"
+            );
+        }
+        for (glossary, text, found, expected, want) in [
+            // No article, or a capital "A" that is no article.
+            (
+                plain,
+                "They claimed the delay fee.",
+                "delay fee",
+                "demurrage",
+                "They claimed the demurrage.",
+            ),
+            (
+                plain,
+                "They claimed delay fee.",
+                "delay fee",
+                "demurrage",
+                "They claimed demurrage.",
+            ),
+            (
+                plain,
+                "The Grade A delay fee",
+                "delay fee",
+                "demurrage",
+                "The Grade A demurrage",
+            ),
+            // The same head, counted as the text counts it.
+            (
+                plain,
+                "It has an oil cylinder.",
+                "oil cylinder",
+                "hydraulic cylinder",
+                "It has a hydraulic cylinder.",
+            ),
+            // Another head known to be counted: one who does something, a noun whose plural
+            // the dictionary knows, one the concept writes in the plural.
+            (
+                plain,
+                "It hired a transporter.",
+                "transporter",
+                "carrier",
+                "It hired a carrier.",
+            ),
+            (
+                plain,
+                "It has a heat swapper.",
+                "heat swapper",
+                "heat exchanger",
+                "It has a heat exchanger.",
+            ),
+            (
+                plain,
+                "He drove an automobile.",
+                "automobile",
+                "vehicle",
+                "He drove a vehicle.",
+            ),
+            (
+                "id,preferred,admitted\nc,demurrage,demurrages\n",
+                "They claimed a delay fee of",
+                "delay fee",
+                "demurrage",
+                "They claimed a demurrage of",
+            ),
+        ] {
+            assert_eq!(
+                fix(glossary, text, found, expected),
+                (want.to_string(), None),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_banned_rendering_inflected_in_the_text_has_the_number_of_the_match() {
+        // "applets" is no word the dictionary knows, but the match put "applet" in the
+        // plural: the correction, a name that is a verb too, stays as listed.
+        let glossary = Glossary::from_csv_text(
+            "id,preferred,deprecated,case\nc,Mini Program,applet,name\n",
+            "g.csv",
+        )
+        .unwrap();
+        let fix = |text: &str, found: &str, expected: &str| {
+            let findings = vec![finding(Rule::DeprecatedTerm, text, found, expected)];
+            let plan = plan(text, UTF8, &findings, &glossary);
+            (apply(text, &plan.edits), plan.left.first().map(|l| l.1))
+        };
+        let text = "Several applets were removed.";
+        assert_eq!(
+            fix(text, "applets", "Mini Program"),
+            (text.to_string(), Some(LeftReason::InPlural))
+        );
+        assert_eq!(
+            fix("The applet was removed.", "applet", "Mini Program"),
+            ("The Mini Program was removed.".to_string(), None)
+        );
+        // Written so in the glossary, the word is no inflection of the text's.
+        let listed =
+            Glossary::from_csv_text("id,preferred,deprecated\nc,input data,inputdata\n", "g.csv")
+                .unwrap();
+        let text = "The inputdata is read.";
+        let findings = vec![finding(
+            Rule::DeprecatedTerm,
+            text,
+            "inputdata",
+            "input data",
+        )];
+        let plan = plan(text, UTF8, &findings, &listed);
+        assert_eq!(apply(text, &plan.edits), "The input data is read.");
     }
 
     #[test]
