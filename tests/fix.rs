@@ -765,3 +765,47 @@ wto,World Trade Organization,,WTOO,
         "The CPC leadership and the BRI projects.\nThe Communist Party of China and Belt and Road Initiative.\nThe World Trade Organization rules.\n"
     );
 }
+
+/// A correction keeps the sentence English: a verb after a variant is no noun it modifies, a
+/// plural the correction cannot take and an article before a word that may be a mass noun
+/// are left for a person.
+#[test]
+fn corrections_that_would_break_the_grammar_are_left_and_verbs_are_no_modified_nouns() {
+    let glossary = "\
+id,preferred,deprecated,forbidden,case
+bol,bill of lading,lading bill,,
+dem,demurrage,,delay fee,
+app,Mini Program,applet,,name
+";
+    let draft = "The lading bill named the consignee.\n\
+The lading bill number is missing.\n\
+They claimed a delay fee and the delay fee.\n\
+Several applets were removed.\n";
+    let dir = scratch(&[
+        ("g.csv", glossary.as_bytes()),
+        ("draft.txt", draft.as_bytes()),
+    ]);
+    let run = termcheck_in(dir.path(), &["fix", "draft.txt", "-g", "g.csv"], b"");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("draft.txt")).unwrap(),
+        "The bill of lading named the consignee.\n\
+The lading bill number is missing.\n\
+They claimed a delay fee and the demurrage.\n\
+Several applets were removed.\n",
+    );
+    for left in [
+        "draft.txt:2:5: left warning[deprecated-term] \"lading bill\" for a person: it modifies the word after it",
+        "draft.txt:3:16: left error[forbidden-term] \"delay fee\" for a person: it follows \"a\" or \"an\", and the correction's head is another word that may be a mass noun",
+        "draft.txt:4:9: left warning[deprecated-term] \"applets\" for a person: found in the plural",
+    ] {
+        assert!(run.stderr.contains(left), "{left}\n{}", run.stderr);
+    }
+    // The suggestion of the plural is the name as listed, which fix leaves.
+    let check = termcheck_in(
+        dir.path(),
+        &["check", "draft.txt", "-g", "g.csv", "--format", "csv"],
+        b"",
+    );
+    assert!(check.stdout.contains(",Mini Program,"), "{}", check.stdout);
+}
