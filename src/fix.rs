@@ -617,7 +617,8 @@ fn article_before(text: &str, at: usize) -> Option<Range<usize>> {
 /// agrees with the first sound of its correction `expected` (see [`indefinite_article`]),
 /// in the article's case; `None` when there is none, it agrees already, the sound is
 /// undecided, or the word is not surely an article: "A" and "An" are one only where a
-/// sentence starts ("Grade A oil" is a label, "Director An" a name), "AN" in capitals.
+/// sentence starts or after a tag ("Grade A oil" is a label, "Director An" a name; see
+/// [`starts_sentence_or_markup`]), "AN" in capitals.
 fn article_to_agree(
     text: &str,
     span: &Range<usize>,
@@ -638,7 +639,7 @@ fn article_to_agree(
     let agreeing = match written {
         "a" | "an" => wanted.as_str().to_string(),
         "AN" => wanted.as_str().to_uppercase(),
-        _ if !starts_sentence(&text[..at.start]) => return None,
+        _ if !starts_sentence_or_markup(&text[..at.start]) => return None,
         "A" if case_pattern(found) == CasePattern::Upper => wanted.as_str().to_uppercase(),
         _ => capitalize_first(wanted.as_str()),
     };
@@ -771,15 +772,23 @@ fn made_as_a_doer(word: &str) -> bool {
 }
 
 /// The indefinite article right before byte `at` of `text` (see [`article_before`]), where it
-/// surely is one: "a", "an" and "AN" anywhere, "A" and "An" where a sentence starts ("Grade A
-/// oil" is a label, "Director An" a name).
+/// surely is one: "a", "an" and "AN" anywhere, "A" and "An" where a sentence starts or after a tag
+/// (see [`starts_sentence_or_markup`]).
 fn sure_article_before(text: &str, at: usize) -> Option<Range<usize>> {
     let article = article_before(text, at)?;
     match &text[article.clone()] {
         "a" | "an" | "AN" => Some(article),
-        _ if starts_sentence(&text[..article.start]) => Some(article),
+        _ if starts_sentence_or_markup(&text[..article.start]) => Some(article),
         _ => None,
     }
+}
+
+/// Whether a capital "A" or "An" after `before` is surely an article: where a sentence starts
+/// (see [`starts_sentence`]) or right after a tag, which in a file of markup starts a segment
+/// or a paragraph ("<p>An origin certificate", "<target>A motor"): a label ("Grade A") or a
+/// name ("Director An") follows a word.
+fn starts_sentence_or_markup(before: &str) -> bool {
+    starts_sentence(before) || before.ends_with('>')
 }
 
 /// Determiners, which start a noun phrase: after a verb's form in "-s", its object ("states
@@ -2417,6 +2426,13 @@ mod tests {
                 "oil man",
                 "hydraulic engineer",
                 "said Director An hydraulic engineer",
+            ),
+            // After a tag, a segment or a paragraph starts.
+            (
+                "<p>An oil cylinder",
+                "oil cylinder",
+                "hydraulic cylinder",
+                "<p>A hydraulic cylinder",
             ),
             ("an oil tank", "oil tank", "herb tank", "an herb tank"),
             ("an NATO unit", "NATO unit", "LAN unit", "an LAN unit"),
