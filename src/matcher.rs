@@ -967,24 +967,37 @@ fn serial_comma_variant(cased: &str) -> Option<String> {
 /// Visby Regulations"), or a hyphen as a space ("Hamburg Rules Convention" of "Hamburg-Rules
 /// Convention"), as British and American spellings of it are found. A hyphenated form never
 /// reads as ordinary prose; two words apart may ("on line" of "on-line", "log in" of
-/// "log-in", "set up"), so a hyphen becomes a space only where three words or more result.
+/// "log-in", "set up"), so a hyphen becomes a space only where the rendering has a space
+/// already, and three words or more result. A compound of several hyphens is also found
+/// written open as a whole ("refusal of service attack" of "refusal-of-service attack").
 /// (An approved rendering with its hyphenation changed is garbled-term's: broken hyphenation.)
 fn separator_variants(cased: &str) -> Vec<String> {
-    let words = cased.split(' ').count();
+    let spaced = cased.contains(' ');
     let bytes = cased.as_bytes();
     let between_words = |at: usize| {
         cased[..at].ends_with(is_word_char) && cased[at + 1..].starts_with(is_word_char)
     };
-    (0..bytes.len())
+    let hyphens: Vec<usize> = (0..bytes.len())
+        .filter(|&at| bytes[at] == b'-' && spaced && between_words(at))
+        .collect();
+    let mut variants: Vec<String> = (0..bytes.len())
         .filter_map(|at| {
             let to = match bytes[at] {
                 b' ' if between_words(at) => "-",
-                b'-' if words >= 2 && between_words(at) => " ",
+                b'-' if hyphens.contains(&at) => " ",
                 _ => return None,
             };
             Some(format!("{}{to}{}", &cased[..at], &cased[at + 1..]))
         })
-        .collect()
+        .collect();
+    if hyphens.len() > 1 {
+        let mut open = cased.as_bytes().to_vec();
+        for &at in &hyphens {
+            open[at] = b' ';
+        }
+        variants.push(String::from_utf8(open).expect("a hyphen made a space"));
+    }
+    variants
 }
 
 /// Whether a word is written in mixed case: neither in small letters only, nor in capitals
@@ -1914,7 +1927,17 @@ mem,memory space,,,memory-space,
             separator_variants("Hamburg-Rules Convention"),
             ["Hamburg Rules Convention", "Hamburg-Rules-Convention"]
         );
+        assert_eq!(
+            separator_variants("refusal-of-service attack"),
+            [
+                "refusal of-service attack",
+                "refusal-of service attack",
+                "refusal-of-service-attack",
+                "refusal of service attack"
+            ]
+        );
         assert_eq!(separator_variants("on-line"), Vec::<String>::new());
+        assert_eq!(separator_variants("state-of-the-art"), Vec::<String>::new());
         assert_eq!(separator_variants("e-mail"), Vec::<String>::new());
         assert_eq!(separator_variants("C++ language"), Vec::<String>::new());
         assert_eq!(separator_variants("CAMCE"), Vec::<String>::new());
