@@ -350,16 +350,15 @@ impl<'g> SourceRules<'g> {
         // A rendering written as part of a hyphenated compound ("AI-powered diagnosis",
         // "data-centre operators", "family-doctor services") renders the term too: the exact
         // rules leave compounds alone, but a reader sees the term.
-        // (Dashes are no hyphens: "parents—it was" joins nothing.)
+        // (An em dash is no hyphen: "parents—it was" joins nothing. The en dash and the figure
+        // dash are read as hyphens, as normalization reads them everywhere: "cotton–blend".)
         let mut compounds: Option<(String, String)> = None;
         for a in accounts.values_mut() {
             if a.correct == a.in_source {
                 continue;
             }
             let (joined, apart) = compounds.get_or_insert_with(|| {
-                let dashes = [
-                    '\u{2012}', '\u{2013}', '\u{2014}', '\u{2015}', '\u{2E3A}', '\u{2E3B}',
-                ];
+                let dashes = ['\u{2014}', '\u{2015}', '\u{2E3A}', '\u{2E3B}'];
                 let joined = normalize(&target.replace(dashes, " "), true).text;
                 let apart = joined.replace('-', " ");
                 (joined, apart)
@@ -2716,8 +2715,14 @@ share,股份,share,,
         assert_eq!(missing("人工智能和人工智能", "AI-powered tools"), 1);
         assert_eq!(missing("总裁和行政长官", "the Chief Executive"), 1);
         assert_eq!(missing("数据中心", "data-processing centre"), 1);
-        // A dash is no hyphen: it joins no compound.
+        // An em dash is no hyphen: it joins no compound.
         assert_eq!(missing("数据中心", "the data—centre of it"), 1);
+        assert_eq!(missing("数据中心", "the data―centre of it"), 1);
+        // An en dash (or a figure dash) written for the hyphen is read as one, as everywhere.
+        assert_eq!(missing("数据中心运营商", "data–centre operators"), 0);
+        assert_eq!(missing("数据中心运营商", "data‒centre operators"), 0);
+        // Spaced, it sets words apart and joins nothing.
+        assert_eq!(missing("数据中心", "the data – centre of it"), 1);
     }
 
     #[test]

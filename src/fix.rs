@@ -104,6 +104,10 @@ pub enum LeftReason {
     /// segment's text (a delimiter or a quote in a TSV or CSV cell, whose quoting the span
     /// does not show): written raw it would break the file.
     NotWritable,
+    /// The found text holds a trade mark sign inside it ("Oekotex® Standard"), which is no
+    /// text of the term: where it goes in the correction, whose words differ, is a person's
+    /// call. (One after the term is outside the finding and stays.)
+    HoldsAMark,
     /// A variant in a bilingual segment whose source does not name its concept (最低档工资, the
     /// lowest grade of a position's pay, for a forbidden "lowest wage" of 最低工资): the words
     /// render something else there, which the correction would change.
@@ -119,6 +123,9 @@ impl fmt::Display for LeftReason {
             LeftReason::SpansLines => "spans a line break the correction cannot keep",
             LeftReason::TextChanged => "the text changed since it was checked",
             LeftReason::CrossesMarkup => "crosses markup or an escape in the file; fix it by hand",
+            LeftReason::HoldsAMark => {
+                "holds a trade mark sign (® ™ ℠) the correction would drop; fix it by hand"
+            }
             LeftReason::NotWritable => {
                 "the correction holds a delimiter or quote that this file's cells cannot take unquoted; fix it by hand"
             }
@@ -270,6 +277,12 @@ pub fn plan_bilingual(
             // unbalanced by a replacement.
             Some((_, held)) if held == f.found && !emphasis_delimiters(held, &[]).is_empty() => {
                 result.left.push((i, LeftReason::CrossesMarkup));
+                continue;
+            }
+            Some((_, held))
+                if held == f.found && held.contains(['\u{00AE}', '\u{2122}', '\u{2120}']) =>
+            {
+                result.left.push((i, LeftReason::HoldsAMark));
                 continue;
             }
             Some((span, held)) if held == f.found => span,

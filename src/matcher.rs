@@ -270,33 +270,56 @@ impl TermMatcher {
                     false => String::new(),
                 };
                 let mut forms = vec![(keys[pattern].clone(), cased.clone())];
+                // Typography that writes the same rendering: the serial comma of a list in it,
+                // for any rendering; for a banned one, a hyphen for a space between two of its
+                // words or the reverse (see `separator_variants`). Each is one change to the
+                // listed form, not combined with another (nor put in the other number below:
+                // on a large glossary that would double the patterns they add).
+                let listed_cased = match banned {
+                    true => cased.clone(),
+                    false => normalize_key(&rendering.text, false),
+                };
+                let mut typographic: Vec<String> =
+                    serial_comma_variant(&listed_cased).into_iter().collect();
                 if banned {
-                    for respelled in respellings(&cased, MOST_RESPELLINGS) {
-                        let key = normalize_key(&respelled, true);
-                        if index.get(&key).is_some_and(|&id| id < listed) {
-                            continue;
-                        }
-                        let id = *index.entry(key.clone()).or_insert_with_key(|key| {
-                            keys.push(key.clone());
-                            patterns.push(Vec::with_capacity(1));
-                            patterns.len() - 1
+                    typographic.extend(separator_variants(&cased));
+                }
+                let respelled = match banned {
+                    true => respellings(&cased, MOST_RESPELLINGS),
+                    false => Vec::new(),
+                };
+                let typographic_count = typographic.len();
+                for (n, variant) in typographic.into_iter().chain(respelled).enumerate() {
+                    let key = normalize_key(&variant, true);
+                    if index.get(&key).is_some_and(|&id| id < listed) {
+                        continue;
+                    }
+                    let id = *index.entry(key.clone()).or_insert_with_key(|key| {
+                        keys.push(key.clone());
+                        patterns.push(Vec::with_capacity(1));
+                        patterns.len() - 1
+                    });
+                    let exact = CaseCheck::of(concept, rendering.status, variant.clone());
+                    let uses = &mut patterns[id];
+                    // One variant stands for the concept's approved renderings that normalize
+                    // alike: the first of them, as an inflected form does.
+                    if !uses.iter().any(|u| {
+                        u.concept == ci
+                            && (u.status == rendering.status && u.exact == exact
+                                || u.status.is_approved() && rendering.status.is_approved())
+                    }) {
+                        uses.push(TermUse {
+                            concept: ci,
+                            rendering: ri,
+                            status: rendering.status,
+                            exact,
+                            inflected: None,
+                            counted: false,
+                            spelling: None,
                         });
-                        let exact = CaseCheck::of(concept, rendering.status, respelled.clone());
-                        let uses = &mut patterns[id];
-                        if !uses.iter().any(|u| {
-                            u.concept == ci && u.status == rendering.status && u.exact == exact
-                        }) {
-                            uses.push(TermUse {
-                                concept: ci,
-                                rendering: ri,
-                                status: rendering.status,
-                                exact,
-                                inflected: None,
-                                counted: false,
-                                spelling: None,
-                            });
-                        }
-                        forms.push((key, respelled));
+                    }
+                    if n >= typographic_count {
+                        forms.push((key, variant));
                     }
                 }
                 rendering_forms.push(forms);
@@ -899,6 +922,82 @@ fn cased_form(cased: &str, key: &str, form: &str) -> Option<String> {
     }
     let new_head = form.get(before.len()..form.len().checked_sub(after.len())?)?;
     Some(format!("{before}{}{after}", in_capitals_of(head, new_head)))
+}
+
+/// A rendering (normalized, case kept) that ends a list of three or more items with "and" or
+/// "or" ("Environmental, Social and Governance"), with the serial comma before the conjunction
+/// if it has none ("Environmental, Social, and Governance") or without it if it has one: house
+/// style, not another rendering. A rendering with one comma before its conjunction
+/// ("Smith, and Jones") has no list of three to end.
+fn serial_comma_variant(cased: &str) -> Option<String> {
+    let last = cased.rfind(", ")?;
+    let after = &cased[last + 2..];
+    // Words only (hyphens and apostrophes inside them) make a list item: other punctuation
+    // ("(", ";", ":") says the comma does something else.
+    let is_item = |s: &str| {
+        s.starts_with(is_word_char)
+            && s.ends_with(is_word_char)
+            && s.chars()
+                .all(|c| is_word_char(c) || matches!(c, ' ' | '-' | '\''))
+    };
+    let conjunction_at = |s: &str, at: usize| {
+        ["and ", "or "].into_iter().find_map(|c| {
+            s.get(at..at + c.len())
+                .filter(|w| w.eq_ignore_ascii_case(c))
+                .map(|_| c.len())
+        })
+    };
+    if conjunction_at(after, 0).is_some() {
+        let before = &cased[..last];
+        let item = &before[before.rfind(", ")? + 2..];
+        return is_item(item).then(|| format!("{before}{}", &cased[last + 1..]));
+    }
+    let head = &cased[..last];
+    let first_item = &head[head.rfind(", ").map_or(0, |i| i + 2)..];
+    let at = (0..after.len())
+        .filter(|&i| after.is_char_boundary(i) && after[..i].ends_with(' '))
+        .find(|&i| conjunction_at(after, i).is_some())?;
+    let item = &after[..at - 1];
+    (is_item(item) && !first_item.is_empty())
+        .then(|| format!("{}, {item},{}", &cased[..last], &after[at - 1..]))
+}
+
+/// A deprecated or forbidden rendering (normalized, case kept) with one separator between two
+/// of its words changed: a space written as a hyphen ("Hague-Visby Regulations" of "Hague
+/// Visby Regulations"), or a hyphen as a space ("Hamburg Rules Convention" of "Hamburg-Rules
+/// Convention"), as British and American spellings of it are found. A hyphenated form never
+/// reads as ordinary prose; two words apart may ("on line" of "on-line", "log in" of
+/// "log-in", "set up"), so a hyphen becomes a space only where the rendering has a space
+/// already, and three words or more result. A compound of several hyphens is also found
+/// written open as a whole ("refusal of service attack" of "refusal-of-service attack").
+/// (An approved rendering with its hyphenation changed is garbled-term's: broken hyphenation.)
+fn separator_variants(cased: &str) -> Vec<String> {
+    let spaced = cased.contains(' ');
+    let bytes = cased.as_bytes();
+    let between_words = |at: usize| {
+        cased[..at].ends_with(is_word_char) && cased[at + 1..].starts_with(is_word_char)
+    };
+    let hyphens: Vec<usize> = (0..bytes.len())
+        .filter(|&at| bytes[at] == b'-' && spaced && between_words(at))
+        .collect();
+    let mut variants: Vec<String> = (0..bytes.len())
+        .filter_map(|at| {
+            let to = match bytes[at] {
+                b' ' if between_words(at) => "-",
+                b'-' if hyphens.contains(&at) => " ",
+                _ => return None,
+            };
+            Some(format!("{}{to}{}", &cased[..at], &cased[at + 1..]))
+        })
+        .collect();
+    if hyphens.len() > 1 {
+        let mut open = cased.as_bytes().to_vec();
+        for &at in &hyphens {
+            open[at] = b' ';
+        }
+        variants.push(String::from_utf8(open).expect("a hyphen made a space"));
+    }
+    variants
 }
 
 /// Whether a word is written in mixed case: neither in small letters only, nor in capitals
@@ -1757,6 +1856,186 @@ mem,memory space,,,memory-space,
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_banned_rendering_is_found_with_a_hyphen_for_a_space_or_the_reverse() {
+        let glossary = "id,preferred,forbidden,deprecated\n\
+            hv,Hague-Visby Rules,Hague Visby Regulations,\n\
+            hr,Hamburg Rules,Hamburg-Rules Convention,\n\
+            web,online,,on-line\n\
+            login,sign in,log-in,\n\
+            ds,data set,,data-base entry\n";
+        let forbidden = |f: &str| vec![s(f, Status::Forbidden)];
+        for (text, found) in [
+            (
+                "The Hague-Visby Regulations apply.",
+                "Hague-Visby Regulations",
+            ),
+            (
+                "The Hague Visby-Regulations apply.",
+                "Hague Visby-Regulations",
+            ),
+            (
+                "The Hague Visby Regulations apply.",
+                "Hague Visby Regulations",
+            ),
+            (
+                "The Hague\u{2011}Visby Regulations",
+                "Hague\u{2011}Visby Regulations",
+            ),
+            ("The Hamburg Rules Convention", "Hamburg Rules Convention"),
+            ("The Hamburg-Rules-Convention", "Hamburg-Rules-Convention"),
+        ] {
+            assert_eq!(found_in(glossary, text), forbidden(found), "{text}");
+        }
+        assert_eq!(
+            found_in(glossary, "a data base entry"),
+            vec![s("data base entry", Status::Deprecated)]
+        );
+        // Two words apart may be ordinary prose: a hyphenated two-word rendering is not found
+        // written apart.
+        for text in ["on line 5", "log in to the site", "the Hamburg Rules apply"] {
+            assert!(
+                found_in(glossary, text)
+                    .iter()
+                    .all(|(_, st)| st.is_approved()),
+                "{text}"
+            );
+        }
+        // An approved rendering gets no such variant: broken hyphenation is garbled-term's.
+        assert!(found_in(glossary, "the Hague Visby Rules").is_empty());
+        // Nor does the variant of a banned rendering reach a rendering listed itself.
+        let listed = "id,preferred,forbidden\nem,e-mail,e mail address\nea,e-mail address,\n";
+        assert_eq!(
+            found_in(listed, "an e-mail address"),
+            vec![s("e-mail address", Status::Preferred)]
+        );
+        assert_eq!(
+            found_in(listed, "an e mail address"),
+            vec![s("e mail address", Status::Forbidden)]
+        );
+    }
+
+    #[test]
+    fn separator_variants_change_one_separator_between_words() {
+        assert_eq!(
+            separator_variants("Hague Visby Regulations"),
+            ["Hague-Visby Regulations", "Hague Visby-Regulations"]
+        );
+        assert_eq!(
+            separator_variants("Hamburg-Rules Convention"),
+            ["Hamburg Rules Convention", "Hamburg-Rules-Convention"]
+        );
+        assert_eq!(
+            separator_variants("refusal-of-service attack"),
+            [
+                "refusal of-service attack",
+                "refusal-of service attack",
+                "refusal-of-service-attack",
+                "refusal of service attack"
+            ]
+        );
+        assert_eq!(separator_variants("on-line"), Vec::<String>::new());
+        assert_eq!(separator_variants("state-of-the-art"), Vec::<String>::new());
+        assert_eq!(separator_variants("e-mail"), Vec::<String>::new());
+        assert_eq!(separator_variants("C++ language"), Vec::<String>::new());
+        assert_eq!(separator_variants("CAMCE"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn the_serial_comma_of_a_list_is_house_style() {
+        for (listed, variant) in [
+            (
+                "Environmental, Social and Governance",
+                Some("Environmental, Social, and Governance"),
+            ),
+            (
+                "Environmental, Social, and Governance",
+                Some("Environmental, Social and Governance"),
+            ),
+            ("Red, Green or Blue", Some("Red, Green, or Blue")),
+            (
+                "red, green, blue AND yellow",
+                Some("red, green, blue, AND yellow"),
+            ),
+            (
+                "Ministry of Industry, Trade and Commerce",
+                Some("Ministry of Industry, Trade, and Commerce"),
+            ),
+            // No list of three: one comma before the conjunction sets a phrase off.
+            ("Smith, and Jones", None),
+            ("Research and Development", None),
+            ("Beijing, China", None),
+            // The last comma ends no list item: the words after it are no item and a
+            // conjunction.
+            ("Smith, Jones & Co", None),
+            (
+                "Weights (Kg), Sand and Gravel",
+                Some("Weights (Kg), Sand, and Gravel"),
+            ),
+            ("A (B, C) and D", None),
+            ("Sand and Gravel, Stone", None),
+            ("brand, band", None),
+        ] {
+            assert_eq!(serial_comma_variant(listed).as_deref(), variant, "{listed}");
+        }
+    }
+
+    #[test]
+    fn a_rendering_is_found_with_or_without_the_serial_comma() {
+        let glossary = "id,preferred,admitted,forbidden\n\
+            esg,\"Environmental, Social and Governance\",ESG,\n\
+            rgb,\"red, green, and blue\",,\n\
+            bad,sustainability report,,\"Environment, Society and Management\"\n";
+        for (text, found, status) in [
+            (
+                "our Environmental, Social, and Governance report",
+                "Environmental, Social, and Governance",
+                Status::Preferred,
+            ),
+            (
+                "our Environmental, Social and Governance report",
+                "Environmental, Social and Governance",
+                Status::Preferred,
+            ),
+            (
+                "in red, green and blue",
+                "red, green and blue",
+                Status::Preferred,
+            ),
+            (
+                "the Environment, Society, and Management report",
+                "Environment, Society, and Management",
+                Status::Forbidden,
+            ),
+        ] {
+            assert_eq!(found_in(glossary, text), vec![s(found, status)], "{text}");
+        }
+        // Other punctuation is no serial comma, nor is a comma ending another list item.
+        for text in [
+            "Environmental, Social; and Governance",
+            "Environmental, Social, Governance",
+            "Environmental, Social, and, Governance",
+        ] {
+            assert!(found_in(glossary, text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_trade_mark_sign_inside_a_rendering_is_no_text_of_it() {
+        let glossary = "id,preferred,forbidden\noeko,OEKO-TEX Standard 100,Oekotex Standard\n";
+        let text = "它 OEKO-TEX® Standard 100 和 OEKO-TEX™ Standard 100™ 与 Oekotex℠ Standard";
+        assert_eq!(
+            found_in(glossary, text),
+            vec![
+                s("OEKO-TEX® Standard 100", Status::Preferred),
+                s("OEKO-TEX™ Standard 100", Status::Preferred),
+                s("Oekotex℠ Standard", Status::Forbidden),
+            ]
+        );
+        // The letters "TM" are letters.
+        assert!(found_in(glossary, "OEKO-TEXTM Standard 100").is_empty());
     }
 
     #[test]

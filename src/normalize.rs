@@ -129,6 +129,16 @@ pub fn normalize(original: &str, fold_case: bool) -> Normalized {
         let cluster = &original[i..end];
         let mut chars = cluster.chars();
         let first = chars.next().expect("i is on a char boundary");
+        if is_trade_mark_sign(first) {
+            // A mark glued to a name ("OEKO-TEX® Standard 100", "Tencel™ fibres") is no text of
+            // it: it is dropped, so the name reads as written without it (NFKC would make "™"
+            // the letters "TM", glued to the word). Between two words it still parts them.
+            if original[end..].chars().next().is_some_and(is_word_char) {
+                out.whitespace(i);
+            }
+            i = end;
+            continue;
+        }
         if chars.next().is_none() {
             out.char_cluster(std::iter::once(fold_before_nfkc(first)), i);
         } else {
@@ -494,6 +504,12 @@ impl Builder {
     }
 }
 
+/// The registered, trade mark and service mark signs, which mark a name without being part
+/// of its words.
+fn is_trade_mark_sign(c: char) -> bool {
+    matches!(c, '\u{00AE}' | '\u{2122}' | '\u{2120}')
+}
+
 /// Characters NFKC would decompose into something unhelpful (the acute accent becomes a space
 /// and a combining mark) but writers use as apostrophes.
 fn fold_before_nfkc(c: char) -> char {
@@ -613,6 +629,26 @@ mod tests {
         assert_normalizes("N\u{2219}m", "n\u{00B7}m");
         // Only the dot of a product: a full stop is no middle dot.
         assert_normalizes("N.m", "n.m");
+        // Trade mark signs are no letters of the name they mark ("™" is not "TM" glued on).
+        assert_normalizes("OEKO-TEX® Standard 100®", "oeko-tex standard 100");
+        assert_normalizes("OEKO-TEX™ Standard", "oeko-tex standard");
+        assert_normalizes("Brand℠.", "brand.");
+        assert_normalizes("Tencel® ™ fibres", "tencel fibres");
+        assert_normalizes("OEKO-TEX®-certified", "oeko-tex-certified");
+        // Between two words, a mark still parts them.
+        assert_normalizes("Brand®Product", "brand product");
+        // Letters written out for a mark are letters: "TM" and "(R)" stay.
+        assert_normalizes("BrandTM (R)", "brandtm (r)");
+    }
+
+    #[test]
+    fn maps_a_term_around_a_trade_mark_sign_back_to_the_written_span() {
+        let input = "由 OEKO-TEX® Standard 100™ 认证";
+        assert_eq!(
+            original_of(input, "oeko-tex standard 100"),
+            "OEKO-TEX® Standard 100"
+        );
+        assert_eq!(original_of("é Brand™ é", "brand"), "Brand");
     }
 
     #[test]
@@ -673,6 +709,8 @@ mod tests {
             "İ",
             "\u{00B4}",
             "\n\n",
+            "\u{00AE}",
+            "\u{2122}",
         ];
         let mut state = 0x2545_f491_u64;
         for _ in 0..3000 {

@@ -214,6 +214,39 @@ c,Workers' Daily,Workers Daily,
     assert_eq!(run.code, 1, "{}", run.stderr);
 }
 
+/// A trade mark sign is no text of a term (it matches without it), but a correction must not
+/// drop it: one inside the found text is left for a person, one after it stays where it is.
+#[test]
+fn a_trade_mark_sign_is_kept_or_left_for_a_person() {
+    let glossary = "\
+id,preferred,forbidden
+oeko,OEKO-TEX Standard,Oekotex Standard
+hv,Hague-Visby Rules,Hague Visby Regulations
+";
+    let draft = "We use Oekotex® Standard here.\n\
+        We use Oekotex Standard® here.\n\
+        The Hague-Visby Regulations™ apply.\n";
+    let dir = scratch(&[
+        ("g.csv", glossary.as_bytes()),
+        ("draft.txt", draft.as_bytes()),
+    ]);
+    let run = termcheck_in(dir.path(), &["fix", "draft.txt", "-g", "g.csv"], b"");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "draft.txt:1:8: left error[forbidden-term] \"Oekotex® Standard\" for a person: holds a trade mark sign"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("draft.txt")).unwrap(),
+        "We use Oekotex® Standard here.\n\
+         We use OEKO-TEX Standard® here.\n\
+         The Hague-Visby Rules™ apply.\n",
+    );
+}
+
 #[test]
 fn a_banned_common_noun_in_the_plural_is_fixed_in_the_plural() {
     let glossary = "\
