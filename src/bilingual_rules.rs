@@ -32,7 +32,8 @@ use crate::spelling::with_families;
 use crate::zh::numbers::{
     align_versions, chinese_dates, chinese_eras, chinese_numbers, compare, compare_dates,
     compare_eras, compare_quantities, compare_units, display_value, english_dates, english_eras,
-    english_numbers, is_currency_sign, loose_numbers_only_in, MonthDay, Number, Value,
+    english_numbers, is_currency_sign, loose_numbers_only_in, read_plus_minus,
+    separate_fine_decimals, separate_meridiems, written_value, MonthDay, Number, Value,
 };
 use crate::zh::source_terms::{SourceMatch, SourceTermMatcher};
 use crate::zh::untranslated::{untranslated, Untranslated};
@@ -817,7 +818,11 @@ impl<'g> SourceRules<'g> {
                 target_numbers.sort_by_key(|n| n.start);
             }
             align_versions(source, &mut source_numbers, target, &mut target_numbers);
+            read_plus_minus(source, &mut source_numbers);
+            read_plus_minus(target, &mut target_numbers);
             compare_quantities(source, &mut source_numbers, target, &mut target_numbers);
+            separate_fine_decimals(source, &mut source_numbers, target, &mut target_numbers);
+            separate_meridiems(source, &mut source_numbers, target, &mut target_numbers);
             let mismatches = compare(&source_numbers, &target_numbers);
             let units = compare_units(&source_numbers, &target_numbers);
             let dates = compare_dates(
@@ -834,11 +839,14 @@ impl<'g> SourceRules<'g> {
                 let mut described: Vec<String> = mismatches
                     .iter()
                     .map(|m| {
+                        let shown = if m.in_source > 0 {
+                            written_value(m.value, &source_numbers, source)
+                        } else {
+                            written_value(m.value, &target_numbers, target)
+                        };
                         format!(
                             "{} ({}× in the source, {}× in the target)",
-                            display_value(m.value),
-                            m.in_source,
-                            m.in_target
+                            shown, m.in_source, m.in_target
                         )
                     })
                     .collect();
@@ -3696,5 +3704,222 @@ gen,发电机,generator
             .map(|(i, _)| i)
             .collect();
         assert_eq!(got, [1, 3, 5]);
+    }
+
+    /// The number-mismatch findings of a pair, as (found, message), with no term in play.
+    #[track_caller]
+    fn number_findings(source: &str, target: &str) -> Vec<(String, String)> {
+        run_with(
+            "id,source,preferred\nx,占位符,placeholder\n",
+            source,
+            target,
+        )
+        .into_iter()
+        .filter(|f| f.0 == "number-mismatch")
+        .map(|f| (f.1, f.2))
+        .collect()
+    }
+
+    #[test]
+    fn a_month_inside_a_name_is_no_date() {
+        for (source, target) in [
+            (
+                "长征七号运载火箭发射成功。",
+                "The Long March-7 carrier rocket was launched.",
+            ),
+            (
+                "长征三号乙运载火箭发射成功。",
+                "The Long March-3B carrier rocket was launched.",
+            ),
+            (
+                "长征十一号运载火箭发射成功。",
+                "The Long March 11 carrier rocket was launched.",
+            ),
+            ("长征二号F运载火箭", "the Long March 2F carrier rocket"),
+            ("火箭于3月7日发射。", "The rocket was launched on March 7."),
+            (
+                "火箭于3月7日周二发射。",
+                "The rocket was launched on Tuesday March 7.",
+            ),
+            ("火箭于2024年3月7日发射。", "It was launched March 7, 2024."),
+            ("火箭于3月7日发射。", "It was launched on 7 March."),
+            ("火箭于3月7日发射。", "Launched Since March 7."),
+        ] {
+            assert_eq!(number_findings(source, target), [], "{target}");
+        }
+        // A number changed in the name points at the number, not at the month.
+        let got = number_findings(
+            "长征七号运载火箭发射成功。",
+            "The Long March-8 rocket was launched.",
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "8");
+        // A real date still differs.
+        assert_eq!(
+            number_findings("火箭于4月7日发射。", "The rocket was launched on March 7.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn decimals_are_compared_by_their_written_digits() {
+        for (source, target, message) in [
+            (
+                "税则号列8703.2341项下商品",
+                "goods under tariff item 8703.2342",
+                "numbers differ: 8703.2341 (1× in the source, 0× in the target), 8703.2342 (0× in the source, 1× in the target)",
+            ),
+            (
+                "汇率为6.71235。",
+                "The exchange rate is 6.71238.",
+                "numbers differ: 6.71235 (1× in the source, 0× in the target), 6.71238 (0× in the source, 1× in the target)",
+            ),
+            (
+                "税则号列0203.2900适用暂定税率。",
+                "Tariff item 0203.2990 takes the provisional rate.",
+                "numbers differ: 0203.2900 (1× in the source, 0× in the target), 0203.2990 (0× in the source, 1× in the target)",
+            ),
+        ] {
+            let got = number_findings(source, target);
+            assert_eq!(got.len(), 1, "{target}");
+            assert_eq!(got[0].1, message);
+        }
+        // Rounding to fewer decimals, or through a multiplier, is no mismatch.
+        for (source, target) in [
+            ("圆周率约为3.14159。", "Pi is about 3.142."),
+            ("汇率为6.71235。", "The exchange rate is 6.7124."),
+            ("税则号列8703.2341", "tariff item 8703.2341"),
+            ("税则号列0203.2900", "tariff item 0203.29"),
+            ("人口为1.23456亿。", "The population is 123.456 million."),
+        ] {
+            assert_eq!(number_findings(source, target), [], "{target}");
+        }
+    }
+
+    #[test]
+    fn a_magnitude_of_a_unit_class_is_no_count() {
+        for target in [
+            "Ten gigawatt-class nuclear power units will be built.",
+            "Ten million-kilowatt-class nuclear power units will be built.",
+            "10 million-kilowatt-class nuclear power units will be built.",
+            "10 1,000-MW-class nuclear power units will be built.",
+        ] {
+            assert_eq!(
+                number_findings("建设10台百万千瓦级核电机组。", target),
+                [],
+                "{target}"
+            );
+        }
+        // Without a class the magnitude is an amount, and a count stays a count.
+        assert_eq!(
+            number_findings("建设百万千瓦机组。", "Units of a gigawatt are built.").len(),
+            1
+        );
+        assert_eq!(
+            number_findings("建设10台百万千瓦级核电机组。", "12 gigawatt-class units.").len(),
+            1
+        );
+        assert_eq!(
+            number_findings("投资1000万元。", "An investment of 10 million yuan.").len(),
+            0
+        );
+    }
+
+    #[test]
+    fn a_k_or_m_glued_to_a_count_multiplies_it_or_names_it() {
+        for (source, target) in [
+            ("超过10万条评价", "100K+ reviews"),
+            ("下载量超过200万次。", "Over 2M downloads."),
+            ("支持4K视频。", "Supports 4K video."),
+            ("支持5G网络。", "Supports 5G networks."),
+            ("文件大小为8 kB。", "The file is 8 kB."),
+        ] {
+            assert_eq!(number_findings(source, target), [], "{target}");
+        }
+        assert_eq!(number_findings("超过10万条评价", "100 reviews").len(), 1);
+        assert_eq!(
+            number_findings("下载量超过200万次。", "Over 3M downloads.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_fiscal_year_of_two_digits_is_its_year() {
+        assert_eq!(
+            number_findings("2023年度排放总量下降12.5%。", "FY23 emissions fell 12.5%."),
+            []
+        );
+        assert_eq!(number_findings("1999年度报告", "the FY99 report"), []);
+        assert_eq!(
+            number_findings("2023年度排放总量", "FY24 emissions").len(),
+            1
+        );
+        // Elsewhere two digits are two digits.
+        assert_eq!(
+            number_findings("2023年度排放总量", "the 23 emissions").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_plus_or_minus_sign_is_part_of_the_value() {
+        let got = number_findings(
+            "±800千伏特高压直流输电线路投运。",
+            "The 800 kV UHVDC line entered service.",
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(
+            got[0].1,
+            "numbers differ: 800 (0× in the source, 1× in the target), ±800 (1× in the source, 0× in the target)"
+        );
+        for target in [
+            "The ±800 kV UHVDC line entered service.",
+            "The +/-800 kV UHVDC line entered service.",
+            "The plus or minus 800 kV line entered service.",
+        ] {
+            assert_eq!(
+                number_findings("±800千伏特高压直流输电线路投运。", target),
+                [],
+                "{target}"
+            );
+        }
+        assert_eq!(number_findings("温度为-5℃。", "It is -5 °C."), []);
+    }
+
+    #[test]
+    fn a_part_of_the_day_places_the_hour_on_the_clock() {
+        assert_eq!(
+            number_findings(
+                "北京时间凌晨2时，飞船入轨。",
+                "At 2 p.m. Beijing Time, it entered orbit."
+            )
+            .len(),
+            1
+        );
+        assert_eq!(
+            number_findings(
+                "北京时间下午2时，飞船入轨。",
+                "At 2 a.m. Beijing Time, it entered orbit."
+            )
+            .len(),
+            1
+        );
+        for (source, target) in [
+            (
+                "北京时间凌晨2时，飞船入轨。",
+                "At 2 a.m. Beijing Time, it entered orbit.",
+            ),
+            (
+                "北京时间凌晨2时，飞船入轨。",
+                "At 2:00 Beijing Time, it entered orbit.",
+            ),
+            ("上午10点开会。", "The meeting is at 10 am."),
+            ("下午2时，飞船入轨。", "At 2 p.m., it entered orbit."),
+            ("下午2时，飞船入轨。", "At 14:00, it entered orbit."),
+            ("2时，飞船入轨。", "At 2 p.m., it entered orbit."),
+            ("2时，飞船入轨。", "At 2 a.m., it entered orbit."),
+        ] {
+            assert_eq!(number_findings(source, target), [], "{target}");
+        }
     }
 }
