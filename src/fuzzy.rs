@@ -20,8 +20,9 @@
 //!   possessives or hyphens is damage, except a plural head after a quantifier or a
 //!   placeholder of a count ("two National May 1 Labor Medals", "{count} Gold Coins"), the
 //!   number of a numbered set ("Standard 16", "Models X200 and X300"), one of a series in the
-//!   singular ("a Golden Rooster Award") and a role that many hold in the plural ("Authorized
-//!   Economic Operators"); word-level changes count only where the text keeps its capitals;
+//!   singular ("a Golden Rooster Award") and a name of ordinary words naming a class in the
+//!   plural ("Intermediate People's Courts have jurisdiction", "Authorized Economic
+//!   Operators"); word-level changes count only where the text keeps its capitals;
 //! - other renderings are *common nouns*: their head inflects freely ("a model worker"), and
 //!   only misspellings (in either number: "limit swiches"), broken spacing or hyphens (not
 //!   a phrasal verb's: "top up"), inflected modifiers, and (in terms of three
