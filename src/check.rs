@@ -445,7 +445,18 @@ impl<'g> Checker<'g> {
                             piece_of(&normalize_key(&banned.text, true), &approved)
                         })
                 };
-                let garbled = clear_of_exact(found, &exact, &concepts_of, &piece_of_approved);
+                // A garbled window that is a run of its rendering's words, fewer than all
+                // ("Xinhua News" of "Xinhua News Agency"): the rendering cut short.
+                let cut_short = |g: &GarbledMatch| -> bool {
+                    let approved = &self.glossary.concepts[g.concept].renderings[g.rendering];
+                    let approved = normalize_key(&approved.text, true);
+                    piece_of(
+                        &normalize_key(&norm.text[g.normalized.clone()], true),
+                        &approved,
+                    )
+                };
+                let garbled =
+                    clear_of_exact(found, &exact, &concepts_of, &piece_of_approved, &cut_short);
                 (exact, garbled)
             }
             _ => (self.matcher.find(&norm, read_as), Vec::new()),
@@ -1117,7 +1128,12 @@ impl<'t> Place<'t> {
 /// whatever concept bans its words "air update"; "Ministry of Industry and Information
 /// Techology" is the approved rendering misspelt after its own banned start. Corrected whole,
 /// each is right; the banned part alone would be corrected into "over the over-the-air update"
-/// or "… Technology Techology". A banned rendering that is no piece of the approved one is
+/// or "… Technology Techology". An approved rendering of the garbled term's own concept
+/// inside it hides a window that only cuts the longer rendering short (`cut_short`: "Xinhua
+/// News" is "Xinhua" and a word), not one that drops or replaces a word inside it, the
+/// longer rendering's words going on after the gap: "State Grid Corporation China" and
+/// "State Grid Corporation for China" are "State Grid Corporation of China" garbled, whatever
+/// "State Grid" is admitted. A banned rendering that is no piece of the approved one is
 /// evidence of its own, surer than a near-miss around it: "the serio CONTROLED driver" holds a
 /// forbidden "CONTROLED", not a garbled "controller driver"; nor is the whole approved
 /// rendering in a banned spelling a piece of it ("device device-objects").
@@ -1126,6 +1142,7 @@ fn clear_of_exact(
     exact: &[TermMatch],
     concepts_of: &dyn Fn(&TermMatch) -> Vec<usize>,
     piece_of_approved: &dyn Fn(&TermMatch, &GarbledMatch) -> bool,
+    cut_short: &dyn Fn(&GarbledMatch) -> bool,
 ) -> Vec<GarbledMatch> {
     // The exact matches are sorted and do not overlap (see `select_matches`), so their ends
     // are sorted too, and those overlapping a span are the run between two binary searches:
@@ -1147,9 +1164,11 @@ fn clear_of_exact(
                 let inside_exact = e.start <= span.start && span.end <= e.end;
                 // An approved rendering of the same concept inside a garbled form of a longer
                 // one ("Xinhua" in "Xinhua News Agencv") is part of the damage, unless the only
-                // damage is a word missing: "Xinhua News" is "Xinhua" and a word.
+                // damage is the longer one cut short: "Xinhua News" is "Xinhua" and a word.
                 let part_of_damage = !inside_exact
-                    && (g.damage != Damage::MissingWord || !concepts_of(m).contains(&g.concept));
+                    && (g.damage != Damage::MissingWord
+                        || !concepts_of(m).contains(&g.concept)
+                        || !cut_short(g));
                 let banned_inside = !m.approved
                     && span.start <= e.start
                     && e.end <= span.end
@@ -1875,6 +1894,48 @@ web,Workercn,,China Industrial Network
     /// whose words are a piece of the approved rendering, of its own concept or another's; the
     /// banned rendering written alone, followed by other words, or no piece of the approved
     /// rendering, is still banned.
+    /// An approved short form inside a garbled window of its concept's longer rendering hides
+    /// it only where the window cuts the longer one short ("State Grid Corporation" is "State
+    /// Grid" and a word); a word dropped or replaced inside it is damage.
+    #[test]
+    fn an_approved_short_form_hides_only_a_longer_rendering_cut_short() {
+        let glossary = Glossary::from_csv_text(
+            "id,preferred,admitted\n\
+             sgcc,State Grid Corporation of China,State Grid|SGCC\n\
+             xinhua,Xinhua News Agency,Xinhua\n",
+            "g.csv",
+        )
+        .unwrap();
+        let matcher = TermMatcher::new(&glossary);
+        let fuzzy = FuzzyIndex::new(&glossary, crate::fuzzy::DEFAULT_THRESHOLD);
+        let checker = Checker::new(&glossary, &matcher, RuleSet::all()).with_fuzzy(&fuzzy);
+        let found = |text: &str| rules_found_expected(&checker, text);
+        let sgcc = "State Grid Corporation of China";
+        for (text, garbled) in [
+            (
+                "The State Grid Corporation China invested more.",
+                "State Grid Corporation China",
+            ),
+            (
+                "The State Grid Corporation for China invested more.",
+                "State Grid Corporation for China",
+            ),
+        ] {
+            assert_eq!(
+                found(text),
+                [(Rule::GarbledTerm, garbled.to_string(), sgcc.to_string())],
+                "{text}"
+            );
+        }
+        for text in [
+            "The State Grid Corporation invested more.",
+            "State Grid invested more.",
+            "The Xinhua News reported it.",
+        ] {
+            assert_eq!(found(text), [], "{text}");
+        }
+    }
+
     #[test]
     fn a_garbled_term_wins_over_a_banned_rendering_inside_it() {
         let glossary = Glossary::from_csv_text(

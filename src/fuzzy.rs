@@ -20,8 +20,9 @@
 //!   possessives or hyphens is damage, except a plural head after a quantifier or a
 //!   placeholder of a count ("two National May 1 Labor Medals", "{count} Gold Coins"), the
 //!   number of a numbered set ("Standard 16", "Models X200 and X300"), one of a series in the
-//!   singular ("a Golden Rooster Award") and a role that many hold in the plural ("Authorized
-//!   Economic Operators"); word-level changes count only where the text keeps its capitals;
+//!   singular ("a Golden Rooster Award") and a name of ordinary words naming a class in the
+//!   plural ("Intermediate People's Courts have jurisdiction", "Authorized Economic
+//!   Operators"); word-level changes count only where the text keeps its capitals;
 //! - other renderings are *common nouns*: their head inflects freely ("a model worker"), and
 //!   only misspellings (in either number: "limit swiches"), broken spacing or hyphens (not
 //!   a phrasal verb's: "top up"), inflected modifiers, and (in terms of three
@@ -2728,17 +2729,29 @@ impl FuzzyIndex {
     }
 
     /// Whether name `r`, its head in the plural in `window`, names a class there, not one
-    /// entity in the wrong number: a role or status that many hold, named in Title Case
-    /// ("Authorized Economic Operators", "Model Workers", "Certified Public Accountants").
-    /// Its words are common English words, none a proper name or a word reading as pinyin (a
-    /// place's name, "Shanghai", "Xinhua", "Tsinghua", says which one entity), none is "the"
-    /// (a name tied to one thing: "Standing Committee of the Shanghai Municipal People's
-    /// Congress"), and no determiner of one stands before it ("each Model Workers"). And its
-    /// head names one who does or holds something (see [`names_a_doer`]), where a unique
-    /// entity is an organisation, a law, an event or a place ("Federations", "Laws",
-    /// "Leagues", "Scholarships": those the document must count to make a kind of thing,
-    /// see [`counted_in`]); or the text glosses it by its abbreviation in the plural, in
-    /// brackets right after it ("Free Trade Zones (FTZs)"), as nobody writes one entity.
+    /// entity in the wrong number. A name made only of ordinary English words names a kind
+    /// of thing as often as one thing ("Intermediate People's Court", "Mini Program", "Free
+    /// Trade Zone", "Authorized Economic Operator"); a word of a proper name says which one
+    /// entity ("Shanghai", "Xinhua", "Tsinghua": not in the dictionary in small letters, or
+    /// reading as pinyin, a place's name, as "Shanghai" and "China" do), and so does "the"
+    /// inside it ("Standing Committee of the Shanghai Municipal People's Congress"). Such a
+    /// name's plural is a class where the words before it show no one referent (see
+    /// [`Referent`]):
+    /// - bare, in running text, not a label alone in a cell or on a line ("Intermediate
+    ///   People's Courts have jurisdiction …", "Higher People's Courts hear …");
+    /// - after a modifier of its own: a possessive determiner, "these", an adjective or
+    ///   another name ("your favourite Mini Programs", "WeChat Mini Programs"); there a word
+    ///   of English that reads as pinyin ("Mini") is taken as English, the modifier showing a
+    ///   class of things where a bare plural does not;
+    /// - after "the" only where its head names one who does or holds something (see
+    ///   [`names_a_doer`]: "the Authorized Economic Operators of the EU"), where a unique
+    ///   entity is an organisation, a law, an event or a place, or where the text glosses it
+    ///   by its abbreviation in the plural, in brackets right after it ("the Free Trade Zones
+    ///   (FTZs)"), as nobody writes one entity. "The Supreme People's Courts", "the Ministries
+    ///   of Finance" are one entity in the wrong number.
+    ///
+    /// After a determiner of one ("each Model Workers") it is never a class, nor after a
+    /// figure that counts nothing ("88 Linear Algebras", a table's cells).
     fn names_a_class(
         &self,
         r: &IndexedRendering,
@@ -2747,29 +2760,35 @@ impl FuzzyIndex {
         matches: &Matches,
         context: &TextContext,
     ) -> bool {
-        let common = r.words.iter().all(|w| {
-            let w = self.words[w.word as usize].as_str();
-            if is_function_word(w) {
-                return w != "the";
-            }
-            (is_english_word(w) || is_english_word(&lemma(w))) && !is_name(w) && !reads_as_pinyin(w)
-        });
-        let text = context.text;
-        let joined = |a: usize, b: usize| {
-            text[tokens[a].span().end..tokens[b].span().start]
-                .trim()
-                .is_empty()
+        let english = |pinyin_too: bool| {
+            r.words.iter().all(|w| {
+                let w = self.words[w.word as usize].as_str();
+                if is_function_word(w) {
+                    return w != "the";
+                }
+                (is_english_word(w) || is_english_word(&lemma(w)))
+                    && !is_name(w)
+                    && (pinyin_too || !reads_as_pinyin(w))
+            })
         };
-        let after_one = window.start.checked_sub(1).is_some_and(|b| {
-            joined(b, window.start) && DETERMINERS_OF_ONE.contains(&matches.text(&tokens[b]))
-        });
-        if !common || after_one {
+        let referent = Referent::before(window, tokens, matches, context);
+        if referent == Referent::One {
             return false;
+        }
+        if referent == Referent::Modified && english(true) {
+            return true;
+        }
+        if !english(false) {
+            return false;
+        }
+        if referent == Referent::Bare && !alone_as_a_label(window, tokens, context) {
+            return true;
         }
         if names_a_doer(&self.words[r.words[r.head].word as usize]) {
             return true;
         }
         // "(FTZs)": the initials of the words the name capitalises, and a small "s".
+        let text = context.text;
         tokens.get(window.end).is_some_and(|next| {
             let last = &tokens[window.end - 1];
             let initials: String = r
@@ -3084,7 +3103,13 @@ impl FuzzyIndex {
             // spelling, and its number is judged as any other word's.
             let respelled = spelled_differently_in_other_number(word, glossary_word);
             spelled_differently |= respelled;
-            let inflected = word != glossary_word;
+            // A possessive "'s" written without its apostrophe ("Supreme Peoples Court" of
+            // "Supreme People's Court") reads as a plural, but the slip is the possessive: it is
+            // judged so below, not as the word's number or a misspelling.
+            let apostrophe_lost = rw.possessive
+                && !t.possessive()
+                && word.strip_suffix('s') == Some(glossary_word.as_str());
+            let inflected = word != glossary_word && !apostrophe_lost;
             if inflected && !respelled && !same_lemma(word, glossary_word) {
                 return Some(Damage::Misspelling);
             }
@@ -3324,6 +3349,9 @@ fn counted_after(
     {
         return false;
     }
+    if coordinated_owners(preposition + 1, tokens, matches, context) {
+        return true;
+    }
     // "of the two cities", "of its three districts".
     let mut at = preposition + 1;
     if PARTITIVE_DETERMINERS.contains(&word(at))
@@ -3343,6 +3371,153 @@ fn counted_after(
     }
     let w = word(noun);
     !is_weak_word(w) && w.chars().all(char::is_alphabetic) && !(context.capital)(&tokens[noun])
+}
+
+/// What the word right before a name in the plural, in the same phrase, says of its
+/// referent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Referent {
+    /// A determiner of one ("a", "each"): one thing.
+    One,
+    /// A definite determiner ("the", "this", "that", a possessive noun: "China's", as "of
+    /// China" is one owner), or a figure that counts nothing (a cell's number, see
+    /// [`counted_at`]): the one thing, or the one set, the name names.
+    Definite,
+    /// A modifier of the plural's own: a possessive determiner ("your"), "these" or
+    /// "those", or a content word (an adjective, another name: "favourite", "WeChat"),
+    /// which picks some of a class or says whose.
+    Modified,
+    /// Nothing: the start of a sentence or a phrase, or a closed-class word that is no
+    /// determiner ("by", "and", "have").
+    Bare,
+}
+
+impl Referent {
+    fn before(
+        window: &Range<usize>,
+        tokens: &[TextWord],
+        matches: &Matches,
+        context: &TextContext,
+    ) -> Referent {
+        let Some(b) = window.start.checked_sub(1).filter(|&b| {
+            context.text[tokens[b].span().end..tokens[window.start].span().start]
+                .trim()
+                .is_empty()
+                && !(context.column_between)(&tokens[b], &tokens[window.start])
+        }) else {
+            return Referent::Bare;
+        };
+        let word = matches.text(&tokens[b]);
+        if DETERMINERS_OF_ONE.contains(&word) {
+            Referent::One
+        } else if matches!(word, "the" | "this" | "that")
+            || tokens[b].possessive()
+            || word.chars().any(|c| c.is_ascii_digit())
+        {
+            Referent::Definite
+        } else if PARTITIVE_DETERMINERS.contains(&word) || !is_weak_word(word) {
+            Referent::Modified
+        } else {
+            Referent::Bare
+        }
+    }
+}
+
+/// Whether `window` stands alone as a label: nothing before it on its line, or a cell
+/// before it, and nothing after it but the line's end or another cell ("Linear Algebras⇥3⇥
+/// 81", a course and its credits). A label names one thing, the row's, and has no grammar to
+/// show a class.
+fn alone_as_a_label(window: &Range<usize>, tokens: &[TextWord], context: &TextContext) -> bool {
+    let apart = |a: &TextWord, b: &TextWord| {
+        (context.line_breaks)(a, b) > 0 || (context.column_between)(a, b)
+    };
+    let first = window
+        .start
+        .checked_sub(1)
+        .is_none_or(|b| apart(&tokens[b], &tokens[window.start]));
+    let last = tokens
+        .get(window.end)
+        .is_none_or(|next| apart(&tokens[window.end - 1], next));
+    first && last
+}
+
+/// Whether the words from token `start`, after a preposition following a name's head in the
+/// plural, name two owners or more joined by "and" or "or": "the Higher People's Courts of
+/// Jiangsu and Zhejiang", "… of Beijing, Tianjin and Hebei", "… of the city and the county".
+/// Each owner is up to three words (maybe after a determiner), no closed-class word among
+/// them, and the first words of the owners joined are written alike (both capitalised, or
+/// neither), as are the heads of coordinated modifiers (see [`coordinated_before`]). Several
+/// owners own several of what the name names, as a quantifier of them says ("of both
+/// districts"); one owner ("of Jiangsu", "of the Shanghai Municipal People's Congress")
+/// does not.
+fn coordinated_owners(
+    start: usize,
+    tokens: &[TextWord],
+    matches: &Matches,
+    context: &TextContext,
+) -> bool {
+    let word = |i: usize| matches.text(&tokens[i]);
+    // Words of one phrase: spaces between, or a comma and a space in a list of owners.
+    let gap = |i: usize| {
+        let between = &context.text[tokens[i].span().end..tokens[i + 1].span().start];
+        let phrase = (context.line_breaks)(&tokens[i], &tokens[i + 1]) == 0
+            && !(context.column_between)(&tokens[i], &tokens[i + 1]);
+        match between.trim_matches([' ', '\t']) {
+            "" if phrase => Some(false),
+            "," if phrase => Some(true),
+            _ => None,
+        }
+    };
+    // An owner from `at`: its first word, and the token after its last word.
+    let owner = |mut at: usize| -> Option<(usize, usize)> {
+        if at < tokens.len() && PARTITIVE_DETERMINERS.contains(&word(at)) {
+            gap(at).filter(|comma| !comma)?;
+            at += 1;
+        }
+        let first = at;
+        let mut end = at;
+        while end < tokens.len() && end - first < 3 {
+            let w = word(end);
+            if is_weak_word(w) || !w.chars().all(char::is_alphabetic) {
+                break;
+            }
+            end += 1;
+            if end < tokens.len() && gap(end - 1) != Some(false) {
+                break;
+            }
+        }
+        (end > first).then_some((first, end))
+    };
+    let (first, mut end) = match owner(start) {
+        Some(o) => o,
+        None => return false,
+    };
+    let capital = (context.capital)(&tokens[first]);
+    for _ in 0..8 {
+        let Some(separator) = end.checked_sub(1).filter(|&e| e + 1 < tokens.len()) else {
+            return false;
+        };
+        let comma = gap(separator);
+        let conjunction = matches!(word(end), "and" | "or") && comma.is_some();
+        let next = if conjunction {
+            gap(end).filter(|comma| !comma).map(|_| end + 1)
+        } else if comma == Some(true) {
+            Some(end)
+        } else {
+            None
+        };
+        let Some((next_first, next_end)) = next.and_then(owner) else {
+            return false;
+        };
+        if (context.capital)(&tokens[next_first]) != capital {
+            return false;
+        }
+        if conjunction {
+            return true;
+        }
+        end = next_end;
+    }
+    false
 }
 
 /// Prepositions after which a quantifier counts what a name belongs to, where it stands or
@@ -5989,7 +6164,10 @@ modernization,modernization drive,,,,
                 "The Authorized Economic Operators of the EU met.",
                 "She hired two Certified Public Accountants.",
                 "Certified Public Accountants sign the audit report.",
-                "Free Trade Zones (FTZs) attract investment.",
+                "The Free Trade Zones (FTZs) attract investment.",
+                // A name of ordinary words, bare in the plural, is a class.
+                "Free Trade Zones attract investment.",
+                "Free Trade Zones (FTZ) attract investment.",
             ],
             &[
                 (
@@ -6013,15 +6191,115 @@ modernization,modernization drive,,,,
                     number,
                 ),
                 (
-                    "Free Trade Zones attract investment.",
+                    "The Free Trade Zones attract investment.",
                     "Free Trade Zones",
                     number,
                 ),
                 (
-                    "Free Trade Zones (FTZ) attract investment.",
+                    "The Free Trade Zones (FTZ) attract investment.",
                     "Free Trade Zones",
                     number,
                 ),
+            ],
+        );
+    }
+
+    /// A name made only of ordinary English words names a class of things: its plural is
+    /// grammar bare in running text, after a modifier of its own (a possessive determiner, an
+    /// adjective, another name) or before coordinated owners. After "the", a determiner of
+    /// one or a possessive noun, alone as a label, or with a place's name or "the" among its
+    /// words, the plural is one entity's name in the wrong number.
+    #[test]
+    fn a_name_of_ordinary_words_in_the_plural_names_a_class() {
+        let glossary = "id,preferred,case\nipc,Intermediate People's Court,\n\
+                        hpc,Higher People's Court,\nspc,Supreme People's Court,\n\
+                        mp,Mini Program,name\nsftu,Shanghai Federation of Trade Unions,\n\
+                        mof,Ministry of Finance,\nnpc,National People's Congress,\n";
+        let number = Damage::Number;
+        assert_near_misses(
+            glossary,
+            &[
+                "Intermediate People's Courts have jurisdiction over major cases.",
+                "Under the Civil Procedure Law, Higher People's Courts hear cases of major impact.",
+                "The Higher People's Courts of Jiangsu and Zhejiang have issued guidance.",
+                "The Higher People's Courts of Jiangsu, Zhejiang and Anhui met.",
+                "Appeals go to local Intermediate People's Courts.",
+                "Supports WeChat Mini Programs.",
+                "Open your favourite Mini Programs in one tap.",
+                "Open your Mini Programs in one tap.",
+                "These Mini Programs load fast.",
+            ],
+            &[
+                (
+                    "The Supreme People's Courts ruling was published.",
+                    "Supreme People's Courts",
+                    number,
+                ),
+                (
+                    "The Higher People's Courts of Jiangsu have issued guidance.",
+                    "Higher People's Courts",
+                    number,
+                ),
+                (
+                    "The Higher People's Courts of Jiangsu and the city met.",
+                    "Higher People's Courts",
+                    number,
+                ),
+                (
+                    "China's Supreme People's Courts ruled.",
+                    "Supreme People's Courts",
+                    number,
+                ),
+                (
+                    "An Intermediate People's Courts ruling.",
+                    "Intermediate People's Courts",
+                    number,
+                ),
+                (
+                    "The Ministries of Finance announced new quotas.",
+                    "Ministries of Finance",
+                    number,
+                ),
+                (
+                    "It was passed by the National People's Congresses.",
+                    "National People's Congresses",
+                    number,
+                ),
+                (
+                    "Shanghai Federations of Trade Unions hand out vouchers.",
+                    "Shanghai Federations of Trade Unions",
+                    number,
+                ),
+                // "Mini" reads as pinyin, as a place's name might: bare, no class is shown.
+                ("Mini Programs load fast.", "Mini Programs", number),
+                // A label alone on its line names one thing.
+                (
+                    "Higher People's Courts\nThey hear appeals.",
+                    "Higher People's Courts",
+                    number,
+                ),
+            ],
+        );
+    }
+
+    /// A possessive "'s" written without its apostrophe reads as a plural, but the slip is
+    /// the possessive.
+    #[test]
+    fn a_possessive_without_its_apostrophe_is_a_lost_possessive() {
+        let glossary = "id,preferred\nspc,Supreme People's Court\nchd,Children's Day\n\
+                        wd,Workers' Daily\n";
+        let possessive = Damage::Possessive;
+        assert_near_misses(
+            glossary,
+            &["The Supreme People's Court ruled."],
+            &[
+                (
+                    "The Supreme Peoples Court ruled.",
+                    "Supreme Peoples Court",
+                    possessive,
+                ),
+                ("Happy Childrens Day!", "Childrens Day", possessive),
+                ("The Workers Daily said so.", "Workers Daily", possessive),
             ],
         );
     }
@@ -6271,6 +6549,7 @@ modernization,modernization drive,,,,
                 "the federal reserves of gold are low",
                 "Ministries of finance from 20 countries met.",
                 "He said. Ministries of finance met.",
+                "He said: Ministries of finance met.",
             ],
             &[
                 (
@@ -6284,7 +6563,7 @@ modernization,modernization drive,,,,
                     number,
                 ),
                 (
-                    "He said: Ministries of finance met.",
+                    "He said: the Ministries of finance met.",
                     "Ministries of finance",
                     number,
                 ),
@@ -6360,11 +6639,19 @@ modernization,modernization drive,,,,
                         sftu,Shanghai Federation of Trade Unions\n";
         let number = Damage::Number;
         assert_near_misses(
-            "id,preferred\ntu,Trade Union\n",
+            "id,preferred\ntu,Shanghai Trade Union\n",
             &[],
             &[
-                ("Members and Trade Unions met.", "Trade Unions", number),
-                ("the employer and Trade Unions met", "Trade Unions", number),
+                (
+                    "Members and Shanghai Trade Unions met.",
+                    "Shanghai Trade Unions",
+                    number,
+                ),
+                (
+                    "the employer and Shanghai Trade Unions met",
+                    "Shanghai Trade Unions",
+                    number,
+                ),
             ],
         );
         assert_near_misses(
@@ -7391,7 +7678,8 @@ modernization,modernization drive,,,,
     /// takes a plural, is grammar; after "each", or with nothing before it, it is damage.
     #[test]
     fn a_plural_head_after_a_placeholder_or_a_quantity_word_is_grammar() {
-        let glossary = "id,preferred,case\ngold,Gold Coin,name\nfeather,Phoenix Feather,name\n";
+        let glossary = "id,preferred,case\ngold,Gold Coin,name\nfeather,Phoenix Feather,name\n\
+                        tianfu,Tianfu Coin,name\n";
         let found = |text: &str| found_texts(glossary, text);
         for text in [
             "You received {count} Gold Coins.",
@@ -7407,14 +7695,17 @@ modernization,modernization drive,,,,
             "Do you have any Gold Coins?",
             "It costs fewer Gold Coins.",
             "It costs a hundred Gold Coins.",
+            "Got {0} Tianfu Coins.",
+            // A name of ordinary words, bare in the plural, is a class.
+            "Got % Gold Coins.",
         ] {
             assert_eq!(found(text), Vec::<String>::new(), "{text}");
         }
         for (text, garbled) in [
             ("Each Gold Coins counts.", "Gold Coins"),
             ("The Gold Coins are here.", "Gold Coins"),
-            ("Got % Gold Coins.", "Gold Coins"),
-            ("Got {a} {b Gold Coins.", "Gold Coins"),
+            ("Got % Tianfu Coins.", "Tianfu Coins"),
+            ("Got {a} {b Tianfu Coins.", "Tianfu Coins"),
         ] {
             assert_eq!(found(text), vec![garbled], "{text}");
         }
@@ -7429,6 +7720,7 @@ modernization,modernization drive,,,,
 mao,Mao Zedong,name
 qing,Qing dynasty,
                         gold,Gold Coin,name
+                        tianfu,Tianfu Coin,name
 ";
         let found = |text: &str| found_texts(glossary, text);
         for text in [
@@ -7454,7 +7746,7 @@ qing,Qing dynasty,
             ),
             ("The list (item 2) Mao Zedongs era.", "Mao Zedongs"),
             ("Chapter 3\n\nMao Zedongs early years", "Mao Zedongs"),
-            ("It cost 50.\nGold Coins are rare.", "Gold Coins"),
+            ("It cost 50.\nTianfu Coins are rare.", "Tianfu Coins"),
         ] {
             assert_eq!(found(text), vec![garbled], "{text:?}");
         }
@@ -7480,6 +7772,8 @@ qing,Qing dynasty,
              Beijing has seven World Heritage Sites.",
             "The UNESCO World Heritage Sites of China. Beijing has seven UNESCO World Heritage \
              Sites.",
+            // A name of ordinary words, bare in the plural, is a class.
+            "National Scholarships were given. Beijing has seven World Heritage Sites.",
         ] {
             assert_eq!(found(text), Vec::<String>::new(), "{text:?}");
         }
@@ -7488,12 +7782,18 @@ qing,Qing dynasty,
                 "China's World Heritage Sites attract millions.",
                 vec!["World Heritage Sites"],
             ),
+            // "Heritage" reads as pinyin ("he ri ta ge"), as a place's name might: bare, the
+            // plural is not taken for a class.
             (
                 "one of, World Heritage Sites in Gansu",
                 vec!["World Heritage Sites"],
             ),
             (
-                "National Scholarships were given. Beijing has seven World Heritage Sites.",
+                "one of, the World Heritage Sites in Gansu",
+                vec!["World Heritage Sites"],
+            ),
+            (
+                "The National Scholarships were given. Beijing has seven World Heritage Sites.",
                 vec!["National Scholarships"],
             ),
             (
@@ -7501,7 +7801,7 @@ qing,Qing dynasty,
                 vec!["Xinhua News Agencies"],
             ),
             (
-                "Awards\t120\nNational Scholarships\t3\nNational Scholarships were given.",
+                "Awards\t120\nNational Scholarships\t3\nThe National Scholarships were given.",
                 vec!["National Scholarships", "National Scholarships"],
             ),
         ] {
@@ -7525,7 +7825,7 @@ qing,Qing dynasty,
             index.find(&norm, text, &mut fed, cache).len()
         };
         assert_eq!(find("It won 12 National Scholarships.", &mut cache), 0);
-        assert_eq!(find("National Scholarships were given.", &mut cache), 1);
+        assert_eq!(find("The National Scholarships were given.", &mut cache), 1);
     }
 
     /// A number in another cell of a table (after a tab or a run of spaces) is neither the

@@ -565,13 +565,14 @@ dragon-scale,龙鳞,Dragon Scale,name,Craft item.
 gramneg,革兰氏阴性菌,Gram-negative bacterium,,n
 ";
     // (A name the document counts names a kind of thing, whose plural is grammar anywhere in
-    // the document: the plural left for a person is of a name counted nowhere.)
+    // the document, and so is a name of ordinary words bare in the plural: the plural left for
+    // a person is of a name counted nowhere, after "the".)
     let text = "You received {count} Gold Coins.\n\
 Not enough Gold Coins.\n\
 Got %s Phoenix Feathers.\n\
 Gram-negative bacteria were resistant.\n\
 A Phoenix Feathr revives you.\n\
-The shopkeeper sells Dragon Scales.\n";
+The shopkeeper sells the Dragon Scales.\n";
     let dir = scratch(&[("g.csv", glossary.as_bytes()), ("ui.txt", text.as_bytes())]);
     let run = termcheck_in(dir.path(), &["fix", "ui.txt", "-g", "g.csv"], b"");
     assert_eq!(run.code, 1, "{}", run.stderr);
@@ -591,7 +592,7 @@ The shopkeeper sells Dragon Scales.\n";
     // A plural after a placeholder or a quantity word is grammar, "bacteria" the plural of
     // "bacterium": garbled-term reports only the plural with nothing to count it.
     assert_eq!(number_changes, 1, "{}", run.stderr);
-    assert!(run.stderr.contains("ui.txt:6:22: left"), "{}", run.stderr);
+    assert!(run.stderr.contains("ui.txt:6:26: left"), "{}", run.stderr);
 }
 
 #[test]
