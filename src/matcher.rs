@@ -834,7 +834,8 @@ impl Scan<'_> {
                     };
                     let listed = self.matcher.patterns[pattern].iter().find(use_of);
                     if let Some(CaseCheck::Exact(listed)) = listed.and_then(|u| u.exact.as_ref()) {
-                        if is_case_slip(&found, listed) {
+                        let before = &self.original[..candidate.original.start];
+                        if is_case_slip(&found, listed, capital_is_ordinary_after(before)) {
                             // A finding, as a banned rendering is: it wins partial overlaps
                             // with approved ones.
                             candidate.approved = false;
@@ -1029,13 +1030,16 @@ fn in_mixed_case(word: &str) -> bool {
 /// - the text writes it in capitals only ("GNB", "MW", "KWH"): a heading or warning in
 ///   capitals, or an abbreviation of its own (megawatts beside milliwatts' "mW"); a glossary
 ///   lists such a form as forbidden where it is a slip;
-/// - it is the rendering's word with its first letter capitalised ("KWh"), as a sentence or
-///   a title starts it;
+/// - it is the rendering's word with its first letter capitalised ("KWh") where a capital
+///   there is ordinary: any word but the first, as a title writes it, and the first where
+///   `capital_ordinary` says (a sentence, a line, a cell or a title starts there; see
+///   [`capital_is_ordinary_after`]), not after a word in small letters or a number ("433.7
+///   billion KWh");
 /// - it is an ordinary English word ("ma" of "mA"); a name or an abbreviation the word
 ///   lists give only with capitals ("ios", "db") is not one.
 ///
 /// At least one word must differ otherwise.
-fn is_case_slip(found: &str, listed: &str) -> bool {
+fn is_case_slip(found: &str, listed: &str, capital_ordinary: bool) -> bool {
     let words = |s: &'_ str| -> Vec<String> {
         s.split(|c: char| !is_word_char(c))
             .filter(|w| !w.is_empty())
@@ -1048,7 +1052,7 @@ fn is_case_slip(found: &str, listed: &str) -> bool {
         return false;
     }
     let mut slipped = false;
-    for (f, l) in found.iter().zip(&listed) {
+    for (i, (f, l)) in found.iter().zip(&listed).enumerate() {
         if f == l {
             continue;
         }
@@ -1062,7 +1066,9 @@ fn is_case_slip(found: &str, listed: &str) -> bool {
             .into_iter()
             .flat_map(char::to_uppercase)
             .collect();
-        if *f == initial + first_capital.as_str() {
+        if *f == initial + first_capital.as_str()
+            && (i > 0 || capital_ordinary || !in_mixed_case(l))
+        {
             continue;
         }
         // An abbreviation of a rendering in mixed case written in small letters: its
@@ -1079,6 +1085,27 @@ fn is_case_slip(found: &str, listed: &str) -> bool {
         slipped = true;
     }
     slipped
+}
+
+/// Whether a word after `before` may start with a capital that is not its own: unless a word
+/// in small letters or a number comes right before it (brackets, quotes and spaces between),
+/// a sentence, a line, a table cell, a heading or a title in capitals starts there.
+fn capital_is_ordinary_after(before: &str) -> bool {
+    let trimmed = before.trim_end_matches(|c: char| {
+        c.is_whitespace() && c != '\n' && c != '\r' || "([{\"'“‘".contains(c)
+    });
+    let Some(last) = trimmed.chars().next_back() else {
+        return true;
+    };
+    if !last.is_alphanumeric() && last != ',' {
+        return true;
+    }
+    let word = trimmed
+        .trim_end_matches(',')
+        .rsplit(|c: char| !is_word_char(c))
+        .next()
+        .unwrap_or("");
+    word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Where the word after the one ending at `first` ends, when one separator (a character that
@@ -1440,6 +1467,11 @@ mem,memory space,,,memory-space,
             ("5 kwh", "kwh", "kWh"),
             ("5 Kwh", "Kwh", "kWh"),
             ("5 Ghz", "Ghz", "GHz"),
+            // A capital no sentence, line or title explains.
+            ("433.7 billion KWh", "KWh", "kWh"),
+            ("at 5 KWh a day", "KWh", "kWh"),
+            ("reset the GNodeB", "GNodeB", "gNodeB"),
+            ("in \"KWh\"", "KWh", "kWh"),
             ("5 ghz", "ghz", "GHz"),
             ("the Ios app", "Ios", "iOS"),
             ("the ios app", "ios", "iOS"),
@@ -1473,6 +1505,10 @@ mem,memory space,,,memory-space,
             "the IOS router, the PH Value",
             // The first letter capitalised, as a sentence or a title starts a word.
             "KWh used. GNodeB reset. IOS",
+            "Energy (KWh)\n| KWh | 5 |\nKWh per day\n- KWh\nOutput, KWh",
+            "Fig. 2: KWh used; KWh saved",
+            // A capital at the start of a word not in mixed case is not the slip looked for.
+            "pay in E-CNY, in Digital RMB",
             // Two units told apart by case: "mw" and "Mw" are either.
             "5 mw, 5 Mw",
             // An English word, or another word in the capitals of a word that has none of its
