@@ -1093,7 +1093,13 @@ impl FuzzyIndex {
                     n
                 }
             })
-            .sum();
+            .sum::<usize>()
+            + index
+                .words
+                .iter()
+                .enumerate()
+                .filter(|&(id, w)| indexed(id, w) && undoubled_key(w).is_some())
+                .count();
         index.vocabulary_filter = BloomFilter::for_keys(index.words.len());
         index.by_deletion.reserve(keys);
         index.deletion_filter = BloomFilter::for_keys(keys);
@@ -1103,13 +1109,20 @@ impl FuzzyIndex {
             hashes.fill(word.as_bytes());
             index.vocabulary_filter.insert(hashes.whole());
             if indexed(id as usize, word) {
-                deletion_keys_of(word, &hashes, two_edits_allowed(word), |key| {
+                let mut add = |key: u64| {
                     index.deletion_filter.insert(key);
                     let ids = index.by_deletion.entry(key).or_default();
                     if !ids.contains(&id) {
                         ids.push(id);
                     }
-                });
+                };
+                deletion_keys_of(word, &hashes, two_edits_allowed(word), &mut add);
+                // A doubled letter moved or lost is two edits that no deletion key of a short
+                // word reaches ("tarrif" for "tariff"): the word with its doubled letters
+                // single is one more key (see `undoubled_key`).
+                if let Some(key) = undoubled_key(word) {
+                    add(key);
+                }
             }
         }
         index
@@ -1914,8 +1927,13 @@ impl FuzzyIndex {
                 for singular in singulars.iter().filter(|s| *s != word) {
                     singular_hashes.fill(singular.as_bytes());
                     deletion_keys_of(singular, &singular_hashes, false, |key| keys.push(key));
+                    keys.extend(undoubled_key(singular));
                 }
             }
+            // Its doubled letters made single: the key of a glossary word whose doubled
+            // letter the text moved or lost (see `doubling_slip`); a word with no doubled
+            // letter has that key already, as its own.
+            keys.extend(undoubled_key(word));
             keys.retain(|key| self.deletion_filter.may_contain(*key));
             let mut candidates: Vec<u32> = Vec::new();
             for &key in keys.iter() {
@@ -1940,6 +1958,8 @@ impl FuzzyIndex {
                 let slip = same_start
                     && (slip_of(word, glossary_word)
                         || (!is_english() && singular_slips(word, &singulars, glossary_word))
+                        || (!is_english()
+                            && doubling_slip_in_either_number(word, &singulars, glossary_word))
                         || (self.syllable_of_a_name[id as usize]
                             && !is_english()
                             && slip_of_a_syllable(word, glossary_word))
@@ -4211,6 +4231,62 @@ fn slip_of(word: &str, glossary_word: &str) -> bool {
         1
     };
     one_or_more_slips(word, glossary_word, allowed)
+}
+
+/// The key ([`SubstringHashes::whole`]) of a word of small ASCII letters with each run of one
+/// letter made single ("tarif" of "tariff" and of "tarrif", "comite" of "committee"), if it
+/// has such a run: a word without one has that key as its own. Asked only of words indexed
+/// or looked up for slips (see [`fuzzy_eligible`]).
+fn undoubled_key(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    // Most words have no doubled letter: that is asked first.
+    if !bytes.windows(2).any(|pair| pair[0] == pair[1]) || !bytes.iter().all(u8::is_ascii_lowercase)
+    {
+        return None;
+    }
+    let mut hash = 0u64;
+    for (i, &byte) in bytes.iter().enumerate() {
+        if i == 0 || bytes[i - 1] != byte {
+            hash = hash
+                .wrapping_mul(SubstringHashes::BASE)
+                .wrapping_add(u64::from(byte) + 1);
+        }
+    }
+    Some(SubstringHashes::mixed(hash))
+}
+
+/// Whether `word` of the text is glossary word `glossary_word` with a doubled letter moved or
+/// lost, or a letter doubled, two edits at most: the commonest slip of English spelling
+/// ("tarrif" for "tariff", "comitee" for "committee"), two edits a short word is otherwise
+/// not allowed (see [`slip_of`]). Asked only of a string that is no English word ("merit" is
+/// no slip of "Merritt", nor "topples" of "topless"); not of Roman numerals, whose doubled
+/// letters are their value ("XXVII", "XVIII").
+fn doubling_slip(word: &str, glossary_word: &str) -> bool {
+    let undoubled = |w: &str| {
+        let mut letters = w.chars().collect::<Vec<_>>();
+        letters.dedup();
+        letters
+    };
+    let roman = |w: &str| crate::zh::numbers::is_roman_numeral(&w.to_ascii_uppercase());
+    word != glossary_word
+        && word.chars().count().max(glossary_word.chars().count()) >= MIN_FUZZY_LEN
+        && undoubled(word) == undoubled(glossary_word)
+        && strsim::osa_distance(word, glossary_word) <= 2
+        && !other_ending(word, glossary_word)
+        && !roman(word)
+        && !roman(glossary_word)
+}
+
+/// [`doubling_slip`] of `word` as written or of its singulars (`lemma_keys`): "tarrifs".
+fn doubling_slip_in_either_number(
+    word: &str,
+    singulars: &[Cow<'_, str>],
+    glossary_word: &str,
+) -> bool {
+    doubling_slip(word, glossary_word)
+        || singulars
+            .iter()
+            .any(|singular| singular != word && doubling_slip(singular, glossary_word))
 }
 
 /// Whether word `k` of `r` is fixed by the term: a word of a name of three words or more, or
@@ -7112,6 +7188,66 @@ modernization,modernization drive,,,,
                 Damage::Misspelling,
             )],
         );
+    }
+
+    /// A doubled letter moved, lost twice or added twice is two edits a short word is otherwise
+    /// not allowed, found by the word's key with its doubled letters single: a slip where the
+    /// string is no English word, no glossary word and no Roman numeral.
+    #[test]
+    fn a_doubled_letter_moved_is_a_slip() {
+        let glossary = "id,preferred\ntq,tariff quota\nct,customs tariff\n\
+                        gb,gun barrel\nmi,Merritt Island\ncanto,Canto LXXVIII\n\
+                        cm,Eastern Theater Command\n";
+        let slip = Damage::Misspelling;
+        assert_near_misses(
+            glossary,
+            &[
+                "The tariff quota for wool is unchanged.",
+                // English words and names: "merit", "Bennett", not slips of a word.
+                "We visited Merit Island last year.",
+                // Another Roman numeral, whose doubled letters are its value.
+                "He read Canto LXXXVII aloud.",
+                // Three edits: another word.
+                "The tarrriiff quota is unchanged.",
+            ],
+            &[
+                (
+                    "The tarrif quota for wool is unchanged.",
+                    "tarrif quota",
+                    slip,
+                ),
+                ("Customs tarrifs rose again.", "Customs tarrifs", slip),
+                ("Clean the gun barell first.", "gun barell", slip),
+                ("Clean the gun barrell first.", "gun barrell", slip),
+                ("We visited Meritt Island last year.", "Meritt Island", slip),
+                (
+                    "Orders of the Eastern Theater Comannd.",
+                    "Eastern Theater Comannd",
+                    slip,
+                ),
+            ],
+        );
+        // A glossary word is never a slip of another.
+        let with_the_string = format!("{glossary}tb,Tarrif Bay\n");
+        assert_eq!(
+            spans_and_damage(&with_the_string, "The tarrif quota is unchanged."),
+            vec![]
+        );
+        for (word, glossary_word, expected) in [
+            ("tarrif", "tariff", true),
+            ("comitee", "committee", true),
+            ("tarif", "tariff", true),
+            ("xxvii", "xviii", false),
+            ("tariffs", "tariff", false),
+            ("taariff", "tariff", true),
+            ("taarriiff", "tariff", false),
+        ] {
+            assert_eq!(
+                doubling_slip(word, glossary_word),
+                expected,
+                "{word} {glossary_word}"
+            );
+        }
     }
 
     /// A spelling the document uses freely is its own, unless it is a slip of a word used ten
