@@ -700,6 +700,7 @@ impl<'g> SourceRules<'g> {
         if self.rules.contains(Rule::MissingTerm) {
             let accounts = self.account(source, target, findings);
             let mut anaphors: Option<BTreeMap<usize, usize>> = None;
+            let mut predicates: Option<BTreeMap<usize, usize>> = None;
             for a in &accounts {
                 let concept = &self.glossary.concepts[a.concept];
                 for &i in &a.wrong_findings {
@@ -718,6 +719,15 @@ impl<'g> SourceRules<'g> {
                 } else {
                     0
                 };
+                // A predicate repeating its subject's noun is said once in English: excused
+                // where the clause's subject is rendered.
+                let excused = excused
+                    + if a.missing > 0 && a.correct > 0 {
+                        let predicates = predicates.get_or_insert_with(|| self.predicates(source));
+                        predicates.get(&a.concept).copied().unwrap_or(0)
+                    } else {
+                        0
+                    };
                 // A source term left as it is in the target (any of its concept's: 沪深300 for
                 // 沪深300指数) is reported as untranslated.
                 let left_in_chinese = if self.rules.contains(Rule::Untranslated) {
@@ -1551,7 +1561,56 @@ fn after_anaphoric_determiner(source: &str, start: usize) -> bool {
     })
 }
 
+/// Adverbs that may stand between a subject and its copula (本判决即为终审判决, 也是, 不是).
+const ADVERBS_BEFORE_A_COPULA: &[char] = &[
+    '也', '均', '即', '就', '不', '亦', '乃', '仍', '皆', '都', '确', '应',
+];
+
+/// Whether `between`, the source between two mentions of one concept, makes the second the
+/// first's predicate: the first is the subject of a copula (是, 为, 系), perhaps after an
+/// adverb, and the clause runs on to the second (本判决为终审判决, 本合同系格式合同).
+/// English says the noun once there ("This judgment is final", "The contract is a standard
+/// one"). Not 为 of 为了, 为止, 为准 and 为何, nor 系 of 系统 and 系列, which make other words.
+fn copula_between(between: &str) -> bool {
+    const CLAUSE_ENDS: &[char] = &[
+        '，', ',', '。', '；', ';', '！', '!', '？', '?', '：', ':', '、', '\n',
+    ];
+    if between.contains(CLAUSE_ENDS) {
+        return false;
+    }
+    let rest = between
+        .strip_prefix(ADVERBS_BEFORE_A_COPULA)
+        .unwrap_or(between);
+    let mut chars = rest.chars();
+    match chars.next() {
+        Some('是') => true,
+        Some('为') => !chars.as_str().starts_with(['了', '止', '准', '何']),
+        Some('系') => !chars.as_str().starts_with(['统', '列']),
+        _ => false,
+    }
+}
+
 impl SourceRules<'_> {
+    /// How many mentions of each concept in `source` repeat an earlier one of the same clause
+    /// as its predicate (see [`copula_between`]): English names the thing once, and such a
+    /// mention need not be rendered where the clause's other mention is.
+    fn predicates(&self, source: &str) -> BTreeMap<usize, usize> {
+        let found = self.source_terms.find(source);
+        let mentions = mentions(source, &found);
+        let mut predicates = BTreeMap::new();
+        for (k, (m, c)) in mentions.iter().enumerate() {
+            let repeats = mentions[..k].iter().any(|(earlier, d)| {
+                d == c
+                    && earlier.span.end <= m.span.start
+                    && copula_between(&source[earlier.span.end..m.span.start])
+            });
+            if repeats {
+                *predicates.entry(*c).or_insert(0) += 1;
+            }
+        }
+        predicates
+    }
+
     /// How many mentions of each concept in `source` follow an anaphoric determiner (see
     /// [`after_anaphoric_determiner`]). Such a mention need not be rendered where the
     /// document renders the term already, in this segment or an earlier one: the English
@@ -2760,6 +2819,55 @@ share,股份,share,,
         assert_eq!(
             ids(&run("劳模和劳模", "A model worker and a labour model.")),
             ["forbidden-term"]
+        );
+    }
+
+    #[test]
+    fn a_predicate_repeating_its_subjects_term_is_said_once() {
+        let glossary = "id,source,preferred\n\
+judgment,判决书|判决,judgment\n\
+contract,合同,contract\n";
+        let missing = |source: &str, target: &str| {
+            ids(&run_with(glossary, source, target))
+                .iter()
+                .filter(|id| **id == "missing-term")
+                .count()
+        };
+        // Subject and predicate of one clause, after a copula (and an adverb): one rendering.
+        assert_eq!(missing("本判决为终审判决。", "This judgment is final."), 0);
+        assert_eq!(
+            missing("本判决即为终审判决。", "This judgment is final."),
+            0
+        );
+        assert_eq!(
+            missing("本合同系格式合同。", "This contract is a standard form."),
+            0
+        );
+        assert_eq!(
+            missing("本合同是附条件的合同。", "This contract is conditional."),
+            0
+        );
+        // Still missing: nothing rendered; two sentences; a list of two; other words.
+        assert_eq!(missing("本判决为终审判决。", "This is final."), 1);
+        assert_eq!(
+            missing(
+                "本判决已生效。终审判决不得上诉。",
+                "This judgment is in force. No appeal lies."
+            ),
+            1
+        );
+        assert_eq!(missing("本判决，终审判决。", "This judgment, final."), 1);
+        assert_eq!(missing("甲合同和乙合同均有效。", "Contract A is valid."), 1);
+        assert_eq!(
+            missing(
+                "合同为了履行合同而签订。",
+                "The contract was signed to perform."
+            ),
+            1
+        );
+        assert_eq!(
+            missing("合同系统记录合同。", "The contract system records."),
+            1
         );
     }
 

@@ -803,12 +803,14 @@ fn after_a_determiner(before: &str) -> bool {
 }
 
 /// Whether a term with `before` and `after` it on its line is (part of) a field's label: the
-/// line starts with the label, a few words in Title Case (a bullet or a number before them
-/// aside), that ends in a colon ("Student Status: Registered", "- Current Student Status:").
+/// line starts with the label, a few words in Title Case (a bullet, a number or a symbol
+/// before them aside), that ends in a colon ("Student Status: Registered", "- Current Student
+/// Status:") or a dash before a description, as feature lists write them ("- Push
+/// Notifications — Get alerts", "✅ Dark Mode – easier on the eyes").
 fn label_of_a_field(before: &str, after: &str) -> bool {
     /// Most words of a label besides the term.
     const MOST_WORDS: usize = 4;
-    let Some((rest_of_label, _)) = after.split_once([':', '：']) else {
+    let Some(rest_of_label) = label_end(after).map(|end| &after[..end]) else {
         return false;
     };
     let mut words = 0;
@@ -820,15 +822,11 @@ fn label_of_a_field(before: &str, after: &str) -> bool {
                     .iter()
                     .any(|s| s.eq_ignore_ascii_case(token)))
     };
-    let mut tokens = before.split_whitespace().peekable();
+    // A bullet, a number or symbols first ("- 🌙 Dark Mode:").
+    let tokens = before
+        .split_whitespace()
+        .skip_while(|t| !t.chars().any(char::is_alphabetic));
     let mut first = true;
-    // A bullet or a number first.
-    if tokens
-        .peek()
-        .is_some_and(|t| !t.chars().any(char::is_alphabetic))
-    {
-        tokens.next();
-    }
     for token in tokens {
         if !title_case(token, first) {
             return false;
@@ -841,6 +839,18 @@ fn label_of_a_field(before: &str, after: &str) -> bool {
         }
     }
     words <= MOST_WORDS
+}
+
+/// Where a label ends in `after`, the rest of its line after the term: at a colon, or at a
+/// dash that sets a description apart: an em or en dash, or a hyphen with spaces around it
+/// (a hyphen between letters joins a compound).
+fn label_end(after: &str) -> Option<usize> {
+    let colon_or_dash = after.find([':', '：', '—', '–']);
+    let spaced_hyphen = after.find(" - ").map(|i| i + 1);
+    match (colon_or_dash, spaced_hyphen) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
 }
 
 /// Whether `words` are all capitalised but the small words of Title Case past the first
@@ -999,12 +1009,19 @@ fn numbered_heading(before: &str, after: &str) -> bool {
             || (bare.len() == 1 && token.starts_with('('))
             || (bare.chars().all(|c| "IVXLivxl".contains(c)) && token.ends_with(['.', ')']))
     };
+    // A bullet or an icon, symbols without a letter or digit ("•", "🌙", "✅"); before the
+    // term, set apart from it by a space: glued to it ("#Battery") it makes a tag.
+    let icon = |token: &str| !token.chars().any(char::is_alphanumeric);
     let after = after.trim();
-    if !(after.is_empty() || after.split_whitespace().all(is_numbering)) {
+    if !after.split_whitespace().all(|t| is_numbering(t) || icon(t)) {
         return false;
     }
+    let apart_before = before.is_empty() || before.ends_with(char::is_whitespace);
     let mut tokens = before.split_whitespace().peekable();
     while let Some(token) = tokens.next() {
+        if icon(token) && (apart_before || tokens.peek().is_some()) {
+            continue;
+        }
         // A label: a capitalised word before a number.
         let label = token.chars().next().is_some_and(char::is_uppercase)
             && token.chars().all(char::is_alphabetic)
@@ -1360,10 +1377,13 @@ fn departures(
             .copied();
     }
     // A variant is named as first written, but as the glossary writes it where it wins by
-    // being the glossary's spelling, or in a tie ("board of supervisors", not the first
-    // "boards of supervisors", against "Board of Supervisors").
+    // being the glossary's spelling, or in a tie ("Board of Supervisors" against "board of
+    // supervisors" is named "board of supervisors"). The message quotes the text, though: the
+    // glossary's spelling is put in the number the text wrote ("astronauts", not the listed
+    // "astronaut", where the text wrote "astronauts").
+    let as_written = |text: &str, first_form: &str| in_number_found(text, Some(text), first_form);
     let named = |text: Option<&str>, beaten: bool, first_form: &str| match text {
-        Some(text) if beaten => text.to_string(),
+        Some(text) if beaten => as_written(text, first_form),
         _ => first_form.to_string(),
     };
     let capitals_majority = |g: &Group<'_>| -> Option<Majority> {
@@ -1469,9 +1489,10 @@ fn departures(
             let first = spellings.clone().next();
             spellings.find(|l| l.preferred).or(first).map(|l| l.text)
         };
+        let first_written = &counts[g.members[0]].first_form;
         let first_form = match capitals_majority(g) {
             Some(c) => c.shown,
-            None => text.map_or_else(|| counts[g.members[0]].first_form.clone(), str::to_string),
+            None => text.map_or_else(|| first_written.clone(), |t| as_written(t, first_written)),
         };
         Some((
             m,
@@ -3067,9 +3088,13 @@ First, …",
             (m.shown.clone(), m.count)
         };
         // Two spellings of the preferred rendering, the plural first: the tie is the
-        // preferred rendering's, named as the glossary writes it.
+        // preferred rendering's, named in the glossary's capitals and the text's number.
         assert_eq!(
             majority(&[(0, "boards of supervisors"), (0, "Board of Supervisors")]),
+            ("boards of supervisors".to_string(), 1)
+        );
+        assert_eq!(
+            majority(&[(0, "board of supervisors"), (0, "Board of Supervisors")]),
             ("board of supervisors".to_string(), 1)
         );
         // Two spellings of an admitted rendering: the glossary's, not the first seen.
@@ -3095,9 +3120,14 @@ First, …",
             ]),
             ("Supervisory Committee".to_string(), 2)
         );
-        // A tie between the preferred rendering and an admitted one: the preferred.
+        // A tie between the preferred rendering and an admitted one: the preferred, quoted in
+        // the number the text wrote it in.
         assert_eq!(
             majority(&[(1, "supervisory committee"), (0, "boards of supervisors")]),
+            ("boards of supervisors".to_string(), 1)
+        );
+        assert_eq!(
+            majority(&[(1, "supervisory committees"), (0, "Board of Supervisors")]),
             ("board of supervisors".to_string(), 1)
         );
     }
@@ -3143,6 +3173,17 @@ First, …",
             "Student Status：在籍",
             // A longer run of capitalised words is a longer name around the term.
             "One Two Three Four Five Student Status: Registered.",
+            // A dash before a description, as feature lists write it; symbols first.
+            "- Student Status — shown on your card",
+            "- Student Status—shown on your card.",
+            "Student Status – shown on your card",
+            "* Student Status - shown on your card",
+            "- 🎓 Student Status: shown on your card",
+            "✅ Student Status — shown on your card",
+            // A bullet or an icon before the term alone, a heading.
+            "- 🎓 Student Status",
+            "intro\n• 🎓 Student Status\nmore",
+            "- Student Status 🎓",
         ] {
             assert!(setting(line, status), "{line:?}");
         }
@@ -3151,6 +3192,14 @@ First, …",
             "Student Status checks at 10:30",
             "the Student Status: registered",
             "Student Status is recorded: yearly",
+            "We checked the Student Status — it was fine.",
+            "- the Student Status — shown on your card",
+            "Student Status is recorded — yearly",
+            "Student Status-based checks are yearly",
+            "- 🎓 Student Status is shown on your card",
+            "- 🎓 Student Status shown",
+            "#Student Status",
+            "- 🎓Student Status is shown",
         ] {
             assert!(!setting(line, status), "{line:?}");
         }

@@ -79,9 +79,41 @@ fn regular_lemma_keys(word: &str) -> SmallVec<[Cow<'_, str>; 2]> {
         let stem = &word[..word.len() - 2];
         if takes_es(stem) {
             keys.push(Cow::Borrowed(stem));
+        } else if let Some(one) = hissing_singular(word) {
+            // "gases", "buses", "atlases": the singular's own key, which is "gas", "bus" and
+            // "atla" ([`lemma`] reads the final "s" of a long word as a plural's).
+            let key = lemma(one);
+            if !keys.contains(&key) {
+                keys.push(key);
+            }
         }
     }
     keys
+}
+
+/// The singular of a plural in "-es" of a noun that ends in a single "s" or "z" ("gases",
+/// "buses", "bonuses", "atlases", "lenses", "waltzes"), or doubles it ("quizzes"). Spelling
+/// alone cannot tell these from the plurals in "-s" of nouns in "-se" and "-ze" ("cases",
+/// "houses", "sizes"), nor from "uses" of "us": the dictionary is asked, of these words
+/// alone. The singular must be an English word, and the form in "-e" none.
+fn hissing_singular(word: &str) -> Option<&str> {
+    let stem = word.strip_suffix("es")?;
+    let last = *stem.as_bytes().last()?;
+    // Three letters at least: "us" and "is" make no plural here.
+    if !matches!(last, b's' | b'z') || stem.len() < 3 || takes_es(stem) {
+        return None;
+    }
+    let with_e = &word[..word.len() - 1];
+    if is_english_word(with_e) {
+        return None;
+    }
+    if is_english_word(stem) {
+        return Some(stem);
+    }
+    // A doubled final consonant ("quizzes", "fezzes"), of a singular that does not double it.
+    let single = &stem[..stem.len() - 1];
+    (stem.len() > 3 && stem.as_bytes()[stem.len() - 2] == last && is_english_word(single))
+        .then_some(single)
 }
 
 /// Plurals that Latin and Greek endings make, as (singular ending, plural ending):
@@ -294,6 +326,13 @@ fn singulars(word: &str) -> Vec<String> {
     // A classical singular first: "analyses" reads as a plural of "analysis" before one of the
     // verb "analyse", "theses" of "thesis" before "these".
     let mut singulars: Vec<String> = classical.iter().map(|c| c.to_string()).collect();
+    // A hissing singular as the dictionary writes it: its key may have lost its "s" ("atla").
+    if let Some(one) = hissing_singular(word) {
+        keys.retain(|k| *k != lemma(one));
+        if !singulars.iter().any(|s| s == one) {
+            singulars.push(one.to_string());
+        }
+    }
     for k in keys {
         if !singulars.iter().any(|s| *s == k) {
             singulars.push(k.into_owned());
@@ -1094,6 +1133,47 @@ mod tests {
         assert_eq!(
             lemma_keys("congresses").iter().collect::<Vec<_>>(),
             ["congresse", "congress"]
+        );
+    }
+
+    #[test]
+    fn a_noun_in_a_single_s_or_z_takes_es() {
+        for (one, many) in [
+            ("gas", "gases"),
+            ("bus", "buses"),
+            ("bonus", "bonuses"),
+            ("virus", "viruses"),
+            ("atlas", "atlases"),
+            ("bias", "biases"),
+            ("iris", "irises"),
+            ("canvas", "canvases"),
+            ("waltz", "waltzes"),
+            ("quiz", "quizzes"),
+            ("process", "processes"),
+        ] {
+            assert!(same_lemma(many, one), "{many} / {one}");
+            assert_eq!(number_of(many), Number::Plural, "{many}");
+            assert_eq!(number_of(one), Number::Singular, "{one}");
+            assert_eq!(singulars(many).first().map(String::as_str), Some(one));
+        }
+        // "lens" reads as a plural of "len" too, as "news" does of "new": spelling and the
+        // word list cannot tell them apart. Its two numbers are one word all the same.
+        assert!(same_lemma("lenses", "lens"));
+        // Plurals in "-s" of nouns in "-se" and "-ze" keep their own singular alone.
+        for (many, one, other) in [
+            ("cases", "case", "cas"),
+            ("houses", "house", "hous"),
+            ("uses", "use", "us"),
+            ("sizes", "size", "siz"),
+            ("doses", "dose", "dos"),
+        ] {
+            assert!(same_lemma(many, one), "{many} / {one}");
+            assert!(!same_lemma(many, other), "{many} / {other}");
+            assert_eq!(singulars(many), [one], "{many}");
+        }
+        assert_eq!(
+            in_number("greenhouse gases", Number::Singular).as_deref(),
+            Some("greenhouse gas")
         );
     }
 

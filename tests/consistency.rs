@@ -617,8 +617,9 @@ system sleeps.\n\n\
 }
 
 /// A tie goes to the glossary's spelling of the rendering, which names it: two spellings of
-/// the preferred rendering, its plural first, name the preferred rendering as the glossary
-/// writes it, not the plural; two spellings of an admitted one name the glossary's.
+/// the preferred rendering, its plural first, name the preferred rendering in the glossary's
+/// capitals, quoted in the number the text wrote ("boards of supervisors", as the text has
+/// it, not the listed singular); two spellings of an admitted one name the glossary's.
 #[test]
 fn a_tie_between_two_spellings_of_a_rendering_names_the_glossarys() {
     let glossary = b"id,preferred,admitted\n\
@@ -649,7 +650,7 @@ sup,board of supervisors,supervisory committee\n" as &[u8];
     assert!(
         rows[0]
             .message
-            .contains("\"board of supervisors\" once elsewhere"),
+            .contains("\"boards of supervisors\" once elsewhere"),
         "{}",
         rows[0].message
     );
@@ -1208,5 +1209,78 @@ ends. The Labour Contract (the \"Contract\") binds. An employment contract is on
             ["employment contract", "admitted", "1"],
             ["labor contract", "preferred", "1"],
         ]
+    );
+}
+
+/// A common noun counts in either number, also where its singular ends in a single "s" or
+/// "z" and takes "-es" ("gases", "buses", "bonuses", "quizzes"), as "processes" does; a noun
+/// in "-se" ("cases") is compared as before, and another word still departs.
+#[test]
+fn a_plural_in_es_of_a_noun_in_s_is_the_same_rendering() {
+    let glossary = b"id,preferred,admitted\n\
+ghg,greenhouse gas,\n\
+bus,shuttle bus,\n\
+bonus,year-end bonus,\n\
+quiz,pop quiz,\n\
+case,test case,test scenario\n\
+proc,dyeing process,\n" as &[u8];
+    let text = b"Total greenhouse gas emissions fell. Reducing greenhouse gases is a priority.\n\
+The shuttle bus runs daily. Two shuttle buses run daily.\n\
+Each year-end bonus is paid. The year-end bonuses are paid.\n\
+A pop quiz is set. Two pop quizzes were set.\n\
+The dyeing process is clean. Both dyeing processes are clean.\n\
+One test case failed. Two test cases passed. The test scenario is new.\n";
+    let dir = scratch(&[("g.csv", glossary), ("a.txt", text)]);
+    let rows = check_every_way(&dir, &["a.txt"]);
+    let found: Vec<&str> = rows.iter().map(|r| r.found.as_str()).collect();
+    assert_eq!(found, ["test scenario"], "{rows:?}");
+}
+
+/// A list item in Title Case is set as a heading is, whatever icon opens it or description
+/// follows it after a dash ("- 🌙 Dark Mode", "- Push Notifications — Get alerts"); the
+/// same words capitalised in a sentence of prose are a rendering of their own.
+#[test]
+fn a_title_case_item_after_an_icon_or_before_a_dash_is_capitalised_by_its_setting() {
+    let glossary = b"id,preferred\n\
+darkmode,dark mode\n\
+push,push notification\n" as &[u8];
+    let list = "Turn on dark mode and push notifications in Settings.\n\n\
+- 🌙 Dark Mode\n\
+- Push Notifications — never miss a message\n\
+- ✅ Push Notifications – set them per chat\n\
+* Dark Mode - easier on the eyes\n";
+    let prose = "Turn on dark mode and push notifications in Settings.\n\n\
+We love Dark Mode — it is easier on the eyes.\n";
+    let dir = scratch(&[
+        ("g.csv", glossary),
+        ("list.md", list.as_bytes()),
+        ("prose.md", prose.as_bytes()),
+    ]);
+    assert_eq!(check_every_way(&dir, &["list.md"]), []);
+    let rows = check_every_way(&dir, &["prose.md"]);
+    let found: Vec<&str> = rows.iter().map(|r| r.found.as_str()).collect();
+    assert_eq!(found, ["Dark Mode"], "{rows:?}");
+}
+
+/// The message quotes the majority as the text wrote it: "astronauts" across the batch, not
+/// the glossary's singular "astronaut".
+#[test]
+fn a_batch_majority_is_quoted_in_the_number_the_text_wrote() {
+    let glossary = b"id,preferred,admitted\nastronaut,astronaut,taikonaut\n" as &[u8];
+    let dir = scratch(&[
+        ("g.csv", glossary),
+        ("a.txt", b"The astronauts trained hard.\n"),
+        ("b.txt", b"The taikonauts trained hard.\n"),
+    ]);
+    let (_, rows) = check(&dir, &["a.txt", "b.txt", "--consistency", "batch"]);
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].found, "taikonauts");
+    assert_eq!(rows[0].expected, "astronauts");
+    assert!(
+        rows[0]
+            .message
+            .contains("\"taikonauts\" here; \"astronauts\" once elsewhere in this batch"),
+        "{}",
+        rows[0].message
     );
 }

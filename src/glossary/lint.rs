@@ -52,6 +52,11 @@ pub const LINTS: &[(&str, Severity, &str)] = &[
         "a rendering listed for two concepts: a finding cannot say which one is meant",
     ),
     (
+        "near-duplicate-rendering",
+        Severity::Warning,
+        "a rendering that differs from another concept's only in hyphens or spaces: text written either way cannot say which one is meant",
+    ),
+    (
         "shadowed-rendering",
         Severity::Warning,
         "a deprecated or forbidden rendering inside another concept's approved rendering",
@@ -261,6 +266,7 @@ pub fn lint(glossary: &Glossary) -> Vec<LintFinding> {
         matcher: TermMatcher::new(glossary),
     };
     duplicates(concepts, &mut out);
+    near_duplicates(concepts, &mut out);
     shadows(concepts, &mut out);
     ordinary_words(concepts, &probe, &mut out);
     ordinary_approved_words(concepts, &probe, &mut out);
@@ -348,6 +354,62 @@ fn duplicates(concepts: &[Concept], out: &mut Vec<LintFinding>) {
                 }
                 Some(_) => {}
             }
+        }
+    }
+}
+
+/// A rendering's key without its hyphens and spaces: "Long March-5", "Long March 5" and
+/// "LongMarch5" share it, as "e-mail" and "email" do.
+fn unspaced_key(text: &str) -> String {
+    normalize_key(text, true)
+        .chars()
+        .filter(|&c| c != '-' && !c.is_whitespace())
+        .collect()
+}
+
+/// Renderings of two concepts, of the same kind of status, that differ only in hyphens or
+/// spaces ("Long March-5" and "Long March 5"): writers hyphenate and space a name either way,
+/// so text written either way names one concept or the other by chance, and consistency and
+/// the source rules cannot say which is meant. Renderings listed alike are
+/// `duplicate-rendering`'s.
+fn near_duplicates(concepts: &[Concept], out: &mut Vec<LintFinding>) {
+    // The first concept and rendering to list each key, per kind of status.
+    let mut first: HashMap<(String, bool), (usize, usize)> = HashMap::new();
+    for (ci, c) in concepts.iter().enumerate() {
+        for (ri, r) in c.renderings.iter().enumerate() {
+            let k = (unspaced_key(&r.text), r.status.is_approved());
+            if k.0.is_empty() {
+                continue;
+            }
+            let Some(&(fc, fr)) = first.get(&k) else {
+                first.insert(k, (ci, ri));
+                continue;
+            };
+            let (other, or) = (&concepts[fc], &concepts[fc].renderings[fr]);
+            if fc == ci || normalize_key(&or.text, true) == normalize_key(&r.text, true) {
+                continue;
+            }
+            out.push(finding(
+                "near-duplicate-rendering",
+                c,
+                r.location,
+                format!(
+                    "{} rendering {:?} of concept {:?} differs only in hyphens or spaces from {:?}, {} {} rendering of concept {:?} ({}:{}): text written either way cannot say which concept is meant (list both spellings under one concept, or tell them apart by more than spacing)",
+                    r.status.as_str(),
+                    r.text,
+                    c.id,
+                    or.text,
+                    if or.status.as_str().starts_with(['a', 'e', 'i', 'o', 'u']) {
+                        "an"
+                    } else {
+                        "a"
+                    },
+                    or.status.as_str(),
+                    other.id,
+                    other.file,
+                    or.location.line
+                ),
+            ));
         }
     }
 }
@@ -957,6 +1019,37 @@ d,丁,Workercn,,Trade Unions,,,n
                 (5, "shadowed-rendering"),
             ]
         );
+    }
+
+    #[test]
+    fn renderings_of_two_concepts_that_differ_in_hyphens_or_spaces_are_reported() {
+        let csv = "\
+id,source,preferred,admitted,forbidden,note
+lm5,长征五号,Long March-5,,,n
+lm5b,长征五号乙,Long March 5,,,n
+mail,电邮,e-mail,,,n
+mail2,电子邮件,electronic mail,email,,n
+lm7,长征七号,Long March-7,Long March 7,,n
+lm7a,长征七号甲,Long March 7A,,Long March Seven,n
+lm7b,长征七号乙,Long March 7B,,Long-March Seven,n
+";
+        // Across concepts only ("Long March 7" beside "Long March-7" in one concept is a
+        // spelling), of one kind of status: two forbidden spellings of one name.
+        let near: Vec<u64> = ids(csv)
+            .into_iter()
+            .filter(|(_, id)| *id == "near-duplicate-rendering")
+            .map(|(line, _)| line)
+            .collect();
+        assert_eq!(near, [3, 5, 8]);
+        // Words that differ in more than spacing are no near-duplicates.
+        let csv = "\
+id,source,preferred,note
+a,甲,Long March-5,n
+b,乙,Long March-5B,n
+c,丙,data set,n
+d,丁,data sets,n
+";
+        assert!(ids(csv).is_empty(), "{:?}", ids(csv));
     }
 
     #[test]
