@@ -281,7 +281,24 @@ impl TermMatcher {
                 };
                 let mut typographic: Vec<String> =
                     serial_comma_variant(&listed_cased).into_iter().collect();
-                if banned {
+                // A banned rendering that differs from an approved one of its concept only in
+                // hyphens and spaces ("end-of file" of "end of file") has no variants of its
+                // own: its other hyphenations ("end-of-file") are the approved rendering's too,
+                // garbled-term's broken hyphenation or correct English.
+                let joined = |t: &str| -> String {
+                    t.chars()
+                        .filter(|c| !matches!(c, ' ' | '-'))
+                        .flat_map(char::to_lowercase)
+                        .collect()
+                };
+                let hyphenation_of_approved = banned && {
+                    let own = joined(&rendering.text);
+                    concept
+                        .renderings
+                        .iter()
+                        .any(|r| r.status.is_approved() && joined(&r.text) == own)
+                };
+                if banned && !hyphenation_of_approved {
                     typographic.extend(separator_variants(&cased));
                 }
                 let respelled = match banned {
@@ -1950,6 +1967,14 @@ mem,memory space,,,memory-space,
         assert_eq!(
             found_in(listed, "an e mail address"),
             vec![s("e mail address", Status::Forbidden)]
+        );
+        // A banned rendering that is an approved one in other hyphenation has no variants:
+        // "end-of-file" is the approved rendering's hyphenation as much as the banned one's.
+        let hyphenation = "id,preferred,forbidden\neof,end of file,end-of file\n";
+        assert!(found_in(hyphenation, "at end-of-file").is_empty());
+        assert_eq!(
+            found_in(hyphenation, "at end-of file"),
+            vec![s("end-of file", Status::Forbidden)]
         );
     }
 
