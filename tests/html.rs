@@ -88,6 +88,34 @@ fn an_html_page_is_read_as_markup() {
 }
 
 #[test]
+fn a_line_break_is_inside_the_text_and_the_page_description_is_checked() {
+    let page = "<html><head><meta name=\"description\" content=\"Our building area\">\n\
+                <meta name=\"keywords\" content=\"building area\"></head>\n\
+                <body><table><tr><td>Total building<br>area</td><td>building</td></tr></table>\n\
+                <p>No building<br>\nmaps; area</p></body></html>\n";
+    let dir = scratch(&[
+        ("g.csv", GLOSSARY.as_bytes()),
+        ("page.html", page.as_bytes()),
+    ]);
+    assert_eq!(
+        findings(dir.path(), &["page.html"]),
+        vec![
+            row("deprecated-term", 1, 51, "building area"),
+            row("deprecated-term", 3, 28, "building\narea"),
+        ]
+    );
+    // `fix` rewrites the description, and leaves a term across the tag for a person.
+    let run = termcheck_in(dir.path(), &["fix", "-g", "g.csv", "page.html"], b"");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let fixed = std::fs::read_to_string(dir.path().join("page.html")).unwrap();
+    assert!(
+        fixed.contains("content=\"Our gross floor area\""),
+        "{fixed}"
+    );
+    assert!(fixed.contains("Total building<br>area"), "{fixed}");
+}
+
+#[test]
 fn fix_rewrites_text_content_only_and_keeps_the_file_as_it_was() {
     let page = "\u{FEFF}<ul class=\"building area\">\r\n<li>The building area &amp; <b>building</b> area</li>\r\n\
                 <li><code>building area</code> Transparent&nbsp;acid, the proprietors' committee</li></ul>\r\n";

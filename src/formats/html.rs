@@ -5,11 +5,15 @@
 //! `translate="no"`) are neither checked nor rewritten, as Markdown's code is not. Text content
 //! is checked with its character references decoded (`&nbsp;`, `&rsquo;`, `&#8217;`,
 //! `&#x2019;`), each mapping to the whole reference in the file through [`MappedText`], as
-//! XLIFF text does. A block element (`<p>`, `<li>`, `<td>`, `<h1>`, `<br>`, …) ends a segment,
-//! so no term is read across `</td><td>`; an inline element (`<b>`, `<em>`, `<span>`, `<a>`)
-//! leaves nothing, so "the <em>building</em> area" reads "the building area", as a paired
-//! XLIFF code does. The text of attributes a reader is shown (`alt`, `title`, `placeholder`,
-//! `aria-label`) is a segment of its own; other attributes are addresses and settings.
+//! XLIFF text does. A block element (`<p>`, `<li>`, `<td>`, `<h1>`, …) ends a segment, so no
+//! term is read across `</td><td>`; an inline element (`<b>`, `<em>`, `<span>`, `<a>`) leaves
+//! nothing, so "the <em>building</em> area" reads "the building area", as a paired XLIFF code
+//! does. A `<br>` is a line break inside the text, as a single line break is in a plain-text
+//! paragraph: a name a narrow table cell or heading breaks over two lines is still read whole.
+//! The text of attributes a reader is shown (`alt`, `title`, `placeholder`, `aria-label`) is a
+//! segment of its own, and so is the page's description a search engine or a link preview
+//! shows (`<meta name="description" content="…">`, Open Graph and Twitter titles and
+//! descriptions); other attributes are addresses and settings.
 //!
 //! Malformed markup is normal on the web and never an error: an unclosed tag or comment runs
 //! to the end of the file, a stray `<` or `&` is text. Only bytes that do not decode are.
@@ -29,7 +33,6 @@ const BLOCKS: &[&str] = &[
     "aside",
     "blockquote",
     "body",
-    "br",
     "button",
     "caption",
     "center",
@@ -101,6 +104,16 @@ const VOID: &[&str] = &[
 
 /// Attributes whose value a reader is shown, checked as text of its own.
 const SHOWN_ATTRIBUTES: &[&str] = &["alt", "title", "placeholder", "aria-label"];
+
+/// The `name` or `property` of a `<meta>` whose `content` a reader is shown (in search results
+/// and link previews), checked as text of its own. Keywords are not: nobody reads them.
+const SHOWN_META: &[&str] = &[
+    "description",
+    "og:title",
+    "og:description",
+    "twitter:title",
+    "twitter:description",
+];
 
 /// Reads an HTML document as segments: one per run of text between block elements, and one
 /// per shown attribute. The file is UTF-8 or UTF-16 with a byte-order mark, like plain text.
@@ -250,14 +263,27 @@ impl<'t> HtmlReader<'t> {
                 }
                 continue;
             }
+            let shown_meta = name == "meta"
+                && ["name", "property"].iter().any(|key| {
+                    tag.attribute(key).is_some_and(|v| {
+                        let kind = self.text[v.clone()].trim();
+                        SHOWN_META.iter().any(|m| m.eq_ignore_ascii_case(kind))
+                    })
+                });
             for (attribute, value) in &tag.attributes {
-                if SHOWN_ATTRIBUTES.contains(&attribute.as_str()) {
+                if SHOWN_ATTRIBUTES.contains(&attribute.as_str())
+                    || (shown_meta && attribute == "content")
+                {
                     let mut text = MappedText::new(self.tracker_at(value.start));
                     self.push_decoded(&mut text, value.start, value.end, false);
                     if !text.is_blank() {
                         self.attributes.push(text);
                     }
                 }
+            }
+            if name == "br" {
+                self.line_break(lt, at);
+                continue;
             }
             let void = VOID.contains(&name) || tag.self_closing;
             let untranslated = tag
@@ -344,6 +370,18 @@ impl<'t> HtmlReader<'t> {
         let last = self.location_at(body.end).line;
         self.suppressions
             .extend(comment_directives(&self.text[body], first, last));
+    }
+
+    /// A `<br>` from `lt` to `end`: a line break in the current text, mapped to the whole tag.
+    fn line_break(&mut self, lt: usize, end: usize) {
+        let Some(mut text) = self.current.take() else {
+            return;
+        };
+        let start = self.tracker_at(lt);
+        let end = self.location_at(end);
+        text.push_replaced("\n", start, end);
+        self.after_inline = false;
+        self.current = Some(text);
     }
 
     /// Ends the current text: it becomes a segment, followed by the shown attributes read
@@ -623,7 +661,12 @@ mod tests {
     fn inline_elements_leave_nothing_and_blocks_end_the_text() {
         assert_eq!(
             texts("<p>The <em>building</em> area, <b>Trade</b>s</p><table><tr><td>building</td><td>area</td></tr></table>line<br>break"),
-            ["The building area, Trades", "building", "area", "line", "break"]
+            ["The building area, Trades", "building", "area", "line\nbreak"]
+        );
+        // A line break is no block: it leaves a line break, and none at a text's start.
+        assert_eq!(
+            texts("<td>State Administration for<br/>Market Regulation</td><p><br>a<BR >b</p>"),
+            ["State Administration for\nMarket Regulation", "a\nb"]
         );
         // Digits a tag separates stay two numbers.
         assert_eq!(texts("<p>10<sup>6</sup></p>"), ["10\u{2063}6"]);
@@ -649,6 +692,18 @@ mod tests {
         assert_eq!(
             texts("<p>See <img src=\"building-area.png\" alt=\"Building&nbsp;area\" class=\"building area\"> here</p><input placeholder='x' value=\"y\">"),
             ["See  here", "Building\u{A0}area", "x"]
+        );
+    }
+
+    #[test]
+    fn the_page_description_is_a_segment_and_other_meta_are_not() {
+        assert_eq!(
+            texts(
+                "<head><meta charset=\"utf-8\"><meta name=\"Description\" content=\"Recall of&nbsp;airbags\">\
+                 <meta property=\"og:title\" content=\"Recall notice\"><meta name=\"keywords\" content=\"recall, airbag\">\
+                 <meta name=\"viewport\" content=\"width=device-width\"><meta content=\"x\"></head><p>Body</p>"
+            ),
+            ["Recall of\u{A0}airbags", "Recall notice", "Body"]
         );
     }
 
