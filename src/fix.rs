@@ -364,6 +364,11 @@ pub fn plan_bilingual(
         let reordered_across_lines = f.rule == Rule::GarbledTerm
             && names_damage(f, Damage::WordOrder)
             && f.found.contains(['\n', '\r']);
+        // A correction that would write what is there corrects nothing: a person decides.
+        if replacement == f.found {
+            result.left.push((i, LeftReason::NoSingleCorrection));
+            continue;
+        }
         let rewrapped = rewrap(&f.found, &replacement).filter(|_| !reordered_across_lines);
         let Some(replacement) = rewrapped else {
             result.left.push((i, LeftReason::SpansLines));
@@ -1061,7 +1066,25 @@ pub fn correction(
     if number_of_head(&preferred) == number {
         return preferred;
     }
-    in_number_of_text(&preferred, listed, number, inflected.is_some()).unwrap_or(preferred)
+    match in_number_of_text(&preferred, listed, number, inflected.is_some()) {
+        // The preferred rendering put in a banned rendering's number may be that very rendering:
+        // where the glossary bans "mixed double" for "mixed doubles", the number is what it
+        // rejects, and the correction keeps the number the glossary prefers.
+        Some(inflected) if !is_banned_or_found(concept, &inflected, found) => inflected,
+        _ => preferred,
+    }
+}
+
+/// Whether `correction` is what the text wrote or a rendering the glossary bans, as the
+/// matcher compares words (case and spacing aside).
+fn is_banned_or_found(concept: &Concept, correction: &str, found: &str) -> bool {
+    let key = crate::normalize::normalize_key(correction, true);
+    key == crate::normalize::normalize_key(found, true)
+        || concept
+            .renderings
+            .iter()
+            .filter(|r| !r.status.is_approved())
+            .any(|r| crate::normalize::normalize_key(&r.text, true) == key)
 }
 
 /// Whether `text` is an abbreviation written in capitals: one word ("CPC", "ASEAN+3", "G20")
@@ -1761,6 +1784,35 @@ mod tests {
         ] {
             assert_eq!(is_abbreviation(text), abbreviation, "{text}");
         }
+    }
+
+    #[test]
+    fn a_banned_rendering_that_is_the_preferred_one_in_the_other_number_keeps_the_preferred_number()
+    {
+        // The number is what the glossary rejects: the correction is never the banned form.
+        let doubles = "id,preferred,forbidden\nd,mixed doubles,mixed double\n";
+        assert_eq!(
+            corrected(doubles, "mixed double", "mixed double", None),
+            "mixed doubles"
+        );
+        let games = "id,preferred,deprecated\ng,Olympic Games,Olympic Game|Olympiad Games\n";
+        assert_eq!(
+            corrected(games, "Olympic Game", "Olympic Game", None),
+            "Olympic Games"
+        );
+        // Another banned word in the other number is still corrected in the text's number.
+        let deputies = "id,preferred,deprecated\nd,deputies,representatives\n";
+        assert_eq!(
+            corrected(
+                deputies,
+                "representatives",
+                "representative",
+                Some(Number::Singular)
+            ),
+            "deputy"
+        );
+        let stairs = "id,preferred,forbidden\ns,staircases,stairs\n";
+        assert_eq!(corrected(stairs, "stairs", "stairs", None), "staircases");
     }
 
     #[test]

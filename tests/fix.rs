@@ -214,6 +214,42 @@ c,Workers' Daily,Workers Daily,
     assert_eq!(run.code, 1, "{}", run.stderr);
 }
 
+/// A banned rendering that is the preferred one in the other number: the glossary rejects the
+/// number, so the suggestion keeps the preferred number, never naming the banned form.
+#[test]
+fn a_banned_number_is_corrected_to_the_preferred_number() {
+    let glossary = "id,preferred,forbidden\nmixed,mixed doubles,mixed double\ngames,Olympic Games,Olympic Game\n";
+    let draft = "The mixed double champions won.\nThe Olympic Game in Paris ended.\n";
+    let dir = scratch(&[
+        ("g.csv", glossary.as_bytes()),
+        ("draft.txt", draft.as_bytes()),
+    ]);
+    let run = termcheck_in(
+        dir.path(),
+        &["check", "draft.txt", "-g", "g.csv", "--format", "csv"],
+        b"",
+    );
+    let expected: Vec<String> = parse_csv(&run.stdout)
+        .into_iter()
+        .map(|r| r.expected)
+        .collect();
+    assert_eq!(expected, ["mixed doubles", "Olympic Games"]);
+    // `fix` does not change a noun's number on its own (the verb may have to follow): it
+    // leaves both for a person, never "fixing" them into themselves.
+    let run = termcheck_in(dir.path(), &["fix", "draft.txt", "-g", "g.csv"], b"");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("2 left for a person"), "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("-> \"mixed double\""),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("draft.txt")).unwrap(),
+        draft
+    );
+}
+
 /// A trade mark sign is no text of a term (it matches without it), but a correction must not
 /// drop it: one inside the found text is left for a person, one after it stays where it is.
 #[test]
