@@ -396,6 +396,14 @@ pub fn plan_bilingual(
                 replacement.push_str(&text[span.end..span.end + s_len - 1]);
                 span.end += s_len;
             }
+        } else if let Some(apostrophe) = plural_possessive_after(text, &span) {
+            // And a correction that ends in no "s" takes the "s" back: "the Market
+            // Regulations' notice" is "the Market Regulation's notice", never "Regulation'".
+            if !replacement.ends_with(['s', 'S']) {
+                replacement.push_str(&text[span.end..span.end + apostrophe]);
+                replacement.push('s');
+                span.end += apostrophe;
+            }
         }
         result.edits.push(Edit {
             finding: i,
@@ -595,6 +603,39 @@ fn possessive_s_after(after: &str) -> Option<usize> {
     let s = rest.strip_prefix(['s', 'S'])?;
     let ends = s.chars().next().is_none_or(|c| !is_word_char(c));
     ends.then_some(apostrophe.len_utf8() + 1)
+}
+
+/// The length of the apostrophe alone of a plural possessive ("Regulations' notice") right
+/// after `span` of `text`, which ends in "s": an apostrophe after which no word goes on, and
+/// that closes no quote opened in single quotes before the span on its line ("the term
+/// 'Market Regulations' is", whose apostrophe is the quote's).
+fn plural_possessive_after(text: &str, span: &Range<usize>) -> Option<usize> {
+    if !text[..span.end].ends_with(['s', 'S']) {
+        return None;
+    }
+    let after = &text[span.end..];
+    let apostrophe = after.chars().next().filter(|&c| c == '\'' || c == '’')?;
+    let next = after[apostrophe.len_utf8()..].chars().next();
+    if next.is_some_and(|c| is_word_char(c) || c == '\'' || c == '’') {
+        return None;
+    }
+    let line = &text[text[..span.start].rfind('\n').map_or(0, |at| at + 1)..span.start];
+    let chars: Vec<char> = line.chars().collect();
+    let mut quoted = false;
+    for (at, &c) in chars.iter().enumerate() {
+        if !matches!(c, '\'' | '‘' | '’') {
+            continue;
+        }
+        let word_before = at > 0 && is_word_char(chars[at - 1]);
+        // The span starts a word, so a quote last on the line opens before it.
+        let word_after = chars.get(at + 1).is_none_or(|&n| is_word_char(n));
+        if c == '‘' || (!word_before && word_after) {
+            quoted = true;
+        } else if word_before && !word_after {
+            quoted = false;
+        }
+    }
+    (!quoted).then_some(apostrophe.len_utf8())
 }
 
 /// Whether `replacement` ends with a plural in "s" ("Trade Unions", "emails"), which takes a
@@ -2338,6 +2379,55 @@ mod tests {
         assert_eq!(
             fixed("the Municipal Assembly'sake", "Municipal Assembly", ftu),
             "the Shanghai Federation of Trade Unions'sake"
+        );
+    }
+
+    #[test]
+    fn a_plural_possessive_corrected_to_a_singular_takes_its_s() {
+        let glossary = Glossary::from_csv_text(
+            "id,preferred\nsamr,State Administration for Market Regulation\nftu,Federation of Trade Unions\n",
+            "g.csv",
+        )
+        .unwrap();
+        let fixed = |text: &str, found: &str, expected: &str| {
+            let findings = vec![finding(Rule::GarbledTerm, text, found, expected)];
+            apply(text, &plan(text, UTF8, &findings, &glossary).edits)
+        };
+        let samr = "State Administration for Market Regulation";
+        let wrong = "State Administration for Market Regulations";
+        for (text, want) in [
+            (
+                "The State Administration for Market Regulations' notice was published.",
+                "The State Administration for Market Regulation's notice was published.",
+            ),
+            (
+                "The State Administration for Market Regulations’ notice.",
+                "The State Administration for Market Regulation’s notice.",
+            ),
+            (
+                "It is the State Administration for Market Regulations'.",
+                "It is the State Administration for Market Regulation's.",
+            ),
+            // A closing quote is no possessive.
+            (
+                "The name 'State Administration for Market Regulations' is wrong.",
+                "The name 'State Administration for Market Regulation' is wrong.",
+            ),
+            (
+                "The workers' name ‘State Administration for Market Regulations’ is wrong.",
+                "The workers' name ‘State Administration for Market Regulation’ is wrong.",
+            ),
+        ] {
+            assert_eq!(fixed(text, wrong, samr), want, "{text}");
+        }
+        // A correction in "s" keeps the apostrophe alone.
+        assert_eq!(
+            fixed(
+                "The Federation of Trade Union's offices",
+                "Federation of Trade Union",
+                "Federation of Trade Unions"
+            ),
+            "The Federation of Trade Unions' offices"
         );
     }
 
