@@ -112,6 +112,10 @@ pub enum LeftReason {
     /// lowest grade of a position's pay, for a forbidden "lowest wage" of 最低工资): the words
     /// render something else there, which the correction would change.
     NotInSource,
+    /// A deprecated rendering in a sentence that names its concept by an approved rendering
+    /// too: the text may speak of two names of one body ("the NFRA, which replaced the
+    /// CBIRC"), and the correction would write "the NFRA, which replaced the NFRA".
+    PresentNameBeside,
 }
 
 impl fmt::Display for LeftReason {
@@ -149,6 +153,9 @@ impl fmt::Display for LeftReason {
             }
             LeftReason::NotInSource => {
                 "the segment's source does not name its concept; the words may render something else there"
+            }
+            LeftReason::PresentNameBeside => {
+                "the sentence names its concept by an approved rendering too; it may tell of an old name beside the present one"
             }
         })
     }
@@ -298,6 +305,12 @@ pub fn plan_bilingual(
         let concept = glossary.concepts.iter().find(|c| c.id == f.concept);
         if !named_in_source(f) && matches!(f.rule, Rule::ForbiddenTerm | Rule::DeprecatedTerm) {
             result.left.push((i, LeftReason::NotInSource));
+            continue;
+        }
+        if f.rule == Rule::DeprecatedTerm
+            && concept.is_some_and(|c| crate::mention::sentence_names_approved(c, text, &span))
+        {
+            result.left.push((i, LeftReason::PresentNameBeside));
             continue;
         }
         if !corrected_in_number_found(f, concept) {
@@ -2380,6 +2393,44 @@ mod tests {
             fixed("the Municipal Assembly'sake", "Municipal Assembly", ftu),
             "the Shanghai Federation of Trade Unions'sake"
         );
+    }
+
+    #[test]
+    fn a_deprecated_name_beside_the_present_one_is_left_for_a_person() {
+        let glossary = Glossary::from_csv_text(
+            "id,preferred,admitted,deprecated,case\n\
+             c,National Financial Regulatory Administration,NFRA,CBIRC,name\n",
+            "g.csv",
+        )
+        .unwrap();
+        let planned = |text: &str| {
+            let findings = vec![finding(Rule::DeprecatedTerm, text, "CBIRC", "NFRA")];
+            let plan = plan(text, UTF8, &findings, &glossary);
+            (apply(text, &plan.edits), plan.left)
+        };
+        for text in [
+            "The NFRA took over where the CBIRC left off.",
+            "The CBIRC gave way to the National Financial Regulatory Administration.",
+        ] {
+            assert_eq!(
+                planned(text),
+                (text.to_string(), vec![(0, LeftReason::PresentNameBeside)]),
+                "{text}"
+            );
+        }
+        // The present name in another sentence, or as part of another word, is no witness.
+        for (text, want) in [
+            (
+                "The NFRA spoke. The CBIRC agreed.",
+                "The NFRA spoke. The NFRA agreed.",
+            ),
+            (
+                "The NFRAX and the CBIRC agreed.",
+                "The NFRAX and the NFRA agreed.",
+            ),
+        ] {
+            assert_eq!(planned(text), (want.to_string(), vec![]), "{text}");
+        }
     }
 
     #[test]
