@@ -1044,10 +1044,14 @@ fn numbered_heading(before: &str, after: &str) -> bool {
 /// How an occurrence written `found`, of surface form `form`, is shown: as written, unless it
 /// differs from its form in the case of its first letter only, which is the sentence's (a
 /// title's "Magnetic Resonance Imaging" is shown so, not as its form "magnetic Resonance
-/// Imaging").
+/// Imaging"). A form whose first capital the text did not write (the glossary's, as "Long
+/// river" of "long river" for a listed "Long River") is neither the text's nor the glossary's
+/// spelling: shown as written.
 fn shown_form(found: &str, form: &str) -> String {
     let written = normalize_key(&unemphasised(found), false);
-    if written.chars().skip(1).any(char::is_uppercase) {
+    let capital_added = form.chars().next().is_some_and(char::is_uppercase)
+        && written.chars().next().is_some_and(char::is_lowercase);
+    if capital_added || written.chars().skip(1).any(char::is_uppercase) {
         written
     } else {
         form.to_string()
@@ -2817,6 +2821,9 @@ mod tests {
             "world Health Organization"
         );
         assert_eq!(shown_form("Workercn", "Workercn"), "Workercn");
+        // A capital the text did not write is shown as written.
+        assert_eq!(shown_form("long river", "Long river"), "long river");
+        assert_eq!(shown_form("Long river", "Long river"), "Long river");
     }
 
     /// The setting is read a bounded way around the term, and the bound may fall inside a

@@ -112,6 +112,10 @@ pub enum LeftReason {
     /// lowest grade of a position's pay, for a forbidden "lowest wage" of 最低工资): the words
     /// render something else there, which the correction would change.
     NotInSource,
+    /// A deprecated rendering in a sentence that names its concept by an approved rendering
+    /// too: the text may speak of two names of one body ("the NFRA, which replaced the
+    /// CBIRC"), and the correction would write "the NFRA, which replaced the NFRA".
+    PresentNameBeside,
 }
 
 impl fmt::Display for LeftReason {
@@ -149,6 +153,9 @@ impl fmt::Display for LeftReason {
             }
             LeftReason::NotInSource => {
                 "the segment's source does not name its concept; the words may render something else there"
+            }
+            LeftReason::PresentNameBeside => {
+                "the sentence names its concept by an approved rendering too; it may tell of an old name beside the present one"
             }
         })
     }
@@ -300,6 +307,12 @@ pub fn plan_bilingual(
             result.left.push((i, LeftReason::NotInSource));
             continue;
         }
+        if f.rule == Rule::DeprecatedTerm
+            && concept.is_some_and(|c| crate::mention::sentence_names_approved(c, text, &span))
+        {
+            result.left.push((i, LeftReason::PresentNameBeside));
+            continue;
+        }
         if !corrected_in_number_found(f, concept) {
             result.left.push((i, LeftReason::InPlural));
             continue;
@@ -400,6 +413,14 @@ pub fn plan_bilingual(
             if ends_in_plural_s(&replacement) {
                 replacement.push_str(&text[span.end..span.end + s_len - 1]);
                 span.end += s_len;
+            }
+        } else if let Some(apostrophe) = plural_possessive_after(text, &span) {
+            // And a correction that ends in no "s" takes the "s" back: "the Market
+            // Regulations' notice" is "the Market Regulation's notice", never "Regulation'".
+            if !replacement.ends_with(['s', 'S']) {
+                replacement.push_str(&text[span.end..span.end + apostrophe]);
+                replacement.push('s');
+                span.end += apostrophe;
             }
         }
         result.edits.push(Edit {
@@ -600,6 +621,39 @@ fn possessive_s_after(after: &str) -> Option<usize> {
     let s = rest.strip_prefix(['s', 'S'])?;
     let ends = s.chars().next().is_none_or(|c| !is_word_char(c));
     ends.then_some(apostrophe.len_utf8() + 1)
+}
+
+/// The length of the apostrophe alone of a plural possessive ("Regulations' notice") right
+/// after `span` of `text`, which ends in "s": an apostrophe after which no word goes on, and
+/// that closes no quote opened in single quotes before the span on its line ("the term
+/// 'Market Regulations' is", whose apostrophe is the quote's).
+fn plural_possessive_after(text: &str, span: &Range<usize>) -> Option<usize> {
+    if !text[..span.end].ends_with(['s', 'S']) {
+        return None;
+    }
+    let after = &text[span.end..];
+    let apostrophe = after.chars().next().filter(|&c| c == '\'' || c == '’')?;
+    let next = after[apostrophe.len_utf8()..].chars().next();
+    if next.is_some_and(|c| is_word_char(c) || c == '\'' || c == '’') {
+        return None;
+    }
+    let line = &text[text[..span.start].rfind('\n').map_or(0, |at| at + 1)..span.start];
+    let chars: Vec<char> = line.chars().collect();
+    let mut quoted = false;
+    for (at, &c) in chars.iter().enumerate() {
+        if !matches!(c, '\'' | '‘' | '’') {
+            continue;
+        }
+        let word_before = at > 0 && is_word_char(chars[at - 1]);
+        // The span starts a word, so a quote last on the line opens before it.
+        let word_after = chars.get(at + 1).is_none_or(|&n| is_word_char(n));
+        if c == '‘' || (!word_before && word_after) {
+            quoted = true;
+        } else if word_before && !word_after {
+            quoted = false;
+        }
+    }
+    (!quoted).then_some(apostrophe.len_utf8())
 }
 
 /// Whether `replacement` ends with a plural in "s" ("Trade Unions", "emails"), which takes a
@@ -2390,6 +2444,93 @@ mod tests {
         assert_eq!(
             fixed("the Municipal Assembly'sake", "Municipal Assembly", ftu),
             "the Shanghai Federation of Trade Unions'sake"
+        );
+    }
+
+    #[test]
+    fn a_deprecated_name_beside_the_present_one_is_left_for_a_person() {
+        let glossary = Glossary::from_csv_text(
+            "id,preferred,admitted,deprecated,case\n\
+             c,National Financial Regulatory Administration,NFRA,CBIRC,name\n",
+            "g.csv",
+        )
+        .unwrap();
+        let planned = |text: &str| {
+            let findings = vec![finding(Rule::DeprecatedTerm, text, "CBIRC", "NFRA")];
+            let plan = plan(text, UTF8, &findings, &glossary);
+            (apply(text, &plan.edits), plan.left)
+        };
+        for text in [
+            "The NFRA took over where the CBIRC left off.",
+            "The CBIRC gave way to the National Financial Regulatory Administration.",
+        ] {
+            assert_eq!(
+                planned(text),
+                (text.to_string(), vec![(0, LeftReason::PresentNameBeside)]),
+                "{text}"
+            );
+        }
+        // The present name in another sentence, or as part of another word, is no witness.
+        for (text, want) in [
+            (
+                "The NFRA spoke. The CBIRC agreed.",
+                "The NFRA spoke. The NFRA agreed.",
+            ),
+            (
+                "The NFRAX and the CBIRC agreed.",
+                "The NFRAX and the NFRA agreed.",
+            ),
+        ] {
+            assert_eq!(planned(text), (want.to_string(), vec![]), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_plural_possessive_corrected_to_a_singular_takes_its_s() {
+        let glossary = Glossary::from_csv_text(
+            "id,preferred\nsamr,State Administration for Market Regulation\nftu,Federation of Trade Unions\n",
+            "g.csv",
+        )
+        .unwrap();
+        let fixed = |text: &str, found: &str, expected: &str| {
+            let findings = vec![finding(Rule::GarbledTerm, text, found, expected)];
+            apply(text, &plan(text, UTF8, &findings, &glossary).edits)
+        };
+        let samr = "State Administration for Market Regulation";
+        let wrong = "State Administration for Market Regulations";
+        for (text, want) in [
+            (
+                "The State Administration for Market Regulations' notice was published.",
+                "The State Administration for Market Regulation's notice was published.",
+            ),
+            (
+                "The State Administration for Market Regulations’ notice.",
+                "The State Administration for Market Regulation’s notice.",
+            ),
+            (
+                "It is the State Administration for Market Regulations'.",
+                "It is the State Administration for Market Regulation's.",
+            ),
+            // A closing quote is no possessive.
+            (
+                "The name 'State Administration for Market Regulations' is wrong.",
+                "The name 'State Administration for Market Regulation' is wrong.",
+            ),
+            (
+                "The workers' name ‘State Administration for Market Regulations’ is wrong.",
+                "The workers' name ‘State Administration for Market Regulation’ is wrong.",
+            ),
+        ] {
+            assert_eq!(fixed(text, wrong, samr), want, "{text}");
+        }
+        // A correction in "s" keeps the apostrophe alone.
+        assert_eq!(
+            fixed(
+                "The Federation of Trade Union's offices",
+                "Federation of Trade Union",
+                "Federation of Trade Unions"
+            ),
+            "The Federation of Trade Unions' offices"
         );
     }
 

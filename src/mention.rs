@@ -14,7 +14,7 @@
 use std::ops::Range;
 
 use crate::consistency::{by_a_bracket, ends_with_rendering, LONGEST_GLOSS};
-use crate::glossary::{Glossary, Status};
+use crate::glossary::{Concept, Glossary, Status};
 use crate::normalize::{floor_char_boundary, normalize_key};
 
 /// Adverbs that say a name is an old or other one; the first five do so alone ("Beijing,
@@ -168,7 +168,140 @@ fn named_as_former(
     let a_name = listed.text.chars().next().is_some_and(char::is_uppercase);
     let marked = marked_former(&text[..span.start], a_name)
         .is_some_and(|rest| !of_another_concept(glossary, concept, rest));
-    marked || renamed_after(glossary, concept, &text[span.end..])
+    marked
+        || renamed_after(glossary, concept, &text[span.end..])
+        || (a_name && told_as_history(&glossary.concepts[concept], text, span))
+}
+
+/// Words that tell how a body came to be, was renamed or was succeeded: a sentence that holds
+/// one of them with the body's present name ("the NFRA, which replaced the CBIRC", "the
+/// predecessor of the NFRA was the CBIRC") speaks of the old name as the name it then bore.
+const SUCCESSION_WORDS: &[&str] = &[
+    "abolished",
+    "became",
+    "dissolved",
+    "established",
+    "formed",
+    "founded",
+    "merged",
+    "predecessor",
+    "predecessors",
+    "renamed",
+    "reorganised",
+    "reorganized",
+    "replaced",
+    "replaces",
+    "replacing",
+    "restructured",
+    "succeeded",
+    "succeeds",
+    "successor",
+    "superseded",
+    "supersedes",
+];
+
+/// Of [`SUCCESSION_WORDS`], those that date a body's start or end: with a year in the
+/// sentence ("In 2018, the CBIRC was formed"), the old name is the one the body bore then.
+const FOUNDING_WORDS: &[&str] = &[
+    "abolished",
+    "dissolved",
+    "established",
+    "formed",
+    "founded",
+    "merged",
+    "renamed",
+    "reorganised",
+    "reorganized",
+    "restructured",
+];
+
+/// Whether the sentence around `span` of `text` tells the history of a body named at `span`
+/// by a deprecated name of `concept`: it holds a word of succession and an approved
+/// rendering of the concept (its present name), or a word of founding in the passive and a
+/// year. Words of
+/// succession without the present name ("the CBIRC replaced its rules") or a year without a
+/// word of founding ("In 2023, the CBIRC fined a bank") say nothing of the name.
+fn told_as_history(concept: &Concept, text: &str, span: &Range<usize>) -> bool {
+    let sentence = sentence_around(text, span);
+    let words = || {
+        text[sentence.clone()]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+    };
+    let has = |list: &[&str]| words().any(|w| list.iter().any(|l| l.eq_ignore_ascii_case(w)));
+    if has(SUCCESSION_WORDS) && names_approved_in(concept, text, sentence.clone(), span) {
+        return true;
+    }
+    let a_year = || {
+        words().any(|w| {
+            w.len() == 4
+                && w.bytes().all(|b| b.is_ascii_digit())
+                && (w.starts_with("1") || w.starts_with("20"))
+        })
+    };
+    // In the passive, the body is what was founded or ended ("the CBIRC was formed"), not
+    // what founded something else ("the CFDA established a lab in 2023").
+    let words: Vec<&str> = words().collect();
+    let founded = words.windows(2).any(|pair| {
+        ["was", "were", "been", "being"]
+            .iter()
+            .any(|be| be.eq_ignore_ascii_case(pair[0]))
+            && FOUNDING_WORDS
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(pair[1]))
+    });
+    founded && a_year()
+}
+
+/// The bytes of `text` of the sentence that holds `span`: from after the last full stop, "!",
+/// "?", ";" or line break before it to the next one after it.
+fn sentence_around(text: &str, span: &Range<usize>) -> Range<usize> {
+    let ends = |c: char| matches!(c, '.' | '!' | '?' | ';' | '\n' | '。' | '！' | '？' | '；');
+    let start = text[..span.start].rfind(ends).map_or(0, |at| {
+        at + text[at..].chars().next().map_or(1, char::len_utf8)
+    });
+    let end = text[span.end..]
+        .find(ends)
+        .map_or(text.len(), |at| span.end + at);
+    start..end
+}
+
+/// Whether `sentence` of `text`, outside `span`, names an approved rendering of `concept` as
+/// whole words, in any case.
+fn names_approved_in(
+    concept: &Concept,
+    text: &str,
+    sentence: Range<usize>,
+    span: &Range<usize>,
+) -> bool {
+    let parts = [
+        &text[sentence.start..span.start],
+        &text[span.end..sentence.end],
+    ];
+    concept
+        .renderings
+        .iter()
+        .filter(|r| r.status.is_approved() && !r.text.is_empty())
+        .any(|r| {
+            let key = normalize_key(&r.text, true);
+            parts.iter().any(|part| {
+                let part = normalize_key(part, true);
+                part.match_indices(key.as_str()).any(|(at, m)| {
+                    let before = part[..at].chars().next_back();
+                    let after = part[at + m.len()..].chars().next();
+                    !before.is_some_and(char::is_alphanumeric)
+                        && !after.is_some_and(char::is_alphanumeric)
+                })
+            })
+        })
+}
+
+/// Whether the sentence around `span` of `text` (a deprecated rendering of `concept`) also
+/// names the concept by an approved rendering: correcting it would name one body twice ("The
+/// NFRA, which replaced the NFRA") where the text speaks of two names, so `fix` leaves it to
+/// a person.
+pub fn sentence_names_approved(concept: &Concept, text: &str, span: &Range<usize>) -> bool {
+    names_approved_in(concept, text, sentence_around(text, span), span)
 }
 
 /// Whether `before`, the text before a marker of a former name, ends with an approved
@@ -606,6 +739,18 @@ mod tests {
             ("The CFDA is now known as NMPA.", "CFDA"),
             ("The CFDA, today NMPA, approved it.", "CFDA"),
             ("Peking (now Beijing) grew.", "Peking"),
+            // A sentence of the body's history: a word of succession and the present name, or
+            // a founding in the passive and a year.
+            ("The CFDA was the NMPA's predecessor.", "CFDA"),
+            ("The predecessor of the NMPA was the CFDA.", "CFDA"),
+            ("The NMPA, which replaced the CFDA, said so.", "CFDA"),
+            ("The CFDA was succeeded by the NMPA.", "CFDA"),
+            ("The CFDA merged into the NMPA.", "CFDA"),
+            (
+                "In 2013, the CFDA was formed by merging two bodies.",
+                "CFDA",
+            ),
+            ("It was established in 2003 as the CFDA.", "CFDA"),
         ] {
             check(text, banned, true);
         }
@@ -654,7 +799,15 @@ mod tests {
             ("The CFDA now approves it.", "CFDA"),
             ("The CFDA was renamed.", "CFDA"),
             ("The CFDA became responsible for it.", "CFDA"),
-            ("The CFDA was the NMPA's predecessor.", "CFDA"),
+            // Words of succession or founding that say nothing of the name: no present name,
+            // no year, the body founding something else, the present name in another sentence.
+            ("The CFDA replaced its rules.", "CFDA"),
+            ("The CFDA was formed by merging two bodies.", "CFDA"),
+            ("In 2023, the CFDA fined a company.", "CFDA"),
+            ("The CFDA established a lab in 2023.", "CFDA"),
+            ("The NMPA and the CFDA both approved it.", "CFDA"),
+            ("The NMPA spoke. The CFDA replaced its rules.", "CFDA"),
+            ("The NMPAX replaced the CFDA.", "CFDA"),
             // The approved rendering is part of a longer name.
             ("The CFDA (now NMPAX) approved it.", "CFDA"),
             // A forbidden rendering is a mistake no entity bore, whatever marks it.

@@ -771,13 +771,21 @@ Shanghai (Peking) grew. Beijing and Peking differ. Beijing grew; later Peking wa
 ";
     let dir = scratch(&[("g.csv", glossary.as_bytes())]);
     let run = termcheck_in(dir.path(), &["fix", "-", "-g", "g.csv"], text.as_bytes());
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    // A use beside the approved rendering in one sentence is left for a person: corrected,
+    // it would read "Beijing and Beijing differ".
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("3:37: left warning[deprecated-term] \"Peking\""),
+        "{}",
+        run.stderr
+    );
     assert_eq!(
         run.stdout,
         "\
 Mao Zedong (Mao Tse-tung in Wade-Giles) led it; Beijing (formerly Peking) hosted it.
 Neo-Confucianism, also known as the Learning of Principle, grew. They called Beijing \"Peking\".
-Shanghai (Beijing) grew. Beijing and Beijing differ. Beijing grew; later Beijing was small.
+Shanghai (Beijing) grew. Beijing and Peking differ. Beijing grew; later Beijing was small.
 "
     );
 }

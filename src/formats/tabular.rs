@@ -9,7 +9,9 @@
 //! many fields as the header (or, without one, the first row): a row with more or fewer (a
 //! tab or comma in a field's text, a tab left out) cannot say which field is the target, so it
 //! is not checked, and the file is an input error that names it, after its other rows are
-//! checked. An empty target field is an empty target, at that field.
+//! checked. An empty target field is an empty target, at that field. A table without the
+//! default source column, or whose source column is its target column, is English alone: its
+//! target is checked without a source.
 //!
 //! Paired files: line *n* of the source file is the source of line *n* of the target file;
 //! the unit id is the line number. Files of different lengths are an error that says where
@@ -163,7 +165,8 @@ pub struct TableSegments {
     rows: Rows,
     /// The first row, when it is data rather than a header.
     first: Option<(LocationTracker, Vec<Cell>)>,
-    source: usize,
+    /// None for a table of English alone (see [`read_table`]).
+    source: Option<usize>,
     target: usize,
     id: Option<usize>,
     index: usize,
@@ -252,7 +255,7 @@ impl Iterator for TableSegments {
                 Some(i) => take(i).map(|t| t.text().to_string()),
                 None => Some(row_at.location().line.to_string()),
             };
-            let source_text = take(self.source);
+            let source_text = self.source.and_then(&mut take);
             // An empty field keeps its place: a finding on the empty target points at it.
             let target_text = take(self.target);
             if source_text.is_none() && target_text.is_none() {
@@ -293,7 +296,7 @@ pub fn read_table(
         return Ok(TableSegments {
             rows,
             first: None,
-            source: 0,
+            source: None,
             target: 0,
             id: None,
             index: 0,
@@ -329,8 +332,16 @@ pub fn read_table(
                 }),
         }
     };
-    let source = index(&columns.source)?;
     let target = index(&columns.target)?;
+    // A table of English alone (an export with one text column) has no source column: the
+    // default one missing, or the source named as the target column, reads it so; one column
+    // read as both would leave the target empty.
+    let source = match index(&columns.source) {
+        Ok(source) if source == target => None,
+        Ok(source) => Some(source),
+        Err(_) if columns.source == Columns::default().source => None,
+        Err(e) => return Err(e),
+    };
     let id = has_header
         .then(|| header.iter().position(|h| h == "id"))
         .flatten();
@@ -584,9 +595,49 @@ mod tests {
     }
 
     #[test]
+    fn a_table_of_english_alone_has_no_source() {
+        let columns = |source: Option<&str>, target: &str| Columns {
+            source: source.map_or(Columns::default().source, Column::parse),
+            target: Column::parse(target),
+        };
+        let english = |unit: &str, target: &str| (Some(unit.into()), None, Some(target.into()));
+        let csv = "text\nThe bad loan ratio rose.\n";
+        // The target column alone, or named as the source too (by name or by position).
+        for columns in [
+            columns(None, "text"),
+            columns(Some("text"), "text"),
+            columns(Some("1"), "text"),
+        ] {
+            let segments = table(csv, ',', &columns).unwrap();
+            assert_eq!(
+                summary(&segments),
+                [english("2", "The bad loan ratio rose.")],
+                "{columns:?}"
+            );
+        }
+        // Columns by number read no header.
+        let segments = table(csv, ',', &columns(Some("1"), "1")).unwrap();
+        assert_eq!(
+            summary(&segments),
+            [
+                english("1", "text"),
+                english("2", "The bad loan ratio rose.")
+            ]
+        );
+        let segments = table("id,target\nu1,Union\n", ',', &Columns::default()).unwrap();
+        assert_eq!(summary(&segments), [english("u1", "Union")]);
+        // A source column asked for by name and missing is still an error.
+        let err = table(csv, ',', &columns(Some("zh"), "text")).unwrap_err();
+        assert!(err.message.contains("\"zh\""), "{}", err.message);
+        // Two columns of one table stay source and target.
+        let segments = table("zh,en\n工会,Union\n", ',', &columns(Some("zh"), "en")).unwrap();
+        assert_eq!(summary(&segments), [row("2", "工会", Some("Union"))]);
+    }
+
+    #[test]
     fn table_errors_name_the_position() {
         let err = table("zh,en\na,b\n", ',', &Columns::default()).unwrap_err();
-        assert!(err.message.contains("\"source\""), "{}", err.message);
+        assert!(err.message.contains("\"target\""), "{}", err.message);
         let err = table("source,target\na,\"b\n", ',', &Columns::default()).unwrap_err();
         let l = err.location.unwrap();
         assert_eq!((l.line, l.column), (2, 3));
