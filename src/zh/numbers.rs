@@ -3399,28 +3399,29 @@ fn carry_months_over_ranges(text: &str, numbers: &mut Vec<Number>) {
         })
     };
     let mut added = Vec::new();
-    for w in numbers.windows(3) {
+    for (k, w) in numbers.windows(3).enumerate() {
         let (a, b, c) = (&w[0], &w[1], &w[2]);
+        // A month word right after `n` or right before it.
+        let month_after = |n: &Number| {
+            numbers[k + 3..]
+                .first()
+                .is_some_and(|d| month_at(d).is_some() && space(n, d))
+        };
+        let month_before = |n: &Number| {
+            numbers[..k]
+                .last()
+                .is_some_and(|z| month_at(z).is_some() && space(z, n))
+        };
         // "July 12 to 14", not "July 12 to 14 August".
-        let after_c = numbers.iter().find(|n| n.start >= c.end);
-        if let Some(m) = month_at(a).filter(|_| {
-            is_day(b)
-                && is_day(c)
-                && space(a, b)
-                && range(b, c)
-                && !after_c.is_some_and(|d| month_at(d).is_some() && space(c, d))
-        }) {
+        if let Some(m) = month_at(a)
+            .filter(|_| is_day(b) && is_day(c) && space(a, b) && range(b, c) && !month_after(c))
+        {
             added.push((m, c.start, c.end));
         }
         // "12 to 14 July", not "June 12 to 14 July".
-        let before_a = numbers.iter().rev().find(|n| n.end <= a.start);
-        if let Some(m) = month_at(c).filter(|_| {
-            is_day(a)
-                && is_day(b)
-                && range(a, b)
-                && space(b, c)
-                && !before_a.is_some_and(|z| month_at(z).is_some() && space(z, a))
-        }) {
+        if let Some(m) = month_at(c)
+            .filter(|_| is_day(a) && is_day(b) && range(a, b) && space(b, c) && !month_before(a))
+        {
             added.push((m, a.start, a.end));
         }
     }
