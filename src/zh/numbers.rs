@@ -648,8 +648,12 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
     read_signs(text, &mut out);
     read_multiples(text, &mut out);
     read_chinese_clock_times(text, &mut out);
+    read_chinese_named_times(text, &mut out);
+    carry_dates_over_ranges(text, &mut out);
     read_date_names(text, &mut out);
+    read_compact_dates(text, &mut out);
     read_dotted_date_names(text, &mut out);
+    read_dotted_dates(text, &mut out);
     read_versions(text, &mut out);
     out
 }
@@ -963,6 +967,130 @@ fn read_chinese_clock_times(text: &str, numbers: &mut Vec<Number>) {
     }
     if !added.is_empty() {
         numbers.extend(added);
+        numbers.sort_by_key(|n| (n.start, n.value));
+    }
+}
+
+/// 正午 and 中午 ("noon") name 12时, 午夜 and 子夜 ("midnight") 0时 or 24时, as English "noon"
+/// and "midnight" do: loose, so that "at 12:00" or "at 0:00" for them has its source. Before
+/// an hour (中午12点, 中午1点) the hour is what the text states.
+fn read_chinese_named_times(text: &str, numbers: &mut Vec<Number>) {
+    if !text.contains(['午', '夜']) {
+        return;
+    }
+    let mut added = Vec::new();
+    for (word, hours) in [
+        ("正午", &[12][..]),
+        ("中午", &[12]),
+        ("午夜", &[0, 24]),
+        ("子夜", &[0, 24]),
+    ] {
+        for (start, _) in text.match_indices(word) {
+            let end = start + word.len();
+            let hour_follows = text[end..]
+                .trim_start()
+                .starts_with(|c: char| is_digit(c) || is_chinese_numeral(c));
+            if hour_follows {
+                continue;
+            }
+            added.extend(hours.iter().map(|&h| Number {
+                value: h * UNIT,
+                strength: Strength::Weak,
+                start,
+                end,
+                kind: Kind::Plain,
+                reading: None,
+            }));
+        }
+    }
+    if !added.is_empty() {
+        numbers.extend(added);
+        numbers.sort_by_key(|n| (n.start, n.value));
+    }
+}
+
+/// Marks between the two dates of a range or a list: 7月12日至14日, 7月12日—14日, 7月12日、14日.
+const DATE_RANGE_MARKS: [char; 13] = [
+    '至', '到', '-', '–', '—', '－', '~', '～', '〜', '、', '和', '及', '与',
+];
+
+/// 7月12日8时至13日8时, 7月12日至14日, 2023年7月12日至8月3日: the second date of a range
+/// leaves out the month and the year the first states, which English repeats ("from July 12
+/// to July 14", "July 12, 2023 to August 3, 2023"). The second date reads them too, loose, so
+/// that a translation may write them once or twice. A range is a date (its day before 日 or
+/// 号, its month before 月, its year before 年), then a range mark with at most a clock time
+/// between (8时, 上午8点30分), then a day or a month and day.
+fn carry_dates_over_ranges(text: &str, numbers: &mut Vec<Number>) {
+    if !text.contains(DATE_RANGE_MARKS) {
+        return;
+    }
+    let before_unit = |n: &Number, units: &[char]| {
+        n.kind == Kind::Plain
+            && n.value % UNIT == 0
+            && n.reading.is_none()
+            && text[n.end..].starts_with(units)
+    };
+    // The number right before `numbers[k]`, joined to it by `unit` (the month of 7月12日).
+    let joined_before = |k: usize, unit: char| {
+        let p = numbers[..k].last()?;
+        (before_unit(p, &[unit]) && p.end + unit.len_utf8() == numbers[k].start).then_some(k - 1)
+    };
+    let only_clock_time = |between: &str| {
+        between
+            .chars()
+            .filter(|c| DATE_RANGE_MARKS.contains(c))
+            .count()
+            == 1
+            && between.chars().count() <= 16
+            && between.chars().all(|c| {
+                is_digit(c)
+                    || is_chinese_numeral(c)
+                    || DATE_RANGE_MARKS.contains(&c)
+                    || " :：时時点點分秒半上下中午晚早凌晨傍间間夜".contains(c)
+            })
+    };
+    let mut added = Vec::new();
+    // The month and year of the last date read, and where it ends.
+    let mut last: Option<(Value, Option<Value>, usize)> = None;
+    for k in 0..numbers.len() {
+        let n = numbers[k];
+        if !before_unit(&n, &['日', '号', '號']) || !(UNIT..=31 * UNIT).contains(&n.value) {
+            continue;
+        }
+        let date_end = n.end + '日'.len_utf8();
+        let month = joined_before(k, '月').filter(|&m| numbers[m].value <= 12 * UNIT);
+        let year = month
+            .and_then(|m| joined_before(m, '年'))
+            .map(|y| numbers[y].value);
+        let start = month.map_or(n.start, |m| numbers[m].start);
+        if let Some((first_month, first_year, first_end)) = last {
+            if text.get(first_end..start).is_some_and(only_clock_time) {
+                if month.is_none() {
+                    added.push((first_month, n.start, n.end));
+                }
+                if let Some(y) = first_year.filter(|_| year.is_none()) {
+                    added.push((y, start, n.end));
+                }
+            }
+        }
+        last = match (month, last) {
+            (Some(m), _) => Some((numbers[m].value, year, date_end)),
+            // A list goes on: 7月12日、13日、14日.
+            (None, Some((m, y, end))) if text.get(end..n.start).is_some_and(only_clock_time) => {
+                Some((m, y, date_end))
+            }
+            (None, _) => None,
+        };
+    }
+    if !added.is_empty() {
+        numbers.extend(added.into_iter().map(|(value, start, end)| Number {
+            value,
+            strength: Strength::Weak,
+            start,
+            end,
+            kind: Kind::Plain,
+            reading: None,
+        }));
         numbers.sort_by_key(|n| (n.start, n.value));
     }
 }
@@ -2412,6 +2540,20 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
             }
             Token::Word(w, start, end) => {
                 let lower = w.to_ascii_lowercase();
+                if let Some(hours) = hours_of_named_time(&lower) {
+                    // "noon" is 12时, "midnight" 0时 or 24时: loose, as a time of day may be
+                    // named without its hour on either side.
+                    out.extend(hours.iter().map(|&h| Number {
+                        kind: Kind::Plain,
+                        value: h * UNIT,
+                        strength: Strength::Weak,
+                        start,
+                        end,
+                        reading: None,
+                    }));
+                    i += 1;
+                    continue;
+                }
                 if let Some(m) = month(w) {
                     // "May" is also a verb: a month only when written with a capital and next
                     // to a day or year number; the other months are unambiguous when capitalised.
@@ -2581,13 +2723,17 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
     distribute_ranges(text, &mut out);
     expand_short_year_ranges(text, &mut out);
     read_clock_times(text, &mut out);
+    read_twelve_midnight(text, &mut out);
     mark_english_percentages(text, &mut out);
     drop_argument_indexes(text, &mut out);
     read_e_notation(text, &mut out);
     read_signs(text, &mut out);
     read_rates(text, &mut out);
     read_date_spellings(text, &mut out);
+    read_compact_dates(text, &mut out);
+    carry_months_over_ranges(text, &mut out);
     weaken_bracketed_restatements(text, &mut out);
+    read_dotted_dates(text, &mut out);
     read_versions(text, &mut out);
     out
 }
@@ -2672,27 +2818,26 @@ fn marked_as_version(text: &str, start: usize, end: usize) -> bool {
     zh.ends_with("版本") || text[end..].starts_with('版')
 }
 
-/// Whether digit groups read as a date (a year, a month and a day: 2024.5.1), which the
-/// date readers take as such, not as a version.
+/// Whether digit groups read as a date, which [`read_dotted_dates`] takes as such, not as a
+/// version: a year, a month and a day (2024.5.1, 2023.03.15), or a day, a month and a year as
+/// European dates write them (15.3.2023).
 fn dotted_date(groups: &[&str]) -> bool {
     let value = |g: &str| g.parse::<u32>().unwrap_or(0);
-    groups.len() == 3
-        && groups[0].len() == 4
-        && (1..=12).contains(&value(groups[1]))
-        && (1..=31).contains(&value(groups[2]))
+    let month_day = |m: &str, d: &str| {
+        m.len() <= 2 && d.len() <= 2 && (1..=12).contains(&value(m)) && (1..=31).contains(&value(d))
+    };
+    match groups {
+        [y, m, d] if y.len() == 4 => month_day(m, d),
+        [d, m, y] if y.len() == 4 => month_day(m, d),
+        _ => false,
+    }
 }
 
-/// Reads versions: digit groups joined by dots, two dots or more ("5.10.2", "192.168.1.1"),
-/// or one where the text marks a version ("v2.10", "version 2.10", 版本2.10, 2.1版; see
-/// [`marked_as_version`]), are one number compared by its groups (see [`version_value`]),
-/// in place of the decimals and integers its pieces read as: 5.10.2 is no 5.1.2, as 1.50
-/// stays 1.5 elsewhere. A dotted date (2024.5.1) is left to the date readers.
-fn read_versions(text: &str, numbers: &mut Vec<Number>) {
-    if !text.contains('.') {
-        return;
-    }
+/// The runs of ASCII digit groups joined by dots in `text` ("5.10.2", "2023.3.15", "1.5",
+/// "42"), as byte spans: not starting after a digit or a dot.
+fn dotted_digit_runs(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
-    let mut versions = Vec::new();
+    let mut runs = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
         if !bytes[i].is_ascii_digit()
@@ -2713,11 +2858,60 @@ fn read_versions(text: &str, numbers: &mut Vec<Number>) {
             }
         }
         i = end;
+        runs.push((start, end));
+    }
+    runs
+}
+
+/// Dates written with dots, "2023.3.15", "2023.03.15" or "15.3.2023" (production dates on
+/// labels, European dates): the year, the month and the day, each its own number as in
+/// 2023年3月15日 or "March 15, 2023", in place of the decimal and the integer the digits
+/// otherwise read as (2023.3 and 15). A run marked as a version ("v2023.3.15") stays one.
+fn read_dotted_dates(text: &str, numbers: &mut Vec<Number>) {
+    if !text.contains('.') {
+        return;
+    }
+    let mut dates = Vec::new();
+    for (start, end) in dotted_digit_runs(text) {
+        let groups: Vec<&str> = text[start..end].split('.').collect();
+        if dotted_date(&groups) && !marked_as_version(text, start, end) {
+            dates.push((start, end, groups));
+        }
+    }
+    for (start, end, groups) in dates {
+        numbers.retain(|n| !(start <= n.start && n.end <= end));
+        let mut at = start;
+        for group in groups {
+            numbers.push(Number {
+                value: group.parse::<Value>().unwrap_or(0) * UNIT,
+                strength: Strength::Strong,
+                start: at,
+                end: at + group.len(),
+                kind: Kind::Plain,
+                reading: None,
+            });
+            at += group.len() + 1;
+        }
+    }
+    numbers.sort_by_key(|n| (n.start, n.value));
+}
+
+/// Reads versions: digit groups joined by dots, two dots or more ("5.10.2", "192.168.1.1"),
+/// or one where the text marks a version ("v2.10", "version 2.10", 版本2.10, 2.1版; see
+/// [`marked_as_version`]), are one number compared by its groups (see [`version_value`]),
+/// in place of the decimals and integers its pieces read as: 5.10.2 is no 5.1.2, as 1.50
+/// stays 1.5 elsewhere. A dotted date (2024.5.1) is left to the date readers.
+fn read_versions(text: &str, numbers: &mut Vec<Number>) {
+    if !text.contains('.') {
+        return;
+    }
+    let mut versions = Vec::new();
+    for (start, end) in dotted_digit_runs(text) {
         let groups: Vec<&str> = text[start..end].split('.').collect();
         let version = match groups.len() {
             1 => false,
             2 => marked_as_version(text, start, end),
-            _ => !dotted_date(&groups),
+            _ => !dotted_date(&groups) || marked_as_version(text, start, end),
         };
         if let Some(value) = version.then(|| version_value(&groups)).flatten() {
             versions.push((start, end, value));
@@ -3171,6 +3365,150 @@ fn read_date_spellings(text: &str, numbers: &mut Vec<Number>) {
         numbers.extend(added);
         numbers.sort_by_key(|n| (n.start, n.value));
     }
+}
+
+/// "July 12 to 14", "July 12–14", "12 to 14 July": a range of days that names its month once,
+/// where Chinese may repeat it (7月12日至7月14日). The day without a month reads the month
+/// too, loose, so that the month may be stated once or twice. The days are digits (1 to 31)
+/// joined by a dash or "to", "through", "until".
+fn carry_months_over_ranges(text: &str, numbers: &mut Vec<Number>) {
+    let month_at = |n: &Number| {
+        let word = &text[n.start..n.end];
+        (word.bytes().all(|b| b.is_ascii_alphabetic()) && month(word) == Some(n.value / UNIT))
+            .then_some(n.value)
+    };
+    let is_day = |n: &Number| {
+        n.kind == Kind::Plain
+            && n.reading.is_none()
+            && n.value % UNIT == 0
+            && (UNIT..=31 * UNIT).contains(&n.value)
+            && text[n.start..n.end].bytes().all(|b| b.is_ascii_digit())
+    };
+    let space = |a: &Number, b: &Number| {
+        text.get(a.end..b.start)
+            .is_some_and(|t| matches!(t, " " | "\u{a0}"))
+    };
+    let range = |a: &Number, b: &Number| {
+        text.get(a.end..b.start).is_some_and(|t| {
+            matches!(
+                t.trim_matches([' ', '\u{a0}'])
+                    .to_ascii_lowercase()
+                    .as_str(),
+                "-" | "–" | "—" | "to" | "through" | "until" | "till"
+            )
+        })
+    };
+    let mut added = Vec::new();
+    for (k, w) in numbers.windows(3).enumerate() {
+        let (a, b, c) = (&w[0], &w[1], &w[2]);
+        // A month word right after `n` or right before it.
+        let month_after = |n: &Number| {
+            numbers[k + 3..]
+                .first()
+                .is_some_and(|d| month_at(d).is_some() && space(n, d))
+        };
+        let month_before = |n: &Number| {
+            numbers[..k]
+                .last()
+                .is_some_and(|z| month_at(z).is_some() && space(z, n))
+        };
+        // "July 12 to 14", not "July 12 to 14 August".
+        if let Some(m) = month_at(a)
+            .filter(|_| is_day(b) && is_day(c) && space(a, b) && range(b, c) && !month_after(c))
+        {
+            added.push((m, c.start, c.end));
+        }
+        // "12 to 14 July", not "June 12 to 14 July".
+        if let Some(m) = month_at(c)
+            .filter(|_| is_day(a) && is_day(b) && range(a, b) && space(b, c) && !month_before(a))
+        {
+            added.push((m, a.start, a.end));
+        }
+    }
+    if !added.is_empty() {
+        numbers.extend(added.into_iter().map(|(value, start, end)| Number {
+            value,
+            strength: Strength::Weak,
+            start,
+            end,
+            kind: Kind::Plain,
+            reading: None,
+        }));
+        numbers.sort_by_key(|n| (n.start, n.value));
+    }
+}
+
+/// The days of a month of a year of the Gregorian calendar.
+fn days_in_month(year: Value, month: Value) -> Value {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// A date written as eight digits, year, month and day run together ("20230315"), as
+/// production dates and batch numbers print it: it reads as written or as its year, month
+/// and day (2023年3月15日, "March 15, 2023"), whichever the other side states, so that a batch
+/// number that is only a number stays one. Only a date of the calendar (1900 to 2099; no
+/// 20230230), and only eight digits standing alone (no "1,234,567", no decimal).
+fn read_compact_dates(text: &str, numbers: &mut Vec<Number>) {
+    let mut added = Vec::new();
+    for k in 0..numbers.len() {
+        let n = numbers[k];
+        let written = &text[n.start..n.end];
+        if n.kind != Kind::Plain
+            || n.strength != Strength::Strong
+            || written.len() != 8
+            || !written.bytes().all(|b| b.is_ascii_digit())
+        {
+            continue;
+        }
+        let part = |r: std::ops::Range<usize>| written[r].parse::<Value>().unwrap_or(0);
+        let (year, month, day) = (part(0..4), part(4..6), part(6..8));
+        if (1900..=2099).contains(&year)
+            && (1..=12).contains(&month)
+            && (1..=days_in_month(year, month)).contains(&day)
+        {
+            let date: &[(Value, Kind)] = &[
+                (year * UNIT, Kind::Plain),
+                (month * UNIT, Kind::Plain),
+                (day * UNIT, Kind::Plain),
+            ];
+            add_readings(numbers, k, &[date], &mut added);
+        }
+    }
+    if !added.is_empty() {
+        numbers.extend(added);
+        numbers.sort_by_key(|n| (n.start, n.value));
+    }
+}
+
+/// The hours of the clock a word for a time of day names: "noon" and "midday" are 12时,
+/// "midnight" 0时 (the start of a day) or 24时 (its end), as Chinese notices write them.
+fn hours_of_named_time(lower: &str) -> Option<&'static [Value]> {
+    match lower {
+        "noon" | "midday" => Some(&[12]),
+        "midnight" => Some(&[0, 24]),
+        _ => None,
+    }
+}
+
+/// "12 midnight": an hour of 12 before "midnight" is the twelve of the 12-hour clock, which
+/// the word places at 0时 or 24时: it states nothing the word does not, and is dropped, so
+/// that 12时 as "12 midnight" is still reported. "12 noon" keeps its 12.
+fn read_twelve_midnight(text: &str, numbers: &mut Vec<Number>) {
+    numbers.retain(|n| {
+        let rest = text[n.end..].trim_start_matches([' ', '\u{a0}']);
+        let word_end = rest
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(rest.len());
+        !(n.value == 12 * UNIT
+            && n.kind == Kind::Plain
+            && n.reading.is_none()
+            && rest[..word_end].eq_ignore_ascii_case("midnight"))
+    });
 }
 
 /// The power of ten an SI prefix written as a symbol stands for: `k` in km, `M` in Mt, `μ`
@@ -3964,6 +4302,14 @@ fn read_clock_times(text: &str, numbers: &mut Vec<Number>) {
             None if after_colon && written.len() == 2 => Some(k - 1),
             None => Some(k),
         };
+        // "12 a.m." is 0时 on the 24-hour clock (and to some, noon): it reads either way.
+        if let Some(h) = hour_index.filter(|&h| numbers[h].value == 12 * UNIT && !pm) {
+            numbers[h].strength = Strength::Weak;
+            added.push(Number {
+                value: 0,
+                ..numbers[h]
+            });
+        }
         if let Some(h) = hour_index.filter(|&h| (UNIT..12 * UNIT).contains(&numbers[h].value)) {
             if numbers[h].value % UNIT == 0 && pm {
                 numbers[h].strength = Strength::Weak;
