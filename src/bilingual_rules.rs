@@ -489,6 +489,55 @@ impl<'g> SourceRules<'g> {
             sharing.dedup();
             a.correct = (a.correct + sharing.len()).min(a.in_source);
         }
+        // The concepts the source names.
+        let named: Vec<usize> = accounts.keys().copied().collect();
+        // Words inserted inside a rendering leave it a rendering: an abbreviation or a gloss
+        // in brackets, the usual style of a first mention ("over-the-air (OTA) update"), and
+        // the rendering of a source term written against this one ("general VAT taxpayers" for
+        // 增值税一般纳税人: 增值税 "VAT" inside 一般纳税人's "general taxpayer"). The exact rules
+        // see neither, as the words are not next to each other.
+        let mut bracketed: Option<Vec<Range<usize>>> = None;
+        for a in accounts.values_mut() {
+            if a.correct == a.in_source {
+                continue;
+            }
+            let forms: Vec<String> = self.glossary.concepts[a.concept]
+                .renderings
+                .iter()
+                .filter(|r| r.status.is_approved())
+                .flat_map(|r| in_either_number(&normalize_key(&r.text, true)))
+                .filter(|form| form.contains(' '))
+                .collect();
+            if forms.is_empty() {
+                continue;
+            }
+            let mut inserted: Vec<Range<usize>> = bracketed
+                .get_or_insert_with(|| bracket_groups(&norm.text))
+                .clone();
+            if let Some(others) = touching.get(&a.concept) {
+                inserted.extend(
+                    approved
+                        .iter()
+                        .filter(|m| {
+                            self.matcher
+                                .uses(m, target)
+                                .any(|u| u.status.is_approved() && others.contains(&u.concept))
+                        })
+                        .map(|m| m.normalized.clone()),
+                );
+            }
+            let found: usize = inserted
+                .iter()
+                .map(|span| {
+                    forms
+                        .iter()
+                        .map(|form| rendered_around(&norm.text, span, form))
+                        .max()
+                        .unwrap_or(0)
+                })
+                .sum();
+            a.correct = (a.correct + found).min(a.in_source);
+        }
         // Modifiers coordinated before a shared head name it each ("the first and second
         // gears" for 第一齿轮和第二齿轮, "the left and right housings" for 左壳体和右壳体,
         // "unemployment, work-related injury and maternity insurance" for 失业保险、工伤保险和
@@ -527,9 +576,30 @@ impl<'g> SourceRules<'g> {
                 .iter()
                 .flat_map(|form| coordinated_modifiers(&norm.text, form))
                 .collect();
+            // Conjuncts of an elliptical coordination whose shared word is away from them:
+            // the head after a gap ("within 1 day for Class I, 3 days for Class II and 7 days
+            // for Class III recalls") or before a list of codes ("aflatoxin B1 and M1").
+            let heads_of_others: Vec<String> = named
+                .iter()
+                .filter(|&&c| c != a.concept)
+                .flat_map(|&c| &self.glossary.concepts[c].renderings)
+                .filter(|r| r.status.is_approved())
+                .flat_map(|r| in_either_number(&normalize_key(&r.text, true)))
+                .collect();
+            for form in forms.iter() {
+                own.extend(conjuncts_before_a_gap(&norm.text, form, &heads_of_others));
+            }
+            let cased = cased.get_or_insert_with(|| normalize(target, false));
+            let codes = self.glossary.concepts[a.concept]
+                .renderings
+                .iter()
+                .filter(|r| r.status.is_approved())
+                .map(|r| codes_after_a_shared_head(&cased.text, &normalize_key(&r.text, false)))
+                .max()
+                .unwrap_or(0);
             own.sort_unstable();
             own.dedup();
-            a.correct = (a.correct + before_it + own.len()).min(a.in_source);
+            a.correct = (a.correct + before_it + own.len() + codes).min(a.in_source);
         }
         // Identifiers coordinated after a plural head name it each: "Phases II and III" for
         // 二期、三期 renders "Phase II" and "Phase III", "Buildings 3 and 5" "Building 5".
@@ -560,7 +630,6 @@ impl<'g> SourceRules<'g> {
         // - inside a longer rendering of a concept the source does not name ("social insurance
         //   contributions" for 社会保险, where the source has no 社会保险费): the longer match
         //   hides words that render the term the source names.
-        let named: Vec<usize> = accounts.keys().copied().collect();
         let mut taken: Option<Vec<Range<usize>>> = None;
         for a in accounts.values_mut() {
             if a.correct == a.in_source {
@@ -701,6 +770,7 @@ impl<'g> SourceRules<'g> {
             let accounts = self.account(source, target, findings);
             let mut anaphors: Option<BTreeMap<usize, usize>> = None;
             let mut predicates: Option<BTreeMap<usize, usize>> = None;
+            let mut ranges: Option<BTreeMap<usize, usize>> = None;
             for a in &accounts {
                 let concept = &self.glossary.concepts[a.concept];
                 for &i in &a.wrong_findings {
@@ -725,6 +795,15 @@ impl<'g> SourceRules<'g> {
                     + if a.missing > 0 && a.correct > 0 {
                         let predicates = predicates.get_or_insert_with(|| self.predicates(source));
                         predicates.get(&a.concept).copied().unwrap_or(0)
+                    } else {
+                        0
+                    };
+                // A range names the term at both ends in Chinese, once in English: excused
+                // where the segment renders the term.
+                let excused = excused
+                    + if a.missing > 0 && a.correct > 0 {
+                        let ranges = ranges.get_or_insert_with(|| self.ranges(source));
+                        ranges.get(&a.concept).copied().unwrap_or(0)
                     } else {
                         0
                     };
@@ -1278,6 +1357,207 @@ fn elided_phrases(text: &str) -> Vec<(&str, &str)> {
     out
 }
 
+/// The bracketed groups of `text` (normalized) written between words, each "(…)" with a
+/// space before and after it and no bracket inside: "over-the-air (ota) update".
+fn bracket_groups(text: &str) -> Vec<Range<usize>> {
+    let mut groups = Vec::new();
+    for (open, _) in text.match_indices(" (") {
+        let start = open + 1;
+        let Some(len) = text[start + 1..].find([')', '(']) else {
+            continue;
+        };
+        let end = start + 1 + len;
+        if text[end..].starts_with(')') && text[end + 1..].starts_with(' ') && len > 0 {
+            groups.push(start..end + 1);
+        }
+    }
+    groups
+}
+
+/// How many occurrences of `form` (as words) `text` holds with the words of `inserted` (a span
+/// of `text` with a space on either side) taken out from between two of its words: "general
+/// taxpayers" in "general vat taxpayers" without "vat".
+fn rendered_around(text: &str, inserted: &Range<usize>, form: &str) -> usize {
+    if !text[..inserted.start].ends_with(' ') || !text[inserted.end..].starts_with(' ') {
+        return 0;
+    }
+    let cut = inserted.start - 1;
+    let joined = format!("{}{}", &text[..cut], &text[inserted.end..]);
+    word_spans(&joined, form)
+        .into_iter()
+        .filter(|span| span.start < cut && cut < span.end)
+        .count()
+}
+
+/// Where `form` (a normalized, case-folded rendering of a modifier and a head word) stands in
+/// `text` (likewise) as a conjunct of an elliptical coordination whose head comes after a gap:
+/// "class i" in "within 1 day for class i, 3 days for class ii and 7 days for class iii
+/// recalls". The modifier follows a word and is followed by ", ", " and " or " or "; further on
+/// in the sentence, after "and" or "or", stands one of `others` (renderings of other concepts
+/// the source names) with the same head in the plural ("class iii recalls"), or as listed
+/// where the head has no plural. The start of each such modifier.
+fn conjuncts_before_a_gap(text: &str, form: &str, others: &[String]) -> Vec<usize> {
+    let Some((modifier, _)) = form.rsplit_once(' ') else {
+        return Vec::new();
+    };
+    let heads: Vec<String> = in_either_number(form)
+        .iter()
+        .filter_map(|f| f.rsplit_once(' ').map(|(_, h)| h.to_string()))
+        .collect();
+    let plural_only = heads.iter().any(|h| number_of(h) == Inflection::Plural);
+    let siblings: Vec<&String> = others
+        .iter()
+        .filter(|o| {
+            o.rsplit_once(' ').is_some_and(|(m, h)| {
+                m != modifier
+                    && heads.iter().any(|x| x == h)
+                    && (!plural_only || number_of(h) == Inflection::Plural)
+            })
+        })
+        .collect();
+    if siblings.is_empty() {
+        return Vec::new();
+    }
+    let mut starts = Vec::new();
+    for span in word_spans(text, modifier) {
+        let before = &text[..span.start];
+        let after = &text[span.end..];
+        let after_a_word = before
+            .strip_suffix(' ')
+            .is_some_and(|b| b.chars().next_back().is_some_and(is_word_char));
+        let ends_conjunct = after.starts_with(", ")
+            || CONJUNCTIONS.iter().any(|c| {
+                after
+                    .strip_prefix(' ')
+                    .is_some_and(|a| starts_with_words(a, c))
+            });
+        if !after_a_word || !ends_conjunct {
+            continue;
+        }
+        let sentence = &after[..sentence_end(after)];
+        let Some(conjunction) = CONJUNCTIONS
+            .iter()
+            .filter_map(|c| sentence.find(&format!(" {c} ")))
+            .min()
+        else {
+            continue;
+        };
+        let rest = &sentence[conjunction..];
+        if siblings.iter().any(|s| !word_spans(rest, s).is_empty()) {
+            starts.push(span.start);
+        }
+    }
+    starts
+}
+
+/// The length of the first sentence or clause of `text`: up to a full stop, semicolon,
+/// question or exclamation mark before a space or the end ("1.5" goes on).
+fn sentence_end(text: &str) -> usize {
+    text.char_indices()
+        .find(|&(i, c)| {
+            matches!(c, '.' | ';' | '!' | '?')
+                && text[i + 1..].chars().next().is_none_or(char::is_whitespace)
+        })
+        .map_or(text.len(), |(i, _)| i)
+}
+
+/// How often `text` (normalized, case kept) names the rendering `listed` (normalized, case
+/// kept) of a head and a code ("aflatoxin M1", "Phase II") by the code alone, coordinated with
+/// others after the head written once in the singular: "aflatoxin B1 and M1", "aflatoxin B1,
+/// B2 and M1". The first code is the head's own; the list ends with "and", "or" or "&" before
+/// its last code (see [`closed_code_list`]).
+fn codes_after_a_shared_head(text: &str, listed: &str) -> usize {
+    let Some((head, code)) = listed.rsplit_once(' ') else {
+        return 0;
+    };
+    if !is_code(code) {
+        return 0;
+    }
+    let lower = text.to_ascii_lowercase();
+    let head = format!("{} ", head.to_ascii_lowercase());
+    let mut count = 0;
+    for (at, _) in lower.match_indices(&head) {
+        if text[..at].chars().next_back().is_some_and(is_word_char) {
+            continue;
+        }
+        let codes = closed_code_list(&text[at + head.len()..]);
+        count += codes
+            .iter()
+            .skip(1)
+            .filter(|w| w.eq_ignore_ascii_case(code))
+            .count();
+    }
+    count
+}
+
+/// The codes (see [`is_code`]) coordinated at the start of `text`, where a conjunction ("and",
+/// "or", "&") joins the last: "B1 and M1", "B1, B2 and G1"; empty where none does ("I, 3
+/// days" lists nothing).
+fn closed_code_list(text: &str) -> Vec<&str> {
+    const JOINS: [&str; 6] = [", and ", ", or ", ", ", " and ", " or ", " & "];
+    let mut codes = Vec::new();
+    let mut rest = text;
+    let mut closing = false;
+    loop {
+        let end = rest
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(rest.len());
+        let word = &rest[..end];
+        if !is_code(word) || rest[end..].starts_with(|c: char| is_word_char(c) || c == '-') {
+            return Vec::new();
+        }
+        codes.push(word);
+        if closing {
+            return codes;
+        }
+        rest = &rest[end..];
+        match JOINS.iter().find(|j| rest.starts_with(**j)) {
+            Some(join) => {
+                closing = *join != ", ";
+                rest = &rest[join.len()..];
+            }
+            None => return Vec::new(),
+        }
+    }
+}
+
+/// Whether `word` (case kept) is a code that tells one of a series from the others: an
+/// identifier (see [`is_identifier`]) or capitals and digits of up to eight characters, both
+/// present ("M1", "B12", "3A").
+fn is_code(word: &str) -> bool {
+    is_identifier(word)
+        || ((2..=8).contains(&word.len())
+            && word
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+            && word.bytes().any(|b| b.is_ascii_digit())
+            && word.bytes().any(|b| b.is_ascii_uppercase()))
+}
+
+/// Words that join the two ends of a range in Chinese: 2019年款至2021年款, 一级到三级.
+const RANGE_CONNECTORS: &[&str] = &["至", "到", "~", "～", "〜", "-", "－", "–", "—"];
+
+/// Whether a character may end a range's bound written against the term it qualifies: a
+/// digit or a Latin letter (either width), or a Chinese numeral (2019年款, 一级, B类).
+fn is_range_bound(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || matches!(c, '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ')
+        || "〇零一二三四五六七八九十百千两".contains(c)
+}
+
+/// Whether two mentions of one term make the ends of a range: the first after a bound
+/// (`before` ends with one), `between` a range connector and the second's bound (至2021 of
+/// 2019年款至2021年款, 至第三 of 第一类至第三类).
+fn range_between(before: &str, between: &str) -> bool {
+    before.chars().next_back().is_some_and(is_range_bound)
+        && RANGE_CONNECTORS.iter().any(|c| {
+            between.strip_prefix(c).is_some_and(|rest| {
+                let rest = rest.strip_prefix('第').unwrap_or(rest);
+                !rest.is_empty() && rest.chars().all(is_range_bound)
+            })
+        })
+}
+
 /// Whether `span` of `source` is in brackets right after `end` (国内生产总值（GDP）).
 fn in_brackets_after(source: &str, end: usize, span: &Range<usize>) -> bool {
     let between = source.get(end..span.start).map(str::trim);
@@ -1609,6 +1889,29 @@ impl SourceRules<'_> {
             }
         }
         predicates
+    }
+
+    /// How many mentions of each concept in `source` close a range that another mention of it
+    /// opens (see [`range_between`]): English names the term once for the range ("2019-2021
+    /// model years", "from 2019 to 2021 model years" for 2019年款至2021年款), and such a mention
+    /// need not be rendered where the segment renders the term.
+    fn ranges(&self, source: &str) -> BTreeMap<usize, usize> {
+        let found = self.source_terms.find(source);
+        let mentions = mentions(source, &found);
+        let mut ranges = BTreeMap::new();
+        for pair in mentions.windows(2) {
+            let ((first, c), (second, d)) = (pair[0], pair[1]);
+            let closes = c == d
+                && first.span.end <= second.span.start
+                && range_between(
+                    &source[..first.span.start],
+                    &source[first.span.end..second.span.start],
+                );
+            if closes {
+                *ranges.entry(c).or_insert(0) += 1;
+            }
+        }
+        ranges
     }
 
     /// How many mentions of each concept in `source` follow an anaphoric determiner (see
@@ -2556,6 +2859,182 @@ chief-executive,行政长官,Chief Executive,,,
     }
 
     #[test]
+    fn a_range_of_two_mentions_names_the_term_once() {
+        let glossary = "id,source,preferred\nyear,学年,academic year\nlevel,级风险,risk level\n";
+        let missing = |source: &str, target: &str| missing_terms(glossary, source, target);
+        for target in [
+            "Fees for the 2019-2021 academic years are waived.",
+            "Fees for the 2019–2021 academic year are waived.",
+            "Fees from 2019 to 2021 academic years are waived.",
+            "Fees for academic years 2019 to 2021 are waived.",
+        ] {
+            assert_eq!(
+                missing("2019学年至2021学年的学费免收。", target),
+                0,
+                "{target}"
+            );
+        }
+        assert_eq!(
+            missing(
+                "二级风险到四级风险均需上报。",
+                "Risk levels two to four are reported."
+            ),
+            0
+        );
+        // Nothing renders the term; two mentions of no range (a list, two clauses).
+        assert_eq!(
+            missing(
+                "2019学年至2021学年的学费免收。",
+                "Fees from 2019 to 2021 are waived."
+            ),
+            1
+        );
+        assert_eq!(
+            missing(
+                "2019学年和2021学年的学费免收。",
+                "Fees for the 2019 academic year are waived."
+            ),
+            1
+        );
+        assert_eq!(
+            missing(
+                "2019学年结束，2021学年开始。",
+                "The 2019 academic year ended and 2021 began."
+            ),
+            1
+        );
+        assert_eq!(
+            missing("本学年至下一学年", "From this academic year to the next"),
+            1
+        );
+    }
+
+    #[test]
+    fn conjuncts_of_an_elliptical_coordination_share_its_head() {
+        let glossary = "id,source,preferred\n\
+l1,一级预警,Level 1 alert\n\
+l2,二级预警,Level 2 alert\n\
+l3,三级预警,Level 3 alert\n\
+b1,维生素B1,vitamin B1\n\
+b6,维生素B6,vitamin B6\n\
+b12,维生素B12,vitamin B12\n";
+        let missing = |source: &str, target: &str| missing_terms(glossary, source, target);
+        let three = "一级预警1小时内、二级预警6小时内、三级预警24小时内响应。";
+        // The head after a gap, shared by each conjunct before it.
+        assert_eq!(
+            missing(
+                three,
+                "Respond within 1 hour for Level 1, 6 hours for Level 2 and 24 hours for Level 3 alerts."
+            ),
+            0
+        );
+        // The head before a list of codes closed by a conjunction.
+        let vitamins = "添加了维生素B1、维生素B6和维生素B12。";
+        assert_eq!(missing(vitamins, "Vitamin B1, B6 and B12 were added."), 0);
+        assert_eq!(missing(vitamins, "Vitamin B1, B6, and B12 were added."), 0);
+        // A conjunct left out; the sentence ends before the head; a singular head shared
+        // by nothing; a conjunct at the start of a sentence.
+        assert_eq!(
+            missing(
+                three,
+                "Respond within 1 hour for Level 1 and 24 hours for Level 3 alerts."
+            ),
+            1
+        );
+        assert_eq!(
+            missing(
+                three,
+                "Respond at Level 1, as before. Level 2 and Level 3 alerts follow."
+            ),
+            1
+        );
+        assert_eq!(
+            missing(
+                "一级预警1小时内、三级预警24小时内响应。",
+                "Within 1 hour for Level 1 and 24 hours for a Level 3 alert."
+            ),
+            1
+        );
+        assert_eq!(
+            missing(
+                "一级预警1小时内、三级预警24小时内响应。",
+                "Level 1, then within 24 hours for Level 3 alerts."
+            ),
+            1
+        );
+        // Codes not closed by a conjunction, in small letters, or of another head.
+        assert_eq!(
+            missing(vitamins, "Vitamin B1, B6 were added, and vitamin B12."),
+            1
+        );
+        assert_eq!(
+            missing(vitamins, "Vitamin B1, b6 and vitamin B12 were added."),
+            1
+        );
+        assert_eq!(
+            missing(
+                vitamins,
+                "Vitamin B1 and vitamin B12 were added to grade B6 flour."
+            ),
+            1
+        );
+    }
+
+    #[test]
+    fn words_inserted_inside_a_rendering_leave_it_the_rendering() {
+        let glossary = "id,source,preferred,admitted\n\
+ota,远程升级,over-the-air update,OTA update\n\
+av,自动驾驶汽车,self-driving car,\n\
+vat,增值税,value-added tax,VAT\n\
+gt,一般纳税人,general taxpayer,\n";
+        let missing = |source: &str, target: &str| missing_terms(glossary, source, target);
+        // An abbreviation or a gloss in brackets inside the rendering.
+        assert_eq!(
+            missing(
+                "通过远程升级（OTA）修复。",
+                "Fixed through an over-the-air (OTA) update."
+            ),
+            0
+        );
+        assert_eq!(
+            missing(
+                "自动驾驶汽车上路。",
+                "Self-driving (driverless) cars took to the road."
+            ),
+            0
+        );
+        // A source term written against this one, its rendering inside this one's.
+        assert_eq!(
+            missing(
+                "增值税一般纳税人可以选择简易计税方法。",
+                "General VAT taxpayers may opt for the simplified method."
+            ),
+            0
+        );
+        // Brackets around the rendering's end or beyond it; terms apart in the source;
+        // another word inserted.
+        assert_eq!(
+            missing(
+                "通过远程升级修复。",
+                "Fixed over-the-air (OTA) and by updating."
+            ),
+            1
+        );
+        assert_eq!(missing("增值税的一般纳税人", "General VAT taxpayers"), 1);
+        assert_eq!(
+            missing("增值税一般纳税人", "General corporate taxpayers paying VAT"),
+            1
+        );
+        assert_eq!(
+            missing(
+                "通过远程升级修复。",
+                "Fixed through an over-the-air(OTA)update."
+            ),
+            1
+        );
+    }
+
+    #[test]
     fn a_verb_rendering_is_rendered_by_its_inflected_forms() {
         let glossary = "id,source,preferred,admitted,deprecated
 withdraw,提现,withdraw,withdrawal,cash out
@@ -2621,14 +3100,18 @@ block-b,B座,Block B,,
             ("三期业主", "Phases I, II, and III"),
             ("3号楼和5号楼", "Buildings 3 and 5"),
             ("A座和B座", "Blocks A & B"),
+            // A singular head written once before the codes (see
+            // `conjuncts_of_an_elliptical_coordination_share_its_head`).
+            ("二期、三期业主", "Owners in Phase II and III"),
         ] {
             assert_eq!(missing(source, target), 0, "{target}");
         }
         for (source, target) in [
-            // One identifier is no coordination; a singular head, small letters for a
-            // Roman numeral, a number of another identifier, or the head missing.
+            // One identifier is no coordination; a singular head before codes no conjunction
+            // closes, small letters for a Roman numeral, a number of another identifier, or
+            // the head missing.
             ("三期业主", "Owners in Phases III"),
-            ("二期、三期业主", "Owners in Phase II and III"),
+            ("二期、三期业主", "Owners in Phase II, III"),
             ("三期业主", "Owners in phases ii and iii"),
             ("5号楼", "Buildings 3 and 6"),
             ("三期业主", "Owners of II and III"),
