@@ -2494,6 +2494,32 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                 }
                 if let Some((denominator, numerator)) = fraction_word(text, &tokens, i) {
                     out.extend(fraction_readings(denominator, numerator, start, end));
+                    // "A quarter of a percentage point", "three quarters of a point", "a
+                    // quarter-point cut": the fraction of the unit is its value (0.25个百分点),
+                    // as loose as "half".
+                    let numerator = if numerator {
+                        Some(UNIT)
+                    } else {
+                        match i.checked_sub(1).map(|k| &tokens[k]) {
+                            Some(Token::Arabic(v, _, _, false)) => Some(v.value()),
+                            Some(Token::Word(w, ..)) => english_word_value(&w.to_ascii_lowercase())
+                                .filter(|&(_, ordinal)| !ordinal)
+                                .map(|(v, _)| v * UNIT),
+                            _ => None,
+                        }
+                    };
+                    if let Some((numerator, kind)) =
+                        numerator.zip(point_after_fraction(&text[end..]))
+                    {
+                        out.push(Number {
+                            kind,
+                            value: divided(numerator, denominator),
+                            strength: Strength::Weak,
+                            start,
+                            end,
+                            reading: None,
+                        });
+                    }
                     i += 1;
                     continue;
                 }
@@ -3086,13 +3112,7 @@ fn read_rates(text: &str, numbers: &mut Vec<Number>) {
         if n.kind != Kind::Plain {
             continue;
         }
-        let rest = text[n.end..].trim_start_matches([' ', '\u{a0}', '-']);
-        let basis_points = ["basis points", "basis point"].iter().any(|w| {
-            rest.get(..w.len())
-                .is_some_and(|r| r.eq_ignore_ascii_case(w))
-                && !rest[w.len()..].starts_with(|c: char| c.is_alphanumeric())
-        });
-        if basis_points {
+        if basis_points_after(&text[n.end..]) {
             add_readings(
                 numbers,
                 k,
@@ -3130,6 +3150,27 @@ fn read_rates(text: &str, numbers: &mut Vec<Number>) {
         numbers.extend(added);
         numbers.sort_by_key(|n| (n.start, n.value));
     }
+}
+
+/// Whether basis points follow a number, in any of the ways finance writes them: "50 basis
+/// points", "a 50-basis-point cut", "25 basis-point", "50bp", "50 bps", "a 25-bp cut". "bps"
+/// is also bits per second; the rate is only a further reading, so a count of bits still
+/// reads as written.
+fn basis_points_after(rest: &str) -> bool {
+    let rest = rest.trim_start_matches([' ', '\u{a0}', '-']);
+    let word_ends = |after: &str| !after.starts_with(|c: char| c.is_alphanumeric());
+    fn strip<'s>(s: &'s str, prefix: &str) -> Option<&'s str> {
+        s.get(..prefix.len())
+            .filter(|p| p.eq_ignore_ascii_case(prefix))
+            .map(|_| &s[prefix.len()..])
+    }
+    if let Some(after) = ["bps", "bp"].iter().find_map(|w| strip(rest, w)) {
+        return word_ends(after);
+    }
+    strip(rest, "basis")
+        .and_then(|r| r.strip_prefix([' ', '\u{a0}', '-']))
+        .and_then(|r| strip(r, "points").or_else(|| strip(r, "point")))
+        .is_some_and(word_ends)
 }
 
 /// A month and day written as a decimal ("11.11", "6.18"), as e-commerce names its shopping
@@ -3770,6 +3811,37 @@ fn fraction_word(text: &str, tokens: &[Token<'_>], i: usize) -> Option<(Value, b
     }
 }
 
+/// The unit a fraction word counts in, where `rest`, the text after it, names a point or a
+/// percent of which the fraction is a part: "(a quarter) of a percentage point", "(three
+/// quarters of) a point", "(a quarter)-point", "(a tenth) of a percent". A point alone is left
+/// unclassed, as after a numeral ([`mark_english_percentages`]).
+fn point_after_fraction(rest: &str) -> Option<Kind> {
+    let rest = rest
+        .trim_start_matches([' ', '\u{a0}', '-'])
+        .to_ascii_lowercase();
+    let rest = rest.strip_prefix("of ").unwrap_or(&rest);
+    let rest = ["a ", "an "]
+        .iter()
+        .find_map(|a| rest.strip_prefix(a))
+        .unwrap_or(rest);
+    let word = |w: &str| {
+        rest.strip_prefix(w)
+            .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
+    };
+    if ["percentage point", "percentage-point", "percentage points"]
+        .iter()
+        .any(|w| word(w))
+    {
+        Some(Kind::PercentagePoint)
+    } else if ["percent", "per cent"].iter().any(|w| word(w)) {
+        Some(Kind::Percent)
+    } else if word("point") || word("points") {
+        Some(Kind::Plain)
+    } else {
+        None
+    }
+}
+
 /// Drops the argument indexes of printf placeholders ("%1$s", "%2$d"): which argument a
 /// placeholder takes is no number of the text, and a translation may number arguments its
 /// source leaves in order ("%s" as "%1$s").
@@ -3797,7 +3869,10 @@ fn mark_english_percentages(text: &str, numbers: &mut Vec<Number>) {
             .to_ascii_lowercase();
         // "half a percentage point": the unit is counted by the half.
         if text[n.start..n.end].eq_ignore_ascii_case("half") {
-            if let Some(r) = rest.strip_prefix("a ") {
+            if let Some(r) = rest
+                .strip_prefix("of a ")
+                .or_else(|| rest.strip_prefix("a "))
+            {
                 rest = r.to_string();
             }
         }
@@ -6815,6 +6890,73 @@ mod tests {
                 &["1.2:1/0", "13:0/1"],
             ),
         ]);
+    }
+
+    #[test]
+    fn basis_points_in_every_written_form_are_hundredths_of_a_point() {
+        all_agree(&[
+            ("下调0.5个百分点", "lowered by 50 basis points"),
+            ("降准0.5个百分点", "a 50bp RRR cut"),
+            ("降准0.5个百分点", "a cut of 50 bps"),
+            ("降准0.25个百分点", "a 25-bp cut"),
+            ("降准0.5个百分点", "a 50-basis-point RRR cut"),
+            ("降准0.25个百分点", "a 25 basis-point cut"),
+            ("降准0.25个百分点", "a 25 BP cut"),
+            // As written, too: 25个基点 counts basis points.
+            ("下调25个基点", "a 25bp cut"),
+            // "bps" is also bits per second, which reads as written.
+            ("速率为50比特每秒", "a rate of 50 bps"),
+        ]);
+        all_differ(&[
+            ("降准0.5个百分点", "a 25bp cut", &["0.5:1/0", "25:0/1"]),
+            // Letters that only start like the unit are none: "bpm" is beats per minute.
+            ("降准0.5个百分点", "50 bpm", &["0.5:1/0", "50:0/1"]),
+            ("降准0.5个百分点", "50 basis", &["0.5:1/0", "50:0/1"]),
+        ]);
+    }
+
+    #[test]
+    fn a_fraction_of_a_point_is_its_value() {
+        all_agree(&[
+            ("降准0.5个百分点", "a cut of half a percentage point"),
+            ("降准0.5个百分点", "a cut of half of a percentage point"),
+            (
+                "降准0.25个百分点",
+                "a cut of a quarter of a percentage point",
+            ),
+            (
+                "降准0.75个百分点",
+                "a cut of three quarters of a percentage point",
+            ),
+            ("利率上调0.25个百分点", "rates rose by a quarter point"),
+            ("利率上调0.25个百分点", "a quarter-point rise"),
+            ("上涨0.25%", "up a quarter of a percent"),
+        ]);
+        all_differ(&[
+            (
+                "降准0.5个百分点",
+                "a cut of a quarter of a percentage point",
+                &["0.5:1/0"],
+            ),
+            (
+                "降准0.25个百分点",
+                "a cut of three quarters of a percentage point",
+                &["0.25:1/0"],
+            ),
+            // A quarter of something else states no value.
+            ("降准0.25个百分点", "a cut of a quarter", &["0.25:1/0"]),
+            ("降准0.25个百分点", "in the first quarter", &["0.25:1/0"]),
+        ]);
+        let units = |zh: &str, en: &str| -> Vec<(String, Kind, Kind)> {
+            compare_units(&chinese_numbers(zh), &english_numbers(en))
+                .into_iter()
+                .map(|u| (display_value(u.value), u.in_source, u.in_target))
+                .collect()
+        };
+        assert_eq!(
+            units("下降0.25个百分点", "down a quarter of a percent"),
+            [("0.25".to_string(), Kind::PercentagePoint, Kind::Percent)]
+        );
     }
 
     #[test]
