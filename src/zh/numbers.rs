@@ -633,6 +633,7 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
             });
         }
     }
+    read_space_grouped_thousands(text, &mut out);
     distribute_chinese_ranges(text, &mut out);
     expand_short_year_ranges(text, &mut out);
     read_halves(text, &mut out);
@@ -1825,6 +1826,79 @@ fn arabic_at(chars: &[(usize, char)], i: usize) -> (Decimal, usize) {
     (Decimal { digits, scale }, j)
 }
 
+/// "45 000 m³/s", "RMB 30 000": thousands grouped by an ordinary space, as SI and ISO 80000
+/// write them and many translations type them ([`arabic_at`] reads a thin or no-break space
+/// as a separator). Two numbers also stand side by side so ("rooms 101 102", "Table 3 100
+/// samples"), so only a well-formed run is read, and it reads either way: a lead of one to
+/// three digits, not starting with 0 and not after other digits, then groups of exactly three
+/// (the last may have decimals) is one number as written (choice 0), or the numbers it is
+/// made of; [`compare`] keeps the one the other side states.
+fn read_space_grouped_thousands(text: &str, numbers: &mut Vec<Number>) {
+    let plain =
+        |n: &Number| n.kind == Kind::Plain && n.strength == Strength::Strong && n.reading.is_none();
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let mut added = Vec::new();
+    let mut k = 0;
+    while k < numbers.len() {
+        let lead = numbers[k];
+        let written = &text[lead.start..lead.end];
+        let before = &text[..lead.start];
+        let after_digits = |b: &str| b.ends_with(|c: char| c.is_ascii_digit() || c == '.');
+        let leads = plain(&lead)
+            && digits(written)
+            && written.len() <= 3
+            && !written.starts_with('0')
+            && !after_digits(before)
+            && !before.strip_suffix(' ').is_some_and(after_digits);
+        let mut m = k + 1;
+        let mut value = lead.value;
+        while let Some(group) = numbers.get(m).filter(|_| leads) {
+            let written = &text[group.start..group.end];
+            let (whole, decimals) = written.split_once('.').unwrap_or((written, "0"));
+            let well_formed = plain(group)
+                && text.get(numbers[m - 1].end..group.start) == Some(" ")
+                && whole.len() == 3
+                && digits(whole)
+                && digits(decimals);
+            if !well_formed {
+                break;
+            }
+            value = value.saturating_mul(1000).saturating_add(group.value);
+            m += 1;
+            if written.contains('.') {
+                break;
+            }
+        }
+        if m == k + 1 {
+            k += 1;
+            continue;
+        }
+        let end = numbers[m - 1].end;
+        let numeral = lead.start;
+        for part in &numbers[k..m] {
+            added.push(Number {
+                start: numeral,
+                end,
+                reading: Some(Reading { numeral, choice: 1 }),
+                ..*part
+            });
+        }
+        numbers[k] = Number {
+            value,
+            end,
+            reading: Some(Reading { numeral, choice: 0 }),
+            ..lead
+        };
+        numbers.drain(k + 1..m);
+        k += 1;
+    }
+    if !added.is_empty() {
+        numbers.extend(added);
+        // Stable: what else starts where a run starts keeps its order.
+        numbers.sort_by_key(|n| n.start);
+    }
+}
+
 /// Whether the digits at `at` are those of a character reference left in the text (`&#183;`,
 /// an artefact of HTML sources), not a number.
 fn after_entity_start(text: &str, at: usize) -> bool {
@@ -2602,6 +2676,7 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
             }
         }
     }
+    read_space_grouped_thousands(text, &mut out);
     drop_unit_powers(text, &mut out);
     mark_fractions(text, &mut out);
     distribute_ranges(text, &mut out);
@@ -6957,6 +7032,50 @@ mod tests {
             units("下降0.25个百分点", "down a quarter of a percent"),
             [("0.25".to_string(), Kind::PercentagePoint, Kind::Percent)]
         );
+    }
+
+    #[test]
+    fn thousands_grouped_by_an_ordinary_space() {
+        en("45 000 m³/s", &["45000"]);
+        en("RMB 30 000 per year", &["30000"]);
+        en("1 234 567 people", &["1234567"]);
+        en("12 345.6 tonnes", &["12345.6"]);
+        zh("流量为45 000立方米每秒", &["45000"]);
+        // Not a group: a lead of four digits, or one after other digits; a group of four
+        // digits or of two; a lead starting with 0; two spaces.
+        en("in 2019 300 people", &["2019", "300"]);
+        en("in 2019 300 000 people", &["2019", "300", "0"]);
+        en("Table 2 3 100", &["2", "3", "100"]);
+        en("1 2345 and 12 34", &["1", "2345", "12", "34"]);
+        en("0 123", &["0", "123"]);
+        en("45  000", &["45", "0"]);
+        en("1.5 000", &["1.5", "0"]);
+        all_agree(&[
+            (
+                "三峡水库入库流量45000立方米每秒。",
+                "The inflow of the Three Gorges Reservoir was 45 000 m³/s.",
+            ),
+            (
+                "学费为每学年人民币3万元。",
+                "The tuition fee is RMB 30 000 per academic year.",
+            ),
+            ("流量为45 000立方米每秒", "a flow of 45,000 m³/s"),
+            // Two numbers side by side read as written where the other side states them.
+            ("表3列出100个样本。", "Table 3 100 samples are listed."),
+            ("101室和102室", "rooms 101 102"),
+        ]);
+        all_differ(&[
+            (
+                "流量为46000立方米每秒",
+                "a flow of 45 000 m³/s",
+                &["45000:0/1", "46000:1/0"],
+            ),
+            (
+                "表3列出100个样本。",
+                "Table 3 200 samples",
+                &["100:1/0", "3200:0/1"],
+            ),
+        ]);
     }
 
     #[test]
