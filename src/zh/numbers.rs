@@ -4625,6 +4625,47 @@ pub fn loose_numbers_only_in(ours: &[Number], theirs: &[Number]) -> Vec<Number> 
         .collect()
 }
 
+/// The loose numbers of the source that the target's numbers of `values` likely render, where
+/// the target states those values and the source does not: for each such target number, the
+/// loose number of the source of the same kind that the target states nowhere (but for one,
+/// and a fraction word's parts, as [`loose_numbers_only_in`]), the nearest in its text (by
+/// place relative to the length of each text). 五级 as "level 4" lacks no strong number of
+/// the source, and 五 is what "4" stands in place of. Each source number once, in source order.
+pub fn loose_sources_of(
+    source: &[Number],
+    source_text: &str,
+    target: &[Number],
+    target_text: &str,
+    values: &[Value],
+) -> Vec<Number> {
+    let loose = loose_numbers_only_in(source, target);
+    // Where a number stands in its text, scaled by the other text's length: n.start / len of
+    // one side against the other's, without division.
+    let place = |n: &Number, other_len: usize| n.start as u128 * other_len as u128;
+    let (source_len, target_len) = (source_text.len(), target_text.len());
+    let mut chosen: Vec<Number> = Vec::new();
+    for t in as_written(target)
+        .iter()
+        .filter(|t| t.strength == Strength::Strong && values.contains(&t.value))
+    {
+        let at = place(t, source_len);
+        let nearest = loose
+            .iter()
+            .filter(|s| s.kind == t.kind)
+            .min_by_key(|s| (place(s, target_len).abs_diff(at), s.start));
+        if let Some(&s) = nearest {
+            if !chosen
+                .iter()
+                .any(|c| c.start == s.start && c.value == s.value)
+            {
+                chosen.push(s);
+            }
+        }
+    }
+    chosen.sort_by_key(|n| n.start);
+    chosen
+}
+
 /// A value that both sides state, as a percentage on one side and as percentage points on the
 /// other.
 #[derive(Debug, Clone, PartialEq, Eq)]
