@@ -32,7 +32,7 @@ use crate::spelling::with_families;
 use crate::zh::numbers::{
     align_versions, chinese_dates, chinese_eras, chinese_numbers, compare, compare_dates,
     compare_eras, compare_quantities, compare_units, display_value, english_dates, english_eras,
-    english_numbers, is_currency_sign, loose_numbers_only_in, read_plus_minus,
+    english_numbers, is_currency_sign, loose_numbers_only_in, loose_sources_of, read_plus_minus,
     separate_fine_decimals, separate_meridiems, written_value, MonthDay, Number, Value,
 };
 use crate::zh::source_terms::{SourceMatch, SourceTermMatcher};
@@ -965,6 +965,31 @@ impl<'g> SourceRules<'g> {
                     };
                     format!("{shown}{written} (0× in the source, {count}× in the target)")
                 }));
+                // The other way round: a target number the source does not state, where the
+                // source states every number the target lacks, likely renders a loose number of
+                // the source that the target states nowhere (五级 as "level 4"): name it too.
+                let only_target_side = mismatches.iter().all(|m| m.in_target > m.in_source);
+                if only_target_side && !mismatches.is_empty() {
+                    let values: Vec<Value> = mismatches.iter().map(|m| m.value).collect();
+                    let rendered =
+                        loose_sources_of(&source_numbers, source, &target_numbers, target, &values);
+                    let mut rendered_values: BTreeMap<Value, (usize, &str)> = BTreeMap::new();
+                    for n in &rendered {
+                        rendered_values
+                            .entry(n.value)
+                            .or_insert((0, &source[n.start..n.end]))
+                            .0 += 1;
+                    }
+                    described.extend(rendered_values.iter().map(|(&value, &(count, written))| {
+                        let shown = display_value(value);
+                        let written = if written == shown {
+                            String::new()
+                        } else {
+                            format!(" as \"{written}\"")
+                        };
+                        format!("{shown}{written} ({count}× in the source, 0× in the target)")
+                    }));
+                }
                 // A value both sides state, in another unit: name the units, not the counts.
                 described.extend(units.iter().map(|u| {
                     format!(

@@ -751,3 +751,54 @@ fn a_source_number_changed_into_a_loose_one_is_named_and_pointed_at() {
         )]
     );
 }
+
+#[test]
+fn a_loose_source_number_a_target_number_stands_in_place_of_is_named() {
+    let findings = |source: &str, target: &str| {
+        source_rule_findings("id,source,preferred\nx,占位,placeholder\n", source, target)
+            .into_iter()
+            .filter(|f| f.rule.to_string() == "number-mismatch")
+            .map(|f| (f.found, f.message))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        findings(
+            "申请者须通过汉语水平考试五级。",
+            "Applicants must pass HSK level 4."
+        ),
+        [(
+            "4".to_string(),
+            "numbers differ: 4 (0× in the source, 1× in the target), 5 as \"五\" \
+             (1× in the source, 0× in the target)"
+                .to_string()
+        )]
+    );
+    // Of several, the one nearest in the text: "4" at the start stands for 三, not 五.
+    assert_eq!(
+        findings("三个学院和五个系", "4 colleges and their departments"),
+        [(
+            "4".to_string(),
+            "numbers differ: 4 (0× in the source, 1× in the target), 3 as \"三\" \
+             (1× in the source, 0× in the target)"
+                .to_string()
+        )]
+    );
+    // Each target number names its own.
+    assert_eq!(
+        findings("三个学院和五个系", "2 colleges and 6 departments")[0].1,
+        "numbers differ: 2 (0× in the source, 1× in the target), 6 (0× in the source, 1× in \
+         the target), 3 as \"三\" (1× in the source, 0× in the target), 5 as \"五\" (1× in the \
+         source, 0× in the target)"
+    );
+    // Not named: a number of another kind (a count for a rank), one (an article as much as a
+    // number), a number the target states elsewhere.
+    for (source, target) in [
+        ("三个工会", "the 2nd union"),
+        ("一个学生", "2 students"),
+        ("三个学院", "three colleges, 4 departments"),
+    ] {
+        let found = findings(source, target);
+        assert_eq!(found.len(), 1, "{source} / {target}");
+        assert!(!found[0].1.contains("in the source, 0×"), "{found:?}");
+    }
+}

@@ -633,6 +633,7 @@ pub fn chinese_numbers(text: &str) -> Vec<Number> {
             });
         }
     }
+    read_space_grouped_thousands(text, &mut out);
     distribute_chinese_ranges(text, &mut out);
     expand_short_year_ranges(text, &mut out);
     read_halves(text, &mut out);
@@ -1953,6 +1954,79 @@ fn arabic_at(chars: &[(usize, char)], i: usize) -> (Decimal, usize) {
     (Decimal { digits, scale }, j)
 }
 
+/// "45 000 m³/s", "RMB 30 000": thousands grouped by an ordinary space, as SI and ISO 80000
+/// write them and many translations type them ([`arabic_at`] reads a thin or no-break space
+/// as a separator). Two numbers also stand side by side so ("rooms 101 102", "Table 3 100
+/// samples"), so only a well-formed run is read, and it reads either way: a lead of one to
+/// three digits, not starting with 0 and not after other digits, then groups of exactly three
+/// (the last may have decimals) is one number as written (choice 0), or the numbers it is
+/// made of; [`compare`] keeps the one the other side states.
+fn read_space_grouped_thousands(text: &str, numbers: &mut Vec<Number>) {
+    let plain =
+        |n: &Number| n.kind == Kind::Plain && n.strength == Strength::Strong && n.reading.is_none();
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let mut added = Vec::new();
+    let mut k = 0;
+    while k < numbers.len() {
+        let lead = numbers[k];
+        let written = &text[lead.start..lead.end];
+        let before = &text[..lead.start];
+        let after_digits = |b: &str| b.ends_with(|c: char| c.is_ascii_digit() || c == '.');
+        let leads = plain(&lead)
+            && digits(written)
+            && written.len() <= 3
+            && !written.starts_with('0')
+            && !after_digits(before)
+            && !before.strip_suffix(' ').is_some_and(after_digits);
+        let mut m = k + 1;
+        let mut value = lead.value;
+        while let Some(group) = numbers.get(m).filter(|_| leads) {
+            let written = &text[group.start..group.end];
+            let (whole, decimals) = written.split_once('.').unwrap_or((written, "0"));
+            let well_formed = plain(group)
+                && text.get(numbers[m - 1].end..group.start) == Some(" ")
+                && whole.len() == 3
+                && digits(whole)
+                && digits(decimals);
+            if !well_formed {
+                break;
+            }
+            value = value.saturating_mul(1000).saturating_add(group.value);
+            m += 1;
+            if written.contains('.') {
+                break;
+            }
+        }
+        if m == k + 1 {
+            k += 1;
+            continue;
+        }
+        let end = numbers[m - 1].end;
+        let numeral = lead.start;
+        for part in &numbers[k..m] {
+            added.push(Number {
+                start: numeral,
+                end,
+                reading: Some(Reading { numeral, choice: 1 }),
+                ..*part
+            });
+        }
+        numbers[k] = Number {
+            value,
+            end,
+            reading: Some(Reading { numeral, choice: 0 }),
+            ..lead
+        };
+        numbers.drain(k + 1..m);
+        k += 1;
+    }
+    if !added.is_empty() {
+        numbers.extend(added);
+        // Stable: what else starts where a run starts keeps its order.
+        numbers.sort_by_key(|n| n.start);
+    }
+}
+
 /// Whether the digits at `at` are those of a character reference left in the text (`&#183;`,
 /// an artefact of HTML sources), not a number.
 fn after_entity_start(text: &str, at: usize) -> bool {
@@ -2636,6 +2710,32 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
                 }
                 if let Some((denominator, numerator)) = fraction_word(text, &tokens, i) {
                     out.extend(fraction_readings(denominator, numerator, start, end));
+                    // "A quarter of a percentage point", "three quarters of a point", "a
+                    // quarter-point cut": the fraction of the unit is its value (0.25个百分点),
+                    // as loose as "half".
+                    let numerator = if numerator {
+                        Some(UNIT)
+                    } else {
+                        match i.checked_sub(1).map(|k| &tokens[k]) {
+                            Some(Token::Arabic(v, _, _, false)) => Some(v.value()),
+                            Some(Token::Word(w, ..)) => english_word_value(&w.to_ascii_lowercase())
+                                .filter(|&(_, ordinal)| !ordinal)
+                                .map(|(v, _)| v * UNIT),
+                            _ => None,
+                        }
+                    };
+                    if let Some((numerator, kind)) =
+                        numerator.zip(point_after_fraction(&text[end..]))
+                    {
+                        out.push(Number {
+                            kind,
+                            value: divided(numerator, denominator),
+                            strength: Strength::Weak,
+                            start,
+                            end,
+                            reading: None,
+                        });
+                    }
                     i += 1;
                     continue;
                 }
@@ -2718,6 +2818,7 @@ pub fn english_numbers(text: &str) -> Vec<Number> {
             }
         }
     }
+    read_space_grouped_thousands(text, &mut out);
     drop_unit_powers(text, &mut out);
     mark_fractions(text, &mut out);
     distribute_ranges(text, &mut out);
@@ -3280,13 +3381,7 @@ fn read_rates(text: &str, numbers: &mut Vec<Number>) {
         if n.kind != Kind::Plain {
             continue;
         }
-        let rest = text[n.end..].trim_start_matches([' ', '\u{a0}', '-']);
-        let basis_points = ["basis points", "basis point"].iter().any(|w| {
-            rest.get(..w.len())
-                .is_some_and(|r| r.eq_ignore_ascii_case(w))
-                && !rest[w.len()..].starts_with(|c: char| c.is_alphanumeric())
-        });
-        if basis_points {
+        if basis_points_after(&text[n.end..]) {
             add_readings(
                 numbers,
                 k,
@@ -3324,6 +3419,27 @@ fn read_rates(text: &str, numbers: &mut Vec<Number>) {
         numbers.extend(added);
         numbers.sort_by_key(|n| (n.start, n.value));
     }
+}
+
+/// Whether basis points follow a number, in any of the ways finance writes them: "50 basis
+/// points", "a 50-basis-point cut", "25 basis-point", "50bp", "50 bps", "a 25-bp cut". "bps"
+/// is also bits per second; the rate is only a further reading, so a count of bits still
+/// reads as written.
+fn basis_points_after(rest: &str) -> bool {
+    let rest = rest.trim_start_matches([' ', '\u{a0}', '-']);
+    let word_ends = |after: &str| !after.starts_with(|c: char| c.is_alphanumeric());
+    fn strip<'s>(s: &'s str, prefix: &str) -> Option<&'s str> {
+        s.get(..prefix.len())
+            .filter(|p| p.eq_ignore_ascii_case(prefix))
+            .map(|_| &s[prefix.len()..])
+    }
+    if let Some(after) = ["bps", "bp"].iter().find_map(|w| strip(rest, w)) {
+        return word_ends(after);
+    }
+    strip(rest, "basis")
+        .and_then(|r| r.strip_prefix([' ', '\u{a0}', '-']))
+        .and_then(|r| strip(r, "points").or_else(|| strip(r, "point")))
+        .is_some_and(word_ends)
 }
 
 /// A month and day written as a decimal ("11.11", "6.18"), as e-commerce names its shopping
@@ -4108,6 +4224,37 @@ fn fraction_word(text: &str, tokens: &[Token<'_>], i: usize) -> Option<(Value, b
     }
 }
 
+/// The unit a fraction word counts in, where `rest`, the text after it, names a point or a
+/// percent of which the fraction is a part: "(a quarter) of a percentage point", "(three
+/// quarters of) a point", "(a quarter)-point", "(a tenth) of a percent". A point alone is left
+/// unclassed, as after a numeral ([`mark_english_percentages`]).
+fn point_after_fraction(rest: &str) -> Option<Kind> {
+    let rest = rest
+        .trim_start_matches([' ', '\u{a0}', '-'])
+        .to_ascii_lowercase();
+    let rest = rest.strip_prefix("of ").unwrap_or(&rest);
+    let rest = ["a ", "an "]
+        .iter()
+        .find_map(|a| rest.strip_prefix(a))
+        .unwrap_or(rest);
+    let word = |w: &str| {
+        rest.strip_prefix(w)
+            .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
+    };
+    if ["percentage point", "percentage-point", "percentage points"]
+        .iter()
+        .any(|w| word(w))
+    {
+        Some(Kind::PercentagePoint)
+    } else if ["percent", "per cent"].iter().any(|w| word(w)) {
+        Some(Kind::Percent)
+    } else if word("point") || word("points") {
+        Some(Kind::Plain)
+    } else {
+        None
+    }
+}
+
 /// Drops the argument indexes of printf placeholders ("%1$s", "%2$d"): which argument a
 /// placeholder takes is no number of the text, and a translation may number arguments its
 /// source leaves in order ("%s" as "%1$s").
@@ -4135,7 +4282,10 @@ fn mark_english_percentages(text: &str, numbers: &mut Vec<Number>) {
             .to_ascii_lowercase();
         // "half a percentage point": the unit is counted by the half.
         if text[n.start..n.end].eq_ignore_ascii_case("half") {
-            if let Some(r) = rest.strip_prefix("a ") {
+            if let Some(r) = rest
+                .strip_prefix("of a ")
+                .or_else(|| rest.strip_prefix("a "))
+            {
                 rest = r.to_string();
             }
         }
@@ -4819,6 +4969,47 @@ pub fn loose_numbers_only_in(ours: &[Number], theirs: &[Number]) -> Vec<Number> 
         .filter(|n| !theirs.iter().any(|t| t.value == n.value))
         .copied()
         .collect()
+}
+
+/// The loose numbers of the source that the target's numbers of `values` likely render, where
+/// the target states those values and the source does not: for each such target number, the
+/// loose number of the source of the same kind that the target states nowhere (but for one,
+/// and a fraction word's parts, as [`loose_numbers_only_in`]), the nearest in its text (by
+/// place relative to the length of each text). 五级 as "level 4" lacks no strong number of
+/// the source, and 五 is what "4" stands in place of. Each source number once, in source order.
+pub fn loose_sources_of(
+    source: &[Number],
+    source_text: &str,
+    target: &[Number],
+    target_text: &str,
+    values: &[Value],
+) -> Vec<Number> {
+    let loose = loose_numbers_only_in(source, target);
+    // Where a number stands in its text, scaled by the other text's length: n.start / len of
+    // one side against the other's, without division.
+    let place = |n: &Number, other_len: usize| n.start as u128 * other_len as u128;
+    let (source_len, target_len) = (source_text.len(), target_text.len());
+    let mut chosen: Vec<Number> = Vec::new();
+    for t in as_written(target)
+        .iter()
+        .filter(|t| t.strength == Strength::Strong && values.contains(&t.value))
+    {
+        let at = place(t, source_len);
+        let nearest = loose
+            .iter()
+            .filter(|s| s.kind == t.kind)
+            .min_by_key(|s| (place(s, target_len).abs_diff(at), s.start));
+        if let Some(&s) = nearest {
+            if !chosen
+                .iter()
+                .any(|c| c.start == s.start && c.value == s.value)
+            {
+                chosen.push(s);
+            }
+        }
+    }
+    chosen.sort_by_key(|n| n.start);
+    chosen
 }
 
 /// A value that both sides state, as a percentage on one side and as percentage points on the
@@ -7159,6 +7350,117 @@ mod tests {
                 "出生率为千分之十二",
                 "a birth rate of 13 per thousand",
                 &["1.2:1/0", "13:0/1"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn basis_points_in_every_written_form_are_hundredths_of_a_point() {
+        all_agree(&[
+            ("下调0.5个百分点", "lowered by 50 basis points"),
+            ("降准0.5个百分点", "a 50bp RRR cut"),
+            ("降准0.5个百分点", "a cut of 50 bps"),
+            ("降准0.25个百分点", "a 25-bp cut"),
+            ("降准0.5个百分点", "a 50-basis-point RRR cut"),
+            ("降准0.25个百分点", "a 25 basis-point cut"),
+            ("降准0.25个百分点", "a 25 BP cut"),
+            // As written, too: 25个基点 counts basis points.
+            ("下调25个基点", "a 25bp cut"),
+            // "bps" is also bits per second, which reads as written.
+            ("速率为50比特每秒", "a rate of 50 bps"),
+        ]);
+        all_differ(&[
+            ("降准0.5个百分点", "a 25bp cut", &["0.5:1/0", "25:0/1"]),
+            // Letters that only start like the unit are none: "bpm" is beats per minute.
+            ("降准0.5个百分点", "50 bpm", &["0.5:1/0", "50:0/1"]),
+            ("降准0.5个百分点", "50 basis", &["0.5:1/0", "50:0/1"]),
+        ]);
+    }
+
+    #[test]
+    fn a_fraction_of_a_point_is_its_value() {
+        all_agree(&[
+            ("降准0.5个百分点", "a cut of half a percentage point"),
+            ("降准0.5个百分点", "a cut of half of a percentage point"),
+            (
+                "降准0.25个百分点",
+                "a cut of a quarter of a percentage point",
+            ),
+            (
+                "降准0.75个百分点",
+                "a cut of three quarters of a percentage point",
+            ),
+            ("利率上调0.25个百分点", "rates rose by a quarter point"),
+            ("利率上调0.25个百分点", "a quarter-point rise"),
+            ("上涨0.25%", "up a quarter of a percent"),
+        ]);
+        all_differ(&[
+            (
+                "降准0.5个百分点",
+                "a cut of a quarter of a percentage point",
+                &["0.5:1/0"],
+            ),
+            (
+                "降准0.25个百分点",
+                "a cut of three quarters of a percentage point",
+                &["0.25:1/0"],
+            ),
+            // A quarter of something else states no value.
+            ("降准0.25个百分点", "a cut of a quarter", &["0.25:1/0"]),
+            ("降准0.25个百分点", "in the first quarter", &["0.25:1/0"]),
+        ]);
+        let units = |zh: &str, en: &str| -> Vec<(String, Kind, Kind)> {
+            compare_units(&chinese_numbers(zh), &english_numbers(en))
+                .into_iter()
+                .map(|u| (display_value(u.value), u.in_source, u.in_target))
+                .collect()
+        };
+        assert_eq!(
+            units("下降0.25个百分点", "down a quarter of a percent"),
+            [("0.25".to_string(), Kind::PercentagePoint, Kind::Percent)]
+        );
+    }
+
+    #[test]
+    fn thousands_grouped_by_an_ordinary_space() {
+        en("45 000 m³/s", &["45000"]);
+        en("RMB 30 000 per year", &["30000"]);
+        en("1 234 567 people", &["1234567"]);
+        en("12 345.6 tonnes", &["12345.6"]);
+        zh("流量为45 000立方米每秒", &["45000"]);
+        // Not a group: a lead of four digits, or one after other digits; a group of four
+        // digits or of two; a lead starting with 0; two spaces.
+        en("in 2019 300 people", &["2019", "300"]);
+        en("in 2019 300 000 people", &["2019", "300", "0"]);
+        en("Table 2 3 100", &["2", "3", "100"]);
+        en("1 2345 and 12 34", &["1", "2345", "12", "34"]);
+        en("0 123", &["0", "123"]);
+        en("45  000", &["45", "0"]);
+        en("1.5 000", &["1.5", "0"]);
+        all_agree(&[
+            (
+                "三峡水库入库流量45000立方米每秒。",
+                "The inflow of the Three Gorges Reservoir was 45 000 m³/s.",
+            ),
+            (
+                "学费为每学年人民币3万元。",
+                "The tuition fee is RMB 30 000 per academic year.",
+            ),
+            ("流量为45 000立方米每秒", "a flow of 45,000 m³/s"),
+            // Two numbers side by side read as written where the other side states them.
+            ("表3列出100个样本。", "Table 3 100 samples are listed."),
+            ("101室和102室", "rooms 101 102"),
+        ]);
+        all_differ(&[
+            (
+                "流量为46000立方米每秒",
+                "a flow of 45 000 m³/s",
+                &["45000:0/1", "46000:1/0"],
+            ),
+            (
+                "表3列出100个样本。",
+                "Table 3 200 samples",
+                &["100:1/0", "3200:0/1"],
             ),
         ]);
     }
