@@ -771,6 +771,7 @@ impl<'g> SourceRules<'g> {
             let mut anaphors: Option<BTreeMap<usize, usize>> = None;
             let mut predicates: Option<BTreeMap<usize, usize>> = None;
             let mut ranges: Option<BTreeMap<usize, usize>> = None;
+            let mut name_parts: Option<BTreeMap<usize, usize>> = None;
             for a in &accounts {
                 let concept = &self.glossary.concepts[a.concept];
                 for &i in &a.wrong_findings {
@@ -804,6 +805,15 @@ impl<'g> SourceRules<'g> {
                     + if a.missing > 0 && a.correct > 0 {
                         let ranges = ranges.get_or_insert_with(|| self.ranges(source));
                         ranges.get(&a.concept).copied().unwrap_or(0)
+                    } else {
+                        0
+                    };
+                // Part of a transliterated name: sounds, which may spell a term without
+                // meaning it.
+                let excused = excused
+                    + if a.missing > 0 {
+                        let parts = name_parts.get_or_insert_with(|| self.name_parts(source));
+                        parts.get(&a.concept).copied().unwrap_or(0)
                     } else {
                         0
                     };
@@ -1866,6 +1876,25 @@ fn after_anaphoric_determiner(source: &str, start: usize) -> bool {
     })
 }
 
+/// Whether the source term at `span` in `source` is part of a name whose parts an interpunct
+/// joins: an interpunct (·, ・, ‧, ･, •) stands right before it after a Chinese character, or
+/// right after it before one. A term that holds the interpunct itself is the whole name.
+fn in_interpunct_name(source: &str, span: &Range<usize>) -> bool {
+    let is_interpunct = |c: char| {
+        matches!(
+            c,
+            '\u{00B7}' | '\u{30FB}' | '\u{2027}' | '\u{FF65}' | '\u{2022}'
+        )
+    };
+    let mut before = source[..span.start].chars().rev();
+    let joined_before = before.next().is_some_and(is_interpunct)
+        && before.next().is_some_and(crate::zh::script::is_han);
+    let mut after = source[span.end..].chars();
+    let joined_after = after.next().is_some_and(is_interpunct)
+        && after.next().is_some_and(crate::zh::script::is_han);
+    joined_before || joined_after
+}
+
 /// Adverbs that may stand between a subject and its copula (本判决即为终审判决, 也是, 不是).
 const ADVERBS_BEFORE_A_COPULA: &[char] = &[
     '也', '均', '即', '就', '不', '亦', '乃', '仍', '皆', '都', '确', '应',
@@ -1937,6 +1966,23 @@ impl SourceRules<'_> {
             }
         }
         ranges
+    }
+
+    /// How many mentions of each concept in `source` are part of a name whose parts an
+    /// interpunct joins (see [`in_interpunct_name`]): 马龙 "Ma Long" in 马龙·白兰度 "Marlon
+    /// Brando", 金 in 金·凯瑞 "Jim Carrey". Chinese writes foreign and minority names by sound,
+    /// character for character, and the sounds may spell a term; the English writes the name,
+    /// so such a mention need not be rendered. A term rendered there anyway is counted all the
+    /// same ("Karl Marx" for 卡尔·马克思 renders 马克思 "Marx").
+    fn name_parts(&self, source: &str) -> BTreeMap<usize, usize> {
+        let found = self.source_terms.find(source);
+        let mut parts = BTreeMap::new();
+        for (m, c) in mentions(source, &found) {
+            if in_interpunct_name(source, &m.span) {
+                *parts.entry(c).or_insert(0) += 1;
+            }
+        }
+        parts
     }
 
     /// How many mentions of each concept in `source` follow an anaphoric determiner (see
@@ -2881,6 +2927,41 @@ chief-executive,行政长官,Chief Executive,,,
             .iter()
             .filter(|f| f.rule == Rule::MissingTerm)
             .count()
+    }
+
+    #[test]
+    fn a_term_spelt_by_the_sounds_of_an_interpunct_name_need_not_be_rendered() {
+        let glossary =
+            "id,source,preferred\nma-long,马龙,Ma Long\nmarx,马克思,Marx\nshanghai,上海,Shanghai\n";
+        let missing = |source: &str, target: &str| missing_terms(glossary, source, target);
+        for source in [
+            "马龙·白兰度主演了这部影片。",
+            "马龙・白兰度主演了这部影片。",
+            "由马龙‧白兰度主演。",
+        ] {
+            assert_eq!(
+                missing(source, "Marlon Brando starred in the film."),
+                0,
+                "{source}"
+            );
+        }
+        // The other end of the name; rendered anyway, it is counted as ever.
+        assert_eq!(missing("卡尔·马克思的著作", "The works of Karl Marx"), 0);
+        assert_eq!(missing("卡尔·马克思的著作", "The works of Karl"), 0);
+        // No interpunct, or one that joins no Chinese character: the term, missing.
+        for source in [
+            "马龙赢得了男单冠军。",
+            "马龙·Ma获得冠军。",
+            "冠军：·马龙",
+            "马龙 · 白兰度",
+        ] {
+            assert_eq!(missing(source, "He won the men's singles."), 1, "{source}");
+        }
+        // Another mention of the term outside the name is still wanted.
+        assert_eq!(
+            missing("马龙·白兰度与马龙合影。", "Marlon Brando posed with him."),
+            1
+        );
     }
 
     #[test]

@@ -22,7 +22,7 @@ pub fn simplified(c: char) -> char {
 
 /// CJK unified ideographs and their extension A and compatibility blocks: the characters the
 /// conversion table covers.
-fn is_han(c: char) -> bool {
+pub(crate) fn is_han(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
 }
 
