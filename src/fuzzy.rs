@@ -445,6 +445,9 @@ pub struct FuzzyIndex {
     /// word in letters for the deletion index ("East" of "Eastern", "Southern" of "South"), or
     /// itself a glossary word ("Cooperative" of "Cooperation"), is found by a key both share.
     fixed_by_stem: HashMap<u64, SmallVec<[u32; 2]>>,
+    /// Words fixed in a term, of letters only, by the keys of their beginnings that a
+    /// clipping may be ("exam" of "examination", see [`clipping`]).
+    clipped_of_fixed: HashMap<u64, SmallVec<[u32; 2]>>,
     /// Most words in a rendering.
     longest: usize,
     /// Per word: most words in a rendering holding it, saturated at `u16::MAX`.
@@ -743,6 +746,7 @@ impl FuzzyIndex {
             short_syllables: false,
             fixed_in_a_term: Vec::new(),
             fixed_by_stem: HashMap::default(),
+            clipped_of_fixed: HashMap::default(),
             longest: 0,
             longest_with: Vec::new(),
             prefixes: HashMap::default(),
@@ -995,6 +999,13 @@ impl FuzzyIndex {
                     if !ids.contains(&(id as u32)) {
                         ids.push(id as u32);
                     }
+                }
+                for key in clipping_keys(&hashes, word.len()) {
+                    index
+                        .clipped_of_fixed
+                        .entry(key)
+                        .or_default()
+                        .push(id as u32);
                 }
             }
         }
@@ -1264,9 +1275,12 @@ impl FuzzyIndex {
             // Not a word that is a slip only inside a term written as the glossary has it
             // (see `slip_out_of_its_term`): the document's free use of "east" says nothing of
             // "East Theater Command".
+            // A glossary word that is also a slip of another form of its stem ("market" of
+            // "marketing authorization holder") is a word of the glossary all the same.
             let own_spelling = || {
                 let entry = &cache.entries[t.entry as usize];
-                (frequent || !entry.one_slip)
+                entry.typos
+                    && (frequent || !entry.one_slip)
                     && !entry.term_slips_only
                     && !repeated_slip(stats, entry, t.entry, cache)
             };
@@ -1765,7 +1779,7 @@ impl FuzzyIndex {
             | flag(entry.suffix.is_some(), word_flags::ENDS_A_WORD)
             | flag(entry.split.is_some(), word_flags::SPLITS)
             | flag(entry.loud, word_flags::LOUD)
-            | flag(entry.typos, word_flags::TYPOS)
+            | flag(has(Likeness::Typo), word_flags::TYPOS)
             | flag(entry.spelling, word_flags::SPELLING)
             | flag(entry.inflected, word_flags::INFLECTED);
         let flags = entry.flags;
@@ -1997,8 +2011,16 @@ impl FuzzyIndex {
         {
             return;
         }
+        let whole = SubstringHashes::mixed(hashes.parts().prefix[word.len()]);
+        let clipped = self.clipped_of_fixed.get(&whole).into_iter().flatten();
         for key in stem_keys(hashes, word.len()) {
-            for &id in self.fixed_by_stem.get(&key).into_iter().flatten() {
+            for &id in self
+                .fixed_by_stem
+                .get(&key)
+                .into_iter()
+                .flatten()
+                .chain(clipped.clone())
+            {
                 let glossary_word = &self.words[id as usize];
                 if !found.iter().any(|m| m.word == id)
                     && word != glossary_word
@@ -2470,11 +2492,19 @@ impl FuzzyIndex {
         let Some(k) = (0..n).find(|&k| typo(k) && (syllable_slip(k) || term_slip(k))) else {
             return false;
         };
+        // The head names what the term is: another form of its stem is another thing, the
+        // person and not the body ("Minister of Finance" of "Ministry of Finance", "Commissioner"
+        // of "Commission"), where another form of a modifier is the same thing, and a slip
+        // ("National Finance Regulatory Administration"). A clipping of the head is the head
+        // ("National College Entrance Exam").
+        let head_changed = k == r.head && written(k).is_none_or(|w| !clipping(w, listed(k)));
         let in_its_term = if syllable_slip(k) {
             let words: SmallVec<[&str; 8]> = (0..n).map(listed).collect();
             written_in_syllables(&words)
         } else {
-            fixed_in(r, k) && (!r.name || self.keeps_capitals(r, alignment, tokens, capital))
+            fixed_in(r, k)
+                && !head_changed
+                && (!r.name || self.keeps_capitals(r, alignment, tokens, capital))
         };
         !in_its_term
             || window.len() != n
@@ -4289,14 +4319,19 @@ fn doubling_slip_in_either_number(
             .any(|singular| singular != word && doubling_slip(singular, glossary_word))
 }
 
-/// Whether word `k` of `r` is fixed by the term: a word of a name of three words or more, or
-/// a word inside a term of four words or more, between two of its words. A name's words are
-/// its own; a word between words of a long term is the term's, where a word at its edge may
-/// be the text's own phrase going on, and a short term is a compound whose words English
-/// varies ("heat exchange rate" of "heat exchanger").
+/// Whether word `k` of `r` is fixed by the term: a word of a name of three words or more, a
+/// word inside a term of four words or more, between two of its words, or a modifier before
+/// the head of a term of three words or more. A name's words are its own; so are the words
+/// between words of a long term, and the modifiers of a term's head where two more words fix
+/// the term ("market authorization holder" of "marketing authorization holder"), where a word
+/// after the head may be the text's own phrase going on, and a term of two words is a compound
+/// whose words English varies ("wider range" of "wide range").
+///
+/// Which of these words may take another form of its stem and stay a slip is
+/// [`FuzzyIndex::slip_out_of_its_term`]'s: not the head, which names what the term is.
 fn fixed_in(r: &IndexedRendering, k: usize) -> bool {
     let n = r.words.len();
-    (r.name && n >= 3) || (n >= 4 && k > 0 && k + 1 < n)
+    (r.name && n >= 3) || (n >= 4 && k > 0 && k + 1 < n) || (n >= 3 && k < r.head)
 }
 
 /// Letters an ending may add to a stem, for [`FuzzyIndex::fixed_by_stem`].
@@ -4306,11 +4341,12 @@ const STEM_TAIL: usize = 3;
 const MIN_STEM: usize = 4;
 
 /// The keys of a word of letters (`hashes` of its `len` bytes) and of its beginnings without
-/// up to [`STEM_TAIL`] letters, none shorter than [`MIN_STEM`]: two words with one such
-/// beginning are a stem with two endings, or a word and the word with an ending added.
+/// up to [`STEM_TAIL`] letters, one more for [`forms_of_one_stem`], none shorter than
+/// [`MIN_STEM`]: two words with one such beginning are a stem with two endings, or a word and
+/// the word with an ending added.
 fn stem_keys(hashes: &SubstringHashes, len: usize) -> impl Iterator<Item = u64> + '_ {
     let parts = hashes.parts();
-    (len.saturating_sub(STEM_TAIL).max(MIN_STEM)..=len)
+    (len.saturating_sub(STEM_TAIL + 1).max(MIN_STEM)..=len)
         .map(move |end| SubstringHashes::mixed(parts.prefix[end]))
 }
 
@@ -4319,6 +4355,35 @@ fn stem_keys(hashes: &SubstringHashes, len: usize) -> impl Iterator<Item = u64> 
 fn one_stem_apart(a: &str, b: &str) -> bool {
     let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
     common >= MIN_STEM && a.len().max(b.len()) - common <= STEM_TAIL
+}
+
+/// Whether two English words are forms of one stem of more than [`MIN_STEM`] letters, each
+/// with at most one letter more than [`STEM_TAIL`] after it: "regulation" and
+/// "regulatory", "finance" and "financial", "medical" and "medicinal", whose endings need not
+/// be one of [`WORD_ENDINGS`]. A shorter stem is too often two words that start alike.
+fn forms_of_one_stem(a: &str, b: &str) -> bool {
+    let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    common > MIN_STEM && a.len().max(b.len()) - common <= STEM_TAIL + 1 && both_english(a, b)
+}
+
+/// Whether English word `word` is `full` clipped ("exam" of "examination", "admin" of
+/// "administration"): a beginning of it of [`MIN_STEM`] letters or more, with more letters cut
+/// than an ending has, and no ending of [`WORD_ENDINGS`] ("commission" is no clipping of
+/// "commissioner", but another word).
+fn clipping(word: &str, full: &str) -> bool {
+    word.len() >= MIN_STEM
+        && full
+            .strip_prefix(word)
+            .is_some_and(|cut| cut.len() > STEM_TAIL + 1 && !WORD_ENDINGS.contains(&cut))
+        && is_english_word(word)
+}
+
+/// The keys of the beginnings of a word of letters (`hashes` of its `len` bytes) that a
+/// [`clipping`] of it may be.
+fn clipping_keys(hashes: &SubstringHashes, len: usize) -> impl Iterator<Item = u64> + '_ {
+    let parts = hashes.parts();
+    (MIN_STEM..len.saturating_sub(STEM_TAIL + 1))
+        .map(move |end| SubstringHashes::mixed(parts.prefix[end]))
 }
 
 /// Whether `long` is English word `short` (four letters or more) with a few letters added,
@@ -4350,10 +4415,12 @@ fn slip_only_in_its_term(word: &str, glossary_word: &str) -> bool {
         && if near {
             other_ending(word, glossary_word)
         } else {
-            one_stem_apart(word, glossary_word)
+            (one_stem_apart(word, glossary_word)
                 && (other_ending(word, glossary_word)
                     || english_extension(word, glossary_word)
-                    || english_extension(glossary_word, word))
+                    || english_extension(glossary_word, word)))
+                || forms_of_one_stem(word, glossary_word)
+                || clipping(word, glossary_word)
         };
     let function_word = is_function_word(glossary_word)
         && glossary_word.chars().count() + 1 >= MIN_FUZZY_LEN
@@ -4454,7 +4521,9 @@ mod word_flags {
     pub const SPLITS: u8 = 8;
     /// See [`super::WordEntry::loud`].
     pub const LOUD: u8 = 16;
-    /// See [`super::WordEntry::typos`].
+    /// Some of its matches are typos: all of them (see [`super::WordEntry::typos`]), or a
+    /// glossary word's matches hold the stems it is another form of (see
+    /// `derived_of_fixed`), damage to a common noun all the same.
     pub const TYPOS: u8 = 32;
     /// See [`super::WordEntry::spelling`].
     pub const SPELLING: u8 = 64;
@@ -7017,13 +7086,12 @@ modernization,modernization drive,,,,
             glossary,
             &[
                 // Without the name's capitals, with another word changed, in a name of two
-                // words, or in a common noun of two or three words: another word.
+                // words, or in a common noun of two words: another word.
                 "the physical downlink share channel carries data",
                 "The Physical Uplink Share Channel carries data.",
                 "The Physical Downlink Share Channels carry data.",
                 "Use a Load Balance rule.",
                 "A share channel is used.",
-                "Clean the heat exchange tube.",
                 // At a term's edge, an adjective before a noun of the text.
                 "The high-performance liquid chromatographic method was validated.",
                 // Another word of the term changed too.
@@ -7050,6 +7118,12 @@ modernization,modernization drive,,,,
                 (
                     "Net cash flows form operating activities were RMB 3 million.",
                     "Net cash flows form operating activities",
+                    misspelt,
+                ),
+                // A modifier of the head of a common noun of three words: the same tube.
+                (
+                    "Clean the heat exchange tube.",
+                    "heat exchange tube",
                     misspelt,
                 ),
             ],
@@ -7111,6 +7185,104 @@ modernization,modernization drive,,,,
                 ),
             ],
         );
+    }
+
+    /// The head of a term names what it is: another form of its stem is another thing ("Minister
+    /// of Finance", the person, is no "Ministry of Finance", the body), where another form of a
+    /// modifier of the head, or the head clipped, is the same thing written wrong, once the
+    /// term's other words are written as the glossary has them, in a name of three words or
+    /// more or a common noun of three words or more.
+    #[test]
+    fn another_form_of_a_modifier_is_a_slip_and_of_the_head_another_thing() {
+        let glossary = "id,preferred,case\n\
+                        mof,Ministry of Finance,name\n\
+                        yrcc,Yellow River Conservancy Commission,name\n\
+                        samr,State Administration for Market Regulation,name\n\
+                        csrc,China Securities Regulatory Commission,name\n\
+                        nfra,National Financial Regulatory Administration,name\n\
+                        nmpa,National Medical Products Administration,name\n\
+                        gaokao,National College Entrance Examination,name\n\
+                        mah,marketing authorization holder,\n\
+                        gwl,guaranteed water level,\n\
+                        vat,value-added tax,\n\
+                        mr,market regulation,\n\
+                        ms,marketing strategy,\n";
+        let misspelt = Damage::Misspelling;
+        assert_near_misses(
+            glossary,
+            &[
+                // Another form of the head: a person, not the body.
+                "Minister of Finance Lan Fo'an attended the meeting.",
+                "The Yellow River Conservancy Commissioner spoke.",
+                "The State Administrator for Market Regulation signed it.",
+                // Another modifier, not another form of it.
+                "The China Futures Regulatory Commission was formed.",
+                "The National Dental Products Administration approved it.",
+                "The guard water level is low.",
+                // Two words changed, or a word the term does not fix: another phrase.
+                "The National Finance Regulation Administration spoke.",
+                "the financial regulatory administration of each province",
+                "The market authorisation holders were notified.",
+                "Marketing regulation is a field of its own.",
+                "A market strategy was drawn up.",
+            ],
+            &[
+                (
+                    "The China Securities Regulation Commission issued rules.",
+                    "China Securities Regulation Commission",
+                    misspelt,
+                ),
+                (
+                    "The National Finance Regulatory Administration spoke.",
+                    "National Finance Regulatory Administration",
+                    misspelt,
+                ),
+                (
+                    "The National Medicinal Products Administration approved it.",
+                    "National Medicinal Products Administration",
+                    misspelt,
+                ),
+                (
+                    "The National College Entrance Exam score is not required.",
+                    "National College Entrance Exam",
+                    misspelt,
+                ),
+                (
+                    "The market authorization holder was notified.",
+                    "market authorization holder",
+                    misspelt,
+                ),
+                (
+                    "The guarantee water level of the dike is 45.0 metres.",
+                    "guarantee water level",
+                    misspelt,
+                ),
+                (
+                    "The valued-added tax was paid.",
+                    "valued-added tax",
+                    misspelt,
+                ),
+            ],
+        );
+    }
+
+    /// A clipping is a beginning of a word with more cut than an ending: an ending cut leaves
+    /// another word.
+    #[test]
+    fn a_clipping_cuts_more_than_an_ending() {
+        for (word, full) in [("exam", "examination"), ("admin", "administration")] {
+            assert!(clipping(word, full), "{word} of {full}");
+        }
+        for (word, full) in [
+            ("commission", "commissioner"),
+            ("exam", "exams"),
+            ("govern", "governments"),
+            ("lab", "laboratory"),
+            ("examin", "examination"),
+            ("exam", "exam"),
+        ] {
+            assert!(!clipping(word, full), "{word} of {full}");
+        }
     }
 
     /// A closed word written with a hyphen inside gained a hyphen, and damage in a word before

@@ -186,3 +186,34 @@ fn the_plural_of_an_uncountable_noun_is_garbled() {
         ],
     );
 }
+
+/// The head names what a term is: another form of it is another thing ("Minister of
+/// Finance", the person, is no garbled "Ministry of Finance", the body), where another form of
+/// a modifier of the head, the term's other words exact, is the same thing written wrong.
+#[test]
+fn another_form_of_the_head_is_another_thing_and_of_a_modifier_a_slip() {
+    let glossary = "id,preferred,case\n\
+                    mof,Ministry of Finance,name\n\
+                    nfra,National Financial Regulatory Administration,name\n\
+                    gwl,guaranteed water level,\n";
+    assert_heads(
+        glossary,
+        &[
+            (
+                "The National Finance Regulatory Administration spoke.",
+                "National Finance Regulatory Administration",
+                "National Financial Regulatory Administration",
+            ),
+            (
+                "The guarantee water level is 45.0 metres.",
+                "guarantee water level",
+                "guaranteed water level",
+            ),
+        ],
+        &[
+            "Minister of Finance Lan Fo'an attended the meeting.",
+            "The National Financial Regulatory Administrator spoke.",
+            "The guaranteed water levels were raised.",
+        ],
+    );
+}
