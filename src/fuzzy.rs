@@ -276,6 +276,9 @@ pub enum Damage {
     Number,
     /// A possessive lost or added ("Workers Daily").
     Possessive,
+    /// A name's possessive apostrophe on the wrong side of its "s" ("Peoples' Bank of China"
+    /// for "People's Bank of China", "Worker's Daily" for "Workers' Daily").
+    MisplacedApostrophe,
     /// A hyphen lost or added ("All China", "Trade-Unions").
     Hyphenation,
     /// A word split or two words joined ("We Chat", "TradeUnions").
@@ -304,6 +307,7 @@ impl Damage {
             Damage::Misspelling => "misspelt word",
             Damage::Number => "wrong singular or plural",
             Damage::Possessive => "possessive lost or added",
+            Damage::MisplacedApostrophe => "apostrophe misplaced",
             Damage::Hyphenation => "hyphen lost or added",
             Damage::Spacing => "broken spacing",
             Damage::MissingWord => "word missing",
@@ -1256,6 +1260,10 @@ impl FuzzyIndex {
         // the counts they depend on are complete only now that every word is counted.
         active.clear();
         for &at in with_matches.iter() {
+            let neighbours = (
+                (at as usize).checked_sub(1).map(|i| tokens[i].entry),
+                tokens.get(at as usize + 1).map(|next| next.entry),
+            );
             let t = &mut tokens[at as usize];
             let stats = &cache.stats[t.entry as usize];
             // Uses always beside the same word on one side are one phrase repeated, not
@@ -1289,10 +1297,21 @@ impl FuzzyIndex {
                 [0, 0]
             } else {
                 // Another number is damage to a common noun only in a spelling the document
-                // rarely uses (see `damage`).
+                // rarely uses, or, for a word of a rendering of three words or more, rarely
+                // uses beside the words around it here (see `damage` and `framed_often`).
+                let rare_frame = || {
+                    cache.longest_with[t.entry as usize] >= 3
+                        && number_of(cache.text(t.entry)) == Number::Plural
+                        && {
+                            let uses = |key| cache.framed.get(&key).copied().unwrap_or(0);
+                            let (left, right) = neighbours;
+                            left.is_some_and(|left| uses((left, t.entry)) < FREQUENT)
+                                || right.is_some_and(|right| uses((t.entry, right)) < FREQUENT)
+                        }
+                };
                 if flag(word_flags::TYPOS)
                     || flag(word_flags::SPELLING)
-                    || (flag(word_flags::INFLECTED) && !often)
+                    || (flag(word_flags::INFLECTED) && (!often || rare_frame()))
                 {
                     damaged.mark(at as usize);
                 }
@@ -2301,6 +2320,7 @@ impl FuzzyIndex {
                 | Damage::RepeatedWord
                 | Damage::WordOrder
                 | Damage::Possessive
+                | Damage::MisplacedApostrophe
         );
         if word_level && r.name && !self.keeps_capitals(r, &alignment, tokens, capital) {
             return None;
@@ -2816,9 +2836,10 @@ impl FuzzyIndex {
                 if is_function_word(w) {
                     return w != "the";
                 }
+                // A proper adjective ("Chinese", "American") picks no referent any more than
+                // an ordinary adjective does; a place's or a person's name does.
                 (is_english_word(w) || is_english_word(&lemma(w)))
-                    && !is_name(w)
-                    && (pinyin_too || !reads_as_pinyin(w))
+                    && (proper_adjective(w) || !is_name(w) && (pinyin_too || !reads_as_pinyin(w)))
             })
         };
         let referent = Referent::before(window, tokens, matches, context);
@@ -3113,6 +3134,28 @@ impl FuzzyIndex {
                         && !(context.capital)(next)
                 })
         };
+        // Words of a common noun hyphenated before a noun modify it, as English hyphenates a
+        // compound modifier: "a flood-control plan" of "flood control", "finite-element
+        // analysis". Hyphenated where no noun follows, the term's last word among them ("the
+        // flood-season started", "the warning water-level at"), their spacing is broken. Which
+        // pair of a longer term's words English joins so ("finite-element analysis", not
+        // "warning-water level") is no matter of its letters: that is left alone.
+        let modifies_a_noun = |ti: usize| {
+            let mut last = ti;
+            while tokens.get(last + 1).is_some_and(TextWord::hyphenated) {
+                last += 1;
+            }
+            if last + 1 < window.end {
+                return closed_class(matches.text(&tokens[last + 1])).is_none();
+            }
+            tokens.get(last + 1).is_some_and(|next| {
+                let word = matches.text(next);
+                context.text[tokens[last].span().end..next.span().start] == *" "
+                    && closed_class(word).is_none()
+                    && word.starts_with(char::is_alphabetic)
+                    && !past_form(word)
+            })
+        };
         // A compound the glossary hyphenates whole, written open where it modifies no noun, is
         // the phrase English writes there: "for single use only" of "single-use".
         let open_as_english = r.words.len() > 1
@@ -3229,10 +3272,26 @@ impl FuzzyIndex {
                     && matches!(self.words[r.words[0].word as usize].as_str(), "a" | "an")
                     && article_apart(window, tokens, matches, context));
             let hyphen_added = k > 0 && !rw.hyphenated && t.hyphenated();
-            if hyphen_dropped || (r.name && hyphen_added && !compound_modifier()) {
+            let hyphen_added = hyphen_added
+                && if r.name {
+                    !compound_modifier()
+                } else {
+                    !modifies_a_noun(ti)
+                        && !hyphen_at_line_end(tokens[ti - 1].span().start..t.word_end())
+                };
+            if hyphen_dropped || hyphen_added {
                 found = found.or(Some(Damage::Hyphenation));
             }
-            if inflected {
+            // A name's possessive written on the other side of its "s" ("Peoples' Bank" of
+            // "People's Bank") is the apostrophe misplaced, not the word's number changed.
+            let apostrophe_moved = r.name
+                && rw.possessive
+                && t.possessive()
+                && (word.strip_suffix('s') == Some(glossary_word.as_str())
+                    || glossary_word.strip_suffix('s') == Some(word));
+            if apostrophe_moved {
+                found = found.or(Some(Damage::MisplacedApostrophe));
+            } else if inflected {
                 // A number the document uses often is grammar ("takes care", "device tree"),
                 // but not inside a name written as the name, its other words exact and with
                 // its capitals: the free use of "regulations" elsewhere says nothing of "State
@@ -3260,7 +3319,18 @@ impl FuzzyIndex {
                     // name's, however freely the document uses the common word ("state").
                     let proper =
                         rw.capitalized && (k > 0 || r.words.get(1).is_some_and(|w| w.capitalized));
-                    (t.frequent()
+                    // A plural before the head of a rendering of three words or more modifies
+                    // a compound after it, where English writes a noun in the singular: the
+                    // plural is the document's own where the document writes it so beside the
+                    // term's words ("fixed assets"), not merely elsewhere ("more loans" says
+                    // nothing of "loans prime rate"). In one of two words, a word before
+                    // another is as often a verb and its object ("takes care", "returns
+                    // value"), and its free use is what tells.
+                    (if n >= 3 && k < r.head && number_of(word) == Number::Plural {
+                        framed_often(tokens, ti, k, n, matches.cache)
+                    } else {
+                        t.frequent()
+                    }
                         && !((r.name || proper)
                             && self.written_as_the_name(r, alignment, k, tokens, matches, context))
                         && !self.heads_a_phrase_inside(r, alignment, k, tokens, matches))
@@ -3292,6 +3362,35 @@ impl FuzzyIndex {
         }
         found
     }
+}
+
+/// Whether `word`, in lower case, a word the dictionary gives only with a capital, is a
+/// proper adjective of a place: its name with an ending of nationality or language ("chinese"
+/// of "China", "japanese", "american", "indian", "european", "finnish", "israeli"). A
+/// person's name that merely ends so ("logan", "brian") is no place's name with the ending.
+fn proper_adjective(word: &str) -> bool {
+    // An ending and what the place's name ends in where the ending stands.
+    const ENDINGS: &[(&str, &[&str])] = &[
+        ("ese", &["", "a"]),
+        ("ian", &["ia", "y"]),
+        ("ean", &["e"]),
+        ("an", &["a"]),
+        ("ish", &["land", "and", "ey", "en", "ain"]),
+        ("i", &[""]),
+    ];
+    // A place's name may be an English word too ("china", "japan"), but a bare "i" added to
+    // an English word makes many a person's name ("toni"): that ending only after a name.
+    let place =
+        |name: &str, ending: &str| is_name(name) || (ending != "i" && is_english_word(name));
+    is_name(word)
+        && ENDINGS.iter().any(|(ending, places)| {
+            word.strip_suffix(ending).is_some_and(|stem| {
+                stem.len() >= 3
+                    && places
+                        .iter()
+                        .any(|tail| place(&format!("{stem}{tail}"), ending))
+            })
+        })
 }
 
 /// Whether the text counts `plural`, a name in the plural, normalized, somewhere: a
@@ -4745,6 +4844,10 @@ pub struct WordCache {
     /// own spelling is that of the words as written, not of the glossary word, which a
     /// document may write correctly ("Baihetan") and apart once ("Bai hetan").
     respaced: HashMap<(u32, u32), u32>,
+    /// Uses in this document of each pair of neighbouring words (their entries) one of which
+    /// is another number of a glossary word: the frame its number is used in (see
+    /// [`framed_often`]).
+    framed: HashMap<(u32, u32), u32>,
     /// Concepts whose names this document counts in the plural, up to the end of the block
     /// being checked (see [`FuzzyIndex::find_in`]).
     counted_names: Vec<usize>,
@@ -5100,6 +5203,18 @@ fn count_active(
             if let Some(key) = respaced_key(tokens, at as usize) {
                 *cache.respaced.entry(key).or_default() += 1;
             }
+            // A pair of two such words is counted once, as the second's left neighbour.
+            if t.flags & word_flags::INFLECTED != 0 {
+                let at = at as usize;
+                if let Some(before) = at.checked_sub(1).map(|i| &tokens[i]) {
+                    *cache.framed.entry((before.entry, t.entry)).or_default() += 1;
+                }
+                if let Some(after) = tokens.get(at + 1) {
+                    if after.flags & word_flags::INFLECTED == 0 {
+                        *cache.framed.entry((t.entry, after.entry)).or_default() += 1;
+                    }
+                }
+            }
             let e = &mut cache.stats[t.entry as usize];
             let first_use = e.count_in(document) == 0;
             // Its neighbours are asked only until they have differed on both sides.
@@ -5127,6 +5242,43 @@ fn count_active(
             cache.stats[t.entry as usize].count_use(document, sides);
         }
     }
+}
+
+/// Whether `word`, in small letters, is the past form of an English verb made with "-ed"
+/// ("started", "stopped", "carried"): a verb, where a noun a compound modifies would stand.
+fn past_form(word: &str) -> bool {
+    let Some(stem) = word.strip_suffix("ed") else {
+        return false;
+    };
+    if !is_english_word(word) || stem.len() < 3 {
+        return false;
+    }
+    let undoubled = stem
+        .as_bytes()
+        .last()
+        .filter(|&&c| stem.len() > 2 && stem.as_bytes()[stem.len() - 2] == c)
+        .map(|_| &stem[..stem.len() - 1]);
+    is_english_word(stem)
+        || is_english_word(&format!("{stem}e"))
+        || undoubled.is_some_and(is_english_word)
+        || stem
+            .strip_suffix('i')
+            .is_some_and(|s| is_english_word(&format!("{s}y")))
+}
+
+/// Whether the document writes word `ti` of `tokens`, a modifier of a term of `n` words at
+/// its place `k` in another number, beside the term's word that stands next to it here
+/// ([`FREQUENT`] times or more, this use counted): the frame its number is the document's
+/// own in. "Fixed assets" written freely makes "fixed assets investment project" grammar;
+/// "loans" written freely ("more loans", "mortgage loans") says nothing of "loans prime rate".
+fn framed_often(tokens: &[TextWord], ti: usize, k: usize, n: usize, cache: &WordCache) -> bool {
+    let t = &tokens[ti];
+    let uses = |key: (u32, u32)| cache.framed.get(&key).copied().unwrap_or(0);
+    (k > 0 && uses((tokens[ti - 1].entry, t.entry)) >= FREQUENT)
+        || (k + 1 < n
+            && tokens
+                .get(ti + 1)
+                .is_some_and(|next| uses((t.entry, next.entry)) >= FREQUENT))
 }
 
 /// The key of [`WordCache::respaced`] that word `at` of `tokens` is counted under: a glossary
@@ -5211,8 +5363,8 @@ fn one_slip_apart(word: &str, glossary_word: &str) -> bool {
     edits_apart(word, glossary_word, 1) || slip_in_plural(word, glossary_word)
 }
 
-/// Appends a word of the text, marking it damaged where it is respaced or repeats the last,
-/// and listing it among the words the candidate search reads if it has matches.
+/// Appends a word of the text, marking it damaged where it is respaced, repeats the last or
+/// is joined to it by a hyphen (a hyphen added inside a common noun, see `damage`), and listing it among the words the candidate search reads if it has matches.
 #[inline(always)]
 fn push_word(
     word: TextWord,
@@ -5222,7 +5374,7 @@ fn push_word(
 ) {
     let at = words.len();
     let repeated = words.last().is_some_and(|last| last.entry == word.entry);
-    if word.merged() || word.split() || repeated {
+    if word.merged() || word.split() || word.hyphenated() || repeated {
         damaged.mark(at);
     }
     // Pushed whatever the word, then dropped unless it has matches: no branch on whether it
@@ -5342,6 +5494,7 @@ impl WordCache {
         self.document = self.document.wrapping_add(1);
         self.count_until = None;
         self.respaced.clear();
+        self.framed.clear();
         self.counted_names.clear();
     }
 
@@ -5932,7 +6085,7 @@ modernization,modernization drive,,,,
             "the Shanghai Federation of Industry and Commerce",
             // Common nouns are English phrases: modifiers, order, hyphens of compound
             // modifiers, plurals and possessives are grammar.
-            "ten grassroots trade-unions",
+            "ten grassroots trade-union members",
             "the memory-space layout",
             "more memory spaces",
             "the memory's space",
@@ -6359,7 +6512,9 @@ modernization,modernization drive,,,,
         let glossary = "id,preferred,case\nipc,Intermediate People's Court,\n\
                         hpc,Higher People's Court,\nspc,Supreme People's Court,\n\
                         mp,Mini Program,name\nsftu,Shanghai Federation of Trade Unions,\n\
-                        mof,Ministry of Finance,\nnpc,National People's Congress,\n";
+                        mof,Ministry of Finance,\nnpc,National People's Congress,\n\
+                        csc,Chinese Government Scholarship,\nppf,Paris Peace Forum,\n\
+                        acc,American Chamber of Commerce,\n";
         let number = Damage::Number;
         assert_near_misses(
             glossary,
@@ -6373,6 +6528,9 @@ modernization,modernization drive,,,,
                 "Open your favourite Mini Programs in one tap.",
                 "Open your Mini Programs in one tap.",
                 "These Mini Programs load fast.",
+                // A proper adjective picks no referent, as an ordinary adjective does not.
+                "Chinese Government Scholarships are awarded to about 200 students each year.",
+                "American Chambers of Commerce lobby for their members.",
             ],
             &[
                 (
@@ -6415,6 +6573,12 @@ modernization,modernization drive,,,,
                     "Shanghai Federations of Trade Unions",
                     number,
                 ),
+                // A place's name picks one referent.
+                (
+                    "Paris Peace Forums are held in November.",
+                    "Paris Peace Forums",
+                    number,
+                ),
                 // "Mini" reads as pinyin, as a place's name might: bare, no class is shown.
                 ("Mini Programs load fast.", "Mini Programs", number),
                 // A label alone on its line names one thing.
@@ -6445,6 +6609,28 @@ modernization,modernization drive,,,,
                 ),
                 ("Happy Childrens Day!", "Childrens Day", possessive),
                 ("The Workers Daily said so.", "Workers Daily", possessive),
+            ],
+        );
+    }
+
+    /// A name's apostrophe on the other side of its "s" is misplaced, not a change of number.
+    #[test]
+    fn a_possessive_on_the_other_side_of_its_s_is_a_misplaced_apostrophe() {
+        let glossary = "id,preferred\npboc,People's Bank of China\nwd,Workers' Daily\n";
+        let misplaced = Damage::MisplacedApostrophe;
+        assert_near_misses(
+            glossary,
+            &[
+                "The People's Bank of China cut rates.",
+                "The Workers' Daily said so.",
+            ],
+            &[
+                (
+                    "The Peoples' Bank of China cut rates.",
+                    "Peoples' Bank of China",
+                    misplaced,
+                ),
+                ("The Worker's Daily said so.", "Worker's Daily", misplaced),
             ],
         );
     }
@@ -7785,12 +7971,16 @@ modernization,modernization drive,,,,
         );
         assert_eq!(found("Xinhua New Agency said."), vec!["Xinhua New Agency"]);
         // Without the name's capitals it is no name; a common noun's number is grammar.
-        for text in [
-            "the state administration for market regulations said.",
-            "the market regulations authority said.",
-        ] {
-            assert_eq!(found(text), Vec::<String>::new(), "{text}");
-        }
+        assert_eq!(
+            found("the state administration for market regulations said."),
+            Vec::<String>::new()
+        );
+        // But not a plural modifying the compound after it, which the document writes
+        // elsewhere only apart from the term's words.
+        assert_eq!(
+            found("the market regulations authority said."),
+            vec!["market regulations authority"]
+        );
     }
 
     /// A word a common noun capitalises after its first is a proper part of it ("Warring
@@ -7813,6 +8003,73 @@ modernization,modernization drive,,,,
         ] {
             assert_eq!(found(text), Vec::<String>::new(), "{text}");
         }
+    }
+
+    /// A modifier of a longer term in another number is the document's own only where the
+    /// document writes it so beside the term's words: "loans" written freely elsewhere says
+    /// nothing of "loans prime rate". A term of two words keeps the word's free use: its
+    /// first word may be a verb before its object.
+    #[test]
+    fn a_modifier_in_another_number_is_grammar_only_in_the_frame_the_document_uses() {
+        let glossary = "id,preferred\nlpr,loan prime rate\nrrr,reserve requirement ratio\n\
+                        fai,fixed asset investment project\nrv,return value\n";
+        let found = |text: &str| found_texts(glossary, text);
+        for (text, garbled) in [
+            (
+                "Banks issued more loans in May. Mortgage loans grew by 3%. \
+                 The loans prime rate fell.",
+                "loans prime rate",
+            ),
+            (
+                "Banks hold reserves. Reserves rose. The reserves requirement ratio was cut.",
+                "reserves requirement ratio",
+            ),
+            ("The loans prime rate fell.", "loans prime rate"),
+        ] {
+            assert_eq!(found(text), vec![garbled], "{text}");
+        }
+        for text in [
+            "Fixed assets grew, and the fixed assets were sold; other fixed assets remain. \
+             The fixed assets investment project was approved.",
+            "It returns 0. It returns early on error. Then it returns value of the register.",
+        ] {
+            assert_eq!(found(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    /// A common noun hyphenated before a noun is a compound modifier; hyphenated where no
+    /// noun follows, with its last word, its spacing is broken.
+    #[test]
+    fn a_hyphen_added_to_a_common_noun_is_damage_unless_it_makes_a_modifier() {
+        let glossary = "id,preferred\nfs,flood season\nwl,warning water level\n\
+                        ug,undergraduate programme\nfc,flood control\n\
+                        fea,finite element analysis\ntr,tie rod\n";
+        let hyphen = Damage::Hyphenation;
+        assert_near_misses(
+            glossary,
+            &[
+                "The city adopted a flood-control plan.",
+                "Finite-element analysis is used here.",
+                "The flood-season rainfall was heavy.",
+                "The tie-rod end broke.",
+                "The flood season started early.",
+            ],
+            &[
+                ("The flood-season started early.", "flood-season", hyphen),
+                (
+                    "The warning water-level at Jiujiang was not exceeded.",
+                    "warning water-level",
+                    hyphen,
+                ),
+                (
+                    "Each undergraduate-programme has its own quota.",
+                    "undergraduate-programme",
+                    hyphen,
+                ),
+                ("The steering tie-rod may break.", "tie-rod", hyphen),
+                ("It needs flood-control.", "flood-control", hyphen),
+            ],
+        );
     }
 
     /// A word heading a phrase inside a term ("shareholders of the listed company") has the
