@@ -1260,10 +1260,6 @@ impl FuzzyIndex {
         // the counts they depend on are complete only now that every word is counted.
         active.clear();
         for &at in with_matches.iter() {
-            let neighbours = (
-                (at as usize).checked_sub(1).map(|i| tokens[i].entry),
-                tokens.get(at as usize + 1).map(|next| next.entry),
-            );
             let t = &mut tokens[at as usize];
             let stats = &cache.stats[t.entry as usize];
             // Uses always beside the same word on one side are one phrase repeated, not
@@ -1297,21 +1293,10 @@ impl FuzzyIndex {
                 [0, 0]
             } else {
                 // Another number is damage to a common noun only in a spelling the document
-                // rarely uses, or, for a word of a rendering of three words or more, rarely
-                // uses beside the words around it here (see `damage` and `framed_often`).
-                let rare_frame = || {
-                    cache.longest_with[t.entry as usize] >= 3
-                        && number_of(cache.text(t.entry)) == Number::Plural
-                        && {
-                            let uses = |key| cache.framed.get(&key).copied().unwrap_or(0);
-                            let (left, right) = neighbours;
-                            left.is_some_and(|left| uses((left, t.entry)) < FREQUENT)
-                                || right.is_some_and(|right| uses((t.entry, right)) < FREQUENT)
-                        }
-                };
+                // rarely uses (see `damage`).
                 if flag(word_flags::TYPOS)
                     || flag(word_flags::SPELLING)
-                    || (flag(word_flags::INFLECTED) && (!often || rare_frame()))
+                    || (flag(word_flags::INFLECTED) && !often)
                 {
                     damaged.mark(at as usize);
                 }
@@ -3290,18 +3275,7 @@ impl FuzzyIndex {
                     // name's, however freely the document uses the common word ("state").
                     let proper =
                         rw.capitalized && (k > 0 || r.words.get(1).is_some_and(|w| w.capitalized));
-                    // A plural before the head of a rendering of three words or more modifies
-                    // a compound after it, where English writes a noun in the singular: the
-                    // plural is the document's own where the document writes it so beside the
-                    // term's words ("fixed assets"), not merely elsewhere ("more loans" says
-                    // nothing of "loans prime rate"). In one of two words, a word before
-                    // another is as often a verb and its object ("takes care", "returns
-                    // value"), and its free use is what tells.
-                    (if n >= 3 && k < r.head && number_of(word) == Number::Plural {
-                        framed_often(tokens, ti, k, n, matches.cache)
-                    } else {
-                        t.frequent()
-                    }
+                    (t.frequent()
                         && !((r.name || proper)
                             && self.written_as_the_name(r, alignment, k, tokens, matches, context))
                         && !self.heads_a_phrase_inside(r, alignment, k, tokens, matches))
@@ -4401,7 +4375,7 @@ fn doubling_slip_in_either_number(
 /// [`FuzzyIndex::slip_out_of_its_term`]'s: not the head, which names what the term is.
 fn fixed_in(r: &IndexedRendering, k: usize) -> bool {
     let n = r.words.len();
-    (r.name && n >= 3) || (n >= 4 && k > 0 && k + 1 < n) || (n >= 3 && k < r.head)
+    (r.name && n >= 3) || (n >= 4 && k > 0 && k + 1 < n)
 }
 
 /// Letters an ending may add to a stem, for [`FuzzyIndex::fixed_by_stem`].
@@ -4815,10 +4789,6 @@ pub struct WordCache {
     /// own spelling is that of the words as written, not of the glossary word, which a
     /// document may write correctly ("Baihetan") and apart once ("Bai hetan").
     respaced: HashMap<(u32, u32), u32>,
-    /// Uses in this document of each pair of neighbouring words (their entries) one of which
-    /// is another number of a glossary word: the frame its number is used in (see
-    /// [`framed_often`]).
-    framed: HashMap<(u32, u32), u32>,
     /// Concepts whose names this document counts in the plural, up to the end of the block
     /// being checked (see [`FuzzyIndex::find_in`]).
     counted_names: Vec<usize>,
@@ -5174,18 +5144,6 @@ fn count_active(
             if let Some(key) = respaced_key(tokens, at as usize) {
                 *cache.respaced.entry(key).or_default() += 1;
             }
-            // A pair of two such words is counted once, as the second's left neighbour.
-            if t.flags & word_flags::INFLECTED != 0 {
-                let at = at as usize;
-                if let Some(before) = at.checked_sub(1).map(|i| &tokens[i]) {
-                    *cache.framed.entry((before.entry, t.entry)).or_default() += 1;
-                }
-                if let Some(after) = tokens.get(at + 1) {
-                    if after.flags & word_flags::INFLECTED == 0 {
-                        *cache.framed.entry((t.entry, after.entry)).or_default() += 1;
-                    }
-                }
-            }
             let e = &mut cache.stats[t.entry as usize];
             let first_use = e.count_in(document) == 0;
             // Its neighbours are asked only until they have differed on both sides.
@@ -5213,21 +5171,6 @@ fn count_active(
             cache.stats[t.entry as usize].count_use(document, sides);
         }
     }
-}
-
-/// Whether the document writes word `ti` of `tokens`, a modifier of a term of `n` words at
-/// its place `k` in another number, beside the term's word that stands next to it here
-/// ([`FREQUENT`] times or more, this use counted): the frame its number is the document's
-/// own in. "Fixed assets" written freely makes "fixed assets investment project" grammar;
-/// "loans" written freely ("more loans", "mortgage loans") says nothing of "loans prime rate".
-fn framed_often(tokens: &[TextWord], ti: usize, k: usize, n: usize, cache: &WordCache) -> bool {
-    let t = &tokens[ti];
-    let uses = |key: (u32, u32)| cache.framed.get(&key).copied().unwrap_or(0);
-    (k > 0 && uses((tokens[ti - 1].entry, t.entry)) >= FREQUENT)
-        || (k + 1 < n
-            && tokens
-                .get(ti + 1)
-                .is_some_and(|next| uses((t.entry, next.entry)) >= FREQUENT))
 }
 
 /// The key of [`WordCache::respaced`] that word `at` of `tokens` is counted under: a glossary
@@ -5443,7 +5386,6 @@ impl WordCache {
         self.document = self.document.wrapping_add(1);
         self.count_until = None;
         self.respaced.clear();
-        self.framed.clear();
         self.counted_names.clear();
     }
 
@@ -7221,12 +7163,13 @@ modernization,modernization drive,,,,
             glossary,
             &[
                 // Without the name's capitals, with another word changed, in a name of two
-                // words, or in a common noun of two words: another word.
+                // words, or in a common noun of two or three words: another word.
                 "the physical downlink share channel carries data",
                 "The Physical Uplink Share Channel carries data.",
                 "The Physical Downlink Share Channels carry data.",
                 "Use a Load Balance rule.",
                 "A share channel is used.",
+                "Clean the heat exchange tube.",
                 // At a term's edge, an adjective before a noun of the text.
                 "The high-performance liquid chromatographic method was validated.",
                 // Another word of the term changed too.
@@ -7253,12 +7196,6 @@ modernization,modernization drive,,,,
                 (
                     "Net cash flows form operating activities were RMB 3 million.",
                     "Net cash flows form operating activities",
-                    misspelt,
-                ),
-                // A modifier of the head of a common noun of three words: the same tube.
-                (
-                    "Clean the heat exchange tube.",
-                    "heat exchange tube",
                     misspelt,
                 ),
             ],
@@ -7326,7 +7263,8 @@ modernization,modernization drive,,,,
     /// of Finance", the person, is no "Ministry of Finance", the body), where another form of a
     /// modifier of the head, or the head clipped, is the same thing written wrong, once the
     /// term's other words are written as the glossary has them, in a name of three words or
-    /// more or a common noun of three words or more.
+    /// more. A common noun of three words does not fix its modifiers: English varies them
+    /// ("higher-level interface", "doubly linked list", "shared data structures").
     #[test]
     fn another_form_of_a_modifier_is_a_slip_and_of_the_head_another_thing() {
         let glossary = "id,preferred,case\n\
@@ -7360,6 +7298,9 @@ modernization,modernization drive,,,,
                 "The market authorisation holders were notified.",
                 "Marketing regulation is a field of its own.",
                 "A market strategy was drawn up.",
+                // A modifier of a common noun: English varies it.
+                "The market authorization holder was notified.",
+                "The guarantee water level of the dike is 45.0 metres.",
             ],
             &[
                 (
@@ -7380,21 +7321,6 @@ modernization,modernization drive,,,,
                 (
                     "The National College Entrance Exam score is not required.",
                     "National College Entrance Exam",
-                    misspelt,
-                ),
-                (
-                    "The market authorization holder was notified.",
-                    "market authorization holder",
-                    misspelt,
-                ),
-                (
-                    "The guarantee water level of the dike is 45.0 metres.",
-                    "guarantee water level",
-                    misspelt,
-                ),
-                (
-                    "The valued-added tax was paid.",
-                    "valued-added tax",
                     misspelt,
                 ),
             ],
@@ -7920,16 +7846,12 @@ modernization,modernization drive,,,,
         );
         assert_eq!(found("Xinhua New Agency said."), vec!["Xinhua New Agency"]);
         // Without the name's capitals it is no name; a common noun's number is grammar.
-        assert_eq!(
-            found("the state administration for market regulations said."),
-            Vec::<String>::new()
-        );
-        // But not a plural modifying the compound after it, which the document writes
-        // elsewhere only apart from the term's words.
-        assert_eq!(
-            found("the market regulations authority said."),
-            vec!["market regulations authority"]
-        );
+        for text in [
+            "the state administration for market regulations said.",
+            "the market regulations authority said.",
+        ] {
+            assert_eq!(found(text), Vec::<String>::new(), "{text}");
+        }
     }
 
     /// A word a common noun capitalises after its first is a proper part of it ("Warring
@@ -7954,29 +7876,20 @@ modernization,modernization drive,,,,
         }
     }
 
-    /// A modifier of a longer term in another number is the document's own only where the
-    /// document writes it so beside the term's words: "loans" written freely elsewhere says
-    /// nothing of "loans prime rate". A term of two words keeps the word's free use: its
-    /// first word may be a verb before its object.
+    /// A modifier of a longer term in another number is a slip where the document rarely
+    /// writes that spelling; where it writes it freely ("more loans", "mortgage loans"), the
+    /// spelling is the document's own, inside the term too. Counting its uses beside the
+    /// term's words instead was tried: checking every frequent plural beside a rare
+    /// neighbour cost a quarter more time on the 50 MB benchmark.
     #[test]
-    fn a_modifier_in_another_number_is_grammar_only_in_the_frame_the_document_uses() {
+    fn a_modifier_in_another_number_is_a_slip_where_the_document_rarely_writes_it() {
         let glossary = "id,preferred\nlpr,loan prime rate\nrrr,reserve requirement ratio\n\
                         fai,fixed asset investment project\nrv,return value\n";
         let found = |text: &str| found_texts(glossary, text);
-        for (text, garbled) in [
-            (
-                "Banks issued more loans in May. Mortgage loans grew by 3%. \
-                 The loans prime rate fell.",
-                "loans prime rate",
-            ),
-            (
-                "Banks hold reserves. Reserves rose. The reserves requirement ratio was cut.",
-                "reserves requirement ratio",
-            ),
-            ("The loans prime rate fell.", "loans prime rate"),
-        ] {
-            assert_eq!(found(text), vec![garbled], "{text}");
-        }
+        assert_eq!(
+            found("The loans prime rate fell."),
+            vec!["loans prime rate"]
+        );
         for text in [
             "Fixed assets grew, and the fixed assets were sold; other fixed assets remain. \
              The fixed assets investment project was approved.",

@@ -189,7 +189,7 @@ fn the_plural_of_an_uncountable_noun_is_garbled() {
 
 /// The head names what a term is: another form of it is another thing ("Minister of
 /// Finance", the person, is no garbled "Ministry of Finance", the body), where another form of
-/// a modifier of the head, the term's other words exact, is the same thing written wrong.
+/// a modifier of a name's head, the name's other words exact, is the same thing written wrong.
 #[test]
 fn another_form_of_the_head_is_another_thing_and_of_a_modifier_a_slip() {
     let glossary = "id,preferred,case\n\
@@ -198,20 +198,16 @@ fn another_form_of_the_head_is_another_thing_and_of_a_modifier_a_slip() {
                     gwl,guaranteed water level,\n";
     assert_heads(
         glossary,
-        &[
-            (
-                "The National Finance Regulatory Administration spoke.",
-                "National Finance Regulatory Administration",
-                "National Financial Regulatory Administration",
-            ),
-            (
-                "The guarantee water level is 45.0 metres.",
-                "guarantee water level",
-                "guaranteed water level",
-            ),
-        ],
+        &[(
+            "The National Finance Regulatory Administration spoke.",
+            "National Finance Regulatory Administration",
+            "National Financial Regulatory Administration",
+        )],
         &[
             "Minister of Finance Lan Fo'an attended the meeting.",
+            // A common noun's modifiers vary in English ("higher-level interface"): only a
+            // name fixes them.
+            "The guarantee water level is 45.0 metres.",
             "The National Financial Regulatory Administrator spoke.",
             "The guaranteed water levels were raised.",
         ],
