@@ -3537,7 +3537,8 @@ fn alone_as_a_label(window: &Range<usize>, tokens: &[TextWord], context: &TextCo
 
 /// Whether the words from token `start`, after a preposition following a name's head in the
 /// plural, name two owners or more joined by "and" or "or": "the Higher People's Courts of
-/// Jiangsu and Zhejiang", "… of Beijing, Tianjin and Hebei", "… of the city and the county".
+/// Jiangsu and Zhejiang", "… of Beijing, Tianjin and Hebei", "… of the city and the county",
+/// the editions of an event "… Film Festivals of 2020 and 2021".
 /// Each owner is up to three words (maybe after a determiner), no closed-class word among
 /// them, and the first words of the owners joined are written alike (both capitalised, or
 /// neither), as are the heads of coordinated modifiers (see [`coordinated_before`]). Several
@@ -3572,7 +3573,10 @@ fn coordinated_owners(
         let mut end = at;
         while end < tokens.len() && end - first < 3 {
             let w = word(end);
-            if is_weak_word(w) || !w.chars().all(char::is_alphabetic) {
+            // A year or number is an owner of its own: the editions of a recurring event
+            // ("the … Film Festivals of 2020 and 2021").
+            let number = end == first && w.bytes().all(|b| b.is_ascii_digit());
+            if is_weak_word(w) || !(w.chars().all(char::is_alphabetic) || number) {
                 break;
             }
             end += 1;
@@ -6405,11 +6409,14 @@ modernization,modernization drive,,,,
                         mp,Mini Program,name\nsftu,Shanghai Federation of Trade Unions,\n\
                         mof,Ministry of Finance,\nnpc,National People's Congress,\n\
                         csc,Chinese Government Scholarship,\nppf,Paris Peace Forum,\n\
-                        acc,American Chamber of Commerce,\n";
+                        acc,American Chamber of Commerce,\n\
+                        siff,Shanghai International Film Festival,\n";
         let number = Damage::Number;
         assert_near_misses(
             glossary,
             &[
+                // Editions of a recurring event, each a year.
+                "The Shanghai International Film Festivals of 2020 and 2021 were scaled down.",
                 "Intermediate People's Courts have jurisdiction over major cases.",
                 "Under the Civil Procedure Law, Higher People's Courts hear cases of major impact.",
                 "The Higher People's Courts of Jiangsu and Zhejiang have issued guidance.",
@@ -6432,6 +6439,11 @@ modernization,modernization drive,,,,
                 (
                     "The Higher People's Courts of Jiangsu have issued guidance.",
                     "Higher People's Courts",
+                    number,
+                ),
+                (
+                    "The Shanghai International Film Festivals of 2021 opened.",
+                    "Shanghai International Film Festivals",
                     number,
                 ),
                 (
