@@ -959,22 +959,7 @@ impl<'g> SourceRules<'g> {
                 } else {
                     Vec::new()
                 };
-                let mut instead_values: BTreeMap<Value, (usize, &str)> = BTreeMap::new();
-                for n in &instead {
-                    instead_values
-                        .entry(n.value)
-                        .or_insert((0, &target[n.start..n.end]))
-                        .0 += 1;
-                }
-                described.extend(instead_values.iter().map(|(&value, &(count, written))| {
-                    let shown = display_value(value);
-                    let written = if written == shown {
-                        String::new()
-                    } else {
-                        format!(" as \"{written}\"")
-                    };
-                    format!("{shown}{written} (0× in the source, {count}× in the target)")
-                }));
+                described.extend(numbers_as_written(&instead, target, Side::Target));
                 // The other way round: a target number the source does not state, where the
                 // source states every number the target lacks, likely renders a loose number of
                 // the source that the target states nowhere (五级 as "level 4"): name it too.
@@ -983,22 +968,7 @@ impl<'g> SourceRules<'g> {
                     let values: Vec<Value> = mismatches.iter().map(|m| m.value).collect();
                     let rendered =
                         loose_sources_of(&source_numbers, source, &target_numbers, target, &values);
-                    let mut rendered_values: BTreeMap<Value, (usize, &str)> = BTreeMap::new();
-                    for n in &rendered {
-                        rendered_values
-                            .entry(n.value)
-                            .or_insert((0, &source[n.start..n.end]))
-                            .0 += 1;
-                    }
-                    described.extend(rendered_values.iter().map(|(&value, &(count, written))| {
-                        let shown = display_value(value);
-                        let written = if written == shown {
-                            String::new()
-                        } else {
-                            format!(" as \"{written}\"")
-                        };
-                        format!("{shown}{written} ({count}× in the source, 0× in the target)")
-                    }));
+                    described.extend(numbers_as_written(&rendered, source, Side::Source));
                 }
                 // A value both sides state, in another unit: name the units, not the counts.
                 described.extend(units.iter().map(|u| {
@@ -1874,6 +1844,42 @@ fn after_anaphoric_determiner(source: &str, start: usize) -> bool {
             .strip_suffix(d)
             .is_some_and(|rest| *d != "该" || !rest.ends_with('应'))
     })
+}
+
+/// The side of a segment a number was read on.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Source,
+    Target,
+}
+
+/// `numbers` read on one `side` only, from its `text`, described by value for a
+/// number-mismatch message: each once, as first written where that differs from the value
+/// shown ("5 as \"五\""), with how often each side states it.
+fn numbers_as_written(numbers: &[Number], text: &str, side: Side) -> Vec<String> {
+    let mut values: BTreeMap<Value, (usize, &str)> = BTreeMap::new();
+    for n in numbers {
+        values
+            .entry(n.value)
+            .or_insert((0, &text[n.start..n.end]))
+            .0 += 1;
+    }
+    values
+        .iter()
+        .map(|(&value, &(count, written))| {
+            let shown = display_value(value);
+            let written = if written == shown {
+                String::new()
+            } else {
+                format!(" as \"{written}\"")
+            };
+            let (in_source, in_target) = match side {
+                Side::Source => (count, 0),
+                Side::Target => (0, count),
+            };
+            format!("{shown}{written} ({in_source}× in the source, {in_target}× in the target)")
+        })
+        .collect()
 }
 
 /// Whether the source term at `span` in `source` is part of a name whose parts an interpunct

@@ -1083,17 +1083,7 @@ fn carry_dates_over_ranges(text: &str, numbers: &mut Vec<Number>) {
             (None, _) => None,
         };
     }
-    if !added.is_empty() {
-        numbers.extend(added.into_iter().map(|(value, start, end)| Number {
-            value,
-            strength: Strength::Weak,
-            start,
-            end,
-            kind: Kind::Plain,
-            reading: None,
-        }));
-        numbers.sort_by_key(|n| (n.start, n.value));
-    }
+    add_weak_readings(numbers, added);
 }
 
 /// Days named by their month and day written without a date's words, as e-commerce names
@@ -3541,17 +3531,7 @@ fn carry_months_over_ranges(text: &str, numbers: &mut Vec<Number>) {
             added.push((m, a.start, a.end));
         }
     }
-    if !added.is_empty() {
-        numbers.extend(added.into_iter().map(|(value, start, end)| Number {
-            value,
-            strength: Strength::Weak,
-            start,
-            end,
-            kind: Kind::Plain,
-            reading: None,
-        }));
-        numbers.sort_by_key(|n| (n.start, n.value));
-    }
+    add_weak_readings(numbers, added);
 }
 
 /// The days of a month of a year of the Gregorian calendar.
@@ -5392,6 +5372,23 @@ pub fn compare_eras(source: &[InEra], target: &[InEra]) -> Vec<EraMismatch> {
             })
         })
         .collect()
+}
+
+/// Adds `added`, other readings of the text between their `start` and `end` (a day's month
+/// carried over a range), as weak plain numbers, keeping `numbers` in order.
+fn add_weak_readings(numbers: &mut Vec<Number>, added: Vec<(Value, usize, usize)>) {
+    if added.is_empty() {
+        return;
+    }
+    numbers.extend(added.into_iter().map(|(value, start, end)| Number {
+        value,
+        strength: Strength::Weak,
+        start,
+        end,
+        kind: Kind::Plain,
+        reading: None,
+    }));
+    numbers.sort_by_key(|n| (n.start, n.value));
 }
 
 #[cfg(test)]
