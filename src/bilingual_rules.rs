@@ -501,11 +501,8 @@ impl<'g> SourceRules<'g> {
             if a.correct == a.in_source {
                 continue;
             }
-            let forms: Vec<String> = self.glossary.concepts[a.concept]
-                .renderings
-                .iter()
-                .filter(|r| r.status.is_approved())
-                .flat_map(|r| in_either_number(&normalize_key(&r.text, true)))
+            let forms: Vec<String> = self
+                .approved_forms(a.concept)
                 .filter(|form| form.contains(' '))
                 .collect();
             if forms.is_empty() {
@@ -550,12 +547,7 @@ impl<'g> SourceRules<'g> {
             if a.correct == a.in_source {
                 continue;
             }
-            let forms: Vec<String> = self.glossary.concepts[a.concept]
-                .renderings
-                .iter()
-                .filter(|r| r.status.is_approved())
-                .flat_map(|r| in_either_number(&normalize_key(&r.text, true)))
-                .collect();
+            let forms: Vec<String> = self.approved_forms(a.concept).collect();
             // Modifiers outside the rendering, before the whole of it in the plural ("the left
             // and right housings" for "housing"): before a singular ("the shaft and housing"),
             // nouns are coordinated as often.
@@ -582,9 +574,7 @@ impl<'g> SourceRules<'g> {
             let heads_of_others: Vec<String> = named
                 .iter()
                 .filter(|&&c| c != a.concept)
-                .flat_map(|&c| &self.glossary.concepts[c].renderings)
-                .filter(|r| r.status.is_approved())
-                .flat_map(|r| in_either_number(&normalize_key(&r.text, true)))
+                .flat_map(|&c| self.approved_forms(c))
                 .collect();
             for form in forms.iter() {
                 own.extend(conjuncts_before_a_gap(&norm.text, form, &heads_of_others));
@@ -1972,6 +1962,15 @@ impl SourceRules<'_> {
             }
         }
         ranges
+    }
+
+    /// The approved renderings of `concept`, normalized, each in either number.
+    fn approved_forms(&self, concept: usize) -> impl Iterator<Item = String> + '_ {
+        self.glossary.concepts[concept]
+            .renderings
+            .iter()
+            .filter(|r| r.status.is_approved())
+            .flat_map(|r| in_either_number(&normalize_key(&r.text, true)))
     }
 
     /// How many mentions of each concept in `source` are part of a name whose parts an
