@@ -3,23 +3,15 @@
 //! that the second date of a Chinese range leaves out. Each table has look-alikes that must
 //! still be reported.
 
-use termcheck::bilingual_rules::SourceRules;
-use termcheck::glossary::Glossary;
-use termcheck::matcher::TermMatcher;
-use termcheck::rules::RuleSet;
-use termcheck::zh::source_terms::SourceTermMatcher;
+mod common;
+
+use common::source_rule_findings;
 
 const GLOSSARY: &str = "source,preferred\n生产日期,production date\n";
 
 /// The number-mismatch messages of the source rules on one segment.
 fn number_mismatches(source: &str, target: &str) -> Vec<String> {
-    let glossary = Glossary::from_csv_text(GLOSSARY, "g.csv").expect("glossary");
-    let matcher = TermMatcher::new(&glossary);
-    let source_terms = SourceTermMatcher::new(&glossary);
-    let rules = SourceRules::new(&glossary, &matcher, &source_terms, RuleSet::all());
-    let mut findings = Vec::new();
-    rules.check_segment(source, target, &mut findings);
-    findings
+    source_rule_findings(GLOSSARY, source, target)
         .into_iter()
         .filter(|f| f.rule.to_string() == "number-mismatch")
         .map(|f| f.message)

@@ -2,6 +2,9 @@
 //! that must agree and pairs that must not, and a robustness run over generated text (no panic,
 //! spans on character boundaries) for numbers, script folding and the source-aware rules.
 
+mod common;
+
+use common::source_rule_findings;
 use termcheck::bilingual_rules::SourceRules;
 use termcheck::check::Checker;
 use termcheck::glossary::Glossary;
@@ -521,21 +524,6 @@ fn segment_findings(glossary: &str, source: &str, target: &str) -> Vec<(String, 
         .into_iter()
         .map(|f| (f.rule.to_string(), f.message))
         .collect()
-}
-
-/// The findings of the source rules alone on one segment, whole.
-fn source_rule_findings(
-    glossary: &str,
-    source: &str,
-    target: &str,
-) -> Vec<termcheck::finding::Finding> {
-    let glossary = Glossary::from_csv_text(glossary, "g.csv").expect("glossary");
-    let matcher = TermMatcher::new(&glossary);
-    let source_terms = SourceTermMatcher::new(&glossary);
-    let rules = SourceRules::new(&glossary, &matcher, &source_terms, RuleSet::all());
-    let mut findings = Vec::new();
-    rules.check_segment(source, target, &mut findings);
-    findings
 }
 
 /// [`segment_findings`] as "rule: message" lines.

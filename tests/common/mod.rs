@@ -269,3 +269,23 @@ pub fn termcheck_with_pipe(dir: &Path, pipe: &str, bytes: &'static [u8], args: &
     writer.join().expect("the pipe was written");
     run_of(child.wait_with_output().expect("finished"))
 }
+
+/// The findings of the source rules alone on one segment (no English rule), whole.
+pub fn source_rule_findings(
+    glossary: &str,
+    source: &str,
+    target: &str,
+) -> Vec<termcheck::finding::Finding> {
+    use termcheck::bilingual_rules::SourceRules;
+    use termcheck::glossary::Glossary;
+    use termcheck::matcher::TermMatcher;
+    use termcheck::rules::RuleSet;
+    use termcheck::zh::source_terms::SourceTermMatcher;
+    let glossary = Glossary::from_csv_text(glossary, "g.csv").expect("glossary");
+    let matcher = TermMatcher::new(&glossary);
+    let source_terms = SourceTermMatcher::new(&glossary);
+    let rules = SourceRules::new(&glossary, &matcher, &source_terms, RuleSet::all());
+    let mut findings = Vec::new();
+    rules.check_segment(source, target, &mut findings);
+    findings
+}
